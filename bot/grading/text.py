@@ -1,0 +1,97 @@
+"""Turn a trainee's raw message into normalised sentences the detectors can match.
+
+Normalising is where typos, texting forms and curly quotes disappear, so the
+lexicon can be written once in plain English. Each sentence keeps its original
+wording too: that is what a verdict quotes as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.grading.lexicon import KEYWORDS, TEXTING_FORMS
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
+_ELONGATED = re.compile(r"(.)\1{2,}")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a message: as written (for evidence) and normalised (for matching)."""
+
+    original: str
+    norm: str
+
+
+def split_sentences(message: str) -> list[Sentence]:
+    """Split a message into sentences and normalise each one."""
+    parts = (p.strip() for p in _SENTENCE_END.split(message.translate(_QUOTES)))
+    return [Sentence(p, normalise(p)) for p in parts if p]
+
+
+def normalise(text: str) -> str:
+    """Lower-case, tokenise, and map texting forms and typos to plain words."""
+    tokens = _TOKEN.findall(text.translate(_QUOTES).lower())
+    return " ".join(_plain_word(t) for t in tokens)
+
+
+@lru_cache(maxsize=65536)
+def _plain_word(token: str) -> str:
+    if token in TEXTING_FORMS:
+        return TEXTING_FORMS[token]
+    if token in KEYWORDS or len(token) < 4 or token.isdigit():
+        return token
+    squeezed = _ELONGATED.sub(r"\1\1", token)
+    for candidate in (squeezed, _ELONGATED.sub(r"\1", token)):
+        if candidate in KEYWORDS or candidate in TEXTING_FORMS:
+            return TEXTING_FORMS.get(candidate, candidate)
+    return _correct_typo(squeezed)
+
+
+def _correct_typo(token: str) -> str:
+    """Map a token one edit away from a keyword (same first letter) to that keyword.
+
+    Only keywords are corrected, never arbitrary English, so a real word that is
+    not a keyword stays as it is ("held" does not become "help").
+    """
+    if len(token) < 5:
+        return token
+    for key in _deletes(token) | {token}:
+        for word in _DELETE_INDEX.get(key, ()):
+            if word[0] == token[0] and _one_edit_apart(token, word):
+                return word
+    return token
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i, j = diff[0], diff[-1]
+        return len(diff) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _build_delete_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in KEYWORDS:
+        if len(word) >= 5:
+            for key in _deletes(word) | {word}:
+                index.setdefault(key, []).append(word)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+_DELETE_INDEX = _build_delete_index()

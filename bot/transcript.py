@@ -1,0 +1,36 @@
+"""The shape every layer shares: a conversation as an ordered list of turns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["visitor", "trainee"]
+MAX_MESSAGE_CHARS = 4096
+"""Telegram's limit for one message; longer trainee messages are cut to it."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    role: Role
+    text: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"role": self.role, "text": self.text}
+
+
+def turns_from_json(raw: object) -> list[Turn]:
+    """Parse the SPEC's `turns` list, raising ValueError with a reason a person can act on."""
+    if not isinstance(raw, list):
+        raise ValueError("'turns' must be a list of {role, text} objects")
+    turns = []
+    for i, item in enumerate(raw, start=1):
+        if not isinstance(item, dict):
+            raise ValueError(f"turn {i} is not an object")
+        role, text = item.get("role"), item.get("text")
+        if role not in ("visitor", "trainee"):
+            raise ValueError(f"turn {i}: role must be 'visitor' or 'trainee', not {role!r}")
+        if not isinstance(text, str):
+            raise ValueError(f"turn {i}: text must be a string")
+        turns.append(Turn(role, text))
+    return turns
