@@ -34,3 +34,18 @@ def turns_from_json(raw: object) -> list[Turn]:
             raise ValueError(f"turn {i}: text must be a string")
         turns.append(Turn(role, text))
     return turns
+
+
+def clean_message(text: str) -> tuple[str | None, str | None]:
+    """The message as it will be used, and a notice for the trainee when it was changed.
+
+    An empty message is ignored (None); one over Telegram's 4,096 characters is cut.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None, "Empty message ignored: type what you would say to the visitor."
+    if len(stripped) > MAX_MESSAGE_CHARS:
+        return stripped[:MAX_MESSAGE_CHARS], (
+            f"Your message was {len(stripped):,} characters; only the first {MAX_MESSAGE_CHARS:,} were kept."
+        )
+    return stripped, None

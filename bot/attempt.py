@@ -1,0 +1,94 @@
+"""One practice attempt: a visitor in a scenario, the transcript so far, and its grade at the end.
+
+Both edges (the terminal and Telegram) drive attempts through this class and only
+format what it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.engine import Reply, SavedVisitor, ScenarioEngine, Visitor
+from bot.grading import Grade, grade
+from bot.scenario import MOODS
+from bot.transcript import Turn, clean_message
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What came of one trainee message: the visitor's reply (None if ignored) and any notice."""
+
+    reply: Reply | None
+    notice: str | None
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    scenario_id: str
+    turns: tuple[Turn, ...]
+    grade: Grade
+    resolved: bool
+    seed: int
+    final_mood: str
+    start_mood: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario_id,
+            "seed": self.seed,
+            "resolved": self.resolved,
+            "mood": {"start": self.start_mood, "end": self.final_mood},
+            "turns": [t.to_json() for t in self.turns],
+            "grade": self.grade.to_json(),
+        }
+
+
+class Attempt:
+    def __init__(self, engine: ScenarioEngine, visitor: Visitor, turns: list[Turn]) -> None:
+        self.engine, self.visitor, self.turns = engine, visitor, turns
+
+    @classmethod
+    def start(cls, engine: ScenarioEngine, seed: int) -> Attempt:
+        visitor, opening = engine.start(seed)
+        return cls(engine, visitor, [Turn("visitor", opening)])
+
+    @classmethod
+    def restore(cls, engine: ScenarioEngine, saved: SavedVisitor, turns: list[Turn]) -> Attempt:
+        return cls(engine, engine.restore(saved), turns)
+
+    @property
+    def opening(self) -> str:
+        return self.turns[0].text
+
+    @property
+    def ended(self) -> bool:
+        return self.engine.ended(self.visitor)
+
+    def say(self, text: str) -> Submission:
+        """Pass a trainee message to the visitor; empty ones are ignored, long ones cut."""
+        message, notice = clean_message(text)
+        if message is None:
+            return Submission(None, notice)
+        reply = self.engine.respond(self.visitor, message)
+        self.turns += [Turn("trainee", message), Turn("visitor", reply.line)]
+        return Submission(reply, notice)
+
+    def hint(self) -> str:
+        return self.engine.hint(self.visitor) or "Listen to what the visitor needs, and think of the five steps of a call."
+
+    def finish(self) -> AttemptResult:
+        """Grade the attempt (ended or cut short) and detach the visitor from the machine."""
+        scenario = self.engine.scenario
+        result = AttemptResult(
+            scenario_id=scenario.id,
+            turns=tuple(self.turns),
+            grade=grade(self.turns, scenario.intents, scenario.station),
+            resolved=self.engine.resolved(self.visitor),
+            seed=self.visitor.seed,
+            final_mood=self.visitor.mood_name,
+            start_mood=MOODS[self.visitor.start_mood],
+        )
+        self.engine.release(self.visitor)
+        return result
+

@@ -1,0 +1,228 @@
+"""deskdrill: practice | grade | scenarios check|list | run.
+
+A thin layer: parse arguments, call the core, print. Every failure a user can cause
+ends in one line on standard error and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import secrets
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.attempt import Attempt
+from bot.engine import ScenarioEngine
+from bot.grading import grade
+from bot.library import Library, default_scenario_dir, load_library
+from bot.scenario import Scenario
+from bot.terminal import choose_scenario, print_scorecard, run_conversation
+from bot.transcript import turns_from_json
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 1
+    try:
+        return args.handler(args)
+    except CliError as exc:
+        print(f"deskdrill: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
+        if os.environ.get("DESKDRILL_DEBUG"):
+            raise
+        print(f"deskdrill: internal error: {exc} (set DESKDRILL_DEBUG=1 to see details)", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="deskdrill", description="Customer-service practice for front desks.")
+    parser.add_argument("--scenarios", type=Path, help="scenario directory (default: ./scenarios)")
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    practice = sub.add_parser("practice", help="practise a scenario in the terminal")
+    practice.add_argument("scenario_id", nargs="?", help="scenario id (default: choose from a list)")
+    practice.add_argument("--seed", type=int, help="replay the same visitor lines")
+    practice.add_argument("--json", action="store_true", help="print one JSON object: transcript, grade, resolved")
+    practice.set_defaults(handler=cmd_practice)
+
+    grade_cmd = sub.add_parser("grade", help="grade transcripts, one JSON object a line (SPEC.md)")
+    grade_cmd.add_argument("file", help="a JSONL file, or - for standard input")
+    grade_cmd.set_defaults(handler=cmd_grade)
+
+    scenarios = sub.add_parser("scenarios", help="check or list scenario files")
+    scenarios_sub = scenarios.add_subparsers(metavar="ACTION")
+    check = scenarios_sub.add_parser("check", help="report every problem in scenario files")
+    check.add_argument("paths", nargs="*", type=Path, help="files or directories (default: the scenario directory)")
+    check.set_defaults(handler=cmd_scenarios_check)
+    listing = scenarios_sub.add_parser("list", help="list the scenarios")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_scenarios_list)
+    return parser
+
+
+# --- practice -----------------------------------------------------------------
+
+
+def cmd_practice(args: argparse.Namespace) -> int:
+    interactive = sys.stdin.isatty()
+    read = _reader(interactive)
+    library = _library(args)
+    scenario = _pick_scenario(library, args.scenario_id, interactive, read)
+    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+    talk: TextIO = sys.stdout
+    if args.json:
+        talk = sys.stderr if interactive else io.StringIO()
+    attempt = Attempt.start(ScenarioEngine(scenario), seed)
+    result = run_conversation(attempt, read, talk, sys.stderr, echo=not interactive and not args.json)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        print_scorecard(result, scenario, sys.stdout)
+    return 0
+
+
+def _reader(interactive: bool):
+    def read() -> str | None:
+        try:
+            if interactive:
+                return input("You: ")
+            line = sys.stdin.readline()
+            return line.rstrip("\n") if line else None
+        except EOFError:
+            return None
+
+    return read
+
+
+def _pick_scenario(library: Library, scenario_id: str | None, interactive: bool, read) -> Scenario:
+    scenarios = sorted(library.scenarios.values(), key=lambda s: (s.channel, s.id))
+    if scenario_id is not None:
+        if scenario_id in library.scenarios:
+            return library.scenarios[scenario_id]
+        broken = [p for p in library.problems if scenario_id in p.file]
+        if broken:
+            raise CliError(f"scenario '{scenario_id}' cannot be loaded: {broken[0]}")
+        known = ", ".join(s.id for s in scenarios) or "none"
+        raise CliError(f"no scenario with id '{scenario_id}' (known: {known})")
+    if not scenarios:
+        raise CliError("there are no usable scenarios (deskdrill scenarios check shows why)")
+    if not interactive:
+        raise CliError(f"name a scenario when input is not a terminal: deskdrill practice <id> ({', '.join(s.id for s in scenarios)})")
+    chosen = choose_scenario(scenarios, read, sys.stdout)
+    if chosen is None:
+        raise CliError("no scenario chosen")
+    return chosen
+
+
+def _library(args: argparse.Namespace) -> Library:
+    directory = args.scenarios or default_scenario_dir()
+    if not directory.is_dir():
+        raise CliError(f"scenario directory {directory} not found (use --scenarios DIR)")
+    library = load_library([directory])
+    for problem in library.problems:
+        print(f"deskdrill: warning: skipped: {problem}", file=sys.stderr)
+    return library
+
+
+# --- grade --------------------------------------------------------------------
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    lines = _read_jsonl(args.file)
+    library: Library | None = None
+    failed = False
+    for raw in lines:
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            failed = True
+            print(json.dumps({"id": None, "error": f"not valid JSON: {exc.msg} at column {exc.colno}"}))
+            continue
+        record_id = record.get("id") if isinstance(record, dict) else None
+        try:
+            if not isinstance(record, dict):
+                raise ValueError("each line must be a JSON object with 'turns'")
+            turns = turns_from_json(record.get("turns"))
+        except ValueError as exc:
+            failed = True
+            print(json.dumps({"id": record_id, "error": str(exc)}))
+            continue
+        scenario = None
+        if isinstance(record.get("scenario"), str):
+            library = library or _quiet_library(args)
+            scenario = library.scenarios.get(record["scenario"])
+        context = {"intents": scenario.intents, "station": scenario.station} if scenario else {}
+        print(json.dumps({"id": record_id, **grade(turns, **context).to_json()}, ensure_ascii=False))
+    return 1 if failed else 0
+
+
+def _read_jsonl(name: str) -> list[str]:
+    try:
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise CliError(f"cannot read {name}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise CliError(f"cannot read {name}: it is a directory") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"cannot read {name}: {getattr(exc, 'strerror', None) or exc}") from exc
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise CliError(f"{'standard input' if name == '-' else name} is empty: expected one JSON transcript a line")
+    return lines
+
+
+def _quiet_library(args: argparse.Namespace) -> Library:
+    directory = args.scenarios or default_scenario_dir()
+    return load_library([directory]) if directory.is_dir() else Library({}, (), 0)
+
+
+# --- scenarios ----------------------------------------------------------------
+
+
+def cmd_scenarios_check(args: argparse.Namespace) -> int:
+    paths = args.paths or [args.scenarios or default_scenario_dir()]
+    library = load_library(paths)
+    for problem in library.problems:
+        print(problem)
+    if library.problems:
+        files = len({p.file for p in library.problems})
+        print(f"{len(library.problems)} problem(s) in {files} file(s); {len(library.scenarios)} scenario(s) OK",
+              file=sys.stderr)
+        return 1
+    if not library.files:
+        raise CliError(f"no scenario files found in {', '.join(map(str, paths))}")
+    print(f"{len(library.scenarios)} scenario(s) OK", file=sys.stderr)
+    return 0
+
+
+def cmd_scenarios_list(args: argparse.Namespace) -> int:
+    library = _library(args)
+    scenarios = sorted(library.scenarios.values(), key=lambda s: (s.channel, s.id))
+    if args.json:
+        print(json.dumps([s.summary() for s in scenarios], ensure_ascii=False, indent=2))
+        return 0
+    for s in scenarios:
+        print(f"{s.id:28} {s.channel:6} {s.difficulty:9} {s.title}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,343 @@
+"""Scenario files: the data that drives a practice call, parsed into frozen values.
+
+A scenario is one YAML file (format reference: docs/scenarios.md). Loading never
+raises for a bad file: every problem is collected as a `Problem` naming the file,
+line and state, so `deskdrill scenarios check` can list them all at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.grading import BUILTIN_SIGNALS, IntentMatcher
+from bot.grading.text import normalise
+from bot.scenario_graph import check_graph
+from bot.yaml_lines import LineMap, YamlError, load_yaml
+
+MOODS: tuple[str, ...] = ("calm", "uneasy", "upset", "angry", "furious")
+CHANNELS = ("phone", "lobby")
+DIFFICULTIES = ("routine", "moderate", "hard")
+OUTCOMES = ("resolved", "unresolved")
+TOP_KEYS = {"id", "title", "channel", "difficulty", "brief", "persona", "intents", "resolution",
+            "start", "always", "states"}
+REQUIRED_TOP_KEYS = ("id", "title", "channel", "difficulty", "brief", "persona", "resolution", "start", "states")
+STATE_KEYS = {"lines", "rules", "idle", "end", "outcome", "hint"}
+RULE_KEYS = {"when", "unless", "given", "mood_at_least", "mood_at_most", "to", "say"}
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    state: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: state '{self.state}': {self.message}" if self.state else f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One thing the visitor may say; `moods` limits it to those moods (empty: any mood)."""
+
+    text: str
+    moods: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Move on when the trainee's message shows `when` (all), none of `unless`, and the mood fits."""
+
+    when: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    given: tuple[str, ...] = ()
+    mood_at_least: int | None = None
+    mood_at_most: int | None = None
+    to: str | None = None
+    say: tuple[Line, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class State:
+    name: str
+    lines: tuple[Line, ...]
+    rules: tuple[Rule, ...] = ()
+    idle: tuple[Line, ...] = ()
+    end: bool = False
+    outcome: str | None = None
+    hint: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    channel: str
+    difficulty: str
+    brief: str
+    persona_name: str
+    persona_mood: int
+    intents: tuple[IntentMatcher, ...]
+    intent_descriptions: Mapping[str, str]
+    resolution_description: str
+    resolution_facts: tuple[str, ...]
+    start: str
+    always: tuple[Rule, ...]
+    states: Mapping[str, State]
+    path: str
+    station: str = "the station"
+
+    def summary(self) -> dict[str, str]:
+        return {"id": self.id, "title": self.title, "channel": self.channel,
+                "difficulty": self.difficulty, "brief": self.brief}
+
+
+def load_agency(directory: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The department's settings from agency.yaml in `directory` (none there: no settings)."""
+    path = directory / "agency.yaml"
+    if not path.exists():
+        return {}, []
+    try:
+        data, _ = load_yaml(path)
+    except YamlError as exc:
+        return {}, [Problem(str(path), exc.line, None, str(exc))]
+    if not isinstance(data, dict) or not all(isinstance(v, str | int | float) for v in data.values()):
+        return {}, [Problem(str(path), 1, None, "must be a mapping of setting names to text or numbers")]
+    return {str(k): str(v) for k, v in data.items()}, []
+
+
+def parse_scenario(path: Path, agency: Mapping[str, str]) -> tuple[Scenario | None, list[Problem]]:
+    """Parse one file into a Scenario, or None with the problems that stop it."""
+    try:
+        data, lines = load_yaml(path)
+    except YamlError as exc:
+        return None, [Problem(str(path), exc.line, None, str(exc))]
+    parser = _Parser(str(path), lines, agency)
+    scenario = parser.scenario(data)
+    problems = parser.problems + (check_graph(scenario) if scenario else [])
+    return (scenario if not problems else None), problems
+
+
+class _Parser:
+    """Turns the YAML data into values, collecting a Problem for each thing that is wrong."""
+
+    def __init__(self, file: str, lines: LineMap, agency: Mapping[str, str]) -> None:
+        self.file, self.lines, self.agency = file, lines, agency
+        self.problems: list[Problem] = []
+        self.intent_names: set[str] = set()
+        for path, line in lines.duplicates:
+            self.problem(path, f"key '{path[-1]}' appears twice", line=line)
+
+    def problem(self, path: tuple, message: str, state: str | None = None, line: int | None = None) -> None:
+        self.problems.append(Problem(self.file, line or self.lines.line(path), state, message))
+
+    def scenario(self, data: Any) -> Scenario | None:
+        if not isinstance(data, dict):
+            self.problem((), "a scenario file must be a mapping with id, title, states, ...")
+            return None
+        self.keys(data, (), TOP_KEYS, REQUIRED_TOP_KEYS)
+        text = {k: self.text(data, (k,)) for k in ("id", "title", "brief", "start")}
+        channel = self.choice(data, ("channel",), CHANNELS)
+        difficulty = self.choice(data, ("difficulty",), DIFFICULTIES)
+        persona = self.mapping(data, ("persona",), {"name", "mood"}, ("name", "mood"))
+        intents, descriptions = self.intents(data.get("intents", {}))
+        resolution = self.mapping(data, ("resolution",), {"description", "facts"}, ("facts",))
+        facts = self.names(resolution.get("facts"), ("resolution", "facts"), None)
+        always = self.rules(data.get("always", []), ("always",), None)
+        states = self.states(data.get("states"))
+        mood = persona.get("mood")
+        return Scenario(
+            id=text["id"], title=text["title"], channel=channel, difficulty=difficulty, brief=text["brief"],
+            persona_name=self.text(persona, ("persona", "name")), persona_mood=MOODS.index(mood) if mood in MOODS else 0,
+            intents=intents, intent_descriptions=descriptions,
+            resolution_description=str(resolution.get("description", "")), resolution_facts=facts,
+            start=text["start"], always=always, states=states, path=self.file,
+            station=self.agency.get("station_name", "the station"),
+        )
+
+    def keys(self, data: dict, path: tuple, allowed: set[str], required: tuple[str, ...], state: str | None = None) -> None:
+        for key in data:
+            if key is True and "rules" in allowed:
+                self.problem(path + ("True",), "YAML reads the key 'on' as true: name the rules 'rules'", state)
+            elif key not in allowed:
+                self.problem(path + (key,), f"unknown key '{key}' (expected one of: {', '.join(sorted(allowed))})", state)
+        for key in required:
+            if key not in data:
+                self.problem(path, f"missing required key '{key}'", state)
+
+    def text(self, data: dict, path: tuple, state: str | None = None) -> str:
+        value = data.get(path[-1])
+        if value is None:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.problem(path, f"'{path[-1]}' must be non-empty text, not {_kind(value)}", state)
+            return ""
+        return self.fill(value, path, state)
+
+    def fill(self, text: str, path: tuple, state: str | None) -> str:
+        """Replace {placeholders} with the agency's settings."""
+        for name in _PLACEHOLDER.findall(text):
+            if name not in self.agency:
+                self.problem(path, f"unknown placeholder '{{{name}}}' (not in agency.yaml)", state)
+        return _PLACEHOLDER.sub(lambda m: self.agency.get(m.group(1), m.group(0)), text)
+
+    def choice(self, data: dict, path: tuple, options: tuple[str, ...]) -> str:
+        value = data.get(path[-1])
+        if path[-1] in data and value not in options:
+            self.problem(path, f"'{path[-1]}' must be one of {', '.join(options)}, not {value!r}")
+        return str(value)
+
+    def mapping(self, data: dict, path: tuple, allowed: set[str], required: tuple[str, ...]) -> dict:
+        value = data.get(path[-1], {})
+        if not isinstance(value, dict):
+            self.problem(path, f"'{path[-1]}' must be a mapping, not {_kind(value)}")
+            return {}
+        if path[-1] in data:
+            self.keys(value, path, allowed, required)
+        if "mood" in value and value["mood"] not in MOODS:
+            self.problem(path + ("mood",), f"mood must be one of {', '.join(MOODS)}, not {value['mood']!r}")
+        return value
+
+    def intents(self, raw: Any) -> tuple[tuple[IntentMatcher, ...], dict[str, str]]:
+        if not isinstance(raw, dict):
+            self.problem(("intents",), f"'intents' must be a mapping of intent names, not {_kind(raw)}")
+            return (), {}
+        matchers, descriptions = [], {}
+        for name, spec in raw.items():
+            path = ("intents", name)
+            if name in BUILTIN_SIGNALS:
+                self.problem(path, f"intent '{name}' has the name of a built-in signal")
+            if not isinstance(spec, dict):
+                self.problem(path, f"intent '{name}' must be a mapping with description and phrases")
+                continue
+            self.keys(spec, path, {"description", "phrases"}, ("phrases",))
+            phrases = spec.get("phrases")
+            if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+                self.problem(path + ("phrases",), f"intent '{name}' needs a non-empty list of phrases")
+                continue
+            filled = (self.fill(p, path + ("phrases",), None) for p in phrases)
+            matchers.append(IntentMatcher(str(name), tuple(normalise(p) for p in filled)))
+            descriptions[str(name)] = str(spec.get("description", name))
+            self.intent_names.add(str(name))
+        return tuple(matchers), descriptions
+
+    def names(self, raw: Any, path: tuple, state: str | None) -> tuple[str, ...]:
+        """A signal name or list of them; each must be built in or an intent of this file."""
+        items = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
+        if raw is None:
+            return ()
+        if items is None or not all(isinstance(i, str) for i in items):
+            self.problem(path, f"'{path[-1]}' must be a signal name or a list of them, not {_kind(raw)}", state)
+            return ()
+        for name in items:
+            if name not in BUILTIN_SIGNALS and name not in self.intent_names:
+                self.problem(path, f"unknown signal '{name}' (not built in, not an intent of this scenario)", state)
+        return tuple(items)
+
+    def lines_of(self, raw: Any, path: tuple, state: str | None, required: bool = True) -> tuple[Line, ...]:
+        if raw is None and not required:
+            return ()
+        if not isinstance(raw, list) or not raw:
+            self.problem(path, f"'{path[-1]}' must be a non-empty list of lines", state)
+            return ()
+        result = []
+        for i, item in enumerate(raw):
+            line = self.line_of(item, path + (i,), state)
+            if line is not None:
+                result.append(line)
+        return tuple(result)
+
+    def line_of(self, item: Any, path: tuple, state: str | None) -> Line | None:
+        moods: Any = []
+        if isinstance(item, dict):
+            self.keys(item, path, {"text", "mood"}, ("text",), state)
+            item, moods = item.get("text"), item.get("mood", [])
+            moods = [moods] if isinstance(moods, str) else moods
+        if not isinstance(item, str) or not item.strip():
+            self.problem(path, "empty line: a visitor line must be non-empty text", state)
+            return None
+        bad = [m for m in moods if m not in MOODS] if isinstance(moods, list) else [moods]
+        if bad:
+            self.problem(path, f"unknown mood {bad[0]!r} (expected one of {', '.join(MOODS)})", state)
+        return Line(self.fill(item.strip(), path, state), frozenset(MOODS.index(m) for m in moods if m in MOODS))
+
+    def rules(self, raw: Any, path: tuple, state: str | None) -> tuple[Rule, ...]:
+        if not isinstance(raw, list):
+            self.problem(path, f"'{path[-1]}' must be a list of rules, not {_kind(raw)}", state)
+            return ()
+        return tuple(r for i, item in enumerate(raw) if (r := self.rule(item, path + (i,), state)))
+
+    def rule(self, raw: Any, path: tuple, state: str | None) -> Rule | None:
+        if not isinstance(raw, dict):
+            self.problem(path, f"a rule must be a mapping (when/to/say ...), not {_kind(raw)}", state)
+            return None
+        self.keys(raw, path, RULE_KEYS, (), state)
+        to = raw.get("to")
+        if to is not None and not isinstance(to, str):
+            self.problem(path + ("to",), f"'to' must be a state name, not {_kind(to)}", state)
+        if to is None and "say" not in raw:
+            self.problem(path, "a rule needs 'to' (a state), 'say' (lines), or both", state)
+        moods = {k: self.mood_bound(raw, path + (k,), state) for k in ("mood_at_least", "mood_at_most")}
+        return Rule(
+            when=self.names(raw.get("when"), path + ("when",), state),
+            unless=self.names(raw.get("unless"), path + ("unless",), state),
+            given=self.names(raw.get("given"), path + ("given",), state),
+            to=to if isinstance(to, str) else None,
+            say=self.lines_of(raw.get("say"), path + ("say",), state, required=False),
+            line=self.lines.line(path),
+            **moods,
+        )
+
+    def mood_bound(self, raw: dict, path: tuple, state: str | None) -> int | None:
+        value = raw.get(path[-1])
+        if value is None:
+            return None
+        if value not in MOODS:
+            self.problem(path, f"'{path[-1]}' must be one of {', '.join(MOODS)}, not {value!r}", state)
+            return None
+        return MOODS.index(value)
+
+    def states(self, raw: Any) -> dict[str, State]:
+        if not isinstance(raw, dict) or not raw:
+            self.problem(("states",), "'states' must be a non-empty mapping of state names")
+            return {}
+        return {str(name): s for name, spec in raw.items() if (s := self.state(str(name), spec))}
+
+    def state(self, name: str, raw: Any) -> State | None:
+        path = ("states", name)
+        if not isinstance(raw, dict):
+            self.problem(path, f"a state must be a mapping with lines and rules, not {_kind(raw)}", name)
+            return None
+        self.keys(raw, path, STATE_KEYS, ("lines",), name)
+        end = raw.get("end", False)
+        if not isinstance(end, bool):
+            self.problem(path + ("end",), f"'end' must be true or false, not {end!r}", name)
+        outcome = raw.get("outcome")
+        if outcome is not None and (not end or outcome not in OUTCOMES):
+            self.problem(path + ("outcome",), f"'outcome' goes on end states and is one of {', '.join(OUTCOMES)}", name)
+        return State(
+            name=name,
+            lines=self.lines_of(raw.get("lines"), path + ("lines",), name),
+            rules=self.rules(raw.get("rules", []), path + ("rules",), name),
+            idle=self.lines_of(raw.get("idle"), path + ("idle",), name, required=False),
+            end=end is True,
+            outcome=outcome if end is True else None,
+            hint=self.text(raw, path + ("hint",), name) or None,
+            line=self.lines.line(path),
+        )
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}.get(
+        type(value), type(value).__name__
+    )

@@ -1,0 +1,66 @@
+"""Practice in a terminal: the second thin edge over the same core as the Telegram bot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from bot.attempt import Attempt, AttemptResult
+from bot.scenario import Scenario
+from bot.scorecard import scorecard_lines
+
+Reader = Callable[[], str | None]
+COMMANDS_HELP = "Type what you would say. /hint for a hint, /end to finish and see your score."
+
+
+def speaker(scenario: Scenario) -> str:
+    role = "Caller" if scenario.channel == "phone" else "Visitor"
+    return f"{role} ({scenario.persona_name})"
+
+
+def run_conversation(attempt: Attempt, read: Reader, out: TextIO, err: TextIO, echo: bool) -> AttemptResult:
+    """Play the attempt until it ends, the trainee types /end, or input runs out."""
+    scenario = attempt.engine.scenario
+    who = speaker(scenario)
+    out.write(f"{scenario.title} [{scenario.channel}, {scenario.difficulty}]\n{scenario.brief}\n{COMMANDS_HELP}\n\n")
+    out.write(f"{who}: {attempt.opening}\n")
+    while not attempt.ended:
+        message = read()
+        if message is None or message.strip().lower() == "/end":
+            break
+        if echo:
+            out.write(f"You: {message}\n")
+        if message.strip().lower() == "/hint":
+            out.write(f"Hint: {attempt.hint()}\n")
+            continue
+        submission = attempt.say(message)
+        if submission.notice:
+            err.write(f"({submission.notice})\n")
+        if submission.reply is not None:
+            out.write(f"{who}: {submission.reply.line}\n")
+    return attempt.finish()
+
+
+def print_scorecard(result: AttemptResult, scenario: Scenario, out: TextIO) -> None:
+    out.write("\n" + "\n".join(scorecard_lines(result, scenario.title)) + "\n")
+    out.write(f"(Replay this visitor with: deskdrill practice {scenario.id} --seed {result.seed})\n")
+
+
+def choose_scenario(scenarios: list[Scenario], read: Reader, out: TextIO) -> Scenario | None:
+    """A numbered list to pick from; None when input ends."""
+    out.write("Choose a scenario:\n")
+    for n, s in enumerate(scenarios, start=1):
+        out.write(f"  {n}. {s.title} [{s.channel}, {s.difficulty}] ({s.id})\n")
+    while True:
+        out.write(f"Number (1-{len(scenarios)}): ")
+        out.flush()
+        answer = read()
+        if answer is None:
+            return None
+        answer = answer.strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(scenarios):
+            return scenarios[int(answer) - 1]
+        by_id = [s for s in scenarios if s.id == answer]
+        if by_id:
+            return by_id[0]
+        out.write(f"Please type a number from 1 to {len(scenarios)}.\n")
