@@ -75,7 +75,9 @@ class Attempt:
         return Submission(reply, notice)
 
     def hint(self) -> str:
-        return self.engine.hint(self.visitor) or "Listen to what the visitor needs, and think of the five steps of a call."
+        return (
+            self.engine.hint(self.visitor) or "Listen to what the visitor needs, and think of the five steps of a call."
+        )
 
     def finish(self) -> AttemptResult:
         """Grade the attempt (ended or cut short) and detach the visitor from the machine."""
@@ -91,4 +93,3 @@ class Attempt:
         )
         self.engine.release(self.visitor)
         return result
-

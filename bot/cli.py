@@ -125,7 +125,10 @@ def _pick_scenario(library: Library, scenario_id: str | None, interactive: bool,
     if not scenarios:
         raise CliError("there are no usable scenarios (deskdrill scenarios check shows why)")
     if not interactive:
-        raise CliError(f"name a scenario when input is not a terminal: deskdrill practice <id> ({', '.join(s.id for s in scenarios)})")
+        raise CliError(
+            "name a scenario when input is not a terminal: deskdrill practice <id> "
+            f"({', '.join(s.id for s in scenarios)})"
+        )
     chosen = choose_scenario(scenarios, read, sys.stdout)
     if chosen is None:
         raise CliError("no scenario chosen")
@@ -181,8 +184,10 @@ def _read_jsonl(name: str) -> list[str]:
         raise CliError(f"cannot read {name}: no such file") from exc
     except IsADirectoryError as exc:
         raise CliError(f"cannot read {name}: it is a directory") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"cannot read {name}: {getattr(exc, 'strerror', None) or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise CliError(f"cannot read {name}: it is not UTF-8 text") from exc
+    except OSError as exc:
+        raise CliError(f"cannot read {name}: {exc.strerror or exc}") from exc
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         raise CliError(f"{'standard input' if name == '-' else name} is empty: expected one JSON transcript a line")
@@ -204,8 +209,10 @@ def cmd_scenarios_check(args: argparse.Namespace) -> int:
         print(problem)
     if library.problems:
         files = len({p.file for p in library.problems})
-        print(f"{len(library.problems)} problem(s) in {files} file(s); {len(library.scenarios)} scenario(s) OK",
-              file=sys.stderr)
+        print(
+            f"{len(library.problems)} problem(s) in {files} file(s); {len(library.scenarios)} scenario(s) OK",
+            file=sys.stderr,
+        )
         return 1
     if not library.files:
         raise CliError(f"no scenario files found in {', '.join(map(str, paths))}")

@@ -58,8 +58,9 @@ class Visitor:
     state: str = ""
 
     def save(self) -> SavedVisitor:
-        return SavedVisitor(self.scenario_id, self.state, self.mood, self.seed, self.turn, tuple(sorted(self.facts)),
-                            self.start_mood)
+        return SavedVisitor(
+            self.scenario_id, self.state, self.mood, self.seed, self.turn, tuple(sorted(self.facts)), self.start_mood
+        )
 
     @property
     def mood_name(self) -> str:
@@ -83,8 +84,12 @@ class ScenarioEngine:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.machine = Machine(
-            model=None, states=list(scenario.states), initial=scenario.start, auto_transitions=False,
-            send_event=True, ignore_invalid_triggers=True,
+            model=None,
+            states=list(scenario.states),
+            initial=scenario.start,
+            auto_transitions=False,
+            send_event=True,
+            ignore_invalid_triggers=True,
         )
         for state in scenario.states.values():
             if not state.end:

@@ -57,7 +57,9 @@ def load_library(paths: Sequence[Path]) -> Library:
         if scenario is None:
             continue
         if scenario.id in scenarios:
-            problems.append(Problem(str(file), 1, None, f"duplicate id '{scenario.id}' (also in {scenarios[scenario.id].path})"))
+            problems.append(
+                Problem(str(file), 1, None, f"duplicate id '{scenario.id}' (also in {scenarios[scenario.id].path})")
+            )
             continue
         scenarios[scenario.id] = scenario
     return Library(scenarios, tuple(problems), len(files))

@@ -22,8 +22,19 @@ MOODS: tuple[str, ...] = ("calm", "uneasy", "upset", "angry", "furious")
 CHANNELS = ("phone", "lobby")
 DIFFICULTIES = ("routine", "moderate", "hard")
 OUTCOMES = ("resolved", "unresolved")
-TOP_KEYS = {"id", "title", "channel", "difficulty", "brief", "persona", "intents", "resolution",
-            "start", "always", "states"}
+TOP_KEYS = {
+    "id",
+    "title",
+    "channel",
+    "difficulty",
+    "brief",
+    "persona",
+    "intents",
+    "resolution",
+    "start",
+    "always",
+    "states",
+}
 REQUIRED_TOP_KEYS = ("id", "title", "channel", "difficulty", "brief", "persona", "resolution", "start", "states")
 STATE_KEYS = {"lines", "rules", "idle", "end", "outcome", "hint"}
 RULE_KEYS = {"when", "unless", "given", "mood_at_least", "mood_at_most", "to", "say"}
@@ -96,8 +107,13 @@ class Scenario:
     station: str = "the station"
 
     def summary(self) -> dict[str, str]:
-        return {"id": self.id, "title": self.title, "channel": self.channel,
-                "difficulty": self.difficulty, "brief": self.brief}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "channel": self.channel,
+            "difficulty": self.difficulty,
+            "brief": self.brief,
+        }
 
 
 def load_agency(directory: Path) -> tuple[dict[str, str], list[Problem]]:
@@ -155,20 +171,34 @@ class _Parser:
         states = self.states(data.get("states"))
         mood = persona.get("mood")
         return Scenario(
-            id=text["id"], title=text["title"], channel=channel, difficulty=difficulty, brief=text["brief"],
-            persona_name=self.text(persona, ("persona", "name")), persona_mood=MOODS.index(mood) if mood in MOODS else 0,
-            intents=intents, intent_descriptions=descriptions,
-            resolution_description=str(resolution.get("description", "")), resolution_facts=facts,
-            start=text["start"], always=always, states=states, path=self.file,
+            id=text["id"],
+            title=text["title"],
+            channel=channel,
+            difficulty=difficulty,
+            brief=text["brief"],
+            persona_name=self.text(persona, ("persona", "name")),
+            persona_mood=MOODS.index(mood) if mood in MOODS else 0,
+            intents=intents,
+            intent_descriptions=descriptions,
+            resolution_description=str(resolution.get("description", "")),
+            resolution_facts=facts,
+            start=text["start"],
+            always=always,
+            states=states,
+            path=self.file,
             station=self.agency.get("station_name", "the station"),
         )
 
-    def keys(self, data: dict, path: tuple, allowed: set[str], required: tuple[str, ...], state: str | None = None) -> None:
+    def keys(
+        self, data: dict, path: tuple, allowed: set[str], required: tuple[str, ...], state: str | None = None
+    ) -> None:
         for key in data:
             if key is True and "rules" in allowed:
                 self.problem(path + ("True",), "YAML reads the key 'on' as true: name the rules 'rules'", state)
             elif key not in allowed:
-                self.problem(path + (key,), f"unknown key '{key}' (expected one of: {', '.join(sorted(allowed))})", state)
+                self.problem(
+                    path + (key,), f"unknown key '{key}' (expected one of: {', '.join(sorted(allowed))})", state
+                )
         for key in required:
             if key not in data:
                 self.problem(path, f"missing required key '{key}'", state)
@@ -220,7 +250,11 @@ class _Parser:
                 continue
             self.keys(spec, path, {"description", "phrases"}, ("phrases",))
             phrases = spec.get("phrases")
-            if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+            if (
+                not isinstance(phrases, list)
+                or not phrases
+                or not all(isinstance(p, str) and p.strip() for p in phrases)
+            ):
                 self.problem(path + ("phrases",), f"intent '{name}' needs a non-empty list of phrases")
                 continue
             filled = (self.fill(p, path + ("phrases",), None) for p in phrases)

@@ -15,7 +15,9 @@ def check_graph(scenario: Scenario) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(message: str, state: State | None = None, line: int | None = None) -> None:
-        problems.append(Problem(scenario.path, line or (state.line if state else None), state.name if state else None, message))
+        problems.append(
+            Problem(scenario.path, line or (state.line if state else None), state.name if state else None, message)
+        )
 
     states = scenario.states
     if not states:

@@ -28,7 +28,8 @@ def scorecard_lines(result: AttemptResult, title: str) -> list[str]:
     violations = result.grade.extras.get("courtesy_violations", [])
     if violations:
         first = violations[0]
-        lines.append(f"Watch your tone: \u201c{_short(first['evidence'])}\u201d (turn {first['turn']}) came across as {first['kind']}.")
+        quote = f"\u201c{_short(first['evidence'])}\u201d (turn {first['turn']})"
+        lines.append(f"Watch your tone: {quote} came across as {first['kind']}.")
     outcome = "resolved" if result.resolved else "not resolved"
     lines.append(f"Issue {outcome}; visitor's mood {result.start_mood} \u2192 {result.final_mood}.")
     lines.append(f"Total: {result.grade.total}/100")

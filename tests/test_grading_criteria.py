@@ -203,16 +203,24 @@ def test_negated_or_sarcastic_thanks_is_not_appreciation(message: str) -> None:
 
 
 def test_greeting_counts_only_in_the_first_message() -> None:
-    turns = [VISITOR, Turn("trainee", "What do you need?"), Turn("visitor", "Hello?"),
-             Turn("trainee", "Good evening, Sergeant Baker, Chandler Police Department.")]
+    turns = [
+        VISITOR,
+        Turn("trainee", "What do you need?"),
+        Turn("visitor", "Hello?"),
+        Turn("trainee", "Good evening, Sergeant Baker, Chandler Police Department."),
+    ]
     verdict = grade(turns).criteria["greeting"]
     assert not verdict.met
     assert verdict.turn == 4 and "first message" in (verdict.tip or "")
 
 
 def test_thanks_in_the_opening_is_not_appreciation() -> None:
-    turns = [VISITOR, Turn("trainee", "Thank you for calling Chandler Police, this is Records Specialist Kim."),
-             Turn("visitor", "My car was towed."), Turn("trainee", "It is at the city lot.")]
+    turns = [
+        VISITOR,
+        Turn("trainee", "Thank you for calling Chandler Police, this is Records Specialist Kim."),
+        Turn("visitor", "My car was towed."),
+        Turn("trainee", "It is at the city lot."),
+    ]
     result = grade(turns)
     assert result.criteria["greeting"].met
     assert not result.criteria["appreciation"].met
@@ -226,8 +234,13 @@ def test_one_message_can_meet_several_criteria() -> None:
 
 
 def test_evidence_quotes_the_trainees_own_words_and_missed_criteria_carry_a_tip() -> None:
-    result = grade([VISITOR, Turn("trainee", "Hello, Deputy Ruiz, Cerritos Station."),
-                    Turn("trainee", "Okay. That sounds awful! When did it happen?")])
+    result = grade(
+        [
+            VISITOR,
+            Turn("trainee", "Hello, Deputy Ruiz, Cerritos Station."),
+            Turn("trainee", "Okay. That sounds awful! When did it happen?"),
+        ]
+    )
     assert result.criteria["empathy"].evidence == "That sounds awful!"
     assert result.criteria["empathy"].tip is None
     assert "anything else" in (result.criteria["offer_more_help"].tip or "").lower()
@@ -235,8 +248,13 @@ def test_evidence_quotes_the_trainees_own_words_and_missed_criteria_carry_a_tip(
 
 
 def test_total_is_twenty_points_a_criterion() -> None:
-    full = grade([VISITOR, Turn("trainee", "Good morning, Cerritos Station, Deputy Park speaking."),
-                  Turn("trainee", "I'm so sorry. Does that make sense? Anything else I can help with? Thanks for calling.")])
+    full = grade(
+        [
+            VISITOR,
+            Turn("trainee", "Good morning, Cerritos Station, Deputy Park speaking."),
+            Turn("trainee", "I'm so sorry. Does that make sense? Anything else I can help with? Thanks for calling."),
+        ]
+    )
     assert full.total == 100
     assert grade([VISITOR, Turn("trainee", "Yeah?")]).total == 0
 
@@ -247,9 +265,14 @@ def test_half_a_greeting_earns_half_its_points() -> None:
 
 
 def test_extras_report_clarifying_questions_facts_and_violations_without_changing_verdicts() -> None:
-    result = grade([VISITOR, Turn("trainee", "Police. What is it?"),
-                    Turn("trainee", "When did this happen? It takes about ten minutes online; call 555-0142."),
-                    Turn("trainee", "Calm down, you idiot.")])
+    result = grade(
+        [
+            VISITOR,
+            Turn("trainee", "Police. What is it?"),
+            Turn("trainee", "When did this happen? It takes about ten minutes online; call 555-0142."),
+            Turn("trainee", "Calm down, you idiot."),
+        ]
+    )
     extras = result.extras
     assert extras["clarifying_questions"]["count"] == 1
     assert extras["process_time"]["met"] and extras["contact_details"]["turn"] == 3

@@ -120,4 +120,8 @@ def _extras(said: list[_Said], intents: tuple[IntentMatcher, ...]) -> dict[str, 
 
 def _fact(name: str, said: list[_Said]) -> dict[str, Any]:
     hit = next((s for s in said if name in s.signals), None)
-    return {"met": hit is not None, "evidence": hit.signals.evidence[name] if hit else None, "turn": hit.turn if hit else None}
+    return {
+        "met": hit is not None,
+        "evidence": hit.signals.evidence[name] if hit else None,
+        "turn": hit.turn if hit else None,
+    }

@@ -1,0 +1,56 @@
+"""Every bundled scenario loads, and plays out as a trainer would expect."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.attempt import Attempt, AttemptResult
+from bot.engine import ScenarioEngine
+from bot.library import Library
+from bot.scenario import MOODS
+from tests.conftest import SCENARIO_DIR
+from tests.scripts import COURTEOUS, CURT
+
+BUNDLED = sorted(p.stem for p in SCENARIO_DIR.glob("*.yaml") if p.name != "agency.yaml")
+
+
+def play(library: Library, scenario_id: str, script: list[str], seed: int) -> AttemptResult:
+    attempt = Attempt.start(ScenarioEngine(library.scenarios[scenario_id]), seed)
+    for message in script:
+        if attempt.ended:
+            break
+        attempt.say(message)
+    return attempt.finish()
+
+
+def test_the_bundled_library_has_no_problems(library: Library) -> None:
+    assert library.problems == ()
+    assert {s.channel for s in library.scenarios.values()} == {"phone", "lobby"}
+
+
+@pytest.mark.parametrize("scenario_id", BUNDLED)
+def test_every_scenario_file_has_a_model_and_a_poor_script(scenario_id: str, library: Library) -> None:
+    assert scenario_id in library.scenarios
+    assert scenario_id in COURTEOUS and scenario_id in CURT
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7, 42])
+@pytest.mark.parametrize("scenario_id", sorted(COURTEOUS))
+def test_a_courteous_trainee_resolves_the_scenario_meeting_all_five(
+    library: Library, scenario_id: str, seed: int
+) -> None:
+    result = play(library, scenario_id, COURTEOUS[scenario_id], seed)
+    assert result.resolved
+    assert all(v.met for v in result.grade.criteria.values()), result.grade.to_json()
+    assert result.grade.total == 100
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+@pytest.mark.parametrize("scenario_id", sorted(CURT))
+def test_a_curt_trainee_leaves_it_unresolved_and_the_visitor_worse(
+    library: Library, scenario_id: str, seed: int
+) -> None:
+    result = play(library, scenario_id, CURT[scenario_id], seed)
+    assert not result.resolved
+    assert MOODS.index(result.final_mood) > MOODS.index(result.start_mood)
+    assert result.grade.total <= 40

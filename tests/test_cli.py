@@ -1,0 +1,157 @@
+"""The deskdrill command, run as a subprocess the way a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL_SCENARIO, ROOT
+from tests.scripts import COURTEOUS, CURT
+
+
+def deskdrill(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    script = Path(sys.executable).parent / "deskdrill"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    return subprocess.run(command + list(args), input=stdin, capture_output=True, text=True, cwd=cwd, timeout=60)
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess[str], fragment: str) -> None:
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert fragment in result.stderr, result.stderr
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+
+
+@pytest.mark.parametrize("scenario_id", sorted(COURTEOUS))
+def test_a_piped_courteous_script_resolves_with_all_five_met(scenario_id: str) -> None:
+    result = deskdrill("practice", scenario_id, "--seed", "4", "--json", stdin="\n".join(COURTEOUS[scenario_id]) + "\n")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["scenario"] == scenario_id and report["resolved"] is True
+    assert all(v["met"] for v in report["grade"]["criteria"].values())
+    assert report["turns"][0]["role"] == "visitor" and report["turns"][1]["role"] == "trainee"
+
+
+@pytest.mark.parametrize("scenario_id", sorted(CURT))
+def test_a_piped_curt_script_is_not_resolved_and_scores_low(scenario_id: str) -> None:
+    result = deskdrill("practice", scenario_id, "--json", stdin="\n".join(CURT[scenario_id]) + "\n")
+    report = json.loads(result.stdout)
+    assert report["resolved"] is False and report["grade"]["total"] <= 40
+    assert report["mood"]["start"] != report["mood"]["end"]
+
+
+def test_practice_prints_the_conversation_and_a_scorecard() -> None:
+    result = deskdrill("practice", "car-break-in", "--seed", "1", stdin="\n".join(COURTEOUS["car-break-in"]))
+    assert result.returncode == 0
+    out = result.stdout
+    assert "Caller (Dana Whitfield):" in out and "You: Good afternoon" in out
+    for label in ("Greeting", "Empathy", "Testing questions", "Offer more help", "Appreciation"):
+        assert f"MET    {label}" in out
+    assert "\u201cI'm so sorry that happened to you.\u201d (turn 4)" in out
+    assert "Total: 100/100" in out
+
+
+def test_end_stops_early_and_grades_what_was_said() -> None:
+    result = deskdrill("practice", "car-break-in", "--json", stdin="Hello?\n/end\nThank you for calling.\n")
+    report = json.loads(result.stdout)
+    assert [t["text"] for t in report["turns"] if t["role"] == "trainee"] == ["Hello?"]
+    assert report["resolved"] is False
+    assert report["grade"]["criteria"]["greeting"]["tip"]
+
+
+def test_an_empty_message_is_ignored_with_a_notice() -> None:
+    result = deskdrill("practice", "car-break-in", "--json", stdin="\n   \nHello?\n")
+    assert "Empty message ignored" in result.stderr
+    assert [t["text"] for t in json.loads(result.stdout)["turns"] if t["role"] == "trainee"] == ["Hello?"]
+
+
+def test_an_overlong_message_is_cut_with_a_notice() -> None:
+    result = deskdrill("practice", "car-break-in", "--json", stdin="a" * 5000 + "\n")
+    assert result.returncode == 0 and "only the first 4,096 were kept" in result.stderr
+    trainee = [t["text"] for t in json.loads(result.stdout)["turns"] if t["role"] == "trainee"]
+    assert len(trainee[0]) == 4096
+
+
+def test_an_unknown_scenario_id_is_a_one_line_error() -> None:
+    assert_clean_failure(deskdrill("practice", "no-such-call"), "no scenario with id 'no-such-call'")
+
+
+def test_a_malformed_scenario_file_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "lost-wallet.yaml").write_text(MINIMAL_SCENARIO.replace("to: done", "to: nowhere"))
+    result = deskdrill("--scenarios", str(tmp_path), "practice", "lost-wallet")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "scenario 'lost-wallet' cannot be loaded" in result.stderr and "unknown state 'nowhere'" in result.stderr
+
+
+def test_scenarios_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
+    (tmp_path / "lost-wallet.yaml").write_text(
+        MINIMAL_SCENARIO.replace("to: done", "to: nowhere").replace("lobby", "fax")
+    )
+    result = deskdrill("scenarios", "check", str(tmp_path))
+    assert result.returncode == 1
+    assert "'channel' must be one of phone, lobby" in result.stdout
+    assert "state 'asks': leads to unknown state 'nowhere'" in result.stdout
+
+
+def test_scenarios_check_passes_the_bundled_library() -> None:
+    result = deskdrill("scenarios", "check")
+    assert result.returncode == 0 and "OK" in result.stderr
+
+
+def test_scenarios_list_json_names_id_title_channel_difficulty() -> None:
+    listing = json.loads(deskdrill("scenarios", "list", "--json").stdout)
+    assert {"car-break-in", "report-copy", "towed-car"} <= {s["id"] for s in listing}
+    assert all({"id", "title", "channel", "difficulty"} <= set(s) for s in listing)
+
+
+def test_grade_follows_the_spec_line_for_line(tmp_path: Path) -> None:
+    transcripts = tmp_path / "t.jsonl"
+    good = {
+        "id": "a",
+        "turns": [
+            {"role": "visitor", "text": "Hi"},
+            {"role": "trainee", "text": "Good morning, Harbor Station, Deputy Park."},
+        ],
+    }
+    transcripts.write_text(json.dumps(good) + "\n" + json.dumps({"id": "b", "turns": [{"role": "x"}]}) + "\n{oops\n")
+    result = deskdrill("grade", str(transcripts))
+    first, second, third = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["id"] == "a" and first["criteria"]["greeting"]["met"] and first["total"] == 20
+    assert first["criteria"]["greeting"]["turn"] == 2
+    assert second == {"id": "b", "error": "turn 1: role must be 'visitor' or 'trainee', not 'x'"}
+    assert third["id"] is None and "not valid JSON" in third["error"]
+    assert result.returncode == 1
+
+
+def test_grade_reads_standard_input() -> None:
+    line = json.dumps({"id": "s", "turns": [{"role": "trainee", "text": "Thanks for nothing."}]})
+    result = deskdrill("grade", "-", stdin=line)
+    assert result.returncode == 0 and json.loads(result.stdout)["total"] == 0
+
+
+def test_grade_refuses_an_empty_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n")
+    assert_clean_failure(deskdrill("grade", str(empty)), "is empty")
+
+
+def test_grade_refuses_a_file_that_is_not_text(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.jsonl"
+    binary.write_bytes(b"\xff\xd8\xff\xe0 not json")
+    assert_clean_failure(deskdrill("grade", str(binary)), "cannot read")
+
+
+def test_grade_refuses_a_missing_file() -> None:
+    assert_clean_failure(deskdrill("grade", "/no/such/file.jsonl"), "cannot read /no/such/file.jsonl: no such file")
+
+
+def test_grade_refuses_a_directory(tmp_path: Path) -> None:
+    assert_clean_failure(deskdrill("grade", str(tmp_path)), "it is a directory")
+
+
+def test_practice_without_an_id_on_a_pipe_says_how_to_name_one() -> None:
+    assert_clean_failure(deskdrill("practice", stdin="1\n"), "name a scenario")
