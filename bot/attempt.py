@@ -32,12 +32,15 @@ class AttemptResult:
     seed: int
     final_mood: str
     start_mood: str
+    completed: bool
+    """True when the visitor finished the contact; False when the trainee ended it early."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "scenario": self.scenario_id,
             "seed": self.seed,
             "resolved": self.resolved,
+            "completed": self.completed,
             "mood": {"start": self.start_mood, "end": self.final_mood},
             "turns": [t.to_json() for t in self.turns],
             "grade": self.grade.to_json(),
@@ -90,6 +93,7 @@ class Attempt:
             seed=self.visitor.seed,
             final_mood=self.visitor.mood_name,
             start_mood=MOODS[self.visitor.start_mood],
+            completed=self.ended,
         )
         self.engine.release(self.visitor)
         return result

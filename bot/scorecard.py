@@ -30,8 +30,10 @@ def scorecard_lines(result: AttemptResult, title: str) -> list[str]:
         first = violations[0]
         quote = f"\u201c{_short(first['evidence'])}\u201d (turn {first['turn']})"
         lines.append(f"Watch your tone: {quote} came across as {first['kind']}.")
-    outcome = "resolved" if result.resolved else "not resolved"
-    lines.append(f"Issue {outcome}; visitor's mood {result.start_mood} \u2192 {result.final_mood}.")
+    outcome = "Issue resolved" if result.resolved else "Issue not resolved"
+    if not result.completed:
+        outcome = "You ended the contact before the visitor was done; issue not resolved"
+    lines.append(f"{outcome}. Visitor's mood: {result.start_mood} \u2192 {result.final_mood}.")
     lines.append(f"Total: {result.grade.total}/100")
     return lines
 

@@ -31,7 +31,7 @@ def test_a_piped_courteous_script_resolves_with_all_five_met(scenario_id: str) -
     result = deskdrill("practice", scenario_id, "--seed", "4", "--json", stdin="\n".join(COURTEOUS[scenario_id]) + "\n")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["scenario"] == scenario_id and report["resolved"] is True
+    assert report["scenario"] == scenario_id and report["resolved"] is True and report["completed"] is True
     assert all(v["met"] for v in report["grade"]["criteria"].values())
     assert report["turns"][0]["role"] == "visitor" and report["turns"][1]["role"] == "trainee"
 
@@ -52,14 +52,19 @@ def test_practice_prints_the_conversation_and_a_scorecard() -> None:
     for label in ("Greeting", "Empathy", "Testing questions", "Offer more help", "Appreciation"):
         assert f"MET    {label}" in out
     assert "\u201cI'm so sorry that happened to you.\u201d (turn 4)" in out
-    assert "Total: 100/100" in out
+    assert "Total: 100/100" in out and "Issue resolved. Visitor's mood: upset \u2192 calm." in out
+
+
+def test_the_scorecard_says_when_the_trainee_ended_the_contact_early() -> None:
+    result = deskdrill("practice", "car-break-in", stdin="Hello, Harbor Station, Deputy Park.\n/end\n")
+    assert "You ended the contact before the visitor was done; issue not resolved." in result.stdout
 
 
 def test_end_stops_early_and_grades_what_was_said() -> None:
     result = deskdrill("practice", "car-break-in", "--json", stdin="Hello?\n/end\nThank you for calling.\n")
     report = json.loads(result.stdout)
     assert [t["text"] for t in report["turns"] if t["role"] == "trainee"] == ["Hello?"]
-    assert report["resolved"] is False
+    assert report["resolved"] is False and report["completed"] is False
     assert report["grade"]["criteria"]["greeting"]["tip"]
 
 
