@@ -82,13 +82,19 @@ def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[s
     dismissive = bool(lx.DISMISSIVE.search(norm))
     sarcasm = bool(lx.SARCASM.search(norm) or lx.SARCASM_RAW.search(s.original))
     spoiled = rude or dismissive or sarcasm
-    names = [name for name, hit in _COURTESY_CHECKS if hit(norm, spoiled)]
+    words = frozenset(norm.split())
+    names = [name for name, hit in _COURTESY_CHECKS if _may_match(name, words) and hit(norm, spoiled)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
-    names += [name for name, hit in _FACT_CHECKS if hit(s)]
+    names += [name for name, hit in _FACT_CHECKS if _may_match(name, words) and hit(s)]
     if _is_question(norm) and not _is_courtesy_question(norm, names) and not dismissive:
         names.append("clarifying_question")
     names += [i.name for i in intents if i.matches(norm) and not _negated_intent(norm)]
     return names
+
+
+def _may_match(signal: str, words: frozenset[str]) -> bool:
+    gate = lx.GATES.get(signal)
+    return gate is None or not gate.isdisjoint(words)
 
 
 def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
