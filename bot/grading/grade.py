@@ -55,7 +55,7 @@ class _Said:
 def grade(
     turns: Sequence[Turn],
     intents: tuple[IntentMatcher, ...] = (),
-    station: str = "your station",
+    station: str = "[your station]",
 ) -> Grade:
     """Grade the trainee's turns of a transcript. Same input, same grade."""
     said = [_Said(i, detect(t.text, intents)) for i, t in enumerate(turns, start=1) if t.role == "trainee"]

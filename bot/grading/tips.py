@@ -5,7 +5,7 @@ from __future__ import annotations
 TIPS: dict[str, str] = {
     "greeting": (
         "Open with a courteous greeting that says who you are and where they have reached: "
-        '"Good afternoon, {station}, Deputy {{your name}} speaking. How can I help you?"'
+        '"Good afternoon, {station}, Deputy [your name] speaking. How can I help you?"'
     ),
     "empathy": (
         "Acknowledge how the person feels before you fix the problem: "
@@ -25,7 +25,7 @@ TIPS: dict[str, str] = {
 GREETING_TIPS: dict[str, str] = {
     "no_identification": (
         "You greeted them courteously but did not say who you are: add your title, name and "
-        'the station, e.g. "Good morning, {station}, Deputy {{your name}} speaking."'
+        'the station, e.g. "Good morning, {station}, Deputy [your name] speaking."'
     ),
     "not_courteous": (
         'You said where they reached but did not greet them: start with "Good morning" or '
