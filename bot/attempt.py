@@ -82,6 +82,10 @@ class Attempt:
             self.engine.hint(self.visitor) or "Listen to what the visitor needs, and think of the five steps of a call."
         )
 
+    def detach(self) -> None:
+        """Free the visitor from the shared machine once its state has been saved."""
+        self.engine.release(self.visitor)
+
     def finish(self) -> AttemptResult:
         """Grade the attempt (ended or cut short) and detach the visitor from the machine."""
         scenario = self.engine.scenario

@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     listing = scenarios_sub.add_parser("list", help="list the scenarios")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_scenarios_list)
+
+    run = sub.add_parser("run", help="start the Telegram bot (settings: environment and .env)")
+    run.set_defaults(handler=cmd_run)
     return parser
 
 
@@ -228,6 +231,37 @@ def cmd_scenarios_list(args: argparse.Namespace) -> int:
         return 0
     for s in scenarios:
         print(f"{s.id:28} {s.channel:6} {s.difficulty:9} {s.title}")
+    return 0
+
+
+# --- run ----------------------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Start the bot; every setting is checked before anything connects."""
+    import logging
+
+    from bot.coach import Coach
+    from bot.config import ConfigError, load_settings
+    from bot.store import Store
+    from bot.tg.app import run
+
+    try:
+        settings = load_settings()
+        settings.require_token()
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    args.scenarios = args.scenarios or settings.scenarios_dir
+    library = _library(args)
+    if not library.scenarios:
+        raise CliError("no usable scenarios: deskdrill scenarios check shows why")
+    store = Store.open(settings.db_path)
+    try:
+        run(settings, Coach(library, store, settings.admins))
+    finally:
+        store.close()
     return 0
 
 

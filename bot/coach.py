@@ -1,0 +1,154 @@
+"""Practice over a chat, with every step stored: the core the Telegram handlers call.
+
+Each method takes what a user did, changes the store in one transaction together
+with the update id and the replies, and returns those replies for the edge to send.
+Visitors are restored from the store for each message and released after it, so an
+attempt costs no memory between messages and survives any restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.attempt import Attempt
+from bot.engine import ScenarioEngine
+from bot.library import Library
+from bot.scenario import Scenario
+from bot.scorecard import scorecard_lines
+from bot.store import AttemptRow, Store
+from bot.terminal import speaker
+
+log = logging.getLogger(__name__)
+
+INTRO = (
+    "DeskDrill: practise front-desk and phone calls with a simulated visitor, then get a scorecard.\n"
+    "Send /practice to choose a call, answer in your own words, /hint if you are stuck, /end to finish.\n"
+    "Your messages and scores are stored so you and your instructors can review them; nothing else is collected."
+)
+NOT_IN_A_CALL = "You're not in a practice call right now. Send /practice to start one."
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    chat_id: int
+    first_name: str
+    username: str | None = None
+
+
+class Coach:
+    def __init__(self, library: Library, store: Store, admins: frozenset[int] = frozenset(),
+                 seeds: Callable[[], int] = lambda: secrets.randbelow(1_000_000)) -> None:
+        self.library, self.store, self.admins, self.seeds = library, store, admins, seeds
+        self.engines = {sid: ScenarioEngine(s) for sid, s in library.scenarios.items()}
+
+    def scenarios(self) -> list[Scenario]:
+        return sorted(self.library.scenarios.values(), key=lambda s: (s.difficulty != "routine", s.channel, s.id))
+
+    def register(self, user: User, update_id: int | None) -> list[str]:
+        role = "admin" if user.id in self.admins else "trainee"
+        self.store.register(user.id, user.chat_id, user.first_name, user.username, role)
+        replies = [f"Welcome, {user.first_name}.\n{INTRO}"]
+        self.store.handled(update_id, user.chat_id, replies)
+        return replies
+
+    def start(self, user: User, scenario_id: str, update_id: int | None) -> list[str]:
+        """Start an attempt, unless the id is unknown or another attempt is still open."""
+        self.store.register(user.id, user.chat_id, user.first_name, user.username,
+                            "admin" if user.id in self.admins else "trainee")
+        active = self.store.active_attempt(user.id)
+        if active is not None:
+            title = self._title(active.scenario_id)
+            return self._handled(update_id, user, [
+                f"You're still in \u201c{title}\u201d. Keep going, or send /end to finish it and see your score."])
+        scenario = self.library.scenarios.get(scenario_id)
+        if scenario is None:
+            known = ", ".join(s.id for s in self.scenarios())
+            return self._handled(update_id, user, [f"There's no scenario \u201c{scenario_id}\u201d. Choose one of: {known}."])
+        attempt = Attempt.start(self.engines[scenario_id], self.seeds())
+        replies = [f"{scenario.title}\n{scenario.brief}\n\nYou're on. Reply as you would at the desk; /hint if stuck, "
+                   f"/end to finish.", f"{speaker(scenario)}: {attempt.opening}"]
+        self.store.start_attempt(update_id, user.id, user.chat_id, attempt.visitor.save(), attempt.turns[0], replies)
+        attempt.detach()
+        return replies
+
+    def say(self, user: User, text: str, update_id: int | None) -> list[str]:
+        """Pass a message to the visitor; the reply, and the scorecard when the contact ends."""
+        row = self.store.active_attempt(user.id)
+        if row is None:
+            return self._handled(update_id, user, [NOT_IN_A_CALL])
+        attempt = self._restore(row)
+        if attempt is None:
+            return self._handled(update_id, user, [self._gone(row)])
+        before = len(attempt.turns)
+        submission = attempt.say(text)
+        replies = [f"({submission.notice})"] if submission.notice else []
+        if submission.reply is None:
+            attempt.detach()
+            return self._handled(update_id, user, replies)
+        replies.append(f"{speaker(attempt.engine.scenario)}: {submission.reply.line}")
+        result = None
+        if attempt.ended:
+            result = attempt.finish()
+            replies.append(self._scorecard(row, result))
+        else:
+            attempt.detach()
+        self.store.record_exchange(update_id, row, attempt.turns[before:], attempt.visitor.save(), replies, result)
+        return replies
+
+    def end(self, user: User, update_id: int | None) -> list[str]:
+        row = self.store.active_attempt(user.id)
+        if row is None:
+            return self._handled(update_id, user, [NOT_IN_A_CALL])
+        attempt = self._restore(row)
+        if attempt is None:
+            replies = [f"Closed your attempt at \u201c{row.scenario_id}\u201d: that scenario is no longer available."]
+            self.store.abandon_attempt(update_id, row, replies)
+            return replies
+        result = attempt.finish()
+        replies = [self._scorecard(row, result)]
+        self.store.finish_attempt(update_id, row, result, replies)
+        return replies
+
+    def hint(self, user: User, update_id: int | None) -> list[str]:
+        row = self.store.active_attempt(user.id)
+        attempt = self._restore(row) if row else None
+        if attempt is None:
+            return self._handled(update_id, user, [NOT_IN_A_CALL])
+        attempt.detach()
+        return self._handled(update_id, user, [f"Hint: {attempt.hint()}"])
+
+    def history(self, user: User, update_id: int | None) -> list[str]:
+        rows = self.store.history(user.id, limit=10)
+        if not rows:
+            return self._handled(update_id, user, ["No attempts yet. Send /practice to start one."])
+        lines = ["Your last attempts:"]
+        for r in rows:
+            score = f"{r['total']}/100" if r["status"] == "finished" else "in progress"
+            lines.append(f"{r['started_at'][:10]}  {self._title(r['scenario_id'])}: {score}")
+        return self._handled(update_id, user, ["\n".join(lines)])
+
+    def _restore(self, row: AttemptRow) -> Attempt | None:
+        engine = self.engines.get(row.scenario_id)
+        if engine is None or row.visitor.state not in engine.scenario.states:
+            return None
+        return Attempt.restore(engine, row.visitor, self.store.turns(row.id))
+
+    def _gone(self, row: AttemptRow) -> str:
+        log.warning("attempt %s: scenario %s is no longer loaded", row.id, row.scenario_id)
+        return (f"The scenario \u201c{row.scenario_id}\u201d of your open attempt is no longer available. "
+                "Send /end to close it; your messages are kept.")
+
+    def _scorecard(self, row: AttemptRow, result) -> str:
+        return "\n".join(scorecard_lines(result, self._title(row.scenario_id)))
+
+    def _title(self, scenario_id: str) -> str:
+        scenario = self.library.scenarios.get(scenario_id)
+        return scenario.title if scenario else scenario_id
+
+    def _handled(self, update_id: int | None, user: User, replies: list[str]) -> list[str]:
+        self.store.handled(update_id, user.chat_id, replies)
+        return replies

@@ -1,0 +1,88 @@
+"""Settings from the environment and an optional .env file, read and checked once at start-up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None
+    db_path: Path
+    admins: frozenset[int]
+    api_base_url: str | None = None
+    api_file_url: str | None = None
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    scenarios_dir: Path | None = None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        def get(key: str) -> str | None:
+            value = environ.get(key, "").strip()
+            return value or None
+
+        return cls(
+            token=get("TELEGRAM_BOT_TOKEN"),
+            db_path=Path(get("DESKDRILL_DB") or "data/deskdrill.db"),
+            admins=_user_ids(get("DESKDRILL_ADMINS") or "", "DESKDRILL_ADMINS"),
+            api_base_url=get("TELEGRAM_API_BASE_URL"),
+            api_file_url=get("TELEGRAM_API_FILE_URL"),
+            webhook_url=get("TELEGRAM_WEBHOOK_URL"),
+            webhook_listen=get("TELEGRAM_WEBHOOK_LISTEN") or "0.0.0.0",
+            webhook_port=_port(get("TELEGRAM_WEBHOOK_PORT") or "8443"),
+            scenarios_dir=Path(p) if (p := get("DESKDRILL_SCENARIOS")) else None,
+        )
+
+    def require_token(self) -> str:
+        if not self.token:
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token in .env "
+                "(see .env.example)"
+            )
+        return self.token
+
+
+def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path = Path(".env")) -> Settings:
+    """The environment wins over .env; .env fills in what the environment leaves out."""
+    merged = {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
+    return Settings.from_env(merged)
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """KEY=value lines; blank lines and # comments are skipped, surrounding quotes removed."""
+    if not path.is_file():
+        return {}
+    values: dict[str, str] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.removeprefix("export ").partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"{path}, line {number}: expected KEY=value")
+        values[key.strip()] = value.strip().strip("'\"")
+    return values
+
+
+def _user_ids(raw: str, key: str) -> frozenset[int]:
+    ids = set()
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        if not part.lstrip("-").isdigit():
+            raise ConfigError(f"{key}: '{part}' is not a Telegram user id (expected numbers separated by commas)")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def _port(raw: str) -> int:
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ConfigError(f"TELEGRAM_WEBHOOK_PORT: '{raw}' is not a port number")
+    return int(raw)

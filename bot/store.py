@@ -1,0 +1,219 @@
+"""Storage with sqlite-utils: users, attempts, turns, per-criterion results, handled updates.
+
+Every change that answers a Telegram update is written in one transaction together
+with the update's id and the replies it produced (the outbox). So after a crash an
+update delivered again is never processed twice, and a reply that was stored but not
+yet sent is sent then.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database, Migrations
+
+from bot.attempt import AttemptResult
+from bot.engine import SavedVisitor
+from bot.transcript import Turn
+
+Clock = Callable[[], datetime]
+migrations = Migrations("deskdrill")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["users"].create(
+        {"id": int, "chat_id": int, "first_name": str, "username": str, "role": str, "joined_at": str},
+        pk="id", not_null={"role"}, defaults={"role": "trainee"},
+    )
+    db["attempts"].create(
+        {"id": int, "user_id": int, "chat_id": int, "scenario_id": str, "seed": int, "status": str,
+         "started_at": str, "finished_at": str, "visitor": str, "total": int, "resolved": int, "completed": int},
+        pk="id", foreign_keys=[("user_id", "users", "id")], not_null={"user_id", "scenario_id", "status"},
+    )
+    db["attempts"].create_index(["user_id", "status"])
+    db["turns"].create(
+        {"id": int, "attempt_id": int, "idx": int, "role": str, "text": str, "at": str},
+        pk="id", foreign_keys=[("attempt_id", "attempts", "id")],
+    )
+    db["turns"].create_index(["attempt_id", "idx"], unique=True)
+    db["results"].create(
+        {"attempt_id": int, "criterion": str, "met": int, "score": float, "evidence": str, "turn": int, "tip": str},
+        pk=("attempt_id", "criterion"), foreign_keys=[("attempt_id", "attempts", "id")],
+    )
+    db["updates"].create({"update_id": int, "chat_id": int, "outbox": str, "delivered": int, "at": str}, pk="update_id")
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    id: int
+    user_id: int
+    chat_id: int
+    scenario_id: str
+    seed: int
+    status: str
+    started_at: str
+    finished_at: str | None
+    visitor: SavedVisitor
+    total: int | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AttemptRow:
+        return cls(row["id"], row["user_id"], row["chat_id"], row["scenario_id"], row["seed"], row["status"],
+                   row["started_at"], row["finished_at"], SavedVisitor.from_json(json.loads(row["visitor"])),
+                   row["total"])
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An update already handled; `outbox` holds replies stored but not yet delivered."""
+
+    chat_id: int
+    outbox: list[str]
+
+
+class Store:
+    def __init__(self, db: Database, clock: Clock = lambda: datetime.now(UTC)) -> None:
+        self.db, self.clock = db, clock
+        self.db.execute("PRAGMA foreign_keys=ON")
+        migrations.apply(self.db)
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock = lambda: datetime.now(UTC)) -> Store:
+        """Open (creating folders as needed) in WAL mode and migrate to the current schema."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(path)
+        db.enable_wal()
+        return cls(db, clock)
+
+    def now(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- updates and the outbox ----------------------------------------------------
+
+    def pending(self, update_id: int) -> Pending | None:
+        """None for an update never seen; otherwise what is left to deliver for it."""
+        row = next(self.db.query("select * from updates where update_id = ?", [update_id]), None)
+        if row is None:
+            return None
+        return Pending(row["chat_id"], [] if row["delivered"] else json.loads(row["outbox"]))
+
+    def _record_update(self, update_id: int | None, chat_id: int, outbox: list[str]) -> None:
+        if update_id is None:
+            return
+        self.db["updates"].insert(
+            {"update_id": update_id, "chat_id": chat_id, "outbox": json.dumps(outbox), "delivered": 0, "at": self.now()}
+        )
+
+    def handled(self, update_id: int | None, chat_id: int, outbox: list[str] | None = None) -> None:
+        """Record an update that changes nothing else (a /help, a refusal)."""
+        with self.db.atomic():
+            self._record_update(update_id, chat_id, outbox or [])
+
+    def delivered(self, update_id: int | None) -> None:
+        if update_id is not None:
+            self.db.execute("update updates set delivered = 1 where update_id = ?", [update_id])
+
+    # --- users -------------------------------------------------------------------------
+
+    def register(self, user_id: int, chat_id: int, first_name: str, username: str | None, role: str = "trainee") -> dict:
+        """Create the user, or refresh their name and chat; the role of a known user is kept."""
+        existing = self.user(user_id)
+        row = {"id": user_id, "chat_id": chat_id, "first_name": first_name, "username": username}
+        if existing is None:
+            self.db["users"].insert({**row, "role": role, "joined_at": self.now()})
+        else:
+            self.db["users"].update(user_id, row)
+        return self.user(user_id) or {}
+
+    def user(self, user_id: int) -> dict | None:
+        return next(self.db.query("select * from users where id = ?", [user_id]), None)
+
+    # --- attempts ------------------------------------------------------------------------
+
+    def active_attempt(self, user_id: int) -> AttemptRow | None:
+        row = next(self.db.query(
+            "select * from attempts where user_id = ? and status = 'active' order by id desc limit 1", [user_id]), None)
+        return AttemptRow.from_row(row) if row else None
+
+    def attempt(self, attempt_id: int) -> AttemptRow | None:
+        row = next(self.db.query("select * from attempts where id = ?", [attempt_id]), None)
+        return AttemptRow.from_row(row) if row else None
+
+    def start_attempt(self, update_id: int | None, user_id: int, chat_id: int, visitor: SavedVisitor,
+                      opening: Turn, outbox: list[str]) -> int:
+        with self.db.atomic():
+            attempt_id = self.db["attempts"].insert({
+                "user_id": user_id, "chat_id": chat_id, "scenario_id": visitor.scenario_id, "seed": visitor.seed,
+                "status": "active", "started_at": self.now(), "visitor": json.dumps(visitor.to_json()),
+            }).last_pk
+            self._add_turns(attempt_id, [opening], 0)
+            self._record_update(update_id, chat_id, outbox)
+        return int(attempt_id)
+
+    def record_exchange(self, update_id: int | None, attempt: AttemptRow, new_turns: list[Turn],
+                        visitor: SavedVisitor, outbox: list[str], result: AttemptResult | None = None) -> None:
+        """Save one exchange (and, when the attempt ended, its grade) with the update, atomically."""
+        with self.db.atomic():
+            self._add_turns(attempt.id, new_turns, self._turn_count(attempt.id))
+            self.db["attempts"].update(attempt.id, {"visitor": json.dumps(visitor.to_json())})
+            if result is not None:
+                self._finish(attempt.id, result)
+            self._record_update(update_id, attempt.chat_id, outbox)
+
+    def finish_attempt(self, update_id: int | None, attempt: AttemptRow, result: AttemptResult,
+                       outbox: list[str]) -> None:
+        with self.db.atomic():
+            self._finish(attempt.id, result)
+            self._record_update(update_id, attempt.chat_id, outbox)
+
+    def abandon_attempt(self, update_id: int | None, attempt: AttemptRow, outbox: list[str]) -> None:
+        """Close an attempt that can no longer be played (its scenario was removed); turns are kept."""
+        with self.db.atomic():
+            self.db["attempts"].update(attempt.id, {"status": "abandoned", "finished_at": self.now()})
+            self._record_update(update_id, attempt.chat_id, outbox)
+
+    def _finish(self, attempt_id: int, result: AttemptResult) -> None:
+        self.db["attempts"].update(attempt_id, {
+            "status": "finished", "finished_at": self.now(), "total": result.grade.total,
+            "resolved": int(result.resolved), "completed": int(result.completed),
+        })
+        self.db["results"].insert_all(
+            ({"attempt_id": attempt_id, "criterion": name, "met": int(v.met), "score": v.score,
+              "evidence": v.evidence, "turn": v.turn, "tip": v.tip} for name, v in result.grade.criteria.items()),
+            replace=True,
+        )
+
+    def _turn_count(self, attempt_id: int) -> int:
+        return self.db.execute("select count(*) from turns where attempt_id = ?", [attempt_id]).fetchone()[0]
+
+    def _add_turns(self, attempt_id: int, turns: list[Turn], start: int) -> None:
+        now = self.now()
+        self.db["turns"].insert_all(
+            {"attempt_id": attempt_id, "idx": start + i, "role": t.role, "text": t.text, "at": now}
+            for i, t in enumerate(turns)
+        )
+
+    def turns(self, attempt_id: int) -> list[Turn]:
+        rows = self.db.query("select role, text from turns where attempt_id = ? order by idx", [attempt_id])
+        return [Turn(r["role"], r["text"]) for r in rows]
+
+    def history(self, user_id: int, limit: int = 10) -> list[dict]:
+        return list(self.db.query(
+            "select id, scenario_id, status, started_at, finished_at, total, resolved from attempts "
+            "where user_id = ? order by id desc limit ?", [user_id, limit]))
+
+    def criterion_history(self, user_id: int) -> Iterator[dict]:
+        """Finished attempts, oldest first, with each criterion's verdict: for progress charts."""
+        return self.db.query(
+            "select a.id, a.finished_at, a.total, r.criterion, r.met from attempts a "
+            "join results r on r.attempt_id = a.id where a.user_id = ? and a.status = 'finished' "
+            "order by a.id, r.criterion", [user_id])

@@ -1,0 +1,90 @@
+"""Build the Telegram Application: wiring only. Run with `deskdrill run`."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.coach import Coach
+from bot.config import Settings
+from bot.tg.guards import Guards, on_error
+from bot.tg.throttle import Throttle
+from bot.tg.trainee import COMMANDS, TraineeHandlers
+
+log = logging.getLogger(__name__)
+
+NOT_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
+            | filters.Document.ALL | filters.ANIMATION | filters.LOCATION | filters.CONTACT | filters.POLL)
+
+
+def build_application(settings: Settings, coach: Coach, throttle: Throttle | None = None) -> Application:
+    builder = ApplicationBuilder().token(settings.require_token()).rate_limiter(AIORateLimiter(max_retries=3))
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url)
+    if settings.api_file_url:
+        builder = builder.base_file_url(settings.api_file_url)
+    app = builder.post_init(set_commands).build()
+    guards = Guards(coach.store, throttle or Throttle())
+    trainee = TraineeHandlers(coach)
+
+    app.add_handler(TypeHandler(Update, guards.first), group=-1)
+    app.add_handlers([
+        CommandHandler("start", trainee.start),
+        CommandHandler("help", trainee.help),
+        CommandHandler("practice", trainee.practice),
+        CommandHandler("hint", trainee.hint),
+        CommandHandler("end", trainee.end),
+        CommandHandler("history", trainee.history),
+        CommandHandler("progress", trainee.progress),
+        CallbackQueryHandler(trainee.practice_button, pattern=r"^practice:"),
+        MessageHandler(filters.UpdateType.EDITED, guards.edited),
+        MessageHandler(filters.COMMAND, guards.unknown_command),
+        MessageHandler(filters.TEXT, trainee.message),
+        MessageHandler(NOT_TEXT, guards.not_text),
+    ])
+    app.add_error_handler(on_error)
+    return app
+
+
+async def set_commands(app: Application) -> None:
+    """Show the trainee commands in Telegram's menu."""
+    await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+
+
+async def start_polling(app: Application, poll_interval: float = 0.0, timeout: int = 10) -> None:
+    """What run_polling does before it blocks: for tests and benchmarks inside a running loop."""
+    await app.initialize()
+    await set_commands(app)
+    await app.start()
+    await app.updater.start_polling(poll_interval=poll_interval, timeout=timeout, allowed_updates=Update.ALL_TYPES)
+
+
+async def stop_polling(app: Application) -> None:
+    if app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    await app.shutdown()
+
+
+def run(settings: Settings, coach: Coach) -> None:
+    """Long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set. Blocks until stopped."""
+    app = build_application(settings, coach)
+    if settings.webhook_url:
+        log.info("serving a webhook for %s on %s:%s", settings.webhook_url, settings.webhook_listen, settings.webhook_port)
+        app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, webhook_url=settings.webhook_url,
+                        allowed_updates=Update.ALL_TYPES)
+    else:
+        log.info("polling for updates")
+        app.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -1,0 +1,91 @@
+"""A trainee practises on Telegram from /start to the scorecard, over real HTTP."""
+
+from __future__ import annotations
+
+import json
+
+from tests.scripts import COURTEOUS
+from tests.telegram.conftest import Bot
+
+TRAINEE = 4242
+
+
+async def test_start_says_what_the_bot_does_and_how_data_is_used(bot: Bot) -> None:
+    (welcome,) = await bot.say(TRAINEE, "/start")
+    assert welcome.startswith("Welcome, Alex.")
+    assert "/practice" in welcome and "stored" in welcome
+    assert bot.store.user(TRAINEE)["role"] == "trainee"
+
+
+async def test_the_commands_are_registered_for_the_menu(bot: Bot) -> None:
+    (call,) = bot.api.sent("setMyCommands")
+    names = [c["command"] for c in json.loads(call.params["commands"])]
+    assert names == ["practice", "hint", "end", "history", "progress", "help"]
+
+
+async def test_a_whole_practice_session_from_start_to_scorecard(bot: Bot) -> None:
+    await bot.say(TRAINEE, "/start")
+    (menu,) = await bot.say(TRAINEE, "/practice")
+    assert menu == "Choose a call to practise:"
+    keyboard = json.loads(bot.api.sent("sendMessage", TRAINEE)[-1].params["reply_markup"])["inline_keyboard"]
+    assert {"practice:car-break-in", "practice:report-copy", "practice:towed-car"} <= {
+        row[0]["callback_data"] for row in keyboard}
+
+    before = len(bot.api.texts(TRAINEE))
+    bot.api.press(TRAINEE, "practice:car-break-in")
+    brief, opening = (await bot.texts(TRAINEE, before + 2))[before:]
+    assert brief.startswith("Car break-in, reported by phone")
+    assert opening.startswith("Caller (Dana Whitfield): ")
+    assert bot.api.sent("answerCallbackQuery")
+
+    for message in COURTEOUS["car-break-in"][:-1]:
+        (reply,) = await bot.say(TRAINEE, message)
+        assert reply.startswith("Caller (Dana Whitfield): ")
+    goodbye, scorecard = await bot.say(TRAINEE, COURTEOUS["car-break-in"][-1], replies=2)
+    assert goodbye.startswith("Caller (Dana Whitfield): ")
+    for label in ("Greeting", "Empathy", "Testing questions", "Offer more help", "Appreciation"):
+        assert f"MET    {label}" in scorecard
+    assert "\u201cI'm so sorry that happened to you.\u201d" in scorecard
+    assert scorecard.rstrip().endswith("Total: 100/100")
+
+    (history,) = await bot.say(TRAINEE, "/history")
+    assert "Car break-in, reported by phone: 100/100" in history
+
+
+async def test_practice_with_an_id_starts_directly_and_a_wrong_id_is_explained(bot: Bot) -> None:
+    (wrong,) = await bot.say(TRAINEE, "/practice no-such-call")
+    assert "There's no scenario \u201cno-such-call\u201d" in wrong and "towed-car" in wrong
+    brief, opening = await bot.say(TRAINEE, "/practice towed-car", replies=2)
+    assert opening.startswith("Caller (Ray Delgado): ")
+
+
+async def test_a_second_practice_while_one_is_open_keeps_the_first(bot: Bot) -> None:
+    await bot.say(TRAINEE, "/practice towed-car", replies=2)
+    (refusal,) = await bot.say(TRAINEE, "/practice car-break-in")
+    assert "still in \u201cAn angry caller whose car was towed\u201d" in refusal
+    assert bot.store.active_attempt(TRAINEE).scenario_id == "towed-car"
+
+
+async def test_hint_coaches_and_end_grades_early(bot: Bot) -> None:
+    await bot.say(TRAINEE, "/practice car-break-in", replies=2)
+    (hint,) = await bot.say(TRAINEE, "/hint")
+    assert hint.startswith("Hint: ") and "greeting" in hint.lower()
+    await bot.say(TRAINEE, "Hello?")
+    (scorecard,) = await bot.say(TRAINEE, "/end")
+    assert "MISSED Greeting" in scorecard and "Total: 10/100" in scorecard
+    assert "You ended the contact before the visitor was done" in scorecard
+    (after,) = await bot.say(TRAINEE, "Anyone there?")
+    assert "not in a practice call" in after
+
+
+async def test_progress_sends_a_png_chart_of_results(bot: Bot) -> None:
+    (nothing,) = await bot.say(TRAINEE, "/progress")
+    assert "No finished attempts yet" in nothing
+    await bot.say(TRAINEE, "/practice car-break-in", replies=2)
+    await bot.say(TRAINEE, "Hello?")
+    await bot.say(TRAINEE, "/end")
+    bot.api.text(TRAINEE, "/progress")
+    await bot.until(lambda: bool(bot.api.sent("sendPhoto", TRAINEE)))
+    (photo,) = bot.api.sent("sendPhoto", TRAINEE)
+    assert photo.params["photo"][:8] == b"\x89PNG\r\n\x1a\n"
+
