@@ -76,8 +76,10 @@ def throughput(transcripts: list[list[Turn]]) -> None:
             grade(turns)
         rate = messages / (time.perf_counter() - start)
         status = "meets" if rate >= TARGET_MESSAGES_PER_SECOND else "MISSES"
-        print(f"throughput ({label}): {rate:,.0f} trainee messages/s over {messages:,} messages "
-              f"({status} the target of {TARGET_MESSAGES_PER_SECOND:,}/s on one core)")
+        print(
+            f"throughput ({label}): {rate:,.0f} trainee messages/s over {messages:,} messages "
+            f"({status} the target of {TARGET_MESSAGES_PER_SECOND:,}/s on one core)"
+        )
 
 
 def _unseen(turn: Turn, rng: random.Random) -> Turn:

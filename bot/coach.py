@@ -40,8 +40,13 @@ class User:
 
 
 class Coach:
-    def __init__(self, library: Library, store: Store, admins: frozenset[int] = frozenset(),
-                 seeds: Callable[[], int] = lambda: secrets.randbelow(1_000_000)) -> None:
+    def __init__(
+        self,
+        library: Library,
+        store: Store,
+        admins: frozenset[int] = frozenset(),
+        seeds: Callable[[], int] = lambda: secrets.randbelow(1_000_000),
+    ) -> None:
         self.library, self.store, self.admins, self.seeds = library, store, admins, seeds
         self.engines = {sid: ScenarioEngine(s) for sid, s in library.scenarios.items()}
 
@@ -57,20 +62,29 @@ class Coach:
 
     def start(self, user: User, scenario_id: str, update_id: int | None) -> list[str]:
         """Start an attempt, unless the id is unknown or another attempt is still open."""
-        self.store.register(user.id, user.chat_id, user.first_name, user.username,
-                            "admin" if user.id in self.admins else "trainee")
+        self.store.register(
+            user.id, user.chat_id, user.first_name, user.username, "admin" if user.id in self.admins else "trainee"
+        )
         active = self.store.active_attempt(user.id)
         if active is not None:
             title = self._title(active.scenario_id)
-            return self._handled(update_id, user, [
-                f"You're still in \u201c{title}\u201d. Keep going, or send /end to finish it and see your score."])
+            return self._handled(
+                update_id,
+                user,
+                [f"You're still in \u201c{title}\u201d. Keep going, or send /end to finish it and see your score."],
+            )
         scenario = self.library.scenarios.get(scenario_id)
         if scenario is None:
             known = ", ".join(s.id for s in self.scenarios())
-            return self._handled(update_id, user, [f"There's no scenario \u201c{scenario_id}\u201d. Choose one of: {known}."])
+            return self._handled(
+                update_id, user, [f"There's no scenario \u201c{scenario_id}\u201d. Choose one of: {known}."]
+            )
         attempt = Attempt.start(self.engines[scenario_id], self.seeds())
-        replies = [f"{scenario.title}\n{scenario.brief}\n\nYou're on. Reply as you would at the desk; /hint if stuck, "
-                   f"/end to finish.", f"{speaker(scenario)}: {attempt.opening}"]
+        replies = [
+            f"{scenario.title}\n{scenario.brief}\n\nYou're on. Reply as you would at the desk; /hint if stuck, "
+            f"/end to finish.",
+            f"{speaker(scenario)}: {attempt.opening}",
+        ]
         self.store.start_attempt(update_id, user.id, user.chat_id, attempt.visitor.save(), attempt.turns[0], replies)
         attempt.detach()
         return replies
@@ -139,8 +153,10 @@ class Coach:
 
     def _gone(self, row: AttemptRow) -> str:
         log.warning("attempt %s: scenario %s is no longer loaded", row.id, row.scenario_id)
-        return (f"The scenario \u201c{row.scenario_id}\u201d of your open attempt is no longer available. "
-                "Send /end to close it; your messages are kept.")
+        return (
+            f"The scenario \u201c{row.scenario_id}\u201d of your open attempt is no longer available. "
+            "Send /end to close it; your messages are kept."
+        )
 
     def _scorecard(self, row: AttemptRow, result) -> str:
         return "\n".join(scorecard_lines(result, self._title(row.scenario_id)))

@@ -29,22 +29,40 @@ migrations = Migrations("deskdrill")
 def m001_initial(db: Database) -> None:
     db["users"].create(
         {"id": int, "chat_id": int, "first_name": str, "username": str, "role": str, "joined_at": str},
-        pk="id", not_null={"role"}, defaults={"role": "trainee"},
+        pk="id",
+        not_null={"role"},
+        defaults={"role": "trainee"},
     )
     db["attempts"].create(
-        {"id": int, "user_id": int, "chat_id": int, "scenario_id": str, "seed": int, "status": str,
-         "started_at": str, "finished_at": str, "visitor": str, "total": int, "resolved": int, "completed": int},
-        pk="id", foreign_keys=[("user_id", "users", "id")], not_null={"user_id", "scenario_id", "status"},
+        {
+            "id": int,
+            "user_id": int,
+            "chat_id": int,
+            "scenario_id": str,
+            "seed": int,
+            "status": str,
+            "started_at": str,
+            "finished_at": str,
+            "visitor": str,
+            "total": int,
+            "resolved": int,
+            "completed": int,
+        },
+        pk="id",
+        foreign_keys=[("user_id", "users", "id")],
+        not_null={"user_id", "scenario_id", "status"},
     )
     db["attempts"].create_index(["user_id", "status"])
     db["turns"].create(
         {"id": int, "attempt_id": int, "idx": int, "role": str, "text": str, "at": str},
-        pk="id", foreign_keys=[("attempt_id", "attempts", "id")],
+        pk="id",
+        foreign_keys=[("attempt_id", "attempts", "id")],
     )
     db["turns"].create_index(["attempt_id", "idx"], unique=True)
     db["results"].create(
         {"attempt_id": int, "criterion": str, "met": int, "score": float, "evidence": str, "turn": int, "tip": str},
-        pk=("attempt_id", "criterion"), foreign_keys=[("attempt_id", "attempts", "id")],
+        pk=("attempt_id", "criterion"),
+        foreign_keys=[("attempt_id", "attempts", "id")],
     )
     db["updates"].create({"update_id": int, "chat_id": int, "outbox": str, "delivered": int, "at": str}, pk="update_id")
 
@@ -64,9 +82,18 @@ class AttemptRow:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> AttemptRow:
-        return cls(row["id"], row["user_id"], row["chat_id"], row["scenario_id"], row["seed"], row["status"],
-                   row["started_at"], row["finished_at"], SavedVisitor.from_json(json.loads(row["visitor"])),
-                   row["total"])
+        return cls(
+            row["id"],
+            row["user_id"],
+            row["chat_id"],
+            row["scenario_id"],
+            row["seed"],
+            row["status"],
+            row["started_at"],
+            row["finished_at"],
+            SavedVisitor.from_json(json.loads(row["visitor"])),
+            row["total"],
+        )
 
 
 @dataclass(frozen=True)
@@ -124,7 +151,9 @@ class Store:
 
     # --- users -------------------------------------------------------------------------
 
-    def register(self, user_id: int, chat_id: int, first_name: str, username: str | None, role: str = "trainee") -> dict:
+    def register(
+        self, user_id: int, chat_id: int, first_name: str, username: str | None, role: str = "trainee"
+    ) -> dict:
         """Create the user, or refresh their name and chat; the role of a known user is kept."""
         existing = self.user(user_id)
         row = {"id": user_id, "chat_id": chat_id, "first_name": first_name, "username": username}
@@ -140,27 +169,50 @@ class Store:
     # --- attempts ------------------------------------------------------------------------
 
     def active_attempt(self, user_id: int) -> AttemptRow | None:
-        row = next(self.db.query(
-            "select * from attempts where user_id = ? and status = 'active' order by id desc limit 1", [user_id]), None)
+        row = next(
+            self.db.query(
+                "select * from attempts where user_id = ? and status = 'active' order by id desc limit 1", [user_id]
+            ),
+            None,
+        )
         return AttemptRow.from_row(row) if row else None
 
     def attempt(self, attempt_id: int) -> AttemptRow | None:
         row = next(self.db.query("select * from attempts where id = ?", [attempt_id]), None)
         return AttemptRow.from_row(row) if row else None
 
-    def start_attempt(self, update_id: int | None, user_id: int, chat_id: int, visitor: SavedVisitor,
-                      opening: Turn, outbox: list[str]) -> int:
+    def start_attempt(
+        self, update_id: int | None, user_id: int, chat_id: int, visitor: SavedVisitor, opening: Turn, outbox: list[str]
+    ) -> int:
         with self.db.atomic():
-            attempt_id = self.db["attempts"].insert({
-                "user_id": user_id, "chat_id": chat_id, "scenario_id": visitor.scenario_id, "seed": visitor.seed,
-                "status": "active", "started_at": self.now(), "visitor": json.dumps(visitor.to_json()),
-            }).last_pk
+            attempt_id = (
+                self.db["attempts"]
+                .insert(
+                    {
+                        "user_id": user_id,
+                        "chat_id": chat_id,
+                        "scenario_id": visitor.scenario_id,
+                        "seed": visitor.seed,
+                        "status": "active",
+                        "started_at": self.now(),
+                        "visitor": json.dumps(visitor.to_json()),
+                    }
+                )
+                .last_pk
+            )
             self._add_turns(attempt_id, [opening], 0)
             self._record_update(update_id, chat_id, outbox)
         return int(attempt_id)
 
-    def record_exchange(self, update_id: int | None, attempt: AttemptRow, new_turns: list[Turn],
-                        visitor: SavedVisitor, outbox: list[str], result: AttemptResult | None = None) -> None:
+    def record_exchange(
+        self,
+        update_id: int | None,
+        attempt: AttemptRow,
+        new_turns: list[Turn],
+        visitor: SavedVisitor,
+        outbox: list[str],
+        result: AttemptResult | None = None,
+    ) -> None:
         """Save one exchange (and, when the attempt ended, its grade) with the update, atomically."""
         with self.db.atomic():
             self._add_turns(attempt.id, new_turns, self._turn_count(attempt.id))
@@ -169,8 +221,9 @@ class Store:
                 self._finish(attempt.id, result)
             self._record_update(update_id, attempt.chat_id, outbox)
 
-    def finish_attempt(self, update_id: int | None, attempt: AttemptRow, result: AttemptResult,
-                       outbox: list[str]) -> None:
+    def finish_attempt(
+        self, update_id: int | None, attempt: AttemptRow, result: AttemptResult, outbox: list[str]
+    ) -> None:
         with self.db.atomic():
             self._finish(attempt.id, result)
             self._record_update(update_id, attempt.chat_id, outbox)
@@ -182,13 +235,29 @@ class Store:
             self._record_update(update_id, attempt.chat_id, outbox)
 
     def _finish(self, attempt_id: int, result: AttemptResult) -> None:
-        self.db["attempts"].update(attempt_id, {
-            "status": "finished", "finished_at": self.now(), "total": result.grade.total,
-            "resolved": int(result.resolved), "completed": int(result.completed),
-        })
+        self.db["attempts"].update(
+            attempt_id,
+            {
+                "status": "finished",
+                "finished_at": self.now(),
+                "total": result.grade.total,
+                "resolved": int(result.resolved),
+                "completed": int(result.completed),
+            },
+        )
         self.db["results"].insert_all(
-            ({"attempt_id": attempt_id, "criterion": name, "met": int(v.met), "score": v.score,
-              "evidence": v.evidence, "turn": v.turn, "tip": v.tip} for name, v in result.grade.criteria.items()),
+            (
+                {
+                    "attempt_id": attempt_id,
+                    "criterion": name,
+                    "met": int(v.met),
+                    "score": v.score,
+                    "evidence": v.evidence,
+                    "turn": v.turn,
+                    "tip": v.tip,
+                }
+                for name, v in result.grade.criteria.items()
+            ),
             replace=True,
         )
 
@@ -207,13 +276,19 @@ class Store:
         return [Turn(r["role"], r["text"]) for r in rows]
 
     def history(self, user_id: int, limit: int = 10) -> list[dict]:
-        return list(self.db.query(
-            "select id, scenario_id, status, started_at, finished_at, total, resolved from attempts "
-            "where user_id = ? order by id desc limit ?", [user_id, limit]))
+        return list(
+            self.db.query(
+                "select id, scenario_id, status, started_at, finished_at, total, resolved from attempts "
+                "where user_id = ? order by id desc limit ?",
+                [user_id, limit],
+            )
+        )
 
     def criterion_history(self, user_id: int) -> Iterator[dict]:
         """Finished attempts, oldest first, with each criterion's verdict: for progress charts."""
         return self.db.query(
             "select a.id, a.finished_at, a.total, r.criterion, r.met from attempts a "
             "join results r on r.attempt_id = a.id where a.user_id = ? and a.status = 'finished' "
-            "order by a.id, r.criterion", [user_id])
+            "order by a.id, r.criterion",
+            [user_id],
+        )

@@ -284,3 +284,21 @@ def test_extras_report_clarifying_questions_facts_and_violations_without_changin
 def test_same_input_same_grade() -> None:
     turns = [VISITOR, Turn("trainee", "hi cerritos station dep lopez"), Turn("trainee", "so sorry, anything else?")]
     assert grade(turns).to_json() == grade(list(turns)).to_json()
+
+
+@pytest.mark.parametrize(
+    ("message", "clarifying"),
+    [
+        ("When did this happen?", True),
+        ("Do you have the case number?", True),
+        ("can u give me ur plate number", True),
+        ("Hello?", False),
+        ("What?", False),
+        ("How can I help you?", False),
+        ("Does that make sense?", False),
+        ("Is there anything else I can help you with?", False),
+        ("What do you need?", False),
+    ],
+)
+def test_clarifying_questions_are_information_gathering_questions(message: str, clarifying: bool) -> None:
+    assert ("clarifying_question" in signals(message)) is clarifying

@@ -86,7 +86,7 @@ def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[s
     names = [name for name, hit in _COURTESY_CHECKS if _may_match(name, words) and hit(norm, spoiled)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
     names += [name for name, hit in _FACT_CHECKS if _may_match(name, words) and hit(s)]
-    if _is_question(norm) and not _is_courtesy_question(norm, names) and not dismissive:
+    if _is_question(norm) and _long_enough(norm) and not _is_courtesy_question(norm, names) and not dismissive:
         names.append("clarifying_question")
     names += [i.name for i in intents if i.matches(norm) and not _negated_intent(norm)]
     return names
@@ -114,6 +114,11 @@ def _quote(sentences: list[Sentence]) -> str:
 
 def _is_question(norm: str) -> bool:
     return "?" in norm or bool(lx.QUESTION_START.match(norm))
+
+
+def _long_enough(norm: str) -> bool:
+    """ "Hello?", "Yeah?" and "What?" are not information-gathering questions."""
+    return len([w for w in norm.split() if w not in ("?", "!")]) >= 3
 
 
 def _is_courtesy_question(norm: str, names: list[str]) -> bool:

@@ -24,8 +24,19 @@ from bot.tg.trainee import COMMANDS, TraineeHandlers
 
 log = logging.getLogger(__name__)
 
-NOT_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
-            | filters.Document.ALL | filters.ANIMATION | filters.LOCATION | filters.CONTACT | filters.POLL)
+NOT_TEXT = (
+    filters.Sticker.ALL
+    | filters.PHOTO
+    | filters.VOICE
+    | filters.AUDIO
+    | filters.VIDEO
+    | filters.VIDEO_NOTE
+    | filters.Document.ALL
+    | filters.ANIMATION
+    | filters.LOCATION
+    | filters.CONTACT
+    | filters.POLL
+)
 
 
 def build_application(settings: Settings, coach: Coach, throttle: Throttle | None = None) -> Application:
@@ -39,20 +50,22 @@ def build_application(settings: Settings, coach: Coach, throttle: Throttle | Non
     trainee = TraineeHandlers(coach)
 
     app.add_handler(TypeHandler(Update, guards.first), group=-1)
-    app.add_handlers([
-        CommandHandler("start", trainee.start),
-        CommandHandler("help", trainee.help),
-        CommandHandler("practice", trainee.practice),
-        CommandHandler("hint", trainee.hint),
-        CommandHandler("end", trainee.end),
-        CommandHandler("history", trainee.history),
-        CommandHandler("progress", trainee.progress),
-        CallbackQueryHandler(trainee.practice_button, pattern=r"^practice:"),
-        MessageHandler(filters.UpdateType.EDITED, guards.edited),
-        MessageHandler(filters.COMMAND, guards.unknown_command),
-        MessageHandler(filters.TEXT, trainee.message),
-        MessageHandler(NOT_TEXT, guards.not_text),
-    ])
+    app.add_handlers(
+        [
+            CommandHandler("start", trainee.start),
+            CommandHandler("help", trainee.help),
+            CommandHandler("practice", trainee.practice),
+            CommandHandler("hint", trainee.hint),
+            CommandHandler("end", trainee.end),
+            CommandHandler("history", trainee.history),
+            CommandHandler("progress", trainee.progress),
+            CallbackQueryHandler(trainee.practice_button, pattern=r"^practice:"),
+            MessageHandler(filters.UpdateType.EDITED, guards.edited),
+            MessageHandler(filters.COMMAND, guards.unknown_command),
+            MessageHandler(filters.TEXT, trainee.message),
+            MessageHandler(NOT_TEXT, guards.not_text),
+        ]
+    )
     app.add_error_handler(on_error)
     return app
 
@@ -82,9 +95,15 @@ def run(settings: Settings, coach: Coach) -> None:
     """Long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set. Blocks until stopped."""
     app = build_application(settings, coach)
     if settings.webhook_url:
-        log.info("serving a webhook for %s on %s:%s", settings.webhook_url, settings.webhook_listen, settings.webhook_port)
-        app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, webhook_url=settings.webhook_url,
-                        allowed_updates=Update.ALL_TYPES)
+        log.info(
+            "serving a webhook for %s on %s:%s", settings.webhook_url, settings.webhook_listen, settings.webhook_port
+        )
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            webhook_url=settings.webhook_url,
+            allowed_updates=Update.ALL_TYPES,
+        )
     else:
         log.info("polling for updates")
         app.run_polling(allowed_updates=Update.ALL_TYPES)

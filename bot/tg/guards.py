@@ -13,8 +13,10 @@ from bot.tg.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
-SLOW_DOWN = ("You're sending messages faster than a caller could listen. That last one wasn't passed on: "
-             "wait a moment and send it again.")
+SLOW_DOWN = (
+    "You're sending messages faster than a caller could listen. That last one wasn't passed on: "
+    "wait a moment and send it again."
+)
 TEXT_ONLY = "I can only read text. Type what you would say to the visitor."
 EDITED = "Edits aren't passed on: the visitor already heard your first version. Send a new message instead."
 APOLOGY = "Sorry, something went wrong on our side. Your practice is saved; please send that again."
@@ -62,8 +64,9 @@ class Guards:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure with its update; apologise to the user; keep serving everyone else."""
-    log.error("error while handling %s", update.to_dict() if isinstance(update, Update) else update,
-              exc_info=context.error)
+    log.error(
+        "error while handling %s", update.to_dict() if isinstance(update, Update) else update, exc_info=context.error
+    )
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
             await context.bot.send_message(update.effective_chat.id, APOLOGY)

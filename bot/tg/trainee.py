@@ -66,10 +66,14 @@ class TraineeHandlers:
             replies = self.coach.start(user, context.args[0], update.update_id)
             await send_all(context.bot, self.coach.store, update.update_id, user.chat_id, replies)
             return
-        buttons = [[InlineKeyboardButton(f"{s.title} ({s.channel}, {s.difficulty})", callback_data=f"practice:{s.id}")]
-                   for s in self.coach.scenarios()]
+        buttons = [
+            [InlineKeyboardButton(f"{s.title} ({s.channel}, {s.difficulty})", callback_data=f"practice:{s.id}")]
+            for s in self.coach.scenarios()
+        ]
         self.coach.store.handled(update.update_id, user.chat_id)
-        await context.bot.send_message(user.chat_id, "Choose a call to practise:", reply_markup=InlineKeyboardMarkup(buttons))
+        await context.bot.send_message(
+            user.chat_id, "Choose a call to practise:", reply_markup=InlineKeyboardMarkup(buttons)
+        )
         self.coach.store.delivered(update.update_id)
 
     async def practice_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -89,18 +93,21 @@ class TraineeHandlers:
 
     async def hint(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user = user_of(update)
-        await send_all(context.bot, self.coach.store, update.update_id, user.chat_id,
-                       self.coach.hint(user, update.update_id))
+        await send_all(
+            context.bot, self.coach.store, update.update_id, user.chat_id, self.coach.hint(user, update.update_id)
+        )
 
     async def end(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user = user_of(update)
-        await send_all(context.bot, self.coach.store, update.update_id, user.chat_id,
-                       self.coach.end(user, update.update_id))
+        await send_all(
+            context.bot, self.coach.store, update.update_id, user.chat_id, self.coach.end(user, update.update_id)
+        )
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user = user_of(update)
-        await send_all(context.bot, self.coach.store, update.update_id, user.chat_id,
-                       self.coach.history(user, update.update_id))
+        await send_all(
+            context.bot, self.coach.store, update.update_id, user.chat_id, self.coach.history(user, update.update_id)
+        )
 
     async def progress(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A PNG chart of the trainee's per-criterion results, drawn off the event loop."""

@@ -20,8 +20,15 @@ from typing import Any
 from urllib.parse import parse_qs
 
 TOKEN = "123456:TEST-TOKEN"
-BOT_USER = {"id": 999000, "is_bot": True, "first_name": "DeskDrill", "username": "deskdrill_test_bot",
-            "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
+BOT_USER = {
+    "id": 999000,
+    "is_bot": True,
+    "first_name": "DeskDrill",
+    "username": "deskdrill_test_bot",
+    "can_join_groups": False,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
 
 
 @dataclass
@@ -109,8 +116,13 @@ class FakeBotApi:
         with self._cond:
             message_id = self._next_message
             self._next_message += 1
-        msg = {"message_id": message_id, "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
-               "from": {"id": user_id, "is_bot": False, "first_name": first_name}, **extra}
+        msg = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": {"id": user_id, "type": "private"},
+            "from": {"id": user_id, "is_bot": False, "first_name": first_name},
+            **extra,
+        }
         if text is not None:
             msg["text"] = text
             if text.startswith("/"):
@@ -121,15 +133,24 @@ class FakeBotApi:
     def press(self, user_id: int, data: str) -> int:
         message = self.message(user_id, "Choose a call to practise:")
         message["from"] = BOT_USER
-        query = {"id": f"cb{message['message_id']}", "from": {"id": user_id, "is_bot": False, "first_name": "Alex"},
-                 "chat_instance": "1", "data": data, "message": message}
+        query = {
+            "id": f"cb{message['message_id']}",
+            "from": {"id": user_id, "is_bot": False, "first_name": "Alex"},
+            "chat_instance": "1",
+            "data": data,
+            "message": message,
+        }
         return self.push("callback_query", query)
 
     # --- failures ------------------------------------------------------------------
 
     def fail_next(self, method: str, status: int = 429, retry_after: int = 1, times: int = 1) -> None:
-        error = {"ok": False, "error_code": status, "description": f"Too Many Requests: retry after {retry_after}",
-                 "parameters": {"retry_after": retry_after}}
+        error = {
+            "ok": False,
+            "error_code": status,
+            "description": f"Too Many Requests: retry after {retry_after}",
+            "parameters": {"retry_after": retry_after},
+        }
         with self._cond:
             self._failures.setdefault(method, []).extend([error] * times)
 
@@ -137,8 +158,11 @@ class FakeBotApi:
 
     def sent(self, method: str = "sendMessage", chat_id: int | None = None) -> list[Call]:
         with self._cond:
-            return [c for c in self.calls if c.method == method
-                    and (chat_id is None or str(c.params.get("chat_id")) == str(chat_id))]
+            return [
+                c
+                for c in self.calls
+                if c.method == method and (chat_id is None or str(c.params.get("chat_id")) == str(chat_id))
+            ]
 
     def texts(self, chat_id: int) -> list[str]:
         return [c.params.get("text", "") for c in self.sent("sendMessage", chat_id)]
@@ -160,8 +184,11 @@ class FakeBotApi:
         return self.texts(chat_id)
 
     def _texts_unlocked(self, chat_id: int) -> list[str]:
-        return [c.params.get("text", "") for c in self.calls
-                if c.method == "sendMessage" and str(c.params.get("chat_id")) == str(chat_id)]
+        return [
+            c.params.get("text", "")
+            for c in self.calls
+            if c.method == "sendMessage" and str(c.params.get("chat_id")) == str(chat_id)
+        ]
 
     def confirmed(self, update_id: int) -> bool:
         """True once getUpdates was called with an offset past this update."""
@@ -174,7 +201,7 @@ class FakeBotApi:
         prefix = f"/bot{self.token}/"
         if not path.startswith(prefix):
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
-        method = path[len(prefix):]
+        method = path[len(prefix) :]
         params = _parse(content_type, body)
         with self._cond:
             failures = self._failures.get(method)
@@ -204,8 +231,12 @@ class FakeBotApi:
             return BOT_USER
         if method in ("sendMessage", "sendPhoto", "sendDocument", "editMessageText"):
             self._next_message += 1
-            message = {"message_id": self._next_message, "date": int(time.time()), "from": BOT_USER,
-                       "chat": {"id": int(params.get("chat_id", 0)), "type": "private"}}
+            message = {
+                "message_id": self._next_message,
+                "date": int(time.time()),
+                "from": BOT_USER,
+                "chat": {"id": int(params.get("chat_id", 0)), "type": "private"},
+            }
             if method == "sendPhoto":
                 message["photo"] = [{"file_id": "p1", "file_unique_id": "p1", "width": 800, "height": 450}]
             elif method == "sendDocument":

@@ -29,7 +29,8 @@ async def test_a_whole_practice_session_from_start_to_scorecard(bot: Bot) -> Non
     assert menu == "Choose a call to practise:"
     keyboard = json.loads(bot.api.sent("sendMessage", TRAINEE)[-1].params["reply_markup"])["inline_keyboard"]
     assert {"practice:car-break-in", "practice:report-copy", "practice:towed-car"} <= {
-        row[0]["callback_data"] for row in keyboard}
+        row[0]["callback_data"] for row in keyboard
+    }
 
     before = len(bot.api.texts(TRAINEE))
     bot.api.press(TRAINEE, "practice:car-break-in")
@@ -88,4 +89,3 @@ async def test_progress_sends_a_png_chart_of_results(bot: Bot) -> None:
     await bot.until(lambda: bool(bot.api.sent("sendPhoto", TRAINEE)))
     (photo,) = bot.api.sent("sendPhoto", TRAINEE)
     assert photo.params["photo"][:8] == b"\x89PNG\r\n\x1a\n"
-

@@ -1,0 +1,89 @@
+"""The Coach: what the Telegram handlers call, without Telegram."""
+
+from __future__ import annotations
+
+import pytest
+from sqlite_utils import Database
+
+from bot.coach import NOT_IN_A_CALL, Coach, User
+from bot.library import Library
+from bot.reports import progress_chart
+from bot.store import Store
+from bot.tg.delivery import chunks
+from bot.tg.throttle import Throttle
+from tests.scripts import COURTEOUS
+
+ALEX = User(1, 1, "Alex")
+
+
+@pytest.fixture
+def coach(library: Library) -> Coach:
+    return Coach(library, Store(Database(memory=True)), admins=frozenset({99}), seeds=lambda: 3)
+
+
+def test_admins_from_the_settings_are_admins_from_their_first_start(coach: Coach) -> None:
+    coach.register(User(99, 99, "Chief"), 1)
+    coach.register(ALEX, 2)
+    assert coach.store.user(99)["role"] == "admin" and coach.store.user(1)["role"] == "trainee"
+
+
+def test_a_message_outside_a_call_says_how_to_start(coach: Coach) -> None:
+    assert coach.say(ALEX, "hello", 1) == [NOT_IN_A_CALL]
+    assert coach.end(ALEX, 2) == [NOT_IN_A_CALL] and coach.hint(ALEX, 3) == [NOT_IN_A_CALL]
+
+
+def test_a_whole_attempt_ends_with_a_stored_scorecard(coach: Coach) -> None:
+    brief, opening = coach.start(ALEX, "report-copy", 1)
+    assert opening.startswith("Visitor (Marcus Reed): ")
+    replies: list[str] = []
+    for n, message in enumerate(COURTEOUS["report-copy"], start=2):
+        replies = coach.say(ALEX, message, n)
+    assert replies[-1].endswith("Total: 100/100")
+    assert coach.store.active_attempt(1) is None
+    assert coach.store.history(1)[0]["total"] == 100
+
+
+def test_an_empty_message_gets_a_notice_and_no_reply(coach: Coach) -> None:
+    coach.start(ALEX, "report-copy", 1)
+    assert coach.say(ALEX, "   ", 2) == ["(Empty message ignored: type what you would say to the visitor.)"]
+    assert len(coach.store.turns(coach.store.active_attempt(1).id)) == 1
+
+
+def test_visitors_are_released_from_the_shared_machine_after_each_message(coach: Coach) -> None:
+    coach.start(ALEX, "car-break-in", 1)
+    coach.say(ALEX, "Hello?", 2)
+    assert coach.engines["car-break-in"].machine.models == []
+
+
+def test_an_attempt_whose_scenario_was_removed_can_still_be_closed(coach: Coach) -> None:
+    coach.start(ALEX, "car-break-in", 1)
+    del coach.engines["car-break-in"]
+    assert "no longer available" in coach.say(ALEX, "Hello?", 2)[0]
+    assert "Closed your attempt" in coach.end(ALEX, 3)[0]
+    assert coach.store.active_attempt(1) is None
+
+
+def test_throttle_allows_a_burst_then_warns_once_then_recovers() -> None:
+    now = [0.0]
+    throttle = Throttle(rate=1.0, burst=2, clock=lambda: now[0])
+    assert [throttle.check(1) for _ in range(4)] == [(True, False), (True, False), (False, True), (False, False)]
+    assert throttle.check(2) == (True, False)
+    now[0] = 1.5
+    assert throttle.check(1) == (True, False)
+
+
+def test_long_replies_are_split_at_line_breaks_under_the_limit() -> None:
+    text = "\n".join(f"line {n}" for n in range(2000))
+    parts = chunks(text, limit=4096)
+    assert all(len(p) <= 4096 for p in parts) and "\n".join(parts) == text
+    assert chunks("x" * 5000, limit=4096) == ["x" * 4096, "x" * 904]
+
+
+def test_the_progress_chart_is_a_png_or_nothing() -> None:
+    assert progress_chart([]) is None
+    rows = [
+        {"id": a, "total": 40 * a, "criterion": c, "met": a % 2}
+        for a in (1, 2)
+        for c in ("greeting", "empathy", "testing_questions", "offer_more_help", "appreciation")
+    ]
+    assert progress_chart(rows)[:8] == b"\x89PNG\r\n\x1a\n"

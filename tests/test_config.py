@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, Settings, load_settings
+
+
+def test_defaults_need_only_a_token_to_run() -> None:
+    settings = Settings.from_env({"TELEGRAM_BOT_TOKEN": "1:abc"})
+    assert settings.db_path == Path("data/deskdrill.db") and settings.admins == frozenset()
+    assert settings.require_token() == "1:abc" and settings.webhook_url is None
+
+
+def test_a_missing_token_is_explained() -> None:
+    with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN is not set.*BotFather"):
+        Settings.from_env({}).require_token()
+
+
+def test_admins_are_comma_separated_ids_and_a_bad_one_is_named() -> None:
+    assert Settings.from_env({"DESKDRILL_ADMINS": "12, 34,"}).admins == {12, 34}
+    with pytest.raises(ConfigError, match="DESKDRILL_ADMINS: 'bob' is not a Telegram user id"):
+        Settings.from_env({"DESKDRILL_ADMINS": "12,bob"})
+
+
+def test_self_hosted_api_urls_and_webhook_settings_are_read() -> None:
+    settings = Settings.from_env(
+        {
+            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot",
+            "TELEGRAM_API_FILE_URL": "http://127.0.0.1:8081/file/bot",
+            "TELEGRAM_WEBHOOK_URL": "https://example.org/hook",
+            "TELEGRAM_WEBHOOK_PORT": "8080",
+        }
+    )
+    assert settings.api_base_url == "http://127.0.0.1:8081/bot" and settings.webhook_port == 8080
+    with pytest.raises(ConfigError, match="TELEGRAM_WEBHOOK_PORT"):
+        Settings.from_env({"TELEGRAM_WEBHOOK_PORT": "eighty"})
+
+
+def test_dotenv_fills_in_and_the_environment_wins(tmp_path: Path) -> None:
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("# comment\nTELEGRAM_BOT_TOKEN='1:from-file'\nexport DESKDRILL_DB=x.db\n\n")
+    settings = load_settings({"DESKDRILL_DB": "env.db"}, dotenv)
+    assert settings.token == "1:from-file" and settings.db_path == Path("env.db")
+
+
+def test_a_malformed_dotenv_line_is_reported_with_its_number(tmp_path: Path) -> None:
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("A=1\nnot a setting\n")
+    with pytest.raises(ConfigError, match=r"line 2: expected KEY=value"):
+        load_settings({}, dotenv)

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot.attempt import Attempt
+from bot.engine import ScenarioEngine
+from bot.library import Library
+from bot.store import Store, migrations
+from bot.transcript import Turn
+
+
+@pytest.fixture
+def store() -> Store:
+    return Store(Database(memory=True), clock=lambda: datetime(2026, 11, 23, 9, 30, tzinfo=UTC))
+
+
+def play(library: Library, store: Store, user_id: int = 1) -> int:
+    store.register(user_id, user_id, "Alex", None)
+    attempt = Attempt.start(ScenarioEngine(library.scenarios["car-break-in"]), seed=1)
+    attempt_id = store.start_attempt(10, user_id, user_id, attempt.visitor.save(), attempt.turns[0], ["hi"])
+    row = store.attempt(attempt_id)
+    attempt.say("Hello?")
+    store.record_exchange(11, row, attempt.turns[1:], attempt.visitor.save(), ["reply"])
+    store.finish_attempt(12, store.attempt(attempt_id), attempt.finish(), ["card"])
+    return attempt_id
+
+
+def test_opening_a_file_creates_folders_uses_wal_and_migrates(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "nested" / "deskdrill.db")
+    assert store.db.journal_mode == "wal"
+    assert [m.name for m in migrations.applied(store.db)] == ["m001_initial"]
+    assert {"users", "attempts", "turns", "results", "updates"} <= set(store.db.table_names())
+    store.close()
+    Store.open(tmp_path / "nested" / "deskdrill.db").close()  # migrating twice is harmless
+
+
+def test_foreign_keys_are_enforced(store: Store) -> None:
+    with pytest.raises(Exception, match="FOREIGN KEY"):
+        store.db["attempts"].insert({"user_id": 404, "scenario_id": "x", "status": "active"})
+
+
+def test_registering_again_keeps_the_role(store: Store) -> None:
+    store.register(1, 1, "Alex", "alex", role="admin")
+    store.register(1, 1, "Alexandra", "alex")
+    assert store.user(1)["role"] == "admin" and store.user(1)["first_name"] == "Alexandra"
+
+
+def test_an_attempt_stores_every_turn_its_state_and_each_criterion(store: Store, library: Library) -> None:
+    attempt_id = play(library, store)
+    assert [t.role for t in store.turns(attempt_id)] == ["visitor", "trainee", "visitor"]
+    row = store.attempt(attempt_id)
+    assert row.status == "finished" and row.total == 10 and row.finished_at == "2026-11-23T09:30:00+00:00"
+    criteria = {r["criterion"]: r["met"] for r in store.db["results"].rows_where("attempt_id = ?", [attempt_id])}
+    assert set(criteria) == {"greeting", "empathy", "testing_questions", "offer_more_help", "appreciation"}
+
+
+def test_the_outbox_remembers_replies_until_delivered(store: Store) -> None:
+    store.register(1, 1, "Alex", None)
+    assert store.pending(50) is None
+    store.handled(50, 1, ["one", "two"])
+    assert store.pending(50).outbox == ["one", "two"]
+    store.delivered(50)
+    assert store.pending(50).outbox == []
+
+
+def test_an_update_can_only_be_recorded_once(store: Store) -> None:
+    store.handled(50, 1, ["one"])
+    with pytest.raises(Exception, match="UNIQUE"):
+        store.handled(50, 1, ["again"])
+
+
+def test_a_failed_exchange_leaves_nothing_half_written(store: Store, library: Library) -> None:
+    store.register(1, 1, "Alex", None)
+    store.handled(77, 1)
+    attempt = Attempt.start(ScenarioEngine(library.scenarios["car-break-in"]), seed=1)
+    with pytest.raises(Exception, match="UNIQUE"):
+        store.start_attempt(77, 1, 1, attempt.visitor.save(), Turn("visitor", "hi"), [])
+    assert store.active_attempt(1) is None and store.db["turns"].count == 0
+
+
+def test_history_lists_newest_first(store: Store, library: Library) -> None:
+    first = play(library, store)
+    store.db["attempts"].update(first, {"scenario_id": "car-break-in"})
+    rows = store.history(1)
+    assert [r["id"] for r in rows] == [first] and rows[0]["total"] == 10
+    assert len(list(store.criterion_history(1))) == 5
