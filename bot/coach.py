@@ -81,9 +81,8 @@ class Coach:
             )
         attempt = Attempt.start(self.engines[scenario_id], self.seeds())
         replies = [
-            f"{scenario.title}\n{scenario.brief}\n\nYou're on. Reply as you would at the desk; /hint if stuck, "
-            f"/end to finish.",
-            f"{speaker(scenario)}: {attempt.opening}",
+            f"{scenario.title}\n{scenario.brief}\n/hint if you're stuck, /end to finish.\n\n"
+            f"{speaker(scenario)}: {attempt.opening}"
         ]
         self.store.start_attempt(update_id, user.id, user.chat_id, attempt.visitor.save(), attempt.turns[0], replies)
         attempt.detach()
@@ -94,23 +93,24 @@ class Coach:
         row = self.store.active_attempt(user.id)
         if row is None:
             return self._handled(update_id, user, [NOT_IN_A_CALL])
-        attempt = self._restore(row)
+        attempt = self._restore(row, with_turns=False)
         if attempt is None:
             return self._handled(update_id, user, [self._gone(row)])
-        before = len(attempt.turns)
         submission = attempt.say(text)
         replies = [f"({submission.notice})"] if submission.notice else []
         if submission.reply is None:
             attempt.detach()
             return self._handled(update_id, user, replies)
-        replies.append(f"{speaker(attempt.engine.scenario)}: {submission.reply.line}")
-        result = None
+        line = f"{speaker(attempt.engine.scenario)}: {submission.reply.line}"
+        new_turns, result = list(attempt.turns), None
         if attempt.ended:
+            attempt.turns = self.store.turns(row.id) + new_turns  # the whole transcript, for the grade
             result = attempt.finish()
-            replies.append(self._scorecard(row, result))
+            line += "\n\n" + self._scorecard(row, result)
         else:
             attempt.detach()
-        self.store.record_exchange(update_id, row, attempt.turns[before:], attempt.visitor.save(), replies, result)
+        replies.append(line)
+        self.store.record_exchange(update_id, row, new_turns, attempt.visitor.save(), replies, result)
         return replies
 
     def end(self, user: User, update_id: int | None) -> list[str]:
@@ -145,11 +145,12 @@ class Coach:
             lines.append(f"{r['started_at'][:10]}  {self._title(r['scenario_id'])}: {score}")
         return self._handled(update_id, user, ["\n".join(lines)])
 
-    def _restore(self, row: AttemptRow) -> Attempt | None:
+    def _restore(self, row: AttemptRow, with_turns: bool = True) -> Attempt | None:
+        """The attempt with its visitor attached; its turns are read only when they are needed."""
         engine = self.engines.get(row.scenario_id)
         if engine is None or row.visitor.state not in engine.scenario.states:
             return None
-        return Attempt.restore(engine, row.visitor, self.store.turns(row.id))
+        return Attempt.restore(engine, row.visitor, self.store.turns(row.id) if with_turns else [])
 
     def _gone(self, row: AttemptRow) -> str:
         log.warning("attempt %s: scenario %s is no longer loaded", row.id, row.scenario_id)

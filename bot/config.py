@@ -23,6 +23,9 @@ class Settings:
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     scenarios_dir: Path | None = None
+    user_rate: float = 2.0
+    user_burst: int = 6
+    max_sends_per_second: float = 0.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -40,6 +43,9 @@ class Settings:
             webhook_listen=get("TELEGRAM_WEBHOOK_LISTEN") or "0.0.0.0",
             webhook_port=_port(get("TELEGRAM_WEBHOOK_PORT") or "8443"),
             scenarios_dir=Path(p) if (p := get("DESKDRILL_SCENARIOS")) else None,
+            user_rate=_number(get("DESKDRILL_USER_RATE") or "2", "DESKDRILL_USER_RATE"),
+            user_burst=int(_number(get("DESKDRILL_USER_BURST") or "6", "DESKDRILL_USER_BURST")),
+            max_sends_per_second=_number(get("TELEGRAM_MAX_SENDS_PER_SECOND") or "0", "TELEGRAM_MAX_SENDS_PER_SECOND"),
         )
 
     def require_token(self) -> str:
@@ -80,6 +86,16 @@ def _user_ids(raw: str, key: str) -> frozenset[int]:
             raise ConfigError(f"{key}: '{part}' is not a Telegram user id (expected numbers separated by commas)")
         ids.add(int(part))
     return frozenset(ids)
+
+
+def _number(raw: str, key: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value < 0:
+        raise ConfigError(f"{key}: '{raw}' is not a non-negative number")
+    return value
 
 
 def _port(raw: str) -> int:

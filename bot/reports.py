@@ -6,8 +6,6 @@ import io
 from collections import defaultdict
 from collections.abc import Iterable
 
-from matplotlib.figure import Figure
-
 from bot.grading import CRITERIA
 from bot.scorecard import LABELS
 
@@ -27,6 +25,8 @@ def progress_chart(rows: Iterable[dict], title: str = "Your progress") -> bytes 
         met[row["criterion"]].append(int(row["met"]))
     if not totals:
         return None
+    from matplotlib.figure import Figure  # imported on first use: start-up and memory stay small
+
     attempts = list(range(1, len(totals) + 1))
     figure = Figure(figsize=(8, 4.5), dpi=100)
     axes = figure.add_subplot()

@@ -116,6 +116,9 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = Database(path)
         db.enable_wal()
+        # In WAL mode NORMAL keeps every committed transaction through a process crash
+        # (kill -9); only a power cut could lose the last ones. FULL fsyncs every commit.
+        db.execute("PRAGMA synchronous=NORMAL")
         return cls(db, clock)
 
     def now(self) -> str:
@@ -136,8 +139,9 @@ class Store:
     def _record_update(self, update_id: int | None, chat_id: int, outbox: list[str]) -> None:
         if update_id is None:
             return
-        self.db["updates"].insert(
-            {"update_id": update_id, "chat_id": chat_id, "outbox": json.dumps(outbox), "delivered": 0, "at": self.now()}
+        self.db.execute(
+            "insert into updates (update_id, chat_id, outbox, delivered, at) values (?, ?, ?, 0, ?)",
+            [update_id, chat_id, json.dumps(outbox), self.now()],
         )
 
     def handled(self, update_id: int | None, chat_id: int, outbox: list[str] | None = None) -> None:
@@ -153,15 +157,14 @@ class Store:
 
     def register(
         self, user_id: int, chat_id: int, first_name: str, username: str | None, role: str = "trainee"
-    ) -> dict:
+    ) -> None:
         """Create the user, or refresh their name and chat; the role of a known user is kept."""
-        existing = self.user(user_id)
-        row = {"id": user_id, "chat_id": chat_id, "first_name": first_name, "username": username}
-        if existing is None:
-            self.db["users"].insert({**row, "role": role, "joined_at": self.now()})
-        else:
-            self.db["users"].update(user_id, row)
-        return self.user(user_id) or {}
+        self.db.execute(
+            "insert into users (id, chat_id, first_name, username, role, joined_at) values (?, ?, ?, ?, ?, ?) "
+            "on conflict(id) do update set chat_id = excluded.chat_id, first_name = excluded.first_name, "
+            "username = excluded.username",
+            [user_id, chat_id, first_name, username, role, self.now()],
+        )
 
     def user(self, user_id: int) -> dict | None:
         return next(self.db.query("select * from users where id = ?", [user_id]), None)
@@ -216,7 +219,7 @@ class Store:
         """Save one exchange (and, when the attempt ended, its grade) with the update, atomically."""
         with self.db.atomic():
             self._add_turns(attempt.id, new_turns, self._turn_count(attempt.id))
-            self.db["attempts"].update(attempt.id, {"visitor": json.dumps(visitor.to_json())})
+            self.db.execute("update attempts set visitor = ? where id = ?", [json.dumps(visitor.to_json()), attempt.id])
             if result is not None:
                 self._finish(attempt.id, result)
             self._record_update(update_id, attempt.chat_id, outbox)
@@ -235,30 +238,18 @@ class Store:
             self._record_update(update_id, attempt.chat_id, outbox)
 
     def _finish(self, attempt_id: int, result: AttemptResult) -> None:
-        self.db["attempts"].update(
-            attempt_id,
-            {
-                "status": "finished",
-                "finished_at": self.now(),
-                "total": result.grade.total,
-                "resolved": int(result.resolved),
-                "completed": int(result.completed),
-            },
+        self.db.execute(
+            "update attempts set status = 'finished', finished_at = ?, total = ?, resolved = ?, completed = ? "
+            "where id = ?",
+            [self.now(), result.grade.total, int(result.resolved), int(result.completed), attempt_id],
         )
-        self.db["results"].insert_all(
-            (
-                {
-                    "attempt_id": attempt_id,
-                    "criterion": name,
-                    "met": int(v.met),
-                    "score": v.score,
-                    "evidence": v.evidence,
-                    "turn": v.turn,
-                    "tip": v.tip,
-                }
+        self.db.conn.executemany(
+            "insert or replace into results (attempt_id, criterion, met, score, evidence, turn, tip) "
+            "values (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (attempt_id, name, int(v.met), v.score, v.evidence, v.turn, v.tip)
                 for name, v in result.grade.criteria.items()
-            ),
-            replace=True,
+            ],
         )
 
     def _turn_count(self, attempt_id: int) -> int:
@@ -266,9 +257,9 @@ class Store:
 
     def _add_turns(self, attempt_id: int, turns: list[Turn], start: int) -> None:
         now = self.now()
-        self.db["turns"].insert_all(
-            {"attempt_id": attempt_id, "idx": start + i, "role": t.role, "text": t.text, "at": now}
-            for i, t in enumerate(turns)
+        self.db.conn.executemany(
+            "insert into turns (attempt_id, idx, role, text, at) values (?, ?, ?, ?, ?)",
+            [(attempt_id, start + i, t.role, t.text, now) for i, t in enumerate(turns)],
         )
 
     def turns(self, attempt_id: int) -> list[Turn]:

@@ -8,14 +8,16 @@ between python-telegram-bot and the network is real.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import email.parser
 import email.policy
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -48,49 +50,111 @@ class FakeBotApi:
         self._next_message = 1
         self._failures: dict[str, list[dict]] = {}
         self._cond = threading.Condition()
-        self._server: ThreadingHTTPServer | None = None
+        self._server: asyncio.Server | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wakeup: asyncio.Event | None = None
+        self._thread: threading.Thread | None = None
+        self._connections: set[asyncio.Task] = set()
         self._stopping = False
+        self.polls = 0
+        self.on_call: Callable[[Call], None] | None = None
+        """Called (in a server thread) after each recorded call; for benchmarks."""
 
     # --- life cycle --------------------------------------------------------------
 
     def start(self) -> FakeBotApi:
-        api = self
+        """Serve on 127.0.0.1 (a free port) from an asyncio loop in a thread of its own."""
+        ready = threading.Event()
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
+        def serve() -> None:
+            asyncio.set_event_loop(self._loop)
+            self._wakeup = asyncio.Event()
+            self._server = self._loop.run_until_complete(asyncio.start_server(self._serve_connection, "127.0.0.1", 0))
+            ready.set()
+            self._loop.run_forever()
 
-            def do_POST(self) -> None:  # noqa: N802 - the http.server name
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                status, payload = api._dispatch(self.path, self.headers.get("Content-Type", ""), body)
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST  # noqa: N815
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=serve, daemon=True)
+        self._thread.start()
+        ready.wait(10)
         return self
+
+    async def serve(self) -> FakeBotApi:
+        """Serve from the running event loop instead of a thread (no GIL hand-offs: for benchmarks)."""
+        self._loop = asyncio.get_running_loop()
+        self._wakeup = asyncio.Event()
+        self._server = await asyncio.start_server(self._serve_connection, "127.0.0.1", 0)
+        return self
+
+    async def aclose(self) -> None:
+        """Stop serving from the running loop (the counterpart of `serve`)."""
+        with self._cond:
+            self._stopping = True
+        if self._server is not None:
+            self._server.close()
+            await self._end_connections()
+            self._server = None
 
     @property
     def base_url(self) -> str:
         assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_address[1]}/bot"
+        return f"http://127.0.0.1:{self._server.sockets[0].getsockname()[1]}/bot"
 
     def stop(self) -> None:
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        if self._server is not None and self._loop is not None:
+            asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            if self._thread is not None:
+                self._thread.join(10)
+            self._loop.close()
+            self._server = None
+
+    async def _shutdown(self) -> None:
+        """Close the listener and end every open connection before the loop stops."""
+        assert self._server is not None
+        self._server.close()
+        await self._end_connections()
+
+    async def _end_connections(self) -> None:
+        self._wake()
+        tasks = list(self._connections)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _wake(self) -> None:
+        if self._wakeup is not None:
+            self._wakeup.set()
+
+    async def _serve_connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """HTTP/1.1 with keep-alive: just enough of it for httpx."""
+        writer.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        task = asyncio.current_task()
+        if task is not None:
+            self._connections.add(task)
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                request_line, *header_lines = head.decode("latin-1").split("\r\n")
+                headers = {k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in header_lines if h)}
+                body = await reader.readexactly(int(headers.get("content-length", 0)))
+                path = request_line.split(" ")[1]
+                status, payload = await self._dispatch(path, headers.get("content-type", ""), body)
+                data = json.dumps(payload).encode()
+                writer.write(
+                    f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\nContent-Type: application/json"
+                    f"\r\nContent-Length: {len(data)}\r\n\r\n".encode()
+                    + data
+                )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError, asyncio.CancelledError):
+            pass
+        finally:
+            self._connections.discard(task)  # type: ignore[arg-type]
+            writer.close()
 
     # --- what users do ---------------------------------------------------------------
 
@@ -103,6 +167,8 @@ class FakeBotApi:
             self._updates.append({"update_id": update_id, kind: payload})
             self.pushed_at.setdefault(update_id, time.monotonic())
             self._cond.notify_all()
+        if self._loop is not None and self._loop.is_running():
+            self._loop.call_soon_threadsafe(self._wake)
         return update_id
 
     def redeliver(self, update_id: int, kind: str, payload: dict) -> None:
@@ -197,7 +263,7 @@ class FakeBotApi:
 
     # --- the HTTP side -----------------------------------------------------------------
 
-    def _dispatch(self, path: str, content_type: str, body: bytes) -> tuple[int, dict]:
+    async def _dispatch(self, path: str, content_type: str, body: bytes) -> tuple[int, dict]:
         prefix = f"/bot{self.token}/"
         if not path.startswith(prefix):
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
@@ -209,22 +275,32 @@ class FakeBotApi:
                 self.calls.append(Call(f"{method}!failed", params))
                 return 429, failures.pop(0)
         if method == "getUpdates":
-            return 200, {"ok": True, "result": self._get_updates(params)}
+            return 200, {"ok": True, "result": await self._get_updates(params)}
+        call = Call(method, params)
         with self._cond:
-            self.calls.append(Call(method, params))
+            self.calls.append(call)
             self._cond.notify_all()
-            return 200, {"ok": True, "result": self._result(method, params)}
+            result = self._result(method, params)
+        if self.on_call is not None:
+            self.on_call(call)
+        return 200, {"ok": True, "result": result}
 
-    def _get_updates(self, params: dict[str, Any]) -> list[dict]:
+    async def _get_updates(self, params: dict[str, Any]) -> list[dict]:
+        """Long polling: answer at once if updates wait, else when one is pushed or the timeout ends."""
         offset = int(params.get("offset", 0) or 0)
-        timeout = min(float(params.get("timeout", 0) or 0), 2.0)
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            while not self._updates and not self._stopping and time.monotonic() < deadline:
-                self._cond.wait(deadline - time.monotonic())
-            limit = int(params.get("limit", 100) or 100)
-            return sorted(self._updates, key=lambda u: u["update_id"])[:limit]
+        limit = int(params.get("limit", 100) or 100)
+        deadline = time.monotonic() + min(float(params.get("timeout", 0) or 0), 2.0)
+        while True:
+            assert self._wakeup is not None
+            self._wakeup.clear()
+            with self._cond:
+                self.polls += 1
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                self._cond.notify_all()
+                if self._updates or self._stopping or time.monotonic() >= deadline:
+                    return sorted(self._updates, key=lambda u: u["update_id"])[:limit]
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wakeup.wait(), deadline - time.monotonic())
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":

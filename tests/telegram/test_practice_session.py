@@ -34,16 +34,17 @@ async def test_a_whole_practice_session_from_start_to_scorecard(bot: Bot) -> Non
 
     before = len(bot.api.texts(TRAINEE))
     bot.api.press(TRAINEE, "practice:car-break-in")
-    brief, opening = (await bot.texts(TRAINEE, before + 2))[before:]
-    assert brief.startswith("Car break-in, reported by phone")
-    assert opening.startswith("Caller (Dana Whitfield): ")
+    (intro,) = (await bot.texts(TRAINEE, before + 1))[before:]
+    assert intro.startswith("Car break-in, reported by phone")
+    assert "\n\nCaller (Dana Whitfield): " in intro
     assert bot.api.sent("answerCallbackQuery")
 
     for message in COURTEOUS["car-break-in"][:-1]:
         (reply,) = await bot.say(TRAINEE, message)
         assert reply.startswith("Caller (Dana Whitfield): ")
-    goodbye, scorecard = await bot.say(TRAINEE, COURTEOUS["car-break-in"][-1], replies=2)
-    assert goodbye.startswith("Caller (Dana Whitfield): ")
+    (scorecard,) = await bot.say(TRAINEE, COURTEOUS["car-break-in"][-1])
+    assert scorecard.startswith("Caller (Dana Whitfield): ")  # the visitor's goodbye, then the card
+    assert "\n\nScorecard: Car break-in, reported by phone\n" in scorecard
     for label in ("Greeting", "Empathy", "Testing questions", "Offer more help", "Appreciation"):
         assert f"MET    {label}" in scorecard
     assert "\u201cI'm so sorry that happened to you.\u201d" in scorecard
@@ -56,19 +57,19 @@ async def test_a_whole_practice_session_from_start_to_scorecard(bot: Bot) -> Non
 async def test_practice_with_an_id_starts_directly_and_a_wrong_id_is_explained(bot: Bot) -> None:
     (wrong,) = await bot.say(TRAINEE, "/practice no-such-call")
     assert "There's no scenario \u201cno-such-call\u201d" in wrong and "towed-car" in wrong
-    brief, opening = await bot.say(TRAINEE, "/practice towed-car", replies=2)
-    assert opening.startswith("Caller (Ray Delgado): ")
+    (intro,) = await bot.say(TRAINEE, "/practice towed-car")
+    assert intro.startswith("An angry caller whose car was towed") and "\n\nCaller (Ray Delgado): " in intro
 
 
 async def test_a_second_practice_while_one_is_open_keeps_the_first(bot: Bot) -> None:
-    await bot.say(TRAINEE, "/practice towed-car", replies=2)
+    await bot.say(TRAINEE, "/practice towed-car")
     (refusal,) = await bot.say(TRAINEE, "/practice car-break-in")
     assert "still in \u201cAn angry caller whose car was towed\u201d" in refusal
     assert bot.store.active_attempt(TRAINEE).scenario_id == "towed-car"
 
 
 async def test_hint_coaches_and_end_grades_early(bot: Bot) -> None:
-    await bot.say(TRAINEE, "/practice car-break-in", replies=2)
+    await bot.say(TRAINEE, "/practice car-break-in")
     (hint,) = await bot.say(TRAINEE, "/hint")
     assert hint.startswith("Hint: ") and "greeting" in hint.lower()
     await bot.say(TRAINEE, "Hello?")
@@ -82,7 +83,7 @@ async def test_hint_coaches_and_end_grades_early(bot: Bot) -> None:
 async def test_progress_sends_a_png_chart_of_results(bot: Bot) -> None:
     (nothing,) = await bot.say(TRAINEE, "/progress")
     assert "No finished attempts yet" in nothing
-    await bot.say(TRAINEE, "/practice car-break-in", replies=2)
+    await bot.say(TRAINEE, "/practice car-break-in")
     await bot.say(TRAINEE, "Hello?")
     await bot.say(TRAINEE, "/end")
     bot.api.text(TRAINEE, "/progress")

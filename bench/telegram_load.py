@@ -1,0 +1,217 @@
+"""Telegram load benchmark over the loopback Bot API stand-in.
+
+    python bench/telegram_load.py [--trainees 50] [--seconds 15] [--attempts 10000]
+
+N simulated trainees practise whole scenarios at once against `deskdrill run` (a real
+process, polling the stand-in over HTTP), and the same load runs against a minimal echo
+bot (bench/echo_bot.py) on the same harness. Two loads: saturated (each trainee sends
+the next message as soon as the last is answered) and paced (each waits 0.3 to 0.9 s,
+as a fast typist would). Prints updates handled a second, p50/p95 latency from an
+update's arrival to the bot's first reply, the throughput ratio, and the DeskDrill
+process's resident memory in the paced run, with --attempts attempts in progress in
+its database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.coach import Coach, User  # noqa: E402
+from bot.library import load_library  # noqa: E402
+from bot.store import Store  # noqa: E402
+from tests.scripts import COURTEOUS  # noqa: E402
+from tests.telegram.fake_bot_api import TOKEN, Call, FakeBotApi  # noqa: E402
+
+TARGET_RATIO, TARGET_P95_MS, TARGET_RSS_MB = 0.8, 50.0, 200.0
+
+
+@dataclass
+class Run:
+    bot: str
+    load: str
+    handled: int = 0
+    failures: int = 0
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    rss_mb: float | None = None
+    peak_mb: float | None = None
+
+    @property
+    def rate(self) -> float:
+        return self.handled / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return 1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+
+
+def bot_command(kind: str) -> list[str]:
+    if kind == "echo":
+        return [sys.executable, str(ROOT / "bench" / "echo_bot.py")]
+    script = Path(sys.executable).parent / "deskdrill"
+    return [str(script), "run"] if script.exists() else [sys.executable, "-m", "bot.cli", "run"]
+
+
+def memory_mb(pid: int) -> tuple[float | None, float | None]:
+    """(VmRSS, VmHWM) of a process in MB, from /proc; None where /proc is not there."""
+    try:
+        fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+    except OSError:
+        return None, None
+    return tuple(int(fields[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))  # type: ignore[return-value]
+
+
+def seed_attempts(db: Path, count: int) -> None:
+    """Put `count` attempts in progress into the database, one per made-up trainee."""
+    library = load_library([ROOT / "scenarios"])
+    store = Store.open(db)
+    coach = Coach(library, store, seeds=lambda: 1)
+    ids = sorted(library.scenarios)
+    start = time.perf_counter()
+    for n in range(count):
+        user = User(1_000_000 + n, 1_000_000 + n, f"Trainee {n}")
+        coach.start(user, ids[n % len(ids)], None)
+        coach.say(user, "Good morning, Harbor Station, Deputy Park speaking.", None)
+        if n and n % 2000 == 0:
+            print(f"  seeding attempts in progress: {n:,}/{count:,} ({time.perf_counter() - start:.0f} s)", flush=True)
+    store.close()
+
+
+async def trainee(n: int, kind: str, load: str, api: FakeBotApi, queues: dict, deadline: float, run: Run) -> None:
+    chat = 10_000 + n
+    queue: asyncio.Queue[float] = asyncio.Queue()
+    queues[chat] = queue
+    rng = random.Random(n)
+    scenario_ids = sorted(COURTEOUS)
+    loop = asyncio.get_running_loop()
+    if load == "paced":  # people do not all start typing at the same instant
+        await asyncio.sleep(rng.uniform(0.0, 0.9))
+    while loop.time() < deadline:
+        scenario = scenario_ids[(n + run.handled) % len(scenario_ids)]
+        script = [f"/practice {scenario}", *COURTEOUS[scenario]]
+        for message in script:
+            while not queue.empty():
+                queue.get_nowait()
+            sent_at = time.monotonic()
+            api.text(chat, message)
+            try:
+                first = await asyncio.wait_for(queue.get(), timeout=10)
+            except TimeoutError:
+                run.failures += 1
+                continue
+            run.latencies.append(first - sent_at)
+            run.handled += 1
+            if load == "paced":
+                await asyncio.sleep(rng.uniform(0.3, 0.9))
+            if loop.time() >= deadline:
+                return
+
+
+async def measure(kind: str, load: str, trainees: int, seconds: float, attempts: int) -> Run:
+    run = Run(kind, load)
+    api = await FakeBotApi().serve()
+    loop = asyncio.get_running_loop()
+    queues: dict[int, asyncio.Queue[float]] = {}
+
+    def on_call(call: Call) -> None:
+        if call.method == "sendMessage":
+            chat = int(call.params.get("chat_id", 0))
+            if chat in queues:
+                queues[chat].put_nowait(call.at)
+
+    api.on_call = on_call
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "deskdrill.db"
+        if kind == "deskdrill" and attempts:
+            seed_attempts(db, attempts)
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "DESKDRILL_DB": str(db),
+            "PYTHONPATH": str(ROOT),
+        }
+        if load == "saturated":  # simulated trainees answer in microseconds: no human-speed limit
+            env |= {"DESKDRILL_USER_RATE": "100000", "DESKDRILL_USER_BURST": "100000"}
+        bot = subprocess.Popen(
+            bot_command(kind), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            while api.polls == 0:
+                if bot.poll() is not None:
+                    raise SystemExit(f"the {kind} bot exited with status {bot.returncode} before polling")
+                await asyncio.sleep(0.05)
+            start = loop.time()
+            await asyncio.gather(*(trainee(n, kind, load, api, queues, start + seconds, run) for n in range(trainees)))
+            run.seconds = loop.time() - start
+            run.rss_mb, run.peak_mb = memory_mb(bot.pid)
+        finally:
+            bot.terminate()
+            bot.wait(10)
+            await api.aclose()
+    return run
+
+
+def report(runs: list[Run], trainees: int, attempts: int) -> None:
+    print(f"\n{'load':10} {'bot':10} {'updates/s':>10} {'p50 ms':>8} {'p95 ms':>8} {'failed':>7}")
+    for r in runs:
+        print(
+            f"{r.load:10} {r.bot:10} {r.rate:10.1f} {r.percentile(0.5):8.1f} {r.percentile(0.95):8.1f} {r.failures:7}"
+        )
+    by = {(r.load, r.bot): r for r in runs}
+    for load in ("saturated", "paced"):
+        echo, ours = by[(load, "echo")], by[(load, "deskdrill")]
+        ratio = ours.rate / echo.rate if echo.rate else 0.0
+        print(
+            f"{load}: DeskDrill/echo throughput ratio {ratio:.2f}"
+            + (
+                f" ({'meets' if ratio >= TARGET_RATIO else 'MISSES'} the target >= {TARGET_RATIO})"
+                if load == "saturated"
+                else ""
+            )
+        )
+    paced = by[("paced", "deskdrill")]
+    p95 = paced.percentile(0.95)
+    print(
+        f"paced p95 latency at {trainees} trainees: {p95:.1f} ms "
+        f"({'meets' if p95 < TARGET_P95_MS else 'MISSES'} the target < {TARGET_P95_MS:.0f} ms)"
+    )
+    if paced.rss_mb is not None:
+        ok = (paced.peak_mb or 0) < TARGET_RSS_MB
+        print(
+            f"DeskDrill resident memory with {attempts:,} attempts in progress: {paced.rss_mb:.0f} MB now, "
+            f"{paced.peak_mb:.0f} MB peak ({'meets' if ok else 'MISSES'} the target < {TARGET_RSS_MB:.0f} MB)"
+        )
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trainees", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--attempts", type=int, default=10_000, help="attempts in progress for the memory figure")
+    args = parser.parse_args()
+    runs = []
+    for load in ("saturated", "paced"):
+        for kind in ("echo", "deskdrill"):
+            attempts = args.attempts if load == "paced" else 0
+            print(f"{load} load, {kind} bot, {args.trainees} trainees, {args.seconds:.0f} s ...", flush=True)
+            runs.append(await measure(kind, load, args.trainees, args.seconds, attempts))
+    report(runs, args.trainees, args.attempts)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
