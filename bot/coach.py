@@ -23,9 +23,10 @@ from bot.terminal import speaker
 
 log = logging.getLogger(__name__)
 
-INTRO = (
-    "DeskDrill: practise front-desk and phone calls with a simulated visitor, then get a scorecard.\n"
-    "Send /practice to choose a call, answer in your own words, /hint if you are stuck, /end to finish.\n"
+WELCOME = (
+    "Welcome, {name}. DeskDrill lets you practise front-desk and phone calls with a simulated visitor, "
+    "then scores how you handled them.\n"
+    "Send /practice to choose a call and answer in your own words; /hint if you're stuck, /end to finish.\n"
     "Your messages and scores are stored so you and your instructors can review them; nothing else is collected."
 )
 NOT_IN_A_CALL = "You're not in a practice call right now. Send /practice to start one."
@@ -56,7 +57,7 @@ class Coach:
     def register(self, user: User, update_id: int | None) -> list[str]:
         role = "admin" if user.id in self.admins else "trainee"
         self.store.register(user.id, user.chat_id, user.first_name, user.username, role)
-        replies = [f"Welcome, {user.first_name}.\n{INTRO}"]
+        replies = [WELCOME.format(name=user.first_name)]
         self.store.handled(update_id, user.chat_id, replies)
         return replies
 

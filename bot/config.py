@@ -22,6 +22,7 @@ class Settings:
     webhook_url: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
+    webhook_secret: str | None = None
     scenarios_dir: Path | None = None
     user_rate: float = 2.0
     user_burst: int = 6
@@ -42,6 +43,7 @@ class Settings:
             webhook_url=get("TELEGRAM_WEBHOOK_URL"),
             webhook_listen=get("TELEGRAM_WEBHOOK_LISTEN") or "0.0.0.0",
             webhook_port=_port(get("TELEGRAM_WEBHOOK_PORT") or "8443"),
+            webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
             scenarios_dir=Path(p) if (p := get("DESKDRILL_SCENARIOS")) else None,
             user_rate=_number(get("DESKDRILL_USER_RATE") or "2", "DESKDRILL_USER_RATE"),
             user_burst=int(_number(get("DESKDRILL_USER_BURST") or "6", "DESKDRILL_USER_BURST")),

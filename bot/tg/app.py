@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.ext import (
@@ -110,7 +111,9 @@ def run(settings: Settings, coach: Coach) -> None:
         app.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
+            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
             webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
             allowed_updates=Update.ALL_TYPES,
         )
     else:

@@ -13,6 +13,7 @@ TRAINEE = 4242
 async def test_start_says_what_the_bot_does_and_how_data_is_used(bot: Bot) -> None:
     (welcome,) = await bot.say(TRAINEE, "/start")
     assert welcome.startswith("Welcome, Alex.")
+    assert len(welcome.splitlines()) == 3
     assert "/practice" in welcome and "stored" in welcome
     assert bot.store.user(TRAINEE)["role"] == "trainee"
 

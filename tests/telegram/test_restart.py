@@ -1,14 +1,17 @@
-"""Stopping the bot mid-scenario, even with kill -9, loses nothing and answers nothing twice."""
+"""`deskdrill run` as a real process: kill -9 mid-scenario loses nothing and repeats nothing; webhook mode."""
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import httpx
 
 from bot.config import Settings
 from bot.library import Library
@@ -41,8 +44,14 @@ async def test_a_restarted_bot_continues_the_scenario_where_it_was(
         await shutdown(second)
 
 
-def start_bot(api: FakeBotApi, db: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, "DESKDRILL_DB": str(db)}
+def start_bot(api: FakeBotApi, db: Path, extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "DESKDRILL_DB": str(db),
+        **(extra_env or {}),
+    }
     script = Path(sys.executable).parent / "deskdrill"
     command = [str(script), "run"] if script.exists() else [sys.executable, "-m", "bot.cli", "run"]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -94,3 +103,41 @@ def test_kill_9_mid_scenario_then_restart_continues_with_nothing_lost_or_repeate
     assert len(api.texts(TRAINEE)) == 5, "\n".join(t[:70] for t in api.texts(TRAINEE))
     assert len(visitor_lines(api)) == len(SCRIPT)
     assert "Total: 100/100" in texts[-1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path: Path) -> None:
+    api = FakeBotApi().start()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram-hook"
+    env = {
+        "TELEGRAM_WEBHOOK_URL": url,
+        "TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1",
+        "TELEGRAM_WEBHOOK_PORT": str(port),
+        "TELEGRAM_WEBHOOK_SECRET": "s3cret",
+    }
+    bot = start_bot(api, tmp_path / "deskdrill.db", env)
+    try:
+        assert api.wait_for(lambda: bool(api.sent("setWebhook")), timeout=30)
+        (registered,) = api.sent("setWebhook")
+        assert registered.params["url"] == url and registered.params["secret_token"] == "s3cret"
+        update = {"update_id": 1, "message": api.message(TRAINEE, "/start")}
+        for _ in range(100):  # the listener may need a moment after setWebhook
+            try:
+                response = httpx.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
+                break
+            except httpx.ConnectError:
+                time.sleep(0.1)
+        assert response.status_code == 200
+        assert api.wait_for_texts(TRAINEE, 1)[0].startswith("Welcome, Alex.")
+        stranger = httpx.post(url, json={**update, "update_id": 2}, headers={"X-Telegram-Bot-Api-Secret-Token": "no"})
+        assert stranger.status_code == 403
+    finally:
+        bot.terminate()
+        bot.communicate(timeout=10)
+        api.stop()
