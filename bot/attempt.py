@@ -77,6 +77,12 @@ class Attempt:
         self.turns += [Turn("trainee", message), Turn("visitor", reply.line)]
         return Submission(reply, notice)
 
+    @property
+    def speaker(self) -> str:
+        """How the visitor's lines are labelled: "Caller (Dana Whitfield)"."""
+        role = "Caller" if self.engine.scenario.channel == "phone" else "Visitor"
+        return f"{role} ({self.engine.persona_name(self.visitor)})"
+
     def hint(self) -> str:
         return (
             self.engine.hint(self.visitor) or "Listen to what the visitor needs, and think of the five steps of a call."
@@ -92,7 +98,7 @@ class Attempt:
         result = AttemptResult(
             scenario_id=scenario.id,
             turns=tuple(self.turns),
-            grade=grade(self.turns, scenario.intents, scenario.station),
+            grade=grade(self.turns, scenario.intents, scenario.station, scenario.auto_fail),
             resolved=self.engine.resolved(self.visitor),
             seed=self.visitor.seed,
             final_mood=self.visitor.mood_name,

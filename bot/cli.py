@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     listing = scenarios_sub.add_parser("list", help="list the scenarios")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_scenarios_list)
+    graph = scenarios_sub.add_parser("graph", help="print a Mermaid diagram of a scenario's states")
+    graph.add_argument("scenario_id")
+    graph.set_defaults(handler=cmd_scenarios_graph)
 
     run = sub.add_parser("run", help="start the Telegram bot (settings: environment and .env)")
     run.set_defaults(handler=cmd_run)
@@ -175,7 +178,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
         if isinstance(record.get("scenario"), str):
             library = library or _quiet_library(args)
             scenario = library.scenarios.get(record["scenario"])
-        context = {"intents": scenario.intents, "station": scenario.station} if scenario else {}
+        context = (
+            {"intents": scenario.intents, "station": scenario.station, "auto_fail": scenario.auto_fail}
+            if scenario
+            else {}
+        )
         print(json.dumps({"id": record_id, **grade(turns, **context).to_json()}, ensure_ascii=False))
     return 1 if failed else 0
 
@@ -231,6 +238,15 @@ def cmd_scenarios_list(args: argparse.Namespace) -> int:
         return 0
     for s in scenarios:
         print(f"{s.id:28} {s.channel:6} {s.difficulty:9} {s.title}")
+    return 0
+
+
+def cmd_scenarios_graph(args: argparse.Namespace) -> int:
+    from bot.scenario_diagram import mermaid
+
+    library = _library(args)
+    scenario = _pick_scenario(library, args.scenario_id, interactive=False, read=lambda: None)
+    print(mermaid(scenario))
     return 0
 
 

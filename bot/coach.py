@@ -19,7 +19,6 @@ from bot.library import Library
 from bot.scenario import Scenario
 from bot.scorecard import scorecard_lines
 from bot.store import AttemptRow, Store
-from bot.terminal import speaker
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +82,7 @@ class Coach:
         attempt = Attempt.start(self.engines[scenario_id], self.seeds())
         replies = [
             f"{scenario.title}\n{scenario.brief}\n/hint if you're stuck, /end to finish.\n\n"
-            f"{speaker(scenario)}: {attempt.opening}"
+            f"{attempt.speaker}: {attempt.opening}"
         ]
         self.store.start_attempt(update_id, user.id, user.chat_id, attempt.visitor.save(), attempt.turns[0], replies)
         attempt.detach()
@@ -102,7 +101,7 @@ class Coach:
         if submission.reply is None:
             attempt.detach()
             return self._handled(update_id, user, replies)
-        line = f"{speaker(attempt.engine.scenario)}: {submission.reply.line}"
+        line = f"{attempt.speaker}: {submission.reply.line}"
         new_turns, result = list(attempt.turns), None
         if attempt.ended:
             attempt.turns = self.store.turns(row.id) + new_turns  # the whole transcript, for the grade

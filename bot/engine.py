@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -19,6 +20,8 @@ from bot.grading import MessageSignals, detect
 from bot.scenario import MOODS, Line, Rule, Scenario
 
 log = logging.getLogger(__name__)
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 MOOD_STEPS = {"empathy": -1, "appreciation": -1, "dismissive": +1, "sarcasm": +1, "rude": +2}
 """How the visitor's mood moves with each thing a message shows (negative: calmer)."""
@@ -156,13 +159,29 @@ class ScenarioEngine:
     def hint(self, visitor: Visitor) -> str | None:
         return self.scenario.states[visitor.state].hint
 
+    def details(self, visitor: Visitor) -> dict[str, str]:
+        """This attempt's draw from each pool: derived from the seed, so never saved."""
+        return {
+            name: random.Random(f"{visitor.seed}:pool:{name}").choice(values)
+            for name, values in self.scenario.pools.items()
+        }
+
+    def persona_name(self, visitor: Visitor) -> str:
+        return self._render(self.scenario.persona_name, visitor)
+
+    def _render(self, text: str, visitor: Visitor) -> str:
+        if not self.scenario.pools:
+            return text
+        details = self.details(visitor)
+        return _PLACEHOLDER.sub(lambda m: details.get(m.group(1), m.group(0)), text)
+
     def _pick(self, lines: tuple[Line, ...], visitor: Visitor) -> str:
         """Choose a line for the visitor's mood, the same one for the same seed and turn."""
         for_mood = [line for line in lines if visitor.mood in line.moods]
         general = [line for line in lines if not line.moods]
         candidates = for_mood or general or list(lines)
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:{visitor.state}")
-        return rng.choice(candidates).text
+        return self._render(rng.choice(candidates).text, visitor)
 
 
 def _rule_matches(rule: Rule, visitor: Visitor, signals: frozenset[str]) -> bool:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.grading import BUILTIN_SIGNALS, IntentMatcher
+from bot.grading import BUILTIN_SIGNALS, AutoFail, IntentMatcher
 from bot.grading.text import normalise
 from bot.scenario_graph import check_graph
 from bot.yaml_lines import LineMap, YamlError, load_yaml
@@ -23,6 +23,8 @@ CHANNELS = ("phone", "lobby")
 DIFFICULTIES = ("routine", "moderate", "hard")
 OUTCOMES = ("resolved", "unresolved")
 TOP_KEYS = {
+    "pools",
+    "auto_fail",
     "id",
     "title",
     "channel",
@@ -105,6 +107,9 @@ class Scenario:
     states: Mapping[str, State]
     path: str
     station: str = "the station"
+    pools: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Details that vary between attempts ({name} in lines), one value drawn per attempt."""
+    auto_fail: tuple[AutoFail, ...] = ()
 
     def summary(self) -> dict[str, str]:
         return {
@@ -149,6 +154,7 @@ class _Parser:
         self.file, self.lines, self.agency = file, lines, agency
         self.problems: list[Problem] = []
         self.intent_names: set[str] = set()
+        self.pool_names: set[str] = set()
         for path, line in lines.duplicates:
             self.problem(path, f"key '{path[-1]}' appears twice", line=line)
 
@@ -160,7 +166,8 @@ class _Parser:
             self.problem((), "a scenario file must be a mapping with id, title, states, ...")
             return None
         self.keys(data, (), TOP_KEYS, REQUIRED_TOP_KEYS)
-        text = {k: self.text(data, (k,)) for k in ("id", "title", "brief", "start")}
+        pools = self.pools(data.get("pools", {}))
+        text = {k: self.text(data, (k,), pools=False) for k in ("id", "title", "brief", "start")}
         channel = self.choice(data, ("channel",), CHANNELS)
         difficulty = self.choice(data, ("difficulty",), DIFFICULTIES)
         persona = self.mapping(data, ("persona",), {"name", "mood"}, ("name", "mood"))
@@ -168,6 +175,7 @@ class _Parser:
         resolution = self.mapping(data, ("resolution",), {"description", "facts"}, ("facts",))
         facts = self.names(resolution.get("facts"), ("resolution", "facts"), None)
         always = self.rules(data.get("always", []), ("always",), None)
+        auto_fail = self.auto_fails(data.get("auto_fail", []))
         states = self.states(data.get("states"))
         mood = persona.get("mood")
         return Scenario(
@@ -187,7 +195,56 @@ class _Parser:
             states=states,
             path=self.file,
             station=self.agency.get("station_name", "the station"),
+            pools=pools,
+            auto_fail=auto_fail,
         )
+
+    def pools(self, raw: Any) -> dict[str, tuple[str, ...]]:
+        """Named lists of details; each attempt draws one value of each."""
+        if not isinstance(raw, dict):
+            self.problem(("pools",), f"'pools' must map names to lists of values, not {_kind(raw)}")
+            return {}
+        pools = {}
+        for name, values in raw.items():
+            path = ("pools", name)
+            if not isinstance(name, str) or not _PLACEHOLDER.fullmatch("{" + name + "}") or name in self.agency:
+                self.problem(path, f"pool name '{name}' must be lower_case and not an agency.yaml setting")
+            elif not isinstance(values, list) or not values or not all(isinstance(v, str | int) for v in values):
+                self.problem(path, f"pool '{name}' needs a non-empty list of values")
+            else:
+                pools[name] = tuple(self.fill(str(v), path, None, pools=False) for v in values)
+                self.pool_names.add(name)
+        return pools
+
+    def auto_fails(self, raw: Any) -> tuple[AutoFail, ...]:
+        if not isinstance(raw, list):
+            self.problem(("auto_fail",), f"'auto_fail' must be a list of rules, not {_kind(raw)}")
+            return ()
+        rules = []
+        for i, item in enumerate(raw):
+            path = ("auto_fail", i)
+            if not isinstance(item, dict):
+                self.problem(path, "an auto_fail rule is a mapping with id, reason, trigger and required")
+                continue
+            self.keys(item, path, {"id", "reason", "trigger", "required"}, ("id", "reason", "trigger", "required"))
+            trigger = item.get("trigger")
+            if (
+                not isinstance(trigger, list)
+                or not trigger
+                or not all(isinstance(t, str) and t.strip() for t in trigger)
+            ):
+                self.problem(path + ("trigger",), "'trigger' must be a non-empty list of the visitor's phrases")
+                continue
+            required = self.names(item.get("required"), path + ("required",), None)
+            rules.append(
+                AutoFail(
+                    str(item.get("id")),
+                    str(item.get("reason")),
+                    tuple(normalise(self.fill(t, path, None)) for t in trigger),
+                    required,
+                )
+            )
+        return tuple(rules)
 
     def keys(
         self, data: dict, path: tuple, allowed: set[str], required: tuple[str, ...], state: str | None = None
@@ -203,20 +260,21 @@ class _Parser:
             if key not in data:
                 self.problem(path, f"missing required key '{key}'", state)
 
-    def text(self, data: dict, path: tuple, state: str | None = None) -> str:
+    def text(self, data: dict, path: tuple, state: str | None = None, pools: bool = True) -> str:
         value = data.get(path[-1])
         if value is None:
             return ""
         if not isinstance(value, str) or not value.strip():
             self.problem(path, f"'{path[-1]}' must be non-empty text, not {_kind(value)}", state)
             return ""
-        return self.fill(value, path, state)
+        return self.fill(value, path, state, pools)
 
-    def fill(self, text: str, path: tuple, state: str | None) -> str:
-        """Replace {placeholders} with the agency's settings."""
+    def fill(self, text: str, path: tuple, state: str | None, pools: bool = True) -> str:
+        """Replace {placeholders} with the agency's settings; pool ones are kept for each attempt."""
         for name in _PLACEHOLDER.findall(text):
-            if name not in self.agency:
-                self.problem(path, f"unknown placeholder '{{{name}}}' (not in agency.yaml)", state)
+            if name not in self.agency and not (pools and name in self.pool_names):
+                where = "agency.yaml or this file's pools" if pools else "agency.yaml (pools vary per attempt)"
+                self.problem(path, f"unknown placeholder '{{{name}}}' (not in {where})", state)
         return _PLACEHOLDER.sub(lambda m: self.agency.get(m.group(1), m.group(0)), text)
 
     def choice(self, data: dict, path: tuple, options: tuple[str, ...]) -> str:

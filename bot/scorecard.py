@@ -17,6 +17,8 @@ LABELS = {
 def scorecard_lines(result: AttemptResult, title: str) -> list[str]:
     """One line a criterion (with evidence or tip below), then the outcome and total."""
     lines = [f"Scorecard: {title}"]
+    for failure in result.grade.extras.get("auto_fail", []):
+        lines.append(f"AUTOMATIC FAIL: {failure['reason']} (turn {failure['turn']})")
     for key in CRITERIA:
         verdict = result.grade.criteria[key]
         mark = "MET   " if verdict.met else "MISSED"

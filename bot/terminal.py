@@ -13,15 +13,10 @@ Reader = Callable[[], str | None]
 COMMANDS_HELP = "Type what you would say. /hint for a hint, /end to finish and see your score."
 
 
-def speaker(scenario: Scenario) -> str:
-    role = "Caller" if scenario.channel == "phone" else "Visitor"
-    return f"{role} ({scenario.persona_name})"
-
-
 def run_conversation(attempt: Attempt, read: Reader, out: TextIO, err: TextIO, echo: bool) -> AttemptResult:
     """Play the attempt until it ends, the trainee types /end, or input runs out."""
     scenario = attempt.engine.scenario
-    who = speaker(scenario)
+    who = attempt.speaker
     out.write(f"{scenario.title} [{scenario.channel}, {scenario.difficulty}]\n{scenario.brief}\n{COMMANDS_HELP}\n\n")
     out.write(f"{who}: {attempt.opening}\n")
     while not attempt.ended:

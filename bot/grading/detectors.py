@@ -35,8 +35,12 @@ BUILTIN_SIGNALS: tuple[str, ...] = (
     "contact_details",
     "invitation_to_return",
     "farewell",
+    "long_sentences",
 )
 """Every signal the detectors can report; scenario intents add their own names."""
+
+LONG_SENTENCE_WORDS = 15
+"""A sentence longer than this is hard to follow for someone with limited English."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[s
     names = [name for name, hit in _COURTESY_CHECKS if _may_match(name, words) and hit(norm, spoiled)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
     names += [name for name, hit in _FACT_CHECKS if _may_match(name, words) and hit(s)]
+    if len(words) > LONG_SENTENCE_WORDS:
+        names.append("long_sentences")
     if _is_question(norm) and _long_enough(norm) and not _is_courtesy_question(norm, names) and not dismissive:
         names.append("clarifying_question")
     names += [i.name for i in intents if i.matches(norm) and not _negated_intent(norm)]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from bot.grading.auto_fail import AutoFail, check_auto_fails
 from bot.grading.detectors import CRITERIA, IntentMatcher, MessageSignals, detect
 from bot.grading.tips import tip
 from bot.transcript import Turn
@@ -56,6 +57,7 @@ def grade(
     turns: Sequence[Turn],
     intents: tuple[IntentMatcher, ...] = (),
     station: str = "[your station]",
+    auto_fail: tuple[AutoFail, ...] = (),
 ) -> Grade:
     """Grade the trainee's turns of a transcript. Same input, same grade."""
     said = [_Said(i, detect(t.text, intents)) for i, t in enumerate(turns, start=1) if t.role == "trainee"]
@@ -65,7 +67,10 @@ def grade(
         "appreciation": _first_of("appreciation", said[1:], station),
     }
     total = round(sum(v.score for v in criteria.values()) * POINTS_PER_CRITERION)
-    return Grade(MappingProxyType(criteria), MappingProxyType(_extras(said, intents)), total)
+    extras = _extras(said, intents)
+    if auto_fail:
+        extras["auto_fail"] = check_auto_fails(turns, auto_fail, intents)
+    return Grade(MappingProxyType(criteria), MappingProxyType(extras), total)
 
 
 def _greeting(said: list[_Said], station: str) -> Verdict:
