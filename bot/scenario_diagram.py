@@ -10,8 +10,13 @@ from bot.scenario import MOODS, Rule, Scenario
 def mermaid(scenario: Scenario) -> str:
     """Mermaid stateDiagram source; each edge is labelled with the conditions of its rules."""
     machine = GraphMachine(
-        model=None, states=list(scenario.states), initial=scenario.start, auto_transitions=False,
-        graph_engine="mermaid", title=f"{scenario.title} ({scenario.id})", show_conditions=False,
+        model=None,
+        states=list(scenario.states),
+        initial=scenario.start,
+        auto_transitions=False,
+        graph_engine="mermaid",
+        title=f"{scenario.title} ({scenario.id})",
+        show_conditions=False,
     )
     edges: dict[tuple[str, str], list[str]] = {}
     for state in scenario.states.values():

@@ -29,3 +29,94 @@ CURT = {
     "report-copy": ["Yeah?", "Not my problem. Whatever.", "Records. Next!", "bye"],
     "towed-car": ["What?", "Calm down, sir.", "It's at the impound. Not my problem."],
 }
+
+CLOSING_PHONE = (
+    "Do you have any questions I can answer for you? Is there anything else I can help you with? Thank you for calling."
+)
+CLOSING_LOBBY = (
+    "Do you have any questions I can answer for you? Is there anything else I can help you with? "
+    "Thank you for coming in."
+)
+GREETING_PHONE = "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help you?"
+GREETING_LOBBY = "Good morning, welcome to Harbor Station. I'm Deputy Alvarez. How can I help you?"
+
+COURTEOUS |= {
+    "grandparent-scam": [
+        GREETING_PHONE,
+        "I'm so sorry, that must be so upsetting for both of you.",
+        "I can take a fraud report right now. Please also call the gift card company or her bank today "
+        "to stop the payment.",
+        CLOSING_PHONE,
+    ],
+    "noise-complaint": [
+        GREETING_PHONE,
+        "I'm so sorry, that sounds exhausting, and I understand why you're frustrated.",
+        "I'm sending a deputy out now; they should be there within twenty minutes.",
+        CLOSING_PHONE,
+    ],
+    "child-late-home": [
+        GREETING_PHONE,
+        "I'm so sorry, that must be frightening. What is your child wearing, and where were they last seen?",
+        "I'm sending a deputy to you right now and transferring you to dispatch; their direct line is (562) 555-0111.",
+        CLOSING_PHONE,
+    ],
+    "service-tester": [
+        GREETING_PHONE,
+        "I'm sorry to hear you had an accident. Records is open 8 a.m. to 4 p.m., Monday through Friday, "
+        "right here in the lobby.",
+        CLOSING_PHONE,
+    ],
+    "deputy-complaint": [
+        GREETING_LOBBY,
+        "I'm sorry that happened, that sounds really upsetting, especially in front of your kids.",
+        "I'll take your complaint myself right now. The watch commander will review it and contact you within "
+        "three days; his direct line is (562) 555-0142.",
+        CLOSING_LOBBY,
+    ],
+    "found-property": [
+        GREETING_LOBBY,
+        "I'm sure the owner is worried sick; you did the right thing bringing it in.",
+        "I'll log it with our property unit and give you a receipt, and we'll try to reach the owner today.",
+        CLOSING_LOBBY,
+    ],
+    "clearance-letter": [
+        GREETING_LOBBY,
+        "Congratulations on the job! That sounds stressful with a deadline, but we can get this done in time.",
+        "Fingerprints and clearance letters are done at the records window. Bring a photo ID and the $25 fee; "
+        "the letter takes about five business days.",
+        CLOSING_LOBBY,
+    ],
+    "arrested-relative": [
+        GREETING_LOBBY,
+        "I'm so sorry, I can hear how worried you are about your son.",
+        "I can't discuss the case here, but the jail's inmate information line can tell you where he is, "
+        "visiting and bail. Their direct number is (562) 555-0170.",
+        CLOSING_LOBBY,
+    ],
+    "limited-english": [
+        "Hello. I am Deputy Park, Harbor Station. How can I help?",
+        "I am sorry about your bike. That is frustrating.",
+        "I will take a report now. You get a case number.",
+        "Any questions? Anything else I can help with? Thank you for coming in.",
+    ],
+}
+
+CURT |= {
+    "grandparent-scam": ["Yeah?", "Not my problem, she gave the money away.", "Whatever.", "Bye."],
+    "noise-complaint": ["What?", "Calm down.", "Not my problem."],
+    "child-late-home": [
+        "Yeah?",
+        "Kids are always late, it's not a big deal.",
+        "Call back tomorrow if they're still out. Bye.",
+    ],
+    "service-tester": ["Police.", "Records. Weekdays. Next!", "Bye."],
+    "deputy-complaint": ["What?", "Calm down, the deputy was just doing his job.", "Not my problem."],
+    "found-property": ["What?", "Just leave it on the counter. Next!", "Whatever."],
+    "clearance-letter": ["Yeah?", "Not here. Figure it out.", "Whatever. Next!"],
+    "arrested-relative": ["Yeah?", "I can't tell you anything. Not my problem.", "Next!"],
+    "limited-english": [
+        "What?",
+        "You need to go online and fill out the stolen property report form on our website, it is very simple.",
+        "Whatever. Next!",
+    ],
+}

@@ -48,7 +48,7 @@ def test_practice_prints_the_conversation_and_a_scorecard() -> None:
     result = deskdrill("practice", "car-break-in", "--seed", "1", stdin="\n".join(COURTEOUS["car-break-in"]))
     assert result.returncode == 0
     out = result.stdout
-    assert "Caller (Dana Whitfield):" in out and "You: Good afternoon" in out
+    assert "Caller (" in out and "You: Good afternoon" in out
     for label in ("Greeting", "Empathy", "Testing questions", "Offer more help", "Appreciation"):
         assert f"MET    {label}" in out
     assert "\u201cI'm so sorry that happened to you.\u201d (turn 4)" in out
@@ -160,3 +160,13 @@ def test_grade_refuses_a_directory(tmp_path: Path) -> None:
 
 def test_practice_without_an_id_on_a_pipe_says_how_to_name_one() -> None:
     assert_clean_failure(deskdrill("practice", stdin="1\n"), "name a scenario")
+
+
+def test_grade_uses_the_named_scenario_for_automatic_fails() -> None:
+    turns = [
+        {"role": "visitor", "text": "My son hasn't come home and isn't answering his phone."},
+        {"role": "trainee", "text": "Kids are always late. Call back tomorrow."},
+    ]
+    line = json.dumps({"id": "late", "scenario": "child-late-home", "turns": turns})
+    result = json.loads(deskdrill("grade", "-", stdin=line).stdout)
+    assert [f["id"] for f in result["extras"]["auto_fail"]] == ["missed_emergency"]

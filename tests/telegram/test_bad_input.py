@@ -45,7 +45,7 @@ async def test_an_overlong_message_is_cut_with_a_notice_and_still_answered(bot: 
     await bot.say(TRAINEE, "/practice car-break-in")
     notice, reply = await bot.say(TRAINEE, "Hello, Harbor Station. " + "a" * 5000, replies=2)
     assert "only the first 4,096 were kept" in notice
-    assert reply.startswith("Caller (Dana Whitfield): ")
+    assert reply.startswith("Caller (")
     (trainee_turn,) = [t for t in bot.store.turns(bot.store.active_attempt(TRAINEE).id) if t.role == "trainee"]
     assert len(trainee_turn.text) == 4096
 
@@ -89,7 +89,7 @@ async def test_an_error_in_a_handler_is_logged_apologised_for_and_others_are_ser
         assert await bot.say(TRAINEE, "Hello?") == [APOLOGY]
     assert "disk on fire" in caplog.text and "Hello?" in caplog.text
     (reply,) = await bot.say(OTHER, "Good morning, Harbor Station, Deputy Park speaking.")
-    assert reply.startswith("Caller (Dana Whitfield): ")
+    assert reply.startswith("Caller (")
 
 
 async def test_telegrams_flood_limit_is_respected_and_the_reply_still_arrives(bot: Bot) -> None:

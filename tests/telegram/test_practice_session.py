@@ -37,14 +37,14 @@ async def test_a_whole_practice_session_from_start_to_scorecard(bot: Bot) -> Non
     bot.api.press(TRAINEE, "practice:car-break-in")
     (intro,) = (await bot.texts(TRAINEE, before + 1))[before:]
     assert intro.startswith("Car break-in, reported by phone")
-    assert "\n\nCaller (Dana Whitfield): " in intro
+    assert "\n\nCaller (" in intro
     assert bot.api.sent("answerCallbackQuery")
 
     for message in COURTEOUS["car-break-in"][:-1]:
         (reply,) = await bot.say(TRAINEE, message)
-        assert reply.startswith("Caller (Dana Whitfield): ")
+        assert reply.startswith("Caller (")
     (scorecard,) = await bot.say(TRAINEE, COURTEOUS["car-break-in"][-1])
-    assert scorecard.startswith("Caller (Dana Whitfield): ")  # the visitor's goodbye, then the card
+    assert scorecard.startswith("Caller (")  # the visitor's goodbye, then the card
     assert "\n\nScorecard: Car break-in, reported by phone\n" in scorecard
     for label in ("Greeting", "Empathy", "Testing questions", "Offer more help", "Appreciation"):
         assert f"MET    {label}" in scorecard
@@ -59,7 +59,7 @@ async def test_practice_with_an_id_starts_directly_and_a_wrong_id_is_explained(b
     (wrong,) = await bot.say(TRAINEE, "/practice no-such-call")
     assert "There's no scenario \u201cno-such-call\u201d" in wrong and "towed-car" in wrong
     (intro,) = await bot.say(TRAINEE, "/practice towed-car")
-    assert intro.startswith("An angry caller whose car was towed") and "\n\nCaller (Ray Delgado): " in intro
+    assert intro.startswith("An angry caller whose car was towed") and "\n\nCaller (" in intro
 
 
 async def test_a_second_practice_while_one_is_open_keeps_the_first(bot: Bot) -> None:
