@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
@@ -92,22 +93,22 @@ class TraineeHandlers:
         await send_all(context.bot, self.coach.store, update.update_id, user.chat_id, replies)
 
     async def hint(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        user = user_of(update)
-        await send_all(
-            context.bot, self.coach.store, update.update_id, user.chat_id, self.coach.hint(user, update.update_id)
-        )
+        """A coaching hint for this moment of the call."""
+        await self._answer(update, context, self.coach.hint)
 
     async def end(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        user = user_of(update)
-        await send_all(
-            context.bot, self.coach.store, update.update_id, user.chat_id, self.coach.end(user, update.update_id)
-        )
+        """Finish the attempt now and send the scorecard."""
+        await self._answer(update, context, self.coach.end)
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The trainee's last ten attempts."""
+        await self._answer(update, context, self.coach.history)
+
+    async def _answer(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, act: Callable[[User, int | None], list[str]]
+    ) -> None:
         user = user_of(update)
-        await send_all(
-            context.bot, self.coach.store, update.update_id, user.chat_id, self.coach.history(user, update.update_id)
-        )
+        await send_all(context.bot, self.coach.store, update.update_id, user.chat_id, act(user, update.update_id))
 
     async def progress(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A PNG chart of the trainee's per-criterion results, drawn off the event loop."""
