@@ -56,6 +56,8 @@ class Coach:
     def register(self, user: User, update_id: int | None) -> list[str]:
         role = "admin" if user.id in self.admins else "trainee"
         self.store.register(user.id, user.chat_id, user.first_name, user.username, role)
+        if role == "admin":  # added to DESKDRILL_ADMINS after their first /start
+            self.store.set_role(user.id, "admin")
         replies = [WELCOME.format(name=user.first_name)]
         self.store.handled(update_id, user.chat_id, replies)
         return replies

@@ -48,3 +48,64 @@ def _rolling_percent(values: list[int]) -> list[float]:
         window = values[max(0, i - ROLLING_WINDOW + 1) : i + 1]
         rates.append(100 * sum(window) / len(window))
     return rates
+
+
+def unit_report(rows: list[dict], results: dict[int, dict[str, dict]], title: str) -> tuple[str, bytes | None]:
+    """Each criterion's pass rate, the average total, the weakest criterion, and a weekly chart."""
+    attempts = {r["id"]: r for r in rows}  # an attempt counts once, whichever units it shows under
+    if not attempts:
+        return f"Report for {title}: no finished attempts yet.", None
+    rates = {c: 100 * sum(results[a][c]["met"] for a in attempts if c in results[a]) / len(attempts) for c in CRITERIA}
+    average = sum(r["total"] or 0 for r in attempts.values()) / len(attempts)
+    weakest = min(CRITERIA, key=lambda c: rates[c])
+    lines = [f"Report for {title}: {len(attempts)} finished attempts, average total {average:.0f}/100."]
+    lines += [f"{LABELS[c]}: {rates[c]:.0f}% met" for c in CRITERIA]
+    lines.append(f"Weakest: {LABELS[weakest]}.")
+    return "\n".join(lines), _weekly_chart(list(attempts.values()), title)
+
+
+def _weekly_chart(attempts: list[dict], title: str) -> bytes:
+    from datetime import datetime
+
+    from matplotlib.figure import Figure
+
+    weeks: dict[str, list[int]] = defaultdict(list)
+    for attempt in attempts:
+        year, week, _ = datetime.fromisoformat(attempt["finished_at"]).isocalendar()
+        weeks[f"{year}-W{week:02d}"].append(attempt["total"] or 0)
+    labels = sorted(weeks)
+    figure = Figure(figsize=(8, 4.5), dpi=100)
+    axes = figure.add_subplot()
+    axes.plot(labels, [sum(weeks[w]) / len(weeks[w]) for w in labels], marker="o")
+    axes.set(title=f"Weekly average total: {title}", xlabel="Week", ylabel="Average total", ylim=(0, 105))
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def export_csv(rows: list[dict], results: dict[int, dict[str, dict]]) -> bytes:
+    """One row per attempt (and unit): who, where, what, when, each verdict, total, overridden."""
+    import csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        ["trainee", "trainee_id", "unit", "scenario", "started", "finished", *CRITERIA, "total", "overridden"]
+    )
+    for r in rows:
+        verdicts = ["met" if results[r["id"]].get(c, {}).get("met") else "missed" for c in CRITERIA]
+        writer.writerow(
+            [
+                r["first_name"],
+                r["user_id"],
+                r["unit_name"],
+                r["scenario_id"],
+                r["started_at"],
+                r["finished_at"],
+                *verdicts,
+                r["total"],
+                "yes" if r["overridden"] else "no",
+            ]
+        )
+    return buffer.getvalue().encode("utf-8")

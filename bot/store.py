@@ -67,6 +67,51 @@ def m001_initial(db: Database) -> None:
     db["updates"].create({"update_id": int, "chat_id": int, "outbox": str, "delivered": int, "at": str}, pk="update_id")
 
 
+@migrations()
+def m002_units_and_audit(db: Database) -> None:
+    """Instructors and admins: units, members, assignments, overrides, reminders, audit log."""
+    db["units"].create(
+        {"id": int, "name": str, "code": str, "created_by": int, "created_at": str, "revoked_at": str},
+        pk="id",
+        not_null={"name", "code"},
+    )
+    db["units"].create_index(["code"], unique=True)
+    db["unit_members"].create(
+        {"unit_id": int, "user_id": int, "joined_at": str},
+        pk=("unit_id", "user_id"),
+        foreign_keys=[("unit_id", "units", "id"), ("user_id", "users", "id")],
+    )
+    db["unit_instructors"].create(
+        {"unit_id": int, "user_id": int},
+        pk=("unit_id", "user_id"),
+        foreign_keys=[("unit_id", "units", "id"), ("user_id", "users", "id")],
+    )
+    db["assignments"].create(
+        {"id": int, "unit_id": int, "scenario_id": str, "due": str, "assigned_by": int, "assigned_at": str},
+        pk="id",
+        foreign_keys=[("unit_id", "units", "id")],
+    )
+    db["assignments"].create_index(["unit_id", "scenario_id"], unique=True)
+    db["overrides"].create(
+        {
+            "id": int,
+            "attempt_id": int,
+            "criterion": str,
+            "original_met": int,
+            "met": int,
+            "reason": str,
+            "by": int,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("attempt_id", "attempts", "id")],
+    )
+    db["reminders"].create(
+        {"user_id": int, "assignment_id": int, "kind": str, "at": str}, pk=("user_id", "assignment_id", "kind")
+    )
+    db["audit"].create({"id": int, "at": str, "actor": int, "action": str, "detail": str}, pk="id")
+
+
 @dataclass(frozen=True)
 class AttemptRow:
     id: int
@@ -165,6 +210,9 @@ class Store:
             "username = excluded.username",
             [user_id, chat_id, first_name, username, role, self.now()],
         )
+
+    def set_role(self, user_id: int, role: str) -> None:
+        self.db.execute("update users set role = ? where id = ?", [role, user_id])
 
     def user(self, user_id: int) -> dict | None:
         return next(self.db.query("select * from users where id = ?", [user_id]), None)

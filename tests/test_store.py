@@ -32,7 +32,7 @@ def play(library: Library, store: Store, user_id: int = 1) -> int:
 def test_opening_a_file_creates_folders_uses_wal_and_migrates(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "nested" / "deskdrill.db")
     assert store.db.journal_mode == "wal"
-    assert [m.name for m in migrations.applied(store.db)] == ["m001_initial"]
+    assert [m.name for m in migrations.applied(store.db)] == ["m001_initial", "m002_units_and_audit"]
     assert {"users", "attempts", "turns", "results", "updates"} <= set(store.db.table_names())
     store.close()
     Store.open(tmp_path / "nested" / "deskdrill.db").close()  # migrating twice is harmless

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
+from datetime import date
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
@@ -20,10 +22,12 @@ from telegram.ext import (
 
 from bot.coach import Coach
 from bot.config import Settings
+from bot.staff import Staff
 from bot.tg.guards import Guards, on_error
 from bot.tg.ordering import PerChatOrder
+from bot.tg.staff import TRAINEE_MENU, StaffHandlers
 from bot.tg.throttle import Throttle
-from bot.tg.trainee import COMMANDS, TraineeHandlers
+from bot.tg.trainee import TraineeHandlers
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +46,13 @@ NOT_TEXT = (
 )
 
 
-def build_application(settings: Settings, coach: Coach, throttle: Throttle | None = None) -> Application:
+def build_application(
+    settings: Settings,
+    coach: Coach,
+    throttle: Throttle | None = None,
+    today: Callable[[], date] = date.today,
+    reminder_interval: float = 1800.0,
+) -> Application:
     limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=3)
     builder = ApplicationBuilder().token(settings.require_token()).rate_limiter(limiter)
     if settings.api_base_url:
@@ -52,17 +62,19 @@ def build_application(settings: Settings, coach: Coach, throttle: Throttle | Non
     app = builder.concurrent_updates(PerChatOrder()).post_init(set_commands).build()
     guards = Guards(coach.store, throttle or Throttle(rate=settings.user_rate, burst=settings.user_burst))
     trainee = TraineeHandlers(coach)
+    staff = StaffHandlers(Staff(coach.store, coach.library, settings.admins), coach, today)
 
     app.add_handler(TypeHandler(Update, guards.first), group=-1)
     app.add_handlers(
         [
-            CommandHandler("start", trainee.start),
+            CommandHandler("start", staff.start),
             CommandHandler("help", trainee.help),
             CommandHandler("practice", trainee.practice),
             CommandHandler("hint", trainee.hint),
             CommandHandler("end", trainee.end),
             CommandHandler("history", trainee.history),
             CommandHandler("progress", trainee.progress),
+            *(CommandHandler(name, handler) for name, handler in staff.handlers().items()),
             CallbackQueryHandler(trainee.practice_button, pattern=r"^practice:"),
             MessageHandler(filters.UpdateType.EDITED, guards.edited),
             MessageHandler(filters.COMMAND, guards.unknown_command),
@@ -71,6 +83,7 @@ def build_application(settings: Settings, coach: Coach, throttle: Throttle | Non
         ]
     )
     app.add_error_handler(on_error)
+    app.job_queue.run_repeating(staff.remind, interval=reminder_interval, first=min(10.0, reminder_interval))
     return app
 
 
@@ -80,7 +93,7 @@ async def set_commands(app: Application) -> None:
     gc.freeze() moves everything allocated so far out of the collector's sight, so
     collections during the day scan only per-update garbage (shorter pauses).
     """
-    await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    await app.bot.set_my_commands([BotCommand(name, text) for name, text in TRAINEE_MENU])
     gc.collect()
     gc.freeze()
 

@@ -1,0 +1,325 @@
+"""What instructors and admins can do, each command checking the caller's role on the server.
+
+Every method takes the acting user and raw arguments, validates them, and returns an
+`Outcome` (replies, messages for other users, an optional file); a refusal or a bad
+argument raises `Refused` with one line a person can act on.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.coach import User
+from bot.grading import CRITERIA
+from bot.library import Library
+from bot.reports import export_csv, unit_report
+from bot.scorecard import LABELS
+from bot.store import Store
+from bot.units import Unit, Units
+
+log = logging.getLogger(__name__)
+
+ROLES = ("trainee", "instructor", "admin")
+
+
+class Refused(Exception):
+    """A one-line answer instead of the command's result."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message for another user: an assignment, an override, a reminder."""
+
+    chat_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    replies: list[str]
+    notices: list[Notice] = field(default_factory=list)
+    document: tuple[str, bytes] | None = None
+    photo: bytes | None = None
+    buttons: list[tuple[str, str]] = field(default_factory=list)
+    role_changed: tuple[int, str] | None = None
+    """(chat id, new role) when someone's command menu must change."""
+
+
+class Staff:
+    def __init__(self, store: Store, library: Library, admins: frozenset[int] = frozenset()) -> None:
+        self.store, self.library, self.admins = store, library, admins
+        self.units = Units(store)
+
+    # --- roles ---------------------------------------------------------------------
+
+    def role_of(self, user_id: int) -> str:
+        user = self.store.user(user_id)
+        return "admin" if user_id in self.admins else (user["role"] if user else "trainee")
+
+    def require(self, actor: User, role: str, command: str) -> None:
+        if ROLES.index(self.role_of(actor.id)) < ROLES.index(role):
+            log.warning("refused /%s for user %s (needs %s)", command, actor.id, role)
+            self.units.audit(actor.id, "refused", f"/{command} needs {role}")
+            raise Refused(f"/{command} needs the {role} role.")
+
+    def promote(self, actor: User, raw_id: str | None) -> Outcome:
+        return self._set_role(actor, raw_id, "instructor", "promote")
+
+    def demote(self, actor: User, raw_id: str | None) -> Outcome:
+        return self._set_role(actor, raw_id, "trainee", "demote")
+
+    def _set_role(self, actor: User, raw_id: str | None, role: str, command: str) -> Outcome:
+        self.require(actor, "admin", command)
+        target_id = _int(raw_id, f"Usage: /{command} <user_id> (a number; the user must have sent /start)")
+        target = self.store.user(target_id)
+        if target is None:
+            raise Refused(f"No user {target_id}: they must send /start to the bot first.")
+        if target_id in self.admins or target["role"] == "admin":
+            raise Refused(f"User {target_id} is an admin; admins are set in DESKDRILL_ADMINS.")
+        if target["role"] == role:
+            raise Refused(f"{target['first_name']} ({target_id}) is already a {role}.")
+        self.units.set_role(target_id, role)
+        self.units.audit(actor.id, command, f"user {target_id} -> {role}")
+        verb = "now an instructor" if role == "instructor" else "no longer an instructor"
+        return Outcome(
+            [f"{target['first_name']} ({target_id}) is {verb}."],
+            [Notice(target["chat_id"], f"You are {verb} in DeskDrill. /help lists your commands.")],
+            role_changed=(target["chat_id"], role),
+        )
+
+    def audit_log(self, actor: User) -> Outcome:
+        self.require(actor, "admin", "audit")
+        rows = self.units.audit_log(20)
+        lines = [f"{r['at'][:16].replace('T', ' ')}  {r['actor']}  {r['action']}: {r['detail']}" for r in rows]
+        return Outcome(["Audit log (newest first):\n" + "\n".join(lines) if lines else "The audit log is empty."])
+
+    # --- units ---------------------------------------------------------------------
+
+    def new_unit(self, actor: User, name: str, bot_username: str) -> Outcome:
+        self.require(actor, "instructor", "newunit")
+        name = name.strip()
+        if not name or len(name) > 80:
+            raise Refused("Usage: /newunit <name> (up to 80 characters), e.g. /newunit Day shift desk")
+        unit = self.units.create(name, actor.id)
+        link = f"https://t.me/{bot_username}?start=join-{unit.code}"
+        return Outcome(
+            [f"Unit \u201c{name}\u201d created. Join code: {unit.code}\nShare this link with its members: {link}"]
+        )
+
+    def list_units(self, actor: User) -> Outcome:
+        self.require(actor, "instructor", "units")
+        units = self._visible(actor)
+        if not units:
+            return Outcome(["You have no units yet. Create one with /newunit <name>."])
+        lines = [
+            f"{u.name}: {self.units.member_count(u.id)} members, code {u.code}{' (revoked)' if u.revoked else ''}"
+            for u in units
+        ]
+        return Outcome(["Your units:\n" + "\n".join(lines)])
+
+    def revoke(self, actor: User, code: str | None) -> Outcome:
+        self.require(actor, "instructor", "revoke")
+        unit = self._unit(actor, code, "revoke")
+        if unit.revoked:
+            raise Refused(f"The code of \u201c{unit.name}\u201d is already revoked.")
+        self.units.revoke(unit, actor.id)
+        return Outcome([f"Code {unit.code} of \u201c{unit.name}\u201d no longer works. Members stay in the unit."])
+
+    def join(self, user: User, code: str | None) -> Outcome:
+        unit = self.units.by_code(code or "")
+        if unit is None or unit.revoked:
+            raise Refused("That join code doesn't work. Check it with your instructor.")
+        as_instructor = self.role_of(user.id) in ("instructor", "admin")
+        added = self.units.join(unit, user.id, as_instructor)
+        role = "an instructor of" if as_instructor else "a member of"
+        text = f"You're {role} \u201c{unit.name}\u201d." if added else f"You're already {role} \u201c{unit.name}\u201d."
+        return Outcome([text + ("" if as_instructor else " /assignments shows what's assigned.")])
+
+    # --- assignments ------------------------------------------------------------------
+
+    def assign(self, actor: User, args: list[str]) -> Outcome:
+        self.require(actor, "instructor", "assign")
+        if len(args) not in (2, 3):
+            raise Refused("Usage: /assign <scenario_id> <unit_code> [YYYY-MM-DD]")
+        scenario = self.library.scenarios.get(args[0])
+        if scenario is None:
+            raise Refused(f"No scenario \u201c{args[0]}\u201d. Known: {', '.join(sorted(self.library.scenarios))}.")
+        unit = self._unit(actor, args[1], "assign")
+        due = _date(args[2]) if len(args) == 3 else None
+        self.units.assign(unit, scenario.id, due, actor.id)
+        when = f", due {due}" if due else ""
+        members = self.units.members(unit.id)
+        notices = [
+            Notice(
+                m["chat_id"],
+                f"New assignment from your instructor: \u201c{scenario.title}\u201d{when}. "
+                f"Start it with /practice {scenario.id} or see /assignments.",
+            )
+            for m in members
+        ]
+        return Outcome(
+            [f"Assigned \u201c{scenario.title}\u201d to \u201c{unit.name}\u201d{when}; {len(members)} members told."],
+            notices,
+        )
+
+    def my_assignments(self, user: User, today: date) -> Outcome:
+        rows = self.units.assignments_of_user(user.id)
+        if not rows:
+            return Outcome(["Nothing is assigned to you. Practise anything with /practice."])
+        lines, buttons = ["Your assignments:"], []
+        for a in rows:
+            title = self._title(a["scenario_id"])
+            done = bool(self.units.totals(user.id, a["scenario_id"], a["assigned_at"]))
+            due = (
+                f"due {a['due']}" + (" (overdue)" if a["due"] and not done and a["due"] < today.isoformat() else "")
+                if a["due"]
+                else "no due date"
+            )
+            lines.append(f"{'done' if done else 'to do'}: {title} ({a['unit_name']}), {due}")
+            if not done:
+                buttons.append((f"Start: {title}", a["scenario_id"]))
+        return Outcome(["\n".join(lines)], buttons=buttons)
+
+    def due_reminders(self, today: date) -> list[Notice]:
+        """Reminders to send now: once a day up to the due date, once when overdue. Marked sent."""
+        notices = []
+        for row in self.units.unfinished_assignments():
+            title = self._title(row["scenario_id"])
+            if today.isoformat() <= row["due"]:
+                kind, text = (
+                    f"day:{today.isoformat()}",
+                    f"Reminder: \u201c{title}\u201d is due {row['due']}. /practice {row['scenario_id']}",
+                )
+            else:
+                kind, text = (
+                    "overdue",
+                    f"Overdue: \u201c{title}\u201d was due {row['due']}. /practice {row['scenario_id']}",
+                )
+            if self.units.mark_reminded(row["user_id"], row["assignment_id"], kind):
+                notices.append(Notice(row["chat_id"], text))
+        return notices
+
+    # --- results -----------------------------------------------------------------------
+
+    def results(self, actor: User, code: str | None, today: date) -> Outcome:
+        self.require(actor, "instructor", "results")
+        units = [self._unit(actor, code, "results")] if code else self._visible(actor)
+        if not units:
+            return Outcome(["You have no units yet. Create one with /newunit <name>."])
+        blocks = [self._unit_results(u, today) for u in units]
+        return Outcome(["\n\n".join(blocks)])
+
+    def _unit_results(self, unit: Unit, today: date) -> str:
+        assignments = self.units.assignments_of_unit(unit.id)
+        lines = [f"\u201c{unit.name}\u201d ({unit.code})"]
+        if not assignments:
+            return lines[0] + ": nothing assigned yet."
+        for member in self.units.members(unit.id):
+            lines.append(f"{member['first_name']} ({member['id']}):")
+            for a in assignments:
+                totals = self.units.totals(member["id"], a["scenario_id"], a["assigned_at"])
+                overdue = not totals and a["due"] and a["due"] < today.isoformat()
+                state = f"latest {totals[-1]}, best {max(totals)}" if totals else "not done"
+                lines.append(f"  {a['scenario_id']}: {state}{' (OVERDUE, due ' + a['due'] + ')' if overdue else ''}")
+        return "\n".join(lines) if len(lines) > 1 else lines[0] + ": no members yet."
+
+    def transcript(self, actor: User, raw_id: str | None) -> Outcome:
+        self.require(actor, "instructor", "transcript")
+        attempt = self._attempt(actor, raw_id, "transcript")
+        turns = self.store.turns(attempt.id)
+        speaker = {"visitor": "Visitor", "trainee": "Trainee"}
+        lines = [
+            f"Attempt {attempt.id}: {self._title(attempt.scenario_id)} ({attempt.started_at[:16]}), "
+            f"total {attempt.total if attempt.total is not None else 'in progress'}"
+        ]
+        lines += [f"{n}. {speaker[t.role]}: {t.text}" for n, t in enumerate(turns, start=1)]
+        results = self.units.results_of(attempt.id)
+        for criterion in CRITERIA if results else ():
+            r = results[criterion]
+            evidence = f" \u2013 \u201c{r['evidence']}\u201d (turn {r['turn']})" if r["evidence"] else ""
+            lines.append(f"{'MET' if r['met'] else 'MISSED'} {LABELS[criterion]}{evidence}")
+        lines += [
+            f"Override: {o['criterion']} {'met' if o['met'] else 'missed'} by {o['by']}: {o['reason']}"
+            for o in self.units.overridden(attempt.id)
+        ]
+        return Outcome(["\n".join(lines)])
+
+    def override(self, actor: User, args: list[str]) -> Outcome:
+        self.require(actor, "instructor", "override")
+        usage = "Usage: /override <attempt_id> <criterion> met|missed <reason>"
+        if len(args) < 4:
+            raise Refused(usage + f" (criteria: {', '.join(CRITERIA)})")
+        attempt = self._attempt(actor, args[0], "override")
+        if args[1] not in CRITERIA:
+            raise Refused(f"Unknown criterion \u201c{args[1]}\u201d: use one of {', '.join(CRITERIA)}.")
+        if args[2] not in ("met", "missed"):
+            raise Refused(usage)
+        if attempt.status != "finished":
+            raise Refused(f"Attempt {attempt.id} is not finished yet.")
+        reason = " ".join(args[3:])
+        total = self.units.override(attempt.id, args[1], args[2] == "met", reason, actor.id)
+        trainee = self.store.user(attempt.user_id)
+        change = f"{LABELS[args[1]]} on attempt {attempt.id} ({self._title(attempt.scenario_id)}) is now {args[2]}"
+        return Outcome(
+            [f"{change}; new total {total}/100. The trainee has been told."],
+            [Notice(trainee["chat_id"], f"Your instructor changed {change}: {reason}. New total: {total}/100.")],
+        )
+
+    def report(self, actor: User, code: str | None) -> Outcome:
+        self.require(actor, "instructor", "report")
+        units = [self._unit(actor, code, "report")] if code else self._visible(actor)
+        rows = self.units.attempts_of_units([u.id for u in units])
+        results = {r["id"]: self.units.results_of(r["id"]) for r in rows}
+        text, png = unit_report(rows, results, ", ".join(u.name for u in units) or "no units")
+        return Outcome([text], photo=png)
+
+    def export(self, actor: User, code: str | None) -> Outcome:
+        self.require(actor, "instructor", "export")
+        units = [self._unit(actor, code, "export")] if code else self._visible(actor)
+        rows = self.units.attempts_of_units([u.id for u in units])
+        data = export_csv(rows, {r["id"]: self.units.results_of(r["id"]) for r in rows})
+        self.units.audit(actor.id, "export", f"{len(rows)} attempts of units {[u.id for u in units]}")
+        name = f"deskdrill-{code or 'all-units'}.csv"
+        return Outcome([f"{len(rows)} attempts exported."], document=(name, data))
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _visible(self, actor: User) -> list[Unit]:
+        return self.units.visible(actor.id, admin=self.role_of(actor.id) == "admin")
+
+    def _unit(self, actor: User, code: str | None, command: str) -> Unit:
+        if not code:
+            raise Refused(f"Usage: /{command} <unit_code> (see /units for your codes)")
+        unit = next((u for u in self._visible(actor) if u.code == code), None)
+        if unit is None:
+            raise Refused(f"No unit with code {code} among yours. /units lists them.")
+        return unit
+
+    def _attempt(self, actor: User, raw_id: str | None, command: str):
+        attempt_id = _int(raw_id, f"Usage: /{command} <attempt_id> (a number; see /results)")
+        attempt = self.store.attempt(attempt_id)
+        allowed = attempt is not None and (
+            self.role_of(actor.id) == "admin" or self.units.instructs(actor.id, attempt.user_id)
+        )
+        if not allowed:
+            raise Refused(f"No attempt {attempt_id} among your units' trainees.")
+        return attempt
+
+    def _title(self, scenario_id: str) -> str:
+        scenario = self.library.scenarios.get(scenario_id)
+        return scenario.title if scenario else scenario_id
+
+
+def _int(raw: str | None, usage: str) -> int:
+    if raw is None or not raw.strip().isdigit() or len(raw.strip()) > 15:
+        raise Refused(usage)
+    return int(raw)
+
+
+def _date(raw: str) -> str:
+    try:
+        return date.fromisoformat(raw).isoformat()
+    except ValueError as exc:
+        raise Refused(f"\u201c{raw}\u201d is not a date: use YYYY-MM-DD, e.g. 2026-12-01.") from exc
