@@ -79,7 +79,9 @@ class Staff:
         if target_id in self.admins or target["role"] == "admin":
             raise Refused(f"User {target_id} is an admin; admins are set in DESKDRILL_ADMINS.")
         if target["role"] == role:
-            raise Refused(f"{target['first_name']} ({target_id}) is already a {role}.")
+            raise Refused(
+                f"{target['first_name']} ({target_id}) is already {'an' if role == 'instructor' else 'a'} {role}."
+            )
         self.units.set_role(target_id, role)
         self.units.audit(actor.id, command, f"user {target_id} -> {role}")
         verb = "now an instructor" if role == "instructor" else "no longer an instructor"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -71,10 +72,17 @@ def settings(bot_api: FakeBotApi, tmp_path: Path) -> Settings:
     return Settings(token=TOKEN, db_path=tmp_path / "deskdrill.db", admins=frozenset(), api_base_url=bot_api.base_url)
 
 
-async def launch(settings: Settings, library: Library, api: FakeBotApi, throttle: Throttle | None = None) -> Bot:
+async def launch(
+    settings: Settings,
+    library: Library,
+    api: FakeBotApi,
+    throttle: Throttle | None = None,
+    today: Callable[[], date] = date.today,
+    reminder_interval: float = 3600.0,
+) -> Bot:
     store = Store.open(settings.db_path)
     coach = Coach(library, store, settings.admins, seeds=lambda: 1)
-    app = build_application(settings, coach, throttle or Throttle(rate=50, burst=50))
+    app = build_application(settings, coach, throttle or Throttle(rate=50, burst=50), today, reminder_interval)
     await start_polling(app, poll_interval=0, timeout=1)
     return Bot(api, app, store, coach)
 

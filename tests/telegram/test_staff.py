@@ -1,0 +1,312 @@
+"""Instructors and admins over the loopback Bot API: every command, every refusal, reminders."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import re
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from bot.config import Settings
+from bot.library import Library
+from tests.scripts import COURTEOUS
+from tests.telegram.conftest import Bot, launch, shutdown
+from tests.telegram.fake_bot_api import FakeBotApi
+
+ADMIN, INSTRUCTOR, TRAINEE, OTHER, RIVAL = 1001, 2002, 3003, 4004, 5005
+TODAY = date(2026, 11, 23)
+INSTRUCTOR_COMMANDS = ["newunit", "units", "revoke", "assign", "results", "transcript", "override", "report", "export"]
+ADMIN_COMMANDS = ["promote", "demote", "audit"]
+
+
+@pytest.fixture
+def staff_settings(settings: Settings) -> Settings:
+    return replace(settings, admins=frozenset({ADMIN}))
+
+
+@pytest.fixture
+async def bot(staff_settings: Settings, library: Library, bot_api: FakeBotApi) -> AsyncIterator[Bot]:
+    running = await launch(staff_settings, library, bot_api, today=lambda: TODAY)
+    yield running
+    await shutdown(running)
+
+
+async def one(bot: Bot, user: int, text: str) -> str:
+    (reply,) = await bot.say(user, text)
+    return reply
+
+
+async def start_all(bot: Bot) -> None:
+    for user in (ADMIN, INSTRUCTOR, TRAINEE, OTHER, RIVAL):
+        await one(bot, user, "/start")
+    await one(bot, ADMIN, f"/promote {INSTRUCTOR}")
+    await one(bot, ADMIN, f"/promote {RIVAL}")
+
+
+async def new_unit(bot: Bot, instructor: int = INSTRUCTOR, name: str = "Day shift") -> str:
+    reply = await one(bot, instructor, f"/newunit {name}")
+    return re.search(r"Join code: (\S+)", reply).group(1)
+
+
+async def finished_attempt(bot: Bot, user: int = TRAINEE) -> int:
+    await one(bot, user, "/practice car-break-in")
+    for message in COURTEOUS["car-break-in"]:
+        await one(bot, user, message)
+    return bot.store.history(user)[0]["id"]
+
+
+async def assign(bot: Bot, args: str, members: tuple[int, ...] = (TRAINEE,)) -> str:
+    """/assign as the instructor, then wait until every member has been told."""
+    told = {m: sum(t.startswith("New assignment") for t in bot.api.texts(m)) for m in members}
+    reply = await one(bot, INSTRUCTOR, f"/assign {args}")
+    for member in members:
+        await bot.until(lambda m=member: sum(t.startswith("New assignment") for t in bot.api.texts(m)) > told[m])
+    return reply
+
+
+def menu_for(bot: Bot, chat_id: int) -> list[str]:
+    calls = [c for c in bot.api.sent("setMyCommands") if f'"chat_id": {chat_id}' in c.params.get("scope", "")]
+    return [c["command"] for c in json.loads(calls[-1].params["commands"])] if calls else []
+
+
+async def test_admins_from_the_settings_are_admins_from_their_first_start(bot: Bot) -> None:
+    await one(bot, ADMIN, "/start")
+    await bot.until(lambda: bool(menu_for(bot, ADMIN)))
+    assert bot.store.user(ADMIN)["role"] == "admin"
+    assert {"promote", "audit", "newunit", "practice"} <= set(menu_for(bot, ADMIN))
+
+
+async def test_promote_and_demote_change_the_role_tell_the_user_and_change_their_menu(bot: Bot) -> None:
+    await one(bot, INSTRUCTOR, "/start")
+    await one(bot, ADMIN, "/start")
+    assert await one(bot, ADMIN, f"/promote {INSTRUCTOR}") == f"Alex ({INSTRUCTOR}) is now an instructor."
+    await bot.until(lambda: "newunit" in menu_for(bot, INSTRUCTOR))
+    assert "You are now an instructor" in (await bot.texts(INSTRUCTOR, 2))[-1]
+    assert "promote" not in menu_for(bot, INSTRUCTOR)
+    assert await one(bot, ADMIN, f"/promote {INSTRUCTOR}") == f"Alex ({INSTRUCTOR}) is already an instructor."
+    assert await one(bot, ADMIN, f"/demote {INSTRUCTOR}") == f"Alex ({INSTRUCTOR}) is no longer an instructor."
+    await bot.until(lambda: "newunit" not in menu_for(bot, INSTRUCTOR))
+    assert bot.store.user(INSTRUCTOR)["role"] == "trainee"
+
+
+@pytest.mark.parametrize(
+    ("command", "answer"),
+    [
+        ("/promote", "Usage: /promote <user_id>"),
+        ("/promote abc", "Usage: /promote <user_id>"),
+        ("/promote 999999", "No user 999999: they must send /start to the bot first."),
+        (f"/demote {ADMIN}", "is an admin"),
+        (f"/demote {TRAINEE}", "is already a trainee"),
+    ],
+)
+async def test_bad_role_changes_are_explained(bot: Bot, command: str, answer: str) -> None:
+    await one(bot, TRAINEE, "/start")
+    await one(bot, ADMIN, "/start")
+    assert answer in await one(bot, ADMIN, command)
+
+
+@pytest.mark.parametrize("command", INSTRUCTOR_COMMANDS + ADMIN_COMMANDS)
+async def test_a_trainee_is_refused_every_staff_command_and_the_attempt_is_logged(bot: Bot, command: str) -> None:
+    await one(bot, TRAINEE, "/start")
+    needed = "admin" if command in ADMIN_COMMANDS else "instructor"
+    assert await one(bot, TRAINEE, f"/{command} 1") == f"/{command} needs the {needed} role."
+    (entry,) = bot.store.db["audit"].rows_where("action = 'refused'")
+    assert entry["actor"] == TRAINEE and entry["detail"] == f"/{command} needs {needed}"
+
+
+@pytest.mark.parametrize("command", ADMIN_COMMANDS)
+async def test_an_instructor_is_refused_admin_commands(bot: Bot, command: str) -> None:
+    await start_all(bot)
+    assert await one(bot, INSTRUCTOR, f"/{command} {TRAINEE}") == f"/{command} needs the admin role."
+
+
+async def test_newunit_units_join_and_revoke(bot: Bot) -> None:
+    await start_all(bot)
+    reply = await one(bot, INSTRUCTOR, "/newunit Day shift desk")
+    code = re.search(r"Join code: (\S+)", reply).group(1)
+    assert f"https://t.me/deskdrill_test_bot?start=join-{code}" in reply
+    assert len(code) >= 8 and code != await new_unit(bot)  # random, at least 40 bits
+
+    assert await one(bot, TRAINEE, f"/join {code}") == (
+        "You're a member of \u201cDay shift desk\u201d. /assignments shows what's assigned."
+    )
+    assert "already a member" in await one(bot, TRAINEE, f"/join {code}")
+    welcome, joined = await bot.say(OTHER, f"/start join-{code}", replies=2)
+    assert welcome.startswith("Welcome") and "member of \u201cDay shift desk\u201d" in joined
+    assert f"Day shift desk: 2 members, code {code}" in await one(bot, INSTRUCTOR, "/units")
+
+    assert "no longer works" in await one(bot, INSTRUCTOR, f"/revoke {code}")
+    assert await one(bot, RIVAL, f"/join {code}") == "That join code doesn't work. Check it with your instructor."
+    assert "(revoked)" in await one(bot, INSTRUCTOR, "/units")
+    assert "already revoked" in await one(bot, INSTRUCTOR, f"/revoke {code}")
+    assert "Usage: /newunit" in await one(bot, INSTRUCTOR, "/newunit")
+
+
+async def test_an_instructor_sees_only_their_own_units(bot: Bot) -> None:
+    await start_all(bot)
+    code = await new_unit(bot)
+    await one(bot, TRAINEE, f"/join {code}")
+    attempt = await finished_attempt(bot)
+    assert await one(bot, RIVAL, f"/results {code}") == f"No unit with code {code} among yours. /units lists them."
+    assert await one(bot, RIVAL, f"/transcript {attempt}") == f"No attempt {attempt} among your units' trainees."
+    assert "no units yet" in await one(bot, RIVAL, "/units")
+    assert "Day shift" in await one(bot, ADMIN, f"/results {code}")  # admins see every unit
+
+
+async def test_assign_tells_members_and_assignments_lists_with_a_start_button(bot: Bot) -> None:
+    await start_all(bot)
+    code = await new_unit(bot)
+    await one(bot, TRAINEE, f"/join {code}")
+    assert await assign(bot, f"car-break-in {code} 2026-12-01") == (
+        "Assigned \u201cCar break-in, reported by phone\u201d to \u201cDay shift\u201d, due 2026-12-01; 1 members told."
+    )
+    notice = bot.api.texts(TRAINEE)[-1]
+    assert notice.startswith(
+        "New assignment from your instructor: \u201cCar break-in, reported by phone\u201d, due 2026-12-01"
+    )
+    listing, keyboard = await bot.say(TRAINEE, "/assignments", replies=2)
+    assert "to do: Car break-in, reported by phone (Day shift), due 2026-12-01" in listing
+    markup = json.loads(bot.api.sent("sendMessage", TRAINEE)[-1].params["reply_markup"])
+    assert markup["inline_keyboard"][0][0]["callback_data"] == "practice:car-break-in"
+
+
+@pytest.mark.parametrize(
+    ("args", "answer"),
+    [
+        ("", "Usage: /assign <scenario_id> <unit_code> [YYYY-MM-DD]"),
+        ("no-such-call CODE", "No scenario \u201cno-such-call\u201d"),
+        ("car-break-in nosuchunit", "No unit with code nosuchunit among yours."),
+        ("car-break-in CODE 2026-13-45", "\u201c2026-13-45\u201d is not a date: use YYYY-MM-DD"),
+    ],
+)
+async def test_bad_assignments_are_explained(bot: Bot, args: str, answer: str) -> None:
+    await start_all(bot)
+    code = await new_unit(bot)
+    assert answer in await one(bot, INSTRUCTOR, f"/assign {args.replace('CODE', code)}".strip())
+
+
+async def test_results_show_latest_and_best_and_what_is_overdue(bot: Bot) -> None:
+    await start_all(bot)
+    code = await new_unit(bot)
+    await one(bot, TRAINEE, f"/join {code}")
+    await one(bot, OTHER, f"/join {code}")
+    await assign(bot, f"car-break-in {code} 2026-11-20", (TRAINEE, OTHER))
+    await finished_attempt(bot)
+    results = await one(bot, INSTRUCTOR, f"/results {code}")
+    assert f"Alex ({TRAINEE}):\n  car-break-in: latest 100, best 100" in results
+    assert f"Alex ({OTHER}):\n  car-break-in: not done (OVERDUE, due 2026-11-20)" in results
+
+
+async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> None:
+    await start_all(bot)
+    code = await new_unit(bot)
+    await one(bot, TRAINEE, f"/join {code}")
+    attempt = await finished_attempt(bot)
+    transcript = await one(bot, INSTRUCTOR, f"/transcript {attempt}")
+    assert transcript.startswith(f"Attempt {attempt}: Car break-in, reported by phone")
+    assert "2. Trainee: Good afternoon, Harbor Station, Deputy Lopez speaking." in transcript
+    assert "MET Empathy \u2013 \u201cI'm so sorry that happened to you.\u201d (turn 4)" in transcript
+    assert "Usage: /transcript <attempt_id>" in await one(bot, INSTRUCTOR, "/transcript twelve")
+
+
+async def test_override_changes_a_verdict_keeps_the_original_and_tells_the_trainee(bot: Bot) -> None:
+    await start_all(bot)
+    code = await new_unit(bot)
+    await one(bot, TRAINEE, f"/join {code}")
+    attempt = await finished_attempt(bot)
+    before = len(bot.api.texts(TRAINEE))
+    reply = await one(bot, INSTRUCTOR, f"/override {attempt} empathy missed It was scripted, not sincere")
+    assert reply == (
+        f"Empathy on attempt {attempt} (Car break-in, reported by phone) is now missed; "
+        "new total 80/100. The trainee has been told."
+    )
+    told = (await bot.texts(TRAINEE, before + 1))[-1]
+    assert told.startswith("Your instructor changed Empathy") and "It was scripted, not sincere" in told
+    (override,) = bot.store.db["overrides"].rows
+    assert override["original_met"] == 1 and override["met"] == 0 and override["by"] == INSTRUCTOR
+    assert "Override: empathy missed by" in await one(bot, INSTRUCTOR, f"/transcript {attempt}")
+    assert "Unknown criterion \u201ckindness\u201d" in await one(bot, INSTRUCTOR, f"/override {attempt} kindness met x")
+    assert "Usage: /override" in await one(bot, INSTRUCTOR, f"/override {attempt} empathy maybe because")
+
+
+async def test_report_gives_pass_rates_the_weakest_criterion_and_a_weekly_chart(bot: Bot) -> None:
+    await start_all(bot)
+    code = await new_unit(bot)
+    await one(bot, TRAINEE, f"/join {code}")
+    await finished_attempt(bot)
+    await one(bot, TRAINEE, "/practice car-break-in")
+    await one(bot, TRAINEE, "Hello?")
+    await one(bot, TRAINEE, "/end")
+    report = await one(bot, INSTRUCTOR, f"/report {code}")
+    assert "2 finished attempts, average total 55/100" in report
+    assert "Greeting: 50% met" in report and "Weakest: Greeting." in report
+    await bot.until(lambda: bool(bot.api.sent("sendPhoto", INSTRUCTOR)))
+    assert bot.api.sent("sendPhoto", INSTRUCTOR)[0].params["photo"][:4] == b"\x89PNG"
+
+
+async def test_export_sends_a_csv_with_one_row_per_attempt_and_is_audited(bot: Bot) -> None:
+    await start_all(bot)
+    code = await new_unit(bot)
+    await one(bot, TRAINEE, f"/join {code}")
+    attempt = await finished_attempt(bot)
+    await one(bot, INSTRUCTOR, f"/override {attempt} greeting missed test")
+    assert await one(bot, INSTRUCTOR, f"/export {code}") == "1 attempts exported."
+    await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
+    document = bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"]
+    (row,) = csv.DictReader(io.StringIO(document.decode()))
+    assert row["trainee"] == "Alex" and row["unit"] == "Day shift" and row["scenario"] == "car-break-in"
+    assert row["greeting"] == "missed" and row["empathy"] == "met" and row["total"] == "80"
+    assert row["overridden"] == "yes"
+
+
+async def test_audit_lists_role_changes_assignments_overrides_and_exports(bot: Bot) -> None:
+    await start_all(bot)
+    code = await new_unit(bot)
+    await one(bot, TRAINEE, f"/join {code}")
+    await assign(bot, f"car-break-in {code}")
+    attempt = await finished_attempt(bot)
+    await one(bot, INSTRUCTOR, f"/override {attempt} greeting missed test")
+    await one(bot, INSTRUCTOR, f"/export {code}")
+    audit = await one(bot, ADMIN, "/audit")
+    for action in (
+        "promote: user 2002 -> instructor",
+        "assign: car-break-in",
+        "override: attempt",
+        "export: 1 attempts",
+    ):
+        assert action in audit
+
+
+async def test_reminders_survive_a_restart_between_assignment_and_reminder(
+    staff_settings: Settings, library: Library, bot_api: FakeBotApi
+) -> None:
+    day = [date(2026, 11, 23)]
+    first = await launch(staff_settings, library, bot_api, today=lambda: day[0])
+    await start_all(first)
+    code = await new_unit(first)
+    await one(first, TRAINEE, f"/join {code}")
+    await assign(first, f"towed-car {code} 2026-11-24")
+    await shutdown(first)
+
+    second = await launch(staff_settings, library, bot_api, today=lambda: day[0], reminder_interval=0.2)
+    try:
+        reminders = lambda: [t for t in bot_api.texts(TRAINEE) if t.startswith(("Reminder:", "Overdue:"))]  # noqa: E731
+        await second.until(lambda: len(reminders()) == 1)
+        day[0] = date(2026, 11, 24)
+        await second.until(lambda: len(reminders()) == 2)
+        day[0] = date(2026, 11, 26)
+        await second.until(lambda: len(reminders()) == 3)
+        await asyncio.sleep(0.6)  # three more runs of the job: nothing is sent twice
+        assert reminders() == [
+            "Reminder: \u201cAn angry caller whose car was towed\u201d is due 2026-11-24. /practice towed-car",
+            "Reminder: \u201cAn angry caller whose car was towed\u201d is due 2026-11-24. /practice towed-car",
+            "Overdue: \u201cAn angry caller whose car was towed\u201d was due 2026-11-24. /practice towed-car",
+        ]
+    finally:
+        await shutdown(second)
