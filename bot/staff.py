@@ -217,7 +217,8 @@ class Staff:
         assignments = self.units.assignments_of_unit(unit.id)
         lines = [f"\u201c{unit.name}\u201d ({unit.code})"]
         if not assignments:
-            return lines[0] + ": nothing assigned yet."
+            names = ", ".join(f"{m['first_name']} ({m['id']})" for m in self.units.members(unit.id)) or "none"
+            return f"{lines[0]}: nothing assigned yet. Members: {names}."
         for member in self.units.members(unit.id):
             lines.append(f"{member['first_name']} ({member['id']}):")
             for a in assignments:

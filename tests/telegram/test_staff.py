@@ -310,3 +310,27 @@ async def test_reminders_survive_a_restart_between_assignment_and_reminder(
         ]
     finally:
         await shutdown(second)
+
+
+async def test_an_instructor_added_with_the_code_becomes_a_co_instructor(bot: Bot) -> None:
+    await start_all(bot)
+    code = await new_unit(bot)
+    await one(bot, TRAINEE, f"/join {code}")
+    assert await one(bot, RIVAL, f"/join {code}") == "You're an instructor of \u201cDay shift\u201d."
+    assert f"Alex ({TRAINEE})" in await one(bot, RIVAL, f"/results {code}")
+    assert "Day shift: 1 members" in await one(bot, RIVAL, "/units")
+
+
+async def test_without_a_code_results_report_and_export_cover_all_of_the_callers_units(bot: Bot) -> None:
+    await start_all(bot)
+    day, night = await new_unit(bot, name="Day shift"), await new_unit(bot, name="Night shift")
+    await one(bot, TRAINEE, f"/join {day}")
+    await one(bot, OTHER, f"/join {night}")
+    await finished_attempt(bot, TRAINEE)
+    await finished_attempt(bot, OTHER)
+    results = await one(bot, INSTRUCTOR, "/results")
+    assert "\u201cDay shift\u201d" in results and "\u201cNight shift\u201d" in results
+    assert "2 finished attempts" in await one(bot, INSTRUCTOR, "/report")
+    assert await one(bot, INSTRUCTOR, "/export") == "2 attempts exported."
+    await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
+    assert bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"].count(b"\n") == 3
