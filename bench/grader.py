@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.grading import CRITERIA, grade  # noqa: E402
+from bot.grading import CRITERIA, detect, grade  # noqa: E402
 from bot.grading.text import _plain_word  # noqa: E402
 from bot.transcript import Turn, turns_from_json  # noqa: E402
 
@@ -70,9 +70,11 @@ def throughput(transcripts: list[list[Turn]]) -> None:
     cold = [[_unseen(t, rng) for t in turns] for turns in transcripts * 60]
     for label, batch in (("warm", warm), ("cold", cold)):
         _plain_word.cache_clear()
+        detect.cache_clear()
         messages = sum(t.role == "trainee" for turns in batch for t in turns)
         start = time.perf_counter()
         for turns in batch:
+            detect.cache_clear()  # measure detection, not the cache of whole messages
             grade(turns)
         rate = messages / (time.perf_counter() - start)
         status = "meets" if rate >= TARGET_MESSAGES_PER_SECOND else "MISSES"

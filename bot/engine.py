@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import random
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from transitions import EventData, Machine
@@ -40,7 +40,15 @@ class SavedVisitor:
     start_mood: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "scenario_id": self.scenario_id,
+            "state": self.state,
+            "mood": self.mood,
+            "seed": self.seed,
+            "turn": self.turn,
+            "facts": list(self.facts),
+            "start_mood": self.start_mood,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SavedVisitor:
@@ -58,6 +66,8 @@ class Visitor:
     turn: int = 0
     facts: set[str] = field(default_factory=set)
     fired: Rule | None = None
+    details: dict[str, str] | None = None
+    """This attempt's draw from the scenario's pools; derived from the seed, never saved."""
     state: str = ""
 
     def save(self) -> SavedVisitor:
@@ -161,10 +171,12 @@ class ScenarioEngine:
 
     def details(self, visitor: Visitor) -> dict[str, str]:
         """This attempt's draw from each pool: derived from the seed, so never saved."""
-        return {
-            name: random.Random(f"{visitor.seed}:pool:{name}").choice(values)
-            for name, values in self.scenario.pools.items()
-        }
+        if visitor.details is None:
+            visitor.details = {
+                name: random.Random(f"{visitor.seed}:pool:{name}").choice(values)
+                for name, values in self.scenario.pools.items()
+            }
+        return visitor.details
 
     def persona_name(self, visitor: Visitor) -> str:
         return self._render(self.scenario.persona_name, visitor)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 
 from bot.grading import lexicon as lx
@@ -69,8 +70,12 @@ class MessageSignals:
         return frozenset(self.evidence)
 
 
+@lru_cache(maxsize=8192)
 def detect(message: str, intents: tuple[IntentMatcher, ...] = ()) -> MessageSignals:
-    """Return every signal the message shows, with its evidence sentence."""
+    """Return every signal the message shows, with its evidence sentence.
+
+    Pure, so cached: the live engine and the final grade look at the same messages.
+    """
     found: dict[str, str] = {}
     sentences = split_sentences(message)
     for sentence in sentences:
