@@ -54,6 +54,14 @@ async def new_unit(bot: Bot, instructor: int = INSTRUCTOR, name: str = "Day shif
     return re.search(r"Join code: (\S+)", reply).group(1)
 
 
+async def unit_with_trainee(bot: Bot) -> str:
+    """Everyone has started the bot, the instructor has a unit, and TRAINEE has joined it."""
+    await start_all(bot)
+    code = await new_unit(bot)
+    await one(bot, TRAINEE, f"/join {code}")
+    return code
+
+
 async def finished_attempt(bot: Bot, user: int = TRAINEE) -> int:
     await one(bot, user, "/practice car-break-in")
     for message in COURTEOUS["car-break-in"]:
@@ -149,9 +157,7 @@ async def test_newunit_units_join_and_revoke(bot: Bot) -> None:
 
 
 async def test_an_instructor_sees_only_their_own_units(bot: Bot) -> None:
-    await start_all(bot)
-    code = await new_unit(bot)
-    await one(bot, TRAINEE, f"/join {code}")
+    code = await unit_with_trainee(bot)
     attempt = await finished_attempt(bot)
     assert await one(bot, RIVAL, f"/results {code}") == f"No unit with code {code} among yours. /units lists them."
     assert await one(bot, RIVAL, f"/transcript {attempt}") == f"No attempt {attempt} among your units' trainees."
@@ -160,9 +166,7 @@ async def test_an_instructor_sees_only_their_own_units(bot: Bot) -> None:
 
 
 async def test_assign_tells_members_and_assignments_lists_with_a_start_button(bot: Bot) -> None:
-    await start_all(bot)
-    code = await new_unit(bot)
-    await one(bot, TRAINEE, f"/join {code}")
+    code = await unit_with_trainee(bot)
     assert await assign(bot, f"car-break-in {code} 2026-12-01") == (
         "Assigned \u201cCar break-in, reported by phone\u201d to \u201cDay shift\u201d, due 2026-12-01; 1 members told."
     )
@@ -192,9 +196,7 @@ async def test_bad_assignments_are_explained(bot: Bot, args: str, answer: str) -
 
 
 async def test_results_show_latest_and_best_and_what_is_overdue(bot: Bot) -> None:
-    await start_all(bot)
-    code = await new_unit(bot)
-    await one(bot, TRAINEE, f"/join {code}")
+    code = await unit_with_trainee(bot)
     await one(bot, OTHER, f"/join {code}")
     await assign(bot, f"car-break-in {code} 2026-11-20", (TRAINEE, OTHER))
     await finished_attempt(bot)
@@ -204,9 +206,7 @@ async def test_results_show_latest_and_best_and_what_is_overdue(bot: Bot) -> Non
 
 
 async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> None:
-    await start_all(bot)
-    code = await new_unit(bot)
-    await one(bot, TRAINEE, f"/join {code}")
+    code = await unit_with_trainee(bot)
     attempt = await finished_attempt(bot)
     transcript = await one(bot, INSTRUCTOR, f"/transcript {attempt}")
     assert transcript.startswith(f"Attempt {attempt}: Car break-in, reported by phone")
@@ -216,9 +216,7 @@ async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> N
 
 
 async def test_override_changes_a_verdict_keeps_the_original_and_tells_the_trainee(bot: Bot) -> None:
-    await start_all(bot)
-    code = await new_unit(bot)
-    await one(bot, TRAINEE, f"/join {code}")
+    code = await unit_with_trainee(bot)
     attempt = await finished_attempt(bot)
     before = len(bot.api.texts(TRAINEE))
     reply = await one(bot, INSTRUCTOR, f"/override {attempt} empathy missed It was scripted, not sincere")
@@ -236,9 +234,7 @@ async def test_override_changes_a_verdict_keeps_the_original_and_tells_the_train
 
 
 async def test_report_gives_pass_rates_the_weakest_criterion_and_a_weekly_chart(bot: Bot) -> None:
-    await start_all(bot)
-    code = await new_unit(bot)
-    await one(bot, TRAINEE, f"/join {code}")
+    code = await unit_with_trainee(bot)
     await finished_attempt(bot)
     await one(bot, TRAINEE, "/practice car-break-in")
     await one(bot, TRAINEE, "Hello?")
@@ -251,9 +247,7 @@ async def test_report_gives_pass_rates_the_weakest_criterion_and_a_weekly_chart(
 
 
 async def test_export_sends_a_csv_with_one_row_per_attempt_and_is_audited(bot: Bot) -> None:
-    await start_all(bot)
-    code = await new_unit(bot)
-    await one(bot, TRAINEE, f"/join {code}")
+    code = await unit_with_trainee(bot)
     attempt = await finished_attempt(bot)
     await one(bot, INSTRUCTOR, f"/override {attempt} greeting missed test")
     assert await one(bot, INSTRUCTOR, f"/export {code}") == "1 attempts exported."
@@ -266,9 +260,7 @@ async def test_export_sends_a_csv_with_one_row_per_attempt_and_is_audited(bot: B
 
 
 async def test_audit_lists_role_changes_assignments_overrides_and_exports(bot: Bot) -> None:
-    await start_all(bot)
-    code = await new_unit(bot)
-    await one(bot, TRAINEE, f"/join {code}")
+    code = await unit_with_trainee(bot)
     await assign(bot, f"car-break-in {code}")
     attempt = await finished_attempt(bot)
     await one(bot, INSTRUCTOR, f"/override {attempt} greeting missed test")
@@ -313,9 +305,7 @@ async def test_reminders_survive_a_restart_between_assignment_and_reminder(
 
 
 async def test_an_instructor_added_with_the_code_becomes_a_co_instructor(bot: Bot) -> None:
-    await start_all(bot)
-    code = await new_unit(bot)
-    await one(bot, TRAINEE, f"/join {code}")
+    code = await unit_with_trainee(bot)
     assert await one(bot, RIVAL, f"/join {code}") == "You're an instructor of \u201cDay shift\u201d."
     assert f"Alex ({TRAINEE})" in await one(bot, RIVAL, f"/results {code}")
     assert "Day shift: 1 members" in await one(bot, RIVAL, "/units")
