@@ -206,7 +206,7 @@ async def test_results_show_latest_and_best_and_what_is_overdue(bot: Bot) -> Non
 
 
 async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> None:
-    code = await unit_with_trainee(bot)
+    await unit_with_trainee(bot)
     attempt = await finished_attempt(bot)
     transcript = await one(bot, INSTRUCTOR, f"/transcript {attempt}")
     assert transcript.startswith(f"Attempt {attempt}: Car break-in, reported by phone")
@@ -216,7 +216,7 @@ async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> N
 
 
 async def test_override_changes_a_verdict_keeps_the_original_and_tells_the_trainee(bot: Bot) -> None:
-    code = await unit_with_trainee(bot)
+    await unit_with_trainee(bot)
     attempt = await finished_attempt(bot)
     before = len(bot.api.texts(TRAINEE))
     reply = await one(bot, INSTRUCTOR, f"/override {attempt} empathy missed It was scripted, not sincere")
