@@ -259,7 +259,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from bot.coach import Coach
     from bot.config import ConfigError, load_settings
-    from bot.store import Store
+    from bot.store import Store, StoreError
     from bot.tg.app import run
 
     try:
@@ -273,7 +273,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     library = _library(args)
     if not library.scenarios:
         raise CliError("no usable scenarios: deskdrill scenarios check shows why")
-    store = Store.open(settings.db_path)
+    try:
+        store = Store.open(settings.db_path)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
     try:
         run(settings, Coach(library, store, settings.admins))
     finally:

@@ -53,14 +53,13 @@ class Coach:
     def scenarios(self) -> list[Scenario]:
         return sorted(self.library.scenarios.values(), key=lambda s: (s.difficulty != "routine", s.channel, s.id))
 
-    def register(self, user: User, update_id: int | None) -> list[str]:
+    def register(self, user: User) -> list[str]:
+        """Create or refresh the user; the welcome for the caller to owe with the rest of its answer."""
         role = "admin" if user.id in self.admins else "trainee"
         self.store.register(user.id, user.chat_id, user.first_name, user.username, role)
         if role == "admin":  # added to DESKDRILL_ADMINS after their first /start
             self.store.set_role(user.id, "admin")
-        replies = [WELCOME.format(name=user.first_name)]
-        self.store.handled(update_id, user.chat_id, replies)
-        return replies
+        return [WELCOME.format(name=user.first_name)]
 
     def start(self, user: User, scenario_id: str, update_id: int | None) -> list[str]:
         """Start an attempt, unless the id is unknown or another attempt is still open."""

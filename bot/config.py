@@ -27,6 +27,9 @@ class Settings:
     user_rate: float = 2.0
     user_burst: int = 6
     max_sends_per_second: float = 0.0
+    log_content: bool = False
+    """Log trainees' words and names with errors (DESKDRILL_LOG_CONTENT=1); ids and lengths only otherwise."""
+    reminder_interval: float = 1800.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -48,6 +51,10 @@ class Settings:
             user_rate=_number(get("DESKDRILL_USER_RATE") or "2", "DESKDRILL_USER_RATE"),
             user_burst=int(_number(get("DESKDRILL_USER_BURST") or "6", "DESKDRILL_USER_BURST")),
             max_sends_per_second=_number(get("TELEGRAM_MAX_SENDS_PER_SECOND") or "0", "TELEGRAM_MAX_SENDS_PER_SECOND"),
+            log_content=(get("DESKDRILL_LOG_CONTENT") or "0") in ("1", "true", "yes"),
+            reminder_interval=max(
+                1.0, _number(get("DESKDRILL_REMINDER_INTERVAL") or "1800", "DESKDRILL_REMINDER_INTERVAL")
+            ),
         )
 
     def require_token(self) -> str:

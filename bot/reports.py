@@ -50,7 +50,9 @@ def _rolling_percent(values: list[int]) -> list[float]:
     return rates
 
 
-def unit_report(rows: list[dict], results: dict[int, dict[str, dict]], title: str) -> tuple[str, bytes | None]:
+def unit_report(
+    rows: list[dict], results: dict[int, dict[str, dict]], title: str, chart: bool = True
+) -> tuple[str, bytes | None]:
     """Each criterion's pass rate, the average total, the weakest criterion, and a weekly chart."""
     attempts = {r["id"]: r for r in rows}  # an attempt counts once, whichever units it shows under
     if not attempts:
@@ -61,7 +63,7 @@ def unit_report(rows: list[dict], results: dict[int, dict[str, dict]], title: st
     lines = [f"Report for {title}: {len(attempts)} finished attempts, average total {average:.0f}/100."]
     lines += [f"{LABELS[c]}: {rates[c]:.0f}% met" for c in CRITERIA]
     lines.append(f"Weakest: {LABELS[weakest]}.")
-    return "\n".join(lines), _weekly_chart(list(attempts.values()), title)
+    return "\n".join(lines), _weekly_chart(list(attempts.values()), title) if chart else None
 
 
 def _weekly_chart(attempts: list[dict], title: str) -> bytes:
@@ -84,28 +86,53 @@ def _weekly_chart(attempts: list[dict], title: str) -> bytes:
     return buffer.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is run as a formula by Excel and Sheets."""
+
+
+def safe_cell(value: object) -> object:
+    """Neutralise a formula planted in a name: prefix an apostrophe, as spreadsheets expect."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def export_csv(rows: list[dict], results: dict[int, dict[str, dict]]) -> bytes:
-    """One row per attempt (and unit): who, where, what, when, each verdict, total, overridden."""
+    """One row per attempt and unit: who, where, what, when, each verdict, total, overridden.
+
+    UTF-8 with a byte-order mark, so spreadsheets read accented names correctly.
+    """
     import csv
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
-        ["trainee", "trainee_id", "unit", "scenario", "started", "finished", *CRITERIA, "total", "overridden"]
+        [
+            "attempt_id",
+            "trainee",
+            "trainee_id",
+            "unit",
+            "scenario",
+            "started",
+            "finished",
+            *CRITERIA,
+            "total",
+            "overridden",
+        ]
     )
     for r in rows:
         verdicts = ["met" if results[r["id"]].get(c, {}).get("met") else "missed" for c in CRITERIA]
-        writer.writerow(
-            [
-                r["first_name"],
-                r["user_id"],
-                r["unit_name"],
-                r["scenario_id"],
-                r["started_at"],
-                r["finished_at"],
-                *verdicts,
-                r["total"],
-                "yes" if r["overridden"] else "no",
-            ]
-        )
-    return buffer.getvalue().encode("utf-8")
+        cells = [
+            r["id"],
+            r["first_name"],
+            r["user_id"],
+            r["unit_name"],
+            r["scenario_id"],
+            r["started_at"],
+            r["finished_at"],
+            *verdicts,
+            r["total"],
+            "yes" if r["overridden"] else "no",
+        ]
+        writer.writerow([safe_cell(c) for c in cells])
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")

@@ -14,7 +14,8 @@ from datetime import date
 from bot.coach import User
 from bot.grading import CRITERIA
 from bot.library import Library
-from bot.reports import export_csv, unit_report
+from bot.outbox import Outgoing
+from bot.reports import unit_report
 from bot.scorecard import LABELS
 from bot.store import Store
 from bot.units import Unit, Units
@@ -40,8 +41,8 @@ class Notice:
 class Outcome:
     replies: list[str]
     notices: list[Notice] = field(default_factory=list)
-    document: tuple[str, bytes] | None = None
-    photo: bytes | None = None
+    render: tuple[str, dict] | None = None
+    """A chart or file to draw and send after the replies: (renderer name, its arguments)."""
     buttons: list[tuple[str, str]] = field(default_factory=list)
     role_changed: tuple[int, str] | None = None
     """(chat id, new role) when someone's command menu must change."""
@@ -55,8 +56,12 @@ class Staff:
     # --- roles ---------------------------------------------------------------------
 
     def role_of(self, user_id: int) -> str:
+        """DESKDRILL_ADMINS alone makes admins; a stored admin role without it counts as trainee."""
+        if user_id in self.admins:
+            return "admin"
         user = self.store.user(user_id)
-        return "admin" if user_id in self.admins else (user["role"] if user else "trainee")
+        role = user["role"] if user else "trainee"
+        return "trainee" if role == "admin" else role
 
     def require(self, actor: User, role: str, command: str) -> None:
         if ROLES.index(self.role_of(actor.id)) < ROLES.index(role):
@@ -130,14 +135,47 @@ class Staff:
         return Outcome([f"Code {unit.code} of \u201c{unit.name}\u201d no longer works. Members stay in the unit."])
 
     def join(self, user: User, code: str | None) -> Outcome:
-        unit = self.units.by_code(code or "")
+        """A join code makes members only; co-instructors are added with /addinstructor."""
+        if not code:
+            raise Refused("Usage: /join <code> (your instructor gives you the code or a link).")
+        unit = self.units.by_code(code)
         if unit is None or unit.revoked:
             raise Refused("That join code doesn't work. Check it with your instructor.")
-        as_instructor = self.role_of(user.id) in ("instructor", "admin")
-        added = self.units.join(unit, user.id, as_instructor)
-        role = "an instructor of" if as_instructor else "a member of"
-        text = f"You're {role} \u201c{unit.name}\u201d." if added else f"You're already {role} \u201c{unit.name}\u201d."
-        return Outcome([text + ("" if as_instructor else " /assignments shows what's assigned.")])
+        added = self.units.join(unit, user.id)
+        text = (
+            f"You're a member of \u201c{unit.name}\u201d."
+            if added
+            else (f"You're already a member of \u201c{unit.name}\u201d.")
+        )
+        return Outcome([text + " /assignments shows what's assigned."])
+
+    def add_instructor(self, actor: User, args: list[str]) -> Outcome:
+        self.require(actor, "instructor", "addinstructor")
+        if len(args) != 2:
+            raise Refused(
+                "Usage: /addinstructor <unit_code> <user_id> (they must be an instructor and have sent /start)"
+            )
+        unit = self._unit(actor, args[0], "addinstructor")
+        target_id = _int(args[1], "Usage: /addinstructor <unit_code> <user_id> (a number)")
+        target = self.store.user(target_id)
+        if target is None or self.role_of(target_id) == "trainee":
+            raise Refused(f"User {target_id} is not an instructor: an admin can /promote them first.")
+        if not self.units.add_instructor(unit, target_id, actor.id):
+            raise Refused(f"{target['first_name']} already instructs \u201c{unit.name}\u201d.")
+        return Outcome(
+            [f"{target['first_name']} ({target_id}) now instructs \u201c{unit.name}\u201d."],
+            [Notice(target["chat_id"], f"You're now an instructor of \u201c{unit.name}\u201d. /results shows it.")],
+        )
+
+    def new_code(self, actor: User, code: str | None, bot_username: str) -> Outcome:
+        """Replace a unit's code (revoked or not) so it can take members again."""
+        self.require(actor, "instructor", "newcode")
+        unit = self._unit(actor, code, "newcode")
+        fresh = self.units.new_code(unit, actor.id)
+        link = f"https://t.me/{bot_username}?start=join-{fresh}"
+        return Outcome(
+            [f"New join code for \u201c{unit.name}\u201d: {fresh} (the old one no longer works).\nLink: {link}"]
+        )
 
     # --- assignments ------------------------------------------------------------------
 
@@ -184,24 +222,27 @@ class Staff:
                 buttons.append((f"Start: {title}", a["scenario_id"]))
         return Outcome(["\n".join(lines)], buttons=buttons)
 
-    def due_reminders(self, today: date) -> list[Notice]:
-        """Reminders to send now: once a day up to the due date, once when overdue. Marked sent."""
-        notices = []
+    def queue_reminders(self, today: date) -> int:
+        """Owe the reminders due now: once a day up to the due date, once when overdue.
+
+        Each is recorded and put in the outbox in one transaction, so it is neither lost nor
+        sent twice; it counts as delivered only when the sender has delivered it.
+        """
+        queued = 0
         for row in self.units.unfinished_assignments():
             title = self._title(row["scenario_id"])
             if today.isoformat() <= row["due"]:
-                kind, text = (
-                    f"day:{today.isoformat()}",
-                    f"Reminder: \u201c{title}\u201d is due {row['due']}. /practice {row['scenario_id']}",
-                )
+                kind = f"day:{today.isoformat()}"
+                text = f"Reminder: \u201c{title}\u201d is due {row['due']}. /practice {row['scenario_id']}"
             else:
-                kind, text = (
-                    "overdue",
-                    f"Overdue: \u201c{title}\u201d was due {row['due']}. /practice {row['scenario_id']}",
-                )
-            if self.units.mark_reminded(row["user_id"], row["assignment_id"], kind):
-                notices.append(Notice(row["chat_id"], text))
-        return notices
+                kind = "overdue"
+                text = f"Overdue: \u201c{title}\u201d was due {row['due']}. /practice {row['scenario_id']}"
+            with self.store.db.atomic():
+                if self.units.mark_reminded(row["user_id"], row["assignment_id"], kind):
+                    reminder = (row["user_id"], row["assignment_id"], kind)
+                    self.store.owe([Outgoing(row["chat_id"], text, reminder=reminder)], "reminder")
+                    queued += 1
+        return queued
 
     # --- results -----------------------------------------------------------------------
 
@@ -273,19 +314,27 @@ class Staff:
     def report(self, actor: User, code: str | None) -> Outcome:
         self.require(actor, "instructor", "report")
         units = [self._unit(actor, code, "report")] if code else self._visible(actor)
-        rows = self.units.attempts_of_units([u.id for u in units])
-        results = {r["id"]: self.units.results_of(r["id"]) for r in rows}
-        text, png = unit_report(rows, results, ", ".join(u.name for u in units) or "no units")
-        return Outcome([text], photo=png)
+        title = ", ".join(u.name for u in units) or "no units"
+        text, _ = unit_report(*self.report_data([u.id for u in units]), title, chart=False)
+        return Outcome([text], render=("report", {"unit_ids": [u.id for u in units], "title": title}))
+
+    def report_data(self, unit_ids: list[int]) -> tuple[list[dict], dict[int, dict[str, dict]]]:
+        rows = self.units.attempts_of_units(unit_ids)
+        return rows, {r["id"]: self.units.results_of(r["id"]) for r in rows}
 
     def export(self, actor: User, code: str | None) -> Outcome:
         self.require(actor, "instructor", "export")
         units = [self._unit(actor, code, "export")] if code else self._visible(actor)
-        rows = self.units.attempts_of_units([u.id for u in units])
-        data = export_csv(rows, {r["id"]: self.units.results_of(r["id"]) for r in rows})
-        self.units.audit(actor.id, "export", f"{len(rows)} attempts of units {[u.id for u in units]}")
+        unit_ids = [u.id for u in units]
+        rows = self.units.attempts_of_units(unit_ids)
+        count = len({r["id"] for r in rows})
+        self.units.audit(actor.id, "export", f"{count} attempts of units {unit_ids}")
         name = f"deskdrill-{code or 'all-units'}.csv"
-        return Outcome([f"{len(rows)} attempts exported."], document=(name, data))
+        noun = "attempt" if count == 1 else "attempts"
+        return Outcome(
+            [f"{count} {noun} exported."],
+            render=("export", {"unit_ids": unit_ids, "name": name}),
+        )
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -304,7 +353,7 @@ class Staff:
         attempt_id = _int(raw_id, f"Usage: /{command} <attempt_id> (a number; see /results)")
         attempt = self.store.attempt(attempt_id)
         allowed = attempt is not None and (
-            self.role_of(actor.id) == "admin" or self.units.instructs(actor.id, attempt.user_id)
+            self.role_of(actor.id) == "admin" or self.units.may_see(actor.id, attempt.user_id, attempt.started_at)
         )
         if not allowed:
             raise Refused(f"No attempt {attempt_id} among your units' trainees.")
@@ -316,7 +365,9 @@ class Staff:
 
 
 def _int(raw: str | None, usage: str) -> int:
-    if raw is None or not raw.strip().isdigit() or len(raw.strip()) > 15:
+    """A plain ASCII number ("²" and "١" pass str.isdigit() but are no id)."""
+    raw = (raw or "").strip()
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 15:
         raise Refused(usage)
     return int(raw)
 

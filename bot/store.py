@@ -1,15 +1,18 @@
 """Storage with sqlite-utils: users, attempts, turns, per-criterion results, handled updates.
 
 Every change that answers a Telegram update is written in one transaction together
-with the update's id and the replies it produced (the outbox). So after a crash an
-update delivered again is never processed twice, and a reply that was stored but not
-yet sent is sent then.
+with the update's id and every message it owes anyone (`bot.outbox`). So after a crash
+an update delivered again is never processed twice, and nothing owed is ever lost: the
+sender delivers what is pending, before and after any restart.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +22,18 @@ from sqlite_utils import Database, Migrations
 
 from bot.attempt import AttemptResult
 from bot.engine import SavedVisitor
+from bot.outbox import Outbox, Outgoing
 from bot.transcript import Turn
+
+log = logging.getLogger(__name__)
+
+UPDATES_KEPT_SECONDS = 2 * 24 * 3600
+"""Telegram keeps an unconfirmed update for 24 hours, so no redelivery is older than that."""
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or used; the message names its path."""
+
 
 Clock = Callable[[], datetime]
 migrations = Migrations("deskdrill")
@@ -112,6 +126,30 @@ def m002_units_and_audit(db: Database) -> None:
     db["audit"].create({"id": int, "at": str, "actor": int, "action": str, "detail": str}, pk="id")
 
 
+@migrations()
+def m003_outbox_and_privacy(db: Database) -> None:
+    """A real outbox, reminders that count only once delivered, groups told once, joined units' history."""
+    db["outbox"].create(
+        {
+            "id": int,
+            "chat_id": int,
+            "body": str,
+            "source": str,
+            "created": float,
+            "next_at": float,
+            "tries": int,
+            "sent": float,
+            "failed": str,
+        },
+        pk="id",
+        not_null={"chat_id", "body"},
+    )
+    db.execute("create index outbox_pending on outbox (chat_id, id) where sent is null and failed is null")
+    db["reminders"].add_column("delivered_at", str)
+    db["updates"].create_index(["at"])
+    db["group_chats"].create({"chat_id": int, "told_at": str}, pk="chat_id")
+
+
 @dataclass(frozen=True)
 class AttemptRow:
     id: int
@@ -141,30 +179,35 @@ class AttemptRow:
         )
 
 
-@dataclass(frozen=True)
-class Pending:
-    """An update already handled; `outbox` holds replies stored but not yet delivered."""
-
-    chat_id: int
-    outbox: list[str]
-
-
 class Store:
     def __init__(self, db: Database, clock: Clock = lambda: datetime.now(UTC)) -> None:
         self.db, self.clock = db, clock
         self.db.execute("PRAGMA foreign_keys=ON")
         migrations.apply(self.db)
+        self.outbox = Outbox(self.db)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = lambda: datetime.now(UTC)) -> Store:
-        """Open (creating folders as needed) in WAL mode and migrate to the current schema."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(path)
-        db.enable_wal()
-        # In WAL mode NORMAL keeps every committed transaction through a process crash
-        # (kill -9); only a power cut could lose the last ones. FULL fsyncs every commit.
-        db.execute("PRAGMA synchronous=NORMAL")
-        return cls(db, clock)
+        """Open (creating folders as needed) in WAL mode and migrate to the current schema.
+
+        The file and its -wal and -shm companions are readable by their owner only (0600):
+        they hold trainees' words and instructors' notes. SQLite gives the companions the
+        mode of the database file.
+        """
+        try:
+            _private_file(path)
+            db = Database(path)
+            db.enable_wal()
+            # In WAL mode NORMAL keeps every committed transaction through a process crash
+            # (kill -9); only a power cut could lose the last ones. FULL fsyncs every commit.
+            db.execute("PRAGMA synchronous=NORMAL")
+            store = cls(db, clock)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}") from exc
+        for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if companion.exists():
+                companion.chmod(0o600)
+        return store
 
     def now(self) -> str:
         return self.clock().isoformat(timespec="seconds")
@@ -174,36 +217,47 @@ class Store:
 
     # --- updates and the outbox ----------------------------------------------------
 
-    def pending(self, update_id: int) -> Pending | None:
-        """None for an update never seen; otherwise what is left to deliver for it."""
-        row = next(self.db.query("select * from updates where update_id = ?", [update_id]), None)
-        if row is None:
-            return None
-        return Pending(row["chat_id"], [] if row["delivered"] else json.loads(row["outbox"]))
+    def seen(self, update_id: int) -> bool:
+        """True for an update handled before (a redelivery, or an id reused by a new bot token)."""
+        return self.db.execute("select 1 from updates where update_id = ?", [update_id]).fetchone() is not None
 
-    def _record_update(self, update_id: int | None, chat_id: int, outbox: list[str]) -> None:
+    def _record_update(self, update_id: int | None, chat_id: int, outbox: Iterable[str | Outgoing]) -> None:
+        """Mark the update handled and store what it owes, inside the caller's transaction."""
+        messages = [m if isinstance(m, Outgoing) else Outgoing(chat_id, m) for m in outbox]
+        if messages:
+            self.outbox.add(messages, f"update {update_id}" if update_id is not None else "")
         if update_id is None:
             return
         self.db.execute(
-            "insert into updates (update_id, chat_id, outbox, delivered, at) values (?, ?, ?, 0, ?)",
-            [update_id, chat_id, json.dumps(outbox), self.now()],
+            "insert or replace into updates (update_id, chat_id, outbox, delivered, at) values (?, ?, '[]', 1, ?)",
+            [update_id, chat_id, self.now()],
         )
 
-    def handled(self, update_id: int | None, chat_id: int, outbox: list[str] | None = None) -> None:
-        """Record an update that changes nothing else (a /help, a refusal)."""
+    def handled(self, update_id: int | None, chat_id: int, outbox: Iterable[str | Outgoing] | None = None) -> None:
+        """Record an update that changes nothing else (a /help, a refusal) with what it owes."""
         with self.db.atomic():
             self._record_update(update_id, chat_id, outbox or [])
 
-    def delivered(self, update_id: int | None) -> None:
-        if update_id is not None:
-            self.db.execute("update updates set delivered = 1 where update_id = ?", [update_id])
+    def owe(self, messages: Iterable[Outgoing], source: str = "") -> None:
+        """Store messages owed outside any update (reminders), inside the caller's transaction."""
+        with self.db.atomic():
+            self.outbox.add(messages, source)
+
+    def prune(self, keep_seconds: float = UPDATES_KEPT_SECONDS) -> tuple[int, int]:
+        """Forget handled update ids and delivered messages older than `keep_seconds`."""
+        cutoff = self.clock().timestamp() - keep_seconds
+        cutoff_iso = datetime.fromtimestamp(cutoff, UTC).isoformat(timespec="seconds")
+        with self.db.atomic():
+            updates = self.db.execute("delete from updates where at < ?", [cutoff_iso]).rowcount
+            messages = self.outbox.prune(keep_seconds)
+        return updates, messages
 
     # --- users -------------------------------------------------------------------------
 
     def register(
         self, user_id: int, chat_id: int, first_name: str, username: str | None, role: str = "trainee"
     ) -> None:
-        """Create the user, or refresh their name and chat; the role of a known user is kept."""
+        """Create the user, or refresh their name and private chat; the role of a known user is kept."""
         self.db.execute(
             "insert into users (id, chat_id, first_name, username, role, joined_at) values (?, ?, ?, ?, ?, ?) "
             "on conflict(id) do update set chat_id = excluded.chat_id, first_name = excluded.first_name, "
@@ -213,6 +267,25 @@ class Store:
 
     def set_role(self, user_id: int, role: str) -> None:
         self.db.execute("update users set role = ? where id = ?", [role, user_id])
+
+    def sync_admins(self, admins: frozenset[int]) -> list[tuple[int, str]]:
+        """Make the stored admins exactly DESKDRILL_ADMINS; audit and return each change (user, new role)."""
+        changes: list[tuple[int, str]] = []
+        with self.db.atomic():
+            for (user_id,) in self.db.execute("select id from users where role = 'admin'").fetchall():
+                if user_id not in admins:
+                    changes.append((user_id, "trainee"))
+            for user_id in sorted(admins):
+                row = self.db.execute("select role from users where id = ?", [user_id]).fetchone()
+                if row is not None and row[0] != "admin":
+                    changes.append((user_id, "admin"))
+            for user_id, role in changes:
+                self.set_role(user_id, role)
+                self.db.execute(
+                    "insert into audit (at, actor, action, detail) values (?, 0, 'admins', ?)",
+                    [self.now(), f"user {user_id} -> {role} (DESKDRILL_ADMINS)"],
+                )
+        return changes
 
     def user(self, user_id: int) -> dict | None:
         return next(self.db.query("select * from users where id = ?", [user_id]), None)
@@ -331,3 +404,13 @@ class Store:
             "order by a.id, r.criterion",
             [user_id],
         )
+
+
+def _private_file(path: Path) -> None:
+    """Create the folder (0700) and the database file (0600) if missing; tighten an existing file."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    if path.exists():
+        path.chmod(0o600)
+    else:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))

@@ -65,14 +65,34 @@ class Units:
             self.db.execute("update units set revoked_at = ? where id = ?", [self.store.now(), unit.id])
             self.audit(actor, "revoke", f"unit {unit.id} code revoked")
 
-    def join(self, unit: Unit, user_id: int, as_instructor: bool) -> bool:
-        """Add the user (an instructor joins as a co-instructor); False if already in."""
-        if as_instructor:
-            sql, values = "insert or ignore into unit_instructors (unit_id, user_id) values (?, ?)", [unit.id, user_id]
-        else:
-            sql = "insert or ignore into unit_members (unit_id, user_id, joined_at) values (?, ?, ?)"
-            values = [unit.id, user_id, self.store.now()]
-        return self.db.execute(sql, values).rowcount > 0
+    def join(self, unit: Unit, user_id: int) -> bool:
+        """Add a member; False if already in. Membership starts now: earlier attempts stay private."""
+        return (
+            self.db.execute(
+                "insert or ignore into unit_members (unit_id, user_id, joined_at) values (?, ?, ?)",
+                [unit.id, user_id, self.store.now()],
+            ).rowcount
+            > 0
+        )
+
+    def add_instructor(self, unit: Unit, user_id: int, actor: int) -> bool:
+        with self.db.atomic():
+            added = (
+                self.db.execute(
+                    "insert or ignore into unit_instructors (unit_id, user_id) values (?, ?)", [unit.id, user_id]
+                ).rowcount
+                > 0
+            )
+            if added:
+                self.audit(actor, "addinstructor", f"user {user_id} instructs unit {unit.id}")
+        return added
+
+    def new_code(self, unit: Unit, actor: int) -> str:
+        code = secrets.token_urlsafe(8)
+        with self.db.atomic():
+            self.db.execute("update units set code = ?, revoked_at = null where id = ?", [code, unit.id])
+            self.audit(actor, "newcode", f"unit {unit.id} has a new join code")
+        return code
 
     def members(self, unit_id: int) -> list[dict]:
         return list(
@@ -140,12 +160,13 @@ class Units:
         )
         return cursor.rowcount > 0
 
-    def instructs(self, instructor: int, trainee: int) -> bool:
+    def may_see(self, instructor: int, trainee: int, started_at: str) -> bool:
+        """An instructor sees an attempt made while the trainee was a member of one of their units."""
         return (
             self.db.execute(
                 "select 1 from unit_members m join unit_instructors i on i.unit_id = m.unit_id "
-                "where i.user_id = ? and m.user_id = ? limit 1",
-                [instructor, trainee],
+                "where i.user_id = ? and m.user_id = ? and m.joined_at <= ? limit 1",
+                [instructor, trainee, started_at],
             ).fetchone()
             is not None
         )
@@ -187,6 +208,7 @@ class Units:
                 f"exists (select 1 from overrides o where o.attempt_id = a.id) as overridden "
                 f"from attempts a join unit_members m on m.user_id = a.user_id join units n on n.id = m.unit_id "
                 f"join users u on u.id = a.user_id where m.unit_id in ({marks}) and a.status = 'finished' "
+                f"and a.started_at >= m.joined_at "
                 f"order by a.id",
                 unit_ids,
             )

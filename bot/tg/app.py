@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import logging
+import secrets
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
@@ -15,35 +17,55 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
+    ExtBot,
     MessageHandler,
     TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.coach import Coach
 from bot.config import Settings
+from bot.reports import export_csv, progress_chart, unit_report
 from bot.staff import Staff
-from bot.tg.guards import Guards, on_error
+from bot.tg.guards import Guards, on_error, wake
 from bot.tg.ordering import PerChatOrder
-from bot.tg.staff import TRAINEE_MENU, StaffHandlers
+from bot.tg.sender import Sender
+from bot.tg.staff import MENUS, TRAINEE_MENU, StaffHandlers
 from bot.tg.throttle import Throttle
 from bot.tg.trainee import TraineeHandlers
 
 log = logging.getLogger(__name__)
 
-NOT_TEXT = (
-    filters.Sticker.ALL
-    | filters.PHOTO
-    | filters.VOICE
-    | filters.AUDIO
-    | filters.VIDEO
-    | filters.VIDEO_NOTE
-    | filters.Document.ALL
-    | filters.ANIMATION
-    | filters.LOCATION
-    | filters.CONTACT
-    | filters.POLL
-)
+SENDER_CONCURRENCY = 32
+"""Chats sent to at once. The HTTP pool has a connection for each, plus a few for button answers."""
+PRUNE_INTERVAL = 3600.0
+
+
+class LenientBot(ExtBot):
+    """An update python-telegram-bot cannot parse is logged once and replaced by an empty one.
+
+    Otherwise one odd update (a field a newer Bot API sends) is fetched again and again and
+    nothing after it is ever answered. The empty update keeps its id, so polling confirms
+    it and goes on; the guards ignore it quietly.
+    """
+
+    async def _post(self, endpoint: str, *args: Any, **kwargs: Any) -> Any:
+        result = await super()._post(endpoint, *args, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            return [self._parseable(raw) for raw in result]
+        return result
+
+    def _parseable(self, raw: Any) -> Any:
+        try:
+            Update.de_json(raw, self)
+        except Exception as exc:  # noqa: BLE001 - anything PTB cannot parse is skipped, whatever the cause
+            update_id = raw.get("update_id") if isinstance(raw, dict) else None
+            kinds = [k for k in raw if k != "update_id"] if isinstance(raw, dict) else []
+            log.error("skipped update %s (%s) that could not be read: %s", update_id, kinds, exc)
+            return {"update_id": update_id}
+        return raw
 
 
 def build_application(
@@ -51,18 +73,36 @@ def build_application(
     coach: Coach,
     throttle: Throttle | None = None,
     today: Callable[[], date] = date.today,
-    reminder_interval: float = 1800.0,
+    reminder_interval: float | None = None,
 ) -> Application:
-    limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=3)
-    builder = ApplicationBuilder().token(settings.require_token()).rate_limiter(limiter)
-    if settings.api_base_url:
-        builder = builder.base_url(settings.api_base_url)
+    limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=0)
+    urls = {"base_url": settings.api_base_url} if settings.api_base_url else {}
     if settings.api_file_url:
-        builder = builder.base_file_url(settings.api_file_url)
-    app = builder.concurrent_updates(PerChatOrder()).post_init(set_commands).build()
-    guards = Guards(coach.store, throttle or Throttle(rate=settings.user_rate, burst=settings.user_burst))
+        urls["base_file_url"] = settings.api_file_url
+    bot = LenientBot(
+        settings.require_token(),
+        request=HTTPXRequest(connection_pool_size=SENDER_CONCURRENCY + 8),
+        get_updates_request=HTTPXRequest(connection_pool_size=1, read_timeout=30.0),
+        rate_limiter=limiter,
+        **urls,
+    )
+    app = (
+        ApplicationBuilder().bot(bot).concurrent_updates(PerChatOrder()).post_init(on_start).post_stop(on_stop).build()
+    )
+    store = coach.store
+    staff_core = Staff(store, coach.library, settings.admins)
+    for user_id, role in store.sync_admins(settings.admins):
+        log.info("user %s is now %s (DESKDRILL_ADMINS)", user_id, role)
+    guards = Guards(
+        store, throttle or Throttle(rate=settings.user_rate, burst=settings.user_burst), settings.log_content
+    )
     trainee = TraineeHandlers(coach)
-    staff = StaffHandlers(Staff(coach.store, coach.library, settings.admins), coach, today)
+    staff = StaffHandlers(staff_core, coach, today)
+    app.bot_data.update(
+        store=store,
+        log_content=settings.log_content,
+        sender=Sender(app.bot, store.outbox, renderers(coach, staff_core), MENUS, SENDER_CONCURRENCY),
+    )
 
     app.add_handler(TypeHandler(Update, guards.first), group=-1)
     app.add_handlers(
@@ -76,32 +116,75 @@ def build_application(
             CommandHandler("progress", trainee.progress),
             *(CommandHandler(name, handler) for name, handler in staff.handlers().items()),
             CallbackQueryHandler(trainee.practice_button, pattern=r"^practice:"),
-            MessageHandler(filters.UpdateType.EDITED, guards.edited),
+            CallbackQueryHandler(guards.unknown_button),
             MessageHandler(filters.COMMAND, guards.unknown_command),
             MessageHandler(filters.TEXT, trainee.message),
-            MessageHandler(NOT_TEXT, guards.not_text),
+            MessageHandler(filters.ALL, guards.not_text),
         ]
     )
+    app.add_handler(TypeHandler(Update, wake_sender), group=1)
     app.add_error_handler(on_error)
-    app.job_queue.run_repeating(staff.remind, interval=reminder_interval, first=min(10.0, reminder_interval))
+    interval = reminder_interval if reminder_interval is not None else settings.reminder_interval
+    app.job_queue.run_repeating(staff.remind, interval=interval, first=min(10.0, interval))
+    app.job_queue.run_repeating(prune, interval=PRUNE_INTERVAL, first=5.0)
     return app
 
 
-async def set_commands(app: Application) -> None:
-    """Show the trainee commands in Telegram's menu; then freeze start-up objects.
+def renderers(coach: Coach, staff: Staff) -> dict[str, Callable[[dict], Callable[[], tuple]]]:
+    """Charts and files, drawn when their turn to be sent comes: data read on the loop, drawn in a thread."""
+    store = coach.store
+
+    def progress(args: dict) -> Callable[[], tuple]:
+        rows = list(store.criterion_history(args["user_id"]))
+        empty = "No finished attempts yet: finish a /practice call first."
+        return lambda: ("photo", "progress.png", progress_chart(rows), "Your results over time" if rows else empty)
+
+    def report(args: dict) -> Callable[[], tuple]:
+        rows, results = staff.report_data(args["unit_ids"])
+        return lambda: ("photo", "report.png", unit_report(rows, results, args["title"])[1], None)
+
+    def export(args: dict) -> Callable[[], tuple]:
+        rows, results = staff.report_data(args["unit_ids"])
+        return lambda: ("document", args["name"], export_csv(rows, results), None)
+
+    return {"progress": progress, "report": report, "export": export}
+
+
+async def wake_sender(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """After every handled update: whatever it owes is in the outbox now."""
+    wake(context)
+
+
+async def prune(context: ContextTypes.DEFAULT_TYPE) -> None:
+    updates, messages = context.application.bot_data["store"].prune()
+    if updates or messages:
+        log.info("forgot %s old update ids and %s delivered messages", updates, messages)
+
+
+async def on_start(app: Application) -> None:
+    """Show the trainee commands, start delivering the outbox (whatever was pending before a crash first).
 
     gc.freeze() moves everything allocated so far out of the collector's sight, so
     collections during the day scan only per-update garbage (shorter pauses).
     """
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in TRAINEE_MENU])
+    sender: Sender = app.bot_data["sender"]
+    pending = sender.outbox.undelivered()
+    if pending:
+        log.info("delivering %s messages left pending before the last stop", pending)
+    sender.start()
     gc.collect()
     gc.freeze()
+
+
+async def on_stop(app: Application) -> None:
+    await app.bot_data["sender"].stop()
 
 
 async def start_polling(app: Application, poll_interval: float = 0.0, timeout: int = 10) -> None:
     """What run_polling does before it blocks: for tests and benchmarks inside a running loop."""
     await app.initialize()
-    await set_commands(app)
+    await on_start(app)
     await app.start()
     await app.updater.start_polling(poll_interval=poll_interval, timeout=timeout, allowed_updates=Update.ALL_TYPES)
 
@@ -111,7 +194,16 @@ async def stop_polling(app: Application) -> None:
         await app.updater.stop()
     if app.running:
         await app.stop()
+    await on_stop(app)
     await app.shutdown()
+
+
+def webhook_secret(settings: Settings) -> str:
+    """The configured secret, or a strong random one for this run: webhook mode never runs without one."""
+    if settings.webhook_secret:
+        return settings.webhook_secret
+    log.info("TELEGRAM_WEBHOOK_SECRET is not set: using a random secret for this run")
+    return secrets.token_urlsafe(32)
 
 
 def run(settings: Settings, coach: Coach) -> None:
@@ -126,7 +218,7 @@ def run(settings: Settings, coach: Coach) -> None:
             port=settings.webhook_port,
             url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
             webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,
+            secret_token=webhook_secret(settings),
             allowed_updates=Update.ALL_TYPES,
         )
     else:

@@ -6,13 +6,12 @@ import logging
 from collections.abc import Callable
 from datetime import date
 
-from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
+from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.coach import Coach, User
+from bot.outbox import Outgoing
 from bot.staff import Outcome, Refused, Staff
-from bot.tg.delivery import send_all
 from bot.tg.trainee import COMMANDS, user_of
 
 log = logging.getLogger(__name__)
@@ -23,6 +22,8 @@ INSTRUCTOR_MENU = [
     ("newunit", "Create a unit: /newunit <name>"),
     ("units", "Your units, members and codes"),
     ("revoke", "Stop a join code: /revoke <code>"),
+    ("newcode", "A new join code: /newcode <code>"),
+    ("addinstructor", "/addinstructor <code> <user_id>"),
     ("assign", "/assign <scenario> <code> [YYYY-MM-DD]"),
     ("results", "Latest and best per trainee: /results [code]"),
     ("transcript", "A whole attempt: /transcript <attempt_id>"),
@@ -41,12 +42,6 @@ MENUS = {"trainee": TRAINEE_MENU, "instructor": INSTRUCTOR_MENU, "admin": ADMIN_
 Today = Callable[[], date]
 
 
-async def show_menu(bot, chat_id: int, role: str) -> None:
-    """Each role sees its own commands; handlers still check the role."""
-    commands = [BotCommand(name, text) for name, text in MENUS[role]]
-    await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id))
-
-
 class StaffHandlers:
     def __init__(self, staff: Staff, coach: Coach, today: Today = date.today) -> None:
         self.staff, self.coach, self.today = staff, coach, today
@@ -54,25 +49,30 @@ class StaffHandlers:
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Register, say what the bot does, show the role's menu; `join-<code>` deep links join a unit."""
         user = user_of(update)
-        replies = self.coach.register(user, None)
+        store = self.coach.store
         argument = context.args[0] if context.args else ""
-        if argument.startswith("join-"):
-            replies += self._outcome(lambda: self.staff.join(user, argument.removeprefix("join-"))).replies
-        elif argument.startswith("practice-"):
-            replies += self.coach.start(user, argument.removeprefix("practice-"), None)
-        self.coach.store.handled(update.update_id, user.chat_id, replies)
-        await send_all(context.bot, self.coach.store, update.update_id, user.chat_id, replies)
-        role = self.staff.role_of(user.id)
-        if role != "trainee":
-            await show_menu(context.bot, user.chat_id, role)
+        with store.db.atomic():
+            replies = self.coach.register(user)
+            if argument.startswith("join-"):
+                replies += self._outcome(lambda: self.staff.join(user, argument.removeprefix("join-"))).replies
+            messages: list[Outgoing] = [Outgoing(user.chat_id, r) for r in replies]
+            role = self.staff.role_of(user.id)
+            if role != "trainee":
+                messages.append(Outgoing(user.chat_id, menu=role))
+            store.handled(update.update_id, user.chat_id, messages)
+            if argument.startswith("practice-"):
+                self.coach.start(user, argument.removeprefix("practice-"), None)
 
     def command(self, act: Callable[[User, list[str], str], Outcome]):
-        """A handler that runs `act(user, args, bot_username)` and delivers its Outcome."""
+        """A handler that runs `act(user, args, bot_username)` and owes its Outcome, in one transaction."""
 
         async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             user = user_of(update)
-            outcome = self._outcome(lambda: act(user, list(context.args or []), context.bot.username))
-            await self.deliver(update, context, user, outcome)
+            args, bot_name = list(context.args or []), context.bot.username
+            store = self.coach.store
+            with store.db.atomic():
+                outcome = self._outcome(lambda: act(user, args, bot_name))
+                store.handled(update.update_id, user.chat_id, messages_of(user.chat_id, outcome))
 
         return handler
 
@@ -81,24 +81,6 @@ class StaffHandlers:
             return act()
         except Refused as refusal:
             return Outcome([str(refusal)])
-
-    async def deliver(self, update: Update, context: ContextTypes.DEFAULT_TYPE, user: User, outcome: Outcome) -> None:
-        store, bot = self.coach.store, context.bot
-        store.handled(update.update_id, user.chat_id, outcome.replies)
-        await send_all(bot, store, update.update_id, user.chat_id, outcome.replies)
-        if outcome.photo:
-            await bot.send_photo(user.chat_id, outcome.photo)
-        if outcome.document:
-            await bot.send_document(user.chat_id, outcome.document[1], filename=outcome.document[0])
-        if outcome.buttons:
-            keyboard = [
-                [InlineKeyboardButton(label, callback_data=f"practice:{sid}")] for label, sid in outcome.buttons
-            ]
-            await bot.send_message(user.chat_id, "Start one:", reply_markup=InlineKeyboardMarkup(keyboard))
-        for notice in outcome.notices:
-            await _tell(bot, notice.chat_id, notice.text)
-        if outcome.role_changed:
-            await show_menu(bot, *outcome.role_changed)
 
     def handlers(self) -> dict[str, Callable]:
         """Command name -> handler, for every staff and unit command."""
@@ -110,6 +92,8 @@ class StaffHandlers:
             "newunit": lambda u, a, bot: s.new_unit(u, " ".join(a), bot),
             "units": lambda u, a, _: s.list_units(u),
             "revoke": lambda u, a, _: s.revoke(u, _first(a)),
+            "newcode": lambda u, a, bot: s.new_code(u, _first(a), bot),
+            "addinstructor": lambda u, a, _: s.add_instructor(u, a),
             "assign": lambda u, a, _: s.assign(u, a),
             "results": lambda u, a, _: s.results(u, _first(a), today()),
             "transcript": lambda u, a, _: s.transcript(u, _first(a)),
@@ -122,16 +106,29 @@ class StaffHandlers:
         return {name: self.command(act) for name, act in acts.items()}
 
     async def remind(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Job: send the reminders due now; what was sent is in the database, so restarts repeat nothing."""
-        for notice in self.staff.due_reminders(self.today()):
-            await _tell(context.bot, notice.chat_id, notice.text)
+        """Job: owe the reminders due now; the sender delivers them. Restarts repeat nothing."""
+        if self.staff.queue_reminders(self.today()):
+            wake(context)
 
 
-async def _tell(bot, chat_id: int, text: str) -> None:
-    try:
-        await bot.send_message(chat_id, text)
-    except TelegramError as exc:  # a user who blocked the bot must not stop the others' messages
-        log.warning("could not message chat %s: %s", chat_id, exc)
+def messages_of(chat_id: int, outcome: Outcome) -> list[Outgoing]:
+    """Everything an Outcome owes: replies, a chart or file, buttons, notices, a menu change."""
+    messages = [Outgoing(chat_id, r) for r in outcome.replies]
+    if outcome.render:
+        messages.append(Outgoing(chat_id, render=outcome.render[0], args=outcome.render[1]))
+    if outcome.buttons:
+        rows = tuple(((label, f"practice:{sid}"),) for label, sid in outcome.buttons)
+        messages.append(Outgoing(chat_id, "Start one:", rows))
+    messages += [Outgoing(n.chat_id, n.text) for n in outcome.notices]
+    if outcome.role_changed:
+        messages.append(Outgoing(outcome.role_changed[0], menu=outcome.role_changed[1]))
+    return messages
+
+
+def wake(context: ContextTypes.DEFAULT_TYPE) -> None:
+    sender = context.application.bot_data.get("sender")
+    if sender is not None:
+        sender.wake()
 
 
 def _first(args: list[str]) -> str | None:

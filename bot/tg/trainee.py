@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Callable
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.coach import Coach, User
-from bot.reports import progress_chart
-from bot.tg.delivery import send_all
+from bot.outbox import Outgoing
 
 log = logging.getLogger(__name__)
 
@@ -36,88 +34,81 @@ COMMANDS = [
 
 
 def user_of(update: Update) -> User:
-    person, chat = update.effective_user, update.effective_chat
-    if person is None or chat is None:
-        raise ValueError("update without a user or chat")
-    return User(person.id, chat.id, person.first_name or "there", person.username)
+    """The person and their private chat (whose id is their user id, even for a button on a gone message)."""
+    person = update.effective_user
+    if person is None:
+        raise ValueError("update without a user")
+    return User(person.id, person.id, person.first_name or "there", person.username)
 
 
 class TraineeHandlers:
+    """Each handler stores the change and what it owes in one transaction; the sender delivers it."""
+
     def __init__(self, coach: Coach) -> None:
         self.coach = coach
-
-    async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Register the user and say what the bot does."""
-        user = user_of(update)
-        replies = self.coach.register(user, update.update_id)
-        if context.args and context.args[0].startswith("practice-"):
-            replies += self.coach.start(user, context.args[0].removeprefix("practice-"), None)
-        await send_all(context.bot, self.coach.store, update.update_id, user.chat_id, replies)
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """List the commands."""
         user = user_of(update)
         self.coach.store.handled(update.update_id, user.chat_id, [HELP])
-        await send_all(context.bot, self.coach.store, update.update_id, user.chat_id, [HELP])
 
     async def practice(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Start the named scenario, or offer a keyboard of all of them."""
         user = user_of(update)
         if context.args:
-            replies = self.coach.start(user, context.args[0], update.update_id)
-            await send_all(context.bot, self.coach.store, update.update_id, user.chat_id, replies)
+            self.coach.start(user, context.args[0], update.update_id)
             return
-        buttons = [
-            [InlineKeyboardButton(f"{s.title} ({s.channel}, {s.difficulty})", callback_data=f"practice:{s.id}")]
-            for s in self.coach.scenarios()
-        ]
-        self.coach.store.handled(update.update_id, user.chat_id)
-        await context.bot.send_message(
-            user.chat_id, "Choose a call to practise:", reply_markup=InlineKeyboardMarkup(buttons)
+        buttons = tuple(
+            ((f"{s.title} ({s.channel}, {s.difficulty})", f"practice:{s.id}"),) for s in self.coach.scenarios()
         )
-        self.coach.store.delivered(update.update_id)
+        self.coach.store.handled(
+            update.update_id, user.chat_id, [Outgoing(user.chat_id, "Choose a call to practise:", buttons)]
+        )
 
     async def practice_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A scenario chosen from the keyboard."""
         query = update.callback_query
         user = user_of(update)
         scenario_id = (query.data or "").removeprefix("practice:")
-        await query.answer()
-        replies = self.coach.start(user, scenario_id, update.update_id)
-        await send_all(context.bot, self.coach.store, update.update_id, user.chat_id, replies)
+        await answer_quietly(query)
+        self.coach.start(user, scenario_id, update.update_id)
 
     async def message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A line of the conversation, passed to the visitor."""
         user = user_of(update)
-        replies = self.coach.say(user, update.effective_message.text or "", update.update_id)
-        await send_all(context.bot, self.coach.store, update.update_id, user.chat_id, replies)
+        self.coach.say(user, clean_text(update.effective_message.text or ""), update.update_id)
 
     async def hint(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A coaching hint for this moment of the call."""
-        await self._answer(update, context, self.coach.hint)
+        self.coach.hint(user_of(update), update.update_id)
 
     async def end(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Finish the attempt now and send the scorecard."""
-        await self._answer(update, context, self.coach.end)
+        self.coach.end(user_of(update), update.update_id)
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The trainee's last ten attempts."""
-        await self._answer(update, context, self.coach.history)
-
-    async def _answer(
-        self, update: Update, context: ContextTypes.DEFAULT_TYPE, act: Callable[[User, int | None], list[str]]
-    ) -> None:
-        user = user_of(update)
-        await send_all(context.bot, self.coach.store, update.update_id, user.chat_id, act(user, update.update_id))
+        self.coach.history(user_of(update), update.update_id)
 
     async def progress(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A PNG chart of the trainee's per-criterion results, drawn off the event loop."""
+        """A PNG chart of the trainee's per-criterion results, drawn by the sender off the event loop."""
         user = user_of(update)
-        rows = list(self.coach.store.criterion_history(user.id))
-        self.coach.store.handled(update.update_id, user.chat_id)
-        png = await asyncio.to_thread(progress_chart, rows) if rows else None
-        if png is None:
-            await context.bot.send_message(user.chat_id, "No finished attempts yet: finish a /practice call first.")
-        else:
-            await context.bot.send_photo(user.chat_id, png, caption="Your results over time")
-        self.coach.store.delivered(update.update_id)
+        chart = Outgoing(user.chat_id, render="progress", args={"user_id": user.id})
+        self.coach.store.handled(update.update_id, user.chat_id, [chart])
+
+
+def clean_text(text: str) -> str:
+    """Replace what cannot be stored as UTF-8 (a lone surrogate from a broken client) with U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
+
+
+async def answer_quietly(query, text: str | None = None) -> None:
+    """Stop the button's spinner; a query too old to answer is not worth an error."""
+    try:
+        await query.answer(text)
+    except TelegramError as exc:
+        log.info("could not answer a button press: %s", exc)

@@ -54,7 +54,7 @@ class Bot:
     async def settle(self, update_id: int, timeout: float = 10.0) -> None:
         """Wait until the update is handled and confirmed to the stand-in."""
         deadline = asyncio.get_running_loop().time() + timeout
-        while self.store.pending(update_id) is None or not self.api.confirmed(update_id):
+        while not self.store.seen(update_id) or not self.api.confirmed(update_id):
             if asyncio.get_running_loop().time() > deadline:
                 raise AssertionError(f"update {update_id} was not handled")
             await asyncio.sleep(0.01)

@@ -250,10 +250,10 @@ async def test_export_sends_a_csv_with_one_row_per_attempt_and_is_audited(bot: B
     code = await unit_with_trainee(bot)
     attempt = await finished_attempt(bot)
     await one(bot, INSTRUCTOR, f"/override {attempt} greeting missed test")
-    assert await one(bot, INSTRUCTOR, f"/export {code}") == "1 attempts exported."
+    assert await one(bot, INSTRUCTOR, f"/export {code}") == "1 attempt exported."
     await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
     document = bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"]
-    (row,) = csv.DictReader(io.StringIO(document.decode()))
+    (row,) = csv.DictReader(io.StringIO(document.decode("utf-8-sig")))
     assert row["trainee"] == "Alex" and row["unit"] == "Day shift" and row["scenario"] == "car-break-in"
     assert row["greeting"] == "missed" and row["empathy"] == "met" and row["total"] == "80"
     assert row["overridden"] == "yes"
@@ -304,11 +304,47 @@ async def test_reminders_survive_a_restart_between_assignment_and_reminder(
         await shutdown(second)
 
 
-async def test_an_instructor_added_with_the_code_becomes_a_co_instructor(bot: Bot) -> None:
+async def test_a_trainee_join_link_makes_an_instructor_a_member_not_a_co_instructor(bot: Bot) -> None:
     code = await unit_with_trainee(bot)
-    assert await one(bot, RIVAL, f"/join {code}") == "You're an instructor of \u201cDay shift\u201d."
+    attempt = await finished_attempt(bot)
+    assert await one(bot, RIVAL, f"/join {code}") == (
+        "You're a member of \u201cDay shift\u201d. /assignments shows what's assigned."
+    )
+    assert "No unit with code" in await one(bot, RIVAL, f"/results {code}")
+    assert f"No attempt {attempt} among your units' trainees." == await one(bot, RIVAL, f"/transcript {attempt}")
+
+
+async def test_co_instructors_are_added_explicitly_and_see_the_unit(bot: Bot) -> None:
+    code = await unit_with_trainee(bot)
+    assert "/addinstructor needs the instructor role." == await one(bot, TRAINEE, f"/addinstructor {code} {RIVAL}")
+    assert "is not an instructor" in await one(bot, INSTRUCTOR, f"/addinstructor {code} {OTHER}")
+    assert await one(bot, INSTRUCTOR, f"/addinstructor {code} {RIVAL}") == f"Alex ({RIVAL}) now instructs \u201cDay shift\u201d."
+    await bot.until(lambda: any("now an instructor of" in t for t in bot.api.texts(RIVAL)))
     assert f"Alex ({TRAINEE})" in await one(bot, RIVAL, f"/results {code}")
     assert "Day shift: 1 members" in await one(bot, RIVAL, "/units")
+
+
+async def test_an_instructor_sees_only_attempts_made_while_a_member(bot: Bot) -> None:
+    await start_all(bot)
+    before = await finished_attempt(bot)
+    code = await new_unit(bot)
+    bot.store.clock = lambda: __import__("datetime").datetime(2099, 1, 1, tzinfo=__import__("datetime").UTC)
+    await one(bot, TRAINEE, f"/join {code}")
+    after = await finished_attempt(bot)
+    assert "No attempt" in await one(bot, INSTRUCTOR, f"/transcript {before}")
+    assert f"Attempt {after}:" in await one(bot, INSTRUCTOR, f"/transcript {after}")
+    assert await one(bot, INSTRUCTOR, f"/export {code}") == "1 attempt exported."
+
+
+async def test_a_revoked_code_can_be_replaced_so_the_unit_takes_members_again(bot: Bot) -> None:
+    code = await unit_with_trainee(bot)
+    await one(bot, INSTRUCTOR, f"/revoke {code}")
+    assert "doesn't work" in await one(bot, OTHER, f"/join {code}")
+    reply = await one(bot, INSTRUCTOR, f"/newcode {code}")
+    fresh = re.search(r"New join code for \u201cDay shift\u201d: (\S+)", reply).group(1)
+    assert fresh != code and f"start=join-{fresh}" in reply
+    assert "member of" in await one(bot, OTHER, f"/join {fresh}")
+    assert "doesn't work" in await one(bot, RIVAL, f"/join {code}")
 
 
 async def test_without_a_code_results_report_and_export_cover_all_of_the_callers_units(bot: Bot) -> None:
@@ -324,3 +360,25 @@ async def test_without_a_code_results_report_and_export_cover_all_of_the_callers
     assert await one(bot, INSTRUCTOR, "/export") == "2 attempts exported."
     await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
     assert bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"].count(b"\n") == 3
+
+
+async def test_export_neutralises_formulas_keeps_accents_and_counts_each_attempt_once(bot: Bot) -> None:
+    """A trainee in two units appears once per unit; the reply counts attempts, not rows."""
+    await start_all(bot)
+    day, night = await new_unit(bot, name="Day shift"), await new_unit(bot, name="Night shift")
+    evil = '=HYPERLINK("http://evil.example","Click")'
+    for user in (TRAINEE, OTHER):
+        await one(bot, user, f"/join {day}")
+    await one(bot, TRAINEE, f"/join {night}")
+    first, second = await finished_attempt(bot, TRAINEE), await finished_attempt(bot, OTHER)
+    for user, name in ((TRAINEE, evil), (OTHER, "José Ñúñez")):  # the names people chose in Telegram
+        bot.store.db.execute("update users set first_name = ? where id = ?", [name, user])
+    assert await one(bot, INSTRUCTOR, "/export") == "2 attempts exported."
+    await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
+    document = bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"]
+    assert document.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(document.decode("utf-8-sig"))))
+    assert sorted((r["attempt_id"], r["unit"]) for r in rows) == sorted(
+        [(str(first), "Day shift"), (str(first), "Night shift"), (str(second), "Day shift")]
+    )
+    assert {r["trainee"] for r in rows} == {"'" + evil, "José Ñúñez"}

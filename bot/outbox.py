@@ -1,0 +1,177 @@
+"""Every message the bot owes anyone, written in the same transaction as the change that caused it.
+
+A reply, a notice to another user, a reminder, a chart or a CSV file: each becomes one
+row here, in the transaction that made it owed. A sender (`bot.tg.sender`) delivers the
+pending rows of each chat in order and marks each one sent after Telegram accepted it,
+so a crash at any moment loses nothing: what was pending is delivered after the restart.
+The one repeat it allows is a message Telegram accepted just before the process died,
+before its row was marked sent (the documented duplicate window).
+
+Charts and files are stored as recipes (`render` and its arguments), not bytes: the
+sender draws them off the event loop when their turn comes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from bot.transcript import MAX_MESSAGE_CHARS
+
+Buttons = tuple[tuple[tuple[str, str], ...], ...]
+"""Rows of (label, callback data) for an inline keyboard."""
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message owed to one chat."""
+
+    chat_id: int
+    text: str | None = None
+    buttons: Buttons = ()
+    render: str | None = None
+    """A chart or file to draw when it is sent: the name of a renderer (see bot.tg.sender)."""
+    args: dict[str, Any] = field(default_factory=dict)
+    menu: str | None = None
+    """A role whose command menu this chat should now show."""
+    reminder: tuple[int, int, str] | None = None
+    """(user id, assignment id, kind): marked delivered when this message is."""
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {}
+        if self.text is not None:
+            body["text"] = self.text
+        if self.buttons:
+            body["buttons"] = [list(map(list, row)) for row in self.buttons]
+        if self.render:
+            body["render"], body["args"] = self.render, self.args
+        if self.menu:
+            body["menu"] = self.menu
+        if self.reminder:
+            body["reminder"] = list(self.reminder)
+        return body
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A stored message not yet delivered."""
+
+    id: int
+    chat_id: int
+    body: dict[str, Any]
+    tries: int
+
+    @property
+    def buttons(self) -> Buttons:
+        return tuple(tuple((label, data) for label, data in row) for row in self.body.get("buttons", ()))
+
+
+def chunks(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """Split at paragraph or line breaks where possible so no message is over the limit."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n\n", 0, limit)
+        cut = cut if cut > limit // 2 else text.rfind("\n", 0, limit)
+        cut = cut if cut > 0 else limit
+        parts.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return parts + [text] if text else parts
+
+
+class Outbox:
+    """Rows of the `outbox` table; callers open the transaction."""
+
+    def __init__(self, db: Database, clock=time.time) -> None:
+        self.db, self.clock = db, clock
+
+    def add(self, messages: Iterable[Outgoing], source: str = "") -> int:
+        """Store messages (long texts as several rows, buttons on the last); returns how many rows."""
+        rows = []
+        now = self.clock()
+        for message in messages:
+            parts = chunks(message.text) if message.text else [None]
+            for i, part in enumerate(parts):
+                last = i == len(parts) - 1
+                piece = Outgoing(
+                    message.chat_id,
+                    part,
+                    message.buttons if last else (),
+                    message.render if last else None,
+                    message.args if last else {},
+                    message.menu if last else None,
+                    message.reminder if last else None,
+                )
+                rows.append((piece.chat_id, json.dumps(piece.body(), ensure_ascii=False), source, now, now))
+        self.db.conn.executemany(
+            "insert into outbox (chat_id, body, source, created, next_at, tries) values (?, ?, ?, ?, ?, 0)", rows
+        )
+        return len(rows)
+
+    def due_chats(self, now: float | None = None) -> tuple[list[int], float | None]:
+        """Chats with a message ready to send now, oldest first; and when the next deferred one is due."""
+        now = self.clock() if now is None else now
+        ready, later = [], None
+        rows = self.db.execute(
+            "select chat_id, next_at from outbox where id in (select min(id) from outbox "
+            "where sent is null and failed is null group by chat_id) order by id"
+        ).fetchall()
+        for chat_id, next_at in rows:
+            if next_at <= now:
+                ready.append(chat_id)
+            else:
+                later = next_at if later is None else min(later, next_at)
+        return ready, later
+
+    def head(self, chat_id: int) -> Pending | None:
+        """The chat's oldest undelivered message: later ones wait for it, so order holds."""
+        row = self.db.execute(
+            "select id, chat_id, body, tries, next_at from outbox where chat_id = ? and sent is null "
+            "and failed is null order by id limit 1",
+            [chat_id],
+        ).fetchone()
+        if row is None or row[4] > self.clock():
+            return None
+        return Pending(row[0], row[1], json.loads(row[2]), row[3])
+
+    def sent(self, message: Pending) -> None:
+        with self.db.atomic():
+            self.db.execute("update outbox set sent = ? where id = ?", [self.clock(), message.id])
+            if "reminder" in message.body:
+                user_id, assignment_id, kind = message.body["reminder"]
+                self.db.execute(
+                    "update reminders set delivered_at = datetime('now') "
+                    "where user_id = ? and assignment_id = ? and kind = ?",
+                    [user_id, assignment_id, kind],
+                )
+
+    def defer(self, message: Pending, seconds: float) -> None:
+        self.db.execute(
+            "update outbox set tries = tries + 1, next_at = ? where id = ?", [self.clock() + seconds, message.id]
+        )
+
+    def give_up(self, message: Pending, error: str) -> None:
+        """Telegram refused it for good (the user blocked the bot, the chat is gone)."""
+        self.db.execute("update outbox set failed = ? where id = ?", [error[:300], message.id])
+
+    def undelivered(self) -> int:
+        return self.db.execute("select count(*) from outbox where sent is null and failed is null").fetchone()[0]
+
+    def prune(self, older_than_seconds: float) -> int:
+        """Forget delivered or abandoned rows older than the given age."""
+        cutoff = self.clock() - older_than_seconds
+        return self.db.execute(
+            "delete from outbox where (sent is not null or failed is not null) and created < ?", [cutoff]
+        ).rowcount
+
+    def texts_for(self, chat_ids: Sequence[int]) -> list[str]:
+        """Stored texts for these chats, oldest first (for tests and the terminal)."""
+        marks = ",".join("?" * len(chat_ids))
+        rows = self.db.execute(
+            f"select body from outbox where chat_id in ({marks}) order by id", list(chat_ids)
+        ).fetchall()
+        return [json.loads(b).get("text", "") for (b,) in rows]

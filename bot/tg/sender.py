@@ -1,0 +1,164 @@
+"""Deliver the outbox: each chat's messages in order, chats side by side, nothing lost.
+
+Handlers never talk to Telegram themselves: they store what they owe (`bot.outbox`) and
+wake the sender. The sender sends each chat's oldest pending message, marks it sent once
+Telegram accepted it, and goes on with that chat's next one. A 429 waits as long as
+Telegram asks; a 5xx or a network error is retried with growing pauses; a refusal for
+good (the user blocked the bot, the chat is gone) is logged and skipped, so one broken
+chat never holds up the others. At start-up it delivers whatever was pending before a
+crash.
+
+Up to `concurrency` chats are sent to at once; the HTTP connection pool is sized to match
+(see bot.tg.app), so one chat's slow request never holds up another's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
+
+from bot.outbox import Outbox, Pending
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF = 60.0
+Renderer = Callable[[dict[str, Any]], Callable[[], tuple[str, str, bytes | None, str | None]]]
+"""args -> (on the loop: reads the data) a drawing function, run in a thread, that returns
+(kind "photo" or "document", filename, bytes or None when there is nothing to draw, caption or text instead)."""
+
+
+class Sender:
+    def __init__(
+        self,
+        bot: Any,
+        outbox: Outbox,
+        renderers: dict[str, Renderer] | None = None,
+        menus: dict[str, list[tuple[str, str]]] | None = None,
+        concurrency: int = 32,
+    ) -> None:
+        self.bot, self.outbox = bot, outbox
+        self.renderers = renderers or {}
+        self.menus = menus or {}
+        self.concurrency = concurrency
+        self._wakeup = asyncio.Event()
+        self._busy: dict[int, asyncio.Task] = {}
+        self._task: asyncio.Task | None = None
+        self._stopping = False
+
+    def wake(self) -> None:
+        """Something new is owed: look at the outbox now."""
+        self._wakeup.set()
+
+    def start(self) -> None:
+        self._stopping = False
+        self._task = asyncio.get_running_loop().create_task(self._run(), name="deskdrill-sender")
+
+    async def stop(self) -> None:
+        """Let sends in progress finish (so their rows are marked), then stop."""
+        self._stopping = True
+        self.wake()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def idle(self, timeout: float = 10.0) -> bool:
+        """True once nothing is pending or in flight (for tests and benchmarks)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self._busy or self.outbox.due_chats()[0]:
+            if loop.time() > deadline:
+                return False
+            await asyncio.sleep(0.01)
+        return True
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            self._wakeup.clear()
+            ready, later = self.outbox.due_chats()
+            for chat_id in ready:
+                if chat_id in self._busy or len(self._busy) >= self.concurrency:
+                    continue
+                task = asyncio.get_running_loop().create_task(self._drain(chat_id))
+                self._busy[chat_id] = task
+                task.add_done_callback(lambda _t, c=chat_id: self._done(c))
+            wait = 1.0
+            if later is not None:
+                wait = max(0.0, min(wait, later - self.outbox.clock()))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wakeup.wait(), wait)
+        if self._busy:
+            await asyncio.gather(*self._busy.values(), return_exceptions=True)
+
+    def _done(self, chat_id: int) -> None:
+        self._busy.pop(chat_id, None)
+        self.wake()
+
+    async def _drain(self, chat_id: int) -> None:
+        """Send the chat's pending messages in order until none is left or one must wait."""
+        while not self._stopping:
+            message = self.outbox.head(chat_id)
+            if message is None:
+                return
+            try:
+                await self._send(message)
+            except RetryAfter as exc:
+                seconds = _seconds(exc.retry_after)
+                log.info("chat %s: Telegram asks to wait %.1f s", chat_id, seconds)
+                self.outbox.defer(message, seconds)
+                return
+            except (BadRequest, Forbidden, InvalidToken) as exc:
+                log.warning("chat %s: message %s refused for good: %s", chat_id, message.id, exc)
+                self.outbox.give_up(message, str(exc))
+                continue
+            except (NetworkError, TelegramError, OSError) as exc:
+                pause = min(MAX_BACKOFF, 0.5 * 2**message.tries)
+                log.warning("chat %s: send failed (%s); retrying in %.1f s", chat_id, exc, pause)
+                self.outbox.defer(message, pause)
+                return
+            except Exception:  # a renderer bug must not stop the chat's later messages
+                log.exception("chat %s: message %s could not be prepared", chat_id, message.id)
+                self.outbox.give_up(message, "could not be prepared")
+                continue
+            self.outbox.sent(message)
+
+    async def _send(self, message: Pending) -> None:
+        body, chat_id = message.body, message.chat_id
+        markup = _keyboard(message)
+        if "render" in body:
+            await self._send_rendered(chat_id, body, markup)
+        elif "text" in body:
+            await self.bot.send_message(chat_id, body["text"], reply_markup=markup)
+        if "menu" in body and body["menu"] in self.menus:
+            commands = [BotCommand(name, text) for name, text in self.menus[body["menu"]]]
+            await self.bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id))
+
+    async def _send_rendered(self, chat_id: int, body: dict[str, Any], markup: Any) -> None:
+        draw = self.renderers[body["render"]](body.get("args", {}))  # reads the database, on the loop
+        kind, filename, data, fallback = await asyncio.to_thread(draw)
+        if data is None:
+            await self.bot.send_message(chat_id, fallback or "Nothing to show yet.", reply_markup=markup)
+        elif kind == "photo":
+            await self.bot.send_photo(chat_id, data, caption=fallback, reply_markup=markup)
+        else:
+            await self.bot.send_document(chat_id, data, filename=filename, caption=fallback, reply_markup=markup)
+
+
+def _keyboard(message: Pending) -> InlineKeyboardMarkup | None:
+    rows = message.buttons
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )
+
+
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
