@@ -86,16 +86,15 @@ def build_application(
         rate_limiter=limiter,
         **urls,
     )
-    app = (
-        ApplicationBuilder().bot(bot).concurrent_updates(PerChatOrder()).post_init(on_start).post_stop(on_stop).build()
-    )
     store = coach.store
-    staff_core = Staff(store, coach.library, settings.admins)
-    for user_id, role in store.sync_admins(settings.admins):
-        log.info("user %s is now %s (DESKDRILL_ADMINS)", user_id, role)
     guards = Guards(
         store, throttle or Throttle(rate=settings.user_rate, burst=settings.user_burst), settings.log_content
     )
+    ordering = PerChatOrder(on_arrival=guards.arrive)
+    app = ApplicationBuilder().bot(bot).concurrent_updates(ordering).post_init(on_start).post_stop(on_stop).build()
+    staff_core = Staff(store, coach.library, settings.admins)
+    for user_id, role in store.sync_admins(settings.admins):
+        log.info("user %s is now %s (DESKDRILL_ADMINS)", user_id, role)
     trainee = TraineeHandlers(coach)
     staff = StaffHandlers(staff_core, coach, today)
     app.bot_data.update(

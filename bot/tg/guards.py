@@ -42,12 +42,25 @@ APOLOGY_SAVED = (
 )
 
 
+UNSEEN = -1.0
+
+
 class Guards:
     def __init__(self, store: Store, throttle: Throttle, log_content: bool = False) -> None:
         self.store, self.throttle, self.log_content = store, throttle, log_content
+        self._turns: dict[int, float | None] = {}
+        """update id -> when its turn comes (monotonic), or None when it would wait too long."""
+
+    def arrive(self, update: object) -> None:
+        """As an update arrives: reserve its place in its user's pace (see bot.tg.ordering)."""
+        if isinstance(update, Update) and update.effective_user is not None:
+            now = self.throttle.clock()
+            wait = self.throttle.reserve(update.effective_user.id, now)
+            self._turns[update.update_id] = None if wait is None else now + wait
 
     async def first(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Runs before every handler; raises ApplicationHandlerStop for what must go no further."""
+        turn = self._turns.pop(update.update_id, UNSEEN)
         if self.store.seen(update.update_id):
             log.warning("update %s skipped as a duplicate: %s", update.update_id, describe(update, self.log_content))
             raise ApplicationHandlerStop
@@ -61,7 +74,7 @@ class Guards:
         if update.edited_message is not None:
             self._owe(update, context, user.id, EDITED)
             raise ApplicationHandlerStop
-        await self._slow_floods(update, context, user.id)
+        await self._slow_floods(update, context, user.id, turn)
 
     def _outside_private_chat(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Point a group to the private chat, once per group; store nothing about its members."""
@@ -77,10 +90,14 @@ class Guards:
         if first_time:
             wake(context)
 
-    async def _slow_floods(self, update: Update, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
+    async def _slow_floods(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, user_id: int, turn: float | None
+    ) -> None:
         """Hold a flood back to the throttle's pace; refuse, by name, what would wait too long."""
-        wait = self.throttle.reserve(user_id)
-        if wait is None:
+        if turn == UNSEEN:  # not seen arriving (processed directly): reserve now
+            wait = self.throttle.reserve(user_id)
+            turn = None if wait is None else self.throttle.clock() + wait
+        if turn is None:
             if update.callback_query is not None:
                 await answer_quietly(update.callback_query, TOO_FAST_BUTTON)
                 self.store.handled(update.update_id, user_id)
@@ -89,6 +106,7 @@ class Guards:
                 quote = text if len(text) <= 60 else text[:59] + "\u2026"
                 self._owe(update, context, user_id, TOO_FAST.format(quote=quote or "your message"))
             raise ApplicationHandlerStop
+        wait = turn - self.throttle.clock()
         if wait > 0:
             await asyncio.sleep(wait)
 

@@ -9,7 +9,7 @@ drawn in threads, so a generous number of slots costs little.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -19,14 +19,20 @@ MAX_CONCURRENT_UPDATES = 64
 
 
 class PerChatOrder(BaseUpdateProcessor):
-    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
+    def __init__(
+        self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES, on_arrival: Callable[[object], None] | None = None
+    ) -> None:
         super().__init__(max_concurrent_updates)
+        self.on_arrival = on_arrival
+        """Called as each update arrives, before it waits for its chat's turn (the throttle's clock)."""
         self._locks: dict[object, asyncio.Lock] = {}
         self._waiting: dict[object, int] = {}
         self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
 
     async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """The chat's turn first, then a slot: waiting for one's own chat holds no slot."""
+        if self.on_arrival is not None:
+            self.on_arrival(update)
         key = _chat_of(update)
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1

@@ -20,9 +20,13 @@ class Throttle:
     clock: Callable[[], float] = time.monotonic
     _buckets: dict[int, tuple[float, float]] = field(default_factory=dict)
 
-    def reserve(self, user_id: int) -> float | None:
-        """Seconds this message must wait for its turn (0: at once), or None: refused, would wait too long."""
-        now = self.clock()
+    def reserve(self, user_id: int, now: float | None = None) -> float | None:
+        """Seconds this message must wait for its turn (0: at once), or None: refused, would wait too long.
+
+        Called as each message arrives (`now`), so a backlog counts even while the chat's
+        earlier messages are still being handled.
+        """
+        now = self.clock() if now is None else now
         tokens, last = self._buckets.get(user_id, (float(self.burst), now))
         tokens = min(float(self.burst), tokens + (now - last) * self.rate)
         wait = 0.0 if tokens >= 1 else (1 - tokens) / self.rate

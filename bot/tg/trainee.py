@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -12,6 +13,7 @@ from bot.coach import Coach, User
 from bot.outbox import Outgoing
 
 log = logging.getLogger(__name__)
+SURROGATES = re.compile("[\ud800-\udfff]")
 
 HELP = (
     "/practice \u2013 choose a practice call (or /practice <id> to start one)\n"
@@ -102,7 +104,7 @@ def clean_text(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        return SURROGATES.sub("\ufffd", text)
     return text
 
 

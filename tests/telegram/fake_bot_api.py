@@ -49,6 +49,7 @@ class FakeBotApi:
         self._next_update = 1
         self._next_message = 1
         self._failures: dict[str, list[dict]] = {}
+        self._slow: dict[str, float] = {}
         self._cond = threading.Condition()
         self._server: asyncio.Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -178,14 +179,17 @@ class FakeBotApi:
     def text(self, user_id: int, text: str, first_name: str = "Alex") -> int:
         return self.push("message", self.message(user_id, text, first_name))
 
-    def message(self, user_id: int, text: str | None = None, first_name: str = "Alex", **extra: Any) -> dict:
+    def message(
+        self, user_id: int, text: str | None = None, first_name: str = "Alex", chat: dict | None = None, **extra: Any
+    ) -> dict:
+        """A message from the user, in their private chat unless `chat` says otherwise."""
         with self._cond:
             message_id = self._next_message
             self._next_message += 1
         msg = {
             "message_id": message_id,
             "date": int(time.time()),
-            "chat": {"id": user_id, "type": "private"},
+            "chat": chat or {"id": user_id, "type": "private"},
             "from": {"id": user_id, "is_bot": False, "first_name": first_name},
             **extra,
         }
@@ -196,7 +200,8 @@ class FakeBotApi:
                 msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return msg
 
-    def press(self, user_id: int, data: str) -> int:
+    def press(self, user_id: int, data: str, message_gone: bool = False) -> int:
+        """A button pressed; `message_gone`: its message was deleted (Telegram then sends no message)."""
         message = self.message(user_id, "Choose a call to practise:")
         message["from"] = BOT_USER
         query = {
@@ -204,21 +209,35 @@ class FakeBotApi:
             "from": {"id": user_id, "is_bot": False, "first_name": "Alex"},
             "chat_instance": "1",
             "data": data,
-            "message": message,
         }
+        if not message_gone:
+            query["message"] = message
         return self.push("callback_query", query)
+
+    def button_answers(self, user_id: int) -> list[str]:
+        """Texts shown on button presses (answerCallbackQuery) for this user's presses."""
+        return [str(c.params.get("text", "")) for c in self.sent("answerCallbackQuery")]
 
     # --- failures ------------------------------------------------------------------
 
     def fail_next(self, method: str, status: int = 429, retry_after: int = 1, times: int = 1) -> None:
-        error = {
-            "ok": False,
-            "error_code": status,
-            "description": f"Too Many Requests: retry after {retry_after}",
-            "parameters": {"retry_after": retry_after},
-        }
+        """The next `times` calls of `method` fail: 429 with retry_after, or another status (500, 403...)."""
+        if status == 429:
+            error = {
+                "ok": False,
+                "error_code": 429,
+                "description": f"Too Many Requests: retry after {retry_after}",
+                "parameters": {"retry_after": retry_after},
+            }
+        else:
+            error = {"ok": False, "error_code": status, "description": f"Error {status}: injected"}
         with self._cond:
             self._failures.setdefault(method, []).extend([error] * times)
+
+    def slow_down(self, chat_id: int, seconds: float) -> None:
+        """Every send to this chat takes `seconds` before it is answered (a hung request)."""
+        with self._cond:
+            self._slow[str(chat_id)] = seconds
 
     # --- what the bot did -------------------------------------------------------------
 
@@ -273,7 +292,11 @@ class FakeBotApi:
             failures = self._failures.get(method)
             if failures:
                 self.calls.append(Call(f"{method}!failed", params))
-                return 429, failures.pop(0)
+                error = failures.pop(0)
+                return error["error_code"], error
+            delay = self._slow.get(str(params.get("chat_id")), 0.0)
+        if delay:
+            await asyncio.sleep(delay)
         if method == "getUpdates":
             return 200, {"ok": True, "result": await self._get_updates(params)}
         call = Call(method, params)
