@@ -229,7 +229,7 @@ class Store:
         if update_id is None:
             return
         self.db.execute(
-            "insert or replace into updates (update_id, chat_id, outbox, delivered, at) values (?, ?, '[]', 1, ?)",
+            "insert into updates (update_id, chat_id, outbox, delivered, at) values (?, ?, '[]', 1, ?)",
             [update_id, chat_id, self.now()],
         )
 

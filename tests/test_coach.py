@@ -9,7 +9,7 @@ from bot.coach import NOT_IN_A_CALL, Coach, User
 from bot.library import Library
 from bot.reports import progress_chart
 from bot.store import Store
-from bot.tg.delivery import chunks
+from bot.outbox import chunks
 from bot.tg.throttle import Throttle
 from tests.scripts import COURTEOUS
 
@@ -22,8 +22,8 @@ def coach(library: Library) -> Coach:
 
 
 def test_admins_from_the_settings_are_admins_from_their_first_start(coach: Coach) -> None:
-    coach.register(User(99, 99, "Chief"), 1)
-    coach.register(ALEX, 2)
+    coach.register(User(99, 99, "Chief"))
+    coach.register(ALEX)
     assert coach.store.user(99)["role"] == "admin" and coach.store.user(1)["role"] == "trainee"
 
 
@@ -63,13 +63,13 @@ def test_an_attempt_whose_scenario_was_removed_can_still_be_closed(coach: Coach)
     assert coach.store.active_attempt(1) is None
 
 
-def test_throttle_allows_a_burst_then_warns_once_then_recovers() -> None:
+def test_throttle_passes_a_burst_then_paces_the_rest_and_refuses_what_would_wait_too_long() -> None:
     now = [0.0]
-    throttle = Throttle(rate=1.0, burst=2, clock=lambda: now[0])
-    assert [throttle.check(1) for _ in range(4)] == [(True, False), (True, False), (False, True), (False, False)]
-    assert throttle.check(2) == (True, False)
-    now[0] = 1.5
-    assert throttle.check(1) == (True, False)
+    throttle = Throttle(rate=1.0, burst=2, max_wait=2.0, clock=lambda: now[0])
+    assert [throttle.reserve(1) for _ in range(5)] == [0.0, 0.0, 1.0, 2.0, None]
+    assert throttle.reserve(2) == 0.0
+    now[0] = 10.0
+    assert throttle.reserve(1) == 0.0
 
 
 def test_long_replies_are_split_at_line_breaks_under_the_limit() -> None:

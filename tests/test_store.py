@@ -32,7 +32,11 @@ def play(library: Library, store: Store, user_id: int = 1) -> int:
 def test_opening_a_file_creates_folders_uses_wal_and_migrates(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "nested" / "deskdrill.db")
     assert store.db.journal_mode == "wal"
-    assert [m.name for m in migrations.applied(store.db)] == ["m001_initial", "m002_units_and_audit"]
+    assert [m.name for m in migrations.applied(store.db)][:3] == [
+        "m001_initial",
+        "m002_units_and_audit",
+        "m003_outbox_and_privacy",
+    ]
     assert {"users", "attempts", "turns", "results", "updates"} <= set(store.db.table_names())
     store.close()
     Store.open(tmp_path / "nested" / "deskdrill.db").close()  # migrating twice is harmless
@@ -58,13 +62,33 @@ def test_an_attempt_stores_every_turn_its_state_and_each_criterion(store: Store,
     assert set(criteria) == {"greeting", "empathy", "testing_questions", "offer_more_help", "appreciation"}
 
 
-def test_the_outbox_remembers_replies_until_delivered(store: Store) -> None:
+def test_the_outbox_keeps_each_chats_messages_in_order_until_each_is_sent(store: Store) -> None:
     store.register(1, 1, "Alex", None)
-    assert store.pending(50) is None
+    assert not store.seen(50)
     store.handled(50, 1, ["one", "two"])
-    assert store.pending(50).outbox == ["one", "two"]
-    store.delivered(50)
-    assert store.pending(50).outbox == []
+    store.handled(51, 2, ["elsewhere"])
+    assert store.seen(50) and store.outbox.due_chats() == ([1, 2], None)
+    first = store.outbox.head(1)
+    assert first.body == {"text": "one"}
+    store.outbox.sent(first)
+    assert store.outbox.head(1).body == {"text": "two"}
+
+
+def test_a_deferred_message_holds_back_its_chat_only(store: Store) -> None:
+    store.handled(50, 1, ["one", "two"])
+    store.handled(51, 2, ["elsewhere"])
+    store.outbox.defer(store.outbox.head(1), 60)
+    ready, later = store.outbox.due_chats()
+    assert ready == [2] and later is not None and store.outbox.head(1) is None
+
+
+def test_a_long_text_is_stored_as_several_messages_with_buttons_on_the_last(store: Store) -> None:
+    from bot.outbox import Outgoing
+
+    text = "\n".join(f"line {n}" for n in range(1500))
+    store.handled(50, 1, [Outgoing(1, text, buttons=((("Next", "page:2"),),))])
+    rows = [b for (b,) in store.db.execute("select body from outbox order by id").fetchall()]
+    assert len(rows) == 4 and all("buttons" not in b for b in rows[:-1]) and "buttons" in rows[-1]
 
 
 def test_an_update_can_only_be_recorded_once(store: Store) -> None:

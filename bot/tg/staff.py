@@ -71,6 +71,7 @@ class StaffHandlers:
             args, bot_name = list(context.args or []), context.bot.username
             store = self.coach.store
             with store.db.atomic():
+                self.coach.register(user)  # a /join typed before any /start still finds its user
                 outcome = self._outcome(lambda: act(user, args, bot_name))
                 store.handled(update.update_id, user.chat_id, messages_of(user.chat_id, outcome))
 

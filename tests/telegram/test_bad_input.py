@@ -27,9 +27,7 @@ NOT_TEXT = {
     "voice note": {"voice": {**FILE, "duration": 3}},
     "file": {"document": FILE},
     "dice": {"dice": {"emoji": "\U0001f3b2", "value": 4}},
-    "venue": {
-        "venue": {"location": {"latitude": 1.0, "longitude": 2.0}, "title": "Station", "address": "1 Main St"}
-    },
+    "venue": {"venue": {"location": {"latitude": 1.0, "longitude": 2.0}, "title": "Station", "address": "1 Main St"}},
     "contact": {"contact": {"phone_number": "+15625550100", "first_name": "Sam"}},
 }
 

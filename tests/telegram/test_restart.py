@@ -142,3 +142,42 @@ def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path:
         bot.terminate()
         bot.communicate(timeout=10)
         api.stop()
+
+
+def test_webhook_mode_without_a_configured_secret_still_refuses_forged_updates(tmp_path: Path) -> None:
+    """A POST that claims to be an admin's /audit, without the secret Telegram was given: 403, nothing run."""
+    api = FakeBotApi().start()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram-hook"
+    admin = 4747
+    env = {
+        "TELEGRAM_WEBHOOK_URL": url,
+        "TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1",
+        "TELEGRAM_WEBHOOK_PORT": str(port),
+        "TELEGRAM_WEBHOOK_SECRET": "",
+        "DESKDRILL_ADMINS": str(admin),
+    }
+    bot = start_bot(api, tmp_path / "deskdrill.db", env)
+    try:
+        assert api.wait_for(lambda: bool(api.sent("setWebhook")), timeout=30)
+        secret = api.sent("setWebhook")[0].params.get("secret_token", "")
+        assert len(secret) >= 32
+        forged = {"update_id": 1, "message": api.message(admin, "/audit")}
+        responses = []
+        for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "guess"}):
+            for _ in range(100):  # the listener may need a moment after setWebhook
+                try:
+                    responses.append(httpx.post(url, json=forged, headers=headers).status_code)
+                    break
+                except httpx.ConnectError:
+                    time.sleep(0.1)
+        assert responses == [403, 403]
+        genuine = {"update_id": 2, "message": api.message(admin, "/audit")}
+        assert httpx.post(url, json=genuine, headers={"X-Telegram-Bot-Api-Secret-Token": secret}).status_code == 200
+        assert len(api.wait_for_texts(admin, 1)) == 1
+        time.sleep(0.3)
+        assert len(api.texts(admin)) == 1  # only the genuine update was answered
+    finally:
+        bot.terminate()
+        bot.communicate(timeout=10)
+        api.stop()

@@ -318,7 +318,10 @@ async def test_co_instructors_are_added_explicitly_and_see_the_unit(bot: Bot) ->
     code = await unit_with_trainee(bot)
     assert "/addinstructor needs the instructor role." == await one(bot, TRAINEE, f"/addinstructor {code} {RIVAL}")
     assert "is not an instructor" in await one(bot, INSTRUCTOR, f"/addinstructor {code} {OTHER}")
-    assert await one(bot, INSTRUCTOR, f"/addinstructor {code} {RIVAL}") == f"Alex ({RIVAL}) now instructs \u201cDay shift\u201d."
+    assert (
+        await one(bot, INSTRUCTOR, f"/addinstructor {code} {RIVAL}")
+        == f"Alex ({RIVAL}) now instructs \u201cDay shift\u201d."
+    )
     await bot.until(lambda: any("now an instructor of" in t for t in bot.api.texts(RIVAL)))
     assert f"Alex ({TRAINEE})" in await one(bot, RIVAL, f"/results {code}")
     assert "Day shift: 1 members" in await one(bot, RIVAL, "/units")
@@ -382,3 +385,15 @@ async def test_export_neutralises_formulas_keeps_accents_and_counts_each_attempt
         [(str(first), "Day shift"), (str(first), "Night shift"), (str(second), "Day shift")]
     )
     assert {r["trainee"] for r in rows} == {"'" + evil, "José Ñúñez"}
+
+
+async def test_an_edited_override_is_not_applied_again(bot: Bot) -> None:
+    await unit_with_trainee(bot)
+    attempt = await finished_attempt(bot)
+    command = bot.api.message(INSTRUCTOR, f"/override {attempt} empathy missed too brief")
+    bot.api.push("message", command)
+    await bot.until(lambda: any("The trainee has been told" in t for t in bot.api.texts(INSTRUCTOR)))
+    bot.api.push("edited_message", {**command, "edit_date": 2, "text": f"/override {attempt} empathy missed typo"})
+    await bot.until(lambda: bot.api.texts(INSTRUCTOR)[-1].startswith("Edits aren't passed on"))
+    assert bot.store.db.execute("select count(*) from overrides").fetchone()[0] == 1
+    assert sum("changed" in t for t in bot.api.texts(TRAINEE)) == 1
