@@ -7,9 +7,9 @@ from sqlite_utils import Database
 
 from bot.coach import NOT_IN_A_CALL, Coach, User
 from bot.library import Library
+from bot.outbox import chunks
 from bot.reports import progress_chart
 from bot.store import Store
-from bot.outbox import chunks
 from bot.tg.throttle import Throttle
 from tests.scripts import COURTEOUS
 

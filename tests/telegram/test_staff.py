@@ -316,7 +316,7 @@ async def test_a_trainee_join_link_makes_an_instructor_a_member_not_a_co_instruc
 
 async def test_co_instructors_are_added_explicitly_and_see_the_unit(bot: Bot) -> None:
     code = await unit_with_trainee(bot)
-    assert "/addinstructor needs the instructor role." == await one(bot, TRAINEE, f"/addinstructor {code} {RIVAL}")
+    assert await one(bot, TRAINEE, f"/addinstructor {code} {RIVAL}") == "/addinstructor needs the instructor role."
     assert "is not an instructor" in await one(bot, INSTRUCTOR, f"/addinstructor {code} {OTHER}")
     assert (
         await one(bot, INSTRUCTOR, f"/addinstructor {code} {RIVAL}")
