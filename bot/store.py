@@ -9,7 +9,8 @@ yet sent is sent then.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import logging
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,8 +20,11 @@ from sqlite_utils import Database, Migrations
 
 from bot.attempt import AttemptResult
 from bot.engine import SavedVisitor
+from bot.grading import contact_total, grade
+from bot.scenario import Scenario
 from bot.transcript import Turn
 
+log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 migrations = Migrations("deskdrill")
 
@@ -112,6 +116,60 @@ def m002_units_and_audit(db: Database) -> None:
     db["audit"].create({"id": int, "at": str, "actor": int, "action": str, "detail": str}, pk="id")
 
 
+@migrations()
+def m003_contact_totals(db: Database) -> None:
+    """The contact as a whole (SPEC): automatic fails, facts given, criteria not applicable;
+    then every finished attempt re-totalled under the new rule from its stored verdicts
+    (overrides included) and its transcript, re-graded for facts and automatic fails only."""
+    db["attempts"].add_column("auto_fail", str)
+    db["attempts"].add_column("addressed", str)
+    db["results"].add_column("applicable", int, not_null_default=1)
+    if db.execute("select count(*) from attempts where status = 'finished'").fetchone()[0]:
+        retotal_finished(db, _bundled_scenarios())
+
+
+def _bundled_scenarios() -> Mapping[str, Scenario]:
+    """The scenarios of DESKDRILL_SCENARIOS or the default directory: a migration gets no settings."""
+    from bot.library import default_scenario_dir, load_library
+
+    return load_library([default_scenario_dir()]).scenarios
+
+
+def retotal_finished(db: Database, scenarios: Mapping[str, Scenario]) -> int:
+    """Re-total every finished attempt; store its facts and automatic fails; return how many changed."""
+    rows = list(db.query("select id, scenario_id, total from attempts where status = 'finished'"))
+    changed = 0
+    for row in rows:
+        scenario = scenarios.get(row["scenario_id"])
+        addressed = auto_fail = None
+        if scenario is not None:
+            turns = [Turn(r["role"], r["text"]) for r in db.query(_TURNS, [row["id"]])]
+            graded = grade(turns, contact=scenario.contact)
+            addressed = json.dumps(graded.addressed.to_json()) if graded.addressed else None
+            auto_fail = json.dumps([dict(f) for f in graded.auto_fail or ()])
+        db.execute("update attempts set addressed = ?, auto_fail = ? where id = ?", [addressed, auto_fail, row["id"]])
+        total = stored_total(db, row["id"])
+        if total != row["total"]:
+            changed += 1
+            db.execute("update attempts set total = ? where id = ?", [total, row["id"]])
+    log.info("re-totalled %d finished attempts under the contact rule: %d totals changed", len(rows), changed)
+    return changed
+
+
+def stored_total(db: Database, attempt_id: int) -> int:
+    """The SPEC total from what is stored: the verdicts (with overrides), the facts, the automatic fails."""
+    met = {
+        r["criterion"]: (bool(r["met"]) if r["applicable"] else None)
+        for r in db.query("select criterion, met, applicable from results where attempt_id = ?", [attempt_id])
+    }
+    row = next(db.query("select addressed, auto_fail from attempts where id = ?", [attempt_id]))
+    facts = json.loads(row["addressed"])["facts"] if row["addressed"] else None
+    return contact_total(met, facts, bool(json.loads(row["auto_fail"] or "[]")))
+
+
+_TURNS = "select role, text from turns where attempt_id = ? order by idx"
+
+
 @dataclass(frozen=True)
 class AttemptRow:
     id: int
@@ -124,6 +182,8 @@ class AttemptRow:
     finished_at: str | None
     visitor: SavedVisitor
     total: int | None
+    auto_fail: tuple[dict[str, Any], ...] = ()
+    """The automatic fails of a finished attempt (empty when none, or graded before they were stored)."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> AttemptRow:
@@ -138,6 +198,7 @@ class AttemptRow:
             row["finished_at"],
             SavedVisitor.from_json(json.loads(row["visitor"])),
             row["total"],
+            tuple(json.loads(row.get("auto_fail") or "[]")),
         )
 
 
@@ -287,15 +348,32 @@ class Store:
 
     def _finish(self, attempt_id: int, result: AttemptResult) -> None:
         self.db.execute(
-            "update attempts set status = 'finished', finished_at = ?, total = ?, resolved = ?, completed = ? "
-            "where id = ?",
-            [self.now(), result.grade.total, int(result.resolved), int(result.completed), attempt_id],
+            "update attempts set status = 'finished', finished_at = ?, total = ?, resolved = ?, completed = ?, "
+            "auto_fail = ?, addressed = ? where id = ?",
+            [
+                self.now(),
+                result.grade.total,
+                int(result.resolved),
+                int(result.completed),
+                json.dumps([dict(f) for f in result.grade.auto_fail or ()]),
+                json.dumps(result.grade.addressed.to_json()) if result.grade.addressed else None,
+                attempt_id,
+            ],
         )
         self.db.conn.executemany(
-            "insert or replace into results (attempt_id, criterion, met, score, evidence, turn, tip) "
-            "values (?, ?, ?, ?, ?, ?, ?)",
+            "insert or replace into results (attempt_id, criterion, met, score, evidence, turn, tip, applicable) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (attempt_id, name, int(v.met), v.score, v.evidence, v.turn, v.tip)
+                (
+                    attempt_id,
+                    name,
+                    None if v.met is None else int(v.met),
+                    v.score,
+                    v.evidence,
+                    v.turn,
+                    v.tip,
+                    int(v.applicable),
+                )
                 for name, v in result.grade.criteria.items()
             ],
         )
@@ -317,7 +395,7 @@ class Store:
     def history(self, user_id: int, limit: int = 10) -> list[dict]:
         return list(
             self.db.query(
-                "select id, scenario_id, status, started_at, finished_at, total, resolved from attempts "
+                "select id, scenario_id, status, started_at, finished_at, total, resolved, auto_fail from attempts "
                 "where user_id = ? order by id desc limit ?",
                 [user_id, limit],
             )
@@ -327,7 +405,7 @@ class Store:
         """Finished attempts, oldest first, with each criterion's verdict: for progress charts."""
         return self.db.query(
             "select a.id, a.finished_at, a.total, r.criterion, r.met from attempts a "
-            "join results r on r.attempt_id = a.id where a.user_id = ? and a.status = 'finished' "
+            "join results r on r.attempt_id = a.id where a.user_id = ? and a.status = 'finished' and r.applicable "
             "order by a.id, r.criterion",
             [user_id],
         )

@@ -32,7 +32,11 @@ def play(library: Library, store: Store, user_id: int = 1) -> int:
 def test_opening_a_file_creates_folders_uses_wal_and_migrates(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "nested" / "deskdrill.db")
     assert store.db.journal_mode == "wal"
-    assert [m.name for m in migrations.applied(store.db)] == ["m001_initial", "m002_units_and_audit"]
+    assert [m.name for m in migrations.applied(store.db)] == [
+        "m001_initial",
+        "m002_units_and_audit",
+        "m003_contact_totals",
+    ]
     assert {"users", "attempts", "turns", "results", "updates"} <= set(store.db.table_names())
     store.close()
     Store.open(tmp_path / "nested" / "deskdrill.db").close()  # migrating twice is harmless
@@ -53,7 +57,9 @@ def test_an_attempt_stores_every_turn_its_state_and_each_criterion(store: Store,
     attempt_id = play(library, store)
     assert [t.role for t in store.turns(attempt_id)] == ["visitor", "trainee", "visitor"]
     row = store.attempt(attempt_id)
-    assert row.status == "finished" and row.total == 10 and row.finished_at == "2026-11-23T09:30:00+00:00"
+    # "Hello?" alone meets nothing: 0 (it was 10 before the SPEC ruled out partial credit in the total)
+    assert row.status == "finished" and row.total == 0
+    assert row.finished_at == "2026-11-23T09:30:00+00:00"
     criteria = {r["criterion"]: r["met"] for r in store.db["results"].rows_where("attempt_id = ?", [attempt_id])}
     assert set(criteria) == {"greeting", "empathy", "testing_questions", "offer_more_help", "appreciation"}
 
@@ -86,5 +92,5 @@ def test_history_lists_newest_first(store: Store, library: Library) -> None:
     first = play(library, store)
     store.db["attempts"].update(first, {"scenario_id": "car-break-in"})
     rows = store.history(1)
-    assert [r["id"] for r in rows] == [first] and rows[0]["total"] == 10
+    assert [r["id"] for r in rows] == [first] and rows[0]["total"] == 0
     assert len(list(store.criterion_history(1))) == 5

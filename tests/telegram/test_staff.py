@@ -201,7 +201,7 @@ async def test_results_show_latest_and_best_and_what_is_overdue(bot: Bot) -> Non
     await assign(bot, f"car-break-in {code} 2026-11-20", (TRAINEE, OTHER))
     await finished_attempt(bot)
     results = await one(bot, INSTRUCTOR, f"/results {code}")
-    assert f"Alex ({TRAINEE}):\n  car-break-in: latest 100, best 100" in results
+    assert f"Alex ({TRAINEE}):\n  car-break-in: latest 100/100, best 100/100" in results
     assert f"Alex ({OTHER}):\n  car-break-in: not done (OVERDUE, due 2026-11-20)" in results
 
 
@@ -211,7 +211,7 @@ async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> N
     transcript = await one(bot, INSTRUCTOR, f"/transcript {attempt}")
     assert transcript.startswith(f"Attempt {attempt}: Car break-in, reported by phone")
     assert "2. Trainee: Good afternoon, Harbor Station, Deputy Lopez speaking." in transcript
-    assert "MET Empathy \u2013 \u201cI'm so sorry that happened to you.\u201d (turn 4)" in transcript
+    assert "\u2705 Empathy \u2014 \u201cI'm so sorry that happened to you.\u201d (turn 4)" in transcript
     assert "Usage: /transcript <attempt_id>" in await one(bot, INSTRUCTOR, "/transcript twelve")
 
 
@@ -222,7 +222,7 @@ async def test_override_changes_a_verdict_keeps_the_original_and_tells_the_train
     reply = await one(bot, INSTRUCTOR, f"/override {attempt} empathy missed It was scripted, not sincere")
     assert reply == (
         f"Empathy on attempt {attempt} (Car break-in, reported by phone) is now missed; "
-        "new total 80/100. The trainee has been told."
+        "new total 85/100. The trainee has been told."  # SPEC: 75 x 4/5 criteria + 25 x both facts
     )
     told = (await bot.texts(TRAINEE, before + 1))[-1]
     assert told.startswith("Your instructor changed Empathy") and "It was scripted, not sincere" in told
@@ -240,7 +240,7 @@ async def test_report_gives_pass_rates_the_weakest_criterion_and_a_weekly_chart(
     await one(bot, TRAINEE, "Hello?")
     await one(bot, TRAINEE, "/end")
     report = await one(bot, INSTRUCTOR, f"/report {code}")
-    assert "2 finished attempts, average total 55/100" in report
+    assert "2 finished attempts, average total 50/100" in report  # 100 and 0: "Hello?" earns nothing
     assert "Greeting: 50% met" in report and "Weakest: Greeting." in report
     await bot.until(lambda: bool(bot.api.sent("sendPhoto", INSTRUCTOR)))
     assert bot.api.sent("sendPhoto", INSTRUCTOR)[0].params["photo"][:4] == b"\x89PNG"
@@ -255,8 +255,8 @@ async def test_export_sends_a_csv_with_one_row_per_attempt_and_is_audited(bot: B
     document = bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"]
     (row,) = csv.DictReader(io.StringIO(document.decode()))
     assert row["trainee"] == "Alex" and row["unit"] == "Day shift" and row["scenario"] == "car-break-in"
-    assert row["greeting"] == "missed" and row["empathy"] == "met" and row["total"] == "80"
-    assert row["overridden"] == "yes"
+    assert row["greeting"] == "missed" and row["empathy"] == "met" and row["total"] == "85"
+    assert row["overridden"] == "yes" and row["auto_fail"] == "" and row["addressed"] == "yes"
 
 
 async def test_audit_lists_role_changes_assignments_overrides_and_exports(bot: Bot) -> None:
