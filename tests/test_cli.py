@@ -176,3 +176,82 @@ def test_grade_uses_the_named_scenario_for_automatic_fails() -> None:
     # SPEC "The contact as a whole": auto_fail is a top-level key now, and it zeroes the total
     assert [f["id"] for f in result["auto_fail"]] == ["missed_emergency"] and result["total"] == 0
     assert result["addressed"] == {"met": False, "facts": {"dispatch_now": None}}
+
+
+COURTEOUS_NO_EMERGENCY = [
+    "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help you?",
+    "I'm so sorry, I can hear how worried you are.",
+    "Kids often lose track of time. Give it another hour, and call us back if they're still not home.",
+    "Do you have any questions I can answer? Is there anything else I can help you with? Thank you for calling.",
+]
+COURTEOUS_NO_FACTS = [
+    "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help you?",
+    "I'm so sorry that happened to you. That's a rotten thing to wake up to.",
+    "I'll make a note of it here.",
+    "Do you have any questions I can answer for you? Is there anything else I can help you with? "
+    "Thank you for calling.",
+]
+
+
+def practise(scenario_id: str, script: list[str], *options: str) -> subprocess.CompletedProcess[str]:
+    return deskdrill("practice", scenario_id, "--seed", "1", *options, stdin="\n".join(script) + "\n")
+
+
+def test_a_courteous_call_that_misses_the_emergency_totals_zero_and_says_so_first() -> None:
+    report = json.loads(practise("child-late-home", COURTEOUS_NO_EMERGENCY, "--json").stdout)
+    assert [f["id"] for f in report["grade"]["auto_fail"]] == ["missed_emergency"]
+    assert report["grade"]["total"] == 0
+    assert sum(bool(v["met"]) for v in report["grade"]["criteria"].values()) >= 4
+    card = practise("child-late-home", COURTEOUS_NO_EMERGENCY).stdout.split("Scorecard: ")[1].splitlines()
+    assert card[1].startswith("\u26d4 AUTOMATIC FAIL \u2014 The caller said their child is missing")
+    assert "Total: AUTOMATIC FAIL, 0/100" in card
+
+
+def test_a_courteous_car_break_in_call_that_never_says_how_to_report_totals_at_most_75() -> None:
+    grade = json.loads(practise("car-break-in", COURTEOUS_NO_FACTS, "--json").stdout)["grade"]
+    assert all(v["met"] for v in grade["criteria"].values())
+    assert grade["addressed"] == {"met": False, "facts": {"online_report": None, "process_time": None}}
+    assert grade["total"] <= 75
+    card = practise("car-break-in", COURTEOUS_NO_FACTS).stdout
+    assert "\u274c Issue not addressed:\n\u2022 missing: tells the caller they can report it online\n" in card
+
+
+def test_the_same_call_with_the_facts_totals_100() -> None:
+    script = [
+        *COURTEOUS_NO_FACTS[:2],
+        "You can file the report online; it takes about fifteen minutes.",
+        COURTEOUS_NO_FACTS[3],
+    ]
+    grade = json.loads(practise("car-break-in", script, "--json").stdout)["grade"]
+    assert grade["addressed"]["met"] and grade["auto_fail"] == [] and grade["total"] == 100
+
+
+def test_grade_honours_the_scenario_field_for_not_applicable_and_addressed() -> None:
+    turns = [
+        {"role": "visitor", "text": "Hi, what are your records hours?"},
+        {
+            "role": "trainee",
+            "text": "Good afternoon, Harbor Station, Deputy Park. We're open 8 a.m. to 4 p.m., weekdays.",
+        },
+    ]
+    line = json.dumps({"id": "tester", "scenario": "service-tester", "turns": turns})
+    result = json.loads(deskdrill("grade", "-", stdin=line).stdout)
+    assert result["criteria"]["empathy"] == {
+        "met": None,
+        "applicable": False,
+        "score": 0.0,
+        "evidence": None,
+        "turn": None,
+        "tip": None,
+        "reason": result["criteria"]["empathy"]["reason"],
+    }
+    assert result["addressed"]["met"] and result["addressed"]["facts"]["records_hours"]["turn"] == 2
+    assert result["total"] == round(75 / 4 + 25)  # the greeting of the four criteria that apply, and the fact
+
+
+def test_grade_reports_an_unknown_scenario_on_its_line() -> None:
+    line = json.dumps({"id": "x", "scenario": "no-such-call", "turns": [{"role": "trainee", "text": "Hi"}]})
+    result = deskdrill("grade", "-", stdin=line)
+    assert result.returncode == 1
+    error = json.loads(result.stdout)
+    assert error["id"] == "x" and error["error"].startswith("unknown scenario 'no-such-call' (known: ")
