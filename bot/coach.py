@@ -163,7 +163,9 @@ class Coach:
         )
 
     def _scorecard(self, row: AttemptRow, result) -> str:
-        return "\n".join(scorecard_lines(result, self._title(row.scenario_id)))
+        scenario = self.library.scenarios.get(row.scenario_id)
+        visitor = "caller" if scenario and scenario.channel == "phone" else "visitor"
+        return "\n".join(scorecard_lines(result, self._title(row.scenario_id), visitor))
 
     def _title(self, scenario_id: str) -> str:
         scenario = self.library.scenarios.get(scenario_id)

@@ -24,8 +24,10 @@ LABELS = {
 MET, MISSED, NOT_APPLICABLE, FAILED, WARNING = "\u2705", "\u274c", "\u2796", "\u26d4", "\u26a0\ufe0f"
 
 
-def scorecard_lines(result: AttemptResult, title: str) -> list[str]:
-    """The automatic fail first, then one line a criterion, the issue, tone, outcome and total."""
+def scorecard_lines(result: AttemptResult, title: str, visitor: str = "visitor") -> list[str]:
+    """The automatic fail first, then one line a criterion, the issue, tone, outcome and total.
+
+    `visitor` names the other person in the outcome line: "caller" on the phone."""
     grade = result.grade
     lines = [f"Scorecard: {title}"]
     lines += [auto_fail_line(f, result.turns) for f in grade.auto_fail or ()]
@@ -38,7 +40,7 @@ def scorecard_lines(result: AttemptResult, title: str) -> list[str]:
             f"{WARNING} Watch your tone \u2014 {quote(first['evidence'])} (turn {first['turn']}) "
             f"came across as {first['kind']}."
         )
-    lines.append(_outcome(result))
+    lines.append(_outcome(result, visitor))
     lines.append(f"Total: {total_text(grade.total, grade.failed)}")
     return lines
 
@@ -87,10 +89,10 @@ def quote(text: str, limit: int = 160) -> str:
     return "\u201c" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026") + "\u201d"
 
 
-def _outcome(result: AttemptResult) -> str:
+def _outcome(result: AttemptResult, visitor: str) -> str:
     moods = f"mood {result.start_mood} \u2192 {result.final_mood}"
     if not result.completed:
-        return f"You ended the contact before the visitor was done ({moods})."
+        return f"You ended the contact before the {visitor} was done ({moods})."
     if result.resolved:
-        return f"The visitor left satisfied ({moods})."
-    return f"The visitor left without what they needed ({moods})."
+        return f"The {visitor} left satisfied ({moods})."
+    return f"The {visitor} left without what they needed ({moods})."

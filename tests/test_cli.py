@@ -53,13 +53,13 @@ def test_practice_prints_the_conversation_and_a_scorecard() -> None:
     for label in ("Greeting", "Empathy", "Testing questions", "Offer more help", "Appreciation"):
         assert f"\u2705 {label} \u2014 " in out
     assert "\u201cI'm so sorry that happened to you.\u201d (turn 4)" in out
-    assert "Total: 100/100" in out and "The visitor left satisfied (mood upset \u2192 calm)." in out
+    assert "Total: 100/100" in out and "The caller left satisfied (mood upset \u2192 calm)." in out
     assert "\u2705 Issue addressed:" in out
 
 
 def test_the_scorecard_says_when_the_trainee_ended_the_contact_early() -> None:
     result = deskdrill("practice", "car-break-in", stdin="Hello, Harbor Station, Deputy Park.\n/end\n")
-    assert "You ended the contact before the visitor was done" in result.stdout
+    assert "You ended the contact before the caller was done" in result.stdout
 
 
 def test_end_stops_early_and_grades_what_was_said() -> None:

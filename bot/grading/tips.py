@@ -63,10 +63,10 @@ def _greeting_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Conta
             f"{opened} came before your proper greeting at turn {late}. The first words set the tone, so open with it:"
         )
     if variant == "no_identification":
-        return f"{opened} greeted the {contact.visitor} but did not say who they had reached. Say who you are:"
+        return f"{opened} greeted the {contact.visitor} but did not give your name or the station. Add them:"
     if variant == "not_courteous":
-        return f"{opened} said who they had reached but did not greet them. Start warmer:"
-    return f"{opened} neither greeted the {contact.visitor} nor said who they had reached. Try:"
+        return f"{opened} said who you are but did not greet the {contact.visitor}. Start warmer:"
+    return f"{opened} neither greeted the {contact.visitor} nor gave your name and the station. Try:"
 
 
 def _empathy_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contact, variant: str | None) -> str:
@@ -94,14 +94,18 @@ def _offer_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contact,
     if goodbye is not None:
         return f"Before you said goodbye at turn {goodbye.turn} ({_quote_of(turns, goodbye.turn)}), ask:"
     if said:
-        return f"At the close of the call (your last message was turn {said[-1].turn}), ask:"
-    return "Before the call ends, ask:"
+        return f"Before you let them go (your last message was turn {said[-1].turn}), ask:"
+    return "Before they go, ask:"
 
 
 def _appreciation_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contact, variant: str | None) -> str:
-    after_first = said[0].turn if said else 0
+    first, last = (said[0].turn, said[-1].turn) if said else (0, 0)
     thanked = next(
-        (i for i, t in enumerate(turns, start=1) if i > after_first and t.role == "visitor" and _THANKS.search(t.text)),
+        (
+            i
+            for i, t in enumerate(turns, start=1)
+            if first < i < last and t.role == "visitor" and _THANKS.search(t.text)
+        ),
         None,
     )
     opening = " (thanks in your greeting count as greeting, not as thanks)" if said and _thanks_in(said[0]) else ""
@@ -109,7 +113,7 @@ def _appreciation_moment(turns: Sequence[Turn], said: Sequence[Said], contact: C
         return f"When the {contact.visitor} thanked you at turn {thanked}, thank them back{opening}:"
     if len(said) > 1:
         return f"In your last message (turn {said[-1].turn}), thank them as you close{opening}:"
-    return f"As you close the call, thank them{opening}:"
+    return f"As you close, thank them{opening}:"
 
 
 _MOMENTS = {

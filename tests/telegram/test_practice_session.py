@@ -77,7 +77,7 @@ async def test_hint_coaches_and_end_grades_early(bot: Bot) -> None:
     (scorecard,) = await bot.say(TRAINEE, "/end")
     # SPEC "The contact as a whole": the total counts met criteria only, no half greeting points
     assert "\u274c Greeting" in scorecard and "Total: 0/100" in scorecard
-    assert "You ended the contact before the visitor was done" in scorecard
+    assert "You ended the contact before the caller was done" in scorecard
     (after,) = await bot.say(TRAINEE, "Anyone there?")
     assert "not in a practice call" in after
 

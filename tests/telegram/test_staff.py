@@ -324,3 +324,48 @@ async def test_without_a_code_results_report_and_export_cover_all_of_the_callers
     assert await one(bot, INSTRUCTOR, "/export") == "2 attempts exported."
     await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
     assert bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"].count(b"\n") == 3
+
+
+MISSED_EMERGENCY = [
+    "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help you?",
+    "I'm so sorry, I can hear how worried you are.",
+    "Kids often lose track of time. Give it another hour, and call us back if they're still not home.",
+    "Do you have any questions I can answer? Is there anything else I can help you with? Thank you for calling.",
+]
+
+
+async def test_an_automatic_fail_leads_every_list_transcript_report_and_export(bot: Bot) -> None:
+    code = await unit_with_trainee(bot)
+    await assign(bot, f"child-late-home {code}")
+    await one(bot, TRAINEE, "/practice child-late-home")
+    for message in MISSED_EMERGENCY:
+        await one(bot, TRAINEE, message)
+    card = await one(bot, TRAINEE, "/end") if bot.store.active_attempt(TRAINEE) else bot.api.texts(TRAINEE)[-1]
+    scorecard = card.split("Scorecard: ")[1].splitlines()
+    assert scorecard[1].startswith("\u26d4 AUTOMATIC FAIL") and scorecard[-1] == "Total: AUTOMATIC FAIL, 0/100"
+    attempt = bot.store.history(TRAINEE)[0]["id"]
+    assert "A parent whose child has not come home: AUTOMATIC FAIL, 0/100" in await one(bot, TRAINEE, "/history")
+    assert "child-late-home: latest AUTOMATIC FAIL, 0/100" in await one(bot, INSTRUCTOR, f"/results {code}")
+    transcript = (await one(bot, INSTRUCTOR, f"/transcript {attempt}")).splitlines()
+    assert transcript[0].endswith("total AUTOMATIC FAIL, 0/100")
+    assert transcript[1].startswith("\u26d4 AUTOMATIC FAIL \u2014 The caller said their child is missing")
+    report = await one(bot, INSTRUCTOR, f"/report {code}")
+    assert report.startswith("\u26d4 1 of 1 attempts were automatic fails (total 0).")
+    reply = await one(bot, INSTRUCTOR, f"/override {attempt} greeting missed test")
+    assert "new total AUTOMATIC FAIL, 0/100" in reply
+    await one(bot, INSTRUCTOR, f"/export {code}")
+    await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
+    (row,) = csv.DictReader(io.StringIO(bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"].decode()))
+    assert row["auto_fail"].startswith("The caller said their child is missing") and row["total"] == "0"
+    assert row["addressed"] == "no (missing: dispatch_now)"
+
+
+async def test_a_criterion_that_does_not_apply_is_n_a_and_cannot_be_overridden(bot: Bot) -> None:
+    await unit_with_trainee(bot)
+    await one(bot, TRAINEE, "/practice service-tester")
+    for message in COURTEOUS["service-tester"]:
+        await one(bot, TRAINEE, message)
+    attempt = bot.store.history(TRAINEE)[0]["id"]
+    assert "\u2796 Empathy \u2014 n/a" in await one(bot, INSTRUCTOR, f"/transcript {attempt}")
+    refusal = await one(bot, INSTRUCTOR, f"/override {attempt} empathy met kind words")
+    assert refusal.startswith("Empathy does not apply in")
