@@ -145,7 +145,7 @@ class Coach:
         for r in rows:
             failed = r["auto_fail"] not in (None, "[]")
             score = total_text(r["total"], failed) if r["status"] == "finished" else "in progress"
-            lines.append(f"{r['started_at'][:10]}  {self._title(r['scenario_id'])}: {score}")
+            lines.append(f"{r['started_at'][:10]} \u00b7 {self._title(r['scenario_id'])}: {score}")
         return self._handled(update_id, user, ["\n".join(lines)])
 
     def _restore(self, row: AttemptRow, with_turns: bool = True) -> Attempt | None:

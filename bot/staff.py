@@ -229,7 +229,7 @@ class Staff:
                     if totals
                     else "not done"
                 )
-                lines.append(f"  {a['scenario_id']}: {state}{' (OVERDUE, due ' + a['due'] + ')' if overdue else ''}")
+                lines.append(f"\u2022 {a['scenario_id']}: {state}{' (OVERDUE, due ' + a['due'] + ')' if overdue else ''}")
         return "\n".join(lines) if len(lines) > 1 else lines[0] + ": no members yet."
 
     def transcript(self, actor: User, raw_id: str | None) -> Outcome:

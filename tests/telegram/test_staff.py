@@ -201,8 +201,8 @@ async def test_results_show_latest_and_best_and_what_is_overdue(bot: Bot) -> Non
     await assign(bot, f"car-break-in {code} 2026-11-20", (TRAINEE, OTHER))
     await finished_attempt(bot)
     results = await one(bot, INSTRUCTOR, f"/results {code}")
-    assert f"Alex ({TRAINEE}):\n  car-break-in: latest 100/100, best 100/100" in results
-    assert f"Alex ({OTHER}):\n  car-break-in: not done (OVERDUE, due 2026-11-20)" in results
+    assert f"Alex ({TRAINEE}):\n\u2022 car-break-in: latest 100/100, best 100/100" in results
+    assert f"Alex ({OTHER}):\n\u2022 car-break-in: not done (OVERDUE, due 2026-11-20)" in results
 
 
 async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> None:
