@@ -95,4 +95,4 @@ def _outcome(result: AttemptResult, visitor: str) -> str:
         return f"You ended the contact before the {visitor} was done ({moods})."
     if result.resolved:
         return f"The {visitor} left satisfied ({moods})."
-    return f"The {visitor} left without what they needed ({moods})."
+    return f"The {visitor} left unsatisfied ({moods})."

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.coach import User
-from bot.grading import CRITERIA
+from bot.grading import CRITERIA, Addressed
 from bot.library import Library
 from bot.reports import export_csv, unit_report
-from bot.scorecard import LABELS, MET, MISSED, NOT_APPLICABLE, auto_fail_line, total_text
+from bot.scorecard import LABELS, MET, MISSED, NOT_APPLICABLE, addressed_lines, auto_fail_line, total_text
 from bot.store import Store
 from bot.units import Unit, Units
 
@@ -229,7 +229,9 @@ class Staff:
                     if totals
                     else "not done"
                 )
-                lines.append(f"\u2022 {a['scenario_id']}: {state}{' (OVERDUE, due ' + a['due'] + ')' if overdue else ''}")
+                lines.append(
+                    f"\u2022 {a['scenario_id']}: {state}{' (OVERDUE, due ' + a['due'] + ')' if overdue else ''}"
+                )
         return "\n".join(lines) if len(lines) > 1 else lines[0] + ": no members yet."
 
     def transcript(self, actor: User, raw_id: str | None) -> Outcome:
@@ -244,6 +246,8 @@ class Staff:
         results = self.units.results_of(attempt.id)
         for criterion in CRITERIA if results else ():
             lines.append(_verdict_line(LABELS[criterion], results[criterion]))
+        if attempt.addressed is not None:
+            lines += addressed_lines(self._addressed(attempt.scenario_id, attempt.addressed))
         lines += [
             f"Override: {o['criterion']} {'met' if o['met'] else 'missed'} by {o['by']}: {o['reason']}"
             for o in self.units.overridden(attempt.id)
@@ -319,6 +323,12 @@ class Staff:
     def _title(self, scenario_id: str) -> str:
         scenario = self.library.scenarios.get(scenario_id)
         return scenario.title if scenario else scenario_id
+
+    def _addressed(self, scenario_id: str, stored: dict) -> Addressed:
+        """The stored facts, described in the scenario's words when it is still loaded."""
+        scenario = self.library.scenarios.get(scenario_id)
+        facts = stored["facts"]
+        return Addressed(facts, {f: scenario.contact.describe(f) for f in facts} if scenario else {})
 
 
 def _best(score: tuple[int, bool]) -> tuple[bool, int]:

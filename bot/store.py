@@ -184,6 +184,8 @@ class AttemptRow:
     total: int | None
     auto_fail: tuple[dict[str, Any], ...] = ()
     """The automatic fails of a finished attempt (empty when none, or graded before they were stored)."""
+    addressed: dict[str, Any] | None = None
+    """The resolution facts given, as the grade reported them (None: not finished, or scenario unknown)."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> AttemptRow:
@@ -199,6 +201,7 @@ class AttemptRow:
             SavedVisitor.from_json(json.loads(row["visitor"])),
             row["total"],
             tuple(json.loads(row.get("auto_fail") or "[]")),
+            json.loads(row["addressed"]) if row.get("addressed") else None,
         )
 
 

@@ -349,6 +349,8 @@ async def test_an_automatic_fail_leads_every_list_transcript_report_and_export(b
     transcript = (await one(bot, INSTRUCTOR, f"/transcript {attempt}")).splitlines()
     assert transcript[0].endswith("total AUTOMATIC FAIL, 0/100")
     assert transcript[1].startswith("\u26d4 AUTOMATIC FAIL \u2014 The caller said their child is missing")
+    assert "\u274c Issue not addressed:" in transcript
+    assert "\u2022 missing: sends it to dispatch or 911 now, or has a deputy sent at once" in transcript
     report = await one(bot, INSTRUCTOR, f"/report {code}")
     assert report.startswith("\u26d4 1 of 1 attempts were automatic fails (total 0).")
     reply = await one(bot, INSTRUCTOR, f"/override {attempt} greeting missed test")
