@@ -83,9 +83,15 @@ def _testing_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contac
     if explained:
         turn = explained[-1].turn
         return f"Right after you explained things at turn {turn} ({_quote_of(turns, turn)}), check they followed:"
+    goodbye = next((s for s in said[1:] if "farewell" in s.signals), None)
+    if goodbye is not None:
+        return (
+            f"Before you said goodbye at turn {goodbye.turn} ({_quote_of(turns, goodbye.turn)}), check they followed:"
+        )
     if len(said) > 1:
-        closing = next((s for s in said[1:] if "farewell" in s.signals), said[-1])
-        return f"Before you closed at turn {closing.turn} ({_quote_of(turns, closing.turn)}), check they followed:"
+        return (
+            f"Before your last message (turn {said[-1].turn}, {_quote_of(turns, said[-1].turn)}), check they followed:"
+        )
     return "Once you have explained what happens next, check they followed:"
 
 
@@ -162,9 +168,10 @@ def _feeling_turn(turns: Sequence[Turn]) -> tuple[int, str] | None:
                 if pattern.search(sentence):
                     return i, sentence
     first = next(((i, t) for i, t in enumerate(turns, start=1) if t.role == "visitor"), None)
-    if first is None or not _sentences(first[1].text):
+    sentences = _sentences(first[1].text) if first else []
+    if first is None or not sentences:
         return None
-    return first[0], _sentences(first[1].text)[0]
+    return first[0], next((s for s in sentences if len(s.split()) >= 4), " ".join(sentences))  # not "Excuse me."
 
 
 def _sentences(text: str) -> list[str]:
