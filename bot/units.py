@@ -6,7 +6,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from bot.store import Store, stored_total
+from bot.store import Store
+from bot.stored_totals import stored_total
 
 
 @dataclass(frozen=True)

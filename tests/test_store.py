@@ -135,7 +135,7 @@ def test_migration_m003_re_totals_finished_attempts_from_verdicts_and_transcript
         40,
     )
     gone = old_attempt(db, "retired-scenario", ["Hi", "Hello, Deputy Park, Harbor Station."], {"greeting": 1}, 100)
-    with caplog.at_level("INFO", logger="bot.store"):
+    with caplog.at_level("INFO", logger="bot.stored_totals"):
         store = Store(db)
     assert store.attempt(hello).total == 0  # "Hello?" met nothing: the half greeting no longer counts
     failed = store.attempt(emergency)
