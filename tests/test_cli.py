@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINIMAL_SCENARIO, ROOT
-from tests.scripts import COURTEOUS, CURT
+from tests.scripts import COURTEOUS, COURTEOUS_BUT_UNHELPFUL, CURT
 
 
 def deskdrill(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -178,19 +178,8 @@ def test_grade_uses_the_named_scenario_for_automatic_fails() -> None:
     assert result["addressed"] == {"met": False, "facts": {"dispatch_now": None}}
 
 
-COURTEOUS_NO_EMERGENCY = [
-    "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help you?",
-    "I'm so sorry, I can hear how worried you are.",
-    "Kids often lose track of time. Give it another hour, and call us back if they're still not home.",
-    "Do you have any questions I can answer? Is there anything else I can help you with? Thank you for calling.",
-]
-COURTEOUS_NO_FACTS = [
-    "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help you?",
-    "I'm so sorry that happened to you. That's a rotten thing to wake up to.",
-    "I'll make a note of it here.",
-    "Do you have any questions I can answer for you? Is there anything else I can help you with? "
-    "Thank you for calling.",
-]
+COURTEOUS_NO_EMERGENCY = COURTEOUS_BUT_UNHELPFUL["child-late-home"]
+COURTEOUS_NO_FACTS = COURTEOUS_BUT_UNHELPFUL["car-break-in"]
 
 
 def practise(scenario_id: str, script: list[str], *options: str) -> subprocess.CompletedProcess[str]:

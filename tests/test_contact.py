@@ -11,7 +11,7 @@ from bot.grading import CRITERIA, contact_total, grade
 from bot.library import Library
 from bot.scorecard import scorecard_lines
 from bot.transcript import Turn
-from tests.scripts import COURTEOUS
+from tests.scripts import COURTEOUS, COURTEOUS_BUT_UNHELPFUL
 
 CAR = "(The phone rings.) Hi... um, someone broke into my car last night and I'm still shaking."
 
@@ -88,12 +88,7 @@ def test_a_criterion_not_applicable_is_null_and_its_points_go_to_the_others(libr
 
 
 def test_a_courteous_call_that_misses_the_emergency_totals_zero_with_the_fail_first(library: Library) -> None:
-    script = [
-        "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help you?",
-        "I'm so sorry, I can hear how worried you are.",
-        "Kids often lose track of time. Give it another hour, and call us back if they're still not home.",
-        "Do you have any questions I can answer? Is there anything else I can help you with? Thank you for calling.",
-    ]
+    script = COURTEOUS_BUT_UNHELPFUL["child-late-home"]
     result = play(library, "child-late-home", script)
     assert result.grade.failed and result.grade.total == 0
     assert sum(v.met for v in result.grade.criteria.values()) >= 4  # courteous, still 0

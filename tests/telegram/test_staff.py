@@ -15,7 +15,7 @@ import pytest
 
 from bot.config import Settings
 from bot.library import Library
-from tests.scripts import COURTEOUS
+from tests.scripts import COURTEOUS, COURTEOUS_BUT_UNHELPFUL
 from tests.telegram.conftest import Bot, launch, shutdown
 from tests.telegram.fake_bot_api import FakeBotApi
 
@@ -326,12 +326,7 @@ async def test_without_a_code_results_report_and_export_cover_all_of_the_callers
     assert bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"].count(b"\n") == 3
 
 
-MISSED_EMERGENCY = [
-    "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help you?",
-    "I'm so sorry, I can hear how worried you are.",
-    "Kids often lose track of time. Give it another hour, and call us back if they're still not home.",
-    "Do you have any questions I can answer? Is there anything else I can help you with? Thank you for calling.",
-]
+MISSED_EMERGENCY = COURTEOUS_BUT_UNHELPFUL["child-late-home"]
 
 
 async def test_an_automatic_fail_leads_every_list_transcript_report_and_export(bot: Bot) -> None:
