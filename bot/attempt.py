@@ -98,7 +98,7 @@ class Attempt:
         result = AttemptResult(
             scenario_id=scenario.id,
             turns=tuple(self.turns),
-            grade=grade(self.turns, scenario.intents, scenario.station, scenario.auto_fail),
+            grade=grade(self.turns, contact=scenario.contact),
             resolved=self.engine.resolved(self.visitor),
             seed=self.visitor.seed,
             final_mood=self.visitor.mood_name,

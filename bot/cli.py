@@ -175,15 +175,17 @@ def cmd_grade(args: argparse.Namespace) -> int:
             print(json.dumps({"id": record_id, "error": str(exc)}))
             continue
         scenario = None
-        if isinstance(record.get("scenario"), str):
+        if record.get("scenario") is not None:
             library = library or _quiet_library(args)
-            scenario = library.scenarios.get(record["scenario"])
-        context = (
-            {"intents": scenario.intents, "station": scenario.station, "auto_fail": scenario.auto_fail}
-            if scenario
-            else {}
-        )
-        print(json.dumps({"id": record_id, **grade(turns, **context).to_json()}, ensure_ascii=False))
+            scenario = library.scenarios.get(record["scenario"]) if isinstance(record["scenario"], str) else None
+            if scenario is None:
+                failed = True
+                known = ", ".join(sorted(library.scenarios)) or "none"
+                error = f"unknown scenario {record['scenario']!r} (known: {known})"
+                print(json.dumps({"id": record_id, "error": error}))
+                continue
+        contact = scenario.contact if scenario else None
+        print(json.dumps({"id": record_id, **grade(turns, contact=contact).to_json()}, ensure_ascii=False))
     return 1 if failed else 0
 
 

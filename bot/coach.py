@@ -17,7 +17,7 @@ from bot.attempt import Attempt
 from bot.engine import ScenarioEngine
 from bot.library import Library
 from bot.scenario import Scenario
-from bot.scorecard import scorecard_lines
+from bot.scorecard import scorecard_lines, total_text
 from bot.store import AttemptRow, Store
 
 log = logging.getLogger(__name__)
@@ -142,8 +142,9 @@ class Coach:
             return self._handled(update_id, user, ["No attempts yet. Send /practice to start one."])
         lines = ["Your last attempts:"]
         for r in rows:
-            score = f"{r['total']}/100" if r["status"] == "finished" else "in progress"
-            lines.append(f"{r['started_at'][:10]}  {self._title(r['scenario_id'])}: {score}")
+            failed = r["auto_fail"] not in (None, "[]")
+            score = total_text(r["total"], failed) if r["status"] == "finished" else "in progress"
+            lines.append(f"{r['started_at'][:10]} \u00b7 {self._title(r['scenario_id'])}: {score}")
         return self._handled(update_id, user, ["\n".join(lines)])
 
     def _restore(self, row: AttemptRow, with_turns: bool = True) -> Attempt | None:
@@ -161,7 +162,9 @@ class Coach:
         )
 
     def _scorecard(self, row: AttemptRow, result) -> str:
-        return "\n".join(scorecard_lines(result, self._title(row.scenario_id)))
+        scenario = self.library.scenarios.get(row.scenario_id)
+        visitor = "caller" if scenario and scenario.channel == "phone" else "visitor"
+        return "\n".join(scorecard_lines(result, self._title(row.scenario_id), visitor))
 
     def _title(self, scenario_id: str) -> str:
         scenario = self.library.scenarios.get(scenario_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -20,9 +21,10 @@ def progress_chart(rows: Iterable[dict], title: str = "Your progress") -> bytes 
     """
     totals: dict[int, int] = {}
     met: dict[str, list[int]] = defaultdict(list)
-    for row in rows:
+    for row in rows:  # criteria that do not apply (met is NULL) are left out of the rates
         totals[row["id"]] = row["total"] or 0
-        met[row["criterion"]].append(int(row["met"]))
+        if row["met"] is not None:
+            met[row["criterion"]].append(int(row["met"]))
     if not totals:
         return None
     from matplotlib.figure import Figure  # imported on first use: start-up and memory stay small
@@ -57,13 +59,41 @@ def unit_report(
     attempts = {r["id"]: r for r in rows}  # an attempt counts once, whichever units it shows under
     if not attempts:
         return f"Report for {title}: no finished attempts yet.", None
-    rates = {c: 100 * sum(results[a][c]["met"] for a in attempts if c in results[a]) / len(attempts) for c in CRITERIA}
+    rates = {c: _rate(c, attempts, results) for c in CRITERIA}
     average = sum(r["total"] or 0 for r in attempts.values()) / len(attempts)
-    weakest = min(CRITERIA, key=lambda c: rates[c])
+    failed = sum(1 for r in attempts.values() if _failed(r))
     lines = [f"Report for {title}: {len(attempts)} finished attempts, average total {average:.0f}/100."]
-    lines += [f"{LABELS[c]}: {rates[c]:.0f}% met" for c in CRITERIA]
-    lines.append(f"Weakest: {LABELS[weakest]}.")
+    if failed:
+        lines.insert(0, f"\u26d4 {failed} of {len(attempts)} attempts were automatic fails (total 0).")
+    lines += [f"{LABELS[c]}: {rate:.0f}% met" if rate is not None else f"{LABELS[c]}: n/a" for c, rate in rates.items()]
+    applicable = [c for c in CRITERIA if rates[c] is not None]
+    if applicable:
+        lines.append(f"Weakest: {LABELS[min(applicable, key=lambda c: rates[c])]}.")
     return "\n".join(lines), _weekly_chart(list(attempts.values()), title) if chart else None
+
+
+def _rate(criterion: str, attempts: dict[int, dict], results: dict[int, dict[str, dict]]) -> float | None:
+    """Percent met among the attempts where the criterion applied; None when it applied to none."""
+    verdicts = [
+        results[a][criterion]["met"]
+        for a in attempts
+        if criterion in results[a]
+        and results[a][criterion].get("applicable", 1)
+        and results[a][criterion]["met"] is not None
+    ]
+    return 100 * sum(verdicts) / len(verdicts) if verdicts else None
+
+
+def _failed(row: dict) -> bool:
+    return row.get("auto_fail") not in (None, "[]")
+
+
+def _verdict(result: dict | None) -> str:
+    if not result:
+        return ""
+    if not result.get("applicable", 1) or result["met"] is None:
+        return "n/a"
+    return "met" if result["met"] else "missed"
 
 
 def _weekly_chart(attempts: list[dict], title: str) -> bytes:
@@ -98,7 +128,8 @@ def safe_cell(value: object) -> object:
 
 
 def export_csv(rows: list[dict], results: dict[int, dict[str, dict]]) -> bytes:
-    """One row per attempt and unit: who, where, what, when, each verdict, total, overridden.
+    """One row per attempt and unit: who, where, what, when, automatic fail, each verdict, issue addressed,
+    total, overridden.
 
     UTF-8 with a byte-order mark, so spreadsheets read accented names correctly.
     """
@@ -115,13 +146,15 @@ def export_csv(rows: list[dict], results: dict[int, dict[str, dict]]) -> bytes:
             "scenario",
             "started",
             "finished",
+            "auto_fail",
             *CRITERIA,
+            "addressed",
             "total",
             "overridden",
         ]
     )
     for r in rows:
-        verdicts = ["met" if results[r["id"]].get(c, {}).get("met") else "missed" for c in CRITERIA]
+        verdicts = [_verdict(results[r["id"]].get(c)) for c in CRITERIA]
         cells = [
             r["id"],
             r["first_name"],
@@ -130,9 +163,19 @@ def export_csv(rows: list[dict], results: dict[int, dict[str, dict]]) -> bytes:
             r["scenario_id"],
             r["started_at"],
             r["finished_at"],
+            "; ".join(f["reason"] for f in json.loads(r.get("auto_fail") or "[]")),
             *verdicts,
+            _addressed(r.get("addressed")),
             r["total"],
             "yes" if r["overridden"] else "no",
         ]
         writer.writerow([safe_cell(c) for c in cells])
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def _addressed(raw: str | None) -> str:
+    """ "yes", "no (missing: process_time)", or "" when the scenario's facts were not recorded."""
+    if not raw:
+        return ""
+    missing = [name for name, fact in json.loads(raw)["facts"].items() if fact is None]
+    return f"no (missing: {', '.join(missing)})" if missing else "yes"

@@ -11,9 +11,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from bot.grading import BUILTIN_SIGNALS, AutoFail, IntentMatcher
+from bot.grading import BUILTIN_SIGNALS, CRITERIA, AutoFail, Contact, IntentMatcher
 from bot.grading.text import normalise
 from bot.scenario_graph import check_graph
 from bot.yaml_lines import LineMap, YamlError, load_yaml
@@ -36,6 +37,8 @@ TOP_KEYS = {
     "start",
     "always",
     "states",
+    "not_applicable",
+    "examples",
 }
 REQUIRED_TOP_KEYS = ("id", "title", "channel", "difficulty", "brief", "persona", "resolution", "start", "states")
 STATE_KEYS = {"lines", "rules", "idle", "end", "outcome", "hint"}
@@ -110,6 +113,27 @@ class Scenario:
     pools: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Details that vary between attempts ({name} in lines), one value drawn per attempt."""
     auto_fail: tuple[AutoFail, ...] = ()
+    not_applicable: Mapping[str, str] = field(default_factory=dict)
+    """Criterion -> why it does not apply here (a calm tester has no feelings to acknowledge)."""
+    examples: Mapping[str, str] = field(default_factory=dict)
+    """Criterion -> a line in this scenario's words, used in the tip when it is missed."""
+
+    @property
+    def contact(self) -> Contact:
+        """What the grader needs of this scenario."""
+        return Contact(
+            intents=self.intents,
+            station=self.station,
+            auto_fail=self.auto_fail,
+            facts=self.resolution_facts,
+            fact_descriptions=MappingProxyType(
+                {f: self.intent_descriptions[f] for f in self.resolution_facts if f in self.intent_descriptions}
+            ),
+            not_applicable=MappingProxyType(dict(self.not_applicable)),
+            examples=MappingProxyType(dict(self.examples)),
+            channel=self.channel,
+            known=True,
+        )
 
     def summary(self) -> dict[str, str]:
         return {
@@ -174,6 +198,12 @@ class _Parser:
         intents, descriptions = self.intents(data.get("intents", {}))
         resolution = self.mapping(data, ("resolution",), {"description", "facts"}, ("facts",))
         facts = self.names(resolution.get("facts"), ("resolution", "facts"), None)
+        if "facts" in resolution and not facts:
+            self.problem(("resolution", "facts"), "'facts' must name at least one signal or intent")
+        not_applicable = self.criterion_texts(data.get("not_applicable", {}), "not_applicable", "the reason")
+        if len(not_applicable) == len(CRITERIA):
+            self.problem(("not_applicable",), "at least one criterion must apply")
+        examples = self.criterion_texts(data.get("examples", {}), "examples", "a line the trainee could say")
         always = self.rules(data.get("always", []), ("always",), None)
         auto_fail = self.auto_fails(data.get("auto_fail", []))
         states = self.states(data.get("states"))
@@ -197,6 +227,8 @@ class _Parser:
             station=self.agency.get("station_name", "the station"),
             pools=pools,
             auto_fail=auto_fail,
+            not_applicable=not_applicable,
+            examples=examples,
         )
 
     def pools(self, raw: Any) -> dict[str, tuple[str, ...]]:
@@ -215,6 +247,22 @@ class _Parser:
                 pools[name] = tuple(self.fill(str(v), path, None, pools=False) for v in values)
                 self.pool_names.add(name)
         return pools
+
+    def criterion_texts(self, raw: Any, key: str, what: str) -> dict[str, str]:
+        """A mapping of criterion names to text: `not_applicable` reasons, `examples` lines."""
+        if not isinstance(raw, dict):
+            self.problem((key,), f"'{key}' must map criteria ({', '.join(CRITERIA)}) to {what}, not {_kind(raw)}")
+            return {}
+        texts = {}
+        for criterion, text in raw.items():
+            if criterion not in CRITERIA:
+                expected = ", ".join(CRITERIA)
+                self.problem((key, criterion), f"unknown criterion '{criterion}' (expected one of: {expected})")
+            elif not isinstance(text, str) or not text.strip():
+                self.problem((key, criterion), f"'{key}.{criterion}' must be non-empty text: {what}")
+            else:
+                texts[criterion] = " ".join(self.fill(text, (key, criterion), None, pools=False).split())
+        return texts
 
     def auto_fails(self, raw: Any) -> tuple[AutoFail, ...]:
         if not isinstance(raw, list):

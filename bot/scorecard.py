@@ -1,9 +1,18 @@
-"""The end-of-attempt scorecard as plain text, the same for the terminal and Telegram."""
+"""The end-of-attempt scorecard as plain text, the same for the terminal and Telegram.
+
+Written for a phone in a proportional font: one line an item, a mark first
+(✅ met, ❌ missed, ➖ not applicable), no columns aligned with spaces. An automatic
+fail comes first, right under the title.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from bot.attempt import AttemptResult
-from bot.grading import CRITERIA
+from bot.grading import CRITERIA, Addressed, Grade, Verdict
+from bot.transcript import Turn
 
 LABELS = {
     "greeting": "Greeting",
@@ -12,33 +21,78 @@ LABELS = {
     "offer_more_help": "Offer more help",
     "appreciation": "Appreciation",
 }
+MET, MISSED, NOT_APPLICABLE, FAILED, WARNING = "\u2705", "\u274c", "\u2796", "\u26d4", "\u26a0\ufe0f"
 
 
-def scorecard_lines(result: AttemptResult, title: str) -> list[str]:
-    """One line a criterion (with evidence or tip below), then the outcome and total."""
+def scorecard_lines(result: AttemptResult, title: str, visitor: str = "visitor") -> list[str]:
+    """The automatic fail first, then one line a criterion, the issue, tone, outcome and total.
+
+    `visitor` names the other person in the outcome line: "caller" on the phone."""
+    grade = result.grade
     lines = [f"Scorecard: {title}"]
-    for failure in result.grade.extras.get("auto_fail", []):
-        lines.append(f"AUTOMATIC FAIL: {failure['reason']} (turn {failure['turn']})")
-    for key in CRITERIA:
-        verdict = result.grade.criteria[key]
-        mark = "MET   " if verdict.met else "MISSED"
-        lines.append(f"{mark} {LABELS[key]}")
-        if verdict.evidence:
-            lines.append(f"       \u201c{_short(verdict.evidence)}\u201d (turn {verdict.turn})")
-        if verdict.tip:
-            lines.append(f"       Tip: {verdict.tip}")
-    violations = result.grade.extras.get("courtesy_violations", [])
-    if violations:
-        first = violations[0]
-        quote = f"\u201c{_short(first['evidence'])}\u201d (turn {first['turn']})"
-        lines.append(f"Watch your tone: {quote} came across as {first['kind']}.")
-    outcome = "Issue resolved" if result.resolved else "Issue not resolved"
-    if not result.completed:
-        outcome = "You ended the contact before the visitor was done; issue not resolved"
-    lines.append(f"{outcome}. Visitor's mood: {result.start_mood} \u2192 {result.final_mood}.")
-    lines.append(f"Total: {result.grade.total}/100")
+    lines += [auto_fail_line(f, result.turns) for f in grade.auto_fail or ()]
+    lines += [criterion_line(LABELS[c], grade.criteria[c]) for c in CRITERIA]
+    if grade.addressed is not None:
+        lines += addressed_lines(grade.addressed)
+    if grade.courtesy_violations:
+        first = grade.courtesy_violations[0]
+        lines.append(
+            f"{WARNING} Watch your tone \u2014 {quote(first['evidence'])} (turn {first['turn']}) "
+            f"came across as {first['kind']}."
+        )
+    lines.append(_outcome(result, visitor))
+    lines.append(f"Total: {total_text(grade.total, grade.failed)}")
     return lines
 
 
-def _short(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+def criterion_line(label: str, verdict: Verdict) -> str:
+    """ "✅ Greeting — “quote” (turn 2)", "❌ Empathy — Tip: ...", "➖ Empathy — n/a: reason"."""
+    if not verdict.applicable:
+        return f"{NOT_APPLICABLE} {label} \u2014 n/a" + (f": {verdict.reason}" if verdict.reason else "")
+    if verdict.met:
+        return f"{MET} {label} \u2014 {quote(verdict.evidence or '')} (turn {verdict.turn})"
+    head = f"{MISSED} {label}, partly" if verdict.partly else f"{MISSED} {label}"
+    said = f" {quote(verdict.evidence)} (turn {verdict.turn})." if verdict.partly and verdict.evidence else ""
+    return f"{head} \u2014{said} Tip: {verdict.tip}" if verdict.tip else f"{head} \u2014{said}"
+
+
+def addressed_lines(addressed: Addressed) -> list[str]:
+    """Whether the issue was addressed, with each resolution fact given (and where) or missing."""
+    lines = [f"{MET} Issue addressed:" if addressed.met else f"{MISSED} Issue not addressed:"]
+    for name, fact in addressed.facts.items():
+        what = addressed.descriptions.get(name, name.replace("_", " "))
+        lines.append(f"\u2022 given: {what} (turn {fact['turn']})" if fact else f"\u2022 missing: {what}")
+    return lines
+
+
+def auto_fail_line(failure: Mapping[str, Any], turns: Sequence[Turn]) -> str:
+    turn, evidence = failure.get("turn"), failure.get("evidence")
+    if not evidence and isinstance(turn, int) and 0 < turn <= len(turns):
+        evidence = turns[turn - 1].text
+    said = f" It came up at turn {turn}: {quote(evidence)}" if evidence else ""
+    return f"{FAILED} AUTOMATIC FAIL \u2014 {failure['reason']}{said}"
+
+
+def total_text(total: int | None, failed: bool) -> str:
+    """ "75/100", or "AUTOMATIC FAIL, 0/100": the same words on every list and scorecard."""
+    if total is None:
+        return "in progress"
+    return f"AUTOMATIC FAIL, {total}/100" if failed else f"{total}/100"
+
+
+def grade_summary(grade: Grade) -> str:
+    return total_text(grade.total, grade.failed)
+
+
+def quote(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return "\u201c" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026") + "\u201d"
+
+
+def _outcome(result: AttemptResult, visitor: str) -> str:
+    moods = f"mood {result.start_mood} \u2192 {result.final_mood}"
+    if not result.completed:
+        return f"You ended the contact before the {visitor} was done ({moods})."
+    if result.resolved:
+        return f"The {visitor} left satisfied ({moods})."
+    return f"The {visitor} left unsatisfied ({moods})."

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.coach import User
-from bot.grading import CRITERIA
+from bot.grading import CRITERIA, Addressed
 from bot.library import Library
 from bot.outbox import Outgoing
 from bot.reports import unit_report
-from bot.scorecard import LABELS
+from bot.scorecard import LABELS, MET, MISSED, NOT_APPLICABLE, addressed_lines, auto_fail_line, total_text
 from bot.store import Store
 from bot.units import Unit, Units
 
@@ -265,8 +265,14 @@ class Staff:
             for a in assignments:
                 totals = self.units.totals(member["id"], a["scenario_id"], a["assigned_at"])
                 overdue = not totals and a["due"] and a["due"] < today.isoformat()
-                state = f"latest {totals[-1]}, best {max(totals)}" if totals else "not done"
-                lines.append(f"  {a['scenario_id']}: {state}{' (OVERDUE, due ' + a['due'] + ')' if overdue else ''}")
+                state = (
+                    f"latest {total_text(*totals[-1])}, best {total_text(*max(totals, key=_best))}"
+                    if totals
+                    else "not done"
+                )
+                lines.append(
+                    f"\u2022 {a['scenario_id']}: {state}{' (OVERDUE, due ' + a['due'] + ')' if overdue else ''}"
+                )
         return "\n".join(lines) if len(lines) > 1 else lines[0] + ": no members yet."
 
     def transcript(self, actor: User, raw_id: str | None) -> Outcome:
@@ -274,16 +280,15 @@ class Staff:
         attempt = self._attempt(actor, raw_id, "transcript")
         turns = self.store.turns(attempt.id)
         speaker = {"visitor": "Visitor", "trainee": "Trainee"}
-        lines = [
-            f"Attempt {attempt.id}: {self._title(attempt.scenario_id)} ({attempt.started_at[:16]}), "
-            f"total {attempt.total if attempt.total is not None else 'in progress'}"
-        ]
+        total = total_text(attempt.total, bool(attempt.auto_fail)) if attempt.status == "finished" else "in progress"
+        lines = [f"Attempt {attempt.id}: {self._title(attempt.scenario_id)} ({attempt.started_at[:16]}), total {total}"]
+        lines += [auto_fail_line(f, turns) for f in attempt.auto_fail]
         lines += [f"{n}. {speaker[t.role]}: {t.text}" for n, t in enumerate(turns, start=1)]
         results = self.units.results_of(attempt.id)
         for criterion in CRITERIA if results else ():
-            r = results[criterion]
-            evidence = f" \u2013 \u201c{r['evidence']}\u201d (turn {r['turn']})" if r["evidence"] else ""
-            lines.append(f"{'MET' if r['met'] else 'MISSED'} {LABELS[criterion]}{evidence}")
+            lines.append(_verdict_line(LABELS[criterion], results[criterion]))
+        if attempt.addressed is not None:
+            lines += addressed_lines(self._addressed(attempt.scenario_id, attempt.addressed))
         lines += [
             f"Override: {o['criterion']} {'met' if o['met'] else 'missed'} by {o['by']}: {o['reason']}"
             for o in self.units.overridden(attempt.id)
@@ -302,13 +307,18 @@ class Staff:
             raise Refused(usage)
         if attempt.status != "finished":
             raise Refused(f"Attempt {attempt.id} is not finished yet.")
+        if not self.units.results_of(attempt.id)[args[1]]["applicable"]:
+            title = self._title(attempt.scenario_id)
+            raise Refused(f"{LABELS[args[1]]} does not apply in \u201c{title}\u201d: nothing to override.")
         reason = " ".join(args[3:])
-        total = self.units.override(attempt.id, args[1], args[2] == "met", reason, actor.id)
+        total = total_text(
+            self.units.override(attempt.id, args[1], args[2] == "met", reason, actor.id), bool(attempt.auto_fail)
+        )
         trainee = self.store.user(attempt.user_id)
         change = f"{LABELS[args[1]]} on attempt {attempt.id} ({self._title(attempt.scenario_id)}) is now {args[2]}"
         return Outcome(
-            [f"{change}; new total {total}/100. The trainee has been told."],
-            [Notice(trainee["chat_id"], f"Your instructor changed {change}: {reason}. New total: {total}/100.")],
+            [f"{change}; new total {total}. The trainee has been told."],
+            [Notice(trainee["chat_id"], f"Your instructor changed {change}: {reason}. New total: {total}.")],
         )
 
     def report(self, actor: User, code: str | None) -> Outcome:
@@ -362,6 +372,26 @@ class Staff:
     def _title(self, scenario_id: str) -> str:
         scenario = self.library.scenarios.get(scenario_id)
         return scenario.title if scenario else scenario_id
+
+    def _addressed(self, scenario_id: str, stored: dict) -> Addressed:
+        """The stored facts, described in the scenario's words when it is still loaded."""
+        scenario = self.library.scenarios.get(scenario_id)
+        facts = stored["facts"]
+        return Addressed(facts, {f: scenario.contact.describe(f) for f in facts} if scenario else {})
+
+
+def _best(score: tuple[int, bool]) -> tuple[bool, int]:
+    """An attempt without an automatic fail beats any with one; then the higher total."""
+    return (not score[1], score[0])
+
+
+def _verdict_line(label: str, result: dict) -> str:
+    """One stored verdict, as on the scorecard: mark, label, the trainee's words."""
+    if not result["applicable"]:
+        return f"{NOT_APPLICABLE} {label} \u2014 n/a"
+    evidence = f" \u2014 \u201c{result['evidence']}\u201d (turn {result['turn']})" if result["evidence"] else ""
+    partly = ", partly" if not result["met"] and (result["score"] or 0) > 0 else ""
+    return f"{MET if result['met'] else MISSED} {label}{partly}{evidence}"
 
 
 def _int(raw: str | None, usage: str) -> int:

@@ -150,6 +150,20 @@ def m003_outbox_and_privacy(db: Database) -> None:
     db["group_chats"].create({"chat_id": int, "told_at": str}, pk="chat_id")
 
 
+@migrations()
+def m004_contact_totals(db: Database) -> None:
+    """The contact as a whole (SPEC): automatic fails, facts given, criteria not applicable;
+    then every finished attempt re-totalled under the new rule from its stored verdicts
+    (overrides included) and its transcript, re-graded for facts and automatic fails only."""
+    db["attempts"].add_column("auto_fail", str)
+    db["attempts"].add_column("addressed", str)
+    db["results"].add_column("applicable", int, not_null_default=1)
+    if db.execute("select count(*) from attempts where status = 'finished'").fetchone()[0]:
+        from bot.stored_totals import bundled_scenarios, retotal_finished
+
+        retotal_finished(db, bundled_scenarios())
+
+
 @dataclass(frozen=True)
 class AttemptRow:
     id: int
@@ -162,6 +176,10 @@ class AttemptRow:
     finished_at: str | None
     visitor: SavedVisitor
     total: int | None
+    auto_fail: tuple[dict[str, Any], ...] = ()
+    """The automatic fails of a finished attempt (empty when none, or graded before they were stored)."""
+    addressed: dict[str, Any] | None = None
+    """The resolution facts given, as the grade reported them (None: not finished, or scenario unknown)."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> AttemptRow:
@@ -176,6 +194,8 @@ class AttemptRow:
             row["finished_at"],
             SavedVisitor.from_json(json.loads(row["visitor"])),
             row["total"],
+            tuple(json.loads(row.get("auto_fail") or "[]")),
+            json.loads(row["addressed"]) if row.get("addressed") else None,
         )
 
 
@@ -360,15 +380,32 @@ class Store:
 
     def _finish(self, attempt_id: int, result: AttemptResult) -> None:
         self.db.execute(
-            "update attempts set status = 'finished', finished_at = ?, total = ?, resolved = ?, completed = ? "
-            "where id = ?",
-            [self.now(), result.grade.total, int(result.resolved), int(result.completed), attempt_id],
+            "update attempts set status = 'finished', finished_at = ?, total = ?, resolved = ?, completed = ?, "
+            "auto_fail = ?, addressed = ? where id = ?",
+            [
+                self.now(),
+                result.grade.total,
+                int(result.resolved),
+                int(result.completed),
+                json.dumps([dict(f) for f in result.grade.auto_fail or ()]),
+                json.dumps(result.grade.addressed.to_json()) if result.grade.addressed else None,
+                attempt_id,
+            ],
         )
         self.db.conn.executemany(
-            "insert or replace into results (attempt_id, criterion, met, score, evidence, turn, tip) "
-            "values (?, ?, ?, ?, ?, ?, ?)",
+            "insert or replace into results (attempt_id, criterion, met, score, evidence, turn, tip, applicable) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (attempt_id, name, int(v.met), v.score, v.evidence, v.turn, v.tip)
+                (
+                    attempt_id,
+                    name,
+                    None if v.met is None else int(v.met),
+                    v.score,
+                    v.evidence,
+                    v.turn,
+                    v.tip,
+                    int(v.applicable),
+                )
                 for name, v in result.grade.criteria.items()
             ],
         )
@@ -390,7 +427,7 @@ class Store:
     def history(self, user_id: int, limit: int = 10) -> list[dict]:
         return list(
             self.db.query(
-                "select id, scenario_id, status, started_at, finished_at, total, resolved from attempts "
+                "select id, scenario_id, status, started_at, finished_at, total, resolved, auto_fail from attempts "
                 "where user_id = ? order by id desc limit ?",
                 [user_id, limit],
             )
@@ -400,7 +437,7 @@ class Store:
         """Finished attempts, oldest first, with each criterion's verdict: for progress charts."""
         return self.db.query(
             "select a.id, a.finished_at, a.total, r.criterion, r.met from attempts a "
-            "join results r on r.attempt_id = a.id where a.user_id = ? and a.status = 'finished' "
+            "join results r on r.attempt_id = a.id where a.user_id = ? and a.status = 'finished' and r.applicable "
             "order by a.id, r.criterion",
             [user_id],
         )

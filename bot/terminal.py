@@ -37,7 +37,8 @@ def run_conversation(attempt: Attempt, read: Reader, out: TextIO, err: TextIO, e
 
 
 def print_scorecard(result: AttemptResult, scenario: Scenario, out: TextIO) -> None:
-    out.write("\n" + "\n".join(scorecard_lines(result, scenario.title)) + "\n")
+    visitor = "caller" if scenario.channel == "phone" else "visitor"
+    out.write("\n" + "\n".join(scorecard_lines(result, scenario.title, visitor)) + "\n")
     out.write(f"(Replay this visitor with: deskdrill practice {scenario.id} --seed {result.seed})\n")
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.store import Store
+from bot.stored_totals import stored_total
 
 
 @dataclass(frozen=True)
@@ -132,14 +133,14 @@ class Units:
             )
         )
 
-    def totals(self, user_id: int, scenario_id: str, since: str) -> list[int]:
-        """Totals of the user's finished attempts at the scenario since a time, oldest first."""
+    def totals(self, user_id: int, scenario_id: str, since: str) -> list[tuple[int, bool]]:
+        """(total, automatic fail) of the user's finished attempts at the scenario since a time, oldest first."""
         rows = self.db.query(
-            "select total from attempts where user_id = ? and scenario_id = ? and status = 'finished' "
+            "select total, auto_fail from attempts where user_id = ? and scenario_id = ? and status = 'finished' "
             "and started_at >= ? order by id",
             [user_id, scenario_id, since],
         )
-        return [r["total"] for r in rows]
+        return [(r["total"] or 0, r["auto_fail"] not in (None, "[]")) for r in rows]
 
     def unfinished_assignments(self) -> list[dict]:
         """Every (member, dated assignment) with no finished attempt since it was assigned."""
@@ -175,7 +176,7 @@ class Units:
         return {r["criterion"]: r for r in self.db.query("select * from results where attempt_id = ?", [attempt_id])}
 
     def override(self, attempt_id: int, criterion: str, met: bool, reason: str, actor: int) -> int:
-        """Change a verdict, keep the original, record who and why; return the new total."""
+        """Change a verdict, keep the original, record who and why; return the new total (SPEC rule)."""
         with self.db.atomic():
             original = self.results_of(attempt_id)[criterion]["met"]
             self.db.execute(
@@ -187,9 +188,7 @@ class Units:
                 "update results set met = ?, score = ? where attempt_id = ? and criterion = ?",
                 [int(met), 1.0 if met else 0.0, attempt_id, criterion],
             )
-            total = round(
-                20 * self.db.execute("select sum(score) from results where attempt_id = ?", [attempt_id]).fetchone()[0]
-            )
+            total = stored_total(self.db, attempt_id)
             self.db.execute("update attempts set total = ? where id = ?", [total, attempt_id])
             self.audit(actor, "override", f"attempt {attempt_id} {criterion} -> {'met' if met else 'missed'}: {reason}")
         return total

@@ -120,3 +120,19 @@ CURT |= {
         "Whatever. Next!",
     ],
 }
+
+COURTEOUS_BUT_UNHELPFUL = {
+    # Every criterion met, and still the visitor was not helped: the SPEC's contact as a whole.
+    "child-late-home": [  # never sends the missing child to dispatch: an automatic fail, total 0
+        GREETING_PHONE,
+        "I'm so sorry, I can hear how worried you are.",
+        "Kids often lose track of time. Give it another hour, and call us back if they're still not home.",
+        CLOSING_PHONE,
+    ],
+    "car-break-in": [  # never says how to report it or how long it takes: at most 75
+        GREETING_PHONE,
+        "I'm so sorry that happened to you. That's a rotten thing to wake up to.",
+        "I'll make a note of it here.",
+        CLOSING_PHONE,
+    ],
+}

@@ -36,12 +36,13 @@ def test_every_scenario_file_has_a_model_and_a_poor_script(scenario_id: str, lib
 
 @pytest.mark.parametrize("seed", [0, 1, 7, 42])
 @pytest.mark.parametrize("scenario_id", sorted(COURTEOUS))
-def test_a_courteous_trainee_resolves_the_scenario_meeting_all_five(
+def test_a_courteous_trainee_resolves_the_scenario_meeting_every_applicable_criterion(
     library: Library, scenario_id: str, seed: int
 ) -> None:
     result = play(library, scenario_id, COURTEOUS[scenario_id], seed)
     assert result.resolved
-    assert all(v.met for v in result.grade.criteria.values()), result.grade.to_json()
+    assert all(v.met for v in result.grade.criteria.values() if v.applicable), result.grade.to_json()
+    assert result.grade.addressed.met and result.grade.auto_fail == ()
     assert result.grade.total == 100
 
 

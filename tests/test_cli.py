@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINIMAL_SCENARIO, ROOT
-from tests.scripts import COURTEOUS, CURT
+from tests.scripts import COURTEOUS, COURTEOUS_BUT_UNHELPFUL, CURT
 
 
 def deskdrill(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -32,7 +32,8 @@ def test_a_piped_courteous_script_resolves_with_all_five_met(scenario_id: str) -
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["scenario"] == scenario_id and report["resolved"] is True and report["completed"] is True
-    assert all(v["met"] for v in report["grade"]["criteria"].values())
+    assert all(v["met"] for v in report["grade"]["criteria"].values() if v["applicable"])
+    assert report["grade"]["addressed"]["met"] and report["grade"]["auto_fail"] == []
     assert report["turns"][0]["role"] == "visitor" and report["turns"][1]["role"] == "trainee"
 
 
@@ -50,14 +51,15 @@ def test_practice_prints_the_conversation_and_a_scorecard() -> None:
     out = result.stdout
     assert "Caller (" in out and "You: Good afternoon" in out
     for label in ("Greeting", "Empathy", "Testing questions", "Offer more help", "Appreciation"):
-        assert f"MET    {label}" in out
+        assert f"\u2705 {label} \u2014 " in out
     assert "\u201cI'm so sorry that happened to you.\u201d (turn 4)" in out
-    assert "Total: 100/100" in out and "Issue resolved. Visitor's mood: upset \u2192 calm." in out
+    assert "Total: 100/100" in out and "The caller left satisfied (mood upset \u2192 calm)." in out
+    assert "\u2705 Issue addressed:" in out
 
 
 def test_the_scorecard_says_when_the_trainee_ended_the_contact_early() -> None:
     result = deskdrill("practice", "car-break-in", stdin="Hello, Harbor Station, Deputy Park.\n/end\n")
-    assert "You ended the contact before the visitor was done; issue not resolved." in result.stdout
+    assert "You ended the contact before the caller was done" in result.stdout
 
 
 def test_end_stops_early_and_grades_what_was_said() -> None:
@@ -125,7 +127,9 @@ def test_grade_follows_the_spec_line_for_line(tmp_path: Path) -> None:
     transcripts.write_text(json.dumps(good) + "\n" + json.dumps({"id": "b", "turns": [{"role": "x"}]}) + "\n{oops\n")
     result = deskdrill("grade", str(transcripts))
     first, second, third = (json.loads(line) for line in result.stdout.splitlines())
-    assert first["id"] == "a" and first["criteria"]["greeting"]["met"] and first["total"] == 20
+    assert (
+        first["id"] == "a" and first["criteria"]["greeting"]["met"] and first["total"] == 20
+    )  # one of five criteria met, no scenario named
     assert first["criteria"]["greeting"]["turn"] == 2
     assert second == {"id": "b", "error": "turn 1: role must be 'visitor' or 'trainee', not 'x'"}
     assert third["id"] is None and "not valid JSON" in third["error"]
@@ -169,4 +173,74 @@ def test_grade_uses_the_named_scenario_for_automatic_fails() -> None:
     ]
     line = json.dumps({"id": "late", "scenario": "child-late-home", "turns": turns})
     result = json.loads(deskdrill("grade", "-", stdin=line).stdout)
-    assert [f["id"] for f in result["extras"]["auto_fail"]] == ["missed_emergency"]
+    # SPEC "The contact as a whole": auto_fail is a top-level key now, and it zeroes the total
+    assert [f["id"] for f in result["auto_fail"]] == ["missed_emergency"] and result["total"] == 0
+    assert result["addressed"] == {"met": False, "facts": {"dispatch_now": None}}
+
+
+COURTEOUS_NO_EMERGENCY = COURTEOUS_BUT_UNHELPFUL["child-late-home"]
+COURTEOUS_NO_FACTS = COURTEOUS_BUT_UNHELPFUL["car-break-in"]
+
+
+def practise(scenario_id: str, script: list[str], *options: str) -> subprocess.CompletedProcess[str]:
+    return deskdrill("practice", scenario_id, "--seed", "1", *options, stdin="\n".join(script) + "\n")
+
+
+def test_a_courteous_call_that_misses_the_emergency_totals_zero_and_says_so_first() -> None:
+    report = json.loads(practise("child-late-home", COURTEOUS_NO_EMERGENCY, "--json").stdout)
+    assert [f["id"] for f in report["grade"]["auto_fail"]] == ["missed_emergency"]
+    assert report["grade"]["total"] == 0
+    assert sum(bool(v["met"]) for v in report["grade"]["criteria"].values()) >= 4
+    card = practise("child-late-home", COURTEOUS_NO_EMERGENCY).stdout.split("Scorecard: ")[1].splitlines()
+    assert card[1].startswith("\u26d4 AUTOMATIC FAIL \u2014 The caller said their child is missing")
+    assert "Total: AUTOMATIC FAIL, 0/100" in card
+
+
+def test_a_courteous_car_break_in_call_that_never_says_how_to_report_totals_at_most_75() -> None:
+    grade = json.loads(practise("car-break-in", COURTEOUS_NO_FACTS, "--json").stdout)["grade"]
+    assert all(v["met"] for v in grade["criteria"].values())
+    assert grade["addressed"] == {"met": False, "facts": {"online_report": None, "process_time": None}}
+    assert grade["total"] <= 75
+    card = practise("car-break-in", COURTEOUS_NO_FACTS).stdout
+    assert "\u274c Issue not addressed:\n\u2022 missing: tells the caller they can report it online\n" in card
+
+
+def test_the_same_call_with_the_facts_totals_100() -> None:
+    script = [
+        *COURTEOUS_NO_FACTS[:2],
+        "You can file the report online; it takes about fifteen minutes.",
+        COURTEOUS_NO_FACTS[3],
+    ]
+    grade = json.loads(practise("car-break-in", script, "--json").stdout)["grade"]
+    assert grade["addressed"]["met"] and grade["auto_fail"] == [] and grade["total"] == 100
+
+
+def test_grade_honours_the_scenario_field_for_not_applicable_and_addressed() -> None:
+    turns = [
+        {"role": "visitor", "text": "Hi, what are your records hours?"},
+        {
+            "role": "trainee",
+            "text": "Good afternoon, Harbor Station, Deputy Park. We're open 8 a.m. to 4 p.m., weekdays.",
+        },
+    ]
+    line = json.dumps({"id": "tester", "scenario": "service-tester", "turns": turns})
+    result = json.loads(deskdrill("grade", "-", stdin=line).stdout)
+    assert result["criteria"]["empathy"] == {
+        "met": None,
+        "applicable": False,
+        "score": 0.0,
+        "evidence": None,
+        "turn": None,
+        "tip": None,
+        "reason": result["criteria"]["empathy"]["reason"],
+    }
+    assert result["addressed"]["met"] and result["addressed"]["facts"]["records_hours"]["turn"] == 2
+    assert result["total"] == round(75 / 4 + 25)  # the greeting of the four criteria that apply, and the fact
+
+
+def test_grade_reports_an_unknown_scenario_on_its_line() -> None:
+    line = json.dumps({"id": "x", "scenario": "no-such-call", "turns": [{"role": "trainee", "text": "Hi"}]})
+    result = deskdrill("grade", "-", stdin=line)
+    assert result.returncode == 1
+    error = json.loads(result.stdout)
+    assert error["id"] == "x" and error["error"].startswith("unknown scenario 'no-such-call' (known: ")

@@ -259,9 +259,10 @@ def test_total_is_twenty_points_a_criterion() -> None:
     assert grade([VISITOR, Turn("trainee", "Yeah?")]).total == 0
 
 
-def test_half_a_greeting_earns_half_its_points() -> None:
+def test_half_a_greeting_is_partial_credit_in_its_score_but_not_in_the_total() -> None:
+    # SPEC "The contact as a whole": total counts met criteria only (it used to give 10 here).
     result = grade([VISITOR, Turn("trainee", "Good morning, how can I help you?")])
-    assert result.criteria["greeting"].score == 0.5 and result.total == 10
+    assert result.criteria["greeting"].score == 0.5 and result.criteria["greeting"].partly and result.total == 0
 
 
 def test_extras_report_clarifying_questions_facts_and_violations_without_changing_verdicts() -> None:
@@ -276,7 +277,7 @@ def test_extras_report_clarifying_questions_facts_and_violations_without_changin
     extras = result.extras
     assert extras["clarifying_questions"]["count"] == 1
     assert extras["process_time"]["met"] and extras["contact_details"]["turn"] == 3
-    kinds = {v["kind"] for v in extras["courtesy_violations"]}
+    kinds = {v["kind"] for v in result.to_json()["courtesy_violations"]}  # top level, per the SPEC
     assert {"rude", "dismissive"} <= kinds
     assert result.total == 0
 

@@ -53,11 +53,13 @@ def test_persona_details_vary_between_attempts(library: Library, scenario_id: st
 
 def test_a_missed_emergency_is_an_automatic_fail_on_the_scorecard(library: Library) -> None:
     missed = play(library, "child-late-home", CURT["child-late-home"])
-    (failure,) = missed.grade.extras["auto_fail"]
+    (failure,) = missed.grade.auto_fail
     assert failure["id"] == "missed_emergency" and failure["turn"] == 3
-    assert scorecard_lines(missed, "t")[1].startswith("AUTOMATIC FAIL: The caller said their child is missing")
+    assert scorecard_lines(missed, "t")[1].startswith(
+        "\u26d4 AUTOMATIC FAIL \u2014 The caller said their child is missing"
+    )
     handled = play(library, "child-late-home", COURTEOUS["child-late-home"])
-    assert handled.grade.extras["auto_fail"] == []
+    assert handled.grade.auto_fail == ()
 
 
 def test_clarifying_questions_get_answers_and_more_help_can_bring_out_a_second_need(library: Library) -> None:

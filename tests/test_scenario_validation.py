@@ -101,3 +101,38 @@ def test_placeholders_are_filled_from_agency_yaml(scenario_file: WriteScenario) 
 def test_a_file_that_is_not_a_mapping_is_reported(scenario_file: WriteScenario) -> None:
     path = scenario_file("- just\n- a list\n")
     assert problems_in(path) == [f"{path}:1: a scenario file must be a mapping with id, title, states, ..."]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"not_applicable": {"kindness": "n/a"}}, "unknown criterion 'kindness'"),
+        ({"not_applicable": {"empathy": ""}}, "'not_applicable.empathy' must be non-empty text"),
+        ({"not_applicable": ["empathy"]}, "'not_applicable' must map criteria"),
+        (
+            {
+                "not_applicable": {
+                    c: "no" for c in ("greeting", "empathy", "testing_questions", "offer_more_help", "appreciation")
+                }
+            },
+            "at least one criterion must apply",
+        ),
+        ({"examples": {"empathty": "Oh no."}}, "unknown criterion 'empathty'"),
+        ({"examples": {"empathy": "Sorry about {wallet_colour}."}}, "unknown placeholder '{wallet_colour}'"),
+        ({"resolution": {"facts": []}}, "'facts' must name at least one signal or intent"),
+    ],
+)
+def test_not_applicable_examples_and_facts_are_checked(
+    scenario_file: WriteScenario, changes: dict, expected: str
+) -> None:
+    problems = problems_in(scenario_file(minimal(**changes)))
+    assert any(expected in p for p in problems), problems
+
+
+def test_a_scenario_declares_criteria_not_applicable_and_examples_for_tips(scenario_file: WriteScenario) -> None:
+    text = minimal(not_applicable={"empathy": "Nothing to acknowledge."}, examples={"appreciation": "Thanks, Sam."})
+    scenario = load_library([scenario_file(text)]).scenarios["lost-wallet"]
+    contact = scenario.contact
+    assert contact.known and contact.facts == ("found_property",)
+    assert contact.not_applicable == {"empathy": "Nothing to acknowledge."}
+    assert contact.examples == {"appreciation": "Thanks, Sam."}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,10 +33,11 @@ def play(library: Library, store: Store, user_id: int = 1) -> int:
 def test_opening_a_file_creates_folders_uses_wal_and_migrates(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "nested" / "deskdrill.db")
     assert store.db.journal_mode == "wal"
-    assert [m.name for m in migrations.applied(store.db)][:3] == [
+    assert [m.name for m in migrations.applied(store.db)] == [
         "m001_initial",
         "m002_units_and_audit",
         "m003_outbox_and_privacy",
+        "m004_contact_totals",
     ]
     assert {"users", "attempts", "turns", "results", "updates"} <= set(store.db.table_names())
     store.close()
@@ -57,7 +59,9 @@ def test_an_attempt_stores_every_turn_its_state_and_each_criterion(store: Store,
     attempt_id = play(library, store)
     assert [t.role for t in store.turns(attempt_id)] == ["visitor", "trainee", "visitor"]
     row = store.attempt(attempt_id)
-    assert row.status == "finished" and row.total == 10 and row.finished_at == "2026-11-23T09:30:00+00:00"
+    # "Hello?" alone meets nothing: 0 (it was 10 before the SPEC ruled out partial credit in the total)
+    assert row.status == "finished" and row.total == 0
+    assert row.finished_at == "2026-11-23T09:30:00+00:00"
     criteria = {r["criterion"]: r["met"] for r in store.db["results"].rows_where("attempt_id = ?", [attempt_id])}
     assert set(criteria) == {"greeting", "empathy", "testing_questions", "offer_more_help", "appreciation"}
 
@@ -110,5 +114,55 @@ def test_history_lists_newest_first(store: Store, library: Library) -> None:
     first = play(library, store)
     store.db["attempts"].update(first, {"scenario_id": "car-break-in"})
     rows = store.history(1)
-    assert [r["id"] for r in rows] == [first] and rows[0]["total"] == 10
+    assert [r["id"] for r in rows] == [first] and rows[0]["total"] == 0
     assert len(list(store.criterion_history(1))) == 5
+
+
+def old_attempt(db: Database, scenario_id: str, texts: list[str], verdicts: dict[str, int], total: int) -> int:
+    """A finished attempt as the grader before m003 stored it: verdicts, partial scores, old total."""
+    attempt_id = (
+        db["attempts"]
+        .insert(
+            {
+                "user_id": 1,
+                "chat_id": 1,
+                "scenario_id": scenario_id,
+                "seed": 1,
+                "status": "finished",
+                "total": total,
+                "visitor": json.dumps({"scenario_id": scenario_id, "state": "x", "mood": 0, "seed": 1, "turn": 1}),
+            }
+        )
+        .last_pk
+    )
+    for i, text in enumerate(texts):
+        db["turns"].insert({"attempt_id": attempt_id, "idx": i, "role": ("visitor", "trainee")[i % 2], "text": text})
+    for criterion, met in verdicts.items():
+        db["results"].insert({"attempt_id": attempt_id, "criterion": criterion, "met": met, "score": float(met)})
+    return attempt_id
+
+
+def test_migration_m004_re_totals_finished_attempts_from_verdicts_and_transcripts(caplog) -> None:
+    db = Database(memory=True)
+    migrations.apply(db, stop_before="m004_contact_totals")
+    db["users"].insert({"id": 1, "chat_id": 1, "first_name": "Alex", "role": "trainee"})
+    none_met = dict.fromkeys(("greeting", "empathy", "testing_questions", "offer_more_help", "appreciation"), 0)
+    hello = old_attempt(db, "car-break-in", ["My car was broken into.", "Hello?", "What do I do?"], none_met, 10)
+    emergency = old_attempt(
+        db,
+        "child-late-home",
+        ["My son hasn't come home and isn't answering.", "Good afternoon, Harbor Station. Call back later.", "Ok."],
+        {**none_met, "greeting": 1, "empathy": 1},  # empathy as an instructor's override left it
+        40,
+    )
+    gone = old_attempt(db, "retired-scenario", ["Hi", "Hello, Deputy Park, Harbor Station."], {"greeting": 1}, 100)
+    with caplog.at_level("INFO", logger="bot.stored_totals"):
+        store = Store(db)
+    assert store.attempt(hello).total == 0  # "Hello?" met nothing: the half greeting no longer counts
+    failed = store.attempt(emergency)
+    assert failed.total == 0 and [f["id"] for f in failed.auto_fail] == ["missed_emergency"]
+    assert store.attempt(gone).total == 100  # scenario gone: 100 shared among the criteria, from verdicts
+    assert {r["criterion"]: r["met"] for r in store.db["results"].rows_where("attempt_id = ?", [emergency])}[
+        "empathy"
+    ] == 1  # stored verdicts and overrides are kept
+    assert "re-totalled 3 finished attempts under the contact rule: 2 totals changed" in caplog.text

@@ -2,7 +2,8 @@
 
 For example, a caller who reveals a child is missing (the trigger, in the visitor's
 words) must be sent to 911 or dispatch (the required signal) in a later trainee
-message. The grader reports a missed one as an extra; the five verdicts are unchanged.
+message. The grader reports a missed one under `auto_fail`, with the visitor's words that
+triggered it; the five verdicts are unchanged, but the total is 0.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.grading.detectors import IntentMatcher, detect
-from bot.grading.text import normalise
+from bot.grading.text import normalise, split_sentences
 from bot.transcript import Turn
 
 
@@ -26,10 +27,17 @@ class AutoFail:
 
     def triggered_at(self, turns: Sequence[Turn]) -> int | None:
         for i, turn in enumerate(turns, start=1):
-            padded = f" {normalise(turn.text)} "
-            if turn.role == "visitor" and any(f" {p} " in padded for p in self.trigger):
+            if turn.role == "visitor" and self._triggers(normalise(turn.text)):
                 return i
         return None
+
+    def trigger_words(self, text: str) -> str:
+        """The sentence of a visitor line that triggered the rule (the whole line if none alone does)."""
+        return next((s.original for s in split_sentences(text) if self._triggers(s.norm)), text)
+
+    def _triggers(self, norm: str) -> bool:
+        padded = f" {norm} "
+        return any(f" {p} " in padded for p in self.trigger)
 
 
 def check_auto_fails(
@@ -43,5 +51,6 @@ def check_auto_fails(
             continue
         later = (detect(t.text, intents).names for t in turns[start:] if t.role == "trainee")
         if not any(set(rule.required) & names for names in later):
-            failed.append({"id": rule.id, "reason": rule.reason, "turn": start})
+            evidence = rule.trigger_words(turns[start - 1].text)
+            failed.append({"id": rule.id, "reason": rule.reason, "turn": start, "evidence": evidence})
     return failed

@@ -1,34 +1,71 @@
-"""Grade a whole transcript on the five criteria, with evidence, tips and extras."""
+"""Grade a whole transcript: the five criteria with evidence and tips, the contact as a whole, the total."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from bot.grading.auto_fail import AutoFail, check_auto_fails
-from bot.grading.detectors import CRITERIA, IntentMatcher, MessageSignals, detect
-from bot.grading.tips import tip
+from bot.grading.contact import Contact, contact_total
+from bot.grading.detectors import CRITERIA, IntentMatcher, detect
+from bot.grading.tips import Said, tip
 from bot.transcript import Turn
 
-POINTS_PER_CRITERION = 100 // len(CRITERIA)
 FACT_EXTRAS = ("process_time", "contact_details", "invitation_to_return")
 VIOLATIONS = ("rude", "dismissive", "sarcasm")
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """One criterion's verdict: met or not, the trainee's words that earned it, a tip if missed."""
+    """One criterion's verdict: met or not (None: not applicable), the trainee's words, a tip if missed."""
 
-    met: bool
+    met: bool | None
     score: float
     evidence: str | None
     turn: int | None
     tip: str | None
+    applicable: bool = True
+    reason: str | None = None
+    """Why the criterion does not apply, when it does not."""
+
+    @property
+    def partly(self) -> bool:
+        """Missed, but with some credit (a courteous opener that named no one): the scorecard says "partly"."""
+        return self.met is False and self.score > 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"met": self.met, "score": self.score, "evidence": self.evidence, "turn": self.turn, "tip": self.tip}
+        data = {
+            "met": self.met,
+            "applicable": self.applicable,
+            "score": self.score,
+            "evidence": self.evidence,
+            "turn": self.turn,
+            "tip": self.tip,
+        }
+        if not self.applicable:
+            data["reason"] = self.reason
+        return data
+
+
+@dataclass(frozen=True)
+class Addressed:
+    """Whether every resolution fact was given; each fact maps to its evidence and turn, or None."""
+
+    facts: Mapping[str, Mapping[str, Any] | None]
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def met(self) -> bool:
+        return all(f is not None for f in self.facts.values())
+
+    @property
+    def missing(self) -> list[str]:
+        return [name for name, f in self.facts.items() if f is None]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"met": self.met, "facts": {k: dict(v) if v else None for k, v in self.facts.items()}}
 
 
 @dataclass(frozen=True)
@@ -36,21 +73,26 @@ class Grade:
     criteria: Mapping[str, Verdict]
     extras: Mapping[str, Any]
     total: int
+    courtesy_violations: tuple[Mapping[str, Any], ...] = ()
+    addressed: Addressed | None = None
+    """None when the scenario is unknown."""
+    auto_fail: tuple[Mapping[str, Any], ...] | None = None
+    """The automatic fails let pass; None when the scenario is unknown."""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.auto_fail)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "criteria": {k: v.to_json() for k, v in self.criteria.items()},
-            "extras": dict(self.extras),
-            "total": self.total,
-        }
-
-
-@dataclass(frozen=True)
-class _Said:
-    """A trainee message with its 1-based position in the transcript and its signals."""
-
-    turn: int
-    signals: MessageSignals
+        data: dict[str, Any] = {"criteria": {k: v.to_json() for k, v in self.criteria.items()}}
+        if self.addressed is not None:
+            data["addressed"] = self.addressed.to_json()
+        if self.auto_fail is not None:
+            data["auto_fail"] = [dict(f) for f in self.auto_fail]
+        data["courtesy_violations"] = [dict(v) for v in self.courtesy_violations]
+        data["extras"] = dict(self.extras)
+        data["total"] = self.total
+        return data
 
 
 def grade(
@@ -58,51 +100,85 @@ def grade(
     intents: tuple[IntentMatcher, ...] = (),
     station: str = "[your station]",
     auto_fail: tuple[AutoFail, ...] = (),
+    contact: Contact | None = None,
 ) -> Grade:
-    """Grade the trainee's turns of a transcript. Same input, same grade."""
-    said = [_Said(i, detect(t.text, intents)) for i, t in enumerate(turns, start=1) if t.role == "trainee"]
-    criteria = {
-        "greeting": _greeting(said, station),
-        **{c: _first_of(c, said, station) for c in ("empathy", "testing_questions", "offer_more_help")},
-        "appreciation": _first_of("appreciation", said[1:], station),
-    }
-    total = round(sum(v.score for v in criteria.values()) * POINTS_PER_CRITERION)
-    extras = _extras(said, intents)
-    if auto_fail:
-        extras["auto_fail"] = check_auto_fails(turns, auto_fail, intents)
-    return Grade(MappingProxyType(criteria), MappingProxyType(extras), total)
+    """Grade the trainee's turns of a transcript. Same input, same grade.
+
+    `contact` is the scenario's (`Scenario.contact`); without it, `intents`, `station`
+    and `auto_fail` make an unnamed one (automatic fails still count, but `addressed`
+    and `auto_fail` are reported only for a known scenario).
+    """
+    contact = contact or Contact(intents=intents, station=station, auto_fail=auto_fail)
+    said = [Said(i, detect(t.text, contact.intents)) for i, t in enumerate(turns, start=1) if t.role == "trainee"]
+    criteria = {c: _verdict(c, turns, said, contact) for c in CRITERIA}
+    failed = tuple(check_auto_fails(turns, contact.auto_fail, contact.intents))
+    addressed = _addressed(said, contact) if contact.known else None
+    total = contact_total({c: v.met for c, v in criteria.items()}, addressed.facts if addressed else None, bool(failed))
+    return Grade(
+        MappingProxyType(criteria),
+        MappingProxyType(_extras(said, contact.intents)),
+        total,
+        courtesy_violations=tuple(_violations(said)),
+        addressed=addressed,
+        auto_fail=failed if contact.known or failed else None,
+    )
 
 
-def _greeting(said: list[_Said], station: str) -> Verdict:
+def _verdict(criterion: str, turns: Sequence[Turn], said: list[Said], contact: Contact) -> Verdict:
+    if criterion in contact.not_applicable:
+        return Verdict(None, 0.0, None, None, None, applicable=False, reason=contact.not_applicable[criterion])
+    if criterion == "greeting":
+        return _greeting(turns, said, contact)
+    # Thanks in the opening message are part of the greeting, not appreciation.
+    candidates = said[1:] if criterion == "appreciation" else said
+    for s in candidates:
+        if criterion in s.signals:
+            return Verdict(True, 1.0, s.signals.evidence[criterion], s.turn, None)
+    return Verdict(False, 0.0, None, None, tip(criterion, turns, said, contact))
+
+
+def _greeting(turns: Sequence[Turn], said: list[Said], contact: Contact) -> Verdict:
     """Only the first message can greet. Half credit for a courteous opener that names
     no one, or for a proper greeting that came late; none for a bare "Police."."""
     if not said:
-        return Verdict(False, 0.0, None, None, tip("greeting", station))
+        return Verdict(False, 0.0, None, None, tip("greeting", turns, said, contact))
     first = said[0]
     if "greeting" in first.signals:
         return Verdict(True, 1.0, first.signals.evidence["greeting"], first.turn, None)
     late = next((s for s in said[1:] if "greeting" in s.signals), None)
     if "courteous_opener" in first.signals:
-        return _partial(first, "courteous_opener", 0.5, station, "no_identification")
+        return _partial(first, "courteous_opener", 0.5, turns, said, contact, "no_identification")
     if late is not None:
-        return _partial(late, "greeting", 0.5, station, "late")
+        return _partial(late, "greeting", 0.5, turns, said, contact, "late")
     if "identifies" in first.signals:
-        return _partial(first, "identifies", 0.0, station, "not_courteous")
-    return Verdict(False, 0.0, None, None, tip("greeting", station))
+        return _partial(first, "identifies", 0.0, turns, said, contact, "not_courteous")
+    return Verdict(False, 0.0, None, None, tip("greeting", turns, said, contact))
 
 
-def _partial(said: _Said, signal: str, score: float, station: str, variant: str) -> Verdict:
-    return Verdict(False, score, said.signals.evidence[signal], said.turn, tip("greeting", station, variant))
+def _partial(
+    s: Said, signal: str, score: float, turns: Sequence[Turn], said: list[Said], contact: Contact, variant: str
+) -> Verdict:
+    return Verdict(False, score, s.signals.evidence[signal], s.turn, tip("greeting", turns, said, contact, variant))
 
 
-def _first_of(criterion: str, said: Sequence[_Said], station: str) -> Verdict:
-    for s in said:
-        if criterion in s.signals:
-            return Verdict(True, 1.0, s.signals.evidence[criterion], s.turn, None)
-    return Verdict(False, 0.0, None, None, tip(criterion, station))
+def _addressed(said: list[Said], contact: Contact) -> Addressed:
+    facts = {}
+    for name in contact.facts:
+        hit = next((s for s in said if name in s.signals), None)
+        facts[name] = MappingProxyType({"evidence": hit.signals.evidence[name], "turn": hit.turn}) if hit else None
+    return Addressed(MappingProxyType(facts), MappingProxyType({f: contact.describe(f) for f in contact.facts}))
 
 
-def _extras(said: list[_Said], intents: tuple[IntentMatcher, ...]) -> dict[str, Any]:
+def _violations(said: list[Said]) -> list[dict[str, Any]]:
+    return [
+        {"turn": s.turn, "kind": kind, "evidence": s.signals.evidence[kind]}
+        for s in said
+        for kind in VIOLATIONS
+        if kind in s.signals
+    ]
+
+
+def _extras(said: list[Said], intents: tuple[IntentMatcher, ...]) -> dict[str, Any]:
     extras: dict[str, Any] = {}
     questions = [s for s in said if "clarifying_question" in s.signals]
     extras["clarifying_questions"] = {
@@ -112,18 +188,12 @@ def _extras(said: list[_Said], intents: tuple[IntentMatcher, ...]) -> dict[str, 
     }
     for name in FACT_EXTRAS:
         extras[name] = _fact(name, said)
-    extras["courtesy_violations"] = [
-        {"turn": s.turn, "kind": kind, "evidence": s.signals.evidence[kind]}
-        for s in said
-        for kind in VIOLATIONS
-        if kind in s.signals
-    ]
     if intents:
         extras["intents"] = {i.name: _fact(i.name, said) for i in intents}
     return extras
 
 
-def _fact(name: str, said: list[_Said]) -> dict[str, Any]:
+def _fact(name: str, said: list[Said]) -> dict[str, Any]:
     hit = next((s for s in said if name in s.signals), None)
     return {
         "met": hit is not None,

@@ -15,7 +15,7 @@ import pytest
 
 from bot.config import Settings
 from bot.library import Library
-from tests.scripts import COURTEOUS
+from tests.scripts import COURTEOUS, COURTEOUS_BUT_UNHELPFUL
 from tests.telegram.conftest import Bot, launch, shutdown
 from tests.telegram.fake_bot_api import FakeBotApi
 
@@ -201,8 +201,8 @@ async def test_results_show_latest_and_best_and_what_is_overdue(bot: Bot) -> Non
     await assign(bot, f"car-break-in {code} 2026-11-20", (TRAINEE, OTHER))
     await finished_attempt(bot)
     results = await one(bot, INSTRUCTOR, f"/results {code}")
-    assert f"Alex ({TRAINEE}):\n  car-break-in: latest 100, best 100" in results
-    assert f"Alex ({OTHER}):\n  car-break-in: not done (OVERDUE, due 2026-11-20)" in results
+    assert f"Alex ({TRAINEE}):\n\u2022 car-break-in: latest 100/100, best 100/100" in results
+    assert f"Alex ({OTHER}):\n\u2022 car-break-in: not done (OVERDUE, due 2026-11-20)" in results
 
 
 async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> None:
@@ -211,7 +211,7 @@ async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> N
     transcript = await one(bot, INSTRUCTOR, f"/transcript {attempt}")
     assert transcript.startswith(f"Attempt {attempt}: Car break-in, reported by phone")
     assert "2. Trainee: Good afternoon, Harbor Station, Deputy Lopez speaking." in transcript
-    assert "MET Empathy \u2013 \u201cI'm so sorry that happened to you.\u201d (turn 4)" in transcript
+    assert "\u2705 Empathy \u2014 \u201cI'm so sorry that happened to you.\u201d (turn 4)" in transcript
     assert "Usage: /transcript <attempt_id>" in await one(bot, INSTRUCTOR, "/transcript twelve")
 
 
@@ -222,7 +222,7 @@ async def test_override_changes_a_verdict_keeps_the_original_and_tells_the_train
     reply = await one(bot, INSTRUCTOR, f"/override {attempt} empathy missed It was scripted, not sincere")
     assert reply == (
         f"Empathy on attempt {attempt} (Car break-in, reported by phone) is now missed; "
-        "new total 80/100. The trainee has been told."
+        "new total 85/100. The trainee has been told."  # SPEC: 75 x 4/5 criteria + 25 x both facts
     )
     told = (await bot.texts(TRAINEE, before + 1))[-1]
     assert told.startswith("Your instructor changed Empathy") and "It was scripted, not sincere" in told
@@ -240,7 +240,7 @@ async def test_report_gives_pass_rates_the_weakest_criterion_and_a_weekly_chart(
     await one(bot, TRAINEE, "Hello?")
     await one(bot, TRAINEE, "/end")
     report = await one(bot, INSTRUCTOR, f"/report {code}")
-    assert "2 finished attempts, average total 55/100" in report
+    assert "2 finished attempts, average total 50/100" in report  # 100 and 0: "Hello?" earns nothing
     assert "Greeting: 50% met" in report and "Weakest: Greeting." in report
     await bot.until(lambda: bool(bot.api.sent("sendPhoto", INSTRUCTOR)))
     assert bot.api.sent("sendPhoto", INSTRUCTOR)[0].params["photo"][:4] == b"\x89PNG"
@@ -255,8 +255,8 @@ async def test_export_sends_a_csv_with_one_row_per_attempt_and_is_audited(bot: B
     document = bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"]
     (row,) = csv.DictReader(io.StringIO(document.decode("utf-8-sig")))
     assert row["trainee"] == "Alex" and row["unit"] == "Day shift" and row["scenario"] == "car-break-in"
-    assert row["greeting"] == "missed" and row["empathy"] == "met" and row["total"] == "80"
-    assert row["overridden"] == "yes"
+    assert row["greeting"] == "missed" and row["empathy"] == "met" and row["total"] == "85"
+    assert row["overridden"] == "yes" and row["auto_fail"] == "" and row["addressed"] == "yes"
 
 
 async def test_audit_lists_role_changes_assignments_overrides_and_exports(bot: Bot) -> None:
@@ -397,3 +397,45 @@ async def test_an_edited_override_is_not_applied_again(bot: Bot) -> None:
     await bot.until(lambda: bot.api.texts(INSTRUCTOR)[-1].startswith("Edits aren't passed on"))
     assert bot.store.db.execute("select count(*) from overrides").fetchone()[0] == 1
     assert sum("changed" in t for t in bot.api.texts(TRAINEE)) == 1
+
+
+MISSED_EMERGENCY = COURTEOUS_BUT_UNHELPFUL["child-late-home"]
+
+
+async def test_an_automatic_fail_leads_every_list_transcript_report_and_export(bot: Bot) -> None:
+    code = await unit_with_trainee(bot)
+    await assign(bot, f"child-late-home {code}")
+    await one(bot, TRAINEE, "/practice child-late-home")
+    for message in MISSED_EMERGENCY:
+        await one(bot, TRAINEE, message)
+    card = await one(bot, TRAINEE, "/end") if bot.store.active_attempt(TRAINEE) else bot.api.texts(TRAINEE)[-1]
+    scorecard = card.split("Scorecard: ")[1].splitlines()
+    assert scorecard[1].startswith("\u26d4 AUTOMATIC FAIL") and scorecard[-1] == "Total: AUTOMATIC FAIL, 0/100"
+    attempt = bot.store.history(TRAINEE)[0]["id"]
+    assert "A parent whose child has not come home: AUTOMATIC FAIL, 0/100" in await one(bot, TRAINEE, "/history")
+    assert "child-late-home: latest AUTOMATIC FAIL, 0/100" in await one(bot, INSTRUCTOR, f"/results {code}")
+    transcript = (await one(bot, INSTRUCTOR, f"/transcript {attempt}")).splitlines()
+    assert transcript[0].endswith("total AUTOMATIC FAIL, 0/100")
+    assert transcript[1].startswith("\u26d4 AUTOMATIC FAIL \u2014 The caller said their child is missing")
+    assert "\u274c Issue not addressed:" in transcript
+    assert "\u2022 missing: sends it to dispatch or 911 now, or has a deputy sent at once" in transcript
+    report = await one(bot, INSTRUCTOR, f"/report {code}")
+    assert report.startswith("\u26d4 1 of 1 attempts were automatic fails (total 0).")
+    reply = await one(bot, INSTRUCTOR, f"/override {attempt} greeting missed test")
+    assert "new total AUTOMATIC FAIL, 0/100" in reply
+    await one(bot, INSTRUCTOR, f"/export {code}")
+    await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
+    (row,) = csv.DictReader(io.StringIO(bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"].decode()))
+    assert row["auto_fail"].startswith("The caller said their child is missing") and row["total"] == "0"
+    assert row["addressed"] == "no (missing: dispatch_now)"
+
+
+async def test_a_criterion_that_does_not_apply_is_n_a_and_cannot_be_overridden(bot: Bot) -> None:
+    await unit_with_trainee(bot)
+    await one(bot, TRAINEE, "/practice service-tester")
+    for message in COURTEOUS["service-tester"]:
+        await one(bot, TRAINEE, message)
+    attempt = bot.store.history(TRAINEE)[0]["id"]
+    assert "\u2796 Empathy \u2014 n/a" in await one(bot, INSTRUCTOR, f"/transcript {attempt}")
+    refusal = await one(bot, INSTRUCTOR, f"/override {attempt} empathy met kind words")
+    assert refusal.startswith("Empathy does not apply in")
