@@ -29,6 +29,7 @@ from bot.coach import Coach
 from bot.config import Settings
 from bot.reports import export_csv, progress_chart, unit_report
 from bot.staff import Staff
+from bot.store import Store
 from bot.tg.guards import Guards, on_error, wake
 from bot.tg.ordering import PerChatOrder
 from bot.tg.sender import Sender
@@ -44,17 +45,29 @@ PRUNE_INTERVAL = 3600.0
 
 
 class LenientBot(ExtBot):
-    """An update python-telegram-bot cannot parse is logged once and replaced by an empty one.
+    """Fetched updates are kept until handled, and one that cannot be parsed is skipped.
 
+    Polling confirms an update to Telegram as soon as the next batch is fetched, before it
+    is handled; so every fetched update is first written to the store's inbox and handled
+    again after a crash if it was never finished (see `on_start`).
+
+    An update python-telegram-bot cannot parse is logged once and replaced by an empty one.
     Otherwise one odd update (a field a newer Bot API sends) is fetched again and again and
     nothing after it is ever answered. The empty update keeps its id, so polling confirms
     it and goes on; the guards ignore it quietly.
     """
 
+    def __init__(self, *args: Any, inbox: Store | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        with self._unfrozen():
+            self.inbox = inbox
+
     async def _post(self, endpoint: str, *args: Any, **kwargs: Any) -> Any:
         result = await super()._post(endpoint, *args, **kwargs)
         if endpoint == "getUpdates" and isinstance(result, list):
-            return [self._parseable(raw) for raw in result]
+            result = [self._parseable(raw) for raw in result]
+            if result and self.inbox is not None:
+                self.inbox.receive(result)
         return result
 
     def _parseable(self, raw: Any) -> Any:
@@ -84,13 +97,14 @@ def build_application(
         request=HTTPXRequest(connection_pool_size=SENDER_CONCURRENCY + 8),
         get_updates_request=HTTPXRequest(connection_pool_size=1, read_timeout=30.0),
         rate_limiter=limiter,
+        inbox=coach.store,
         **urls,
     )
     store = coach.store
     guards = Guards(
         store, throttle or Throttle(rate=settings.user_rate, burst=settings.user_burst), settings.log_content
     )
-    ordering = PerChatOrder(on_arrival=guards.arrive)
+    ordering = PerChatOrder(on_arrival=guards.arrive, on_done=lambda u: store.finished(u.update_id))
     app = ApplicationBuilder().bot(bot).concurrent_updates(ordering).post_init(on_start).post_stop(on_stop).build()
     staff_core = Staff(store, coach.library, settings.admins)
     for user_id, role in store.sync_admins(settings.admins):
@@ -172,6 +186,9 @@ async def on_start(app: Application) -> None:
     if pending:
         log.info("delivering %s messages left pending before the last stop", pending)
     sender.start()
+    for raw in app.bot_data["store"].unfinished_updates():  # fetched before a crash, never finished
+        log.info("handling update %s again: it was fetched but not finished before the last stop", raw["update_id"])
+        await app.update_queue.put(Update.de_json(raw, app.bot))
     gc.collect()
     gc.freeze()
 
