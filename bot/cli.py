@@ -271,6 +271,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("transitions").setLevel(logging.WARNING)  # a line per callback otherwise
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per reminder run otherwise
     args.scenarios = args.scenarios or settings.scenarios_dir
     library = _library(args)
     if not library.scenarios:

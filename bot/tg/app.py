@@ -88,7 +88,10 @@ def build_application(
     today: Callable[[], date] = date.today,
     reminder_interval: float | None = None,
 ) -> Application:
-    limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=0)
+    limiter = None
+    if settings.max_sends_per_second:  # an overall cap; the sender itself waits out 429s and retries
+        limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=0)
+        logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
     urls = {"base_url": settings.api_base_url} if settings.api_base_url else {}
     if settings.api_file_url:
         urls["base_file_url"] = settings.api_file_url
