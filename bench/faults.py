@@ -60,6 +60,7 @@ class Harness:
         self.stop = threading.Event()
         self.bot: subprocess.Popen[bytes] | None = None
         self.kills = 0
+        self.kill_times: list[float] = []
         self.faults = Counter()
         self.stderr = workdir / "bot.log"
 
@@ -83,6 +84,7 @@ class Harness:
 
     def kill(self) -> None:
         assert self.bot is not None
+        self.kill_times.append(time.monotonic())
         os.kill(self.bot.pid, signal.SIGKILL)
         self.bot.wait(10)
         self.kills += 1
@@ -106,6 +108,7 @@ class Harness:
         (created,) = self.say(ADMIN, "/newunit Fault drill")
         code = created.split("Join code: ")[1].split()[0]
         for trainee in self.trainees:
+            trainee.sent.append(f"/join {code}")
             self.say(trainee.id, f"/join {code}")
         return code
 
@@ -185,26 +188,48 @@ class Harness:
         self.api.stop()
 
 
-def classify(sent: list[str], answers: list[str]) -> tuple[int, int, int]:
-    """(answered once, answered twice, never answered), matching answers to messages in order.
+@dataclass
+class Chat:
+    """One trainee's chat as the stand-in saw it: each message the bot sent, and its repeats."""
 
-    Each message is answered by exactly one bot message. An answer identical to the one
-    just before it is the same message sent again after a restart (the duplicate window).
+    answers: list[str] = field(default_factory=list)
+    notices: int = 0
+    reminders: int = 0
+    repeats: Counter = field(default_factory=Counter)
+    """kind -> messages sent again straight after themselves (the same outbox row, re-sent)."""
+    in_window: int = 0
+    outside_window: int = 0
+    widest: float = 0.0
+    """The longest time between a first copy and the kill that caused its repeat (seconds)."""
+
+
+def read_chat(calls: list, kill_times: list[float]) -> Chat:
+    """Split a chat into answers, notices and reminders; tell each repeat and whether a kill explains it.
+
+    A repeat is a message identical to the one just before it in the chat: the sender delivers
+    each chat in order, so a row re-sent after a restart comes straight after its first copy.
+    It is inside the documented window when a kill fell between the two copies.
     """
-    counts = [0] * len(sent)
-    position, previous = -1, None
-    for answer in answers:
-        if answer == previous and position >= 0:
-            counts[position] += 1
-            continue
-        position += 1
-        if position < len(counts):
-            counts[position] += 1
-        previous = answer
-    once = sum(c == 1 for c in counts)
-    twice = sum(c >= 2 for c in counts)
-    never = sum(c == 0 for c in counts)
-    return once, twice, never
+    chat, previous = Chat(), None
+    for call in calls:
+        text = call.params.get("text", "")
+        kind = "notice" if text.startswith(NOTICE) else "reminder" if text.startswith(REMINDER) else "answer"
+        if previous is not None and text == previous.params.get("text", ""):
+            chat.repeats[kind] += 1
+            kill = next((k for k in kill_times if previous.at <= k <= call.at), None)
+            if kill is None:
+                chat.outside_window += 1
+            else:
+                chat.in_window += 1
+                chat.widest = max(chat.widest, kill - previous.at)
+        elif kind == "answer":
+            chat.answers.append(text)
+        elif kind == "notice":
+            chat.notices += 1
+        else:
+            chat.reminders += 1
+        previous = call
+    return chat
 
 
 def owed_notices(db: Path) -> tuple[Counter, Counter, int]:
@@ -238,21 +263,24 @@ def main() -> int:
             harness.run(args.kills, args.max_seconds)
         finally:
             harness.close()
-        totals = Counter()
-        for trainee in harness.trainees:
-            once, twice, never = classify(trainee.sent, harness.answers(trainee.id))
-            totals.update(sent=len(trainee.sent), once=once, twice=twice, never=never)
+        totals, repeats = Counter(), Counter()
         notices, reminders, undelivered = owed_notices(harness.db)
-        got_notices = Counter()
-        got_reminders = Counter()
+        lost_notices = lost_reminders = 0
         for trainee in harness.trainees:
-            texts = harness.api.texts(trainee.id)
-            got_notices[trainee.id] = sum(t.startswith(NOTICE) for t in texts)
-            got_reminders[trainee.id] = sum(t.startswith(REMINDER) for t in texts)
-        lost_notices = sum(max(0, notices[c] - got_notices[c]) for c in notices)
-        extra_notices = sum(max(0, got_notices[c] - notices[c]) for c in got_notices)
-        lost_reminders = sum(max(0, reminders[c] - got_reminders[c]) for c in reminders)
-        extra_reminders = sum(max(0, got_reminders[c] - reminders[c]) for c in got_reminders)
+            chat = read_chat(harness.api.sent("sendMessage", trainee.id), harness.kill_times)
+            answered = min(len(chat.answers), len(trainee.sent))
+            totals.update(
+                sent=len(trainee.sent),
+                answered=answered,
+                never=len(trainee.sent) - answered,
+                extra=len(chat.answers) - answered,
+                in_window=chat.in_window,
+                outside=chat.outside_window,
+            )
+            repeats.update(chat.repeats)
+            totals["widest_ms"] = max(totals["widest_ms"], round(1000 * chat.widest))
+            lost_notices += max(0, notices[trainee.id] - chat.notices)
+            lost_reminders += max(0, reminders[trainee.id] - chat.reminders)
         log_text = harness.stderr.read_text(errors="replace")
         tracebacks = log_text.count("Traceback")
         if os.environ.get("DESKDRILL_FAULTS_LOG"):
@@ -263,21 +291,26 @@ def main() -> int:
         f"faults: {harness.kills} kill -9 and restarts, {harness.faults['429']} bursts of 429, "
         f"{harness.faults['500']} bursts of 500"
     )
-    print(f"trainee messages sent:      {totals['sent']}")
-    print(f"answered exactly once:      {totals['once']}")
-    print(f"answered twice:             {totals['twice']}  (the documented window: sent, then killed before marked)")
-    print(f"never answered:             {totals['never']}")
+    print(f"trainee messages sent:       {totals['sent']}")
+    print(f"answered exactly once:       {totals['answered'] - repeats['answer']}")
+    print(f"answered twice:              {repeats['answer']}")
+    print(f"never answered:              {totals['never']}")
     print(
-        f"assignment notices:         owed {sum(notices.values())}, delivered {sum(got_notices.values())}, "
-        f"lost {lost_notices}, twice {extra_notices}"
+        f"assignment notices:          owed {sum(notices.values())}, lost {lost_notices}, "
+        f"sent twice {repeats['notice']}"
     )
     print(
-        f"reminders:                  owed {sum(reminders.values())}, delivered {sum(got_reminders.values())}, "
-        f"lost {lost_reminders}, twice {extra_reminders}, never marked delivered {undelivered}"
+        f"reminders:                   owed {sum(reminders.values())}, lost {lost_reminders}, "
+        f"sent twice {repeats['reminder']}, never marked delivered {undelivered}"
     )
+    print(
+        f"all repeats:                 {totals['in_window']} inside the window (a kill between the two copies; "
+        f"first copy at most {totals['widest_ms']} ms before it), {totals['outside']} outside"
+    )
+    print(f"answers nobody asked for:    {totals['extra']}")
     print(f"tracebacks in the bot's log: {tracebacks}")
-    ok = totals["never"] == 0 and lost_notices == 0 and lost_reminders == 0 and undelivered == 0
-    print("result:", "0 never answered and 0 lost" if ok else "SOMETHING WAS LOST")
+    ok = not (totals["never"] or lost_notices or lost_reminders or undelivered or totals["outside"] or totals["extra"])
+    print("result:", "0 never answered, 0 lost, every repeat inside the window" if ok else "SOMETHING WENT WRONG")
     return 0 if ok else 1
 
 
