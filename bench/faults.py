@@ -199,6 +199,7 @@ class Chat:
     """kind -> messages sent again straight after themselves (the same outbox row, re-sent)."""
     in_window: int = 0
     outside_window: int = 0
+    unexplained: list[str] = field(default_factory=list)
     widest: float = 0.0
     """The longest time between a first copy and the kill that caused its repeat (seconds)."""
 
@@ -219,6 +220,16 @@ def read_chat(calls: list, kill_times: list[float]) -> Chat:
             kill = next((k for k in kill_times if previous.at <= k <= call.at), None)
             if kill is None:
                 chat.outside_window += 1
+                chat.unexplained.append(f"{call.at - previous.at:.2f} s apart: {text}")
+                if os.environ.get("DESKDRILL_FAULTS_DEBUG"):
+                    i = calls.index(call)
+                    window = calls[max(0, i - 3) : i + 3]
+                    print(
+                        "--- unexplained repeat; kills near:",
+                        [round(k - call.at, 3) for k in kill_times if abs(k - call.at) < 5],
+                    )
+                    for c in window:
+                        print(round(c.at - call.at, 3), repr(c.params.get("text", "")[:60]))
             else:
                 chat.in_window += 1
                 chat.widest = max(chat.widest, kill - previous.at)
@@ -243,8 +254,7 @@ def owed_notices(db: Path) -> tuple[Counter, Counter, int]:
             )
         )
         reminders = Counter(
-            chat
-            for (chat,) in conn.execute("select u.chat_id from reminders r join users u on u.id = r.user_id")
+            chat for (chat,) in conn.execute("select u.chat_id from reminders r join users u on u.id = r.user_id")
         )
         undelivered = conn.execute("select count(*) from reminders where delivered_at is null").fetchone()[0]
     return notices, reminders, undelivered
@@ -263,7 +273,7 @@ def main() -> int:
             harness.run(args.kills, args.max_seconds)
         finally:
             harness.close()
-        totals, repeats = Counter(), Counter()
+        totals, repeats, unexplained = Counter(), Counter(), []
         notices, reminders, undelivered = owed_notices(harness.db)
         lost_notices = lost_reminders = 0
         for trainee in harness.trainees:
@@ -278,6 +288,7 @@ def main() -> int:
                 outside=chat.outside_window,
             )
             repeats.update(chat.repeats)
+            unexplained += chat.unexplained
             totals["widest_ms"] = max(totals["widest_ms"], round(1000 * chat.widest))
             lost_notices += max(0, notices[trainee.id] - chat.notices)
             lost_reminders += max(0, reminders[trainee.id] - chat.reminders)
@@ -307,6 +318,8 @@ def main() -> int:
         f"all repeats:                 {totals['in_window']} inside the window (a kill between the two copies; "
         f"first copy at most {totals['widest_ms']} ms before it), {totals['outside']} outside"
     )
+    for text in unexplained[:5]:
+        print(f"  repeated with no kill between: {text[:100]!r}")
     print(f"answers nobody asked for:    {totals['extra']}")
     print(f"tracebacks in the bot's log: {tracebacks}")
     ok = not (totals["never"] or lost_notices or lost_reminders or undelivered or totals["outside"] or totals["extra"])

@@ -97,7 +97,11 @@ def build_application(
         urls["base_file_url"] = settings.api_file_url
     bot = LenientBot(
         settings.require_token(),
-        request=HTTPXRequest(connection_pool_size=SENDER_CONCURRENCY + 8),
+        # A send that times out may still have been delivered, and is then sent again: wait long
+        # enough that only a real outage times out (the defaults, 5 s, are reached on a busy host).
+        request=HTTPXRequest(
+            connection_pool_size=SENDER_CONCURRENCY + 8, read_timeout=30.0, write_timeout=30.0, pool_timeout=30.0
+        ),
         get_updates_request=HTTPXRequest(connection_pool_size=1, read_timeout=30.0),
         rate_limiter=limiter,
         inbox=coach.store,
