@@ -42,6 +42,8 @@ class Script:
     style: str
     messages: tuple[str, ...]
     min_total: int = COMPETENT_MIN_TOTAL
+    resolves: bool = True
+    """For `curt` scripts: False when the scenario fails curtness by design (service-tester)."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ def load_scripts(path: Path) -> list[Script]:
                 style=str(raw.get("style", raw["kind"])),
                 messages=messages,
                 min_total=int(raw.get("min_total", COMPETENT_MIN_TOTAL)),
+                resolves=bool(raw.get("resolves", True)),
             )
         )
     return scripts
@@ -158,8 +161,10 @@ def main(argv: list[str]) -> int:
         share = sum(r.resolved for r in all_competent) / len(all_competent)
         print(f"\nall: competent resolved first try {share:.0%} of {len(all_competent)} runs")
         print(f"all: visitor lines repeated twice in a row: {all_repeats}")
-        print(f"all: variety (distinct lines over 10 seeds per line of one call): mean {mean(varieties):.1f}, "
-              f"lowest {min(varieties):.1f}")
+        print(
+            f"all: variety (distinct lines over 10 seeds per line of one call): mean {mean(varieties):.1f}, "
+            f"lowest {min(varieties):.1f}"
+        )
     return 0 if ok else 1
 
 
@@ -180,9 +185,12 @@ def flawed_check(kind: str, mine: list[Run], competent: list[Run]) -> str:
     best_mood = mean(r.mood for r in competent) if competent else 0
     best_total = mean(r.total for r in competent) if competent else 100
     resolved = sum(r.resolved for r in mine)
-    facts = f"resolved {resolved}/{len(mine)}, mood {moods:.1f} vs {best_mood:.1f}, total {totals:.0f} vs {best_total:.0f}"
+    facts = (
+        f"resolved {resolved}/{len(mine)}, mood {moods:.1f} vs {best_mood:.1f}, total {totals:.0f} vs {best_total:.0f}"
+    )
     if kind == "curt":
-        good = resolved == len(mine) and moods > best_mood and totals < best_total
+        expected = len(mine) if mine[0].script.resolves else 0
+        good = resolved == expected and moods > best_mood and totals < best_total
     elif kind == "wrong_facts":
         good = resolved == 0
     else:

@@ -29,9 +29,7 @@ def test_a_roleplay_script_plays_out_believably(item, library: Library) -> None:
             assert run.resolved, f"seed {run.seed}: not resolved\n" + "\n".join(run.visitor_lines)
             assert run.total >= script.min_total, f"seed {run.seed}: total {run.total}"
         return
-    competent = [
-        play(engine, s, seed) for s in load_scripts(path) if s.kind == "competent" for seed in SEEDS
-    ]
+    competent = [play(engine, s, seed) for s in load_scripts(path) if s.kind == "competent" for seed in SEEDS]
     verdict = flawed_check(script.kind, runs, competent)
     assert "NOT" not in verdict, verdict
 
