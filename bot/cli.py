@@ -219,6 +219,9 @@ def cmd_scenarios_check(args: argparse.Namespace) -> int:
     library = load_library(paths)
     for problem in library.problems:
         print(problem)
+    for scenario in library.scenarios.values():
+        for warning in scenario.warnings:
+            print(warning)
     if library.problems:
         files = len({p.file for p in library.problems})
         print(
