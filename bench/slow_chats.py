@@ -34,7 +34,7 @@ async def measure(concurrency: int, slow: int, charts: int) -> list[float]:
     api = await FakeBotApi().serve()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(token=TOKEN, db_path=Path(tmp) / "d.db", admins=frozenset(), api_base_url=api.base_url)
-        bot = await launch(settings, load_library(ROOT / "scenarios"), api)
+        bot = await launch(settings, load_library([ROOT / "scenarios"]), api)
         try:
             for user in range(100, 100 + charts):  # a few finished attempts each, so there is a chart to draw
                 bot.store.register(user, user, "Alex", None)

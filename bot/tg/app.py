@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import secrets
@@ -44,30 +45,37 @@ SENDER_CONCURRENCY = 32
 PRUNE_INTERVAL = 3600.0
 
 
+class InboxQueue(asyncio.Queue):
+    """The application's update queue, writing each update to the store's inbox as it is queued.
+
+    Telegram counts an update as delivered before DeskDrill has handled it: polling confirms
+    a batch when it fetches the next one, and a webhook call is answered 200 once the update
+    is queued. So each update is stored first, and one never finished (a crash) is handled
+    after the restart (see `on_start`); it leaves the inbox when handled (bot.tg.ordering).
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    async def put(self, item: Any) -> None:
+        if isinstance(item, Update):
+            self.store.receive([item.to_dict()])
+        await super().put(item)
+
+
 class LenientBot(ExtBot):
-    """Fetched updates are kept until handled, and one that cannot be parsed is skipped.
+    """An update python-telegram-bot cannot parse is logged once and replaced by an empty one.
 
-    Polling confirms an update to Telegram as soon as the next batch is fetched, before it
-    is handled; so every fetched update is first written to the store's inbox and handled
-    again after a crash if it was never finished (see `on_start`).
-
-    An update python-telegram-bot cannot parse is logged once and replaced by an empty one.
     Otherwise one odd update (a field a newer Bot API sends) is fetched again and again and
     nothing after it is ever answered. The empty update keeps its id, so polling confirms
     it and goes on; the guards ignore it quietly.
     """
 
-    def __init__(self, *args: Any, inbox: Store | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        with self._unfrozen():
-            self.inbox = inbox
-
     async def _post(self, endpoint: str, *args: Any, **kwargs: Any) -> Any:
         result = await super()._post(endpoint, *args, **kwargs)
         if endpoint == "getUpdates" and isinstance(result, list):
-            result = [self._parseable(raw) for raw in result]
-            if result and self.inbox is not None:
-                self.inbox.receive(result)
+            return [self._parseable(raw) for raw in result]
         return result
 
     def _parseable(self, raw: Any) -> Any:
@@ -104,7 +112,6 @@ def build_application(
         ),
         get_updates_request=HTTPXRequest(connection_pool_size=1, read_timeout=30.0),
         rate_limiter=limiter,
-        inbox=coach.store,
         **urls,
     )
     store = coach.store
@@ -112,7 +119,15 @@ def build_application(
         store, throttle or Throttle(rate=settings.user_rate, burst=settings.user_burst), settings.log_content
     )
     ordering = PerChatOrder(on_arrival=guards.arrive, on_done=lambda u: store.finished(u.update_id))
-    app = ApplicationBuilder().bot(bot).concurrent_updates(ordering).post_init(on_start).post_stop(on_stop).build()
+    app = (
+        ApplicationBuilder()
+        .bot(bot)
+        .update_queue(InboxQueue(store))
+        .concurrent_updates(ordering)
+        .post_init(on_start)
+        .post_stop(on_stop)
+        .build()
+    )
     staff_core = Staff(store, coach.library, settings.admins)
     for user_id, role in store.sync_admins(settings.admins):
         log.info("user %s is now %s (DESKDRILL_ADMINS)", user_id, role)
