@@ -88,6 +88,8 @@ class Outbox:
 
     def __init__(self, db: Database, clock=time.time) -> None:
         self.db, self.clock = db, clock
+        self.touched: dict[int, None] = {}
+        """Chats written to since the sender last looked, in order (it serves them first)."""
 
     def add(self, messages: Iterable[Outgoing], source: str = "") -> int:
         """Store messages (long texts as several rows, buttons on the last); returns how many rows."""
@@ -107,18 +109,20 @@ class Outbox:
                     message.reminder if last else None,
                 )
                 rows.append((piece.chat_id, json.dumps(piece.body(), ensure_ascii=False), source, now, now))
+                self.touched[piece.chat_id] = None
         self.db.conn.executemany(
             "insert into outbox (chat_id, body, source, created, next_at, tries) values (?, ?, ?, ?, ?, 0)", rows
         )
         return len(rows)
 
-    def due_chats(self, now: float | None = None) -> tuple[list[int], float | None]:
-        """Chats with a message ready to send now, oldest first; and when the next deferred one is due."""
+    def due_chats(self, limit: int = 1000, now: float | None = None) -> tuple[list[int], float | None]:
+        """Up to `limit` chats with a message ready to send now, oldest first; and when the next deferred one is due."""
         now = self.clock() if now is None else now
         ready, later = [], None
         rows = self.db.execute(
             "select chat_id, next_at from outbox where id in (select min(id) from outbox "
-            "where sent is null and failed is null group by chat_id) order by id"
+            "where sent is null and failed is null group by chat_id) order by id limit ?",
+            [limit],
         ).fetchall()
         for chat_id, next_at in rows:
             if next_at <= now:
@@ -139,6 +143,9 @@ class Outbox:
         return Pending(row[0], row[1], json.loads(row[2]), row[3])
 
     def sent(self, message: Pending) -> None:
+        if "reminder" not in message.body:
+            self.db.execute("update outbox set sent = ? where id = ?", [self.clock(), message.id])
+            return
         with self.db.atomic():
             self.db.execute("update outbox set sent = ? where id = ?", [self.clock(), message.id])
             if "reminder" in message.body:

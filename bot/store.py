@@ -206,6 +206,8 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         migrations.apply(self.db)
         self.outbox = Outbox(self.db)
+        self._inbox: set[int] = set()
+        """Ids of updates in the inbox table, so handling one costs no extra write when it was never there."""
 
     @classmethod
     def open(cls, path: Path, clock: Clock = lambda: datetime.now(UTC)) -> Store:
@@ -253,21 +255,38 @@ class Store:
             "insert into updates (update_id, chat_id, outbox, delivered, at) values (?, ?, '[]', 1, ?)",
             [update_id, chat_id, self.now()],
         )
+        if update_id in self._inbox:  # handled: it leaves the inbox in the same transaction
+            self.db.execute("delete from inbox where update_id = ?", [update_id])
+            self._inbox.discard(update_id)
 
     def receive(self, raw_updates: list[dict]) -> None:
         """Keep fetched updates until they are handled: polling confirms them to Telegram on the next fetch,
         so an update fetched just before a crash would otherwise be lost for good."""
-        rows = [(u["update_id"], json.dumps(u), self.now()) for u in raw_updates if isinstance(u, dict)]
+        rows = [
+            (u["update_id"], json.dumps(u), self.now())
+            for u in raw_updates
+            if isinstance(u, dict) and u.get("update_id") not in self._inbox
+        ]
+        if not rows:
+            return
         with self.db.atomic():
             self.db.conn.executemany("insert or ignore into inbox (update_id, body, at) values (?, ?, ?)", rows)
+        self._inbox.update(r[0] for r in rows)
 
     def unfinished_updates(self) -> list[dict]:
         """Updates fetched before the last stop and never finished, oldest first."""
-        rows = self.db.execute("select body from inbox order by update_id").fetchall()
-        return [json.loads(body) for (body,) in rows]
+        rows = self.db.execute("select update_id, body from inbox order by update_id").fetchall()
+        self._inbox.update(update_id for update_id, _ in rows)
+        return [json.loads(body) for _, body in rows]
+
+    def in_inbox(self, update_id: int) -> bool:
+        return update_id in self._inbox
 
     def finished(self, update_id: int) -> None:
-        self.db.execute("delete from inbox where update_id = ?", [update_id])
+        """The update is done with, whatever came of it; most left the inbox with their change already."""
+        if update_id in self._inbox:
+            self.db.execute("delete from inbox where update_id = ?", [update_id])
+            self._inbox.discard(update_id)
 
     def handled(self, update_id: int | None, chat_id: int, outbox: Iterable[str | Outgoing] | None = None) -> None:
         """Record an update that changes nothing else (a /help, a refusal) with what it owes."""

@@ -59,7 +59,7 @@ class InboxQueue(asyncio.Queue):
         self.store = store
 
     async def put(self, item: Any) -> None:
-        if isinstance(item, Update):
+        if isinstance(item, Update) and not self.store.in_inbox(item.update_id):  # a webhook's update
             self.store.receive([item.to_dict()])
         await super().put(item)
 
@@ -69,14 +69,33 @@ class LenientBot(ExtBot):
 
     Otherwise one odd update (a field a newer Bot API sends) is fetched again and again and
     nothing after it is ever answered. The empty update keeps its id, so polling confirms
-    it and goes on; the guards ignore it quietly.
+    it and goes on; the guards ignore it quietly. Batches are parsed once, as usual; only a
+    batch that fails is parsed again update by update.
     """
+
+    def __init__(self, *args: Any, inbox: Store | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        with self._unfrozen():
+            self.inbox = inbox
+            self._batch: dict[str, list] = {}
 
     async def _post(self, endpoint: str, *args: Any, **kwargs: Any) -> Any:
         result = await super()._post(endpoint, *args, **kwargs)
         if endpoint == "getUpdates" and isinstance(result, list):
-            return [self._parseable(raw) for raw in result]
+            self._batch["raw"] = result
+            if result and self.inbox is not None:
+                self.inbox.receive(result)  # the whole batch in one write (see InboxQueue)
         return result
+
+    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        self._batch.clear()
+        try:
+            return await super().get_updates(*args, **kwargs)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raw = self._batch.pop("raw", None)
+            if raw is None:
+                raise
+            return tuple(Update.de_json(self._parseable(update), self) for update in raw)
 
     def _parseable(self, raw: Any) -> Any:
         try:
@@ -87,6 +106,16 @@ class LenientBot(ExtBot):
             log.error("skipped update %s (%s) that could not be read: %s", update_id, kinds, exc)
             return {"update_id": update_id}
         return raw
+
+
+class _NoUpdateDumps(logging.Filter):
+    """python-telegram-bot logs a whole unparseable batch (trainees' words) before we skip the bad update."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Error while parsing updates")
+
+
+logging.getLogger("telegram.Bot").addFilter(_NoUpdateDumps())
 
 
 def build_application(
@@ -110,8 +139,9 @@ def build_application(
         request=HTTPXRequest(
             connection_pool_size=SENDER_CONCURRENCY + 8, read_timeout=30.0, write_timeout=30.0, pool_timeout=30.0
         ),
-        get_updates_request=HTTPXRequest(connection_pool_size=1, read_timeout=30.0),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
         rate_limiter=limiter,
+        inbox=coach.store,
         **urls,
     )
     store = coach.store
@@ -186,8 +216,8 @@ def renderers(coach: Coach, staff: Staff) -> dict[str, Callable[[dict], Callable
 
 
 async def wake_sender(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """After every handled update: whatever it owes is in the outbox now."""
-    wake(context)
+    """After every handled update: whatever it owes is in the outbox now, first to the person who sent it."""
+    wake(context, update.effective_user.id if update.effective_user else None)
 
 
 async def prune(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -124,14 +124,14 @@ class Guards:
 
     def _owe(self, update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str) -> None:
         self.store.handled(update.update_id, chat_id, [text])
-        wake(context)
+        wake(context, chat_id)
 
 
-def wake(context: Any) -> None:
-    """Tell the sender something new is owed."""
+def wake(context: Any, chat_id: int | None = None) -> None:
+    """Tell the sender something new is owed (to `chat_id` first, when a person is waiting there)."""
     sender = context.application.bot_data.get("sender")
     if sender is not None:
-        sender.wake()
+        sender.wake(chat_id)
 
 
 def describe(update: object, content: bool = False) -> Any:
@@ -170,6 +170,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         saved = store.seen(update.update_id)
         text = APOLOGY_SAVED if saved else APOLOGY_RESEND
         store.handled(None if saved else update.update_id, update.effective_user.id, [text])
-        wake(context)
+        wake(context, update.effective_user.id)
     except Exception:  # noqa: BLE001 - the apology is best effort; the error is logged above
         log.exception("could not store the apology for update %s", update.update_id)

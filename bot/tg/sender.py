@@ -29,6 +29,8 @@ from bot.outbox import Outbox, Pending
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = 60.0
+SCAN_PAUSE = 0.2
+"""Seconds between two looks through the whole outbox."""
 Renderer = Callable[[dict[str, Any]], Callable[[], tuple[str, str, bytes | None, str | None]]]
 """args -> (on the loop: reads the data) a drawing function, run in a thread, that returns
 (kind "photo" or "document", filename, bytes or None when there is nothing to draw, caption or text instead)."""
@@ -49,47 +51,80 @@ class Sender:
         self.concurrency = concurrency
         self._wakeup = asyncio.Event()
         self._busy: dict[int, asyncio.Task] = {}
+        self._hot: dict[int, None] = {}
+        """Chats a handler just wrote to, in order: served before any backlog (a live trainee waits least)."""
+        self._scan = True
         self._task: asyncio.Task | None = None
         self._stopping = False
 
-    def wake(self) -> None:
-        """Something new is owed: look at the outbox now."""
+    def wake(self, chat_id: int | None = None) -> None:
+        """Something new is owed: to `chat_id` first (its trainee is waiting), maybe to others too."""
+        self._scan = True
+        if chat_id is not None:
+            self._hot[chat_id] = None
+        self._hot.update(self.outbox.touched)  # everyone the handler just wrote to
+        self.outbox.touched.clear()
         self._wakeup.set()
 
     def start(self) -> None:
         self._stopping = False
         self._task = asyncio.get_running_loop().create_task(self._run(), name="deskdrill-sender")
 
-    async def stop(self) -> None:
-        """Let sends in progress finish (so their rows are marked), then stop."""
+    async def stop(self, grace: float = 3.0) -> None:
+        """Give sends in progress `grace` seconds to finish (so their rows are marked), then stop.
+
+        A send cut short stays pending and goes out after the next start.
+        """
         self._stopping = True
         self.wake()
         if self._task is not None:
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            try:
+                await asyncio.wait_for(asyncio.shield(self._task), grace)
+            except TimeoutError:
+                for task in list(self._busy.values()):
+                    task.cancel()
+                self._task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._task
             self._task = None
 
     async def idle(self, timeout: float = 10.0) -> bool:
         """True once nothing is pending or in flight (for tests and benchmarks)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        while self._busy or self.outbox.due_chats()[0]:
+        while self._busy or self._hot or self.outbox.due_chats(limit=1)[0]:
             if loop.time() > deadline:
                 return False
             await asyncio.sleep(0.01)
         return True
 
     async def _run(self) -> None:
+        """Serve hot chats at once; look through the outbox for the rest at most every SCAN_PAUSE seconds.
+
+        A full look costs a pass over every pending row, so a backlog of thousands (after an
+        outage) is read a slice at a time and never holds up a trainee in a live call:
+        backlog chats get at most three quarters of the slots.
+        """
+        loop = asyncio.get_running_loop()
+        last_scan, later = -SCAN_PAUSE, None
         while not self._stopping:
             self._wakeup.clear()
-            ready, later = self.outbox.due_chats()
-            for chat_id in ready:
-                if chat_id in self._busy or len(self._busy) >= self.concurrency:
-                    continue
-                task = asyncio.get_running_loop().create_task(self._drain(chat_id))
-                self._busy[chat_id] = task
-                task.add_done_callback(lambda _t, c=chat_id: self._done(c))
-            wait = 1.0
+            for chat_id in list(self._hot):
+                if len(self._busy) >= self.concurrency:
+                    break
+                del self._hot[chat_id]
+                self._spawn(chat_id)
+            due_later = later is not None and later <= self.outbox.clock()
+            if (self._scan or due_later or loop.time() - last_scan > 2.0) and loop.time() - last_scan >= SCAN_PAUSE:
+                self._scan, last_scan = False, loop.time()
+                room = self.concurrency * 3 // 4 - len(self._busy)
+                ready, later = self.outbox.due_chats(limit=max(room, 0) + len(self._busy))
+                for chat_id in ready:
+                    if len(self._busy) >= self.concurrency * 3 // 4:
+                        self._scan = True  # more waiting: look again soon
+                        break
+                    self._spawn(chat_id)
+            wait = SCAN_PAUSE if (self._scan or self._hot) else 1.0
             if later is not None:
                 wait = max(0.0, min(wait, later - self.outbox.clock()))
             with contextlib.suppress(TimeoutError):
@@ -97,9 +132,17 @@ class Sender:
         if self._busy:
             await asyncio.gather(*self._busy.values(), return_exceptions=True)
 
+    def _spawn(self, chat_id: int) -> None:
+        if chat_id in self._busy:
+            return  # its drain sends everything the chat is owed, new rows included
+        task = asyncio.get_running_loop().create_task(self._drain(chat_id))
+        self._busy[chat_id] = task
+        task.add_done_callback(lambda _t, c=chat_id: self._done(c))
+
     def _done(self, chat_id: int) -> None:
         self._busy.pop(chat_id, None)
-        self.wake()
+        self._scan = True  # a slot is free, and the chat may have been written to while it finished
+        self._wakeup.set()
 
     async def _drain(self, chat_id: int) -> None:
         """Send the chat's pending messages in order until none is left or one must wait."""
