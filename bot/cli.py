@@ -219,6 +219,9 @@ def cmd_scenarios_check(args: argparse.Namespace) -> int:
     library = load_library(paths)
     for problem in library.problems:
         print(problem)
+    for scenario in library.scenarios.values():
+        for warning in scenario.warnings:
+            print(warning)
     if library.problems:
         files = len({p.file for p in library.problems})
         print(
@@ -271,6 +274,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("transitions").setLevel(logging.WARNING)  # a line per callback otherwise
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per reminder run otherwise
     args.scenarios = args.scenarios or settings.scenarios_dir
     library = _library(args)
     if not library.scenarios:

@@ -11,17 +11,44 @@ from __future__ import annotations
 import logging
 import random
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from transitions import EventData, Machine
 
 from bot.grading import MessageSignals, detect
-from bot.scenario import MOODS, Line, Rule, Scenario
+from bot.grading.text import split_sentences
+from bot.intents import question_topics, testing_kind
+from bot.scenario import MOODS, Line, Rule, Scenario, State
 
 log = logging.getLogger(__name__)
 
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}")
+_SENTENCE_START = re.compile(r"(^|[.!?]\)?\s+|^\(|[:\u2014]\s+[\"\u201c]?)$")
+_YES_NO = re.compile(r"^(yes|yeah|yep|no|nope|nah|okay|ok)\b[,.!]?\s*", re.IGNORECASE)
+_ASKS = re.compile(r"^(do|did|does|is|are|was|were|have|has|can|could|would|will|what|when|where|who|which|why|how)\b")
+_MEMORY_ONLY: frozenset[str] = frozenset()
+"""On entering a state, its rules are checked again against memory alone (no new message)."""
+_OPENERS = frozenset({"greeting", "courteous_opener", "identifies", "empathy"})
+_WARM = frozenset({"appreciation", "empathy", "offer_more_help", "testing_questions", "invitation_to_return"})
+
+DONT_KNOW = (Line("I don't know, honestly."), Line("I'm not sure, sorry."), Line("I really don't know that."))
+NOT_YET = {
+    "understanding": ("Not really, no.", "Not yet, no.", "Honestly? Not quite."),
+    "questions": ("Just one.", "Yes, one thing.", "Actually, yes."),
+}
+ALL_CLEAR = {
+    "understanding": ("Yes, that makes sense.", "It does, yes.", "Yeah, I follow.", "Yes, got it."),
+    "questions": ("No, no questions.", "No, I think that covers it.", "Nope, I'm good.", "No, that's clear."),
+}
+NUDGES = (
+    "Sorry, I feel like we're going in circles.",
+    "I'm not sure we're getting anywhere.",
+    "Okay, but that doesn't really help me.",
+    "I'm still stuck on the same thing.",
+)
+AGAIN = ("Like I said,", "Again,", "I mean,", "Sorry, but")
 
 MOOD_STEPS = {"empathy": -1, "appreciation": -1, "dismissive": +1, "sarcasm": +1, "rude": +2}
 """How the visitor's mood moves with each thing a message shows (negative: calmer)."""
@@ -38,6 +65,10 @@ class SavedVisitor:
     turn: int
     facts: tuple[str, ...] = ()
     start_mood: int = 0
+    last_line: str = ""
+    """The visitor's last line, so the next one is never the same (new in issue 10; old rows: "")."""
+    stalls: int = 0
+    """Messages in a row that moved nothing on; the visitor nudges a trainee going in circles."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,11 +79,14 @@ class SavedVisitor:
             "turn": self.turn,
             "facts": list(self.facts),
             "start_mood": self.start_mood,
+            "last_line": self.last_line,
+            "stalls": self.stalls,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SavedVisitor:
-        return cls(**{**data, "facts": tuple(data.get("facts", ()))})
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**{**known, "facts": tuple(data.get("facts", ()))})
 
 
 @dataclass
@@ -66,13 +100,23 @@ class Visitor:
     turn: int = 0
     facts: set[str] = field(default_factory=set)
     fired: Rule | None = None
-    details: dict[str, str] | None = None
+    details: dict[str, Any] | None = None
     """This attempt's draw from the scenario's pools; derived from the seed, never saved."""
     state: str = ""
+    last_line: str = ""
+    stalls: int = 0
 
     def save(self) -> SavedVisitor:
         return SavedVisitor(
-            self.scenario_id, self.state, self.mood, self.seed, self.turn, tuple(sorted(self.facts)), self.start_mood
+            self.scenario_id,
+            self.state,
+            self.mood,
+            self.seed,
+            self.turn,
+            tuple(sorted(self.facts)),
+            self.start_mood,
+            self.last_line,
+            self.stalls,
         )
 
     @property
@@ -111,6 +155,8 @@ class ScenarioEngine:
 
     def _add_rule(self, source: str, rule: Rule) -> None:
         def matches(event: EventData) -> bool:
+            if event.kwargs.get("memory_only") and (rule.when or not rule.given or rule.to is None):
+                return False
             return _rule_matches(rule, event.model, event.kwargs["signals"])
 
         def record(event: EventData) -> None:
@@ -123,13 +169,16 @@ class ScenarioEngine:
         mood = self.scenario.persona_mood
         visitor = Visitor(self.scenario.id, seed, mood, mood)
         self.machine.add_model(visitor, initial=self.scenario.start)
-        return visitor, self._pick(self.scenario.states[visitor.state].lines, visitor)
+        opening = self._pick(self.scenario.states[visitor.state].lines, visitor)
+        visitor.last_line = opening
+        return visitor, opening
 
     def restore(self, saved: SavedVisitor) -> Visitor:
         """The visitor as saved; no on-enter callbacks fire, nothing is said again."""
         if saved.state not in self.scenario.states:
             raise ValueError(f"scenario '{self.scenario.id}' has no state '{saved.state}'")
         visitor = Visitor(saved.scenario_id, saved.seed, saved.mood, saved.start_mood, saved.turn, set(saved.facts))
+        visitor.last_line, visitor.stalls = saved.last_line, saved.stalls
         self.machine.add_model(visitor, initial=saved.state)
         return visitor
 
@@ -138,25 +187,120 @@ class ScenarioEngine:
         self.machine.remove_model(visitor)
 
     def respond(self, visitor: Visitor, message: str) -> Reply:
-        """React to one trainee message: move the mood, fire the first matching rule, answer."""
+        """React to one trainee message.
+
+        The mood moves, everything the message shows joins the visitor's memory (a rule's
+        `given` counts it whatever state it was said in), the first matching rule fires and,
+        once in a new state, rules that what was already said satisfies fire too. The reply
+        answers a clarifying or testing question by what it asks, and is never the line
+        just said.
+        """
         if self.ended(visitor):
             raise ValueError("this attempt has ended")
         signals = detect(message, self.scenario.intents)
+        names = signals.names
         visitor.turn += 1
-        visitor.mood = max(0, min(len(MOODS) - 1, visitor.mood + sum(MOOD_STEPS.get(s, 0) for s in signals.names)))
-        visitor.facts |= signals.names
+        before = (visitor.state, frozenset(visitor.facts))
+        step = sum(MOOD_STEPS.get(s, 0) for s in names)
+        if visitor.turn == 1 and not names & _OPENERS:
+            step += 1  # "Yeah?" or "What?" to someone who called for help
+        visitor.mood = _clamp(visitor.mood + step)
+        visitor.facts |= names
         visitor.fired = None
-        visitor.trigger("respond", signals=signals.names)
-        state = self.scenario.states[visitor.state]
+        visitor.trigger("respond", signals=names)
         fired = visitor.fired
+        hops = 0
+        while fired is not None and fired.to is not None and hops < 3 and not self.ended(visitor):
+            visitor.fired = None
+            visitor.trigger("respond", signals=_MEMORY_ONLY, memory_only=True)
+            if visitor.fired is None or visitor.fired.to is None:
+                visitor.fired = fired
+                break
+            fired, hops = visitor.fired, hops + 1
+        state = self.scenario.states[visitor.state]
+        if state.end and "farewell" in names and not names & _WARM:
+            visitor.mood = _clamp(visitor.mood + 1)  # a curt "Bye." leaves the visitor a little sourer
+        moved = (visitor.state, frozenset(visitor.facts)) != before
+        visitor.stalls = 0 if moved or state.end else visitor.stalls + 1
+        line = self._reply(visitor, state, fired, message, names)
+        visitor.last_line = line
+        log.debug("scenario %s turn %s: %s -> %s", self.scenario.id, visitor.turn, sorted(names), visitor.state)
+        return Reply(line, visitor.state, visitor.mood_name, state.end, signals)
+
+    def _reply(self, visitor: Visitor, state: State, fired: Rule | None, message: str, names: frozenset[str]) -> str:
+        moved = fired is not None and fired.to is not None
         if fired is not None and fired.say:
             lines = fired.say
-        elif fired is not None and fired.to is not None:
+        elif moved:
             lines = state.lines
         else:
             lines = state.idle or state.lines
-        log.debug("scenario %s turn %s: %s -> %s", self.scenario.id, visitor.turn, sorted(signals.names), visitor.state)
-        return Reply(self._pick(lines, visitor), visitor.state, visitor.mood_name, state.end, signals)
+        if state.end:
+            return self._pick(lines, visitor)
+        generic_question = fired is None or "clarifying_question" in fired.when
+        answer = self._answer(visitor, message) if "clarifying_question" in names and generic_question else None
+        if answer is not None:
+            follow = self._pick(lines, visitor) if moved else ""
+            return self._fresh(f"{answer} {follow}".strip(), visitor, lines)
+        if "testing_questions" in names and (fired is None or "testing_questions" in fired.when):
+            return self._fresh(self._testing_answer(visitor, state, fired, message), visitor, lines)
+        if fired is None and visitor.stalls >= 2:
+            return self._fresh(self._nudge(visitor, state), visitor, lines)
+        return self._fresh(self._pick(lines, visitor), visitor, lines)
+
+    def _answer(self, visitor: Visitor, message: str) -> str | None:
+        """The persona's answer to what a clarifying question asks; "I don't know" when it has no such fact."""
+        persona = self.scenario.persona_facts
+        if not persona:
+            return None
+        topics = [
+            t for s in split_sentences(message) if "?" in s.norm or _ASKS.match(s.norm) for t in question_topics(s.norm)
+        ]
+        if not topics:
+            return None
+        answers: list[str] = []
+        for topic in dict.fromkeys(topics):
+            if topic in persona:
+                answers.append(self._pick(persona[topic], visitor, salt=topic))
+            elif not answers:
+                unknown = self.scenario.persona_unknown or DONT_KNOW
+                answers.append(self._pick(unknown, visitor, salt=topic))
+            if len(answers) == 2:
+                break
+        return " ".join(answers)
+
+    def _testing_answer(self, visitor: Visitor, state: State, fired: Rule | None, message: str) -> str:
+        """ "Does that make sense?" gets yes or no; "any questions?" gets the visitor's open question or none."""
+        kind = testing_kind(" ".join(s.norm for s in split_sentences(message)))
+        missing = [f for f in self.scenario.resolution_facts if f not in visitor.facts]
+        rng = random.Random(f"{visitor.seed}:{visitor.turn}:testing")
+        if missing:
+            opener = rng.choice(NOT_YET[kind])
+            ask = self._pick(state.idle or state.lines, visitor)
+            return f"{opener} {ask}"
+        opener = rng.choice(ALL_CLEAR[kind])
+        rest = self._pick(fired.say, visitor) if fired is not None and fired.say else ""
+        rest = _YES_NO.sub("", rest).strip()
+        return f"{opener} {rest[:1].upper()}{rest[1:]}".strip()
+
+    def _nudge(self, visitor: Visitor, state: State) -> str:
+        """A trainee going in circles: the visitor says so, in their own voice, and /hint is offered."""
+        if state.nudge:
+            return self._pick(state.nudge, visitor)
+        rng = random.Random(f"{visitor.seed}:{visitor.turn}:nudge")
+        ask = self._pick(state.idle or state.lines, visitor)
+        return f"{rng.choice(NUDGES)} {ask} (Stuck? /hint gives a pointer.)"
+
+    def _fresh(self, line: str, visitor: Visitor, lines: tuple[Line, ...]) -> str:
+        """Never the line just said: another variant, or the same point rephrased."""
+        if line != visitor.last_line:
+            return line
+        others = [self._render(c.text, visitor) for c in self._candidates(lines, visitor)]
+        others = [o for o in others if o != visitor.last_line]
+        if others:
+            return random.Random(f"{visitor.seed}:{visitor.turn}:fresh").choice(others)
+        prefix = random.Random(f"{visitor.seed}:{visitor.turn}:again").choice(AGAIN)
+        return f"{prefix} {line[:1].lower()}{line[1:]}" if not line.startswith(("I ", "I'")) else f"{prefix} {line}"
 
     def ended(self, visitor: Visitor) -> bool:
         return self.scenario.states[visitor.state].end
@@ -169,7 +313,7 @@ class ScenarioEngine:
     def hint(self, visitor: Visitor) -> str | None:
         return self.scenario.states[visitor.state].hint
 
-    def details(self, visitor: Visitor) -> dict[str, str]:
+    def details(self, visitor: Visitor) -> dict[str, Any]:
         """This attempt's draw from each pool: derived from the seed, so never saved."""
         if visitor.details is None:
             visitor.details = {
@@ -182,24 +326,44 @@ class ScenarioEngine:
         return self._render(self.scenario.persona_name, visitor)
 
     def _render(self, text: str, visitor: Visitor) -> str:
+        """Fill pool placeholders ({child}, {child.his}); a value opening a sentence gets a capital."""
         if not self.scenario.pools:
             return text
         details = self.details(visitor)
-        return _PLACEHOLDER.sub(lambda m: details.get(m.group(1), m.group(0)), text)
 
-    def _pick(self, lines: tuple[Line, ...], visitor: Visitor) -> str:
-        """Choose a line for the visitor's mood, the same one for the same seed and turn."""
+        def fill(m: re.Match[str]) -> str:
+            value = details.get(m.group(1))
+            if value is None:
+                return m.group(0)
+            if isinstance(value, Mapping):
+                value = value.get(m.group(2) or "name", m.group(0))
+            value = str(value)
+            if _SENTENCE_START.search(text[: m.start()]):
+                value = value[:1].upper() + value[1:]
+            return value
+
+        return _PLACEHOLDER.sub(fill, text)
+
+    def _candidates(self, lines: tuple[Line, ...], visitor: Visitor) -> list[Line]:
         for_mood = [line for line in lines if visitor.mood in line.moods]
         general = [line for line in lines if not line.moods]
-        candidates = for_mood or general or list(lines)
-        rng = random.Random(f"{visitor.seed}:{visitor.turn}:{visitor.state}")
+        return for_mood or general or list(lines)
+
+    def _pick(self, lines: tuple[Line, ...], visitor: Visitor, salt: str = "") -> str:
+        """Choose a line for the visitor's mood, the same one for the same seed and turn."""
+        candidates = self._candidates(lines, visitor)
+        rng = random.Random(f"{visitor.seed}:{visitor.turn}:{visitor.state}{salt}")
         return self._render(rng.choice(candidates).text, visitor)
+
+
+def _clamp(mood: int) -> int:
+    return max(0, min(len(MOODS) - 1, mood))
 
 
 def _rule_matches(rule: Rule, visitor: Visitor, signals: frozenset[str]) -> bool:
     if not all(s in signals for s in rule.when) or any(s in signals for s in rule.unless):
         return False
-    if not all(f in visitor.facts for f in rule.given):
+    if not all(f in visitor.facts for f in rule.given) or any(f in visitor.facts for f in rule.not_given):
         return False
     if rule.mood_at_least is not None and visitor.mood < rule.mood_at_least:
         return False

@@ -14,8 +14,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from bot.grading import BUILTIN_SIGNALS, CRITERIA, AutoFail, Contact, IntentMatcher
-from bot.grading.text import normalise
+from bot.grading import BUILTIN_SIGNALS, CRITERIA, AutoFail, Contact
+from bot.grading.text import normalise, split_sentences
+from bot.intents import MeaningIntent, digits_of, parse_slot
 from bot.scenario_graph import check_graph
 from bot.yaml_lines import LineMap, YamlError, load_yaml
 
@@ -41,9 +42,26 @@ TOP_KEYS = {
     "examples",
 }
 REQUIRED_TOP_KEYS = ("id", "title", "channel", "difficulty", "brief", "persona", "resolution", "start", "states")
-STATE_KEYS = {"lines", "rules", "idle", "end", "outcome", "hint"}
-RULE_KEYS = {"when", "unless", "given", "mood_at_least", "mood_at_most", "to", "say"}
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+STATE_KEYS = {"lines", "rules", "idle", "end", "outcome", "hint", "nudge"}
+INTENT_KEYS = {"description", "phrases", "means", "numbers", "examples"}
+RULE_KEYS = {"when", "unless", "given", "not_given", "mood_at_least", "mood_at_most", "to", "say"}
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}")
+PERSONA_KEYS = {"name", "mood", "facts", "unknown"}
+TOPICS = (
+    "injured",
+    "medical",
+    "description",
+    "vehicle",
+    "name",
+    "callback",
+    "number",
+    "taken",
+    "where",
+    "when",
+    "age",
+    "who",
+    "what",
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +91,8 @@ class Rule:
     when: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
     given: tuple[str, ...] = ()
+    not_given: tuple[str, ...] = ()
+    """None of these may have shown in any message so far (an open question still open)."""
     mood_at_least: int | None = None
     mood_at_most: int | None = None
     to: str | None = None
@@ -90,6 +110,8 @@ class State:
     outcome: str | None = None
     hint: str | None = None
     line: int | None = None
+    nudge: tuple[Line, ...] = ()
+    """What the visitor says to a trainee going in circles here (default: a general nudge)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +123,7 @@ class Scenario:
     brief: str
     persona_name: str
     persona_mood: int
-    intents: tuple[IntentMatcher, ...]
+    intents: tuple[MeaningIntent, ...]
     intent_descriptions: Mapping[str, str]
     resolution_description: str
     resolution_facts: tuple[str, ...]
@@ -110,9 +132,15 @@ class Scenario:
     states: Mapping[str, State]
     path: str
     station: str = "the station"
-    pools: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    pools: Mapping[str, tuple[str | Mapping[str, str], ...]] = field(default_factory=dict)
     """Details that vary between attempts ({name} in lines), one value drawn per attempt."""
     auto_fail: tuple[AutoFail, ...] = ()
+    persona_facts: Mapping[str, tuple[Line, ...]] = field(default_factory=dict)
+    """The visitor's answers to clarifying questions, by topic (when, where, medical ...)."""
+    persona_unknown: tuple[Line, ...] = ()
+    """The visitor's "I don't know" to a question about a topic it has no fact for."""
+    warnings: tuple[Problem, ...] = ()
+    """Things that work but look unintended (an intent none of its examples match)."""
     not_applicable: Mapping[str, str] = field(default_factory=dict)
     """Criterion -> why it does not apply here (a calm tester has no feelings to acknowledge)."""
     examples: Mapping[str, str] = field(default_factory=dict)
@@ -177,13 +205,19 @@ class _Parser:
     def __init__(self, file: str, lines: LineMap, agency: Mapping[str, str]) -> None:
         self.file, self.lines, self.agency = file, lines, agency
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.intent_names: set[str] = set()
         self.pool_names: set[str] = set()
+        self.pool_fields: dict[str, set[str]] = {}
         for path, line in lines.duplicates:
             self.problem(path, f"key '{path[-1]}' appears twice", line=line)
 
     def problem(self, path: tuple, message: str, state: str | None = None, line: int | None = None) -> None:
         self.problems.append(Problem(self.file, line or self.lines.line(path), state, message))
+
+    def warn(self, path: tuple, message: str, state: str | None = None) -> None:
+        """Something that works but is probably not what the author meant; never stops the file."""
+        self.warnings.append(Problem(self.file, self.lines.line(path), state, f"warning: {message}"))
 
     def scenario(self, data: Any) -> Scenario | None:
         if not isinstance(data, dict):
@@ -194,7 +228,7 @@ class _Parser:
         text = {k: self.text(data, (k,), pools=False) for k in ("id", "title", "brief", "start")}
         channel = self.choice(data, ("channel",), CHANNELS)
         difficulty = self.choice(data, ("difficulty",), DIFFICULTIES)
-        persona = self.mapping(data, ("persona",), {"name", "mood"}, ("name", "mood"))
+        persona = self.mapping(data, ("persona",), PERSONA_KEYS, ("name", "mood"))
         intents, descriptions = self.intents(data.get("intents", {}))
         resolution = self.mapping(data, ("resolution",), {"description", "facts"}, ("facts",))
         facts = self.names(resolution.get("facts"), ("resolution", "facts"), None)
@@ -229,7 +263,25 @@ class _Parser:
             auto_fail=auto_fail,
             not_applicable=not_applicable,
             examples=examples,
+            persona_facts=self.persona_facts(persona.get("facts", {})),
+            persona_unknown=self.lines_of(persona.get("unknown"), ("persona", "unknown"), None, required=False),
+            warnings=tuple(self.warnings),
         )
+
+    def persona_facts(self, raw: Any) -> dict[str, tuple[Line, ...]]:
+        if not isinstance(raw, dict):
+            self.problem(("persona", "facts"), f"'facts' must map topics ({', '.join(TOPICS)}) to lines")
+            return {}
+        facts = {}
+        for topic, lines in raw.items():
+            if topic not in TOPICS:
+                self.problem(
+                    ("persona", "facts", topic), f"unknown topic '{topic}' (expected one of: {', '.join(TOPICS)})"
+                )
+                continue
+            lines = [lines] if isinstance(lines, str) else lines
+            facts[topic] = self.lines_of(lines, ("persona", "facts", topic), None)
+        return facts
 
     def pools(self, raw: Any) -> dict[str, tuple[str, ...]]:
         """Named lists of details; each attempt draws one value of each."""
@@ -241,10 +293,20 @@ class _Parser:
             path = ("pools", name)
             if not isinstance(name, str) or not _PLACEHOLDER.fullmatch("{" + name + "}") or name in self.agency:
                 self.problem(path, f"pool name '{name}' must be lower_case and not an agency.yaml setting")
-            elif not isinstance(values, list) or not values or not all(isinstance(v, str | int) for v in values):
-                self.problem(path, f"pool '{name}' needs a non-empty list of values")
+            elif not isinstance(values, list) or not values or not all(_pool_value(v) for v in values):
+                self.problem(path, f"pool '{name}' needs a non-empty list of values (text, or mappings with 'name')")
             else:
-                pools[name] = tuple(self.fill(str(v), path, None, pools=False) for v in values)
+                pools[name] = tuple(
+                    MappingProxyType({str(k): self.fill(str(x), path, None, pools=False) for k, x in v.items()})
+                    if isinstance(v, dict)
+                    else self.fill(str(v), path, None, pools=False)
+                    for v in values
+                )
+                self.pool_fields[name] = (
+                    set.intersection(*(set(map(str, v)) for v in values))
+                    if all(isinstance(v, dict) for v in values)
+                    else set()
+                )
                 self.pool_names.add(name)
         return pools
 
@@ -319,11 +381,17 @@ class _Parser:
 
     def fill(self, text: str, path: tuple, state: str | None, pools: bool = True) -> str:
         """Replace {placeholders} with the agency's settings; pool ones are kept for each attempt."""
-        for name in _PLACEHOLDER.findall(text):
+        for name, part in _PLACEHOLDER.findall(text):
             if name not in self.agency and not (pools and name in self.pool_names):
                 where = "agency.yaml or this file's pools" if pools else "agency.yaml (pools vary per attempt)"
                 self.problem(path, f"unknown placeholder '{{{name}}}' (not in {where})", state)
-        return _PLACEHOLDER.sub(lambda m: self.agency.get(m.group(1), m.group(0)), text)
+            elif part and name in self.pool_names and part not in self.pool_fields.get(name, ()):
+                self.problem(
+                    path, f"placeholder '{{{name}.{part}}}': not every value of pool '{name}' has '{part}'", state
+                )
+        return _PLACEHOLDER.sub(
+            lambda m: self.agency.get(m.group(1), m.group(0)) if not m.group(2) else m.group(0), text
+        )
 
     def choice(self, data: dict, path: tuple, options: tuple[str, ...]) -> str:
         value = data.get(path[-1])
@@ -342,7 +410,7 @@ class _Parser:
             self.problem(path + ("mood",), f"mood must be one of {', '.join(MOODS)}, not {value['mood']!r}")
         return value
 
-    def intents(self, raw: Any) -> tuple[tuple[IntentMatcher, ...], dict[str, str]]:
+    def intents(self, raw: Any) -> tuple[tuple[MeaningIntent, ...], dict[str, str]]:
         if not isinstance(raw, dict):
             self.problem(("intents",), f"'intents' must be a mapping of intent names, not {_kind(raw)}")
             return (), {}
@@ -352,22 +420,59 @@ class _Parser:
             if name in BUILTIN_SIGNALS:
                 self.problem(path, f"intent '{name}' has the name of a built-in signal")
             if not isinstance(spec, dict):
-                self.problem(path, f"intent '{name}' must be a mapping with description and phrases")
+                self.problem(path, f"intent '{name}' must be a mapping with description and phrases or means")
                 continue
-            self.keys(spec, path, {"description", "phrases"}, ("phrases",))
-            phrases = spec.get("phrases")
-            if (
-                not isinstance(phrases, list)
-                or not phrases
-                or not all(isinstance(p, str) and p.strip() for p in phrases)
-            ):
-                self.problem(path + ("phrases",), f"intent '{name}' needs a non-empty list of phrases")
+            self.keys(spec, path, INTENT_KEYS, ())
+            intent = self.intent(str(name), spec, path)
+            if intent is None:
                 continue
-            filled = (self.fill(p, path + ("phrases",), None) for p in phrases)
-            matchers.append(IntentMatcher(str(name), tuple(normalise(p) for p in filled)))
+            matchers.append(intent)
             descriptions[str(name)] = str(spec.get("description", name))
             self.intent_names.add(str(name))
         return tuple(matchers), descriptions
+
+    def intent(self, name: str, spec: dict, path: tuple) -> MeaningIntent | None:
+        """One intent: literal `phrases`, `means` (slots in any order), `numbers`; `examples` checked."""
+        lists = {}
+        for key in ("phrases", "numbers", "examples"):
+            value = spec.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(p, str | int) and str(p).strip() for p in value):
+                self.problem(path + (key,), f"intent '{name}': '{key}' must be a list of non-empty texts")
+                value = []
+            lists[key] = [self.fill(str(p), path + (key,), None, pools=False) for p in value]
+        means = []
+        raw_means = spec.get("means", [])
+        if not isinstance(raw_means, list):
+            self.problem(path + ("means",), f"intent '{name}': 'means' must be a list of ways of saying it")
+            raw_means = []
+        for i, way in enumerate(raw_means):
+            way = [way] if isinstance(way, str) else way
+            if not isinstance(way, list) or not way or not all(isinstance(s, str) and s.strip() for s in way):
+                self.problem(path + ("means", i), "a way of saying it is a list of slots: [take | file, complaint]")
+                continue
+            try:
+                means.append(tuple(parse_slot(self.fill(s, path + ("means",), None), normalise) for s in way))
+            except ValueError as exc:
+                self.problem(path + ("means", i), str(exc))
+        numbers = [digits_of(n) for n in lists["numbers"]]
+        for n, digits in zip(lists["numbers"], numbers, strict=True):
+            if len(digits) < 7:
+                self.problem(path + ("numbers",), f"intent '{name}': '{n}' is not a phone number (7+ digits)")
+        if not lists["phrases"] and not means and not numbers:
+            self.problem(path, f"intent '{name}' needs phrases, means or numbers")
+            return None
+        intent = MeaningIntent(
+            name, tuple(normalise(p) for p in lists["phrases"]), tuple(means), tuple(d for d in numbers if len(d) >= 7)
+        )
+        examples = lists["examples"]
+        if examples:
+            missed = [e for e in examples if not any(intent.matches(s.norm) for s in split_sentences(e))]
+            if len(missed) == len(examples):
+                self.warn(path, f"intent '{name}' is so narrow that none of its examples match it")
+            else:
+                for e in missed:
+                    self.warn(path + ("examples",), f"intent '{name}' does not match its example {e!r}")
+        return intent
 
     def names(self, raw: Any, path: tuple, state: str | None) -> tuple[str, ...]:
         """A signal name or list of them; each must be built in or an intent of this file."""
@@ -430,6 +535,7 @@ class _Parser:
             when=self.names(raw.get("when"), path + ("when",), state),
             unless=self.names(raw.get("unless"), path + ("unless",), state),
             given=self.names(raw.get("given"), path + ("given",), state),
+            not_given=self.names(raw.get("not_given"), path + ("not_given",), state),
             to=to if isinstance(to, str) else None,
             say=self.lines_of(raw.get("say"), path + ("say",), state, required=False),
             line=self.lines.line(path),
@@ -472,7 +578,14 @@ class _Parser:
             outcome=outcome if end is True else None,
             hint=self.text(raw, path + ("hint",), name) or None,
             line=self.lines.line(path),
+            nudge=self.lines_of(raw.get("nudge"), path + ("nudge",), name, required=False),
         )
+
+
+def _pool_value(value: Any) -> bool:
+    if isinstance(value, dict):
+        return "name" in value and all(isinstance(x, str | int) for x in value.values())
+    return isinstance(value, str | int)
 
 
 def _kind(value: Any) -> str:

@@ -148,6 +148,7 @@ def m003_outbox_and_privacy(db: Database) -> None:
     db["reminders"].add_column("delivered_at", str)
     db["updates"].create_index(["at"])
     db["group_chats"].create({"chat_id": int, "told_at": str}, pk="chat_id")
+    db["inbox"].create({"update_id": int, "body": str, "at": str}, pk="update_id")
 
 
 @migrations()
@@ -252,6 +253,21 @@ class Store:
             "insert into updates (update_id, chat_id, outbox, delivered, at) values (?, ?, '[]', 1, ?)",
             [update_id, chat_id, self.now()],
         )
+
+    def receive(self, raw_updates: list[dict]) -> None:
+        """Keep fetched updates until they are handled: polling confirms them to Telegram on the next fetch,
+        so an update fetched just before a crash would otherwise be lost for good."""
+        rows = [(u["update_id"], json.dumps(u), self.now()) for u in raw_updates if isinstance(u, dict)]
+        with self.db.atomic():
+            self.db.conn.executemany("insert or ignore into inbox (update_id, body, at) values (?, ?, ?)", rows)
+
+    def unfinished_updates(self) -> list[dict]:
+        """Updates fetched before the last stop and never finished, oldest first."""
+        rows = self.db.execute("select body from inbox order by update_id").fetchall()
+        return [json.loads(body) for (body,) in rows]
+
+    def finished(self, update_id: int) -> None:
+        self.db.execute("delete from inbox where update_id = ?", [update_id])
 
     def handled(self, update_id: int | None, chat_id: int, outbox: Iterable[str | Outgoing] | None = None) -> None:
         """Record an update that changes nothing else (a /help, a refusal) with what it owes."""

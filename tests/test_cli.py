@@ -244,3 +244,15 @@ def test_grade_reports_an_unknown_scenario_on_its_line() -> None:
     assert result.returncode == 1
     error = json.loads(result.stdout)
     assert error["id"] == "x" and error["error"].startswith("unknown scenario 'no-such-call' (known: ")
+
+
+def test_run_names_the_database_path_when_it_cannot_be_opened(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "not-a-file.db"
+    folder.mkdir()
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:abc", "DESKDRILL_DB": str(folder)}
+    script = Path(sys.executable).parent / "deskdrill"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    result = subprocess.run(command + ["run"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert_clean_failure(result, f"cannot open the database {folder}")

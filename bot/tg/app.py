@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import secrets
@@ -29,6 +30,7 @@ from bot.coach import Coach
 from bot.config import Settings
 from bot.reports import export_csv, progress_chart, unit_report
 from bot.staff import Staff
+from bot.store import Store
 from bot.tg.guards import Guards, on_error, wake
 from bot.tg.ordering import PerChatOrder
 from bot.tg.sender import Sender
@@ -41,6 +43,25 @@ log = logging.getLogger(__name__)
 SENDER_CONCURRENCY = 32
 """Chats sent to at once. The HTTP pool has a connection for each, plus a few for button answers."""
 PRUNE_INTERVAL = 3600.0
+
+
+class InboxQueue(asyncio.Queue):
+    """The application's update queue, writing each update to the store's inbox as it is queued.
+
+    Telegram counts an update as delivered before DeskDrill has handled it: polling confirms
+    a batch when it fetches the next one, and a webhook call is answered 200 once the update
+    is queued. So each update is stored first, and one never finished (a crash) is handled
+    after the restart (see `on_start`); it leaves the inbox when handled (bot.tg.ordering).
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    async def put(self, item: Any) -> None:
+        if isinstance(item, Update):
+            self.store.receive([item.to_dict()])
+        await super().put(item)
 
 
 class LenientBot(ExtBot):
@@ -75,13 +96,20 @@ def build_application(
     today: Callable[[], date] = date.today,
     reminder_interval: float | None = None,
 ) -> Application:
-    limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=0)
+    limiter = None
+    if settings.max_sends_per_second:  # an overall cap; the sender itself waits out 429s and retries
+        limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=0)
+        logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
     urls = {"base_url": settings.api_base_url} if settings.api_base_url else {}
     if settings.api_file_url:
         urls["base_file_url"] = settings.api_file_url
     bot = LenientBot(
         settings.require_token(),
-        request=HTTPXRequest(connection_pool_size=SENDER_CONCURRENCY + 8),
+        # A send that times out may still have been delivered, and is then sent again: wait long
+        # enough that only a real outage times out (the defaults, 5 s, are reached on a busy host).
+        request=HTTPXRequest(
+            connection_pool_size=SENDER_CONCURRENCY + 8, read_timeout=30.0, write_timeout=30.0, pool_timeout=30.0
+        ),
         get_updates_request=HTTPXRequest(connection_pool_size=1, read_timeout=30.0),
         rate_limiter=limiter,
         **urls,
@@ -90,8 +118,16 @@ def build_application(
     guards = Guards(
         store, throttle or Throttle(rate=settings.user_rate, burst=settings.user_burst), settings.log_content
     )
-    ordering = PerChatOrder(on_arrival=guards.arrive)
-    app = ApplicationBuilder().bot(bot).concurrent_updates(ordering).post_init(on_start).post_stop(on_stop).build()
+    ordering = PerChatOrder(on_arrival=guards.arrive, on_done=lambda u: store.finished(u.update_id))
+    app = (
+        ApplicationBuilder()
+        .bot(bot)
+        .update_queue(InboxQueue(store))
+        .concurrent_updates(ordering)
+        .post_init(on_start)
+        .post_stop(on_stop)
+        .build()
+    )
     staff_core = Staff(store, coach.library, settings.admins)
     for user_id, role in store.sync_admins(settings.admins):
         log.info("user %s is now %s (DESKDRILL_ADMINS)", user_id, role)
@@ -172,6 +208,9 @@ async def on_start(app: Application) -> None:
     if pending:
         log.info("delivering %s messages left pending before the last stop", pending)
     sender.start()
+    for raw in app.bot_data["store"].unfinished_updates():  # fetched before a crash, never finished
+        log.info("handling update %s again: it was fetched but not finished before the last stop", raw["update_id"])
+        await app.update_queue.put(Update.de_json(raw, app.bot))
     gc.collect()
     gc.freeze()
 

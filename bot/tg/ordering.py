@@ -20,18 +20,23 @@ MAX_CONCURRENT_UPDATES = 64
 
 class PerChatOrder(BaseUpdateProcessor):
     def __init__(
-        self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES, on_arrival: Callable[[object], None] | None = None
+        self,
+        max_concurrent_updates: int = MAX_CONCURRENT_UPDATES,
+        on_arrival: Callable[[Update], None] | None = None,
+        on_done: Callable[[Update], None] | None = None,
     ) -> None:
         super().__init__(max_concurrent_updates)
         self.on_arrival = on_arrival
         """Called as each update arrives, before it waits for its chat's turn (the throttle's clock)."""
+        self.on_done = on_done
+        """Called once the update is handled, whatever the outcome (it leaves the inbox)."""
         self._locks: dict[object, asyncio.Lock] = {}
         self._waiting: dict[object, int] = {}
         self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
 
     async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """The chat's turn first, then a slot: waiting for one's own chat holds no slot."""
-        if self.on_arrival is not None:
+        if self.on_arrival is not None and isinstance(update, Update):
             self.on_arrival(update)
         key = _chat_of(update)
         lock = self._locks.setdefault(key, asyncio.Lock())
@@ -39,6 +44,8 @@ class PerChatOrder(BaseUpdateProcessor):
         try:
             async with lock, self._slots:
                 await coroutine
+            if self.on_done is not None and isinstance(update, Update):
+                self.on_done(update)
         finally:
             self._waiting[key] -= 1
             if not self._waiting[key]:  # forget idle chats so the maps stay small

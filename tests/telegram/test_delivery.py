@@ -85,6 +85,24 @@ async def test_a_reminder_counts_as_sent_only_once_delivered(
         await shutdown(bot)
 
 
+async def test_an_update_fetched_but_not_handled_before_a_crash_is_handled_after_the_restart(
+    settings: Settings, library: Library, bot_api: FakeBotApi
+) -> None:
+    """Polling confirms a batch when it fetches the next, so a crash in between would lose it without the inbox."""
+    from bot.store import Store
+
+    store = Store.open(settings.db_path)
+    store.receive([{"update_id": 500, "message": bot_api.message(TRAINEE, "/help")}])
+    store.close()
+    bot = await launch(settings, library, bot_api)
+    try:
+        (reply,) = await bot.texts(TRAINEE, 1)
+        assert "/practice" in reply
+        await bot.until(lambda: bot.store.unfinished_updates() == [])
+    finally:
+        await shutdown(bot)
+
+
 def pending(db: Path) -> int:
     with sqlite3.connect(db) as conn:
         return conn.execute("select count(*) from outbox where sent is null and failed is null").fetchone()[0]

@@ -1,0 +1,267 @@
+"""Scenario intents matched by meaning: concepts in any order and form, numbers in any format.
+
+An intent (scenarios/*.yaml, `intents:`) may list literal `phrases` (the old form), `means`
+(ways of saying it: each a list of slots that must all appear in one sentence, in any order)
+and `numbers` (phone numbers, matched however they are written). A slot is alternatives
+separated by `|`: a word ("take" also matches takes, took, taking, taken), a wording of
+several words ("write up"), a prefix ending in `*` ("dispatch*") or a shared concept
+`@name` from `CONCEPTS` below.
+
+`MeaningIntent` has the interface the detectors expect of an intent (`name`, `matches(norm)`
+over a normalised sentence), so the detection layer needs no change to use it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+CONCEPTS: dict[str, str] = {
+    "send": "send | dispatch* | have a deputy | get a deputy | get someone | have someone | on the way | "
+    "on their way | on his way | on her way | headed | heading | coming out | come out | coming by | come by | "
+    "stop by | roll | en route",
+    "deputy": "deputy | deputies | officer | officers | patrol | car | unit | someone | somebody | sheriff",
+    "now": "now | right away | immediately | shortly | soon | minutes | asap | straight away | tonight",
+    "call": "call | phone | ring | reach | contact | get in touch | get ahold | get a hold | give a call | dial",
+    "report": "report | case | complaint | incident | file",
+    "take": "take | write | write up | file | log | document | record | start | open | handle | process | "
+    "fill out | put in | put down | make | create | do",
+    "owner": "owner | owners | whoever owns | whoever lost | person who lost | rightful",
+    "receipt": "receipt | paperwork | copy | property number | reference number | item number | slip",
+    "online": "online | website | web site | web | internet | computer | sheriff dot | portal",
+    "fee": "fee | cost* | charge | dollar* | pay | price | fifteen | twenty five",
+    "transfer": "transfer* | connect* | put you through | patch you | hand you over | warm transfer",
+    "stay": "stay on | stay with me | hold on | hang on | don't hang up | keep the line | remain on",
+}
+"""Shared concepts a scenario refers to as `@name` in a slot."""
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "take": ("took", "taken", "taking"),
+    "write": ("wrote", "written", "writing"),
+    "give": ("gave", "given", "giving"),
+    "send": ("sent", "sending"),
+    "get": ("got", "gotten", "getting"),
+    "find": ("found",),
+    "speak": ("spoke", "spoken"),
+    "make": ("made", "making"),
+    "do": ("did", "done", "doing", "does"),
+    "come": ("came", "coming"),
+    "go": ("went", "gone", "going", "goes"),
+    "bring": ("brought",),
+    "tell": ("told",),
+    "leave": ("left", "leaving"),
+    "hold": ("held",),
+    "put": ("putting",),
+    "run": ("ran", "running"),
+    "see": ("saw", "seen", "seeing"),
+    "pay": ("paid",),
+    "have": ("has", "had", "having"),
+    "be": ("is", "are", "was", "were", "been", "being", "am"),
+    "keep": ("kept",),
+    "hang": ("hung",),
+    "steal": ("stole", "stolen"),
+    "tow": ("towed", "towing"),
+    "ring": ("rang", "rung"),
+    "stop": ("stopped", "stopping"),
+    "log": ("logged", "logging"),
+    "drop": ("dropped", "dropping"),
+    "plan": ("planned",),
+    "ship": ("shipped",),
+}
+
+NEGATORS = frozenset(
+    "not can't cannot won't don't didn't doesn't isn't aren't wasn't never unable shouldn't couldn't wouldn't".split()
+)
+_NOT_A_NEGATION_AFTER = frozenset(("worry", "hesitate", "forget", "mind", "panic", "wait"))
+_NEGATION_WINDOW = 3
+_SLOT_SPLIT = re.compile(r"\s*\|\s*")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def forms(word: str) -> frozenset[str]:
+    """A word and its common inflections: take -> takes, taking, took, taken ..."""
+    found = {word, *_IRREGULAR.get(word, ())}
+    if len(word) < 3 or not word.isalpha():
+        return frozenset(found)
+    found |= {word + "s", word + "ed", word + "ing", word + "er", word + "ers"}
+    if word.endswith("e"):
+        found |= {word + "d", word[:-1] + "ing", word + "r", word + "rs"}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        found |= {word + "es"}
+    if word.endswith("y") and word[-2] not in "aeiou":
+        found |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", word):
+        found |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One alternative of a slot: words in sequence, each a set of forms (or a prefix)."""
+
+    words: tuple[frozenset[str] | str, ...]
+    """A frozenset: any of these tokens; a str: a prefix (written `dispatch*`)."""
+
+    def positions(self, tokens: tuple[str, ...], present: frozenset[str]) -> list[int]:
+        first = self.words[0]
+        if isinstance(first, frozenset) and first.isdisjoint(present):
+            return []
+        n = len(self.words)
+        return [i for i in range(len(tokens) - n + 1) if all(_fits(w, tokens[i + k]) for k, w in enumerate(self.words))]
+
+
+def _fits(word: frozenset[str] | str, token: str) -> bool:
+    return token in word if isinstance(word, frozenset) else token.startswith(word)
+
+
+Slot = tuple[Wording, ...]
+
+
+def parse_slot(text: str, normalise=None) -> Slot:
+    """`take | write up | dispatch* | @send` -> its wordings (concepts expanded)."""
+    wordings: list[Wording] = []
+    for alternative in _SLOT_SPLIT.split(text.strip()):
+        if not alternative:
+            continue
+        if alternative.startswith("@"):
+            concept = CONCEPTS.get(alternative[1:].strip())
+            if concept is None:
+                raise ValueError(f"unknown concept '{alternative}' (known: {', '.join(sorted(CONCEPTS))})")
+            wordings += parse_slot(concept, normalise)
+            continue
+        words: list[frozenset[str] | str] = []
+        raw_words = alternative.lower().split()
+        for raw in raw_words:
+            if raw.endswith("*") and len(raw) > 2:
+                words.append(raw[:-1])
+                continue
+            token = normalise(raw) if normalise else raw
+            tokens = _WORD.findall(token) or [token]
+            words += [forms(t) for t in tokens]
+        if words:
+            wordings.append(Wording(tuple(words)))
+    return tuple(wordings)
+
+
+def digits_of(number: str) -> str:
+    digits = re.sub(r"\D", "", number)
+    return digits[-7:] if len(digits) >= 7 else digits
+
+
+@dataclass(frozen=True)
+class MeaningIntent:
+    """A scenario intent: a literal phrase, a way of saying it (slots in any order) or a number."""
+
+    name: str
+    phrases: tuple[str, ...] = ()
+    """Normalised literal phrases (the original format)."""
+    means: tuple[tuple[Slot, ...], ...] = ()
+    numbers: tuple[str, ...] = ()
+    """The last seven digits of each number."""
+
+    def matches(self, norm: str) -> bool:
+        if self.phrases:
+            padded = f" {norm} "
+            if any(f" {p} " in padded for p in self.phrases):
+                return True
+        view = _view(norm)
+        if self.numbers and any(run.endswith(self.numbers) for run in view.numbers):
+            return True
+        return any(_means_match(m, view) for m in self.means)
+
+
+@dataclass(frozen=True)
+class _View:
+    tokens: tuple[str, ...]
+    present: frozenset[str]
+    numbers: tuple[str, ...]
+    """Runs of adjacent digit tokens, joined: "562 555 0188" -> "5625550188"."""
+
+
+@lru_cache(maxsize=16384)
+def _view(norm: str) -> _View:
+    tokens = tuple(norm.split())
+    runs, current = [], ""
+    for t in tokens:
+        if t.isdigit():
+            current += t
+        else:
+            if len(current) >= 7:
+                runs.append(current)
+            current = ""
+    if len(current) >= 7:
+        runs.append(current)
+    return _View(tokens, frozenset(tokens), tuple(r for r in runs if len(r) in (7, 10, 11)))
+
+
+def _means_match(slots: tuple[Slot, ...], view: _View) -> bool:
+    hits: list[int] = []
+    for slot in slots:
+        found = [p for wording in slot for p in wording.positions(view.tokens, view.present)]
+        if not found:
+            return False
+        hits.append(min(found))
+    return not any(_negated(view.tokens, p) for p in hits)
+
+
+def _negated(tokens: tuple[str, ...], position: int) -> bool:
+    for i in range(max(0, position - _NEGATION_WINDOW), position):
+        if tokens[i] in NEGATORS and not (i + 1 < len(tokens) and tokens[i + 1] in _NOT_A_NEGATION_AFTER):
+            return True
+    return False
+
+
+def matches_text(intent: MeaningIntent, text: str, split) -> bool:
+    """Does any sentence of `text` (split and normalised by `split`) show the intent?"""
+    return any(intent.matches(s.norm) for s in split(text))
+
+
+QUESTION_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (topic, re.compile(pattern))
+    for topic, pattern in (
+        ("injured", r"\b(hurt|injur\w*|bleeding|ambulance|paramedic\w*|medic|anyone okay|everyone okay|safe)\b"),
+        (
+            "medical",
+            r"\b(medical|medication\w*|medicine|condition\w*|health|diabet\w*|asthma|allerg\w*|disabilit\w*|"
+            r"autis\w*|seizure\w*|dementia|alzheimer\w*|insulin|inhaler)\b",
+        ),
+        (
+            "description",
+            r"\b(wearing|wear|look like|looks like|describe|description|clothes|clothing|color|colour|"
+            r"height|hair|jacket|shirt|what does (he|she|they|it) look)\b",
+        ),
+        ("vehicle", r"\b(plate|license plate|make|model|what kind of car|what car|vehicle|year)\b"),
+        ("name", r"\b(your name|spell|who am i speaking|who is calling|full name|date of birth|dob)\b"),
+        ("callback", r"\b(call you back|callback|reach you|your number|phone number|best number|contact you)\b"),
+        ("number", r"\b(case number|report number|reference number|booking number|receipt number)\b"),
+        (
+            "taken",
+            r"\b(taken|stolen|missing from|what was in|what did they take|what's missing|what is missing|"
+            r"anything missing|what did you lose|what was it)\b",
+        ),
+        (
+            "where",
+            r"\b(where|what street|address|location|which street|what area|cross street|intersection|"
+            r"whereabouts)\b",
+        ),
+        ("when", r"\b(when|what time|how long ago|what day|which day|how long has|since when|last seen|last time)\b"),
+        ("age", r"\b(how old|age)\b"),
+        ("who", r"\b(who|which deputy|name of the|badge|their name|his name|her name|suspect)\b"),
+        ("what", r"\b(what happened|what's going on|what is going on|tell me (more|what)|walk me through)\b"),
+    )
+)
+"""What a clarifying question asks about, in order of precedence (over normalised text)."""
+
+
+def question_topics(question: str) -> list[str]:
+    """The topics a normalised question asks about (first the most specific)."""
+    return [topic for topic, pattern in QUESTION_TOPICS if pattern.search(question)]
+
+
+_UNDERSTANDING = re.compile(r"\b(make|makes|made) sense|\b(clear|understood|understand|follow|following|got that)\b")
+
+
+def testing_kind(norm: str) -> str:
+    """A testing question checks "understanding" ("does that make sense?") or invites "questions"."""
+    return "understanding" if _UNDERSTANDING.search(norm) else "questions"
