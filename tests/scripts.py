@@ -136,3 +136,26 @@ COURTEOUS_BUT_UNHELPFUL = {
         CLOSING_PHONE,
     ],
 }
+
+
+def _library30() -> None:
+    """The 18 scenarios added for issue 10 (point 4): the model script is each one's first
+    competent role-play script (tests/roleplay/<id>.yaml); the poor one brushes the visitor off."""
+    from pathlib import Path
+
+    from bench.roleplay import load_scripts
+
+    added = (
+        "welfare-check mental-health-crisis identity-theft parking-citation neighbour-dispute deputy-compliment "
+        "elderly-confused fireworks-complaint spanish-family-interpreter domestic-violence-lobby "
+        "restraining-order-question lost-child-lobby impound-release vin-inspection ride-along-request "
+        "solicitor-permit registrant-questions minor-collision"
+    ).split()
+    roleplay = Path(__file__).resolve().parent / "roleplay"
+    for scenario_id in added:
+        model = next(s for s in load_scripts(roleplay / f"{scenario_id}.yaml") if s.kind == "competent")
+        COURTEOUS.setdefault(scenario_id, list(model.messages))
+        CURT.setdefault(scenario_id, ["Yeah?", "Calm down. Not my problem.", "Whatever. Next!", "Bye."])
+
+
+_library30()
