@@ -209,7 +209,8 @@ def read_chat(calls: list, kill_times: list[float]) -> Chat:
 
     A repeat is a message identical to the one just before it in the chat: the sender delivers
     each chat in order, so a row re-sent after a restart comes straight after its first copy.
-    It is inside the documented window when a kill fell between the two copies.
+    It is inside the documented window when a kill fell between the two copies (or up to a second
+    before the first: a request already on its way when the process died).
     """
     chat, previous = Chat(), None
     for call in calls:
@@ -217,7 +218,9 @@ def read_chat(calls: list, kill_times: list[float]) -> Chat:
         kind = "notice" if text.startswith(NOTICE) else "reminder" if text.startswith(REMINDER) else "answer"
         if previous is not None and text == previous.params.get("text", ""):
             chat.repeats[kind] += 1
-            kill = next((k for k in kill_times if previous.at <= k <= call.at), None)
+            # The first copy may reach the stand-in just after the kill: the request was already in the
+            # socket when the process died (the sender never saw the answer). Allow a second for that.
+            kill = next((k for k in kill_times if previous.at - 1.0 <= k <= call.at), None)
             if kill is None:
                 chat.outside_window += 1
                 chat.unexplained.append(f"{call.at - previous.at:.2f} s apart: {text}")
@@ -232,7 +235,7 @@ def read_chat(calls: list, kill_times: list[float]) -> Chat:
                         print(round(c.at - call.at, 3), repr(c.params.get("text", "")[:60]))
             else:
                 chat.in_window += 1
-                chat.widest = max(chat.widest, kill - previous.at)
+                chat.widest = max(chat.widest, abs(kill - previous.at))
         elif kind == "answer":
             chat.answers.append(text)
         elif kind == "notice":
