@@ -1,18 +1,22 @@
 """What one trainee message shows: the signals the engine reacts to and the grade counts.
 
 A signal is credited to the first sentence that shows it, and that sentence is
-kept as evidence. Spoilers (negation, dismissive or sarcastic wording in the
-same sentence) cancel a courtesy signal, so "Sorry, not my problem" is not empathy.
+kept as evidence. Courtesy is recognised by speech act (the phrasebook's frames:
+sympathising, checking understanding, offering more help, thanking), then checked
+against its spoilers: negation, an apology for one's own conduct or one that only
+softens a refusal, and rude, dismissive or sarcastic wording in the same sentence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
 from bot.grading import lexicon as lx
+from bot.grading import phrasebook as pb
+from bot.grading.grammar import Act, compile_act
 from bot.grading.text import Sentence, split_sentences
 
 CRITERIA: tuple[str, ...] = (
@@ -42,6 +46,23 @@ BUILTIN_SIGNALS: tuple[str, ...] = (
 
 LONG_SENTENCE_WORDS = 15
 """A sentence longer than this is hard to follow for someone with limited English."""
+
+_ACTS: dict[str, Act] = {
+    name.lower(): compile_act(name.lower(), getattr(pb, name), pb.CLASSES)
+    for name in (
+        "EMPATHY",
+        "EMPATHY_SPOILERS",
+        "SORRY_OWN_CONDUCT",
+        "TESTING_CHECKS",
+        "TESTING_INVITES",
+        "TESTING_SPOILERS",
+        "OFFER_MORE_HELP",
+        "OFFER_SPOILERS",
+        "APPRECIATION",
+        "APPRECIATION_SPOILERS",
+        "SARCASM",
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -85,19 +106,31 @@ def detect(message: str, intents: tuple[IntentMatcher, ...] = ()) -> MessageSign
     return MessageSignals(MappingProxyType(found))
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """One sentence as the checks see it: its text, its words, and whether it is spoiled."""
+
+    s: Sentence
+    words: frozenset[str]
+    spoiled: bool
+
+    def act(self, name: str) -> bool:
+        return _ACTS[name].search(self.s.marked, self.words)
+
+
 def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[str]:
     norm = s.norm
-    rude = bool(lx.RUDE.search(norm))
-    dismissive = bool(lx.DISMISSIVE.search(norm))
-    sarcasm = bool(lx.SARCASM.search(norm) or lx.SARCASM_RAW.search(s.original))
-    spoiled = rude or dismissive or sarcasm
     words = frozenset(norm.split())
-    names = [name for name, hit in _COURTESY_CHECKS if _may_match(name, words) and hit(norm, spoiled)]
+    rude = bool(lx.RUDE.search(norm)) and not lx.RUDE_EXCUSES.search(norm)
+    dismissive = bool(lx.DISMISSIVE.search(norm))
+    sarcasm = _ACTS["sarcasm"].search(s.marked, words) or bool(lx.SARCASM_RAW.search(s.original))
+    seen = _Seen(s, words, rude or dismissive or sarcasm)
+    names = [name for name, hit in _COURTESY_CHECKS if not seen.spoiled and hit(seen)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
     names += [name for name, hit in _FACT_CHECKS if _may_match(name, words) and hit(s)]
     if len(words) > LONG_SENTENCE_WORDS:
         names.append("long_sentences")
-    if _is_question(norm) and _long_enough(norm) and not _is_courtesy_question(norm, names) and not dismissive:
+    if _is_clarifying(s, names) and not seen.spoiled:
         names.append("clarifying_question")
     names += [i.name for i in intents if i.matches(norm) and not _negated_intent(norm)]
     return names
@@ -113,7 +146,7 @@ def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
     whole = " ".join(s.norm for s in sentences)
     if lx.SALUTATION.search(whole) or lx.COURTEOUS_OPENER.search(whole):
         found["courteous_opener"] = _quote(sentences)
-    if lx.IDENTIFICATION.search(whole):
+    if lx.IDENTIFICATION.search(whole) or any(lx.NAMED_SELF.search(s.original) for s in sentences):
         found["identifies"] = _quote(sentences)
     if "courteous_opener" in found and "identifies" in found:
         found["greeting"] = _quote(sentences)
@@ -123,53 +156,61 @@ def _quote(sentences: list[Sentence]) -> str:
     return " ".join(s.original for s in sentences)
 
 
-def _is_question(norm: str) -> bool:
-    return "?" in norm or bool(lx.QUESTION_START.match(norm))
+def _is_clarifying(s: Sentence, names: list[str]) -> bool:
+    """An information-gathering question: not "Hello?", not a courtesy or a check of understanding."""
+    if not s.is_question or {"testing_questions", "offer_more_help", "dismissive", "sarcasm"} & set(names):
+        return False
+    words = [w for w in s.norm.split() if w not in ("?", "!")]
+    if len(words) < 2 or (len(words) == 2 and (" ".join(words) in _PHATIC or "?" not in s.norm)):
+        return False
+    if _ACTS["testing_checks"].search(s.marked, frozenset(words)):
+        return False
+    return not lx.COURTEOUS_OPENER.search(s.norm)
 
 
-def _long_enough(norm: str) -> bool:
-    """ "Hello?", "Yeah?" and "What?" are not information-gathering questions."""
-    return len([w for w in norm.split() if w not in ("?", "!")]) >= 3
-
-
-def _is_courtesy_question(norm: str, names: list[str]) -> bool:
-    """Testing questions, offers and "how can I help" are not information-gathering."""
-    if {"testing_questions", "offer_more_help"} & set(names):
-        return True
-    return bool(lx.COURTEOUS_OPENER.search(norm))
+_PHATIC = frozenset(
+    "excuse me|you there|say again|come again|you okay|i'm sorry|what's up|how's it|sorry what|pardon me|"
+    "are you|hello there|hi there|you what|what now|now what|who's next|anyone there|what happened".split("|")
+)
 
 
 def _negated_intent(norm: str) -> bool:
     return bool(lx.DISMISSIVE.search(norm)) and ("can't" in norm or "not" in norm.split())
 
 
-def _empathy(norm: str, spoiled: bool) -> bool:
-    return not spoiled and bool(lx.EMPATHY.search(norm)) and not lx.EMPATHY_SPOILERS.search(norm)
-
-
-def _testing(norm: str, spoiled: bool) -> bool:
-    if spoiled or lx.TESTING_SPOILERS.search(norm) or not lx.TESTING_QUESTIONS.search(norm):
+def _empathy(seen: _Seen) -> bool:
+    if not seen.act("empathy") or seen.act("empathy_spoilers"):
         return False
-    return _is_question(norm) or "feel free to ask" in norm or "let me know" in norm
+    return not ("sorry" in seen.words and seen.act("sorry_own_conduct") and not _sympathy_beyond_sorry(seen))
 
 
-def _offer(norm: str, spoiled: bool) -> bool:
-    return not spoiled and bool(lx.OFFER_MORE_HELP.search(norm)) and not lx.OFFER_SPOILERS.search(norm)
+def _sympathy_beyond_sorry(seen: _Seen) -> bool:
+    """An own-conduct apology may sit beside real sympathy: "sorry for the wait, that sounds awful"."""
+    without = seen.s.marked.replace(" sorry", " ")
+    return _ACTS["empathy"].pattern.search(without) is not None
 
 
-def _appreciation(norm: str, spoiled: bool) -> bool:
-    if spoiled or not lx.APPRECIATION.search(norm):
+def _testing(seen: _Seen) -> bool:
+    if seen.act("testing_spoilers"):
         return False
-    return not lx.APPRECIATION_SPOILERS.search(norm)
+    return (seen.s.is_question and seen.act("testing_checks")) or seen.act("testing_invites")
 
 
-_COURTESY_CHECKS = (
+def _offer(seen: _Seen) -> bool:
+    return seen.act("offer_more_help") and not seen.act("offer_spoilers")
+
+
+def _appreciation(seen: _Seen) -> bool:
+    return seen.act("appreciation") and not seen.act("appreciation_spoilers")
+
+
+_COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (
     ("empathy", _empathy),
     ("testing_questions", _testing),
     ("offer_more_help", _offer),
     ("appreciation", _appreciation),
 )
-_FACT_CHECKS = (
+_FACT_CHECKS: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("process_time", lambda s: bool(lx.PROCESS_TIME.search(s.norm))),
     ("contact_details", lambda s: bool(lx.CONTACT_DETAILS_RAW.search(s.original))),
     ("invitation_to_return", lambda s: bool(lx.INVITATION_TO_RETURN.search(s.norm))),

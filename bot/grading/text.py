@@ -1,8 +1,8 @@
 """Turn a trainee's raw message into normalised sentences the detectors can match.
 
-Normalising is where typos, texting forms and curly quotes disappear, so the
-lexicon can be written once in plain English. Each sentence keeps its original
-wording too: that is what a verdict quotes as evidence.
+Normalising is where typos, texting forms, dropped g's ("callin'") and curly quotes
+disappear, so the lexicon can be written once in plain English. Each sentence keeps
+its original wording too: that is what a verdict quotes as evidence.
 """
 
 from __future__ import annotations
@@ -11,32 +11,64 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.grading.lexicon import KEYWORDS, TEXTING_FORMS
+from bot.grading.lexicon import DROPPED_G_EXCEPTIONS, KEYWORDS, QUESTION_START, TEXTING_FORMS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[?!]|[,;:()\u2014\u2013]| - |\.\.+")
 _ELONGATED = re.compile(r"(.)\1{2,}")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+_CLAUSE_MARKS = frozenset(",;:()\u2014\u2013") | {" - "}
+_FILLERS = frozenset("so and okay alright wait um uh oh well now right hey but then also yeah yes".split())
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of a message: as written (for evidence) and normalised (for matching)."""
+    """One sentence of a message: as written (for evidence) and normalised (for matching).
+
+    `norm` is the words alone; `marked` is the same words with "," wherever a clause
+    ends (commas, dashes, colons...) and a leading space, for the phrasebook's frames.
+    """
 
     original: str
     norm: str
+    marked: str
+
+    @property
+    def is_question(self) -> bool:
+        return "?" in self.norm or bool(QUESTION_START.match(_skip_fillers(self.norm)))
 
 
 def split_sentences(message: str) -> list[Sentence]:
     """Split a message into sentences and normalise each one."""
     parts = (p.strip() for p in _SENTENCE_END.split(message.translate(_QUOTES)))
-    return [Sentence(p, normalise(p)) for p in parts if p]
+    return [_sentence(p) for p in parts if p]
 
 
 def normalise(text: str) -> str:
     """Lower-case, tokenise, and map texting forms and typos to plain words."""
-    tokens = _TOKEN.findall(text.translate(_QUOTES).lower())
-    return " ".join(_plain_word(t) for t in tokens)
+    return _sentence(text).norm
+
+
+def _sentence(text: str) -> Sentence:
+    words: list[str] = []
+    marked: list[str] = []
+    for token in _TOKEN.findall(text.translate(_QUOTES).lower()):
+        if token in _CLAUSE_MARKS or token.startswith(".."):
+            if marked and marked[-1] != ",":
+                marked.append(",")
+            continue
+        plain = _plain_word(token)
+        words.append(plain)
+        marked.append(plain)
+    return Sentence(text, " ".join(words), " " + " ".join(marked))
+
+
+def _skip_fillers(norm: str) -> str:
+    words = norm.split()
+    i = 0
+    while i < len(words) - 1 and words[i] in _FILLERS:
+        i += 1
+    return " ".join(words[i:])
 
 
 @lru_cache(maxsize=65536)
@@ -49,7 +81,20 @@ def _plain_word(token: str) -> str:
     for candidate in (squeezed, _ELONGATED.sub(r"\1", token)):
         if candidate in KEYWORDS or candidate in TEXTING_FORMS:
             return TEXTING_FORMS.get(candidate, candidate)
+    if _dropped_g(squeezed):
+        return squeezed + "g"
     return _correct_typo(squeezed)
+
+
+def _dropped_g(token: str) -> bool:
+    """ "callin", "mornin", "lettin": a dropped final g, as in speech (not "cousin", "within")."""
+    return (
+        len(token) >= 5
+        and token.endswith("in")
+        and token[-3] not in "aeiouy"
+        and token.isalpha()
+        and token not in DROPPED_G_EXCEPTIONS
+    )
 
 
 def _correct_typo(token: str) -> str:

@@ -1,0 +1,108 @@
+"""A small slot grammar: speech-act frames written as data, compiled to one regex each.
+
+A frame is a line of space-separated items, matched over a sentence's `marked` text
+(normalised words, with "," between clauses, and one leading space):
+
+    {CLASS}        one phrase of a word class ("{YOU}" -> you | y'all | we ...)
+    word|other     one of these literal words; "_" joins words ("with_me" -> "with me")
+    [item]         the item is optional ("[{INTENS}]", "[so_far]")
+    ...            a gap of up to three words, within one clause
+    ^  $           the start / end of a clause (a trailing "?" or "!" may follow "$")
+
+Every frame needs at least one word that must be present; the compiler collects,
+for each frame, the first words of its rarest required item into a gate, so the
+detector can skip the regex when none of those words is in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+_GAP = r"(?: [^ ,]+){0,3}"
+_CLAUSE_START = r"(?:^|(?<=,))"
+_CLAUSE_END = r"(?=(?: [?!])*(?: ,|$))"
+_WORD_END = r"(?![^ ,?!])"
+
+
+@dataclass(frozen=True)
+class Act:
+    """A compiled speech act: its frames as one regex, and the words that gate it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    gate: frozenset[str]
+
+    def search(self, marked: str, words: frozenset[str]) -> bool:
+        return not self.gate.isdisjoint(words) and self.pattern.search(marked) is not None
+
+
+def compile_act(name: str, frames: Iterable[str], classes: Mapping[str, str]) -> Act:
+    """Compile frames into one regex (alternatives) and the union of their gates."""
+    expanded = _expand_classes(classes)
+    patterns, gate = [], set()
+    for frame in frames:
+        pattern, words = _compile_frame(frame, expanded)
+        patterns.append(pattern)
+        gate |= words
+    return Act(name, re.compile("|".join(f"(?:{p})" for p in patterns)), frozenset(gate))
+
+
+def _expand_classes(classes: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each class as its list of phrases, with "{OTHER}" references inlined."""
+    done: dict[str, tuple[str, ...]] = {}
+
+    def expand(name: str, seen: tuple[str, ...]) -> tuple[str, ...]:
+        if name in done:
+            return done[name]
+        if name in seen or name not in classes:
+            raise ValueError(f"word class {{{name}}} is unknown or refers to itself")
+        phrases: list[str] = []
+        for alt in (a.strip() for a in classes[name].split("|")):
+            if alt.startswith("{") and alt.endswith("}"):
+                phrases += expand(alt[1:-1], (*seen, name))
+            elif alt:
+                phrases.append(alt.replace("_", " "))
+        done[name] = tuple(dict.fromkeys(phrases))
+        return done[name]
+
+    for name in classes:
+        expand(name, ())
+    return done
+
+
+def _alternatives(item: str, classes: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    phrases: list[str] = []
+    for alt in item.split("|"):
+        if alt.startswith("{") and alt.endswith("}"):
+            if alt[1:-1] not in classes:
+                raise ValueError(f"frame names unknown word class {alt}")
+            phrases += classes[alt[1:-1]]
+        else:
+            phrases.append(alt.replace("_", " "))
+    return tuple(phrases)
+
+
+def _compile_frame(frame: str, classes: Mapping[str, tuple[str, ...]]) -> tuple[str, set[str]]:
+    items = frame.split()
+    start = _CLAUSE_START if items and items[0] == "^" else ""
+    end = _CLAUSE_END if items and items[-1] == "$" else _WORD_END
+    items = [i for i in items if i not in ("^", "$")]
+    out, required = [], []
+    for item in items:
+        if item == "...":
+            out.append(_GAP)
+            continue
+        optional = item.startswith("[") and item.endswith("]")
+        phrases = _alternatives(item[1:-1] if optional else item, classes)
+        body = "(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+        out.append(f"(?: {body})?" if optional else f" {body}")
+        if not optional:
+            required.append(phrases)
+    if not required:
+        raise ValueError(f"frame {frame!r} has no required word")
+    if out and out[0] == _GAP:
+        raise ValueError(f"frame {frame!r} cannot start with a gap")
+    rarest = min(required, key=len)
+    return start + "".join(out) + end, {p.split()[0] for p in rarest}

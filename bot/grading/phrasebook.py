@@ -1,0 +1,457 @@
+"""The speech acts the grader credits, as data: word classes and the frames built from them.
+
+Read a frame as a sentence skeleton: "{AUX} {THAT} [all] {MAKE} sense" is "does that
+make sense", "did all that make sense", "do it all make sense"... See `grammar.py`
+for the notation. Text is already normalised (lower case, texting forms expanded:
+"u" -> "you", "gotta" -> "got to", "callin'" -> "calling"), so the tables list
+plain words only. Add a phrasing by adding a word to a class or a line to a frame.
+"""
+
+from __future__ import annotations
+
+CLASSES: dict[str, str] = {
+    # --- people and pointers -------------------------------------------------
+    "YOU": "you | y'all | yall | you all | you guys | we | folks",
+    "I": "i | we",
+    "ME": "me | us",
+    "THAT": "that | this | it | all that | all of that | all this | all of this | everything | that all | it all"
+    " | this all | any of that | any of this | any of it | all that stuff | that part | those steps",
+    "EVERYONE": "anyone | anybody | everyone | everybody | most people | a lot of people | lots of people | folks"
+    " | any parent | any of us | me too | me | a person",
+    "ARTICLE": "a | an | such a | such an | the | a real | one | quite a",
+    # --- verbs ---------------------------------------------------------------
+    "AUX": "do | does | did | is | are | was | were | have | has | am | can | could | would | will",
+    "CAN": "can | could | may | might | shall | should",
+    "HELP_VERB": "help | help you | help you with | do | do for you | assist | assist you | assist you with | get"
+    " | get you | take care of | look into | look up | answer | help out | be of help | be of assistance | check",
+    "NEED": "need | needed | want | wanted | require | required",
+    "EXPLAIN": "explain | clarify | go over | go through | repeat | walk you through | run through | run you through"
+    " | break down | break it down | say again | explain again | go over again | spell out | explain further",
+    "UNDERSTAND": "follow | following | understand | understanding | track | tracking | get | getting | catch | see",
+    "ANSWERED": "answer | answered | cover | covered | explain | explained | address | addressed | help | helped"
+    " | clear up | cleared up | clear things up | take care of | answer everything",
+    "COPULA": "'s | is | are | was | were | sounds | sound | seems | feels | must be | must have been | has been"
+    " | have been | 's been | 's got to be | has got to be | got to be | has to be | would be | 'd be | can be"
+    " | looks | sounds like | seems like | feels like | must feel | sounds like it was | sounds like it's",
+    "SUBJ": "that | this | it | which | that's | it's | this is | that is | it is | that was | it was | that'd"
+    " | that would | it'd | it would | those | these | that whole thing | all that | all of that",
+    # --- feelings ------------------------------------------------------------
+    "INTENS": "so | really | very | incredibly | pretty | super | quite | absolutely | truly | extremely | just"
+    " | awfully | terribly | seriously | real | totally | completely | such | way | honestly | genuinely"
+    " | so very | really really | damn | darn | dang | mighty | plumb | right",
+    "FEELING": "dreadful | ghastly | godawful | wretched | frustrating | stressful | scary | frightening | terrifying | upsetting | awful | terrible | horrible"
+    " | hard | difficult | worrying | concerning | overwhelming | exhausting | rough | tough | distressing"
+    " | traumatic | traumatizing | annoying | alarming | unsettling | infuriating | maddening | aggravating"
+    " | heartbreaking | painful | unfair | nerve wracking | nerve racking | nervewracking | violating | unnerving"
+    " | disturbing | shocking | devastating | horrifying | a nightmare | a hassle | a headache | a pain | a mess"
+    " | a shame | a shock | a lot | a lot to deal with | a lot to handle | a lot to take in | so much | no fun"
+    " | not easy | no joke | heavy | the worst | the pits | a bummer | a drag | rotten | lousy | crappy | crummy"
+    " | miserable | sad | awful luck | bad luck | tough luck | hard luck | a gut punch | gut wrenching"
+    " | heartbreaking | brutal | a big deal | big thing | a big thing | very big thing | no good | not fun"
+    " | not okay | not right | a real pain | a blow | a kick in the teeth | creepy | spooky | freaky"
+    " | sickening | invasive | humiliating | embarrassing | confusing | a sick feeling | a sinking feeling"
+    " | insult to injury | salt in the wound",
+    "BAD": "sorry | sick | bad | dreadful | ghastly | godawful | wretched | awful awful | heartbreaking | hard old | lousy | crummy | crappy | rotten | sinking | helpless | awful | terrible | horrible"
+    " | rough | tough | scary | frightening | stressful | hard | difficult | miserable | sad | sucky | cruddy"
+    " | frustrating | upsetting | nasty | ugly | unfair | brutal",
+    "SITUATION": "thing | feeling | way | situation | experience | day | night | morning | afternoon | evening"
+    " | week | weekend | time | spot | position | place to be | thing to go through | thing to deal with"
+    " | thing to come home to | thing to wake up to | thing to find | thing to happen | break | deal"
+    " | surprise | start | end | ordeal | shock | hand | couple of days | few days | position to be in"
+    " | spot to be in | thing to have happen",
+    "UPSET": "upset | frustrated | worried | angry | scared | annoyed | stressed | stressed out | mad | furious"
+    " | shaken | shaken up | frightened | anxious | nervous | afraid | rattled | freaked out | hot | livid"
+    " | ticked | ticked off | fit to be tied | beside myself | a wreck | a mess | heartbroken | devastated"
+    " | exhausted | worn out | worn down | on edge | panicked | panicking | terrified | overwhelmed"
+    " | pulling my hair out | losing my mind | climbing the walls | sick about it | sick | steamed | fuming"
+    " | hopping mad | spitting mad | hot about it | mad about it | upset about it | worried sick | the same"
+    " | heated | irritated | pissed | bothered | miffed | peeved | shook | spooked | creeped out | nervous wreck",
+    "AFFECT": "scare | upset | rattle | shake | shake up | wear | wear down | worry | frustrate | freak | freak out"
+    " | unnerve | spook | get to | drive | break | stress | stress out | bother | anger | tick off | rattle"
+    " | scared | upset | rattled | shook | frustrated | bothered | spooked | worried",
+    "FEELING_NOUN": "frustration | concern | concerns | worry | worries | fear | fears | anger | stress | feelings"
+    " | situation | position | pain | disappointment | upset | distress | point",
+    "REASSURE": "not silly | not a bother | not your fault | not stupid | nothing to be ashamed of"
+    " | nothing to be embarrassed about | nothing to be sorry for | not in any trouble | not in trouble"
+    " | not alone | not overreacting | not crazy | safe now | in the right place | in good hands",
+    # --- help and questions --------------------------------------------------
+    "ELSE": "anything else | something else | anything more | something more | anything further | anything other"
+    " | anything additional | something further | anything at all | any other thing | anything else at all"
+    " | anythig else",
+    "OTHER": "other | further | additional | more | else",
+    "MATTER": "way | ways | thing | things | matter | matters | issue | issues | business | concern | concerns"
+    " | question | questions | item | items | help | assistance | service",
+    "TIMEFRAME": "today | right now | now | this morning | this afternoon | this evening | tonight | while you're here"
+    " | while i have you | while i got you | while we're at it | while i've got you | before you go"
+    " | before i let you go | before we hang up | before you leave | at the moment | for now | on your mind"
+    " | in the meantime | on the line | while you're on the line",
+    "QUESTIONS": "questions | question | concerns | q",
+    "UNCLEAR": "unclear | confusing | confused | not clear | fuzzy | hard to follow | complicated | murky"
+    " | need clarifying | need explaining | you didn't get | you didn't understand | that didn't make sense",
+    "SO_FAR": "so far | okay | ok | alright | all right | good | now | there | on that | on all that | right"
+    " | with that | with all that | enough | as mud | then | yet",
+    "GOOD": "good | okay | ok | fine | alright | all right | comfortable | set | straight | square | solid | cool",
+    "ABOUT": "with | on | about | for",
+    "THANKS": "thank you | thanks | thank y'all | thank yall | many thanks | much thanks | thanks so much"
+    " | thank you so much | thanks a bunch | thanks a ton | thanks a million | thank you kindly",
+    "THANK_OBJ": "you | y'all | yall | your | it | them | that | this | the | all | everything | folks | ya | everyone"
+    " | him | her | people | the call | the heads up | the help",
+}
+
+EMPATHY: tuple[str, ...] = (
+    # sorry for what happened to them (own-conduct and refusal apologies are spoilers)
+    "sorry_to_hear|sorry_to_learn|sad_to_hear|awful_to_hear|terrible_to_hear|hate_to_hear|hate_hearing",
+    "sorry [that] {YOU}|you're|you've|you'd|your|he|she|they|someone|somebody|anyone|it|this|all_this|all_that"
+    "|about_your|about_what|about_all|about_everything|about_the_loss|for_your|for_what|for_all|for_everything",
+    "i'm|i|we're|we|i_am|we_are [{INTENS}] [{INTENS}] sorry $",
+    "^ so|really|very|truly|terribly|awfully sorry $",
+    # that is / sounds / must be awful
+    "{SUBJ} [{COPULA}] [like] [{INTENS}] [{INTENS}] {FEELING}",
+    "{SUBJ} [{COPULA}] [like] [{ARTICLE}] [{INTENS}] [{INTENS}] {BAD} {SITUATION}",
+    "{COPULA} [like] {ARTICLE} [{INTENS}] [{INTENS}] {BAD} {SITUATION}",
+    "is|are|was|were|feels|feel|get|gets|can_be|must_be {INTENS} [{INTENS}] {FEELING}",
+    "^ [oh|ugh|aw|aww|man|oof|geez|gosh|lord|wow|oh_man|aw_man] [{ARTICLE}] [{INTENS}] {BAD} {SITUATION} $",
+    "what|how {ARTICLE} [{INTENS}] {BAD} {SITUATION}",
+    "what_a|what_an [{INTENS}] nightmare|mess|ordeal|hassle|shame|pain|headache|bummer|drag|day|night|morning"
+    "|week|shock|scare|blow|gut_punch|thing_to_go_through|awful_thing|terrible_thing",
+    "how awful|terrible|scary|frustrating|upsetting|horrible|stressful|frightening|sad|rotten|awful $",
+    "^ [oh|ugh|aw|aww|man|oof|geez|gosh|lord|yikes] [{INTENS}] the_worst $",
+    "that|it|this|which stinks|sucks|stank|bites|blows",
+    "^ [oh|ugh|aw|aww|man|oh_man|geez] what_a_bummer|bummer|that's_a_bummer $",
+    # feelings of the visitor named with understanding
+    "{YOU} must|must've|must_have|probably|gotta|got_to [be|been|feel|feeling|be_feeling] [{INTENS}] [{INTENS}]"
+    " {UPSET}",
+    "you're|you_are|you_were|you've_been|you_sound|you_seem|you_look|you_must_feel|you_probably_feel"
+    "|you're_probably|you_feel|you_felt [{INTENS}] [{INTENS}] {UPSET}",
+    "no_wonder|of_course|understandable|makes_sense|natural|normal [that] you're|you'd|you_are|you_feel|you_were"
+    "|you_would_be|you'd_be|you_get|you're_feeling [{INTENS}] [{INTENS}] {UPSET}",
+    "^ no_wonder $",
+    "normal|natural|okay|ok|understandable|fine|human|alright|reasonable|fair|common to feel|to_be|to_get|to_worry"
+    "|to_feel_that_way|to_be_upset|to_be_scared|to_be_nervous|to_be_worried",
+    "every right|every_reason|all_the_right to be|to_feel|to_get",
+    "that's|that_is|it's|this_is|that|which_is [{INTENS}] [{INTENS}] understandable|natural|normal|valid"
+    "|a_fair_concern|a_valid_concern|a_real_concern",
+    "your {FEELING_NOUN} is|are|makes|make [{INTENS}] [{INTENS}] understandable|valid|fair|natural|normal|sense",
+    "understandably|naturally_you're|naturally_you",
+    # I can see / hear / imagine; I understand why
+    "i [can] [only] [{INTENS}] imagine",
+    "i can [{INTENS}] hear|see|tell|understand|sense|feel|appreciate how|that|why|what|you're|you_are|you|this"
+    "|it's|the|your",
+    "i [{INTENS}] [{INTENS}] understand|get|know|see|hear|appreciate|feel why|where_you're_coming_from"
+    "|what_you're_going_through|what_you've_been_through|that_you're|that_you've|you're|you've|you_are|you_have"
+    "|you_were|how_you_feel|how_you're_feeling|how_that_feels|how_it_feels|how_much",
+    "i [{INTENS}] [{INTENS}] understand|get|know|see|appreciate|feel how [{INTENS}] [{INTENS}] {FEELING}|{UPSET}"
+    "|{BAD}|worried|frustrated|upsetting|frustrating",
+    "i [{INTENS}] [{INTENS}] understand|get|know|hear|see|appreciate|share your|the {FEELING_NOUN}",
+    "i [{INTENS}] [{INTENS}] understand|know|appreciate|realize|recognize [that] {SUBJ} [{COPULA}] [not]"
+    " [{ARTICLE}] [{INTENS}] [{INTENS}] {FEELING}|inconvenience|inconvenient|burden|not_easy|not_what|long_drive"
+    "|long_way|long_wait|considerable_inconvenience|big_inconvenience|real_inconvenience",
+    "i [{INTENS}] [{INTENS}] know|understand|get|appreciate|realize|recognize [that] {SUBJ} ... not_what_you"
+    "|not_the_answer|not_the_news|inconvenience|inconvenient|a_lot|a_hassle|a_pain|hard|difficult|frustrating"
+    "|scary|stressful|upsetting|worrying|burden|long_drive|time_off",
+    "i [{INTENS}] [{INTENS}] appreciate|understand|realize|recognize that|how ... inconvenience|inconvenient"
+    "|long_drive|hassle|hard|difficult|frustrating|stressful|upsetting|worrying|scary|time_off|burden|trouble"
+    "|not_easy|a_lot|worried|frustrated|upset|scared",
+    "i_hear_you|i_feel_you|i_feel_for_you|i_feel_for_y'all|i_feel_your_pain|feel_for_you|i_get_it"
+    "|i_totally_get_it|i_completely_get_it|i_know_the_feeling|been_there|i've_been_there",
+    "i [{INTENS}] know|understand|realize|see you've|you_have|you're|you_are|you_were|y'all've|y'all_have"
+    " [really] been|going|dealing|through|waiting|putting|had|struggling|living",
+    "{YOU} 've|have|'re|are|were|went [been] [going] through|dealt_with|gone_through|had [{INTENS}] a_lot|so_much"
+    "|enough|a_rough|a_tough|a_hard|the_wringer|hell|it|a_bad|a_terrible|an_awful",
+    "you've_been_through|you_have_been_through|you_went_through|you're_going_through|you_are_going_through"
+    "|you're_dealing_with|you_are_dealing_with|you've_been_dealing|you_have_been_dealing|you've_had_to"
+    "|you_had_to_go_through|you_have_had_to|you've_been_dealing_with",
+    "sounds|seems|looks like [you've|you're|you_are|you_have|things_are|things_have|it's|it_has|you|y'all|y'all've]"
+    " [been] [had] [having] [{ARTICLE}] [{INTENS}] [{INTENS}] {FEELING}|{BAD}|{UPSET}|going_through|dealing"
+    "|through",
+    # anyone would be upset / it would scare anybody / I'd be mad too
+    "{EVERYONE} would|'d|is|gets|get|feels|feel|would_be|'d_be|would_feel|would_get|in_your_shoes"
+    "|in_your_position|would've|would_have [be] [been] [feel] [get] [{INTENS}] [{INTENS}] {UPSET}|the_same|that_way",
+    "{AFFECT} [the] [{INTENS}] anyone|anybody|everyone|everybody|most_people|any_parent|the_best_of_us|a_person"
+    "|any_of_us",
+    "i'd|i_would|i'd_probably|i'd_definitely|i_would_definitely|i'd_have|i_would_have|i'd've|i_would've [be]"
+    " [been] [feel] [get] [{INTENS}] [{INTENS}] {UPSET} [too|as_well|also|myself]",
+    "i'd|i_would feel|be|do|react|have|think the_same|exactly_the_same|that_way|no_different|just_the_same",
+    "i'd|i_would|i'd_be|i_would_be|i'd_feel|i_would_feel [{INTENS}] too|as_well $",
+    "have|get|got|make|leave|had me {UPSET}",
+    "in_your_shoes|in_your_position|if_that_were_me|if_it_were_me|if_that_was_me|if_it_was_me|in_your_place",
+    "i [just] [{INTENS}] hate that|it|this|hearing for|when|happened|that|about",
+    "i [just] [{INTENS}] hate that|this|it $",
+    "hate_that_for_you|hate_it_for_you|hate_this_for_you",
+    "that's|it's|that_is|it_is|that_was|it_was [just] not_fair|not_right|not_okay|no_way_to_live|a_crying_shame",
+    # they did well to come; relief; support
+    "you did|you've_done|you_done [{INTENS}] [exactly|just|absolutely|totally] the_right_thing|right|great|good"
+    "|well|everything_right|a_good_thing|a_smart_thing|a_super_smart_thing|the_smart_thing|nothing_wrong"
+    "|what_you_should|the_best_you_could|all_the_right_things|exactly_right|just_right|real_good|so_good",
+    "you were|you're|you_are right|smart|wise|brave|so_brave|really_brave|good to|to",
+    "you're|you_are|you_were|that_was|that's [{INTENS}] [{INTENS}] smart|brave|careful|wise|sensible|strong"
+    "|courageous [to] [for] [of_you]",
+    "good|smart thing|move|call|idea|instinct|instincts [that] [you] called|came|reported|brought|checked|got"
+    "|left|stayed|kept|told|reached|let|didn't|did|noticed|thought|asked",
+    "i'm|i_am|we're|we_are|so|really|just|very|i'm_so|i'm_really|i'm_just [{INTENS}] glad|relieved|thankful"
+    "|happy you|you're|she's|he's|they're|everyone's|everybody's|nobody|no_one|nobody's|no_one's|you_all|y'all"
+    "|your|the_kids|she|he|they|that_you|you've|it_wasn't|it_was_n't|it's_not",
+    "that took|that_takes|that_took_a_lot_of|it_took|it_takes courage|guts|strength|a_lot|a_lot_of_courage"
+    "|real_courage|bravery",
+    "you're|you_are|you're_definitely|you're_absolutely|you're_really|that's|it's|that_is|this_is|you're_not"
+    "|you_are_not|you|it {REASSURE}",
+    "{REASSURE} at_all",
+    "don't|do_not|no_need_to|never [you] feel|be [so] embarrassed|bad|silly|dumb|stupid|ashamed|guilty|foolish",
+    "don't_blame_yourself|don't_be_hard_on_yourself|not_on_you|no_shame_in|don't_beat_yourself_up",
+    "happens to the_best_of_us|a_lot_of_people|lots_of_people|everyone|anybody|anyone|plenty_of_people",
+    "could|can|might have|'ve [happened] happen|happened to anyone|anybody|any_of_us|everyone",
+    "my_heart_goes_out|my_condolences|our_condolences|my_sympathies|our_sympathies|deepest_sympathy"
+    "|thinking_of_you|praying_for|prayers_are_with|my_heart_breaks|breaks_my_heart|hang_in_there",
+    "we'll|we_will|we're_going_to|let's|we_can|we're_gonna [get] [{INTENS}] find|sort|figure|work|fix|get|help"
+    " [this|it|her|him|them|you|things] [out|through|sorted|back] together",
+    "bless_your_heart|bless_you|you_poor_thing|poor_thing|you_poor|bless_'em|aw_honey|oh_honey|oh_sweetie"
+    "|oh_you_poor|oh_sweetheart|oh_hon|oh_darling|oh_darlin",
+    "on_top_of_everything|on_top_of_all_that|on_top_of_everything_else|adding_insult|that's_a_lot|that's_so_much"
+    "|what_a_day|what_a_week|what_a_night|what_a_morning|rough_day|rough_night|rough_week|rough_morning"
+    "|long_day|long_night|long_week|hard_day|hard_week|tough_day|tough_week|tough_night|rough_go|tough_go"
+    "|tough_break|rough_break|bad_break|rotten_luck|bad_luck|tough_luck|awful_luck|rotten_break",
+    "{INTENS} worried|scared|upset|frustrated|stressed|frightened|shaken for|about you|y'all",
+)
+
+EMPATHY_SPOILERS: tuple[str, ...] = (
+    "not|never|n't|don't|didn't|doesn't|ain't|isn't|wasn't|am_not|i'm_not [{INTENS}] [even] [at_all] sorry|care"
+    "|my_problem|our_problem",
+    "i'm_not|i_am_not|i_won't|i'm_not_going_to|i'm_not_gonna apologize|apologizing|going_to_apologize",
+    "sorry [,] [though] but|however|though|nothing|not|we_don't|we_can't|we_cannot|i_can't|i_cannot|you'll_have_to"
+    "|you_need_to|you_have_to|you'll_need_to|that's_not|it's_not|there's_nothing|no|we're_closed|records"
+    "|the_office|we_do_not|that_is_not|rules|policy|it_is_what|can't|this_isn't|wrong|we_only|only|we_no_longer"
+    "|i'm_not_able|we're_not_able|that's_all|that's_just|you_can't|you_cannot|that_won't|we_won't|nope",
+    "i [{INTENS}] understand|get_it|hear_you|know|see [,] but|however",
+    "that's_on_you|not_my_fault|your_own_fault|you_should_have|you_should've|not_my_department",
+    "hard|difficult|tough|easy to say|tell|find|get|read|know|see|reach|fill|pronounce|spell|park|believe"
+    "|understand_you|hear_you|come_by",
+    "not_that_hard|not_that_difficult|not_so_hard|not_so_difficult|not_rocket|isn't_that_hard|isn't_hard"
+    "|isn't_that_difficult|not_hard",
+    "i_understand $",
+)
+
+SORRY_OWN_CONDUCT: tuple[str, ...] = (
+    "sorry [,] for|about|to [keeping|making|having] [you] [all] the|this|that|my|our|any|your [long|little|short]"
+    " wait|waiting|delay|delays|hold|holding|confusion|inconvenience|trouble|mix_up|mixup|interruption|noise"
+    "|line|lines|wait_time|misunderstanding|mistake|error|runaround|back_and_forth|typo|computer|system"
+    "|printer|phone|lateness|patience|time",
+    "sorry [,] about|for|bout 'bout|that|this [,] [interruption] $",
+    "sorry [that] you're|you've|you_had|you_have|you've_been|you_were|to_have_you|to_make_you [,] ... wait|waiting"
+    "|hold|holding|on_hold|in_line|stand|standing|sit|sitting",
+    "sorry [,] about|for|bout 'bout that|this [,] good|morning|afternoon|evening|hi|hello|thanks|thank|this_is"
+    "|i'm|my|where|what|okay|ok|so|now|go|you_were|anyway|as_i|like_i|back",
+    "sorry to keep|make|interrupt|bother|cut|put|rush|ask|hold|have_kept|trouble",
+    "sorry [,] i|we was|were|missed|didn't|'m_late|'m_running|was_away|was_on|forgot|kept|took|wasn't"
+    "|have_to_ask|need_to_ask|got_cut|lost|dropped|misheard|interrupted|'ve_kept|'m_on|'m_slow|cut",
+    "sorry [,] can|could|would|what|what's|who|where|when|how|did|do|say|come|one|hold|wait|just|let|brb|sec"
+    "|again|excuse|pardon|the_computer|the_system|the_printer|the_phone|the_line|the_lines|my|our|gotta|got_to"
+    "|need_to|need_you|i_need|didn't|i_didn't|i_missed|one_moment|one_second|one_sec|give_me|gimme|lemme"
+    "|hang_on|hold_on|printer|computer|system|phone|line|lines|you_said|that_took|it's_been|been|busy|crazy|zoo",
+    "^ [oh|yeah|yes|hi|hello|okay|ok|ah|whoops|oops] [,] sorry [,] [again] $",
+    "pardon|excuse the wait|the_delay|the_mess|me",
+)
+
+TESTING_CHECKS: tuple[str, ...] = (
+    # checks of understanding, credited in a question
+    "^ [and] [{AUX}] [{YOU}] [still] [{INTENS}] {UNDERSTAND} [me|along|that|it|what_i'm_saying|what_i_said"
+    "|what_i_mean|everything|all_that|all_of_that|the_steps|the_process|all_this|how_that_works"
+    "|how_it_works] [{SO_FAR}] [{SO_FAR}] [,] $",
+    "^ [and] [{AUX}] [{YOU}] [{INTENS}] with me [{SO_FAR}] [{SO_FAR}] $",
+    "^ [and] [{AUX}] [{YOU}] [{INTENS}] got|get|gotten|getting|have {THAT}|the_steps|the_plan [{SO_FAR}]"
+    " [{SO_FAR}] $",
+    "^ [and] [{AUX}] [{YOU}|{THAT}|things|everything|we] [all] [{INTENS}] clear|understood|straight"
+    "|clear_enough [{ABOUT} {THAT}] [{SO_FAR}] [{SO_FAR}] $",
+    "^ [and] [{AUX}] [{YOU}|{THAT}] [all] {GOOD} {ABOUT} {THAT}|everything|those_steps|the_steps|the_plan"
+    "|the_process [{SO_FAR}] $",
+    "^ [and] [{AUX}] {YOU} [all] [{INTENS}] good|okay|ok|set|square|straight|solid [{SO_FAR}] $",
+    "{AUX} {THAT}|i|my_explanation|what_i_said|what_i_just_said|everything|any_of_that [all] [{INTENS}]"
+    " make|makes|making|made sense",
+    "^ [and] make|makes|making|made sense [{SO_FAR}] $",
+    "{AUX} {THAT}|i|my_explanation [all] [{INTENS}] make|makes|making|made|come|came {THAT}|myself|things|it_all"
+    " clear|understandable",
+    "{AUX} {THAT}|i|my_explanation|what_i_said [all] [{INTENS}] clear|clear_enough|understandable"
+    "|easy_to_follow|too_fast|too_much|too_confusing|confusing|being_clear|making_sense [to_you|for_you|now]"
+    " [{ABOUT} {THAT}] [{SO_FAR}] $",
+    "{THAT}|does_that|does_it|does_this|did_that|did_it [all] track|tracks|add_up|adds_up|sink_in|sinks_in"
+    "|click|clicks|land|lands [{SO_FAR}] $",
+    "{AUX} {THAT}|i|my_answer|my_explanation|that_info|that_information|those_answers [{INTENS}] [{INTENS}]"
+    " {ANSWERED}",
+    "{AUX} i|we [{INTENS}] leave|miss|skip|forget|leave_out [out] anything|something|any_questions|any_part|any"
+    "|part",
+    "anything|something|any_part|any_of_that|any_of_this|any_of_it|anything_i_said|what_i_said|anything_there"
+    "|any_piece|parts|part|any_step|any_steps|some_part ... {UNCLEAR}",
+    "^ [and] [{AUX}] [{THAT}] [still] {UNCLEAR} $",
+    "{NEED}|like|rather|'d_like|would_like|wish me to {EXPLAIN}",
+    "shall|should|can|could|may|want i|we|me_to {EXPLAIN}",
+    "anything|something|any_part|any_of_that|any_of_this|anything_about|any_part_of_that|anything_in_all_that"
+    "|anything_in_that|any_of_the ... {EXPLAIN}",
+    # teach-back
+    "tell|say|repeat|read|give|walk|run|explain [me] [it|that|this|those|them|the_steps|the_plan|everything] [to]"
+    " [me] back",
+    "in_your_own_words",
+    "tell|show|remind|walk me [through] what|how you'll|you're_going_to|you_will|you_are_going_to|you_would"
+    "|you'd|you_need|you_should|you're_gonna|you're_supposed",
+    "you know|remember|clear_on|sure_of|sure_about|understand|understood what_to_do|what_happens_next"
+    "|the_next_step|the_next_steps|where_to_go|what_comes_next|what_you_need_to_do|what_you'll_do",
+    # inviting questions
+    "any|other|more|further|additional|got_any|have_any|any_more|any_other|any_further|some [{INTENS}] {QUESTIONS}",
+    "^ [any] [other] [more] {QUESTIONS} [{SO_FAR}] $",
+    "what|which [other|more|else|further|kind_of] {QUESTIONS} [do|can|might|may|would|could|did] [you|i|y'all|we]",
+    "{QUESTIONS} [that] i|we can|could answer|help|clear",
+    "{QUESTIONS} for_me|for_us|about_that|about_this|about_any|about_anything|on_that|on_any|on_how|on_this"
+    "|so_far|about_how|about_what|on_all|about_all|on_what",
+    "anything|something [else] you [{INTENS}] {NEED}|wanna|want_to|'d_like|would_like|were_wondering"
+    "|were_curious [to] ask|know|wondering|curious|clarified|explained|cleared_up",
+    "anything|something [else] you're|you_are|you_were|y'all_are|you_still unsure|not_sure|wondering|curious"
+    "|confused|fuzzy|unclear",
+    "what_else|anything_else|anything_more|something_else [can] [could] i|we clear_up|explain|answer|clarify",
+    "ask|asking me|us anything|any_questions|whatever|away",
+)
+
+TESTING_INVITES: tuple[str, ...] = (
+    # invitations to ask that count as statements too
+    "feel_free_to_ask|free_to_ask|don't_hesitate_to_ask|ask_me_anything|ask_away|fire_away|happy_to_answer"
+    "|happy_to_explain|happy_to_go_over|glad_to_answer|glad_to_explain|just_ask|just_holler|holler_at_me",
+    "if {YOU} [have|got|think_of|come_up_with] [any|other|more|further|some] {QUESTIONS} ... let_me_know|ask"
+    "|holler|happy|glad|just|feel_free|i_can|i'm_here|i'm_right_here|don't_hesitate",
+    "if anything|any_of_that|any_part|something|that|it ... {UNCLEAR}|doesn't_make_sense|isn't_clear"
+    "|don't_understand ... let_me_know|ask|holler|tell_me|stop_me|happy|just",
+    "let_me_know|tell_me|holler if|whether {THAT} [all] [{INTENS}] makes_sense|made_sense|is_clear|was_clear"
+    "|doesn't_make_sense|isn't_clear|is_unclear|is_confusing",
+    "let_me_know|tell_me|holler|stop_me if|when you [have] [any] {QUESTIONS}|don't_understand|get_lost|lose_me"
+    "|need_anything_explained|want_me_to|need_me_to|need_clarification|are_confused|can't_follow|have_questions",
+    "{QUESTIONS} [,] just|ask|let_me_know ask|holler|let_me_know",
+)
+
+TESTING_SPOILERS: tuple[str, ...] = (
+    "no|not_any|without|zero [more|other|further|additional] {QUESTIONS}",
+    "don't|do_not|stop|quit|no_more ask|asking|with_the_questions",
+    "hold|save|keep|hold_off|enough_with|enough_of the|your|those {QUESTIONS}",
+    "{I}|i'll|i've|we'll|we've|let_me|lemme [just] [still] [have|got|need|'ve_got|gotta|must|will] [to] ask|have"
+    "|got|need [you] [a] [few|couple|some|more|other|several|two|three|quick|routine] [more] [quick] [other]"
+    " {QUESTIONS}",
+    "my|our|these|those|the|few|couple|routine|standard {QUESTIONS}",
+    "{QUESTIONS} for you|for_y'all|to_ask_you|i_have|i_need",
+    "answer|bear_with|bearing_with|thanks_for_answering|for_answering [all] [a] [few|some|my|these|those|the] [more]"
+    " {QUESTIONS}",
+    "a question about your|the",
+    "or are_we_done|can_i_go|what|are_you_done|we_done",
+    "are_we_done_here|we_done_here",
+)
+
+OFFER_MORE_HELP: tuple[str, ...] = (
+    "{ELSE} [that] [{I}] {CAN} [{INTENS}] {HELP_VERB}",
+    "{ELSE} [that] [{YOU}] [{INTENS}] {NEED}|'d_like|would_like|wanna|might_need|may_need|need_help"
+    " [{INTENS}] [help|a_hand|assistance|to_ask|to_ask_about|taken_care_of|handled|looked_at|checked|done]"
+    " [with] [from] [{ME}] [about] [for] [{TIMEFRAME}] [,] $",
+    "{ELSE} [that] [{I}] [{CAN}] [{INTENS}] {HELP_VERB} [{ABOUT}] [you|y'all] [with] [for] [{TIMEFRAME}] $",
+    "^ [and] [is|was|there's] [there] [ever] {ELSE} [for_you|for_y'all] [{TIMEFRAME}] [{TIMEFRAME}] [,] $",
+    "{ELSE} for|with you|y'all|your|yourself|you_today",
+    "{ELSE} {TIMEFRAME}",
+    "{CAN} {I} [{INTENS}] {HELP_VERB} [you] [{ABOUT}] [with] [for] {ELSE}|anything_more|any_more|further"
+    "|any_further|in_any_other_way|any_other_way|other",
+    "{CAN} {I} [{INTENS}] be of [any] [{OTHER}] help|assistance|service|use",
+    "what|how else [{CAN}] [{I}] [{INTENS}] [{HELP_VERB}] [you] [{TIMEFRAME}] [,] $",
+    "what|how else {CAN} {I} [{INTENS}] {HELP_VERB}",
+    "what else [do|did] [{YOU}] {NEED}|got|have",
+    "any|some {OTHER} {MATTER} [that] [with_which|which|where|in_which|on_which|for_which] [{I}] [{CAN}]"
+    " [{INTENS}] {HELP_VERB}|be_of_help|be_of_assistance|assist_you|serve_you|help_out",
+    "any {OTHER} {MATTER} ... {I} {CAN} ... {HELP_VERB}",
+    "{YOU} [{INTENS}] {NEED}|got|have anything|something else|more|further [from] [{ME}] [{TIMEFRAME}] $",
+    "{YOU} [{INTENS}] {NEED} anything|something else|more|further from|today|now",
+    "^ [and] [do|did] [{YOU}] {NEED} anything|something else|more|further [from] [{ME}] [{TIMEFRAME}] $",
+    "is_there anything|something|any_way|any_other_way [more] [that] {I} {CAN} {HELP_VERB}",
+    "anything|something more|further|additional [that] {I} {CAN} {HELP_VERB}",
+    "{I} can|could|'d_be_happy_to|'m_happy_to|'m_glad_to help|assist|do [you] with|for anything|something"
+    " else|more|further",
+    "let_me_know|tell_me|holler if there's|there_is|you_need|you_have {ELSE}",
+    "^ [and] [is|was] [there] anything|something more|further [{I}] [{CAN}] [do] $",
+    "{ELSE} on_your_mind|on_your_list|to_take_care_of|we_can_take_care_of|we_can_do|we_can_sort",
+    "whatever_else|anything_else you need|might_need|want",
+    "any|anything further|additional|other assistance|help",
+    "may|can|could i|we be_of_further_assistance|be_of_any_further|assist_further|assist_you_further"
+    "|help_further|help_you_further",
+)
+
+OFFER_SPOILERS: tuple[str, ...] = (
+    "can't|cannot|can_not|won't|couldn't|not|unable_to|no_way_to [{INTENS}] do|help|offer|give|assist [you]"
+    " [with] anything|something else|more|further",
+    "nothing|not_anything|not_much else|more|further [that] [{I}] [{CAN}] [really] do|help|offer",
+    "if anything|something else happens|comes_up|changes|shows|turns_up|goes",
+    "{ELSE} about|missing|taken|stolen|gone|damaged|broken|happened|you_noticed|you_saw|you_remember|you_can_tell"
+    "|you_could_tell|i_should_know|i_need_to_know|we_should_know|you_want_to_add|to_add|you_want_to_tell"
+    "|they_took|that_was|that's|in_the|from_the|on_the|you_know|worth_mentioning|you_recall|they_said"
+    "|you_can_remember|you_can_think_of|unusual|different|strange|weird",
+    "take|took|grab|grabbed|see|saw|notice|noticed|hear|heard|steal|stole|touch|touched|remember|say|said {ELSE}",
+    "{ELSE} [,] or are_we_done|can_i_go|what|are_you_done|am_i_done|can_we_wrap|we_done",
+    "{ELSE} [that] [you] [{NEED}] [to] complain|whine|cry|yell|gripe|moan",
+    "are_we_done_here|we_done_here|are_you_done|can_i_go_now",
+)
+
+APPRECIATION: tuple[str, ...] = (
+    "{THANKS}",
+    "[i|we] [really|sure|do|truly|just|certainly|so|very_much|greatly|sincerely] [{INTENS}] appreciate|preciate"
+    " {THANK_OBJ}",
+    "appreciate|preciate|appreciated [{INTENS}] it|ya|you|that|this|y'all|everything [{INTENS}] [,] $",
+    "appreciate that|this [{INTENS}] $",
+    "appreciate that you|that_y'all came|called|took|brought|let|stopped|waited|reported|were|'ve_been|turned"
+    "|drove|made|reached|got|went|are_being|have_been",
+    "much|greatly|really|truly|always|sure|so|very_much|deeply|sincerely appreciated",
+    "it's|it_is|that's|that_is|you're|is|was|all|it_was|that_was [{INTENS}] [much] appreciated",
+    "^ appreciated $",
+    "much_obliged|obliged_to_you|obliged_for|i'm_obliged|we're_obliged|i'm_much_obliged",
+    "i'm|we're|i_am|we_are|so|really|very|i'm_so|i'm_very|i'm_really [{INTENS}] grateful|thankful for|to|you",
+    "grateful for|to [you] [your|you]",
+    "cheers for|mate|for_that",
+    "bless_you_for|you're_a_lifesaver|you're_a_star|you_rock|i_owe_you_one|owe_ya_one",
+    "kudos_to_you|kudos_for|props_to_you|props_for|big_thanks|huge_thanks|many_thanks|much_thanks"
+    "|a_thousand_thanks|mil_gracias",
+    "^ gracias|merci|danke|arigato|obrigado|obrigada|grazie|spasibo [,] [{THANK_OBJ}] $",
+)
+
+APPRECIATION_SPOILERS: tuple[str, ...] = (
+    "{THANKS} [,] [you] [so] for nothing|wasting|ruining|making_my|the_attitude|all_the_yelling|the_yelling"
+    "|yelling|screaming|the_lecture|the_headache|the_trouble_you've|your_attitude|your_tone|all_the_attitude"
+    "|all_the_screaming|the_sarcasm",
+    "no_thanks|no_thank|no_,_thanks|no_,_thank_you|but_no_thanks|thanks_but_no|thanks_,_but_no|no_thank_you",
+    "^ gee|wow|oh_great|real_nice|just_great|oh_wonderful [,] thanks|thank_you|thanks_a_lot",
+    "thanks_i_guess|thanks_a_lot_for_nothing|thanks_for_nothing|i_guess_thanks|thanks_,_i_guess",
+    "don't|do_not|doesn't|not|didn't|never|won't [really] [{INTENS}] appreciate",
+    "would|'d|i'd|we'd|would_really|'d_really|i'd_really|would_greatly|i_would [{INTENS}] appreciate",
+    "appreciate it|you if|not|lowering|calming|stopping|keeping|being_quiet|toning",
+    "appreciate_if",
+    "have|got|need|must|can|could|should|gotta|you'll|you'd|got_to|have_to|need_to|gotta|'ve_got_to to"
+    " appreciate",
+    "can|could|must|should|you'll|you'd appreciate",
+    "appreciate that|how|what|the_fact|the_difficulty|the_situation|where|why ... is|are|was|were|'s|'re|must"
+    "|can|has|have|takes|take|isn't|aren't|feel|feels|seems|might|may|would|will|won't|can't|don't|doesn't"
+    "|you're|you've|it's|there's|this_is|that's|taking|being|going|having|a_long|not",
+    "thank|thanks the|him|her|them|whoever|the_other|the_officer|the_deputy|the_clerk",
+    "^ you're_welcome|you_are_welcome|no_problem|no_worries|np|de_nada|my_pleasure $",
+)
+
+SARCASM: tuple[str, ...] = (
+    # courtesy words in a hostile or mocking frame
+    "what_a|what_an|real|such_a|big|huge|talk_about_a shock|surprise|shocker|shocking",
+    "who_could_have|who_would_have|who'd_have|who_would've|who_could've|who'd've|who_knew|never_would_have|never_would've"
+    " guessed|thought|known|seen_that_coming|predicted",
+    "{THANKS} [so_much] [a_lot] for [all] the|your|that yelling|screaming|attitude|insults|lecture|sarcasm|tone"
+    "|headache|abuse|earful|grief|drama",
+    "real_pleasure|a_real_pleasure|pleasure_as_always|always_a_pleasure|what_a_treat|lovely_as_always",
+    "or are_we_done|can_i_go|are_you_done|we_done|am_i_done|are_we_finished",
+    "are_we_done_here|we_done_here|are_we_done_yet",
+    "nothing_better_to_do|nothing_else_to_do|got_nothing_but_time|all_the_time_in_the_world",
+    "^ sure|yeah|right|oh_sure|oh_yeah [,] because",
+    "congratulations|congrats [,] you",
+    "the_horror|oh_the_horror|how_tragic|what_a_tragedy|my_heart_bleeds|cry_me_a_river|boo_hoo|poor_baby|poor_you"
+    "|big_whoop|oh_joy|oh_goody|yeah_right|sure_you_did|sure_you_are|sure_it_was|must_be_nice|color_me"
+    "|imagine_that|go_figure|big_surprise|no_kidding|no_duh|well_duh|slow_clap|whoop_de_doo|whoop_dee_doo"
+    "|what_else_is_new|tell_me_something_i_don't_know|how_original|lucky_me|cry_about_it|get_in_line|so_sad"
+    "|too_sad|oh_the_humanity|world's_smallest_violin|smallest_violin|wah_wah|waa_waa|lmao|lmfao|rofl|smh",
+    "^ duh $",
+    "^ oh|just great|wonderful|fantastic|perfect|terrific|lovely [,] another|now|more|just_what|just_what_i|exactly_what",
+    "^ [oh] great|wonderful|fantastic|perfect|terrific [,] just great|perfect|wonderful|fantastic|what_i_needed",
+    "^ [oh] no [,] anyway|anyways|how_terrible|how_awful|not_that|not_again|whatever",
+    "^ [oh] wow [,] what_a|how|a_whole|amazing|shocking|really_,_wow",
+    "oh_please|oh_puh-lease|give_me_a_break|gimme_a_break|spare_me|save_it|save_the_drama|get_a_grip",
+)
