@@ -191,13 +191,33 @@ def _sympathy_beyond_sorry(seen: _Seen) -> bool:
 
 
 def _testing(seen: _Seen) -> bool:
-    if seen.act("testing_spoilers"):
-        return False
-    return (seen.s.is_question and seen.act("testing_checks")) or seen.act("testing_invites")
+    def credited(marked: str, words: frozenset[str]) -> bool:
+        checks = seen.s.is_question and _ACTS["testing_checks"].search(marked, words)
+        return checks or _ACTS["testing_invites"].search(marked, words)
+
+    return _clause_clean(seen, credited, "testing_spoilers")
 
 
 def _offer(seen: _Seen) -> bool:
-    return seen.act("offer_more_help") and not seen.act("offer_spoilers")
+    return _clause_clean(seen, _ACTS["offer_more_help"].search, "offer_spoilers")
+
+
+def _clause_clean(seen: _Seen, credited: Callable[[str, frozenset[str]], bool], spoilers: str) -> bool:
+    """Credited and unspoiled in the sentence, or else in one clause of it.
+
+    "Anything else I can help you with, or was anything else taken?" offers help in its
+    first clause, though its second gathers information.
+    """
+    if not credited(seen.s.marked, seen.words):
+        return False
+    if not seen.act(spoilers):
+        return True
+    spoiler = _ACTS[spoilers]
+    for clause in seen.s.marked.split(" ,"):
+        words = frozenset(clause.split())
+        if credited(clause, words) and not spoiler.search(clause, words):
+            return True
+    return False
 
 
 def _appreciation(seen: _Seen) -> bool:

@@ -79,30 +79,54 @@ def _alternatives(item: str, classes: Mapping[str, tuple[str, ...]]) -> tuple[st
             if alt[1:-1] not in classes:
                 raise ValueError(f"frame names unknown word class {alt}")
             phrases += classes[alt[1:-1]]
+        elif any(c in alt for c in "{}[]") or not alt:
+            raise ValueError(f"malformed frame item {item!r}")
         else:
             phrases.append(alt.replace("_", " "))
     return tuple(phrases)
 
 
-def _compile_frame(frame: str, classes: Mapping[str, tuple[str, ...]]) -> tuple[str, set[str]]:
-    items = frame.split()
-    start = _CLAUSE_START if items and items[0] == "^" else ""
-    end = _CLAUSE_END if items and items[-1] == "$" else _WORD_END
-    items = [i for i in items if i not in ("^", "$")]
+def _items(frame: str) -> list[str]:
+    """Split a frame on spaces, keeping a bracketed optional group ("[{ABOUT} {THAT}]") whole."""
+    items, depth, current = [], 0, ""
+    for char in frame:
+        depth += (char == "[") - (char == "]")
+        if char == " " and depth == 0:
+            if current:
+                items.append(current)
+            current = ""
+        else:
+            current += char
+    if depth or current.count("[") != current.count("]"):
+        raise ValueError(f"unbalanced brackets in frame {frame!r}")
+    return [*items, current] if current else items
+
+
+def _sequence(items: list[str], classes: Mapping[str, tuple[str, ...]], frame: str) -> tuple[str, list]:
+    """The regex of a run of items (each led by a space) and the phrase lists it requires."""
     out, required = [], []
     for item in items:
         if item == "...":
             out.append(_GAP)
-            continue
-        optional = item.startswith("[") and item.endswith("]")
-        phrases = _alternatives(item[1:-1] if optional else item, classes)
-        body = "(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
-        out.append(f"(?: {body})?" if optional else f" {body}")
-        if not optional:
+        elif item.startswith("[") and item.endswith("]"):
+            inner, _ = _sequence(_items(item[1:-1]), classes, frame)
+            out.append(f"(?:{inner})?")
+        else:
+            phrases = _alternatives(item, classes)
+            out.append(" (?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")")
             required.append(phrases)
+    return "".join(out), required
+
+
+def _compile_frame(frame: str, classes: Mapping[str, tuple[str, ...]]) -> tuple[str, set[str]]:
+    items = _items(frame)
+    start = _CLAUSE_START if items and items[0] == "^" else ""
+    end = _CLAUSE_END if items and items[-1] == "$" else _WORD_END
+    items = [i for i in items if i not in ("^", "$")]
+    if not items or items[0] == "...":
+        raise ValueError(f"frame {frame!r} is empty or starts with a gap")
+    body, required = _sequence(items, classes, frame)
     if not required:
         raise ValueError(f"frame {frame!r} has no required word")
-    if out and out[0] == _GAP:
-        raise ValueError(f"frame {frame!r} cannot start with a gap")
     rarest = min(required, key=len)
-    return start + "".join(out) + end, {p.split()[0] for p in rarest}
+    return start + body + end, {p.split()[0] for p in rarest}

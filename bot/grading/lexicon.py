@@ -469,8 +469,7 @@ SARCASM_RAW = re.compile(r"🙄|😒|😑|/s\b|\"sorry\"|'sorry'|\*eye ?roll\*|\
 
 QUESTION_START = re.compile(
     r"^(do|did|does|is|are|was|were|have|has|can|could|would|will|any|what|when|where|who|whose|"
-    r"which|why|how|may|should|shall|if you have|let me know|feel free|got any|you got|ya got|anything|"
-    r"need anything|need something|y'all got|you have any|you need)\b"
+    r"which|why|how|may|should|shall|if you have|let me know|feel free|got any|anything|need anything)\b"
 )
 
 # --- Extras -----------------------------------------------------------------

@@ -39,7 +39,7 @@ CLASSES: dict[str, str] = {
     "INTENS": "so | really | very | incredibly | pretty | super | quite | absolutely | truly | extremely | just"
     " | awfully | terribly | seriously | real | totally | completely | such | way | honestly | genuinely"
     " | so very | really really | damn | darn | dang | mighty | plumb | right",
-    "FEELING": "dreadful | ghastly | godawful | wretched | frustrating | stressful | scary | frightening | terrifying | upsetting | awful | terrible | horrible"
+    "FEELING": "unpleasant | dreadful | ghastly | godawful | wretched | frustrating | stressful | scary | frightening | terrifying | upsetting | awful | terrible | horrible"
     " | hard | difficult | worrying | concerning | overwhelming | exhausting | rough | tough | distressing"
     " | traumatic | traumatizing | annoying | alarming | unsettling | infuriating | maddening | aggravating"
     " | heartbreaking | painful | unfair | nerve wracking | nerve racking | nervewracking | violating | unnerving"
@@ -51,7 +51,7 @@ CLASSES: dict[str, str] = {
     " | not okay | not right | a real pain | a blow | a kick in the teeth | creepy | spooky | freaky"
     " | sickening | invasive | humiliating | embarrassing | confusing | a sick feeling | a sinking feeling"
     " | insult to injury | salt in the wound",
-    "BAD": "sorry | sick | bad | dreadful | ghastly | godawful | wretched | awful awful | heartbreaking | hard old | lousy | crummy | crappy | rotten | sinking | helpless | awful | terrible | horrible"
+    "BAD": "unpleasant | sorry | sick | bad | dreadful | ghastly | godawful | wretched | awful awful | heartbreaking | hard old | lousy | crummy | crappy | rotten | sinking | helpless | awful | terrible | horrible"
     " | rough | tough | scary | frightening | stressful | hard | difficult | miserable | sad | sucky | cruddy"
     " | frustrating | upsetting | nasty | ugly | unfair | brutal",
     "SITUATION": "thing | feeling | way | situation | experience | day | night | morning | afternoon | evening"
@@ -82,10 +82,16 @@ CLASSES: dict[str, str] = {
     "MATTER": "way | ways | thing | things | matter | matters | issue | issues | business | concern | concerns"
     " | question | questions | item | items | help | assistance | service",
     "TIMEFRAME": "today | right now | now | this morning | this afternoon | this evening | tonight | while you're here"
+    " | while your here | while you are here | while you're in | while you're at it | while we're here | then"
+    " | at all | this time | at this time | before you head out | before you head off | before we finish"
     " | while i have you | while i got you | while we're at it | while i've got you | before you go"
     " | before i let you go | before we hang up | before you leave | at the moment | for now | on your mind"
     " | in the meantime | on the line | while you're on the line",
-    "QUESTIONS": "questions | question | concerns | q",
+    "QUESTIONS": "questions | question | concerns | q | doubts | doubt | queries | query",
+    "EXPLAINED": "these instructions | the instructions | those instructions | my instructions | the steps | those steps"
+    " | these steps | what you need to do | what to do | the process | how this works | how it works | how that works"
+    " | what happens next | what i explained | the plan | the next steps | what i've told you | what i told you"
+    " | everything i said | what i just said | the directions | those directions | all the steps | the procedure",
     "UNCLEAR": "unclear | confusing | confused | not clear | fuzzy | hard to follow | complicated | murky"
     " | need clarifying | need explaining | you didn't get | you didn't understand | that didn't make sense",
     "SO_FAR": "so far | okay | ok | alright | all right | good | now | there | on that | on all that | right"
@@ -101,6 +107,7 @@ CLASSES: dict[str, str] = {
 EMPATHY: tuple[str, ...] = (
     # sorry for what happened to them (own-conduct and refusal apologies are spoilers)
     "sorry_to_hear|sorry_to_learn|sad_to_hear|awful_to_hear|terrible_to_hear|hate_to_hear|hate_hearing",
+    "sorry for|about you|y'all|your_family|you_and|him|her|them|the_kids|your_son|your_daughter|your_mom|your_dad",
     "sorry [that] {YOU}|you're|you've|you'd|your|he|she|they|someone|somebody|anyone|it|this|all_this|all_that"
     "|about_your|about_what|about_all|about_everything|about_the_loss|for_your|for_what|for_all|for_everything",
     "i'm|i|we're|we|i_am|we_are [{INTENS}] [{INTENS}] sorry $",
@@ -227,7 +234,6 @@ EMPATHY_SPOILERS: tuple[str, ...] = (
     "|understand_you|hear_you|come_by",
     "not_that_hard|not_that_difficult|not_so_hard|not_so_difficult|not_rocket|isn't_that_hard|isn't_hard"
     "|isn't_that_difficult|not_hard",
-    "i_understand $",
 )
 
 SORRY_OWN_CONDUCT: tuple[str, ...] = (
@@ -255,7 +261,7 @@ TESTING_CHECKS: tuple[str, ...] = (
     # checks of understanding, credited in a question
     "^ [and] [{AUX}] [{YOU}] [still] [{INTENS}] {UNDERSTAND} [me|along|that|it|what_i'm_saying|what_i_said"
     "|what_i_mean|everything|all_that|all_of_that|the_steps|the_process|all_this|how_that_works"
-    "|how_it_works] [{SO_FAR}] [{SO_FAR}] [,] $",
+    "|how_it_works|{EXPLAINED}] [{SO_FAR}] [{SO_FAR}] [,] $",
     "^ [and] [{AUX}] [{YOU}] [{INTENS}] with me [{SO_FAR}] [{SO_FAR}] $",
     "^ [and] [{AUX}] [{YOU}] [{INTENS}] got|get|gotten|getting|have {THAT}|the_steps|the_plan [{SO_FAR}]"
     " [{SO_FAR}] $",
@@ -272,10 +278,12 @@ TESTING_CHECKS: tuple[str, ...] = (
     "{AUX} {THAT}|i|my_explanation|what_i_said [all] [{INTENS}] clear|clear_enough|understandable"
     "|easy_to_follow|too_fast|too_much|too_confusing|confusing|being_clear|making_sense [to_you|for_you|now]"
     " [{ABOUT} {THAT}] [{SO_FAR}] $",
+    "{AUX} {THAT}|everything [all] clear|understood|straight {ABOUT}",
+    "{AUX} {YOU} [{INTENS}] {UNDERSTAND} {EXPLAINED}",
     "{THAT}|does_that|does_it|does_this|did_that|did_it [all] track|tracks|add_up|adds_up|sink_in|sinks_in"
     "|click|clicks|land|lands [{SO_FAR}] $",
-    "{AUX} {THAT}|i|my_answer|my_explanation|that_info|that_information|those_answers [{INTENS}] [{INTENS}]"
-    " {ANSWERED}",
+    "did|does|do|has|have|was|is {THAT}|i|my_answer|my_explanation|that_info|that_information|those_answers"
+    " [{INTENS}] [{INTENS}] {ANSWERED}",
     "{AUX} i|we [{INTENS}] leave|miss|skip|forget|leave_out [out] anything|something|any_questions|any_part|any"
     "|part",
     "anything|something|any_part|any_of_that|any_of_this|any_of_it|anything_i_said|what_i_said|anything_there"
