@@ -61,6 +61,10 @@ _ACTS: dict[str, Act] = {
         "APPRECIATION",
         "APPRECIATION_SPOILERS",
         "SARCASM",
+        "DISMISSIVE",
+        "DISMISSIVE_EXCUSES",
+        "RUDE",
+        "RUDE_EXCUSES",
     )
 }
 
@@ -121,9 +125,10 @@ class _Seen:
 def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[str]:
     norm = s.norm
     words = frozenset(norm.split())
-    rude = bool(lx.RUDE.search(norm)) and not lx.RUDE_EXCUSES.search(norm)
-    dismissive = bool(lx.DISMISSIVE.search(norm))
-    sarcasm = _ACTS["sarcasm"].search(s.marked, words) or bool(lx.SARCASM_RAW.search(s.original))
+    seen = _Seen(s, words, False)
+    rude = seen.act("rude") and not seen.act("rude_excuses")
+    dismissive = seen.act("dismissive") and not seen.act("dismissive_excuses")
+    sarcasm = seen.act("sarcasm") or bool(lx.SARCASM_RAW.search(s.original))
     seen = _Seen(s, words, rude or dismissive or sarcasm)
     names = [name for name, hit in _COURTESY_CHECKS if not seen.spoiled and hit(seen)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
@@ -175,7 +180,8 @@ _PHATIC = frozenset(
 
 
 def _negated_intent(norm: str) -> bool:
-    return bool(lx.DISMISSIVE.search(norm)) and ("can't" in norm or "not" in norm.split())
+    words = frozenset(norm.split())
+    return ("can't" in words or "not" in words) and _ACTS["dismissive"].search(" " + norm, words)
 
 
 def _empathy(seen: _Seen) -> bool:
@@ -187,7 +193,7 @@ def _empathy(seen: _Seen) -> bool:
 def _sympathy_beyond_sorry(seen: _Seen) -> bool:
     """An own-conduct apology may sit beside real sympathy: "sorry for the wait, that sounds awful"."""
     without = seen.s.marked.replace(" sorry", " ")
-    return _ACTS["empathy"].pattern.search(without) is not None
+    return _ACTS["empathy"].search(without, seen.words - {"sorry"})
 
 
 def _testing(seen: _Seen) -> bool:
@@ -224,6 +230,7 @@ def _appreciation(seen: _Seen) -> bool:
     return seen.act("appreciation") and not seen.act("appreciation_spoilers")
 
 
+_CONTACT_CHARS = frozenset("0123456789@")
 _COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (
     ("empathy", _empathy),
     ("testing_questions", _testing),
@@ -232,7 +239,7 @@ _COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (
 )
 _FACT_CHECKS: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("process_time", lambda s: bool(lx.PROCESS_TIME.search(s.norm))),
-    ("contact_details", lambda s: bool(lx.CONTACT_DETAILS_RAW.search(s.original))),
+    ("contact_details", lambda s: not _CONTACT_CHARS.isdisjoint(s.original) and bool(lx.CONTACT_DETAILS_RAW.search(s.original))),
     ("invitation_to_return", lambda s: bool(lx.INVITATION_TO_RETURN.search(s.norm))),
     ("farewell", lambda s: bool(lx.FAREWELL.search(s.norm))),
 )

@@ -9,9 +9,10 @@ A frame is a line of space-separated items, matched over a sentence's `marked` t
     ...            a gap of up to three words, within one clause
     ^  $           the start / end of a clause (a trailing "?" or "!" may follow "$")
 
-Every frame needs at least one word that must be present; the compiler collects,
-for each frame, the first words of its rarest required item into a gate, so the
-detector can skip the regex when none of those words is in the sentence.
+Every frame needs at least one word that must be present. The compiler indexes each
+frame under the first words of its most selective required item (common words such as
+"you" or "that" make poor keys), and keeps the other required items as word sets: a
+frame's regex runs only when the sentence holds a key word and a word of each item.
 """
 
 from __future__ import annotations
@@ -26,27 +27,59 @@ _CLAUSE_END = r"(?=(?: [?!])*(?: ,|$))"
 _WORD_END = r"(?![^ ,?!])"
 
 
+_COMMON = frozenset(
+    "i i'm i'd i'll i've me my we we're we'll us our you you're you'd you've your y'all he she they it it's that "
+    "that's this these those there there's here the a an and or but so if to of in on at for with from by about "
+    "as is are was were be been being do does did have has had can could will would should may might must shall "
+    "not no yes okay just all any some what when where who how why which get got go going know like one up out "
+    "now then well right let oh".split()
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One compiled frame: its regex and, for each required item, the words one of which must be present."""
+
+    pattern: re.Pattern[str]
+    needs: tuple[frozenset[str], ...]
+
+
 @dataclass(frozen=True)
 class Act:
-    """A compiled speech act: its frames as one regex, and the words that gate it."""
+    """A compiled speech act: its frames, indexed by their key words."""
 
     name: str
-    pattern: re.Pattern[str]
+    index: Mapping[str, tuple[Frame, ...]]
     gate: frozenset[str]
 
     def search(self, marked: str, words: frozenset[str]) -> bool:
-        return not self.gate.isdisjoint(words) and self.pattern.search(marked) is not None
+        """True when one of the act's frames matches the sentence (its `marked` text and word set)."""
+        keys = self.gate.intersection(words)
+        if not keys:
+            return False
+        for key in keys:
+            for frame in self.index[key]:
+                for need in frame.needs:
+                    if need.isdisjoint(words):
+                        break
+                else:
+                    if frame.pattern.search(marked):
+                        return True
+        return False
 
 
 def compile_act(name: str, frames: Iterable[str], classes: Mapping[str, str]) -> Act:
-    """Compile frames into one regex (alternatives) and the union of their gates."""
+    """Compile frames, each indexed under the first words of its most selective required item."""
     expanded = _expand_classes(classes)
-    patterns, gate = [], set()
+    index: dict[str, list[Frame]] = {}
     for frame in frames:
-        pattern, words = _compile_frame(frame, expanded)
-        patterns.append(pattern)
-        gate |= words
-    return Act(name, re.compile("|".join(f"(?:{p})" for p in patterns)), frozenset(gate))
+        pattern, required = _compile_frame(frame, expanded)
+        firsts = [frozenset(p.split()[0] for p in phrases) for phrases in required]
+        key = min(firsts, key=lambda ws: sum(50 if w in _COMMON else 1 for w in ws))
+        compiled = Frame(re.compile(pattern), tuple(f for f in firsts if f is not key))
+        for word in key:
+            index.setdefault(word, []).append(compiled)
+    return Act(name, {w: tuple(v) for w, v in index.items()}, frozenset(index))
 
 
 def _expand_classes(classes: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
@@ -118,7 +151,7 @@ def _sequence(items: list[str], classes: Mapping[str, tuple[str, ...]], frame: s
     return "".join(out), required
 
 
-def _compile_frame(frame: str, classes: Mapping[str, tuple[str, ...]]) -> tuple[str, set[str]]:
+def _compile_frame(frame: str, classes: Mapping[str, tuple[str, ...]]) -> tuple[str, list[tuple[str, ...]]]:
     items = _items(frame)
     start = _CLAUSE_START if items and items[0] == "^" else ""
     end = _CLAUSE_END if items and items[-1] == "$" else _WORD_END
@@ -128,5 +161,4 @@ def _compile_frame(frame: str, classes: Mapping[str, tuple[str, ...]]) -> tuple[
     body, required = _sequence(items, classes, frame)
     if not required:
         raise ValueError(f"frame {frame!r} has no required word")
-    rarest = min(required, key=len)
-    return start + body + end, {p.split()[0] for p in rarest}
+    return start + body + end, required

@@ -427,44 +427,7 @@ NAMED_SELF = re.compile(
 """A name given by capital letter in the original text: "I'm Gloria", "this is Carol"."""
 
 # --- Courtesy violations ----------------------------------------------------
-DISMISSIVE = _any(
-    r"\bnot (my|our) (problem|job|concern|department|fault|issue)\b",
-    r"\bthat's your problem\b|\byour problem not mine\b|\bthat's on you\b",
-    r"\bcalm down\b|\bsettle down\b|^(just )?relax\b(?! (in|here|over|for|and|while))|\brelax (sir|ma'am|lady|buddy|man|dude|okay)\b",
-    r"\bnothing (else )?(i|we) can do\b",
-    r"\b(not a|no) big deal\b|\bit's just a (car|bike|phone|wallet|window|dog)\b|^(it|stuff|these things) happens?( okay| alright)?$",
-    r"\bwe get (this|these|that|a hundred|dozens|hundreds|tons|a million)( of these| of those)? (all the time|a day|every day)\b|\b(it's|that's) nothing$",
-    r"\b(that's )?not something we (handle|deal with|do)\b",
-    r"\bthat's all i can (help with|do)\b",
-    r"^next( !)?$|^next (please|in line|customer)",
-    r"^(station|police|sheriff) what is it\b|^what is it\b|^what('s| is) the problem\b|^what do you (want|need)\b",
-    r"^(hang on|hold on|wait)( !)?$|^(hang on|hold on) (i'm|im) (on|busy)",
-    r"\bwhatever\b(?! (works|you (need|prefer|like|want|decide|choose|think)|is (easier|best|easiest|better)|'s (easier|best|easiest|better)|time|day|way|option|questions|else))",
-    r"\bi don't care\b|\bdeal with it\b|\bget over it\b|\btoo bad\b(?! (about|that|it))|\btough luck\b(?! (sorry|i'm))",
-    r"\bfigure it out\b|\bnot my call\b|\bcan't help you\b|\bcall someone else\b",
-    r"\bstop (yelling|crying|complaining|whining)\b|\bi'm busy\b|\bmake it quick\b|\bhurry up\b",
-    r"\byou people\b|\byou should have (known|parked|locked|been)\b|\byour own fault\b|\byou should've\b",
-    r"\byou parked illegally\b|\bi'm not sorry\b|\bnot sorry\b",
-    r"\bread the (sign|website|form)\b|\bit's (all )?on the website\b(?! (if|too|as well|under|at))|\blook it up\b|\bgo look\b",
-    r"\bi don't (have time|make the rules)\b|\bnot my department\b|\bwhat do you want me to do\b",
-    r"\bi('ve| have) (heard|got) (it|enough)\b|\bnot (again|this again)\b|\bwhy are you (telling|bothering|calling)",
-)
-RUDE = _any(
-    r"\b(idiot|idiots|stupid|dumb|dumbest|moron|morons|jerk|loser|pathetic|clown|dummy|dumbass|imbecile|airhead|bozo|numbskull)\b",
-    r"\b(you|ya|you're|your|a|such a|what a|old|stupid|damn) fool\b(?! (a lot|people|everyone|anyone|many|lots|you|them|us|folks|plenty))",
-    r"\bshut up\b|\bget lost\b|\bgo away\b|\bbuzz off\b|\bleave me alone\b|\bget out( of (my|here|this)|$)",
-    r"\b(damn|damned|crap|crappy|shit|shitty|fuck|fucking|fucked|bitch|ass|asshole|bastard)\b",
-    r"\bwhat the (hell|heck)\b|\bare you deaf\b|\bare you serious\b|\bthe hell\b|\bgo to hell\b",
-)
-RUDE_EXCUSES = _any(
-    r"\b(don't|do not|never|no need to|not) (feel|be|sound|look) (dumb|stupid|silly|like an idiot|like a fool)\b",
-    r"\b(said|shouted|yelled|screamed|called|calling|call|told (you|her|him|them|me)) (you |him |her |them |me |it )?(a |an )?(\"|')?(shut up|idiot|stupid|dumb|moron|fool|loser|jerk)",
-    r"\bnot (stupid|dumb)\b|\b(a |the )?dumb question\b|\bno (stupid|dumb) questions\b",
-    r"\b(that's|it's|a|the|that|such a) crappy (way|thing|day|night|deal|feeling|situation|break)\b",
-    r"\bthat's (crap|crappy)\b(?! (of you|service))",
-)
-"""Rude words that are not rude here: reassurance, reported speech, sympathy ("a crappy way to end your night")."""
-
+# Rude, dismissive and sarcastic wording is in phrasebook.py; these marks need the raw text.
 SARCASM_RAW = re.compile(r"🙄|😒|😑|/s\b|\"sorry\"|'sorry'|\*eye ?roll\*|\*sigh\*|\*rolls eyes\*|(?i:so{3,} sorry)")
 
 QUESTION_START = re.compile(

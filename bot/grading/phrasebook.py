@@ -108,6 +108,8 @@ EMPATHY: tuple[str, ...] = (
     # sorry for what happened to them (own-conduct and refusal apologies are spoilers)
     "sorry_to_hear|sorry_to_learn|sad_to_hear|awful_to_hear|terrible_to_hear|hate_to_hear|hate_hearing",
     "sorry for|about you|y'all|your_family|you_and|him|her|them|the_kids|your_son|your_daughter|your_mom|your_dad",
+    "sorry that_happened|this_happened|it_happened|that_happens|that's_happening|this_is_happening"
+    "|that_this|that_it|that_your",
     "sorry [that] {YOU}|you're|you've|you'd|your|he|she|they|someone|somebody|anyone|it|this|all_this|all_that"
     "|about_your|about_what|about_all|about_everything|about_the_loss|for_your|for_what|for_all|for_everything",
     "i'm|i|we're|we|i_am|we_are [{INTENS}] [{INTENS}] sorry $",
@@ -462,4 +464,76 @@ SARCASM: tuple[str, ...] = (
     "^ [oh] no [,] anyway|anyways|how_terrible|how_awful|not_that|not_again|whatever",
     "^ [oh] wow [,] what_a|how|a_whole|amazing|shocking|really_,_wow",
     "oh_please|oh_puh-lease|give_me_a_break|gimme_a_break|spare_me|save_it|save_the_drama|get_a_grip",
+)
+
+DISMISSIVE: tuple[str, ...] = (
+    # brushing the visitor off
+    "not my|our problem|job|concern|department|fault|issue|call|business|responsibility",
+    "that's|that_is|it's|that's_just your problem|issue|business|fault|own_fault|own_problem",
+    "your_problem_not_mine|that's_on_you|that_is_on_you|that's_a_you_problem",
+    "calm|settle|simmer down",
+    "^ [just] relax [sir|ma'am|lady|buddy|man|dude|okay|already|will_you] $",
+    "relax sir|ma'am|lady|buddy|man|dude|already|will_you",
+    "nothing [else|more] {I} can|could do",
+    "not_a|no big deal",
+    "it's_just_a|it's_only_a|just_a|only_a car|bike|phone|wallet|window|dog|purse|bag|scratch|dent|tire",
+    "^ it|stuff|these_things|things happens|happen [okay|alright] $",
+    "we get this|these|that|those [kinds_of_calls|calls] all_the_time|every_day|a_lot",
+    "we get a_hundred|dozens|hundreds|tons|a_million|a_dozen|plenty|twenty [of] [these|those|calls] [a_day|a_week"
+    "|every_day]",
+    "^ it's|that's nothing $",
+    "not something we handle|deal_with|do|care_about",
+    "that's all i can help_with|do",
+    "^ next [please|in_line] [!] $",
+    "^ [station|police|sheriff] [,] what_is_it|what's_the_problem|what_is_the_problem|what_do_you_want"
+    "|what_do_you_need|what_now|what_now_? [?] $",
+    "^ hang_on|hold_on|wait [!] $",
+    "^ hang_on|hold_on|wait [,] i'm on|busy",
+    "^ whatever [,]",
+    "whatever $",
+    "i_don't_care|i_do_not_care|deal_with_it|get_over_it|tough_luck|too_bad|tough_cookies|sucks_to_be_you"
+    "|not_my_call|can't_help_you|call_someone_else|figure_it_out|it_is_what_it_is|rules_are_rules"
+    "|that's_just_how_it_is|that's_the_way_it_is|that's_just_the_way_it_is|so_what|who_cares",
+    "stop yelling|crying|complaining|whining|screaming|bothering",
+    "i'm_busy|make_it_quick|hurry_up|i_don't_have_time|i_haven't_got_time|i_don't_make_the_rules"
+    "|what_do_you_want_me_to_do|what_am_i_supposed_to_do|not_my_department|we're_not_a_babysitting",
+    "you_people|you_should_have|you_should've|your_own_fault|you_parked_illegally|i'm_not_sorry|not_sorry"
+    "|read_the_sign|read_the_website|read_the_form|look_it_up|go_look|google_it|should_have_known_better",
+    "^ it's [all] on the website $",
+    "i've|i_have heard|had enough|it|it_all|that_before",
+    "why are you telling_me|bothering_me|calling_me|calling_us|bothering_us",
+)
+
+DISMISSIVE_EXCUSES: tuple[str, ...] = (
+    "whatever works|you_need|you_prefer|you_like|you_want|you_decide|you_choose|you_think|is_easier|'s_easier"
+    "|is_best|is_easiest|is_better|time|day|way|option|questions|else|suits|happens|you're_comfortable",
+    "too_bad about|that|it",
+    "not_your_fault|it's_not_your_fault|not_on_you",
+)
+
+RUDE: tuple[str, ...] = (
+    "idiot|idiots|stupid|dumb|dumbest|moron|morons|jerk|loser|pathetic|clown|dummy|dumbass|imbecile|airhead|bozo"
+    "|numbskull|nitwit|dimwit|halfwit|lowlife|scum|crybaby|whiner|karen|retard|retarded",
+    "you|ya|you're_a|a|such_a|what_a|old|stupid|damn|silly fool",
+    "shut_up|get_lost|go_away|buzz_off|leave_me_alone|piss_off|screw_you|bite_me|get_out_of_my|get_outta"
+    "|get_out_of_here|beat_it|scram|take_a_hike|get_out",
+    "damn|damned|crap|crappy|shit|shitty|fuck|fucking|fucked|bitch|ass|asshole|bastard|bullshit|goddamn|dammit"
+    "|wtf|stfu|effing|pissed|frickin|freaking_idiot",
+    "what_the_hell|what_the_heck|the_hell|go_to_hell|are_you_deaf|are_you_serious|are_you_stupid|you_deaf"
+    "|can't_you_read|can_you_not_read|are_you_kidding_me|use_your_brain|get_a_clue|what's_wrong_with_you",
+)
+
+RUDE_EXCUSES: tuple[str, ...] = (
+    # reassurance, reported speech, sympathy in rough words, "fool" as a verb
+    "don't|do_not|never|no_need_to|not|shouldn't feel|be|sound|look [like] [a|an] dumb|stupid|silly|idiot|fool",
+    "said|shouted|yelled|screamed|called|calling|call|told_you|told_her|told_him|told_them|says [you|him|her|them"
+    "|me|it] [a|an] shut_up|idiot|stupid|dumb|moron|fool|loser|jerk|names|get_out",
+    "not stupid|dumb",
+    "dumb|stupid|silly question|questions",
+    "that's|it's|a|the|that|such_a|what_a|how [{INTENS}] crappy|crummy|shitty way|thing|day|night|deal|feeling"
+    "|situation|break|luck|week|morning|thing_to",
+    "hell_of_a|heck_of_a|one_hell_of",
+    "fool|fooled|fools a_lot|people|everyone|anyone|many|lots|them|us|folks|plenty|the_best|smart_people|you"
+    "|anybody|a_bunch",
+    "dumb luck",
 )

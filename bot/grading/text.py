@@ -32,10 +32,7 @@ class Sentence:
     original: str
     norm: str
     marked: str
-
-    @property
-    def is_question(self) -> bool:
-        return "?" in self.norm or bool(QUESTION_START.match(_skip_fillers(self.norm)))
+    is_question: bool
 
 
 def split_sentences(message: str) -> list[Sentence]:
@@ -46,13 +43,14 @@ def split_sentences(message: str) -> list[Sentence]:
 
 def normalise(text: str) -> str:
     """Lower-case, tokenise, and map texting forms and typos to plain words."""
-    return _sentence(text).norm
+    return _sentence(text.translate(_QUOTES)).norm
 
 
 def _sentence(text: str) -> Sentence:
+    """Normalise one sentence whose quotes are already straightened."""
     words: list[str] = []
     marked: list[str] = []
-    for token in _TOKEN.findall(text.translate(_QUOTES).lower()):
+    for token in _TOKEN.findall(text.lower()):
         if token in _CLAUSE_MARKS or token.startswith(".."):
             if marked and marked[-1] != ",":
                 marked.append(",")
@@ -60,11 +58,12 @@ def _sentence(text: str) -> Sentence:
         plain = _plain_word(token)
         words.append(plain)
         marked.append(plain)
-    return Sentence(text, " ".join(words), " " + " ".join(marked))
+    norm = " ".join(words)
+    question = "?" in words or bool(QUESTION_START.match(_skip_fillers(words)))
+    return Sentence(text, norm, " " + " ".join(marked), question)
 
 
-def _skip_fillers(norm: str) -> str:
-    words = norm.split()
+def _skip_fillers(words: list[str]) -> str:
     i = 0
     while i < len(words) - 1 and words[i] in _FILLERS:
         i += 1
