@@ -99,7 +99,7 @@ CLASSES: dict[str, str] = {
     "GOOD": "good | okay | ok | fine | alright | all right | comfortable | set | straight | square | solid | cool",
     "ABOUT": "with | on | about | for",
     "THANKS": "thank you | thanks | thank y'all | thank yall | many thanks | much thanks | thanks so much"
-    " | thank you so much | thanks a bunch | thanks a ton | thanks a million | thank you kindly",
+    " | thank you so much | thanks a lot | thank you a lot | thanks a bunch | thanks a ton | thanks a million | thank you kindly",
     "THANK_OBJ": "you | y'all | yall | your | it | them | that | this | the | all | everything | folks | ya | everyone"
     " | him | her | people | the call | the heads up | the help",
 }
@@ -225,6 +225,7 @@ EMPATHY: tuple[str, ...] = (
 EMPATHY_SPOILERS: tuple[str, ...] = (
     "not|never|n't|don't|didn't|doesn't|ain't|isn't|wasn't|am_not|i'm_not [{INTENS}] [even] [at_all] sorry|care"
     "|my_problem|our_problem",
+    "don't|do_not|can't|cannot|didn't|dont|really_don't understand|get|see|know|care why|how|what|that|your",
     "i'm_not|i_am_not|i_won't|i'm_not_going_to|i'm_not_gonna apologize|apologizing|going_to_apologize",
     "sorry [,] [though] but|however|though|nothing|not|we_don't|we_can't|we_cannot|i_can't|i_cannot|you'll_have_to"
     "|you_need_to|you_have_to|you'll_need_to|that's_not|it's_not|there's_nothing|no|we're_closed|records"
@@ -351,6 +352,7 @@ TESTING_SPOILERS: tuple[str, ...] = (
 
 OFFER_MORE_HELP: tuple[str, ...] = (
     "{ELSE} [that] [{I}] {CAN} [{INTENS}] {HELP_VERB}",
+    "{ELSE} [that] {I} {CAN} ... $",
     "{ELSE} [that] [{YOU}] [{INTENS}] {NEED}|'d_like|would_like|wanna|might_need|may_need|need_help"
     " [{INTENS}] [help|a_hand|assistance|to_ask|to_ask_about|taken_care_of|handled|looked_at|checked|done]"
     " [with] [from] [{ME}] [about] [for] [{TIMEFRAME}] [,] $",
@@ -493,7 +495,8 @@ DISMISSIVE: tuple[str, ...] = (
     "whatever $",
     "i_don't_care|i_do_not_care|deal_with_it|get_over_it|tough_luck|too_bad|tough_cookies|sucks_to_be_you"
     "|not_my_call|can't_help_you|call_someone_else|figure_it_out|it_is_what_it_is|rules_are_rules"
-    "|that's_just_how_it_is|that's_the_way_it_is|that's_just_the_way_it_is|so_what|who_cares",
+    "|that's_just_how_it_is|that's_the_way_it_is|that's_just_the_way_it_is|who_cares",
+    "^ so_what [?] $",
     "stop yelling|crying|complaining|whining|screaming|bothering",
     "i'm_busy|make_it_quick|hurry_up|i_don't_have_time|i_haven't_got_time|i_don't_make_the_rules"
     "|what_do_you_want_me_to_do|what_am_i_supposed_to_do|not_my_department|we're_not_a_babysitting",
