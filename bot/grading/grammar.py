@@ -6,7 +6,7 @@ A frame is a line of space-separated items, matched over a sentence's `marked` t
     {CLASS}        one phrase of a word class ("{YOU}" -> you | y'all | we ...)
     word|other     one of these literal words; "_" joins words ("with_me" -> "with me")
     [item]         the item is optional ("[{INTENS}]", "[so_far]")
-    ...            a gap of up to three words, within one clause
+    ...  ...6      a gap of up to four (or the given number of) words, within one clause
     ^  $           the start / end of a clause (a trailing "?" or "!" may follow "$")
 
 Every frame needs at least one word that must be present. The compiler indexes each
@@ -21,7 +21,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-_GAP = r"(?: [^ ,]+){0,3}"
+_GAP = r"(?: [^ ,]+){0,%d}"
+_DEFAULT_GAP = 4
 _CLAUSE_START = r"(?:^|(?<=,))"
 _CLAUSE_END = r"(?=(?: [?!])*(?: ,|$))"
 _WORD_END = r"(?![^ ,?!])"
@@ -139,8 +140,8 @@ def _sequence(items: list[str], classes: Mapping[str, tuple[str, ...]], frame: s
     """The regex of a run of items (each led by a space) and the phrase lists it requires."""
     out, required = [], []
     for item in items:
-        if item == "...":
-            out.append(_GAP)
+        if item.startswith("...") and item[3:].isdigit() | (item == "..."):
+            out.append(_GAP % int(item[3:] or _DEFAULT_GAP))
         elif item.startswith("[") and item.endswith("]"):
             inner, _ = _sequence(_items(item[1:-1]), classes, frame)
             out.append(f"(?:{inner})?")
@@ -156,7 +157,7 @@ def _compile_frame(frame: str, classes: Mapping[str, tuple[str, ...]]) -> tuple[
     start = _CLAUSE_START if items and items[0] == "^" else ""
     end = _CLAUSE_END if items and items[-1] == "$" else _WORD_END
     items = [i for i in items if i not in ("^", "$")]
-    if not items or items[0] == "...":
+    if not items or items[0].startswith("..."):
         raise ValueError(f"frame {frame!r} is empty or starts with a gap")
     body, required = _sequence(items, classes, frame)
     if not required:

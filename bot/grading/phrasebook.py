@@ -30,7 +30,7 @@ CLASSES: dict[str, str] = {
     "UNDERSTAND": "follow | following | understand | understanding | track | tracking | get | getting | catch | see",
     "ANSWERED": "answer | answered | cover | covered | explain | explained | address | addressed | help | helped"
     " | clear up | cleared up | clear things up | take care of | answer everything",
-    "COPULA": "'s | is | are | was | were | sounds | sound | seems | feels | must be | must have been | has been"
+    "COPULA": "must of been | must of | would of been | could of been | 's | is | are | was | were | sounds | sound | seems | feels | must be | must have been | has been"
     " | have been | 's been | 's got to be | has got to be | got to be | has to be | would be | 'd be | can be"
     " | looks | sounds like | seems like | feels like | must feel | sounds like it was | sounds like it's",
     "SUBJ": "that | this | it | which | that's | it's | this is | that is | it is | that was | it was | that'd"
@@ -38,7 +38,13 @@ CLASSES: dict[str, str] = {
     # --- feelings ------------------------------------------------------------
     "INTENS": "so | really | very | incredibly | pretty | super | quite | absolutely | truly | extremely | just"
     " | awfully | terribly | seriously | real | totally | completely | such | way | honestly | genuinely"
-    " | so very | really really | damn | darn | dang | mighty | plumb | right",
+    " | so very | really really | damn | darn | dang | mighty | plumb | right | actually | kinda | kind of | lowkey"
+    " | literally | legit | fully | entirely | perfectly | certainly | most | utterly | deeply | sooo | hella",
+    "VOCATIVE": "sir | ma'am | darling | hon | honey | sweetie | sugar | dear | man | buddy | bud | friend | folks"
+    " | guys | y'all | mate | miss | mister | son | sweetheart | young man | young lady | pal | boss | chief",
+    "BARE_FEELING": "awful | terrible | horrible | rough | brutal | the worst | dreadful | scary | nasty | rotten"
+    " | lousy | crappy | heartbreaking | yikes | oof | ouch | so scary | so rough | how awful | ugh | dang"
+    " | rough one | tough one | brutal one | awful one | a rough one | a tough one | that stinks",
     "FEELING": "unpleasant | dreadful | ghastly | godawful | wretched | frustrating | stressful | scary | frightening | terrifying | upsetting | awful | terrible | horrible"
     " | hard | difficult | worrying | concerning | overwhelming | exhausting | rough | tough | distressing"
     " | traumatic | traumatizing | annoying | alarming | unsettling | infuriating | maddening | aggravating"
@@ -51,7 +57,8 @@ CLASSES: dict[str, str] = {
     " | not okay | not right | a real pain | a blow | a kick in the teeth | creepy | spooky | freaky"
     " | sickening | invasive | humiliating | embarrassing | confusing | a sick feeling | a sinking feeling"
     " | insult to injury | salt in the wound",
-    "BAD": "unpleasant | sorry | sick | bad | dreadful | ghastly | godawful | wretched | awful awful | heartbreaking | hard old | lousy | crummy | crappy | rotten | sinking | helpless | awful | terrible | horrible"
+    "BAD": "alarming | distressing | terrifying | unsettling | traumatic | disturbing | shocking | devastating"
+    " | horrifying | worrying | painful | nerve wracking | heartbreaking | scary | unpleasant | sorry | sick | bad | dreadful | ghastly | godawful | wretched | awful awful | heartbreaking | hard old | lousy | crummy | crappy | rotten | sinking | helpless | awful | terrible | horrible"
     " | rough | tough | scary | frightening | stressful | hard | difficult | miserable | sad | sucky | cruddy"
     " | frustrating | upsetting | nasty | ugly | unfair | brutal",
     "SITUATION": "thing | feeling | way | situation | experience | day | night | morning | afternoon | evening"
@@ -63,6 +70,7 @@ CLASSES: dict[str, str] = {
     " | shaken | shaken up | frightened | anxious | nervous | afraid | rattled | freaked out | hot | livid"
     " | ticked | ticked off | fit to be tied | beside myself | a wreck | a mess | heartbroken | devastated"
     " | exhausted | worn out | worn down | on edge | panicked | panicking | terrified | overwhelmed"
+    " | up all night | up all night worrying | in tears | crying | losing sleep | up the wall | a nervous wreck"
     " | pulling my hair out | losing my mind | climbing the walls | sick about it | sick | steamed | fuming"
     " | hopping mad | spitting mad | hot about it | mad about it | upset about it | worried sick | the same"
     " | heated | irritated | pissed | bothered | miffed | peeved | shook | spooked | creeped out | nervous wreck",
@@ -111,8 +119,11 @@ EMPATHY: tuple[str, ...] = (
     "sorry that_happened|this_happened|it_happened|that_happens|that's_happening|this_is_happening"
     "|that_this|that_it|that_your",
     "sorry [that] {YOU}|you're|you've|you'd|your|he|she|they|someone|somebody|anyone|it|this|all_this|all_that"
-    "|about_your|about_what|about_all|about_everything|about_the_loss|for_your|for_what|for_all|for_everything",
+    "|about_your|about_you're|about_what|about_all|about_everything|about_the_loss|for_your|for_what|for_all"
+    "|for_everything",
     "i'm|i|we're|we|i_am|we_are [{INTENS}] [{INTENS}] sorry $",
+    "sorry ... about|for your|you're|ur car|house|home|loss|mom|dad|son|daughter|kid|kids|wife|husband|family"
+    "|friend|dog|cat|bike|truck|stuff|things|wallet|phone|purse|situation",
     "^ so|really|very|truly|terribly|awfully sorry $",
     # that is / sounds / must be awful
     "{SUBJ} [{COPULA}] [like] [{INTENS}] [{INTENS}] {FEELING}",
@@ -135,8 +146,8 @@ EMPATHY: tuple[str, ...] = (
     "no_wonder|of_course|understandable|makes_sense|natural|normal [that] you're|you'd|you_are|you_feel|you_were"
     "|you_would_be|you'd_be|you_get|you're_feeling [{INTENS}] [{INTENS}] {UPSET}",
     "^ no_wonder $",
-    "normal|natural|okay|ok|understandable|fine|human|alright|reasonable|fair|common to feel|to_be|to_get|to_worry"
-    "|to_feel_that_way|to_be_upset|to_be_scared|to_be_nervous|to_be_worried",
+    "normal|natural|okay|ok|understandable|fine|human|alright|reasonable|fair|common to feel|be|get|worry|panic"
+    "|cry|freak_out|be_upset|be_scared|be_nervous|be_worried",
     "every right|every_reason|all_the_right to be|to_feel|to_get",
     "that's|that_is|it's|this_is|that|which_is [{INTENS}] [{INTENS}] understandable|natural|normal|valid"
     "|a_fair_concern|a_valid_concern|a_real_concern",
@@ -158,7 +169,7 @@ EMPATHY: tuple[str, ...] = (
     "i [{INTENS}] [{INTENS}] know|understand|get|appreciate|realize|recognize [that] {SUBJ} ... not_what_you"
     "|not_the_answer|not_the_news|inconvenience|inconvenient|a_lot|a_hassle|a_pain|hard|difficult|frustrating"
     "|scary|stressful|upsetting|worrying|burden|long_drive|time_off",
-    "i [{INTENS}] [{INTENS}] appreciate|understand|realize|recognize that|how ... inconvenience|inconvenient"
+    "i [{INTENS}] [{INTENS}] appreciate|understand|realize|recognize that|how ...6 inconvenience|inconvenient"
     "|long_drive|hassle|hard|difficult|frustrating|stressful|upsetting|worrying|scary|time_off|burden|trouble"
     "|not_easy|a_lot|worried|frustrated|upset|scared",
     "i_hear_you|i_feel_you|i_feel_for_you|i_feel_for_y'all|i_feel_your_pain|feel_for_you|i_get_it"
@@ -184,8 +195,7 @@ EMPATHY: tuple[str, ...] = (
     "i'd|i_would|i'd_be|i_would_be|i'd_feel|i_would_feel [{INTENS}] too|as_well $",
     "have|get|got|make|leave|had me {UPSET}",
     "in_your_shoes|in_your_position|if_that_were_me|if_it_were_me|if_that_was_me|if_it_was_me|in_your_place",
-    "i [just] [{INTENS}] hate that|it|this|hearing for|when|happened|that|about",
-    "i [just] [{INTENS}] hate that|this|it $",
+    "i [just] [{INTENS}] hate|hated that|this|it|hearing",
     "hate_that_for_you|hate_it_for_you|hate_this_for_you",
     "that's|it's|that_is|it_is|that_was|it_was [just] not_fair|not_right|not_okay|no_way_to_live|a_crying_shame",
     # they did well to come; relief; support
@@ -195,8 +205,9 @@ EMPATHY: tuple[str, ...] = (
     "you were|you're|you_are right|smart|wise|brave|so_brave|really_brave|good to|to",
     "you're|you_are|you_were|that_was|that's [{INTENS}] [{INTENS}] smart|brave|careful|wise|sensible|strong"
     "|courageous [to] [for] [of_you]",
-    "good|smart thing|move|call|idea|instinct|instincts [that] [you] called|came|reported|brought|checked|got"
-    "|left|stayed|kept|told|reached|let|didn't|did|noticed|thought|asked",
+    "good|smart|wise thing|move|call|idea|instinct|instincts|thinking [that] [you] called|came|reported|brought"
+    "|checked|got|left|stayed|kept|told|reached|let|didn't|did|noticed|thought|asked|calling|coming|reporting"
+    "|checking|bringing|asking|waiting|getting|leaving|staying|telling|letting|writing",
     "i'm|i_am|we're|we_are|so|really|just|very|i'm_so|i'm_really|i'm_just [{INTENS}] glad|relieved|thankful"
     "|happy you|you're|she's|he's|they're|everyone's|everybody's|nobody|no_one|nobody's|no_one's|you_all|y'all"
     "|your|the_kids|she|he|they|that_you|you've|it_wasn't|it_was_n't|it's_not",
@@ -216,9 +227,21 @@ EMPATHY: tuple[str, ...] = (
     "bless_your_heart|bless_you|you_poor_thing|poor_thing|you_poor|bless_'em|aw_honey|oh_honey|oh_sweetie"
     "|oh_you_poor|oh_sweetheart|oh_hon|oh_darling|oh_darlin",
     "on_top_of_everything|on_top_of_all_that|on_top_of_everything_else|adding_insult|that's_a_lot|that's_so_much"
-    "|what_a_day|what_a_week|what_a_night|what_a_morning|rough_day|rough_night|rough_week|rough_morning"
+    "|what_a_day|what_a_week|what_a_night|what_a_morning",
+    "^ [oh|ugh|man|aw|aww|wow|oof|geez|gosh|sounds_like|sounds_like_a|what_a|that's_a|talk_about_a] [a] [{INTENS}]"
+    " rough_day|rough_night|rough_week|rough_morning"
     "|long_day|long_night|long_week|hard_day|hard_week|tough_day|tough_week|tough_night|rough_go|tough_go"
     "|tough_break|rough_break|bad_break|rotten_luck|bad_luck|tough_luck|awful_luck|rotten_break",
+    "^ [oh|ugh|man|aw|aww|wow|oof|geez|gosh|lord|oh_man|aw_man|oh_no|oh_gosh|oh_my] [{INTENS}] {BARE_FEELING} [!] $",
+    "that'd|that_would|it'd|it_would|would|that_could|that'll|that_will|it_would|that_really|that_'d [{INTENS}]"
+    " [{INTENS}] {AFFECT} me [out|up|down|off] [too|as_well|for_sure|big_time|also|right_out]",
+    "no_one|nobody|nobody_should|no_one_should|you_shouldn't|you_should_not|ain't_nobody|nobody_ought_to|no_one_deserves"
+    "|nobody_deserves [should] [ever] [have_to|has_to|to] deal_with|put_up_with|go_through|live_with|experience"
+    "|that|this",
+    "you're|your|you_are|you're_totally|you're_completely [{INTENS}] valid|justified|right_to_be|allowed_to_be"
+    "|entitled_to|not_wrong",
+    "thank_goodness|thank_god|thank_heavens|thankfully|thank_the_lord|praise_god you're|you|she's|he's|they're"
+    "|nobody|no_one|everyone|everybody's|you_all|y'all|the_kids|it_wasn't",
     "{INTENS} worried|scared|upset|frustrated|stressed|frightened|shaken for|about you|y'all",
 )
 
@@ -227,11 +250,17 @@ EMPATHY_SPOILERS: tuple[str, ...] = (
     "|my_problem|our_problem",
     "don't|do_not|can't|cannot|didn't|dont|really_don't understand|get|see|know|care why|how|what|that|your",
     "i'm_not|i_am_not|i_won't|i'm_not_going_to|i'm_not_gonna apologize|apologizing|going_to_apologize",
-    "sorry [,] [though] but|however|though|nothing|not|we_don't|we_can't|we_cannot|i_can't|i_cannot|you'll_have_to"
+    "sorry [,] [{VOCATIVE}] [,] [though] but|however|though|nothing|not|we_don't|we_can't|we_cannot|i_can't|i_cannot|you'll_have_to"
     "|you_need_to|you_have_to|you'll_need_to|that's_not|it's_not|there's_nothing|no|we're_closed|records"
     "|the_office|we_do_not|that_is_not|rules|policy|it_is_what|can't|this_isn't|wrong|we_only|only|we_no_longer"
     "|i'm_not_able|we're_not_able|that's_all|that's_just|you_can't|you_cannot|that_won't|we_won't|nope",
     "i [{INTENS}] understand|get_it|hear_you|know|see [,] but|however",
+    "{FEELING}|{BAD}|{SITUATION} for|on us|me|patrol|the_officers|the_deputies|the_department|our_team|dispatch"
+    "|the_station|our_guys|the_staff|the_city|the_county",
+    "sorry [that] [if] you feel|felt|think|see_it|took_it|are_offended|were_offended|'re_offended [that_way|like_that"
+    "|so]",
+    "sorry if you|if_you're|if_that",
+    "lol|lmao|lmfao|haha|hahaha|rofl|hehe|jk",
     "that's_on_you|not_my_fault|your_own_fault|you_should_have|you_should've|not_my_department",
     "hard|difficult|tough|easy to say|tell|find|get|read|know|see|reach|fill|pronounce|spell|park|believe"
     "|understand_you|hear_you|come_by",
@@ -511,6 +540,7 @@ DISMISSIVE_EXCUSES: tuple[str, ...] = (
     "whatever works|you_need|you_prefer|you_like|you_want|you_decide|you_choose|you_think|is_easier|'s_easier"
     "|is_best|is_easiest|is_better|time|day|way|option|questions|else|suits|happens|you're_comfortable",
     "too_bad about|that|it",
+    "tough_luck|bad_luck|tough_break|rough_luck [,] sorry|i'm_sorry|i'm_so_sorry|man|buddy|pal|friend",
     "not_your_fault|it's_not_your_fault|not_on_you",
 )
 

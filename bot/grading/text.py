@@ -80,9 +80,10 @@ def _plain_word(token: str) -> str:
     for candidate in (squeezed, _ELONGATED.sub(r"\1", token)):
         if candidate in KEYWORDS or candidate in TEXTING_FORMS:
             return TEXTING_FORMS.get(candidate, candidate)
-    if _dropped_g(squeezed):
+    corrected = _correct_typo(squeezed)
+    if corrected == squeezed and _dropped_g(squeezed):
         return squeezed + "g"
-    return _correct_typo(squeezed)
+    return corrected
 
 
 def _dropped_g(token: str) -> bool:
@@ -104,11 +105,16 @@ def _correct_typo(token: str) -> str:
     """
     if len(token) < 5:
         return token
-    for key in _deletes(token) | {token}:
-        for word in _DELETE_INDEX.get(key, ()):
-            if word[0] == token[0] and _one_edit_apart(token, word):
-                return word
-    return token
+    matches = {
+        word
+        for key in _deletes(token) | {token}
+        for word in _DELETE_INDEX.get(key, ())
+        if word[0] == token[0] and _one_edit_apart(token, word)
+    }
+    if not matches:
+        return token
+    # A letter too many ("scarey") is likelier than a wrong one ("scared"); then alphabetical.
+    return min(matches, key=lambda w: (len(w) != len(token) - 1, w))
 
 
 def _deletes(word: str) -> set[str]:
