@@ -103,11 +103,21 @@ def detect(message: str, intents: tuple[IntentMatcher, ...] = ()) -> MessageSign
     """
     found: dict[str, str] = {}
     sentences = split_sentences(message)
-    for sentence in sentences:
-        for name in _sentence_signals(sentence, intents):
+    signals = [_sentence_signals(sentence, intents) for sentence in sentences]
+    hostile = any(_VIOLATIONS.intersection(names) for names in signals)
+    for sentence, names in zip(sentences, signals, strict=True):
+        if hostile and len(sentence.norm.split()) <= _BARE_WORDS:
+            names = [n for n in names if n not in _COURTESY]  # "Questions? Not my department."
+        for name in names:
             found.setdefault(name, sentence.original)
     _add_greeting(found, sentences)
     return MessageSignals(MappingProxyType(found))
+
+
+_VIOLATIONS = frozenset({"rude", "dismissive", "sarcasm"})
+_COURTESY = frozenset({"empathy", "testing_questions", "offer_more_help", "appreciation"})
+_BARE_WORDS = 3
+"""A courtesy this short ("Questions?", "Oh no.") is not credited beside a hostile sentence."""
 
 
 @dataclass(frozen=True)
@@ -219,11 +229,11 @@ def _clause_clean(seen: _Seen, credited: Callable[[str, frozenset[str]], bool], 
     if not seen.act(spoilers):
         return True
     spoiler = _ACTS[spoilers]
-    for clause in seen.s.marked.split(" ,"):
-        words = frozenset(clause.split())
-        if credited(clause, words) and not spoiler.search(clause, words):
-            return True
-    return False
+    clauses = [(c, frozenset(c.split())) for c in seen.s.marked.split(" ,")]
+    spoiled = [spoiler.search(c, words) for c, words in clauses]
+    if not any(spoiled):
+        return False  # the spoiler spans clauses ("any questions, call records"): it is about the whole
+    return any(not bad and credited(c, words) for (c, words), bad in zip(clauses, spoiled, strict=True))
 
 
 def _appreciation(seen: _Seen) -> bool:

@@ -26,7 +26,8 @@ CLASSES: dict[str, str] = {
     " | get you | take care of | look into | look up | answer | help out | be of help | be of assistance | check",
     "NEED": "need | needed | want | wanted | require | required",
     "EXPLAIN": "explain | clarify | go over | go through | repeat | walk you through | run through | run you through"
-    " | break down | break it down | say again | explain again | go over again | spell out | explain further",
+    " | break down | break it down | say again | explain again | go over again | spell out | explain further"
+    " | went over | explained | repeated | walked you through | ran through | go through it | say it again",
     "UNDERSTAND": "follow | following | understand | understanding | track | tracking | get | getting | catch | see",
     "ANSWERED": "answer | answered | cover | covered | explain | explained | address | addressed | help | helped"
     " | clear up | cleared up | clear things up | take care of | answer everything",
@@ -39,7 +40,7 @@ CLASSES: dict[str, str] = {
     "INTENS": "so | really | very | incredibly | pretty | super | quite | absolutely | truly | extremely | just"
     " | awfully | terribly | seriously | real | totally | completely | such | way | honestly | genuinely"
     " | so very | really really | damn | darn | dang | mighty | plumb | right | actually | kinda | kind of | lowkey"
-    " | literally | legit | fully | entirely | perfectly | certainly | most | utterly | deeply | sooo | hella",
+    " | literally | legit | adequately | properly | clearly | sufficiently | fully | entirely | perfectly | certainly | most | utterly | deeply | sooo | hella",
     "VOCATIVE": "sir | ma'am | darling | hon | honey | sweetie | sugar | dear | man | buddy | bud | friend | folks"
     " | guys | y'all | mate | miss | mister | son | sweetheart | young man | young lady | pal | boss | chief",
     "BARE_FEELING": "awful | terrible | horrible | rough | brutal | the worst | dreadful | scary | nasty | rotten"
@@ -103,7 +104,7 @@ CLASSES: dict[str, str] = {
     "UNCLEAR": "unclear | confusing | confused | not clear | fuzzy | hard to follow | complicated | murky"
     " | need clarifying | need explaining | you didn't get | you didn't understand | that didn't make sense",
     "SO_FAR": "so far | okay | ok | alright | all right | good | now | there | on that | on all that | right"
-    " | with that | with all that | enough | as mud | then | yet",
+    " | with that | with all that | enough | as mud | then | yet | for you | to you | with me | now then",
     "GOOD": "good | okay | ok | fine | alright | all right | comfortable | set | straight | square | solid | cool",
     "ABOUT": "with | on | about | for",
     "THANKS": "thank you | thanks | thank y'all | thank yall | many thanks | much thanks | thanks so much"
@@ -292,7 +293,7 @@ SORRY_OWN_CONDUCT: tuple[str, ...] = (
 TESTING_CHECKS: tuple[str, ...] = (
     # checks of understanding, credited in a question
     "^ [and] [{AUX}] [{YOU}] [still] [{INTENS}] {UNDERSTAND} [me|along|that|it|what_i'm_saying|what_i_said"
-    "|what_i_mean|everything|all_that|all_of_that|the_steps|the_process|all_this|how_that_works"
+    "|what_i_mean|with_me|everything|all_that|all_of_that|the_steps|the_process|all_this|how_that_works"
     "|how_it_works|{EXPLAINED}] [{SO_FAR}] [{SO_FAR}] [,] $",
     "^ [and] [{AUX}] [{YOU}] [{INTENS}] with me [{SO_FAR}] [{SO_FAR}] $",
     "^ [and] [{AUX}] [{YOU}] [{INTENS}] got|get|gotten|getting|have {THAT}|the_steps|the_plan [{SO_FAR}]"
@@ -325,14 +326,6 @@ TESTING_CHECKS: tuple[str, ...] = (
     "shall|should|can|could|may|want i|we|me_to {EXPLAIN}",
     "anything|something|any_part|any_of_that|any_of_this|anything_about|any_part_of_that|anything_in_all_that"
     "|anything_in_that|any_of_the ... {EXPLAIN}",
-    # teach-back
-    "tell|say|repeat|read|give|walk|run|explain [me] [it|that|this|those|them|the_steps|the_plan|everything] [to]"
-    " [me] back",
-    "in_your_own_words",
-    "tell|show|remind|walk me [through] what|how you'll|you're_going_to|you_will|you_are_going_to|you_would"
-    "|you'd|you_need|you_should|you're_gonna|you're_supposed",
-    "you know|remember|clear_on|sure_of|sure_about|understand|understood what_to_do|what_happens_next"
-    "|the_next_step|the_next_steps|where_to_go|what_comes_next|what_you_need_to_do|what_you'll_do",
     # inviting questions
     "any|other|more|further|additional|got_any|have_any|any_more|any_other|any_further|some [{INTENS}] {QUESTIONS}",
     "^ [any] [other] [more] {QUESTIONS} [{SO_FAR}] $",
@@ -342,7 +335,11 @@ TESTING_CHECKS: tuple[str, ...] = (
     "|so_far|about_how|about_what|on_all|about_all|on_what",
     "anything|something [else] you [{INTENS}] {NEED}|wanna|want_to|'d_like|would_like|were_wondering"
     "|were_curious [to] ask|know|wondering|curious|clarified|explained|cleared_up",
-    "anything|something [else] you're|you_are|you_were|y'all_are|you_still unsure|not_sure|wondering|curious"
+    "^ okay|ok|alright|good|cool|capisce|comprende|yes|right [?] $",
+    "^ {THAT} [all] [{INTENS}] make|makes|made sense",
+    "helpful|help|useful|easier if i|we {EXPLAIN}",
+    "{AUX} {EXPLAINED} [all] [{INTENS}] clear|understood|okay|clear_enough|make_sense|making_sense [{SO_FAR}] $",
+    "anything|something [else] you're|you_are|you_were|y'all_are|you_still [still] unsure|not_sure|wondering|curious"
     "|confused|fuzzy|unclear",
     "what_else|anything_else|anything_more|something_else [can] [could] i|we clear_up|explain|answer|clarify",
     "ask|asking me|us anything|any_questions|whatever|away",
@@ -350,6 +347,14 @@ TESTING_CHECKS: tuple[str, ...] = (
 
 TESTING_INVITES: tuple[str, ...] = (
     # invitations to ask that count as statements too
+    # teach-back
+    "tell|say|repeat|read|give|walk|run|explain [me] [it|that|this|those|them|the_steps|the_plan|everything] [to]"
+    " [me] back",
+    "in_your_own_words",
+    "tell|show|remind|walk me [through] what|how you'll|you're_going_to|you_will|you_are_going_to|you_would"
+    "|you'd|you_need|you_should|you're_gonna|you're_supposed",
+    "you know|remember|clear_on|sure_of|sure_about|understand|understood what_to_do|what_happens_next"
+    "|the_next_step|the_next_steps|where_to_go|what_comes_next|what_you_need_to_do|what_you'll_do",
     "feel_free_to_ask|free_to_ask|don't_hesitate_to_ask|ask_me_anything|ask_away|fire_away|happy_to_answer"
     "|happy_to_explain|happy_to_go_over|glad_to_answer|glad_to_explain|just_ask|just_holler|holler_at_me",
     "if {YOU} [have|got|think_of|come_up_with] [any|other|more|further|some] {QUESTIONS} ... let_me_know|ask"
@@ -359,7 +364,8 @@ TESTING_INVITES: tuple[str, ...] = (
     "let_me_know|tell_me|holler if|whether {THAT} [all] [{INTENS}] makes_sense|made_sense|is_clear|was_clear"
     "|doesn't_make_sense|isn't_clear|is_unclear|is_confusing",
     "let_me_know|tell_me|holler|stop_me if|when you [have] [any] {QUESTIONS}|don't_understand|get_lost|lose_me"
-    "|need_anything_explained|want_me_to|need_me_to|need_clarification|are_confused|can't_follow|have_questions",
+    "|need_anything_explained|want_me_to|need_me_to|need_clarification|are_confused|can't_follow|have_questions"
+    "|require_clarification|want_clarification|need_anything_clarified|need_help_understanding|need_more_detail",
     "{QUESTIONS} [,] just|ask|let_me_know ask|holler|let_me_know",
 )
 
@@ -375,6 +381,9 @@ TESTING_SPOILERS: tuple[str, ...] = (
     "answer|bear_with|bearing_with|thanks_for_answering|for_answering [all] [a] [few|some|my|these|those|the] [more]"
     " {QUESTIONS}",
     "a question about your|the",
+    "{QUESTIONS} ... go|goes|should_go|can_go|are_for|belong to",
+    "{QUESTIONS} [,] call|ask|talk_to|contact|email|see|try [the] records|them|city|tow|court|dmv|lot|bank|county"
+    "|not_us|someone_else|the_front|your|their|insurance",
     "or are_we_done|can_i_go|what|are_you_done|we_done",
     "are_we_done_here|we_done_here",
 )
