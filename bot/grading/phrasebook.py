@@ -335,7 +335,6 @@ TESTING_CHECKS: tuple[str, ...] = (
     "|so_far|about_how|about_what|on_all|about_all|on_what",
     "anything|something [else] you [{INTENS}] {NEED}|wanna|want_to|'d_like|would_like|were_wondering"
     "|were_curious [to] ask|know|wondering|curious|clarified|explained|cleared_up",
-    "^ okay|ok|alright|good|cool|capisce|comprende|yes|right [?] $",
     "^ {THAT} [all] [{INTENS}] make|makes|made sense",
     "helpful|help|useful|easier if i|we {EXPLAIN}",
     "{AUX} {EXPLAINED} [all] [{INTENS}] clear|understood|okay|clear_enough|make_sense|making_sense [{SO_FAR}] $",
