@@ -390,8 +390,14 @@ TESTING_SPOILERS: tuple[str, ...] = (
 OFFER_MORE_HELP: tuple[str, ...] = (
     "{ELSE} [that] [{I}] {CAN} [{INTENS}] {HELP_VERB}",
     "{ELSE} [that] {I} {CAN} ... $",
+    "{ELSE} ... {I} {CAN} [{INTENS}] {HELP_VERB}",
+    "^ else [?] $",
+    "{YOU} [{INTENS}] {NEED} [any] {OTHER} help|assistance|things|thing [from] [{ME}]",
+    "is_there|there_is|there's|was_there [any|some|an] {OTHER} {MATTER} ... {I} {CAN}",
     "{ELSE} [that] [{YOU}] [{INTENS}] {NEED}|'d_like|would_like|wanna|might_need|may_need|need_help"
-    " [{INTENS}] [help|a_hand|assistance|to_ask|to_ask_about|taken_care_of|handled|looked_at|checked|done]"
+    " [{INTENS}] [help|a_hand|assistance|to_ask|to_ask_about|taken_care_of|handled|looked_at|checked|done"
+    "|to_sort_out|sorted_out|to_take_care_of|to_get_done|to_handle|to_check_on|to_look_into|to_report|sorted|to_do"
+    "|to_discuss|to_go_over|to_deal_with|to_ask_me]"
     " [with] [from] [{ME}] [about] [for] [{TIMEFRAME}] [,] $",
     "{ELSE} [that] [{I}] [{CAN}] [{INTENS}] {HELP_VERB} [{ABOUT}] [you|y'all] [with] [for] [{TIMEFRAME}] $",
     "^ [and] [is|was|there's] [there] [ever] {ELSE} [for_you|for_y'all] [{TIMEFRAME}] [{TIMEFRAME}] [,] $",
@@ -425,6 +431,7 @@ OFFER_MORE_HELP: tuple[str, ...] = (
 OFFER_SPOILERS: tuple[str, ...] = (
     "can't|cannot|can_not|won't|couldn't|not|unable_to|no_way_to [{INTENS}] do|help|offer|give|assist [you]"
     " [with] anything|something else|more|further",
+    "there_isn't|there_is_not|there's_not|there_ain't|isn't|ain't|wasn't [really] anything|nothing else|more",
     "nothing|not_anything|not_much else|more|further [that] [{I}] [{CAN}] [really] do|help|offer",
     "if anything|something else happens|comes_up|changes|shows|turns_up|goes",
     "{ELSE} about|missing|taken|stolen|gone|damaged|broken|happened|you_noticed|you_saw|you_remember|you_can_tell"
