@@ -84,6 +84,8 @@ TEXTING_FORMS: dict[str, str] = {
     "hlp": "help",
     "hlep": "help",
     "mkae": "make",
+    "yuo": "you",
+    "yoo": "you",
     "wiht": "with",
     "wtih": "with",
     "amke": "make",

@@ -108,7 +108,7 @@ CLASSES: dict[str, str] = {
     "GOOD": "good | okay | ok | fine | alright | all right | comfortable | set | straight | square | solid | cool",
     "ABOUT": "with | on | about | for",
     "THANKS": "thank you | thanks | thank y'all | thank yall | many thanks | much thanks | thanks so much"
-    " | thank you so much | thanks a lot | thank you a lot | thanks a bunch | thanks a ton | thanks a million | thank you kindly",
+    " | thank you so much | thanks a heap | thanks a lot | thank you a lot | thanks a bunch | thanks a ton | thanks a million | thank you kindly",
     "THANK_OBJ": "you | y'all | yall | your | it | them | that | this | the | all | everything | folks | ya | everyone"
     " | him | her | people | the call | the heads up | the help",
 }
@@ -482,6 +482,8 @@ APPRECIATION_SPOILERS: tuple[str, ...] = (
     "appreciate that|how|what|the_fact|the_difficulty|the_situation|where|why ... is|are|was|were|'s|'re|must"
     "|can|has|have|takes|take|isn't|aren't|feel|feels|seems|might|may|would|will|won't|can't|don't|doesn't"
     "|you're|you've|it's|there's|this_is|that's|taking|being|going|having|a_long|not",
+    "he|she|they|owner|family|chief|sergeant|officer|deputy|someone|people|neighbor|he'll|she'll|they'll|mom|dad"
+    " ... want|wants|wanted|like|liked|wish|wished|tried|try|asked|came [me] to {THANKS}",
     "thank|thanks the|him|her|them|whoever|the_other|the_officer|the_deputy|the_clerk",
     "^ you're_welcome|you_are_welcome|no_problem|no_worries|np|de_nada|my_pleasure $",
 )
