@@ -491,6 +491,10 @@ APPRECIATION_SPOILERS: tuple[str, ...] = (
 SARCASM: tuple[str, ...] = (
     # courtesy words in a hostile or mocking frame
     "what_a|what_an|real|such_a|big|huge|talk_about_a shock|surprise|shocker|shocking",
+    "shocker",
+    "ain't|isn't|wasn't that|this [just] [a] [real|big] surprise|shock|shocker|convenient|special|shocking",
+    "ain't|isn't that|this just wonderful|great|lovely|perfect|fantastic|dandy|peachy|swell|terrific",
+    "how [{INTENS}] surprising|shocking|unexpected|original|convenient|unusual|novel",
     "who_could_have|who_would_have|who'd_have|who_would've|who_could've|who'd've|who_knew|never_would_have|never_would've"
     " guessed|thought|known|seen_that_coming|predicted",
     "{THANKS} [so_much] [a_lot] for [all] the|your|that yelling|screaming|attitude|insults|lecture|sarcasm|tone"
@@ -550,6 +554,7 @@ DISMISSIVE: tuple[str, ...] = (
     "|read_the_sign|read_the_website|read_the_form|look_it_up|go_look|google_it|should_have_known_better",
     "^ it's [all] on the website $",
     "i've|i_have heard|had enough|it|it_all|that_before",
+    "not_a_matter_for|not_a_matter_we|not_something_this_office|not_this_office's|none_of_our_business",
     "why are you telling_me|bothering_me|calling_me|calling_us|bothering_us",
 )
 
@@ -557,12 +562,14 @@ DISMISSIVE_EXCUSES: tuple[str, ...] = (
     "whatever works|you_need|you_prefer|you_like|you_want|you_decide|you_choose|you_think|is_easier|'s_easier"
     "|is_best|is_easiest|is_better|time|day|way|option|questions|else|suits|happens|you're_comfortable",
     "too_bad about|that|it",
+    "can|could|also|or_you_can look_it_up|find_it|check",
+    "if_that's_easier|if_you_prefer|or_i_can|or_if_you|if_it's_easier|if_you'd_like",
     "tough_luck|bad_luck|tough_break|rough_luck [,] sorry|i'm_sorry|i'm_so_sorry|man|buddy|pal|friend",
     "not_your_fault|it's_not_your_fault|not_on_you",
 )
 
 RUDE: tuple[str, ...] = (
-    "idiot|idiots|stupid|dumb|dumbest|moron|morons|jerk|loser|pathetic|clown|dummy|dumbass|imbecile|airhead|bozo"
+    "idiot|idiots|idiotic|dumber|stupider|brainless|stupid|dumb|dumbest|moron|morons|jerk|loser|pathetic|clown|dummy|dumbass|imbecile|airhead|bozo"
     "|numbskull|nitwit|dimwit|halfwit|lowlife|scum|crybaby|whiner|karen|retard|retarded",
     "you|ya|you're_a|a|such_a|what_a|old|stupid|damn|silly fool",
     "shut_up|get_lost|go_away|buzz_off|leave_me_alone|piss_off|screw_you|bite_me|get_out_of_my|get_outta"
@@ -576,10 +583,11 @@ RUDE: tuple[str, ...] = (
 RUDE_EXCUSES: tuple[str, ...] = (
     # reassurance, reported speech, sympathy in rough words, "fool" as a verb
     "don't|do_not|never|no_need_to|not|shouldn't feel|be|sound|look [like] [a|an] dumb|stupid|silly|idiot|fool",
-    "said|shouted|yelled|screamed|called|calling|call|told_you|told_her|told_him|told_them|says [you|him|her|them"
-    "|me|it] [a|an] shut_up|idiot|stupid|dumb|moron|fool|loser|jerk|names|get_out",
+    "said|shouted|yelled|screamed|called|calling|call|told|telling|says|say|yelling|screaming ... shut_up|idiot"
+    "|stupid|dumb|moron|fool|loser|jerk|names|get_out",
     "not stupid|dumb",
-    "dumb|stupid|silly question|questions",
+    "no|not_a|not_any|never_a|isn't_a|no_such_thing_as_a|not_such_a|wasn't_a [{INTENS}] dumb|stupid|silly"
+    " question|questions",
     "that's|it's|a|the|that|such_a|what_a|how [{INTENS}] crappy|crummy|shitty way|thing|day|night|deal|feeling"
     "|situation|break|luck|week|morning|thing_to",
     "hell_of_a|heck_of_a|one_hell_of",
