@@ -176,13 +176,19 @@ def _is_clarifying(s: Sentence, names: list[str]) -> bool:
     if not s.is_question or {"testing_questions", "offer_more_help", "dismissive", "sarcasm"} & set(names):
         return False
     words = [w for w in s.norm.split() if w not in ("?", "!")]
-    if len(words) < 2 or (len(words) == 2 and (" ".join(words) in _PHATIC or "?" not in s.norm)):
+    if not words or (len(words) == 1 and (words[0] in _PHATIC_WORDS or "?" not in s.norm)):
+        return False  # "Hello?", "What?"; but "Plate?" asks for something
+    if len(words) == 2 and (" ".join(words) in _PHATIC or "?" not in s.norm):
         return False
     if _ACTS["testing_checks"].search(s.marked, frozenset(words)):
         return False
     return not lx.COURTEOUS_OPENER.search(s.norm)
 
 
+_PHATIC_WORDS = frozenset(
+    "hello hi hey what huh sorry pardon yes yeah yep hmm hm eh excuse really okay ok right and so well why how who "
+    "next seriously wait what's yo sir ma'am".split()
+)
 _PHATIC = frozenset(
     "excuse me|you there|say again|come again|you okay|i'm sorry|what's up|how's it|sorry what|pardon me|"
     "are you|hello there|hi there|you what|what now|now what|who's next|anyone there|what happened".split("|")

@@ -84,6 +84,9 @@ TEXTING_FORMS: dict[str, str] = {
     "hlp": "help",
     "hlep": "help",
     "mkae": "make",
+    "gud": "good",
+    "tak": "take",
+    "hmu": "hit me up",
     "idot": "idiot",
     "idoit": "idiot",
     "donw": "down",
@@ -469,7 +472,8 @@ _NUMBER = (
     r"thirty|forty|forty five|sixty|ninety|a few|a couple|a couple of|several|an|a|one or two"
 )
 PROCESS_TIME = _any(
-    rf"\b({_NUMBER})( (to|or) ({_NUMBER}))? (business |working |calendar |full |more )?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b(?! ago)",
+    rf"\b({_NUMBER})( (to|or) ({_NUMBER}))? (business |working |calendar |full |more )?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b(?! (ago|prior|before|earlier|back|in a row))",
+    r"\b(ready|done|available|processed|back|there|finished|out) (by |on |)?(later )?(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|this (afternoon|evening|week)|next week)\b",
     r"\b(same|next) (business )?day\b|\bwithin (the |an |a )?(day|hour|week|month)\b|\bby (tomorrow|the end of|end of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|noon|tonight|the weekend)\b",
     r"\bprocess(ing)? time\b|\bturnaround\b|\b(inside|under|in less than|less than) (the |an |a )?(hour|day|week)\b|\b(a|one) week or so\b",
     r"\b(later )?(today|tonight|tomorrow)( morning| afternoon| evening)?\b(?=.*\b(ready|done|back|call|there|out|available|processed|arrive|come)\b)",
@@ -489,10 +493,12 @@ INVITATION_TO_RETURN = _any(
     r"\b(just )?(call|ring|holler)( us| back| in)?( right away)? (if|when|whenever|should) (he|she|they|it|anything|you|something|that|there)",
     r"\bshould you (require|need|have)\b.*\b(contact|call|reach)|\b(contact|call|reach) us\b.*\bshould you\b",
     r"\b(reach out|get in touch|stop by|swing by|drop by|come back)\b.*\b(if|any ?time|whenever|should)\b",
+    r"\b(if|whenever|should)\b.*\b(reach out|get in touch|stop by|swing by|come back|come see us|let us know|holler|just call|call us|give us a (call|ring|holler|shout)|call back|hit me up|hit us up)\b",
     r"\bany ?time\b.*\b(call|come|reach)\b|\b(call|come by|reach out)\b.* any ?time\b",
 )
 FAREWELL = _any(
     r"\b(goodbye|good bye|bye|bye bye|take care|stay safe|see you|see ya|take it easy|drive safe|drive safely|get home safe|be safe|cheers|so long|farewell|later|talk to you later|night night|good night)\b(?! (of|at|on the|the))",
+    r"\bhave a (safe|good|nice) (drive|trip|ride|flight|journey)\b",
     r"\bhave a (good|great|nice|safe|wonderful|lovely|better|blessed|pleasant|good rest of your) (one|day|night|evening|afternoon|weekend|rest|morning|week|holiday)\b",
     r"^good day( to you)?( sir| ma'am)?$|\bgood day to you\b",
     r"\btake care (now|of yourself)\b|\bbe well\b|\bgodspeed\b|\bgod bless\b",
@@ -504,12 +510,14 @@ FAREWELL = _any(
 GATES: dict[str, frozenset[str]] = {
     "process_time": frozenset(
         "minute minutes min mins hour hours hr hrs day days week weeks month months process processing "
-        "turnaround tomorrow end by within inside under less today tonight".split()
+        "turnaround tomorrow end by within inside under less today tonight ready done available processed back "
+        "there finished out".split()
     ),
     "farewell": frozenset(
         "goodbye good bye take stay see have drive get be cheers so farewell later talk night well godspeed god".split()
     ),
     "invitation_to_return": frozenset(
-        "need hesitate free call away come here give ring holler should reach touch stop swing drop anytime any".split()
+        "need hesitate free call away come here give ring holler should reach touch stop swing drop anytime any if "
+        "whenever hit".split()
     ),
 }
