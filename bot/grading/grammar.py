@@ -10,7 +10,7 @@ A frame is a line of space-separated items, matched over a sentence's `marked` t
     ^  $           the start / end of a clause (a trailing "?" or "!" may follow "$")
 
 Every frame needs at least one word that must be present. The compiler indexes each
-frame under the first words of its most selective required item (common words such as
+frame under the rarest word of each phrase of its most selective required item (common words such as
 "you" or "that" make poor keys), and keeps the other required items as word sets: a
 frame's regex runs only when the sentence holds a key word and a word of each item.
 """
@@ -75,12 +75,18 @@ def compile_act(name: str, frames: Iterable[str], classes: Mapping[str, str]) ->
     index: dict[str, list[Frame]] = {}
     for frame in frames:
         pattern, required = _compile_frame(frame, expanded)
-        firsts = [frozenset(p.split()[0] for p in phrases) for phrases in required]
+        firsts = [frozenset(_rarest_word(p) for p in phrases) for phrases in required]
         key = min(firsts, key=lambda ws: sum(50 if w in _COMMON else 1 for w in ws))
         compiled = Frame(re.compile(pattern), tuple(f for f in firsts if f is not key))
         for word in key:
             index.setdefault(word, []).append(compiled)
     return Act(name, {w: tuple(v) for w, v in index.items()}, frozenset(index))
+
+
+def _rarest_word(phrase: str) -> str:
+    """The word of a phrase least likely to be in an unrelated sentence: uncommon, then longest."""
+    words = [w for w in phrase.split() if w != ","]
+    return min(words, key=lambda w: (w in _COMMON, -len(w)))
 
 
 def _expand_classes(classes: Mapping[str, str]) -> dict[str, tuple[str, ...]]:

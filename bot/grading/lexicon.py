@@ -84,6 +84,7 @@ TEXTING_FORMS: dict[str, str] = {
     "hlp": "help",
     "hlep": "help",
     "mkae": "make",
+    "abt": "about",
     "gud": "good",
     "tak": "take",
     "hmu": "hit me up",
@@ -116,7 +117,6 @@ TEXTING_FORMS: dict[str, str] = {
     "kk": "okay",
     "ok": "okay",
     "okey": "okay",
-    "abt": "about",
     "bc": "because",
     "cuz": "because",
     "coz": "because",
@@ -479,7 +479,7 @@ PROCESS_TIME = _any(
     r"\b(later )?(today|tonight|tomorrow)( morning| afternoon| evening)?\b(?=.*\b(ready|done|back|call|there|out|available|processed|arrive|come)\b)",
 )
 CONTACT_DETAILS_RAW = re.compile(
-    r"(\(?\b\d{3}\)?[\s.-]?)?\b\d{3}[\s.-]\d{4}\b|\b(ext\.?|extension) ?\d{2,6}\b|[\w.+-]+@[\w-]+\.[\w.]+|\b\d-\d-\d\b|\b9-?8-?8\b|\b[a-z0-9-]+\.(gov|org|com)\b"
+    r"(?<![\d-])(\(?\b\d{3}\)?[\s.-]?)?\b\d{3}[\s.-]\d{4}\b(?![\d-])|\b(ext\.?|extension) ?\d{2,6}\b|[\w.+-]+@[\w-]+\.[\w.]+|\b\d-\d-\d\b|\b9-?8-?8\b|\b[a-z0-9-]+\.(gov|org|com)\b"
 )
 INVITATION_TO_RETURN = _any(
     r"\bif you need (us|anything|any more|more|help|something)\b",

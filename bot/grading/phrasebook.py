@@ -40,7 +40,7 @@ CLASSES: dict[str, str] = {
     "INTENS": "so | really | very | incredibly | pretty | super | quite | absolutely | truly | extremely | just"
     " | awfully | terribly | seriously | real | totally | completely | such | way | honestly | genuinely"
     " | so very | really really | damn | darn | dang | mighty | plumb | right | actually | kinda | kind of | lowkey"
-    " | literally | legit | adequately | properly | clearly | sufficiently | fully | entirely | perfectly | certainly | most | utterly | deeply | sooo | hella",
+    " | plain | just plain | downright | flat out | literally | legit | adequately | properly | clearly | sufficiently | fully | entirely | perfectly | certainly | most | utterly | deeply | sooo | hella",
     "VOCATIVE": "sir | ma'am | darling | hon | honey | sweetie | sugar | dear | man | buddy | bud | friend | folks"
     " | guys | y'all | mate | miss | mister | son | sweetheart | young man | young lady | pal | boss | chief",
     "BARE_FEELING": "awful | terrible | horrible | rough | brutal | the worst | dreadful | scary | nasty | rotten"
@@ -58,7 +58,7 @@ CLASSES: dict[str, str] = {
     " | not okay | not right | a real pain | a blow | a kick in the teeth | creepy | spooky | freaky"
     " | sickening | invasive | humiliating | embarrassing | confusing | a sick feeling | a sinking feeling"
     " | insult to injury | salt in the wound",
-    "BAD": "alarming | distressing | terrifying | unsettling | traumatic | disturbing | shocking | devastating"
+    "BAD": "long | alarming | distressing | terrifying | unsettling | traumatic | disturbing | shocking | devastating"
     " | horrifying | worrying | painful | nerve wracking | heartbreaking | scary | unpleasant | sorry | sick | bad | dreadful | ghastly | godawful | wretched | awful awful | heartbreaking | hard old | lousy | crummy | crappy | rotten | sinking | helpless | awful | terrible | horrible"
     " | rough | tough | scary | frightening | stressful | hard | difficult | miserable | sad | sucky | cruddy"
     " | frustrating | upsetting | nasty | ugly | unfair | brutal",
@@ -123,6 +123,8 @@ EMPATHY: tuple[str, ...] = (
     "|about_your|about_you're|about_what|about_all|about_everything|about_the_loss|for_your|for_what|for_all"
     "|for_everything",
     "i'm|i|we're|we|i_am|we_are [{INTENS}] [{INTENS}] sorry $",
+    "i'm|we're|i_am|we_are|so|really|very|truly|terribly {INTENS} [{INTENS}] sorry about_that|about_all_that|about_this"
+    "|about_all_this $",
     "sorry ... about|for your|you're|ur car|house|home|loss|mom|dad|son|daughter|kid|kids|wife|husband|family"
     "|friend|dog|cat|bike|truck|stuff|things|wallet|phone|purse|situation",
     "^ so|really|very|truly|terribly|awfully sorry $",
@@ -156,6 +158,11 @@ EMPATHY: tuple[str, ...] = (
     "understandably|naturally_you're|naturally_you",
     # I can see / hear / imagine; I understand why
     "i [can] [only] [{INTENS}] imagine",
+    "i can't|cannot|can_not|couldn't [even] [{INTENS}] imagine",
+    "the_last_thing you|anyone|anybody|y'all need|needed|needs|want|wanted",
+    "nobody|no_one|you_don't|you_didn't|you_do_not deserve|deserves|deserved|should_have_to",
+    "how [{INTENS}] {FEELING} [for] [you|y'all|her|him|them|your_family|the_kids|everyone] [!] $",
+    "your {FEELING_NOUN} ...6 understandable|valid|justified|completely_valid|natural|normal|fair",
     "i can [{INTENS}] hear|see|tell|understand|sense|feel|appreciate how|that|why|what|you're|you_are|you|this"
     "|it's|the|your",
     "i [{INTENS}] [{INTENS}] understand|get|know|see|hear|appreciate|feel why|where_you're_coming_from"
@@ -184,7 +191,7 @@ EMPATHY: tuple[str, ...] = (
     "|you_had_to_go_through|you_have_had_to|you've_been_dealing_with",
     "sounds|seems|looks like [you've|you're|you_are|you_have|things_are|things_have|it's|it_has|you|y'all|y'all've]"
     " [been] [had] [having] [{ARTICLE}] [{INTENS}] [{INTENS}] {FEELING}|{BAD}|{UPSET}|going_through|dealing"
-    "|through",
+    "|through [{SITUATION}]",
     # anyone would be upset / it would scare anybody / I'd be mad too
     "{EVERYONE} would|'d|is|gets|get|feels|feel|would_be|'d_be|would_feel|would_get|in_your_shoes"
     "|in_your_position|would've|would_have [be] [been] [feel] [get] [{INTENS}] [{INTENS}] {UPSET}|the_same|that_way",
@@ -274,11 +281,12 @@ SORRY_OWN_CONDUCT: tuple[str, ...] = (
     " wait|waiting|delay|delays|hold|holding|confusion|inconvenience|trouble|mix_up|mixup|interruption|noise"
     "|line|lines|wait_time|misunderstanding|mistake|error|runaround|back_and_forth|typo|computer|system"
     "|printer|phone|lateness|patience|time",
-    "sorry [,] about|for|bout 'bout|that|this [,] [interruption] $",
+    "^ [oh|yeah|yes|ok|okay|hey|hi|hello|ah|oops|whoops] sorry [,] about|for|bout 'bout|that|this [,] [interruption] $",
     "sorry [that] you're|you've|you_had|you_have|you've_been|you_were|to_have_you|to_make_you [,] ... wait|waiting"
     "|hold|holding|on_hold|in_line|stand|standing|sit|sitting",
     "sorry [,] about|for|bout 'bout that|this [,] good|morning|afternoon|evening|hi|hello|thanks|thank|this_is"
-    "|i'm|my|where|what|okay|ok|so|now|go|you_were|anyway|as_i|like_i|back",
+    "|i'm|my|where|what|okay|ok|so|now|go|you_were|anyway|as_i|like_i|back|the|our|i|we|it|line|phone|computer",
+    "sorry [that] it|this|i|we took|taking|kept|'m_taking|is_taking|'s_taking|was_slow|had_to|'ve_kept",
     "sorry to keep|make|interrupt|bother|cut|put|rush|ask|hold|have_kept|trouble",
     "sorry [,] i|we was|were|missed|didn't|'m_late|'m_running|was_away|was_on|forgot|kept|took|wasn't"
     "|have_to_ask|need_to_ask|got_cut|lost|dropped|misheard|interrupted|'ve_kept|'m_on|'m_slow|cut",
@@ -307,7 +315,7 @@ TESTING_CHECKS: tuple[str, ...] = (
     " make|makes|making|made sense",
     "^ [and] make|makes|making|made sense [{SO_FAR}] $",
     "{AUX} {THAT}|i|my_explanation [all] [{INTENS}] make|makes|making|made|come|came {THAT}|myself|things|it_all"
-    " clear|understandable",
+    "|{EXPLAINED} [{INTENS}] clear|understandable",
     "{AUX} {THAT}|i|my_explanation|what_i_said [all] [{INTENS}] clear|clear_enough|understandable"
     "|easy_to_follow|too_fast|too_much|too_confusing|confusing|being_clear|making_sense [to_you|for_you|now]"
     " [{ABOUT} {THAT}] [{SO_FAR}] $",
@@ -336,6 +344,11 @@ TESTING_CHECKS: tuple[str, ...] = (
     "anything|something [else] you [{INTENS}] {NEED}|wanna|want_to|'d_like|would_like|were_wondering"
     "|were_curious [to] ask|know|wondering|curious|clarified|explained|cleared_up",
     "^ {THAT} [all] [{INTENS}] make|makes|made sense",
+    "{AUX} {THAT}|the_plan|everything [all] [{INTENS}] sound|sounds|seem|seems|look|looks okay|ok|good|alright|right"
+    "|fair|doable|clear|reasonable|like_a_plan [to_you|for_you] $",
+    "{AUX} {YOU} [all] [{INTENS}] clear|sure|okay|good|set {ABOUT} what|how|where|when|which|the|everything|who",
+    "you know|remember where_you're_going|what_you're_doing|where_you_need_to_go|what_happens_now|what_you_need"
+    "|where_to_take|who_to_call|what_to_bring",
     "helpful|help|useful|easier if i|we {EXPLAIN}",
     "{AUX} {EXPLAINED} [all] [{INTENS}] clear|understood|okay|clear_enough|make_sense|making_sense [{SO_FAR}] $",
     "anything|something [else] you're|you_are|you_were|y'all_are|you_still [still] unsure|not_sure|wondering|curious"
@@ -390,6 +403,10 @@ TESTING_SPOILERS: tuple[str, ...] = (
 OFFER_MORE_HELP: tuple[str, ...] = (
     "{ELSE} [that] [{I}] {CAN} [{INTENS}] {HELP_VERB}",
     "{ELSE} [that] {I} {CAN} ... $",
+    "{ELSE} [that] you'd_like|you_would_like|you'd_want|you'd_love|you_wanted|you_want|you_need|y'all'd_like"
+    " [me] to {HELP_VERB}|take_care_of|sort_out|ask|ask_about|discuss|do|report|check|look_into|get_done|handle"
+    "|talk_about|go_over|get_sorted [{TIMEFRAME}] [,] $",
+    "{OTHER} {MATTER} [that] {I} {CAN} [{INTENS}] {HELP_VERB}",
     "{ELSE} ... {I} {CAN} [{INTENS}] {HELP_VERB}",
     "^ else [?] $",
     "{YOU} [{INTENS}] {NEED} [any] {OTHER} help|assistance|things|thing [from] [{ME}]",
@@ -492,6 +509,7 @@ SARCASM: tuple[str, ...] = (
     # courtesy words in a hostile or mocking frame
     "what_a|what_an|real|such_a|big|huge|talk_about_a shock|surprise|shocker|shocking",
     "shocker",
+    "and_i'm_the_queen|and_i'm_the_king|and_i'm_santa|and_i'm_the_pope|and_pigs_fly|when_pigs_fly|and_i'm_batman",
     "ain't|isn't|wasn't that|this [just] [a] [real|big] surprise|shock|shocker|convenient|special|shocking",
     "ain't|isn't that|this just wonderful|great|lovely|perfect|fantastic|dandy|peachy|swell|terrific",
     "how [{INTENS}] surprising|shocking|unexpected|original|convenient|unusual|novel",
@@ -554,6 +572,7 @@ DISMISSIVE: tuple[str, ...] = (
     "|read_the_sign|read_the_website|read_the_form|look_it_up|go_look|google_it|should_have_known_better",
     "^ it's [all] on the website $",
     "i've|i_have heard|had enough|it|it_all|that_before",
+    "take_it_up_with|take_that_up_with|go_complain_to|complain_to_someone_else",
     "not_a_matter_for|not_a_matter_we|not_something_this_office|not_this_office's|none_of_our_business",
     "why are you telling_me|bothering_me|calling_me|calling_us|bothering_us",
 )
@@ -562,6 +581,8 @@ DISMISSIVE_EXCUSES: tuple[str, ...] = (
     "whatever works|you_need|you_prefer|you_like|you_want|you_decide|you_choose|you_think|is_easier|'s_easier"
     "|is_best|is_easiest|is_better|time|day|way|option|questions|else|suits|happens|you're_comfortable",
     "too_bad about|that|it",
+    "relax [,] you're_safe|you_are_safe|everything's_okay|it's_okay|we've_got|we're_here|take_a_breath"
+    "|take_your_time|he's_safe|she's_safe|they're_safe|you're_okay|you're_alright|in_the_waiting",
     "can|could|also|or_you_can look_it_up|find_it|check",
     "if_that's_easier|if_you_prefer|or_i_can|or_if_you|if_it's_easier|if_you'd_like",
     "tough_luck|bad_luck|tough_break|rough_luck [,] sorry|i'm_sorry|i'm_so_sorry|man|buddy|pal|friend",
@@ -572,6 +593,8 @@ RUDE: tuple[str, ...] = (
     "idiot|idiots|idiotic|dumber|stupider|brainless|stupid|dumb|dumbest|moron|morons|jerk|loser|pathetic|clown|dummy|dumbass|imbecile|airhead|bozo"
     "|numbskull|nitwit|dimwit|halfwit|lowlife|scum|crybaby|whiner|karen|retard|retarded",
     "you|ya|you're_a|a|such_a|what_a|old|stupid|damn|silly fool",
+    "are_you_dense|are_you_thick|are_you_slow|you_dense|piece_of_work|shut_your_mouth|shut_your_trap|shut_it"
+    "|zip_it|you're_hopeless|grow_up",
     "shut_up|get_lost|go_away|buzz_off|leave_me_alone|piss_off|screw_you|bite_me|get_out_of_my|get_outta"
     "|get_out_of_here|beat_it|scram|take_a_hike|get_out",
     "damn|damned|crap|crappy|shit|shitty|fuck|fucking|fucked|bitch|ass|asshole|bastard|bullshit|goddamn|dammit"
@@ -582,7 +605,8 @@ RUDE: tuple[str, ...] = (
 
 RUDE_EXCUSES: tuple[str, ...] = (
     # reassurance, reported speech, sympathy in rough words, "fool" as a verb
-    "don't|do_not|never|no_need_to|not|shouldn't feel|be|sound|look [like] [a|an] dumb|stupid|silly|idiot|fool",
+    "don't|do_not|never|no_need_to|not|shouldn't feel|sound|look [like] [a|an] dumb|stupid|silly|idiot|fool",
+    "acting|acted|behaving|behaved|acts|behaves like",
     "said|shouted|yelled|screamed|called|calling|call|told|telling|says|say|yelling|screaming ... shut_up|idiot"
     "|stupid|dumb|moron|fool|loser|jerk|names|get_out",
     "not stupid|dumb",

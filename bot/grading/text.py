@@ -74,8 +74,11 @@ def _skip_fillers(words: list[str]) -> str:
 def _plain_word(token: str) -> str:
     if token in TEXTING_FORMS:
         return TEXTING_FORMS[token]
-    if token in KEYWORDS or len(token) < 4 or token.isdigit():
+    if token in KEYWORDS or token.isdigit():
         return token
+    if len(token) < 4:
+        single = _ELONGATED.sub(r"\1", token)  # "uuu" -> "u"
+        return TEXTING_FORMS.get(single, single) if single != token else token
     squeezed = _ELONGATED.sub(r"\1\1", token)
     for candidate in (squeezed, _ELONGATED.sub(r"\1", token)):
         if candidate in KEYWORDS or candidate in TEXTING_FORMS:
