@@ -138,7 +138,9 @@ def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[s
     seen = _Seen(s, words, False)
     rude = seen.act("rude") and not seen.act("rude_excuses")
     dismissive = seen.act("dismissive") and not seen.act("dismissive_excuses")
-    sarcasm = seen.act("sarcasm") or bool(lx.SARCASM_RAW.search(s.original))
+    sarcasm = seen.act("sarcasm") or (
+        (not _RAW_MARKS.isdisjoint(s.original) or "sorry" in words) and bool(lx.SARCASM_RAW.search(s.original))
+    )
     seen = _Seen(s, words, rude or dismissive or sarcasm)
     names = [name for name, hit in _COURTESY_CHECKS if not seen.spoiled and hit(seen)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
@@ -159,7 +161,9 @@ def _may_match(signal: str, words: frozenset[str]) -> bool:
 def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
     """A greeting needs a courteous opener and an identification, anywhere in the message."""
     whole = " ".join(s.norm for s in sentences)
-    if lx.SALUTATION.search(whole) or lx.COURTEOUS_OPENER.search(whole):
+    words = frozenset(whole.split())
+    opener = not lx.GATES["salutation"].isdisjoint(words) and bool(lx.SALUTATION.search(whole))
+    if opener or (not lx.GATES["courteous_opener"].isdisjoint(words) and lx.COURTEOUS_OPENER.search(whole)):
         found["courteous_opener"] = _quote(sentences)
     if lx.IDENTIFICATION.search(whole) or any(lx.NAMED_SELF.search(s.original) for s in sentences):
         found["identifies"] = _quote(sentences)
@@ -247,6 +251,7 @@ def _appreciation(seen: _Seen) -> bool:
 
 
 _CONTACT_CHARS = frozenset("0123456789@")
+_RAW_MARKS = frozenset("\U0001f644\U0001f612\U0001f611/*")
 _COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (
     ("empathy", _empathy),
     ("testing_questions", _testing),

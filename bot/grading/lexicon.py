@@ -508,6 +508,10 @@ FAREWELL = _any(
 # A pattern above can only match a sentence holding one of its gate words; checking
 # the set first skips most regular-expression searches (the grader's hot path).
 GATES: dict[str, frozenset[str]] = {
+    "salutation": frozenset(
+        "hello hi hey hiya howdy greetings hallo heya yo good morning afternoon evening welcome day".split()
+    ),
+    "courteous_opener": frozenset("thank thanks how how's what you you've i'm i we're at nice".split()),
     "process_time": frozenset(
         "minute minutes min mins hour hours hr hrs day days week weeks month months process processing "
         "turnaround tomorrow end by within inside under less today tonight ready done available processed back "
