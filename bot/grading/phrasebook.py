@@ -44,7 +44,7 @@ CLASSES: dict[str, str] = {
     "VOCATIVE": "sir | ma'am | darling | hon | honey | sweetie | sugar | dear | man | buddy | bud | friend | folks"
     " | guys | y'all | mate | miss | mister | son | sweetheart | young man | young lady | pal | boss | chief",
     "BARE_FEELING": "awful | terrible | horrible | rough | brutal | the worst | dreadful | scary | nasty | rotten"
-    " | lousy | crappy | heartbreaking | yikes | oof | ouch | so scary | so rough | how awful | ugh | dang"
+    " | lousy | crappy | heartbreaking | yikes | oof | ouch | so scary | so rough | how awful"
     " | rough one | tough one | brutal one | awful one | a rough one | a tough one | that stinks",
     "FEELING": "unpleasant | dreadful | ghastly | godawful | wretched | frustrating | stressful | scary | frightening | terrifying | upsetting | awful | terrible | horrible"
     " | hard | difficult | worrying | concerning | overwhelming | exhausting | rough | tough | distressing"
@@ -71,11 +71,12 @@ CLASSES: dict[str, str] = {
     " | shaken | shaken up | frightened | anxious | nervous | afraid | rattled | freaked out | hot | livid"
     " | ticked | ticked off | fit to be tied | beside myself | a wreck | a mess | heartbroken | devastated"
     " | exhausted | worn out | worn down | on edge | panicked | panicking | terrified | overwhelmed"
+    " | lost it | lost my mind | lost my cool | lost my temper | freaking out | freaked | madder | livid"
     " | up all night | up all night worrying | in tears | crying | losing sleep | up the wall | a nervous wreck"
     " | pulling my hair out | losing my mind | climbing the walls | sick about it | sick | steamed | fuming"
     " | hopping mad | spitting mad | hot about it | mad about it | upset about it | worried sick | the same"
     " | heated | irritated | pissed | bothered | miffed | peeved | shook | spooked | creeped out | nervous wreck",
-    "AFFECT": "scare | upset | rattle | shake | shake up | wear | wear down | worry | frustrate | freak | freak out"
+    "AFFECT": "frighten | frightened | terrify | terrified | scared | scare | upset | rattle | shake | shake up | wear | wear down | worry | frustrate | freak | freak out"
     " | unnerve | spook | get to | drive | break | stress | stress out | bother | anger | tick off | rattle"
     " | scared | upset | rattled | shook | frustrated | bothered | spooked | worried",
     "FEELING_NOUN": "frustration | concern | concerns | worry | worries | fear | fears | anger | stress | feelings"
@@ -100,8 +101,10 @@ CLASSES: dict[str, str] = {
     "EXPLAINED": "these instructions | the instructions | those instructions | my instructions | the steps | those steps"
     " | these steps | what you need to do | what to do | the process | how this works | how it works | how that works"
     " | what happens next | what i explained | the plan | the next steps | what i've told you | what i told you"
-    " | everything i said | what i just said | the directions | those directions | all the steps | the procedure",
-    "UNCLEAR": "unclear | confusing | confused | not clear | fuzzy | hard to follow | complicated | murky"
+    " | everything i said | what i just said | what to do next | what's next | what comes next"
+    " | what you need to do next | what i explain | what i explained | what i say | what i'm telling you"
+    " | what i told you | the directions | those directions | all the steps | the procedure",
+    "UNCLEAR": "requires clarification | needs clarification | needs explaining | needs clarifying | unclear | confusing | confused | not clear | fuzzy | hard to follow | complicated | murky"
     " | need clarifying | need explaining | you didn't get | you didn't understand | that didn't make sense",
     "SO_FAR": "so far | okay | ok | alright | all right | good | now | there | on that | on all that | right"
     " | with that | with all that | enough | as mud | then | yet | for you | to you | with me | now then",
@@ -159,6 +162,18 @@ EMPATHY: tuple[str, ...] = (
     # I can see / hear / imagine; I understand why
     "i [can] [only] [{INTENS}] imagine",
     "i can't|cannot|can_not|couldn't [even] [{INTENS}] imagine",
+    "must|must_have|would|would_have|that'd|could|can|that_would|that_must_have|that_must [really] [{INTENS}]"
+    " {AFFECT} you|y'all|the_kids|her|him|them|your_family",
+    "sorry_to_here|sorry_to_hear|sad_to_here",
+    "not_your_fault|none_of_this_is_your_fault|isn't_your_fault|wasn't_your_fault|no_fault_of_yours"
+    "|not_on_you|nothing_you_did",
+    "caused|causing|put|putting|given|giving you ...3 distress|stress|worry|pain|grief|anxiety|heartache|hardship"
+    "|fright|scare|sleepless_nights|headaches",
+    "regret that|to_hear|to_learn you|you've|your|this_happened|that_happened|what_happened",
+    "{SUBJ} isn't|is_not|wasn't|ain't|can't_be|cannot_be|won't_be|hasn't_been [{INTENS}] easy|fun|pleasant"
+    "|a_picnic|a_good_feeling",
+    "i {INTENS} [{INTENS}] understand|get_it|hear_you|sympathize|empathize [!] $",
+    "i [{INTENS}] [{INTENS}] sympathize|empathize",
     "the_last_thing you|anyone|anybody|y'all need|needed|needs|want|wanted",
     "nobody|no_one|you_don't|you_didn't|you_do_not deserve|deserves|deserved|should_have_to",
     "how [{INTENS}] {FEELING} [for] [you|y'all|her|him|them|your_family|the_kids|everyone] [!] $",
@@ -260,9 +275,11 @@ EMPATHY_SPOILERS: tuple[str, ...] = (
     "i'm_not|i_am_not|i_won't|i'm_not_going_to|i'm_not_gonna apologize|apologizing|going_to_apologize",
     "sorry [,] [{VOCATIVE}] [,] [though] but|however|though|nothing|not|we_don't|we_can't|we_cannot|i_can't|i_cannot|you'll_have_to"
     "|you_need_to|you_have_to|you'll_need_to|that's_not|it's_not|there's_nothing|no|we're_closed|records"
-    "|the_office|we_do_not|that_is_not|rules|policy|it_is_what|can't|this_isn't|wrong|we_only|only|we_no_longer"
+    "|the_office|we_do_not|that_is_not|rules|policy|that's_the_policy|that's_policy|it's_policy|it's_the_policy"
+    "|that's_the_law|it's_the_law|that's_the_rule|those_are_the_rules|it_is_what|can't|this_isn't|wrong|we_only|only|we_no_longer"
     "|i'm_not_able|we're_not_able|that's_all|that's_just|you_can't|you_cannot|that_won't|we_won't|nope",
     "i [{INTENS}] understand|get_it|hear_you|know|see [,] but|however",
+    "{FEELING} how|that|the_way fast|quickly|often|many|much|easily|common|good|smart|convincing|they|these|those",
     "{FEELING}|{BAD}|{SITUATION} for|on us|me|patrol|the_officers|the_deputies|the_department|our_team|dispatch"
     "|the_station|our_guys|the_staff|the_city|the_county",
     "sorry [that] [if] you feel|felt|think|see_it|took_it|are_offended|were_offended|'re_offended [that_way|like_that"
@@ -319,7 +336,6 @@ TESTING_CHECKS: tuple[str, ...] = (
     "{AUX} {THAT}|i|my_explanation|what_i_said [all] [{INTENS}] clear|clear_enough|understandable"
     "|easy_to_follow|too_fast|too_much|too_confusing|confusing|being_clear|making_sense [to_you|for_you|now]"
     " [{ABOUT} {THAT}] [{SO_FAR}] $",
-    "{AUX} {THAT}|everything [all] clear|understood|straight {ABOUT}",
     "{AUX} {YOU} [{INTENS}] {UNDERSTAND} {EXPLAINED}",
     "{THAT}|does_that|does_it|does_this|did_that|did_it [all] track|tracks|add_up|adds_up|sink_in|sinks_in"
     "|click|clicks|land|lands [{SO_FAR}] $",
@@ -346,7 +362,12 @@ TESTING_CHECKS: tuple[str, ...] = (
     "^ {THAT} [all] [{INTENS}] make|makes|made sense",
     "{AUX} {THAT}|the_plan|everything [all] [{INTENS}] sound|sounds|seem|seems|look|looks okay|ok|good|alright|right"
     "|fair|doable|clear|reasonable|like_a_plan [to_you|for_you] $",
-    "{AUX} {YOU} [all] [{INTENS}] clear|sure|okay|good|set {ABOUT} what|how|where|when|which|the|everything|who",
+    "{AUX} {YOU} [feel] [all] [{INTENS}] clear|sure|okay|good|set|comfortable {ABOUT} what|how|where|when|which"
+    "|everything|who|{EXPLAINED}|that|this|all_that|all_this|the_steps|the_process|the_plan|the_next_steps",
+    "did|have i lose|lost you",
+    "{AUX} {THAT}|everything [all] clear|understood {ABOUT} what|when|where|how|which|who|why|{EXPLAINED}",
+    "^ [{AUX}] {YOU} got|have [any] [more] [other] {QUESTIONS} [for_me|for_us] $",
+    "^ [{AUX}] {THAT} all|all_of_it {GOOD} $",
     "you know|remember where_you're_going|what_you're_doing|where_you_need_to_go|what_happens_now|what_you_need"
     "|where_to_take|who_to_call|what_to_bring",
     "helpful|help|useful|easier if i|we {EXPLAIN}",
@@ -375,6 +396,8 @@ TESTING_INVITES: tuple[str, ...] = (
     "|don't_understand ... let_me_know|ask|holler|tell_me|stop_me|happy|just",
     "let_me_know|tell_me|holler if|whether {THAT} [all] [{INTENS}] makes_sense|made_sense|is_clear|was_clear"
     "|doesn't_make_sense|isn't_clear|is_unclear|is_confusing",
+    "let_me_know|tell_me|holler|ask_me if|whether anything|any_of_that|something|any_part|any_point|any_of_it"
+    " ...3 {UNCLEAR}|doesn't_make_sense|isn't_clear|didn't_make_sense",
     "let_me_know|tell_me|holler|stop_me if|when you [have] [any] {QUESTIONS}|don't_understand|get_lost|lose_me"
     "|need_anything_explained|want_me_to|need_me_to|need_clarification|are_confused|can't_follow|have_questions"
     "|require_clarification|want_clarification|need_anything_clarified|need_help_understanding|need_more_detail",
@@ -407,6 +430,7 @@ OFFER_MORE_HELP: tuple[str, ...] = (
     " [me] to {HELP_VERB}|take_care_of|sort_out|ask|ask_about|discuss|do|report|check|look_into|get_done|handle"
     "|talk_about|go_over|get_sorted [{TIMEFRAME}] [,] $",
     "{OTHER} {MATTER} [that] {I} {CAN} [{INTENS}] {HELP_VERB}",
+    "{I} {CAN} {HELP_VERB} [with] [any|some|an|another] {OTHER} thing|things|matter|issue|question|problem",
     "{ELSE} ... {I} {CAN} [{INTENS}] {HELP_VERB}",
     "^ else [?] $",
     "{YOU} [{INTENS}] {NEED} [any] {OTHER} help|assistance|things|thing [from] [{ME}]",
@@ -486,6 +510,7 @@ APPRECIATION_SPOILERS: tuple[str, ...] = (
     "{THANKS} [,] [you] [so] for nothing|wasting|ruining|making_my|the_attitude|all_the_yelling|the_yelling"
     "|yelling|screaming|the_lecture|the_headache|the_trouble_you've|your_attitude|your_tone|all_the_attitude"
     "|all_the_screaming|the_sarcasm",
+    "{THANKS} [,] now the|i|we|my|it's|the_computer|the_system|i_have|i_get|i've_got",
     "no_thanks|no_thank|no_,_thanks|no_,_thank_you|but_no_thanks|thanks_but_no|thanks_,_but_no|no_thank_you",
     "^ gee|wow|oh_great|real_nice|just_great|oh_wonderful [,] thanks|thank_you|thanks_a_lot",
     "thanks_i_guess|thanks_a_lot_for_nothing|thanks_for_nothing|i_guess_thanks|thanks_,_i_guess",
