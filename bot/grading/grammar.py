@@ -75,7 +75,8 @@ def compile_act(name: str, frames: Iterable[str], classes: Mapping[str, str]) ->
     index: dict[str, list[Frame]] = {}
     for frame in frames:
         pattern, required = _compile_frame(frame, expanded)
-        firsts = [frozenset(_rarest_word(p) for p in phrases) for phrases in required]
+        wordy = [phrases for phrases in required if any(p != "," for p in phrases)]  # "," is not a word
+        firsts = [frozenset(_rarest_word(p) for p in phrases) for phrases in wordy]
         key = min(firsts, key=lambda ws: sum(50 if w in _COMMON else 1 for w in ws))
         compiled = Frame(re.compile(pattern), tuple(f for f in firsts if f is not key))
         for word in key:

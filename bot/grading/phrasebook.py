@@ -139,7 +139,8 @@ EMPATHY: tuple[str, ...] = (
     "^ [oh|ugh|aw|aww|man|oof|geez|gosh|lord|wow|oh_man|aw_man] [{ARTICLE}] [{INTENS}] {BAD} {SITUATION} $",
     "what|how {ARTICLE} [{INTENS}] {BAD} {SITUATION}",
     "what_a|what_an [{INTENS}] nightmare|mess|ordeal|hassle|shame|pain|headache|bummer|drag|day|night|morning"
-    "|week|shock|scare|blow|gut_punch|thing_to_go_through|awful_thing|terrible_thing",
+    "|week|shock|scare|blow|gut_punch|thing_to_go_through|awful_thing|terrible_thing [for_you|for_y'all"
+    "|to_deal_with|to_come_home_to|to_wake_up_to|to_go_through|for_your_family|for_the_kids] [!] $",
     "how awful|terrible|scary|frustrating|upsetting|horrible|stressful|frightening|sad|rotten|awful $",
     "^ [oh|ugh|aw|aww|man|oof|geez|gosh|lord|yikes] [{INTENS}] the_worst $",
     "that|it|this|which stinks|sucks|stank|bites|blows",
@@ -273,6 +274,11 @@ EMPATHY_SPOILERS: tuple[str, ...] = (
     "|my_problem|our_problem",
     "don't|do_not|can't|cannot|didn't|dont|really_don't understand|get|see|know|care why|how|what|that|your",
     "i'm_not|i_am_not|i_won't|i'm_not_going_to|i'm_not_gonna apologize|apologizing|going_to_apologize",
+    "sorry , ...6 closed|can't|cannot|don't|doesn't|won't|unable|not|no|only|nothing|unavailable|isn't|aren't"
+    "|policy|rules",
+    "sorry [that] you're|you_are|you_feel|you_were [so] [{INTENS}] inconvenienced|put_out|bothered|offended"
+    "|triggered|annoyed_by|upset_by_the",
+    "sorry [that] you don't|didn't|can't|won't like|want|understand|agree|accept|get",
     "sorry [,] [{VOCATIVE}] [,] [though] but|however|though|nothing|not|we_don't|we_can't|we_cannot|i_can't|i_cannot|you'll_have_to"
     "|you_need_to|you_have_to|you'll_need_to|that's_not|it's_not|there's_nothing|no|we're_closed|records"
     "|the_office|we_do_not|that_is_not|rules|policy|that's_the_policy|that's_policy|it's_policy|it's_the_policy"
@@ -416,7 +422,7 @@ TESTING_SPOILERS: tuple[str, ...] = (
     "answer|bear_with|bearing_with|thanks_for_answering|for_answering [all] [a] [few|some|my|these|those|the] [more]"
     " {QUESTIONS}",
     "a question about your|the",
-    "{QUESTIONS} ... go|goes|should_go|can_go|are_for|belong to",
+    "{QUESTIONS} ... go|goes|should_go|can_go|are_for|belong|must_go|need_to_go to|through",
     "{QUESTIONS} [,] call|ask|talk_to|contact|email|see|try [the] records|them|city|tow|court|dmv|lot|bank|county"
     "|not_us|someone_else|the_front|your|their|insurance",
     "or are_we_done|can_i_go|what|are_you_done|we_done",
@@ -480,7 +486,8 @@ OFFER_SPOILERS: tuple[str, ...] = (
     "|they_took|that_was|that's|in_the|from_the|on_the|you_know|worth_mentioning|you_recall|they_said"
     "|you_can_remember|you_can_think_of|unusual|different|strange|weird",
     "take|took|grab|grabbed|see|saw|notice|noticed|hear|heard|steal|stole|touch|touched|remember|say|said {ELSE}",
-    "{ELSE} [,] or are_we_done|can_i_go|what|are_you_done|am_i_done|can_we_wrap|we_done",
+    "{ELSE} [,] or are_we_done|can_i_go|what|are_you_done|am_i_done|can_we_wrap|we_done|can_i_get_back"
+    "|can_i_go_back|can_i_get_on|i_gotta_go|i_have_other|can_i_eat",
     "{ELSE} [that] [you] [{NEED}] [to] complain|whine|cry|yell|gripe|moan",
     "are_we_done_here|we_done_here|are_you_done|can_i_go_now",
 )
@@ -521,6 +528,9 @@ APPRECIATION_SPOILERS: tuple[str, ...] = (
     "have|got|need|must|can|could|should|gotta|you'll|you'd|got_to|have_to|need_to|gotta|'ve_got_to to"
     " appreciate",
     "can|could|must|should|you'll|you'd appreciate",
+    "appreciate that|how|what|the_fact|where|why ...6 [,] but|however|though",
+    "appreciate the|your situation|difficulty|concern|concerns|frustration|point|position|problem|predicament"
+    "|urgency|dilemma",
     "appreciate that|how|what|the_fact|the_difficulty|the_situation|where|why ... is|are|was|were|'s|'re|must"
     "|can|has|have|takes|take|isn't|aren't|feel|feels|seems|might|may|would|will|won't|can't|don't|doesn't"
     "|you're|you've|it's|there's|this_is|that's|taking|being|going|having|a_long|not",
@@ -534,6 +544,7 @@ SARCASM: tuple[str, ...] = (
     # courtesy words in a hostile or mocking frame
     "what_a|what_an|real|such_a|big|huge|talk_about_a shock|surprise|shocker|shocking",
     "shocker",
+    "one_whole|two_whole|three_whole|five_whole|ten_whole|twenty_whole|an_entire|a_whole_entire",
     "and_i'm_the_queen|and_i'm_the_king|and_i'm_santa|and_i'm_the_pope|and_pigs_fly|when_pigs_fly|and_i'm_batman",
     "ain't|isn't|wasn't that|this [just] [a] [real|big] surprise|shock|shocker|convenient|special|shocking",
     "ain't|isn't that|this just wonderful|great|lovely|perfect|fantastic|dandy|peachy|swell|terrific",
@@ -543,7 +554,8 @@ SARCASM: tuple[str, ...] = (
     "{THANKS} [so_much] [a_lot] for [all] the|your|that yelling|screaming|attitude|insults|lecture|sarcasm|tone"
     "|headache|abuse|earful|grief|drama",
     "real_pleasure|a_real_pleasure|pleasure_as_always|always_a_pleasure|what_a_treat|lovely_as_always",
-    "or are_we_done|can_i_go|are_you_done|we_done|am_i_done|are_we_finished",
+    "or are_we_done|can_i_go|are_you_done|we_done|am_i_done|are_we_finished|can_i_get_back|can_i_go_back"
+    "|can_i_get_on",
     "are_we_done_here|we_done_here|are_we_done_yet",
     "nothing_better_to_do|nothing_else_to_do|got_nothing_but_time|all_the_time_in_the_world",
     "^ sure|yeah|right|oh_sure|oh_yeah [,] because",
