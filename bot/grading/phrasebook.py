@@ -274,13 +274,13 @@ EMPATHY_SPOILERS: tuple[str, ...] = (
     "|my_problem|our_problem",
     "don't|do_not|can't|cannot|didn't|dont|really_don't understand|get|see|know|care why|how|what|that|your",
     "i'm_not|i_am_not|i_won't|i'm_not_going_to|i'm_not_gonna apologize|apologizing|going_to_apologize",
-    "sorry , ...6 closed|can't|cannot|don't|doesn't|won't|unable|not|no|only|nothing|unavailable|isn't|aren't"
+    "sorry , ...6 closed|can't|cannot|don't|doesn't|won't|unable|not|unavailable|isn't|aren't"
     "|policy|rules",
     "sorry [that] you're|you_are|you_feel|you_were [so] [{INTENS}] inconvenienced|put_out|bothered|offended"
     "|triggered|annoyed_by|upset_by_the",
     "sorry [that] you don't|didn't|can't|won't like|want|understand|agree|accept|get",
     "sorry [,] [{VOCATIVE}] [,] [though] but|however|though|nothing|not|we_don't|we_can't|we_cannot|i_can't|i_cannot|you'll_have_to"
-    "|you_need_to|you_have_to|you'll_need_to|that's_not|it's_not|there's_nothing|no|we're_closed|records"
+    "|you_need_to|you_have_to|you'll_need_to|that's_not|it's_not|there's_nothing|no_,|no_we|no_you|no_that|no_it|no_sir|no_ma'am|we're_closed|records"
     "|the_office|we_do_not|that_is_not|rules|policy|that's_the_policy|that's_policy|it's_policy|it's_the_policy"
     "|that's_the_law|it's_the_law|that's_the_rule|those_are_the_rules|it_is_what|can't|this_isn't|wrong|we_only|only|we_no_longer"
     "|i'm_not_able|we're_not_able|that's_all|that's_just|you_can't|you_cannot|that_won't|we_won't|nope",
