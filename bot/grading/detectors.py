@@ -184,6 +184,8 @@ def _is_clarifying(s: Sentence, names: list[str]) -> bool:
         return False  # "Hello?", "What?"; but "Plate?" asks for something
     if len(words) == 2 and (" ".join(words) in _PHATIC or "?" not in s.norm):
         return False
+    if " ".join(w for w in words if w not in ("hello", "hey", "hi")) in _PHATIC:
+        return False
     if _ACTS["testing_checks"].search(s.marked, frozenset(words)):
         return False
     return not lx.COURTEOUS_OPENER.search(s.norm)
@@ -195,7 +197,8 @@ _PHATIC_WORDS = frozenset(
 )
 _PHATIC = frozenset(
     "excuse me|you there|say again|come again|you okay|i'm sorry|what's up|how's it|sorry what|pardon me|"
-    "are you|hello there|hi there|you what|what now|now what|who's next|anyone there|what happened".split("|")
+    "are you|hello there|hi there|are you there|you still there|are you still there|can you hear me|"
+    "is anyone there|is somebody there|anybody there|you what|what now|now what|who's next|anyone there|what happened".split("|")
 )
 
 

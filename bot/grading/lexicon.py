@@ -495,7 +495,7 @@ PROCESS_TIME = _any(
     r"\b(later )?(today|tonight|tomorrow)( morning| afternoon| evening)?\b(?=.*\b(ready|done|back|call|there|out|available|processed|arrive|come)\b)",
 )
 CONTACT_DETAILS_RAW = re.compile(
-    r"(?<![\d-])(\(?\b\d{3}\)?[\s.-]?)?\b\d{3}[\s.-]\d{4}\b(?![\d-])|\b(ext\.?|extension) ?\d{2,6}\b|[\w.+-]+@[\w-]+\.[\w.]+|\b\d-\d-\d\b|\b9-?8-?8\b|\b[a-z0-9-]+\.(gov|org|com)\b"
+    r"(?<![\d-])(\(?\b\d{3}\)?[\s.-]?)?\b\d{3}[\s.-]\d{4}\b(?![\d-])|(?i:\b(ext\.?|extension) ?\d{2,6}\b)|[\w.+-]+@[\w-]+\.[\w.]+|\b\d-\d-\d\b|\b9-?8-?8\b|\b[a-z0-9-]+\.(gov|org|com)\b"
 )
 INVITATION_TO_RETURN = _any(
     r"\bif you need (us|anything|any more|more|help|something)\b",

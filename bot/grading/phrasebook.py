@@ -371,6 +371,7 @@ TESTING_CHECKS: tuple[str, ...] = (
     "{AUX} {YOU} [feel] [all] [{INTENS}] clear|sure|okay|good|set|comfortable {ABOUT} what|how|where|when|which"
     "|everything|who|{EXPLAINED}|that|this|all_that|all_this|the_steps|the_process|the_plan|the_next_steps",
     "did|have i lose|lost you",
+    "^ [{AUX}] {YOU} [all] on the_same_page|the_same_wavelength [{SO_FAR}] $",
     "{AUX} {THAT}|everything [all] clear|understood {ABOUT} what|when|where|how|which|who|why|{EXPLAINED}",
     "^ [{AUX}] {YOU} got|have [any] [more] [other] {QUESTIONS} [for_me|for_us] $",
     "^ [{AUX}] {THAT} all|all_of_it {GOOD} $",
@@ -604,7 +605,8 @@ DISMISSIVE: tuple[str, ...] = (
     "^ so_what [?] $",
     "stop yelling|crying|complaining|whining|screaming|bothering",
     "i'm_busy|make_it_quick|hurry_up|i_don't_have_time|i_haven't_got_time|i_don't_make_the_rules"
-    "|what_do_you_want_me_to_do|what_am_i_supposed_to_do|not_my_department|we're_not_a_babysitting",
+    "|what_do_you_want_me_to_do|what_am_i_supposed_to_do|don't_know_what_you_want_me_to_do"
+    "|what_you_want_me_to_do_about_it|not_my_department|we're_not_a_babysitting",
     "you_people|you_should_have|you_should've|your_own_fault|you_parked_illegally|i'm_not_sorry|not_sorry"
     "|read_the_sign|read_the_website|read_the_form|look_it_up|go_look|google_it|should_have_known_better",
     "^ it's [all] on the website $",
@@ -630,6 +632,7 @@ RUDE: tuple[str, ...] = (
     "idiot|idiots|idiotic|dumber|stupider|brainless|stupid|dumb|dumbest|moron|morons|jerk|loser|pathetic|clown|dummy|dumbass|imbecile|airhead|bozo"
     "|numbskull|nitwit|dimwit|halfwit|lowlife|scum|crybaby|whiner|karen|retard|retarded",
     "you|ya|you're_a|a|such_a|what_a|old|stupid|damn|silly fool",
+    "are_you|you're|you_are|ur [{INTENS}] [this|that|so] dense|thick|dim|dimwitted",
     "are_you_dense|are_you_thick|are_you_slow|you_dense|piece_of_work|shut_your_mouth|shut_your_trap|shut_it"
     "|zip_it|you're_hopeless|grow_up",
     "shut_up|get_lost|go_away|buzz_off|leave_me_alone|piss_off|screw_you|bite_me|get_out_of_my|get_outta"
@@ -649,7 +652,7 @@ RUDE_EXCUSES: tuple[str, ...] = (
     "not stupid|dumb",
     "no|not_a|not_any|never_a|isn't_a|no_such_thing_as_a|not_such_a|wasn't_a [{INTENS}] dumb|stupid|silly"
     " question|questions",
-    "that's|it's|a|the|that|such_a|what_a|how [{INTENS}] crappy|crummy|shitty way|thing|day|night|deal|feeling"
+    "[that's|it's|a|the|that|such_a|what_a|how] [{INTENS}] crappy|crummy|shitty way|thing|day|night|deal|feeling"
     "|situation|break|luck|week|morning|thing_to",
     "hell_of_a|heck_of_a|one_hell_of",
     "fool|fooled|fools a_lot|people|everyone|anyone|many|lots|them|us|folks|plenty|the_best|smart_people|you"
