@@ -42,7 +42,7 @@ CASES = load_cases()
 @pytest.mark.parametrize("case", CASES, ids=[c.where for c in CASES])
 def test_sentence_shows_its_labelled_signal(case: Case) -> None:
     shown = case.signal in detect(case.sentence).names
-    assert shown is case.expected, f"{case.where} [{case.register}] {case.sentence!r}: {case.signal} should be {case.expected}"
+    assert shown is case.expected, f"[{case.register}] {case.sentence!r}: {case.signal} should be {case.expected}"
 
 
 def test_corpus_is_large_and_covers_every_signal_both_ways() -> None:

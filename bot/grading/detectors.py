@@ -180,26 +180,15 @@ def _is_clarifying(s: Sentence, names: list[str]) -> bool:
     if not s.is_question or {"testing_questions", "offer_more_help", "dismissive", "sarcasm"} & set(names):
         return False
     words = [w for w in s.norm.split() if w not in ("?", "!")]
-    if not words or (len(words) == 1 and (words[0] in _PHATIC_WORDS or "?" not in s.norm)):
+    if not words or (len(words) == 1 and (words[0] in lx.PHATIC_WORDS or "?" not in s.norm)):
         return False  # "Hello?", "What?"; but "Plate?" asks for something
-    if len(words) == 2 and (" ".join(words) in _PHATIC or "?" not in s.norm):
+    if len(words) == 2 and (" ".join(words) in lx.PHATIC_QUESTIONS or "?" not in s.norm):
         return False
-    if " ".join(w for w in words if w not in ("hello", "hey", "hi")) in _PHATIC:
+    if " ".join(w for w in words if w not in ("hello", "hey", "hi")) in lx.PHATIC_QUESTIONS:
         return False
     if _ACTS["testing_checks"].search(s.marked, frozenset(words)):
         return False
     return not lx.COURTEOUS_OPENER.search(s.norm)
-
-
-_PHATIC_WORDS = frozenset(
-    "hello hi hey what huh sorry pardon yes yeah yep hmm hm eh excuse really okay ok right and so well why how who "
-    "next seriously wait what's yo sir ma'am".split()
-)
-_PHATIC = frozenset(
-    "excuse me|you there|say again|come again|you okay|i'm sorry|what's up|how's it|sorry what|pardon me|"
-    "are you|hello there|hi there|are you there|you still there|are you still there|can you hear me|"
-    "is anyone there|is somebody there|anybody there|you what|what now|now what|who's next|anyone there|what happened".split("|")
-)
 
 
 def _negated_intent(norm: str) -> bool:
@@ -254,6 +243,13 @@ def _appreciation(seen: _Seen) -> bool:
 
 
 _CONTACT_CHARS = frozenset("0123456789@")
+
+
+def _has_contact(original: str) -> bool:
+    """A phone number, extension or address: only worth a regex when a digit or "@" is there."""
+    return not _CONTACT_CHARS.isdisjoint(original) and bool(lx.CONTACT_DETAILS_RAW.search(original))
+
+
 _RAW_MARKS = frozenset("\U0001f644\U0001f612\U0001f611/*")
 _COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (
     ("empathy", _empathy),
@@ -263,7 +259,7 @@ _COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (
 )
 _FACT_CHECKS: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("process_time", lambda s: bool(lx.PROCESS_TIME.search(s.norm))),
-    ("contact_details", lambda s: not _CONTACT_CHARS.isdisjoint(s.original) and bool(lx.CONTACT_DETAILS_RAW.search(s.original))),
+    ("contact_details", lambda s: _has_contact(s.original)),
     ("invitation_to_return", lambda s: bool(lx.INVITATION_TO_RETURN.search(s.norm))),
     ("farewell", lambda s: bool(lx.FAREWELL.search(s.norm))),
 )

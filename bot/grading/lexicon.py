@@ -390,42 +390,42 @@ KEYWORDS: frozenset[str] = frozenset(
         "thinking",
         "helper",
         "dealt",
-    "follow",
-    "following",
-    "explained",
-    "explaining",
-    "clarified",
-    "confused",
-    "understanding",
-    "questions",
-    "anything",
-    "something",
-    "frightening",
-    "terrifying",
-    "horrible",
-    "devastating",
-    "heartbreaking",
-    "nightmare",
-    "imagine",
-    "obliged",
-    "grateful",
-    "thankful",
-    "glad",
-    "apologize",
-    "appreciate",
-    "bye",
-    "goodbye",
-    "assistance",
-    "further",
-    "additional",
-    "totally",
-    "absolutely",
-    "completely",
-    "honestly",
-    "incredibly",
-    "ridiculous",
-    "embarrassed",
-    "situation",
+        "follow",
+        "following",
+        "explained",
+        "explaining",
+        "clarified",
+        "confused",
+        "understanding",
+        "questions",
+        "anything",
+        "something",
+        "frightening",
+        "terrifying",
+        "horrible",
+        "devastating",
+        "heartbreaking",
+        "nightmare",
+        "imagine",
+        "obliged",
+        "grateful",
+        "thankful",
+        "glad",
+        "apologize",
+        "appreciate",
+        "bye",
+        "goodbye",
+        "assistance",
+        "further",
+        "additional",
+        "totally",
+        "absolutely",
+        "completely",
+        "honestly",
+        "incredibly",
+        "ridiculous",
+        "embarrassed",
+        "situation",
     ]
 )
 
@@ -481,6 +481,19 @@ QUESTION_START = re.compile(
     r"^(do|did|does|is|are|was|were|have|has|can|could|would|will|any|what|when|where|who|whose|"
     r"which|why|how|may|should|shall|if you have|let me know|feel free|got any|anything|need anything)\b"
 )
+
+# Questions that ask for nothing: not information-gathering ("Hello?", "Are you there?").
+PHATIC_WORDS = frozenset(
+    "hello hi hey what huh sorry pardon yes yeah yep hmm hm eh excuse really okay ok right and so well why how who "
+    "next seriously wait what's yo sir ma'am".split()
+)
+PHATIC_QUESTIONS = frozenset(
+    "excuse me|you there|say again|come again|you okay|i'm sorry|what's up|how's it|sorry what|pardon me|"
+    "are you|hello there|hi there|are you there|you still there|are you still there|can you hear me|"
+    "is anyone there|is somebody there|anybody there|you what|what now|now what|who's next|anyone there|"
+    "what happened".split("|")
+)
+
 
 # --- Extras -----------------------------------------------------------------
 _NUMBER = (

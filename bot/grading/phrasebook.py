@@ -181,10 +181,11 @@ EMPATHY: tuple[str, ...] = (
     "your {FEELING_NOUN} ...6 understandable|valid|justified|completely_valid|natural|normal|fair",
     "i can [{INTENS}] hear|see|tell|understand|sense|feel|appreciate how|that|why|what|you're|you_are|you|this"
     "|it's|the|your",
-    "i [{INTENS}] [{INTENS}] understand|get|know|see|hear|appreciate|feel why|where_you're_coming_from"
+    "i [{INTENS}] [{INTENS}] understand|get|know|see|hear|appreciate|feel [{INTENS}] why|where_you're_coming_from"
     "|what_you're_going_through|what_you've_been_through|that_you're|that_you've|you're|you've|you_are|you_have"
     "|you_were|how_you_feel|how_you're_feeling|how_that_feels|how_it_feels|how_much",
-    "i [{INTENS}] [{INTENS}] understand|get|know|see|appreciate|feel how [{INTENS}] [{INTENS}] {FEELING}|{UPSET}"
+    "i [{INTENS}] [{INTENS}] understand|get|know|see|appreciate|feel [{INTENS}] how [{INTENS}] [{INTENS}] {FEELING}"
+    "|{UPSET}"
     "|{BAD}|worried|frustrated|upsetting|frustrating",
     "i [{INTENS}] [{INTENS}] understand|get|know|hear|see|appreciate|share your|the {FEELING_NOUN}",
     "i [{INTENS}] [{INTENS}] understand|know|appreciate|realize|recognize [that] {SUBJ} [{COPULA}] [not]"
@@ -274,8 +275,7 @@ EMPATHY_SPOILERS: tuple[str, ...] = (
     "|my_problem|our_problem",
     "don't|do_not|can't|cannot|didn't|dont|really_don't understand|get|see|know|care why|how|what|that|your",
     "i'm_not|i_am_not|i_won't|i'm_not_going_to|i'm_not_gonna apologize|apologizing|going_to_apologize",
-    "sorry , ...6 closed|can't|cannot|don't|doesn't|won't|unable|not|unavailable|isn't|aren't"
-    "|policy|rules",
+    "sorry , ...6 closed|can't|cannot|don't|doesn't|won't|unable|not|unavailable|isn't|aren't|policy|rules",
     "sorry [that] you're|you_are|you_feel|you_were [so] [{INTENS}] inconvenienced|put_out|bothered|offended"
     "|triggered|annoyed_by|upset_by_the",
     "sorry [that] you don't|didn't|can't|won't like|want|understand|agree|accept|get",
@@ -327,8 +327,7 @@ TESTING_CHECKS: tuple[str, ...] = (
     "|what_i_mean|with_me|everything|all_that|all_of_that|the_steps|the_process|all_this|how_that_works"
     "|how_it_works|{EXPLAINED}] [{SO_FAR}] [{SO_FAR}] [,] $",
     "^ [and] [{AUX}] [{YOU}] [{INTENS}] with me [{SO_FAR}] [{SO_FAR}] $",
-    "^ [and] [{AUX}] [{YOU}] [{INTENS}] got|get|gotten|getting|have {THAT}|the_steps|the_plan [{SO_FAR}]"
-    " [{SO_FAR}] $",
+    "^ [and] [{AUX}] [{YOU}] [{INTENS}] got|get|gotten|getting|have {THAT}|the_steps|the_plan [{SO_FAR}] [{SO_FAR}] $",
     "^ [and] [{AUX}] [{YOU}|{THAT}|things|everything|we] [all] [{INTENS}] clear|understood|straight"
     "|clear_enough [{ABOUT} {THAT}] [{SO_FAR}] [{SO_FAR}] $",
     "^ [and] [{AUX}] [{YOU}|{THAT}] [all] {GOOD} {ABOUT} {THAT}|everything|those_steps|the_steps|the_plan"
@@ -347,8 +346,7 @@ TESTING_CHECKS: tuple[str, ...] = (
     "|click|clicks|land|lands [{SO_FAR}] $",
     "did|does|do|has|have|was|is {THAT}|i|my_answer|my_explanation|that_info|that_information|those_answers"
     " [{INTENS}] [{INTENS}] {ANSWERED}",
-    "{AUX} i|we [{INTENS}] leave|miss|skip|forget|leave_out [out] anything|something|any_questions|any_part|any"
-    "|part",
+    "{AUX} i|we [{INTENS}] leave|miss|skip|forget|leave_out [out] anything|something|any_questions|any_part|any|part",
     "anything|something|any_part|any_of_that|any_of_this|any_of_it|anything_i_said|what_i_said|anything_there"
     "|any_piece|parts|part|any_step|any_steps|some_part ... {UNCLEAR}",
     "^ [and] [{AUX}] [{THAT}] [still] {UNCLEAR} $",
@@ -526,8 +524,7 @@ APPRECIATION_SPOILERS: tuple[str, ...] = (
     "would|'d|i'd|we'd|would_really|'d_really|i'd_really|would_greatly|i_would [{INTENS}] appreciate",
     "appreciate it|you if|not|lowering|calming|stopping|keeping|being_quiet|toning",
     "appreciate_if",
-    "have|got|need|must|can|could|should|gotta|you'll|you'd|got_to|have_to|need_to|gotta|'ve_got_to to"
-    " appreciate",
+    "have|got|need|must|can|could|should|gotta|you'll|you'd|got_to|have_to|need_to|gotta|'ve_got_to to appreciate",
     "can|could|must|should|you'll|you'd appreciate",
     "appreciate that|how|what|the_fact|where|why ...6 [,] but|however|though",
     "appreciate the|your situation|difficulty|concern|concerns|frustration|point|position|problem|predicament"
@@ -555,8 +552,7 @@ SARCASM: tuple[str, ...] = (
     "{THANKS} [so_much] [a_lot] for [all] the|your|that yelling|screaming|attitude|insults|lecture|sarcasm|tone"
     "|headache|abuse|earful|grief|drama",
     "real_pleasure|a_real_pleasure|pleasure_as_always|always_a_pleasure|what_a_treat|lovely_as_always",
-    "or are_we_done|can_i_go|are_you_done|we_done|am_i_done|are_we_finished|can_i_get_back|can_i_go_back"
-    "|can_i_get_on",
+    "or are_we_done|can_i_go|are_you_done|we_done|am_i_done|are_we_finished|can_i_get_back|can_i_go_back|can_i_get_on",
     "are_we_done_here|we_done_here|are_we_done_yet",
     "nothing_better_to_do|nothing_else_to_do|got_nothing_but_time|all_the_time_in_the_world",
     "^ sure|yeah|right|oh_sure|oh_yeah [,] because",

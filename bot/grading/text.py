@@ -14,9 +14,7 @@ from functools import lru_cache
 from bot.grading.lexicon import DROPPED_G_EXCEPTIONS, KEYWORDS, QUESTION_START, TEXTING_FORMS
 
 _ABBREVIATIONS = ("Ext", "ext", "EXT", "St", "Dr", "Mr", "Ms", "Mrs", "Sgt", "Lt", "Det", "Ofc", "Dep", "Cpl")
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?;])" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s+|\n+"
-)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s+|\n+")
 """A sentence ends at . ! ? ; and a space, but not after "Ext." or "Sgt."."""
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[?!]|[,;:()\u2014\u2013]| - |\.\.+")
 _ELONGATED = re.compile(r"(.)\1{2,}")
