@@ -283,7 +283,7 @@ EMPATHY_SPOILERS: tuple[str, ...] = (
     "|you_need_to|you_have_to|you'll_need_to|that's_not|it's_not|there's_nothing|no_,|no_we|no_you|no_that|no_it|no_sir|no_ma'am|we're_closed|records"
     "|the_office|we_do_not|that_is_not|rules|policy|that's_the_policy|that's_policy|it's_policy|it's_the_policy"
     "|that's_the_law|it's_the_law|that's_the_rule|those_are_the_rules|it_is_what|can't|this_isn't|wrong|we_only|only|we_no_longer"
-    "|i'm_not_able|we're_not_able|that's_all|that's_just|you_can't|you_cannot|that_won't|we_won't|nope",
+    "|i'm_not_able|we're_not_able|that's_all|that's_just_how|that's_just_the|you_can't|you_cannot|that_won't|we_won't|nope",
     "i [{INTENS}] understand|get_it|hear_you|know|see [,] but|however",
     "{FEELING} how|that|the_way fast|quickly|often|many|much|easily|common|good|smart|convincing|they|these|those",
     "{FEELING}|{BAD}|{SITUATION} for|on us|me|patrol|the_officers|the_deputies|the_department|our_team|dispatch"
@@ -326,7 +326,7 @@ TESTING_CHECKS: tuple[str, ...] = (
     "^ [and] [{AUX}] [{YOU}] [still] [{INTENS}] {UNDERSTAND} [me|along|that|it|what_i'm_saying|what_i_said"
     "|what_i_mean|with_me|everything|all_that|all_of_that|the_steps|the_process|all_this|how_that_works"
     "|how_it_works|{EXPLAINED}] [{SO_FAR}] [{SO_FAR}] [,] $",
-    "^ [and] [{AUX}] [{YOU}] [{INTENS}] with me [{SO_FAR}] [{SO_FAR}] $",
+    "^ [and] [{AUX}] [{YOU}] [still] [{INTENS}] with me [{SO_FAR}] [{SO_FAR}] $",
     "^ [and] [{AUX}] [{YOU}] [{INTENS}] got|get|gotten|getting|have {THAT}|the_steps|the_plan [{SO_FAR}] [{SO_FAR}] $",
     "^ [and] [{AUX}] [{YOU}|{THAT}|things|everything|we] [all] [{INTENS}] clear|understood|straight"
     "|clear_enough [{ABOUT} {THAT}] [{SO_FAR}] [{SO_FAR}] $",
@@ -423,7 +423,8 @@ TESTING_SPOILERS: tuple[str, ...] = (
     "a question about your|the",
     "{QUESTIONS} ... go|goes|should_go|can_go|are_for|belong|must_go|need_to_go to|through",
     "{QUESTIONS} [,] call|ask|talk_to|contact|email|see|try [the] records|them|city|tow|court|dmv|lot|bank|county"
-    "|not_us|someone_else|the_front|your|their|insurance",
+    "|not_us|someone_else|the_front|your|their|insurance|clerk|front_desk|desk|window|officer|detective|deputy"
+    "|sergeant|lawyer|attorney|court|bank|landlord",
     "or are_we_done|can_i_go|what|are_you_done|we_done",
     "are_we_done_here|we_done_here",
 )
@@ -435,6 +436,8 @@ OFFER_MORE_HELP: tuple[str, ...] = (
     " [me] to {HELP_VERB}|take_care_of|sort_out|ask|ask_about|discuss|do|report|check|look_into|get_done|handle"
     "|talk_about|go_over|get_sorted [{TIMEFRAME}] [,] $",
     "{OTHER} {MATTER} [that] {I} {CAN} [{INTENS}] {HELP_VERB}",
+    "{OTHER} {MATTER} [that] {YOU} [{INTENS}] {NEED} [from] [{ME}] [{TIMEFRAME}] [,] $",
+    "{ELSE} [that] requires|needs|need|require my|our attention|help|assistance",
     "{I} {CAN} {HELP_VERB} [with] [any|some|an|another] {OTHER} thing|things|matter|issue|question|problem",
     "{ELSE} ... {I} {CAN} [{INTENS}] {HELP_VERB}",
     "^ else [?] $",
