@@ -120,13 +120,14 @@ _BARE_WORDS = 3
 """A courtesy this short ("Questions?", "Oh no.") is not credited beside a hostile sentence."""
 
 
-@dataclass(frozen=True)
 class _Seen:
-    """One sentence as the checks see it: its text, its words, and whether it is spoiled."""
+    """One sentence as the checks see it: its text and its words (a plain class: made per sentence)."""
 
-    s: Sentence
-    words: frozenset[str]
-    spoiled: bool
+    __slots__ = ("s", "words")
+
+    def __init__(self, s: Sentence, words: frozenset[str]) -> None:
+        self.s = s
+        self.words = words
 
     def act(self, name: str) -> bool:
         return _ACTS[name].search(self.s.marked, self.words)
@@ -135,27 +136,23 @@ class _Seen:
 def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[str]:
     norm = s.norm
     words = frozenset(norm.split())
-    seen = _Seen(s, words, False)
+    seen = _Seen(s, words)
     rude = seen.act("rude") and not seen.act("rude_excuses")
     dismissive = seen.act("dismissive") and not seen.act("dismissive_excuses")
     sarcasm = seen.act("sarcasm") or (
         (not _RAW_MARKS.isdisjoint(s.original) or "sorry" in words) and bool(lx.SARCASM_RAW.search(s.original))
     )
-    seen = _Seen(s, words, rude or dismissive or sarcasm)
-    names = [name for name, hit in _COURTESY_CHECKS if not seen.spoiled and hit(seen)]
+    spoiled = rude or dismissive or sarcasm
+    names = [] if spoiled else [name for name, hit in _COURTESY_CHECKS if hit(seen)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
-    names += [name for name, hit in _FACT_CHECKS if _may_match(name, words) and hit(s)]
+    names += [name for name, gate, hit in _FACT_CHECKS if (gate is None or not gate.isdisjoint(words)) and hit(s)]
     if len(words) > LONG_SENTENCE_WORDS:
         names.append("long_sentences")
-    if _is_clarifying(s, names) and not seen.spoiled:
+    if not spoiled and s.is_question and _is_clarifying(s, names):
         names.append("clarifying_question")
-    names += [i.name for i in intents if i.matches(norm) and not _negated_intent(norm)]
+    if intents:
+        names += [i.name for i in intents if i.matches(norm) and not _negated_intent(norm)]
     return names
-
-
-def _may_match(signal: str, words: frozenset[str]) -> bool:
-    gate = lx.GATES.get(signal)
-    return gate is None or not gate.isdisjoint(words)
 
 
 def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
@@ -257,9 +254,9 @@ _COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (
     ("offer_more_help", _offer),
     ("appreciation", _appreciation),
 )
-_FACT_CHECKS: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
-    ("process_time", lambda s: bool(lx.PROCESS_TIME.search(s.norm))),
-    ("contact_details", lambda s: _has_contact(s.original)),
-    ("invitation_to_return", lambda s: bool(lx.INVITATION_TO_RETURN.search(s.norm))),
-    ("farewell", lambda s: bool(lx.FAREWELL.search(s.norm))),
+_FACT_CHECKS: tuple[tuple[str, frozenset[str] | None, Callable[[Sentence], bool]], ...] = (
+    ("process_time", lx.GATES["process_time"], lambda s: bool(lx.PROCESS_TIME.search(s.norm))),
+    ("contact_details", None, lambda s: _has_contact(s.original)),
+    ("invitation_to_return", lx.GATES["invitation_to_return"], lambda s: bool(lx.INVITATION_TO_RETURN.search(s.norm))),
+    ("farewell", lx.GATES["farewell"], lambda s: bool(lx.FAREWELL.search(s.norm))),
 )

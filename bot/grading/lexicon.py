@@ -543,14 +543,15 @@ GATES: dict[str, frozenset[str]] = {
     "courteous_opener": frozenset("thank thanks how how's what you you've i'm i we're at nice".split()),
     "process_time": frozenset(
         "minute minutes min mins hour hours hr hrs day days week weeks month months process processing "
-        "turnaround tomorrow end by within inside under less today tonight ready done available processed back "
-        "there finished out".split()
+        "turnaround tomorrow today tonight noon weekend monday tuesday wednesday thursday friday saturday "
+        "sunday".split()
     ),
     "farewell": frozenset(
-        "goodbye good bye take stay see have drive get be cheers so farewell later talk night well godspeed god".split()
+        "goodbye bye care safe safely later cheers farewell night day evening afternoon weekend morning week "
+        "rest holiday one trip drive ride flight journey easy well godspeed bless long see".split()
     ),
     "invitation_to_return": frozenset(
-        "need hesitate free call away come here give ring holler should reach touch stop swing drop anytime any if "
-        "whenever hit".split()
+        "need hesitate free call ring away come here give holler reach touch stop swing drop contact let hit "
+        "anytime".split()
     ),
 }
