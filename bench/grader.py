@@ -43,15 +43,17 @@ def main() -> int:
     if missing:
         print(f"dev set not found at {missing[0]}: pass its path (see ../shared/grading/)")
         return 1
-    everything: list[list[Turn]] = []
+    loaded: list[tuple[Path, list[list[Turn]]]] = []
     for path in paths:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         transcripts = [turns_from_json(r["turns"]) for r in rows]
-        everything += transcripts
+        loaded.append((path, transcripts))
         print(f"dev set: {path} ({len(rows)} transcripts)\n")
         accuracy(rows, transcripts)
         print()
-    throughput(everything)
+    for path, transcripts in loaded:
+        print(f"throughput on {path.name} (its trainee messages, 30 times over):")
+        throughput(transcripts)
     return 0
 
 
@@ -93,8 +95,8 @@ def throughput(transcripts: list[list[Turn]]) -> None:
         rate = statistics.median(rates)
         status = "meets" if rate >= TARGET_MESSAGES_PER_SECOND else "MISSES"
         print(
-            f"throughput ({label}): {rate:,.0f} trainee messages/s over {messages:,} messages, median of {ROUNDS} "
-            f"rounds of CPU time ({status} the target of {TARGET_MESSAGES_PER_SECOND:,}/s on one core)"
+            f"  {label}: {rate:,.0f} trainee messages/s over {messages:,} messages, median of {ROUNDS} rounds "
+            f"of CPU time ({status} the target of {TARGET_MESSAGES_PER_SECOND:,}/s on one core)"
         )
 
 
