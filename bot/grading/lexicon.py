@@ -84,6 +84,8 @@ TEXTING_FORMS: dict[str, str] = {
     "hlp": "help",
     "hlep": "help",
     "mkae": "make",
+    "tyy": "thank you",
+    "tyyy": "thank you",
     "heer": "hear",
     "wuld": "would",
     "wud": "would",

@@ -62,7 +62,7 @@ CLASSES: dict[str, str] = {
     " | horrifying | worrying | painful | nerve wracking | heartbreaking | scary | unpleasant | sorry | sick | bad | dreadful | ghastly | godawful | wretched | awful awful | heartbreaking | hard old | lousy | crummy | crappy | rotten | sinking | helpless | awful | terrible | horrible"
     " | rough | tough | scary | frightening | stressful | hard | difficult | miserable | sad | sucky | cruddy"
     " | frustrating | upsetting | nasty | ugly | unfair | brutal",
-    "SITUATION": "thing | feeling | way | situation | experience | day | night | morning | afternoon | evening"
+    "SITUATION": "fright | scare | thing | feeling | way | situation | experience | day | night | morning | afternoon | evening"
     " | week | weekend | time | spot | position | place to be | thing to go through | thing to deal with"
     " | thing to come home to | thing to wake up to | thing to find | thing to happen | break | deal"
     " | surprise | start | end | ordeal | shock | hand | couple of days | few days | position to be in"
@@ -223,6 +223,7 @@ EMPATHY: tuple[str, ...] = (
     "i [just] [{INTENS}] hate|hated that|this|it|hearing",
     "hate_that_for_you|hate_it_for_you|hate_this_for_you",
     "that's|it's|that_is|it_is|that_was|it_was [just] not_fair|not_right|not_okay|no_way_to_live|a_crying_shame",
+    "that|this|it|which|that_just|that_sure [just] ain't|isn't|wasn't right|fair|okay|ok",
     # they did well to come; relief; support
     "you did|you've_done|you_done [{INTENS}] [exactly|just|absolutely|totally] the_right_thing|right|great|good"
     "|well|everything_right|a_good_thing|a_smart_thing|a_super_smart_thing|the_smart_thing|nothing_wrong"
@@ -328,7 +329,8 @@ TESTING_CHECKS: tuple[str, ...] = (
     "|how_it_works|{EXPLAINED}] [{SO_FAR}] [{SO_FAR}] [,] $",
     "^ [and] [{AUX}] [{YOU}] [still] [{INTENS}] with me [{SO_FAR}] [{SO_FAR}] $",
     "^ [and] [{AUX}] [{YOU}] [{INTENS}] got|get|gotten|getting|have {THAT}|the_steps|the_plan [{SO_FAR}] [{SO_FAR}] $",
-    "^ [and] [{AUX}] [{YOU}|{THAT}|things|everything|we] [all] [{INTENS}] clear|understood|straight"
+    "^ [and] [{AUX}] [{YOU}|{THAT}|things|everything|we|you're|we're|y'all're|that's|it's|everything's]"
+    " [are|is|'re] [all] [{INTENS}] clear|understood|straight"
     "|clear_enough [{ABOUT} {THAT}] [{SO_FAR}] [{SO_FAR}] $",
     "^ [and] [{AUX}] [{YOU}|{THAT}] [all] {GOOD} {ABOUT} {THAT}|everything|those_steps|the_steps|the_plan"
     "|the_process [{SO_FAR}] $",
@@ -341,7 +343,7 @@ TESTING_CHECKS: tuple[str, ...] = (
     "{AUX} {THAT}|i|my_explanation|what_i_said [all] [{INTENS}] clear|clear_enough|understandable"
     "|easy_to_follow|too_fast|too_much|too_confusing|confusing|being_clear|making_sense [to_you|for_you|now]"
     " [{ABOUT} {THAT}] [{SO_FAR}] $",
-    "{AUX} {YOU} [{INTENS}] {UNDERSTAND} {EXPLAINED}",
+    "{AUX} {YOU} [{INTENS}] understand|understood|get|got {EXPLAINED}",
     "{THAT}|does_that|does_it|does_this|did_that|did_it [all] track|tracks|add_up|adds_up|sink_in|sinks_in"
     "|click|clicks|land|lands [{SO_FAR}] $",
     "did|does|do|has|have|was|is {THAT}|i|my_answer|my_explanation|that_info|that_information|those_answers"
@@ -369,6 +371,11 @@ TESTING_CHECKS: tuple[str, ...] = (
     "{AUX} {YOU} [feel] [all] [{INTENS}] clear|sure|okay|good|set|comfortable {ABOUT} what|how|where|when|which"
     "|everything|who|{EXPLAINED}|that|this|all_that|all_this|the_steps|the_process|the_plan|the_next_steps",
     "did|have i lose|lost you",
+    "{AUX} i|that|this|it|all_that|all_of_that|everything|any_of_that|any_of_this [{INTENS}] [been] confuse|confused"
+    "|confusing|lose|lost|losing|overwhelm|overwhelmed|overwhelming you|y'all",
+    "{AUX} {THAT} [all] come|came|coming across [okay|ok|clearly|alright|right|well|clear]",
+    "any|anything|some point|points|bit|bits|step|steps|piece|part|parts|detail|details ... explanation"
+    "|explaining|clarification|clarifying|going_over|more_detail|more_details",
     "^ [{AUX}] {YOU} [all] on the_same_page|the_same_wavelength [{SO_FAR}] $",
     "{AUX} {THAT}|everything [all] clear|understood {ABOUT} what|when|where|how|which|who|why|{EXPLAINED}",
     "^ [{AUX}] {YOU} got|have [any] [more] [other] {QUESTIONS} [for_me|for_us] $",
@@ -442,6 +449,7 @@ OFFER_MORE_HELP: tuple[str, ...] = (
     "{ELSE} ... {I} {CAN} [{INTENS}] {HELP_VERB}",
     "^ else [?] $",
     "{YOU} [{INTENS}] {NEED} [any] {OTHER} help|assistance|things|thing [from] [{ME}]",
+    "{NEED} [any] [more] [other] help|a_hand|assistance with {ELSE}",
     "is_there|there_is|there's|was_there [any|some|an] {OTHER} {MATTER} ... {I} {CAN}",
     "{ELSE} [that] [{YOU}] [{INTENS}] {NEED}|'d_like|would_like|wanna|might_need|may_need|need_help"
     " [{INTENS}] [help|a_hand|assistance|to_ask|to_ask_about|taken_care_of|handled|looked_at|checked|done"
