@@ -607,9 +607,10 @@ DISMISSIVE: tuple[str, ...] = (
     "^ whatever [,]",
     "whatever $",
     "i_don't_care|i_do_not_care|deal_with_it|get_over_it|tough_luck|too_bad|tough_cookies|sucks_to_be_you"
-    "|not_my_call|can't_help_you|call_someone_else|figure_it_out|it_is_what_it_is|rules_are_rules"
+    "|not_my_call|can't_help_you|call_someone_else|figure_it_out_yourself|you_figure_it_out|go_figure_it_out|it_is_what_it_is|rules_are_rules"
     "|that's_just_how_it_is|that's_the_way_it_is|that's_just_the_way_it_is|who_cares",
     "^ so_what [?] $",
+    "^ [just] figure_it_out|shut_it [!] $",
     "stop yelling|crying|complaining|whining|screaming|bothering",
     "i'm_busy|make_it_quick|hurry_up|i_don't_have_time|i_haven't_got_time|i_don't_make_the_rules"
     "|what_do_you_want_me_to_do|what_am_i_supposed_to_do|don't_know_what_you_want_me_to_do"
@@ -640,7 +641,7 @@ RUDE: tuple[str, ...] = (
     "|numbskull|nitwit|dimwit|halfwit|lowlife|scum|crybaby|whiner|karen|retard|retarded",
     "you|ya|you're_a|a|such_a|what_a|old|stupid|damn|silly fool",
     "are_you|you're|you_are|ur [{INTENS}] [this|that|so] dense|thick|dim|dimwitted",
-    "are_you_dense|are_you_thick|are_you_slow|you_dense|piece_of_work|shut_your_mouth|shut_your_trap|shut_it"
+    "are_you_dense|are_you_thick|are_you_slow|you_dense|piece_of_work|shut_your_mouth|shut_your_trap"
     "|zip_it|you're_hopeless|grow_up",
     "shut_up|get_lost|go_away|buzz_off|leave_me_alone|piss_off|screw_you|bite_me|get_out_of_my|get_outta"
     "|get_out_of_here|beat_it|scram|take_a_hike|get_out",
