@@ -162,10 +162,16 @@ def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
     opener = not lx.GATES["salutation"].isdisjoint(words) and bool(lx.SALUTATION.search(whole))
     if opener or (not lx.GATES["courteous_opener"].isdisjoint(words) and lx.COURTEOUS_OPENER.search(whole)):
         found["courteous_opener"] = _quote(sentences)
-    if lx.IDENTIFICATION.search(whole) or any(lx.NAMED_SELF.search(s.original) for s in sentences):
+    if lx.IDENTIFICATION.search(whole) or any(_names_self(s.original) for s in sentences):
         found["identifies"] = _quote(sentences)
     if "courteous_opener" in found and "identifies" in found:
         found["greeting"] = _quote(sentences)
+
+
+def _names_self(original: str) -> bool:
+    """ "I'm Gloria", "this is Carol": the regex runs only when such a lead-in is there."""
+    lead_in = "I'm" in original or "I am" in original or "is " in original or "Im " in original
+    return (lead_in or "name" in original or "I'M" in original) and bool(lx.NAMED_SELF.search(original))
 
 
 def _quote(sentences: list[Sentence]) -> str:
