@@ -1,17 +1,21 @@
-"""Grader benchmark: accuracy on the labelled dev set, and throughput on one core.
+"""Grader benchmark: accuracy on the labelled dev sets, and throughput on one core.
 
-    python bench/grader.py [DEV_JSONL]
+    python bench/grader.py [DEV_JSONL ...]
 
-Reads ../shared/grading/dev.jsonl by default (the SPEC's labelled transcripts) and
-prints per-criterion precision, recall and F1, the macro F1, and how many trainee
-messages a second the grader handles: "warm" repeats the dev messages (the word
-cache helps), "cold" makes every message unseen and clears the cache first.
+Reads ../shared/grading/dev.jsonl and dev-natural.jsonl by default (the SPEC's
+labelled transcripts) and prints, for each file, per-criterion precision, recall
+and F1 with their counts, and the macro F1; then how many trainee messages a
+second the grader handles on one core: "warm" repeats the dev messages (the word
+cache helps), "cold" makes every message unseen and clears every cache first.
+Throughput is CPU time of this process (the median of three rounds), so that other
+work on a shared machine does not count against the grader.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import statistics
 import string
 import sys
 import time
@@ -24,64 +28,87 @@ from bot.grading import CRITERIA, detect, grade  # noqa: E402
 from bot.grading.text import _plain_word  # noqa: E402
 from bot.transcript import Turn, turns_from_json  # noqa: E402
 
-DEFAULT_DEV = ROOT.parent / "shared" / "grading" / "dev.jsonl"
+SHARED = ROOT.parent / "shared" / "grading"
+DEFAULT_DEV = (SHARED / "dev.jsonl", SHARED / "dev-natural.jsonl")
 TARGET_MESSAGES_PER_SECOND = 5_000
+TARGET_MACRO_F1 = 0.95
+TARGET_CRITERION_F1 = 0.92
+TARGET_PRECISION = 0.95
+ROUNDS = 3
 
 
 def main() -> int:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DEV
-    if not path.exists():
-        print(f"dev set not found at {path}: pass its path (see ../shared/grading/dev.jsonl)")
+    paths = [Path(p) for p in sys.argv[1:]] or list(DEFAULT_DEV)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"dev set not found at {missing[0]}: pass its path (see ../shared/grading/)")
         return 1
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    transcripts = [turns_from_json(r["turns"]) for r in rows]
-    print(f"dev set: {path} ({len(rows)} transcripts)\n")
-    accuracy(rows, transcripts)
-    print()
-    throughput(transcripts)
+    loaded: list[tuple[Path, list[list[Turn]]]] = []
+    for path in paths:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        transcripts = [turns_from_json(r["turns"]) for r in rows]
+        loaded.append((path, transcripts))
+        print(f"dev set: {path} ({len(rows)} transcripts)\n")
+        accuracy(rows, transcripts)
+        print()
+    for path, transcripts in loaded:
+        print(f"throughput on {path.name} (its trainee messages, 30 times over):")
+        throughput(transcripts)
     return 0
 
 
-def accuracy(rows: list[dict], transcripts: list[list[Turn]]) -> None:
+def accuracy(rows: list[dict], transcripts: list[list[Turn]]) -> float:
+    """Print per-criterion precision, recall, F1 and counts; return the macro F1."""
     counts = {c: [0, 0, 0] for c in CRITERIA}  # true positives, false positives, false negatives
     for row, turns in zip(rows, transcripts, strict=True):
         result = grade(turns)
         for c in CRITERIA:
-            predicted, expected = result.criteria[c].met, bool(row["labels"][c])
+            predicted, expected = bool(result.criteria[c].met), bool(row["labels"][c])
             counts[c][0] += predicted and expected
             counts[c][1] += predicted and not expected
             counts[c][2] += expected and not predicted
     print(f"{'criterion':20} {'precision':>9} {'recall':>7} {'F1':>6}   tp  fp  fn")
-    f1s = []
+    f1s, precisions = [], []
     for c, (tp, fp, fn) in counts.items():
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         f1s.append(f1)
+        precisions.append(precision)
         print(f"{c:20} {precision:9.3f} {recall:7.3f} {f1:6.3f} {tp:4} {fp:3} {fn:3}")
     macro = sum(f1s) / len(f1s)
-    verdict = "meets" if macro >= 0.95 and min(f1s) >= 0.90 else "MISSES"
-    print(f"{'macro F1':20} {'':9} {'':7} {macro:6.3f}   ({verdict} the target: macro >= 0.95, each >= 0.90)")
+    meets = macro >= TARGET_MACRO_F1 and min(f1s) >= TARGET_CRITERION_F1 and min(precisions) >= TARGET_PRECISION
+    print(
+        f"{'macro F1':20} {'':9} {'':7} {macro:6.3f}   ({'meets' if meets else 'MISSES'} the target: macro >= "
+        f"{TARGET_MACRO_F1}, each F1 >= {TARGET_CRITERION_F1}, each precision >= {TARGET_PRECISION})"
+    )
+    return macro
 
 
 def throughput(transcripts: list[list[Turn]]) -> None:
-    warm = transcripts * 60
+    warm = transcripts * 30
     rng = random.Random(7)
-    cold = [[_unseen(t, rng) for t in turns] for turns in transcripts * 60]
+    cold = [[_unseen(t, rng) for t in turns] for turns in transcripts * 30]
+    messages = sum(t.role == "trainee" for turns in warm for t in turns)
     for label, batch in (("warm", warm), ("cold", cold)):
-        _plain_word.cache_clear()
-        detect.cache_clear()
-        messages = sum(t.role == "trainee" for turns in batch for t in turns)
-        start = time.perf_counter()
-        for turns in batch:
-            detect.cache_clear()  # measure detection, not the cache of whole messages
-            grade(turns)
-        rate = messages / (time.perf_counter() - start)
+        rates = [messages / _cpu_seconds(batch, cold=label == "cold") for _ in range(ROUNDS)]
+        rate = statistics.median(rates)
         status = "meets" if rate >= TARGET_MESSAGES_PER_SECOND else "MISSES"
         print(
-            f"throughput ({label}): {rate:,.0f} trainee messages/s over {messages:,} messages "
-            f"({status} the target of {TARGET_MESSAGES_PER_SECOND:,}/s on one core)"
+            f"  {label}: {rate:,.0f} trainee messages/s over {messages:,} messages, median of {ROUNDS} rounds "
+            f"of CPU time ({status} the target of {TARGET_MESSAGES_PER_SECOND:,}/s on one core)"
         )
+
+
+def _cpu_seconds(batch: list[list[Turn]], cold: bool) -> float:
+    if cold:  # no word cache: every (unseen) message is tokenised and matched afresh
+        _plain_word.cache_clear()
+    detect.cache_clear()
+    start = time.process_time()
+    for turns in batch:
+        detect.cache_clear()  # measure detection, not the cache of whole messages
+        grade(turns)
+    return time.process_time() - start
 
 
 def _unseen(turn: Turn, rng: random.Random) -> Turn:

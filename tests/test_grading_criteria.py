@@ -303,3 +303,57 @@ def test_same_input_same_grade() -> None:
 )
 def test_clarifying_questions_are_information_gathering_questions(message: str, clarifying: bool) -> None:
     assert ("clarifying_question" in signals(message)) is clarifying
+
+
+# Issue 9: courtesy in people's own words is credited; courtesy words in a spoiling frame are not.
+@pytest.mark.parametrize(
+    ("message", "criterion"),
+    [
+        ("You with me so far?", "testing_questions"),
+        ("Clear?", "testing_questions"),
+        ("Did that answer your questions?", "testing_questions"),
+        ("You clear on all that?", "testing_questions"),
+        ("u following me ok?", "testing_questions"),
+        ("that's a really crappy way to end your night", "empathy"),
+        ("Oh man, that's gotta be a sick feeling", "empathy"),
+        ("burglaries are so violating, sorry you went through that", "empathy"),
+        ("I understand completely how alarming that call must have been", "empathy"),
+        ("I appreciate that taking time off is a considerable inconvenience", "empathy"),
+        ("Appreciate you calling it in", "appreciation"),
+        ("really appreciate it", "appreciation"),
+        ("preciate ya callin'", "appreciation"),
+        ("Was there anything else you needed?", "offer_more_help"),
+        ("Need anything else from me?", "offer_more_help"),
+        ("Is there any further matter with which I may assist you today?", "offer_more_help"),
+        ("Good afternoon, I'm CSO Ramos", "greeting"),
+        ("Dade County Jail, thanks for your call, Deputy Fox speaking", "greeting"),
+    ],
+)
+def test_courtesy_in_ones_own_words_is_credited(message: str, criterion: str) -> None:
+    assert criterion in signals(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "signal"),
+    [
+        ("Sorry about that, good morning, I'm Deputy Walsh", "empathy"),
+        ("sorry for the hold", "empathy"),
+        ("I'm sorry, but records is closed until Monday", "empathy"),
+        ("I appreciate that taking time off is a considerable inconvenience", "appreciation"),
+        ("Oh no, fireworks near the Fourth of July, what a shock.", "empathy"),
+        ("Real pleasure, thanks for all the yelling.", "appreciation"),
+        ("anything else, or are we done here?", "offer_more_help"),
+        ("What's your address?", "testing_questions"),
+        ("they fool a lot of people", "rude"),
+        ("hang on to that receipt", "dismissive"),
+        ("hold on one second", "dismissive"),
+        ("here's what happens next", "dismissive"),
+    ],
+)
+def test_hard_negatives_are_not_credited_or_flagged(message: str, signal: str) -> None:
+    assert signal not in signals(message)
+
+
+def test_hostile_frames_are_flagged_as_sarcasm() -> None:
+    for message in ("Oh no, fireworks near the Fourth of July, what a shock.", "anything else, or are we done here?"):
+        assert "sarcasm" in signals(message)

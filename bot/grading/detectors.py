@@ -1,18 +1,22 @@
 """What one trainee message shows: the signals the engine reacts to and the grade counts.
 
 A signal is credited to the first sentence that shows it, and that sentence is
-kept as evidence. Spoilers (negation, dismissive or sarcastic wording in the
-same sentence) cancel a courtesy signal, so "Sorry, not my problem" is not empathy.
+kept as evidence. Courtesy is recognised by speech act (the phrasebook's frames:
+sympathising, checking understanding, offering more help, thanking), then checked
+against its spoilers: negation, an apology for one's own conduct or one that only
+softens a refusal, and rude, dismissive or sarcastic wording in the same sentence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
 from bot.grading import lexicon as lx
+from bot.grading import phrasebook as pb
+from bot.grading.grammar import Act, compile_act
 from bot.grading.text import Sentence, split_sentences
 
 CRITERIA: tuple[str, ...] = (
@@ -42,6 +46,27 @@ BUILTIN_SIGNALS: tuple[str, ...] = (
 
 LONG_SENTENCE_WORDS = 15
 """A sentence longer than this is hard to follow for someone with limited English."""
+
+_ACTS: dict[str, Act] = {
+    name.lower(): compile_act(name.lower(), getattr(pb, name), pb.CLASSES)
+    for name in (
+        "EMPATHY",
+        "EMPATHY_SPOILERS",
+        "SORRY_OWN_CONDUCT",
+        "TESTING_CHECKS",
+        "TESTING_INVITES",
+        "TESTING_SPOILERS",
+        "OFFER_MORE_HELP",
+        "OFFER_SPOILERS",
+        "APPRECIATION",
+        "APPRECIATION_SPOILERS",
+        "SARCASM",
+        "DISMISSIVE",
+        "DISMISSIVE_EXCUSES",
+        "RUDE",
+        "RUDE_EXCUSES",
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -78,100 +103,166 @@ def detect(message: str, intents: tuple[IntentMatcher, ...] = ()) -> MessageSign
     """
     found: dict[str, str] = {}
     sentences = split_sentences(message)
-    for sentence in sentences:
-        for name in _sentence_signals(sentence, intents):
+    signals = [_sentence_signals(sentence, intents) for sentence in sentences]
+    hostile = any(_VIOLATIONS.intersection(names) for names in signals)
+    for sentence, names in zip(sentences, signals, strict=True):
+        if hostile and len(sentence.norm.split()) <= _BARE_WORDS:
+            names = [n for n in names if n not in _COURTESY]  # "Questions? Not my department."
+        for name in names:
             found.setdefault(name, sentence.original)
     _add_greeting(found, sentences)
     return MessageSignals(MappingProxyType(found))
 
 
+_VIOLATIONS = frozenset({"rude", "dismissive", "sarcasm"})
+_COURTESY = frozenset({"empathy", "testing_questions", "offer_more_help", "appreciation"})
+_BARE_WORDS = 3
+"""A courtesy this short ("Questions?", "Oh no.") is not credited beside a hostile sentence."""
+
+
+class _Seen:
+    """One sentence as the checks see it: its text and its words (a plain class: made per sentence)."""
+
+    __slots__ = ("s", "words")
+
+    def __init__(self, s: Sentence, words: frozenset[str]) -> None:
+        self.s = s
+        self.words = words
+
+    def act(self, name: str) -> bool:
+        return _ACTS[name].search(self.s.marked, self.words)
+
+
 def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[str]:
     norm = s.norm
-    rude = bool(lx.RUDE.search(norm))
-    dismissive = bool(lx.DISMISSIVE.search(norm))
-    sarcasm = bool(lx.SARCASM.search(norm) or lx.SARCASM_RAW.search(s.original))
-    spoiled = rude or dismissive or sarcasm
     words = frozenset(norm.split())
-    names = [name for name, hit in _COURTESY_CHECKS if _may_match(name, words) and hit(norm, spoiled)]
+    seen = _Seen(s, words)
+    rude = seen.act("rude") and not seen.act("rude_excuses")
+    dismissive = seen.act("dismissive") and not seen.act("dismissive_excuses")
+    sarcasm = seen.act("sarcasm") or (
+        (not _RAW_MARKS.isdisjoint(s.original) or "sorry" in words) and bool(lx.SARCASM_RAW.search(s.original))
+    )
+    spoiled = rude or dismissive or sarcasm
+    names = [] if spoiled else [name for name, hit in _COURTESY_CHECKS if hit(seen)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
-    names += [name for name, hit in _FACT_CHECKS if _may_match(name, words) and hit(s)]
+    names += [name for name, gate, hit in _FACT_CHECKS if (gate is None or not gate.isdisjoint(words)) and hit(s)]
     if len(words) > LONG_SENTENCE_WORDS:
         names.append("long_sentences")
-    if _is_question(norm) and _long_enough(norm) and not _is_courtesy_question(norm, names) and not dismissive:
+    if not spoiled and s.is_question and _is_clarifying(s, names):
         names.append("clarifying_question")
-    names += [i.name for i in intents if i.matches(norm) and not _negated_intent(norm)]
+    if intents:
+        names += [i.name for i in intents if i.matches(norm) and not _negated_intent(norm)]
     return names
-
-
-def _may_match(signal: str, words: frozenset[str]) -> bool:
-    gate = lx.GATES.get(signal)
-    return gate is None or not gate.isdisjoint(words)
 
 
 def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
     """A greeting needs a courteous opener and an identification, anywhere in the message."""
     whole = " ".join(s.norm for s in sentences)
-    if lx.SALUTATION.search(whole) or lx.COURTEOUS_OPENER.search(whole):
+    words = frozenset(whole.split())
+    opener = not lx.GATES["salutation"].isdisjoint(words) and bool(lx.SALUTATION.search(whole))
+    if opener or (not lx.GATES["courteous_opener"].isdisjoint(words) and lx.COURTEOUS_OPENER.search(whole)):
         found["courteous_opener"] = _quote(sentences)
-    if lx.IDENTIFICATION.search(whole):
+    if lx.IDENTIFICATION.search(whole) or any(_names_self(s.original) for s in sentences):
         found["identifies"] = _quote(sentences)
     if "courteous_opener" in found and "identifies" in found:
         found["greeting"] = _quote(sentences)
+
+
+def _names_self(original: str) -> bool:
+    """ "I'm Gloria", "this is Carol": the regex runs only when such a lead-in is there."""
+    lead_in = "I'm" in original or "I am" in original or "is " in original or "Im " in original
+    return (lead_in or "name" in original or "I'M" in original) and bool(lx.NAMED_SELF.search(original))
 
 
 def _quote(sentences: list[Sentence]) -> str:
     return " ".join(s.original for s in sentences)
 
 
-def _is_question(norm: str) -> bool:
-    return "?" in norm or bool(lx.QUESTION_START.match(norm))
-
-
-def _long_enough(norm: str) -> bool:
-    """ "Hello?", "Yeah?" and "What?" are not information-gathering questions."""
-    return len([w for w in norm.split() if w not in ("?", "!")]) >= 3
-
-
-def _is_courtesy_question(norm: str, names: list[str]) -> bool:
-    """Testing questions, offers and "how can I help" are not information-gathering."""
-    if {"testing_questions", "offer_more_help"} & set(names):
-        return True
-    return bool(lx.COURTEOUS_OPENER.search(norm))
+def _is_clarifying(s: Sentence, names: list[str]) -> bool:
+    """An information-gathering question: not "Hello?", not a courtesy or a check of understanding."""
+    if not s.is_question or {"testing_questions", "offer_more_help", "dismissive", "sarcasm"} & set(names):
+        return False
+    words = [w for w in s.norm.split() if w not in ("?", "!")]
+    if not words or (len(words) == 1 and (words[0] in lx.PHATIC_WORDS or "?" not in s.norm)):
+        return False  # "Hello?", "What?"; but "Plate?" asks for something
+    if len(words) == 2 and (" ".join(words) in lx.PHATIC_QUESTIONS or "?" not in s.norm):
+        return False
+    if " ".join(w for w in words if w not in ("hello", "hey", "hi")) in lx.PHATIC_QUESTIONS:
+        return False
+    if _ACTS["testing_checks"].search(s.marked, frozenset(words)):
+        return False
+    return not lx.COURTEOUS_OPENER.search(s.norm)
 
 
 def _negated_intent(norm: str) -> bool:
-    return bool(lx.DISMISSIVE.search(norm)) and ("can't" in norm or "not" in norm.split())
+    words = frozenset(norm.split())
+    return ("can't" in words or "not" in words) and _ACTS["dismissive"].search(" " + norm, words)
 
 
-def _empathy(norm: str, spoiled: bool) -> bool:
-    return not spoiled and bool(lx.EMPATHY.search(norm)) and not lx.EMPATHY_SPOILERS.search(norm)
-
-
-def _testing(norm: str, spoiled: bool) -> bool:
-    if spoiled or lx.TESTING_SPOILERS.search(norm) or not lx.TESTING_QUESTIONS.search(norm):
+def _empathy(seen: _Seen) -> bool:
+    if not seen.act("empathy") or seen.act("empathy_spoilers"):
         return False
-    return _is_question(norm) or "feel free to ask" in norm or "let me know" in norm
+    return not ("sorry" in seen.words and seen.act("sorry_own_conduct") and not _sympathy_beyond_sorry(seen))
 
 
-def _offer(norm: str, spoiled: bool) -> bool:
-    return not spoiled and bool(lx.OFFER_MORE_HELP.search(norm)) and not lx.OFFER_SPOILERS.search(norm)
+def _sympathy_beyond_sorry(seen: _Seen) -> bool:
+    """An own-conduct apology may sit beside real sympathy: "sorry for the wait, that sounds awful"."""
+    without = seen.s.marked.replace(" sorry", " ")
+    return _ACTS["empathy"].search(without, seen.words - {"sorry"})
 
 
-def _appreciation(norm: str, spoiled: bool) -> bool:
-    if spoiled or not lx.APPRECIATION.search(norm):
+def _testing(seen: _Seen) -> bool:
+    def credited(marked: str, words: frozenset[str]) -> bool:
+        checks = seen.s.is_question and _ACTS["testing_checks"].search(marked, words)
+        return checks or _ACTS["testing_invites"].search(marked, words)
+
+    return _clause_clean(seen, credited, "testing_spoilers")
+
+
+def _offer(seen: _Seen) -> bool:
+    return _clause_clean(seen, _ACTS["offer_more_help"].search, "offer_spoilers")
+
+
+def _clause_clean(seen: _Seen, credited: Callable[[str, frozenset[str]], bool], spoilers: str) -> bool:
+    """Credited and unspoiled in the sentence, or else in one clause of it.
+
+    "Anything else I can help you with, or was anything else taken?" offers help in its
+    first clause, though its second gathers information.
+    """
+    if not credited(seen.s.marked, seen.words):
         return False
-    return not lx.APPRECIATION_SPOILERS.search(norm)
+    if not seen.act(spoilers):
+        return True
+    spoiler = _ACTS[spoilers]
+    clauses = [(c, frozenset(c.split())) for c in seen.s.marked.split(" ,")]
+    spoiled = [spoiler.search(c, words) for c, words in clauses]
+    if not any(spoiled):
+        return False  # the spoiler spans clauses ("any questions, call records"): it is about the whole
+    return any(not bad and credited(c, words) for (c, words), bad in zip(clauses, spoiled, strict=True))
 
 
-_COURTESY_CHECKS = (
+def _appreciation(seen: _Seen) -> bool:
+    return seen.act("appreciation") and not seen.act("appreciation_spoilers")
+
+
+_CONTACT_CHARS = frozenset("0123456789@")
+
+
+def _has_contact(original: str) -> bool:
+    """A phone number, extension or address: only worth a regex when a digit or "@" is there."""
+    return not _CONTACT_CHARS.isdisjoint(original) and bool(lx.CONTACT_DETAILS_RAW.search(original))
+
+
+_RAW_MARKS = frozenset("\U0001f644\U0001f612\U0001f611/*")
+_COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (
     ("empathy", _empathy),
     ("testing_questions", _testing),
     ("offer_more_help", _offer),
     ("appreciation", _appreciation),
 )
-_FACT_CHECKS = (
-    ("process_time", lambda s: bool(lx.PROCESS_TIME.search(s.norm))),
-    ("contact_details", lambda s: bool(lx.CONTACT_DETAILS_RAW.search(s.original))),
-    ("invitation_to_return", lambda s: bool(lx.INVITATION_TO_RETURN.search(s.norm))),
-    ("farewell", lambda s: bool(lx.FAREWELL.search(s.norm))),
+_FACT_CHECKS: tuple[tuple[str, frozenset[str] | None, Callable[[Sentence], bool]], ...] = (
+    ("process_time", lx.GATES["process_time"], lambda s: bool(lx.PROCESS_TIME.search(s.norm))),
+    ("contact_details", None, lambda s: _has_contact(s.original)),
+    ("invitation_to_return", lx.GATES["invitation_to_return"], lambda s: bool(lx.INVITATION_TO_RETURN.search(s.norm))),
+    ("farewell", lx.GATES["farewell"], lambda s: bool(lx.FAREWELL.search(s.norm))),
 )

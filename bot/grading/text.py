@@ -1,8 +1,8 @@
 """Turn a trainee's raw message into normalised sentences the detectors can match.
 
-Normalising is where typos, texting forms and curly quotes disappear, so the
-lexicon can be written once in plain English. Each sentence keeps its original
-wording too: that is what a verdict quotes as evidence.
+Normalising is where typos, texting forms, dropped g's ("callin'") and curly quotes
+disappear, so the lexicon can be written once in plain English. Each sentence keeps
+its original wording too: that is what a verdict quotes as evidence.
 """
 
 from __future__ import annotations
@@ -11,45 +11,95 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.grading.lexicon import KEYWORDS, TEXTING_FORMS
+from bot.grading.lexicon import DROPPED_G_EXCEPTIONS, KEYWORDS, QUESTION_START, TEXTING_FORMS
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
+_ABBREVIATIONS = ("Ext", "ext", "EXT", "St", "Dr", "Mr", "Ms", "Mrs", "Sgt", "Lt", "Det", "Ofc", "Dep", "Cpl")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s+|\n+")
+"""A sentence ends at . ! ? ; and a space, but not after "Ext." or "Sgt."."""
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[?!]|[,;:()\u2014\u2013]| - |\.\.+")
 _ELONGATED = re.compile(r"(.)\1{2,}")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+_CLAUSE_MARKS = frozenset(",;:()\u2014\u2013") | {" - "}
+_FILLERS = frozenset("so and okay alright wait um uh oh well now right hey but then also yeah yes".split())
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of a message: as written (for evidence) and normalised (for matching)."""
+    """One sentence of a message: as written (for evidence) and normalised (for matching).
+
+    `norm` is the words alone; `marked` is the same words with "," wherever a clause
+    ends (commas, dashes, colons...) and a leading space, for the phrasebook's frames.
+    """
 
     original: str
     norm: str
+    marked: str
+    is_question: bool
 
 
 def split_sentences(message: str) -> list[Sentence]:
     """Split a message into sentences and normalise each one."""
     parts = (p.strip() for p in _SENTENCE_END.split(message.translate(_QUOTES)))
-    return [Sentence(p, normalise(p)) for p in parts if p]
+    return [_sentence(p) for p in parts if p]
 
 
 def normalise(text: str) -> str:
     """Lower-case, tokenise, and map texting forms and typos to plain words."""
-    tokens = _TOKEN.findall(text.translate(_QUOTES).lower())
-    return " ".join(_plain_word(t) for t in tokens)
+    return _sentence(text.translate(_QUOTES)).norm
+
+
+def _sentence(text: str) -> Sentence:
+    """Normalise one sentence whose quotes are already straightened."""
+    words: list[str] = []
+    marked: list[str] = []
+    for token in _TOKEN.findall(text.lower()):
+        if token in _CLAUSE_MARKS or token.startswith(".."):
+            if marked and marked[-1] != ",":
+                marked.append(",")
+            continue
+        plain = _plain_word(token)
+        words.append(plain)
+        marked.append(plain)
+    norm = " ".join(words)
+    question = "?" in words or bool(QUESTION_START.match(_skip_fillers(words)))
+    return Sentence(text, norm, " " + " ".join(marked), question)
+
+
+def _skip_fillers(words: list[str]) -> str:
+    i = 0
+    while i < len(words) - 1 and words[i] in _FILLERS:
+        i += 1
+    return " ".join(words[i:])
 
 
 @lru_cache(maxsize=65536)
 def _plain_word(token: str) -> str:
     if token in TEXTING_FORMS:
         return TEXTING_FORMS[token]
-    if token in KEYWORDS or len(token) < 4 or token.isdigit():
+    if token in KEYWORDS or token.isdigit():
         return token
+    if len(token) < 4:
+        single = _ELONGATED.sub(r"\1", token)  # "uuu" -> "u"
+        return TEXTING_FORMS.get(single, single) if single != token else token
     squeezed = _ELONGATED.sub(r"\1\1", token)
     for candidate in (squeezed, _ELONGATED.sub(r"\1", token)):
         if candidate in KEYWORDS or candidate in TEXTING_FORMS:
             return TEXTING_FORMS.get(candidate, candidate)
-    return _correct_typo(squeezed)
+    corrected = _correct_typo(squeezed)
+    if corrected == squeezed and _dropped_g(squeezed):
+        return squeezed + "g"
+    return corrected
+
+
+def _dropped_g(token: str) -> bool:
+    """ "callin", "mornin", "lettin": a dropped final g, as in speech (not "cousin", "within")."""
+    return (
+        len(token) >= 5
+        and token.endswith("in")
+        and token[-3] not in "aeiouy"
+        and token.isalpha()
+        and token not in DROPPED_G_EXCEPTIONS
+    )
 
 
 def _correct_typo(token: str) -> str:
@@ -60,11 +110,16 @@ def _correct_typo(token: str) -> str:
     """
     if len(token) < 5:
         return token
-    for key in _deletes(token) | {token}:
-        for word in _DELETE_INDEX.get(key, ()):
-            if word[0] == token[0] and _one_edit_apart(token, word):
-                return word
-    return token
+    matches = {
+        word
+        for key in _deletes(token) | {token}
+        for word in _DELETE_INDEX.get(key, ())
+        if word[0] == token[0] and _one_edit_apart(token, word)
+    }
+    if not matches:
+        return token
+    # A letter too many ("scarey") is likelier than a wrong one ("scared"); then alphabetical.
+    return min(matches, key=lambda w: (len(w) != len(token) - 1, w))
 
 
 def _deletes(word: str) -> set[str]:

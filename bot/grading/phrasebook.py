@@ -1,0 +1,669 @@
+"""The speech acts the grader credits, as data: word classes and the frames built from them.
+
+Read a frame as a sentence skeleton: "{AUX} {THAT} [all] {MAKE} sense" is "does that
+make sense", "did all that make sense", "do it all make sense"... See `grammar.py`
+for the notation. Text is already normalised (lower case, texting forms expanded:
+"u" -> "you", "gotta" -> "got to", "callin'" -> "calling"), so the tables list
+plain words only. Add a phrasing by adding a word to a class or a line to a frame.
+"""
+
+from __future__ import annotations
+
+CLASSES: dict[str, str] = {
+    # --- people and pointers -------------------------------------------------
+    "YOU": "you | y'all | yall | you all | you guys | we | folks",
+    "I": "i | we",
+    "ME": "me | us",
+    "THAT": "that | this | it | all that | all of that | all this | all of this | everything | that all | it all"
+    " | this all | any of that | any of this | any of it | all that stuff | that part | those steps",
+    "EVERYONE": "anyone | anybody | everyone | everybody | most people | a lot of people | lots of people | folks"
+    " | any parent | any of us | me too | me | a person",
+    "ARTICLE": "a | an | such a | such an | the | a real | one | quite a",
+    # --- verbs ---------------------------------------------------------------
+    "AUX": "do | does | did | is | are | was | were | have | has | am | can | could | would | will",
+    "CAN": "can | could | may | might | shall | should",
+    "HELP_VERB": "help | help you | help you with | do | do for you | assist | assist you | assist you with | get"
+    " | get you | take care of | look into | look up | answer | help out | be of help | be of assistance | check",
+    "NEED": "need | needed | want | wanted | require | required",
+    "EXPLAIN": "explain | clarify | go over | go through | repeat | walk you through | run through | run you through"
+    " | break down | break it down | say again | explain again | go over again | spell out | explain further"
+    " | went over | explained | repeated | walked you through | ran through | go through it | say it again",
+    "UNDERSTAND": "follow | following | understand | understanding | track | tracking | get | getting | catch | see",
+    "ANSWERED": "answer | answered | cover | covered | explain | explained | address | addressed | help | helped"
+    " | clear up | cleared up | clear things up | take care of | answer everything",
+    "COPULA": "must of been | must of | would of been | could of been | 's | is | are | was | were | sounds | sound | seems | feels | must be | must have been | has been"
+    " | have been | 's been | 's got to be | has got to be | got to be | has to be | would be | 'd be | can be"
+    " | looks | sounds like | seems like | feels like | must feel | sounds like it was | sounds like it's",
+    "SUBJ": "that | this | it | which | that's | it's | this is | that is | it is | that was | it was | that'd"
+    " | that would | it'd | it would | those | these | that whole thing | all that | all of that",
+    # --- feelings ------------------------------------------------------------
+    "INTENS": "so | really | very | incredibly | pretty | super | quite | absolutely | truly | extremely | just"
+    " | awfully | terribly | seriously | real | totally | completely | such | way | honestly | genuinely"
+    " | so very | really really | damn | darn | dang | mighty | plumb | right | actually | kinda | kind of | lowkey"
+    " | plain | just plain | downright | flat out | literally | legit | adequately | properly | clearly | sufficiently | fully | entirely | perfectly | certainly | most | utterly | deeply | sooo | hella",
+    "VOCATIVE": "sir | ma'am | darling | hon | honey | sweetie | sugar | dear | man | buddy | bud | friend | folks"
+    " | guys | y'all | mate | miss | mister | son | sweetheart | young man | young lady | pal | boss | chief",
+    "BARE_FEELING": "awful | terrible | horrible | rough | brutal | the worst | dreadful | scary | nasty | rotten"
+    " | lousy | crappy | heartbreaking | yikes | oof | ouch | so scary | so rough | how awful"
+    " | rough one | tough one | brutal one | awful one | a rough one | a tough one | that stinks",
+    "FEELING": "unpleasant | dreadful | ghastly | godawful | wretched | frustrating | stressful | scary | frightening | terrifying | upsetting | awful | terrible | horrible"
+    " | hard | difficult | worrying | concerning | overwhelming | exhausting | rough | tough | distressing"
+    " | traumatic | traumatizing | annoying | alarming | unsettling | infuriating | maddening | aggravating"
+    " | heartbreaking | painful | unfair | nerve wracking | nerve racking | nervewracking | violating | unnerving"
+    " | disturbing | shocking | devastating | horrifying | a nightmare | a hassle | a headache | a pain | a mess"
+    " | a shame | a shock | a lot | a lot to deal with | a lot to handle | a lot to take in | so much | no fun"
+    " | not easy | no joke | heavy | the worst | the pits | a bummer | a drag | rotten | lousy | crappy | crummy"
+    " | miserable | sad | awful luck | bad luck | tough luck | hard luck | a gut punch | gut wrenching"
+    " | heartbreaking | brutal | a big deal | big thing | a big thing | very big thing | no good | not fun"
+    " | not okay | not right | a real pain | a blow | a kick in the teeth | creepy | spooky | freaky"
+    " | sickening | invasive | humiliating | embarrassing | confusing | a sick feeling | a sinking feeling"
+    " | insult to injury | salt in the wound",
+    "BAD": "long | alarming | distressing | terrifying | unsettling | traumatic | disturbing | shocking | devastating"
+    " | horrifying | worrying | painful | nerve wracking | heartbreaking | scary | unpleasant | sorry | sick | bad | dreadful | ghastly | godawful | wretched | awful awful | heartbreaking | hard old | lousy | crummy | crappy | rotten | sinking | helpless | awful | terrible | horrible"
+    " | rough | tough | scary | frightening | stressful | hard | difficult | miserable | sad | sucky | cruddy"
+    " | frustrating | upsetting | nasty | ugly | unfair | brutal",
+    "SITUATION": "fright | scare | thing | feeling | way | situation | experience | day | night | morning | afternoon | evening"
+    " | week | weekend | time | spot | position | place to be | thing to go through | thing to deal with"
+    " | thing to come home to | thing to wake up to | thing to find | thing to happen | break | deal"
+    " | surprise | start | end | ordeal | shock | hand | couple of days | few days | position to be in"
+    " | spot to be in | thing to have happen",
+    "UPSET": "upset | frustrated | worried | angry | scared | annoyed | stressed | stressed out | mad | furious"
+    " | shaken | shaken up | frightened | anxious | nervous | afraid | rattled | freaked out | hot | livid"
+    " | ticked | ticked off | fit to be tied | beside myself | a wreck | a mess | heartbroken | devastated"
+    " | exhausted | worn out | worn down | on edge | panicked | panicking | terrified | overwhelmed"
+    " | lost it | lost my mind | lost my cool | lost my temper | freaking out | freaked | madder | livid"
+    " | up all night | up all night worrying | in tears | crying | losing sleep | up the wall | a nervous wreck"
+    " | pulling my hair out | losing my mind | climbing the walls | sick about it | sick | steamed | fuming"
+    " | hopping mad | spitting mad | hot about it | mad about it | upset about it | worried sick | the same"
+    " | heated | irritated | pissed | bothered | miffed | peeved | shook | spooked | creeped out | nervous wreck",
+    "AFFECT": "frighten | frightened | terrify | terrified | scared | scare | upset | rattle | shake | shake up | wear | wear down | worry | frustrate | freak | freak out"
+    " | unnerve | spook | get to | drive | break | stress | stress out | bother | anger | tick off | rattle"
+    " | scared | upset | rattled | shook | frustrated | bothered | spooked | worried",
+    "FEELING_NOUN": "frustration | concern | concerns | worry | worries | fear | fears | anger | stress | feelings"
+    " | situation | position | pain | disappointment | upset | distress | point",
+    "REASSURE": "not silly | not a bother | not your fault | not stupid | nothing to be ashamed of"
+    " | nothing to be embarrassed about | nothing to be sorry for | not in any trouble | not in trouble"
+    " | not alone | not overreacting | not crazy | safe now | in the right place | in good hands",
+    # --- help and questions --------------------------------------------------
+    "ELSE": "anything else | something else | anything more | something more | anything further | anything other"
+    " | anything additional | something further | anything at all | any other thing | anything else at all"
+    " | anythig else",
+    "OTHER": "other | further | additional | more | else",
+    "MATTER": "way | ways | thing | things | matter | matters | issue | issues | business | concern | concerns"
+    " | question | questions | item | items | help | assistance | service",
+    "TIMEFRAME": "today | right now | now | this morning | this afternoon | this evening | tonight | while you're here"
+    " | while your here | while you are here | while you're in | while you're at it | while we're here | then"
+    " | at all | this time | at this time | before you head out | before you head off | before we finish"
+    " | while i have you | while i got you | while we're at it | while i've got you | before you go"
+    " | before i let you go | before we hang up | before you leave | at the moment | for now | on your mind"
+    " | in the meantime | on the line | while you're on the line",
+    "QUESTIONS": "questions | question | concerns | q | doubts | doubt | queries | query",
+    "EXPLAINED": "these instructions | the instructions | those instructions | my instructions | the steps | those steps"
+    " | these steps | what you need to do | what to do | the process | how this works | how it works | how that works"
+    " | what happens next | what i explained | the plan | the next steps | what i've told you | what i told you"
+    " | everything i said | what i just said | what to do next | what's next | what comes next"
+    " | what you need to do next | what i explain | what i explained | what i say | what i'm telling you"
+    " | what i told you | the directions | those directions | all the steps | the procedure",
+    "UNCLEAR": "requires clarification | needs clarification | needs explaining | needs clarifying | unclear | confusing | confused | not clear | fuzzy | hard to follow | complicated | murky"
+    " | need clarifying | need explaining | you didn't get | you didn't understand | that didn't make sense",
+    "SO_FAR": "so far | okay | ok | alright | all right | good | now | there | on that | on all that | right"
+    " | with that | with all that | enough | as mud | then | yet | for you | to you | with me | now then",
+    "GOOD": "good | okay | ok | fine | alright | all right | comfortable | set | straight | square | solid | cool",
+    "ABOUT": "with | on | about | for",
+    "THANKS": "thank you | thanks | thank y'all | thank yall | many thanks | much thanks | thanks so much"
+    " | thank you so much | thanks a heap | thanks a lot | thank you a lot | thanks a bunch | thanks a ton | thanks a million | thank you kindly",
+    "THANK_OBJ": "you | y'all | yall | your | it | them | that | this | the | all | everything | folks | ya | everyone"
+    " | him | her | people | the call | the heads up | the help",
+}
+
+EMPATHY: tuple[str, ...] = (
+    # sorry for what happened to them (own-conduct and refusal apologies are spoilers)
+    "sorry_to_hear|sorry_to_learn|sad_to_hear|awful_to_hear|terrible_to_hear|hate_to_hear|hate_hearing",
+    "sorry for|about you|y'all|your_family|you_and|him|her|them|the_kids|your_son|your_daughter|your_mom|your_dad",
+    "sorry that_happened|this_happened|it_happened|that_happens|that's_happening|this_is_happening"
+    "|that_this|that_it|that_your",
+    "sorry [that] {YOU}|you're|you've|you'd|your|he|she|they|someone|somebody|anyone|it|this|all_this|all_that"
+    "|about_your|about_you're|about_what|about_all|about_everything|about_the_loss|for_your|for_what|for_all"
+    "|for_everything",
+    "i'm|i|we're|we|i_am|we_are [{INTENS}] [{INTENS}] sorry $",
+    "i'm|we're|i_am|we_are|so|really|very|truly|terribly {INTENS} [{INTENS}] sorry about_that|about_all_that|about_this"
+    "|about_all_this $",
+    "sorry ... about|for your|you're|ur car|house|home|loss|mom|dad|son|daughter|kid|kids|wife|husband|family"
+    "|friend|dog|cat|bike|truck|stuff|things|wallet|phone|purse|situation",
+    "^ so|really|very|truly|terribly|awfully sorry $",
+    # that is / sounds / must be awful
+    "{SUBJ} [{COPULA}] [like] [{INTENS}] [{INTENS}] {FEELING}",
+    "{SUBJ} [{COPULA}] [like] [{ARTICLE}] [{INTENS}] [{INTENS}] {BAD} {SITUATION}",
+    "{COPULA} [like] {ARTICLE} [{INTENS}] [{INTENS}] {BAD} {SITUATION}",
+    "is|are|was|were|feels|feel|get|gets|can_be|must_be {INTENS} [{INTENS}] {FEELING}",
+    "^ [oh|ugh|aw|aww|man|oof|geez|gosh|lord|wow|oh_man|aw_man] [{ARTICLE}] [{INTENS}] {BAD} {SITUATION} $",
+    "what|how {ARTICLE} [{INTENS}] {BAD} {SITUATION}",
+    "what_a|what_an [{INTENS}] nightmare|mess|ordeal|hassle|shame|pain|headache|bummer|drag|day|night|morning"
+    "|week|shock|scare|blow|gut_punch|thing_to_go_through|awful_thing|terrible_thing [for_you|for_y'all"
+    "|to_deal_with|to_come_home_to|to_wake_up_to|to_go_through|for_your_family|for_the_kids] [!] $",
+    "how awful|terrible|scary|frustrating|upsetting|horrible|stressful|frightening|sad|rotten|awful $",
+    "^ [oh|ugh|aw|aww|man|oof|geez|gosh|lord|yikes] [{INTENS}] the_worst $",
+    "that|it|this|which stinks|sucks|stank|bites|blows",
+    "^ [oh|ugh|aw|aww|man|oh_man|geez] what_a_bummer|bummer|that's_a_bummer $",
+    # feelings of the visitor named with understanding
+    "{YOU} must|must've|must_have|probably|gotta|got_to [be|been|feel|feeling|be_feeling] [{INTENS}] [{INTENS}]"
+    " {UPSET}",
+    "you're|you_are|you_were|you've_been|you_sound|you_seem|you_look|you_must_feel|you_probably_feel"
+    "|you're_probably|you_feel|you_felt [{INTENS}] [{INTENS}] {UPSET}",
+    "no_wonder|of_course|understandable|makes_sense|natural|normal [that] you're|you'd|you_are|you_feel|you_were"
+    "|you_would_be|you'd_be|you_get|you're_feeling [{INTENS}] [{INTENS}] {UPSET}",
+    "^ no_wonder $",
+    "normal|natural|okay|ok|understandable|fine|human|alright|reasonable|fair|common to feel|be|get|worry|panic"
+    "|cry|freak_out|be_upset|be_scared|be_nervous|be_worried",
+    "every right|every_reason|all_the_right to be|to_feel|to_get",
+    "that's|that_is|it's|this_is|that|which_is [{INTENS}] [{INTENS}] understandable|natural|normal|valid"
+    "|a_fair_concern|a_valid_concern|a_real_concern",
+    "your {FEELING_NOUN} is|are|makes|make [{INTENS}] [{INTENS}] understandable|valid|fair|natural|normal|sense",
+    "understandably|naturally_you're|naturally_you",
+    # I can see / hear / imagine; I understand why
+    "i [can] [only] [{INTENS}] imagine",
+    "i can't|cannot|can_not|couldn't [even] [{INTENS}] imagine",
+    "must|must_have|would|would_have|that'd|could|can|that_would|that_must_have|that_must [really] [{INTENS}]"
+    " {AFFECT} you|y'all|the_kids|her|him|them|your_family",
+    "sorry_to_here|sorry_to_hear|sad_to_here",
+    "not_your_fault|none_of_this_is_your_fault|isn't_your_fault|wasn't_your_fault|no_fault_of_yours"
+    "|not_on_you|nothing_you_did",
+    "caused|causing|put|putting|given|giving you ...3 distress|stress|worry|pain|grief|anxiety|heartache|hardship"
+    "|fright|scare|sleepless_nights|headaches",
+    "regret that|to_hear|to_learn you|you've|your|this_happened|that_happened|what_happened",
+    "{SUBJ} isn't|is_not|wasn't|ain't|can't_be|cannot_be|won't_be|hasn't_been [{INTENS}] easy|fun|pleasant"
+    "|a_picnic|a_good_feeling",
+    "i {INTENS} [{INTENS}] understand|get_it|hear_you|sympathize|empathize [!] $",
+    "i [{INTENS}] [{INTENS}] sympathize|empathize",
+    "the_last_thing you|anyone|anybody|y'all need|needed|needs|want|wanted",
+    "nobody|no_one|you_don't|you_didn't|you_do_not deserve|deserves|deserved|should_have_to",
+    "how [{INTENS}] {FEELING} [for] [you|y'all|her|him|them|your_family|the_kids|everyone] [!] $",
+    "your {FEELING_NOUN} ...6 understandable|valid|justified|completely_valid|natural|normal|fair",
+    "i can [{INTENS}] hear|see|tell|understand|sense|feel|appreciate how|that|why|what|you're|you_are|you|this"
+    "|it's|the|your",
+    "i [{INTENS}] [{INTENS}] understand|get|know|see|hear|appreciate|feel [{INTENS}] why|where_you're_coming_from"
+    "|what_you're_going_through|what_you've_been_through|that_you're|that_you've|you're|you've|you_are|you_have"
+    "|you_were|how_you_feel|how_you're_feeling|how_that_feels|how_it_feels|how_much",
+    "i [{INTENS}] [{INTENS}] understand|get|know|see|appreciate|feel [{INTENS}] how [{INTENS}] [{INTENS}] {FEELING}"
+    "|{UPSET}"
+    "|{BAD}|worried|frustrated|upsetting|frustrating",
+    "i [{INTENS}] [{INTENS}] understand|get|know|hear|see|appreciate|share your|the {FEELING_NOUN}",
+    "i [{INTENS}] [{INTENS}] understand|know|appreciate|realize|recognize [that] {SUBJ} [{COPULA}] [not]"
+    " [{ARTICLE}] [{INTENS}] [{INTENS}] {FEELING}|inconvenience|inconvenient|burden|not_easy|not_what|long_drive"
+    "|long_way|long_wait|considerable_inconvenience|big_inconvenience|real_inconvenience",
+    "i [{INTENS}] [{INTENS}] know|understand|get|appreciate|realize|recognize [that] {SUBJ} ... not_what_you"
+    "|not_the_answer|not_the_news|inconvenience|inconvenient|a_lot|a_hassle|a_pain|hard|difficult|frustrating"
+    "|scary|stressful|upsetting|worrying|burden|long_drive|time_off",
+    "i [{INTENS}] [{INTENS}] appreciate|understand|realize|recognize that|how ...6 inconvenience|inconvenient"
+    "|long_drive|hassle|hard|difficult|frustrating|stressful|upsetting|worrying|scary|time_off|burden|trouble"
+    "|not_easy|a_lot|worried|frustrated|upset|scared",
+    "i_hear_you|i_feel_you|i_feel_for_you|i_feel_for_y'all|i_feel_your_pain|feel_for_you|i_get_it"
+    "|i_totally_get_it|i_completely_get_it|i_know_the_feeling|been_there|i've_been_there",
+    "i [{INTENS}] know|understand|realize|see you've|you_have|you're|you_are|you_were|y'all've|y'all_have"
+    " [really] been|going|dealing|through|waiting|putting|had|struggling|living",
+    "{YOU} 've|have|'re|are|were|went [been] [going] through|dealt_with|gone_through|had [{INTENS}] a_lot|so_much"
+    "|enough|a_rough|a_tough|a_hard|the_wringer|hell|it|a_bad|a_terrible|an_awful",
+    "you've_been_through|you_have_been_through|you_went_through|you're_going_through|you_are_going_through"
+    "|you're_dealing_with|you_are_dealing_with|you've_been_dealing|you_have_been_dealing|you've_had_to"
+    "|you_had_to_go_through|you_have_had_to|you've_been_dealing_with",
+    "sounds|seems|looks like [you've|you're|you_are|you_have|things_are|things_have|it's|it_has|you|y'all|y'all've]"
+    " [been] [had] [having] [{ARTICLE}] [{INTENS}] [{INTENS}] {FEELING}|{BAD}|{UPSET}|going_through|dealing"
+    "|through [{SITUATION}]",
+    # anyone would be upset / it would scare anybody / I'd be mad too
+    "{EVERYONE} would|'d|is|gets|get|feels|feel|would_be|'d_be|would_feel|would_get|in_your_shoes"
+    "|in_your_position|would've|would_have [be] [been] [feel] [get] [{INTENS}] [{INTENS}] {UPSET}|the_same|that_way",
+    "{AFFECT} [the] [{INTENS}] anyone|anybody|everyone|everybody|most_people|any_parent|the_best_of_us|a_person"
+    "|any_of_us",
+    "i'd|i_would|i'd_probably|i'd_definitely|i_would_definitely|i'd_have|i_would_have|i'd've|i_would've [be]"
+    " [been] [feel] [get] [{INTENS}] [{INTENS}] {UPSET} [too|as_well|also|myself]",
+    "i'd|i_would feel|be|do|react|have|think the_same|exactly_the_same|that_way|no_different|just_the_same",
+    "i'd|i_would|i'd_be|i_would_be|i'd_feel|i_would_feel [{INTENS}] too|as_well $",
+    "have|get|got|make|leave|had me {UPSET}",
+    "in_your_shoes|in_your_position|if_that_were_me|if_it_were_me|if_that_was_me|if_it_was_me|in_your_place",
+    "i [just] [{INTENS}] hate|hated that|this|it|hearing",
+    "hate_that_for_you|hate_it_for_you|hate_this_for_you",
+    "that's|it's|that_is|it_is|that_was|it_was [just] not_fair|not_right|not_okay|no_way_to_live|a_crying_shame",
+    "that|this|it|which|that_just|that_sure [just] ain't|isn't|wasn't right|fair|okay|ok",
+    # they did well to come; relief; support
+    "you did|you've_done|you_done [{INTENS}] [exactly|just|absolutely|totally] the_right_thing|right|great|good"
+    "|well|everything_right|a_good_thing|a_smart_thing|a_super_smart_thing|the_smart_thing|nothing_wrong"
+    "|what_you_should|the_best_you_could|all_the_right_things|exactly_right|just_right|real_good|so_good",
+    "you were|you're|you_are right|smart|wise|brave|so_brave|really_brave|good to|to",
+    "you're|you_are|you_were|that_was|that's [{INTENS}] [{INTENS}] smart|brave|careful|wise|sensible|strong"
+    "|courageous [to] [for] [of_you]",
+    "good|smart|wise thing|move|call|idea|instinct|instincts|thinking [that] [you] called|came|reported|brought"
+    "|checked|got|left|stayed|kept|told|reached|let|didn't|did|noticed|thought|asked|calling|coming|reporting"
+    "|checking|bringing|asking|waiting|getting|leaving|staying|telling|letting|writing",
+    "i'm|i_am|we're|we_are|so|really|just|very|i'm_so|i'm_really|i'm_just [{INTENS}] glad|relieved|thankful"
+    "|happy you|you're|she's|he's|they're|everyone's|everybody's|nobody|no_one|nobody's|no_one's|you_all|y'all"
+    "|your|the_kids|she|he|they|that_you|you've|it_wasn't|it_was_n't|it's_not",
+    "that took|that_takes|that_took_a_lot_of|it_took|it_takes courage|guts|strength|a_lot|a_lot_of_courage"
+    "|real_courage|bravery",
+    "you're|you_are|you're_definitely|you're_absolutely|you're_really|that's|it's|that_is|this_is|you're_not"
+    "|you_are_not|you|it {REASSURE}",
+    "{REASSURE} at_all",
+    "don't|do_not|no_need_to|never [you] feel|be [so] embarrassed|bad|silly|dumb|stupid|ashamed|guilty|foolish",
+    "don't_blame_yourself|don't_be_hard_on_yourself|not_on_you|no_shame_in|don't_beat_yourself_up",
+    "happens to the_best_of_us|a_lot_of_people|lots_of_people|everyone|anybody|anyone|plenty_of_people",
+    "could|can|might have|'ve [happened] happen|happened to anyone|anybody|any_of_us|everyone",
+    "my_heart_goes_out|my_condolences|our_condolences|my_sympathies|our_sympathies|deepest_sympathy"
+    "|thinking_of_you|praying_for|prayers_are_with|my_heart_breaks|breaks_my_heart|hang_in_there",
+    "we'll|we_will|we're_going_to|let's|we_can|we're_gonna [get] [{INTENS}] find|sort|figure|work|fix|get|help"
+    " [this|it|her|him|them|you|things] [out|through|sorted|back] together",
+    "bless_your_heart|bless_you|you_poor_thing|poor_thing|you_poor|bless_'em|aw_honey|oh_honey|oh_sweetie"
+    "|oh_you_poor|oh_sweetheart|oh_hon|oh_darling|oh_darlin",
+    "on_top_of_everything|on_top_of_all_that|on_top_of_everything_else|adding_insult|that's_a_lot|that's_so_much"
+    "|what_a_day|what_a_week|what_a_night|what_a_morning",
+    "^ [oh|ugh|man|aw|aww|wow|oof|geez|gosh|sounds_like|sounds_like_a|what_a|that's_a|talk_about_a] [a] [{INTENS}]"
+    " rough_day|rough_night|rough_week|rough_morning"
+    "|long_day|long_night|long_week|hard_day|hard_week|tough_day|tough_week|tough_night|rough_go|tough_go"
+    "|tough_break|rough_break|bad_break|rotten_luck|bad_luck|tough_luck|awful_luck|rotten_break",
+    "^ [oh|ugh|man|aw|aww|wow|oof|geez|gosh|lord|oh_man|aw_man|oh_no|oh_gosh|oh_my] [{INTENS}] {BARE_FEELING} [!] $",
+    "that'd|that_would|it'd|it_would|would|that_could|that'll|that_will|it_would|that_really|that_'d [{INTENS}]"
+    " [{INTENS}] {AFFECT} me [out|up|down|off] [too|as_well|for_sure|big_time|also|right_out]",
+    "no_one|nobody|nobody_should|no_one_should|you_shouldn't|you_should_not|ain't_nobody|nobody_ought_to|no_one_deserves"
+    "|nobody_deserves [should] [ever] [have_to|has_to|to] deal_with|put_up_with|go_through|live_with|experience"
+    "|that|this",
+    "you're|your|you_are|you're_totally|you're_completely [{INTENS}] valid|justified|right_to_be|allowed_to_be"
+    "|entitled_to|not_wrong",
+    "thank_goodness|thank_god|thank_heavens|thankfully|thank_the_lord|praise_god you're|you|she's|he's|they're"
+    "|nobody|no_one|everyone|everybody's|you_all|y'all|the_kids|it_wasn't",
+    "{INTENS} worried|scared|upset|frustrated|stressed|frightened|shaken for|about you|y'all",
+)
+
+EMPATHY_SPOILERS: tuple[str, ...] = (
+    "not|never|n't|don't|didn't|doesn't|ain't|isn't|wasn't|am_not|i'm_not [{INTENS}] [even] [at_all] sorry|care"
+    "|my_problem|our_problem",
+    "don't|do_not|can't|cannot|didn't|dont|really_don't understand|get|see|know|care why|how|what|that|your",
+    "i'm_not|i_am_not|i_won't|i'm_not_going_to|i'm_not_gonna apologize|apologizing|going_to_apologize",
+    "sorry , ...6 closed|can't|cannot|don't|doesn't|won't|unable|not|unavailable|isn't|aren't|policy|rules",
+    "sorry [that] you're|you_are|you_feel|you_were [so] [{INTENS}] inconvenienced|put_out|bothered|offended"
+    "|triggered|annoyed_by|upset_by_the",
+    "sorry [that] you don't|didn't|can't|won't like|want|understand|agree|accept|get",
+    "sorry [,] [{VOCATIVE}] [,] [though] but|however|though|nothing|not|we_don't|we_can't|we_cannot|i_can't|i_cannot|you'll_have_to"
+    "|you_need_to|you_have_to|you'll_need_to|that's_not|it's_not|there's_nothing|no_,|no_we|no_you|no_that|no_it|no_sir|no_ma'am|we're_closed|records"
+    "|the_office|we_do_not|that_is_not|rules|policy|that's_the_policy|that's_policy|it's_policy|it's_the_policy"
+    "|that's_the_law|it's_the_law|that's_the_rule|those_are_the_rules|it_is_what|can't|this_isn't|wrong|we_only|only|we_no_longer"
+    "|i'm_not_able|we're_not_able|that's_all|that's_just_how|that's_just_the|you_can't|you_cannot|that_won't|we_won't|nope",
+    "i [{INTENS}] understand|get_it|hear_you|know|see [,] but|however",
+    "{FEELING} how|that|the_way fast|quickly|often|many|much|easily|common|good|smart|convincing|they|these|those",
+    "{FEELING}|{BAD}|{SITUATION} for|on us|me|patrol|the_officers|the_deputies|the_department|our_team|dispatch"
+    "|the_station|our_guys|the_staff|the_city|the_county",
+    "sorry [that] [if] you feel|felt|think|see_it|took_it|are_offended|were_offended|'re_offended [that_way|like_that"
+    "|so]",
+    "sorry if you|if_you're|if_that",
+    "lol|lmao|lmfao|haha|hahaha|rofl|hehe|jk",
+    "that's_on_you|not_my_fault|your_own_fault|you_should_have|you_should've|not_my_department",
+    "hard|difficult|tough|easy to say|tell|find|get|read|know|see|reach|fill|pronounce|spell|park|believe"
+    "|understand_you|hear_you|come_by",
+    "not_that_hard|not_that_difficult|not_so_hard|not_so_difficult|not_rocket|isn't_that_hard|isn't_hard"
+    "|isn't_that_difficult|not_hard",
+)
+
+SORRY_OWN_CONDUCT: tuple[str, ...] = (
+    "sorry [,] for|about|to [keeping|making|having] [you] [all] the|this|that|my|our|any|your [long|little|short]"
+    " wait|waiting|delay|delays|hold|holding|confusion|inconvenience|trouble|mix_up|mixup|interruption|noise"
+    "|line|lines|wait_time|misunderstanding|mistake|error|runaround|back_and_forth|typo|computer|system"
+    "|printer|phone|lateness|patience|time",
+    "^ [oh|yeah|yes|ok|okay|hey|hi|hello|ah|oops|whoops] sorry [,] about|for|bout 'bout|that|this [,] [interruption] $",
+    "sorry [that] you're|you've|you_had|you_have|you've_been|you_were|to_have_you|to_make_you [,] ... wait|waiting"
+    "|hold|holding|on_hold|in_line|stand|standing|sit|sitting",
+    "sorry [,] about|for|bout 'bout that|this [,] good|morning|afternoon|evening|hi|hello|thanks|thank|this_is"
+    "|i'm|my|where|what|okay|ok|so|now|go|you_were|anyway|as_i|like_i|back|the|our|i|we|it|line|phone|computer",
+    "sorry [that] it|this|i|we took|taking|kept|'m_taking|is_taking|'s_taking|was_slow|had_to|'ve_kept",
+    "sorry to keep|make|interrupt|bother|cut|put|rush|ask|hold|have_kept|trouble",
+    "sorry [,] i|we was|were|missed|didn't|'m_late|'m_running|was_away|was_on|forgot|kept|took|wasn't"
+    "|have_to_ask|need_to_ask|got_cut|lost|dropped|misheard|interrupted|'ve_kept|'m_on|'m_slow|cut",
+    "sorry [,] can|could|would|what|what's|who|where|when|how|did|do|say|come|one|hold|wait|just|let|brb|sec"
+    "|again|excuse|pardon|the_computer|the_system|the_printer|the_phone|the_line|the_lines|my|our|gotta|got_to"
+    "|need_to|need_you|i_need|didn't|i_didn't|i_missed|one_moment|one_second|one_sec|give_me|gimme|lemme"
+    "|hang_on|hold_on|printer|computer|system|phone|line|lines|you_said|that_took|it's_been|been|busy|crazy|zoo",
+    "^ [oh|yeah|yes|hi|hello|okay|ok|ah|whoops|oops] [,] sorry [,] [again] $",
+    "pardon|excuse the wait|the_delay|the_mess|me",
+)
+
+TESTING_CHECKS: tuple[str, ...] = (
+    # checks of understanding, credited in a question
+    "^ [and] [{AUX}] [{YOU}] [still] [{INTENS}] {UNDERSTAND} [me|along|that|it|what_i'm_saying|what_i_said"
+    "|what_i_mean|with_me|everything|all_that|all_of_that|the_steps|the_process|all_this|how_that_works"
+    "|how_it_works|{EXPLAINED}] [{SO_FAR}] [{SO_FAR}] [,] $",
+    "^ [and] [{AUX}] [{YOU}] [still] [{INTENS}] with me [{SO_FAR}] [{SO_FAR}] $",
+    "^ [and] [{AUX}] [{YOU}] [{INTENS}] got|get|gotten|getting|have {THAT}|the_steps|the_plan [{SO_FAR}] [{SO_FAR}] $",
+    "^ [and] [{AUX}] [{YOU}|{THAT}|things|everything|we|you're|we're|y'all're|that's|it's|everything's]"
+    " [are|is|'re] [all] [{INTENS}] clear|understood|straight"
+    "|clear_enough [{ABOUT} {THAT}] [{SO_FAR}] [{SO_FAR}] $",
+    "^ [and] [{AUX}] [{YOU}|{THAT}] [all] {GOOD} {ABOUT} {THAT}|everything|those_steps|the_steps|the_plan"
+    "|the_process [{SO_FAR}] $",
+    "^ [and] [{AUX}] {YOU} [all] [{INTENS}] good|okay|ok|set|square|straight|solid [{SO_FAR}] $",
+    "{AUX} {THAT}|i|my_explanation|what_i_said|what_i_just_said|everything|any_of_that [all] [{INTENS}]"
+    " make|makes|making|made sense",
+    "^ [and] make|makes|making|made sense [{SO_FAR}] $",
+    "{AUX} {THAT}|i|my_explanation [all] [{INTENS}] make|makes|making|made|come|came {THAT}|myself|things|it_all"
+    "|{EXPLAINED} [{INTENS}] clear|understandable",
+    "{AUX} {THAT}|i|my_explanation|what_i_said [all] [{INTENS}] clear|clear_enough|understandable"
+    "|easy_to_follow|too_fast|too_much|too_confusing|confusing|being_clear|making_sense [to_you|for_you|now]"
+    " [{ABOUT} {THAT}] [{SO_FAR}] $",
+    "{AUX} {YOU} [{INTENS}] understand|understood|get|got {EXPLAINED}",
+    "{THAT}|does_that|does_it|does_this|did_that|did_it [all] track|tracks|add_up|adds_up|sink_in|sinks_in"
+    "|click|clicks|land|lands [{SO_FAR}] $",
+    "did|does|do|has|have|was|is {THAT}|i|my_answer|my_explanation|that_info|that_information|those_answers"
+    " [{INTENS}] [{INTENS}] {ANSWERED}",
+    "{AUX} i|we [{INTENS}] leave|miss|skip|forget|leave_out [out] anything|something|any_questions|any_part|any|part",
+    "anything|something|any_part|any_of_that|any_of_this|any_of_it|anything_i_said|what_i_said|anything_there"
+    "|any_piece|parts|part|any_step|any_steps|some_part ... {UNCLEAR}",
+    "^ [and] [{AUX}] [{THAT}] [still] {UNCLEAR} $",
+    "{NEED}|like|rather|'d_like|would_like|wish me to {EXPLAIN}",
+    "shall|should|can|could|may|want i|we|me_to {EXPLAIN}",
+    "anything|something|any_part|any_of_that|any_of_this|anything_about|any_part_of_that|anything_in_all_that"
+    "|anything_in_that|any_of_the ... {EXPLAIN}",
+    # inviting questions
+    "any|other|more|further|additional|got_any|have_any|any_more|any_other|any_further|some [{INTENS}] {QUESTIONS}",
+    "^ [any] [other] [more] {QUESTIONS} [{SO_FAR}] $",
+    "what|which [other|more|else|further|kind_of] {QUESTIONS} [do|can|might|may|would|could|did] [you|i|y'all|we]",
+    "{QUESTIONS} [that] i|we can|could answer|help|clear",
+    "{QUESTIONS} for_me|for_us|about_that|about_this|about_any|about_anything|on_that|on_any|on_how|on_this"
+    "|so_far|about_how|about_what|on_all|about_all|on_what",
+    "anything|something [else] you [{INTENS}] {NEED}|wanna|want_to|'d_like|would_like|were_wondering"
+    "|were_curious [to] ask|know|wondering|curious|clarified|explained|cleared_up",
+    "^ {THAT} [all] [{INTENS}] make|makes|made sense",
+    "{AUX} {THAT}|the_plan|everything [all] [{INTENS}] sound|sounds|seem|seems|look|looks okay|ok|good|alright|right"
+    "|fair|doable|clear|reasonable|like_a_plan [to_you|for_you] $",
+    "{AUX} {YOU} [feel] [all] [{INTENS}] clear|sure|okay|good|set|comfortable {ABOUT} what|how|where|when|which"
+    "|everything|who|{EXPLAINED}|that|this|all_that|all_this|the_steps|the_process|the_plan|the_next_steps",
+    "did|have i lose|lost you",
+    "{AUX} i|that|this|it|all_that|all_of_that|everything|any_of_that|any_of_this [{INTENS}] [been] confuse|confused"
+    "|confusing|lose|lost|losing|overwhelm|overwhelmed|overwhelming you|y'all",
+    "{AUX} {THAT} [all] come|came|coming across [okay|ok|clearly|alright|right|well|clear]",
+    "any|anything|some point|points|bit|bits|step|steps|piece|part|parts|detail|details ... explanation"
+    "|explaining|clarification|clarifying|going_over|more_detail|more_details",
+    "^ [{AUX}] {YOU} [all] on the_same_page|the_same_wavelength [{SO_FAR}] $",
+    "{AUX} {THAT}|everything [all] clear|understood {ABOUT} what|when|where|how|which|who|why|{EXPLAINED}",
+    "^ [{AUX}] {YOU} got|have [any] [more] [other] {QUESTIONS} [for_me|for_us] $",
+    "^ [{AUX}] {THAT} all|all_of_it {GOOD} $",
+    "you know|remember where_you're_going|what_you're_doing|where_you_need_to_go|what_happens_now|what_you_need"
+    "|where_to_take|who_to_call|what_to_bring",
+    "helpful|help|useful|easier if i|we {EXPLAIN}",
+    "{AUX} {EXPLAINED} [all] [{INTENS}] clear|understood|okay|clear_enough|make_sense|making_sense [{SO_FAR}] $",
+    "anything|something [else] you're|you_are|you_were|y'all_are|you_still [still] unsure|not_sure|wondering|curious"
+    "|confused|fuzzy|unclear",
+    "what_else|anything_else|anything_more|something_else [can] [could] i|we clear_up|explain|answer|clarify",
+    "ask|asking me|us anything|any_questions|whatever|away",
+)
+
+TESTING_INVITES: tuple[str, ...] = (
+    # invitations to ask that count as statements too
+    # teach-back
+    "tell|say|repeat|read|give|walk|run|explain [me] [it|that|this|those|them|the_steps|the_plan|everything] [to]"
+    " [me] back",
+    "in_your_own_words",
+    "tell|show|remind|walk me [through] what|how you'll|you're_going_to|you_will|you_are_going_to|you_would"
+    "|you'd|you_need|you_should|you're_gonna|you're_supposed",
+    "you know|remember|clear_on|sure_of|sure_about|understand|understood what_to_do|what_happens_next"
+    "|the_next_step|the_next_steps|where_to_go|what_comes_next|what_you_need_to_do|what_you'll_do",
+    "feel_free_to_ask|free_to_ask|don't_hesitate_to_ask|ask_me_anything|ask_away|fire_away|happy_to_answer"
+    "|happy_to_explain|happy_to_go_over|glad_to_answer|glad_to_explain|just_ask|just_holler|holler_at_me",
+    "if {YOU} [have|got|think_of|come_up_with] [any|other|more|further|some] {QUESTIONS} ... let_me_know|ask"
+    "|holler|happy|glad|just|feel_free|i_can|i'm_here|i'm_right_here|don't_hesitate",
+    "if anything|any_of_that|any_part|something|that|it ... {UNCLEAR}|doesn't_make_sense|isn't_clear"
+    "|don't_understand ... let_me_know|ask|holler|tell_me|stop_me|happy|just",
+    "let_me_know|tell_me|holler if|whether {THAT} [all] [{INTENS}] makes_sense|made_sense|is_clear|was_clear"
+    "|doesn't_make_sense|isn't_clear|is_unclear|is_confusing",
+    "let_me_know|tell_me|holler|ask_me if|whether anything|any_of_that|something|any_part|any_point|any_of_it"
+    " ...3 {UNCLEAR}|doesn't_make_sense|isn't_clear|didn't_make_sense",
+    "let_me_know|tell_me|holler|stop_me if|when you [have] [any] {QUESTIONS}|don't_understand|get_lost|lose_me"
+    "|need_anything_explained|want_me_to|need_me_to|need_clarification|are_confused|can't_follow|have_questions"
+    "|require_clarification|want_clarification|need_anything_clarified|need_help_understanding|need_more_detail",
+    "{QUESTIONS} [,] just|ask|let_me_know ask|holler|let_me_know",
+)
+
+TESTING_SPOILERS: tuple[str, ...] = (
+    "no|not_any|without|zero [more|other|further|additional] {QUESTIONS}",
+    "don't|do_not|stop|quit|no_more ask|asking|with_the_questions",
+    "hold|save|keep|hold_off|enough_with|enough_of the|your|those {QUESTIONS}",
+    "{I}|i'll|i've|we'll|we've|let_me|lemme [just] [still] [have|got|need|'ve_got|gotta|must|will] [to] ask|have"
+    "|got|need [you] [a] [few|couple|some|more|other|several|two|three|quick|routine] [more] [quick] [other]"
+    " {QUESTIONS}",
+    "my|our|these|those|the|few|couple|routine|standard {QUESTIONS}",
+    "{QUESTIONS} for you|for_y'all|to_ask_you|i_have|i_need",
+    "answer|bear_with|bearing_with|thanks_for_answering|for_answering [all] [a] [few|some|my|these|those|the] [more]"
+    " {QUESTIONS}",
+    "a question about your|the",
+    "{QUESTIONS} ... go|goes|should_go|can_go|are_for|belong|must_go|need_to_go to|through",
+    "{QUESTIONS} [,] call|ask|talk_to|contact|email|see|try [the] records|them|city|tow|court|dmv|lot|bank|county"
+    "|not_us|someone_else|the_front|your|their|insurance|clerk|front_desk|desk|window|officer|detective|deputy"
+    "|sergeant|lawyer|attorney|court|bank|landlord",
+    "or are_we_done|can_i_go|what|are_you_done|we_done",
+    "are_we_done_here|we_done_here",
+)
+
+OFFER_MORE_HELP: tuple[str, ...] = (
+    "{ELSE} [that] [{I}] {CAN} [{INTENS}] {HELP_VERB}",
+    "{ELSE} [that] {I} {CAN} ... $",
+    "{ELSE} [that] you'd_like|you_would_like|you'd_want|you'd_love|you_wanted|you_want|you_need|y'all'd_like"
+    " [me] to {HELP_VERB}|take_care_of|sort_out|ask|ask_about|discuss|do|report|check|look_into|get_done|handle"
+    "|talk_about|go_over|get_sorted [{TIMEFRAME}] [,] $",
+    "{OTHER} {MATTER} [that] {I} {CAN} [{INTENS}] {HELP_VERB}",
+    "{OTHER} {MATTER} [that] {YOU} [{INTENS}] {NEED} [from] [{ME}] [{TIMEFRAME}] [,] $",
+    "{ELSE} [that] requires|needs|need|require my|our attention|help|assistance",
+    "{I} {CAN} {HELP_VERB} [with] [any|some|an|another] {OTHER} thing|things|matter|issue|question|problem",
+    "{ELSE} ... {I} {CAN} [{INTENS}] {HELP_VERB}",
+    "^ else [?] $",
+    "{YOU} [{INTENS}] {NEED} [any] {OTHER} help|assistance|things|thing [from] [{ME}]",
+    "{NEED} [any] [more] [other] help|a_hand|assistance with {ELSE}",
+    "is_there|there_is|there's|was_there [any|some|an] {OTHER} {MATTER} ... {I} {CAN}",
+    "{ELSE} [that] [{YOU}] [{INTENS}] {NEED}|'d_like|would_like|wanna|might_need|may_need|need_help"
+    " [{INTENS}] [help|a_hand|assistance|to_ask|to_ask_about|taken_care_of|handled|looked_at|checked|done"
+    "|to_sort_out|sorted_out|to_take_care_of|to_get_done|to_handle|to_check_on|to_look_into|to_report|sorted|to_do"
+    "|to_discuss|to_go_over|to_deal_with|to_ask_me]"
+    " [with] [from] [{ME}] [about] [for] [{TIMEFRAME}] [,] $",
+    "{ELSE} [that] [{I}] [{CAN}] [{INTENS}] {HELP_VERB} [{ABOUT}] [you|y'all] [with] [for] [{TIMEFRAME}] $",
+    "^ [and] [is|was|there's] [there] [ever] {ELSE} [for_you|for_y'all] [{TIMEFRAME}] [{TIMEFRAME}] [,] $",
+    "{ELSE} for|with you|y'all|your|yourself|you_today",
+    "{ELSE} {TIMEFRAME}",
+    "{CAN} {I} [{INTENS}] {HELP_VERB} [you] [{ABOUT}] [with] [for] {ELSE}|anything_more|any_more|further"
+    "|any_further|in_any_other_way|any_other_way|other",
+    "{CAN} {I} [{INTENS}] be of [any] [{OTHER}] help|assistance|service|use",
+    "what|how else [{CAN}] [{I}] [{INTENS}] [{HELP_VERB}] [you] [{TIMEFRAME}] [,] $",
+    "what|how else {CAN} {I} [{INTENS}] {HELP_VERB}",
+    "what else [do|did] [{YOU}] {NEED}|got|have",
+    "any|some {OTHER} {MATTER} [that] [with_which|which|where|in_which|on_which|for_which] [{I}] [{CAN}]"
+    " [{INTENS}] {HELP_VERB}|be_of_help|be_of_assistance|assist_you|serve_you|help_out",
+    "any {OTHER} {MATTER} ... {I} {CAN} ... {HELP_VERB}",
+    "{YOU} [{INTENS}] {NEED}|got|have anything|something else|more|further [from] [{ME}] [{TIMEFRAME}] $",
+    "{YOU} [{INTENS}] {NEED} anything|something else|more|further from|today|now",
+    "^ [and] [do|did] [{YOU}] {NEED} anything|something else|more|further [from] [{ME}] [{TIMEFRAME}] $",
+    "is_there anything|something|any_way|any_other_way [more] [that] {I} {CAN} {HELP_VERB}",
+    "anything|something more|further|additional [that] {I} {CAN} {HELP_VERB}",
+    "{I} can|could|'d_be_happy_to|'m_happy_to|'m_glad_to help|assist|do [you] with|for anything|something"
+    " else|more|further",
+    "let_me_know|tell_me|holler if there's|there_is|you_need|you_have {ELSE}",
+    "^ [and] [is|was] [there] anything|something more|further [{I}] [{CAN}] [do] $",
+    "{ELSE} on_your_mind|on_your_list|to_take_care_of|we_can_take_care_of|we_can_do|we_can_sort",
+    "whatever_else|anything_else you need|might_need|want",
+    "any|anything further|additional|other assistance|help",
+    "may|can|could i|we be_of_further_assistance|be_of_any_further|assist_further|assist_you_further"
+    "|help_further|help_you_further",
+)
+
+OFFER_SPOILERS: tuple[str, ...] = (
+    "can't|cannot|can_not|won't|couldn't|not|unable_to|no_way_to [{INTENS}] do|help|offer|give|assist [you]"
+    " [with] anything|something else|more|further",
+    "there_isn't|there_is_not|there's_not|there_ain't|isn't|ain't|wasn't [really] anything|nothing else|more",
+    "nothing|not_anything|not_much else|more|further [that] [{I}] [{CAN}] [really] do|help|offer",
+    "if anything|something else happens|comes_up|changes|shows|turns_up|goes",
+    "{ELSE} about|missing|taken|stolen|gone|damaged|broken|happened|you_noticed|you_saw|you_remember|you_can_tell"
+    "|you_could_tell|i_should_know|i_need_to_know|we_should_know|you_want_to_add|to_add|you_want_to_tell"
+    "|they_took|that_was|that's|in_the|from_the|on_the|you_know|worth_mentioning|you_recall|they_said"
+    "|you_can_remember|you_can_think_of|unusual|different|strange|weird",
+    "take|took|grab|grabbed|see|saw|notice|noticed|hear|heard|steal|stole|touch|touched|remember|say|said {ELSE}",
+    "{ELSE} [,] or are_we_done|can_i_go|what|are_you_done|am_i_done|can_we_wrap|we_done|can_i_get_back"
+    "|can_i_go_back|can_i_get_on|i_gotta_go|i_have_other|can_i_eat",
+    "{ELSE} [that] [you] [{NEED}] [to] complain|whine|cry|yell|gripe|moan",
+    "are_we_done_here|we_done_here|are_you_done|can_i_go_now",
+)
+
+APPRECIATION: tuple[str, ...] = (
+    "{THANKS}",
+    "[i|we] [really|sure|do|truly|just|certainly|so|very_much|greatly|sincerely] [{INTENS}] appreciate|preciate"
+    " {THANK_OBJ}",
+    "appreciate|preciate|appreciated [{INTENS}] it|ya|you|that|this|y'all|everything [{INTENS}] [,] $",
+    "appreciate that|this [{INTENS}] $",
+    "appreciate that you|that_y'all came|called|took|brought|let|stopped|waited|reported|were|'ve_been|turned"
+    "|drove|made|reached|got|went|are_being|have_been",
+    "much|greatly|really|truly|always|sure|so|very_much|deeply|sincerely appreciated",
+    "it's|it_is|that's|that_is|you're|is|was|all|it_was|that_was [{INTENS}] [much] appreciated",
+    "^ appreciated $",
+    "much_obliged|obliged_to_you|obliged_for|i'm_obliged|we're_obliged|i'm_much_obliged",
+    "i'm|we're|i_am|we_are|so|really|very|i'm_so|i'm_very|i'm_really [{INTENS}] grateful|thankful for|to|you",
+    "grateful for|to [you] [your|you]",
+    "cheers for|mate|for_that",
+    "bless_you_for|you're_a_lifesaver|you're_a_star|you_rock|i_owe_you_one|owe_ya_one",
+    "kudos_to_you|kudos_for|props_to_you|props_for|big_thanks|huge_thanks|many_thanks|much_thanks"
+    "|a_thousand_thanks|mil_gracias",
+    "^ gracias|merci|danke|arigato|obrigado|obrigada|grazie|spasibo [,] [{THANK_OBJ}] $",
+)
+
+APPRECIATION_SPOILERS: tuple[str, ...] = (
+    "{THANKS} [,] [you] [so] for nothing|wasting|ruining|making_my|the_attitude|all_the_yelling|the_yelling"
+    "|yelling|screaming|the_lecture|the_headache|the_trouble_you've|your_attitude|your_tone|all_the_attitude"
+    "|all_the_screaming|the_sarcasm",
+    "{THANKS} [,] now the|i|we|my|it's|the_computer|the_system|i_have|i_get|i've_got",
+    "no_thanks|no_thank|no_,_thanks|no_,_thank_you|but_no_thanks|thanks_but_no|thanks_,_but_no|no_thank_you",
+    "^ gee|wow|oh_great|real_nice|just_great|oh_wonderful [,] thanks|thank_you|thanks_a_lot",
+    "thanks_i_guess|thanks_a_lot_for_nothing|thanks_for_nothing|i_guess_thanks|thanks_,_i_guess",
+    "don't|do_not|doesn't|not|didn't|never|won't [really] [{INTENS}] appreciate",
+    "would|'d|i'd|we'd|would_really|'d_really|i'd_really|would_greatly|i_would [{INTENS}] appreciate",
+    "appreciate it|you if|not|lowering|calming|stopping|keeping|being_quiet|toning",
+    "appreciate_if",
+    "have|got|need|must|can|could|should|gotta|you'll|you'd|got_to|have_to|need_to|gotta|'ve_got_to to appreciate",
+    "can|could|must|should|you'll|you'd appreciate",
+    "appreciate that|how|what|the_fact|where|why ...6 [,] but|however|though",
+    "appreciate the|your situation|difficulty|concern|concerns|frustration|point|position|problem|predicament"
+    "|urgency|dilemma",
+    "appreciate that|how|what|the_fact|the_difficulty|the_situation|where|why ... is|are|was|were|'s|'re|must"
+    "|can|has|have|takes|take|isn't|aren't|feel|feels|seems|might|may|would|will|won't|can't|don't|doesn't"
+    "|you're|you've|it's|there's|this_is|that's|taking|being|going|having|a_long|not",
+    "he|she|they|owner|family|chief|sergeant|officer|deputy|someone|people|neighbor|he'll|she'll|they'll|mom|dad"
+    " ... want|wants|wanted|like|liked|wish|wished|tried|try|asked|came [me] to {THANKS}",
+    "thank|thanks the|him|her|them|whoever|the_other|the_officer|the_deputy|the_clerk",
+    "^ you're_welcome|you_are_welcome|no_problem|no_worries|np|de_nada|my_pleasure $",
+)
+
+SARCASM: tuple[str, ...] = (
+    # courtesy words in a hostile or mocking frame
+    "what_a|what_an|real|such_a|big|huge|talk_about_a shock|surprise|shocker|shocking",
+    "shocker",
+    "one_whole|two_whole|three_whole|five_whole|ten_whole|twenty_whole|an_entire|a_whole_entire",
+    "and_i'm_the_queen|and_i'm_the_king|and_i'm_santa|and_i'm_the_pope|and_pigs_fly|when_pigs_fly|and_i'm_batman",
+    "ain't|isn't|wasn't that|this [just] [a] [real|big] surprise|shock|shocker|convenient|special|shocking",
+    "ain't|isn't that|this just wonderful|great|lovely|perfect|fantastic|dandy|peachy|swell|terrific",
+    "how [{INTENS}] surprising|shocking|unexpected|original|convenient|unusual|novel",
+    "who_could_have|who_would_have|who'd_have|who_would've|who_could've|who'd've|who_knew|never_would_have|never_would've"
+    " guessed|thought|known|seen_that_coming|predicted",
+    "{THANKS} [so_much] [a_lot] for [all] the|your|that yelling|screaming|attitude|insults|lecture|sarcasm|tone"
+    "|headache|abuse|earful|grief|drama",
+    "real_pleasure|a_real_pleasure|pleasure_as_always|always_a_pleasure|what_a_treat|lovely_as_always",
+    "or are_we_done|can_i_go|are_you_done|we_done|am_i_done|are_we_finished|can_i_get_back|can_i_go_back|can_i_get_on",
+    "are_we_done_here|we_done_here|are_we_done_yet",
+    "nothing_better_to_do|nothing_else_to_do|got_nothing_but_time|all_the_time_in_the_world",
+    "^ sure|yeah|right|oh_sure|oh_yeah [,] because",
+    "congratulations|congrats [,] you",
+    "the_horror|oh_the_horror|how_tragic|what_a_tragedy|my_heart_bleeds|cry_me_a_river|boo_hoo|poor_baby|poor_you"
+    "|big_whoop|oh_joy|oh_goody|yeah_right|sure_you_did|sure_you_are|sure_it_was|must_be_nice|color_me"
+    "|imagine_that|go_figure|big_surprise|no_kidding|no_duh|well_duh|slow_clap|whoop_de_doo|whoop_dee_doo"
+    "|what_else_is_new|tell_me_something_i_don't_know|how_original|lucky_me|cry_about_it|get_in_line|so_sad"
+    "|too_sad|oh_the_humanity|world's_smallest_violin|smallest_violin|wah_wah|waa_waa|lmao|lmfao|rofl|smh",
+    "^ duh $",
+    "^ oh|just great|wonderful|fantastic|perfect|terrific|lovely [,] another|now|more|just_what|just_what_i|exactly_what",
+    "^ [oh] great|wonderful|fantastic|perfect|terrific [,] just great|perfect|wonderful|fantastic|what_i_needed",
+    "^ [oh] no [,] anyway|anyways|how_terrible|how_awful|not_that|not_again|whatever",
+    "^ [oh] wow [,] what_a|how|a_whole|amazing|shocking|really_,_wow",
+    "oh_please|oh_puh-lease|give_me_a_break|gimme_a_break|spare_me|save_it|save_the_drama|get_a_grip",
+)
+
+DISMISSIVE: tuple[str, ...] = (
+    # brushing the visitor off
+    "not my|our problem|job|concern|department|fault|issue|call|business|responsibility",
+    "that's|that_is|it's|that's_just your problem|issue|business|fault|own_fault|own_problem",
+    "your_problem_not_mine|that's_on_you|that_is_on_you|that's_a_you_problem",
+    "calm|settle|simmer down",
+    "^ [just] relax [sir|ma'am|lady|buddy|man|dude|okay|already|will_you] $",
+    "relax sir|ma'am|lady|buddy|man|dude|already|will_you",
+    "nothing [else|more] {I} can|could do",
+    "not_a|no big deal",
+    "it's_just_a|it's_only_a|just_a|only_a car|bike|phone|wallet|window|dog|purse|bag|scratch|dent|tire",
+    "^ it|stuff|these_things|things happens|happen [okay|alright] $",
+    "we get this|these|that|those [kinds_of_calls|calls] all_the_time|every_day|a_lot",
+    "we get a_hundred|dozens|hundreds|tons|a_million|a_dozen|plenty|twenty [of] [these|those|calls] [a_day|a_week"
+    "|every_day]",
+    "^ it's|that's nothing $",
+    "not something we handle|deal_with|do|care_about",
+    "that's all i can help_with|do",
+    "^ next [please|in_line] [!] $",
+    "^ [station|police|sheriff] [,] what_is_it|what's_the_problem|what_is_the_problem|what_do_you_want"
+    "|what_do_you_need|what_now|what_now_? [?] $",
+    "^ hang_on|hold_on|wait [!] $",
+    "^ hang_on|hold_on|wait [,] i'm on|busy",
+    "^ whatever [,]",
+    "whatever $",
+    "i_don't_care|i_do_not_care|deal_with_it|get_over_it|tough_luck|too_bad|tough_cookies|sucks_to_be_you"
+    "|not_my_call|can't_help_you|call_someone_else|figure_it_out_yourself|you_figure_it_out|go_figure_it_out|it_is_what_it_is|rules_are_rules"
+    "|that's_just_how_it_is|that's_the_way_it_is|that's_just_the_way_it_is|who_cares",
+    "^ so_what [?] $",
+    "^ [just] figure_it_out|shut_it [!] $",
+    "stop yelling|crying|complaining|whining|screaming|bothering",
+    "i'm_busy|make_it_quick|hurry_up|i_don't_have_time|i_haven't_got_time|i_don't_make_the_rules"
+    "|what_do_you_want_me_to_do|what_am_i_supposed_to_do|don't_know_what_you_want_me_to_do"
+    "|what_you_want_me_to_do_about_it|not_my_department|we're_not_a_babysitting",
+    "you_people|you_should_have|you_should've|your_own_fault|you_parked_illegally|i'm_not_sorry|not_sorry"
+    "|read_the_sign|read_the_website|read_the_form|look_it_up|go_look|google_it|should_have_known_better",
+    "^ it's [all] on the website $",
+    "i've|i_have heard|had enough|it|it_all|that_before",
+    "take_it_up_with|take_that_up_with|go_complain_to|complain_to_someone_else",
+    "not_a_matter_for|not_a_matter_we|not_something_this_office|not_this_office's|none_of_our_business",
+    "why are you telling_me|bothering_me|calling_me|calling_us|bothering_us",
+)
+
+DISMISSIVE_EXCUSES: tuple[str, ...] = (
+    "whatever works|you_need|you_prefer|you_like|you_want|you_decide|you_choose|you_think|is_easier|'s_easier"
+    "|is_best|is_easiest|is_better|time|day|way|option|questions|else|suits|happens|you're_comfortable",
+    "too_bad about|that|it",
+    "relax [,] you're_safe|you_are_safe|everything's_okay|it's_okay|we've_got|we're_here|take_a_breath"
+    "|take_your_time|he's_safe|she's_safe|they're_safe|you're_okay|you're_alright|in_the_waiting",
+    "can|could|also|or_you_can look_it_up|find_it|check",
+    "if_that's_easier|if_you_prefer|or_i_can|or_if_you|if_it's_easier|if_you'd_like",
+    "tough_luck|bad_luck|tough_break|rough_luck [,] sorry|i'm_sorry|i'm_so_sorry|man|buddy|pal|friend",
+    "not_your_fault|it's_not_your_fault|not_on_you",
+)
+
+RUDE: tuple[str, ...] = (
+    "idiot|idiots|idiotic|dumber|stupider|brainless|stupid|dumb|dumbest|moron|morons|jerk|loser|pathetic|clown|dummy|dumbass|imbecile|airhead|bozo"
+    "|numbskull|nitwit|dimwit|halfwit|lowlife|scum|crybaby|whiner|karen|retard|retarded",
+    "you|ya|you're_a|a|such_a|what_a|old|stupid|damn|silly fool",
+    "are_you|you're|you_are|ur [{INTENS}] [this|that|so] dense|thick|dim|dimwitted",
+    "are_you_dense|are_you_thick|are_you_slow|you_dense|piece_of_work|shut_your_mouth|shut_your_trap"
+    "|zip_it|you're_hopeless|grow_up",
+    "shut_up|get_lost|go_away|buzz_off|leave_me_alone|piss_off|screw_you|bite_me|get_out_of_my|get_outta"
+    "|get_out_of_here|beat_it|scram|take_a_hike|get_out",
+    "damn|damned|crap|crappy|shit|shitty|fuck|fucking|fucked|bitch|ass|asshole|bastard|bullshit|goddamn|dammit"
+    "|wtf|stfu|effing|pissed|frickin|freaking_idiot",
+    "what_the_hell|what_the_heck|the_hell|go_to_hell|are_you_deaf|are_you_serious|are_you_stupid|you_deaf"
+    "|can't_you_read|can_you_not_read|are_you_kidding_me|use_your_brain|get_a_clue|what's_wrong_with_you",
+)
+
+RUDE_EXCUSES: tuple[str, ...] = (
+    # reassurance, reported speech, sympathy in rough words, "fool" as a verb
+    "don't|do_not|never|no_need_to|not|shouldn't feel|sound|look [like] [a|an] dumb|stupid|silly|idiot|fool",
+    "acting|acted|behaving|behaved|acts|behaves like",
+    "said|shouted|yelled|screamed|called|calling|call|told|telling|says|say|yelling|screaming ... shut_up|idiot"
+    "|stupid|dumb|moron|fool|loser|jerk|names|get_out",
+    "not stupid|dumb",
+    "no|not_a|not_any|never_a|isn't_a|no_such_thing_as_a|not_such_a|wasn't_a [{INTENS}] dumb|stupid|silly"
+    " question|questions",
+    "[that's|it's|a|the|that|such_a|what_a|how] [{INTENS}] crappy|crummy|shitty way|thing|day|night|deal|feeling"
+    "|situation|break|luck|week|morning|thing_to",
+    "hell_of_a|heck_of_a|one_hell_of",
+    "fool|fooled|fools a_lot|people|everyone|anyone|many|lots|them|us|folks|plenty|the_best|smart_people|you"
+    "|anybody|a_bunch",
+    "dumb luck",
+)
