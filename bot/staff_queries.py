@@ -42,21 +42,18 @@ def unit_overview(conn: sqlite3.Connection, unit_ids: Sequence[int], today: str)
         conn, f"select unit_id, count(*) n from unit_members where unit_id in ({marks}) group by 1", unit_ids
     ):
         out[r["unit_id"]]["members"] = r["n"]
+    rates = ", ".join(f"avg(t.v_{c}) as {c}" for c in CRITERIA)
     for r in rows(
         conn,
-        f"select m.unit_id, count(*) n, avg(t.total) average from {UNIT_ATTEMPTS} "
+        f"select m.unit_id, count(*) n, avg(t.total) average, {rates} from {UNIT_ATTEMPTS} "
         f"where m.unit_id in ({marks}) group by 1",
         unit_ids,
     ):
-        out[r["unit_id"]].update(attempts=r["n"], average=r["average"])
-    for r in rows(
-        conn,
-        f"select m.unit_id, r.criterion, avg(r.met) rate from {UNIT_ATTEMPTS} "
-        f"join results r on r.attempt_id = t.id and r.applicable and r.met is not null "
-        f"where m.unit_id in ({marks}) group by 1, 2",
-        unit_ids,
-    ):
-        out[r["unit_id"]]["rates"][r["criterion"]] = 100 * r["rate"]
+        out[r["unit_id"]].update(
+            attempts=r["n"],
+            average=r["average"],
+            rates={c: 100 * r[c] for c in CRITERIA if r[c] is not None},
+        )
     for r in rows(
         conn,
         "select a.id, a.unit_id, a.scenario_id, a.due, count(m.user_id) members, "
@@ -109,47 +106,49 @@ def member_detail(conn: sqlite3.Connection, unit_id: int, user_id: int) -> dict[
     return {**member[0], "attempts": attempts, "assignments": assignments}
 
 
+def _each_attempt_once(unit_ids: Sequence[int]) -> tuple[str, list[Any]]:
+    """FROM and WHERE for the units' finished attempts, each once however many of the units it shows under."""
+    if len(unit_ids) == 1:  # one unit: an attempt joins its member row once
+        return f"from {UNIT_ATTEMPTS} where m.unit_id = ?", list(unit_ids)
+    return (
+        "from attempts t where t.status = 'finished' and exists (select 1 from unit_members m "
+        f"where m.user_id = t.user_id and m.unit_id in ({_marks(unit_ids)}) and m.joined_at <= t.started_at)",
+        list(unit_ids),
+    )
+
+
 def report_summary(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> dict[str, Any]:
     """Each attempt once, whichever units it shows under: count, average, automatic fails, pass rates."""
     if not unit_ids:
         return {"attempts": 0, "average": None, "failed": 0, "rates": {}}
-    ids = f"select distinct t.id from {UNIT_ATTEMPTS} where m.unit_id in ({_marks(unit_ids)})"
-    (count, average, failed), *_ = conn.execute(
-        "select count(*), avg(total), coalesce(sum(auto_fail is not null and auto_fail != '[]'), 0) "
-        f"from attempts where id in ({ids})",
-        list(unit_ids),
-    ).fetchall()
-    rates = {
-        c: 100 * rate
-        for c, rate in conn.execute(
-            f"select criterion, avg(met) from results where attempt_id in ({ids}) and applicable "
-            "and met is not null group by criterion",
-            list(unit_ids),
-        ).fetchall()
+    source, params = _each_attempt_once(unit_ids)
+    rates = ", ".join(f"avg(t.v_{c})" for c in CRITERIA)
+    count, average, failed, *met = conn.execute(
+        "select count(*), avg(t.total), coalesce(sum(t.auto_fail is not null and t.auto_fail != '[]'), 0), "
+        f"{rates} {source}",
+        params,
+    ).fetchone()
+    return {
+        "attempts": count,
+        "average": average,
+        "failed": failed,
+        "rates": {c: 100 * m for c, m in zip(CRITERIA, met, strict=True) if m is not None},
     }
-    return {"attempts": count, "average": average, "failed": failed, "rates": rates}
 
 
 def weekly_totals(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> list[tuple[str, int]]:
     """(finished at, total) of each attempt once, oldest first: for the weekly chart."""
     if not unit_ids:
         return []
-    return conn.execute(
-        "select finished_at, coalesce(total, 0) from attempts where id in "
-        f"(select distinct t.id from {UNIT_ATTEMPTS} where m.unit_id in ({_marks(unit_ids)})) order by id",
-        list(unit_ids),
-    ).fetchall()
+    source, params = _each_attempt_once(unit_ids)
+    return conn.execute(f"select t.finished_at, coalesce(t.total, 0) {source} order by t.id", params).fetchall()
 
 
 def export_rows(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> list[dict[str, Any]]:
     """One row per (unit, attempt), oldest attempt first, each criterion's verdict as met, missed or n/a."""
     if not unit_ids:
         return []
-    verdicts = ", ".join(
-        f"(select case when not r.applicable or r.met is null then 'n/a' when r.met then 'met' else 'missed' end "
-        f"from results r where r.attempt_id = t.id and r.criterion = '{c}') as {c}"
-        for c in CRITERIA
-    )
+    verdicts = ", ".join(f"case t.v_{c} when 1 then 'met' when 0 then 'missed' else 'n/a' end as {c}" for c in CRITERIA)
     return rows(
         conn,
         f"select t.id, u.first_name, t.user_id, n.name as unit_name, t.scenario_id, t.started_at, t.finished_at, "
@@ -164,9 +163,8 @@ def export_rows(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> list[dict[
 def attempt_count(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> int:
     if not unit_ids:
         return 0
-    return conn.execute(
-        f"select count(distinct t.id) from {UNIT_ATTEMPTS} where m.unit_id in ({_marks(unit_ids)})", list(unit_ids)
-    ).fetchone()[0]
+    source, params = _each_attempt_once(unit_ids)
+    return conn.execute(f"select count(*) {source}", params).fetchone()[0]
 
 
 def criterion_history(conn: sqlite3.Connection, user_id: int) -> list[dict[str, Any]]:

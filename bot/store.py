@@ -24,6 +24,7 @@ from sqlite_utils import Database, Migrations
 
 from bot.attempt import AttemptResult
 from bot.engine import SavedVisitor
+from bot.grading import CRITERIA
 from bot.outbox import Outbox, Outgoing
 from bot.transcript import Turn
 
@@ -174,7 +175,14 @@ def m005_staff_scale(db: Database) -> None:
     db.execute(
         "create index if not exists attempts_user_scenario on attempts (user_id, scenario_id, status, started_at)"
     )
-    db.execute("create index if not exists attempts_user_started on attempts (user_id, status, started_at)")
+    for criterion in CRITERIA:
+        db["attempts"].add_column(f"v_{criterion}", int)
+    sync_verdicts(db)
+    verdicts = ", ".join(f"v_{c}" for c in CRITERIA)
+    db.execute(
+        "create index attempts_user_totals on attempts "
+        f"(user_id, status, started_at, total, finished_at, auto_fail, id, {verdicts})"
+    )
     db.execute("create index if not exists unit_members_user on unit_members (user_id, unit_id)")
     db.execute("create index if not exists overrides_attempt on overrides (attempt_id)")
     db.execute("create index if not exists reminders_kind on reminders (user_id, kind)")
@@ -189,6 +197,18 @@ def m005_staff_scale(db: Database) -> None:
     db.execute("create index completions_untold on completions (unit_id) where told_at is null")
     db["digests"].create({"user_id": int, "week": str, "at": str}, pk=("user_id", "week"))
     db["digest_optout"].create({"user_id": int, "at": str}, pk="user_id")
+
+
+def sync_verdicts(db: Database, attempt_id: int | None = None) -> None:
+    """Copy each criterion's verdict (1 met, 0 missed, NULL n/a) onto its attempt's row (`v_<criterion>`),
+    so reports aggregate 100,000 attempts from one covering index instead of half a million results."""
+    columns = ", ".join(
+        f"v_{c} = (select case when r.applicable then r.met end from results r "
+        f"where r.attempt_id = attempts.id and r.criterion = '{c}')"
+        for c in CRITERIA
+    )
+    where, params = (" where id = ?", [attempt_id]) if attempt_id is not None else ("", [])
+    db.execute(f"update attempts set {columns}{where}", params)
 
 
 @dataclass(frozen=True)
@@ -457,6 +477,7 @@ class Store:
                 for name, v in result.grade.criteria.items()
             ],
         )
+        sync_verdicts(self.db, attempt_id)
         self._complete_assignments(attempt_id)
 
     def _complete_assignments(self, attempt_id: int) -> None:
@@ -503,6 +524,10 @@ class Store:
         )
 
 
+READER_MMAP_BYTES = 1 << 30
+READER_CACHE_KIB = 64 * 1024
+
+
 class Reader:
     """Read-only SQLite connections, one per worker thread (a connection belongs to the thread that made
     it; WAL lets them read while the event loop's connection writes). Without a file (an in-memory
@@ -519,6 +544,8 @@ class Reader:
         if conn is None:
             conn = sqlite3.connect(f"file:{self.path.resolve()}?mode=ro", uri=True)
             conn.execute("PRAGMA query_only=ON")
+            conn.execute(f"PRAGMA mmap_size={READER_MMAP_BYTES}")
+            conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
             self._local.conn = conn
         return conn
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from bot.store import Store
+from bot.store import Store, sync_verdicts
 from bot.stored_totals import stored_total
 
 
@@ -210,6 +210,7 @@ class Units:
                 "update results set met = ?, score = ? where attempt_id = ? and criterion = ?",
                 [int(met), 1.0 if met else 0.0, attempt_id, criterion],
             )
+            sync_verdicts(self.db, attempt_id)
             total = stored_total(self.db, attempt_id)
             self.db.execute("update attempts set total = ? where id = ?", [total, attempt_id])
             self.audit(actor, "override", f"attempt {attempt_id} {criterion} -> {'met' if met else 'missed'}: {reason}")
