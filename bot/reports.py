@@ -84,15 +84,7 @@ def progress_chart(rows: Iterable[dict], title: str = "Your progress") -> bytes 
     _style(axes)
     for axes in panels[-1]:
         axes.xaxis.set_major_locator(_few_ticks())
-        axes.set_xlabel("Attempt", fontsize=PHONE_FONT - 3)
-    figure.text(
-        0.5,
-        -0.01,
-        f"Share met over the last {ROLLING_WINDOW} attempts",
-        ha="center",
-        fontsize=PHONE_FONT - 4,
-        color="#555555",
-    )
+    figure.supxlabel(f"Attempt (criteria: share met over the last {ROLLING_WINDOW})", fontsize=PHONE_FONT - 3)
     return _png(figure)
 
 
@@ -141,7 +133,7 @@ def report_chart(weekly: list[tuple[str, int]], rates: dict[str, float], title: 
     xs = list(range(len(starts)))
     averages = [sum(weeks[w]) / len(weeks[w]) for w in starts]
     top.plot(xs, averages, marker="o" if len(xs) <= 20 else None, linewidth=2.5, color="#1f77b4")
-    top.set_title("Average total per week", fontsize=PHONE_FONT, loc="left")
+    top.set_title("Weekly average; bars: calls", fontsize=PHONE_FONT - 1, loc="left")
     top.set_ylim(0, 105)
     top.set_yticks([0, 25, 50, 75, 100])
     step = max(1, -(-len(starts) // 4))  # at most four date labels
@@ -152,22 +144,24 @@ def report_chart(weekly: list[tuple[str, int]], rates: dict[str, float], title: 
     counts.set_yticks([])
     counts.set_zorder(top.get_zorder() - 1)
     top.patch.set_visible(False)
-    total = sum(len(v) for v in weeks.values())
-    top.text(
-        0.0,
-        -0.3,
-        f"Bars: attempts per week ({total} in all)",
-        transform=top.transAxes,
-        fontsize=PHONE_FONT - 4,
-        color="#555555",
-    )
     _style(top)
     names = [c for c in CRITERIA if c in rates][::-1]
     values = [rates[c] for c in names]
     colors = ["#d62728" if v < 60 else "#2ca02c" if v >= 80 else "#ff7f0e" for v in values]
     bottom.barh([LABELS[c] for c in names], values, color=colors)
     for y, value in enumerate(values):
-        bottom.text(min(value + 2, 88), y, f"{value:.0f}%", va="center", fontsize=PHONE_FONT - 2)
+        inside = value > 80  # a label past the bar's end would leave the plot
+        x = value - 2 if inside else value + 2
+        bottom.text(
+            x,
+            y,
+            f"{value:.0f}%",
+            va="center",
+            ha="right" if inside else "left",
+            fontsize=PHONE_FONT - 2,
+            color="white" if inside else "black",
+            fontweight="bold" if inside else "normal",
+        )
     bottom.set_xlim(0, 100)
     bottom.set_xticks([0, 50, 100], ["0", "50%", "100%"])
     bottom.set_title("Pass rate per criterion", fontsize=PHONE_FONT, loc="left")
