@@ -184,22 +184,21 @@ async def test_a_notice_waits_until_the_live_call_ends(bot: Bot) -> None:
     assert not any("New assignment" in t for t in bot.api.texts(TRAINEE))
     await one(bot, TRAINEE, "Hello, Harbor Station.")  # during the call: only the caller answers
     assert not any("New assignment" in t for t in bot.api.texts(TRAINEE))
-    await one(bot, TRAINEE, "/end")
-    await bot.until(lambda: bot.api.texts(TRAINEE)[-1].startswith("New assignment"))
-    assert bot.api.texts(TRAINEE)[-2].startswith("Scorecard")  # after the scorecard, never lost
+    scorecard, notice = await bot.say(TRAINEE, "/end", replies=2)
+    assert scorecard.startswith("Scorecard") and notice.startswith("New assignment")  # after it, never lost
 
 
 async def test_one_overdue_notice_per_trainee_and_scenario_across_two_units(
     staff_settings: Settings, library: Library, bot_api: FakeBotApi
 ) -> None:
-    day = [date(2026, 11, 23)]
+    day = [date(2026, 11, 24)]  # a Tuesday: no weekly digest in between
     bot = await launch(staff_settings, library, bot_api, today=lambda: day[0], reminder_interval=0.2)
     try:
         await start_all(bot)
         day_code, night_code = await new_unit(bot), await new_unit(bot, name="Night")
         for code in (day_code, night_code):
             await one(bot, TRAINEE, f"/join {code}")
-            await assign(bot, f"towed-car {code} 2026-11-24")
+            await assign(bot, f"towed-car {code} 2026-11-25")
         day[0] = date(2026, 11, 27)
         overdue = lambda: [t for t in bot_api.texts(TRAINEE) if t.startswith("Overdue")]  # noqa: E731
         await bot.until(lambda: len(overdue()) == 1)
@@ -215,10 +214,10 @@ async def test_instructors_hear_of_completions_at_most_hourly_and_get_a_weekly_d
     bot = await launch(staff_settings, library, bot_api, today=lambda: TODAY, reminder_interval=0.2)  # a Monday
     try:
         code = await unit_with_trainee(bot)
+        digest = lambda: [t for t in bot_api.texts(INSTRUCTOR) if t.startswith("Weekly digest")]  # noqa: E731
+        await bot.until(lambda: len(digest()) == 1)  # the unit's first Monday
         await one(bot, OTHER, f"/join {code}")
         await assign(bot, f"car-break-in {code}", (TRAINEE, OTHER))
-        digest = lambda: [t for t in bot_api.texts(INSTRUCTOR) if t.startswith("Weekly digest")]  # noqa: E731
-        await bot.until(lambda: len(digest()) == 1)
         assert "\u201cDay shift\u201d" in digest()[0]
         completed = lambda: [t for t in bot_api.texts(INSTRUCTOR) if "completed" in t]  # noqa: E731
         await finished_attempt(bot, TRAINEE)
