@@ -160,7 +160,11 @@ class Coach:
         lines = ["Your last attempts:"]
         for r in rows:
             failed = r["auto_fail"] not in (None, "[]")
-            score = total_text(r["total"], failed) if r["status"] == "finished" else "in progress"
+            score = (
+                total_text(r["total"], failed)
+                if r["status"] == "finished"
+                else _UNSCORED.get(r["status"], "in progress")
+            )
             lines.append(f"{local_date(r['started_at'], self.tz)} \u00b7 {self._title(r['scenario_id'])}: {score}")
         return self._handled(update_id, user, ["\n".join(lines)])
 
@@ -196,3 +200,6 @@ class Coach:
     def _handled(self, update_id: int | None, user: User, replies: list[str]) -> list[str]:
         self.store.handled(update_id, user.chat_id, replies)
         return replies
+
+
+_UNSCORED = {"abandoned": "closed, not scored"}
