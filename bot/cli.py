@@ -285,7 +285,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     try:
-        run(settings, Coach(library, store, settings.admins))
+        run(settings, Coach(library, store, settings.admins, tz=settings.tz))
     finally:
         store.close()
     return 0

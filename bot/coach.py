@@ -12,10 +12,13 @@ import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, tzinfo
 
 from bot.attempt import Attempt
+from bot.clock import local_date
 from bot.engine import ScenarioEngine
 from bot.library import Library
+from bot.outbox import Outgoing
 from bot.scenario import Scenario
 from bot.scorecard import scorecard_lines, total_text
 from bot.store import AttemptRow, Store
@@ -29,6 +32,15 @@ WELCOME = (
     "Your messages and scores are stored so you and your instructors can review them; nothing else is collected."
 )
 NOT_IN_A_CALL = "You're not in a practice call right now. Send /practice to start one."
+NOTHING_SAID = (
+    "Call closed before you said anything, so it isn't scored and doesn't count in your results. "
+    "Send /practice to start another."
+)
+
+
+def after_scorecard(scenario_id: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The buttons under every scorecard: the same call again, or the list of calls."""
+    return ((("Practice again", f"practice:{scenario_id}"), ("Another call", "practice:")),)
 
 
 @dataclass(frozen=True)
@@ -46,8 +58,9 @@ class Coach:
         store: Store,
         admins: frozenset[int] = frozenset(),
         seeds: Callable[[], int] = lambda: secrets.randbelow(1_000_000),
+        tz: tzinfo = UTC,
     ) -> None:
-        self.library, self.store, self.admins, self.seeds = library, store, admins, seeds
+        self.library, self.store, self.admins, self.seeds, self.tz = library, store, admins, seeds, tz
         self.engines = {sid: ScenarioEngine(s) for sid, s in library.scenarios.items()}
 
     def scenarios(self) -> list[Scenario]:
@@ -111,7 +124,8 @@ class Coach:
         else:
             attempt.detach()
         replies.append(line)
-        self.store.record_exchange(update_id, row, new_turns, attempt.visitor.save(), replies, result)
+        outbox = self._with_buttons(user, replies, row.scenario_id) if result is not None else replies
+        self.store.record_exchange(update_id, row, new_turns, attempt.visitor.save(), outbox, result)
         return replies
 
     def end(self, user: User, update_id: int | None) -> list[str]:
@@ -123,9 +137,12 @@ class Coach:
             replies = [f"Closed your attempt at \u201c{row.scenario_id}\u201d: that scenario is no longer available."]
             self.store.abandon_attempt(update_id, row, replies)
             return replies
+        if not any(t.role == "trainee" for t in attempt.turns):  # nothing to grade: no attempt to count
+            self.store.abandon_attempt(update_id, row, [NOTHING_SAID])
+            return [NOTHING_SAID]
         result = attempt.finish()
         replies = [self._scorecard(row, result)]
-        self.store.finish_attempt(update_id, row, result, replies)
+        self.store.finish_attempt(update_id, row, result, self._with_buttons(user, replies, row.scenario_id))
         return replies
 
     def hint(self, user: User, update_id: int | None) -> list[str]:
@@ -143,8 +160,12 @@ class Coach:
         lines = ["Your last attempts:"]
         for r in rows:
             failed = r["auto_fail"] not in (None, "[]")
-            score = total_text(r["total"], failed) if r["status"] == "finished" else "in progress"
-            lines.append(f"{r['started_at'][:10]} \u00b7 {self._title(r['scenario_id'])}: {score}")
+            score = (
+                total_text(r["total"], failed)
+                if r["status"] == "finished"
+                else _UNSCORED.get(r["status"], "in progress")
+            )
+            lines.append(f"{local_date(r['started_at'], self.tz)} \u00b7 {self._title(r['scenario_id'])}: {score}")
         return self._handled(update_id, user, ["\n".join(lines)])
 
     def _restore(self, row: AttemptRow, with_turns: bool = True) -> Attempt | None:
@@ -170,6 +191,15 @@ class Coach:
         scenario = self.library.scenarios.get(scenario_id)
         return scenario.title if scenario else scenario_id
 
+    def _with_buttons(self, user: User, replies: list[str], scenario_id: str) -> list[Outgoing]:
+        """The replies, the last (the scorecard) with "Practice again" and "Another call" under it."""
+        messages = [Outgoing(user.chat_id, r) for r in replies]
+        messages[-1] = Outgoing(user.chat_id, replies[-1], after_scorecard(scenario_id))
+        return messages
+
     def _handled(self, update_id: int | None, user: User, replies: list[str]) -> list[str]:
         self.store.handled(update_id, user.chat_id, replies)
         return replies
+
+
+_UNSCORED = {"abandoned": "closed, not scored"}

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 class ConfigError(ValueError):
@@ -30,6 +31,12 @@ class Settings:
     log_content: bool = False
     """Log trainees' words and names with errors (DESKDRILL_LOG_CONTENT=1); ids and lengths only otherwise."""
     reminder_interval: float = 1800.0
+    timezone: str = "UTC"
+    """IANA name (DESKDRILL_TIMEZONE): every date shown, every "today" and every reminder."""
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -52,6 +59,7 @@ class Settings:
             user_burst=int(_number(get("DESKDRILL_USER_BURST") or "6", "DESKDRILL_USER_BURST")),
             max_sends_per_second=_number(get("TELEGRAM_MAX_SENDS_PER_SECOND") or "0", "TELEGRAM_MAX_SENDS_PER_SECOND"),
             log_content=(get("DESKDRILL_LOG_CONTENT") or "0") in ("1", "true", "yes"),
+            timezone=_timezone(get("DESKDRILL_TIMEZONE") or "UTC"),
             reminder_interval=max(
                 1.0, _number(get("DESKDRILL_REMINDER_INTERVAL") or "1800", "DESKDRILL_REMINDER_INTERVAL")
             ),
@@ -111,3 +119,14 @@ def _port(raw: str) -> int:
     if not raw.isdigit() or not 0 < int(raw) < 65536:
         raise ConfigError(f"TELEGRAM_WEBHOOK_PORT: '{raw}' is not a port number")
     return int(raw)
+
+
+def _timezone(raw: str) -> str:
+    try:
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(
+            f"DESKDRILL_TIMEZONE: '{raw}' is not a time zone: use an IANA name such as Europe/London, "
+            "America/Chicago or UTC"
+        ) from exc
+    return raw

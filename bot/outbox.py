@@ -23,6 +23,12 @@ from sqlite_utils import Database
 
 from bot.transcript import MAX_MESSAGE_CHARS
 
+NOT_HELD = (
+    "not (outbox.hold is 1 and exists (select 1 from attempts t where t.user_id = outbox.chat_id "
+    "and t.status = 'active'))"
+)
+"""A held notice waits while its chat (a private chat: the user's id) has a live practice call."""
+
 Buttons = tuple[tuple[tuple[str, str], ...], ...]
 """Rows of (label, callback data) for an inline keyboard."""
 
@@ -41,6 +47,9 @@ class Outgoing:
     """A role whose command menu this chat should now show."""
     reminder: tuple[int, int, str] | None = None
     """(user id, assignment id, kind): marked delivered when this message is."""
+    hold: bool = False
+    """A notice (assignment, reminder, override...): held while its chat is in a live practice call,
+    then delivered after the call's last message (see `Outbox.release`)."""
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {}
@@ -108,12 +117,30 @@ class Outbox:
                     message.menu if last else None,
                     message.reminder if last else None,
                 )
-                rows.append((piece.chat_id, json.dumps(piece.body(), ensure_ascii=False), source, now, now))
+                body = json.dumps(piece.body(), ensure_ascii=False)
+                rows.append((piece.chat_id, body, source, now, now, 1 if message.hold else None))
                 self.touched[piece.chat_id] = None
         self.db.conn.executemany(
-            "insert into outbox (chat_id, body, source, created, next_at, tries) values (?, ?, ?, ?, ?, 0)", rows
+            "insert into outbox (chat_id, body, source, created, next_at, tries, hold) values (?, ?, ?, ?, ?, 0, ?)",
+            rows,
         )
         return len(rows)
+
+    def release(self, chat_id: int) -> None:
+        """A practice call ended: its held notices move behind everything owed so far (the scorecard
+        first), in their own order. Inside the caller's transaction."""
+        held = [
+            r[0]
+            for r in self.db.execute(
+                "select id from outbox where chat_id = ? and hold = 1 and sent is null and failed is null order by id",
+                [chat_id],
+            ).fetchall()
+        ]
+        if not held:
+            return
+        top = self.db.execute("select max(id) from outbox").fetchone()[0]
+        for n, old in enumerate(held, start=1):
+            self.db.execute("update outbox set id = ? where id = ?", [top + n, old])
 
     def due_chats(self, limit: int = 1000, now: float | None = None) -> tuple[list[int], float | None]:
         """Up to `limit` chats with a message ready to send now, oldest first; and when the next deferred one is due."""
@@ -121,7 +148,7 @@ class Outbox:
         ready, later = [], None
         rows = self.db.execute(
             "select chat_id, next_at from outbox where id in (select min(id) from outbox "
-            "where sent is null and failed is null group by chat_id) order by id limit ?",
+            f"where sent is null and failed is null and {NOT_HELD} group by chat_id) order by id limit ?",
             [limit],
         ).fetchall()
         for chat_id, next_at in rows:
@@ -135,7 +162,7 @@ class Outbox:
         """The chat's oldest undelivered message: later ones wait for it, so order holds."""
         row = self.db.execute(
             "select id, chat_id, body, tries, next_at from outbox where chat_id = ? and sent is null "
-            "and failed is null order by id limit 1",
+            f"and failed is null and {NOT_HELD} order by id limit 1",
             [chat_id],
         ).fetchone()
         if row is None or row[4] > self.clock():

@@ -6,42 +6,92 @@ import io
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import UTC, date, timedelta, tzinfo
 
+from bot.clock import local_date
 from bot.grading import CRITERIA
 from bot.scorecard import LABELS
 
 ROLLING_WINDOW = 5
 
 
+PHONE_FONT = 15
+"""Points: at 144 dpi and 720 px wide, a chart shown 360 px wide on a phone still reads at about 15 px."""
+WIDTH_IN, DPI = 5.0, 144
+TITLE_CHARS = 34
+
+
+def _figure(height: float):
+    from matplotlib.figure import Figure  # imported on first use: start-up and memory stay small
+
+    figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI, layout="constrained")
+    return figure
+
+
+def _style(axes) -> None:
+    axes.tick_params(labelsize=PHONE_FONT - 3)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.grid(axis="y", alpha=0.3)
+
+
+def short(title: str, limit: int = TITLE_CHARS) -> str:
+    """A title that fits the chart's width."""
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "\u2026"
+
+
+def _png(figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
 def progress_chart(rows: Iterable[dict], title: str = "Your progress") -> bytes | None:
-    """PNG: each criterion's rate met over the last few attempts, and each attempt's total.
+    """PNG, one small panel per criterion (share met over the last few attempts) and one of totals.
 
     `rows` are (attempt id, total, criterion, met) rows, oldest attempt first; None when
     there is nothing finished to chart.
     """
     totals: dict[int, int] = {}
-    met: dict[str, list[int]] = defaultdict(list)
+    met: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for row in rows:  # criteria that do not apply (met is NULL) are left out of the rates
-        totals[row["id"]] = row["total"] or 0
+        totals.setdefault(row["id"], row["total"] or 0)
         if row["met"] is not None:
-            met[row["criterion"]].append(int(row["met"]))
+            met[row["criterion"]].append((row["id"], int(row["met"])))
     if not totals:
         return None
-    from matplotlib.figure import Figure  # imported on first use: start-up and memory stay small
+    number = {attempt_id: n for n, attempt_id in enumerate(totals, start=1)}
+    figure = _figure(7.2)
+    figure.suptitle(short(title), fontsize=PHONE_FONT + 2, fontweight="bold")
+    panels = figure.subplots(3, 2, sharex=True)
+    for axes, criterion in zip(panels.flat, CRITERIA, strict=False):
+        points = met[criterion]
+        xs = [number[a] for a, _ in points]
+        ys = _rolling_percent([m for _, m in points])
+        axes.plot(xs, ys, marker="o" if len(xs) < 15 else None, color="#1f77b4", linewidth=2)
+        if ys:
+            axes.fill_between(xs, ys, alpha=0.15, color="#1f77b4")
+            axes.text(0.98, 0.06, f"{ys[-1]:.0f}%", transform=axes.transAxes, ha="right", fontsize=PHONE_FONT - 1)
+        axes.set_title(LABELS[criterion], fontsize=PHONE_FONT - 1, loc="left")
+        axes.set_ylim(0, 105)
+        axes.set_yticks([0, 50, 100], ["0", "50%", "100%"])
+        _style(axes)
+    axes = panels.flat[-1]
+    xs = list(number.values())
+    axes.bar(xs, list(totals.values()), color="#7f7f7f")
+    axes.set_title("Total (0\u2013100)", fontsize=PHONE_FONT - 1, loc="left")
+    axes.set_ylim(0, 105)
+    axes.set_yticks([0, 50, 100])
+    _style(axes)
+    for axes in panels[-1]:
+        axes.xaxis.set_major_locator(_few_ticks())
+    figure.supxlabel(f"Attempt (criteria: share met over the last {ROLLING_WINDOW})", fontsize=PHONE_FONT - 3)
+    return _png(figure)
 
-    attempts = list(range(1, len(totals) + 1))
-    figure = Figure(figsize=(8, 4.5), dpi=100)
-    axes = figure.add_subplot()
-    axes.bar(attempts, list(totals.values()), color="#d9d9d9", label="Total (0-100)")
-    for criterion in CRITERIA:
-        axes.plot(attempts, _rolling_percent(met[criterion]), marker="o", label=LABELS[criterion])
-    axes.set(title=title, xlabel="Attempt", ylabel=f"% met (last {ROLLING_WINDOW} attempts)", ylim=(0, 105))
-    axes.set_xticks(attempts)
-    axes.legend(loc="lower right", fontsize="small")
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+
+def _few_ticks():
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(nbins=4, integer=True)
 
 
 def _rolling_percent(values: list[int]) -> list[float]:
@@ -52,40 +102,73 @@ def _rolling_percent(values: list[int]) -> list[float]:
     return rates
 
 
-def unit_report(
-    rows: list[dict], results: dict[int, dict[str, dict]], title: str, chart: bool = True
-) -> tuple[str, bytes | None]:
-    """Each criterion's pass rate, the average total, the weakest criterion, and a weekly chart."""
-    attempts = {r["id"]: r for r in rows}  # an attempt counts once, whichever units it shows under
-    if not attempts:
-        return f"Report for {title}: no finished attempts yet.", None
-    rates = {c: _rate(c, attempts, results) for c in CRITERIA}
-    average = sum(r["total"] or 0 for r in attempts.values()) / len(attempts)
-    failed = sum(1 for r in attempts.values() if _failed(r))
-    lines = [f"Report for {title}: {len(attempts)} finished attempts, average total {average:.0f}/100."]
-    if failed:
-        lines.insert(0, f"\u26d4 {failed} of {len(attempts)} attempts were automatic fails (total 0).")
-    lines += [f"{LABELS[c]}: {rate:.0f}% met" if rate is not None else f"{LABELS[c]}: n/a" for c, rate in rates.items()]
-    applicable = [c for c in CRITERIA if rates[c] is not None]
+def report_text(summary: dict, title: str) -> str:
+    """Each criterion's pass rate, the average total, the weakest criterion."""
+    count = summary["attempts"]
+    if not count:
+        return f"Report for {title}: no finished attempts yet."
+    rates = summary["rates"]
+    lines = [f"Report for {title}: {count} finished attempts, average total {summary['average']:.0f}/100."]
+    if summary["failed"]:
+        lines.insert(0, f"\u26d4 {summary['failed']} of {count} attempts were automatic fails (total 0).")
+    lines += [f"{LABELS[c]}: {rates[c]:.0f}% met" if c in rates else f"{LABELS[c]}: n/a" for c in CRITERIA]
+    applicable = [c for c in CRITERIA if c in rates]
     if applicable:
         lines.append(f"Weakest: {LABELS[min(applicable, key=lambda c: rates[c])]}.")
-    return "\n".join(lines), _weekly_chart(list(attempts.values()), title) if chart else None
+    return "\n".join(lines)
 
 
-def _rate(criterion: str, attempts: dict[int, dict], results: dict[int, dict[str, dict]]) -> float | None:
-    """Percent met among the attempts where the criterion applied; None when it applied to none."""
-    verdicts = [
-        results[a][criterion]["met"]
-        for a in attempts
-        if criterion in results[a]
-        and results[a][criterion].get("applicable", 1)
-        and results[a][criterion]["met"] is not None
-    ]
-    return 100 * sum(verdicts) / len(verdicts) if verdicts else None
-
-
-def _failed(row: dict) -> bool:
-    return row.get("auto_fail") not in (None, "[]")
+def report_chart(weekly: list[tuple[str, int]], rates: dict[str, float], title: str, tz: tzinfo = UTC) -> bytes | None:
+    """PNG: weekly average total (with how many attempts each week), and each criterion's pass rate."""
+    if not weekly:
+        return None
+    weeks: dict[date, list[int]] = defaultdict(list)
+    for finished_at, total in weekly:
+        day = local_date(finished_at, tz)
+        weeks[day - timedelta(days=day.weekday())].append(total)
+    starts = sorted(weeks)
+    figure = _figure(7.0)
+    figure.suptitle(short(title), fontsize=PHONE_FONT + 2, fontweight="bold")
+    top, bottom = figure.subplots(2, 1, height_ratios=[1.1, 1])
+    xs = list(range(len(starts)))
+    averages = [sum(weeks[w]) / len(weeks[w]) for w in starts]
+    top.plot(xs, averages, marker="o" if len(xs) <= 20 else None, linewidth=2.5, color="#1f77b4")
+    top.set_title("Weekly average; bars: calls", fontsize=PHONE_FONT - 1, loc="left")
+    top.set_ylim(0, 105)
+    top.set_yticks([0, 25, 50, 75, 100])
+    step = max(1, -(-len(starts) // 4))  # at most four date labels
+    top.set_xticks(xs[::step], [f"{w.day} {w:%b}" for w in starts[::step]])
+    counts = top.twinx()
+    counts.bar(xs, [len(weeks[w]) for w in starts], color="#1f77b4", alpha=0.15, width=0.8)
+    counts.set_ylim(0, max(len(v) for v in weeks.values()) * 3)
+    counts.set_yticks([])
+    counts.set_zorder(top.get_zorder() - 1)
+    top.patch.set_visible(False)
+    _style(top)
+    names = [c for c in CRITERIA if c in rates][::-1]
+    values = [rates[c] for c in names]
+    colors = ["#d62728" if v < 60 else "#2ca02c" if v >= 80 else "#ff7f0e" for v in values]
+    bottom.barh([LABELS[c] for c in names], values, color=colors)
+    for y, value in enumerate(values):
+        inside = value > 80  # a label past the bar's end would leave the plot
+        x = value - 2 if inside else value + 2
+        bottom.text(
+            x,
+            y,
+            f"{value:.0f}%",
+            va="center",
+            ha="right" if inside else "left",
+            fontsize=PHONE_FONT - 2,
+            color="white" if inside else "black",
+            fontweight="bold" if inside else "normal",
+        )
+    bottom.set_xlim(0, 100)
+    bottom.set_xticks([0, 50, 100], ["0", "50%", "100%"])
+    bottom.set_title("Pass rate per criterion", fontsize=PHONE_FONT, loc="left")
+    _style(bottom)
+    bottom.grid(axis="y", visible=False)
+    bottom.grid(axis="x", alpha=0.3)
+    return _png(figure)
 
 
 def _verdict(result: dict | None) -> str:
@@ -94,26 +177,6 @@ def _verdict(result: dict | None) -> str:
     if not result.get("applicable", 1) or result["met"] is None:
         return "n/a"
     return "met" if result["met"] else "missed"
-
-
-def _weekly_chart(attempts: list[dict], title: str) -> bytes:
-    from datetime import datetime
-
-    from matplotlib.figure import Figure
-
-    weeks: dict[str, list[int]] = defaultdict(list)
-    for attempt in attempts:
-        year, week, _ = datetime.fromisoformat(attempt["finished_at"]).isocalendar()
-        weeks[f"{year}-W{week:02d}"].append(attempt["total"] or 0)
-    labels = sorted(weeks)
-    figure = Figure(figsize=(8, 4.5), dpi=100)
-    axes = figure.add_subplot()
-    axes.plot(labels, [sum(weeks[w]) / len(weeks[w]) for w in labels], marker="o")
-    axes.set(title=f"Weekly average total: {title}", xlabel="Week", ylabel="Average total", ylim=(0, 105))
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -127,7 +190,7 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def export_csv(rows: list[dict], results: dict[int, dict[str, dict]]) -> bytes:
+def export_csv(rows: list[dict]) -> bytes:
     """One row per attempt and unit: who, where, what, when, automatic fail, each verdict, issue addressed,
     total, overridden.
 
@@ -154,7 +217,7 @@ def export_csv(rows: list[dict], results: dict[int, dict[str, dict]]) -> bytes:
         ]
     )
     for r in rows:
-        verdicts = [_verdict(results[r["id"]].get(c)) for c in CRITERIA]
+        verdicts = [r.get(c) or "" for c in CRITERIA]
         cells = [
             r["id"],
             r["first_name"],

@@ -8,14 +8,20 @@ argument raises `Refused` with one line a person can act on.
 from __future__ import annotations
 
 import logging
+import re
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
 
+from bot import staff_queries as q
+from bot.clock import date_hour, local_date
 from bot.coach import User
 from bot.grading import CRITERIA, Addressed
 from bot.library import Library
-from bot.outbox import Outgoing
-from bot.reports import unit_report
+from bot.outbox import Buttons, Outgoing
+from bot.reports import report_text
 from bot.scorecard import LABELS, MET, MISSED, NOT_APPLICABLE, addressed_lines, auto_fail_line, total_text
 from bot.store import Store
 from bot.units import Unit, Units
@@ -23,6 +29,14 @@ from bot.units import Unit, Units
 log = logging.getLogger(__name__)
 
 ROLES = ("trainee", "instructor", "admin")
+PAGE_CHARS = 3000
+"""A page of a list stays well under Telegram's 4,096 characters, so no entry is ever split."""
+SUMMARY_CHARS = 1500
+TRAINEES_PER_PAGE = 20
+ATTEMPTS_PER_PAGE = 8
+UNITS_PER_PAGE = 8
+REASON_MINUTES = 15
+COMPLETIONS_EVERY = timedelta(hours=1)
 
 
 class Refused(Exception):
@@ -31,10 +45,11 @@ class Refused(Exception):
 
 @dataclass(frozen=True)
 class Notice:
-    """A message for another user: an assignment, an override, a reminder."""
+    """A message for another user: an assignment, an override, a reminder. Held while they are in a call."""
 
     chat_id: int
     text: str
+    buttons: Buttons = ()
 
 
 @dataclass(frozen=True)
@@ -44,13 +59,54 @@ class Outcome:
     render: tuple[str, dict] | None = None
     """A chart or file to draw and send after the replies: (renderer name, its arguments)."""
     buttons: list[tuple[str, str]] = field(default_factory=list)
+    """(label, scenario id): a keyboard of practice buttons after the replies."""
     role_changed: tuple[int, str] | None = None
     """(chat id, new role) when someone's command menu must change."""
+    keyboard: Buttons = ()
+    """Inline buttons under the last reply: rows of (label, callback data)."""
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A command whose answer needs a heavy read: `read(connection)` runs off the event loop on a
+    read-only connection, then `then(data)` makes the Outcome inside the update's transaction."""
+
+    read: Callable[[sqlite3.Connection], Any]
+    then: Callable[[Any], Outcome]
+
+
+def paginate(entries: Sequence[str], page: int, per_page: int, limit: int = PAGE_CHARS) -> tuple[list[int], int, int]:
+    """The indices of page `page`'s whole entries (at most `per_page`, within `limit` characters);
+    (indices, page, pages). An entry is never split across pages."""
+    pages: list[list[int]] = [[]]
+    size = 0
+    for i, entry in enumerate(entries):
+        if pages[-1] and (len(pages[-1]) >= per_page or size + len(entry) + 1 > limit):
+            pages.append([])
+            size = 0
+        pages[-1].append(i)
+        size += len(entry) + 1
+    page = max(0, min(page, len(pages) - 1))
+    return pages[page], page, len(pages)
+
+
+def nav(page: int, pages: int, data: Callable[[int], str]) -> tuple[tuple[str, str], ...]:
+    """Previous/Next buttons for a paginated list (empty when it fits one page)."""
+    row = []
+    if page > 0:
+        row.append(("\u25c0 Previous", data(page - 1)))
+    if page < pages - 1:
+        row.append(("Next \u25b6", data(page + 1)))
+    return tuple(row)
+
+
+def _label(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 class Staff:
-    def __init__(self, store: Store, library: Library, admins: frozenset[int] = frozenset()) -> None:
-        self.store, self.library, self.admins = store, library, admins
+    def __init__(self, store: Store, library: Library, admins: frozenset[int] = frozenset(), tz: tzinfo = UTC) -> None:
+        self.store, self.library, self.admins, self.tz = store, library, admins, tz
         self.units = Units(store)
 
     # --- roles ---------------------------------------------------------------------
@@ -77,7 +133,13 @@ class Staff:
 
     def _set_role(self, actor: User, raw_id: str | None, role: str, command: str) -> Outcome:
         self.require(actor, "admin", command)
-        target_id = _int(raw_id, f"Usage: /{command} <user_id> (a number; the user must have sent /start)")
+        usage = f"Usage: /{command} <user_id> or @username (or forward me a message from them)"
+        if raw_id and raw_id.startswith("@"):
+            found = self.units.by_username(raw_id[1:])
+            if found is None:
+                raise Refused(f"No user {raw_id} known: they must send /start first (or use their id).")
+            raw_id = str(found)
+        target_id = _int(raw_id, usage)
         target = self.store.user(target_id)
         if target is None:
             raise Refused(f"No user {target_id}: they must send /start to the bot first.")
@@ -96,10 +158,47 @@ class Staff:
             role_changed=(target["chat_id"], role),
         )
 
+    def whoami(self, user: User) -> Outcome:
+        role = self.role_of(user.id)
+        handle = f" (@{user.username})" if user.username else ""
+        return Outcome(
+            [f"You are {user.first_name}{handle}, user id {user.id}, role: {role}. /help lists your commands."]
+        )
+
+    def person_card(self, actor: User, target_id: int | None, name: str) -> Outcome:
+        """An admin forwarded a message from someone: who they are, with buttons to change their role."""
+        self.require(actor, "admin", "promote")
+        if target_id is None:
+            raise Refused(
+                f"{name} hides their account in forwarded messages. Ask them to send /whoami and "
+                "use /promote <their id>."
+            )
+        target = self.store.user(target_id)
+        if target is None:
+            raise Refused(f"{name} ({target_id}) hasn't started the bot: ask them to send /start first.")
+        role = self.role_of(target_id)
+        keyboard: Buttons = ()
+        if role == "trainee":
+            keyboard = ((("Make instructor", f"pr:{target_id}"),),)
+        elif role == "instructor":
+            keyboard = ((("Make trainee", f"dm:{target_id}"),),)
+        return Outcome([f"{target['first_name']} ({target_id}) is {_a(role)} {role}."], keyboard=keyboard)
+
     def audit_log(self, actor: User) -> Outcome:
         self.require(actor, "admin", "audit")
         rows = self.units.audit_log(20)
-        lines = [f"{r['at'][:16].replace('T', ' ')}  {r['actor']}  {r['action']}: {r['detail']}" for r in rows]
+        names = self.units.names(
+            {r["actor"] for r in rows} | {int(i) for r in rows for i in _USER.findall(r["detail"])}
+        )
+
+        def who(user_id: int) -> str:
+            return f"{names[user_id]} ({user_id})" if user_id in names else str(user_id)
+
+        lines = [
+            f"{date_hour(r['at'], self.tz)}  {who(r['actor']) if r['actor'] else 'settings'}  {r['action']}: "
+            + _USER.sub(lambda m: "user " + who(int(m.group(1))), r["detail"])
+            for r in rows
+        ]
         return Outcome(["Audit log (newest first):\n" + "\n".join(lines) if lines else "The audit log is empty."])
 
     # --- units ---------------------------------------------------------------------
@@ -124,7 +223,17 @@ class Staff:
             f"{u.name}: {self.units.member_count(u.id)} members, code {u.code}{' (revoked)' if u.revoked else ''}"
             for u in units
         ]
-        return Outcome(["Your units:\n" + "\n".join(lines)])
+        shown, _, _ = paginate(lines, 0, 30)
+        keyboard = tuple(
+            (
+                (_label(units[i].name, 28), f"r:u:{units[i].id}:0"),
+                ("Report", f"rp:{units[i].id}"),
+                ("CSV", f"ex:{units[i].id}"),
+            )
+            for i in shown
+        )
+        more = f"\n(and {len(units) - len(shown)} more: /results lists them all)" if len(shown) < len(units) else ""
+        return Outcome(["Your units:\n" + "\n".join(lines[i] for i in shown) + more], keyboard=keyboard)
 
     def revoke(self, actor: User, code: str | None) -> Outcome:
         self.require(actor, "instructor", "revoke")
@@ -179,8 +288,14 @@ class Staff:
 
     # --- assignments ------------------------------------------------------------------
 
-    def assign(self, actor: User, args: list[str]) -> Outcome:
+    def assign(self, actor: User, args: list[str], today: date) -> Outcome:
         self.require(actor, "instructor", "assign")
+        if not args:
+            keyboard = tuple(((_label(s.title, 60), f"as:{s.id}"),) for s in self._scenarios())
+            return Outcome(
+                ["Which call? (Or type /assign <scenario_id> <unit_code> [YYYY-MM-DD] to set a due date.)"],
+                keyboard=keyboard,
+            )
         if len(args) not in (2, 3):
             raise Refused("Usage: /assign <scenario_id> <unit_code> [YYYY-MM-DD]")
         scenario = self.library.scenarios.get(args[0])
@@ -188,21 +303,50 @@ class Staff:
             raise Refused(f"No scenario \u201c{args[0]}\u201d. Known: {', '.join(sorted(self.library.scenarios))}.")
         unit = self._unit(actor, args[1], "assign")
         due = _date(args[2]) if len(args) == 3 else None
-        self.units.assign(unit, scenario.id, due, actor.id)
+        if due and due < today.isoformat():
+            raise Refused(f"{due} is in the past (today is {today.isoformat()}): choose today or a later date.")
+        return self._assign(actor, scenario.id, unit, due)
+
+    def assign_button(self, actor: User, scenario_id: str, unit_id: int | None) -> Outcome:
+        """/assign by taps: the call, then the unit (no due date; type the command to set one)."""
+        self.require(actor, "instructor", "assign")
+        if scenario_id not in self.library.scenarios:
+            raise Refused("That call is no longer available.")
+        if unit_id is None:
+            units = self._visible(actor)
+            if not units:
+                return Outcome(["You have no units yet. Create one with /newunit <name>."])
+            keyboard = tuple(((_label(u.name, 60), f"as:{scenario_id}:{u.id}"),) for u in units[:90])
+            return Outcome([f"Assign \u201c{self._title(scenario_id)}\u201d to which unit?"], keyboard=keyboard)
+        return self._assign(actor, scenario_id, self._unit_by_id(actor, unit_id, "assign"), None)
+
+    def _assign(self, actor: User, scenario_id: str, unit: Unit, due: str | None) -> Outcome:
+        """One notice per member per assignment; assigning again changes the due date and says so once."""
+        title = self._title(scenario_id)
         when = f", due {due}" if due else ""
-        members = self.units.members(unit.id)
-        notices = [
-            Notice(
-                m["chat_id"],
-                f"New assignment from your instructor: \u201c{scenario.title}\u201d{when}. "
-                f"Start it with /practice {scenario.id} or see /assignments.",
+        previous = self.units.assignment(unit.id, scenario_id)
+        if previous is not None and previous["due"] == due:
+            return Outcome(
+                [f"\u201c{title}\u201d is already assigned to \u201c{unit.name}\u201d{when}: nobody told again."]
             )
-            for m in members
-        ]
-        return Outcome(
-            [f"Assigned \u201c{scenario.title}\u201d to \u201c{unit.name}\u201d{when}; {len(members)} members told."],
-            notices,
-        )
+        assignment_id = self.units.assign(unit, scenario_id, due, actor.id)
+        members = self.units.members(unit.id)
+        start = ((("Start: " + _label(title, 50), f"practice:{scenario_id}"),),)
+        if previous is None:
+            text = (
+                f"New assignment from your instructor: \u201c{title}\u201d{when}. "
+                f"Start it with /practice {scenario_id} or see /assignments."
+            )
+            told = members
+            reply = f"Assigned \u201c{title}\u201d to \u201c{unit.name}\u201d{when}; {len(told)} members told."
+        else:
+            done = self.units.completed_by(assignment_id)
+            told = [m for m in members if m["id"] not in done]
+            now_due = f"due {due}" if due else "without a due date"
+            was = f" (it was due {previous['due']})" if previous["due"] else ""
+            text = f"Your instructor changed an assignment: \u201c{title}\u201d is now {now_due}{was}."
+            reply = f"\u201c{title}\u201d for \u201c{unit.name}\u201d is now {now_due}; {len(told)} members told."
+        return Outcome([reply], [Notice(m["chat_id"], text, start) for m in told])
 
     def my_assignments(self, user: User, today: date) -> Outcome:
         rows = self.units.assignments_of_user(user.id)
@@ -218,70 +362,265 @@ class Staff:
                 else "no due date"
             )
             lines.append(f"{'done' if done else 'to do'}: {title} ({a['unit_name']}), {due}")
-            if not done:
+            if not done and (f"Start: {title}", a["scenario_id"]) not in buttons:
                 buttons.append((f"Start: {title}", a["scenario_id"]))
-        return Outcome(["\n".join(lines)], buttons=buttons)
+        shown, _, _ = paginate(lines, 0, 60)
+        return Outcome(["\n".join(lines[i] for i in shown)], buttons=buttons[:50])
+
+    # --- notices: reminders, completions, digests --------------------------------------------
 
     def queue_reminders(self, today: date) -> int:
-        """Owe the reminders due now: once a day up to the due date, once when overdue.
+        """Owe the reminders due now: once a day up to the due date (not on the day it was assigned),
+        and once when overdue, per trainee and scenario however many units assigned it.
 
         Each is recorded and put in the outbox in one transaction, so it is neither lost nor
         sent twice; it counts as delivered only when the sender has delivered it.
         """
         queued = 0
-        for row in self.units.unfinished_assignments():
+        first: dict[tuple[int, str], dict] = {}
+        for row in self.units.unfinished_assignments():  # the earliest due date of each (trainee, scenario)
+            key = (row["user_id"], row["scenario_id"])
+            if key not in first or row["due"] < first[key]["due"]:
+                first[key] = row
+        for row in first.values():
             title = self._title(row["scenario_id"])
             if today.isoformat() <= row["due"]:
+                if local_date(row["assigned_at"], self.tz) >= today:
+                    continue  # the assignment's own notice is enough for its first day
                 kind = f"day:{today.isoformat()}"
                 text = f"Reminder: \u201c{title}\u201d is due {row['due']}. /practice {row['scenario_id']}"
             else:
                 kind = "overdue"
                 text = f"Overdue: \u201c{title}\u201d was due {row['due']}. /practice {row['scenario_id']}"
+            start = ((("Start: " + _label(title, 50), f"practice:{row['scenario_id']}"),),)
             with self.store.db.atomic():
-                if self.units.mark_reminded(row["user_id"], row["assignment_id"], kind):
+                if self.units.mark_reminded(row["user_id"], row["assignment_id"], row["scenario_id"], kind):
                     reminder = (row["user_id"], row["assignment_id"], kind)
-                    self.store.owe([Outgoing(row["chat_id"], text, reminder=reminder)], "reminder")
+                    message = Outgoing(row["chat_id"], text, start, reminder=reminder, hold=True)
+                    self.store.owe([message], "reminder")
                     queued += 1
         return queued
 
+    def queue_completions(self) -> int:
+        """Tell each unit's instructors who completed an assignment: at most one message an hour per unit."""
+        now = self.store.clock()
+        queued = 0
+        for unit_id, last in self.units.units_with_untold_completions():
+            if last is not None and now - datetime.fromisoformat(last) < COMPLETIONS_EVERY:
+                continue
+            with self.store.db.atomic():
+                rows = self.units.untold_completions(unit_id)
+                if not rows:
+                    continue
+                unit_name = rows[0]["unit_name"]
+                entries = [
+                    f"\u2022 {r['first_name']}: {self._title(r['scenario_id'])} "
+                    f"({total_text(r['total'] or 0, _failed(r))})"
+                    for r in rows
+                ]
+                shown, _, _ = paginate(entries, 0, 30, SUMMARY_CHARS)
+                more = f"\n\u2022 and {len(entries) - len(shown)} more" if len(shown) < len(entries) else ""
+                noun = "assignment" if len(rows) == 1 else "assignments"
+                text = (
+                    f"\u201c{unit_name}\u201d: {len(rows)} {noun} completed.\n"
+                    + "\n".join(entries[i] for i in shown)
+                    + more
+                )
+                keyboard = ((("Open results", f"r:u:{unit_id}:0"),),)
+                messages = [Outgoing(c, text, keyboard, hold=True) for c in self.units.instructor_chats(unit_id)]
+                self.store.owe(messages, "completions")
+                self.units.mark_told(unit_id, self.store.now())
+                queued += len(messages)
+        return queued
+
+    def digest_due(self, today: date) -> list[tuple[int, int, list[int]]]:
+        """(user id, chat id, unit ids) of instructors owed this week's digest: Mondays, unless they opted out."""
+        if today.weekday() != 0:
+            return []
+        return self.units.digest_recipients(_week(today))
+
+    def digest_texts(
+        self, conn: sqlite3.Connection, due: list[tuple[int, int, list[int]]], today: date
+    ) -> dict[int, str]:
+        """Each recipient's digest, read off the loop: a summary line per unit."""
+        unit_ids = sorted({u for _, _, ids in due for u in ids})
+        overview = q.unit_overview(conn, unit_ids, today.isoformat())
+        names = {u.id: u for u in self.units.by_ids(conn, unit_ids)}
+        texts = {}
+        for user_id, _, ids in due:
+            entries = [self._unit_summary(names[u], overview[u], brief=True) for u in ids if u in names]
+            shown, _, _ = paginate(entries, 0, 12, PAGE_CHARS)
+            more = f"\n\n(and {len(entries) - len(shown)} more units: /results)" if len(shown) < len(entries) else ""
+            texts[user_id] = f"Weekly digest, {today.isoformat()}:\n\n" + "\n\n".join(entries[i] for i in shown) + more
+        return texts
+
+    def queue_digests(self, due: list[tuple[int, int, list[int]]], texts: dict[int, str], today: date) -> int:
+        keyboard = ((("Open results", "r:all:0"), ("Stop weekly digests", "dg:off")),)
+        queued = 0
+        for user_id, chat_id, _ in due:
+            with self.store.db.atomic():
+                if self.units.mark_digest(user_id, _week(today), self.store.now()):
+                    self.store.owe([Outgoing(chat_id, texts[user_id], keyboard, hold=True)], "digest")
+                    queued += 1
+        return queued
+
+    def digest_off(self, actor: User) -> Outcome:
+        self.units.digest_optout(actor.id, self.store.now())
+        return Outcome(["You won't get weekly digests any more. /results shows your units at any time."])
+
     # --- results -----------------------------------------------------------------------
 
-    def results(self, actor: User, code: str | None, today: date) -> Outcome:
+    def results(self, actor: User, code: str | None, today: date) -> Outcome | Deferred:
+        """One unit's summary with a button per trainee; with several units, a summary per unit."""
         self.require(actor, "instructor", "results")
-        units = [self._unit(actor, code, "results")] if code else self._visible(actor)
+        if code:
+            return self.unit_page(actor, self._unit(actor, code, "results").id, 0, today)
+        units = self._visible(actor)
         if not units:
             return Outcome(["You have no units yet. Create one with /newunit <name>."])
-        blocks = [self._unit_results(u, today) for u in units]
-        return Outcome(["\n\n".join(blocks)])
+        if len(units) == 1:
+            return self.unit_page(actor, units[0].id, 0, today)
+        return self.units_page(actor, 0, today)
 
-    def _unit_results(self, unit: Unit, today: date) -> str:
-        assignments = self.units.assignments_of_unit(unit.id)
-        lines = [f"\u201c{unit.name}\u201d ({unit.code})"]
+    def units_page(self, actor: User, page: int, today: date) -> Deferred:
+        self.require(actor, "instructor", "results")
+        units = self._visible(actor)
+
+        def then(overview: dict[int, dict]) -> Outcome:
+            entries = [self._unit_summary(u, overview[u.id], brief=True) for u in units]
+            shown, at, pages = paginate(entries, page, UNITS_PER_PAGE)
+            head = f"Your {len(units)} units" + (f", page {at + 1} of {pages}" if pages > 1 else "") + ":"
+            keyboard = tuple(((_label(units[i].name, 60), f"r:u:{units[i].id}:0"),) for i in shown)
+            row = nav(at, pages, lambda p: f"r:all:{p}")
+            return Outcome(
+                [head + "\n\n" + "\n\n".join(entries[i] for i in shown)], keyboard=keyboard + ((row,) if row else ())
+            )
+
+        return Deferred(lambda conn: q.unit_overview(conn, [u.id for u in units], today.isoformat()), then)
+
+    def unit_page(self, actor: User, unit_id: int, page: int, today: date) -> Deferred:
+        """A unit's summary (at most 1,500 characters) and a page of buttons, one per trainee."""
+        self.require(actor, "instructor", "results")
+        unit = self._unit_by_id(actor, unit_id, "results")
+
+        def read(conn: sqlite3.Connection) -> tuple[dict, list[dict]]:
+            return q.unit_overview(conn, [unit.id], today.isoformat())[unit.id], q.members_of_unit(
+                conn, unit.id, today.isoformat()
+            )
+
+        def then(data: tuple[dict, list[dict]]) -> Outcome:
+            overview, members = data
+            summary = self._unit_summary(unit, overview)
+            if not members:
+                return Outcome([summary + "\nNo members yet: share the join link from /newcode."])
+            labels = [
+                _label(m["first_name"], 18)
+                + f" \u00b7 {m['attempts']} call{'s' if m['attempts'] != 1 else ''}"
+                + (f" \u00b7 {m['overdue']} overdue" if m["overdue"] else "")
+                for m in members
+            ]
+            shown, at, pages = paginate(labels, page, TRAINEES_PER_PAGE)
+            buttons = [(labels[i], f"r:t:{unit.id}:{members[i]['id']}:0") for i in shown]
+            keyboard = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
+            row = nav(at, pages, lambda p: f"r:u:{unit.id}:{p}")
+            which = f" (page {at + 1} of {pages})" if pages > 1 else ""
+            return Outcome([summary + f"\nTap a trainee{which}:"], keyboard=keyboard + ((row,) if row else ()))
+
+        return Deferred(read, then)
+
+    def _unit_summary(self, unit: Unit, overview: dict, brief: bool = False) -> str:
+        """Members, done, overdue, average, weakest criterion: within SUMMARY_CHARS."""
+        lines = [
+            f"\u201c{unit.name}\u201d ({unit.code}{', revoked' if unit.revoked else ''}): {overview['members']} members"
+        ]
+        if overview["attempts"]:
+            rates = overview["rates"]
+            weakest = min(rates, key=lambda c: rates[c]) if rates else None
+            lines.append(
+                f"{overview['attempts']} finished calls, average {overview['average']:.0f}/100"
+                + (f", weakest: {LABELS[weakest]} ({rates[weakest]:.0f}% met)" if weakest else "")
+            )
+        else:
+            lines.append("No finished calls yet.")
+        assignments = overview["assignments"]
         if not assignments:
-            names = ", ".join(f"{m['first_name']} ({m['id']})" for m in self.units.members(unit.id)) or "none"
-            return f"{lines[0]}: nothing assigned yet. Members: {names}."
-        for member in self.units.members(unit.id):
-            lines.append(f"{member['first_name']} ({member['id']}):")
-            for a in assignments:
-                totals = self.units.totals(member["id"], a["scenario_id"], a["assigned_at"])
-                overdue = not totals and a["due"] and a["due"] < today.isoformat()
+            lines.append("Nothing assigned yet.")
+        elif brief:
+            done = sum(a["done"] for a in assignments)
+            owed = sum(a["members"] for a in assignments)
+            overdue = sum(a["overdue"] for a in assignments)
+            lines.append(f"{len(assignments)} assigned: {done}/{owed} done, {overdue} overdue")
+        else:
+            entries = [
+                f"\u2022 {_label(self._title(a['scenario_id']), 45)}: {a['done']}/{a['members']} done"
+                + (f", {a['overdue']} OVERDUE" if a["overdue"] else "")
+                + (f" (due {a['due']})" if a["due"] else "")
+                for a in assignments
+            ]
+            budget = SUMMARY_CHARS - sum(len(line) + 1 for line in lines) - 80
+            shown, _, _ = paginate(entries, 0, 15, budget)
+            lines += ["Assigned:"] + [entries[i] for i in shown]
+            if len(shown) < len(entries):
+                lines.append(f"\u2022 and {len(entries) - len(shown)} more")
+        return "\n".join(lines)
+
+    def trainee_page(self, actor: User, unit_id: int, user_id: int, page: int, today: date) -> Deferred:
+        """A member: latest and best per assignment, then their finished calls with a button each."""
+        self.require(actor, "instructor", "results")
+        unit = self._unit_by_id(actor, unit_id, "results")
+
+        def then(detail: dict | None) -> Outcome:
+            if detail is None:
+                raise Refused(f"That trainee is not a member of \u201c{unit.name}\u201d.")
+            handle = f", @{detail['username']}" if detail["username"] else ""
+            lines = [f"{detail['first_name']} ({detail['id']}{handle}) in \u201c{unit.name}\u201d"]
+            for a in detail["assignments"]:
+                mine = [
+                    t
+                    for t in detail["attempts"]
+                    if t["scenario_id"] == a["scenario_id"] and t["started_at"] >= a["assigned_at"]
+                ]
+                scores = [(t["total"] or 0, _failed(t)) for t in mine]
+                overdue = not scores and a["due"] and a["due"] < today.isoformat()
                 state = (
-                    f"latest {total_text(*totals[-1])}, best {total_text(*max(totals, key=_best))}"
-                    if totals
+                    f"latest {total_text(*scores[0])}, best {total_text(*max(scores, key=_best))}"
+                    if scores
                     else "not done"
                 )
                 lines.append(
                     f"\u2022 {a['scenario_id']}: {state}{' (OVERDUE, due ' + a['due'] + ')' if overdue else ''}"
                 )
-        return "\n".join(lines) if len(lines) > 1 else lines[0] + ": no members yet."
+            attempts = detail["attempts"]
+            if not attempts:
+                return Outcome(
+                    ["\n".join(lines + ["No finished calls since joining."])],
+                    keyboard=((("\u25c0 Unit", f"r:u:{unit.id}:0"),),),
+                )
+            labels = [
+                f"{date_hour(t['finished_at'] or t['started_at'], self.tz)} "
+                f"\u00b7 {_label(self._title(t['scenario_id']), 24)} \u00b7 {total_text(t['total'] or 0, _failed(t))}"
+                for t in attempts
+            ]
+            shown, at, pages = paginate(labels, page, ATTEMPTS_PER_PAGE)
+            which = f" (page {at + 1} of {pages})" if pages > 1 else ""
+            lines.append(f"Finished calls, newest first{which}: tap one for its transcript.")
+            keyboard = tuple(((_label(labels[i], 60), f"r:a:{attempts[i]['id']}"),) for i in shown)
+            row = nav(at, pages, lambda p: f"r:t:{unit.id}:{detail['id']}:{p}")
+            back = (("\u25c0 Unit", f"r:u:{unit.id}:0"),)
+            return Outcome(["\n".join(lines)], keyboard=keyboard + ((row,) if row else ()) + (back,))
+
+        return Deferred(lambda conn: q.member_detail(conn, unit.id, user_id), then)
 
     def transcript(self, actor: User, raw_id: str | None) -> Outcome:
         self.require(actor, "instructor", "transcript")
         attempt = self._attempt(actor, raw_id, "transcript")
         turns = self.store.turns(attempt.id)
-        speaker = {"visitor": "Visitor", "trainee": "Trainee"}
+        trainee = self.store.user(attempt.user_id)
+        name = trainee["first_name"] if trainee else str(attempt.user_id)
+        speaker = {"visitor": "Visitor", "trainee": name}
         total = total_text(attempt.total, bool(attempt.auto_fail)) if attempt.status == "finished" else "in progress"
-        lines = [f"Attempt {attempt.id}: {self._title(attempt.scenario_id)} ({attempt.started_at[:16]}), total {total}"]
+        when = date_hour(attempt.started_at, self.tz)
+        lines = [f"Attempt {attempt.id}: {self._title(attempt.scenario_id)} ({name}, {when}), total {total}"]
         lines += [auto_fail_line(f, turns) for f in attempt.auto_fail]
         lines += [f"{n}. {speaker[t.role]}: {t.text}" for n, t in enumerate(turns, start=1)]
         results = self.units.results_of(attempt.id)
@@ -289,11 +628,84 @@ class Staff:
             lines.append(_verdict_line(LABELS[criterion], results[criterion]))
         if attempt.addressed is not None:
             lines += addressed_lines(self._addressed(attempt.scenario_id, attempt.addressed))
+        overrides = self.units.overridden(attempt.id)
+        names = self.units.names({o["by"] for o in overrides})
         lines += [
-            f"Override: {o['criterion']} {'met' if o['met'] else 'missed'} by {o['by']}: {o['reason']}"
-            for o in self.units.overridden(attempt.id)
+            f"Override: {LABELS.get(o['criterion'], o['criterion'])} {'met' if o['met'] else 'missed'} "
+            f"by {names.get(o['by'], o['by'])}: {o['reason']}"
+            for o in overrides
         ]
-        return Outcome(["\n".join(lines)])
+        keyboard: Buttons = ()
+        if attempt.status == "finished" and results:
+            buttons = [
+                (f"{LABELS[c]}: make {'missed' if results[c]['met'] else 'met'}", f"r:o:{attempt.id}:{i}")
+                for i, c in enumerate(CRITERIA)
+                if c in results and results[c]["applicable"]
+            ]
+            keyboard = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
+        return Outcome(["\n".join(lines)], keyboard=keyboard)
+
+    def override_ask(self, actor: User, attempt_id: int, index: int) -> Outcome:
+        """The first tap on an override button: confirm which way it changes."""
+        attempt, criterion, met = self._overridable(actor, attempt_id, index)
+        trainee = self.store.user(attempt.user_id)
+        text = (
+            f"Change {LABELS[criterion]} from {'missed' if met else 'met'} to {'met' if met else 'missed'} "
+            f"on {trainee['first_name']}'s call \u201c{self._title(attempt.scenario_id)}\u201d "
+            f"({date_hour(attempt.started_at, self.tz)})?"
+        )
+        keyboard = ((("Yes, change it", f"r:oy:{attempt.id}:{index}"), ("Cancel", "r:ox")),)
+        return Outcome([text], keyboard=keyboard)
+
+    def override_confirm(self, actor: User, attempt_id: int, index: int) -> Outcome:
+        """Confirmed: the next text this instructor sends is the reason (stored, so it survives a restart)."""
+        attempt, criterion, met = self._overridable(actor, attempt_id, index)
+        if self.store.active_attempt(actor.id) is not None:
+            raise Refused("You're in a practice call: finish it (/end) first, then tap the override again.")
+        expires = (self.store.clock() + timedelta(minutes=REASON_MINUTES)).isoformat(timespec="seconds")
+        self.units.set_pending_reason(actor.id, attempt.id, criterion, met, expires)
+        trainee = self.store.user(attempt.user_id)
+        return Outcome(
+            [
+                f"Send the reason for making {LABELS[criterion]} {'met' if met else 'missed'} as your next message: "
+                f"{trainee['first_name']} will see it. (It lapses in {REASON_MINUTES} minutes.)"
+            ],
+            keyboard=((("Cancel", "r:ox"),),),
+        )
+
+    def override_cancel(self, actor: User) -> Outcome:
+        had = self.units.take_pending_reason(actor.id)
+        return Outcome(["Cancelled: nothing changed." if had else "Nothing to cancel."])
+
+    def pending_reason(self, actor: User, text: str) -> Outcome | None:
+        """The reason an instructor was asked for, or None: the message is not one (practice goes on).
+
+        Only staff, never during their own practice call, and only before it lapses."""
+        pending = self.units.pending_reason(actor.id)
+        if pending is None or self.store.active_attempt(actor.id) is not None:
+            return None
+        if pending["expires"] < self.store.now() or self.role_of(actor.id) == "trainee":
+            self.units.take_pending_reason(actor.id)
+            return None
+        self.units.take_pending_reason(actor.id)
+        reason = text.strip()
+        if not reason:
+            raise Refused("The reason can't be empty: tap the override again.")
+        attempt = self._attempt(actor, str(pending["attempt_id"]), "override")
+        return self._apply_override(actor, attempt, pending["criterion"], bool(pending["met"]), reason)
+
+    def _overridable(self, actor: User, attempt_id: int, index: int):
+        self.require(actor, "instructor", "override")
+        attempt = self._attempt(actor, str(attempt_id), "override")
+        if not 0 <= index < len(CRITERIA):
+            raise Refused("That button is no longer in use.")
+        criterion = CRITERIA[index]
+        if attempt.status != "finished":
+            raise Refused(f"Attempt {attempt.id} is not finished yet.")
+        result = self.units.results_of(attempt.id).get(criterion)
+        if result is None or not result["applicable"]:
+            raise Refused(f"{LABELS[criterion]} does not apply in \u201c{self._title(attempt.scenario_id)}\u201d.")
+        return attempt, criterion, not result["met"]
 
     def override(self, actor: User, args: list[str]) -> Outcome:
         self.require(actor, "instructor", "override")
@@ -305,51 +717,76 @@ class Staff:
             raise Refused(f"Unknown criterion \u201c{args[1]}\u201d: use one of {', '.join(CRITERIA)}.")
         if args[2] not in ("met", "missed"):
             raise Refused(usage)
+        return self._apply_override(actor, attempt, args[1], args[2] == "met", " ".join(args[3:]))
+
+    def _apply_override(self, actor: User, attempt, criterion: str, met: bool, reason: str) -> Outcome:
         if attempt.status != "finished":
             raise Refused(f"Attempt {attempt.id} is not finished yet.")
-        if not self.units.results_of(attempt.id)[args[1]]["applicable"]:
+        if not self.units.results_of(attempt.id)[criterion]["applicable"]:
             title = self._title(attempt.scenario_id)
-            raise Refused(f"{LABELS[args[1]]} does not apply in \u201c{title}\u201d: nothing to override.")
-        reason = " ".join(args[3:])
-        total = total_text(
-            self.units.override(attempt.id, args[1], args[2] == "met", reason, actor.id), bool(attempt.auto_fail)
-        )
+            raise Refused(f"{LABELS[criterion]} does not apply in \u201c{title}\u201d: nothing to override.")
+        verdict = "met" if met else "missed"
+        total = total_text(self.units.override(attempt.id, criterion, met, reason, actor.id), bool(attempt.auto_fail))
         trainee = self.store.user(attempt.user_id)
-        change = f"{LABELS[args[1]]} on attempt {attempt.id} ({self._title(attempt.scenario_id)}) is now {args[2]}"
+        title = self._title(attempt.scenario_id)
+        day = local_date(attempt.started_at, self.tz).isoformat()
+        notice = (
+            f"Your instructor reviewed your \u201c{title}\u201d call of {day} and marked {LABELS[criterion]} "
+            f"as {verdict}. Reason: {reason}. Your new total for that call is {total}."
+        )
         return Outcome(
-            [f"{change}; new total {total}. The trainee has been told."],
-            [Notice(trainee["chat_id"], f"Your instructor changed {change}: {reason}. New total: {total}.")],
+            [
+                f"{LABELS[criterion]} on attempt {attempt.id} ({title}) is now {verdict}; new total {total}. "
+                "The trainee has been told."
+            ],
+            [Notice(trainee["chat_id"], notice)],
         )
 
-    def report(self, actor: User, code: str | None) -> Outcome:
+    def report(self, actor: User, code: str | None, unit_id: int | None = None) -> Deferred:
         self.require(actor, "instructor", "report")
-        units = [self._unit(actor, code, "report")] if code else self._visible(actor)
+        units = self._chosen(actor, code, unit_id, "report")
         title = ", ".join(u.name for u in units) or "no units"
-        text, _ = unit_report(*self.report_data([u.id for u in units]), title, chart=False)
-        return Outcome([text], render=("report", {"unit_ids": [u.id for u in units], "title": title}))
-
-    def report_data(self, unit_ids: list[int]) -> tuple[list[dict], dict[int, dict[str, dict]]]:
-        rows = self.units.attempts_of_units(unit_ids)
-        return rows, {r["id"]: self.units.results_of(r["id"]) for r in rows}
-
-    def export(self, actor: User, code: str | None) -> Outcome:
-        self.require(actor, "instructor", "export")
-        units = [self._unit(actor, code, "export")] if code else self._visible(actor)
-        unit_ids = [u.id for u in units]
-        rows = self.units.attempts_of_units(unit_ids)
-        count = len({r["id"] for r in rows})
-        self.units.audit(actor.id, "export", f"{count} attempts of units {unit_ids}")
-        name = f"deskdrill-{code or 'all-units'}.csv"
-        noun = "attempt" if count == 1 else "attempts"
-        return Outcome(
-            [f"{count} {noun} exported."],
-            render=("export", {"unit_ids": unit_ids, "name": name}),
+        if len(title) > 60:
+            title = f"{len(units)} units"
+        ids = [u.id for u in units]
+        return Deferred(
+            lambda conn: q.report_summary(conn, ids),
+            lambda summary: Outcome(
+                [report_text(summary, title)], render=("report", {"unit_ids": ids, "title": title})
+            ),
         )
+
+    def export(self, actor: User, code: str | None, unit_id: int | None = None) -> Deferred:
+        self.require(actor, "instructor", "export")
+        units = self._chosen(actor, code, unit_id, "export")
+        ids = [u.id for u in units]
+        name = f"deskdrill-{code or (units[0].code if unit_id else 'all-units')}.csv"
+
+        def then(count: int) -> Outcome:
+            self.units.audit(actor.id, "export", f"{count} attempts of units {ids}")
+            noun = "attempt" if count == 1 else "attempts"
+            return Outcome([f"{count} {noun} exported."], render=("export", {"unit_ids": ids, "name": name}))
+
+        return Deferred(lambda conn: q.attempt_count(conn, ids), then)
 
     # --- helpers ------------------------------------------------------------------------
 
     def _visible(self, actor: User) -> list[Unit]:
         return self.units.visible(actor.id, admin=self.role_of(actor.id) == "admin")
+
+    def _chosen(self, actor: User, code: str | None, unit_id: int | None, command: str) -> list[Unit]:
+        if unit_id is not None:
+            return [self._unit_by_id(actor, unit_id, command)]
+        return [self._unit(actor, code, command)] if code else self._visible(actor)
+
+    def _unit_by_id(self, actor: User, unit_id: int, command: str) -> Unit:
+        unit = next((u for u in self._visible(actor) if u.id == unit_id), None)
+        if unit is None:
+            raise Refused("That unit is not among yours. /units lists them.")
+        return unit
+
+    def _scenarios(self):
+        return sorted(self.library.scenarios.values(), key=lambda s: (s.difficulty != "routine", s.channel, s.id))
 
     def _unit(self, actor: User, code: str | None, command: str) -> Unit:
         if not code:
@@ -378,6 +815,22 @@ class Staff:
         scenario = self.library.scenarios.get(scenario_id)
         facts = stored["facts"]
         return Addressed(facts, {f: scenario.contact.describe(f) for f in facts} if scenario else {})
+
+
+_USER = re.compile(r"user (\d+)")
+
+
+def _a(role: str) -> str:
+    return "an" if role[0] in "aeiou" else "a"
+
+
+def _failed(row: dict) -> bool:
+    return row.get("auto_fail") not in (None, "[]")
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def _best(score: tuple[int, bool]) -> tuple[bool, int]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from typing import Any
 
-from bot.store import Store
+from bot.store import Store, sync_verdicts
 from bot.stored_totals import stored_total
 
 
@@ -107,8 +106,24 @@ class Units:
     def member_count(self, unit_id: int) -> int:
         return self.db.execute("select count(*) from unit_members where unit_id = ?", [unit_id]).fetchone()[0]
 
+    def assignment(self, unit_id: int, scenario_id: str) -> dict | None:
+        return next(
+            self.db.query("select * from assignments where unit_id = ? and scenario_id = ?", [unit_id, scenario_id]),
+            None,
+        )
+
+    def completed_by(self, assignment_id: int) -> set[int]:
+        rows = self.db.execute("select user_id from completions where assignment_id = ?", [assignment_id])
+        return {r[0] for r in rows.fetchall()}
+
     def assign(self, unit: Unit, scenario_id: str, due: str | None, actor: int) -> int:
+        """Assign, or change the due date of an assignment (its overdue notices may then come again)."""
         with self.db.atomic():
+            self.db.execute(
+                "delete from reminders where kind = 'overdue' and assignment_id in "
+                "(select id from assignments where unit_id = ? and scenario_id = ? and due is not ?)",
+                [unit.id, scenario_id, due],
+            )
             self.db.execute(
                 "insert into assignments (unit_id, scenario_id, due, assigned_by, assigned_at) values (?, ?, ?, ?, ?) "
                 "on conflict(unit_id, scenario_id) do update set due = excluded.due, "
@@ -146,15 +161,22 @@ class Units:
         """Every (member, dated assignment) with no finished attempt since it was assigned."""
         return list(
             self.db.query(
-                "select a.id as assignment_id, a.scenario_id, a.due, u.id as user_id, u.chat_id "
+                "select a.id as assignment_id, a.scenario_id, a.due, a.assigned_at, u.id as user_id, u.chat_id "
                 "from assignments a join unit_members m on m.unit_id = a.unit_id join users u on u.id = m.user_id "
                 "where a.due is not null and not exists (select 1 from attempts t where t.user_id = u.id "
                 "and t.scenario_id = a.scenario_id and t.status = 'finished' and t.started_at >= a.assigned_at)"
             )
         )
 
-    def mark_reminded(self, user_id: int, assignment_id: int, kind: str) -> bool:
-        """Record a reminder; False if it was already sent (so each is sent once)."""
+    def mark_reminded(self, user_id: int, assignment_id: int, scenario_id: str, kind: str) -> bool:
+        """Record a reminder; False if one of this kind was already sent for this trainee and scenario
+        (whichever unit assigned it), so each is sent once."""
+        if self.db.execute(
+            "select 1 from reminders r join assignments a on a.id = r.assignment_id "
+            "where r.user_id = ? and r.kind = ? and a.scenario_id = ? limit 1",
+            [user_id, kind, scenario_id],
+        ).fetchone():
+            return False
         cursor = self.db.execute(
             "insert or ignore into reminders (user_id, assignment_id, kind, at) values (?, ?, ?, ?)",
             [user_id, assignment_id, kind, self.store.now()],
@@ -188,6 +210,7 @@ class Units:
                 "update results set met = ?, score = ? where attempt_id = ? and criterion = ?",
                 [int(met), 1.0 if met else 0.0, attempt_id, criterion],
             )
+            sync_verdicts(self.db, attempt_id)
             total = stored_total(self.db, attempt_id)
             self.db.execute("update attempts set total = ? where id = ?", [total, attempt_id])
             self.audit(actor, "override", f"attempt {attempt_id} {criterion} -> {'met' if met else 'missed'}: {reason}")
@@ -196,19 +219,93 @@ class Units:
     def overridden(self, attempt_id: int) -> list[dict]:
         return list(self.db.query("select * from overrides where attempt_id = ? order by id", [attempt_id]))
 
-    def attempts_of_units(self, unit_ids: list[int]) -> list[dict[str, Any]]:
-        """Finished attempts of the units' members, one row per (unit, attempt), oldest first."""
+    # --- people ------------------------------------------------------------------------
+
+    def by_username(self, username: str) -> int | None:
+        row = self.db.execute("select id from users where lower(username) = lower(?)", [username]).fetchone()
+        return row[0] if row else None
+
+    def names(self, user_ids: set[int]) -> dict[int, str]:
+        if not user_ids:
+            return {}
+        marks = ",".join("?" * len(user_ids))
+        rows = self.db.execute(f"select id, first_name from users where id in ({marks})", list(user_ids))
+        return dict(rows.fetchall())
+
+    @staticmethod
+    def by_ids(conn, unit_ids: list[int]) -> list[Unit]:
         if not unit_ids:
             return []
         marks = ",".join("?" * len(unit_ids))
+        rows = conn.execute(f"select id, name, code, revoked_at from units where id in ({marks})", unit_ids)
+        return [Unit(r[0], r[1], r[2], r[3] is not None) for r in rows.fetchall()]
+
+    # --- instructors' notices ---------------------------------------------------------------
+
+    def units_with_untold_completions(self) -> list[tuple[int, str | None]]:
+        """(unit id, when its instructors were last told) for units with completions not yet told."""
+        return self.db.execute(
+            "select c.unit_id, (select max(told_at) from completions d where d.unit_id = c.unit_id) "
+            "from completions c where c.told_at is null group by c.unit_id"
+        ).fetchall()
+
+    def untold_completions(self, unit_id: int) -> list[dict]:
         return list(
             self.db.query(
-                f"select a.*, u.first_name, u.username, n.name as unit_name, n.id as unit_id, "
-                f"exists (select 1 from overrides o where o.attempt_id = a.id) as overridden "
-                f"from attempts a join unit_members m on m.user_id = a.user_id join units n on n.id = m.unit_id "
-                f"join users u on u.id = a.user_id where m.unit_id in ({marks}) and a.status = 'finished' "
-                f"and a.started_at >= m.joined_at "
-                f"order by a.id",
-                unit_ids,
+                "select c.*, u.first_name, a.scenario_id, t.total, t.auto_fail, n.name as unit_name "
+                "from completions c join users u on u.id = c.user_id join assignments a on a.id = c.assignment_id "
+                "join attempts t on t.id = c.attempt_id join units n on n.id = c.unit_id "
+                "where c.unit_id = ? and c.told_at is null order by c.at, c.user_id",
+                [unit_id],
             )
         )
+
+    def mark_told(self, unit_id: int, at: str) -> None:
+        self.db.execute("update completions set told_at = ? where unit_id = ? and told_at is null", [at, unit_id])
+
+    def instructor_chats(self, unit_id: int) -> list[int]:
+        rows = self.db.execute(
+            "select u.chat_id from unit_instructors i join users u on u.id = i.user_id where i.unit_id = ? "
+            "and u.role != 'trainee' order by u.id",
+            [unit_id],
+        )
+        return [r[0] for r in rows.fetchall()]
+
+    def digest_recipients(self, week: str) -> list[tuple[int, int, list[int]]]:
+        """Instructors (not opted out, not yet sent this week's) with their units."""
+        rows = self.db.execute(
+            "select u.id, u.chat_id, i.unit_id from unit_instructors i join users u on u.id = i.user_id "
+            "where u.role != 'trainee' and u.id not in (select user_id from digest_optout) "
+            "and u.id not in (select user_id from digests where week = ?) order by u.id, i.unit_id",
+            [week],
+        ).fetchall()
+        out: dict[int, tuple[int, int, list[int]]] = {}
+        for user_id, chat_id, unit_id in rows:
+            out.setdefault(user_id, (user_id, chat_id, []))[2].append(unit_id)
+        return list(out.values())
+
+    def mark_digest(self, user_id: int, week: str, at: str) -> bool:
+        return (
+            self.db.execute(
+                "insert or ignore into digests (user_id, week, at) values (?, ?, ?)", [user_id, week, at]
+            ).rowcount
+            > 0
+        )
+
+    def digest_optout(self, user_id: int, at: str) -> None:
+        self.db.execute("insert or ignore into digest_optout (user_id, at) values (?, ?)", [user_id, at])
+
+    # --- a reason an instructor is about to type ------------------------------------------------
+
+    def set_pending_reason(self, user_id: int, attempt_id: int, criterion: str, met: bool, expires: str) -> None:
+        self.db.execute(
+            "insert or replace into pending_reasons (user_id, attempt_id, criterion, met, expires) "
+            "values (?, ?, ?, ?, ?)",
+            [user_id, attempt_id, criterion, int(met), expires],
+        )
+
+    def pending_reason(self, user_id: int) -> dict | None:
+        return next(self.db.query("select * from pending_reasons where user_id = ?", [user_id]), None)
+
+    def take_pending_reason(self, user_id: int) -> bool:
+        return self.db.execute("delete from pending_reasons where user_id = ?", [user_id]).rowcount > 0

@@ -50,3 +50,14 @@ def test_a_malformed_dotenv_line_is_reported_with_its_number(tmp_path: Path) -> 
     dotenv.write_text("A=1\nnot a setting\n")
     with pytest.raises(ConfigError, match=r"line 2: expected KEY=value"):
         load_settings({}, dotenv)
+
+
+def test_the_time_zone_is_an_iana_name_checked_at_start() -> None:
+    import pytest as _pytest
+
+    from bot.config import ConfigError, Settings
+
+    assert Settings.from_env({}).timezone == "UTC"
+    assert str(Settings.from_env({"DESKDRILL_TIMEZONE": "America/Chicago"}).tz) == "America/Chicago"
+    with _pytest.raises(ConfigError, match="DESKDRILL_TIMEZONE: 'Mars/Olympus' is not a time zone"):
+        Settings.from_env({"DESKDRILL_TIMEZONE": "Mars/Olympus"})

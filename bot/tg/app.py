@@ -26,9 +26,11 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
+from bot import staff_queries as q
+from bot.clock import today_in
 from bot.coach import Coach
 from bot.config import Settings
-from bot.reports import export_csv, progress_chart, unit_report
+from bot.reports import export_csv, progress_chart, report_chart
 from bot.staff import Staff
 from bot.store import Store
 from bot.tg.guards import Guards, on_error, wake
@@ -122,7 +124,7 @@ def build_application(
     settings: Settings,
     coach: Coach,
     throttle: Throttle | None = None,
-    today: Callable[[], date] = date.today,
+    today: Callable[[], date] | None = None,
     reminder_interval: float | None = None,
 ) -> Application:
     limiter = None
@@ -158,22 +160,25 @@ def build_application(
         .post_stop(on_stop)
         .build()
     )
-    staff_core = Staff(store, coach.library, settings.admins)
+    tz = settings.tz
+    today = today or (lambda: today_in(tz))
+    staff_core = Staff(store, coach.library, settings.admins, tz)
     for user_id, role in store.sync_admins(settings.admins):
         log.info("user %s is now %s (DESKDRILL_ADMINS)", user_id, role)
     trainee = TraineeHandlers(coach)
     staff = StaffHandlers(staff_core, coach, today)
+    text = staff.text_handler(trainee)
     app.bot_data.update(
         store=store,
         log_content=settings.log_content,
-        sender=Sender(app.bot, store.outbox, renderers(coach, staff_core), MENUS, SENDER_CONCURRENCY),
+        sender=Sender(app.bot, store.outbox, renderers(coach, tz), MENUS, SENDER_CONCURRENCY),
     )
 
     app.add_handler(TypeHandler(Update, guards.first), group=-1)
     app.add_handlers(
         [
             CommandHandler("start", staff.start),
-            CommandHandler("help", trainee.help),
+            CommandHandler("help", staff.help),
             CommandHandler("practice", trainee.practice),
             CommandHandler("hint", trainee.hint),
             CommandHandler("end", trainee.end),
@@ -181,9 +186,11 @@ def build_application(
             CommandHandler("progress", trainee.progress),
             *(CommandHandler(name, handler) for name, handler in staff.handlers().items()),
             CallbackQueryHandler(trainee.practice_button, pattern=r"^practice:"),
+            CallbackQueryHandler(staff.button, pattern=StaffHandlers.BUTTONS),
             CallbackQueryHandler(guards.unknown_button),
+            MessageHandler(filters.FORWARDED, staff.forward_handler(trainee, text_or_not(text, guards.not_text))),
             MessageHandler(filters.COMMAND, guards.unknown_command),
-            MessageHandler(filters.TEXT, trainee.message),
+            MessageHandler(filters.TEXT, text),
             MessageHandler(filters.ALL, guards.not_text),
         ]
     )
@@ -195,24 +202,43 @@ def build_application(
     return app
 
 
-def renderers(coach: Coach, staff: Staff) -> dict[str, Callable[[dict], Callable[[], tuple]]]:
-    """Charts and files, drawn when their turn to be sent comes: data read on the loop, drawn in a thread."""
-    store = coach.store
+def renderers(coach: Coach, tz: Any) -> dict[str, Callable[[dict], Callable[[], tuple]]]:
+    """Charts and files, drawn when their turn to be sent comes: read and drawn in a worker thread,
+    on the store's read-only connection, so the event loop keeps answering trainees meanwhile."""
+    reader = coach.store.reader
 
     def progress(args: dict) -> Callable[[], tuple]:
-        rows = list(store.criterion_history(args["user_id"]))
+        read = reader.in_thread(lambda conn: q.criterion_history(conn, args["user_id"]))
         empty = "No finished attempts yet: finish a /practice call first."
-        return lambda: ("photo", "progress.png", progress_chart(rows), "Your results over time" if rows else empty)
+
+        def draw() -> tuple:
+            rows = read()
+            return "photo", "progress.png", progress_chart(rows), "Your results over time" if rows else empty
+
+        return draw
 
     def report(args: dict) -> Callable[[], tuple]:
-        rows, results = staff.report_data(args["unit_ids"])
-        return lambda: ("photo", "report.png", unit_report(rows, results, args["title"])[1], None)
+        ids = args["unit_ids"]
+        read = reader.in_thread(lambda conn: (q.weekly_totals(conn, ids), q.report_summary(conn, ids)["rates"]))
+
+        def draw() -> tuple:
+            weekly, rates = read()
+            return "photo", "report.png", report_chart(weekly, rates, args["title"], tz), None
+
+        return draw
 
     def export(args: dict) -> Callable[[], tuple]:
-        rows, results = staff.report_data(args["unit_ids"])
-        return lambda: ("document", args["name"], export_csv(rows, results), None)
+        read = reader.in_thread(lambda conn: q.export_rows(conn, args["unit_ids"]))
+        return lambda: ("document", args["name"], export_csv(read()), None)
 
     return {"progress": progress, "report": report, "export": export}
+
+
+def text_or_not(text: Callable, not_text: Callable) -> Callable:
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await (text if update.effective_message and update.effective_message.text else not_text)(update, context)
+
+    return handler
 
 
 async def wake_sender(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -60,12 +60,13 @@ class TraineeHandlers:
         if context.args:
             self.coach.start(user, context.args[0], update.update_id)
             return
+        self.coach.store.handled(update.update_id, user.chat_id, [self.choices(user)])
+
+    def choices(self, user: User) -> Outgoing:
         buttons = tuple(
             ((f"{s.title} ({s.channel}, {s.difficulty})", f"practice:{s.id}"),) for s in self.coach.scenarios()
         )
-        self.coach.store.handled(
-            update.update_id, user.chat_id, [Outgoing(user.chat_id, "Choose a call to practise:", buttons)]
-        )
+        return Outgoing(user.chat_id, "Choose a call to practise:", buttons)
 
     async def practice_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A scenario chosen from the keyboard."""
@@ -73,6 +74,9 @@ class TraineeHandlers:
         user = user_of(update)
         scenario_id = (query.data or "").removeprefix("practice:")
         await answer_quietly(query)
+        if not scenario_id:  # "Another call": the list again
+            self.coach.store.handled(update.update_id, user.chat_id, [self.choices(user)])
+            return
         self.coach.start(user, scenario_id, update.update_id)
 
     async def message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -77,7 +77,7 @@ async def launch(
     library: Library,
     api: FakeBotApi,
     throttle: Throttle | None = None,
-    today: Callable[[], date] = date.today,
+    today: Callable[[], date] | None = None,
     reminder_interval: float = 3600.0,
 ) -> Bot:
     store = Store.open(settings.db_path)

@@ -9,7 +9,7 @@ import signal
 import sqlite3
 import time
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.config import Settings
@@ -76,6 +76,7 @@ async def test_a_reminder_counts_as_sent_only_once_delivered(
         code = re.search(r"Join code: (\S+)", created).group(1)
         await bot.say(TRAINEE, f"/join {code}")
         bot_api.slow_down(TRAINEE, 1.5)
+        bot.store.clock = lambda: datetime(2026, 11, 22, 12, tzinfo=UTC)  # assigned yesterday: reminded today
         await bot.say(ADMIN, f"/assign towed-car {code} 2026-11-30")
         await bot.until(lambda: bot.store.db.execute("select count(*) from reminders").fetchone()[0] == 1)
         assert bot.store.db.execute("select delivered_at from reminders").fetchone()[0] is None

@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -76,6 +76,26 @@ async def assign(bot: Bot, args: str, members: tuple[int, ...] = (TRAINEE,)) -> 
     for member in members:
         await bot.until(lambda m=member: sum(t.startswith("New assignment") for t in bot.api.texts(m)) > told[m])
     return reply
+
+
+def keyboard(bot: Bot, chat_id: int, index: int = -1) -> list[tuple[str, str]]:
+    """(label, callback data) of every button under a message sent to the chat (the last by default)."""
+    markup = bot.api.sent("sendMessage", chat_id)[index].params.get("reply_markup")
+    rows = json.loads(markup)["inline_keyboard"] if markup else []
+    return [(b["text"], b["callback_data"]) for row in rows for b in row]
+
+
+def button(bot: Bot, chat_id: int, starts: str, index: int = -1) -> str:
+    """The callback data of the button whose label starts so."""
+    return next(data for label, data in keyboard(bot, chat_id, index) if label.startswith(starts))
+
+
+async def tap(bot: Bot, user: int, data: str, replies: int = 1) -> list[str]:
+    """Press a button as the user and return the bot's new messages."""
+    assert len(data.encode()) <= 64
+    before = len(bot.api.texts(user))
+    bot.api.press(user, data)
+    return (await bot.texts(user, before + replies))[before:]
 
 
 def menu_for(bot: Bot, chat_id: int) -> list[str]:
@@ -183,7 +203,8 @@ async def test_assign_tells_members_and_assignments_lists_with_a_start_button(bo
 @pytest.mark.parametrize(
     ("args", "answer"),
     [
-        ("", "Usage: /assign <scenario_id> <unit_code> [YYYY-MM-DD]"),
+        ("car-break-in", "Usage: /assign <scenario_id> <unit_code> [YYYY-MM-DD]"),
+        ("car-break-in CODE 2026-11-22", "2026-11-22 is in the past (today is 2026-11-23)"),
         ("no-such-call CODE", "No scenario \u201cno-such-call\u201d"),
         ("car-break-in nosuchunit", "No unit with code nosuchunit among yours."),
         ("car-break-in CODE 2026-13-45", "\u201c2026-13-45\u201d is not a date: use YYYY-MM-DD"),
@@ -198,11 +219,18 @@ async def test_bad_assignments_are_explained(bot: Bot, args: str, answer: str) -
 async def test_results_show_latest_and_best_and_what_is_overdue(bot: Bot) -> None:
     code = await unit_with_trainee(bot)
     await one(bot, OTHER, f"/join {code}")
-    await assign(bot, f"car-break-in {code} 2026-11-20", (TRAINEE, OTHER))
+    await assign(bot, f"car-break-in {code} 2026-11-23", (TRAINEE, OTHER))
+    bot.store.db.execute("update assignments set due = '2026-11-20'")  # days have passed
     await finished_attempt(bot)
-    results = await one(bot, INSTRUCTOR, f"/results {code}")
-    assert f"Alex ({TRAINEE}):\n\u2022 car-break-in: latest 100/100, best 100/100" in results
-    assert f"Alex ({OTHER}):\n\u2022 car-break-in: not done (OVERDUE, due 2026-11-20)" in results
+    summary = await one(bot, INSTRUCTOR, f"/results {code}")
+    assert "2 members" in summary and "1/2 done, 1 OVERDUE (due 2026-11-20)" in summary
+    assert "1 finished calls, average 100/100" in summary
+    trainees = [label for label, _ in keyboard(bot, INSTRUCTOR)]
+    assert trainees == ["Alex \u00b7 1 call", "Alex \u00b7 0 calls \u00b7 1 overdue"]
+    (page,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Alex \u00b7 1 call"))
+    assert f"Alex ({TRAINEE}) in \u201cDay shift\u201d\n\u2022 car-break-in: latest 100/100, best 100/100" in page
+    (page,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Alex \u00b7 0 calls", -2))
+    assert "\u2022 car-break-in: not done (OVERDUE, due 2026-11-20)" in page
 
 
 async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> None:
@@ -210,7 +238,7 @@ async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> N
     attempt = await finished_attempt(bot)
     transcript = await one(bot, INSTRUCTOR, f"/transcript {attempt}")
     assert transcript.startswith(f"Attempt {attempt}: Car break-in, reported by phone")
-    assert "2. Trainee: Good afternoon, Harbor Station, Deputy Lopez speaking." in transcript
+    assert "2. Alex: Good afternoon, Harbor Station, Deputy Lopez speaking." in transcript
     assert "\u2705 Empathy \u2014 \u201cI'm so sorry that happened to you.\u201d (turn 4)" in transcript
     assert "Usage: /transcript <attempt_id>" in await one(bot, INSTRUCTOR, "/transcript twelve")
 
@@ -225,10 +253,11 @@ async def test_override_changes_a_verdict_keeps_the_original_and_tells_the_train
         "new total 85/100. The trainee has been told."  # SPEC: 75 x 4/5 criteria + 25 x both facts
     )
     told = (await bot.texts(TRAINEE, before + 1))[-1]
-    assert told.startswith("Your instructor changed Empathy") and "It was scripted, not sincere" in told
+    assert told.startswith("Your instructor reviewed your \u201cCar break-in, reported by phone\u201d call of 20")
+    assert "marked Empathy as missed. Reason: It was scripted, not sincere." in told and "attempt" not in told
     (override,) = bot.store.db["overrides"].rows
     assert override["original_met"] == 1 and override["met"] == 0 and override["by"] == INSTRUCTOR
-    assert "Override: empathy missed by" in await one(bot, INSTRUCTOR, f"/transcript {attempt}")
+    assert "Override: Empathy missed by Alex: It was scripted" in await one(bot, INSTRUCTOR, f"/transcript {attempt}")
     assert "Unknown criterion \u201ckindness\u201d" in await one(bot, INSTRUCTOR, f"/override {attempt} kindness met x")
     assert "Usage: /override" in await one(bot, INSTRUCTOR, f"/override {attempt} empathy maybe because")
 
@@ -267,7 +296,7 @@ async def test_audit_lists_role_changes_assignments_overrides_and_exports(bot: B
     await one(bot, INSTRUCTOR, f"/export {code}")
     audit = await one(bot, ADMIN, "/audit")
     for action in (
-        "promote: user 2002 -> instructor",
+        f"Alex ({ADMIN})  promote: user Alex (2002) -> instructor",
         "assign: car-break-in",
         "override: attempt",
         "export: 1 attempts",
@@ -283,23 +312,25 @@ async def test_reminders_survive_a_restart_between_assignment_and_reminder(
     await start_all(first)
     code = await new_unit(first)
     await one(first, TRAINEE, f"/join {code}")
+    first.store.clock = lambda: datetime(2026, 11, 23, 9, tzinfo=UTC)
     await assign(first, f"towed-car {code} 2026-11-24")
     await shutdown(first)
 
     second = await launch(staff_settings, library, bot_api, today=lambda: day[0], reminder_interval=0.2)
     try:
         reminders = lambda: [t for t in bot_api.texts(TRAINEE) if t.startswith(("Reminder:", "Overdue:"))]  # noqa: E731
-        await second.until(lambda: len(reminders()) == 1)
+        await asyncio.sleep(0.6)  # three runs of the job on the day it was assigned: the notice was enough
+        assert reminders() == []
         day[0] = date(2026, 11, 24)
-        await second.until(lambda: len(reminders()) == 2)
+        await second.until(lambda: len(reminders()) == 1)
         day[0] = date(2026, 11, 26)
-        await second.until(lambda: len(reminders()) == 3)
+        await second.until(lambda: len(reminders()) == 2)
         await asyncio.sleep(0.6)  # three more runs of the job: nothing is sent twice
         assert reminders() == [
             "Reminder: \u201cAn angry caller whose car was towed\u201d is due 2026-11-24. /practice towed-car",
-            "Reminder: \u201cAn angry caller whose car was towed\u201d is due 2026-11-24. /practice towed-car",
             "Overdue: \u201cAn angry caller whose car was towed\u201d was due 2026-11-24. /practice towed-car",
         ]
+        assert button(second, TRAINEE, "Start") == "practice:towed-car"
     finally:
         await shutdown(second)
 
@@ -323,7 +354,8 @@ async def test_co_instructors_are_added_explicitly_and_see_the_unit(bot: Bot) ->
         == f"Alex ({RIVAL}) now instructs \u201cDay shift\u201d."
     )
     await bot.until(lambda: any("now an instructor of" in t for t in bot.api.texts(RIVAL)))
-    assert f"Alex ({TRAINEE})" in await one(bot, RIVAL, f"/results {code}")
+    assert "1 members" in await one(bot, RIVAL, f"/results {code}")
+    assert f"r:t:1:{TRAINEE}:0" in [data for _, data in keyboard(bot, RIVAL)]
     assert "Day shift: 1 members" in await one(bot, RIVAL, "/units")
 
 
@@ -396,7 +428,7 @@ async def test_an_edited_override_is_not_applied_again(bot: Bot) -> None:
     bot.api.push("edited_message", {**command, "edit_date": 2, "text": f"/override {attempt} empathy missed typo"})
     await bot.until(lambda: bot.api.texts(INSTRUCTOR)[-1].startswith("Edits aren't passed on"))
     assert bot.store.db.execute("select count(*) from overrides").fetchone()[0] == 1
-    assert sum("changed" in t for t in bot.api.texts(TRAINEE)) == 1
+    assert sum("marked Empathy" in t for t in bot.api.texts(TRAINEE)) == 1
 
 
 MISSED_EMERGENCY = COURTEOUS_BUT_UNHELPFUL["child-late-home"]
@@ -413,7 +445,9 @@ async def test_an_automatic_fail_leads_every_list_transcript_report_and_export(b
     assert scorecard[1].startswith("\u26d4 AUTOMATIC FAIL") and scorecard[-1] == "Total: AUTOMATIC FAIL, 0/100"
     attempt = bot.store.history(TRAINEE)[0]["id"]
     assert "A parent whose child has not come home: AUTOMATIC FAIL, 0/100" in await one(bot, TRAINEE, "/history")
-    assert "child-late-home: latest AUTOMATIC FAIL, 0/100" in await one(bot, INSTRUCTOR, f"/results {code}")
+    await one(bot, INSTRUCTOR, f"/results {code}")
+    (page,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Alex"))
+    assert "child-late-home: latest AUTOMATIC FAIL, 0/100" in page
     transcript = (await one(bot, INSTRUCTOR, f"/transcript {attempt}")).splitlines()
     assert transcript[0].endswith("total AUTOMATIC FAIL, 0/100")
     assert transcript[1].startswith("\u26d4 AUTOMATIC FAIL \u2014 The caller said their child is missing")
