@@ -7,12 +7,12 @@ format what it returns.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from bot.engine import Reply, SavedVisitor, ScenarioEngine, Visitor
-from bot.grading import Grade, grade
+from bot.grading import grade
 from bot.scenario import MOODS
 from bot.transcript import Turn, clean_message
+from bot.values import AttemptResult
 
 
 @dataclass(frozen=True)
@@ -21,30 +21,6 @@ class Submission:
 
     reply: Reply | None
     notice: str | None
-
-
-@dataclass(frozen=True)
-class AttemptResult:
-    scenario_id: str
-    turns: tuple[Turn, ...]
-    grade: Grade
-    resolved: bool
-    seed: int
-    final_mood: str
-    start_mood: str
-    completed: bool
-    """True when the visitor finished the contact; False when the trainee ended it early."""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "scenario": self.scenario_id,
-            "seed": self.seed,
-            "resolved": self.resolved,
-            "completed": self.completed,
-            "mood": {"start": self.start_mood, "end": self.final_mood},
-            "turns": [t.to_json() for t in self.turns],
-            "grade": self.grade.to_json(),
-        }
 
 
 class Attempt:

@@ -21,6 +21,7 @@ from bot.grading import MessageSignals, detect
 from bot.grading.text import split_sentences
 from bot.intents import question_topics, testing_kind
 from bot.scenario import MOODS, Line, Rule, Scenario, State
+from bot.values import SavedVisitor
 
 log = logging.getLogger(__name__)
 
@@ -52,41 +53,6 @@ AGAIN = ("Like I said,", "Again,", "I mean,", "Sorry, but")
 
 MOOD_STEPS = {"empathy": -1, "appreciation": -1, "dismissive": +1, "sarcasm": +1, "rude": +2}
 """How the visitor's mood moves with each thing a message shows (negative: calmer)."""
-
-
-@dataclass(frozen=True)
-class SavedVisitor:
-    """Everything needed to restore a visitor: one JSON-able row."""
-
-    scenario_id: str
-    state: str
-    mood: int
-    seed: int
-    turn: int
-    facts: tuple[str, ...] = ()
-    start_mood: int = 0
-    last_line: str = ""
-    """The visitor's last line, so the next one is never the same (new in issue 10; old rows: "")."""
-    stalls: int = 0
-    """Messages in a row that moved nothing on; the visitor nudges a trainee going in circles."""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "scenario_id": self.scenario_id,
-            "state": self.state,
-            "mood": self.mood,
-            "seed": self.seed,
-            "turn": self.turn,
-            "facts": list(self.facts),
-            "start_mood": self.start_mood,
-            "last_line": self.last_line,
-            "stalls": self.stalls,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SavedVisitor:
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        return cls(**{**known, "facts": tuple(data.get("facts", ()))})
 
 
 @dataclass

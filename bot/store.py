@@ -22,11 +22,10 @@ from typing import Any
 
 from sqlite_utils import Database, Migrations
 
-from bot.attempt import AttemptResult
-from bot.engine import SavedVisitor
 from bot.grading import CRITERIA
 from bot.outbox import Outbox, Outgoing
 from bot.transcript import Turn
+from bot.values import AttemptResult, SavedVisitor
 
 log = logging.getLogger(__name__)
 
