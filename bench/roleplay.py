@@ -20,11 +20,11 @@ from statistics import mean
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.attempt import Attempt  # noqa: E402
-from bot.engine import ScenarioEngine  # noqa: E402
-from bot.library import load_library  # noqa: E402
-from bot.scenario import MOODS, load_agency  # noqa: E402
-from bot.yaml_lines import load_yaml  # noqa: E402
+from bot.practice.attempt import Attempt  # noqa: E402
+from bot.practice.engine import ScenarioEngine  # noqa: E402
+from bot.scenarios.format import MOODS, load_agency  # noqa: E402
+from bot.scenarios.library import load_library  # noqa: E402
+from bot.scenarios.yaml_lines import load_yaml  # noqa: E402
 
 SCENARIOS = ROOT / "scenarios"
 SCRIPTS = ROOT / "tests" / "roleplay"

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 import bot.tg.app as tg_app  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.library import load_library  # noqa: E402
+from bot.scenarios.library import load_library  # noqa: E402
 from tests.telegram.conftest import launch, shutdown  # noqa: E402
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi  # noqa: E402
 
@@ -66,7 +66,7 @@ async def measure(concurrency: int, slow: int, charts: int) -> list[float]:
 
 
 def _user(user_id: int):
-    from bot.coach import User
+    from bot.practice.coach import User
 
     return User(user_id, user_id, "Alex")
 

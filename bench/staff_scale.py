@@ -30,15 +30,15 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.attempt import Attempt  # noqa: E402
-from bot.coach import Coach, User  # noqa: E402
-from bot.engine import ScenarioEngine  # noqa: E402
 from bot.grading import CRITERIA  # noqa: E402
-from bot.library import default_scenario_dir, load_library  # noqa: E402
-from bot.staff import Staff  # noqa: E402
-from bot.store import Store, sync_verdicts  # noqa: E402
+from bot.practice.attempt import Attempt  # noqa: E402
+from bot.practice.coach import Coach, User  # noqa: E402
+from bot.practice.engine import ScenarioEngine  # noqa: E402
+from bot.scenarios.library import default_scenario_dir, load_library  # noqa: E402
+from bot.storage.store import Store, sync_verdicts  # noqa: E402
 from bot.tg.app import renderers  # noqa: E402
 from bot.tg.staff import StaffHandlers  # noqa: E402
+from bot.training.staff import Staff  # noqa: E402
 
 ADMIN = 1
 INSTRUCTOR_BASE = 100

@@ -30,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.coach import Coach, User  # noqa: E402
-from bot.library import load_library  # noqa: E402
-from bot.store import Store  # noqa: E402
+from bot.practice.coach import Coach, User  # noqa: E402
+from bot.scenarios.library import load_library  # noqa: E402
+from bot.storage.store import Store  # noqa: E402
 from tests.scripts import COURTEOUS  # noqa: E402
 from tests.telegram.fake_bot_api import TOKEN, Call, FakeBotApi  # noqa: E402
 

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.attempt import Attempt
-from bot.engine import ScenarioEngine
 from bot.grading import grade
-from bot.library import Library, default_scenario_dir, load_library
-from bot.scenario import Scenario
+from bot.practice.attempt import Attempt
+from bot.practice.engine import ScenarioEngine
+from bot.scenarios.format import Scenario
+from bot.scenarios.library import Library, default_scenario_dir, load_library
 from bot.terminal import choose_scenario, print_scorecard, run_conversation
 from bot.transcript import turns_from_json
 
@@ -247,7 +247,7 @@ def cmd_scenarios_list(args: argparse.Namespace) -> int:
 
 
 def cmd_scenarios_graph(args: argparse.Namespace) -> int:
-    from bot.scenario_diagram import mermaid
+    from bot.scenarios.diagram import mermaid
 
     library = _library(args)
     scenario = _pick_scenario(library, args.scenario_id, interactive=False, read=lambda: None)
@@ -262,9 +262,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Start the bot; every setting is checked before anything connects."""
     import logging
 
-    from bot.coach import Coach
     from bot.config import ConfigError, load_settings
-    from bot.store import Store, StoreError
+    from bot.practice.coach import Coach
+    from bot.storage.store import Store, StoreError
     from bot.tg.app import run
 
     try:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from bot.attempt import Attempt, AttemptResult
-from bot.scenario import Scenario
-from bot.scorecard import scorecard_lines
+from bot.practice.attempt import Attempt, AttemptResult
+from bot.practice.scorecard import scorecard_lines
+from bot.scenarios.format import Scenario
 
 Reader = Callable[[], str | None]
 COMMANDS_HELP = "Type what you would say. /hint for a hint, /end to finish and see your score."

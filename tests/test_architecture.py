@@ -31,3 +31,39 @@ def test_yaml_is_only_ever_loaded_safely() -> None:
     for path in BOT.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "yaml.load(" not in text and "yaml.unsafe_load" not in text, path
+
+
+LAYERS = {
+    "transcript": 0,
+    "values": 1,
+    "clock": 0,
+    "config": 0,
+    "grading": 1,
+    "scenarios": 2,
+    "storage": 3,
+    "practice": 4,
+    "training": 5,
+}
+"""Each layer may import its own and lower layers only. The edges (tg, terminal, cli) may import anything."""
+
+
+def layer_of(module: str) -> int | None:
+    parts = module.split(".")
+    return LAYERS.get(parts[1]) if parts[0] == "bot" and len(parts) > 1 else None
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(BOT)))
+def test_no_import_runs_back_up_the_layers(path: Path) -> None:
+    """The store and the scenarios never import the practice layer; practice never imports training."""
+    own = layer_of("bot." + ".".join(path.relative_to(BOT).with_suffix("").parts))
+    if own is None:  # an edge, or the package's own __init__
+        return
+    upward = {m for m in imported_modules(path) if (layer_of(m) or 0) > own}
+    assert not upward, f"{path.relative_to(BOT)} imports {upward} from a higher layer"
+
+
+def test_every_core_module_belongs_to_a_layer() -> None:
+    edges = {"cli", "terminal", "__init__"}
+    for path in CORE:
+        top = path.relative_to(BOT).parts[0].removesuffix(".py")
+        assert top in LAYERS or top in edges, f"{path.relative_to(BOT)} is in no layer: add it to LAYERS"

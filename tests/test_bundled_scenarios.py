@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.attempt import Attempt, AttemptResult
-from bot.engine import ScenarioEngine
-from bot.library import Library
-from bot.scenario import MOODS
+from bot.practice.attempt import Attempt, AttemptResult
+from bot.practice.engine import ScenarioEngine
+from bot.scenarios.format import MOODS
+from bot.scenarios.library import Library
 from tests.conftest import SCENARIO_DIR
 from tests.scripts import COURTEOUS, CURT
 

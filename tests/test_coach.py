@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlite_utils import Database
 
-from bot.coach import NOT_IN_A_CALL, Coach, User
-from bot.library import Library
-from bot.outbox import chunks
-from bot.reports import progress_chart
-from bot.store import Store
+from bot.practice.coach import NOT_IN_A_CALL, Coach, User
+from bot.scenarios.library import Library
+from bot.storage.outbox import chunks
+from bot.storage.store import Store
 from bot.tg.throttle import Throttle
+from bot.training.reports import progress_chart
 from tests.scripts import COURTEOUS
 
 ALEX = User(1, 1, "Alex")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.attempt import Attempt, AttemptResult
-from bot.engine import ScenarioEngine
 from bot.grading import CRITERIA, contact_total, grade
-from bot.library import Library
-from bot.scorecard import scorecard_lines
+from bot.practice.attempt import Attempt, AttemptResult
+from bot.practice.engine import ScenarioEngine
+from bot.practice.scorecard import scorecard_lines
+from bot.scenarios.library import Library
 from bot.transcript import Turn
 from tests.scripts import COURTEOUS, COURTEOUS_BUT_UNHELPFUL
 

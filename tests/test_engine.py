@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from bot.attempt import Attempt
-from bot.engine import SavedVisitor, ScenarioEngine
-from bot.library import Library
-from bot.scenario import MOODS
+from bot.practice.attempt import Attempt
+from bot.practice.engine import SavedVisitor, ScenarioEngine
+from bot.scenarios.format import MOODS
+from bot.scenarios.library import Library
 
 GREETING = "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help you?"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bench.roleplay import SEEDS, flawed_check, load_scripts, play, script_files
-from bot.engine import ScenarioEngine
-from bot.library import Library
+from bot.practice.engine import ScenarioEngine
+from bot.scenarios.library import Library
 
 SCRIPTS = [(path, s) for path in script_files() for s in load_scripts(path)]
 

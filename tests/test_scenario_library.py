@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.attempt import Attempt
-from bot.engine import ScenarioEngine
 from bot.grading import BUILTIN_SIGNALS
-from bot.library import Library, load_library
-from bot.scenario import RULE_KEYS, STATE_KEYS, TOP_KEYS
-from bot.scenario_diagram import mermaid
-from bot.scorecard import scorecard_lines
+from bot.practice.attempt import Attempt
+from bot.practice.engine import ScenarioEngine
+from bot.practice.scorecard import scorecard_lines
+from bot.scenarios.diagram import mermaid
+from bot.scenarios.format import RULE_KEYS, STATE_KEYS, TOP_KEYS
+from bot.scenarios.library import Library, load_library
 from tests.conftest import ROOT, SCENARIO_DIR
 from tests.scripts import COURTEOUS, CURT
 

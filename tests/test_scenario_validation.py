@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.library import load_library
+from bot.scenarios.library import load_library
 from tests.conftest import MINIMAL_SCENARIO, minimal
 
 WriteScenario = Callable[..., Path]

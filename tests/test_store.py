@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot.attempt import Attempt
-from bot.engine import ScenarioEngine
-from bot.library import Library
-from bot.store import Store, migrations
+from bot.practice.attempt import Attempt
+from bot.practice.engine import ScenarioEngine
+from bot.scenarios.library import Library
+from bot.storage.store import Store, migrations
 from bot.transcript import Turn
 
 
@@ -88,7 +88,7 @@ def test_a_deferred_message_holds_back_its_chat_only(store: Store) -> None:
 
 
 def test_a_long_text_is_stored_as_several_messages_with_buttons_on_the_last(store: Store) -> None:
-    from bot.outbox import Outgoing
+    from bot.storage.outbox import Outgoing
 
     text = "\n".join(f"line {n}" for n in range(1500))
     store.handled(50, 1, [Outgoing(1, text, buttons=((("Next", "page:2"),),))])
@@ -157,7 +157,7 @@ def test_migration_m004_re_totals_finished_attempts_from_verdicts_and_transcript
         40,
     )
     gone = old_attempt(db, "retired-scenario", ["Hi", "Hello, Deputy Park, Harbor Station."], {"greeting": 1}, 100)
-    with caplog.at_level("INFO", logger="bot.stored_totals"):
+    with caplog.at_level("INFO", logger="bot.storage.stored_totals"):
         store = Store(db)
     assert store.attempt(hello).total == 0  # "Hello?" met nothing: the half greeting no longer counts
     failed = store.attempt(emergency)

@@ -26,19 +26,19 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot import staff_queries as q
 from bot.clock import today_in
-from bot.coach import Coach
 from bot.config import Settings
-from bot.reports import export_csv, progress_chart, report_chart
-from bot.staff import Staff
-from bot.store import Store
+from bot.practice.coach import Coach
+from bot.storage.store import Store
 from bot.tg.guards import Guards, on_error, wake
 from bot.tg.ordering import PerChatOrder
 from bot.tg.sender import Sender
 from bot.tg.staff import MENUS, TRAINEE_MENU, StaffHandlers
 from bot.tg.throttle import Throttle
 from bot.tg.trainee import TraineeHandlers
+from bot.training import staff_queries as q
+from bot.training.reports import export_csv, progress_chart, report_chart
+from bot.training.staff import Staff
 
 log = logging.getLogger(__name__)
 

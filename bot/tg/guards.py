@@ -13,8 +13,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.outbox import Outgoing
-from bot.store import Store
+from bot.storage.outbox import Outgoing
+from bot.storage.store import Store
 from bot.tg.throttle import Throttle
 from bot.tg.trainee import answer_quietly
 

@@ -1,6 +1,6 @@
 """Deliver the outbox: each chat's messages in order, chats side by side, nothing lost.
 
-Handlers never talk to Telegram themselves: they store what they owe (`bot.outbox`) and
+Handlers never talk to Telegram themselves: they store what they owe (`bot.storage.outbox`) and
 wake the sender. The sender sends each chat's oldest pending message, marks it sent once
 Telegram accepted it, and goes on with that chat's next one. A 429 waits as long as
 Telegram asks; a 5xx or a network error is retried with growing pauses; a refusal for
@@ -24,7 +24,7 @@ from typing import Any
 from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 
-from bot.outbox import Outbox, Pending
+from bot.storage.outbox import Outbox, Pending
 
 log = logging.getLogger(__name__)
 

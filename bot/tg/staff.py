@@ -9,10 +9,10 @@ from datetime import date
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.coach import Coach, User
-from bot.outbox import Outgoing
-from bot.staff import Deferred, Outcome, Refused, Staff
+from bot.practice.coach import Coach, User
+from bot.storage.outbox import Outgoing
 from bot.tg.trainee import COMMANDS, HELP, TraineeHandlers, answer_quietly, user_of
+from bot.training.staff import Deferred, Outcome, Refused, Staff
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.coach import Coach, User
-from bot.outbox import Outgoing
+from bot.practice.coach import Coach, User
+from bot.storage.outbox import Outgoing
 
 log = logging.getLogger(__name__)
 SURROGATES = re.compile("[\ud800-\udfff]")

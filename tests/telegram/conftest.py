@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from telegram.ext import Application
 
-from bot.coach import Coach
 from bot.config import Settings
-from bot.library import Library
-from bot.store import Store
+from bot.practice.coach import Coach
+from bot.scenarios.library import Library
+from bot.storage.store import Store
 from bot.tg.app import build_application, start_polling, stop_polling
 from bot.tg.throttle import Throttle
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi

@@ -9,9 +9,9 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Update
 
-from bot.coach import User
 from bot.config import Settings
-from bot.library import Library
+from bot.practice.coach import User
+from bot.scenarios.library import Library
 from bot.tg.guards import APOLOGY_RESEND, APOLOGY_SAVED, EDITED, OLD_BUTTON, TEXT_ONLY, TOO_FAST_BUTTON
 from bot.tg.throttle import Throttle
 from tests.telegram.conftest import Bot, launch, shutdown

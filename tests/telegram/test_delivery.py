@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.config import Settings
-from bot.library import Library
+from bot.scenarios.library import Library
 from tests.telegram.conftest import Bot, launch, shutdown
 from tests.telegram.fake_bot_api import FakeBotApi
 from tests.telegram.test_restart import start_bot
@@ -90,7 +90,7 @@ async def test_an_update_fetched_but_not_handled_before_a_crash_is_handled_after
     settings: Settings, library: Library, bot_api: FakeBotApi
 ) -> None:
     """Polling confirms a batch when it fetches the next, so a crash in between would lose it without the inbox."""
-    from bot.store import Store
+    from bot.storage.store import Store
 
     store = Store.open(settings.db_path)
     store.receive([{"update_id": 500, "message": bot_api.message(TRAINEE, "/help")}])

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.library import Library
-from bot.store import Store
+from bot.scenarios.library import Library
+from bot.storage.store import Store
 from tests.telegram.conftest import Bot, launch, shutdown
 from tests.telegram.fake_bot_api import FakeBotApi
 

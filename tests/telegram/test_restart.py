@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 
 from bot.config import Settings
-from bot.library import Library
+from bot.scenarios.library import Library
 from tests.conftest import ROOT
 from tests.scripts import COURTEOUS
 from tests.telegram.conftest import launch, shutdown

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.config import Settings
-from bot.library import Library
+from bot.scenarios.library import Library
 from tests.scripts import COURTEOUS, COURTEOUS_BUT_UNHELPFUL
 from tests.telegram.conftest import Bot, launch, shutdown
 from tests.telegram.fake_bot_api import FakeBotApi

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.config import Settings
-from bot.library import Library
+from bot.scenarios.library import Library
 from bot.transcript import MAX_MESSAGE_CHARS
 from tests.scripts import COURTEOUS
 from tests.telegram.conftest import Bot, launch, shutdown

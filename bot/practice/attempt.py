@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.engine import Reply, SavedVisitor, ScenarioEngine, Visitor
 from bot.grading import grade
-from bot.scenario import MOODS
+from bot.practice.engine import Reply, SavedVisitor, ScenarioEngine, Visitor
+from bot.scenarios.format import MOODS
 from bot.transcript import Turn, clean_message
 from bot.values import AttemptResult
 

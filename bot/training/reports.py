@@ -10,7 +10,7 @@ from datetime import UTC, date, timedelta, tzinfo
 
 from bot.clock import local_date
 from bot.grading import CRITERIA
-from bot.scorecard import LABELS
+from bot.practice.scorecard import LABELS
 
 ROLLING_WINDOW = 5
 

@@ -14,14 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, tzinfo
 
-from bot.attempt import Attempt
 from bot.clock import local_date
-from bot.engine import ScenarioEngine
-from bot.library import Library
-from bot.outbox import Outgoing
-from bot.scenario import Scenario
-from bot.scorecard import scorecard_lines, total_text
-from bot.store import AttemptRow, Store
+from bot.practice.attempt import Attempt
+from bot.practice.engine import ScenarioEngine
+from bot.practice.scorecard import scorecard_lines, total_text
+from bot.scenarios.format import Scenario
+from bot.scenarios.library import Library
+from bot.storage.outbox import Outgoing
+from bot.storage.store import AttemptRow, Store
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from sqlite_utils import Database
 
 from bot.grading import contact_total, grade
-from bot.library import default_scenario_dir, load_library
-from bot.scenario import Scenario
+from bot.scenarios.format import Scenario
+from bot.scenarios.library import default_scenario_dir, load_library
 from bot.transcript import Turn
 
 log = logging.getLogger(__name__)

@@ -19,8 +19,8 @@ from transitions import EventData, Machine
 
 from bot.grading import MessageSignals, detect
 from bot.grading.text import split_sentences
-from bot.intents import question_topics, testing_kind
-from bot.scenario import MOODS, Line, Rule, Scenario, State
+from bot.scenarios.format import MOODS, Line, Rule, Scenario, State
+from bot.scenarios.intents import question_topics, testing_kind
 from bot.values import SavedVisitor
 
 log = logging.getLogger(__name__)

@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
-from bot import staff_queries as q
 from bot.clock import date_hour, local_date
-from bot.coach import User
 from bot.grading import CRITERIA, Addressed
-from bot.library import Library
-from bot.outbox import Buttons, Outgoing
-from bot.reports import report_text
-from bot.scorecard import LABELS, MET, MISSED, NOT_APPLICABLE, addressed_lines, auto_fail_line, total_text
-from bot.store import Store
-from bot.units import Unit, Units
+from bot.practice.coach import User
+from bot.practice.scorecard import LABELS, MET, MISSED, NOT_APPLICABLE, addressed_lines, auto_fail_line, total_text
+from bot.scenarios.library import Library
+from bot.storage.outbox import Buttons, Outgoing
+from bot.storage.store import Store
+from bot.training import staff_queries as q
+from bot.training.reports import report_text
+from bot.training.units import Unit, Units
 
 log = logging.getLogger(__name__)
 

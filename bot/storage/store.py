@@ -1,7 +1,7 @@
 """Storage with sqlite-utils: users, attempts, turns, per-criterion results, handled updates.
 
 Every change that answers a Telegram update is written in one transaction together
-with the update's id and every message it owes anyone (`bot.outbox`). So after a crash
+with the update's id and every message it owes anyone (`bot.storage.outbox`). So after a crash
 an update delivered again is never processed twice, and nothing owed is ever lost: the
 sender delivers what is pending, before and after any restart.
 """
@@ -23,7 +23,7 @@ from typing import Any
 from sqlite_utils import Database, Migrations
 
 from bot.grading import CRITERIA
-from bot.outbox import Outbox, Outgoing
+from bot.storage.outbox import Outbox, Outgoing
 from bot.transcript import Turn
 from bot.values import AttemptResult, SavedVisitor
 
@@ -162,7 +162,7 @@ def m004_contact_totals(db: Database) -> None:
     db["attempts"].add_column("addressed", str)
     db["results"].add_column("applicable", int, not_null_default=1)
     if db.execute("select count(*) from attempts where status = 'finished'").fetchone()[0]:
-        from bot.stored_totals import bundled_scenarios, retotal_finished
+        from bot.storage.stored_totals import bundled_scenarios, retotal_finished
 
         retotal_finished(db, bundled_scenarios())
 

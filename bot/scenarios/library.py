@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.scenario import Problem, Scenario, load_agency, parse_scenario
+from bot.scenarios.format import Problem, Scenario, load_agency, parse_scenario
 
 AGENCY_FILE = "agency.yaml"
 
@@ -26,7 +26,7 @@ def default_scenario_dir(environ: Mapping[str, str] = os.environ) -> Path:
     here = Path("scenarios")
     if here.is_dir():
         return here
-    return Path(__file__).resolve().parent.parent / "scenarios"
+    return Path(__file__).resolve().parents[2] / "scenarios"  # bot/scenarios/library.py -> the repository
 
 
 def scenario_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:

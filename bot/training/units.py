@@ -5,8 +5,8 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from bot.store import Store, sync_verdicts
-from bot.stored_totals import stored_total
+from bot.storage.store import Store, sync_verdicts
+from bot.storage.stored_totals import stored_total
 
 
 @dataclass(frozen=True)

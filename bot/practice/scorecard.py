@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.attempt import AttemptResult
 from bot.grading import CRITERIA, Addressed, Grade, Verdict
+from bot.practice.attempt import AttemptResult
 from bot.transcript import Turn
 
 LABELS = {

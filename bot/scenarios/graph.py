@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.scenario import Problem, Rule, Scenario, State
+    from bot.scenarios.format import Problem, Rule, Scenario, State
 
 
 def check_graph(scenario: Scenario) -> list[Problem]:
     """Problems with the states and the rules between them."""
-    from bot.scenario import Problem
+    from bot.scenarios.format import Problem
 
     problems: list[Problem] = []
 

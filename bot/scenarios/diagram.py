@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transitions.extensions import GraphMachine
 
-from bot.scenario import MOODS, Rule, Scenario
+from bot.scenarios.format import MOODS, Rule, Scenario
 
 
 def mermaid(scenario: Scenario) -> str:

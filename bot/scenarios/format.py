@@ -16,9 +16,9 @@ from typing import Any
 
 from bot.grading import BUILTIN_SIGNALS, CRITERIA, AutoFail, Contact
 from bot.grading.text import normalise, split_sentences
-from bot.intents import MeaningIntent, digits_of, parse_slot
-from bot.scenario_graph import check_graph
-from bot.yaml_lines import LineMap, YamlError, load_yaml
+from bot.scenarios.graph import check_graph
+from bot.scenarios.intents import MeaningIntent, digits_of, parse_slot
+from bot.scenarios.yaml_lines import LineMap, YamlError, load_yaml
 
 MOODS: tuple[str, ...] = ("calm", "uneasy", "upset", "angry", "furious")
 CHANNELS = ("phone", "lobby")

@@ -1,0 +1,1 @@
+"""SQLite storage: users, attempts, results, handled updates, the inbox and the outbox."""

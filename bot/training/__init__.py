@@ -1,0 +1,1 @@
+"""Units, assignments, results and reports: what instructors and admins do."""
