@@ -1,6 +1,6 @@
 """Fact probes: does each fair paraphrase of a resolution fact show that fact's intent?
 
-    python bench/fact_probes.py [FILE]    (default tests/roleplay_heldout/fact_probes.yaml)
+    python bench/fact_probes.py [FILE]    (default tests/roleplay_heldout/probes/facts.yaml)
 
 The file maps scenario id -> fact -> sentences a competent deputy might say for it. Prints each
 sentence whose fact is not detected, and the count; exit status 1 when any is missed.
@@ -20,7 +20,7 @@ from bot.yaml_lines import load_yaml  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0]) if argv else ROOT / "tests" / "roleplay_heldout" / "fact_probes.yaml"
+    path = Path(argv[0]) if argv else ROOT / "tests" / "roleplay_heldout" / "probes" / "facts.yaml"
     data, _ = load_yaml(path)
     library = load_library([ROOT / "scenarios"])
     missed = total = 0
