@@ -1,6 +1,6 @@
 """Role-play bench: every scenario played by whole scripted trainees, in several styles.
 
-    python bench/roleplay.py [SCENARIO_ID ...]
+    python bench/roleplay.py [--scripts DIR] [SCENARIO_ID ...]
 
 Scripts live as data in tests/roleplay/<scenario-id>.yaml (layout: tests/roleplay/README.md).
 For every scenario file in scenarios/ this prints: competent scripts resolved on the first try
@@ -116,11 +116,17 @@ def variety(engine: ScenarioEngine, script: Script) -> float:
 
 
 def main(argv: list[str]) -> int:
+    directory = SCRIPTS
+    argv = list(argv)
+    if "--scripts" in argv:
+        at = argv.index("--scripts")
+        directory = Path(argv[at + 1])
+        del argv[at : at + 2]
     library = load_library([SCENARIOS])
     for problem in library.problems:
         print(problem)
     wanted = set(argv)
-    files = {p.stem: p for p in script_files()}
+    files = {p.stem: p for p in script_files(directory)}
     all_competent: list[Run] = []
     all_repeats = 0
     varieties: list[float] = []
@@ -129,7 +135,7 @@ def main(argv: list[str]) -> int:
         if wanted and scenario_id not in wanted:
             continue
         if scenario_id not in files:
-            print(f"{scenario_id}: no scripts (tests/roleplay/{scenario_id}.yaml)")
+            print(f"{scenario_id}: no scripts ({directory}/{scenario_id}.yaml)")
             continue
         engine = ScenarioEngine(library.scenarios[scenario_id])
         scripts = load_scripts(files[scenario_id])
