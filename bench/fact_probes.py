@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.grading.detectors import detect  # noqa: E402
-from bot.library import load_library  # noqa: E402
-from bot.yaml_lines import load_yaml  # noqa: E402
+from bot.scenarios.library import load_library  # noqa: E402
+from bot.scenarios.yaml_lines import load_yaml  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -371,6 +371,13 @@ TESTING_CHECKS: tuple[str, ...] = (
     "{AUX} {YOU} [feel] [all] [{INTENS}] clear|sure|okay|good|set|comfortable {ABOUT} what|how|where|when|which"
     "|everything|who|{EXPLAINED}|that|this|all_that|all_this|the_steps|the_process|the_plan|the_next_steps",
     "did|have i lose|lost you",
+    # the aux dropped, as people talk: "That sound alright?", "sound good?", "all look okay to you?"
+    "^ [and] [{THAT}|the_plan|everything|all_that] [all] [{INTENS}] sound|sounds|look|looks okay|ok|good|alright"
+    "|all_right|fair|clear|reasonable|like_a_plan [to_you|for_you] $",
+    "^ [and] [{AUX}] {THAT}|the_plan|everything|all_that [all] work|works [okay|ok|alright] for you|y'all [{SO_FAR}] $",
+    "{AUX} {YOU} get|got|catch|caught|write|wrote|jot|jotted|take|took {THAT}|it|everything|all_that|the_number"
+    "|that_number|those_numbers|the_address|the_details|the_hours down",
+    "^ [and] [{AUX}] {YOU} catch|caught {THAT}|all_that|everything [{SO_FAR}] $",
     "{AUX} i|that|this|it|all_that|all_of_that|everything|any_of_that|any_of_this [{INTENS}] [been] confuse|confused"
     "|confusing|lose|lost|losing|overwhelm|overwhelmed|overwhelming you|y'all",
     "{AUX} {THAT} [all] come|came|coming across [okay|ok|clearly|alright|right|well|clear]",
@@ -399,7 +406,9 @@ TESTING_INVITES: tuple[str, ...] = (
     "tell|show|remind|walk me [through] what|how you'll|you're_going_to|you_will|you_are_going_to|you_would"
     "|you'd|you_need|you_should|you're_gonna|you're_supposed",
     "you know|remember|clear_on|sure_of|sure_about|understand|understood what_to_do|what_happens_next"
-    "|the_next_step|the_next_steps|where_to_go|what_comes_next|what_you_need_to_do|what_you'll_do",
+    "|the_next_step|the_next_steps|where_to_go|what_comes_next|what_you_need_to_do|what_you'll_do"
+    "|what_we'll_do|what_we're_going_to_do|what_we're_gonna_do|what_i'll_do|what_will_happen"
+    "|what's_going_to_happen|what's_gonna_happen|how_this_works|how_it_works",
     "feel_free_to_ask|free_to_ask|don't_hesitate_to_ask|ask_me_anything|ask_away|fire_away|happy_to_answer"
     "|happy_to_explain|happy_to_go_over|glad_to_answer|glad_to_explain|just_ask|just_holler|holler_at_me",
     "if {YOU} [have|got|think_of|come_up_with] [any|other|more|further|some] {QUESTIONS} ... let_me_know|ask"
