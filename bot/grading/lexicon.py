@@ -526,7 +526,9 @@ INVITATION_TO_RETURN = _any(
     r"\bany ?time\b.*\b(call|come|reach)\b|\b(call|come by|reach out)\b.* any ?time\b",
 )
 FAREWELL = _any(
-    r"\b(goodbye|good bye|bye|bye bye|take care|stay safe|see you|see ya|take it easy|drive safe|drive safely|get home safe|be safe|cheers|so long|farewell|later|talk to you later|night night|good night)\b(?! (of|at|on the|the))",
+    r"\b(goodbye|good bye|bye|bye bye|take care|stay safe|see you|see ya|take it easy|drive safe|drive safely|get home safe|be safe|cheers|farewell|talk to you later|night night|good night)\b(?! (of|at|on the|the))",
+    # "so long" and "later" are goodbyes only on their own: not "for so long", not "we'll call you later"
+    r"^(well |okay |ok |alright )?(so long|later)( now| then| folks| friend| partner| man)?( [!?])*$|\b(catch|see|talk to) (you|ya|y'all) later\b",
     r"\bhave a (safe|good|nice) (drive|trip|ride|flight|journey)\b",
     r"\bhave a (good|great|nice|safe|wonderful|lovely|better|blessed|pleasant|good rest of your) (one|day|night|evening|afternoon|weekend|rest|morning|week|holiday)\b",
     r"^good day( to you)?( sir| ma'am)?$|\bgood day to you\b",
