@@ -378,6 +378,7 @@ TESTING_CHECKS: tuple[str, ...] = (
     "{AUX} {YOU} get|got|catch|caught|write|wrote|jot|jotted|take|took {THAT}|it|everything|all_that|the_number"
     "|that_number|those_numbers|the_address|the_details|the_hours down",
     "^ [and] [{AUX}] {YOU} catch|caught {THAT}|all_that|everything [{SO_FAR}] $",
+    "^ [and] {THAT}|i|my_answer|my_explanation|that_info|that_information [{INTENS}] [{INTENS}] {ANSWERED}",
     "{AUX} i|that|this|it|all_that|all_of_that|everything|any_of_that|any_of_this [{INTENS}] [been] confuse|confused"
     "|confusing|lose|lost|losing|overwhelm|overwhelmed|overwhelming you|y'all",
     "{AUX} {THAT} [all] come|came|coming across [okay|ok|clearly|alright|right|well|clear]",
