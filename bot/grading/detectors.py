@@ -159,13 +159,30 @@ def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
     """A greeting needs a courteous opener and an identification, anywhere in the message."""
     whole = " ".join(s.norm for s in sentences)
     words = frozenset(whole.split())
+    parts = frozenset(whole.replace("'", " ").split())
     opener = not lx.GATES["salutation"].isdisjoint(words) and bool(lx.SALUTATION.search(whole))
-    if opener or (not lx.GATES["courteous_opener"].isdisjoint(words) and lx.COURTEOUS_OPENER.search(whole)):
+    if opener or (not lx.GATES["courteous_opener"].isdisjoint(words) and _courteous_opener(whole, parts)):
         found["courteous_opener"] = _quote(sentences)
-    if lx.IDENTIFICATION.search(whole) or any(_names_self(s.original) for s in sentences):
+    if _identification(whole, parts) or any(_names_self(s.original) for s in sentences):
         found["identifies"] = _quote(sentences)
     if "courteous_opener" in found and "identifies" in found:
         found["greeting"] = _quote(sentences)
+
+
+def _courteous_opener(text: str, parts: frozenset[str]) -> bool:
+    """COURTEOUS_OPENER, run only when one of its gate words is a word part of the text."""
+    return not lx.PART_GATES["courteous_opener"].isdisjoint(parts) and bool(lx.COURTEOUS_OPENER.search(text))
+
+
+def _identification(text: str, parts: frozenset[str]) -> bool:
+    """lx.IDENTIFICATION over normalised text, piece by piece, each piece only when its gate is there."""
+    return (
+        not lx.ID_WORDS.isdisjoint(parts)
+        or (not lx.ID_PHRASE_FIRSTS.isdisjoint(parts) and bool(lx.ID_PHRASES.search(text)))
+        or ("name" in parts and bool(lx.ID_NAME.search(text)))
+        or (("speaking" in parts or "speakin" in parts) and bool(lx.ID_SPEAKING.search(text)))
+        or ("this is " in text and bool(lx.ID_THIS_IS.search(text)))
+    )
 
 
 def _names_self(original: str) -> bool:
@@ -191,7 +208,7 @@ def _is_clarifying(s: Sentence, names: list[str]) -> bool:
         return False
     if _ACTS["testing_checks"].search(s.marked, frozenset(words)):
         return False
-    return not lx.COURTEOUS_OPENER.search(s.norm)
+    return not _courteous_opener(s.norm, frozenset(s.norm.replace("'", " ").split()))
 
 
 def _negated_intent(norm: str) -> bool:
