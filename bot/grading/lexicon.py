@@ -464,12 +464,8 @@ AGENCY = (
     r"district|borough|village of|city of|town of|lobby|property room|evidence|records"
 )
 _ID_NAME = r"\bmy name('s| is)\b|\bname's\b"
-_ID_SPEAKING = (
-    r"\b(?!(nobody|nothing|anybody|anything|everything|someone|over|right|out|come|from|in|be|it|who|i|we|you|get|is|are|was|were|sit|wait|stay|back|up|down|me)\b)[a-z]+ (speaking|speakin)\b"
-)
-_ID_THIS_IS = (
-    r"\bthis is (?!(a|an|the|about|not|it|what|why|how|so|just|really|going|for|to|my|your|our|all|because|where|when|that|who|very|too|normal|serious|ridiculous|crazy|bad|good|great|fine|okay|important|urgent|why|regarding|in|on)\b)[a-z]+"
-)
+_ID_SPEAKING = r"\b(?!(nobody|nothing|anybody|anything|everything|someone|over|right|out|come|from|in|be|it|who|i|we|you|get|is|are|was|were|sit|wait|stay|back|up|down|me)\b)[a-z]+ (speaking|speakin)\b"
+_ID_THIS_IS = r"\bthis is (?!(a|an|the|about|not|it|what|why|how|so|just|really|going|for|to|my|your|our|all|because|where|when|that|who|very|too|normal|serious|ridiculous|crazy|bad|good|great|fine|okay|important|urgent|why|regarding|in|on)\b)[a-z]+"
 IDENTIFICATION = _any(rf"\b({TITLE})\b", rf"\b({AGENCY})\b", _ID_NAME, _ID_SPEAKING, _ID_THIS_IS)
 NAMED_SELF = re.compile(r"\b(?:I'm|I am|Im|I'M|this is|This is|my name is|My name is)\s+(?:[A-Z]{2,5}\s+)?[A-Z][a-z]+")
 """A name given by capital letter in the original text: "I'm Gloria", "this is Carol"."""
