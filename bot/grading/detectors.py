@@ -120,17 +120,23 @@ _BARE_WORDS = 3
 """A courtesy this short ("Questions?", "Oh no.") is not credited beside a hostile sentence."""
 
 
-class _Seen:
-    """One sentence as the checks see it: its text and its words (a plain class: made per sentence)."""
+_KEY_WORDS = frozenset().union(*(act.gate for act in _ACTS.values()))
+"""Every word some frame is indexed under: a sentence without one matches no act."""
 
-    __slots__ = ("s", "words")
+
+class _Seen:
+    """One sentence as the checks see it: its text, its words, and those of them that key
+    a frame (usually few; a plain class: made per sentence)."""
+
+    __slots__ = ("s", "words", "hot")
 
     def __init__(self, s: Sentence, words: frozenset[str]) -> None:
         self.s = s
         self.words = words
+        self.hot = words & _KEY_WORDS
 
     def act(self, name: str) -> bool:
-        return _ACTS[name].search(self.s.marked, self.words)
+        return bool(self.hot) and _ACTS[name].search(self.s.marked, self.words, self.hot)
 
 
 def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[str]:
