@@ -120,23 +120,29 @@ _BARE_WORDS = 3
 """A courtesy this short ("Questions?", "Oh no.") is not credited beside a hostile sentence."""
 
 
-_KEY_WORDS = frozenset().union(*(act.gate for act in _ACTS.values()))
-"""Every word some frame is indexed under: a sentence without one matches no act."""
+_KEY_ACTS: dict[str, frozenset[str]] = {
+    word: frozenset(name for name, act in _ACTS.items() if word in act.gate)
+    for word in frozenset().union(*(act.gate for act in _ACTS.values()))
+}
+"""For every word some frame is indexed under, the acts with such frames."""
+_KEY_WORDS = frozenset(_KEY_ACTS)
 
 
 class _Seen:
-    """One sentence as the checks see it: its text, its words, and those of them that key
-    a frame (usually few; a plain class: made per sentence)."""
+    """One sentence as the checks see it: its text, its words, those of them that key a
+    frame (usually few), and the acts those keys belong to (a plain class: made per sentence)."""
 
-    __slots__ = ("s", "words", "hot")
+    __slots__ = ("s", "words", "hot", "acts")
 
     def __init__(self, s: Sentence, words: frozenset[str]) -> None:
         self.s = s
         self.words = words
         self.hot = words & _KEY_WORDS
+        self.acts = frozenset().union(*map(_KEY_ACTS.__getitem__, self.hot))
 
     def act(self, name: str) -> bool:
-        return bool(self.hot) and _ACTS[name].search(self.s.marked, self.words, self.hot)
+        """The act's search, skipped when no key word of the act is in the sentence."""
+        return name in self.acts and _ACTS[name].search(self.s.marked, self.words, self.hot)
 
 
 def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[str]:
@@ -235,6 +241,9 @@ def _sympathy_beyond_sorry(seen: _Seen) -> bool:
 
 
 def _testing(seen: _Seen) -> bool:
+    if "testing_invites" not in seen.acts and not (seen.s.is_question and "testing_checks" in seen.acts):
+        return False  # no key word of either act: nothing to credit, in the sentence or a clause of it
+
     def credited(marked: str, words: frozenset[str]) -> bool:
         checks = seen.s.is_question and _ACTS["testing_checks"].search(marked, words)
         return checks or _ACTS["testing_invites"].search(marked, words)
@@ -243,6 +252,8 @@ def _testing(seen: _Seen) -> bool:
 
 
 def _offer(seen: _Seen) -> bool:
+    if "offer_more_help" not in seen.acts:
+        return False  # no key word: nothing to credit, in the sentence or a clause of it
     return _clause_clean(seen, _ACTS["offer_more_help"].search, "offer_spoilers")
 
 
