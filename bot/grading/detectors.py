@@ -120,17 +120,29 @@ _BARE_WORDS = 3
 """A courtesy this short ("Questions?", "Oh no.") is not credited beside a hostile sentence."""
 
 
-class _Seen:
-    """One sentence as the checks see it: its text and its words (a plain class: made per sentence)."""
+_KEY_ACTS: dict[str, frozenset[str]] = {
+    word: frozenset(name for name, act in _ACTS.items() if word in act.gate)
+    for word in frozenset().union(*(act.gate for act in _ACTS.values()))
+}
+"""For every word some frame is indexed under, the acts with such frames."""
+_KEY_WORDS = frozenset(_KEY_ACTS)
 
-    __slots__ = ("s", "words")
+
+class _Seen:
+    """One sentence as the checks see it: its text, its words, those of them that key a
+    frame (usually few), and the acts those keys belong to (a plain class: made per sentence)."""
+
+    __slots__ = ("s", "words", "hot", "acts")
 
     def __init__(self, s: Sentence, words: frozenset[str]) -> None:
         self.s = s
         self.words = words
+        self.hot = words & _KEY_WORDS
+        self.acts = frozenset().union(*map(_KEY_ACTS.__getitem__, self.hot))
 
     def act(self, name: str) -> bool:
-        return _ACTS[name].search(self.s.marked, self.words)
+        """The act's search, skipped when no key word of the act is in the sentence."""
+        return name in self.acts and _ACTS[name].search(self.s.marked, self.words, self.hot)
 
 
 def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[str]:
@@ -159,13 +171,30 @@ def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
     """A greeting needs a courteous opener and an identification, anywhere in the message."""
     whole = " ".join(s.norm for s in sentences)
     words = frozenset(whole.split())
+    parts = frozenset(whole.replace("'", " ").split())
     opener = not lx.GATES["salutation"].isdisjoint(words) and bool(lx.SALUTATION.search(whole))
-    if opener or (not lx.GATES["courteous_opener"].isdisjoint(words) and lx.COURTEOUS_OPENER.search(whole)):
+    if opener or (not lx.GATES["courteous_opener"].isdisjoint(words) and _courteous_opener(whole, parts)):
         found["courteous_opener"] = _quote(sentences)
-    if lx.IDENTIFICATION.search(whole) or any(_names_self(s.original) for s in sentences):
+    if _identification(whole, parts) or any(_names_self(s.original) for s in sentences):
         found["identifies"] = _quote(sentences)
     if "courteous_opener" in found and "identifies" in found:
         found["greeting"] = _quote(sentences)
+
+
+def _courteous_opener(text: str, parts: frozenset[str]) -> bool:
+    """COURTEOUS_OPENER, run only when one of its gate words is a word part of the text."""
+    return not lx.PART_GATES["courteous_opener"].isdisjoint(parts) and bool(lx.COURTEOUS_OPENER.search(text))
+
+
+def _identification(text: str, parts: frozenset[str]) -> bool:
+    """lx.IDENTIFICATION over normalised text, piece by piece, each piece only when its gate is there."""
+    return (
+        not lx.ID_WORDS.isdisjoint(parts)
+        or (not lx.ID_PHRASE_FIRSTS.isdisjoint(parts) and bool(lx.ID_PHRASES.search(text)))
+        or ("name" in parts and bool(lx.ID_NAME.search(text)))
+        or (("speaking" in parts or "speakin" in parts) and bool(lx.ID_SPEAKING.search(text)))
+        or ("this is " in text and bool(lx.ID_THIS_IS.search(text)))
+    )
 
 
 def _names_self(original: str) -> bool:
@@ -191,7 +220,7 @@ def _is_clarifying(s: Sentence, names: list[str]) -> bool:
         return False
     if _ACTS["testing_checks"].search(s.marked, frozenset(words)):
         return False
-    return not lx.COURTEOUS_OPENER.search(s.norm)
+    return not _courteous_opener(s.norm, frozenset(s.norm.replace("'", " ").split()))
 
 
 def _negated_intent(norm: str) -> bool:
@@ -212,6 +241,9 @@ def _sympathy_beyond_sorry(seen: _Seen) -> bool:
 
 
 def _testing(seen: _Seen) -> bool:
+    if "testing_invites" not in seen.acts and not (seen.s.is_question and "testing_checks" in seen.acts):
+        return False  # no key word of either act: nothing to credit, in the sentence or a clause of it
+
     def credited(marked: str, words: frozenset[str]) -> bool:
         checks = seen.s.is_question and _ACTS["testing_checks"].search(marked, words)
         return checks or _ACTS["testing_invites"].search(marked, words)
@@ -220,6 +252,8 @@ def _testing(seen: _Seen) -> bool:
 
 
 def _offer(seen: _Seen) -> bool:
+    if "offer_more_help" not in seen.acts:
+        return False  # no key word: nothing to credit, in the sentence or a clause of it
     return _clause_clean(seen, _ACTS["offer_more_help"].search, "offer_spoilers")
 
 

@@ -53,9 +53,13 @@ class Act:
     index: Mapping[str, tuple[Frame, ...]]
     gate: frozenset[str]
 
-    def search(self, marked: str, words: frozenset[str]) -> bool:
-        """True when one of the act's frames matches the sentence (its `marked` text and word set)."""
-        keys = self.gate.intersection(words)
+    def search(self, marked: str, words: frozenset[str], hot: frozenset[str] | None = None) -> bool:
+        """True when one of the act's frames matches the sentence (its `marked` text and word set).
+
+        `hot`, when given, is any subset of `words` that holds all of them that are key words
+        (of this act or others): a smaller set to look the keys up in.
+        """
+        keys = self.gate.intersection(words if hot is None else hot)
         if not keys:
             return False
         for key in keys:

@@ -463,13 +463,10 @@ AGENCY = (
     r"non emergency|dispatch|headquarters|barracks|pd|highway patrol|state patrol|division|bureau|"
     r"district|borough|village of|city of|town of|lobby|property room|evidence|records"
 )
-IDENTIFICATION = _any(
-    rf"\b({TITLE})\b",
-    rf"\b({AGENCY})\b",
-    r"\bmy name('s| is)\b|\bname's\b",
-    r"\b(?!(nobody|nothing|anybody|anything|everything|someone|over|right|out|come|from|in|be|it|who|i|we|you|get|is|are|was|were|sit|wait|stay|back|up|down|me)\b)[a-z]+ (speaking|speakin)\b",
-    r"\bthis is (?!(a|an|the|about|not|it|what|why|how|so|just|really|going|for|to|my|your|our|all|because|where|when|that|who|very|too|normal|serious|ridiculous|crazy|bad|good|great|fine|okay|important|urgent|why|regarding|in|on)\b)[a-z]+",
-)
+_ID_NAME = r"\bmy name('s| is)\b|\bname's\b"
+_ID_SPEAKING = r"\b(?!(nobody|nothing|anybody|anything|everything|someone|over|right|out|come|from|in|be|it|who|i|we|you|get|is|are|was|were|sit|wait|stay|back|up|down|me)\b)[a-z]+ (speaking|speakin)\b"
+_ID_THIS_IS = r"\bthis is (?!(a|an|the|about|not|it|what|why|how|so|just|really|going|for|to|my|your|our|all|because|where|when|that|who|very|too|normal|serious|ridiculous|crazy|bad|good|great|fine|okay|important|urgent|why|regarding|in|on)\b)[a-z]+"
+IDENTIFICATION = _any(rf"\b({TITLE})\b", rf"\b({AGENCY})\b", _ID_NAME, _ID_SPEAKING, _ID_THIS_IS)
 NAMED_SELF = re.compile(r"\b(?:I'm|I am|Im|I'M|this is|This is|my name is|My name is)\s+(?:[A-Z]{2,5}\s+)?[A-Z][a-z]+")
 """A name given by capital letter in the original text: "I'm Gloria", "this is Carol"."""
 
@@ -556,4 +553,23 @@ GATES: dict[str, frozenset[str]] = {
         "need hesitate free call ring away come here give holler reach touch stop swing drop contact let hit "
         "anytime".split()
     ),
+}
+
+# --- Identification, by parts ---------------------------------------------------
+# IDENTIFICATION split up so that most of it is a set lookup. Normalised text holds
+# only a-z, 0-9, "'", " ", "?" and "!", so `\bdeputy\b` matches it exactly when
+# "deputy" is one of its word parts (its words split at spaces and apostrophes);
+# `detectors._identification` runs the rest only when its own gate word is there.
+_ID_ALTERNATIVES = f"{TITLE}|{AGENCY}".split("|")
+ID_WORDS = frozenset(a for a in _ID_ALTERNATIVES if a.isalpha())
+"""The one-word titles and agencies: a match when one is a word part of the text."""
+ID_PHRASES = re.compile(r"\b(" + "|".join(a for a in _ID_ALTERNATIVES if not a.isalpha()) + r")\b")
+ID_PHRASE_FIRSTS = frozenset(a.split()[0].split("'")[0] for a in _ID_ALTERNATIVES if not a.isalpha())
+ID_NAME = re.compile(_ID_NAME)  # gate: the part "name"
+ID_SPEAKING = re.compile(_ID_SPEAKING)  # gate: the part "speaking" or "speakin"
+ID_THIS_IS = re.compile(_ID_THIS_IS)  # gate: the text "this is "
+
+# Gates over word parts: every alternative of COURTEOUS_OPENER holds one of these as a whole part.
+PART_GATES: dict[str, frozenset[str]] = {
+    "courteous_opener": frozenset("thank thanks how what reached happy glad service meet".split()),
 }

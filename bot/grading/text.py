@@ -14,12 +14,19 @@ from functools import lru_cache
 from bot.grading.lexicon import DROPPED_G_EXCEPTIONS, KEYWORDS, QUESTION_START, TEXTING_FORMS
 
 _ABBREVIATIONS = ("Ext", "ext", "EXT", "St", "Dr", "Mr", "Ms", "Mrs", "Sgt", "Lt", "Det", "Ofc", "Dep", "Cpl")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"\s+|\n+")
-"""A sentence ends at . ! ? ; and a space, but not after "Ext." or "Sgt."."""
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[?!]|[,;:()\u2014\u2013]| - |\.\.+")
+_SENTENCE_END = re.compile(
+    r"\s(?:(?<=[.!?;]\s)" + "".join(rf"(?<!\b{a}\.\s)" for a in _ABBREVIATIONS) + r"\s*|(?<=\n)\n*)"
+)
+"""A sentence ends at . ! ? ; and a space, but not after "Ext." or "Sgt."; and at a line break.
+
+Every match starts with a space (its first character is looked behind at), so that the
+regex engine skips straight from one space to the next."""
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[?!]")
+"""A token: a word, "?" or "!"."""
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013]| - |\.\.+")
+"""A mark that ends a clause (none can overlap a word)."""
 _ELONGATED = re.compile(r"(.)\1{2,}")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
-_CLAUSE_MARKS = frozenset(",;:()\u2014\u2013") | {" - "}
 _FILLERS = frozenset("so and okay alright wait um uh oh well now right hey but then also yeah yes".split())
 
 
@@ -49,23 +56,36 @@ def normalise(text: str) -> str:
 
 
 def _sentence(text: str) -> Sentence:
-    """Normalise one sentence whose quotes are already straightened."""
-    words: list[str] = []
-    marked: list[str] = []
-    for token in _TOKEN.findall(text.lower()):
-        if token in _CLAUSE_MARKS or token.startswith(".."):
-            if marked and marked[-1] != ",":
-                marked.append(",")
-            continue
-        plain = _plain_word(token)
-        words.append(plain)
-        marked.append(plain)
-    norm = " ".join(words)
-    question = "?" in words or bool(QUESTION_START.match(_skip_fillers(words)))
-    return Sentence(text, norm, " " + " ".join(marked), question)
+    """Normalise one sentence whose quotes are already straightened.
+
+    Words are `_WORD` tokens; `marked` has "," wherever one or more clause marks follow
+    a word. No clause mark can overlap a word, so the text is cut at the marks first.
+    """
+    pieces = _CLAUSE.split(text.lower())
+    if len(pieces) == 1:
+        words = list(map(_plain_word, _WORD.findall(pieces[0])))
+        norm = " ".join(words)
+        marked = " " + norm
+    else:
+        words = []
+        chunks = []
+        last = -1  # the last piece that held a word
+        for i, piece in enumerate(pieces):
+            found = _WORD.findall(piece)
+            if found:
+                plain = list(map(_plain_word, found))
+                words += plain
+                chunks.append(" ".join(plain))
+                last = i
+        norm = " ".join(words)
+        marked = " " + " , ".join(chunks) + (" ," if 0 <= last < len(pieces) - 1 else "")
+    question = "?" in text or bool(QUESTION_START.match(_skip_fillers(words, norm)))
+    return Sentence(text, norm, marked, question)
 
 
-def _skip_fillers(words: list[str]) -> str:
+def _skip_fillers(words: list[str], norm: str) -> str:
+    if not words or words[0] not in _FILLERS:
+        return norm
     i = 0
     while i < len(words) - 1 and words[i] in _FILLERS:
         i += 1
