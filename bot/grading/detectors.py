@@ -157,7 +157,9 @@ def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[s
     spoiled = rude or dismissive or sarcasm
     names = [] if spoiled else [name for name, hit in _COURTESY_CHECKS if hit(seen)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
-    names += [name for name, gate, hit in _FACT_CHECKS if (gate is None or not gate.isdisjoint(words)) and hit(s)]
+    names += [
+        name for name, gate, hit in _FACT_CHECKS if (gate is None or not gate.isdisjoint(words)) and hit(s, words)
+    ]
     if len(words) > LONG_SENTENCE_WORDS:
         names.append("long_sentences")
     if not spoiled and s.is_question and _is_clarifying(s, names):
@@ -294,9 +296,13 @@ _COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (
     ("offer_more_help", _offer),
     ("appreciation", _appreciation),
 )
-_FACT_CHECKS: tuple[tuple[str, frozenset[str] | None, Callable[[Sentence], bool]], ...] = (
-    ("process_time", lx.GATES["process_time"], lambda s: bool(lx.PROCESS_TIME.search(s.norm))),
-    ("contact_details", None, lambda s: _has_contact(s.original)),
-    ("invitation_to_return", lx.GATES["invitation_to_return"], lambda s: bool(lx.INVITATION_TO_RETURN.search(s.norm))),
-    ("farewell", lx.GATES["farewell"], lambda s: bool(lx.FAREWELL.search(s.norm))),
+_FACT_CHECKS: tuple[tuple[str, frozenset[str] | None, Callable[[Sentence, frozenset[str]], bool]], ...] = (
+    ("process_time", lx.GATES["process_time"], lambda s, words: lx.process_time(s.norm, words)),
+    ("contact_details", None, lambda s, _: _has_contact(s.original)),
+    (
+        "invitation_to_return",
+        lx.GATES["invitation_to_return"],
+        lambda s, _: bool(lx.INVITATION_TO_RETURN.search(s.norm)),
+    ),
+    ("farewell", lx.GATES["farewell"], lambda s, _: bool(lx.FAREWELL.search(s.norm))),
 )

@@ -497,13 +497,47 @@ _NUMBER = (
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|forty five|sixty|ninety|a few|a couple|a couple of|several|an|a|one or two"
 )
-PROCESS_TIME = _any(
-    rf"\b({_NUMBER})( (to|or) ({_NUMBER}))? (business |working |calendar |full |more )?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b(?! (ago|prior|before|earlier|back|in a row))",
-    r"\b(ready|done|available|processed|back|there|finished|out) (by |on |)?(later )?(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|this (afternoon|evening|week)|next week)\b",
-    r"\b(same|next) (business )?day\b|\bwithin (the |an |a )?(day|hour|week|month)\b|\bby (tomorrow|the end of|end of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|noon|tonight|the weekend)\b",
-    r"\bprocess(ing)? time\b|\bturnaround\b|\b(inside|under|in less than|less than) (the |an |a )?(hour|day|week)\b|\b(a|one) week or so\b",
-    r"\b(later )?(today|tonight|tomorrow)( morning| afternoon| evening)?\b(?=.*\b(ready|done|back|call|there|out|available|processed|arrive|come)\b)",
+PROCESS_TIME_PIECES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
+    # (gate words, pattern): a piece runs only when one of its own gate words is in the sentence
+    (
+        frozenset("minute minutes min mins hour hours hr hrs day days week weeks month months".split()),
+        re.compile(
+            rf"\b({_NUMBER})( (to|or) ({_NUMBER}))? (business |working |calendar |full |more )?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b(?! (ago|prior|before|earlier|back|in a row))"
+        ),
+    ),
+    (
+        frozenset("ready done available processed back there finished out".split()),
+        re.compile(
+            r"\b(ready|done|available|processed|back|there|finished|out) (by |on |)?(later )?(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|this (afternoon|evening|week)|next week)\b"
+        ),
+    ),
+    (
+        frozenset("same next within by".split()),
+        re.compile(
+            r"\b(same|next) (business )?day\b|\bwithin (the |an |a )?(day|hour|week|month)\b|\bby (tomorrow|the end of|end of|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|noon|tonight|the weekend)\b"
+        ),
+    ),
+    (
+        frozenset("process processing turnaround inside under less week".split()),
+        re.compile(
+            r"\bprocess(ing)? time\b|\bturnaround\b|\b(inside|under|in less than|less than) (the |an |a )?(hour|day|week)\b|\b(a|one) week or so\b"
+        ),
+    ),
+    (
+        frozenset("today tonight tomorrow".split()),
+        re.compile(
+            r"\b(later )?(today|tonight|tomorrow)( morning| afternoon| evening)?\b(?=.*\b(ready|done|back|call|there|out|available|processed|arrive|come)\b)"
+        ),
+    ),
 )
+"""How long something takes. Split in pieces, each behind its own gate words: "today" alone
+(as in "how can I help you today?") no longer sets off every pattern."""
+
+
+def process_time(norm: str, words: frozenset[str] | set[str]) -> bool:
+    return any(not gate.isdisjoint(words) and pattern.search(norm) for gate, pattern in PROCESS_TIME_PIECES)
+
+
 CONTACT_DETAILS_RAW = re.compile(
     r"(?<![\d-])(\(?\b\d{3}\)?[\s.-]?)?\b\d{3}[\s.-]\d{4}\b(?![\d-])|(?i:\b(ext\.?|extension) ?\d{2,6}\b)|[\w.+-]+@[\w-]+\.[\w.]+|\b\d-\d-\d\b|\b9-?8-?8\b|\b[a-z0-9-]+\.(gov|org|com)\b"
 )
