@@ -15,6 +15,9 @@ lost. A message can be answered twice only inside the documented window: Telegra
 accepted the send, and the process died before it marked the message sent, so after the
 restart it is sent again. Those are counted (and each shows as an identical message
 straight after the first).
+
+DESKDRILL_FAULTS_LOG=PATH keeps the bot's log; DESKDRILL_FAULTS_DEBUG=1 prints the messages
+around any repeat that no kill explains.
 """
 
 from __future__ import annotations
