@@ -54,9 +54,21 @@ class WebTask:
         self.task: asyncio.Task | None = None
 
     async def start(self) -> None:
+        """Listening when this returns; a port it cannot take stops the start with a clear error."""
         config = self.server.config
+        self.task = asyncio.create_task(self._serve(), name="dashboard")
+        while not self.server.started and not self.task.done():
+            await asyncio.sleep(0.01)
+        if not self.server.started:
+            self.task = None
+            raise RuntimeError(f"the dashboard could not listen on {config.host}:{config.port} (DESKDRILL_WEB_PORT)")
         log.info("serving the dashboard on %s:%s", config.host, config.port)
-        self.task = asyncio.create_task(self.server.serve(), name="dashboard")
+
+    async def _serve(self) -> None:
+        try:
+            await self.server.serve()
+        except SystemExit:  # uvicorn exits when it cannot bind: never let that end the bot's loop
+            log.error("the dashboard stopped: it could not listen on its port")
 
     async def stop(self) -> None:
         if self.task is None:

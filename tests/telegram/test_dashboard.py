@@ -324,3 +324,49 @@ async def test_static_files_ship_in_the_package(dashboard: Dashboard) -> None:
     async with client(dashboard) as web:
         assert (await web.get("/static/style.css")).status_code == 200
         assert (await web.get("/static/app.js")).status_code == 200
+
+
+async def test_run_serves_the_dashboard_in_the_bots_loop(staff_settings: Settings, library, bot_api) -> None:
+    import socket
+
+    from bot.practice.coach import Coach
+    from bot.storage.store import Store
+    from bot.tg.app import build_application, start_polling, stop_polling
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = replace(staff_settings, web_port=port)
+    store = Store.open(settings.db_path)
+    app = build_application(settings, Coach(library, store, settings.admins), web=True)
+    await start_polling(app, poll_interval=0, timeout=1)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as web:
+            assert (await web.get("/static/style.css")).status_code == 200
+            assert (await web.get("/")).status_code == 401
+    finally:
+        await stop_polling(app)
+        store.close()
+    with pytest.raises(httpx.ConnectError):
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as web:
+            await web.get("/")
+
+
+async def test_a_taken_port_is_named_and_nothing_else_breaks(staff_settings: Settings, library) -> None:
+    import socket
+
+    from bot.storage.store import Store
+    from bot.web.serve import WebTask, web_server
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        settings = replace(staff_settings, web_port=taken.getsockname()[1])
+        store = Store.open(settings.db_path)
+        try:
+            task = WebTask(web_server(settings, Staff(store, library, settings.admins)))
+            with pytest.raises(RuntimeError, match="could not listen"):
+                await task.start()
+            await task.stop()
+        finally:
+            store.close()
