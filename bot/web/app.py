@@ -84,11 +84,14 @@ class Dashboard:
     def redirect(self, path: str) -> RedirectResponse:
         return RedirectResponse(self.prefix + path, status_code=303, headers=HEADERS)
 
-    def start_session(self, user_id: int) -> Response:
+    def start_session(self, user_id: int, how: str) -> Response:
+        with self.store.db.atomic():
+            self.staff.units.audit(user_id, "dashboard", f"signed in ({how})")
+            token = self.sign_in.new_session(user_id)
         response = self.redirect("/")
         response.set_cookie(
             COOKIE,
-            self.sign_in.new_session(user_id),
+            token,
             max_age=int(SESSION_IDLE.total_seconds()),
             path=self.prefix or "/",
             secure=self.secure,
@@ -124,7 +127,7 @@ class Dashboard:
         user = verify_init_data(str(form.get("init_data") or ""), self.bot_token or "", self.now())
         if user is None or self.store.user(user["id"]) is None:
             return self.refused("That sign-in from Telegram could not be verified. Close and open the dashboard again.")
-        return self.start_session(user["id"])
+        return self.start_session(user["id"], "Telegram")
 
     async def login_page(self, request: Request) -> Response:
         """A link's first visit only shows a button: link previews and scanners never use it up."""
@@ -140,7 +143,7 @@ class Dashboard:
         user_id = self.sign_in.use_link(str(form.get("t") or ""))
         if user_id is None:
             return self.refused("That sign-in link has expired or was already used. Send /dashboard to the bot again.")
-        return self.start_session(user_id)
+        return self.start_session(user_id, "one-time link")
 
     async def logout(self, request: Request) -> Response:
         who = self.who(request)

@@ -370,3 +370,20 @@ async def test_a_taken_port_is_named_and_nothing_else_breaks(staff_settings: Set
             await task.stop()
         finally:
             store.close()
+
+
+async def test_a_missed_criterion_shows_its_tip_and_sign_ins_are_audited(bot: Bot, dashboard: Dashboard) -> None:
+    from tests.scripts import CURT
+
+    await unit_with_trainee(bot)
+    await one(bot, TRAINEE, "/practice car-break-in")
+    for message in CURT["car-break-in"]:
+        await bot.say(TRAINEE, message)
+    await bot.until(lambda: bot.store.history(TRAINEE)[0]["status"] == "finished")
+    attempt_id = bot.store.history(TRAINEE)[0]["id"]
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        text = (await web.get(f"/attempts/{attempt_id}")).text
+        assert '<span class="missed">missed' in text and '<div class="tip">Tip: ' in text
+        assert (await web.get(f"/units/1/trainees/{RIVAL}")).status_code == 404
+    audit = [r["detail"] for r in bot.store.db.query("select * from audit where action = 'dashboard'")]
+    assert audit == ["signed in (one-time link)"]
