@@ -1,4 +1,4 @@
-"""deskdrill: practice | grade | scenarios check|list | run.
+"""deskdrill: practice | grade | scenarios check|list | run | web.
 
 A thin layer: parse arguments, call the core, print. Every failure a user can cause
 ends in one line on standard error and exit status 1, never a traceback.
@@ -81,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="start the Telegram bot (settings: environment and .env)")
     run.set_defaults(handler=cmd_run)
+    web = sub.add_parser("web", help="serve the instructors' web dashboard alone (settings: environment and .env)")
+    web.set_defaults(handler=cmd_web)
     return parser
 
 
@@ -286,6 +288,37 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     try:
         run(settings, Coach(library, store, settings.admins, tz=settings.tz))
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_web(args: argparse.Namespace) -> int:
+    """Serve the dashboard alone over the bot's database (the bot, running elsewhere, delivers the notices)."""
+    import asyncio
+    import logging
+
+    from bot.config import ConfigError, load_settings
+    from bot.storage.store import Store, StoreError
+    from bot.training.staff import Staff
+    from bot.web.serve import web_server
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    if settings.web_port is None:
+        raise CliError("DESKDRILL_WEB_PORT is not set: choose the port the dashboard listens on (see .env.example)")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args.scenarios = args.scenarios or settings.scenarios_dir
+    library = _library(args)
+    try:
+        store = Store.open(settings.db_path)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        server = web_server(settings, Staff(store, library, settings.admins, settings.tz), embedded=False)
+        asyncio.run(server.serve())
     finally:
         store.close()
     return 0

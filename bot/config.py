@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -33,6 +34,11 @@ class Settings:
     reminder_interval: float = 1800.0
     timezone: str = "UTC"
     """IANA name (DESKDRILL_TIMEZONE): every date shown, every "today" and every reminder."""
+    web_url: str | None = None
+    """The dashboard's public base URL (DESKDRILL_WEB_URL): https, or http on localhost for a trial."""
+    web_listen: str = "127.0.0.1"
+    web_port: int | None = None
+    """DESKDRILL_WEB_PORT: `deskdrill run` serves the dashboard too when set."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -52,7 +58,7 @@ class Settings:
             api_file_url=get("TELEGRAM_API_FILE_URL"),
             webhook_url=get("TELEGRAM_WEBHOOK_URL"),
             webhook_listen=get("TELEGRAM_WEBHOOK_LISTEN") or "0.0.0.0",
-            webhook_port=_port(get("TELEGRAM_WEBHOOK_PORT") or "8443"),
+            webhook_port=_port(get("TELEGRAM_WEBHOOK_PORT") or "8443", "TELEGRAM_WEBHOOK_PORT"),
             webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
             scenarios_dir=Path(p) if (p := get("DESKDRILL_SCENARIOS")) else None,
             user_rate=_number(get("DESKDRILL_USER_RATE") or "2", "DESKDRILL_USER_RATE"),
@@ -60,10 +66,20 @@ class Settings:
             max_sends_per_second=_number(get("TELEGRAM_MAX_SENDS_PER_SECOND") or "0", "TELEGRAM_MAX_SENDS_PER_SECOND"),
             log_content=(get("DESKDRILL_LOG_CONTENT") or "0") in ("1", "true", "yes"),
             timezone=_timezone(get("DESKDRILL_TIMEZONE") or "UTC"),
+            web_url=_web_url(get("DESKDRILL_WEB_URL")),
+            web_listen=get("DESKDRILL_WEB_LISTEN") or "127.0.0.1",
+            web_port=_port(p, "DESKDRILL_WEB_PORT") if (p := get("DESKDRILL_WEB_PORT")) else None,
             reminder_interval=max(
                 1.0, _number(get("DESKDRILL_REMINDER_INTERVAL") or "1800", "DESKDRILL_REMINDER_INTERVAL")
             ),
         )
+
+    @property
+    def web_base(self) -> str | None:
+        """The dashboard's base URL: DESKDRILL_WEB_URL, or this machine's port when only that is set."""
+        if self.web_url:
+            return self.web_url
+        return f"http://127.0.0.1:{self.web_port}" if self.web_port else None
 
     def require_token(self) -> str:
         if not self.token:
@@ -115,10 +131,24 @@ def _number(raw: str, key: str) -> float:
     return value
 
 
-def _port(raw: str) -> int:
+def _port(raw: str, key: str) -> int:
     if not raw.isdigit() or not 0 < int(raw) < 65536:
-        raise ConfigError(f"TELEGRAM_WEBHOOK_PORT: '{raw}' is not a port number")
+        raise ConfigError(f"{key}: '{raw}' is not a port number")
     return int(raw)
+
+
+def _web_url(raw: str | None) -> str | None:
+    """https (Telegram opens Mini Apps over https only); http only on this machine, for a trial."""
+    if raw is None:
+        return None
+    parts = urlsplit(raw)
+    local = parts.scheme == "http" and parts.hostname in ("localhost", "127.0.0.1", "::1")
+    if not (parts.scheme == "https" or local) or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(
+            f"DESKDRILL_WEB_URL: '{raw}' is not an https URL such as https://deskdrill.example.org "
+            "(http only for localhost)"
+        )
+    return raw.rstrip("/")
 
 
 def _timezone(raw: str) -> str:

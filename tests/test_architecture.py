@@ -44,7 +44,7 @@ LAYERS = {
     "practice": 4,
     "training": 5,
 }
-"""Each layer may import its own and lower layers only. The edges (tg, terminal, cli) may import anything."""
+"""Each layer may import its own and lower layers only. The edges (tg, web, terminal, cli) may import anything."""
 
 
 def layer_of(module: str) -> int | None:
@@ -63,7 +63,15 @@ def test_no_import_runs_back_up_the_layers(path: Path) -> None:
 
 
 def test_every_core_module_belongs_to_a_layer() -> None:
-    edges = {"cli", "terminal", "__init__"}
+    edges = {"cli", "terminal", "web", "__init__"}
     for path in CORE:
         top = path.relative_to(BOT).parts[0].removesuffix(".py")
         assert top in LAYERS or top in edges, f"{path.relative_to(BOT)} is in no layer: add it to LAYERS"
+
+
+@pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(BOT)))
+def test_the_core_never_imports_the_web_edge(path: Path) -> None:
+    """The dashboard (bot.web) is an edge like bot.tg: no layer depends on it. It never imports Telegram either."""
+    if path.relative_to(BOT).parts[0] in ("web", "cli.py"):
+        return
+    assert not {m for m in imported_modules(path) if m == "bot.web" or m.startswith("bot.web.")}

@@ -256,3 +256,50 @@ def test_run_names_the_database_path_when_it_cannot_be_opened(tmp_path: Path) ->
     command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
     result = subprocess.run(command + ["run"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
     assert_clean_failure(result, f"cannot open the database {folder}")
+
+
+def test_web_needs_a_port(tmp_path: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DESKDRILL_")}
+    env["DESKDRILL_DB"] = str(tmp_path / "d.db")
+    script = Path(sys.executable).parent / "deskdrill"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    result = subprocess.run(command + ["web"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert_clean_failure(result, "DESKDRILL_WEB_PORT is not set")
+
+
+def test_web_serves_the_dashboard_alone(tmp_path: Path) -> None:
+    import os
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DESKDRILL_")}
+    env.update(DESKDRILL_DB=str(tmp_path / "d.db"), DESKDRILL_WEB_PORT=str(port))
+    env["DESKDRILL_SCENARIOS"] = str(Path(__file__).resolve().parent.parent / "scenarios")
+    script = Path(sys.executable).parent / "deskdrill"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    server = subprocess.Popen(command + ["web"], cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/style.css", timeout=2) as response:
+                    assert response.status == 200
+                break
+            except urllib.error.URLError:
+                assert time.monotonic() < deadline and server.poll() is None, "deskdrill web did not start"
+                time.sleep(0.1)
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+            raise AssertionError("the overview needs a session")
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 401
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

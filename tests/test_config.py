@@ -61,3 +61,17 @@ def test_the_time_zone_is_an_iana_name_checked_at_start() -> None:
     assert str(Settings.from_env({"DESKDRILL_TIMEZONE": "America/Chicago"}).tz) == "America/Chicago"
     with _pytest.raises(ConfigError, match="DESKDRILL_TIMEZONE: 'Mars/Olympus' is not a time zone"):
         Settings.from_env({"DESKDRILL_TIMEZONE": "Mars/Olympus"})
+
+
+def test_dashboard_settings_are_read_and_checked() -> None:
+    settings = Settings.from_env({"DESKDRILL_WEB_URL": "https://dash.example.org/", "DESKDRILL_WEB_PORT": "8080"})
+    assert settings.web_url == "https://dash.example.org" and settings.web_port == 8080
+    assert settings.web_listen == "127.0.0.1" and settings.web_base == "https://dash.example.org"
+    assert Settings.from_env({}).web_port is None and Settings.from_env({}).web_base is None
+    assert Settings.from_env({"DESKDRILL_WEB_PORT": "8080"}).web_base == "http://127.0.0.1:8080"
+    assert Settings.from_env({"DESKDRILL_WEB_URL": "http://localhost:8080"}).web_url == "http://localhost:8080"
+    for bad in ("http://dash.example.org", "dash.example.org", "https://", "https://x.org/?a=1", "ftp://x.org"):
+        with pytest.raises(ConfigError, match="DESKDRILL_WEB_URL"):
+            Settings.from_env({"DESKDRILL_WEB_URL": bad})
+    with pytest.raises(ConfigError, match="DESKDRILL_WEB_PORT: 'web' is not a port number"):
+        Settings.from_env({"DESKDRILL_WEB_PORT": "web"})

@@ -198,6 +198,19 @@ def m005_staff_scale(db: Database) -> None:
     db["digest_optout"].create({"user_id": int, "at": str}, pk="user_id")
 
 
+@migrations()
+def m006_web_sign_in(db: Database) -> None:
+    """The web dashboard: one-time sign-in links and sessions, each stored as a SHA-256 of its secret."""
+    db["web_links"].create(
+        {"token_hash": str, "user_id": int, "expires": str, "used_at": str}, pk="token_hash", not_null={"user_id"}
+    )
+    db["web_sessions"].create(
+        {"token_hash": str, "user_id": int, "csrf": str, "created_at": str, "seen_at": str},
+        pk="token_hash",
+        not_null={"user_id", "csrf", "seen_at"},
+    )
+
+
 def sync_verdicts(db: Database, attempt_id: int | None = None) -> None:
     """Copy each criterion's verdict (1 met, 0 missed, NULL n/a) onto its attempt's row (`v_<criterion>`),
     so reports aggregate 100,000 attempts from one covering index instead of half a million results."""

@@ -126,7 +126,9 @@ def build_application(
     throttle: Throttle | None = None,
     today: Callable[[], date] | None = None,
     reminder_interval: float | None = None,
+    web: bool = False,
 ) -> Application:
+    """`web`: serve the dashboard too, in this loop (also when DESKDRILL_WEB_PORT is set, for `run`)."""
     limiter = None
     if settings.max_sends_per_second:  # an overall cap; the sender itself waits out 429s and retries
         limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=0)
@@ -166,13 +168,18 @@ def build_application(
     for user_id, role in store.sync_admins(settings.admins):
         log.info("user %s is now %s (DESKDRILL_ADMINS)", user_id, role)
     trainee = TraineeHandlers(coach)
-    staff = StaffHandlers(staff_core, coach, today)
+    staff = StaffHandlers(staff_core, coach, today, settings.web_base)
     text = staff.text_handler(trainee)
     app.bot_data.update(
         store=store,
         log_content=settings.log_content,
         sender=Sender(app.bot, store.outbox, renderers(coach, tz), MENUS, SENDER_CONCURRENCY),
     )
+    if web:
+        from bot.web.serve import WebTask, web_server
+
+        sender = app.bot_data["sender"]
+        app.bot_data["web"] = WebTask(web_server(settings, staff_core, today, sender.wake))
 
     app.add_handler(TypeHandler(Update, guards.first), group=-1)
     app.add_handlers(
@@ -267,11 +274,15 @@ async def on_start(app: Application) -> None:
     for raw in app.bot_data["store"].unfinished_updates():  # fetched before a crash, never finished
         log.info("handling update %s again: it was fetched but not finished before the last stop", raw["update_id"])
         await app.update_queue.put(Update.de_json(raw, app.bot))
+    if "web" in app.bot_data:
+        await app.bot_data["web"].start()
     gc.collect()
     gc.freeze()
 
 
 async def on_stop(app: Application) -> None:
+    if "web" in app.bot_data:
+        await app.bot_data["web"].stop()
     await app.bot_data["sender"].stop()
 
 
@@ -301,8 +312,9 @@ def webhook_secret(settings: Settings) -> str:
 
 
 def run(settings: Settings, coach: Coach) -> None:
-    """Long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set. Blocks until stopped."""
-    app = build_application(settings, coach)
+    """Long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set; the dashboard too when
+    DESKDRILL_WEB_PORT is set. Blocks until stopped."""
+    app = build_application(settings, coach, web=settings.web_port is not None)
     if settings.webhook_url:
         log.info(
             "serving a webhook for %s on %s:%s", settings.webhook_url, settings.webhook_listen, settings.webhook_port

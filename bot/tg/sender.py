@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from bot.storage.outbox import Outbox, Pending
@@ -198,9 +198,16 @@ def _keyboard(message: Pending) -> InlineKeyboardMarkup | None:
     rows = message.buttons
     if not rows:
         return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
-    )
+    return InlineKeyboardMarkup([[_button(label, data) for label, data in row] for row in rows])
+
+
+def _button(label: str, data: str) -> InlineKeyboardButton:
+    """Callback data, or a link: "url:<address>" opens a page, "webapp:<https address>" a Mini App."""
+    if data.startswith("webapp:"):
+        return InlineKeyboardButton(label, web_app=WebAppInfo(data.removeprefix("webapp:")))
+    if data.startswith("url:"):
+        return InlineKeyboardButton(label, url=data.removeprefix("url:"))
+    return InlineKeyboardButton(label, callback_data=data)
 
 
 def _seconds(value: float | timedelta) -> float:

@@ -13,6 +13,7 @@ from bot.practice.coach import Coach, User
 from bot.storage.outbox import Outgoing
 from bot.tg.trainee import COMMANDS, HELP, TraineeHandlers, answer_quietly, user_of
 from bot.training.staff import Deferred, Outcome, Refused, Staff
+from bot.web.auth import LINK_MINUTES, SignIn
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ INSTRUCTOR_MENU = [
     ("addinstructor", "/addinstructor <code> <user_id>"),
     ("transcript", "A whole attempt: /transcript <attempt_id>"),
     ("override", "/override <attempt> <criterion> met|missed <reason>"),
+    ("dashboard", "Open the web dashboard"),
 ]
 ADMIN_MENU = [
     *INSTRUCTOR_MENU,
@@ -52,7 +54,8 @@ INSTRUCTOR_HELP = (
     "/assign \u2013 tap a call and a unit (or /assign <scenario_id> <code> YYYY-MM-DD for a due date)\n"
     "/report [code], /export [code] \u2013 pass rates and charts, a CSV file\n"
     "/newunit <name>, /revoke <code>, /newcode <code>, /addinstructor <code> <user_id>\n"
-    "/transcript <attempt_id>, /override <attempt_id> <criterion> met|missed <reason>"
+    "/transcript <attempt_id>, /override <attempt_id> <criterion> met|missed <reason>\n"
+    "/dashboard \u2013 your units in a web page (a button, or a one-time link for a browser)"
 )
 ADMIN_HELP = (
     "\n\nAdmin:\n/promote <user_id or @username>, or forward me any message from the person\n"
@@ -72,8 +75,28 @@ Act = Callable[[User, list[str], str], "Outcome | Deferred"]
 
 
 class StaffHandlers:
-    def __init__(self, staff: Staff, coach: Coach, today: Today = date.today) -> None:
+    def __init__(self, staff: Staff, coach: Coach, today: Today = date.today, web_base: str | None = None) -> None:
         self.staff, self.coach, self.today = staff, coach, today
+        self.web_base = web_base
+        """The dashboard's public base URL (DESKDRILL_WEB_URL), or None when it is not served."""
+
+    def dashboard(self, user: User) -> Outcome:
+        """Staff only: a button opening the dashboard in Telegram, and a one-time link for a browser."""
+        self.staff.require(user, "instructor", "dashboard")
+        if not self.web_base:
+            return Outcome(["The web dashboard is not set up: an admin sets DESKDRILL_WEB_URL and DESKDRILL_WEB_PORT."])
+        token = SignIn(self.coach.store).new_link(user.id)
+        rows: list[tuple[tuple[str, str], ...]] = []
+        if self.web_base.startswith("https://"):
+            rows.append((("Open the dashboard", f"webapp:{self.web_base}/app"),))
+        rows.append((("Sign in in a browser", f"url:{self.web_base}/login?t={token}"),))
+        return Outcome(
+            [
+                f"Your dashboard: {self.web_base}/\nThe browser link signs you in once, within "
+                f"{LINK_MINUTES} minutes; don't share it."
+            ],
+            keyboard=tuple(rows),
+        )
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Register, say what the bot does, show the role's menu; `join-<code>` deep links join a unit."""
@@ -155,6 +178,7 @@ class StaffHandlers:
             "export": lambda u, a, _: s.export(u, _first(a)),
             "join": lambda u, a, _: s.join(u, _first(a)),
             "assignments": lambda u, a, _: s.my_assignments(u, today()),
+            "dashboard": lambda u, a, _: self.dashboard(u),
         }
         return {name: self.command(act) for name, act in acts.items()}
 

@@ -769,6 +769,42 @@ class Staff:
 
         return Deferred(lambda conn: q.attempt_count(conn, ids), then)
 
+    # --- the web dashboard (bot.web): the chat commands' own checks --------------------------
+
+    def dashboard_units(self, actor: User) -> list[Unit]:
+        """The units /results shows this person; Refused unless instructor or admin."""
+        self.require(actor, "instructor", "dashboard")
+        return self._visible(actor)
+
+    def dashboard_unit(self, actor: User, unit_id: int) -> Unit:
+        self.require(actor, "instructor", "dashboard")
+        return self._unit_by_id(actor, unit_id, "results")
+
+    def dashboard_attempt(self, actor: User, attempt_id: int):
+        """An attempt this person may see (as /transcript checks it)."""
+        self.require(actor, "instructor", "transcript")
+        return self._attempt(actor, str(attempt_id), "transcript")
+
+    def override_verdict(self, actor: User, attempt_id: int, criterion: str, met: bool, reason: str) -> Outcome:
+        """/override by form: the same checks, the same audited change, the same notice to the trainee."""
+        self.require(actor, "instructor", "override")
+        attempt = self._attempt(actor, str(attempt_id), "override")
+        if criterion not in CRITERIA:
+            raise Refused(f"Unknown criterion \u201c{criterion}\u201d: use one of {', '.join(CRITERIA)}.")
+        reason = reason.strip()
+        if not reason:
+            raise Refused("The reason can't be empty: the trainee is told why.")
+        return self._apply_override(actor, attempt, criterion, met, reason)
+
+    def audit_entries(self, actor: User, page: int, per_page: int = 50) -> tuple[list[dict], dict[int, str], bool]:
+        """A page of the audit log, newest first: (rows, names of the people in it, whether more follow)."""
+        self.require(actor, "admin", "audit")
+        rows = self.units.audit_log(per_page + 1, max(0, page) * per_page)
+        names = self.units.names(
+            {r["actor"] for r in rows} | {int(i) for r in rows for i in _USER.findall(r["detail"])}
+        )
+        return rows[:per_page], names, len(rows) > per_page
+
     # --- helpers ------------------------------------------------------------------------
 
     def _visible(self, actor: User) -> list[Unit]:

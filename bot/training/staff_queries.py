@@ -176,3 +176,19 @@ def criterion_history(conn: sqlite3.Connection, user_id: int) -> list[dict[str, 
         "order by a.id, r.criterion",
         [user_id],
     )
+
+
+def unit_auto_fails(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> dict[int, int]:
+    """Per unit: its finished attempts with an automatic fail (for the dashboard's overview)."""
+    if not unit_ids:
+        return {}
+    found = {
+        r["unit_id"]: r["n"]
+        for r in rows(
+            conn,
+            "select m.unit_id, coalesce(sum(t.auto_fail is not null and t.auto_fail != '[]'), 0) n "
+            f"from {UNIT_ATTEMPTS} where m.unit_id in ({_marks(unit_ids)}) group by 1",
+            unit_ids,
+        )
+    }
+    return {u: found.get(u, 0) for u in unit_ids}

@@ -29,8 +29,8 @@ class Units:
             [self.store.now(), actor, action, detail],
         )
 
-    def audit_log(self, limit: int = 20) -> list[dict]:
-        return list(self.db.query("select * from audit order by id desc limit ?", [limit]))
+    def audit_log(self, limit: int = 20, offset: int = 0) -> list[dict]:
+        return list(self.db.query("select * from audit order by id desc limit ? offset ?", [limit, offset]))
 
     def set_role(self, user_id: int, role: str) -> None:
         self.store.set_role(user_id, role)
