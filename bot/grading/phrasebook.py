@@ -131,6 +131,9 @@ EMPATHY: tuple[str, ...] = (
     "sorry ... about|for your|you're|ur car|house|home|loss|mom|dad|son|daughter|kid|kids|wife|husband|family"
     "|friend|dog|cat|bike|truck|stuff|things|wallet|phone|purse|situation",
     "^ so|really|very|truly|terribly|awfully sorry $",
+    # "I know deadlines are stressful", "I get that moving can be hard": their situation, named
+    "{I} [{INTENS}] know|understand|get|realize|realise [that] ...3 is|are|can_be|must_be|gets|get|feel|feels"
+    " [{INTENS}] [{INTENS}] {FEELING}|hard|tough|a_lot",
     # that is / sounds / must be awful
     "{SUBJ} [{COPULA}] [like] [{INTENS}] [{INTENS}] {FEELING}",
     "{SUBJ} [{COPULA}] [like] [{ARTICLE}] [{INTENS}] [{INTENS}] {BAD} {SITUATION}",
