@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
@@ -208,15 +209,22 @@ class Dashboard:
             body += f'<p><a href="{e(self.prefix)}/audit">Audit log</a></p>'
         return self.html("Your units", body, session=session)
 
-    async def unit(self, request: Request) -> Response:
+    def visible_unit(self, request: Request) -> Response | tuple[Any, Any, Any]:
+        """(actor, session, unit) when the signed-in person may see the unit; else the page that says why."""
         who = self.who(request)
         if who is None:
             return self.signed_out()
         actor, session = who
         try:
-            unit = self.staff.dashboard_unit(actor, request.path_params["unit_id"])
+            return actor, session, self.staff.dashboard_unit(actor, request.path_params["unit_id"])
         except Refused as refusal:
             return self.refused(str(refusal), session=session)
+
+    async def unit(self, request: Request) -> Response:
+        found = self.visible_unit(request)
+        if isinstance(found, Response):
+            return found
+        actor, session, unit = found
         today = self.today().isoformat()
         overview, members = await self.store.reader.run(
             lambda conn: (q.unit_overview(conn, [unit.id], today)[unit.id], q.members_of_unit(conn, unit.id, today))
@@ -251,14 +259,10 @@ class Dashboard:
         return self.html(unit.name, body, session=session, crumbs=[("Units", "/")])
 
     async def trainee(self, request: Request) -> Response:
-        who = self.who(request)
-        if who is None:
-            return self.signed_out()
-        actor, session = who
-        try:
-            unit = self.staff.dashboard_unit(actor, request.path_params["unit_id"])
-        except Refused as refusal:
-            return self.refused(str(refusal), session=session)
+        found = self.visible_unit(request)
+        if isinstance(found, Response):
+            return found
+        actor, session, unit = found
         user_id = request.path_params["user_id"]
         detail = await self.store.reader.run(lambda conn: q.member_detail(conn, unit.id, user_id))
         if detail is None:
