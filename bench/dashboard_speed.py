@@ -29,11 +29,15 @@ import argparse
 import asyncio
 import json
 import multiprocessing
+import os
 import socket
 import statistics
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from datetime import timedelta
 from pathlib import Path
@@ -94,10 +98,10 @@ async def _time_pages(base: str, tokens: dict[str, str], jobs: list[tuple[str, s
 
 async def _load(base: str, tokens: dict[str, str], jobs: list[tuple[str, str, str]], clients: int, seconds: float):
     """`clients` browsers, alternating roles, each fetching all of its role's pages back to back for `seconds`.
-    Returns (wall-clock start, wall-clock end, [(name, role, status, seconds)])."""
+    Returns (wall-clock start, wall-clock end, CPU seconds used, [(name, role, status, seconds)])."""
     roles = list(tokens)
     results: list[tuple[str, str, int, float]] = []
-    start = time.time()
+    start, cpu = time.time(), time.process_time()
     stop = time.perf_counter() + seconds
 
     async def browse(k: int) -> None:
@@ -113,7 +117,7 @@ async def _load(base: str, tokens: dict[str, str], jobs: list[tuple[str, str, st
                 i += 1
 
     await asyncio.gather(*(browse(k) for k in range(clients)))
-    return start, time.time(), results
+    return start, time.time(), time.process_time() - cpu, results
 
 
 def time_pages(base: str, tokens: dict[str, str], jobs: list, repeats: int) -> list:
@@ -210,6 +214,43 @@ async def practise(coach, store, trainee, seconds: float, until: asyncio.Future 
     return samples
 
 
+class StallWatch:
+    """With --stalls: a thread that, whenever the event loop has not ticked for `threshold`, samples where
+    the loop's thread is (its innermost project frame and innermost frame), to find what holds the loop."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold, self.last, self.running = threshold, time.perf_counter(), True
+        self.thread_id = threading.get_ident()
+        self.sites: Counter[str] = Counter()
+
+    async def tick(self) -> None:
+        while self.running:
+            self.last = time.perf_counter()
+            await asyncio.sleep(0.002)
+
+    def watch(self) -> None:
+        sampled = 0.0
+        while self.running:
+            time.sleep(0.003)
+            if time.perf_counter() - self.last > self.threshold and self.last != sampled:
+                sampled = self.last
+                frame = sys._current_frames().get(self.thread_id)
+                stack = traceback.extract_stack(frame) if frame else []
+                mine = [f for f in stack if "/bot/" in f.filename or "/bench/" in f.filename]
+                where = [mine[-1]] if mine else []
+                where += stack[-1:]
+                self.sites[" <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(where))] += 1
+
+    def start(self) -> asyncio.Task:
+        threading.Thread(target=self.watch, daemon=True).start()
+        return asyncio.ensure_future(self.tick())
+
+    def report(self) -> None:
+        print(f"\nloop stalls over {1000 * self.threshold:.0f} ms; the loop's thread was at (count, innermost first):")
+        for site, n in self.sites.most_common(12):
+            print(f"{n:5}  {site}")
+
+
 def verdict(ok: bool) -> str:
     return "OK" if ok else "OVER"
 
@@ -224,6 +265,7 @@ async def main() -> None:
     parser.add_argument("--repeats", type=int, default=10, help="timed fetches of each page per role")
     parser.add_argument("--seconds", type=float, default=15, help="trainee practice time, baseline and under load")
     parser.add_argument("--clients", type=int, default=4, help="concurrent browsers under load (roles alternate)")
+    parser.add_argument("--stalls", type=float, metavar="MS", help="also sample where the loop stalls over MS ms")
     args = parser.parse_args()
 
     from staff_scale import ADMIN, INSTRUCTOR_BASE, TODAY, TRAINEE_BASE
@@ -269,6 +311,7 @@ async def main() -> None:
         for role in (["admin", "instructor"] if roles == "both" else [roles])
     ]
     audit_rows = store.db.execute("select count(*) from audit").fetchone()[0]
+    print(f"machine load average (1 min) at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print(
         f"dashboard on {base}; unit {unit} (instructor {instructor}), trainee {trainee_id} with {calls} finished "
         f"calls, attempt {attempt}; {audit_rows} audit entries"
@@ -300,9 +343,16 @@ async def main() -> None:
         coach.start(trainee, "car-break-in", None)
     await practise(coach, store, trainee, 1.0)  # warm up
     baseline = await practise(coach, store, trainee, args.seconds)
+    stalls = StallWatch(args.stalls / 1000) if args.stalls else None
+    ticking = stalls.start() if stalls else None
+    cpu = time.process_time()
     loaded = loop.run_in_executor(pool, load, base, tokens, jobs, args.clients, args.seconds)
     under = await practise(coach, store, trainee, args.seconds, until=loaded)
-    load_start, load_end, fetched = await loaded
+    if stalls:
+        stalls.running = False
+        await ticking
+    load_start, load_end, client_cpu, fetched = await loaded
+    bot_cpu = time.process_time() - cpu
     under = [s for s in under if load_start <= s[0] <= load_end]
     pool.shutdown()
     await web.stop()
@@ -326,7 +376,11 @@ async def main() -> None:
         f"(target {1000 * ADDED_TARGET:.0f} ms)  {verdict(max(added_p95, added_max) <= ADDED_TARGET)}"
     )
 
-    print(f"\npages fetched under load: {len(fetched)} in {load_end - load_start:.1f} s")
+    print(
+        f"\npages fetched under load: {len(fetched)} in {load_end - load_start:.1f} s; CPU used: the bot's process "
+        f"{bot_cpu:.1f} s (loop, web server, reader threads), the browsers' process {client_cpu:.1f} s, "
+        f"of {os.cpu_count()} cores x {load_end - load_start:.1f} s"
+    )
     print(f"{'page':18} {'role':11} {'fetches':>7} {'median ms':>10} {'max ms':>8}  errors")
     for name, role, _ in jobs:
         mine = [f for f in fetched if f[0] == name and f[1] == role]
@@ -338,6 +392,9 @@ async def main() -> None:
                 f"{1000 * max(times):8.1f}  {errors}"
             )
 
+    if stalls:
+        stalls.report()
+    print(f"\nmachine load average (1 min) at the end: {os.getloadavg()[0]:.2f} (other programs share the cores)")
     print(
         f"\nverdict: pages {verdict(not over)}{' (over: ' + ', '.join(over) + ')' if over else ''}; "
         f"trainee delay {verdict(max(added_p95, added_max) <= ADDED_TARGET)}"
