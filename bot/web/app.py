@@ -10,6 +10,7 @@ aggregates run on the store's read-only connection in a worker thread.
 from __future__ import annotations
 
 import hmac
+import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -40,6 +41,7 @@ from bot.web.pages import (
 )
 from bot.web.unit_pages import UnitPages
 
+log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 COOKIE = "deskdrill_session"
 HEADERS = {
@@ -107,6 +109,20 @@ class Dashboard:
         )
         return response
 
+    async def not_found(self, request: Request, exc: Exception) -> Response:
+        who = self.who(request)
+        return self.refused("There is no such page. Start again from your units.", 404, who[1] if who else None)
+
+    async def broken(self, request: Request, exc: Exception) -> Response:
+        """An unexpected error: logged with its traceback, answered with one plain line."""
+        log.exception("dashboard error on %s %s", request.method, request.url.path, exc_info=exc)
+        return self.html(
+            "Something went wrong",
+            '<p class="notice error">Something went wrong on our side. Reload the page to see where things '
+            "stand, and tell your admin if it happens again.</p>",
+            500,
+        )
+
     # --- who is asking -----------------------------------------------------------------------
 
     def who(self, request: Request) -> tuple[User, Session] | None:
@@ -148,7 +164,8 @@ class Dashboard:
         body = (
             '<p id="status">Signing you in\u2026</p>'
             f'<form id="signin" method="post" action="{e(self.prefix)}/auth/telegram">'
-            '<input type="hidden" name="init_data"><noscript>This page needs JavaScript inside Telegram.</noscript>'
+            '<input type="hidden" name="init_data"><input type="hidden" name="mode" value="session">'
+            "<noscript>This page needs JavaScript inside Telegram.</noscript>"
             f'</form><script src="{e(self.prefix)}/static/app.js"></script>'
         )
         return self.html("Opening the dashboard", body)
@@ -158,7 +175,25 @@ class Dashboard:
         user = verify_init_data(str(form.get("init_data") or ""), self.bot_token or "", self.now())
         if user is None or self.store.user(user["id"]) is None:
             return self.refused("That sign-in from Telegram could not be verified. Close and open the dashboard again.")
+        if self.staff.role_of(user["id"]) == "trainee":
+            return self.refused("The dashboard is for instructors and admins. Your results are in the bot: /history.")
+        if form.get("mode") == "link":
+            return self.new_tab(user["id"])
         return self.start_session(user["id"], "Telegram")
+
+    def new_tab(self, user_id: int) -> Response:
+        """Telegram Web shows a Mini App in a frame inside its own site, where browsers never send a
+        SameSite=Strict cookie: instead of a session that would be lost, a one-time link to open the
+        dashboard in a tab of its own (where the cookie works)."""
+        token = self.sign_in.new_link(user_id)
+        body = (
+            "<p>Telegram in a browser shows the dashboard inside its own page, where your sign-in can't be kept. "
+            "Open it in a tab of its own:</p>"
+            f'<p><a class="button" href="{e(self.base_url)}/login?t={e(token)}" target="_blank" rel="noopener">'
+            "Open the dashboard</a></p>"
+            '<p class="muted">The link works once, within 10 minutes.</p>'
+        )
+        return self.html("Open the dashboard", body)
 
     async def login_page(self, request: Request) -> Response:
         """A link's first visit only shows a button: link previews and scanners never use it up."""
@@ -227,7 +262,11 @@ def build_web_app(dashboard: Dashboard) -> Starlette:
     routes = dashboard.routes()
     if dashboard.prefix:
         routes = [Mount(dashboard.prefix, routes=routes)]
-    return Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=1024)])
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(GZipMiddleware, minimum_size=1024)],
+        exception_handlers={404: dashboard.not_found, 405: dashboard.not_found, Exception: dashboard.broken},
+    )
 
 
 def utc_now() -> float:

@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from bot.training import staff_queries as q
 from bot.training.staff import Refused
-from bot.web.pages import e, notices, table
+from bot.web.pages import e, notices, nowrap
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -42,23 +42,19 @@ class AssignmentPages:
         overview = await d.store.reader.run(lambda conn: q.unit_overview(conn, [unit.id], today)[unit.id])
         base = f"{d.prefix}/units/{unit.id}/assignments"
         csrf = f'<input type="hidden" name="csrf" value="{e(session.csrf)}">'
-        rows = []
+        items = []
         for a in overview["assignments"]:
-            sid = a["scenario_id"]
-            change = (
+            sid, title = a["scenario_id"], d.staff._title(a["scenario_id"])
+            overdue = f', <span class="missed">{a["overdue"]} overdue</span>' if a["overdue"] else ""
+            items.append(
+                f'<li class="card"><b>{e(title)}</b>'
+                f"<div>Due {nowrap(e(a['due'] or 'no date'))} \u00b7 "
+                f"done by {a['done']} of {a['members']}{overdue}</div>"
                 f'<form class="due" method="post" action="{e(base)}">{csrf}'
                 f'<input type="hidden" name="scenario" value="{e(sid)}">'
                 f'<input type="date" name="due" min="{today}" value="{e(a["due"] or "")}" '
-                f'aria-label="New due date for {e(d.staff._title(sid))}"><button>Change date</button></form>'
-            )
-            rows.append(
-                (
-                    e(d.staff._title(sid)),
-                    e(a["due"] or "no date"),
-                    f"{a['done']}/{a['members']}",
-                    f'<span class="missed">{a["overdue"]}</span>' if a["overdue"] else "0",
-                    change + f'<a class="remove" href="{e(base)}/{e(sid)}/remove">Remove\u2026</a>',
-                )
+                f'aria-label="New due date for {e(title)}"><button>Change the date</button>'
+                f'<a class="remove" href="{e(base)}/{e(sid)}/remove">Remove\u2026</a></form></li>'
             )
         assigned = {a["scenario_id"] for a in overview["assignments"]}
         options = "".join(
@@ -76,11 +72,7 @@ class AssignmentPages:
         )
         body = (
             notices(notice, error)
-            + (
-                table(["Call", "Due", "Done", "Overdue", "Change"], rows, "assignments")
-                if rows
-                else "<p>Nothing assigned to this unit yet.</p>"
-            )
+            + (f'<ul class="items">{"".join(items)}</ul>' if items else "<p>Nothing assigned to this unit yet.</p>")
             + form
         )
         crumbs = [("Units", "/"), (unit.name, f"/units/{unit.id}")]

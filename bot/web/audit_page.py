@@ -11,7 +11,7 @@ from starlette.routing import Route
 
 from bot.clock import date_hour
 from bot.training.staff import Refused
-from bot.web.pages import e, small_number, table
+from bot.web.pages import e, nowrap, small_number, table
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -48,7 +48,7 @@ class AuditPage:
 
         cells = [
             (
-                e(date_hour(r["at"], d.staff.tz)),
+                nowrap(e(date_hour(r["at"], d.staff.tz))),
                 e(named(r["actor"]) if r["actor"] else "settings"),
                 e(r["action"]),
                 e(r["detail"]),

@@ -12,7 +12,9 @@ from bot.grading import CRITERIA
 from bot.practice.scorecard import LABELS
 from bot.web.pages import e
 
-WIDTH, HEIGHT, GAP = 320, 120, 2
+WIDTH, HEIGHT, GAP = 320, 120, 3
+PLOT = WIDTH - 24
+"""Bars take the left of the width; the right margin holds the scale's figures."""
 TOP = 100
 
 
@@ -22,7 +24,7 @@ def bars(points: Sequence[tuple[str, float | None]], label: str, fail: Sequence[
     A bar whose `fail` flag is set is drawn in the failure colour; a missing value leaves a gap."""
     if not points:
         return ""
-    width = WIDTH / len(points)
+    width = PLOT / len(points)
     rects = []
     for i, (caption, value) in enumerate(points):
         if value is None:
@@ -34,17 +36,18 @@ def bars(points: Sequence[tuple[str, float | None]], label: str, fail: Sequence[
             f'width="{max(1.0, width - GAP):.1f}" height="{height:.1f}"><title>{e(caption)}: {value:.0f}</title></rect>'
         )
     grid = "".join(
-        f'<line class="grid" x1="0" x2="{WIDTH}" y1="{HEIGHT - HEIGHT * v / TOP:.1f}" '
-        f'y2="{HEIGHT - HEIGHT * v / TOP:.1f}"/>'
+        f'<line class="grid" x1="0" x2="{PLOT}" y1="{HEIGHT - HEIGHT * v / TOP:.1f}" '
+        f'y2="{HEIGHT - HEIGHT * v / TOP:.1f}"/><text x="{WIDTH}" y="{HEIGHT - HEIGHT * v / TOP + 4:.1f}" '
+        f'text-anchor="end">{v}</text>'
         for v in (50, 100)
     )
     first, last = points[0][0], points[-1][0]
     ends = f'<text x="0" y="{HEIGHT + 14}">{e(first)}</text>' + (
-        f'<text x="{WIDTH}" y="{HEIGHT + 14}" text-anchor="end">{e(last)}</text>' if len(points) > 1 else ""
+        f'<text x="{PLOT}" y="{HEIGHT + 14}" text-anchor="end">{e(last)}</text>' if len(points) > 1 else ""
     )
     return (
-        f'<svg class="chart" viewBox="0 -4 {WIDTH} {HEIGHT + 22}" role="img" aria-label="{e(label)}">'
-        f"{grid}{''.join(rects)}{ends}</svg>"
+        f'<svg class="chart" viewBox="0 -8 {WIDTH} {HEIGHT + 26}" role="img" aria-label="{e(label)}">'
+        f"{''.join(rects)}{grid}{ends}</svg>"
     )
 
 

@@ -7,7 +7,6 @@ drawing, so nothing is lost where scripts are off. Instructors can assign a call
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from starlette.requests import Request
@@ -18,7 +17,7 @@ from bot.practice.scorecard import LABELS
 from bot.scenarios.diagram import mermaid
 from bot.scenarios.format import Scenario
 from bot.training.staff import Refused
-from bot.web.pages import SORT_SCRIPT, cell, e, notices, table
+from bot.web.pages import e, notices
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -30,14 +29,16 @@ MERMAID_CSP = (
 )
 
 
-@cache
-def diagram_source(scenario: Scenario) -> str:
-    return mermaid(scenario)
-
-
 class LibraryPages:
     def __init__(self, dashboard: Dashboard) -> None:
         self.d = dashboard
+        self.diagrams: dict[str, str] = {}
+
+    def diagram_source(self, scenario: Scenario) -> str:
+        """Drawn once per scenario (transitions builds a machine to write it)."""
+        if scenario.id not in self.diagrams:
+            self.diagrams[scenario.id] = mermaid(scenario)
+        return self.diagrams[scenario.id]
 
     def routes(self) -> list[Route]:
         return [
@@ -63,19 +64,15 @@ class LibraryPages:
         who = self.staff_only(request)
         if isinstance(who, Response):
             return who
-        rows = [
-            (
-                cell(f'<a href="{e(d.prefix)}/scenarios/{e(s.id)}">{e(s.title)}</a>', s.title.casefold()),
-                e(s.channel),
-                cell(e(s.difficulty), {"routine": 0}.get(s.difficulty, 1)),
-                e(s.brief),
-            )
+        items = "".join(
+            f'<li class="card"><a href="{e(d.prefix)}/scenarios/{e(s.id)}"><b>{e(s.title)}</b></a>'
+            f'<div class="muted">{e(s.channel.capitalize())} \u00b7 {e(s.difficulty)}</div><p>{e(s.brief)}</p></li>'
             for s in d.staff._scenarios()
-        ]
+        )
         body = (
-            f"<p>{len(rows)} calls. Each page shows the brief, what resolves the call and its diagram.</p>"
-            + table(["Call", "Channel", "Difficulty", "Brief"], rows, "sortable library")
-            + SORT_SCRIPT.format(prefix=e(d.prefix))
+            f"<p>{len(d.staff.library.scenarios)} calls, routine ones first. Each page shows what resolves the "
+            "call, what fails it at once, and its diagram; you can assign it from there.</p>"
+            f'<ul class="items">{items}</ul>'
         )
         return d.html("Calls and diagrams", body, session=who[1], crumbs=[("Units", "/")])
 
@@ -104,9 +101,10 @@ class LibraryPages:
             + (f"<h2>Not graded here</h2><ul>{not_applicable}</ul>" if not_applicable else "")
             + self.assign_form(actor, session, scenario)
             + "<h2>Diagram</h2>"
-            '<p class="muted">The visitor\'s states and what moves them on. Scroll sideways on a phone.</p>'
-            f'<div class="diagram" id="diagram"><pre class="mermaid">{e(diagram_source(scenario))}</pre></div>'
-            f'<details><summary>Mermaid source</summary><pre class="source">{e(diagram_source(scenario))}</pre>'
+            '<p class="muted">The visitor\'s states and what moves them on; the call starts in the red one. '
+            "Scroll sideways on a phone.</p>"
+            f'<div class="diagram" id="diagram"><pre class="mermaid">{e(self.diagram_source(scenario))}</pre></div>'
+            f'<details><summary>Mermaid source</summary><pre class="source">{e(self.diagram_source(scenario))}</pre>'
             "</details>"
             f'<script src="{e(d.prefix)}/static/vendor/mermaid.min.js" defer></script>'
             f'<script src="{e(d.prefix)}/static/diagram.js" defer></script>'

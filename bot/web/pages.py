@@ -77,6 +77,11 @@ def notices(notice: str = "", error: str = "") -> str:
     )
 
 
+def nowrap(html_text: str) -> str:
+    """Dates and times kept on one line in narrow table columns."""
+    return f'<span class="nowrap">{html_text}</span>'
+
+
 def link_list(prefix: str, links: Sequence[tuple[str, str]]) -> str:
     items = "".join(f'<li><a href="{e(prefix + href)}">{e(label)}</a></li>' for label, href in links)
     return f'<ul class="links">{items}</ul>' if items else ""

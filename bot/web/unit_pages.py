@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from starlette.requests import Request
@@ -13,12 +14,14 @@ from bot.practice.scorecard import LABELS, total_text
 from bot.training import staff_queries as q
 from bot.training.staff import Refused, assignment_standing
 from bot.web.charts import bars, criterion_meters
-from bot.web.pages import SORT_SCRIPT, cell, e, failed, link_list, member_rates, number, percent, table
+from bot.web.pages import SORT_SCRIPT, cell, e, failed, link_list, member_rates, nowrap, number, percent, table
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
 
 
+CARDS_UP_TO = 3
+"""Up to this many units the overview shows a card each; more (an admin's department) get a table."""
 WEEKS = 8
 """Weeks of averages on the units overview."""
 CHART_ATTEMPTS = 40
@@ -54,18 +57,73 @@ class UnitPages:
                 q.unit_weekly(conn, ids, today, WEEKS),
             )
         )
-        cards = [self.unit_card(unit, overview[unit.id], fails[unit.id], weekly[unit.id]) for unit in units]
         links = [("Calls and diagrams", "/scenarios")]
         if units:
             links.append(("Download all results (CSV)", "/export.csv"))
         if d.staff.role_of(actor.id) == "admin":
             links.append(("Audit log", "/audit"))
-        body = ("".join(cards) or "<p>You have no units yet. Create one with /newunit in the bot.</p>") + link_list(
+        if len(units) <= CARDS_UP_TO:
+            body = "".join(self.unit_card(u, overview[u.id], fails[u.id], weekly[u.id]) for u in units)
+        else:
+            body = self.units_table(units, overview, fails, weekly)
+        body = (body or "<p>You have no units yet. Create one with /newunit in the bot.</p>") + link_list(
             d.prefix, links
         )
         return d.html("Your units", body, session=session)
 
-    def unit_card(self, unit, o: dict, fails: int, weekly: list[dict]) -> str:
+    def units_table(self, units: list, overview: dict, fails: dict, weekly: dict) -> str:
+        """Many units (a commander's view): the whole department in figures, then one sortable row per unit."""
+        d = self.d
+        calls = sum(overview[u.id]["attempts"] for u in units)
+        scored = [(overview[u.id]["average"], overview[u.id]["attempts"]) for u in units if overview[u.id]["attempts"]]
+        average = sum(a * n for a, n in scored) / calls if calls else None
+        done = sum(a["done"] for u in units for a in overview[u.id]["assignments"])
+        owed = sum(a["members"] for u in units for a in overview[u.id]["assignments"])
+        overdue = sum(a["overdue"] for u in units for a in overview[u.id]["assignments"])
+        stats = [
+            ("Units", len(units)),
+            ("Members", sum(overview[u.id]["members"] for u in units)),
+            ("Finished calls", calls),
+            ("Average total", number(average)),
+            ("Assignments done", f"{done}/{owed}"),
+            ("Overdue", overdue),
+            ("Automatic fails", sum(fails.values())),
+        ]
+        rows = []
+        for u in units:
+            o, week = overview[u.id], weekly[u.id][-1]
+            rates = o["rates"]
+            weakest = min(rates, key=lambda c: rates[c]) if rates else None
+            late = sum(a["overdue"] for a in o["assignments"])
+            rows.append(
+                (
+                    cell(f'<a href="{e(d.prefix)}/units/{u.id}">{e(u.name)}</a>', u.name.casefold()),
+                    cell(e(o["members"]), o["members"]),
+                    cell(e(o["attempts"]), o["attempts"]),
+                    cell(number(o["average"]), -1 if o["average"] is None else round(o["average"], 1)),
+                    cell(number(week["average"]), -1 if week["average"] is None else round(week["average"], 1)),
+                    cell(f'<span class="missed">{late}</span>' if late else "0", late),
+                    cell(e(fails[u.id]), fails[u.id]),
+                    cell(
+                        f"{e(LABELS[weakest])} {percent(rates[weakest])}" if weakest else "\u2013",
+                        rates[weakest] if weakest else 101,
+                    ),
+                )
+            )
+        return (
+            '<section class="card"><div class="stats">'
+            + "".join(f"<div>{e(k)}<b>{e(v)}</b></div>" for k, v in stats)
+            + "</div></section>"
+            + table(
+                ["Unit", "Members", "Calls", "Average", "This week", "Overdue", "Auto fails", "Weakest"],
+                rows,
+                "sortable",
+            )
+            + '<p class="muted">Tap a column heading to sort; a unit\'s page has its weekly chart and trainees.</p>'
+            + SORT_SCRIPT.format(prefix=e(d.prefix))
+        )
+
+    def unit_card(self, unit, o: dict, fails: int, weekly: list[dict], linked: bool = True) -> str:
         d = self.d
         rates = o["rates"]
         weakest = min(rates, key=lambda c: rates[c]) if rates else None
@@ -81,19 +139,20 @@ class UnitPages:
             ("Automatic fails", fails),
         ]
         this_week = weekly[-1]
-        weeks = [(f"w/c {w['week'][5:]}", w["average"]) for w in weekly]
+        weeks = [(week_label(w["week"]), w["average"]) for w in weekly]
         week_line = (
             f"This week: {this_week['attempts']} calls, average {number(this_week['average'])}."
             if this_week["attempts"]
             else "No calls finished this week yet."
         )
         return (
-            f'<section class="card"><h2><a href="{e(d.prefix)}/units/{unit.id}">{e(unit.name)}</a></h2>'
-            f'<div class="muted">Join code {e(unit.code)}{" (revoked)" if unit.revoked else ""}</div>'
-            '<div class="stats">'
+            '<section class="card">'
+            + (f'<h2><a href="{e(d.prefix)}/units/{unit.id}">{e(unit.name)}</a></h2>' if linked else "")
+            + f'<div class="muted">Join code {e(unit.code)}{" (revoked)" if unit.revoked else ""}</div>'
+            + '<div class="stats">'
             + "".join(f"<div>{e(k)}<b>{e(v)}</b></div>" for k, v in stats)
             + "</div>"
-            + f"<h3>Weekly average total, last {len(weekly)} weeks</h3>"
+            + f"<h3>Weekly average total, last {len(weekly)} weeks (week starting)</h3>"
             + bars(weeks, f"Weekly average total of {unit.name}")
             + f"<p>{e(week_line)}</p>"
             + (f"<p>Weakest: <b>{e(LABELS[weakest])}</b> ({percent(rates[weakest])} met)</p>" if weakest else "")
@@ -108,8 +167,13 @@ class UnitPages:
             return found
         actor, session, unit = found
         today = d.today().isoformat()
-        overview, members = await d.store.reader.run(
-            lambda conn: (q.unit_overview(conn, [unit.id], today)[unit.id], q.members_of_unit(conn, unit.id, today))
+        overview, fails, weekly, members = await d.store.reader.run(
+            lambda conn: (
+                q.unit_overview(conn, [unit.id], today)[unit.id],
+                q.unit_auto_fails(conn, [unit.id])[unit.id],
+                q.unit_weekly(conn, [unit.id], today, WEEKS)[unit.id],
+                q.members_of_unit(conn, unit.id, today),
+            )
         )
         base = f"{d.prefix}/units/{unit.id}"
         rows = [
@@ -125,12 +189,8 @@ class UnitPages:
             )
             for m in members
         ]
-        done = sum(a["done"] for a in overview["assignments"])
-        owed = sum(a["members"] for a in overview["assignments"])
         body = (
-            f"<p>{e(overview['members'])} members, {e(overview['attempts'])} finished calls, average total "
-            f"{number(overview['average'])}; assignments done {done}/{owed}.</p>"
-            + criterion_meters(overview["rates"])
+            self.unit_card(unit, overview, fails, weekly, linked=False)
             + link_list(
                 "",
                 [
@@ -163,7 +223,7 @@ class UnitPages:
         standing = [
             (
                 e(d.staff._title(a["scenario_id"])),
-                e(a["due"] or "\u2013"),
+                nowrap(e(a["due"] or "\u2013")),
                 e(total_text(*a["latest"])) if a["latest"] else not_done(a["overdue"]),
                 e(total_text(*a["best"])) if a["best"] else "\u2013",
             )
@@ -171,7 +231,7 @@ class UnitPages:
         ]
         rows = [
             (
-                cell(e(date_hour(t["finished_at"] or t["started_at"], tz)), t["id"]),
+                cell(nowrap(e(date_hour(t["finished_at"] or t["started_at"], tz))), t["id"]),
                 cell(
                     f'<a href="{e(d.prefix)}/attempts/{t["id"]}">{e(d.staff._title(t["scenario_id"]))}</a>',
                     d.staff._title(t["scenario_id"]).casefold(),
@@ -212,3 +272,8 @@ class UnitPages:
 
 def not_done(overdue: bool) -> str:
     return '<span class="missed">overdue</span>' if overdue else "not done"
+
+
+def week_label(monday: str) -> str:
+    day = date.fromisoformat(monday)
+    return f"{day.day} {day:%b}"
