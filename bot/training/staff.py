@@ -574,22 +574,12 @@ class Staff:
                 raise Refused(f"That trainee is not a member of \u201c{unit.name}\u201d.")
             handle = f", @{detail['username']}" if detail["username"] else ""
             lines = [f"{detail['first_name']} ({detail['id']}{handle}) in \u201c{unit.name}\u201d"]
-            for a in detail["assignments"]:
-                mine = [
-                    t
-                    for t in detail["attempts"]
-                    if t["scenario_id"] == a["scenario_id"] and t["started_at"] >= a["assigned_at"]
-                ]
-                scores = [(t["total"] or 0, _failed(t)) for t in mine]
-                overdue = not scores and a["due"] and a["due"] < today.isoformat()
+            for a in assignment_standing(detail, today):
                 state = (
-                    f"latest {total_text(*scores[0])}, best {total_text(*max(scores, key=_best))}"
-                    if scores
-                    else "not done"
+                    f"latest {total_text(*a['latest'])}, best {total_text(*a['best'])}" if a["latest"] else "not done"
                 )
-                lines.append(
-                    f"\u2022 {a['scenario_id']}: {state}{' (OVERDUE, due ' + a['due'] + ')' if overdue else ''}"
-                )
+                overdue = f" (OVERDUE, due {a['due']})" if a["overdue"] else ""
+                lines.append(f"\u2022 {a['scenario_id']}: {state}{overdue}")
             attempts = detail["attempts"]
             if not attempts:
                 return Outcome(
@@ -796,10 +786,39 @@ class Staff:
             raise Refused("The reason can't be empty: the trainee is told why.")
         return self._apply_override(actor, attempt, criterion, met, reason)
 
-    def audit_entries(self, actor: User, page: int, per_page: int = 50) -> tuple[list[dict], dict[int, str], bool]:
-        """A page of the audit log, newest first: (rows, names of the people in it, whether more follow)."""
+    def assign_to_unit(self, actor: User, unit_id: int, scenario_id: str, due: str | None, today: date) -> Outcome:
+        """/assign by form: assign, or change the due date (extend); members are told as in chat."""
+        self.require(actor, "instructor", "assign")
+        unit = self._unit_by_id(actor, unit_id, "assign")
+        if scenario_id not in self.library.scenarios:
+            raise Refused("Choose a call from the list.")
+        due = _date(due) if due else None
+        if due and due < today.isoformat():
+            raise Refused(f"{due} is in the past (today is {today.isoformat()}): choose today or a later date.")
+        return self._assign(actor, scenario_id, unit, due)
+
+    def unassign(self, actor: User, unit_id: int, scenario_id: str) -> Outcome:
+        """Remove an assignment: members who had not done it are told it is off their list."""
+        self.require(actor, "instructor", "assign")
+        unit = self._unit_by_id(actor, unit_id, "assign")
+        assignment = self.units.assignment(unit.id, scenario_id)
+        title = self._title(scenario_id)
+        if assignment is None:
+            raise Refused(f"\u201c{title}\u201d is not assigned to \u201c{unit.name}\u201d.")
+        done = self.units.completed_by(assignment["id"])
+        told = [m for m in self.units.members(unit.id) if m["id"] not in done]
+        self.units.unassign(assignment["id"], actor.id, f"{scenario_id} from unit {unit.id}")
+        text = f"Your instructor removed an assignment: \u201c{title}\u201d is no longer on your list."
+        reply = f"Removed \u201c{title}\u201d from \u201c{unit.name}\u201d; {len(told)} members told."
+        return Outcome([reply], [Notice(m["chat_id"], text) for m in told])
+
+    def audit_entries(
+        self, actor: User, page: int, per_page: int = 50, action: str = "", who: int | None = None
+    ) -> tuple[list[dict], dict[int, str], bool]:
+        """A page of the audit log, newest first, of one action or one person when asked:
+        (rows, names of the people in it, whether more follow)."""
         self.require(actor, "admin", "audit")
-        rows = self.units.audit_log(per_page + 1, max(0, page) * per_page)
+        rows = self.units.audit_log(per_page + 1, max(0, page) * per_page, action, who)
         names = self.units.names(
             {r["actor"] for r in rows} | {int(i) for r in rows for i in _USER.findall(r["detail"])}
         )
@@ -854,6 +873,22 @@ class Staff:
 
 
 _USER = re.compile(r"user (\d+)")
+
+
+def assignment_standing(detail: dict, today: date) -> list[dict]:
+    """Each of a member's unit assignments: (total, automatic fail) of the latest and the best finished
+    attempt since it was assigned (None when not done), and whether it is overdue."""
+    standing = []
+    for a in detail["assignments"]:
+        mine = [
+            (t["total"] or 0, _failed(t))
+            for t in detail["attempts"]  # newest first
+            if t["scenario_id"] == a["scenario_id"] and t["started_at"] >= a["assigned_at"]
+        ]
+        overdue = not mine and bool(a["due"]) and a["due"] < today.isoformat()
+        best = max(mine, key=_best) if mine else None
+        standing.append({**a, "latest": mine[0] if mine else None, "best": best, "overdue": overdue})
+    return standing
 
 
 def _a(role: str) -> str:

@@ -19,6 +19,9 @@ UNIT_ATTEMPTS = (
 )
 
 
+VERDICTS = ", ".join(f"v_{c}" for c in CRITERIA)
+
+
 def rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     cursor = conn.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
@@ -98,7 +101,7 @@ def member_detail(conn: sqlite3.Connection, unit_id: int, user_id: int) -> dict[
     joined = member[0]["joined_at"]
     attempts = rows(
         conn,
-        "select id, scenario_id, started_at, finished_at, total, auto_fail from attempts "
+        f"select id, scenario_id, started_at, finished_at, total, auto_fail, {VERDICTS} from attempts "
         "where user_id = ? and status = 'finished' and started_at >= ? order by id desc",
         [user_id, joined],
     )
@@ -192,3 +195,22 @@ def unit_auto_fails(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> dict[i
         )
     }
     return {u: found.get(u, 0) for u in unit_ids}
+
+
+def unit_weekly(conn: sqlite3.Connection, unit_ids: Sequence[int], today: str, weeks: int) -> dict[int, list[dict]]:
+    """Per unit, its last `weeks` weeks (Monday first, oldest first, empty weeks included):
+    the week's Monday, its finished calls and their average total (None when there were none)."""
+    monday = conn.execute("select date(?, '-6 days', 'weekday 1')", [today]).fetchone()[0]
+    first = conn.execute("select date(?, ?)", [monday, f"-{7 * (weeks - 1)} days"]).fetchone()[0]
+    mondays = [conn.execute("select date(?, ?)", [first, f"+{7 * i} days"]).fetchone()[0] for i in range(weeks)]
+    out = {u: {m: {"week": m, "attempts": 0, "average": None} for m in mondays} for u in unit_ids}
+    if unit_ids:
+        for r in rows(
+            conn,
+            "select m.unit_id, date(t.finished_at, '-6 days', 'weekday 1') week, count(*) n, avg(t.total) average "
+            f"from {UNIT_ATTEMPTS} where m.unit_id in ({_marks(unit_ids)}) and t.finished_at >= ? group by 1, 2",
+            [*unit_ids, first],
+        ):
+            if r["week"] in out[r["unit_id"]]:
+                out[r["unit_id"]][r["week"]].update(attempts=r["n"], average=r["average"])
+    return {u: list(weeks_of.values()) for u, weeks_of in out.items()}

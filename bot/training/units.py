@@ -29,8 +29,20 @@ class Units:
             [self.store.now(), actor, action, detail],
         )
 
-    def audit_log(self, limit: int = 20, offset: int = 0) -> list[dict]:
-        return list(self.db.query("select * from audit order by id desc limit ? offset ?", [limit, offset]))
+    def audit_log(self, limit: int = 20, offset: int = 0, action: str = "", who: int | None = None) -> list[dict]:
+        """Newest first; only one action, or only what one person did or had done to them, when asked."""
+        where, params = [], []
+        if action:
+            where.append("action = ?")
+            params.append(action)
+        if who is not None:
+            where.append("(actor = ? or detail glob ? or detail glob ?)")  # "user 12", never "user 123"
+            params += [who, f"*user {who}", f"*user {who}[^0-9]*"]
+        sql = "select * from audit" + (f" where {' and '.join(where)}" if where else "")
+        return list(self.db.query(f"{sql} order by id desc limit ? offset ?", [*params, limit, offset]))
+
+    def audit_actions(self) -> list[str]:
+        return [r[0] for r in self.db.execute("select distinct action from audit order by action").fetchall()]
 
     def set_role(self, user_id: int, role: str) -> None:
         self.store.set_role(user_id, role)
@@ -135,6 +147,14 @@ class Units:
             self.db.query("select id from assignments where unit_id = ? and scenario_id = ?", [unit.id, scenario_id])
         )
         return int(row["id"])
+
+    def unassign(self, assignment_id: int, actor: int, detail: str) -> None:
+        """The assignment, its reminders and its completions (not yet told to instructors) go together."""
+        with self.db.atomic():
+            for table in ("reminders", "completions"):
+                self.db.execute(f"delete from {table} where assignment_id = ?", [assignment_id])
+            self.db.execute("delete from assignments where id = ?", [assignment_id])
+            self.audit(actor, "unassign", detail)
 
     def assignments_of_unit(self, unit_id: int) -> list[dict]:
         return list(self.db.query("select * from assignments where unit_id = ? order by id", [unit_id]))

@@ -10,6 +10,7 @@ aggregates run on the store's read-only connection in a worker thread.
 from __future__ import annotations
 
 import hmac
+import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -18,24 +19,31 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from bot.clock import date_hour
-from bot.grading import CRITERIA
 from bot.practice.coach import User
-from bot.practice.scorecard import LABELS, addressed_lines, auto_fail_line, total_text
 from bot.storage.outbox import Outgoing
-from bot.training import staff_queries as q
-from bot.training.staff import Refused, Staff
+from bot.training.staff import Outcome, Refused, Staff
+from bot.web.assignments import AssignmentPages
+from bot.web.attempt_page import AttemptPage
+from bot.web.audit_page import AuditPage
 from bot.web.auth import SESSION_IDLE, Session, SignIn, verify_init_data
-from bot.web.pages import criterion_rates, e, number, page, percent, table, transcript_turns
+from bot.web.exports import ExportRoutes
+from bot.web.library import LibraryPages
+from bot.web.pages import (
+    e,
+    page,
+)
+from bot.web.unit_pages import UnitPages
 
+log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 COOKIE = "deskdrill_session"
-AUDIT_PER_PAGE = 50
 HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
@@ -101,6 +109,20 @@ class Dashboard:
         )
         return response
 
+    async def not_found(self, request: Request, exc: Exception) -> Response:
+        who = self.who(request)
+        return self.refused("There is no such page. Start again from your units.", 404, who[1] if who else None)
+
+    async def broken(self, request: Request, exc: Exception) -> Response:
+        """An unexpected error: logged with its traceback, answered with one plain line."""
+        log.exception("dashboard error on %s %s", request.method, request.url.path, exc_info=exc)
+        return self.html(
+            "Something went wrong",
+            '<p class="notice error">Something went wrong on our side. Reload the page to see where things '
+            "stand, and tell your admin if it happens again.</p>",
+            500,
+        )
+
     # --- who is asking -----------------------------------------------------------------------
 
     def who(self, request: Request) -> tuple[User, Session] | None:
@@ -112,13 +134,38 @@ class Dashboard:
             return None
         return User(row["id"], row["chat_id"], row["first_name"], row["username"]), session
 
+    def signed(self, request: Request) -> Response | tuple[User, Session]:
+        """(actor, session) of a signed-in person; else the page that says how to sign in."""
+        return self.who(request) or self.signed_out()
+
+    def act(self, change: Callable[[], Outcome], source: str) -> Outcome:
+        """A staff change and the notices it owes, in one transaction (as a chat command is); the
+        people told are woken after it commits. Raises Refused like the chat command."""
+        with self.store.db.atomic():
+            outcome = change()
+            self.store.owe([Outgoing(n.chat_id, n.text, n.buttons, hold=True) for n in outcome.notices], source)
+        for n in outcome.notices:
+            self.wake(n.chat_id)
+        return outcome
+
+    async def posted(self, request: Request) -> Response | tuple[User, Session, Any]:
+        """(actor, session, form) of a signed-in POST with its CSRF token; else the page that says why."""
+        who = self.signed(request)
+        if isinstance(who, Response):
+            return who
+        form = await request.form()
+        if not self.csrf_ok(who[1], form):
+            return self.refused("This form has expired: reload the page and try again.", session=who[1])
+        return who[0], who[1], form
+
     # --- sign-in -----------------------------------------------------------------------------
 
     async def mini_app(self, request: Request) -> Response:
         body = (
             '<p id="status">Signing you in\u2026</p>'
             f'<form id="signin" method="post" action="{e(self.prefix)}/auth/telegram">'
-            '<input type="hidden" name="init_data"><noscript>This page needs JavaScript inside Telegram.</noscript>'
+            '<input type="hidden" name="init_data"><input type="hidden" name="mode" value="session">'
+            "<noscript>This page needs JavaScript inside Telegram.</noscript>"
             f'</form><script src="{e(self.prefix)}/static/app.js"></script>'
         )
         return self.html("Opening the dashboard", body)
@@ -128,7 +175,25 @@ class Dashboard:
         user = verify_init_data(str(form.get("init_data") or ""), self.bot_token or "", self.now())
         if user is None or self.store.user(user["id"]) is None:
             return self.refused("That sign-in from Telegram could not be verified. Close and open the dashboard again.")
+        if self.staff.role_of(user["id"]) == "trainee":
+            return self.refused("The dashboard is for instructors and admins. Your results are in the bot: /history.")
+        if form.get("mode") == "link":
+            return self.new_tab(user["id"])
         return self.start_session(user["id"], "Telegram")
+
+    def new_tab(self, user_id: int) -> Response:
+        """Telegram Web shows a Mini App in a frame inside its own site, where browsers never send a
+        SameSite=Strict cookie: instead of a session that would be lost, a one-time link to open the
+        dashboard in a tab of its own (where the cookie works)."""
+        token = self.sign_in.new_link(user_id)
+        body = (
+            "<p>Telegram in a browser shows the dashboard inside its own page, where your sign-in can't be kept. "
+            "Open it in a tab of its own:</p>"
+            f'<p><a class="button" href="{e(self.base_url)}/login?t={e(token)}" target="_blank" rel="noopener">'
+            "Open the dashboard</a></p>"
+            '<p class="muted">The link works once, within 10 minutes.</p>'
+        )
+        return self.html("Open the dashboard", body)
 
     async def login_page(self, request: Request) -> Response:
         """A link's first visit only shows a button: link previews and scanners never use it up."""
@@ -163,285 +228,27 @@ class Dashboard:
         sent = form.get("csrf")
         return isinstance(sent, str) and hmac.compare_digest(sent.encode(), session.csrf.encode())
 
-    # --- pages -------------------------------------------------------------------------------
-
-    async def overview(self, request: Request) -> Response:
-        who = self.who(request)
-        if who is None:
-            return self.signed_out()
-        actor, session = who
-        try:
-            units = self.staff.dashboard_units(actor)
-        except Refused as refusal:
-            return self.refused(str(refusal), session=session)
-        ids, today = [u.id for u in units], self.today().isoformat()
-        overview, fails = await self.store.reader.run(
-            lambda conn: (q.unit_overview(conn, ids, today), q.unit_auto_fails(conn, ids))
-        )
-        cards = []
-        for unit in units:
-            o = overview[unit.id]
-            rates = o["rates"]
-            weakest = min(rates, key=lambda c: rates[c]) if rates else None
-            done = sum(a["done"] for a in o["assignments"])
-            owed = sum(a["members"] for a in o["assignments"])
-            overdue = sum(a["overdue"] for a in o["assignments"])
-            stats = [
-                ("Members", o["members"]),
-                ("Finished calls", o["attempts"]),
-                ("Average", number(o["average"])),
-                ("Assignments done", f"{done}/{owed}"),
-                ("Overdue", overdue),
-                ("Automatic fails", fails[unit.id]),
-            ]
-            cards.append(
-                f'<section class="card"><h2><a href="{e(self.prefix)}/units/{unit.id}">{e(unit.name)}</a></h2>'
-                f"<div>Code {e(unit.code)}{' (revoked)' if unit.revoked else ''}</div>"
-                '<div class="stats">'
-                + "".join(f"<div>{e(k)}<b>{e(v)}</b></div>" for k, v in stats)
-                + "</div>"
-                + (f"<p>Weakest: <b>{e(LABELS[weakest])}</b> ({percent(rates[weakest])} met)</p>" if weakest else "")
-                + criterion_rates(rates)
-                + "</section>"
-            )
-        body = "".join(cards) or "<p>You have no units yet. Create one with /newunit in the bot.</p>"
-        if self.staff.role_of(actor.id) == "admin":
-            body += f'<p><a href="{e(self.prefix)}/audit">Audit log</a></p>'
-        return self.html("Your units", body, session=session)
-
     def visible_unit(self, request: Request) -> Response | tuple[Any, Any, Any]:
         """(actor, session, unit) when the signed-in person may see the unit; else the page that says why."""
-        who = self.who(request)
-        if who is None:
-            return self.signed_out()
+        who = self.signed(request)
+        if isinstance(who, Response):
+            return who
         actor, session = who
         try:
             return actor, session, self.staff.dashboard_unit(actor, request.path_params["unit_id"])
         except Refused as refusal:
             return self.refused(str(refusal), session=session)
 
-    async def unit(self, request: Request) -> Response:
-        found = self.visible_unit(request)
-        if isinstance(found, Response):
-            return found
-        actor, session, unit = found
-        today = self.today().isoformat()
-        overview, members = await self.store.reader.run(
-            lambda conn: (q.unit_overview(conn, [unit.id], today)[unit.id], q.members_of_unit(conn, unit.id, today))
-        )
-        rows = [
-            (
-                f'<a href="{e(self.prefix)}/units/{unit.id}/trainees/{m["id"]}">{e(m["first_name"])}</a>'
-                + (f" <small>@{e(m['username'])}</small>" if m["username"] else ""),
-                e(m["attempts"]),
-                number(m["average"]),
-                f'<span class="missed">{e(m["overdue"])}</span>' if m["overdue"] else "0",
-            )
-            for m in members
-        ]
-        assignments = [
-            (
-                e(self.staff._title(a["scenario_id"])),
-                e(a["due"] or "\u2013"),
-                f"{a['done']}/{a['members']}",
-                e(a["overdue"]),
-            )
-            for a in overview["assignments"]
-        ]
-        body = (
-            f"<p>{e(overview['members'])} members, {e(overview['attempts'])} finished calls, average "
-            f"{number(overview['average'])}</p>"
-            + criterion_rates(overview["rates"])
-            + "<h2>Trainees</h2>"
-            + (table(["Trainee", "Calls", "Average", "Overdue"], rows) if rows else "<p>No members yet.</p>")
-            + ("<h2>Assignments</h2>" + table(["Call", "Due", "Done", "Overdue"], assignments) if assignments else "")
-        )
-        return self.html(unit.name, body, session=session, crumbs=[("Units", "/")])
-
-    async def trainee(self, request: Request) -> Response:
-        found = self.visible_unit(request)
-        if isinstance(found, Response):
-            return found
-        actor, session, unit = found
-        user_id = request.path_params["user_id"]
-        detail = await self.store.reader.run(lambda conn: q.member_detail(conn, unit.id, user_id))
-        if detail is None:
-            return self.refused(f"That trainee is not a member of \u201c{unit.name}\u201d.", 404, session)
-        tz = self.staff.tz
-        rows = [
-            (
-                e(date_hour(t["finished_at"] or t["started_at"], tz)),
-                f'<a href="{e(self.prefix)}/attempts/{t["id"]}">{e(self.staff._title(t["scenario_id"]))}</a>',
-                e(total_text(t["total"] or 0, t["auto_fail"] not in (None, "[]"))),
-            )
-            for t in detail["attempts"]
-        ]
-        body = "<h2>Finished calls</h2>" + (
-            table(["When", "Call", "Total"], rows) if rows else "<p>No finished calls since joining.</p>"
-        )
-        crumbs = [("Units", "/"), (unit.name, f"/units/{unit.id}")]
-        return self.html(detail["first_name"], body, session=session, crumbs=crumbs)
-
-    async def attempt(self, request: Request, notice: str = "", error: str = "", status: int = 200) -> Response:
-        who = self.who(request)
-        if who is None:
-            return self.signed_out()
-        actor, session = who
-        try:
-            attempt = self.staff.dashboard_attempt(actor, request.path_params["attempt_id"])
-        except Refused as refusal:
-            return self.refused(str(refusal), session=session)
-        staff, tz = self.staff, self.staff.tz
-        turns = self.store.turns(attempt.id)
-        trainee = self.store.user(attempt.user_id)
-        name = trainee["first_name"] if trainee else str(attempt.user_id)
-        results = staff.units.results_of(attempt.id)
-        finished = attempt.status == "finished"
-        total = total_text(attempt.total, bool(attempt.auto_fail)) if finished else "in progress"
-        marks: dict[int, list[tuple[str, str]]] = {}
-        for c in CRITERIA:
-            r = results.get(c)
-            if r and r["applicable"] and r["evidence"] and r["turn"]:
-                marks.setdefault(r["turn"], []).append((LABELS[c], r["evidence"]))
-        for f in attempt.auto_fail:
-            if isinstance(f.get("turn"), int) and f.get("evidence"):
-                marks.setdefault(f["turn"], []).append(("Automatic fail", f["evidence"]))
-        parts = []
-        if notice:
-            parts.append(f'<p class="notice">{e(notice)}</p>')
-        if error:
-            parts.append(f'<p class="notice error">{e(error)}</p>')
-        parts.append(f"<p>{e(name)}, {e(date_hour(attempt.started_at, tz))}. Total: <b>{e(total)}</b></p>")
-        parts += [f'<p class="fail">{e(auto_fail_line(f, turns))}</p>' for f in attempt.auto_fail]
-        verdicts = []
-        for c in CRITERIA:
-            r = results.get(c)
-            if r is None:
-                continue
-            if not r["applicable"]:
-                verdict = '<span class="na">n/a</span>'
-            elif r["met"]:
-                verdict = '<span class="met">met</span>'
-            else:
-                partly = ", partly" if (r["score"] or 0) > 0 else ""
-                verdict = f'<span class="missed">missed{partly}</span>'
-            evidence = (
-                f'\u201c{e(r["evidence"])}\u201d <a href="#turn-{e(r["turn"])}">turn {e(r["turn"])}</a>'
-                if r["evidence"]
-                else ""
-            )
-            tip = f'<div class="tip">Tip: {e(r["tip"])}</div>' if r["tip"] and not r["met"] else ""
-            verdicts.append((e(LABELS[c]), verdict, evidence + tip))
-        if verdicts:
-            parts.append("<h2>Criteria</h2>" + table(["Criterion", "Verdict", "Evidence and tip"], verdicts))
-        if attempt.addressed is not None:
-            lines = addressed_lines(staff._addressed(attempt.scenario_id, attempt.addressed))
-            parts.append("<h2>The visitor's issue</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in lines) + "</ul>")
-        overrides = staff.units.overridden(attempt.id)
-        if overrides:
-            names = staff.units.names({o["by"] for o in overrides})
-            parts.append(
-                "<h2>Overrides</h2><ul>"
-                + "".join(
-                    f"<li>{e(LABELS.get(o['criterion'], o['criterion']))} {'met' if o['met'] else 'missed'} by "
-                    f"{e(names.get(o['by'], o['by']))}, {e(date_hour(o['at'], tz))}: {e(o['reason'])}</li>"
-                    for o in overrides
-                )
-                + "</ul>"
-            )
-        parts.append("<h2>Transcript</h2>" + transcript_turns(turns, name, marks))
-        applicable = [c for c in CRITERIA if c in results and results[c]["applicable"]]
-        if finished and applicable:
-            options = "".join(
-                f'<option value="{c}">{e(LABELS[c])} (now {"met" if results[c]["met"] else "missed"})</option>'
-                for c in applicable
-            )
-            parts.append(
-                f'<h2>Override a verdict</h2><form class="override" method="post" '
-                f'action="{e(self.prefix)}/attempts/{attempt.id}/override">'
-                f'<input type="hidden" name="csrf" value="{e(session.csrf)}">'
-                f'<label>Criterion <select name="criterion">{options}</select></label>'
-                '<label>Make it <select name="verdict"><option value="met">met</option>'
-                '<option value="missed">missed</option></select></label>'
-                '<label>Reason (the trainee sees it)<textarea name="reason" required maxlength="500" rows="3">'
-                "</textarea></label><button>Change the verdict</button></form>"
-            )
-        crumbs = [("Units", "/")]
-        return self.html(
-            f"{staff._title(attempt.scenario_id)} \u2013 attempt {attempt.id}", "".join(parts), status, session, crumbs
-        )
-
-    async def override(self, request: Request) -> Response:
-        who = self.who(request)
-        if who is None:
-            return self.signed_out()
-        actor, session = who
-        form = await request.form()
-        if not self.csrf_ok(session, form):
-            return self.refused("This form has expired: reload the page and try again.", session=session)
-        criterion, verdict = str(form.get("criterion") or ""), str(form.get("verdict") or "")
-        reason = str(form.get("reason") or "").strip()
-        if verdict not in ("met", "missed"):
-            return self.refused("Choose met or missed.", 400, session)
-        if not reason:
-            return await self.attempt(request, error="The reason can't be empty: the trainee is told why.", status=400)
-        attempt_id = request.path_params["attempt_id"]
-        try:
-            with self.store.db.atomic():
-                outcome = self.staff.override_verdict(actor, attempt_id, criterion, verdict == "met", reason[:500])
-                self.store.owe(
-                    [Outgoing(n.chat_id, n.text, n.buttons, hold=True) for n in outcome.notices], "web override"
-                )
-        except Refused as refusal:
-            return self.refused(str(refusal), session=session)
-        for n in outcome.notices:
-            self.wake(n.chat_id)
-        return await self.attempt(request, notice=" ".join(outcome.replies))
-
-    async def audit(self, request: Request) -> Response:
-        who = self.who(request)
-        if who is None:
-            return self.signed_out()
-        actor, session = who
-        raw = request.query_params.get("page", "0")
-        at = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 0
-        try:
-            rows, names, more = self.staff.audit_entries(actor, at, AUDIT_PER_PAGE)
-        except Refused as refusal:
-            return self.refused(str(refusal), session=session)
-
-        def person(user_id: int) -> str:
-            return f"{names[user_id]} ({user_id})" if user_id in names else str(user_id)
-
-        cells = [
-            (
-                e(date_hour(r["at"], self.staff.tz)),
-                e(person(r["actor"]) if r["actor"] else "settings"),
-                e(r["action"]),
-                e(r["detail"]),
-            )
-            for r in rows
-        ]
-        pager = []
-        if at > 0:
-            pager.append(f'<a href="{e(self.prefix)}/audit?page={at - 1}">\u25c0 Newer</a>')
-        if more:
-            pager.append(f'<a href="{e(self.prefix)}/audit?page={at + 1}">Older \u25b6</a>')
-        body = (table(["When", "Who", "Action", "Detail"], cells) if cells else "<p>The audit log is empty.</p>") + (
-            f'<div class="pager">{"".join(pager)}</div>'
-        )
-        return self.html(f"Audit log, page {at + 1}", body, session=session, crumbs=[("Units", "/")])
-
     # --- the app -------------------------------------------------------------------------------
 
     def routes(self) -> list:
         return [
-            Route("/", self.overview),
-            Route("/units/{unit_id:int}", self.unit),
-            Route("/units/{unit_id:int}/trainees/{user_id:int}", self.trainee),
-            Route("/attempts/{attempt_id:int}", self.attempt),
-            Route("/attempts/{attempt_id:int}/override", self.override, methods=["POST"]),
-            Route("/audit", self.audit),
+            *UnitPages(self).routes(),
+            *AttemptPage(self).routes(),
+            *AuditPage(self).routes(),
+            *AssignmentPages(self).routes(),
+            *LibraryPages(self).routes(),
+            *ExportRoutes(self).routes(),
             Route("/app", self.mini_app),
             Route("/auth/telegram", self.telegram_auth, methods=["POST"]),
             Route("/login", self.login_page),
@@ -455,7 +262,11 @@ def build_web_app(dashboard: Dashboard) -> Starlette:
     routes = dashboard.routes()
     if dashboard.prefix:
         routes = [Mount(dashboard.prefix, routes=routes)]
-    return Starlette(routes=routes)
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(GZipMiddleware, minimum_size=1024)],
+        exception_handlers={404: dashboard.not_found, 405: dashboard.not_found, Exception: dashboard.broken},
+    )
 
 
 def utc_now() -> float:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from bot.grading import CRITERIA
-from bot.practice.scorecard import LABELS
 from bot.transcript import Turn
+
+SORT_SCRIPT = '<script src="{prefix}/static/sort.js" defer></script>'
 
 
 def e(value: Any) -> str:
@@ -43,18 +45,60 @@ def number(value: float | None) -> str:
     return "\u2013" if value is None else f"{value:.0f}"
 
 
-def table(head: Iterable[str], rows: Iterable[Iterable[str]], cls: str = "") -> str:
-    """Cells are HTML already (escape them before)."""
+@dataclass(frozen=True)
+class Cell:
+    """A table cell (HTML already escaped) and the value a sortable column sorts it by."""
+
+    html: str
+    key: str | int | float
+
+
+def cell(html_text: str, key: str | int | float) -> Cell:
+    return Cell(html_text, key)
+
+
+def _td(value: str | Cell) -> str:
+    if isinstance(value, Cell):
+        return f'<td data-sort="{e(value.key)}">{value.html}</td>'
+    return f"<td>{value}</td>"
+
+
+def table(head: Iterable[str], rows: Iterable[Iterable[str | Cell]], cls: str = "") -> str:
+    """Cells are HTML already (escape them before); a `sortable` table sorts by its cells' keys (sort.js)."""
     th = "".join(f"<th>{h}</th>" for h in head)
-    trs = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    trs = "".join("<tr>" + "".join(_td(c) for c in row) + "</tr>" for row in rows)
     return f'<div class="scroll"><table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{trs}</tbody></table></div>'
 
 
-def criterion_rates(rates: dict[str, float]) -> str:
-    if not rates:
-        return ""
-    items = "".join(f"<li>{e(LABELS[c])}: <b>{percent(rates[c])}</b></li>" for c in CRITERIA if c in rates)
-    return f'<ul class="rates">{items}</ul>'
+def notices(notice: str = "", error: str = "") -> str:
+    """What a form just did, or why it could not, at the top of the page it returns to."""
+    return (f'<p class="notice" role="status">{e(notice)}</p>' if notice else "") + (
+        f'<p class="notice error" role="alert">{e(error)}</p>' if error else ""
+    )
+
+
+def nowrap(html_text: str) -> str:
+    """Dates and times kept on one line in narrow table columns."""
+    return f'<span class="nowrap">{html_text}</span>'
+
+
+def link_list(prefix: str, links: Sequence[tuple[str, str]]) -> str:
+    items = "".join(f'<li><a href="{e(prefix + href)}">{e(label)}</a></li>' for label, href in links)
+    return f'<ul class="links">{items}</ul>' if items else ""
+
+
+def member_rates(attempts: Sequence[dict]) -> dict[str, float]:
+    """Share met per criterion over attempts carrying v_<criterion> verdicts (None: not applicable)."""
+    rates = {}
+    for c in CRITERIA:
+        verdicts = [t[f"v_{c}"] for t in attempts if t.get(f"v_{c}") is not None]
+        if verdicts:
+            rates[c] = 100 * sum(verdicts) / len(verdicts)
+    return rates
+
+
+def failed(attempt: dict) -> bool:
+    return attempt["auto_fail"] not in (None, "[]")
 
 
 def highlighted(text: str, evidence: Sequence[tuple[str, str]]) -> str:
@@ -84,3 +128,9 @@ def transcript_turns(turns: Sequence[Turn], name: str, marks: dict[int, list[tup
             f"<p>{highlighted(turn.text, marks.get(n, []))}</p></li>"
         )
     return f'<ol class="transcript">{"".join(items)}</ol>'
+
+
+def small_number(raw: str | None, digits: int = 6) -> int | None:
+    """A plain ASCII number from a query string, or None ("²" passes isdigit but is none)."""
+    raw = (raw or "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= digits else None

@@ -6,5 +6,8 @@
   if (!data) { status.textContent = "Open this page from the bot's /dashboard button, or ask /dashboard for a sign-in link."; return; }
   var form = document.getElementById("signin");
   form.elements.init_data.value = data;
+  // In Telegram Web the page is framed by another site and cannot keep a session cookie:
+  // ask for a one-time link to open in a tab instead.
+  if (window.top !== window.self) form.elements.mode.value = "link";
   form.submit();
 })();
