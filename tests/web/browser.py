@@ -49,9 +49,11 @@ def start_chromium(profile: Path) -> webdriver.Chrome:
     for flag in FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # the console, CSP violations included
     service = Service(executable_path=shutil.which("chromedriver"))
     driver = webdriver.Chrome(service=service, options=options)
     driver.set_page_load_timeout(WAIT * 3)
+    driver.set_script_timeout(WAIT)
     return driver
 
 
@@ -148,8 +150,46 @@ class Browser:
 
         await self.call(press)
 
+    async def tap(self, label: str) -> None:
+        """Press a button that changes the page in place (no navigation)."""
+        await self.call(
+            lambda: self.driver.find_element(By.XPATH, f"//button[normalize-space()={xpath_literal(label)}]").click()
+        )
+
+    async def console(self) -> list[dict]:
+        """The console's messages since the last call (errors, CSP violations, failed loads)."""
+        return await self.call(self.driver.get_log, "browser")
+
+    async def fetch(self, path: str) -> dict:
+        """A GET from inside the page (its cookies, same origin), as a download link would make it."""
+        return await self.call(
+            self.driver.execute_async_script,
+            """
+            var done = arguments[arguments.length - 1];
+            fetch(arguments[0]).then(function (r) {
+              return r.text().then(function (t) {
+                done({status: r.status, type: r.headers.get('content-type'),
+                      disposition: r.headers.get('content-disposition'), text: t});
+              });
+            }).catch(function (e) { done({status: 0, text: String(e)}); });
+            """,
+            self.base_url + path,
+        )
+
+    async def fill(self, css: str, value: str) -> None:
+        """Set a field's value as its picker would (date inputs type differently in every locale)."""
+        await self.script("document.querySelector(arguments[0]).value = arguments[1];", css, value)
+
+    def _select(self, name: str) -> Select:
+        return Select(self.driver.find_element(By.CSS_SELECTOR, f"select[name='{name}']"))
+
+    async def pick(self, name: str, value: str) -> None:
+        """Choose the option with this value in the (first) list called `name`."""
+        await self.call(lambda: self._select(name).select_by_value(value))
+
     async def choose(self, name: str, visible_text: str) -> None:
-        await self.call(lambda: Select(self.driver.find_element(By.NAME, name)).select_by_visible_text(visible_text))
+        """Choose the option that reads so in the (first) list called `name`."""
+        await self.call(lambda: self._select(name).select_by_visible_text(visible_text))
 
     async def type(self, name: str, text: str) -> None:
         await self.call(lambda: self.driver.find_element(By.NAME, name).send_keys(text))

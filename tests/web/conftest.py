@@ -126,6 +126,8 @@ async def world(bot: Bot) -> World:
     """A day-shift unit of two trainees with a few finished calls and two assignments (one overdue), and
     a rival instructor's night-shift unit. Everyone has a name of their own (the stand-in calls all Alex)."""
     await start_all(bot)
+    for instructor in (INSTRUCTOR, RIVAL):  # told of the promotion before they speak, or `one` hears that
+        await bot.until(lambda i=instructor: any("You are now an instructor" in t for t in bot.api.texts(i)))
     code = await new_unit(bot, INSTRUCTOR, "Day shift")
     await new_unit(bot, RIVAL, "Night shift")
     for trainee in (TRAINEE, OTHER):

@@ -24,19 +24,21 @@ from bot.web.app import COOKIE  # noqa: E402
 from bot.web.auth import SignIn, sign_init_data  # noqa: E402
 from tests.telegram.conftest import Bot  # noqa: E402
 from tests.telegram.test_dashboard import init_data  # noqa: E402
-from tests.telegram.test_staff import ADMIN, INSTRUCTOR, TRAINEE, one  # noqa: E402
+from tests.telegram.test_staff import ADMIN, INSTRUCTOR, OTHER, TRAINEE  # noqa: E402
 from tests.web.browser import Browser  # noqa: E402
 from tests.web.conftest import World, sign_in  # noqa: E402
 
 
 @dataclass(frozen=True)
 class Page:
-    """A page as `viewer` sees it (None: signed out). `path` and `heading` may name World's fields: {unit}."""
+    """A page as `viewer` sees it (None: signed out). `path` and `heading` may name World's fields: {unit}.
+    `ready`: a CSS selector that matches once the page's scripts have drawn it."""
 
     name: str
     viewer: int | None
     path: str
     heading: str
+    ready: str | None = None
 
 
 CAR = "Car break-in, reported by phone"
@@ -49,6 +51,13 @@ PAGES = [
     Page("attempt", INSTRUCTOR, "/attempts/{good_call}", f"{CAR} \u2013 attempt {{good_call}}"),
     Page("attempt-missed", INSTRUCTOR, "/attempts/{poor_call}", f"{CAR} \u2013 attempt {{poor_call}}"),
     Page("audit", ADMIN, "/audit", "Audit log, page 1"),
+    Page("audit-filtered", ADMIN, "/audit?action=assign", "Audit log, page 1"),
+    Page("assignments", INSTRUCTOR, "/units/{unit}/assignments", "Assignments of Day shift"),
+    Page("assignment-remove", INSTRUCTOR, "/units/{unit}/assignments/towed-car/remove", "Remove an assignment"),
+    Page("library", INSTRUCTOR, "/scenarios", "Calls and diagrams"),
+    Page("scenario", INSTRUCTOR, "/scenarios/car-break-in", CAR, ready="#diagram svg"),
+    Page("scenario-long", INSTRUCTOR, "/scenarios/towed-car", "An angry caller whose car was towed", "#diagram svg"),
+    Page("not-found", INSTRUCTOR, "/no/such/page", "Not available"),
 ]
 SHOTS = [(PHONE, "light"), (DESKTOP, "light"), (PHONE, "dark")]
 """Each page is photographed so: overview-390x844.png, overview-1280x800.png, overview-390x844-dark.png."""
@@ -63,11 +72,26 @@ async def visit(browser: Browser, bot: Bot, world: World, page: Page, viewer: li
             await sign_in(browser, bot, page.viewer)
         viewer[0] = page.viewer
     await browser.open(page.path.format(**asdict(world)))
+    if page.ready:
+        await browser.until(
+            lambda d: d.execute_script("return !!document.querySelector(arguments[0])", page.ready),
+            f"{page.ready} on the {page.name} page",
+        )
 
 
 def mini_app_url(init_data: str) -> str:
     """Telegram opens a Mini App with its signed initData in the URL fragment."""
     return f"/app#tgWebAppData={quote(init_data, safe='')}&tgWebAppVersion=7.0&tgWebAppPlatform=android"
+
+
+def sign_in_link(bot: Bot, user_id: int) -> str | None:
+    """The URL of the latest "Sign in in a browser" button the bot sent the user."""
+    for call in reversed(bot.api.sent("sendMessage", user_id)):
+        rows = json.loads(call.params.get("reply_markup") or "{}").get("inline_keyboard", [])
+        for button in (b for row in rows for b in row):
+            if button["text"] == "Sign in in a browser":
+                return button["url"]
+    return None
 
 
 async def session_cookie(browser: Browser) -> str | None:
@@ -80,9 +104,9 @@ async def session_cookie(browser: Browser) -> str | None:
 async def test_the_bots_one_time_link_signs_in_and_lands_on_the_units_overview(
     bot: Bot, world: World, browser: Browser
 ) -> None:
-    await one(bot, INSTRUCTOR, "/dashboard")
-    markup = json.loads(bot.api.sent("sendMessage", INSTRUCTOR)[-1].params["reply_markup"])["inline_keyboard"]
-    link = next(b["url"] for row in markup for b in row if b["text"] == "Sign in in a browser")
+    bot.api.text(INSTRUCTOR, "/dashboard")
+    await bot.until(lambda: sign_in_link(bot, INSTRUCTOR) is not None)
+    link = sign_in_link(bot, INSTRUCTOR)
     assert link.startswith(f"{browser.base_url}/login?t=")
     await browser.open_url(link)
     assert await browser.heading() == "Sign in to DeskDrill"
@@ -142,6 +166,42 @@ async def test_forged_init_data_is_refused_and_signs_nobody_in(
     assert await session_cookie(browser) is None
     await browser.open("/")
     assert await browser.heading() == "Sign in"
+
+
+async def test_a_trainees_mini_app_is_refused_and_pointed_back_to_the_bot(
+    bot: Bot, world: World, browser: Browser
+) -> None:
+    await browser.open(mini_app_url(init_data(TRAINEE)))
+    await browser.until_heading("Not available")
+    assert "for instructors and admins" in await browser.text()
+    assert await session_cookie(browser) is None
+
+
+async def test_in_telegram_web_the_framed_mini_app_offers_a_one_time_link_for_a_tab_of_its_own(
+    bot: Bot, world: World, browser: Browser
+) -> None:
+    """Telegram Web shows a Mini App in a frame; here the frame's host is a page of the dashboard itself."""
+    await browser.open("/login?t=unused")
+    await browser.script(
+        "var f = document.createElement('iframe'); f.id = 'telegram'; f.src = arguments[0];"
+        "f.style.width = '390px'; f.style.height = '600px'; document.body.appendChild(f);",
+        mini_app_url(init_data(INSTRUCTOR)),
+    )
+
+    def link_in_frame(driver) -> str | None:
+        driver.switch_to.default_content()
+        driver.switch_to.frame("telegram")
+        try:
+            links = driver.find_elements("css selector", "a.button")
+            return links[0].get_attribute("href") if links else None
+        finally:
+            driver.switch_to.default_content()
+
+    link = await browser.until(link_in_frame, "the framed Mini App's link")
+    assert link.startswith(f"{browser.base_url}/login?t=")
+    await browser.open_url(link)
+    await browser.press("Sign in")
+    assert await browser.heading() == "Your units"
 
 
 async def test_the_mini_app_opened_outside_telegram_says_how_to_open_it(browser: Browser) -> None:
@@ -215,3 +275,92 @@ async def test_screenshots_of_every_page_on_a_phone_and_a_desktop(
             shot = screenshots / f"{page.name}-{width}x{height}{'-dark' if scheme == 'dark' else ''}.png"
             await browser.screenshot(shot)
             assert shot.read_bytes().startswith(b"\x89PNG"), shot
+
+
+async def test_no_page_logs_an_error_or_a_blocked_resource_in_the_console(
+    bot: Bot, world: World, browser: Browser
+) -> None:
+    viewer: list[int | None] = [None]
+    await browser.console()  # what came before
+    complaints = {}
+    for page in PAGES:
+        await visit(browser, bot, world, page, viewer)
+        logged = [
+            m["message"]
+            for m in await browser.console()
+            if m["level"] in ("SEVERE", "WARNING") and "/favicon.ico" not in m["message"]  # none yet: reported
+        ]
+        if page.name == "not-found":  # the 404 itself is logged as a failed load, and rightly answered so
+            logged = [m for m in logged if "404" not in m]
+        if logged:
+            complaints[page.name] = logged
+    assert not complaints, complaints
+
+
+# --- the pages' scripts and forms ----------------------------------------------------------------
+
+
+async def test_a_scenarios_mermaid_diagram_is_drawn_as_svg_in_its_box(bot: Bot, world: World, browser: Browser) -> None:
+    await sign_in(browser, bot, INSTRUCTOR)
+    await browser.open("/scenarios/car-break-in")
+    await browser.until(lambda d: d.find_element("css selector", "#diagram svg"), "the diagram's <svg>")
+    drawn = await browser.script(
+        "var svg = document.querySelector('#diagram svg');"
+        "return {in_box: !!svg.closest('.diagram'), nodes: svg.querySelectorAll('g.node').length,"
+        "        labels: svg.textContent, width: svg.getBoundingClientRect().width};"
+    )
+    assert drawn["in_box"] and drawn["nodes"] >= 3 and drawn["width"] > 100, drawn
+    assert "could not be drawn" not in await browser.text()
+
+
+async def test_tapping_a_column_heading_sorts_the_trainees(bot: Bot, world: World, browser: Browser) -> None:
+    await sign_in(browser, bot, INSTRUCTOR)
+    await browser.open(f"/units/{world.unit}")
+    names = "return Array.from(document.querySelectorAll('table.sortable tbody tr td:first-child a'), a => a.text)"
+    await browser.tap("Average")
+    assert await browser.script(names) == ["Priya", "Jordan"]  # 38, then 67
+    await browser.tap("Average")
+    assert await browser.script(names) == ["Jordan", "Priya"]
+
+
+async def test_a_unit_download_is_a_csv_of_its_calls(bot: Bot, world: World, browser: Browser) -> None:
+    await sign_in(browser, bot, INSTRUCTOR)
+    await browser.open(f"/units/{world.unit}")
+    link = await browser.script("return document.querySelector('a[href$=\"export.csv\"]').getAttribute('href')")
+    assert link == f"/units/{world.unit}/export.csv"
+    download = await browser.fetch(link)
+    assert download["status"] == 200 and download["type"].startswith("text/csv"), download
+    rows = download["text"].strip().splitlines()
+    assert len(rows) == 1 + 5, "a heading and the unit's five finished calls"
+
+
+async def test_an_assignment_made_and_removed_in_the_browser_is_told_to_the_members(
+    bot: Bot, world: World, browser: Browser
+) -> None:
+    report = "A copy of a police report, at the lobby counter"
+    await sign_in(browser, bot, INSTRUCTOR)
+    await browser.open(f"/units/{world.unit}/assignments")
+    await browser.pick("scenario", "report-copy")
+    await browser.fill("form.stack input[name=due]", "2026-12-04")
+    await browser.press("Assign and tell 2 members")
+    assert "due 2026-12-04" in await browser.text()
+    for member in (TRAINEE, OTHER):
+        await bot.until(lambda m=member: any(report in t and "New assignment" in t for t in bot.api.texts(m)), 5)
+    assert report in await browser.text()
+    await browser.open(f"/units/{world.unit}/assignments/report-copy/remove")
+    await browser.press("Remove it")
+    assert await browser.heading() == "Assignments of Day shift"
+    cards = await browser.script("return Array.from(document.querySelectorAll('ul.items li b'), b => b.textContent)")
+    assert report not in cards
+
+
+async def test_the_audit_log_filters_by_action(bot: Bot, world: World, browser: Browser) -> None:
+    await sign_in(browser, bot, ADMIN)
+    await browser.open("/audit")
+    await browser.choose("action", "assign")
+    await browser.press("Show")
+    assert "action=assign" in await browser.path()
+    actions = await browser.script(
+        "return Array.from(document.querySelectorAll('tbody tr td:nth-child(3)'), td => td.textContent)"
+    )
+    assert actions == ["assign", "assign"]
