@@ -82,7 +82,7 @@ class UnitPages:
             ("Finished calls", calls),
             ("Average total", number(average)),
             ("Assignments done", f"{done}/{owed}"),
-            ("Overdue", overdue),
+            ("Assignments overdue", overdue),
             ("Automatic fails", sum(overview[u.id]["failed"] for u in units)),
         ]
         rows = []
@@ -131,7 +131,7 @@ class UnitPages:
             ("Finished calls", o["attempts"]),
             ("Average total", number(o["average"])),
             ("Assignments done", f"{done}/{owed}"),
-            ("Overdue", overdue),
+            ("Assignments overdue", overdue),
             ("Automatic fails", o["failed"]),
         ]
         this_week = weekly[-1]
