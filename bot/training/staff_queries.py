@@ -19,6 +19,7 @@ UNIT_ATTEMPTS = (
 )
 
 
+FAILED = "coalesce(sum(t.auto_fail is not null and t.auto_fail != '[]'), 0)"
 VERDICTS = ", ".join(f"v_{c}" for c in CRITERIA)
 
 
@@ -33,13 +34,13 @@ def _marks(ids: Sequence[int]) -> str:
 
 
 def unit_overview(conn: sqlite3.Connection, unit_ids: Sequence[int], today: str) -> dict[int, dict[str, Any]]:
-    """Per unit: members, finished attempts, average total, pass rate per criterion, and each assignment's
-    members done and overdue."""
+    """Per unit: members, finished attempts, average total, automatic fails, pass rate per criterion, and
+    each assignment's members done and overdue."""
     if not unit_ids:
         return {}
     marks = _marks(unit_ids)
     out: dict[int, dict[str, Any]] = {
-        u: {"members": 0, "attempts": 0, "average": None, "rates": {}, "assignments": []} for u in unit_ids
+        u: {"members": 0, "attempts": 0, "average": None, "failed": 0, "rates": {}, "assignments": []} for u in unit_ids
     }
     for r in rows(
         conn, f"select unit_id, count(*) n from unit_members where unit_id in ({marks}) group by 1", unit_ids
@@ -48,13 +49,14 @@ def unit_overview(conn: sqlite3.Connection, unit_ids: Sequence[int], today: str)
     rates = ", ".join(f"avg(t.v_{c}) as {c}" for c in CRITERIA)
     for r in rows(
         conn,
-        f"select m.unit_id, count(*) n, avg(t.total) average, {rates} from {UNIT_ATTEMPTS} "
+        f"select m.unit_id, count(*) n, avg(t.total) average, {FAILED} failed, {rates} from {UNIT_ATTEMPTS} "
         f"where m.unit_id in ({marks}) group by 1",
         unit_ids,
     ):
         out[r["unit_id"]].update(
             attempts=r["n"],
             average=r["average"],
+            failed=r["failed"],
             rates={c: 100 * r[c] for c in CRITERIA if r[c] is not None},
         )
     for r in rows(
@@ -127,8 +129,7 @@ def report_summary(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> dict[st
     source, params = _each_attempt_once(unit_ids)
     rates = ", ".join(f"avg(t.v_{c})" for c in CRITERIA)
     count, average, failed, *met = conn.execute(
-        "select count(*), avg(t.total), coalesce(sum(t.auto_fail is not null and t.auto_fail != '[]'), 0), "
-        f"{rates} {source}",
+        f"select count(*), avg(t.total), {FAILED}, {rates} {source}",
         params,
     ).fetchone()
     return {
@@ -181,22 +182,6 @@ def criterion_history(conn: sqlite3.Connection, user_id: int) -> list[dict[str, 
     )
 
 
-def unit_auto_fails(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> dict[int, int]:
-    """Per unit: its finished attempts with an automatic fail (for the dashboard's overview)."""
-    if not unit_ids:
-        return {}
-    found = {
-        r["unit_id"]: r["n"]
-        for r in rows(
-            conn,
-            "select m.unit_id, coalesce(sum(t.auto_fail is not null and t.auto_fail != '[]'), 0) n "
-            f"from {UNIT_ATTEMPTS} where m.unit_id in ({_marks(unit_ids)}) group by 1",
-            unit_ids,
-        )
-    }
-    return {u: found.get(u, 0) for u in unit_ids}
-
-
 def unit_weekly(conn: sqlite3.Connection, unit_ids: Sequence[int], today: str, weeks: int) -> dict[int, list[dict]]:
     """Per unit, its last `weeks` weeks (Monday first, oldest first, empty weeks included):
     the week's Monday, its finished calls and their average total (None when there were none)."""
@@ -208,8 +193,9 @@ def unit_weekly(conn: sqlite3.Connection, unit_ids: Sequence[int], today: str, w
         for r in rows(
             conn,
             "select m.unit_id, date(t.finished_at, '-6 days', 'weekday 1') week, count(*) n, avg(t.total) average "
-            f"from {UNIT_ATTEMPTS} where m.unit_id in ({_marks(unit_ids)}) and t.finished_at >= ? group by 1, 2",
-            [*unit_ids, first],
+            f"from {UNIT_ATTEMPTS} where m.unit_id in ({_marks(unit_ids)}) and t.finished_at >= ? "
+            "and t.started_at >= date(?, '-1 day') group by 1, 2",  # started_at: the index's range
+            [*unit_ids, first, first],
         ):
             if r["week"] in out[r["unit_id"]]:
                 out[r["unit_id"]][r["week"]].update(attempts=r["n"], average=r["average"])

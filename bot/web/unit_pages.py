@@ -50,12 +50,8 @@ class UnitPages:
         except Refused as refusal:
             return d.refused(str(refusal), session=session)
         ids, today = [u.id for u in units], d.today().isoformat()
-        overview, fails, weekly = await d.store.reader.run(
-            lambda conn: (
-                q.unit_overview(conn, ids, today),
-                q.unit_auto_fails(conn, ids),
-                q.unit_weekly(conn, ids, today, WEEKS),
-            )
+        overview, weekly = await d.store.reader.run(
+            lambda conn: (q.unit_overview(conn, ids, today), q.unit_weekly(conn, ids, today, WEEKS))
         )
         links = [("Calls and diagrams", "/scenarios")]
         if units:
@@ -63,15 +59,15 @@ class UnitPages:
         if d.staff.role_of(actor.id) == "admin":
             links.append(("Audit log", "/audit"))
         if len(units) <= CARDS_UP_TO:
-            body = "".join(self.unit_card(u, overview[u.id], fails[u.id], weekly[u.id]) for u in units)
+            body = "".join(self.unit_card(u, overview[u.id], weekly[u.id]) for u in units)
         else:
-            body = self.units_table(units, overview, fails, weekly)
+            body = self.units_table(units, overview, weekly)
         body = (body or "<p>You have no units yet. Create one with /newunit in the bot.</p>") + link_list(
             d.prefix, links
         )
         return d.html("Your units", body, session=session)
 
-    def units_table(self, units: list, overview: dict, fails: dict, weekly: dict) -> str:
+    def units_table(self, units: list, overview: dict, weekly: dict) -> str:
         """Many units (a commander's view): the whole department in figures, then one sortable row per unit."""
         d = self.d
         calls = sum(overview[u.id]["attempts"] for u in units)
@@ -86,8 +82,8 @@ class UnitPages:
             ("Finished calls", calls),
             ("Average total", number(average)),
             ("Assignments done", f"{done}/{owed}"),
-            ("Overdue", overdue),
-            ("Automatic fails", sum(fails.values())),
+            ("Assignments overdue", overdue),
+            ("Automatic fails", sum(overview[u.id]["failed"] for u in units)),
         ]
         rows = []
         for u in units:
@@ -103,7 +99,7 @@ class UnitPages:
                     cell(number(o["average"]), -1 if o["average"] is None else round(o["average"], 1)),
                     cell(number(week["average"]), -1 if week["average"] is None else round(week["average"], 1)),
                     cell(f'<span class="missed">{late}</span>' if late else "0", late),
-                    cell(e(fails[u.id]), fails[u.id]),
+                    cell(e(o["failed"]), o["failed"]),
                     cell(
                         f"{e(LABELS[weakest])} {percent(rates[weakest])}" if weakest else "\u2013",
                         rates[weakest] if weakest else 101,
@@ -123,7 +119,7 @@ class UnitPages:
             + SORT_SCRIPT.format(prefix=e(d.prefix))
         )
 
-    def unit_card(self, unit, o: dict, fails: int, weekly: list[dict], linked: bool = True) -> str:
+    def unit_card(self, unit, o: dict, weekly: list[dict], linked: bool = True) -> str:
         d = self.d
         rates = o["rates"]
         weakest = min(rates, key=lambda c: rates[c]) if rates else None
@@ -135,8 +131,8 @@ class UnitPages:
             ("Finished calls", o["attempts"]),
             ("Average total", number(o["average"])),
             ("Assignments done", f"{done}/{owed}"),
-            ("Overdue", overdue),
-            ("Automatic fails", fails),
+            ("Assignments overdue", overdue),
+            ("Automatic fails", o["failed"]),
         ]
         this_week = weekly[-1]
         weeks = [(week_label(w["week"]), w["average"]) for w in weekly]
@@ -167,10 +163,9 @@ class UnitPages:
             return found
         actor, session, unit = found
         today = d.today().isoformat()
-        overview, fails, weekly, members = await d.store.reader.run(
+        overview, weekly, members = await d.store.reader.run(
             lambda conn: (
                 q.unit_overview(conn, [unit.id], today)[unit.id],
-                q.unit_auto_fails(conn, [unit.id])[unit.id],
                 q.unit_weekly(conn, [unit.id], today, WEEKS)[unit.id],
                 q.members_of_unit(conn, unit.id, today),
             )
@@ -190,7 +185,7 @@ class UnitPages:
             for m in members
         ]
         body = (
-            self.unit_card(unit, overview, fails, weekly, linked=False)
+            self.unit_card(unit, overview, weekly, linked=False)
             + link_list(
                 "",
                 [
