@@ -238,7 +238,7 @@ class UnitPages:
         oldest_first = attempts[::-1][-CHART_ATTEMPTS:]
         handle = f" @{detail['username']}" if detail["username"] else ""
         since = detail["joined_at"][:10]
-        body = f"<p>{e(detail['first_name'])}{e(handle)}, in \u201c{e(unit.name)}\u201d since {e(since)}.</p>"
+        body = f"<p>{e(detail['first_name'])}{e(handle)}, in \u201c{e(unit.name)}\u201d since {nowrap(e(since))}.</p>"
         if attempts:
             average = sum(t["total"] or 0 for t in attempts) / len(attempts)
             body += (
