@@ -57,7 +57,7 @@ PAGES = [
     Page("library", INSTRUCTOR, "/scenarios", "Calls and diagrams"),
     Page("scenario", INSTRUCTOR, "/scenarios/car-break-in", CAR, ready="#diagram svg"),
     Page("scenario-long", INSTRUCTOR, "/scenarios/towed-car", "An angry caller whose car was towed", "#diagram svg"),
-    Page("not-found", INSTRUCTOR, "/no/such/page", "Not available"),
+    Page("not-found", INSTRUCTOR, "/no/such/page", "Not found"),
 ]
 SHOTS = [(PHONE, "light"), (DESKTOP, "light"), (PHONE, "dark")]
 """Each page is photographed so: overview-390x844.png, overview-1280x800.png, overview-390x844-dark.png."""
