@@ -722,7 +722,7 @@ class Staff:
         day = local_date(attempt.started_at, self.tz).isoformat()
         notice = (
             f"Your instructor reviewed your \u201c{title}\u201d call of {day} and marked {LABELS[criterion]} "
-            f"as {verdict}. Reason: {reason}. Your new total for that call is {total}."
+            f"as {verdict}. Reason: {reason.rstrip('.')}. Your new total for that call is {total}."
         )
         return Outcome(
             [

@@ -37,6 +37,7 @@ from bot.web.exports import ExportRoutes
 from bot.web.library import LibraryPages
 from bot.web.pages import (
     e,
+    notices,
     page,
 )
 from bot.web.unit_pages import UnitPages
@@ -73,10 +74,14 @@ class Dashboard:
         self.today = today or (lambda: datetime.now(staff.tz).date())
         self.wake = wake or (lambda chat_id=None: None)
         self.now = now
+        self.flashes: dict[str, str] = {}
+        """What a form just did, keyed by session, shown once on the page it redirects to."""
 
     # --- responses -------------------------------------------------------------------------
 
     def html(self, title: str, body: str, status: int = 200, session: Session | None = None, crumbs=()) -> Response:
+        if session is not None and session.csrf in self.flashes:
+            body = notices(self.flashes.pop(session.csrf)) + body
         text = page(title, body, self.prefix, session.csrf if session else None, crumbs)
         return HTMLResponse(text, status_code=status, headers=HEADERS)
 
@@ -89,6 +94,11 @@ class Dashboard:
             "Telegram for a button that opens this dashboard, or a one-time sign-in link.</p>"
         )
         return self.html("Sign in", body, 401)
+
+    def done(self, session: Session, path: str, notice: str) -> RedirectResponse:
+        """After a change: back to a page by GET (a reload never repeats the change), which shows `notice`."""
+        self.flashes[session.csrf] = notice
+        return self.redirect(path)
 
     def redirect(self, path: str) -> RedirectResponse:
         return RedirectResponse(self.prefix + path, status_code=303, headers=HEADERS)
@@ -111,7 +121,8 @@ class Dashboard:
 
     async def not_found(self, request: Request, exc: Exception) -> Response:
         who = self.who(request)
-        return self.refused("There is no such page. Start again from your units.", 404, who[1] if who else None)
+        body = f'<p class="notice error">There is no such page.</p><p><a href="{e(self.prefix)}/">Your units</a></p>'
+        return self.html("Not found", body, 404, who[1] if who else None)
 
     async def broken(self, request: Request, exc: Exception) -> Response:
         """An unexpected error: logged with its traceback, answered with one plain line."""

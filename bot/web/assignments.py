@@ -83,7 +83,7 @@ class AssignmentPages:
         posted = await d.posted(request)
         if isinstance(posted, Response):
             return posted
-        actor, _, form = posted
+        actor, session, form = posted
         unit_id = request.path_params["unit_id"]
         scenario, due = str(form.get("scenario") or ""), str(form.get("due") or "").strip()
         try:
@@ -92,7 +92,7 @@ class AssignmentPages:
             )
         except Refused as refusal:
             return await self.page(request, error=str(refusal), status=400)
-        return await self.page(request, notice=" ".join(outcome.replies))
+        return d.done(session, f"/units/{unit_id}/assignments", " ".join(outcome.replies))
 
     async def confirm_remove(self, request: Request) -> Response:
         d = self.d
@@ -119,10 +119,10 @@ class AssignmentPages:
         posted = await d.posted(request)
         if isinstance(posted, Response):
             return posted
-        actor = posted[0]
+        actor, session = posted[0], posted[1]
         unit_id, sid = request.path_params["unit_id"], request.path_params["scenario_id"]
         try:
             outcome = d.act(lambda: d.staff.unassign(actor, unit_id, sid), "web unassign")
         except Refused as refusal:
             return await self.page(request, error=str(refusal), status=400)
-        return await self.page(request, notice=" ".join(outcome.replies))
+        return d.done(session, f"/units/{unit_id}/assignments", " ".join(outcome.replies))

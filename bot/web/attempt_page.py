@@ -76,10 +76,12 @@ class AttemptPage:
             tip = f'<div class="tip">Tip: {e(r["tip"])}</div>' if r["tip"] and not r["met"] else ""
             verdicts.append((e(LABELS[c]), verdict, evidence + tip))
         if verdicts:
-            parts.append("<h2>Criteria</h2>" + table(["Criterion", "Verdict", "Evidence and tip"], verdicts))
+            parts.append("<h2>Criteria</h2>" + table(["Criterion", "Verdict", "Evidence and tip"], verdicts, "stacked"))
         if attempt.addressed is not None:
             lines = addressed_lines(staff._addressed(attempt.scenario_id, attempt.addressed))
-            parts.append("<h2>The visitor's issue</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in lines) + "</ul>")
+            head, *facts = lines
+            items = "".join(f"<li>{e(x.removeprefix(chr(0x2022)).strip())}</li>" for x in facts)
+            parts.append(f"<h2>The visitor's issue</h2><p>{e(head)}</p>" + (f"<ul>{items}</ul>" if items else ""))
         overrides = staff.units.overridden(attempt.id)
         if overrides:
             names = staff.units.names({o["by"] for o in overrides})
@@ -134,4 +136,4 @@ class AttemptPage:
             )
         except Refused as refusal:
             return d.refused(str(refusal), session=session)
-        return await self.attempt(request, notice=" ".join(outcome.replies))
+        return d.done(session, f"/attempts/{attempt_id}", " ".join(outcome.replies))

@@ -74,7 +74,7 @@ class AuditPage:
         empty = "Nothing in the audit log matches." if kept else "The audit log is empty."
         body = (
             search
-            + (table(["When", "Who", "Action", "Detail"], cells) if cells else f"<p>{empty}</p>")
+            + (table(["When", "Who", "Action", "Detail"], cells, "stacked") if cells else f"<p>{empty}</p>")
             + f'<div class="pager">{"".join(pager)}</div>'
         )
         return d.html(f"Audit log, page {at + 1}", body, session=session, crumbs=[("Units", "/")])

@@ -36,8 +36,8 @@ class LibraryPages:
 
     def diagram_source(self, scenario: Scenario) -> str:
         """Drawn once per scenario (transitions builds a machine to write it)."""
-        if scenario.id not in self.diagrams:
-            self.diagrams[scenario.id] = mermaid(scenario)
+        if scenario.id not in self.diagrams:  # top to bottom: a phone scrolls down, not sideways
+            self.diagrams[scenario.id] = mermaid(scenario).replace("direction LR", "direction TB", 1)
         return self.diagrams[scenario.id]
 
     def routes(self) -> list[Route]:
@@ -64,15 +64,20 @@ class LibraryPages:
         who = self.staff_only(request)
         if isinstance(who, Response):
             return who
+        groups: dict[str, list[str]] = {}
+        for s in d.staff._scenarios():
+            heading = f"{'By phone' if s.channel == 'phone' else 'At the counter'}, {s.difficulty}"
+            groups.setdefault(heading, []).append(
+                f'<li class="card"><a href="{e(d.prefix)}/scenarios/{e(s.id)}"><b>{e(s.title)}</b></a>'
+                f"<p>{e(s.brief)}</p></li>"
+            )
         items = "".join(
-            f'<li class="card"><a href="{e(d.prefix)}/scenarios/{e(s.id)}"><b>{e(s.title)}</b></a>'
-            f'<div class="muted">{e(s.channel.capitalize())} \u00b7 {e(s.difficulty)}</div><p>{e(s.brief)}</p></li>'
-            for s in d.staff._scenarios()
+            f'<h2>{e(heading)} ({len(cards)})</h2><ul class="items">{"".join(cards)}</ul>'
+            for heading, cards in groups.items()
         )
         body = (
             f"<p>{len(d.staff.library.scenarios)} calls, routine ones first. Each page shows what resolves the "
-            "call, what fails it at once, and its diagram; you can assign it from there.</p>"
-            f'<ul class="items">{items}</ul>'
+            "call, what fails it at once, and its diagram; you can assign it from there.</p>" + items
         )
         return d.html("Calls and diagrams", body, session=who[1], crumbs=[("Units", "/")])
 
@@ -135,7 +140,7 @@ class LibraryPages:
         posted = await d.posted(request)
         if isinstance(posted, Response):
             return posted
-        actor, _, form = posted
+        actor, session, form = posted
         raw_unit, due = str(form.get("unit") or ""), str(form.get("due") or "").strip()
         if not (raw_unit.isascii() and raw_unit.isdigit() and len(raw_unit) < 12):
             return await self.scenario(request, error="Choose a unit.", status=400)
@@ -147,7 +152,7 @@ class LibraryPages:
             )
         except Refused as refusal:
             return await self.scenario(request, error=str(refusal), status=400)
-        return await self.scenario(request, notice=" ".join(outcome.replies))
+        return d.done(session, f"/scenarios/{scenario_id}", " ".join(outcome.replies))
 
 
 def scenario_fact(scenario: Scenario, fact: str) -> str:

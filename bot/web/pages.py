@@ -31,7 +31,7 @@ def page(
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{e(title)} \u2013 DeskDrill</title>"
-        f'<link rel="stylesheet" href="{e(prefix)}/static/style.css"></head><body>'
+        f'<link rel="icon" href="data:,"><link rel="stylesheet" href="{e(prefix)}/static/style.css"></head><body>'
         f'<header><a class="brand" href="{e(prefix)}/">DeskDrill</a>{signout}</header>'
         f"<main>{f'<nav>{trail}</nav>' if trail else ''}<h1>{e(title)}</h1>{body}</main></body></html>"
     )

@@ -82,7 +82,7 @@ class UnitPages:
             ("Finished calls", calls),
             ("Average total", number(average)),
             ("Assignments done", f"{done}/{owed}"),
-            ("Overdue", overdue),
+            ("Assignments overdue", overdue),
             ("Automatic fails", sum(overview[u.id]["failed"] for u in units)),
         ]
         rows = []
@@ -131,7 +131,7 @@ class UnitPages:
             ("Finished calls", o["attempts"]),
             ("Average total", number(o["average"])),
             ("Assignments done", f"{done}/{owed}"),
-            ("Overdue", overdue),
+            ("Assignments overdue", overdue),
             ("Automatic fails", o["failed"]),
         ]
         this_week = weekly[-1]
@@ -238,7 +238,7 @@ class UnitPages:
         oldest_first = attempts[::-1][-CHART_ATTEMPTS:]
         handle = f" @{detail['username']}" if detail["username"] else ""
         since = detail["joined_at"][:10]
-        body = f"<p>{e(detail['first_name'])}{e(handle)}, in \u201c{e(unit.name)}\u201d since {e(since)}.</p>"
+        body = f"<p>{e(detail['first_name'])}{e(handle)}, in \u201c{e(unit.name)}\u201d since {nowrap(e(since))}.</p>"
         if attempts:
             average = sum(t["total"] or 0 for t in attempts) / len(attempts)
             body += (

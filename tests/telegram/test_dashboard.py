@@ -300,17 +300,18 @@ async def test_override_is_audited_and_the_trainee_told(bot: Bot, dashboard: Das
         csrf = csrf_of((await web.get(f"/attempts/{world['attempt']}")).text)
         response = await web.post(
             f"/attempts/{world['attempt']}/override",
-            data={"csrf": csrf, "criterion": "greeting", "verdict": "missed", "reason": "No agency <name>"},
+            data={"csrf": csrf, "criterion": "greeting", "verdict": "missed", "reason": "No agency <name>."},
+            follow_redirects=True,
         )
         assert response.status_code == 200
-        assert "now missed" in response.text and "No agency &lt;name&gt;" in response.text
+        assert "now missed" in response.text and "No agency &lt;name&gt;." in response.text
     (override,) = bot.store.db.query("select * from overrides")
     assert override["criterion"] == "greeting" and override["met"] == 0 and override["by"] == INSTRUCTOR
     audit = [r["detail"] for r in bot.store.db.query("select * from audit where action = 'override'")]
-    assert audit == [f"attempt {world['attempt']} greeting -> missed: No agency <name>"]
+    assert audit == [f"attempt {world['attempt']} greeting -> missed: No agency <name>."]
     await bot.until(lambda: any("marked Greeting as missed" in t for t in bot.api.texts(TRAINEE)))
     notice = next(t for t in bot.api.texts(TRAINEE) if "marked Greeting as missed" in t)
-    assert "Reason: No agency <name>." in notice
+    assert "Reason: No agency <name>. Your new total" in notice, "one full stop, however the reason ends"
 
 
 async def test_sign_out_ends_the_session(dashboard: Dashboard, world: dict) -> None:

@@ -42,7 +42,9 @@ async def test_assigning_from_the_page_tells_members_and_is_audited(bot: Bot, da
         page = await web.get(path)
         assert page.status_code == 200 and "Nothing assigned to this unit yet" in page.text
         assert 'option value="towed-car"' in page.text
-        response = await web.post(path, data={"csrf": csrf_of(page.text), "scenario": "towed-car", "due": FUTURE})
+        response = await web.post(
+            path, data={"csrf": csrf_of(page.text), "scenario": "towed-car", "due": FUTURE}, follow_redirects=True
+        )
         assert response.status_code == 200
         assert f"due {FUTURE}; 1 members told" in response.text
         assert "done by 0 of 1" in response.text and 'option value="towed-car"' not in response.text
@@ -52,14 +54,29 @@ async def test_assigning_from_the_page_tells_members_and_is_audited(bot: Bot, da
     assert audit == [f"towed-car to unit {world['unit']} due {FUTURE}"]
 
 
+async def test_a_change_answers_with_a_redirect_so_a_reload_repeats_nothing(dashboard: Dashboard, world: dict):
+    path = f"/units/{world['unit']}/assignments"
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        csrf = csrf_of((await web.get(path)).text)
+        response = await web.post(path, data={"csrf": csrf, "scenario": "towed-car", "due": FUTURE})
+        assert response.status_code == 303 and response.headers["location"] == path
+        shown = await web.get(path)
+        assert "1 members told" in shown.text, "the change is reported once, on the page it lands on"
+        assert "1 members told" not in (await web.get(path)).text
+
+
 async def test_changing_the_due_date_tells_members_once(bot: Bot, dashboard: Dashboard, world: dict):
     path = f"/units/{world['unit']}/assignments"
     async with signed_in(dashboard, INSTRUCTOR) as web:
         csrf = csrf_of((await web.get(path)).text)
         await web.post(path, data={"csrf": csrf, "scenario": "towed-car", "due": FUTURE})
-        later = await web.post(path, data={"csrf": csrf, "scenario": "towed-car", "due": "2026-12-21"})
+        later = await web.post(
+            path, data={"csrf": csrf, "scenario": "towed-car", "due": "2026-12-21"}, follow_redirects=True
+        )
         assert "now due 2026-12-21" in later.text
-        same = await web.post(path, data={"csrf": csrf, "scenario": "towed-car", "due": "2026-12-21"})
+        same = await web.post(
+            path, data={"csrf": csrf, "scenario": "towed-car", "due": "2026-12-21"}, follow_redirects=True
+        )
         assert "nobody told again" in same.text
     await bot.until(lambda: told(bot, "Your instructor changed an assignment"))
     (changed,) = told(bot, "Your instructor changed an assignment")
@@ -91,7 +108,7 @@ async def test_removing_an_assignment_asks_first_then_tells_who_had_not_done_it(
         confirm = await web.get(f"{path}/towed-car/remove")
         assert confirm.status_code == 200 and "Remove it" in confirm.text and "Keep it" in confirm.text
         assert dashboard.store.db.execute("select count(*) from assignments").fetchone()[0] == 1
-        removed = await web.post(f"{path}/towed-car/remove", data={"csrf": csrf})
+        removed = await web.post(f"{path}/towed-car/remove", data={"csrf": csrf}, follow_redirects=True)
         assert "Removed \u201cAn angry caller whose car was towed\u201d" in removed.text
         assert "1 members told" in removed.text
         again = await web.post(f"{path}/towed-car/remove", data={"csrf": csrf})
@@ -146,7 +163,9 @@ async def test_a_call_is_assigned_from_its_library_page(bot: Bot, dashboard: Das
         assert f'<option value="{world["unit"]}">Day shift</option>' in page.text
         assert "Night shift" not in page.text
         response = await web.post(
-            "/scenarios/towed-car/assign", data={"csrf": csrf_of(page.text), "unit": str(world["unit"]), "due": ""}
+            "/scenarios/towed-car/assign",
+            data={"csrf": csrf_of(page.text), "unit": str(world["unit"]), "due": ""},
+            follow_redirects=True,
         )
         assert response.status_code == 200 and "1 members told" in response.text
     await bot.until(lambda: told(bot, "New assignment"))

@@ -2,12 +2,15 @@
 (function () {
   if (!window.mermaid) return;
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
-  window.mermaid.initialize({ startOnLoad: false, theme: dark ? "dark" : "neutral", securityLevel: "strict" });
+  window.mermaid.initialize({
+    startOnLoad: false, theme: dark ? "dark" : "neutral", securityLevel: "strict",
+    themeVariables: { fontSize: "16px" }, state: { useMaxWidth: false }
+  });
   window.mermaid.run({ querySelector: "pre.mermaid" }).then(function () {
-    // Desktop size, scrolled sideways on a phone, rather than shrunk to an unreadable width.
+    // Natural size, scrolled sideways when wider than the page, rather than shrunk to an unreadable width.
     document.querySelectorAll(".diagram svg").forEach(function (svg) {
-      var natural = parseFloat(svg.style.maxWidth);
-      if (natural) { svg.style.width = Math.min(natural, 860) + "px"; svg.style.maxWidth = "none"; }
+      var natural = parseFloat(svg.style.maxWidth || svg.getAttribute("width"));
+      if (natural) { svg.style.width = natural + "px"; svg.style.maxWidth = "none"; }
     });
   }).catch(function () {
     var box = document.getElementById("diagram");
