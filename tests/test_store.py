@@ -40,6 +40,7 @@ def test_opening_a_file_creates_folders_uses_wal_and_migrates(tmp_path: Path) ->
         "m004_contact_totals",
         "m005_staff_scale",
         "m006_web_sign_in",
+        "m007_audit_filters",
     ]
     assert {"users", "attempts", "turns", "results", "updates"} <= set(store.db.table_names())
     store.close()

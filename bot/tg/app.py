@@ -37,7 +37,8 @@ from bot.tg.staff import MENUS, TRAINEE_MENU, StaffHandlers
 from bot.tg.throttle import Throttle
 from bot.tg.trainee import TraineeHandlers
 from bot.training import staff_queries as q
-from bot.training.reports import export_csv, progress_chart, report_chart
+from bot.training.export_files import build_elsewhere
+from bot.training.reports import progress_chart, report_chart
 from bot.training.staff import Staff
 
 log = logging.getLogger(__name__)
@@ -235,8 +236,12 @@ def renderers(coach: Coach, tz: Any) -> dict[str, Callable[[dict], Callable[[], 
         return draw
 
     def export(args: dict) -> Callable[[], tuple]:
-        read = reader.in_thread(lambda conn: q.export_rows(conn, args["unit_ids"]))
-        return lambda: ("document", args["name"], export_csv(read()), None)
+        path, ids = coach.store.path, args["unit_ids"]
+        if path is None:  # an in-memory store: read on this thread, now
+            data = build_elsewhere(None, ids, conn=coach.store.db.conn)
+            return lambda: ("document", args["name"], data, None)
+        # in a worker thread, waiting on the export process
+        return lambda: ("document", args["name"], build_elsewhere(path, ids), None)
 
     return {"progress": progress, "report": report, "export": export}
 

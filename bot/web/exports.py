@@ -1,5 +1,6 @@
 """CSV downloads: the same file /export sends in chat (one row per unit and attempt, formula cells
-neutralised, a byte-order mark for spreadsheets), audited the same way, built off the event loop."""
+neutralised, a byte-order mark for spreadsheets), audited the same way, built in the export
+process (bot.training.export_files) so the loop keeps answering trainees."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.training import staff_queries as q
-from bot.training.reports import export_csv
+from bot.training.export_files import build_elsewhere
 from bot.training.staff import Refused
 
 if TYPE_CHECKING:
@@ -41,14 +41,16 @@ class ExportRoutes:
             return d.refused(str(refusal), session=session)
         assert outcome.render is not None
         args = outcome.render[1]
-        rows = await d.store.reader.run(lambda conn: q.export_rows(conn, args["unit_ids"]))
-        body = await asyncio.to_thread(export_csv, rows)
-        return Response(
-            body,
-            media_type="text/csv; charset=utf-8",
-            headers={
-                "Content-Disposition": f'attachment; filename="{args["name"]}"',
-                "Cache-Control": "no-store",
-                "X-Content-Type-Options": "nosniff",
-            },
-        )
+        compressed = "gzip" in request.headers.get("accept-encoding", "")
+        if d.store.path is None:  # an in-memory store: its connection lives on this thread
+            body = build_elsewhere(None, args["unit_ids"], compressed, d.store.db.conn)
+        else:
+            body = await asyncio.to_thread(build_elsewhere, d.store.path, args["unit_ids"], compressed)
+        headers = {
+            "Content-Disposition": f'attachment; filename="{args["name"]}"',
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        }
+        if compressed:  # compressed in the export process; the GZip middleware passes it through
+            headers |= {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+        return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
