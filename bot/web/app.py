@@ -75,6 +75,8 @@ class Dashboard:
         self.wake = wake or (lambda chat_id=None: None)
         self.now = now
         self.flashes: dict[str, str] = {}
+        self.changed_at = 0.0
+        """When a dashboard form last changed something (time.monotonic)."""
         """What a form just did, keyed by session, shown once on the page it redirects to."""
 
     # --- responses -------------------------------------------------------------------------
@@ -157,6 +159,7 @@ class Dashboard:
             self.store.owe([Outgoing(n.chat_id, n.text, n.buttons, hold=True) for n in outcome.notices], source)
         for n in outcome.notices:
             self.wake(n.chat_id)
+        self.changed_at = time.monotonic()  # cached figures are read again
         return outcome
 
     async def posted(self, request: Request) -> Response | tuple[User, Session, Any]:

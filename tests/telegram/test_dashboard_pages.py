@@ -241,6 +241,20 @@ async def test_many_units_get_one_sortable_table_with_department_totals(bot: Bot
     for name in ("Day shift", "Night shift", "Evening", "Weekend", "Reserve"):
         assert name in page
     assert "Weakest" in page and "This week" in page
+    assert "<div>Assignments done<b>0/0</b></div>" in page
+
+
+async def test_the_many_units_figures_are_read_again_after_a_change_made_here(
+    bot: Bot, dashboard: Dashboard, world: dict
+):
+    for name in ("Evening", "Weekend", "Reserve"):
+        await new_unit(bot, INSTRUCTOR, name)
+    async with signed_in(dashboard, ADMIN) as web:
+        assert "<div>Assignments done<b>0/0</b></div>" in (await web.get("/")).text
+        path = f"/units/{world['unit']}/assignments"
+        csrf = csrf_of((await web.get(path)).text)
+        await web.post(path, data={"csrf": csrf, "scenario": "towed-car"})
+        assert "<div>Assignments done<b>0/1</b></div>" in (await web.get("/")).text
 
 
 # --- the audit log ---------------------------------------------------------------------------------------
