@@ -50,6 +50,9 @@ class Outgoing:
     hold: bool = False
     """A notice (assignment, reminder, override...): held while its chat is in a live practice call,
     then delivered after the call's last message (see `Outbox.release`)."""
+    secret: bool = False
+    """Its buttons carry a secret (a one-time sign-in link): they are wiped from the row once it is
+    delivered or given up, so the database never keeps a working link longer than needed."""
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {}
@@ -63,6 +66,8 @@ class Outgoing:
             body["menu"] = self.menu
         if self.reminder:
             body["reminder"] = list(self.reminder)
+        if self.secret:
+            body["secret"] = True
         return body
 
 
@@ -169,9 +174,15 @@ class Outbox:
             return None
         return Pending(row[0], row[1], json.loads(row[2]), row[3])
 
+    def forget_secret(self, message: Pending) -> None:
+        if message.body.get("secret"):
+            kept = {k: v for k, v in message.body.items() if k != "buttons"}
+            self.db.execute("update outbox set body = ? where id = ?", [json.dumps(kept), message.id])
+
     def sent(self, message: Pending) -> None:
         if "reminder" not in message.body:
             self.db.execute("update outbox set sent = ? where id = ?", [self.clock(), message.id])
+            self.forget_secret(message)
             return
         with self.db.atomic():
             self.db.execute("update outbox set sent = ? where id = ?", [self.clock(), message.id])
@@ -191,6 +202,7 @@ class Outbox:
     def give_up(self, message: Pending, error: str) -> None:
         """Telegram refused it for good (the user blocked the bot, the chat is gone)."""
         self.db.execute("update outbox set failed = ? where id = ?", [error[:300], message.id])
+        self.forget_secret(message)
 
     def undelivered(self) -> int:
         return self.db.execute("select count(*) from outbox where sent is null and failed is null").fetchone()[0]

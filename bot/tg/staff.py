@@ -96,6 +96,7 @@ class StaffHandlers:
                 f"{LINK_MINUTES} minutes; don't share it."
             ],
             keyboard=tuple(rows),
+            secret=True,
         )
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -286,7 +287,7 @@ def messages_of(chat_id: int, outcome: Outcome) -> list[Outgoing]:
     """Everything an Outcome owes: replies, a chart or file, buttons, notices, a menu change."""
     messages = [Outgoing(chat_id, r) for r in outcome.replies]
     if outcome.keyboard and messages:
-        messages[-1] = Outgoing(chat_id, outcome.replies[-1], outcome.keyboard)
+        messages[-1] = Outgoing(chat_id, outcome.replies[-1], outcome.keyboard, secret=outcome.secret)
     if outcome.render:
         messages.append(Outgoing(chat_id, render=outcome.render[0], args=outcome.render[1]))
     if outcome.buttons:

@@ -64,6 +64,8 @@ class Outcome:
     """(chat id, new role) when someone's command menu must change."""
     keyboard: Buttons = ()
     """Inline buttons under the last reply: rows of (label, callback data)."""
+    secret: bool = False
+    """The keyboard holds a secret (a sign-in link): the outbox forgets it once delivered."""
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,8 @@ async def test_dashboard_command_sends_a_mini_app_button_and_a_one_time_link(bot
     token = link.split("t=", 1)[1]
     stored = bot.store.db.execute("select token_hash from web_links").fetchall()
     assert token not in json.dumps(stored), "only a hash of the link is stored"
+    outbox = bot.store.db.execute("select body from outbox where sent is not null").fetchall()
+    assert outbox and token not in json.dumps(outbox), "the delivered message's link is wiped from the outbox"
 
 
 async def test_trainees_are_refused_the_dashboard_command(bot: Bot, world: dict) -> None:
