@@ -121,6 +121,7 @@ class Outbox:
                     message.args if last else {},
                     message.menu if last else None,
                     message.reminder if last else None,
+                    secret=message.secret and last,
                 )
                 body = json.dumps(piece.body(), ensure_ascii=False)
                 rows.append((piece.chat_id, body, source, now, now, 1 if message.hold else None))
