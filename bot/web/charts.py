@@ -14,6 +14,8 @@ from bot.web.pages import e
 
 WIDTH, HEIGHT, GAP = 320, 120, 3
 PLOT = WIDTH - 24
+MAX_BAR = 28
+"""A few bars stay bars, not blocks."""
 """Bars take the left of the width; the right margin holds the scale's figures."""
 TOP = 100
 
@@ -24,7 +26,7 @@ def bars(points: Sequence[tuple[str, float | None]], label: str, fail: Sequence[
     A bar whose `fail` flag is set is drawn in the failure colour; a missing value leaves a gap."""
     if not points:
         return ""
-    width = PLOT / len(points)
+    width = min(PLOT / len(points), MAX_BAR)
     rects = []
     for i, (caption, value) in enumerate(points):
         if value is None:
@@ -35,19 +37,22 @@ def bars(points: Sequence[tuple[str, float | None]], label: str, fail: Sequence[
             f'<rect class="{cls}" x="{i * width + GAP / 2:.1f}" y="{HEIGHT - height:.1f}" '
             f'width="{max(1.0, width - GAP):.1f}" height="{height:.1f}"><title>{e(caption)}: {value:.0f}</title></rect>'
         )
-    grid = "".join(
-        f'<line class="grid" x1="0" x2="{PLOT}" y1="{HEIGHT - HEIGHT * v / TOP:.1f}" '
-        f'y2="{HEIGHT - HEIGHT * v / TOP:.1f}"/><text x="{WIDTH}" y="{HEIGHT - HEIGHT * v / TOP + 4:.1f}" '
-        f'text-anchor="end">{v}</text>'
-        for v in (50, 100)
+    levels = [HEIGHT - HEIGHT * v / TOP for v in (50, 100)]
+    grid = "".join(f'<line class="grid" x1="0" x2="{PLOT}" y1="{y:.1f}" y2="{y:.1f}"/>' for y in levels)
+    scale = "".join(
+        f'<text x="{WIDTH}" y="{y + 4:.1f}" text-anchor="end">{v}</text>'
+        for v, y in zip((50, 100), levels, strict=True)
     )
     first, last = points[0][0], points[-1][0]
+    right = len(points) * width
     ends = f'<text x="0" y="{HEIGHT + 14}">{e(first)}</text>' + (
-        f'<text x="{PLOT}" y="{HEIGHT + 14}" text-anchor="end">{e(last)}</text>' if len(points) > 1 else ""
+        f'<text x="{right:.1f}" y="{HEIGHT + 14}" text-anchor="end">{e(last)}</text>'
+        if len(points) > 1 and last != first
+        else ""
     )
     return (
         f'<svg class="chart" viewBox="0 -8 {WIDTH} {HEIGHT + 26}" role="img" aria-label="{e(label)}">'
-        f"{''.join(rects)}{grid}{ends}</svg>"
+        f"{grid}{''.join(rects)}{scale}{ends}</svg>"
     )
 
 
