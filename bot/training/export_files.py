@@ -9,12 +9,14 @@ one at a time, started at the first export.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import multiprocessing
 import sqlite3
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from bot.training import staff_queries as q
@@ -45,10 +47,57 @@ def _executor() -> ProcessPoolExecutor:
         return _pool
 
 
+def _forget(pool: ProcessPoolExecutor) -> None:
+    """A pool whose process died is broken for good: the next export starts a new one."""
+    global _pool
+    with _pool_lock:
+        if _pool is pool:
+            _pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _in_process(unit_ids: Sequence[int], path: Path, compressed: bool):
+    pool = _executor()
+    try:
+        return pool, pool.submit(build, str(path.resolve()), list(unit_ids), compressed)
+    except BrokenProcessPool:
+        _forget(pool)
+        pool = _executor()
+        return pool, pool.submit(build, str(path.resolve()), list(unit_ids), compressed)
+
+
 def build_elsewhere(path: Path | None, unit_ids: Sequence[int], compressed: bool = False, conn=None) -> bytes:
     """`build` in the export process, waiting for it (call from a worker thread, never the loop).
     Without a database file (an in-memory store in tests) it builds here from `conn`."""
     if path is None:
-        data = export_csv(q.export_rows(conn, list(unit_ids)))
-        return gzip.compress(data, GZIP_LEVEL) if compressed else data
-    return _executor().submit(build, str(path.resolve()), list(unit_ids), compressed).result()
+        return _here(conn, unit_ids, compressed)
+    for attempt in (1, 2):  # a process that died mid-export: once more in a new one
+        pool, future = _in_process(unit_ids, path, compressed)
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            _forget(pool)
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+async def build_awaiting(path: Path | None, unit_ids: Sequence[int], compressed: bool = False, conn=None) -> bytes:
+    """`build_elsewhere` for the event loop: it waits on the process without holding a thread, so
+    queued exports never starve the threads that read pages and draw charts."""
+    if path is None:
+        return _here(conn, unit_ids, compressed)
+    for attempt in (1, 2):
+        pool, future = _in_process(unit_ids, path, compressed)
+        try:
+            return await asyncio.wrap_future(future)
+        except BrokenProcessPool:
+            _forget(pool)
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _here(conn, unit_ids: Sequence[int], compressed: bool) -> bytes:
+    data = export_csv(q.export_rows(conn, list(unit_ids)))
+    return gzip.compress(data, GZIP_LEVEL) if compressed else data

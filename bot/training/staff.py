@@ -340,14 +340,14 @@ class Staff:
                 f"Start it with /practice {scenario_id} or see /assignments."
             )
             told = members
-            reply = f"Assigned \u201c{title}\u201d to \u201c{unit.name}\u201d{when}; {len(told)} members told."
+            reply = f"Assigned \u201c{title}\u201d to \u201c{unit.name}\u201d{when}; {members_told(len(told))}."
         else:
             done = self.units.completed_by(assignment_id)
             told = [m for m in members if m["id"] not in done]
             now_due = f"due {due}" if due else "without a due date"
             was = f" (it was due {previous['due']})" if previous["due"] else ""
             text = f"Your instructor changed an assignment: \u201c{title}\u201d is now {now_due}{was}."
-            reply = f"\u201c{title}\u201d for \u201c{unit.name}\u201d is now {now_due}; {len(told)} members told."
+            reply = f"\u201c{title}\u201d for \u201c{unit.name}\u201d is now {now_due}; {members_told(len(told))}."
         return Outcome([reply], [Notice(m["chat_id"], text, start) for m in told])
 
     def my_assignments(self, user: User, today: date) -> Outcome:
@@ -748,14 +748,20 @@ class Staff:
             ),
         )
 
-    def export(self, actor: User, code: str | None, unit_id: int | None = None) -> Deferred:
+    def export_scope(self, actor: User, code: str | None, unit_id: int | None = None) -> tuple[list[int], str]:
+        """The units an export covers (those /results shows, or the one asked for) and its file name."""
         self.require(actor, "instructor", "export")
         units = self._chosen(actor, code, unit_id, "export")
-        ids = [u.id for u in units]
-        name = f"deskdrill-{code or (units[0].code if unit_id else 'all-units')}.csv"
+        return [u.id for u in units], f"deskdrill-{code or (units[0].code if unit_id else 'all-units')}.csv"
+
+    def exported(self, actor: User, ids: list[int], count: int) -> None:
+        self.units.audit(actor.id, "export", f"{count} attempts of units {ids}")
+
+    def export(self, actor: User, code: str | None, unit_id: int | None = None) -> Deferred:
+        ids, name = self.export_scope(actor, code, unit_id)
 
         def then(count: int) -> Outcome:
-            self.units.audit(actor.id, "export", f"{count} attempts of units {ids}")
+            self.exported(actor, ids, count)
             noun = "attempt" if count == 1 else "attempts"
             return Outcome([f"{count} {noun} exported."], render=("export", {"unit_ids": ids, "name": name}))
 
@@ -811,7 +817,7 @@ class Staff:
         told = [m for m in self.units.members(unit.id) if m["id"] not in done]
         self.units.unassign(assignment["id"], actor.id, f"{scenario_id} from unit {unit.id}")
         text = f"Your instructor removed an assignment: \u201c{title}\u201d is no longer on your list."
-        reply = f"Removed \u201c{title}\u201d from \u201c{unit.name}\u201d; {len(told)} members told."
+        reply = f"Removed \u201c{title}\u201d from \u201c{unit.name}\u201d; {members_told(len(told))}."
         return Outcome([reply], [Notice(m["chat_id"], text) for m in told])
 
     def audit_entries(
@@ -875,6 +881,10 @@ class Staff:
 
 
 _USER = re.compile(r"user (\d+)")
+
+
+def members_told(count: int) -> str:
+    return "1 member told" if count == 1 else f"{count} members told"
 
 
 def assignment_standing(detail: dict, today: date) -> list[dict]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from bot.grading import CRITERIA
@@ -63,7 +64,7 @@ def unit_overview(conn: sqlite3.Connection, unit_ids: Sequence[int], today: str)
         conn,
         "select a.id, a.unit_id, a.scenario_id, a.due, count(m.user_id) members, "
         "coalesce(sum(exists (select 1 from attempts t where t.user_id = m.user_id and t.scenario_id = a.scenario_id "
-        "and t.status = 'finished' and t.started_at >= a.assigned_at)), 0) done "
+        "and t.status = 'finished' and t.started_at >= a.assigned_at and t.started_at >= m.joined_at)), 0) done "
         f"from assignments a left join unit_members m on m.unit_id = a.unit_id where a.unit_id in ({marks}) "
         "group by a.id order by a.id",
         unit_ids,
@@ -84,7 +85,7 @@ def members_of_unit(conn: sqlite3.Connection, unit_id: int, today: str) -> list[
         " and t.started_at >= m.joined_at) average, "
         "(select count(*) from assignments a where a.unit_id = m.unit_id and a.due is not null and a.due < ? "
         " and not exists (select 1 from attempts t where t.user_id = m.user_id and t.scenario_id = a.scenario_id "
-        " and t.status = 'finished' and t.started_at >= a.assigned_at)) overdue "
+        " and t.status = 'finished' and t.started_at >= a.assigned_at and t.started_at >= m.joined_at)) overdue "
         "from unit_members m join users u on u.id = m.user_id where m.unit_id = ? order by u.first_name, u.id",
         [today, unit_id],
     )
@@ -182,21 +183,27 @@ def criterion_history(conn: sqlite3.Connection, user_id: int) -> list[dict[str, 
     )
 
 
-def unit_weekly(conn: sqlite3.Connection, unit_ids: Sequence[int], today: str, weeks: int) -> dict[int, list[dict]]:
-    """Per unit, its last `weeks` weeks (Monday first, oldest first, empty weeks included):
-    the week's Monday, its finished calls and their average total (None when there were none)."""
-    monday = conn.execute("select date(?, '-6 days', 'weekday 1')", [today]).fetchone()[0]
-    first = conn.execute("select date(?, ?)", [monday, f"-{7 * (weeks - 1)} days"]).fetchone()[0]
-    mondays = [conn.execute("select date(?, ?)", [first, f"+{7 * i} days"]).fetchone()[0] for i in range(weeks)]
-    out = {u: {m: {"week": m, "attempts": 0, "average": None} for m in mondays} for u in unit_ids}
-    if unit_ids:
-        for r in rows(
-            conn,
-            "select m.unit_id, date(t.finished_at, '-6 days', 'weekday 1') week, count(*) n, avg(t.total) average "
-            f"from {UNIT_ATTEMPTS} where m.unit_id in ({_marks(unit_ids)}) and t.finished_at >= ? "
-            "and t.started_at >= date(?, '-1 day') group by 1, 2",  # started_at: the index's range
-            [*unit_ids, first, first],
-        ):
-            if r["week"] in out[r["unit_id"]]:
-                out[r["unit_id"]][r["week"]].update(attempts=r["n"], average=r["average"])
-    return {u: list(weeks_of.values()) for u, weeks_of in out.items()}
+def unit_weekly(
+    conn: sqlite3.Connection, unit_ids: Sequence[int], today: date, weeks: int, tz: tzinfo = UTC
+) -> dict[int, list[dict]]:
+    """Per unit, its last `weeks` weeks in local time (DESKDRILL_TIMEZONE; Monday first, oldest first,
+    empty weeks included): the week's Monday, its finished calls and their average total (None when
+    there were none). Stored times are UTC, so each local Monday midnight becomes a UTC bound."""
+    this_monday = today - timedelta(days=today.weekday())
+    mondays = [this_monday - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
+    bounds = [datetime.combine(m, time(0), tz).astimezone(UTC).isoformat(timespec="seconds") for m in mondays]
+    out = {u: [{"week": m.isoformat(), "attempts": 0, "average": None} for m in mondays] for u in unit_ids}
+    if not unit_ids:
+        return out
+    bucket = (
+        "case " + " ".join(f"when t.finished_at < ? then {i - 1}" for i in range(1, weeks)) + f" else {weeks - 1} end"
+    )
+    for r in rows(
+        conn,
+        f"select m.unit_id, {bucket} week, count(*) n, avg(t.total) average from {UNIT_ATTEMPTS} "
+        f"where m.unit_id in ({_marks(unit_ids)}) and t.finished_at >= ? "
+        "and t.started_at >= date(?, '-1 day') group by 1, 2",  # started_at: the index's range
+        [*bounds[1:], *unit_ids, bounds[0], bounds[0][:10]],
+    ):
+        out[r["unit_id"]][r["week"]].update(attempts=r["n"], average=r["average"])
+    return out

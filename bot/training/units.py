@@ -149,8 +149,13 @@ class Units:
         return int(row["id"])
 
     def unassign(self, assignment_id: int, actor: int, detail: str) -> None:
-        """The assignment, its reminders and its completions (not yet told to instructors) go together."""
+        """The assignment, its reminders (sent, or waiting in the outbox) and its completions (not yet
+        told to instructors) go together."""
         with self.db.atomic():
+            self.db.execute(
+                "delete from outbox where sent is null and failed is null and json_extract(body, '$.reminder[1]') = ?",
+                [assignment_id],
+            )
             for table in ("reminders", "completions"):
                 self.db.execute(f"delete from {table} where assignment_id = ?", [assignment_id])
             self.db.execute("delete from assignments where id = ?", [assignment_id])

@@ -45,6 +45,8 @@ from bot.web.unit_pages import UnitPages
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 COOKIE = "deskdrill_session"
+FLASH_SECONDS = 300
+"""A form's result waits this long for the page it redirects to."""
 HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
@@ -69,12 +71,13 @@ class Dashboard:
         self.staff, self.store = staff, staff.store
         self.sign_in = SignIn(staff.store)
         self.bot_token, self.base_url = bot_token, base_url.rstrip("/")
-        self.prefix = urlsplit(self.base_url).path.rstrip("/")
+        parts = urlsplit(self.base_url)
+        self.prefix, self.origin = parts.path.rstrip("/"), f"{parts.scheme}://{parts.netloc}"
         self.secure = self.base_url.startswith("https://")
         self.today = today or (lambda: datetime.now(staff.tz).date())
         self.wake = wake or (lambda chat_id=None: None)
         self.now = now
-        self.flashes: dict[str, str] = {}
+        self.flashes: dict[str, tuple[str, float]] = {}
         self.changed_at = 0.0
         """When a dashboard form last changed something (time.monotonic)."""
         """What a form just did, keyed by session, shown once on the page it redirects to."""
@@ -83,12 +86,15 @@ class Dashboard:
 
     def html(self, title: str, body: str, status: int = 200, session: Session | None = None, crumbs=()) -> Response:
         if session is not None and session.csrf in self.flashes:
-            body = notices(self.flashes.pop(session.csrf)) + body
+            notice, at = self.flashes.pop(session.csrf)
+            if time.monotonic() - at < FLASH_SECONDS:
+                body = notices(notice) + body
         text = page(title, body, self.prefix, session.csrf if session else None, crumbs)
         return HTMLResponse(text, status_code=status, headers=HEADERS)
 
     def refused(self, message: str, status: int = 403, session: Session | None = None) -> Response:
-        return self.html("Not available", f'<p class="notice error">{e(message)}</p>', status, session)
+        home = f'<p><a href="{e(self.prefix)}/">Your units</a></p>' if session else ""
+        return self.html("Not available", f'<p class="notice error">{e(message)}</p>{home}', status, session)
 
     def signed_out(self) -> Response:
         body = (
@@ -99,7 +105,9 @@ class Dashboard:
 
     def done(self, session: Session, path: str, notice: str) -> RedirectResponse:
         """After a change: back to a page by GET (a reload never repeats the change), which shows `notice`."""
-        self.flashes[session.csrf] = notice
+        now = time.monotonic()
+        self.flashes = {k: v for k, v in self.flashes.items() if now - v[1] < FLASH_SECONDS}
+        self.flashes[session.csrf] = (notice, now)
         return self.redirect(path)
 
     def redirect(self, path: str) -> RedirectResponse:
@@ -184,13 +192,29 @@ class Dashboard:
         )
         return self.html("Opening the dashboard", body)
 
+    def from_elsewhere(self, request: Request) -> bool:
+        """A sign-in posted by another site's page (login CSRF: it would sign this browser in as someone
+        else). Browsers say where a form came from in Sec-Fetch-Site, or at least in Origin."""
+        site = request.headers.get("sec-fetch-site")
+        if site is not None:
+            return site not in ("same-origin", "none")
+        origin = request.headers.get("origin")
+        return origin is not None and origin != "null" and origin != self.origin
+
+    def staff_only(self, user_id: int) -> Response | None:
+        if self.staff.role_of(user_id) == "trainee":
+            return self.refused("The dashboard is for instructors and admins. Your results are in the bot: /history.")
+        return None
+
     async def telegram_auth(self, request: Request) -> Response:
+        if self.from_elsewhere(request):
+            return self.refused("Sign in from this dashboard's own page.")
         form = await request.form()
         user = verify_init_data(str(form.get("init_data") or ""), self.bot_token or "", self.now())
         if user is None or self.store.user(user["id"]) is None:
             return self.refused("That sign-in from Telegram could not be verified. Close and open the dashboard again.")
-        if self.staff.role_of(user["id"]) == "trainee":
-            return self.refused("The dashboard is for instructors and admins. Your results are in the bot: /history.")
+        if refused := self.staff_only(user["id"]):
+            return refused
         if form.get("mode") == "link":
             return self.new_tab(user["id"])
         return self.start_session(user["id"], "Telegram")
@@ -219,11 +243,13 @@ class Dashboard:
         return self.html("Sign in to DeskDrill", body)
 
     async def login(self, request: Request) -> Response:
+        if self.from_elsewhere(request):
+            return self.refused("Sign in from this dashboard's own page.")
         form = await request.form()
         user_id = self.sign_in.use_link(str(form.get("t") or ""))
         if user_id is None:
             return self.refused("That sign-in link has expired or was already used. Send /dashboard to the bot again.")
-        return self.start_session(user_id, "one-time link")
+        return self.staff_only(user_id) or self.start_session(user_id, "one-time link")
 
     async def logout(self, request: Request) -> Response:
         who = self.who(request)
@@ -233,6 +259,7 @@ class Dashboard:
         if not self.csrf_ok(who[1], form):
             return self.refused("This form has expired: reload the page and try again.")
         self.sign_in.end_session(request.cookies.get(COOKIE))
+        self.flashes.pop(who[1].csrf, None)
         response = self.html("Signed out", "<p>You are signed out.</p>")
         response.delete_cookie(COOKIE, path=self.prefix or "/", secure=self.secure, httponly=True, samesite="strict")
         return response

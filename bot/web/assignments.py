@@ -62,13 +62,18 @@ class AssignmentPages:
             for s in d.staff._scenarios()
             if s.id not in assigned
         )
+        members = "1 member" if overview["members"] == 1 else f"{overview['members']} members"
         form = (
-            f'<h2>Assign a call</h2><form class="stack" method="post" action="{e(base)}">{csrf}'
-            f'<label>Call <select name="scenario" required>{options}</select></label>'
-            f'<label>Due date (optional) <input type="date" name="due" min="{today}"></label>'
-            f"<button>Assign and tell {overview['members']} members</button></form>"
-            '<p class="muted">Members are told in Telegram at once (after a call they are in). Reminders come '
-            "the day before the due date, and an overdue notice once.</p>"
+            (
+                f'<h2>Assign a call</h2><form class="stack" method="post" action="{e(base)}">{csrf}'
+                f'<label>Call <select name="scenario" required>{options}</select></label>'
+                f'<label>Due date (optional) <input type="date" name="due" min="{today}"></label>'
+                f"<button>Assign and tell {members}</button></form>"
+                '<p class="muted">Members are told in Telegram at once (after a call they are in). Those who '
+                "haven't done it get a reminder before the due date and one overdue notice after it.</p>"
+            )
+            if options
+            else "<p>Every call in the library is assigned to this unit.</p>"
         )
         body = (
             notices(notice, error)

@@ -125,7 +125,7 @@ class AttemptPage:
         criterion, verdict = str(form.get("criterion") or ""), str(form.get("verdict") or "")
         reason = str(form.get("reason") or "").strip()
         if verdict not in ("met", "missed"):
-            return d.refused("Choose met or missed.", 400, session)
+            return await self.attempt(request, error="Choose met or missed.", status=400)
         if not reason:
             return await self.attempt(request, error="The reason can't be empty: the trainee is told why.", status=400)
         attempt_id = request.path_params["attempt_id"]
@@ -134,6 +134,6 @@ class AttemptPage:
                 lambda: d.staff.override_verdict(actor, attempt_id, criterion, verdict == "met", reason[:500]),
                 "web override",
             )
-        except Refused as refusal:
-            return d.refused(str(refusal), session=session)
+        except Refused as refusal:  # the page itself says whether this person may see the call at all
+            return await self.attempt(request, error=str(refusal), status=400)
         return d.done(session, f"/attempts/{attempt_id}", " ".join(outcome.replies))

@@ -4,23 +4,29 @@ process (bot.training.export_files) so the loop keeps answering trainees."""
 
 from __future__ import annotations
 
-import asyncio
+import logging
 from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.training.export_files import build_elsewhere
+from bot.training import staff_queries as q
+from bot.training.export_files import build_awaiting, build_elsewhere
 from bot.training.staff import Refused
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
 
 
+log = logging.getLogger(__name__)
+
+
 class ExportRoutes:
     def __init__(self, dashboard: Dashboard) -> None:
         self.d = dashboard
+        self.building: set[int] = set()
+        """People whose export is being built: one at a time each."""
 
     def routes(self) -> list[Route]:
         return [Route("/export.csv", self.export), Route("/units/{unit_id:int}/export.csv", self.export)]
@@ -31,26 +37,47 @@ class ExportRoutes:
         if isinstance(who, Response):
             return who
         actor, session = who
-        unit_id = request.path_params.get("unit_id")
         try:
-            deferred = d.staff.export(actor, None, unit_id)
-            count = await d.store.reader.run(deferred.read)
-            with d.store.db.atomic():
-                outcome = deferred.then(count)  # the audit line, as in chat
+            ids, name = d.staff.export_scope(actor, None, request.path_params.get("unit_id"))
         except Refused as refusal:
             return d.refused(str(refusal), session=session)
-        assert outcome.render is not None
-        args = outcome.render[1]
-        compressed = "gzip" in request.headers.get("accept-encoding", "")
-        if d.store.path is None:  # an in-memory store: its connection lives on this thread
-            body = build_elsewhere(None, args["unit_ids"], compressed, d.store.db.conn)
-        else:
-            body = await asyncio.to_thread(build_elsewhere, d.store.path, args["unit_ids"], compressed)
         headers = {
-            "Content-Disposition": f'attachment; filename="{args["name"]}"',
+            "Content-Disposition": f'attachment; filename="{name}"',
             "Cache-Control": "no-store",
             "X-Content-Type-Options": "nosniff",
         }
+        if request.method == "HEAD":  # a link checker or a preview: no file built, nothing audited
+            return Response(media_type="text/csv; charset=utf-8", headers=headers)
+        if actor.id in self.building:
+            return d.refused("Your last export is still being prepared: it downloads when it is ready.", 429, session)
+        self.building.add(actor.id)
+        compressed = accepts_gzip(request.headers.get("accept-encoding", ""))
+        try:
+            count = await d.store.reader.run(lambda conn: q.attempt_count(conn, ids))
+            if d.store.path is None:  # an in-memory store: its connection lives on this thread
+                body = build_elsewhere(None, ids, compressed, d.store.db.conn)
+            else:
+                body = await build_awaiting(d.store.path, ids, compressed)
+        except Exception:
+            log.exception("an export of units %s failed", ids)
+            return d.refused("The export could not be prepared. Try again in a minute.", 503, session)
+        finally:
+            self.building.discard(actor.id)
+        with d.store.db.atomic():
+            d.staff.exported(actor, ids, count)  # audited once the file exists, as in chat
         if compressed:  # compressed in the export process; the GZip middleware passes it through
             headers |= {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def accepts_gzip(header: str) -> bool:
+    """Whether an Accept-Encoding header takes gzip ("gzip;q=0" refuses it)."""
+    for part in header.split(","):
+        token, _, params = part.strip().partition(";")
+        if token.strip().lower() in ("gzip", "*"):
+            q_value = params.strip().removeprefix("q=") if params.strip().startswith("q=") else "1"
+            try:
+                return float(q_value) > 0
+            except ValueError:
+                return False
+    return False

@@ -121,9 +121,7 @@ class LibraryPages:
 
     def assign_form(self, actor, session, scenario: Scenario) -> str:
         d = self.d
-        options = "".join(
-            f'<option value="{u.id}">{e(u.name)}</option>' for u in d.staff.dashboard_units(actor) if not u.revoked
-        )
+        options = "".join(f'<option value="{u.id}">{e(u.name)}</option>' for u in d.staff.dashboard_units(actor))
         if not options:
             return ""
         return (

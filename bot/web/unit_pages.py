@@ -76,15 +76,16 @@ class UnitPages:
         reads (about 0.15 s over 100,000 attempts), and a commander's page needs no fresher figures."""
 
         def read(conn):
-            return q.unit_overview(conn, ids, today), q.unit_weekly(conn, ids, today, WEEKS)
+            return q.unit_overview(conn, ids, today), q.unit_weekly(conn, ids, self.d.today(), WEEKS, self.d.staff.tz)
 
         if len(ids) <= CARDS_UP_TO:
             return *await self.d.store.reader.run(read), 0.0
         key, now = (tuple(ids), today), time.monotonic()
         cached = self.cache.get(key)
         if cached is None or now - cached[0] > CACHE_SECONDS or cached[0] < self.d.changed_at:
-            self.cache = {key: (now, *await self.d.store.reader.run(read))}
-            cached = self.cache[key]
+            fresh = (now, *await self.d.store.reader.run(read))
+            self.cache = {k: v for k, v in self.cache.items() if now - v[0] <= CACHE_SECONDS} | {key: fresh}
+            cached = fresh
         return cached[1], cached[2], now - cached[0]
 
     def units_table(self, units: list, overview: dict, weekly: dict) -> str:
@@ -186,7 +187,7 @@ class UnitPages:
         overview, weekly, members = await d.store.reader.run(
             lambda conn: (
                 q.unit_overview(conn, [unit.id], today)[unit.id],
-                q.unit_weekly(conn, [unit.id], today, WEEKS)[unit.id],
+                q.unit_weekly(conn, [unit.id], d.today(), WEEKS, d.staff.tz)[unit.id],
                 q.members_of_unit(conn, unit.id, today),
             )
         )

@@ -70,6 +70,15 @@ async def signed_in(dashboard: Dashboard, user_id: int) -> AsyncIterator[httpx.A
         yield web
 
 
+@asynccontextmanager
+async def demoted_session(dashboard: Dashboard, user_id: int = TRAINEE) -> AsyncIterator[httpx.AsyncClient]:
+    """A client holding a live session of someone who is a trainee now (signed in while an instructor,
+    then demoted): trainees can't sign in, but a session must never outlive the role either."""
+    async with client(dashboard) as web:
+        web.cookies.set(COOKIE, SignIn(dashboard.store).new_session(user_id))
+        yield web
+
+
 def csrf_of(html: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
 
@@ -204,7 +213,7 @@ async def test_tampered_or_stale_init_data_is_refused(dashboard: Dashboard, worl
 
 
 async def test_trainee_is_refused_every_page(dashboard: Dashboard, world: dict) -> None:
-    async with signed_in(dashboard, TRAINEE) as web:
+    async with demoted_session(dashboard) as web:
         for path in [*pages(world), "/audit"]:
             response = await web.get(path)
             assert response.status_code == 403, path

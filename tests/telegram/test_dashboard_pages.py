@@ -19,6 +19,7 @@ from tests.telegram.test_dashboard import (  # noqa: F401  (fixtures)
     client,
     csrf_of,
     dashboard,
+    demoted_session,
     init_data,
     signed_in,
     staff_settings,
@@ -46,7 +47,7 @@ async def test_assigning_from_the_page_tells_members_and_is_audited(bot: Bot, da
             path, data={"csrf": csrf_of(page.text), "scenario": "towed-car", "due": FUTURE}, follow_redirects=True
         )
         assert response.status_code == 200
-        assert f"due {FUTURE}; 1 members told" in response.text
+        assert f"due {FUTURE}; 1 member told" in response.text
         assert "done by 0 of 1" in response.text and 'option value="towed-car"' not in response.text
     await bot.until(lambda: told(bot, "New assignment"))
     assert FUTURE in told(bot, "New assignment")[0]
@@ -61,8 +62,8 @@ async def test_a_change_answers_with_a_redirect_so_a_reload_repeats_nothing(dash
         response = await web.post(path, data={"csrf": csrf, "scenario": "towed-car", "due": FUTURE})
         assert response.status_code == 303 and response.headers["location"] == path
         shown = await web.get(path)
-        assert "1 members told" in shown.text, "the change is reported once, on the page it lands on"
-        assert "1 members told" not in (await web.get(path)).text
+        assert "1 member told" in shown.text, "the change is reported once, on the page it lands on"
+        assert "1 member told" not in (await web.get(path)).text
 
 
 async def test_changing_the_due_date_tells_members_once(bot: Bot, dashboard: Dashboard, world: dict):
@@ -110,7 +111,7 @@ async def test_removing_an_assignment_asks_first_then_tells_who_had_not_done_it(
         assert dashboard.store.db.execute("select count(*) from assignments").fetchone()[0] == 1
         removed = await web.post(f"{path}/towed-car/remove", data={"csrf": csrf}, follow_redirects=True)
         assert "Removed \u201cAn angry caller whose car was towed\u201d" in removed.text
-        assert "1 members told" in removed.text
+        assert "1 member told" in removed.text
         again = await web.post(f"{path}/towed-car/remove", data={"csrf": csrf})
         assert again.status_code == 400 and "is not assigned" in again.text
     assert dashboard.store.db.execute("select count(*) from assignments").fetchone()[0] == 0
@@ -128,7 +129,7 @@ async def test_another_units_instructor_cannot_assign_or_remove(dashboard: Dashb
         assert (await web.post(f"{path}/towed-car/remove", data={"csrf": csrf})).status_code == 403
         from_library = await web.post("/scenarios/towed-car/assign", data={"csrf": csrf, "unit": str(world["unit"])})
         assert from_library.status_code == 400 and "not among yours" in from_library.text
-    async with signed_in(dashboard, TRAINEE) as web:
+    async with demoted_session(dashboard) as web:
         assert (await web.get(path)).status_code == 403
     assert not list(dashboard.store.db.query("select * from assignments"))
 
@@ -167,12 +168,12 @@ async def test_a_call_is_assigned_from_its_library_page(bot: Bot, dashboard: Das
             data={"csrf": csrf_of(page.text), "unit": str(world["unit"]), "due": ""},
             follow_redirects=True,
         )
-        assert response.status_code == 200 and "1 members told" in response.text
+        assert response.status_code == 200 and "1 member told" in response.text
     await bot.until(lambda: told(bot, "New assignment"))
 
 
 async def test_trainees_get_no_library(dashboard: Dashboard, world: dict):
-    async with signed_in(dashboard, TRAINEE) as web:
+    async with demoted_session(dashboard) as web:
         assert (await web.get("/scenarios")).status_code == 403
         assert (await web.get("/scenarios/towed-car")).status_code == 403
 
@@ -195,10 +196,13 @@ async def test_a_units_csv_is_the_chats_file_and_is_audited(dashboard: Dashboard
 
 
 async def test_all_units_export_covers_what_the_person_may_see(dashboard: Dashboard, world: dict):
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        rows = list(csv.DictReader(io.StringIO((await web.get("/export.csv")).content.decode("utf-8-sig"))))
+        assert [int(r["attempt_id"]) for r in rows] == [world["attempt"]]
     async with signed_in(dashboard, RIVAL) as web:
         rows = list(csv.DictReader(io.StringIO((await web.get("/export.csv")).content.decode("utf-8-sig"))))
         assert rows == [], "the rival's unit has no attempts; the other unit's are not theirs"
-    async with signed_in(dashboard, TRAINEE) as web:
+    async with demoted_session(dashboard) as web:
         assert (await web.get("/export.csv")).status_code == 403
 
 
@@ -209,7 +213,7 @@ async def test_trainee_page_charts_totals_and_shows_latest_and_best_per_assignme
     bot: Bot, dashboard: Dashboard, world: dict
 ):
     code = bot.store.db.execute("select code from units where id = ?", [world["unit"]]).fetchone()[0]
-    assert "1 members told" in await assign(bot, f"car-break-in {code}")
+    assert "1 member told" in await assign(bot, f"car-break-in {code}")
     await one(bot, TRAINEE, "/practice car-break-in")
     from tests.scripts import COURTEOUS
 
@@ -220,11 +224,16 @@ async def test_trainee_page_charts_totals_and_shows_latest_and_best_per_assignme
     assert '<svg class="chart"' in page and 'role="img"' in page
     assert '<ul class="meters">' in page and "Greeting" in page
     assert "<h2>Assignments</h2>" in page and "Car break-in, reported by phone" in page
-    assert page.count("100/100") >= 2, "latest and best of the assignment"
+    row = re.search(r"<h2>Assignments</h2>.*?<tbody>(.*?)</tbody>", page).group(1)
+    assert re.search(
+        r"Car break-in, reported by phone</td><td><span class=\"nowrap\">\u2013</span></td>"
+        r"<td>100/100</td><td>100/100</td>",
+        row,
+    ), "latest and best of the assignment"
     assert 'class="sortable"' in page and "data-sort=" in page
 
 
-async def test_the_units_table_sorts_by_numbers(dashboard: Dashboard, world: dict):
+async def test_the_trainees_table_sorts_by_numbers(dashboard: Dashboard, world: dict):
     async with signed_in(dashboard, INSTRUCTOR) as web:
         page = (await web.get(f"/units/{world['unit']}")).text
     assert '<table class="sortable">' in page and "/static/sort.js" in page
@@ -309,8 +318,113 @@ async def test_unknown_pages_and_errors_get_a_plain_page(dashboard: Dashboard, w
     assert "database on fire" not in response.text and "Traceback" not in response.text
 
 
-async def test_a_link_for_someone_else_never_signs_in_a_trainee(dashboard: Dashboard, world: dict):
+async def test_a_trainees_link_signs_nobody_in(dashboard: Dashboard, world: dict):
     token = SignIn(dashboard.store).new_link(TRAINEE)
     async with client(dashboard) as web:
-        await web.post("/login", data={"t": token})
-        assert (await web.get("/")).status_code == 403
+        response = await web.post("/login", data={"t": token})
+        assert response.status_code == 403 and "/history" in response.text
+        assert COOKIE not in response.headers.get("set-cookie", "")
+    assert dashboard.store.db.execute("select count(*) from web_sessions").fetchone()[0] == 0
+
+
+async def test_a_sign_in_posted_from_another_site_is_refused(dashboard: Dashboard, world: dict):
+    token = SignIn(dashboard.store).new_link(INSTRUCTOR)
+    async with client(dashboard) as web:
+        forged = await web.post("/login", data={"t": token}, headers={"Sec-Fetch-Site": "cross-site"})
+        assert forged.status_code == 403 and COOKIE not in forged.headers.get("set-cookie", "")
+        elsewhere = await web.post(
+            "/auth/telegram", data={"init_data": init_data(INSTRUCTOR)}, headers={"Origin": "https://evil.example"}
+        )
+        assert elsewhere.status_code == 403
+        own = await web.post("/login", data={"t": token}, headers={"Sec-Fetch-Site": "same-origin", "Origin": BASE})
+        assert own.status_code == 303, "the link was not used up by the refused attempt"
+
+
+async def test_a_head_request_builds_and_audits_nothing_and_gzip_can_be_refused(dashboard: Dashboard, world: dict):
+    path = f"/units/{world['unit']}/export.csv"
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        head = await web.head(path)
+        assert head.status_code == 200 and head.content == b""
+        plain = await web.get(path, headers={"Accept-Encoding": "gzip;q=0, identity"})
+        assert "content-encoding" not in plain.headers and plain.content.startswith("\ufeff".encode())
+        packed = await web.get(path, headers={"Accept-Encoding": "gzip"})
+        assert packed.headers["content-encoding"] == "gzip" and packed.content.startswith("\ufeff".encode())
+    audit = dashboard.store.db.execute("select count(*) from audit where action = 'export'").fetchone()[0]
+    assert audit == 2, "the two downloads, not the HEAD"
+
+
+async def test_an_export_survives_its_process_dying(dashboard: Dashboard, world: dict):
+    import os
+    import signal
+
+    from bot.training import export_files
+
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        assert (await web.get(f"/units/{world['unit']}/export.csv")).status_code == 200
+        for pid in list(export_files._pool._processes):  # the export process, killed as the OOM killer would
+            os.kill(pid, signal.SIGKILL)
+        again = await web.get(f"/units/{world['unit']}/export.csv")
+        assert again.status_code == 200 and "attempt_id" in again.content.decode("utf-8-sig")
+
+
+async def test_forms_without_their_csrf_token_change_nothing(dashboard: Dashboard, world: dict):
+    path = f"/units/{world['unit']}/assignments"
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        csrf = csrf_of((await web.get(path)).text)
+        await web.post(path, data={"csrf": csrf, "scenario": "towed-car"})
+        assert (await web.post(f"{path}/towed-car/remove", data={})).status_code == 403
+        assert (await web.post("/scenarios/report-copy/assign", data={"unit": str(world["unit"])})).status_code == 403
+    assert [r["scenario_id"] for r in dashboard.store.db.query("select * from assignments")] == ["towed-car"]
+
+
+async def test_removing_an_assignment_drops_its_reminders_still_waiting(bot: Bot, dashboard: Dashboard, world: dict):
+    import json
+
+    from bot.storage.outbox import Outgoing
+
+    path = f"/units/{world['unit']}/assignments"
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        csrf = csrf_of((await web.get(path)).text)
+        await web.post(path, data={"csrf": csrf, "scenario": "towed-car", "due": FUTURE})
+        (assignment_id,) = bot.store.db.execute("select id from assignments").fetchone()
+        held = Outgoing(TRAINEE, "Reminder: towed-car is due", reminder=(TRAINEE, assignment_id, "due"), hold=True)
+        bot.store.db.execute("update outbox set sent = 1 where sent is null")  # earlier messages delivered
+        bot.store.owe([held], "test")
+        await web.post(f"{path}/towed-car/remove", data={"csrf": csrf})
+    waiting = [json.loads(b) for (b,) in bot.store.db.execute("select body from outbox where sent is null")]
+    assert not any("reminder" in body for body in waiting)
+    assert any("no longer on your list" in body.get("text", "") for body in waiting)
+
+
+def test_weekly_averages_fall_in_local_weeks(bot: Bot, world: dict):
+    from datetime import date
+    from zoneinfo import ZoneInfo
+
+    from bot.training import staff_queries as q
+
+    new_york = ZoneInfo("America/New_York")
+    # Sunday 22 November, 20:00 in New York is Monday 01:00 UTC: still last week there.
+    bot.store.db.execute(
+        "update attempts set started_at = '2026-11-23T00:50:00+00:00', finished_at = '2026-11-23T01:00:00+00:00'"
+    )
+    bot.store.db.execute("update unit_members set joined_at = '2026-11-01T00:00:00+00:00'")
+    weeks = q.unit_weekly(bot.store.db.conn, [world["unit"]], date(2026, 11, 23), 2, new_york)[world["unit"]]
+    assert [(w["week"], w["attempts"]) for w in weeks] == [("2026-11-16", 1), ("2026-11-23", 0)]
+    utc = q.unit_weekly(bot.store.db.conn, [world["unit"]], date(2026, 11, 23), 2)[world["unit"]]
+    assert [(w["week"], w["attempts"]) for w in utc] == [("2026-11-16", 0), ("2026-11-23", 1)]
+
+
+async def test_a_dashboard_under_a_path_keeps_its_links_and_cookie_there(bot: Bot, dashboard: Dashboard, world: dict):
+    under = Dashboard(dashboard.staff, dashboard.bot_token, f"{BASE}/deskdrill", dashboard.today, dashboard.wake)
+    transport = httpx.ASGITransport(app=build_web_app(under))
+    async with httpx.AsyncClient(transport=transport, base_url=BASE) as web:
+        token = SignIn(under.store).new_link(INSTRUCTOR)
+        signed = await web.post("/deskdrill/login", data={"t": token})
+        assert signed.status_code == 303 and signed.headers["location"] == "/deskdrill/"
+        assert "path=/deskdrill" in signed.headers["set-cookie"].lower()
+        page = (await web.get("/deskdrill/")).text
+        assert 'href="/deskdrill/scenarios"' in page and 'href="/deskdrill/static/style.css"' in page
+        path = f"/deskdrill/units/{world['unit']}/assignments"
+        csrf = csrf_of((await web.get(path)).text)
+        changed = await web.post(path, data={"csrf": csrf, "scenario": "towed-car"})
+        assert changed.headers["location"] == path

@@ -188,7 +188,7 @@ async def test_an_instructor_sees_only_their_own_units(bot: Bot) -> None:
 async def test_assign_tells_members_and_assignments_lists_with_a_start_button(bot: Bot) -> None:
     code = await unit_with_trainee(bot)
     assert await assign(bot, f"car-break-in {code} 2026-12-01") == (
-        "Assigned \u201cCar break-in, reported by phone\u201d to \u201cDay shift\u201d, due 2026-12-01; 1 members told."
+        "Assigned \u201cCar break-in, reported by phone\u201d to \u201cDay shift\u201d, due 2026-12-01; 1 member told."
     )
     notice = bot.api.texts(TRAINEE)[-1]
     assert notice.startswith(

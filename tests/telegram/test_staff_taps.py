@@ -170,7 +170,7 @@ async def test_assigning_again_changes_the_due_date_and_says_so_once(bot: Bot) -
     code = await unit_with_trainee(bot)
     await assign(bot, f"towed-car {code} 2026-12-01")
     assert "nobody told again" in await one(bot, INSTRUCTOR, f"/assign towed-car {code} 2026-12-01")
-    assert "is now due 2026-12-08; 1 members told" in await one(bot, INSTRUCTOR, f"/assign towed-car {code} 2026-12-08")
+    assert "is now due 2026-12-08; 1 member told" in await one(bot, INSTRUCTOR, f"/assign towed-car {code} 2026-12-08")
     await bot.until(lambda: "now due 2026-12-08 (it was due 2026-12-01)" in bot.api.texts(TRAINEE)[-1])
     notices = [t for t in bot.api.texts(TRAINEE) if "towed" in t]
     assert len(notices) == 2 and button(bot, TRAINEE, "Start") == "practice:towed-car"
