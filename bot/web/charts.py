@@ -14,7 +14,7 @@ from bot.web.pages import e
 
 WIDTH, HEIGHT, GAP = 320, 120, 3
 PLOT = WIDTH - 24
-MAX_BAR = 28
+MAX_BAR = 40
 """A few bars stay bars, not blocks."""
 """Bars take the left of the width; the right margin holds the scale's figures."""
 TOP = 100
