@@ -112,6 +112,12 @@ class AttemptPage:
                 "</textarea></label><button>Change the verdict</button></form>"
             )
         crumbs = [("Units", "/")]
+        member_of = {
+            r[0] for r in d.store.db.execute("select unit_id from unit_members where user_id = ?", [attempt.user_id])
+        }
+        unit = next((u for u in staff.dashboard_units(actor) if u.id in member_of), None)
+        if unit is not None:  # back to the trainee, through a unit of theirs this person sees
+            crumbs += [(unit.name, f"/units/{unit.id}"), (name, f"/units/{unit.id}/trainees/{attempt.user_id}")]
         return d.html(
             f"{staff._title(attempt.scenario_id)} \u2013 attempt {attempt.id}", "".join(parts), status, session, crumbs
         )

@@ -233,6 +233,7 @@ async def test_instructor_sees_their_unit_trainee_and_transcript(dashboard: Dash
         assert trainee.status_code == 200 and f"/attempts/{world['attempt']}" in trainee.text
         transcript = await web.get(f"/attempts/{world['attempt']}")
         assert transcript.status_code == 200
+        assert f'href="/units/{world["unit"]}/trainees/{TRAINEE}"' in transcript.text, "the way back to the trainee"
         assert '<mark title="Greeting">' in transcript.text and '<mark title="Empathy">' in transcript.text
         assert 'name="csrf"' in transcript.text and 'name="reason"' in transcript.text
         assert (await web.get("/audit")).status_code == 403
