@@ -51,8 +51,10 @@ _ACTS: dict[str, Act] = {
     name.lower(): compile_act(name.lower(), getattr(pb, name), pb.CLASSES)
     for name in (
         "EMPATHY",
+        "EMPATHY_QUESTIONS",
         "EMPATHY_SPOILERS",
         "SORRY_OWN_CONDUCT",
+        "SORRY_OTHERS",
         "TESTING_CHECKS",
         "TESTING_INVITES",
         "TESTING_SPOILERS",
@@ -231,9 +233,14 @@ def _negated_intent(norm: str) -> bool:
 
 
 def _empathy(seen: _Seen) -> bool:
-    if not seen.act("empathy") or seen.act("empathy_spoilers"):
+    if not (seen.act("empathy") or (seen.s.is_question and seen.act("empathy_questions"))):
         return False
-    return not ("sorry" in seen.words and seen.act("sorry_own_conduct") and not _sympathy_beyond_sorry(seen))
+    if seen.act("empathy_spoilers"):
+        return False
+    if "sorry" not in seen.words or not seen.act("sorry_own_conduct"):
+        return True
+    # "Sorry about the mix-up at the impound lot": the failing is another office's, not the desk's own.
+    return seen.act("sorry_others") or _sympathy_beyond_sorry(seen)
 
 
 def _sympathy_beyond_sorry(seen: _Seen) -> bool:

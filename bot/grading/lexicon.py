@@ -260,6 +260,8 @@ KEYWORDS: frozenset[str] = frozenset(
         "anything",
         "anyone",
         "anybody",
+        "everyone",
+        "everybody",
         "else",
         "something",
         "everything",

@@ -84,6 +84,69 @@ CLASSES: dict[str, str] = {
     "REASSURE": "not silly | not a bother | not your fault | not stupid | nothing to be ashamed of"
     " | nothing to be embarrassed about | nothing to be sorry for | not in any trouble | not in trouble"
     " | not alone | not overreacting | not crazy | safe now | in the right place | in good hands",
+    # --- wellbeing, and the feelings of others the visitor cares about --------
+    "OH": "oh | oh no | oh my god | oh my gosh | oh my goodness | oh dear | oh man | oh lord | goodness | gosh"
+    " | geez | jeez | wow | whoa | wait | yikes | lord | dear | man | okay | alright | first | first off | but | and"
+    " | so | well | hey | my god | my goodness | good lord | good grief | jesus | god",
+    "KIN": "mom | mother | mama | momma | mum | dad | father | papa | daddy | son | daughter | kid | kids | child"
+    " | children | baby | little one | little ones | boy | girl | husband | wife | partner | boyfriend | girlfriend"
+    " | family | grandma | grandmother | grandpa | grandfather | granny | nana | parents | brother | sister | aunt"
+    " | uncle | friend | dog | cat | passenger | passengers | driver | other driver | roommate | pet | puppy"
+    " | kitty",
+    "WHO": "you | y'all | you all | you guys | you two | you both | both of you | you folks | everyone | everybody"
+    " | you and the kids | you and your family | you and the family | you and your kids | you and the baby"
+    " | everyone else | everybody else | all of you | anyone | anybody | he | she | they | {KIN}",
+    "NOBODY": "nobody | no one | noone | none of you | nobody else | no one else | not anybody | not anyone",
+    "POSS": "your | the | his | her | their | y'all's | the other",
+    "WHO_EXTRA": "in your family | in the car | in the house | at home | involved | else | in the other car | there"
+    " | inside | with you | in there",
+    "WELL": "okay | ok | alright | all right | fine | safe | unhurt | uninjured | safe and well | safe and sound"
+    " | in one piece | alright physically | doing okay | doing alright | doing all right | doing ok | doing fine",
+    "AFTER": "now | right now | there | over there | in there | though | after that | after all that | at home"
+    " | where you are | at all | yourself | both | physically | otherwise | i hope | hopefully | {VOCATIVE}",
+    "THIRD": "owner | owners | whoever | whoever's | someone | somebody | someone's | somebody's | {KIN} | kid's"
+    " | mom's | dad's | family's | owner's",
+    "THEY": "he | she | they | he's | she's | they're | he'll | she'll | they'll | he'd | she'd | they'd",
+    "THIRD_MODAL": "be | been | probably | definitely | def | surely | likely | no doubt | bound to be",
+    "THIRD_SURELY": "must | must be | must have been | must have | probably | definitely | def | surely | no doubt"
+    " | bound to be | got to be | has got to be | have got to be | 's got to be | 've got to be",
+    "THIRD_UPSET": "worried | worried sick | sick with worry | worried to death | frantic | panicking | panicked"
+    " | in a panic | beside themselves | beside himself | beside herself | heartbroken | devastated | distraught"
+    " | terrified | scared | scared to death | scared stiff | frightened | freaking out | going crazy"
+    " | out of their mind | out of their minds | out of his mind | out of her mind | a wreck | a nervous wreck"
+    " | upset | anxious | shaken | shaken up | traumatized | in tears | crushed | gutted | missing it | missing him"
+    " | missing her | missing them | sick about it | stressed | stressed out | lost without it | heartsick"
+    " | on edge | tearing their hair out | pulling their hair out | losing their mind | losing sleep"
+    " | going through hell | going through a lot | going through so much | going through it | in pieces",
+    "THIRD_RELIEF": "relieved | thrilled | over the moon | tickled | tickled pink | overjoyed | ecstatic | happy"
+    " | glad | grateful | thankful | delighted | stoked",
+    "RELIEF_TAIL": "to get | to have | when | once | that | you found | you turned | you brought"
+    " | someone found | somebody found | it's back | it turned up | to know it's | to know you | you called",
+    "SURE": "i'm sure | i am sure | i bet | bet | i imagine | i'd imagine | i'm guessing | i'd bet | no doubt | surely"
+    " | i'm certain | i just know | i know",
+    # --- sorry for what someone else put them through (not the desk's own conduct)
+    "AGENT": "dmv | the dmv | mvd | the mvd | bmv | the bmv | dmv's | the city | city hall | the city's | the county"
+    " | the county's | the state | the state's | the court | the courts | the courthouse | the court's"
+    " | the clerk's office | the tow company | the towing company | the tow company's | the tow yard | the impound"
+    " | the impound lot | the hospital | the hospital's | the bank | the bank's | the insurance | the insurance company"
+    " | your insurance | your insurance company | the insurance company's | the other office | another office"
+    " | the other office's | the other station | another station | the other department | another department"
+    " | the other agency | another agency | the other precinct | the last office | the last place | the other place"
+    " | the people over there | the folks over there | the people at | the folks at | somebody else | someone else"
+    " | the landlord | the school | the phone company | the utility company | the post office | the highway patrol"
+    " | animal control | social security | the va | immigration | the irs | the airline | the dealership"
+    " | the repair shop | whoever you talked to | whoever you spoke to | the person you spoke to"
+    " | the person you talked to | the operator | the property manager | the management | the leasing office",
+    "FAILING": "runaround | run around | mix up | mixup | mess | hassle | confusion | headache | nonsense | red tape"
+    " | bureaucracy | screwup | screw up | mistake | error | fiasco | circus | back and forth | delay | delays | wait"
+    " | treatment | trouble | bounce around | bouncing around | ordeal | experience | rudeness | attitude",
+    "FAIL_VERB": "sent | send | sending | gave | give | giving | told | kept | keep | keeping | made | bounced"
+    " | bouncing | jerked | jerking | pushed | passed | passing | shuffled | treated | misdirected | misinformed"
+    " | misled | messed | mixed | lost | dropped | ignored | turned | charged | overcharged | towed | hung up on"
+    " | brushed | blew | stonewalled | referred | redirected | pointed | routed | transferred | wasted | dumped"
+    " | bumped | ran | run | didn't | couldn't | never | refused | forgot | screwed | failed | got",
+    "YOU_GOT": "you | you've | you're | you'd | y'all | you all | you guys | you were | you had | you got | you've been"
+    " | you have been | you have | y'all were | y'all got",
     # --- help and questions --------------------------------------------------
     "ELSE": "anything else | something else | anything more | something more | anything further | anything other"
     " | anything additional | something further | anything at all | any other thing | anything else at all"
@@ -108,6 +171,14 @@ CLASSES: dict[str, str] = {
     " | need clarifying | need explaining | you didn't get | you didn't understand | that didn't make sense",
     "SO_FAR": "so far | okay | ok | alright | all right | good | now | there | on that | on all that | right"
     " | with that | with all that | enough | as mud | then | yet | for you | to you | with me | now then",
+    "PLAN": "the plan | that plan | this plan | the arrangement | that arrangement | this arrangement"
+    " | that approach | this approach | the approach | that idea | that option | this option",
+    "THAT_PLAN": "that | this | that all | all that | all of that | everything | {PLAN}",
+    # ("all right" is in frames of its own: its words are too common to find the frame by)
+    "AGREEABLE": "okay | ok | alright | fine | good | cool | fair | acceptable | agreeable | suitable | doable"
+    " | reasonable | workable | convenient | fair enough",
+    "BE_AGREEABLE": "be okay | be alright | be fine | be good | be cool | be fair | be acceptable | be agreeable"
+    " | be suitable | be doable | be reasonable | be workable | be convenient",
     "GOOD": "good | okay | ok | fine | alright | all right | comfortable | set | straight | square | solid | cool",
     "ABOUT": "with | on | about | for",
     "THANKS": "thank you | thanks | thank y'all | thank yall | many thanks | much thanks | thanks so much"
@@ -115,6 +186,27 @@ CLASSES: dict[str, str] = {
     "THANK_OBJ": "you | y'all | yall | your | it | them | that | this | the | all | everything | folks | ya | everyone"
     " | him | her | people | the call | the heads up | the help",
 }
+
+SORRY_OTHERS: tuple[str, ...] = (
+    # sympathy for what another office, company or system put them through: "sorry the DMV gave you the
+    # runaround", "sorry about the mix-up at the impound lot", "the DMV runaround, sorry about that";
+    # an own-conduct apology in the same sentence does not cancel it (the desk did not do it)
+    "sorry|apologize [that] {AGENT} ...3 {FAIL_VERB} ...2 you|your|y'all|yourself",
+    "sorry [,] {AGENT} ...2 {FAIL_VERB} [...2] you|your|y'all|yourself",
+    "sorry|apologize [that] {AGENT} ...2 is|are|was|were|'s|has_been|have_been|is_being|are_being|was_being"
+    "|made_it|made_this|made_things|keeps|kept|dragged|dragging|is_dragging|are_dragging [{INTENS}] [{INTENS}]"
+    " so|such|slow|difficult|rude|unhelpful|complicated|confusing|a_pain|a_nightmare|their_feet|hard|impossible"
+    "|useless|a_hassle|no_help",
+    "sorry|apologize about|for [all] [the|that|this|your] [whole] {AGENT} ...2 {FAILING}",
+    "sorry|apologize about|for [all] [the|that|this|your] [whole] ...2 {FAILING} [you_had|you_got|you've_had]"
+    " at|from|with|by|over_at|down_at|on_the_part_of|on_the_end_of {AGENT}",
+    "sorry|apologize about|for [all] [the|that|this|your] [whole] ...2 {FAILING} on_their_end|on_their_part",
+    "{AGENT} ...3 {FAILING} [,] [ugh] [{INTENS}] [i'm|we're] [{INTENS}] sorry [about|for|bout] [that|this|all_that]",
+    "sorry|apologize [that|for] {YOU_GOT} ...4 at|from|with|by|over_at|down_at|through|on_the_phone_with {AGENT}",
+    "sorry [that] {YOU_GOT} [{INTENS}] [got|were|was|'ve_been|have_been|been|get|keep_getting|kept_getting]"
+    " [{INTENS}] bounced|passed|shuffled|jerked|pushed|kicked|shunted|handed|sent|given|run|bumped"
+    " back_and_forth|around|all_over|from_pillar|from_one|the_runaround|off",
+)
 
 EMPATHY: tuple[str, ...] = (
     # sorry for what happened to them (own-conduct and refusal apologies are spoilers)
@@ -272,6 +364,36 @@ EMPATHY: tuple[str, ...] = (
     "thank_goodness|thank_god|thank_heavens|thankfully|thank_the_lord|praise_god you're|you|she's|he's|they're"
     "|nobody|no_one|everyone|everybody's|you_all|y'all|the_kids|it_wasn't",
     "{INTENS} worried|scared|upset|frustrated|stressed|frightened|shaken for|about you|y'all",
+    *SORRY_OTHERS,
+    # concern for their wellbeing after bad news: "is everyone okay?", "you doing alright?", "nobody hurt, I hope"
+    # (not "is that okay with you?", "okay to wait?": the clause ends at the wellbeing word)
+    "^ [{OH}] [{AUX}] [{POSS}] {WHO} [{WHO_EXTRA}] [doing|feeling|holding_up] {WELL} [{AFTER}] $",
+    "^ [{OH}] {NOBODY}|{WHO} [{WHO_EXTRA}] [is|was|got|'s|were] [{INTENS}] hurt|injured|harmed [,]"
+    " i_hope|hopefully|i_trust|i_take_it|please_god|thank_god|thankfully",
+    "hope|hoping|hopefully|pray|praying|trust [that] [{POSS}] {WHO}|{NOBODY}|you're|everyone's|everybody's|he's|she's"
+    "|they're|nobody's|no_one's ...3 hurt|injured|harmed|unhurt|uninjured",
+    "hope|hoping|hopefully|pray|praying|trust [that] [{POSS}] {WHO}|you're|everyone's|everybody's|he's|she's|they're"
+    " [and] [{POSS}] [{WHO}] [{WHO_EXTRA}] [is|are|was|were|got|get|feel|feels|feeling|all] [{INTENS}]"
+    " [doing|feeling|feels|feel] {WELL}|better [{AFTER}] $",
+    "how|how's|how're [are|is|'s|'re] [{POSS}] {WHO} [all] [{INTENS}] holding_up|coping|feeling|doing_now"
+    "|hanging_in|hanging_in_there|managing|doing_after_all_that|doing_after_that [{AFTER}] $",
+    # the feelings of someone the visitor cares about: "the owner must be worried sick",
+    # "whoever lost it is going to be so relieved" (not "the owner will be notified", "relieved of liability")
+    "{THIRD} ...6 {THIRD_MODAL} [{INTENS}] [{INTENS}] [feeling] {THIRD_UPSET}",
+    "{THEY} ...2 {THIRD_SURELY} [be|been|feel|feeling] [{INTENS}] [{INTENS}] [feeling] {THIRD_UPSET}",
+    "{SURE} [that] [the|your|his|her|their|some] [poor] {THIRD}|{THEY} ...3 [{INTENS}] [{INTENS}] {THIRD_UPSET}",
+    "{THIRD}|{THEY} ...6 {THIRD_MODAL} [{INTENS}] [{INTENS}] {THIRD_RELIEF} $",
+    "{THIRD}|{THEY} ...6 {THIRD_MODAL} [{INTENS}] [{INTENS}] {THIRD_RELIEF} {RELIEF_TAIL}",
+)
+
+EMPATHY_QUESTIONS: tuple[str, ...] = (
+    # wellbeing asked in the words of a statement, credited in a question only: "you are okay now?",
+    # "everyone's alright?", "you hurt?", "nobody hurt?" ("is anyone hurt?", "was anyone injured?"
+    # gather facts for the report)
+    "^ [{OH}] you're|everyone's|everybody's|he's|she's|they're|y'all're [all] [doing|feeling] {WELL} [{AFTER}] $",
+    "^ [{OH}] [{POSS}] {WHO} [{WHO_EXTRA}] is|are|was|were [all] [doing|feeling] {WELL} [{AFTER}] $",
+    "^ [{OH}] [are|'re] you|y'all|you_all|you_guys|you_two hurt [at_all|badly|bad] [{AFTER}] $",
+    "^ [{OH}] {NOBODY} [{WHO_EXTRA}] [is|was|got|were|'s] hurt|injured [at_all|badly|bad] [{AFTER}] $",
 )
 
 EMPATHY_SPOILERS: tuple[str, ...] = (
@@ -299,6 +421,9 @@ EMPATHY_SPOILERS: tuple[str, ...] = (
     "that's_on_you|not_my_fault|your_own_fault|you_should_have|you_should've|not_my_department",
     "hard|difficult|tough|easy to say|tell|find|get|read|know|see|reach|fill|pronounce|spell|park|believe"
     "|understand_you|hear_you|come_by",
+    "scared|frightened|spooked|chased off|away",
+    "scared|worried|afraid|nervous|frightened ...3 caught|arrested|busted",
+    "relieved of",
     "not_that_hard|not_that_difficult|not_so_hard|not_so_difficult|not_rocket|isn't_that_hard|isn't_hard"
     "|isn't_that_difficult|not_hard",
 )
@@ -323,6 +448,8 @@ SORRY_OWN_CONDUCT: tuple[str, ...] = (
     "|hang_on|hold_on|printer|computer|system|phone|line|lines|you_said|that_took|it's_been|been|busy|crazy|zoo",
     "^ [oh|yeah|yes|hi|hello|okay|ok|ah|whoops|oops] [,] sorry [,] [again] $",
     "pardon|excuse the wait|the_delay|the_mess|me",
+    "sorry [that] i|we|i've|we've|i_was|we_were|i_just|we_just sent|send|sending|gave|told|bounced|bouncing"
+    "|misdirected|lost|misplaced|mixed|messed|confused|forgot|put|transferred|routed|pointed|referred|redirected",
 )
 
 TESTING_CHECKS: tuple[str, ...] = (
@@ -337,7 +464,29 @@ TESTING_CHECKS: tuple[str, ...] = (
     "|clear_enough [{ABOUT} {THAT}] [{SO_FAR}] [{SO_FAR}] $",
     "^ [and] [{AUX}] [{YOU}|{THAT}] [all] {GOOD} {ABOUT} {THAT}|everything|those_steps|the_steps|the_plan"
     "|the_process [{SO_FAR}] $",
-    "^ [and] [{AUX}] {YOU} [all] [{INTENS}] good|okay|ok|set|square|straight|solid [{SO_FAR}] $",
+    "^ [and] [{AUX}] {YOU} [all] [{INTENS}] good|set|square|straight|solid [{SO_FAR}] $",
+    # agreement with a plan just explained: "is that alright with you?", "are you okay with that plan?",
+    # "how does that sound?" (a bare "are you okay?" after bad news asks after them: empathy)
+    "^ [and] [{AUX}] {YOU}|everyone|everybody [all] [{INTENS}] okay|ok|alright|all_right|fine|cool|good|happy"
+    "|comfortable with|about|on {THAT}|{PLAN}|everything|going_ahead|proceeding|doing_it_that_way [{SO_FAR}] $",
+    "^ [and] [{AUX}] {THAT_PLAN} [all] [{INTENS}] {AGREEABLE} [with|by|for|to you|y'all|everyone|everybody"
+    "|both_of_you] [{SO_FAR}] $",
+    "^ [and] [{AUX}] {THAT_PLAN} all_right [with|by|for|to you|y'all|everyone|everybody|both_of_you] [{SO_FAR}] $",
+    "^ [and] that's|it's|{THAT_PLAN} [is] [all] [{INTENS}] {AGREEABLE} with|by|for|to you|y'all [right|yes|yeah"
+    "|then] $",
+    "{AUX} {THAT_PLAN} [all] {BE_AGREEABLE} [with|by|for|to you|y'all|everyone] [{SO_FAR}] $",
+    "{AUX} {THAT_PLAN} be_all_right [with|by|for|to you|y'all|everyone] [{SO_FAR}] $",
+    "how does|do|would|will|'d that|this|{PLAN}|all_that|everything sound|look|seem|strike_you|grab_you"
+    "|work_for_you|suit_you [to_you|for_you] [{SO_FAR}] $",
+    "how's|how'd that|this|{PLAN}|all_that|everything sound|look|seem|strike_you|grab_you|work_for_you"
+    "|suit_you [to_you|for_you] [{SO_FAR}] $",
+    "{AUX} {THAT_PLAN} [all] suit|suits you|y'all|everyone [okay|alright|fine|well] [{SO_FAR}] $",
+    "^ [and] [{AUX}] {THAT_PLAN} [all] suit|suits [you|y'all] $",
+    "^ [and] [{AUX}] {THAT_PLAN} [all] work|works [okay|ok|alright|all_right] $",
+    "^ [and] is|is_it|it's|it_is okay|ok|alright|all_right|good|fine for|with|by you|y'all [like_this|like_that"
+    "|this_way|that_way|so] $",
+    "{AUX} {YOU} live_with {THAT_PLAN} $",
+    "^ [and] [{AUX}] {THAT_PLAN} [all] sit|sits okay|ok|alright|all_right|well|right|fine with|by you|y'all|everyone $",
     "{AUX} {THAT}|i|my_explanation|what_i_said|what_i_just_said|everything|any_of_that [all] [{INTENS}]"
     " make|makes|making|made sense",
     "^ [and] make|makes|making|made sense [{SO_FAR}] $",
@@ -376,7 +525,7 @@ TESTING_CHECKS: tuple[str, ...] = (
     "did|have i lose|lost you",
     # the aux dropped, as people talk: "That sound alright?", "sound good?", "all look okay to you?"
     "^ [and] [{THAT}|the_plan|everything|all_that] [all] [{INTENS}] sound|sounds|look|looks okay|ok|good|alright"
-    "|all_right|fair|clear|reasonable|like_a_plan [to_you|for_you] $",
+    "|all_right|fair|fair_enough|clear|reasonable|like_a_plan [to_you|for_you] $",
     "^ [and] [{AUX}] {THAT}|the_plan|everything|all_that [all] work|works [okay|ok|alright] for you|y'all [{SO_FAR}] $",
     "{AUX} {YOU} get|got|catch|caught|write|wrote|jot|jotted|take|took {THAT}|it|everything|all_that|the_number"
     "|that_number|those_numbers|the_address|the_details|the_hours down",
