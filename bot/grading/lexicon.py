@@ -211,6 +211,9 @@ TEXTING_FORMS: dict[str, str] = {
     "omg": "oh my god",
     "omw": "on my way",
     "cya": "see you",
+    "rly": "really",
+    "rlly": "really",
+    "srsly": "seriously",
     "nite": "night",
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
@@ -559,7 +562,10 @@ INVITATION_TO_RETURN = _any(
     r"\bany ?time\b.*\b(call|come|reach)\b|\b(call|come by|reach out)\b.* any ?time\b",
 )
 FAREWELL = _any(
-    r"\b(goodbye|good bye|bye|bye bye|take care|stay safe|see you|see ya|take it easy|drive safe|drive safely|get home safe|be safe|cheers|farewell|talk to you later|night night|good night)\b(?! (of|at|on the|the))",
+    r"\b(goodbye|good bye|bye|bye bye|take care|stay safe|take it easy|drive safe|drive safely|get home safe|be safe|cheers|farewell|talk to you later|night night|good night)\b(?! (of|at|on the|the))",
+    # "see you" parts, but "I can see you're upset" and "I see you have the form" are not goodbyes
+    r"\bsee (you|ya|y'all) (soon|later|again|next|tomorrow|around|then)\b",
+    r"(?<!\bcan )(?<!\bcould )(?<!\bi )(?<!\bto )\bsee (you|ya)\b(?! (of|at|on the|the|are|were|re|'re|have|'ve|ve|had|did|do|know|feel|felt|care|want|need|mean|seem|look|got|still|already|must|brought|came|called|filled|found)\b)",
     # "so long" and "later" are goodbyes only on their own: not "for so long", not "we'll call you later"
     r"^(well |okay |ok |alright )?(so long|later)( now| then| folks| friend| partner| man)?( [!?])*$|\b(catch|see|talk to) (you|ya|y'all) later\b",
     r"\bhave a (safe|good|nice) (drive|trip|ride|flight|journey)\b",

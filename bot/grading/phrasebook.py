@@ -274,11 +274,23 @@ EMPATHY: tuple[str, ...] = (
     "nobody|no_one|you_don't|you_didn't|you_do_not deserve|deserves|deserved|should_have_to",
     "how [{INTENS}] {FEELING} [for] [you|y'all|her|him|them|your_family|the_kids|everyone] [!] $",
     "your {FEELING_NOUN} ...6 understandable|valid|justified|completely_valid|natural|normal|fair",
-    "i can [{INTENS}] hear|see|tell|understand|sense|feel|appreciate how|that|why|what|you're|you_are|you|this"
-    "|it's|the|your",
+    "i can [{INTENS}] hear|see|tell|understand|sense|feel|appreciate how|why|what",
+    # "I can see this has been hard", "I can hear the worry"; not "I can see the window from here"
+    "i can [{INTENS}] hear|see|tell|understand|sense|feel|appreciate that|it's|this|the|your|this_is|that's ...4"
+    " {FEELING}|{FEELING_NOUN}|{BAD}|{UPSET}|worried|frustrated|point|concern|concerns|side|through|a_lot|hard"
+    "|difficult|tough|rough|care|cared|love|weighing|on_you|toll|hit_you|hitting_you|getting_to_you|got_to_you"
+    "|eating_at|shaken|shook|rattled|scared|mean|means",
+    # "I can tell you were scared", not "I can tell you the number" or "I can hear you fine"
+    "i can [{INTENS}] hear|see|tell|sense you [{INTENS}] care|love|mean_well|tried|have_been_through|'ve_been_through"
+    "|went_through|been_through|had_a_rough|had_a_hard|had_a_long|had_a_tough|had_a_bad|really_care|really_love",
     "i [{INTENS}] [{INTENS}] understand|get|know|see|hear|appreciate|feel [{INTENS}] why|where_you're_coming_from"
-    "|what_you're_going_through|what_you've_been_through|that_you're|that_you've|you're|you've|you_are|you_have"
-    "|you_were|how_you_feel|how_you're_feeling|how_that_feels|how_it_feels|how_much",
+    "|what_you're_going_through|what_you've_been_through|how_you_feel|how_you're_feeling|how_that_feels"
+    "|how_it_feels|how_much",
+    # "I understand you're upset", "I can see you've been through a lot"; not "I see you have the form"
+    "i [can] [{INTENS}] [{INTENS}] understand|get|know|see|hear|tell|sense|appreciate|realize [that] you're|you've"
+    "|you_are|you_have|you_were|you_must_be|you_must_have|y'all_are|y'all're|y'all've [{INTENS}] [{INTENS}] [been]"
+    " [feeling] [{INTENS}] [{INTENS}] {FEELING}|{UPSET}|{BAD}|through|going_through|dealing|waiting|had_a|having_a"
+    "|stuck|in_a_tough|in_a_hard|in_a_bad|in_a_difficult|under|on_edge|at_your_wits|at_the_end|trying|doing_your_best",
     "i [{INTENS}] [{INTENS}] understand|get|know|see|appreciate|feel [{INTENS}] how [{INTENS}] [{INTENS}] {FEELING}"
     "|{UPSET}"
     "|{BAD}|worried|frustrated|upsetting|frustrating",
@@ -324,6 +336,11 @@ EMPATHY: tuple[str, ...] = (
     "|well|everything_right|a_good_thing|a_smart_thing|a_super_smart_thing|the_smart_thing|nothing_wrong"
     "|what_you_should|the_best_you_could|all_the_right_things|exactly_right|just_right|real_good|so_good",
     "you were|you're|you_are right|smart|wise|brave|so_brave|really_brave|good to|to",
+    # thanks for doing the right thing; calling us was the right thing to do; that's very honest of you
+    "doing|was [{INTENS}] [exactly|absolutely|just|definitely] the_right_thing",
+    "that's|thats|that_is|that_was|that_was_really|it's|it_is|how|so|very|real|really [{INTENS}] honest|decent|thoughtful"
+    "|considerate|good|generous|sweet|responsible|neighborly|neighbourly of_you|of_u",
+    "good|smart|great|wise call|move|thinking [!] $",
     "you're|you_are|you_were|that_was|that's [{INTENS}] [{INTENS}] smart|brave|careful|wise|sensible|strong"
     "|courageous [to] [for] [of_you]",
     "good|smart|wise thing|move|call|idea|instinct|instincts|thinking [that] [you] called|came|reported|brought"
