@@ -15,7 +15,7 @@ import multiprocessing
 import sqlite3
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -56,11 +56,11 @@ def _forget(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _in_process(unit_ids: Sequence[int], path: Path, compressed: bool):
+def _submit(path: Path, unit_ids: Sequence[int], compressed: bool) -> tuple[ProcessPoolExecutor, Future[bytes]]:
     pool = _executor()
     try:
         return pool, pool.submit(build, str(path.resolve()), list(unit_ids), compressed)
-    except BrokenProcessPool:
+    except BrokenProcessPool:  # it died after its last export: start a new one
         _forget(pool)
         pool = _executor()
         return pool, pool.submit(build, str(path.resolve()), list(unit_ids), compressed)
@@ -71,15 +71,12 @@ def build_elsewhere(path: Path | None, unit_ids: Sequence[int], compressed: bool
     Without a database file (an in-memory store in tests) it builds here from `conn`."""
     if path is None:
         return _here(conn, unit_ids, compressed)
-    for attempt in (1, 2):  # a process that died mid-export: once more in a new one
-        pool, future = _in_process(unit_ids, path, compressed)
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            _forget(pool)
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    pool, future = _submit(path, unit_ids, compressed)
+    try:
+        return future.result()
+    except BrokenProcessPool:  # it died during this export: once more in a new one
+        _forget(pool)
+        return _submit(path, unit_ids, compressed)[1].result()
 
 
 async def build_awaiting(path: Path | None, unit_ids: Sequence[int], compressed: bool = False, conn=None) -> bytes:
@@ -87,15 +84,12 @@ async def build_awaiting(path: Path | None, unit_ids: Sequence[int], compressed:
     queued exports never starve the threads that read pages and draw charts."""
     if path is None:
         return _here(conn, unit_ids, compressed)
-    for attempt in (1, 2):
-        pool, future = _in_process(unit_ids, path, compressed)
-        try:
-            return await asyncio.wrap_future(future)
-        except BrokenProcessPool:
-            _forget(pool)
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    pool, future = _submit(path, unit_ids, compressed)
+    try:
+        return await asyncio.wrap_future(future)
+    except BrokenProcessPool:
+        _forget(pool)
+        return await asyncio.wrap_future(_submit(path, unit_ids, compressed)[1])
 
 
 def _here(conn, unit_ids: Sequence[int], compressed: bool) -> bytes:

@@ -32,7 +32,7 @@ class AssignmentPages:
             Route("/units/{unit_id:int}/assignments/{scenario_id}/remove", self.remove, methods=["POST"]),
         ]
 
-    async def page(self, request: Request, notice: str = "", error: str = "", status: int = 200) -> Response:
+    async def page(self, request: Request, error: str = "", status: int = 200) -> Response:
         d = self.d
         found = d.visible_unit(request)
         if isinstance(found, Response):
@@ -76,7 +76,7 @@ class AssignmentPages:
             else "<p>Every call in the library is assigned to this unit.</p>"
         )
         body = (
-            notices(notice, error)
+            notices(error=error)
             + (f'<ul class="items">{"".join(items)}</ul>' if items else "<p>Nothing assigned to this unit yet.</p>")
             + form
         )

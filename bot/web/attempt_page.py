@@ -28,7 +28,7 @@ class AttemptPage:
             Route("/attempts/{attempt_id:int}/override", self.override, methods=["POST"]),
         ]
 
-    async def attempt(self, request: Request, notice: str = "", error: str = "", status: int = 200) -> Response:
+    async def attempt(self, request: Request, error: str = "", status: int = 200) -> Response:
         d = self.d
         who = d.who(request)
         if who is None:
@@ -53,7 +53,7 @@ class AttemptPage:
         for f in attempt.auto_fail:
             if isinstance(f.get("turn"), int) and f.get("evidence"):
                 marks.setdefault(f["turn"], []).append(("Automatic fail", f["evidence"]))
-        parts = [notices(notice, error)]
+        parts = [notices(error=error)]
         parts.append(f"<p>{e(name)}, {e(date_hour(attempt.started_at, tz))}. Total: <b>{e(total)}</b></p>")
         parts += [f'<p class="fail">{e(auto_fail_line(f, turns))}</p>' for f in attempt.auto_fail]
         verdicts = []

@@ -81,7 +81,7 @@ class LibraryPages:
         )
         return d.html("Calls and diagrams", body, session=who[1], crumbs=[("Units", "/")])
 
-    async def scenario(self, request: Request, notice: str = "", error: str = "", status: int = 200) -> Response:
+    async def scenario(self, request: Request, error: str = "", status: int = 200) -> Response:
         d = self.d
         who = self.staff_only(request)
         if isinstance(who, Response):
@@ -96,7 +96,7 @@ class LibraryPages:
             f"<li>{e(LABELS.get(c, c))}: {e(why)}</li>" for c, why in scenario.not_applicable.items()
         )
         body = (
-            notices(notice, error)
+            notices(error=error)
             + f'<p class="muted">{e(scenario.channel.capitalize())} \u00b7 {e(scenario.difficulty)} \u00b7 '
             f"{e(scenario.station)} \u00b7 <code>{e(scenario.id)}</code></p>"
             f"<p>{e(scenario.brief)}</p>"
