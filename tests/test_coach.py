@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlite_utils import Database
 
-from bot.practice.coach import NOT_IN_A_CALL, Coach, User
+from bot.practice import attempt as attempt_module
+from bot.practice.coach import NOT_IN_A_CALL, NOTHING_SAID, Coach, User
 from bot.scenarios.library import Library
 from bot.storage.outbox import chunks
 from bot.storage.store import Store
@@ -52,6 +53,44 @@ def test_an_empty_message_gets_a_notice_and_no_reply(coach: Coach) -> None:
 def test_visitors_are_released_from_the_shared_machine_after_each_message(coach: Coach) -> None:
     coach.start(ALEX, "car-break-in", 1)
     coach.say(ALEX, "Hello?", 2)
+    assert coach.engines["car-break-in"].machine.models == []
+
+
+def test_calls_ended_before_the_trainee_says_anything_leave_no_visitor_on_the_machine(library: Library) -> None:
+    seeds = iter(range(5))  # five different visitors, as five real calls would be
+    coach = Coach(library, Store(Database(memory=True)), seeds=lambda: next(seeds))
+    for n in range(5):
+        coach.start(ALEX, "car-break-in", 2 * n + 1)
+        assert coach.end(ALEX, 2 * n + 2) == [NOTHING_SAID]
+    assert coach.engines["car-break-in"].machine.models == []
+
+
+def _raise(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("broken between restore and release")
+
+
+def _break_start(coach: Coach, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(coach.store, "start_attempt", _raise)
+    coach.start(ALEX, "car-break-in", 1)
+
+
+def _break_say(coach: Coach, monkeypatch: pytest.MonkeyPatch) -> None:
+    coach.start(ALEX, "car-break-in", 1)
+    monkeypatch.setattr(coach.engines["car-break-in"], "respond", _raise)
+    coach.say(ALEX, "Hello?", 2)
+
+
+def _break_end(coach: Coach, monkeypatch: pytest.MonkeyPatch) -> None:
+    coach.start(ALEX, "car-break-in", 1)
+    coach.say(ALEX, "Hello?", 2)
+    monkeypatch.setattr(attempt_module, "grade", _raise)
+    coach.end(ALEX, 3)
+
+
+@pytest.mark.parametrize("broken", [_break_start, _break_say, _break_end], ids=["start", "say", "end"])
+def test_an_error_while_a_visitor_is_attached_still_detaches_it(coach: Coach, monkeypatch, broken) -> None:
+    with pytest.raises(RuntimeError, match="between restore and release"):
+        broken(coach, monkeypatch)
     assert coach.engines["car-break-in"].machine.models == []
 
 

@@ -29,6 +29,22 @@ def test_attempts_share_the_scenarios_one_machine(engine: ScenarioEngine) -> Non
     assert first not in engine.machine.models and second in engine.machine.models
 
 
+def test_a_restored_visitor_is_released_even_when_its_block_raises(engine: ScenarioEngine) -> None:
+    saved = SavedVisitor("car-break-in", "details", 1, 1, 1)
+    with pytest.raises(RuntimeError), engine.restored(saved) as visitor:
+        assert visitor in engine.machine.models and visitor.state == "details"
+        raise RuntimeError("between restore and release")
+    assert engine.machine.models == []
+
+
+def test_releasing_a_visitor_detaches_that_visitor_not_an_equal_one(engine: ScenarioEngine) -> None:
+    saved = SavedVisitor("car-break-in", "details", 1, 1, 1)
+    first, second = engine.restore(saved), engine.restore(saved)  # two attempts restored from one save
+    engine.release(second)
+    assert [m is first for m in engine.machine.models] == [True]
+    engine.respond(first, GREETING)  # still driven by the machine
+
+
 def test_the_visitor_opens_in_the_start_state(engine: ScenarioEngine) -> None:
     visitor, opening = engine.start(seed=5)
     assert visitor.state == "ringing" and "car" in opening

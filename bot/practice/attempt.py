@@ -1,11 +1,14 @@
 """One practice attempt: a visitor in a scenario, the transcript so far, and its grade at the end.
 
 Both edges (the terminal and Telegram) drive attempts through this class and only
-format what it returns.
+format what it returns. A long-lived caller (the Coach) opens attempts with `started` or
+`restored`, which detach the visitor from the scenario's shared machine on every way out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bot.grading import grade
@@ -35,6 +38,20 @@ class Attempt:
     @classmethod
     def restore(cls, engine: ScenarioEngine, saved: SavedVisitor, turns: list[Turn]) -> Attempt:
         return cls(engine, engine.restore(saved), turns)
+
+    @classmethod
+    @contextmanager
+    def started(cls, engine: ScenarioEngine, seed: int) -> Iterator[Attempt]:
+        """A new attempt whose visitor is detached when the block ends, whatever happens in it."""
+        with engine.started(seed) as (visitor, opening):
+            yield cls(engine, visitor, [Turn("visitor", opening)])
+
+    @classmethod
+    @contextmanager
+    def restored(cls, engine: ScenarioEngine, saved: SavedVisitor, turns: list[Turn]) -> Iterator[Attempt]:
+        """A saved attempt whose visitor is detached when the block ends, whatever happens in it."""
+        with engine.restored(saved) as visitor:
+            yield cls(engine, visitor, turns)
 
     @property
     def opening(self) -> str:

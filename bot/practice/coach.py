@@ -3,14 +3,17 @@
 Each method takes what a user did, changes the store in one transaction together
 with the update id and the replies, and returns those replies for the edge to send.
 Visitors are restored from the store for each message and released after it, so an
-attempt costs no memory between messages and survives any restart.
+attempt costs no memory between messages and survives any restart. Every visitor is
+attached inside a `with` block (`_restored`, `Attempt.started`) so that no way out of a
+method, an early return or an exception, leaves it on the scenario's shared machine.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, tzinfo
 
@@ -93,13 +96,13 @@ class Coach:
             return self._handled(
                 update_id, user, [f"There's no scenario \u201c{scenario_id}\u201d. Choose one of: {known}."]
             )
-        attempt = Attempt.start(self.engines[scenario_id], self.seeds())
-        replies = [
-            f"{scenario.title}\n{scenario.brief}\n/hint if you're stuck, /end to finish.\n\n"
-            f"{attempt.speaker}: {attempt.opening}"
-        ]
-        self.store.start_attempt(update_id, user.id, user.chat_id, attempt.visitor.save(), attempt.turns[0], replies)
-        attempt.detach()
+        with Attempt.started(self.engines[scenario_id], self.seeds()) as attempt:
+            replies = [
+                f"{scenario.title}\n{scenario.brief}\n/hint if you're stuck, /end to finish.\n\n"
+                f"{attempt.speaker}: {attempt.opening}"
+            ]
+            visitor = attempt.visitor.save()
+            self.store.start_attempt(update_id, user.id, user.chat_id, visitor, attempt.turns[0], replies)
         return replies
 
     def say(self, user: User, text: str, update_id: int | None) -> list[str]:
@@ -107,13 +110,16 @@ class Coach:
         row = self.store.active_attempt(user.id)
         if row is None:
             return self._handled(update_id, user, [NOT_IN_A_CALL])
-        attempt = self._restore(row, with_turns=False)
-        if attempt is None:
-            return self._handled(update_id, user, [self._gone(row)])
+        with self._restored(row, with_turns=False) as attempt:
+            if attempt is None:
+                return self._handled(update_id, user, [self._gone(row)])
+            return self._exchange(user, row, attempt, text, update_id)
+
+    def _exchange(self, user: User, row: AttemptRow, attempt: Attempt, text: str, update_id: int | None) -> list[str]:
+        """One message to an attached visitor, stored with its reply (and the scorecard if the call ended)."""
         submission = attempt.say(text)
         replies = [f"({submission.notice})"] if submission.notice else []
         if submission.reply is None:
-            attempt.detach()
             return self._handled(update_id, user, replies)
         line = f"{attempt.speaker}: {submission.reply.line}"
         new_turns, result = list(attempt.turns), None
@@ -121,8 +127,6 @@ class Coach:
             attempt.turns = self.store.turns(row.id) + new_turns  # the whole transcript, for the grade
             result = attempt.finish()
             line += "\n\n" + self._scorecard(row, result)
-        else:
-            attempt.detach()
         replies.append(line)
         outbox = self._with_buttons(user, replies, row.scenario_id) if result is not None else replies
         self.store.record_exchange(update_id, row, new_turns, attempt.visitor.save(), outbox, result)
@@ -132,26 +136,28 @@ class Coach:
         row = self.store.active_attempt(user.id)
         if row is None:
             return self._handled(update_id, user, [NOT_IN_A_CALL])
-        attempt = self._restore(row)
-        if attempt is None:
-            replies = [f"Closed your attempt at \u201c{row.scenario_id}\u201d: that scenario is no longer available."]
-            self.store.abandon_attempt(update_id, row, replies)
-            return replies
-        if not any(t.role == "trainee" for t in attempt.turns):  # nothing to grade: no attempt to count
-            self.store.abandon_attempt(update_id, row, [NOTHING_SAID])
-            return [NOTHING_SAID]
-        result = attempt.finish()
+        with self._restored(row) as attempt:
+            if attempt is None:
+                replies = [
+                    f"Closed your attempt at \u201c{row.scenario_id}\u201d: that scenario is no longer available."
+                ]
+                self.store.abandon_attempt(update_id, row, replies)
+                return replies
+            if not any(t.role == "trainee" for t in attempt.turns):  # nothing to grade: no attempt to count
+                self.store.abandon_attempt(update_id, row, [NOTHING_SAID])
+                return [NOTHING_SAID]
+            result = attempt.finish()
         replies = [self._scorecard(row, result)]
         self.store.finish_attempt(update_id, row, result, self._with_buttons(user, replies, row.scenario_id))
         return replies
 
     def hint(self, user: User, update_id: int | None) -> list[str]:
         row = self.store.active_attempt(user.id)
-        attempt = self._restore(row) if row else None
-        if attempt is None:
+        if row is None:
             return self._handled(update_id, user, [NOT_IN_A_CALL])
-        attempt.detach()
-        return self._handled(update_id, user, [f"Hint: {attempt.hint()}"])
+        with self._restored(row, with_turns=False) as attempt:
+            hint = attempt.hint() if attempt is not None else None
+        return self._handled(update_id, user, [f"Hint: {hint}" if hint is not None else NOT_IN_A_CALL])
 
     def history(self, user: User, update_id: int | None) -> list[str]:
         rows = self.store.history(user.id, limit=10)
@@ -168,12 +174,18 @@ class Coach:
             lines.append(f"{local_date(r['started_at'], self.tz)} \u00b7 {self._title(r['scenario_id'])}: {score}")
         return self._handled(update_id, user, ["\n".join(lines)])
 
-    def _restore(self, row: AttemptRow, with_turns: bool = True) -> Attempt | None:
-        """The attempt with its visitor attached; its turns are read only when they are needed."""
+    @contextmanager
+    def _restored(self, row: AttemptRow, with_turns: bool = True) -> Iterator[Attempt | None]:
+        """The attempt, its visitor attached only for the block: an early return or an exception still
+        detaches it, or the shared machine would hold it for the life of the process. None if its
+        scenario is gone; its turns are read only when they are needed."""
         engine = self.engines.get(row.scenario_id)
         if engine is None or row.visitor.state not in engine.scenario.states:
-            return None
-        return Attempt.restore(engine, row.visitor, self.store.turns(row.id) if with_turns else [])
+            yield None
+            return
+        turns = self.store.turns(row.id) if with_turns else []
+        with Attempt.restored(engine, row.visitor, turns) as attempt:
+            yield attempt
 
     def _gone(self, row: AttemptRow) -> str:
         log.warning("attempt %s: scenario %s is no longer loaded", row.id, row.scenario_id)

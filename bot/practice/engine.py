@@ -4,6 +4,9 @@ One `Machine` is built per scenario and each attempt's `Visitor` is added to it 
 model (a machine per attempt would cost far more memory). The visitor's whole state
 is plain values (`SavedVisitor`), so an attempt can be saved after every message and
 restored later, even in another process.
+
+A visitor attached to the machine stays referenced by it until released, so whoever
+attaches one uses `started` or `restored`, which release it however the block ends.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import logging
 import random
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,9 +59,13 @@ MOOD_STEPS = {"empathy": -1, "appreciation": -1, "dismissive": +1, "sarcasm": +1
 """How the visitor's mood moves with each thing a message shows (negative: calmer)."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Visitor:
-    """The model a scenario's machine drives; `state` is set by the machine."""
+    """The model a scenario's machine drives; `state` is set by the machine.
+
+    Compared by identity: the machine finds its models with `==`, and two attempts can hold
+    equal values (one seed, one save), so value equality would attach or release the wrong one.
+    """
 
     scenario_id: str
     seed: int
@@ -135,7 +143,11 @@ class ScenarioEngine:
         mood = self.scenario.persona_mood
         visitor = Visitor(self.scenario.id, seed, mood, mood)
         self.machine.add_model(visitor, initial=self.scenario.start)
-        opening = self._pick(self.scenario.states[visitor.state].lines, visitor)
+        try:
+            opening = self._pick(self.scenario.states[visitor.state].lines, visitor)
+        except BaseException:  # the caller never gets the visitor, so it could never release it
+            self.release(visitor)
+            raise
         visitor.last_line = opening
         return visitor, opening
 
@@ -149,8 +161,27 @@ class ScenarioEngine:
         return visitor
 
     def release(self, visitor: Visitor) -> None:
-        """Detach a finished or evicted visitor from the shared machine."""
-        self.machine.remove_model(visitor)
+        """Detach a finished or evicted visitor from the shared machine; releasing twice is harmless."""
+        if visitor in self.machine.models:
+            self.machine.remove_model(visitor)
+
+    @contextmanager
+    def started(self, seed: int) -> Iterator[tuple[Visitor, str]]:
+        """`start`, then `release` however the block ends: the machine would otherwise keep the visitor forever."""
+        visitor, opening = self.start(seed)
+        try:
+            yield visitor, opening
+        finally:
+            self.release(visitor)
+
+    @contextmanager
+    def restored(self, saved: SavedVisitor) -> Iterator[Visitor]:
+        """`restore`, then `release` however the block ends (an early return, an exception) so none leaks."""
+        visitor = self.restore(saved)
+        try:
+            yield visitor
+        finally:
+            self.release(visitor)
 
     def respond(self, visitor: Visitor, message: str) -> Reply:
         """React to one trainee message.
