@@ -4,7 +4,11 @@
 
 Reads ../shared/grading/dev.jsonl and dev-natural.jsonl by default (the SPEC's
 labelled transcripts) and prints, for each file, per-criterion precision, recall
-and F1 with their counts, and the macro F1; then how many trainee messages a
+and F1 with their counts, and the macro F1. A file whose lines name a `scenario` and
+label `facts` (dev-contact.jsonl, read by default too) is also scored as whole calls:
+fact-status accuracy (with the confusion of statuses), wrong-information precision and
+recall, automatic-fail precision and recall, and the flawed calls (wrong information or
+an automatic fail) that total over 50 or score 100. Then how many trainee messages a
 second the grader handles on one core: "warm" repeats the dev messages (the word
 cache helps), "cold" makes every message unseen and clears every cache first.
 Throughput is CPU time of this process (the median of three rounds), so that other
@@ -25,11 +29,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.grading import CRITERIA, detect, grade  # noqa: E402
+from bot.grading.contact import fact_status  # noqa: E402
+from bot.scenarios.library import default_scenario_dir, load_library  # noqa: E402
 from bot.grading.text import _plain_word  # noqa: E402
 from bot.transcript import Turn, turns_from_json  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "grading"
-DEFAULT_DEV = (SHARED / "dev.jsonl", SHARED / "dev-natural.jsonl")
+DEFAULT_DEV = (SHARED / "dev.jsonl", SHARED / "dev-natural.jsonl", SHARED / "dev-contact.jsonl")
+TARGET_FACTS = 0.90
+TARGET_WRONG_RECALL, TARGET_WRONG_PRECISION = 0.90, 0.95
+TARGET_AF_RECALL, TARGET_AF_PRECISION = 1.0, 0.95
+FLAWED_CEILING = 50
 TARGET_MESSAGES_PER_SECOND = 5_000
 TARGET_MACRO_F1 = 0.95
 TARGET_CRITERION_F1 = 0.92
@@ -49,20 +59,34 @@ def main() -> int:
         transcripts = [turns_from_json(r["turns"]) for r in rows]
         loaded.append((path, transcripts))
         print(f"dev set: {path} ({len(rows)} transcripts)\n")
-        accuracy(rows, transcripts)
+        contacts = _contacts(rows)
+        accuracy(rows, transcripts, contacts)
+        if all("facts" in r and r.get("scenario") for r in rows):
+            print()
+            contact_accuracy(rows, transcripts, contacts)
         print()
-    for path, transcripts in loaded:
+    for path, transcripts in loaded[:2]:
         print(f"throughput on {path.name} (its trainee messages, 30 times over):")
         throughput(transcripts)
     return 0
 
 
-def accuracy(rows: list[dict], transcripts: list[list[Turn]]) -> float:
+def _contacts(rows: list[dict]) -> list:
+    """Each row's scenario contact (None when the row names no scenario)."""
+    if not any(r.get("scenario") for r in rows):
+        return [None] * len(rows)
+    scenarios = load_library([default_scenario_dir()]).scenarios
+    return [scenarios[r["scenario"]].contact if r.get("scenario") else None for r in rows]
+
+
+def accuracy(rows: list[dict], transcripts: list[list[Turn]], contacts: list) -> float:
     """Print per-criterion precision, recall, F1 and counts; return the macro F1."""
     counts = {c: [0, 0, 0] for c in CRITERIA}  # true positives, false positives, false negatives
-    for row, turns in zip(rows, transcripts, strict=True):
-        result = grade(turns)
+    for row, turns, contact in zip(rows, transcripts, contacts, strict=True):
+        result = grade(turns, contact=contact)
         for c in CRITERIA:
+            if row["labels"][c] is None:
+                continue  # not applicable in this scenario
             predicted, expected = bool(result.criteria[c].met), bool(row["labels"][c])
             counts[c][0] += predicted and expected
             counts[c][1] += predicted and not expected
@@ -83,6 +107,55 @@ def accuracy(rows: list[dict], transcripts: list[list[Turn]]) -> float:
         f"{TARGET_MACRO_F1}, each F1 >= {TARGET_CRITERION_F1}, each precision >= {TARGET_PRECISION})"
     )
     return macro
+
+
+def contact_accuracy(rows: list[dict], transcripts: list[list[Turn]], contacts: list) -> None:
+    """Whole calls: fact statuses, wrong information, automatic fails, and flawed calls that score high."""
+    confusion: dict[tuple[str, str], int] = {}
+    wrong = [0, 0, 0]  # true positives, false positives, false negatives (per call)
+    fails = [0, 0, 0]
+    over, perfect, flawed = [], [], 0
+    for row, turns, contact in zip(rows, transcripts, contacts, strict=True):
+        result = grade(turns, contact=contact)
+        facts = result.addressed.facts if result.addressed else {}
+        for name, expected in row["facts"].items():
+            key = (expected, fact_status(facts.get(name)))
+            confusion[key] = confusion.get(key, 0) + 1
+        _count(wrong, bool(row["wrong_information"]), bool(result.addressed and result.addressed.wrong_information))
+        _count(fails, bool(row["auto_fail"]), bool(result.auto_fail))
+        if row["wrong_information"] or row["auto_fail"]:
+            flawed += 1
+            over += [f"{row['id']}={result.total}"] if result.total > FLAWED_CEILING else []
+            perfect += [row["id"]] if result.total == 100 else []
+    n = sum(confusion.values())
+    right = sum(v for (e, p), v in confusion.items() if e == p)
+    print("fact statuses (labelled -> graded): " + ", ".join(f"{e}->{p} {v}" for (e, p), v in sorted(confusion.items())))
+    facts_ok = right / n >= TARGET_FACTS
+    print(f"fact-status accuracy {right / n:.3f} over {n} facts ({_meets(facts_ok)} >= {TARGET_FACTS})")
+    for label, (tp, fp, fn), (r_target, p_target) in (
+        ("wrong information", wrong, (TARGET_WRONG_RECALL, TARGET_WRONG_PRECISION)),
+        ("automatic fail", fails, (TARGET_AF_RECALL, TARGET_AF_PRECISION)),
+    ):
+        recall, precision = tp / (tp + fn) if tp + fn else 1.0, tp / (tp + fp) if tp + fp else 1.0
+        ok = recall >= r_target and precision >= p_target
+        print(
+            f"{label}: recall {recall:.3f}, precision {precision:.3f} over calls (tp {tp}, fp {fp}, fn {fn}; "
+            f"{_meets(ok)} recall >= {r_target}, precision >= {p_target})"
+        )
+    print(
+        f"flawed calls (wrong information or an automatic fail): {flawed}; scoring 100: {len(perfect)}; "
+        f"totalling over {FLAWED_CEILING}: {len(over)} ({_meets(not over)} none)" + (f": {', '.join(over)}" if over else "")
+    )
+
+
+def _count(counts: list[int], expected: bool, predicted: bool) -> None:
+    counts[0] += expected and predicted
+    counts[1] += predicted and not expected
+    counts[2] += expected and not predicted
+
+
+def _meets(ok: bool) -> str:
+    return "meets the target:" if ok else "MISSES the target:"
 
 
 def throughput(transcripts: list[list[Turn]]) -> None:

@@ -175,7 +175,8 @@ def test_grade_uses_the_named_scenario_for_automatic_fails() -> None:
     result = json.loads(deskdrill("grade", "-", stdin=line).stdout)
     # SPEC "The contact as a whole": auto_fail is a top-level key now, and it zeroes the total
     assert [f["id"] for f in result["auto_fail"]] == ["missed_emergency"] and result["total"] == 0
-    assert result["addressed"] == {"met": False, "facts": {"dispatch_now": None}}
+    assert result["addressed"]["met"] is False
+    assert result["addressed"]["facts"]["dispatch_now"]["status"] in ("missing", "wrong")
 
 
 COURTEOUS_NO_EMERGENCY = COURTEOUS_BUT_UNHELPFUL["child-late-home"]
@@ -199,7 +200,11 @@ def test_a_courteous_call_that_misses_the_emergency_totals_zero_and_says_so_firs
 def test_a_courteous_car_break_in_call_that_never_says_how_to_report_totals_at_most_75() -> None:
     grade = json.loads(practise("car-break-in", COURTEOUS_NO_FACTS, "--json").stdout)["grade"]
     assert all(v["met"] for v in grade["criteria"].values())
-    assert grade["addressed"] == {"met": False, "facts": {"online_report": None, "process_time": None}}
+    assert grade["addressed"]["met"] is False
+    assert {k: v["status"] for k, v in grade["addressed"]["facts"].items()} == {
+        "online_report": "missing",
+        "process_time": "missing",
+    }
     assert grade["total"] <= 75
     card = practise("car-break-in", COURTEOUS_NO_FACTS).stdout
     assert "\u274c Issue not addressed:\n\u2022 missing: tells the caller they can report it online\n" in card

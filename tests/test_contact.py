@@ -36,6 +36,10 @@ def play(library: Library, scenario_id: str, script: list[str], seed: int = 0) -
         ({c: True for c in CRITERIA}, {"a": None, "b": None}, False, 75),
         ({c: False for c in CRITERIA}, {"a": {"turn": 2}}, False, 25),
         ({c: True for c in CRITERIA}, {"a": {"turn": 2}}, True, 0),
+        ({c: True for c in CRITERIA}, {"a": {"status": "given"}, "b": {"status": "partly"}}, False, 94),
+        ({c: True for c in CRITERIA}, {"a": {"status": "given"}, "b": {"status": "wrong"}}, False, 50),
+        ({c: False for c in CRITERIA}, {"a": {"status": "given"}, "b": {"status": "wrong"}}, False, 12),
+        ({c: True for c in CRITERIA}, {"a": {"status": "wrong"}}, True, 0),
     ],
 )
 def test_the_total_comes_from_verdicts_facts_and_automatic_fails_only(met, facts, failed, total) -> None:

@@ -11,9 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.grading.detectors import IntentMatcher, detect
+from typing import TYPE_CHECKING
+
+from bot.grading.facts import given_after
 from bot.grading.text import normalise, split_sentences
 from bot.transcript import Turn
+
+if TYPE_CHECKING:
+    from bot.grading.contact import Contact
 
 
 @dataclass(frozen=True)
@@ -40,17 +45,19 @@ class AutoFail:
         return any(f" {p} " in padded for p in self.trigger)
 
 
-def check_auto_fails(
-    turns: Sequence[Turn], rules: Sequence[AutoFail], intents: tuple[IntentMatcher, ...]
-) -> list[dict[str, object]]:
-    """The rules the transcript fails: triggered, and never answered with a required signal."""
+def check_auto_fails(turns: Sequence[Turn], contact: Contact) -> list[dict[str, object]]:
+    """The rules the transcript fails: triggered, and the required action never really taken after it.
+
+    Only the real action clears one: done or committed now, by the agency (`given_after`
+    over the action as a fact that must happen now); a referral elsewhere, a condition,
+    a later promise, a question or a refusal does not, whatever words it uses."""
     failed = []
-    for rule in rules:
+    for rule in contact.auto_fail:
         start = rule.triggered_at(turns)
         if start is None:
             continue
-        later = (detect(t.text, intents).names for t in turns[start:] if t.role == "trainee")
-        if not any(set(rule.required) & names for names in later):
+        actions = [a for name in rule.required if (a := contact.action(name)) is not None]
+        if not any(given_after(turns, start, action, contact.context) for action in actions):
             evidence = rule.trigger_words(turns[start - 1].text)
             failed.append({"id": rule.id, "reason": rule.reason, "turn": start, "evidence": evidence})
     return failed

@@ -14,9 +14,13 @@ from types import MappingProxyType
 
 from bot.grading.auto_fail import AutoFail
 from bot.grading.detectors import IntentMatcher
+from bot.grading.facts import Context, FactRule
 
 CRITERIA_POINTS_WITH_SCENARIO = 75
 FACTS_POINTS = 25
+WRONG_INFORMATION_CAP = 50
+"""Any wrong information caps the total here: a courteous call that misinforms does not pass."""
+FACT_CREDIT = {"given": 1.0, "partly": 0.5, "wrong": 0.0, "missing": 0.0}
 
 BUILTIN_FACT_DESCRIPTIONS: Mapping[str, str] = MappingProxyType(
     {
@@ -42,6 +46,11 @@ class Contact:
     """Criterion -> why it does not apply in this scenario."""
     examples: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Criterion -> a line in this scenario's words, for the tip of a missed criterion."""
+    rules: tuple[FactRule, ...] = ()
+    """What makes each resolution fact right (one per fact, in the order of `facts`)."""
+    actions: Mapping[str, FactRule] = field(default_factory=lambda: MappingProxyType({}))
+    """The automatic fails' required actions, each as a fact that must be done now, by the agency."""
+    context: Context = field(default_factory=Context)
     channel: str = "phone"
     known: bool = False
     """True when this is a scenario's contact: then `addressed` and `auto_fail` are reported."""
@@ -51,6 +60,13 @@ class Contact:
         """What the tips call the other person: "caller" on the phone, "visitor" at the counter."""
         return "caller" if self.channel == "phone" else "visitor"
 
+    def action(self, name: str) -> FactRule | None:
+        """An automatic fail's required action as a fact that must be done now, by the agency."""
+        if name in self.actions:
+            return self.actions[name]
+        intent = next((i for i in self.intents if i.name == name), None)
+        return FactRule(name, _Strict(intent), now=True) if intent is not None else None
+
     def describe(self, fact: str) -> str:
         return self.fact_descriptions.get(fact) or BUILTIN_FACT_DESCRIPTIONS.get(fact, fact.replace("_", " "))
 
@@ -59,8 +75,9 @@ def contact_total(met: Mapping[str, bool | None], facts: Mapping[str, object] | 
     """The SPEC's total from verdicts only.
 
     `met` maps each criterion to its verdict (None: not applicable, left out);
-    `facts` maps each resolution fact to its evidence (None: not given), or is None
-    when the scenario is unknown. Any automatic fail makes the total 0.
+    `facts` maps each resolution fact to its status (`{"status": ...}`; older attempts
+    stored the evidence, or None when not given), or is None when the scenario is
+    unknown. Any automatic fail makes the total 0; any wrong fact caps it at 50.
     """
     if auto_failed:
         return 0
@@ -68,5 +85,28 @@ def contact_total(met: Mapping[str, bool | None], facts: Mapping[str, object] | 
     share = sum(1 for m in applicable if m) / len(applicable) if applicable else 1.0
     if not facts:
         return round(100 * share)
-    given = sum(1 for evidence in facts.values() if evidence is not None) / len(facts)
-    return round(CRITERIA_POINTS_WITH_SCENARIO * share + FACTS_POINTS * given)
+    statuses = [fact_status(f) for f in facts.values()]
+    given = sum(FACT_CREDIT[s] for s in statuses) / len(statuses)
+    total = round(CRITERIA_POINTS_WITH_SCENARIO * share + FACTS_POINTS * given)
+    return min(total, WRONG_INFORMATION_CAP) if "wrong" in statuses else total
+
+
+def fact_status(stored: object) -> str:
+    """A stored fact's status: its "status", or (older attempts) given when it has evidence."""
+    if isinstance(stored, Mapping) and stored.get("status") in FACT_CREDIT:
+        return str(stored["status"])
+    return "missing" if stored is None else "given"
+
+
+@dataclass(frozen=True)
+class _Strict:
+    """A phrase-only intent as a fact's matcher: a negated phrase is still about the fact."""
+
+    intent: IntentMatcher
+
+    @property
+    def name(self) -> str:
+        return self.intent.name
+
+    def matches(self, norm: str, negation: bool = True) -> bool:
+        return self.intent.matches(norm)

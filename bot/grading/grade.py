@@ -8,7 +8,8 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.grading.auto_fail import AutoFail, check_auto_fails
-from bot.grading.contact import Contact, contact_total
+from bot.grading.contact import Contact, contact_total, fact_status
+from bot.grading.facts import FactStatus, fact_statuses, wrong_information
 from bot.grading.detectors import CRITERIA, IntentMatcher, detect
 from bot.grading.tips import Said, tip
 from bot.transcript import Turn
@@ -51,21 +52,32 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Addressed:
-    """Whether every resolution fact was given; each fact maps to its evidence and turn, or None."""
+    """Whether every resolution fact was given, right: each fact's status, evidence and turn.
+
+    Each fact maps to `{"status", "evidence", "turn", ...}` (older stored attempts: the
+    evidence, or None when not given; `status` reads both)."""
 
     facts: Mapping[str, Mapping[str, Any] | None]
     descriptions: Mapping[str, str] = field(default_factory=dict)
+    wrong_information: tuple[Mapping[str, Any], ...] = ()
+
+    def status(self, name: str) -> str:
+        return fact_status(self.facts.get(name))
 
     @property
     def met(self) -> bool:
-        return all(f is not None for f in self.facts.values())
+        return all(self.status(f) == "given" for f in self.facts)
 
     @property
     def missing(self) -> list[str]:
-        return [name for name, f in self.facts.items() if f is None]
+        return [name for name in self.facts if self.status(name) != "given"]
 
     def to_json(self) -> dict[str, Any]:
-        return {"met": self.met, "facts": {k: dict(v) if v else None for k, v in self.facts.items()}}
+        return {
+            "met": self.met,
+            "facts": {k: dict(v) if v else None for k, v in self.facts.items()},
+            "wrong_information": [dict(w) for w in self.wrong_information],
+        }
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,7 @@ class Grade:
         data: dict[str, Any] = {"criteria": {k: v.to_json() for k, v in self.criteria.items()}}
         if self.addressed is not None:
             data["addressed"] = self.addressed.to_json()
+            data["wrong_information"] = data["addressed"].pop("wrong_information")
         if self.auto_fail is not None:
             data["auto_fail"] = [dict(f) for f in self.auto_fail]
         data["courtesy_violations"] = [dict(v) for v in self.courtesy_violations]
@@ -111,8 +124,8 @@ def grade(
     contact = contact or Contact(intents=intents, station=station, auto_fail=auto_fail)
     said = [Said(i, detect(t.text, contact.intents)) for i, t in enumerate(turns, start=1) if t.role == "trainee"]
     criteria = {c: _verdict(c, turns, said, contact) for c in CRITERIA}
-    failed = tuple(check_auto_fails(turns, contact.auto_fail, contact.intents))
-    addressed = _addressed(said, contact) if contact.known else None
+    failed = tuple(check_auto_fails(turns, contact))
+    addressed = _addressed(turns, said, contact) if contact.known else None
     total = contact_total({c: v.met for c, v in criteria.items()}, addressed.facts if addressed else None, bool(failed))
     return Grade(
         MappingProxyType(criteria),
@@ -161,12 +174,23 @@ def _partial(
     return Verdict(False, score, s.signals.evidence[signal], s.turn, tip("greeting", turns, said, contact, variant))
 
 
-def _addressed(said: list[Said], contact: Contact) -> Addressed:
+def _addressed(turns: Sequence[Turn], said: list[Said], contact: Contact) -> Addressed:
+    statuses = fact_statuses(turns, contact.rules, contact.context) if contact.rules else {}
     facts = {}
     for name in contact.facts:
-        hit = next((s for s in said if name in s.signals), None)
-        facts[name] = MappingProxyType({"evidence": hit.signals.evidence[name], "turn": hit.turn}) if hit else None
-    return Addressed(MappingProxyType(facts), MappingProxyType({f: contact.describe(f) for f in contact.facts}))
+        status = statuses.get(name) or _signal_status(name, said)
+        facts[name] = MappingProxyType(status.to_json())
+    return Addressed(
+        MappingProxyType(facts),
+        MappingProxyType({f: contact.describe(f) for f in contact.facts}),
+        tuple(MappingProxyType(w) for w in wrong_information(statuses)),
+    )
+
+
+def _signal_status(name: str, said: list[Said]) -> FactStatus:
+    """A fact with no rule: given when its signal shows in any trainee message."""
+    hit = next((s for s in said if name in s.signals), None)
+    return FactStatus("given", hit.signals.evidence[name], hit.turn) if hit else FactStatus("missing")
 
 
 def _violations(said: list[Said]) -> list[dict[str, Any]]:

@@ -13,14 +13,22 @@ from functools import lru_cache
 
 from bot.grading.lexicon import DROPPED_G_EXCEPTIONS, KEYWORDS, QUESTION_START, TEXTING_FORMS
 
-_ABBREVIATIONS = ("Ext", "ext", "EXT", "St", "Dr", "Mr", "Ms", "Mrs", "Sgt", "Lt", "Det", "Ofc", "Dep", "Cpl")
-_SENTENCE_END = re.compile(
-    r"\s(?:(?<=[.!?;]\s)" + "".join(rf"(?<!\b{a}\.\s)" for a in _ABBREVIATIONS) + r"\s*|(?<=\n)\n*)"
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*")
+"""Where a sentence may end: after . ! ? ; and a space, or at a line break. A piece that
+follows an abbreviation is joined back (`_continues`)."""
+_TITLES = frozenset(
+    "mr mrs ms dr st sgt lt det ofc dep cpl capt cmdr sr jr ave blvd rd no ext vs approx dept apt ft mt".split()
 )
-"""A sentence ends at . ! ? ; and a space, but not after "Ext." or "Sgt."; and at a line break.
-
-Every match starts with a space (its first character is looked behind at), so that the
-regex engine skips straight from one space to the next."""
+"""Abbreviations that never end a sentence ("Mrs. Lopez", "Ext. 12", "St. Mary's")."""
+_CLOCK = re.compile(r"(?:\b[ap]\.\s?m|\be\.g|\bi\.e|\betc|\b[A-Z])\.$", re.IGNORECASE)
+"""a.m., p.m., e.g., i.e., etc. and an initial ("J. Smith"): a sentence may end there, or not."""
+_GOES_ON = re.compile(
+    r"^(?:[a-z0-9(]|(?:to|till|until|and|or|on|every|through|thru|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun|weekdays?)\b)",
+    re.IGNORECASE,
+)
+"""The next piece carries on the sentence: lower case, a digit, or a time or day word."""
+_DOLLARS = re.compile(r"\$\s?(\d[\d,]*)(?:\.\d\d)?")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[?!]")
 """A token: a word, "?" or "!"."""
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]| - |\.\.+")
@@ -46,13 +54,40 @@ class Sentence:
 
 def split_sentences(message: str) -> list[Sentence]:
     """Split a message into sentences and normalise each one."""
-    parts = (p.strip() for p in _SENTENCE_END.split(message.translate(_QUOTES)))
-    return [_sentence(p) for p in parts if p]
+    text = message.translate(_QUOTES)
+    if "$" in text:  # "$15" reads as "15 dollars"
+        text = _DOLLARS.sub(r"\1 dollars", text)
+    return [_sentence(p) for p in _pieces(text)]
+
+
+def _pieces(message: str) -> list[str]:
+    """The message cut at sentence ends, with what an abbreviation cut off joined back."""
+    pieces: list[str] = []
+    for part in _SENTENCE_END.split(message):
+        part = part.strip()
+        if not part:
+            continue
+        if pieces and _continues(pieces[-1], part):
+            pieces[-1] += " " + part
+        else:
+            pieces.append(part)
+    return pieces
+
+
+def _continues(before: str, after: str) -> bool:
+    """Did `before` end at an abbreviation ("Mrs.", "8 a.m.") rather than at the end of a sentence?"""
+    if not before.endswith("."):
+        return False
+    last = before[:-1].rsplit(None, 1)[-1].lower().lstrip("(")
+    if last in _TITLES:
+        return True
+    return bool(_CLOCK.search(before)) and bool(_GOES_ON.match(after))
 
 
 def normalise(text: str) -> str:
     """Lower-case, tokenise, and map texting forms and typos to plain words."""
-    return _sentence(text.translate(_QUOTES)).norm
+    text = text.translate(_QUOTES)
+    return _sentence(_DOLLARS.sub(r"\1 dollars", text) if "$" in text else text).norm
 
 
 def _sentence(text: str) -> Sentence:

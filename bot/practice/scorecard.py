@@ -31,6 +31,8 @@ def scorecard_lines(result: AttemptResult, title: str, visitor: str = "visitor")
     grade = result.grade
     lines = [f"Scorecard: {title}"]
     lines += [auto_fail_line(f, result.turns) for f in grade.auto_fail or ()]
+    if grade.addressed is not None:
+        lines += wrong_information_lines(grade.addressed)
     lines += [criterion_line(LABELS[c], grade.criteria[c]) for c in CRITERIA]
     if grade.addressed is not None:
         lines += addressed_lines(grade.addressed)
@@ -41,7 +43,7 @@ def scorecard_lines(result: AttemptResult, title: str, visitor: str = "visitor")
             f"came across as {first['kind']}."
         )
     lines.append(_outcome(result, visitor))
-    lines.append(f"Total: {total_text(grade.total, grade.failed)}")
+    lines.append(f"Total: {total_text(grade.total, grade.failed)}{'' if grade.failed else capped_note(grade.addressed)}")
     return lines
 
 
@@ -56,13 +58,34 @@ def criterion_line(label: str, verdict: Verdict) -> str:
     return f"{head} \u2014{said} Tip: {verdict.tip}" if verdict.tip else f"{head} \u2014{said}"
 
 
+STATUS_WORDS = {"given": "given", "partly": "partly", "wrong": "WRONG", "missing": "missing"}
+
+
 def addressed_lines(addressed: Addressed) -> list[str]:
-    """Whether the issue was addressed, with each resolution fact given (and where) or missing."""
+    """Whether the issue was addressed, with each resolution fact's status (and where)."""
     lines = [f"{MET} Issue addressed:" if addressed.met else f"{MISSED} Issue not addressed:"]
     for name, fact in addressed.facts.items():
         what = addressed.descriptions.get(name, name.replace("_", " "))
-        lines.append(f"\u2022 given: {what} (turn {fact['turn']})" if fact else f"\u2022 missing: {what}")
+        status = addressed.status(name)
+        turn = f" (turn {fact['turn']})" if fact and fact.get("turn") else ""
+        missing = fact.get("missing") if isinstance(fact, Mapping) else None
+        lacks = f" — not yet: {', '.join(missing)}" if missing else ""
+        lines.append(f"• {STATUS_WORDS[status]}: {what}{turn}{lacks}")
     return lines
+
+
+def wrong_information_lines(addressed: Addressed) -> list[str]:
+    """Right after an automatic fail: every wrong thing the person was told, and what is right."""
+    lines = []
+    for w in addressed.wrong_information:
+        right = f" Right: {_sentence(w['right'])}" if w.get("right") else ""
+        lines.append(f"{WARNING} WRONG INFORMATION — You said {quote(w['said'])} (turn {w['turn']}).{right}")
+    return lines
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def auto_fail_line(failure: Mapping[str, Any], turns: Sequence[Turn]) -> str:
@@ -78,6 +101,11 @@ def total_text(total: int | None, failed: bool) -> str:
     if total is None:
         return "in progress"
     return f"AUTOMATIC FAIL, {total}/100" if failed else f"{total}/100"
+
+
+def capped_note(addressed: Addressed | None) -> str:
+    """Why a total is at most 50: wrong information (empty when nothing wrong was said)."""
+    return " (capped at 50: wrong information)" if addressed is not None and addressed.wrong_information else ""
 
 
 def grade_summary(grade: Grade) -> str:

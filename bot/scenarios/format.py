@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from bot.grading import BUILTIN_SIGNALS, CRITERIA, AutoFail, Contact
+from bot.grading.facts import Context, FactRule
 from bot.grading.text import normalise, split_sentences
+from bot.scenarios.fact_rules import FactRuleParser, agency_context, says_it
 from bot.scenarios.graph import check_graph
 from bot.scenarios.intents import MeaningIntent, digits_of, parse_slot
 from bot.scenarios.yaml_lines import LineMap, YamlError, load_yaml
@@ -43,7 +45,7 @@ TOP_KEYS = {
 }
 REQUIRED_TOP_KEYS = ("id", "title", "channel", "difficulty", "brief", "persona", "resolution", "start", "states")
 STATE_KEYS = {"lines", "rules", "idle", "end", "outcome", "hint", "nudge"}
-INTENT_KEYS = {"description", "phrases", "means", "numbers", "examples"}
+INTENT_KEYS = {"description", "phrases", "means", "numbers", "examples", "wrong"}
 RULE_KEYS = {"when", "unless", "given", "not_given", "mood_at_least", "mood_at_most", "to", "say"}
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}")
 PERSONA_KEYS = {"name", "mood", "facts", "unknown"}
@@ -145,6 +147,9 @@ class Scenario:
     """Criterion -> why it does not apply here (a calm tester has no feelings to acknowledge)."""
     examples: Mapping[str, str] = field(default_factory=dict)
     """Criterion -> a line in this scenario's words, used in the tip when it is missed."""
+    fact_rules: tuple[FactRule, ...] = ()
+    """What makes each resolution fact right (`resolution.facts` as a mapping)."""
+    context: Context = field(default_factory=Context)
 
     @property
     def contact(self) -> Contact:
@@ -159,9 +164,24 @@ class Scenario:
             ),
             not_applicable=MappingProxyType(dict(self.not_applicable)),
             examples=MappingProxyType(dict(self.examples)),
+            rules=self.fact_rules,
+            actions=MappingProxyType(self.actions()),
+            context=self.context,
             channel=self.channel,
             known=True,
         )
+
+    def actions(self) -> dict[str, FactRule]:
+        """Each automatic fail's required action, as a fact that must be done now, by the agency."""
+        rules = {r.name: r for r in self.fact_rules}
+        intents = {i.name: i for i in self.intents}
+        actions = {}
+        for name in {n for rule in self.auto_fail for n in rule.required}:
+            if name in rules:
+                actions[name] = replace(rules[name], now=True)
+            elif name in intents:
+                actions[name] = FactRule(name, intents[name], now=True)
+        return actions
 
     def summary(self) -> dict[str, str]:
         return {
@@ -231,7 +251,8 @@ class _Parser:
         persona = self.mapping(data, ("persona",), PERSONA_KEYS, ("name", "mood"))
         intents, descriptions = self.intents(data.get("intents", {}))
         resolution = self.mapping(data, ("resolution",), {"description", "facts"}, ("facts",))
-        facts = self.names(resolution.get("facts"), ("resolution", "facts"), None)
+        raw_facts = resolution.get("facts")
+        facts = self.names(list(raw_facts) if isinstance(raw_facts, dict) else raw_facts, ("resolution", "facts"), None)
         if "facts" in resolution and not facts:
             self.problem(("resolution", "facts"), "'facts' must name at least one signal or intent")
         not_applicable = self.criterion_texts(data.get("not_applicable", {}), "not_applicable", "the reason")
@@ -242,6 +263,8 @@ class _Parser:
         auto_fail = self.auto_fails(data.get("auto_fail", []))
         states = self.states(data.get("states"))
         mood = persona.get("mood")
+        context = agency_context(self.agency)
+        rules = FactRuleParser(self, {i.name: i for i in intents}, context).rules(raw_facts, facts)
         return Scenario(
             id=text["id"],
             title=text["title"],
@@ -266,6 +289,8 @@ class _Parser:
             persona_facts=self.persona_facts(persona.get("facts", {})),
             persona_unknown=self.lines_of(persona.get("unknown"), ("persona", "unknown"), None, required=False),
             warnings=tuple(self.warnings),
+            fact_rules=rules,
+            context=context,
         )
 
     def persona_facts(self, raw: Any) -> dict[str, tuple[Line, ...]]:
@@ -464,6 +489,13 @@ class _Parser:
         intent = MeaningIntent(
             name, tuple(normalise(p) for p in lists["phrases"]), tuple(means), tuple(d for d in numbers if len(d) >= 7)
         )
+        wrong = spec.get("wrong", [])
+        if not isinstance(wrong, list) or not all(isinstance(w, str) and w.strip() for w in wrong):
+            self.problem(path + ("wrong",), f"intent '{name}': 'wrong' must be a list of wrong answers (texts)")
+            wrong = []
+        for w in wrong:
+            if says_it(intent, self.fill(w, path + ("wrong",), None)):
+                self.problem(path + ("wrong",), f"intent '{name}' matches its wrong answer {w!r}")
         examples = lists["examples"]
         if examples:
             missed = [e for e in examples if not any(intent.matches(s.norm) for s in split_sentences(e))]

@@ -160,15 +160,22 @@ class MeaningIntent:
     numbers: tuple[str, ...] = ()
     """The last seven digits of each number."""
 
-    def matches(self, norm: str) -> bool:
+    def matches(self, norm: str, negation: bool = True) -> bool:
+        """Does the normalised sentence say it? `negation=False` also counts a negated way of saying it
+        ("we can't send a deputy" is about sending a deputy)."""
+        return self.evidence(norm, negation) is not None
+
+    def evidence(self, norm: str, negation: bool = True) -> str | None:
+        """The phrase, number or way of saying it that matched, or None."""
         if self.phrases:
             padded = f" {norm} "
-            if any(f" {p} " in padded for p in self.phrases):
-                return True
+            found = next((p for p in self.phrases if f" {p} " in padded), None)
+            if found:
+                return found
         view = _view(norm)
-        if self.numbers and any(run.endswith(self.numbers) for run in view.numbers):
-            return True
-        return any(_means_match(m, view) for m in self.means)
+        if self.numbers and (run := next((r for r in view.numbers if r.endswith(self.numbers)), None)):
+            return run
+        return next((" + ".join(_slot_text(m, view)) for m in self.means if _means_match(m, view, negation)), None)
 
 
 @dataclass(frozen=True)
@@ -195,14 +202,24 @@ def _view(norm: str) -> _View:
     return _View(tokens, frozenset(tokens), tuple(r for r in runs if len(r) in (7, 10, 11)))
 
 
-def _means_match(slots: tuple[Slot, ...], view: _View) -> bool:
+def _means_match(slots: tuple[Slot, ...], view: _View, negation: bool = True) -> bool:
     hits: list[int] = []
     for slot in slots:
         found = [p for wording in slot for p in wording.positions(view.tokens, view.present)]
         if not found:
             return False
         hits.append(min(found))
-    return not any(_negated(view.tokens, p) for p in hits)
+    return not negation or not any(_negated(view.tokens, p) for p in hits)
+
+
+def _slot_text(slots: tuple[Slot, ...], view: _View) -> list[str]:
+    """The words of the sentence that filled each slot (for "why" explanations)."""
+    words = []
+    for slot in slots:
+        found = [(p, len(w.words)) for w in slot for p in w.positions(view.tokens, view.present)]
+        p, n = min(found)
+        words.append(" ".join(view.tokens[p : p + n]))
+    return words
 
 
 def _negated(tokens: tuple[str, ...], position: int) -> bool:

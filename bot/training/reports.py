@@ -10,6 +10,7 @@ from datetime import UTC, date, timedelta, tzinfo
 
 from bot.clock import local_date
 from bot.grading import CRITERIA
+from bot.grading.contact import fact_status
 from bot.practice.scorecard import LABELS
 
 ROLLING_WINDOW = 5
@@ -212,6 +213,7 @@ def export_csv(rows: list[dict]) -> bytes:
             "auto_fail",
             *CRITERIA,
             "addressed",
+            "wrong_information",
             "total",
             "overridden",
         ]
@@ -229,6 +231,7 @@ def export_csv(rows: list[dict]) -> bytes:
             "; ".join(f["reason"] for f in json.loads(r.get("auto_fail") or "[]")),
             *verdicts,
             _addressed(r.get("addressed")),
+            _wrong(r.get("addressed")),
             r["total"],
             "yes" if r["overridden"] else "no",
         ]
@@ -237,8 +240,18 @@ def export_csv(rows: list[dict]) -> bytes:
 
 
 def _addressed(raw: str | None) -> str:
-    """ "yes", "no (missing: process_time)", or "" when the scenario's facts were not recorded."""
+    """ "yes", "no (process_time missing, fee wrong)", or "" when the scenario's facts were not recorded."""
     if not raw:
         return ""
-    missing = [name for name, fact in json.loads(raw)["facts"].items() if fact is None]
-    return f"no (missing: {', '.join(missing)})" if missing else "yes"
+    facts = json.loads(raw)["facts"]
+    statuses = {name: fact_status(fact) for name, fact in facts.items()}
+    open_ = [f"{name} {status}" for name, status in statuses.items() if status != "given"]
+    return f"no ({', '.join(open_)})" if open_ else "yes"
+
+
+def _wrong(raw: str | None) -> str:
+    """Every wrong thing the person was told: "turn 5: “You have 30 days” (right: within 10 days)"."""
+    if not raw:
+        return ""
+    wrong = json.loads(raw).get("wrong_information") or []
+    return "; ".join(f"turn {w['turn']}: “{w['said']}” (right: {w.get('right') or '?'})" for w in wrong)

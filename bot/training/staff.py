@@ -18,7 +18,16 @@ from typing import Any
 from bot.clock import date_hour, local_date
 from bot.grading import CRITERIA, Addressed
 from bot.practice.coach import User
-from bot.practice.scorecard import LABELS, MET, MISSED, NOT_APPLICABLE, addressed_lines, auto_fail_line, total_text
+from bot.practice.scorecard import (
+    LABELS,
+    MET,
+    MISSED,
+    NOT_APPLICABLE,
+    addressed_lines,
+    auto_fail_line,
+    total_text,
+    wrong_information_lines,
+)
 from bot.scenarios.library import Library
 from bot.storage.outbox import Buttons, Outgoing
 from bot.storage.store import Store
@@ -614,6 +623,8 @@ class Staff:
         when = date_hour(attempt.started_at, self.tz)
         lines = [f"Attempt {attempt.id}: {self._title(attempt.scenario_id)} ({name}, {when}), total {total}"]
         lines += [auto_fail_line(f, turns) for f in attempt.auto_fail]
+        if attempt.addressed is not None:
+            lines += wrong_information_lines(self._addressed(attempt.scenario_id, attempt.addressed))
         lines += [f"{n}. {speaker[t.role]}: {t.text}" for n, t in enumerate(turns, start=1)]
         results = self.units.results_of(attempt.id)
         for criterion in CRITERIA if results else ():
@@ -877,7 +888,8 @@ class Staff:
         """The stored facts, described in the scenario's words when it is still loaded."""
         scenario = self.library.scenarios.get(scenario_id)
         facts = stored["facts"]
-        return Addressed(facts, {f: scenario.contact.describe(f) for f in facts} if scenario else {})
+        descriptions = {f: scenario.contact.describe(f) for f in facts} if scenario else {}
+        return Addressed(facts, descriptions, tuple(stored.get("wrong_information") or ()))
 
 
 _USER = re.compile(r"user (\d+)")

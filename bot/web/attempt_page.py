@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from bot.clock import date_hour
 from bot.grading import CRITERIA
-from bot.practice.scorecard import LABELS, addressed_lines, auto_fail_line, total_text
+from bot.practice.scorecard import LABELS, addressed_lines, auto_fail_line, total_text, wrong_information_lines
 from bot.training.staff import Refused
 from bot.web.pages import e, notices, table, transcript_turns
 
@@ -56,6 +56,9 @@ class AttemptPage:
         parts = [notices(error=error)]
         parts.append(f"<p>{e(name)}, {e(date_hour(attempt.started_at, tz))}. Total: <b>{e(total)}</b></p>")
         parts += [f'<p class="fail">{e(auto_fail_line(f, turns))}</p>' for f in attempt.auto_fail]
+        if attempt.addressed is not None:
+            wrong = wrong_information_lines(staff._addressed(attempt.scenario_id, attempt.addressed))
+            parts += [f'<p class="fail">{e(line)}</p>' for line in wrong]
         verdicts = []
         for c in CRITERIA:
             r = results.get(c)

@@ -452,7 +452,9 @@ async def test_an_automatic_fail_leads_every_list_transcript_report_and_export(b
     assert transcript[0].endswith("total AUTOMATIC FAIL, 0/100")
     assert transcript[1].startswith("\u26d4 AUTOMATIC FAIL \u2014 The caller said their child is missing")
     assert "\u274c Issue not addressed:" in transcript
-    assert "\u2022 missing: sends it to dispatch or 911 now, or has a deputy sent at once" in transcript
+    assert "\u2022 missing: sends it to dispatch or 911 now, or has a deputy sent at once" in transcript or (
+        "\u2022 WRONG: sends it to dispatch or 911 now, or has a deputy sent at once" in " ".join(transcript)
+    )
     report = await one(bot, INSTRUCTOR, f"/report {code}")
     assert report.startswith("\u26d4 1 of 1 attempts were automatic fails (total 0).")
     reply = await one(bot, INSTRUCTOR, f"/override {attempt} greeting missed test")
@@ -461,7 +463,7 @@ async def test_an_automatic_fail_leads_every_list_transcript_report_and_export(b
     await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
     (row,) = csv.DictReader(io.StringIO(bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"].decode()))
     assert row["auto_fail"].startswith("The caller said their child is missing") and row["total"] == "0"
-    assert row["addressed"] == "no (missing: dispatch_now)"
+    assert row["addressed"] in ("no (dispatch_now missing)", "no (dispatch_now wrong)")
 
 
 async def test_a_criterion_that_does_not_apply_is_n_a_and_cannot_be_overridden(bot: Bot) -> None:

@@ -1,0 +1,244 @@
+"""The meaning of a clause: what matters for grading whether the person was told the right thing.
+
+A trainee's message is cut into sentences (bot/grading/text.py) and each sentence into
+clauses, at commas, dashes and words that open a clause ("but", "if", "and we'll").
+Every clause gets: is it negated or a refusal ("the rooms are all busy tonight"), a
+question, conditional ("if she's not back by eight..."), put off ("call us back and
+we'll..."), now, who acts (the agency, the person told to do it themselves, another
+party) and whether it sends them elsewhere. The word classes are data (meaning.yaml),
+matched as whole words, so every reading can be explained by the words that caused it
+(`Clause.why`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from bot.grading.lexicon import QUESTION_START
+from bot.grading.text import split_sentences
+
+_DATA = Path(__file__).with_name("meaning.yaml")
+
+
+class WordClass:
+    """Wordings of one class, matched as whole words in a space-padded text."""
+
+    def __init__(self, wordings: list[str]) -> None:
+        self.wordings = tuple(sorted({" ".join(str(w).lower().split()) for w in wordings}, key=len, reverse=True))
+        self.firsts = frozenset(w.split()[0] for w in self.wordings)
+
+    def find(self, padded: str, words: frozenset[str]) -> str | None:
+        """The first wording of the class in `padded` (" words of a clause "), or None."""
+        if self.firsts.isdisjoint(words):
+            return None
+        return next((w for w in self.wordings if f" {w} " in padded), None)
+
+    def starts(self, padded: str) -> str | None:
+        return next((w for w in self.wordings if padded.startswith(f" {w} ")), None)
+
+
+def _load() -> dict[str, WordClass]:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return {name: WordClass(words) for name, words in data.items()}
+
+
+WORDS = _load()
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a trainee message, read for meaning."""
+
+    sentence: str
+    """The sentence it belongs to, as written: what a verdict quotes."""
+    norm: str
+    position: int
+    """Its order in the message (0, 1, ...): a later clause can correct an earlier one."""
+    question: bool = False
+    negated: str | None = None
+    """The negating words, when the clause says no."""
+    refused: str | None = None
+    """The refusing words ("busy", "nothing we can do")."""
+    conditional: str | None = None
+    later: str | None = None
+    now: str | None = None
+    actor: str = ""
+    """"agency" (I, we, a deputy), "person" (told to do it themselves), "other" (another party) or ""."""
+    elsewhere: str | None = None
+    asks: str | None = None
+
+    @property
+    def padded(self) -> str:
+        return f" {self.norm} "
+
+    @property
+    def says_no(self) -> str | None:
+        return self.refused or self.negated
+
+    def why(self) -> list[str]:
+        """What the clause was read as, with the words that decided it."""
+        marks = [
+            ("negated", self.negated),
+            ("refusal", self.refused),
+            ("conditional", self.conditional),
+            ("later", self.later),
+            ("now", self.now),
+            ("elsewhere", self.elsewhere),
+            ("asks back", self.asks),
+        ]
+        found = [f"{name} ({words!r})" for name, words in marks if words]
+        if self.question:
+            found.insert(0, "question")
+        if self.actor:
+            found.append(f"acts: {self.actor}")
+        return found or ["statement"]
+
+
+@lru_cache(maxsize=8192)
+def read(message: str) -> tuple[Clause, ...]:
+    """Every clause of the message, in order, read for meaning."""
+    clauses: list[Clause] = []
+    for sentence in split_sentences(message):
+        parts = _split(sentence.marked)
+        question_sentence = sentence.is_question
+        sentence_clauses = []
+        for i, words in enumerate(parts):
+            last = i == len(parts) - 1
+            sentence_clauses.append(_clause(sentence.original, words, len(clauses) + i, question_sentence and last))
+        clauses += _conditions(sentence_clauses)
+    return tuple(clauses)
+
+
+def _split(marked: str) -> list[str]:
+    """A sentence's words cut into clauses: at clause marks, before openers and "and"/"or" + subject."""
+    parts: list[str] = []
+    for chunk in _numbers_joined(marked.split(" ,")):
+        tokens = chunk.split()
+        start = 0
+        for i in range(1, len(tokens)):
+            if i > start and _opens(tokens, i) and not (tokens[i - 1] in _JOINS and i - 1 >= start):
+                parts.append(" ".join(tokens[start:i]))
+                start = i
+        if start < len(tokens):
+            parts.append(" ".join(tokens[start:]))
+    return [p for p in parts if p.strip(" ?!")]
+
+
+_JOINS = frozenset(("and", "or", "but", "so"))
+
+
+def _numbers_joined(chunks: list[str]) -> list[str]:
+    """ "(562) 555-0181" is cut at its brackets: a piece that starts with a digit goes with the one before."""
+    joined: list[str] = []
+    for chunk in chunks:
+        first = chunk.split()[:1]
+        if joined and first and first[0].isdigit():
+            joined[-1] += " " + chunk.strip()
+        else:
+            joined.append(chunk)
+    return joined
+
+
+def _opens(tokens: list[str], i: int) -> bool:
+    """Does a clause start at token i: an opener, or "and"/"or" before a subject or an opener?"""
+    rest = " " + " ".join(tokens[i:]) + " "
+    if len(tokens) - i < 2:
+        return False  # "... take the complaint then": a last word opens nothing
+    if tokens[i] in _JOINS:
+        after = " " + " ".join(tokens[i + 1 :]) + " "
+        return bool(WORDS["subjects"].starts(after) or WORDS["clause_openers"].starts(after))
+    return WORDS["clause_openers"].starts(rest) is not None
+
+
+def _clause(sentence: str, norm: str, position: int, question_sentence: bool) -> Clause:
+    padded = f" {norm} "
+    words = frozenset(norm.split())
+    plain = _without(padded, WORDS["not_negations"], words)
+    plain_words = frozenset(plain.split())
+    core = _core(norm)
+    told = WORDS["person_leads"].starts(f" {core} ") is not None and not core.startswith(("can ", "could ", "should "))
+    question = "?" in words or (not told and bool(QUESTION_START.match(core)))
+    elsewhere = WORDS["elsewhere"].find(padded, words)
+    return Clause(
+        sentence=sentence,
+        norm=norm,
+        position=position,
+        question=question,
+        negated=WORDS["negators"].find(plain, plain_words),
+        refused=WORDS["refusals"].find(plain, plain_words),
+        later=WORDS["later"].find(padded, words),
+        now=WORDS["now"].find(padded, words),
+        actor=_actor(core, elsewhere),
+        elsewhere=elsewhere,
+        asks=WORDS["asks"].find(padded, words) if question else None,
+    )
+
+
+_WH = ("what ", "which ", "where ", "when ", "who ", "how ", "why ")
+_LEADS = frozenset("and or so but then okay ok alright well oh um uh now yeah yes also".split())
+
+
+def _core(norm: str) -> str:
+    """The clause without its leading fillers and conjunctions."""
+    tokens = norm.split()
+    i = 0
+    while i < len(tokens) - 1 and tokens[i] in _LEADS:
+        i += 1
+    return " ".join(tokens[i:])
+
+
+def _without(padded: str, cls: WordClass, words: frozenset[str]) -> str:
+    """The clause with every wording of `cls` blanked out."""
+    while (found := cls.find(padded, words)) is not None:
+        padded = padded.replace(f" {found} ", " ~ ", 1)
+        words = frozenset(padded.split())
+    return padded
+
+
+def _actor(core: str, elsewhere: str | None) -> str:
+    """Who does it: the person told to (an imperative, "you can..."), the agency, or another party."""
+    padded = f" {core} "
+    if WORDS["together"].find(padded, frozenset(core.split())):
+        return "agency"
+    rest = padded
+    while (lead := WORDS["person_leads"].starts(rest)) is not None:
+        rest = rest[len(lead) + 1 :]
+        if WORDS["person_verbs"].starts(rest):
+            return "person"
+    if WORDS["person_verbs"].starts(padded):
+        return "person"
+    if WORDS["agency"].starts(padded):
+        return "agency"
+    return "other" if elsewhere else ""
+
+
+def _conditions(clauses: list[Clause]) -> list[Clause]:
+    """Mark the condition and its consequence, and what a call-back puts off, in one sentence."""
+    marked = list(clauses)
+    for i, c in enumerate(clauses):
+        cond = WORDS["conditions"].starts(f" {_core(c.norm)} ")
+        if cond is None:
+            continue
+        marked[i] = _with(marked[i], conditional=cond)
+        joined = c.norm.split()[0] in _JOINS  # "..., and if he comes back call 911": its own consequence
+        consequence = i + 1 if i + 1 < len(clauses) else (-1 if joined else i - 1)
+        if consequence >= 0:
+            marked[consequence] = _with(marked[consequence], conditional=cond)
+            for j in range(consequence + 1, len(clauses)):  # "..., call us back and we'll send someone"
+                if clauses[j].norm.split()[0] not in ("and", "then", "or"):
+                    break
+                marked[j] = _with(marked[j], conditional=cond)
+    deferred = next((c.later for c in marked if c.later and "back" in c.later), None)
+    if deferred:
+        start = next(i for i, c in enumerate(marked) if c.later == deferred)
+        marked[start:] = [c if c.later else _with(c, later=deferred) for c in marked[start:]]
+    return marked
+
+
+def _with(clause: Clause, **changes: str) -> Clause:
+    data = clause.__dict__ | changes
+    return Clause(**data)

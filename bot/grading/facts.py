@@ -1,0 +1,263 @@
+"""Whether the person was told the right thing: each resolution fact's status, with its evidence.
+
+A scenario fact (scenarios/*.yaml, an intent named in `resolution.facts`) says what
+makes it right: the way of saying it (`says`), what speaking to it looks like, right or
+wrong (`about`), the opposite of what is needed (`against`), part of it (`partly`), the
+items of a list, its right values (phone numbers, days, hours, fees, deadlines...), and
+whether the agency must do it now (`now`). Every clause of the trainee's turns that
+speaks to the fact becomes an event (given, partly or wrong, with the words and the
+turn); the status follows from the events:
+
+- a stated value decides by the last value said (a later correction counts, either way);
+- otherwise anything given wins; then all the items of a list, some of them (partly);
+  then a refusal, a question only, a condition, a later promise or somewhere else
+  instead of the action (wrong); else missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bot.grading.clauses import Clause, read
+from bot.grading.quantities import Value, emails_in, values_in
+from bot.grading.text import split_sentences
+from bot.transcript import Turn
+
+GIVEN, PARTLY, WRONG, MISSING = "given", "partly", "wrong", "missing"
+STATUSES = (GIVEN, PARTLY, WRONG, MISSING)
+
+
+class Matcher(Protocol):
+    """An intent of the scenario (bot.scenarios.intents.MeaningIntent)."""
+
+    name: str
+
+    def matches(self, norm: str, negation: bool = True) -> bool: ...
+
+
+@dataclass(frozen=True)
+class FactRule:
+    """What makes one resolution fact right (see the module docstring)."""
+
+    name: str
+    says: Matcher
+    now: bool = False
+    about: Matcher | None = None
+    against: Matcher | None = None
+    partly: Matcher | None = None
+    items: tuple[tuple[str, Matcher], ...] = ()
+    values: tuple[Value, ...] = ()
+    right: str = ""
+    """What is right, in plain words, for the scorecard ("the DMV deadline is 10 days")."""
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(v.kind for v in self.values)
+
+    def speaks_to(self, norm: str, sentence: str = "") -> bool:
+        return self.said(norm, sentence, negation=False) or any(
+            m is not None and m.matches(norm, negation=False) for m in (self.about, self.partly)
+        )
+
+    def said(self, norm: str, sentence: str = "", negation: bool = True) -> bool:
+        """The way of saying it; a built-in signal (a phone number, an e-mail) reads the sentence as written."""
+        whole = getattr(self.says, "matches_sentence", None)
+        if whole is not None and sentence:
+            return whole(sentence)
+        return self.says.matches(norm, negation=negation)
+
+
+@dataclass(frozen=True)
+class Event:
+    status: str
+    turn: int
+    position: int
+    evidence: str
+    why: str
+    hard: bool = False
+    """A stated value: the last one said decides."""
+
+
+@dataclass(frozen=True)
+class FactStatus:
+    status: str
+    evidence: str | None = None
+    turn: int | None = None
+    right: str | None = None
+    why: str | None = None
+    missing_items: tuple[str, ...] = ()
+    wrong: tuple[Event, ...] = ()
+    """The statements that made it wrong, for `wrong_information`."""
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"status": self.status, "evidence": self.evidence, "turn": self.turn}
+        if self.status in (WRONG, PARTLY) and self.right:
+            data["right"] = self.right
+        if self.missing_items:
+            data["missing"] = list(self.missing_items)
+        if self.why:
+            data["why"] = self.why
+        return data
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the evaluation needs beyond one fact: the agency's known values, the other facts' numbers."""
+
+    known: tuple[Value, ...] = ()
+    """Every value in agency.yaml: a right value of another service is not "wrong" unless said for this one."""
+    email_domains: frozenset[str] = frozenset()
+    others: Mapping[str, FactRule] = field(default_factory=dict)
+
+
+def fact_statuses(turns: Sequence[Turn], rules: Sequence[FactRule], context: Context) -> dict[str, FactStatus]:
+    """Each fact's status over the trainee's turns."""
+    spoken = list(_trainee_clauses(turns))
+    return {rule.name: _status(rule, _events(rule, spoken, rules, context), spoken) for rule in rules}
+
+
+def given_after(turns: Sequence[Turn], start: int, rule: FactRule, context: Context) -> bool:
+    """Was the fact given (really: done or committed now, for an action) in a turn after `start`?"""
+    spoken = [s for s in _trainee_clauses(turns) if s[0] > start]
+    return _status(rule, _events(rule, spoken, (rule,), context), spoken).status == GIVEN
+
+
+def _trainee_clauses(turns: Sequence[Turn]):
+    """(turn, clause, the visitor's words just before, first sentence of the reply?) for each trainee clause."""
+    before = ""
+    for i, turn in enumerate(turns, start=1):
+        if turn.role != "trainee":
+            before = turn.text
+            continue
+        clauses = read(turn.text)
+        first = clauses[0].sentence if clauses else ""
+        for clause in clauses:
+            yield i, clause, before, clause.sentence == first
+
+
+def _events(rule: FactRule, spoken, rules: Sequence[FactRule], context: Context) -> list[Event]:
+    events = []
+    for turn, clause, before, opening in spoken:
+        event = _event(rule, turn, clause, before, opening, rules, context)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _event(
+    rule: FactRule, turn: int, c: Clause, before: str, opening: bool, rules: Sequence[FactRule], context: Context
+) -> Event | None:
+    direct = rule.speaks_to(c.norm, c.sentence)
+    stated = _values(c, rule, context)
+    asked = opening and (c.says_no or stated) and _asked_about(rule, before)
+    alone = stated and _only_fact_of(rule, stated, rules) and not c.question
+    if not (direct or asked or alone):
+        return None
+
+    def event(status: str, why: str, hard: bool = False) -> Event:
+        return Event(status, turn, c.position, c.sentence, why, hard)
+
+    if stated and not c.question and not c.says_no:
+        wrong = [v for v in stated if not _right(v, rule)]
+        if wrong and (direct or asked or not _known(wrong[0], context)):
+            return event(WRONG, f"said {wrong[0].words}", hard=True)
+        if not wrong:
+            return event(GIVEN, f"said {stated[0].words}", hard=True)
+        return None
+    if not direct and not asked:
+        return None
+    if rule.against is not None and rule.against.matches(c.norm, negation=False):
+        return event(WRONG, "the opposite of what is needed")
+    if c.says_no:
+        return event(WRONG, f"refused or negated ({c.says_no!r})")
+    if c.question:
+        return event(WRONG, "only a question") if direct else None
+    if rule.now and (c.conditional or c.later):
+        return event(WRONG, f"on a condition or for later ({c.conditional or c.later!r})")
+    if rule.now and (c.actor in ("person", "other") or c.elsewhere):
+        return event(WRONG, f"left to them or sent elsewhere ({c.elsewhere or 'told to do it themselves'})")
+    if rule.said(c.norm, c.sentence):
+        return event(GIVEN, "said it")
+    if rule.partly is not None and rule.partly.matches(c.norm):
+        return event(PARTLY, "said part of it")
+    return None
+
+
+def _values(c: Clause, rule: FactRule, context: Context) -> list[Value]:
+    if not rule.values:
+        return []
+    found = list(values_in(c.norm))
+    if "email" in rule.kinds:
+        found += emails_in(c.norm, context.email_domains)
+    return [v for v in found if v.kind in rule.kinds]
+
+
+def _right(value: Value, rule: FactRule) -> bool:
+    return any(value.agrees(r) for r in rule.values)
+
+
+def _known(value: Value, context: Context) -> bool:
+    return any(value.agrees(k) for k in context.known)
+
+
+def _asked_about(rule: FactRule, visitor_words: str) -> bool:
+    return bool(visitor_words) and any(rule.speaks_to(s.norm) for s in split_sentences(visitor_words))
+
+
+def _only_fact_of(rule: FactRule, stated: list[Value], rules: Sequence[FactRule]) -> bool:
+    """No other fact of the scenario takes a value of this kind, so a stray one is this fact's."""
+    kinds = {v.kind for v in stated}
+    return not any(r is not rule and kinds & r.kinds for r in rules)
+
+
+def _status(rule: FactRule, events: list[Event], spoken) -> FactStatus:
+    hard = [e for e in events if e.hard]
+    if hard and hard[-1].status == WRONG:
+        last = hard[-1]
+        return FactStatus(WRONG, last.evidence, last.turn, rule.right, last.why, wrong=(last,))
+    given = next((e for e in events if e.status == GIVEN), None)
+    if rule.items:
+        return _items_status(rule, events, spoken, given)
+    if given is not None:
+        return FactStatus(GIVEN, given.evidence, given.turn, why=given.why)
+    partly = next((e for e in events if e.status == PARTLY), None)
+    if partly is not None:
+        return FactStatus(PARTLY, partly.evidence, partly.turn, rule.right, partly.why)
+    wrong = tuple(e for e in events if e.status == WRONG)
+    if wrong:
+        return FactStatus(WRONG, wrong[-1].evidence, wrong[-1].turn, rule.right, wrong[-1].why, wrong=wrong)
+    return FactStatus(MISSING)
+
+
+def _items_status(rule: FactRule, events: list[Event], spoken, given: Event | None) -> FactStatus:
+    """A list: every item said (in any turn, not as a question or a refusal) is given; some is partly."""
+    said: dict[str, tuple[int, str]] = {}
+    for turn, clause, _, _ in spoken:
+        if clause.question or clause.says_no:
+            continue
+        for label, matcher in rule.items:
+            if label not in said and matcher.matches(clause.norm):
+                said[label] = (turn, clause.sentence)
+    missing = tuple(label for label, _ in rule.items if label not in said)
+    if said and not missing:
+        turn, evidence = max(said.values())
+        return FactStatus(GIVEN, evidence, turn, why="every item")
+    if said or given is not None:
+        turn, evidence = min(said.values()) if said else (given.turn, given.evidence)
+        return FactStatus(PARTLY, evidence, turn, rule.right, "some items", missing)
+    wrong = tuple(e for e in events if e.status == WRONG)
+    if wrong:
+        return FactStatus(WRONG, wrong[-1].evidence, wrong[-1].turn, rule.right, wrong[-1].why, wrong=wrong)
+    return FactStatus(MISSING)
+
+
+def wrong_information(statuses: Mapping[str, FactStatus]) -> list[dict[str, Any]]:
+    """Every statement that made a fact wrong: the trainee's words, the turn and what is right."""
+    return [
+        {"fact": name, "said": e.evidence, "turn": e.turn, "right": s.right}
+        for name, s in statuses.items()
+        if s.status == WRONG
+        for e in s.wrong
+    ]

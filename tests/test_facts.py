@@ -1,0 +1,142 @@
+"""Whether the person was told the right thing (SPEC, "The contact as a whole"): each fact's
+status with its evidence, wrong information, the cap on the total, and automatic fails
+that only the real action clears."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.grading import grade
+from bot.grading.auto_fail import AutoFail
+from bot.grading.contact import Contact
+from bot.grading.facts import Context, FactRule, fact_statuses
+from bot.grading.quantities import values_in
+from bot.grading.text import normalise
+from bot.scenarios.intents import MeaningIntent, parse_slot
+from bot.transcript import Turn
+
+
+def ways(*ways: list[str]) -> MeaningIntent:
+    return MeaningIntent("m", means=tuple(tuple(parse_slot(s, normalise) for s in way) for way in ways))
+
+
+def value(text: str):
+    return values_in(normalise(text))
+
+
+DEADLINE = FactRule(
+    "dmv_report",
+    says=ways(["dmv", "days"]),
+    about=ways(["dmv | sr 1"], ["days", "accident | report | file"]),
+    values=value("10 days"),
+    right="The SR-1 goes to the DMV within 10 days.",
+)
+DEPUTY = FactRule(
+    "send_deputy",
+    says=ways(["@send", "@deputy"], ["@deputy", "on the way"]),
+    about=ways(["@deputy | pick you up | come get you | taxi | ride"]),
+    now=True,
+    right="Send a deputy to her now.",
+)
+PRIVATE = FactRule(
+    "safety_now",
+    says=ways(["private | interview | back", "room | office"]),
+    about=ways(["room | office | private | lobby | bench"]),
+    now=True,
+    right="Get her somewhere private now.",
+)
+BANK = FactRule(
+    "stop_payment",
+    says=ways(["@call | contact", "bank | card company"]),
+    about=ways(["bank | wire | gift card | payment"]),
+    right="Call the bank right away to stop the payment.",
+)
+DOCUMENTS = FactRule(
+    "bring_documents",
+    says=ways(["bring", "license | registration | insurance"]),
+    items=(("license", ways(["license | licence"])), ("registration", ways(["registration"])),
+           ("insurance", ways(["insurance"]))),  # fmt: skip
+    right="Bring a license, current registration and proof of insurance.",
+)
+TOW_YARD = FactRule(
+    "tow_yard",
+    says=ways(["valley tow"]),
+    partly=ways(["tow* | impound*", "yard | lot"]),
+    right="The car is at Valley Tow.",
+)
+
+
+def status(rule: FactRule, *trainee: str, visitor: str = "I need help.") -> tuple[str, str | None]:
+    turns = [t for said in trainee for t in (Turn("visitor", visitor), Turn("trainee", said))]
+    found = fact_statuses(turns, [rule], Context())[rule.name]
+    return found.status, found.evidence
+
+
+@pytest.mark.parametrize(
+    ("rule", "said", "expected"),
+    [
+        (DEADLINE, ["You have to report it to the DMV within 10 days."], "given"),
+        (DEADLINE, ["You have 30 days from the accident for that."], "wrong"),
+        (DEADLINE, ["File with the DMV within thirty days, sorry, ten days."], "given"),  # corrected at once
+        (DEADLINE, ["DMV within 30 days.", "Sorry, I misspoke: it's 10 days for the DMV."], "given"),  # later
+        (DEADLINE, ["DMV within 10 days.", "Actually make that 30 days."], "wrong"),  # the last word counts
+        (DEADLINE, ["Have you reported it to the DMV yet?"], "wrong"),  # a question only
+        (DEPUTY, ["I'm sending a deputy to you right now."], "given"),
+        (DEPUTY, ["If you still can't find your way, call us back and we'll have someone come."], "wrong"),
+        (DEPUTY, ["The best thing is to call your daughter and have her come pick you up."], "wrong"),
+        (DEPUTY, ["Do you want me to send a deputy?", "Okay, a deputy is on the way to you now."], "given"),
+        (PRIVATE, ["Sorry, the interview rooms are all busy tonight."], "wrong"),
+        (PRIVATE, ["Come with me to the back office, you'll be safe there."], "given"),
+        (BANK, ["Did she wire it or use gift cards?"], "wrong"),
+        (BANK, ["Call your bank right now and ask them to stop the wire."], "given"),
+        (DOCUMENTS, ["Bring your license."], "partly"),
+        (DOCUMENTS, ["Bring your license and registration.", "Oh, and proof of insurance."], "given"),
+        (TOW_YARD, ["It's at the tow yard, they'll have it."], "partly"),
+        (TOW_YARD, ["It's at the tow yard.", "Valley Tow, on Industrial Way."], "given"),
+        (TOW_YARD, ["Sounds rough, I'm sorry."], "missing"),
+    ],
+)
+def test_a_fact_has_the_status_of_what_was_actually_said(rule: FactRule, said: list[str], expected: str) -> None:
+    assert status(rule, *said)[0] == expected
+
+
+def test_a_question_the_visitor_asked_makes_a_bare_no_about_the_fact() -> None:
+    assert status(DOCUMENTS, "Nope, nothing.", visitor="Do I need to bring my license or anything?")[0] == "wrong"
+
+
+def test_a_wrong_fact_is_wrong_information_that_caps_the_total_and_leads_the_scorecard() -> None:
+    contact = Contact(facts=("dmv_report",), rules=(DEADLINE,), known=True)
+    turns = [
+        Turn("visitor", "Somebody backed into me in the parking lot."),
+        Turn("trainee", "Good morning, Harbor Station, Deputy Park. I'm sorry, that's a rotten thing to happen."),
+        Turn("visitor", "Do I have to tell the DMV?"),
+        Turn("trainee", "Yes, you have 30 days from the accident for that. Any questions? Anything else I can do?"),
+        Turn("visitor", "No, thanks."),
+        Turn("trainee", "Thanks for coming in."),
+    ]
+    result = grade(turns, contact=contact).to_json()
+    assert result["addressed"]["facts"]["dmv_report"]["status"] == "wrong"
+    assert result["wrong_information"] == [
+        {
+            "fact": "dmv_report",
+            "said": "Yes, you have 30 days from the accident for that.",
+            "turn": 4,
+            "right": "The SR-1 goes to the DMV within 10 days.",
+        }
+    ]
+    assert all(v["met"] for v in result["criteria"].values()) and result["total"] == 50
+
+
+def test_an_automatic_fail_is_cleared_only_by_the_action_now_by_the_agency() -> None:
+    rule = AutoFail("lost_elder", "A lost elderly caller must have a deputy sent.", ("i'm lost",), ("send_deputy",))
+    contact = Contact(auto_fail=(rule,), facts=("send_deputy",), rules=(DEPUTY,), actions={"send_deputy": DEPUTY},
+                      known=True)  # fmt: skip
+    lost = Turn("visitor", "I'm lost and it's dark, I don't know where I am.")
+    for answer, fails in [
+        ("Call your daughter. Or take a taxi.", True),
+        ("If you can't find a street sign, call us back and we'll send a deputy.", True),
+        ("Do you want me to send a deputy?", True),
+        ("Stay right there, I'm sending a deputy to you now.", False),
+    ]:
+        failed = grade([Turn("trainee", "Harbor Station."), lost, Turn("trainee", answer)], contact=contact).auto_fail
+        assert bool(failed) is fails, answer

@@ -1,0 +1,49 @@
+"""Values a trainee states, and whether they agree with the right ones (bot/grading/quantities.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.grading.quantities import values_in
+from bot.grading.text import normalise
+
+
+def agrees(said: str, right: str) -> bool:
+    """Every value said agrees with a right value of its kind."""
+    values, rights = values_in(normalise(said)), values_in(normalise(right))
+    assert values, f"no value read from {said!r}"
+    return all(any(v.agrees(r) for r in rights) for v in values if any(r.kind == v.kind for r in rights))
+
+
+@pytest.mark.parametrize(
+    ("said", "right", "agree"),
+    [
+        ("call them at 562-555-0188", "(562) 555-0188", True),
+        ("their line is (562) 555-0181", "(562) 555-0188", False),
+        ("within 10 days", "10 days", True),
+        ("you've got 30 days", "10 days", False),
+        ("twenty-one days", "21 days", True),
+        ("about a week", "five to seven business days", True),
+        ("usually about a week or so", "ten business days", False),
+        ("a couple of weeks", "ten business days", True),
+        ("plan on about an hour", "about fifteen minutes", False),
+        ("it's $15", "$25", False),
+        ("twenty five dollars", "$25", True),
+        ("there's no charge, it's free", "$15", False),
+        ("Tuesday works", "Tuesdays and Thursdays, 9 a.m. to 3 p.m.", True),
+        ("any weekday", "Tuesdays and Thursdays, 9 a.m. to 3 p.m.", False),
+        ("seven days a week", "8 a.m. to 4 p.m., Monday through Friday", False),
+        ("8 to 4", "8 a.m. to 4 p.m., Monday through Friday", True),
+        ("8 to 6", "8 a.m. to 4 p.m., Monday through Friday", False),
+        ("they're open 24/7", "7 a.m. to 6 p.m. every day", False),
+        ("at least 21", "18 or older", False),
+        ("18 or older", "18 or older", True),
+        ("500 Ocean Boulevard", "200 Civic Center Drive", False),
+    ],
+)
+def test_a_stated_value_agrees_with_the_right_one_or_not(said: str, right: str, agree: bool) -> None:
+    assert agrees(said, right) is agree
+
+
+def test_a_duration_is_not_read_from_days_of_the_week() -> None:
+    assert {v.kind for v in values_in(normalise("open seven days a week, 8 to 6"))} == {"days", "clock"}
