@@ -220,12 +220,14 @@ def _conditions(clauses: list[Clause]) -> list[Clause]:
     """Mark the condition and its consequence, and what a call-back puts off, in one sentence."""
     marked = list(clauses)
     for i, c in enumerate(clauses):
-        cond = WORDS["conditions"].starts(f" {_core(c.norm)} ")
-        if cond is None:
-            continue
+        core = f" {_core(c.norm)} "
+        cond = WORDS["conditions"].starts(core)
+        if cond is None or WORDS["polite_ifs"].starts(core):
+            continue  # "..., if that's okay with you" asks leave; it sets no condition
         marked[i] = _with(marked[i], conditional=cond)
         joined = c.norm.split()[0] in _JOINS  # "..., and if he comes back call 911": its own consequence
-        consequence = i + 1 if i + 1 < len(clauses) else (-1 if joined else i - 1)
+        first = i == 0 or joined  # "If X, Y" / "..., and if X, Y"; else "Y if X"
+        consequence = (i + 1 if i + 1 < len(clauses) else -1) if first else i - 1
         if consequence >= 0:
             marked[consequence] = _with(marked[consequence], conditional=cond)
             for j in range(consequence + 1, len(clauses)):  # "..., call us back and we'll send someone"

@@ -179,6 +179,8 @@ def _event(
     if rule.now and (c.actor in ("person", "other") or c.elsewhere):
         return event(WRONG, f"left to them or sent elsewhere ({c.elsewhere or 'told to do it themselves'})")
     if rule.said(c.norm, c.sentence):
+        if rule.now and c.actor != "agency" and not c.now:
+            return None  # "911 is the fastest way" names the action; nobody is doing it
         return event(GIVEN, "said it")
     if rule.partly is not None and rule.partly.matches(c.norm):
         return event(PARTLY, "said part of it")
