@@ -4,6 +4,12 @@ belonged, and one natural line they could have said there.
 A tip is built from the transcript (who said what at which turn) and, when the scenario
 is known, its own example line; otherwise a plain desk-language line fits the visitor's
 words ("worried" gets a different line from "towed").
+
+Everything a tip says of the call is so in this transcript: a turn it names is a turn of
+the person it says, a quotation is that turn's own words, cut only at a word, and "you said
+goodbye", "the caller thanked you" are what the grader itself reads in that turn. A line that
+names someone the visitor never mentioned (kids, a dog, a husband) is not used: the plain
+line is, which names no one.
 """
 
 from __future__ import annotations
@@ -13,20 +19,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.grading.contact import Contact
-from bot.grading.detectors import MessageSignals
+from bot.grading.detectors import MessageSignals, detect
 from bot.transcript import Turn
 
 QUOTE_CHARS = 70
 _STAGE = re.compile(r"\([^)]*\)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_FEAR = re.compile(r"\b(worried|scared|afraid|panic\w*|frantic|terrified|nervous|shaking|frightened|hurry)\b", re.I)
+_TITLE = re.compile(r"(?:^|\s)(Mr|Mrs|Ms|Mx|Dr|St|Sgt|Lt|Capt|Det|Dep|Jr|Sr)\.$", re.I)
+"""A sentence does not end at "Mrs." ("my neighbour, Mrs. Alvarez")."""
+# "I'm afraid I don't know" is politeness, not fear; "my dog is shaking" is not the visitor's fear.
+_FEAR = re.compile(
+    r"\b(worried|scared|afraid(?! (i|i'm|i've|we|we're|it|it's|so|not|that's|there)\b)|panic\w*|frantic|"
+    r"terrified|nervous|frightened|freaking out)\b",
+    re.I,
+)
 _ANGER = re.compile(r"\b(frustrat\w*|angry|furious|unbelievable|ridiculous|upset|fed up|sick of|third time)\b", re.I)
 _TROUBLE = re.compile(
     r"\b(broke|broken|smashed|stole|stolen|towed|lost|missing|scam\w*|arrest\w*|hurt|awful|terrible|stress\w*|"
     r"late|loud|noise|rude|yelled|deadline|can't sleep|no idea|don't know)\b",
     re.I,
 )
-_THANKS = re.compile(r"\b(thank|thanks|appreciate)\b", re.I)
+_NAMED = re.compile(
+    r"\b(kids?|child(ren)?|sons?|daughters?|boy|girl|baby|toddler|grand\w+|granny|nana|abuela|mom|mum|mother|"
+    r"dad|father|parents?|husband|wife|boyfriend|girlfriend|partner|ex|fianc\w*|neighbou?rs?|friends?|dogs?|cats?|"
+    r"pets?|pupp(y|ies))\b",
+    re.I,
+)
+"""People and pets an example line may name only when the visitor mentioned them in this call."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +65,7 @@ def tip(
 ) -> str:
     """The tip for a missed criterion of this call."""
     moment = _MOMENTS[criterion](turns, said, contact, variant)
-    return f"{moment} \u201c{_example(criterion, turns, contact)}\u201d"
+    return f"{moment} \u201c{_example(criterion, turns, said, contact)}\u201d"
 
 
 # --- where it belonged --------------------------------------------------------------
@@ -70,7 +89,7 @@ def _greeting_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Conta
 
 
 def _empathy_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contact, variant: str | None) -> str:
-    found = _feeling_turn(turns)
+    found = _feeling_turn(turns, said)
     if found is None:
         return f"When the {contact.visitor} told you their problem, acknowledge it before fixing it:"
     turn, sentence = found
@@ -83,7 +102,7 @@ def _testing_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contac
     if explained:
         turn = explained[-1].turn
         return f"Right after you explained things at turn {turn} ({_quote_of(turns, turn)}), check they followed:"
-    goodbye = next((s for s in said[1:] if "farewell" in s.signals), None)
+    goodbye = _goodbye(said)
     if goodbye is not None:
         return (
             f"Before you said goodbye at turn {goodbye.turn} ({_quote_of(turns, goodbye.turn)}), check they followed:"
@@ -96,7 +115,7 @@ def _testing_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contac
 
 
 def _offer_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contact, variant: str | None) -> str:
-    goodbye = next((s for s in said if "farewell" in s.signals), None)
+    goodbye = _goodbye(said)
     if goodbye is not None:
         return f"Before you said goodbye at turn {goodbye.turn} ({_quote_of(turns, goodbye.turn)}), ask:"
     if said:
@@ -110,11 +129,12 @@ def _appreciation_moment(turns: Sequence[Turn], said: Sequence[Said], contact: C
         (
             i
             for i, t in enumerate(turns, start=1)
-            if first < i < last and t.role == "visitor" and _THANKS.search(t.text)
+            if first < i < last and t.role == "visitor" and "appreciation" in detect(t.text)
         ),
         None,
-    )
-    opening = " (thanks in your greeting count as greeting, not as thanks)" if said and _thanks_in(said[0]) else ""
+    )  # the grader's own reading of thanks: not "thanks for nothing", "thank God" or "I'd appreciate an answer"
+    thanked_first = bool(said) and "appreciation" in said[0].signals
+    opening = " (thanks in your greeting count as greeting, not as thanks)" if thanked_first else ""
     if thanked is not None:
         return f"When the {contact.visitor} thanked you at turn {thanked}, thank them back{opening}:"
     if len(said) > 1:
@@ -134,18 +154,22 @@ _MOMENTS = {
 # --- what to say there ----------------------------------------------------------------
 
 
-def _example(criterion: str, turns: Sequence[Turn], contact: Contact) -> str:
-    if criterion in contact.examples:
-        return contact.examples[criterion]
+def _example(criterion: str, turns: Sequence[Turn], said: Sequence[Said], contact: Contact) -> str:
+    example = contact.examples.get(criterion)
+    if example is not None and _names_only_the_mentioned(example, turns):
+        return example
     if criterion == "greeting":
         if contact.channel == "lobby":
             return f"Good morning, welcome to {contact.station}. I'm Deputy [your name]. How can I help you?"
         return f"Good afternoon, {contact.station}, Deputy [your name] speaking. How can I help you?"
     if criterion == "empathy":
-        visitor_words = " ".join(t.text for t in turns if t.role == "visitor")
-        if _FEAR.search(visitor_words):
-            return "I can hear how worried you are. Let's get you some help right now."
-        if _ANGER.search(visitor_words):
+        # The feeling named is the one in the words the tip quotes, not one the visitor never showed.
+        found = _feeling_turn(turns, said)
+        words = found[1] if found else ""
+        if _FEAR.search(words):
+            sense = "hear" if contact.channel == "phone" else "see"
+            return f"I can {sense} how worried you are. Let's get this sorted out together."
+        if _ANGER.search(words):
             return "I'd be frustrated too. Let's get this sorted out for you."
         return "I'm sorry you're dealing with this. Let's see what we can do."
     if criterion == "testing_questions":
@@ -158,28 +182,71 @@ def _example(criterion: str, turns: Sequence[Turn], contact: Contact) -> str:
 # --- helpers ------------------------------------------------------------------------
 
 
-def _feeling_turn(turns: Sequence[Turn]) -> tuple[int, str] | None:
-    """The visitor's first sentence showing fear or anger, else their first one about the trouble."""
+def _feeling_turn(turns: Sequence[Turn], said: Sequence[Said]) -> tuple[int, str] | None:
+    """The visitor's first sentence showing fear or anger, else their first one about the trouble.
+
+    Only turns the trainee could still answer count (a "this is unbelievable" on the way out
+    is not where empathy belonged), unless the trainee never answered any.
+    """
+    visitor = [(i, t) for i, t in enumerate(turns, start=1) if t.role == "visitor"]
+    answered = [(i, t) for i, t in visitor if said and i < said[-1].turn] or visitor
     for pattern in (_FEAR, _ANGER, _TROUBLE):
-        for i, turn in enumerate(turns, start=1):
-            if turn.role != "visitor":
-                continue
+        for i, turn in answered:
             for sentence in _sentences(turn.text):
                 if pattern.search(sentence):
                     return i, sentence
-    first = next(((i, t) for i, t in enumerate(turns, start=1) if t.role == "visitor"), None)
+    first = answered[0] if answered else None
     sentences = _sentences(first[1].text) if first else []
     if first is None or not sentences:
         return None
-    return first[0], next((s for s in sentences if len(s.split()) >= 4), " ".join(sentences))  # not "Excuse me."
+    longest = max(sentences, key=lambda s: len(s.split()))
+    return first[0], next((s for s in sentences if len(s.split()) >= 4), longest)  # not "Excuse me."
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(_STAGE.sub("", text)) if s.strip()]
+    """The visitor's own sentences, each a piece of the text as written: stage directions
+    ("(She glances at the door.)") end a sentence rather than being cut out of one."""
+    sentences: list[str] = []
+    for piece in _STAGE.split(text):
+        parts: list[str] = []
+        for part in _SENTENCE.split(piece.strip()):
+            if parts and _TITLE.search(parts[-1]):
+                parts[-1] += " " + part
+            elif part:
+                parts.append(part)
+        sentences += parts
+    return sentences
 
 
-def _thanks_in(said: Said) -> bool:
-    return any(_THANKS.search(evidence) for evidence in said.signals.evidence.values())
+def _goodbye(said: Sequence[Said]) -> Said | None:
+    """The trainee's goodbye: their last message, when it says one. Never the first message
+    ("Good night, Harbor Station" greets), nor a "take it easy" the call went on after."""
+    last = said[-1] if len(said) > 1 else None
+    return last if last is not None and "farewell" in last.signals else None
+
+
+def _names_only_the_mentioned(line: str, turns: Sequence[Turn]) -> bool:
+    """Every person or pet the line names, the visitor mentioned ("your kids" only after "my kids")."""
+    heard = {_kin(m.group(0)) for t in turns if t.role == "visitor" for m in _NAMED.finditer(t.text)}
+    return all(_kin(m.group(0)) in heard for m in _NAMED.finditer(line))
+
+
+_KIN = (
+    ("kid kids child children son sons daughter daughters boy girl baby toddler", "child"),
+    ("granny nana abuela", "grandparent"),
+    ("mom mum mother dad father parent parents", "parent"),
+    ("husband wife boyfriend girlfriend partner ex fiance fiancé fiancee fiancée", "partner"),
+    ("neighbour neighbours neighbor neighbors", "neighbour"),
+    ("friend friends", "friend"),
+    ("dog dogs cat cats pet pets puppy puppies", "pet"),
+)
+_KIN_OF = {word: kind for words, kind in _KIN for word in words.split()}
+
+
+def _kin(word: str) -> str:
+    """The kind of person or pet a word names: "granny" and "grandmother" name the same one."""
+    word = word.lower()
+    return _KIN_OF.get(word, "grandparent" if word.startswith("grand") else word)
 
 
 def _quote_of(turns: Sequence[Turn], turn: int) -> str:
@@ -187,5 +254,11 @@ def _quote_of(turns: Sequence[Turn], turn: int) -> str:
 
 
 def _short(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The text, or its beginning cut at a word and marked "…": never half a word."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "\u2026"
