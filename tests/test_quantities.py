@@ -39,10 +39,20 @@ def agrees(said: str, right: str) -> bool:
         ("at least 21", "18 or older", False),
         ("18 or older", "18 or older", True),
         ("500 Ocean Boulevard", "200 Civic Center Drive", False),
+        ("The letter is $25, and it takes a week", "$25", True),
+        ("a hundred and fifty dollars", "$150", True),
+        ("a hundred fifty bucks", "$150", True),
+        ("a quarter of an hour", "about fifteen minutes", True),
+        ("five five five, oh one seven oh", "(562) 555-0170", True),
+        ("usually 24 hours", "two business days", False),
     ],
 )
 def test_a_stated_value_agrees_with_the_right_one_or_not(said: str, right: str, agree: bool) -> None:
     assert agrees(said, right) is agree
+
+
+def test_holding_on_a_minute_is_not_a_duration() -> None:
+    assert not values_in(normalise("hold on a minute, give me a few minutes to pull that up"))
 
 
 def test_a_duration_is_not_read_from_days_of_the_week() -> None:

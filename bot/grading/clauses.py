@@ -28,7 +28,8 @@ class WordClass:
     """Wordings of one class, matched as whole words in a space-padded text."""
 
     def __init__(self, wordings: list[str]) -> None:
-        self.wordings = tuple(sorted({" ".join(str(w).lower().split()) for w in wordings}, key=len, reverse=True))
+        found = {" ".join(str(w).lower().split()) for w in wordings}
+        self.wordings = tuple(sorted(found, key=len, reverse=True))
         self.firsts = frozenset(w.split()[0] for w in self.wordings)
 
     def find(self, padded: str, words: frozenset[str]) -> str | None:
@@ -42,7 +43,12 @@ class WordClass:
 
 
 def _load() -> dict[str, WordClass]:
+    """The word classes; an entry YAML reads as other than text (a bare no, on, yes) is an error."""
     data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    for name, words in data.items():
+        bad = [w for w in words if not isinstance(w, str)]
+        if bad:
+            raise ValueError(f"{_DATA.name}: '{name}' holds {bad!r}, not text: quote it (\"no\", \"on\")")
     return {name: WordClass(words) for name, words in data.items()}
 
 
@@ -104,13 +110,20 @@ def read(message: str) -> tuple[Clause, ...]:
     clauses: list[Clause] = []
     for sentence in split_sentences(message):
         parts = _split(sentence.marked)
-        question_sentence = sentence.is_question
-        sentence_clauses = []
-        for i, words in enumerate(parts):
-            last = i == len(parts) - 1
-            sentence_clauses.append(_clause(sentence.original, words, len(clauses) + i, question_sentence and last))
+        asked = _asking(sentence.original, sentence.is_question)
+        sentence_clauses = [_clause(sentence.original, words, len(clauses) + i, asked) for i, words in enumerate(parts)]
+        if asked and not any(c.question for c in sentence_clauses):
+            sentence_clauses[-1] = _with(sentence_clauses[-1], question=True)  # "You're at home, right?"
         clauses += _conditions(sentence_clauses)
     return tuple(clauses)
+
+
+def _asking(original: str, is_question: bool) -> bool:
+    """A question: its mark decides when it has one ("Should be ready within a week." is not);
+    unpunctuated, its opening words do ("did you want to call 911")."""
+    if "?" in original:
+        return True
+    return is_question and not original.rstrip().endswith((".", "!"))
 
 
 def _split(marked: str) -> list[str]:
@@ -148,6 +161,8 @@ def _opens(tokens: list[str], i: int) -> bool:
     rest = " " + " ".join(tokens[i:]) + " "
     if len(tokens) - i < 2:
         return False  # "... take the complaint then": a last word opens nothing
+    if tokens[i] == "if" and WORDS["whether"].find(f" {tokens[i - 1]} ", frozenset(tokens[i - 1 : i])):
+        return False  # "I'll see if anyone has called in": whether, not a condition
     if tokens[i] in _JOINS:
         after = " " + " ".join(tokens[i + 1 :]) + " "
         return bool(WORDS["subjects"].starts(after) or WORDS["clause_openers"].starts(after))
@@ -160,8 +175,7 @@ def _clause(sentence: str, norm: str, position: int, question_sentence: bool) ->
     plain = _without(padded, WORDS["not_negations"], words)
     plain_words = frozenset(plain.split())
     core = _core(norm)
-    told = WORDS["person_leads"].starts(f" {core} ") is not None and not core.startswith(("can ", "could ", "should "))
-    question = "?" in words or (not told and bool(QUESTION_START.match(core)))
+    question = question_sentence and (bool(QUESTION_START.match(core)) or core.startswith(_WH))
     elsewhere = WORDS["elsewhere"].find(padded, words)
     return Clause(
         sentence=sentence,
@@ -179,7 +193,7 @@ def _clause(sentence: str, norm: str, position: int, question_sentence: bool) ->
 
 
 _WH = ("what ", "which ", "where ", "when ", "who ", "how ", "why ")
-_LEADS = frozenset("and or so but then okay ok alright well oh um uh now yeah yes also".split())
+_LEADS = frozenset(WORDS["fillers"].wordings)
 
 
 def _core(norm: str) -> str:
@@ -209,8 +223,8 @@ def _actor(core: str, elsewhere: str | None) -> str:
         rest = rest[len(lead) + 1 :]
         if WORDS["person_verbs"].starts(rest):
             return "person"
-    if WORDS["person_verbs"].starts(padded):
-        return "person"
+    if WORDS["person_verbs"].starts(padded) and len(core.split()) > 1:
+        return "person"  # an imperative ("Call your bank."); a bare "Report." is a fragment
     if WORDS["agency"].starts(padded):
         return "agency"
     return "other" if elsewhere else ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 from bot.grading.clauses import Clause, read
@@ -168,7 +169,7 @@ def _event(
         return None
     if not direct and not asked:
         return None
-    if rule.against is not None and rule.against.matches(c.norm, negation=False):
+    if rule.against is not None and _against(rule.against, c.sentence):
         return event(WRONG, "the opposite of what is needed")
     if c.says_no:
         return event(WRONG, f"refused or negated ({c.says_no!r})")
@@ -176,7 +177,7 @@ def _event(
         return event(WRONG, "only a question") if direct else None
     if rule.now and (c.conditional or c.later):
         return event(WRONG, f"on a condition or for later ({c.conditional or c.later!r})")
-    if rule.now and (c.actor in ("person", "other") or c.elsewhere):
+    if rule.now and (c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency")):
         return event(WRONG, f"left to them or sent elsewhere ({c.elsewhere or 'told to do it themselves'})")
     if rule.said(c.norm, c.sentence):
         if rule.now and c.actor != "agency" and not c.now:
@@ -185,6 +186,16 @@ def _event(
     if rule.partly is not None and rule.partly.matches(c.norm):
         return event(PARTLY, "said part of it")
     return None
+
+
+@lru_cache(maxsize=4096)
+def _sentence_norms(sentence: str) -> tuple[str, ...]:
+    return tuple(s.norm for s in split_sentences(sentence))
+
+
+def _against(matcher: Matcher, sentence: str) -> bool:
+    """The opposite of what is needed, anywhere in the sentence ("call 911 while they're going off")."""
+    return any(matcher.matches(norm, negation=False) for norm in _sentence_norms(sentence))
 
 
 def _values(c: Clause, rule: FactRule, context: Context) -> list[Value]:

@@ -15,12 +15,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.grading.clauses import WORDS
+from bot.grading.text import normalise
+
+_NOT_DURATIONS = tuple(dict.fromkeys(normalise(w) for w in WORDS["not_durations"].wordings))
+"""Read as a trainee's words are ("hold on a minute" normalises to "hold on a minutes")."""
+
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "couple": 2,
-    "few": 3, "several": 4, "half": 0.5, "noon": 12, "midnight": 24,
+    "few": 3, "several": 4, "half": 0.5, "quarter": 0.25, "noon": 12, "midnight": 24,
 }  # fmt: skip
 UNITS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day": 1.0, "night": 1.0,
          "week": 7.0, "wk": 7.0, "month": 30.0, "year": 365.0, "yr": 365.0}  # fmt: skip
@@ -37,7 +43,9 @@ _DAY_SETS = {
     "everyday": frozenset(range(7)),
 }
 _ALL_DAYS = ("every day", "any day", "seven days a week", "7 days a week", "7 days", "all week", "any time", "24 7",
-             "24 hours", "around the clock", "anytime")  # fmt: skip
+             "24 hours a day", "around the clock", "anytime")  # fmt: skip
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
 _ZERO_MONEY = ("free", "no charge", "no fee", "no cost", "costs nothing", "cost nothing", "doesn't cost", "at no cost",
                "nothing to pay", "don't have to pay", "won't cost")  # fmt: skip
 _ZERO_TIME = ("while you wait", "right there", "on the spot", "same day", "walk out with it", "right away")
@@ -88,9 +96,11 @@ def values_in(norm: str) -> tuple[Value, ...]:
 
 
 def _without_day_sets(norm: str) -> str:
-    """ "seven days a week" says which days, not how long."""
+    """ "seven days a week" says which days, not how long; "give me a minute" is no duration."""
     padded = f" {norm} "
     for w in _ALL_DAYS:
+        padded = padded.replace(f" {w} ", " ~ ")
+    for w in _NOT_DURATIONS:
         padded = padded.replace(f" {w} ", " ~ ")
     return padded.replace(" a week ~ ", " ~ ").replace(" days a week ", " ~ ")
 
@@ -123,8 +133,17 @@ def _read_number(tokens: list[str], i: int) -> tuple[float, int] | None:
     if n is None:
         return None
     j = i + 1
+    if j < len(tokens) and tokens[j] == "hundred" and n < 10:  # "a hundred and fifty"
+        n, j = n * 100, j + 1
+        if j < len(tokens) and tokens[j] == "and":
+            j += 1
+        if j < len(tokens) and (rest := _read_number(tokens, j)) and rest[0] < 100 and tokens[j] not in ("a", "an"):
+            n, j = n + rest[0], rest[1]
+        return n, j
     if n in (20, 30, 40, 50, 60, 70, 80, 90) and j < len(tokens) and (k := _number(tokens[j])) and 1 <= k <= 9:
         n, j = n + k, j + 1
+    if tokens[i] == "quarter" and j + 1 < len(tokens) and tokens[j] == "of":
+        j += 2 if tokens[j + 1] in ("a", "an") else 1
     if j < len(tokens) and tokens[j] == "of" and tokens[i] in ("couple", "few"):
         j += 1
     if tokens[i] in ("a", "an") and j < len(tokens) and tokens[j] in ("couple", "few"):
@@ -133,10 +152,11 @@ def _read_number(tokens: list[str], i: int) -> tuple[float, int] | None:
 
 
 def _phones(tokens: list[str]) -> list[Value]:
+    """Runs of 7, 10 or 11 digits, written or spoken ("five five five, oh one seven oh")."""
     runs, current = [], ""
     for t in tokens + ["."]:
-        if t.isdigit():
-            current += t
+        if t.isdigit() or (t in _DIGIT_WORDS and (current or t not in ("o", "oh"))):
+            current += _DIGIT_WORDS.get(t, t)
             continue
         if len(current) in (7, 10, 11):
             runs.append(current)
@@ -179,10 +199,11 @@ def _money(tokens: list[str], norm: str) -> list[Value]:
     found = []
     for i, t in enumerate(tokens):
         if t in ("dollars", "dollar", "bucks") and i > 0:
-            n = _read_number(tokens, max(0, i - 2)) if i >= 2 and tokens[i - 2] in NUMBER_WORDS else None
-            n = n if n and n[1] == i else _read_number(tokens, i - 1)
-            if n is not None:
-                found.append(Value("money", n[0], n[0], words=f"${n[0]:g}"))
+            starts = (s for s in range(max(0, i - 5), i) if (n := _read_number(tokens, s)) and n[1] == i)
+            start = next(starts, None)  # the longest number that ends right before "dollars"
+            if start is not None:
+                amount = _read_number(tokens, start)[0]
+                found.append(Value("money", amount, amount, words=f"${amount:g}"))
     if any(f" {w} " in f" {norm} " for w in _ZERO_MONEY):
         found.append(Value("money", 0, 0, words="free"))
     return found
@@ -218,7 +239,7 @@ def _hour(n: float, tokens: list[str], j: int) -> float:
 
 def _clocks(tokens: list[str], norm: str) -> list[Value]:
     found = []
-    if " 24 7 " in f" {norm} " or " around the clock " in f" {norm} " or " 24 hours " in f" {norm} ":
+    if " 24 7 " in f" {norm} " or " around the clock " in f" {norm} " or " 24 hours a day " in f" {norm} ":
         found.append(Value("clock", 0, 24, words="24/7"))
     tokens = [t for t in (_split_ampm(t) for t in tokens) for t in t]
     for i, t in enumerate(tokens):

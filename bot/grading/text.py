@@ -28,7 +28,7 @@ _GOES_ON = re.compile(
     re.IGNORECASE,
 )
 """The next piece carries on the sentence: lower case, a digit, or a time or day word."""
-_DOLLARS = re.compile(r"\$\s?(\d[\d,]*)(?:\.\d\d)?")
+_DOLLARS = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d\d)?")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[?!]")
 """A token: a word, "?" or "!"."""
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]| - |\.\.+")
