@@ -55,3 +55,17 @@ def test_a_curt_trainee_leaves_it_unresolved_and_the_visitor_worse(
     assert not result.resolved
     assert MOODS.index(result.final_mood) > MOODS.index(result.start_mood)
     assert result.grade.total <= 40
+
+
+@pytest.mark.parametrize("scenario_id", BUNDLED)
+def test_every_fact_says_what_is_right_and_lists_wrong_answers_that_never_count(
+    library: Library, scenario_id: str
+) -> None:
+    """Loading already fails when a counter-example counts as given; here: each fact has them, and a warning
+    (a counter-example not even read as wrong) is a failure too."""
+    scenario = library.scenarios[scenario_id]
+    assert [r.name for r in scenario.fact_rules] == list(scenario.resolution_facts)
+    for rule in scenario.fact_rules:
+        assert len(rule.counter_examples) >= 5, f"{rule.name}: {len(rule.counter_examples)} counter-examples"
+        assert rule.right, f"{rule.name} does not say what is right"
+    assert not [w for w in scenario.warnings if "wrong answer" in w.message]

@@ -51,6 +51,10 @@ def test_a_stated_value_agrees_with_the_right_one_or_not(said: str, right: str, 
     assert agrees(said, right) is agree
 
 
+def test_a_case_number_is_not_a_phone_number() -> None:
+    assert not [v for v in values_in(normalise("Your report number is 26-05120.")) if v.kind == "phone"]
+
+
 def test_holding_on_a_minute_is_not_a_duration() -> None:
     assert not values_in(normalise("hold on a minute, give me a few minutes to pull that up"))
 

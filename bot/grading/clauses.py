@@ -82,6 +82,11 @@ class Clause:
         return f" {self.norm} "
 
     @property
+    def core(self) -> str:
+        """The clause without its leading fillers ("and", "okay", "ma'am")."""
+        return _core(self.norm)
+
+    @property
     def says_no(self) -> str | None:
         return self.refused or self.negated
 
@@ -114,8 +119,18 @@ def read(message: str) -> tuple[Clause, ...]:
         sentence_clauses = [_clause(sentence.original, words, len(clauses) + i, asked) for i, words in enumerate(parts)]
         if asked and not any(c.question for c in sentence_clauses):
             sentence_clauses[-1] = _with(sentence_clauses[-1], question=True)  # "You're at home, right?"
-        clauses += _conditions(sentence_clauses)
+        sentence_clauses = _conditions(sentence_clauses)
+        if clauses and sentence_clauses and sentence_clauses[0].norm.split()[0] == "then":
+            sentence_clauses = _carried(clauses[-1], sentence_clauses)
+        clauses += sentence_clauses
     return tuple(clauses)
+
+
+def _carried(before: Clause, clauses: list[Clause]) -> list[Clause]:
+    """ "Come back with someone who can translate. Then we'll do the report.": the condition or delay carries on."""
+    if not (before.conditional or before.later):
+        return clauses
+    return [_with(c, conditional=c.conditional or before.conditional, later=c.later or before.later) for c in clauses]
 
 
 def _asking(original: str, is_question: bool) -> bool:
@@ -255,6 +270,6 @@ def _conditions(clauses: list[Clause]) -> list[Clause]:
     return marked
 
 
-def _with(clause: Clause, **changes: str) -> Clause:
+def _with(clause: Clause, **changes: str | bool | None) -> Clause:
     data = clause.__dict__ | changes
     return Clause(**data)

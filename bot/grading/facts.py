@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
-from bot.grading.clauses import Clause, read
+from bot.grading.clauses import WORDS, Clause, read
 from bot.grading.quantities import Value, emails_in, values_in
 from bot.grading.text import split_sentences
 from bot.transcript import Turn
@@ -52,6 +52,8 @@ class FactRule:
     values: tuple[Value, ...] = ()
     right: str = ""
     """What is right, in plain words, for the scorecard ("the DMV deadline is 10 days")."""
+    counter_examples: tuple[str, ...] = ()
+    """Realistic wrong answers that must never count as given (checked when the scenario loads)."""
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -162,11 +164,14 @@ def _event(
 
     if stated and not c.question and not c.says_no:
         wrong = [v for v in stated if not _right(v, rule)]
-        if wrong and (direct or asked or not _known(wrong[0], context)):
+        named = asked or rule.said(c.norm, c.sentence, negation=False) or bool(rule.partly and rule.partly.matches(c.norm))
+        theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None
+        if wrong and (named or not _known(wrong[0], context) or (direct and not theirs)):
             return event(WRONG, f"said {wrong[0].words}", hard=True)
-        if not wrong:
+        if not wrong and not (rule.now and _put_off(c)):
             return event(GIVEN, f"said {stated[0].words}", hard=True)
-        return None
+        if wrong:
+            return None  # a right value of another service ("they're open 7 to 6", of the tow yard)
     if not direct and not asked:
         return None
     if rule.against is not None and _against(rule.against, c.sentence):
@@ -175,6 +180,8 @@ def _event(
         return event(WRONG, f"refused or negated ({c.says_no!r})")
     if c.question:
         return event(WRONG, "only a question") if direct else None
+    if c.actor == "agency" and c.conditional and c.later:
+        return event(WRONG, f"a promise for later, on a condition ({c.later!r})")
     if rule.now and (c.conditional or c.later):
         return event(WRONG, f"on a condition or for later ({c.conditional or c.later!r})")
     if rule.now and (c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency")):
@@ -196,6 +203,11 @@ def _sentence_norms(sentence: str) -> tuple[str, ...]:
 def _against(matcher: Matcher, sentence: str) -> bool:
     """The opposite of what is needed, anywhere in the sentence ("call 911 while they're going off")."""
     return any(matcher.matches(norm, negation=False) for norm in _sentence_norms(sentence))
+
+
+def _put_off(c: Clause) -> bool:
+    """Not done now by the agency: on a condition, for later, or left to them or someone else."""
+    return bool(c.conditional or c.later or c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency"))
 
 
 def _values(c: Clause, rule: FactRule, context: Context) -> list[Value]:

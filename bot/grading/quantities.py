@@ -153,15 +153,23 @@ def _read_number(tokens: list[str], i: int) -> tuple[float, int] | None:
 
 def _phones(tokens: list[str]) -> list[Value]:
     """Runs of 7, 10 or 11 digits, written or spoken ("five five five, oh one seven oh")."""
-    runs, current = [], ""
+    runs, current, groups = [], "", []
     for t in tokens + ["."]:
         if t.isdigit() or (t in _DIGIT_WORDS and (current or t not in ("o", "oh"))):
             current += _DIGIT_WORDS.get(t, t)
+            groups.append(len(t) if t.isdigit() else 1)
             continue
-        if len(current) in (7, 10, 11):
+        if len(current) in (7, 10, 11) and _dialled(groups):
             runs.append(current)
-        current = ""
+        current, groups = "", []
     return [Value("phone", items=frozenset({r[-7:]}), words=r) for r in runs]
+
+
+def _dialled(groups: list[int]) -> bool:
+    """Grouped as a phone number is (555-0170, 562 555 0170, digit by digit), not as a case number (26-05120)."""
+    if len(groups) == 1 or all(g == 1 for g in groups):
+        return True
+    return groups[-1] == 4 and all(g in (1, 3) for g in groups[:-1])
 
 
 def _unit(token: str) -> float | None:

@@ -118,6 +118,11 @@ class FactRuleParser:
             ),
             values=self.values(name, spec.get("values"), path + ("values",)),
             right=" ".join(self.parser.fill(str(spec.get("right", "")), path + ("right",), None, pools=False).split()),
+            counter_examples=tuple(
+                self.parser.fill(w, path + ("wrong",), None, pools=False)
+                for w in (spec.get("wrong") or [])
+                if isinstance(w, str)
+            ),
         )
 
     def ways(self, name: str, raw: Any, path: tuple) -> MeaningIntent | None:
