@@ -127,34 +127,52 @@ def given_after(turns: Sequence[Turn], start: int, rule: FactRule, context: Cont
     return _status(rule, _events(rule, spoken, (rule,), context), spoken).status == GIVEN
 
 
+OPENING_SENTENCES = 3
+"""A reply's first sentences answer the visitor's question ("Good afternoon, Harbor Station. No, ...")."""
+
+
 def _trainee_clauses(turns: Sequence[Turn]):
-    """(turn, clause, the visitor's words just before, first sentence of the reply?) for each trainee clause."""
+    """(turn, clause, the visitor's words just before, in the reply's opening?, the clause and the next) per clause."""
     before = ""
     for i, turn in enumerate(turns, start=1):
         if turn.role != "trainee":
             before = turn.text
             continue
         clauses = read(turn.text)
-        first = clauses[0].sentence if clauses else ""
-        for clause in clauses:
-            yield i, clause, before, clause.sentence == first
+        opening = list(dict.fromkeys(c.sentence for c in clauses))[:OPENING_SENTENCES]
+        for k, clause in enumerate(clauses):
+            after = clauses[k + 1] if k + 1 < len(clauses) and clauses[k + 1].sentence == clause.sentence else None
+            pair = f"{clause.norm} {after.norm}" if after else clause.norm
+            yield i, clause, before, clause.sentence in opening, pair
 
 
 def _events(rule: FactRule, spoken, rules: Sequence[FactRule], context: Context) -> list[Event]:
     events = []
-    for turn, clause, before, opening in spoken:
-        event = _event(rule, turn, clause, before, opening, rules, context)
+    for turn, clause, before, opening, pair in spoken:
+        event = _event(rule, turn, clause, before, opening, pair, rules, context)
         if event is not None:
             events.append(event)
     return events
 
 
 def _event(
-    rule: FactRule, turn: int, c: Clause, before: str, opening: bool, rules: Sequence[FactRule], context: Context
+    rule: FactRule,
+    turn: int,
+    c: Clause,
+    before: str,
+    opening: bool,
+    pair: str,
+    rules: Sequence[FactRule],
+    context: Context,
 ) -> Event | None:
     direct = rule.speaks_to(c.norm, c.sentence)
-    stated = _values(c, rule, context)
-    asked = opening and (c.says_no or stated) and _asked_about(rule, before)
+    stated = _values(c, rule, rules, context)
+    asked = (
+        opening
+        and (c.says_no or stated)
+        and _asked_about(rule, before)
+        and not any(r is not rule and r.speaks_to(c.norm, c.sentence) for r in rules)  # "No form." is the form's
+    )
     alone = stated and _only_fact_of(rule, stated, rules) and not c.question
     if not (direct or asked or alone):
         return None
@@ -174,7 +192,7 @@ def _event(
             return None  # a right value of another service ("they're open 7 to 6", of the tow yard)
     if not direct and not asked:
         return None
-    if rule.against is not None and _against(rule.against, c.sentence):
+    if rule.against is not None and rule.against.matches(pair, negation=False):
         return event(WRONG, "the opposite of what is needed")
     if c.says_no:
         return event(WRONG, f"refused or negated ({c.says_no!r})")
@@ -195,28 +213,27 @@ def _event(
     return None
 
 
-@lru_cache(maxsize=4096)
-def _sentence_norms(sentence: str) -> tuple[str, ...]:
-    return tuple(s.norm for s in split_sentences(sentence))
-
-
-def _against(matcher: Matcher, sentence: str) -> bool:
-    """The opposite of what is needed, anywhere in the sentence ("call 911 while they're going off")."""
-    return any(matcher.matches(norm, negation=False) for norm in _sentence_norms(sentence))
-
-
 def _put_off(c: Clause) -> bool:
     """Not done now by the agency: on a condition, for later, or left to them or someone else."""
     return bool(c.conditional or c.later or c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency"))
 
 
-def _values(c: Clause, rule: FactRule, context: Context) -> list[Value]:
+def _values(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Context) -> list[Value]:
+    """The values of this fact's kinds in the clause, less those that are another fact's right ones."""
     if not rule.values:
         return []
     found = list(values_in(c.norm))
     if "email" in rule.kinds:
         found += emails_in(c.norm, context.email_domains)
-    return [v for v in found if v.kind in rule.kinds]
+    others = [r for r in rules if r is not rule]
+    return [v for v in found if v.kind in rule.kinds and not any(_theirs(v, r) for r in others)]
+
+
+def _theirs(value: Value, rule: FactRule) -> bool:
+    if any(value.agrees(r) for r in rule.values):
+        return True
+    numbers = getattr(rule.says, "numbers", ())
+    return value.kind == "phone" and bool(numbers) and any(n in value.items for n in numbers)
 
 
 def _right(value: Value, rule: FactRule) -> bool:
@@ -259,8 +276,8 @@ def _status(rule: FactRule, events: list[Event], spoken) -> FactStatus:
 def _items_status(rule: FactRule, events: list[Event], spoken, given: Event | None) -> FactStatus:
     """A list: every item said (in any turn, not as a question or a refusal) is given; some is partly."""
     said: dict[str, tuple[int, str]] = {}
-    for turn, clause, _, _ in spoken:
-        if clause.question or clause.says_no:
+    for turn, clause, *_ in spoken:
+        if clause.question or clause.says_no or clause.conditional:
             continue
         for label, matcher in rule.items:
             if label not in said and matcher.matches(clause.norm):
