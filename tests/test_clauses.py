@@ -11,7 +11,7 @@ from bot.grading.text import normalise, split_sentences
 
 CASES = [
     line.split("\t")
-    for line in (Path(__file__).parent / "corpus" / "clauses.tsv").read_text(encoding="utf-8").splitlines()
+    for line in (Path(__file__).parent / "readings" / "clauses.tsv").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ]
 
@@ -57,6 +57,7 @@ def test_every_reading_has_a_case() -> None:
         ("Ask for Sgt. Ramos at ext. 12, she's in till 4 p.m. today.", 1),
         ("We open at 8 a.m. Come by then.", 1),
         ("ok so im sending a deputy now\nstay on the line with me", 2),
+        ("well . . . okay then", 4),  # spaced dots: cut, never a crash
     ],
 )
 def test_sentences_are_not_cut_at_abbreviations_or_times(message: str, sentences: int) -> None:

@@ -5,10 +5,16 @@ kept as evidence. Courtesy is recognised by speech act (the phrasebook's frames:
 sympathising, checking understanding, offering more help, thanking), then checked
 against its spoilers: negation, an apology for one's own conduct or one that only
 softens a refusal, and rude, dismissive or sarcastic wording in the same sentence.
+
+Tone is read by meaning too: rude or dismissive words that are negated, quoted or
+reported ("I'm not going to tell you to calm down") are excused in their own clause,
+and a feeling word said of what happened ("it's awful") is sympathy only when it is
+not the speaker's own story ("I went through the same. It was awful.").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,7 +57,11 @@ _ACTS: dict[str, Act] = {
     name.lower(): compile_act(name.lower(), getattr(pb, name), pb.CLASSES)
     for name in (
         "EMPATHY",
+        "EMPATHY_EVALUATIONS",
+        "EMPATHY_WELLBEING",
+        "EMPATHY_ASIDES",
         "EMPATHY_QUESTIONS",
+        "SELF_STORY",
         "EMPATHY_SPOILERS",
         "SORRY_OWN_CONDUCT",
         "SORRY_OTHERS",
@@ -107,16 +117,23 @@ def detect(message: str, intents: tuple[IntentMatcher, ...] = ()) -> MessageSign
     sentences = split_sentences(message)
     signals = [_sentence_signals(sentence, intents) for sentence in sentences]
     hostile = any(_VIOLATIONS.intersection(names) for names in signals)
+    # "I did. It was hard.": a feeling word beside the speaker's own story is about the speaker
+    own_story = any(_EVALUATION in names for names in signals) and any(map(_own_story, sentences))
     for sentence, names in zip(sentences, signals, strict=True):
         if hostile and len(sentence.norm.split()) <= _BARE_WORDS:
             names = [n for n in names if n not in _COURTESY]  # "Questions? Not my department."
+        if _EVALUATION in names:
+            names = [n for n in names if n != "empathy"] if own_story else names
         for name in names:
-            found.setdefault(name, sentence.original)
+            if not name.startswith("~"):
+                found.setdefault(name, sentence.original)
     _add_greeting(found, sentences)
     return MessageSignals(MappingProxyType(found))
 
 
 _VIOLATIONS = frozenset({"rude", "dismissive", "sarcasm"})
+_EVALUATION = "~evaluation"
+"""Marks a sentence whose empathy is only a feeling word said of what happened ("it's awful")."""
 _COURTESY = frozenset({"empathy", "testing_questions", "offer_more_help", "appreciation"})
 _BARE_WORDS = 3
 """A courtesy this short ("Questions?", "Oh no.") is not credited beside a hostile sentence."""
@@ -151,13 +168,19 @@ def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[s
     norm = s.norm
     words = frozenset(norm.split())
     seen = _Seen(s, words)
-    rude = seen.act("rude") and not seen.act("rude_excuses")
-    dismissive = seen.act("dismissive") and not seen.act("dismissive_excuses")
-    sarcasm = seen.act("sarcasm") or (
+    rude, dismissive, sarcasm = _violations(seen)
+    if (rude or dismissive or sarcasm) and ('"' in s.original or "'" in s.original):
+        rude, dismissive, sarcasm = _unquoted_violations(s.original, (rude, dismissive, sarcasm))
+    sarcasm = sarcasm or (
         (not _RAW_MARKS.isdisjoint(s.original) or "sorry" in words) and bool(lx.SARCASM_RAW.search(s.original))
     )
     spoiled = rude or dismissive or sarcasm
-    names = [] if spoiled else [name for name, hit in _COURTESY_CHECKS if hit(seen)]
+    names = []
+    if not spoiled:
+        empathy = _empathy(seen)
+        if empathy:
+            names += ["empathy", _EVALUATION] if empathy == _EVALUATION else ["empathy"]
+        names += [name for name, hit in _COURTESY_CHECKS if hit(seen)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
     names += [
         name for name, gate, hit in _FACT_CHECKS if (gate is None or not gate.isdisjoint(words)) and hit(s, words)
@@ -171,12 +194,19 @@ def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[s
     return names
 
 
+def _own_story(s: Sentence) -> bool:
+    """The speaker tells their own experience ("I went through the same", "same here")."""
+    return _ACTS["self_story"].search(s.marked, frozenset(s.norm.split()))
+
+
 def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
     """A greeting needs a courteous opener and an identification, anywhere in the message."""
     whole = " ".join(s.norm for s in sentences)
     words = frozenset(whole.split())
     parts = frozenset(whole.replace("'", " ").split())
-    opener = not lx.GATES["salutation"].isdisjoint(words) and bool(lx.SALUTATION.search(whole))
+    opener = not lx.GATES["salutation"].isdisjoint(words) and (
+        bool(lx.SALUTATION.search(whole)) or any(lx.BARE_SALUTATION.search(s.marked) for s in sentences)
+    )
     if opener or (not lx.GATES["courteous_opener"].isdisjoint(words) and _courteous_opener(whole, parts)):
         found["courteous_opener"] = _quote(sentences)
     if _identification(whole, parts) or any(_names_self(s.original) for s in sentences):
@@ -216,11 +246,16 @@ def _is_clarifying(s: Sentence, names: list[str]) -> bool:
     if not s.is_question or {"testing_questions", "offer_more_help", "dismissive", "sarcasm"} & set(names):
         return False
     words = [w for w in s.norm.split() if w not in ("?", "!")]
+    if "?" not in s.norm and words[:1] == ["what"] and words[1:2] in (["a"], ["an"]):
+        return False  # "What a hero your neighbour is!" exclaims
     if not words or (len(words) == 1 and (words[0] in lx.PHATIC_WORDS or "?" not in s.norm)):
         return False  # "Hello?", "What?"; but "Plate?" asks for something
     if len(words) == 2 and (" ".join(words) in lx.PHATIC_QUESTIONS or "?" not in s.norm):
         return False
-    if " ".join(w for w in words if w not in ("hello", "hey", "hi")) in lx.PHATIC_QUESTIONS:
+    asked = [w for w in words if w not in ("hello", "hey", "hi")]
+    while len(asked) > 1 and asked[0] in lx.PHATIC_LEADS:
+        asked = asked[1:]  # "Morning, what do you need?"
+    if " ".join(asked) in lx.PHATIC_QUESTIONS:
         return False
     if _ACTS["testing_checks"].search(s.marked, frozenset(words)):
         return False
@@ -232,21 +267,42 @@ def _negated_intent(norm: str) -> bool:
     return ("can't" in words or "not" in words) and _ACTS["dismissive"].search(" " + norm, words)
 
 
-def _empathy(seen: _Seen) -> bool:
-    if not (seen.act("empathy") or (seen.s.is_question and seen.act("empathy_questions"))):
-        return False
+def _empathy(seen: _Seen) -> str | None:
+    """ "empathy" for sympathy, `_EVALUATION` for a feeling word said of what happened, else None."""
+    if seen.act("empathy") or _asks_after_them(seen):
+        kind = "empathy"
+    elif seen.act("empathy_evaluations"):
+        kind = _EVALUATION
+    else:
+        return None
     if seen.act("empathy_spoilers"):
-        return False
+        return None
     if "sorry" not in seen.words or not seen.act("sorry_own_conduct"):
-        return True
+        return kind
     # "Sorry about the mix-up at the impound lot": the failing is another office's, not the desk's own.
-    return seen.act("sorry_others") or _sympathy_beyond_sorry(seen)
+    return kind if seen.act("sorry_others") or _sympathy_beyond_sorry(seen) else None
 
 
 def _sympathy_beyond_sorry(seen: _Seen) -> bool:
     """An own-conduct apology may sit beside real sympathy: "sorry for the wait, that sounds awful"."""
-    without = seen.s.marked.replace(" sorry", " ")
-    return _ACTS["empathy"].search(without, seen.words - {"sorry"})
+    without, words = seen.s.marked.replace(" sorry", " "), seen.words - {"sorry"}
+    return _ACTS["empathy"].search(without, words) or _ACTS["empathy_evaluations"].search(without, words)
+
+
+def _asks_after_them(seen: _Seen) -> bool:
+    """ "Is everyone okay?", "you hurt?": concern for their wellbeing, when the sentence asks nothing else.
+
+    "Nobody hurt, nobody around now?" runs down a checklist of facts: that gathers information.
+    """
+    wellbeing = seen.act("empathy_wellbeing") or (seen.s.is_question and seen.act("empathy_questions"))
+    if not wellbeing or " ," not in seen.s.marked:
+        return wellbeing
+    asks = [_ACTS["empathy_wellbeing"], _ACTS["empathy_questions"], _ACTS["empathy_asides"], _ACTS["empathy"]]
+    for clause in seen.s.marked.split(" ,"):
+        words = frozenset(clause.split()) - {"?", "!"}
+        if words and not any(act.search(clause, words) for act in asks):
+            return False
+    return True
 
 
 def _testing(seen: _Seen) -> bool:
@@ -284,6 +340,34 @@ def _clause_clean(seen: _Seen, credited: Callable[[str, frozenset[str]], bool], 
     return any(not bad and credited(c, words) for (c, words), bad in zip(clauses, spoiled, strict=True))
 
 
+def _violations(seen: _Seen) -> tuple[bool, bool, bool]:
+    """Rude, dismissive and sarcastic wording in the sentence (the phrasebook's frames)."""
+    return _violation(seen, "rude"), _violation(seen, "dismissive"), seen.act("sarcasm")
+
+
+_QUOTED = re.compile(r'"[^"]*"|(?<!\w)\'.+?\'(?!\w)')
+"""A quoted span: "calm down", 'not my problem'."""
+
+
+def _unquoted_violations(original: str, found: tuple[bool, bool, bool]) -> tuple[bool, bool, bool]:
+    """The violations left once quoted words are taken out: I know "calm down" is the last thing you want to
+    hear mentions the words, it does not say them. Scare quotes ('I'm "sorry"') are sarcasm of their own."""
+    without = _QUOTED.sub(" ", original)
+    if without == original:
+        return found
+    left = [_violations(_Seen(s, frozenset(s.norm.split()))) for s in split_sentences(without)]
+    return tuple(was and any(kinds[i] for kinds in left) for i, was in enumerate(found))  # type: ignore[return-value]
+
+
+def _violation(seen: _Seen, kind: str) -> bool:
+    """Rude or dismissive words, unless excused: negated, quoted or reported ("I'm not going to tell you to calm
+    down"), or kind ("we need more people like you"). An excuse covers its own clause, not the rest of the
+    sentence: "I won't tell you to calm down, but that's not my problem" still brushes them off."""
+    if kind not in seen.acts or not seen.act(kind):
+        return False
+    return _clause_clean(seen, _ACTS[kind].search, f"{kind}_excuses")
+
+
 def _appreciation(seen: _Seen) -> bool:
     return seen.act("appreciation") and not seen.act("appreciation_spoilers")
 
@@ -297,8 +381,7 @@ def _has_contact(original: str) -> bool:
 
 
 _RAW_MARKS = frozenset("\U0001f644\U0001f612\U0001f611/*")
-_COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (
-    ("empathy", _empathy),
+_COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (  # empathy, which has two kinds, apart
     ("testing_questions", _testing),
     ("offer_more_help", _offer),
     ("appreciation", _appreciation),

@@ -7,7 +7,9 @@ A frame is a line of space-separated items, matched over a sentence's `marked` t
     word|other     one of these literal words; "_" joins words ("with_me" -> "with me")
     [item]         the item is optional ("[{INTENS}]", "[so_far]")
     ...  ...6      a gap of up to four (or the given number of) words, within one clause
-    ^  $           the start / end of a clause (a trailing "?" or "!" may follow "$")
+    ^  $           the start / end of a clause (a trailing "?" or "!" may follow "$", and so may a
+                   tag of the word class {TAG}, when the table defines one: "sir", "hon", "right?")
+    ^^  $$         the start / end of the whole sentence (a bare "Hold on." is not "Hold on, connecting now.")
 
 Every frame needs at least one word that must be present. The compiler indexes each
 frame under the rarest word of each phrase of its most selective required item (common words such as
@@ -24,7 +26,9 @@ from dataclasses import dataclass
 _GAP = r"(?: [^ ,]+){0,%d}"
 _DEFAULT_GAP = 4
 _CLAUSE_START = r"(?:^|(?<=,))"
-_CLAUSE_END = r"(?=(?: [?!])*(?: ,|$))"
+_CLAUSE_END = r"(?=%s(?: [?!])*(?: ,|$))"
+_SENTENCE_START = r"^"
+_SENTENCE_END = r"(?=%s(?: [?!])*(?: ,)?$)"
 _WORD_END = r"(?![^ ,?!])"
 
 
@@ -43,6 +47,8 @@ class Frame:
 
     pattern: re.Pattern[str]
     needs: tuple[frozenset[str], ...]
+    anchor: int = 0
+    """0: the frame may match anywhere; 1: at the start of a clause ("^"); 2: of the sentence ("^^")."""
 
 
 @dataclass(frozen=True)
@@ -62,15 +68,33 @@ class Act:
         keys = self.gate.intersection(words if hot is None else hot)
         if not keys:
             return False
+        starts: list[int] | None = None
         for key in keys:
             for frame in self.index[key]:
                 for need in frame.needs:
                     if need.isdisjoint(words):
                         break
                 else:
-                    if frame.pattern.search(marked):
-                        return True
+                    if not frame.anchor:
+                        if frame.pattern.search(marked):
+                            return True
+                        continue
+                    # an anchored frame is tried only where a clause starts, not at every character
+                    if starts is None:
+                        starts = _clause_starts(marked)
+                    for start in starts if frame.anchor == 1 else starts[:1]:
+                        if frame.pattern.match(marked, start):
+                            return True
         return False
+
+
+def _clause_starts(marked: str) -> list[int]:
+    """Where the clauses of a sentence's marked text start: its beginning and just after each ","."""
+    starts, at = [0], marked.find(",")
+    while at >= 0:
+        starts.append(at + 1)
+        at = marked.find(",", at + 1)
+    return starts
 
 
 def compile_act(name: str, frames: Iterable[str], classes: Mapping[str, str]) -> Act:
@@ -82,10 +106,19 @@ def compile_act(name: str, frames: Iterable[str], classes: Mapping[str, str]) ->
         wordy = [phrases for phrases in required if any(p != "," for p in phrases)]  # "," is not a word
         firsts = [frozenset(_rarest_word(p) for p in phrases) for phrases in wordy]
         key = min(firsts, key=lambda ws: sum(50 if w in _COMMON else 1 for w in ws))
-        compiled = Frame(re.compile(pattern), tuple(f for f in firsts if f is not key))
+        anchor = {"^": 1, "^^": 2}.get(_items(frame)[0], 0)
+        compiled = Frame(re.compile(pattern), tuple(f for f in firsts if f is not key), anchor)
         for word in key:
             index.setdefault(word, []).append(compiled)
     return Act(name, {w: tuple(v) for w, v in index.items()}, frozenset(index))
+
+
+def _tag(classes: Mapping[str, tuple[str, ...]]) -> str:
+    """The optional tag that may close a clause or sentence: " sir", " hon", " right" (the class {TAG})."""
+    tags = classes.get("TAG", ())
+    if not tags:
+        return ""
+    return "(?: " + _alternation(tags) + ")?"
 
 
 def _rarest_word(phrase: str) -> str:
@@ -158,16 +191,50 @@ def _sequence(items: list[str], classes: Mapping[str, tuple[str, ...]], frame: s
             out.append(f"(?:{inner})?")
         else:
             phrases = _alternatives(item, classes)
-            out.append(" (?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")")
+            out.append(" " + _alternation(phrases))
             required.append(phrases)
     return "".join(out), required
 
 
+def _alternation(phrases: Iterable[str]) -> str:
+    """One of the phrases, as a regex that shares their common beginnings ("i know", "i know that", "i get"
+    -> "i (?:get|know(?: that)?)"): the engine then tries a few letters, not every phrase in turn. What
+    follows an item (a space, or the end of a word) still decides where a phrase may end."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    """The regex of a letter trie ({"a": {"": {}, "n": {"": {}}}} -> "an?"); "" marks where a phrase ends."""
+    optional = "" in node
+    branches = []
+    for char in sorted(c for c in node if c):
+        child, text = node[char], re.escape(char)
+        while len(child) == 1 and "" not in child:  # a run of single letters: one literal
+            ((char, child),) = child.items()
+            text += re.escape(char)
+        rest = _trie_regex(child) if child != {"": {}} else ""
+        branches.append(text + rest)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if optional:
+        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
+
+
 def _compile_frame(frame: str, classes: Mapping[str, tuple[str, ...]]) -> tuple[str, list[tuple[str, ...]]]:
     items = _items(frame)
-    start = _CLAUSE_START if items and items[0] == "^" else ""
-    end = _CLAUSE_END if items and items[-1] == "$" else _WORD_END
-    items = [i for i in items if i not in ("^", "$")]
+    starts = {"^": _CLAUSE_START, "^^": _SENTENCE_START}
+    ends = {"$": _CLAUSE_END, "$$": _SENTENCE_END}
+    start = starts.get(items[0], "") if items else ""
+    end = ends[items[-1]] % _tag(classes) if items and items[-1] in ends else _WORD_END
+    items = [i for i in items if i not in starts and i not in ends]
     if not items or items[0].startswith("..."):
         raise ValueError(f"frame {frame!r} is empty or starts with a gap")
     body, required = _sequence(items, classes, frame)

@@ -192,6 +192,7 @@ TEXTING_FORMS: dict[str, str] = {
     "wana": "want to",
     "needa": "need to",
     "hafta": "have to",
+    "oughta": "ought to",
     "gotcha": "got you",
     "heyy": "hey",
     "heyyy": "hey",
@@ -442,7 +443,17 @@ SALUTATION = _any(
     r"\bgood (morning|afternoon|evening|day)\b",
     r"^(well )?(morning|afternoon|evening)\b",
     r"\bwelcome\b",
+    # "good night" as the first words of a call greets ("Good night, sir, Harbor Station, Deputy Cole speaking")
+    r"^(well |and a )?(a )?(very )?good ?night\b",
+    r"\b(buenos dias|buenas tardes|buenas noches|buenas|bonjour|g'day|gday|top of the morning|aloha|salaam)\b",
 )
+BARE_SALUTATION = re.compile(
+    r"(?:^|,) (?:well |and |a |a very )?(?:good )?(?:morning|afternoon|evening|mornin|g'day)"
+    r"(?: (?:all|folks|everyone|everybody|y'all|sir|ma'am|there|friend|to you|miss|mister|maam|hon|dear|again))?"
+    r"(?= ,|(?: [?!])*$)"
+)
+"""A salutation said on its own, anywhere in the opening message: "Harbor Station, Deputy Marsh. Evening."
+(over a sentence's marked text; "come back this evening" is not one)."""
 COURTEOUS_OPENER = _any(
     r"\bthank(s| you)( so much)? for (calling|contacting|coming|visiting|waiting|holding|stopping|your call|the call|reaching|choosing|your patience)",
     r"\bhow (can|may|might|could|shall) (i|we) (help|assist|direct|be of)",
@@ -470,7 +481,7 @@ AGENCY = (
 )
 _ID_NAME = r"\bmy name('s| is)\b|\bname's\b"
 _ID_SPEAKING = r"\b(?!(nobody|nothing|anybody|anything|everything|someone|over|right|out|come|from|in|be|it|who|i|we|you|get|is|are|was|were|sit|wait|stay|back|up|down|me)\b)[a-z]+ (speaking|speakin)\b"
-_ID_THIS_IS = r"\bthis is (?!(a|an|the|about|not|it|what|why|how|so|just|really|going|for|to|my|your|our|all|because|where|when|that|who|very|too|normal|serious|ridiculous|crazy|bad|good|great|fine|okay|important|urgent|why|regarding|in|on)\b)[a-z]+"
+_ID_THIS_IS = r"\bthis is (?!(a|an|the|about|not|it|what|why|how|so|just|really|going|for|to|my|your|our|all|because|where|when|that|who|very|too|normal|serious|ridiculous|crazy|bad|good|great|fine|okay|important|urgent|why|regarding|in|on|hard|tough|difficult|awful|terrible|horrible|scary|frustrating|stressful|upsetting|sad|unfair|wrong|right|nice|lovely|weird|strange|odd|frightening|worrying|annoying|confusing|complicated|easy|simple|taking|getting|happening|quite|pretty|still|now|here|no|such|definitely|probably|exactly|actually)\b)[a-z]+"
 IDENTIFICATION = _any(rf"\b({TITLE})\b", rf"\b({AGENCY})\b", _ID_NAME, _ID_SPEAKING, _ID_THIS_IS)
 NAMED_SELF = re.compile(r"\b(?:I'm|I am|Im|I'M|this is|This is|my name is|My name is)\s+(?:[A-Z]{2,5}\s+)?[A-Z][a-z]+")
 """A name given by capital letter in the original text: "I'm Gloria", "this is Carol"."""
@@ -493,8 +504,12 @@ PHATIC_QUESTIONS = frozenset(
     "excuse me|you there|say again|come again|you okay|i'm sorry|what's up|how's it|sorry what|pardon me|"
     "are you|hello there|hi there|are you there|you still there|are you still there|can you hear me|"
     "is anyone there|is somebody there|anybody there|you what|what now|now what|who's next|anyone there|"
-    "what happened".split("|")
+    "what happened|what do you need|what's the problem|what is the problem|what's going on|what is going on|"
+    "what seems to be the problem|what's the matter|what's the issue|what is the issue|what can i do|"
+    "what do you need today|what's the problem today".split("|")
 )
+PHATIC_LEADS = frozenset("hello hey hi morning afternoon evening okay alright so well yeah yes sir ma'am".split())
+"""Words that may lead a phatic question ("Morning, what do you need?") without making it ask for anything."""
 
 
 # --- Extras -----------------------------------------------------------------
@@ -562,7 +577,9 @@ INVITATION_TO_RETURN = _any(
     r"\bany ?time\b.*\b(call|come|reach)\b|\b(call|come by|reach out)\b.* any ?time\b",
 )
 FAREWELL = _any(
-    r"\b(goodbye|good bye|bye|bye bye|take care|stay safe|take it easy|drive safe|drive safely|get home safe|be safe|cheers|farewell|talk to you later|night night|good night)\b(?! (of|at|on the|the))",
+    r"\b(goodbye|good bye|bye|bye bye|take care|stay safe|take it easy|drive safe|drive safely|get home safe|be safe|cheers|farewell|talk to you later|night night)\b(?! (of|at|on the|the))",
+    # "good night", unless it opens a call: a goodbye does not go on to say who is speaking
+    rf"\bgood ?night\b(?! (of|at|on the|the))(?!.*\b({TITLE}|{AGENCY}|speaking|this is|my name|how can|how may)\b)",
     # "see you" parts, but "I can see you're upset" and "I see you have the form" are not goodbyes
     r"\bsee (you|ya|y'all) (soon|later|again|next|tomorrow|around|then)\b",
     r"(?<!\bcan )(?<!\bcould )(?<!\bi )(?<!\bto )\bsee (you|ya)\b(?! (of|at|on the|the|are|were|re|'re|have|'ve|ve|had|did|do|know|feel|felt|care|want|need|mean|seem|look|got|still|already|must|brought|came|called|filled|found)\b)",
@@ -579,7 +596,8 @@ FAREWELL = _any(
 # the set first skips most regular-expression searches (the grader's hot path).
 GATES: dict[str, frozenset[str]] = {
     "salutation": frozenset(
-        "hello hi hey hiya howdy greetings hallo heya yo good morning afternoon evening welcome day".split()
+        "hello hi hey hiya howdy greetings hallo heya yo good morning afternoon evening welcome day night goodnight "
+        "buenos buenas bonjour g'day gday aloha salaam top".split()
     ),
     "courteous_opener": frozenset("thank thanks how how's what you you've i'm i we're at nice".split()),
     "process_time": frozenset(
@@ -588,7 +606,7 @@ GATES: dict[str, frozenset[str]] = {
         "sunday".split()
     ),
     "farewell": frozenset(
-        "goodbye bye care safe safely later cheers farewell night day evening afternoon weekend morning week "
+        "goodbye bye care safe safely later cheers farewell night goodnight day evening afternoon weekend morning week "
         "rest holiday one trip drive ride flight journey easy well godspeed bless long see".split()
     ),
     "invitation_to_return": frozenset(

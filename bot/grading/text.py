@@ -78,7 +78,10 @@ def _continues(before: str, after: str) -> bool:
     """Did `before` end at an abbreviation ("Mrs.", "8 a.m.") rather than at the end of a sentence?"""
     if not before.endswith("."):
         return False
-    last = before[:-1].rsplit(None, 1)[-1].lower().lstrip("(")
+    words = before[:-1].rsplit(None, 1)
+    if not words:
+        return False  # ". . ."
+    last = words[-1].lower().lstrip("(")
     if last in _TITLES:
         return True
     return bool(_CLOCK.search(before)) and bool(_GOES_ON.match(after))
