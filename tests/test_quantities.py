@@ -45,10 +45,18 @@ def agrees(said: str, right: str) -> bool:
         ("a quarter of an hour", "about fifteen minutes", True),
         ("five five five, oh one seven oh", "(562) 555-0170", True),
         ("usually 24 hours", "two business days", False),
+        ("9 to 7", "8 a.m. to 4 p.m.", False),
+        ("from seven until three", "7 a.m. to 6 p.m.", True),
+        ("8 in the morning till 4 in the afternoon", "8 a.m. to 4 p.m.", True),
+        ("6 to 2", "8 a.m. to 4 p.m.", False),
     ],
 )
 def test_a_stated_value_agrees_with_the_right_one_or_not(said: str, right: str, agree: bool) -> None:
     assert agrees(said, right) is agree
+
+
+def test_when_something_happened_is_not_how_long_it_takes() -> None:
+    assert not values_in(normalise("The accident was a couple of days ago, right?"))
 
 
 def test_a_case_number_is_not_a_phone_number() -> None:

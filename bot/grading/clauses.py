@@ -76,6 +76,8 @@ class Clause:
     """"agency" (I, we, a deputy), "person" (told to do it themselves), "other" (another party) or ""."""
     elsewhere: str | None = None
     asks: str | None = None
+    corrected: bool = False
+    """Its sentence corrects itself ("thirty days, sorry, ten days"): the last value said counts."""
 
     @property
     def padded(self) -> str:
@@ -120,6 +122,8 @@ def read(message: str) -> tuple[Clause, ...]:
         if asked and not any(c.question for c in sentence_clauses):
             sentence_clauses[-1] = _with(sentence_clauses[-1], question=True)  # "You're at home, right?"
         sentence_clauses = _conditions(sentence_clauses)
+        if len(sentence_clauses) > 1 and any(WORDS["corrections"].starts(f" {c.core} ") for c in sentence_clauses[1:]):
+            sentence_clauses = [_with(c, corrected=True) for c in sentence_clauses]
         if clauses and sentence_clauses and sentence_clauses[0].norm.split()[0] == "then":
             sentence_clauses = _carried(clauses[-1], sentence_clauses)
         clauses += sentence_clauses
@@ -188,8 +192,10 @@ def _clause(sentence: str, norm: str, position: int, question_sentence: bool) ->
     padded = f" {norm} "
     words = frozenset(norm.split())
     plain = _without(padded, WORDS["not_negations"], words)
-    plain_words = frozenset(plain.split())
     core = _core(norm)
+    if WORDS["conditions"].starts(f" {core} "):
+        plain = _without(plain, WORDS["negators"], frozenset(plain.split()))  # "if he doesn't..." sets a condition
+    plain_words = frozenset(plain.split())
     question = question_sentence and (bool(QUESTION_START.match(core)) or core.startswith(_WH))
     elsewhere = WORDS["elsewhere"].find(padded, words)
     return Clause(
@@ -236,12 +242,17 @@ def _actor(core: str, elsewhere: str | None) -> str:
     rest = padded
     while (lead := WORDS["person_leads"].starts(rest)) is not None:
         rest = rest[len(lead) + 1 :]
+        if lead in ("you'll", "you will") and WORDS["receive_verbs"].starts(rest):
+            break  # "you'll get a report number": they receive it
         if WORDS["person_verbs"].starts(rest):
             return "person"
     if WORDS["person_verbs"].starts(padded) and len(core.split()) > 1:
         return "person"  # an imperative ("Call your bank."); a bare "Report." is a fragment
     if WORDS["agency"].starts(padded):
         return "agency"
+    opening = core.split()[:4]
+    if opening and opening[0] not in ("you", "your") and not set(opening).isdisjoint(WORDS["agency_nouns"].wordings):
+        return "agency"  # "a Spanish-speaking deputy will come", "the crisis team is on"
     return "other" if elsewhere else ""
 
 

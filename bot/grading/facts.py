@@ -81,6 +81,8 @@ class Event:
     why: str
     hard: bool = False
     """A stated value: the last one said decides."""
+    corrected: bool = False
+    """Said in a sentence that corrects itself: its last value counts, not any wrong one in it."""
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,7 @@ def _event(
         return None
 
     def event(status: str, why: str, hard: bool = False) -> Event:
-        return Event(status, turn, c.position, c.sentence, why, hard)
+        return Event(status, turn, c.position, c.sentence, why, hard, c.corrected)
 
     if stated and not c.question and not c.says_no:
         wrong = [v for v in stated if not _right(v, rule)]
@@ -241,7 +243,9 @@ def _right(value: Value, rule: FactRule) -> bool:
 
 
 def _known(value: Value, context: Context) -> bool:
-    return any(value.agrees(k) for k in context.known)
+    """Exactly a value agency.yaml states (another service's hours, number, fee): not made up."""
+    return any(value.kind == k.kind and (value.low, value.high, value.items) == (k.low, k.high, k.items)
+               for k in context.known)  # fmt: skip
 
 
 def _asked_about(rule: FactRule, visitor_words: str) -> bool:
@@ -249,16 +253,26 @@ def _asked_about(rule: FactRule, visitor_words: str) -> bool:
 
 
 def _only_fact_of(rule: FactRule, stated: list[Value], rules: Sequence[FactRule]) -> bool:
-    """No other fact of the scenario takes a value of this kind, so a stray one is this fact's."""
+    """No other fact of the scenario takes a value of this kind, so a stray one is this fact's;
+    a stray duration only on the same scale ("takes ten minutes" is no ten-day deadline)."""
     kinds = {v.kind for v in stated}
-    return not any(r is not rule and kinds & r.kinds for r in rules)
+    if any(r is not rule and kinds & r.kinds for r in rules):
+        return False
+    return all(v.kind != "duration" or any(_same_scale(v, r) for r in rule.values) for v in stated)
+
+
+def _same_scale(value: Value, right: Value) -> bool:
+    return right.kind == "duration" and (value.high < 1) == (right.high < 1)
 
 
 def _status(rule: FactRule, events: list[Event], spoken) -> FactStatus:
     hard = [e for e in events if e.hard]
-    if hard and hard[-1].status == WRONG:
-        last = hard[-1]
-        return FactStatus(WRONG, last.evidence, last.turn, rule.right, last.why, wrong=(last,))
+    last_said = [e for e in hard if hard and (e.turn, e.evidence) == (hard[-1].turn, hard[-1].evidence)]
+    if last_said and last_said[-1].corrected:
+        last_said = last_said[-1:]
+    wrong_said = next((e for e in last_said if e.status == WRONG), None)  # one sentence's values judged together
+    if wrong_said is not None:
+        return FactStatus(WRONG, wrong_said.evidence, wrong_said.turn, rule.right, wrong_said.why, wrong=(wrong_said,))
     given = next((e for e in events if e.status == GIVEN), None)
     if rule.items:
         return _items_status(rule, events, spoken, given)

@@ -48,10 +48,11 @@ _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
 _ZERO_MONEY = ("free", "no charge", "no fee", "no cost", "costs nothing", "cost nothing", "doesn't cost", "at no cost",
                "nothing to pay", "don't have to pay", "won't cost")  # fmt: skip
-_ZERO_TIME = ("while you wait", "right there", "on the spot", "same day", "walk out with it", "right away")
+_ZERO_TIME = ("while you wait", "on the spot", "same day", "walk out with it", "same afternoon")
 _STREETS = frozenset("street st avenue ave boulevard blvd drive dr way road rd lane ln court ct place pl highway".split())
 _CLOCK_AFTER = frozenset(("a", "p", "am", "pm", "o'clock", "oclock"))
 _RANGE = frozenset(("to", "till", "til", "until", "through", "thru", "and"))
+_DAY_PARTS = ("in the morning", "in the afternoon", "in the evening", "at night")
 _TIME_LEAD = frozenset(("from", "till", "til", "until", "at", "between", "by", "opens", "closes", "after", "before"))
 
 
@@ -195,6 +196,9 @@ def _durations(tokens: list[str], norm: str) -> list[Value]:
         if unit is None or (tokens[i] in ("a", "an") and low == 1 and k != i + 1):
             i += 1
             continue
+        if k + 1 < len(tokens) and tokens[k + 1] == "ago":
+            i = k + 2
+            continue  # "a couple of days ago" is when, not how long
         scale = unit * (BUSINESS_DAY if business and tokens[j] != "calendar" else 1)
         words = " ".join(tokens[i : k + 1])
         found.append(Value("duration", low * scale, high * scale, words=words))
@@ -238,6 +242,11 @@ def _days(tokens: list[str], norm: str) -> list[Value]:
 def _hour(n: float, tokens: list[str], j: int) -> float:
     """An hour of the day from a clock number: "4" is 4 p.m. at a front desk, "8" is 8 a.m."""
     after = tokens[j] if j < len(tokens) else ""
+    part = " ".join(tokens[j : j + 3])
+    if part in ("in the afternoon", "in the evening", "at night"):
+        after = "pm"
+    elif part == "in the morning":
+        after = "am"
     if after in ("p", "pm") or after.endswith("pm"):
         return n + 12 if n < 12 else n
     if after in ("a", "am") or after.endswith("am"):
@@ -256,6 +265,7 @@ def _clocks(tokens: list[str], norm: str) -> list[Value]:
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         marked = after in _CLOCK_AFTER or (i and tokens[i - 1] in _TIME_LEAD) or t in ("noon", "midnight")
+        marked = marked or " ".join(tokens[i + 1 : i + 4]) in ("in the morning", "in the afternoon", "in the evening")
         ranged = after in _RANGE and i + 2 < len(tokens) and _number(tokens[i + 2]) is not None
         ends = i >= 2 and tokens[i - 1] in _RANGE and _number(tokens[i - 2]) is not None
         if not (marked or ranged or ends) or (after and _unit(after) is not None):
@@ -274,11 +284,15 @@ def _split_ampm(token: str) -> list[str]:
 
 
 def _ranges(found: list[Value]) -> list[Value]:
-    """Clock times as one span from the first to the last ("8 to 4" is 8:00 to 16:00)."""
+    """Clock times as one span from the first to the last ("8 to 4" is 8:00 to 16:00; "9 to 7", 9:00 to 19:00)."""
     if len(found) < 2 or any(v.words == "24/7" for v in found):
         return found
-    low, high = min(v.low for v in found), max(v.high for v in found)
-    return [Value("clock", low, high, words=f"{found[0].words} to {found[-1].words}")]
+    start, end = found[0].low, found[-1].high
+    if end <= start and end < 12:
+        end += 12  # "9 to 7": the evening
+    if end <= start and start > 12:
+        start -= 12  # "6 to 2": six in the morning
+    return [Value("clock", start, end, words=f"{found[0].words} to {found[-1].words}")]
 
 
 def _ages(tokens: list[str]) -> list[Value]:

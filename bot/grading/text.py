@@ -23,9 +23,8 @@ _TITLES = frozenset(
 _CLOCK = re.compile(r"(?:\b[ap]\.\s?m|\be\.g|\bi\.e|\betc|\b[A-Z])\.$", re.IGNORECASE)
 """a.m., p.m., e.g., i.e., etc. and an initial ("J. Smith"): a sentence may end there, or not."""
 _GOES_ON = re.compile(
-    r"^(?:[a-z0-9(]|(?:to|till|until|and|or|on|every|through|thru|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun|weekdays?)\b)",
-    re.IGNORECASE,
+    r"^(?:[a-z0-9(]|(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|"
+    r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|Weekdays?|Every|Through)\b)"
 )
 """The next piece carries on the sentence: lower case, a digit, or a time or day word."""
 _DOLLARS = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d\d)?")
@@ -160,13 +159,17 @@ def _dropped_g(token: str) -> bool:
     )
 
 
+_REAL_WORDS = frozenset(("dispatched", "record", "recorded", "noting", "booked", "wont"))
+"""Words one letter from a keyword that are words of their own ("dispatched" is not "dispatcher")."""
+
+
 def _correct_typo(token: str) -> str:
     """Map a token one edit away from a keyword (same first letter) to that keyword.
 
     Only keywords are corrected, never arbitrary English, so a real word that is
     not a keyword stays as it is ("held" does not become "help").
     """
-    if len(token) < 5:
+    if len(token) < 5 or token in _REAL_WORDS:
         return token
     matches = {
         word
