@@ -251,7 +251,9 @@ def _actor(core: str, elsewhere: str | None) -> str:
     if WORDS["agency"].starts(padded):
         return "agency"
     opening = core.split()[:4]
-    if opening and opening[0] not in ("you", "your") and not set(opening).isdisjoint(WORDS["agency_nouns"].wordings):
+    stating = any(t.isdigit() for t in core.split())  # "our mental health team is 555-0190" gives a number
+    named = not set(opening).isdisjoint(WORDS["agency_nouns"].wordings)
+    if opening and opening[0] not in ("you", "your") and named and not stating:
         return "agency"  # "a Spanish-speaking deputy will come", "the crisis team is on"
     return "other" if elsewhere else ""
 

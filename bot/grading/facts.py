@@ -186,16 +186,18 @@ def _event(
         wrong = [v for v in stated if not _right(v, rule)]
         named = asked or rule.said(c.norm, c.sentence, negation=False) or bool(rule.partly and rule.partly.matches(c.norm))
         theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None
-        if wrong and (named or not _known(wrong[0], context) or (direct and not theirs)):
+        said_it = rule.said(c.norm, c.sentence, negation=False)
+        if wrong and ((said_it and theirs) or (not theirs and (named or direct or not _known(wrong[0], context)))):
             return event(WRONG, f"said {wrong[0].words}", hard=True)
-        if not wrong and not (rule.now and _put_off(c)):
-            return event(GIVEN, f"said {stated[0].words}", hard=True)
+        if not wrong and not rule.now:
+            return event(GIVEN, f"said {stated[0].words}", hard=True)  # an action is given by doing it, below
         if wrong:
             return None  # a right value of another service ("they're open 7 to 6", of the tow yard)
+        stated = []
     if not direct and not asked:
         return None
     if rule.against is not None and rule.against.matches(pair, negation=False):
-        return event(WRONG, "the opposite of what is needed")
+        return event(WRONG, "the opposite of what is needed", hard=True)
     if c.says_no:
         return event(WRONG, f"refused or negated ({c.says_no!r})")
     if c.question:
@@ -209,7 +211,7 @@ def _event(
     if rule.said(c.norm, c.sentence):
         if rule.now and c.actor != "agency" and not c.now:
             return None  # "911 is the fastest way" names the action; nobody is doing it
-        return event(GIVEN, "said it")
+        return event(GIVEN, "said it", hard=not rule.values)  # a value fact is given by its value
     if rule.partly is not None and rule.partly.matches(c.norm):
         return event(PARTLY, "said part of it")
     return None
