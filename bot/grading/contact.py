@@ -71,13 +71,16 @@ class Contact:
         return self.fact_descriptions.get(fact) or BUILTIN_FACT_DESCRIPTIONS.get(fact, fact.replace("_", " "))
 
 
-def contact_total(met: Mapping[str, bool | None], facts: Mapping[str, object] | None, auto_failed: bool) -> int:
+def contact_total(
+    met: Mapping[str, bool | None], facts: Mapping[str, object] | None, auto_failed: bool, misinformed: bool = False
+) -> int:
     """The SPEC's total from verdicts only.
 
     `met` maps each criterion to its verdict (None: not applicable, left out);
     `facts` maps each resolution fact to its status (`{"status": ...}`; older attempts
     stored the evidence, or None when not given), or is None when the scenario is
-    unknown. Any automatic fail makes the total 0; any wrong fact caps it at 50.
+    unknown. Any automatic fail makes the total 0; any wrong fact, or other wrong information
+    (`misinformed`), caps it at 50.
     """
     if auto_failed:
         return 0
@@ -88,7 +91,7 @@ def contact_total(met: Mapping[str, bool | None], facts: Mapping[str, object] | 
     statuses = [fact_status(f) for f in facts.values()]
     given = sum(FACT_CREDIT[s] for s in statuses) / len(statuses)
     total = round(CRITERIA_POINTS_WITH_SCENARIO * share + FACTS_POINTS * given)
-    return min(total, WRONG_INFORMATION_CAP) if "wrong" in statuses else total
+    return min(total, WRONG_INFORMATION_CAP) if "wrong" in statuses or misinformed else total
 
 
 def fact_status(stored: object) -> str:

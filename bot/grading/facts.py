@@ -108,13 +108,28 @@ class FactStatus:
 
 
 @dataclass(frozen=True)
+class Service:
+    """One of the agency's services as agency.yaml describes it: what it is called, its values."""
+
+    names: tuple[str, ...]
+    """Normalised ways of naming it ("tow yard", "valley tow")."""
+    values: tuple[Value, ...]
+    said: str
+    """Its values in agency.yaml's words, for "what is right"."""
+
+    def named_in(self, norm: str) -> bool:
+        padded = f" {norm} "
+        return any(f" {n} " in padded for n in self.names)
+
+
+@dataclass(frozen=True)
 class Context:
-    """What the evaluation needs beyond one fact: the agency's known values, the other facts' numbers."""
+    """What the evaluation needs beyond one fact: the agency's known values and services."""
 
     known: tuple[Value, ...] = ()
     """Every value in agency.yaml: a right value of another service is not "wrong" unless said for this one."""
     email_domains: frozenset[str] = frozenset()
-    others: Mapping[str, FactRule] = field(default_factory=dict)
+    services: tuple[Service, ...] = ()
 
 
 def fact_statuses(turns: Sequence[Turn], rules: Sequence[FactRule], context: Context) -> dict[str, FactStatus]:
@@ -197,7 +212,7 @@ def _event(
     if not direct and not asked:
         return None
     if rule.against is not None and rule.against.matches(pair, negation=False):
-        return event(WRONG, "the opposite of what is needed", hard=True)
+        return event(WRONG, "the opposite of what is needed")
     if c.says_no:
         return event(WRONG, f"refused or negated ({c.says_no!r})")
     if c.question:
@@ -214,6 +229,8 @@ def _event(
         return event(GIVEN, "said it", hard=not rule.values)  # a value fact is given by its value
     if rule.partly is not None and rule.partly.matches(c.norm):
         return event(PARTLY, "said part of it")
+    if c.elsewhere and c.actor in ("person", "other"):
+        return event(WRONG, f"sent elsewhere instead ({c.elsewhere!r})")  # "call the fire marshal in the morning"
     return None
 
 
@@ -230,7 +247,9 @@ def _values(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Conte
     if "email" in rule.kinds:
         found += emails_in(c.norm, context.email_domains)
     others = [r for r in rules if r is not rule]
-    return [v for v in found if v.kind in rule.kinds and not any(_theirs(v, r) for r in others)]
+    return [
+        v for v in found if v.kind in rule.kinds and (_right(v, rule) or not any(_theirs(v, r) for r in others))
+    ]
 
 
 def _theirs(value: Value, rule: FactRule) -> bool:
@@ -311,11 +330,46 @@ def _items_status(rule: FactRule, events: list[Event], spoken, given: Event | No
     return FactStatus(MISSING)
 
 
-def wrong_information(statuses: Mapping[str, FactStatus]) -> list[dict[str, Any]]:
-    """Every statement that made a fact wrong: the trainee's words, the turn and what is right."""
-    return [
+def wrong_information(
+    statuses: Mapping[str, FactStatus], turns: Sequence[Turn] = (), context: Context | None = None
+) -> list[dict[str, Any]]:
+    """Every statement that made a fact wrong, and every other false value said of one of the agency's
+    services ("They're open 24/7" of a tow yard open 7 to 6): the words, the turn and what is right."""
+    found = [
         {"fact": name, "said": e.evidence, "turn": e.turn, "right": s.right}
         for name, s in statuses.items()
         if s.status == WRONG
         for e in s.wrong
     ]
+    counted = {(w["turn"], w["said"]) for w in found}
+    if context is not None and context.services:
+        for w in _false_about_services(turns, context):
+            if (w["turn"], w["said"]) not in counted:
+                found.append(w)
+                counted.add((w["turn"], w["said"]))
+    return found
+
+
+def _false_about_services(turns: Sequence[Turn], context: Context) -> list[dict[str, Any]]:
+    """A value said of a named service (or of "they", just after one was named) that disagrees with its own."""
+    said: dict[tuple[int, str], dict[str, Any] | None] = {}
+    """(service, kind) -> the last statement of it: wrong, or None when right (a correction counts)."""
+    named: Service | None = None
+    for i, turn in enumerate(turns, start=1):
+        if turn.role == "visitor":
+            named = next((v for v in context.services if any(v.named_in(s.norm) for s in split_sentences(turn.text))),
+                         named)  # fmt: skip
+            continue
+        for c in read(turn.text):
+            service = next((v for v in context.services if v.named_in(c.norm)), None)
+            theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None
+            subject = service or (named if theirs else None)
+            named = service or named
+            if subject is None or c.question or c.says_no or c.conditional:
+                continue
+            for v in values_in(c.norm):
+                if any(r.kind == v.kind for r in subject.values):
+                    right = any(v.agrees(r) for r in subject.values)
+                    wrong = {"fact": None, "said": c.sentence, "turn": i, "right": subject.said}
+                    said[(id(subject), v.kind)] = None if right else wrong
+    return [w for w in said.values() if w is not None]

@@ -126,7 +126,12 @@ def grade(
     criteria = {c: _verdict(c, turns, said, contact) for c in CRITERIA}
     failed = tuple(check_auto_fails(turns, contact))
     addressed = _addressed(turns, said, contact) if contact.known else None
-    total = contact_total({c: v.met for c, v in criteria.items()}, addressed.facts if addressed else None, bool(failed))
+    total = contact_total(
+        {c: v.met for c, v in criteria.items()},
+        addressed.facts if addressed else None,
+        bool(failed),
+        misinformed=bool(addressed and addressed.wrong_information),
+    )
     return Grade(
         MappingProxyType(criteria),
         MappingProxyType(_extras(said, contact.intents)),
@@ -183,7 +188,7 @@ def _addressed(turns: Sequence[Turn], said: list[Said], contact: Contact) -> Add
     return Addressed(
         MappingProxyType(facts),
         MappingProxyType({f: contact.describe(f) for f in contact.facts}),
-        tuple(MappingProxyType(w) for w in wrong_information(statuses)),
+        tuple(MappingProxyType(w) for w in wrong_information(statuses, turns, contact.context)),
     )
 
 

@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from bot.grading.clauses import read
 from bot.grading.detectors import detect
-from bot.grading.facts import GIVEN, WRONG, Context, FactRule, fact_statuses
+from bot.grading.facts import GIVEN, WRONG, Context, FactRule, Service, fact_statuses
 from bot.grading.quantities import Value, email_value, values_in
 from bot.grading.text import normalise
 from bot.scenarios.intents import MeaningIntent, parse_slot
@@ -54,8 +54,12 @@ class BuiltinSignal:
         return self.name in detect(sentence)
 
 
+SERVICE_FIELDS = ("_name", "_phone", "_hours", "_fee", "_address", "_location", "_email", "_time", "_days")
+"""agency.yaml keys that describe a service: `tow_yard_hours` is the hours of the "tow yard"."""
+
+
 def agency_context(agency: Mapping[str, str]) -> Context:
-    """Every value agency.yaml states, and its e-mail domains."""
+    """Every value agency.yaml states, its e-mail domains, and its services with their values."""
     known: list[Value] = []
     domains = set()
     for text in agency.values():
@@ -65,7 +69,24 @@ def agency_context(agency: Mapping[str, str]) -> Context:
             known.append(email)
         else:
             known += values_in(normalise(text))
-    return Context(tuple(known), frozenset(domains))
+    return Context(tuple(known), frozenset(domains), _services(agency))
+
+
+def _services(agency: Mapping[str, str]) -> tuple[Service, ...]:
+    """ "tow_yard_name", "tow_yard_hours"...: the tow yard, named "tow yard" or by its name, with its hours."""
+    groups: dict[str, dict[str, str]] = {}
+    for key, text in agency.items():
+        field = next((f for f in SERVICE_FIELDS if key.endswith(f)), None)
+        if field is not None:
+            groups.setdefault(key.removesuffix(field), {})[field] = text
+    services = []
+    for prefix, fields in groups.items():
+        values = tuple(v for f, text in fields.items() if f != "_name" and "@" not in text for v in values_in(normalise(text)))
+        names = {normalise(prefix.replace("_", " "))} | ({normalise(fields["_name"])} if "_name" in fields else set())
+        if values and len(prefix) > 2:
+            said = ", ".join(f"{f.strip('_')} {t}" for f, t in fields.items() if f != "_name")
+            services.append(Service(tuple(sorted(names)), values, f"{fields.get('_name', prefix.replace('_', ' '))}: {said}"))
+    return tuple(services)
 
 
 def says_it(intent: MeaningIntent, text: str) -> bool:

@@ -84,7 +84,7 @@ def forms(word: str) -> frozenset[str]:
     found = {word, *_IRREGULAR.get(word, ())}
     if len(word) < 3 or not word.isalpha():
         return frozenset(found)
-    found |= {word + "s", word + "ed", word + "ing", word + "er", word + "ers"}
+    found |= {word + "s", word + "ed", word + "ing", word + "er", word + "ers", word + "'s"}
     if word.endswith("e"):
         found |= {word + "d", word[:-1] + "ing", word + "r", word + "rs"}
     if word.endswith(("s", "x", "z", "ch", "sh")):

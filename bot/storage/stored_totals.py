@@ -53,8 +53,10 @@ def stored_total(db: Database, attempt_id: int) -> int:
         for r in db.query("select criterion, met, applicable from results where attempt_id = ?", [attempt_id])
     }
     row = next(db.query("select addressed, auto_fail from attempts where id = ?", [attempt_id]))
-    facts = json.loads(row["addressed"])["facts"] if row["addressed"] else None
-    return contact_total(met, facts, bool(json.loads(row["auto_fail"] or "[]")))
+    addressed = json.loads(row["addressed"]) if row["addressed"] else {}
+    facts = addressed.get("facts")
+    misinformed = bool(addressed.get("wrong_information"))
+    return contact_total(met, facts, bool(json.loads(row["auto_fail"] or "[]")), misinformed)
 
 
 _TURNS = "select role, text from turns where attempt_id = ? order by idx"
