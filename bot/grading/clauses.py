@@ -121,6 +121,10 @@ def read(message: str) -> tuple[Clause, ...]:
         sentence_clauses = [_clause(sentence.original, words, len(clauses) + i, asked) for i, words in enumerate(parts)]
         if asked and not any(c.question for c in sentence_clauses):
             sentence_clauses[-1] = _with(sentence_clauses[-1], question=True)  # "You're at home, right?"
+        if asked:  # "What would you do if one caught fire?": the if-clause is part of the question
+            sentence_clauses = [
+                _with(c, question=True) if WORDS["conditions"].starts(f" {c.core} ") else c for c in sentence_clauses
+            ]
         sentence_clauses = _conditions(sentence_clauses)
         if len(sentence_clauses) > 1 and any(WORDS["corrections"].starts(f" {c.core} ") for c in sentence_clauses[1:]):
             sentence_clauses = [_with(c, corrected=True) for c in sentence_clauses]

@@ -182,7 +182,8 @@ def _event(
     rules: Sequence[FactRule],
     context: Context,
 ) -> Event | None:
-    direct = rule.speaks_to(c.norm, c.sentence)
+    spoils = bool(c.says_no) or (rule.now and _put_off(c))  # "give them a ring when you feel up to it"
+    direct = rule.speaks_to(c.norm, c.sentence) or (spoils and _sentence_speaks_to(rule, c.sentence))
     stated = _values(c, rule, rules, context)
     asked = (
         opening
@@ -225,13 +226,23 @@ def _event(
         return event(WRONG, f"left to them or sent elsewhere ({c.elsewhere or 'told to do it themselves'})")
     if rule.said(c.norm, c.sentence):
         if rule.now and c.actor != "agency" and not c.now:
-            return None  # "911 is the fastest way" names the action; nobody is doing it
+            return event(WRONG, "named, but nobody is doing it")  # "911 is the fastest way"
         return event(GIVEN, "said it", hard=not rule.values)  # a value fact is given by its value
     if rule.partly is not None and rule.partly.matches(c.norm):
         return event(PARTLY, "said part of it")
     if c.elsewhere and c.actor in ("person", "other"):
         return event(WRONG, f"sent elsewhere instead ({c.elsewhere!r})")  # "call the fire marshal in the morning"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _sentence_norms(sentence: str) -> tuple[str, ...]:
+    return tuple(s.norm for s in split_sentences(sentence))
+
+
+def _sentence_speaks_to(rule: FactRule, sentence: str) -> bool:
+    """ "How long it takes, I cannot say": a refusal in one clause about the fact named in another."""
+    return any(rule.speaks_to(norm, sentence) for norm in _sentence_norms(sentence))
 
 
 def _put_off(c: Clause) -> bool:
