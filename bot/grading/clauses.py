@@ -131,7 +131,23 @@ def read(message: str) -> tuple[Clause, ...]:
         if clauses and sentence_clauses and sentence_clauses[0].norm.split()[0] == "then":
             sentence_clauses = _carried(clauses[-1], sentence_clauses)
         clauses += sentence_clauses
-    return tuple(clauses)
+    return tuple(_they_resolved(clauses))
+
+
+def _they_resolved(clauses: list[Clause]) -> list[Clause]:
+    """ "They" acts as the party named last: one of ours ("the property unit ... they'll call the owner")
+    is the agency, anyone else ("your daughter ... they can pick you up") is another party."""
+    party = ""
+    resolved = []
+    for c in clauses:
+        if c.actor == "" and WORDS["they"].starts(f" {c.core} ") and party:
+            c = _with(c, actor=party)
+        elif c.elsewhere or c.actor == "person":
+            party = "other"  # "call dispatch and they will send a unit": the person makes it happen
+        elif c.actor == "agency" or not frozenset(c.norm.split()).isdisjoint(WORDS["agency_nouns"].wordings):
+            party = "agency"
+        resolved.append(c)
+    return resolved
 
 
 def _carried(before: Clause, clauses: list[Clause]) -> list[Clause]:

@@ -372,15 +372,16 @@ def _false_about_services(turns: Sequence[Turn], context: Context) -> list[dict[
                          named)  # fmt: skip
             continue
         for c in read(turn.text):
-            service = next((v for v in context.services if v.named_in(c.norm)), None)
+            services = [v for v in context.services if v.named_in(c.norm)]
             theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None
-            subject = service or (named if theirs else None)
-            named = service or named
+            subject = services[0] if services else (named if theirs else None)
+            named = subject or named
             if subject is None or c.question or c.says_no or c.conditional:
                 continue
+            mentioned = services or [subject]
             for v in values_in(c.norm):
                 if any(r.kind == v.kind for r in subject.values):
-                    right = any(v.agrees(r) for r in subject.values)
+                    right = any(v.agrees(r) for s in mentioned for r in s.values)  # "the team at 555-0190 and dispatch"
                     wrong = {"fact": None, "said": c.sentence, "turn": i, "right": subject.said}
                     said[(id(subject), v.kind)] = None if right else wrong
     return [w for w in said.values() if w is not None]
