@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.grading import CRITERIA, detect, grade  # noqa: E402
+from bot.grading.clauses import read  # noqa: E402
 from bot.grading.contact import fact_status  # noqa: E402
+from bot.grading.quantities import values_in  # noqa: E402
 from bot.scenarios.library import default_scenario_dir, load_library  # noqa: E402
 from bot.grading.text import _plain_word  # noqa: E402
 from bot.transcript import Turn, turns_from_json  # noqa: E402
@@ -54,17 +56,23 @@ def main() -> int:
         print(f"dev set not found at {missing[0]}: pass its path (see ../shared/grading/)")
         return 1
     loaded: list[tuple[Path, list[list[Turn]]]] = []
+    all_rows: list[list[dict]] = []
     for path in paths:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         transcripts = [turns_from_json(r["turns"]) for r in rows]
         loaded.append((path, transcripts))
+        all_rows.append(rows)
         print(f"dev set: {path} ({len(rows)} transcripts)\n")
         contacts = _contacts(rows)
         accuracy(rows, transcripts, contacts)
-        if all("facts" in r and r.get("scenario") for r in rows):
+        if _whole_calls(rows):
             print()
             contact_accuracy(rows, transcripts, contacts)
         print()
+    contact_rows = [(rows, t) for (path, t), rows in zip(loaded, all_rows, strict=True) if _whole_calls(rows)]
+    for rows, transcripts in contact_rows[:1]:
+        print("throughput on dev-contact.jsonl with each call's scenario (facts, wrong information, automatic fails):")
+        contact_throughput(transcripts, _contacts(rows))
     for path, transcripts in loaded[:2]:
         print(f"throughput on {path.name} (its trainee messages, 30 times over):")
         throughput(transcripts)
@@ -146,6 +154,31 @@ def contact_accuracy(rows: list[dict], transcripts: list[list[Turn]], contacts: 
         f"flawed calls (wrong information or an automatic fail): {flawed}; scoring 100: {len(perfect)}; "
         f"totalling over {FLAWED_CEILING}: {len(over)} ({_meets(not over)} none)" + (f": {', '.join(over)}" if over else "")
     )
+
+
+def _whole_calls(rows: list[dict]) -> bool:
+    return all("facts" in r and r.get("scenario") for r in rows)
+
+
+def contact_throughput(transcripts: list[list[Turn]], contacts: list) -> None:
+    """Trainee messages a second when every call is graded against its scenario, every cache cleared first."""
+    rng = random.Random(7)
+    batch = [([_unseen(t, rng) for t in turns], c) for turns, c in zip(transcripts * 10, contacts * 10, strict=True)]
+    messages = sum(t.role == "trainee" for turns, _ in batch for t in turns)
+    rates = []
+    for _ in range(ROUNDS):
+        _plain_word.cache_clear()
+        read.cache_clear()
+        values_in.cache_clear()
+        start = time.process_time()
+        for turns, contact in batch:
+            detect.cache_clear()
+            grade(turns, contact=contact)
+        rates.append(messages / (time.process_time() - start))
+    rate = statistics.median(rates)
+    calls = len(batch) / messages * rate
+    print(f"  cold: {rate:,.0f} trainee messages/s ({calls:,.0f} whole calls/s) over {messages:,} messages, median of "
+          f"{ROUNDS} rounds of CPU time (a call is graded once, when it ends)")
 
 
 def _count(counts: list[int], expected: bool, predicted: bool) -> None:

@@ -31,6 +31,9 @@ class WordClass:
         found = {" ".join(str(w).lower().split()) for w in wordings}
         self.wordings = tuple(sorted(found, key=len, reverse=True))
         self.firsts = frozenset(w.split()[0] for w in self.wordings)
+        self.by_first: dict[str, tuple[str, ...]] = {}
+        for w in self.wordings:  # longest first, as in `wordings`
+            self.by_first[w.split()[0]] = self.by_first.get(w.split()[0], ()) + (w,)
 
     def find(self, padded: str, words: frozenset[str]) -> str | None:
         """The first wording of the class in `padded` (" words of a clause "), or None."""
@@ -39,7 +42,9 @@ class WordClass:
         return next((w for w in self.wordings if f" {w} " in padded), None)
 
     def starts(self, padded: str) -> str | None:
-        return next((w for w in self.wordings if padded.startswith(f" {w} ")), None)
+        """The wording the text (" words ... ") starts with, or None."""
+        first = padded[1 : padded.find(" ", 1)] if len(padded) > 1 else ""
+        return next((w for w in self.by_first.get(first, ()) if padded.startswith(f" {w} ")), None)
 
 
 def _load() -> dict[str, WordClass]:

@@ -38,7 +38,7 @@ class Matcher(Protocol):
     def matches(self, norm: str, negation: bool = True) -> bool: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FactRule:
     """What makes one resolution fact right (see the module docstring)."""
 
@@ -60,9 +60,7 @@ class FactRule:
         return frozenset(v.kind for v in self.values)
 
     def speaks_to(self, norm: str, sentence: str = "") -> bool:
-        return self.said(norm, sentence, negation=False) or any(
-            m is not None and m.matches(norm, negation=False) for m in (self.about, self.partly)
-        )
+        return _speaks_to(self, norm, sentence)
 
     def said(self, norm: str, sentence: str = "", negation: bool = True) -> bool:
         """The way of saying it; a built-in signal (a phone number, an e-mail) reads the sentence as written."""
@@ -70,6 +68,14 @@ class FactRule:
         if whole is not None and sentence:
             return whole(sentence)
         return self.says.matches(norm, negation=negation)
+
+
+@lru_cache(maxsize=65536)
+def _speaks_to(rule: FactRule, norm: str, sentence: str) -> bool:
+    """Does the clause speak to the fact, right or wrong? (cached: every fact asks of every clause)"""
+    return rule.said(norm, sentence, negation=False) or any(
+        m is not None and m.matches(norm, negation=False) for m in (rule.about, rule.partly)
+    )
 
 
 @dataclass(frozen=True)
@@ -281,7 +287,7 @@ def _known(value: Value, context: Context) -> bool:
 
 
 def _asked_about(rule: FactRule, visitor_words: str) -> bool:
-    return bool(visitor_words) and any(rule.speaks_to(s.norm) for s in split_sentences(visitor_words))
+    return bool(visitor_words) and any(rule.speaks_to(norm) for norm in _sentence_norms(visitor_words))
 
 
 def _only_fact_of(rule: FactRule, stated: list[Value], rules: Sequence[FactRule]) -> bool:
@@ -368,8 +374,8 @@ def _false_about_services(turns: Sequence[Turn], context: Context) -> list[dict[
     named: Service | None = None
     for i, turn in enumerate(turns, start=1):
         if turn.role == "visitor":
-            named = next((v for v in context.services if any(v.named_in(s.norm) for s in split_sentences(turn.text))),
-                         named)  # fmt: skip
+            norms = _sentence_norms(turn.text)
+            named = next((v for v in context.services if any(v.named_in(n) for n in norms)), named)
             continue
         for c in read(turn.text):
             services = [v for v in context.services if v.named_in(c.norm)]

@@ -14,7 +14,7 @@ over a normalised sentence), so the detection layer needs no change to use it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 CONCEPTS: dict[str, str] = {
@@ -159,6 +159,12 @@ class MeaningIntent:
     means: tuple[tuple[Slot, ...], ...] = ()
     numbers: tuple[str, ...] = ()
     """The last seven digits of each number."""
+    gates: tuple[frozenset[str] | None, ...] = field(default=(), compare=False, repr=False)
+    """Per way of saying it: the words one of which must be in a sentence for it to match (None: a prefix
+    slot, no gate). Derived, so a sentence with none of them is passed over without a search."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gates", tuple(_gate(m) for m in self.means))
 
     def matches(self, norm: str, negation: bool = True) -> bool:
         """Does the normalised sentence say it? `negation=False` also counts a negated way of saying it
@@ -175,7 +181,14 @@ class MeaningIntent:
         view = _view(norm)
         if self.numbers and (run := next((r for r in view.numbers if r.endswith(self.numbers)), None)):
             return run
-        return next((" + ".join(_slot_text(m, view)) for m in self.means if _means_match(m, view, negation)), None)
+        return next(
+            (
+                " + ".join(_slot_text(m, view))
+                for m, gate in zip(self.means, self.gates, strict=True)
+                if (gate is None or not gate.isdisjoint(view.present)) and _means_match(m, view, negation)
+            ),
+            None,
+        )
 
 
 @dataclass(frozen=True)
@@ -200,6 +213,19 @@ def _view(norm: str) -> _View:
     if len(current) >= 7:
         runs.append(current)
     return _View(tokens, frozenset(tokens), tuple(r for r in runs if len(r) in (7, 10, 11)))
+
+
+def _gate(slots: tuple[Slot, ...]) -> frozenset[str] | None:
+    """The first words of the wordings of the way's most selective slot (None when every slot has a prefix)."""
+    best: frozenset[str] | None = None
+    for slot in slots:
+        firsts = [w.words[0] for w in slot]
+        if any(isinstance(f, str) for f in firsts):
+            continue  # a prefix ("dispatch*") can start anywhere
+        words = frozenset().union(*firsts)
+        if best is None or len(words) < len(best):
+            best = words
+    return best
 
 
 def _means_match(slots: tuple[Slot, ...], view: _View, negation: bool = True) -> bool:
