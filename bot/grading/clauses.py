@@ -126,10 +126,8 @@ def read(message: str) -> tuple[Clause, ...]:
         sentence_clauses = [_clause(sentence.original, words, len(clauses) + i, asked) for i, words in enumerate(parts)]
         if asked and not any(c.question for c in sentence_clauses):
             sentence_clauses[-1] = _with(sentence_clauses[-1], question=True)  # "You're at home, right?"
-        if asked:  # "What would you do if one caught fire?": the if-clause is part of the question
-            sentence_clauses = [
-                _with(c, question=True) if WORDS["conditions"].starts(f" {c.core} ") else c for c in sentence_clauses
-            ]
+        if asked:  # "What would you do if one caught fire?", "How'd she send it, gift cards, wire?"
+            sentence_clauses = _question_parts(sentence_clauses)
         sentence_clauses = _conditions(sentence_clauses)
         if len(sentence_clauses) > 1 and any(WORDS["corrections"].starts(f" {c.core} ") for c in sentence_clauses[1:]):
             sentence_clauses = [_with(c, corrected=True) for c in sentence_clauses]
@@ -147,6 +145,8 @@ def _they_resolved(clauses: list[Clause]) -> list[Clause]:
     for c in clauses:
         if c.actor == "" and WORDS["they"].starts(f" {c.core} ") and party:
             c = _with(c, actor=party)
+        elif party == "other" and WORDS["someone"].starts(f" {c.core} "):
+            c = _with(c, actor="other")  # "call your daughter ... someone will come get you": she will
         elif c.elsewhere or c.actor == "person":
             party = "other"  # "call dispatch and they will send a unit": the person makes it happen
         elif c.actor == "agency" or not frozenset(c.norm.split()).isdisjoint(WORDS["agency_nouns"].wordings):
@@ -162,12 +162,35 @@ def _carried(before: Clause, clauses: list[Clause]) -> list[Clause]:
     return [_with(c, conditional=c.conditional or before.conditional, later=c.later or before.later) for c in clauses]
 
 
+def after_correction(norm: str) -> str:
+    """The words after a correction inside the clause ("30 days its actually 21 days" -> "21 days"), or all."""
+    padded = f" {norm} "
+    found = [(padded.find(f" {w} "), w) for w in WORDS["corrections_anywhere"].wordings if f" {w} " in padded]
+    if not found:
+        return norm
+    at, w = min(found)
+    return padded[at + len(w) + 2 :].strip()
+
+
 def _asking(original: str, is_question: bool) -> bool:
     """A question: its mark decides when it has one ("Should be ready within a week." is not);
     unpunctuated, its opening words do ("did you want to call 911")."""
     if "?" in original:
         return True
     return is_question and not original.rstrip().endswith((".", "!"))
+
+
+QUESTION_LIST_WORDS = 3
+"""Short pieces after a question are its options ("gift cards, wire?"), not statements."""
+
+
+def _question_parts(clauses: list[Clause]) -> list[Clause]:
+    parts, asking = [], False
+    for c in clauses:
+        asking = asking or c.question
+        part_of = WORDS["conditions"].starts(f" {c.core} ") or (asking and len(c.norm.split()) <= QUESTION_LIST_WORDS)
+        parts.append(_with(c, question=True) if part_of and not c.question else c)
+    return parts
 
 
 def _split(marked: str) -> list[str]:
@@ -238,7 +261,8 @@ def _clause(sentence: str, norm: str, position: int, question_sentence: bool) ->
     )
 
 
-_WH = ("what ", "which ", "where ", "when ", "who ", "how ", "why ")
+_WH = ("what ", "which ", "where ", "when ", "who ", "how ", "why ", "how'd ", "what's ", "where's ", "when's ", "who's ",
+       "how's ", "what'd ", "where'd ", "how're ", "what're ")
 _LEADS = frozenset(WORDS["fillers"].wordings)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
-from bot.grading.clauses import WORDS, Clause, read
+from bot.grading.clauses import WORDS, Clause, after_correction, read
 from bot.grading.quantities import Value, emails_in, values_in
 from bot.grading.text import split_sentences
 from bot.transcript import Turn
@@ -89,6 +89,8 @@ class Event:
     """A stated value: the last one said decides."""
     corrected: bool = False
     """Said in a sentence that corrects itself: its last value counts, not any wrong one in it."""
+    kinds: frozenset[str] = frozenset()
+    """The kinds of value it states: the last value said of each kind decides (a later fee leaves a wrong age)."""
 
 
 @dataclass(frozen=True)
@@ -201,18 +203,24 @@ def _event(
     if not (direct or asked or alone):
         return None
 
-    def event(status: str, why: str, hard: bool = False) -> Event:
-        return Event(status, turn, c.position, c.sentence, why, hard, c.corrected)
+    def event(status: str, why: str, hard: bool = False, kinds: frozenset[str] = frozenset()) -> Event:
+        return Event(status, turn, c.position, c.sentence, why, hard, c.corrected, kinds)
 
     if stated and not c.question and not c.says_no:
         wrong = [v for v in stated if not _right(v, rule)]
-        named = asked or rule.said(c.norm, c.sentence, negation=False) or bool(rule.partly and rule.partly.matches(c.norm))
+        named = (
+            asked
+            or rule.said(c.norm, c.sentence, negation=False)
+            or bool(rule.partly and rule.partly.matches(c.norm))
+            or _sentence_speaks_to(rule, c.sentence)  # "done at the records window, Mondays and Wednesdays"
+        )
         theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None
         said_it = rule.said(c.norm, c.sentence, negation=False)
         if wrong and ((said_it and theirs) or (not theirs and (named or direct or not _known(wrong[0], context)))):
-            return event(WRONG, f"said {wrong[0].words}", hard=True)
+            return event(WRONG, f"said {wrong[0].words}", hard=True, kinds=frozenset(v.kind for v in wrong))
         if not wrong and not rule.now:
-            return event(GIVEN, f"said {stated[0].words}", hard=True)  # an action is given by doing it, below
+            kinds = frozenset(v.kind for v in stated)
+            return event(GIVEN, f"said {stated[0].words}", hard=True, kinds=kinds)  # an action: by doing it, below
         if wrong:
             return None  # a right value of another service ("they're open 7 to 6", of the tow yard)
         stated = []
@@ -260,7 +268,9 @@ def _values(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Conte
     """The values of this fact's kinds in the clause, less those that are another fact's right ones."""
     if not rule.values:
         return []
-    found = list(values_in(c.norm))
+    found = list(values_in(after_correction(c.norm)))
+    if WORDS["conditions"].starts(f" {c.core} "):  # "if you move next Friday" sets a condition: its day is no claim
+        found = [v for v in found if v.kind not in ("days", "clock")]
     if "email" in rule.kinds:
         found += emails_in(c.norm, context.email_domains)
     others = [r for r in rules if r is not rule]
@@ -304,11 +314,7 @@ def _same_scale(value: Value, right: Value) -> bool:
 
 
 def _status(rule: FactRule, events: list[Event], spoken) -> FactStatus:
-    hard = [e for e in events if e.hard]
-    last_said = [e for e in hard if hard and (e.turn, e.evidence) == (hard[-1].turn, hard[-1].evidence)]
-    if last_said and last_said[-1].corrected:
-        last_said = last_said[-1:]
-    wrong_said = next((e for e in last_said if e.status == WRONG), None)  # one sentence's values judged together
+    wrong_said = _last_values_wrong([e for e in events if e.hard])
     if wrong_said is not None:
         return FactStatus(WRONG, wrong_said.evidence, wrong_said.turn, rule.right, wrong_said.why, wrong=(wrong_said,))
     given = next((e for e in events if e.status == GIVEN), None)
@@ -323,6 +329,20 @@ def _status(rule: FactRule, events: list[Event], spoken) -> FactStatus:
     if wrong:
         return FactStatus(WRONG, wrong[-1].evidence, wrong[-1].turn, rule.right, wrong[-1].why, wrong=wrong)
     return FactStatus(MISSING)
+
+
+def _last_values_wrong(hard: list[Event]) -> Event | None:
+    """The statement that leaves a value wrong: for each kind of value (and for plain statements), the last
+    sentence that said one decides, all its values together unless it corrects itself."""
+    for kind in {k for e in hard for k in (e.kinds or {""})}:
+        of_kind = [e for e in hard if kind in (e.kinds or {""})]
+        last = [e for e in of_kind if (e.turn, e.evidence) == (of_kind[-1].turn, of_kind[-1].evidence)]
+        if last[-1].corrected:
+            last = last[-1:]
+        wrong = next((e for e in last if e.status == WRONG), None)
+        if wrong is not None:
+            return wrong
+    return None
 
 
 def _items_status(rule: FactRule, events: list[Event], spoken, given: Event | None) -> FactStatus:
