@@ -28,6 +28,11 @@ class SavedVisitor:
     """The visitor's last line, so the next one is never the same (new in issue 10; old rows: "")."""
     stalls: int = 0
     """Messages in a row that moved nothing on; the visitor nudges a trainee going in circles."""
+    heard: tuple[str, ...] = ()
+    """What the trainee told the visitor beyond the facts given: the values said ("phone:5550170") and the
+    items of a list ("bring_documents:license"), so the visitor repeats the trainee's values, not the agency's."""
+    closed: bool = False
+    """The visitor said goodbye first and the trainee has had their closing message."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,12 +45,14 @@ class SavedVisitor:
             "start_mood": self.start_mood,
             "last_line": self.last_line,
             "stalls": self.stalls,
+            "heard": list(self.heard),
+            "closed": self.closed,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SavedVisitor:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        return cls(**{**known, "facts": tuple(data.get("facts", ()))})
+        return cls(**{**known, "facts": tuple(data.get("facts", ())), "heard": tuple(data.get("heard", ()))})
 
 
 @dataclass(frozen=True)

@@ -253,7 +253,7 @@ def _clause(sentence: str, norm: str, position: int, question_sentence: bool) ->
         question=question,
         negated=WORDS["negators"].find(plain, plain_words),
         refused=WORDS["refusals"].find(plain, plain_words),
-        later=WORDS["later"].find(padded, words),
+        later=WORDS["later"].find(_without(padded, WORDS["not_later"], words), words),
         now=WORDS["now"].find(padded, words),
         actor=_actor(core, elsewhere),
         elsewhere=elsewhere,

@@ -47,6 +47,7 @@ BUILTIN_SIGNALS: tuple[str, ...] = (
     "invitation_to_return",
     "farewell",
     "long_sentences",
+    "wrong_information",
 )
 """Every signal the detectors can report; scenario intents add their own names."""
 

@@ -239,7 +239,7 @@ def _event(
     if rule.now and (c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency")):
         return event(WRONG, f"left to them or sent elsewhere ({c.elsewhere or 'told to do it themselves'})")
     if rule.said(c.norm, c.sentence):
-        if rule.now and c.actor != "agency" and not c.now:
+        if rule.now and c.actor != "agency" and not c.now and not _terse(c):
             return event(WRONG, "named, but nobody is doing it")  # "911 is the fastest way"
         return event(GIVEN, "said it", hard=not rule.values)  # a value fact is given by its value
     if rule.partly is not None and rule.partly.matches(c.norm):
@@ -257,6 +257,15 @@ def _sentence_norms(sentence: str) -> tuple[str, ...]:
 def _sentence_speaks_to(rule: FactRule, sentence: str) -> bool:
     """ "How long it takes, I cannot say": a refusal in one clause about the fact named in another."""
     return any(rule.speaks_to(norm, sentence) for norm in _sentence_norms(sentence))
+
+
+TERSE_WORDS = 4
+"""A clause this short with no one named ("Report. Write it down.", "Deputy coming.") is the desk's own act."""
+
+
+def _terse(c: Clause) -> bool:
+    """A whole sentence of a few words, nobody named ("Report.", "Deputy coming."): not "Here's a form, take it home"."""
+    return c.actor == "" and not c.elsewhere and len(c.core.split()) <= TERSE_WORDS and len(read(c.sentence)) == 1
 
 
 def _put_off(c: Clause) -> bool:
@@ -349,7 +358,7 @@ def _items_status(rule: FactRule, events: list[Event], spoken, given: Event | No
     """A list: every item said (in any turn, not as a question or a refusal) is given; some is partly."""
     said: dict[str, tuple[int, str]] = {}
     for turn, clause, *_ in spoken:
-        if clause.question or clause.says_no or clause.conditional:
+        if clause.question or clause.says_no:
             continue
         for label, matcher in rule.items:
             if label not in said and matcher.matches(clause.norm):

@@ -23,6 +23,7 @@ from transitions import EventData, Machine
 
 from bot.grading import MessageSignals, detect
 from bot.grading.text import split_sentences
+from bot.practice.hearing import Heard, believed, hear, without_untold_values
 from bot.scenarios.format import MOODS, Line, Rule, Scenario, State
 from bot.scenarios.intents import question_topics, testing_kind
 from bot.values import SavedVisitor
@@ -55,6 +56,15 @@ NUDGES = (
 )
 AGAIN = ("Like I said,", "Again,", "I mean,", "Sorry, but")
 
+LAST_WORDS = ("Bye.", "Thanks. Bye.", "Okay, bye now.")
+LAST_WORDS_ASKED = ("No, that's everything. Thanks, bye.", "No, I'm all set. Bye.", "Nope, that's it. Thanks.")
+TAKEN_ABACK = ("Excuse me?", "Wow. Okay.", "Was that supposed to be funny?", "I don't appreciate that.")
+"""The visitor's first words after sarcasm or contempt."""
+_CONTEMPT = frozenset({"sarcasm", "rude"})
+_CLOSE = frozenset({"offer_more_help", "appreciation"})
+_CLOSING_WORDS = frozenset({"appreciation", "farewell"})
+"""A trainee who has offered more help and thanked the visitor has closed the call: nothing left to say."""
+
 MOOD_STEPS = {"empathy": -1, "appreciation": -1, "dismissive": +1, "sarcasm": +1, "rude": +2}
 """How the visitor's mood moves with each thing a message shows (negative: calmer)."""
 
@@ -79,6 +89,10 @@ class Visitor:
     state: str = ""
     last_line: str = ""
     stalls: int = 0
+    heard: set[str] = field(default_factory=set)
+    """Values the trainee said and items of a list given (see bot.practice.hearing)."""
+    closed: bool = False
+    """The visitor said goodbye first and the trainee has had their closing message."""
 
     def save(self) -> SavedVisitor:
         return SavedVisitor(
@@ -91,6 +105,8 @@ class Visitor:
             self.start_mood,
             self.last_line,
             self.stalls,
+            tuple(sorted(self.heard)),
+            self.closed,
         )
 
     @property
@@ -157,6 +173,7 @@ class ScenarioEngine:
             raise ValueError(f"scenario '{self.scenario.id}' has no state '{saved.state}'")
         visitor = Visitor(saved.scenario_id, saved.seed, saved.mood, saved.start_mood, saved.turn, set(saved.facts))
         visitor.last_line, visitor.stalls = saved.last_line, saved.stalls
+        visitor.heard, visitor.closed = set(saved.heard), saved.closed
         self.machine.add_model(visitor, initial=saved.state)
         return visitor
 
@@ -195,7 +212,12 @@ class ScenarioEngine:
         if self.ended(visitor):
             raise ValueError("this attempt has ended")
         signals = detect(message, self.scenario.intents)
-        names = signals.names
+        if self.scenario.states[visitor.state].end:
+            return self._closing(visitor, signals)
+        heard = hear(self.scenario, visitor.last_line, message, frozenset(visitor.heard))
+        names = (signals.names - heard.unheard) | heard.given | _tone(signals.names, heard)
+        visitor.facts -= {fact for fact, _ in heard.wrong}  # "Actually, it's 30 days": believed, so forgotten
+        visitor.heard |= set(heard.memory)
         visitor.turn += 1
         before = (visitor.state, frozenset(visitor.facts))
         step = sum(MOOD_STEPS.get(s, 0) for s in names)
@@ -207,22 +229,45 @@ class ScenarioEngine:
         visitor.trigger("respond", signals=names)
         fired = visitor.fired
         hops = 0
-        while fired is not None and fired.to is not None and hops < 3 and not self.ended(visitor):
+        while fired is not None and fired.to is not None and hops < 3 and not self.scenario.states[visitor.state].end:
             visitor.fired = None
             visitor.trigger("respond", signals=_MEMORY_ONLY, memory_only=True)
             if visitor.fired is None or visitor.fired.to is None:
                 visitor.fired = fired
                 break
             fired, hops = visitor.fired, hops + 1
+        fired = self._closed_in_passing(visitor, before[0], fired, names)
         state = self.scenario.states[visitor.state]
         if state.end and "farewell" in names and not names & _WARM:
             visitor.mood = _clamp(visitor.mood + 1)  # a curt "Bye." leaves the visitor a little sourer
         moved = (visitor.state, frozenset(visitor.facts)) != before
         visitor.stalls = 0 if moved or state.end else visitor.stalls + 1
         line = self._reply(visitor, state, fired, message, names)
+        if heard.wrong and not (fired and fired.say):
+            line = f"{believed(heard.wrong, visitor.seed, visitor.turn)} {line}"
+        elif names & _CONTEMPT and not (fired and fired.say) and not state.end:
+            line = f"{random.Random(f'{visitor.seed}:{visitor.turn}:tone').choice(TAKEN_ABACK)} {line}"
+        line = without_untold_values(line, self.scenario.fact_rules, frozenset(visitor.heard), visitor.seed)
+        if self.leaving(visitor):  # the trainee still has the last word
+            line += " (The caller is about to hang up.)" if self.scenario.channel == "phone" else " (The visitor turns to go.)"
         visitor.last_line = line
         log.debug("scenario %s turn %s: %s -> %s", self.scenario.id, visitor.turn, sorted(names), visitor.state)
-        return Reply(line, visitor.state, visitor.mood_name, state.end, signals)
+        return Reply(line, visitor.state, visitor.mood_name, self.ended(visitor), signals)
+
+    def _closed_in_passing(self, visitor: Visitor, was: str, fired: Rule | None, names: frozenset[str]) -> Rule | None:
+        """One message can answer the last question and close the call ("... Anything else? Thanks for calling."):
+        once the answer has moved the visitor on, the closing words count in the new state too."""
+        if visitor.state == was or self.scenario.states[visitor.state].end or not names & _CLOSING_WORDS:
+            return fired
+        moved_to = visitor.state
+        visitor.fired = None
+        visitor.trigger("respond", signals=names)
+        closing = visitor.fired
+        if closing is not None and closing.to is not None and self.scenario.states[visitor.state].end:
+            return closing
+        if visitor.state != moved_to:
+            self.machine.set_state(moved_to, model=visitor)  # only a goodbye may move it twice in one message
+        return fired
 
     def _reply(self, visitor: Visitor, state: State, fired: Rule | None, message: str, names: frozenset[str]) -> str:
         moved = fired is not None and fired.to is not None
@@ -300,7 +345,24 @@ class ScenarioEngine:
         return f"{prefix} {line[:1].lower()}{line[1:]}" if not line.startswith(("I ", "I'")) else f"{prefix} {line}"
 
     def ended(self, visitor: Visitor) -> bool:
-        return self.scenario.states[visitor.state].end
+        """Over: the visitor left unhappy, or said goodbye and the trainee has closed the call."""
+        state = self.scenario.states[visitor.state]
+        return state.end and (state.outcome != "resolved" or visitor.closed or _CLOSE <= visitor.facts)
+
+    def leaving(self, visitor: Visitor) -> bool:
+        """The visitor has said goodbye; the trainee has one message left to close the call."""
+        return self.scenario.states[visitor.state].end and not self.ended(visitor)
+
+    def _closing(self, visitor: Visitor, signals: MessageSignals) -> Reply:
+        """The trainee's last word after the visitor's goodbye: graded like any message, answered briefly."""
+        visitor.turn += 1
+        visitor.closed = True
+        rng = random.Random(f"{visitor.seed}:{visitor.turn}:closing")
+        asked = "offer_more_help" in signals or "testing_questions" in signals
+        line = rng.choice(LAST_WORDS_ASKED if asked else LAST_WORDS)
+        gone = "(The caller hangs up.)" if self.scenario.channel == "phone" else "(The visitor heads out.)"
+        visitor.last_line = f"{line} {gone}"
+        return Reply(visitor.last_line, visitor.state, visitor.mood_name, True, signals)
 
     def resolved(self, visitor: Visitor) -> bool:
         """Resolved: the visitor left satisfied and every fact of the resolution was given."""
@@ -351,6 +413,11 @@ class ScenarioEngine:
         candidates = self._candidates(lines, visitor)
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:{visitor.state}{salt}")
         return self._render(rng.choice(candidates).text, visitor)
+
+
+def _tone(names: frozenset[str], heard: Heard) -> frozenset[str]:
+    """Signals the visitor adds from what it heard: a wrong value ("wrong_information")."""
+    return frozenset({"wrong_information"}) if heard.wrong else frozenset()
 
 
 def _clamp(mood: int) -> int:

@@ -1,0 +1,121 @@
+"""What the visitor heard: the facts a message really gave, and lines that never say what it was not told.
+
+The visitor hears through the grader's own reading (clause meaning and fact statuses,
+bot/grading/facts.py): "the interview rooms are all busy" does not give a private room,
+"Wire, gift cards?" does not tell them to stop the payment, "you've got 30 days" is a
+wrong deadline. A fact counts in the visitor's memory only when given; a wrong one is
+forgotten if it was known, and the visitor believes the trainee's value ("30 days?
+Okay."). The values the trainee said are remembered, so a visitor line that would state
+the agency's value the trainee never gave ("the DMV within ten days") loses that sentence.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from bot.grading.clauses import read
+from bot.grading.facts import GIVEN, PARTLY, WRONG, FactRule, fact_statuses
+from bot.grading.quantities import Value, values_in
+from bot.grading.text import split_sentences
+from bot.scenarios.format import Scenario
+from bot.transcript import Turn
+
+BELIEVED = ("{said}? Okay, good to know.", "{said}. Okay, I'll remember that.", "Okay, {said}. Got it.")
+"""The visitor takes a wrong value at its word, in the trainee's own figure."""
+ACKNOWLEDGED = ("Okay.", "Alright.", "Okay, got it.")
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One message as the visitor understood it."""
+
+    given: frozenset[str] = frozenset()
+    unheard: frozenset[str] = frozenset()
+    """Facts the message spoke to without giving them (part of a list, a refusal, a wrong value)."""
+    wrong: tuple[tuple[str, str], ...] = ()
+    """(fact, the trainee's value) for each wrong value said."""
+    memory: tuple[str, ...] = ()
+    """New entries for the visitor's `heard`: values said, items of a list given."""
+
+
+def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[str]) -> Heard:
+    """What one trainee message told the visitor, with what it had heard before."""
+    rules = scenario.fact_rules
+    if not rules:
+        return Heard(memory=tuple(_value_keys(message)))
+    statuses = fact_statuses([Turn("visitor", visitor_line), Turn("trainee", message)], rules, scenario.context)
+    given, unheard, wrong, memory = set(), set(), [], list(_value_keys(message))
+    for rule in rules:
+        status = statuses[rule.name]
+        if status.status == GIVEN:
+            given.add(rule.name)
+        elif status.status == PARTLY and rule.items:
+            items = [f"{rule.name}:{label}" for label, _ in rule.items if label not in status.missing_items]
+            memory += items
+            known = heard | set(items)
+            if all(f"{rule.name}:{label}" in known for label, _ in rule.items):
+                given.add(rule.name)
+            else:
+                unheard.add(rule.name)
+        elif status.status in (PARTLY, WRONG):
+            unheard.add(rule.name)
+            if status.status == WRONG and status.why and status.why.startswith("said "):
+                wrong.append((rule.name, status.why.removeprefix("said ")))
+    return Heard(frozenset(given), frozenset(unheard), tuple(wrong), tuple(memory))
+
+
+def believed(wrong: tuple[tuple[str, str], ...], seed: int, turn: int) -> str:
+    """The visitor repeating the trainee's wrong value back, as said ("30 days? Okay, good to know.")."""
+    said = wrong[0][1]
+    line = random.Random(f"{seed}:{turn}:believed").choice(BELIEVED)
+    text = line.format(said=said)
+    return text[:1].upper() + text[1:]
+
+
+def without_untold_values(line: str, rules: tuple[FactRule, ...], heard: frozenset[str], seed: int) -> str:
+    """The line less any sentence stating a fact's right value the trainee never said."""
+    kinds = {v.kind for rule in rules for v in rule.values}
+    if not kinds or not any(ch.isdigit() for ch in line) and not _may_state(line):
+        return line
+    said = [_value(key) for key in heard if key.startswith("v|")]
+    kept = [s.original for s in split_sentences(line) if not _untold(s.norm, rules, kinds, said)]
+    if kept:
+        return " ".join(kept)
+    return random.Random(f"{seed}:{line}").choice(ACKNOWLEDGED)
+
+
+def _may_state(line: str) -> bool:
+    """Values written in words ("ten days", "Wednesday", "fifteen dollars")."""
+    lower = line.lower()
+    return any(w in lower for w in ("day", "week", "dollar", "hour", "minute", "month", " am", " pm", "a.m", "p.m"))
+
+
+def _untold(norm: str, rules: tuple[FactRule, ...], kinds: set[str], said: list[Value]) -> bool:
+    for v in values_in(norm):
+        if v.kind not in kinds:
+            continue
+        agency = any(v.agrees(r) for rule in rules for r in rule.values)
+        if agency and not any(v.agrees(s) or s.agrees(v) for s in said if s.kind == v.kind):
+            return True
+    return False
+
+
+def _value_keys(message: str) -> list[str]:
+    """Every value stated (not asked, not refused) in the message, as memory keys."""
+    keys = []
+    for clause in read(message):
+        if clause.question or clause.says_no:
+            continue
+        keys += [_key(v) for v in values_in(clause.norm)]
+    return keys
+
+
+def _key(v: Value) -> str:
+    return f"v|{v.kind}|{v.low}|{v.high}|{','.join(sorted(map(str, v.items)))}|{v.words}"
+
+
+def _value(key: str) -> Value:
+    _, kind, low, high, items, words = key.split("|", 5)
+    parsed = frozenset(int(i) if i.isdigit() and kind == "days" else i for i in items.split(",") if i)
+    return Value(kind, float(low), float(high), parsed, words)
