@@ -41,7 +41,7 @@ _WARM = frozenset({"appreciation", "empathy", "offer_more_help", "testing_questi
 
 DONT_KNOW = (Line("I don't know, honestly."), Line("I'm not sure, sorry."), Line("I really don't know that."))
 NOT_YET = {
-    "understanding": ("Not really, no.", "Not yet, no.", "Honestly? Not quite."),
+    "understanding": ("Not really, no.", "Not yet, no.", "Honestly, not quite."),
     "questions": ("Just one.", "Yes, one thing.", "Actually, yes."),
 }
 ALL_CLEAR = {
@@ -58,7 +58,8 @@ AGAIN = ("Like I said,", "Again,", "I mean,", "Sorry, but")
 
 LAST_WORDS = ("Bye.", "Thanks. Bye.", "Okay, bye now.")
 LAST_WORDS_ASKED = ("No, that's everything. Thanks, bye.", "No, I'm all set. Bye.", "Nope, that's it. Thanks.")
-TAKEN_ABACK = ("Excuse me?", "Wow. Okay.", "Was that supposed to be funny?", "I don't appreciate that.")
+TAKEN_ABACK = ("Excuse me?", "Wow. Okay. Was that necessary?", "Was that supposed to be funny?",
+               "I don't appreciate that. Are you going to help me or not?")
 """The visitor's first words after sarcasm or contempt."""
 _CONTEMPT = frozenset({"sarcasm", "rude"})
 _CLOSE = frozenset({"offer_more_help", "appreciation"})
@@ -246,7 +247,7 @@ class ScenarioEngine:
         if heard.wrong and not (fired and fired.say):
             line = f"{believed(heard.wrong, visitor.seed, visitor.turn)} {line}"
         elif names & _CONTEMPT and not (fired and fired.say) and not state.end:
-            line = f"{random.Random(f'{visitor.seed}:{visitor.turn}:tone').choice(TAKEN_ABACK)} {line}"
+            line = random.Random(f"{visitor.seed}:{visitor.turn}:tone").choice(TAKEN_ABACK)  # and waits
         line = without_untold_values(line, self.scenario.fact_rules, frozenset(visitor.heard), visitor.seed)
         if self.leaving(visitor):  # the trainee still has the last word
             line += " (The caller is about to hang up.)" if self.scenario.channel == "phone" else " (The visitor turns to go.)"

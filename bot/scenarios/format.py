@@ -544,6 +544,8 @@ class _Parser:
         bad = [m for m in moods if m not in MOODS] if isinstance(moods, list) else [moods]
         if bad:
             self.problem(path, f"unknown mood {bad[0]!r} (expected one of {', '.join(MOODS)})", state)
+        if _asks_then_goes_on(item):
+            self.problem(path, "a visitor's question ends its line and waits for the answer: " + repr(item), state)
         return Line(self.fill(item.strip(), path, state), frozenset(MOODS.index(m) for m in moods if m in MOODS))
 
     def rules(self, raw: Any, path: tuple, state: str | None) -> tuple[Rule, ...]:
@@ -612,6 +614,16 @@ class _Parser:
             line=self.lines.line(path),
             nudge=self.lines_of(raw.get("nudge"), path + ("nudge",), name, required=False),
         )
+
+
+_STAGE = re.compile(r"^\s*(\([^)]*\)\s*)+")
+
+
+def _asks_then_goes_on(line: str) -> bool:
+    """ "Should I take photos first? ... Okay, good.": the visitor answering its own question."""
+    spoken = _STAGE.sub("", line)
+    at = spoken.find("?")
+    return at >= 0 and bool(re.search(r"[A-Za-z0-9]", re.sub(r"\([^)]*\)", "", spoken[at + 1 :])))
 
 
 def _pool_value(value: Any) -> bool:
