@@ -140,10 +140,10 @@ def test_a_scenario_declares_criteria_not_applicable_and_examples_for_tips(scena
 
 def test_a_visitor_line_that_asks_then_answers_itself_is_a_problem(tmp_path) -> None:
     """A visitor's question ends its line and waits for the trainee (issue 17, turn-taking)."""
-    from bot.scenarios.format import _asks_then_goes_on
+    from bot.scenarios.format import asks_then_goes_on
 
-    assert _asks_then_goes_on("Should I take photos first? ... Okay, good. That's all.")
-    assert _asks_then_goes_on("Is there a fee? And how long does it take.")
-    assert not _asks_then_goes_on("(The phone rings.) Are you the ones who towed my car?")
-    assert not _asks_then_goes_on("Okay. So where do I go?")
-    assert not _asks_then_goes_on("Where do I go? (She looks at the door.)")
+    assert asks_then_goes_on("Should I take photos first? ... Okay, good. That's all.")
+    assert asks_then_goes_on("Is there a fee? And how long does it take.")
+    assert not asks_then_goes_on("(The phone rings.) Are you the ones who towed my car?")
+    assert not asks_then_goes_on("Okay. So where do I go?")
+    assert not asks_then_goes_on("Where do I go? (She looks at the door.)")

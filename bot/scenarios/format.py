@@ -544,7 +544,7 @@ class _Parser:
         bad = [m for m in moods if m not in MOODS] if isinstance(moods, list) else [moods]
         if bad:
             self.problem(path, f"unknown mood {bad[0]!r} (expected one of {', '.join(MOODS)})", state)
-        if _asks_then_goes_on(item):
+        if asks_then_goes_on(item):
             self.problem(path, "a visitor's question ends its line and waits for the answer: " + repr(item), state)
         return Line(self.fill(item.strip(), path, state), frozenset(MOODS.index(m) for m in moods if m in MOODS))
 
@@ -619,7 +619,7 @@ class _Parser:
 _STAGE = re.compile(r"^\s*(\([^)]*\)\s*)+")
 
 
-def _asks_then_goes_on(line: str) -> bool:
+def asks_then_goes_on(line: str) -> bool:
     """ "Should I take photos first? ... Okay, good.": the visitor answering its own question."""
     spoken = _STAGE.sub("", line)
     at = spoken.find("?")
