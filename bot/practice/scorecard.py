@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.grading import CRITERIA, Addressed, Grade, Verdict
+from bot.scenarios.format import MOODS as MOOD_ORDER
 from bot.practice.attempt import AttemptResult
 from bot.transcript import Turn
 
@@ -118,9 +119,14 @@ def quote(text: str, limit: int = 160) -> str:
 
 
 def _outcome(result: AttemptResult, visitor: str) -> str:
+    """How the call ended, in words that agree with the mood and the tone ("left satisfied" never after sarcasm)."""
     moods = f"mood {result.start_mood} \u2192 {result.final_mood}"
     if not result.completed:
         return f"You ended the contact before the {visitor} was done ({moods})."
+    hostile = any(v["kind"] in ("sarcasm", "rude") for v in result.grade.courtesy_violations)
+    if result.resolved and hostile:
+        return f"The {visitor} got what they needed, but not the respect ({moods})."
     if result.resolved:
         return f"The {visitor} left satisfied ({moods})."
-    return f"The {visitor} left unsatisfied ({moods})."
+    worse = MOOD_ORDER.index(result.final_mood) > MOOD_ORDER.index(result.start_mood)
+    return f"The {visitor} left {'upset' if worse else 'without what they needed'} ({moods})."
