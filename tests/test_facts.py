@@ -54,8 +54,11 @@ BANK = FactRule(
 DOCUMENTS = FactRule(
     "bring_documents",
     says=ways(["bring", "license | registration | insurance"]),
-    items=(("license", ways(["license | licence"])), ("registration", ways(["registration"])),
-           ("insurance", ways(["insurance"]))),  # fmt: skip
+    items=(
+        ("license", ways(["license | licence"])),
+        ("registration", ways(["registration"])),
+        ("insurance", ways(["insurance"])),
+    ),  # fmt: skip
     right="Bring a license, current registration and proof of insurance.",
 )
 TOW_YARD = FactRule(

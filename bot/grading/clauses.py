@@ -53,7 +53,7 @@ def _load() -> dict[str, WordClass]:
     for name, words in data.items():
         bad = [w for w in words if not isinstance(w, str)]
         if bad:
-            raise ValueError(f"{_DATA.name}: '{name}' holds {bad!r}, not text: quote it (\"no\", \"on\")")
+            raise ValueError(f'{_DATA.name}: \'{name}\' holds {bad!r}, not text: quote it ("no", "on")')
     return {name: WordClass(words) for name, words in data.items()}
 
 
@@ -261,8 +261,25 @@ def _clause(sentence: str, norm: str, position: int, question_sentence: bool) ->
     )
 
 
-_WH = ("what ", "which ", "where ", "when ", "who ", "how ", "why ", "how'd ", "what's ", "where's ", "when's ", "who's ",
-       "how's ", "what'd ", "where'd ", "how're ", "what're ")
+_WH = (
+    "what ",
+    "which ",
+    "where ",
+    "when ",
+    "who ",
+    "how ",
+    "why ",
+    "how'd ",
+    "what's ",
+    "where's ",
+    "when's ",
+    "who's ",
+    "how's ",
+    "what'd ",
+    "where'd ",
+    "how're ",
+    "what're ",
+)
 _LEADS = frozenset(WORDS["fillers"].wordings)
 
 

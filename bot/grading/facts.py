@@ -17,7 +17,7 @@ turn); the status follows from the events:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -264,7 +264,8 @@ TERSE_WORDS = 4
 
 
 def _terse(c: Clause) -> bool:
-    """A whole sentence of a few words, nobody named ("Report.", "Deputy coming."): not "Here's a form, take it home"."""
+    """A whole sentence of a few words, nobody named ("Report.", "Deputy coming.");
+    not "Here's a form, take it home"."""
     return c.actor == "" and not c.elsewhere and len(c.core.split()) <= TERSE_WORDS and len(read(c.sentence)) == 1
 
 
@@ -283,9 +284,7 @@ def _values(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Conte
     if "email" in rule.kinds:
         found += emails_in(c.norm, context.email_domains)
     others = [r for r in rules if r is not rule]
-    return [
-        v for v in found if v.kind in rule.kinds and (_right(v, rule) or not any(_theirs(v, r) for r in others))
-    ]
+    return [v for v in found if v.kind in rule.kinds and (_right(v, rule) or not any(_theirs(v, r) for r in others))]
 
 
 def _theirs(value: Value, rule: FactRule) -> bool:

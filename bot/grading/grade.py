@@ -9,8 +9,8 @@ from typing import Any
 
 from bot.grading.auto_fail import AutoFail, check_auto_fails
 from bot.grading.contact import Contact, contact_total, fact_status
-from bot.grading.facts import FactStatus, fact_statuses, wrong_information
 from bot.grading.detectors import CRITERIA, IntentMatcher, detect
+from bot.grading.facts import FactStatus, fact_statuses, wrong_information
 from bot.grading.tips import Said, tip
 from bot.transcript import Turn
 

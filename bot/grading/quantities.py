@@ -49,7 +49,9 @@ _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three
 _ZERO_MONEY = ("free", "no charge", "no fee", "no cost", "costs nothing", "cost nothing", "doesn't cost", "at no cost",
                "nothing to pay", "don't have to pay", "won't cost")  # fmt: skip
 _ZERO_TIME = ("while you wait", "on the spot", "same day", "walk out with it", "same afternoon")
-_STREETS = frozenset("street st avenue ave boulevard blvd drive dr way road rd lane ln court ct place pl highway".split())
+_STREETS = frozenset(
+    "street st avenue ave boulevard blvd drive dr way road rd lane ln court ct place pl highway".split()
+)
 _CLOCK_AFTER = frozenset(("a", "p", "am", "pm", "o'clock", "oclock"))
 _RANGE = frozenset(("to", "till", "til", "until", "through", "thru", "and"))
 _DAY_PARTS = ("in the morning", "in the afternoon", "in the evening", "at night")
@@ -297,17 +299,22 @@ def _ranges(found: list[Value]) -> list[Value]:
 
 def _ages(tokens: list[str]) -> list[Value]:
     found = []
-    for i, t in enumerate(tokens):
+    for i in range(len(tokens)):
         n = _read_number(tokens, i)
         if n is None or not 10 <= n[0] <= 99:
             continue
         j = n[1]
         before = " ".join(tokens[max(0, i - 2) : i])
         after = " ".join(tokens[j : j + 2])
-        if after in ("or older", "and up", "and over", "years old", "or over", "or up") or before in (
-            "at least",
-            "be at",
-        ) or (i and tokens[i - 1] in ("over", "age", "aged", "be")):
+        if (
+            after in ("or older", "and up", "and over", "years old", "or over", "or up")
+            or before
+            in (
+                "at least",
+                "be at",
+            )
+            or (i and tokens[i - 1] in ("over", "age", "aged", "be"))
+        ):
             found.append(Value("age", n[0], n[0], words=str(int(n[0]))))
     return found
 

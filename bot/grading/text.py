@@ -159,7 +159,9 @@ def _dropped_g(token: str) -> bool:
     )
 
 
-_REAL_WORDS = frozenset(("dispatched", "record", "recorded", "noting", "booked", "wont", "dialing", "dialling", "dialed"))
+_REAL_WORDS = frozenset(
+    ("dispatched", "record", "recorded", "noting", "booked", "wont", "dialing", "dialling", "dialed")
+)
 """Words one letter from a keyword that are words of their own ("dispatched" is not "dispatcher")."""
 
 

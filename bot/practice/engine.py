@@ -58,8 +58,12 @@ AGAIN = ("Like I said,", "Again,", "I mean,", "Sorry, but")
 
 LAST_WORDS = ("Bye.", "Thanks. Bye.", "Okay, bye now.")
 LAST_WORDS_ASKED = ("No, that's everything. Thanks, bye.", "No, I'm all set. Bye.", "Nope, that's it. Thanks.")
-TAKEN_ABACK = ("Excuse me?", "Wow. Okay. Was that necessary?", "Was that supposed to be funny?",
-               "I don't appreciate that. Are you going to help me or not?")
+TAKEN_ABACK = (
+    "Excuse me?",
+    "Wow. Okay. Was that necessary?",
+    "Was that supposed to be funny?",
+    "I don't appreciate that. Are you going to help me or not?",
+)
 """The visitor's first words after sarcasm or contempt."""
 _CONTEMPT = frozenset({"sarcasm", "rude"})
 _CLOSE = frozenset({"offer_more_help", "appreciation"})
@@ -250,7 +254,11 @@ class ScenarioEngine:
             line = random.Random(f"{visitor.seed}:{visitor.turn}:tone").choice(TAKEN_ABACK)  # and waits
         line = without_untold_values(line, self.scenario.fact_rules, frozenset(visitor.heard), visitor.seed)
         if self.leaving(visitor):  # the trainee still has the last word
-            line += " (The caller is about to hang up.)" if self.scenario.channel == "phone" else " (The visitor turns to go.)"
+            line += (
+                " (The caller is about to hang up.)"
+                if self.scenario.channel == "phone"
+                else " (The visitor turns to go.)"
+            )
         visitor.last_line = line
         log.debug("scenario %s turn %s: %s -> %s", self.scenario.id, visitor.turn, sorted(names), visitor.state)
         return Reply(line, visitor.state, visitor.mood_name, self.ended(visitor), signals)
@@ -348,7 +356,7 @@ class ScenarioEngine:
     def ended(self, visitor: Visitor) -> bool:
         """Over: the visitor left unhappy, or said goodbye and the trainee has closed the call."""
         state = self.scenario.states[visitor.state]
-        return state.end and (state.outcome != "resolved" or visitor.closed or _CLOSE <= visitor.facts)
+        return state.end and (state.outcome != "resolved" or visitor.closed or visitor.facts >= _CLOSE)
 
     def leaving(self, visitor: Visitor) -> bool:
         """The visitor has said goodbye; the trainee has one message left to close the call."""

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.grading import CRITERIA, Addressed, Grade, Verdict
-from bot.scenarios.format import MOODS as MOOD_ORDER
 from bot.practice.attempt import AttemptResult
+from bot.scenarios.format import MOODS as MOOD_ORDER
 from bot.transcript import Turn
 
 LABELS = {
@@ -44,7 +44,9 @@ def scorecard_lines(result: AttemptResult, title: str, visitor: str = "visitor")
             f"came across as {first['kind']}."
         )
     lines.append(_outcome(result, visitor))
-    lines.append(f"Total: {total_text(grade.total, grade.failed)}{'' if grade.failed else capped_note(grade.addressed)}")
+    lines.append(
+        f"Total: {total_text(grade.total, grade.failed)}{'' if grade.failed else capped_note(grade.addressed)}"
+    )
     return lines
 
 

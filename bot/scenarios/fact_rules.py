@@ -81,19 +81,21 @@ def _services(agency: Mapping[str, str]) -> tuple[Service, ...]:
             groups.setdefault(key.removesuffix(field), {})[field] = text
     services = []
     for prefix, fields in groups.items():
-        values = tuple(v for f, text in fields.items() if f != "_name" and "@" not in text for v in values_in(normalise(text)))
+        values = tuple(
+            v for f, text in fields.items() if f != "_name" and "@" not in text for v in values_in(normalise(text))
+        )
         names = {normalise(prefix.replace("_", " "))} | ({normalise(fields["_name"])} if "_name" in fields else set())
         if values and len(prefix) > 2:
             said = ", ".join(f"{f.strip('_')} {t}" for f, t in fields.items() if f != "_name")
-            services.append(Service(tuple(sorted(names)), values, f"{fields.get('_name', prefix.replace('_', ' '))}: {said}"))
+            services.append(
+                Service(tuple(sorted(names)), values, f"{fields.get('_name', prefix.replace('_', ' '))}: {said}")
+            )
     return tuple(services)
 
 
 def says_it(intent: MeaningIntent, text: str) -> bool:
     """Does a clause of `text` say it affirmatively (not negated, a question or a condition)?"""
-    return any(
-        intent.matches(c.norm) and not (c.says_no or c.question or c.conditional or c.later) for c in read(text)
-    )
+    return any(intent.matches(c.norm) and not (c.says_no or c.question or c.conditional or c.later) for c in read(text))
 
 
 class FactRuleParser:
@@ -119,13 +121,17 @@ class FactRuleParser:
     def rule(self, name: str, says: Any, spec: dict, path: tuple) -> FactRule:
         for key in spec:
             if key not in RULE_KEYS:
-                self.parser.problem(path + (key,), f"unknown key '{key}' (expected one of: {', '.join(sorted(RULE_KEYS))})")
+                self.parser.problem(
+                    path + (key,), f"unknown key '{key}' (expected one of: {', '.join(sorted(RULE_KEYS))})"
+                )
         now = spec.get("now", False)
         if not isinstance(now, bool):
             self.parser.problem(path + ("now",), f"fact '{name}': 'now' must be true or false")
         items = spec.get("items") or {}
         if not isinstance(items, dict):
-            self.parser.problem(path + ("items",), f"fact '{name}': 'items' maps each item's label to ways of saying it")
+            self.parser.problem(
+                path + ("items",), f"fact '{name}': 'items' maps each item's label to ways of saying it"
+            )
             items = {}
         return FactRule(
             name=name,
@@ -135,7 +141,9 @@ class FactRuleParser:
             against=self.ways(f"{name}.against", spec.get("against"), path + ("against",)),
             partly=self.ways(f"{name}.partly", spec.get("partly"), path + ("partly",)),
             items=tuple(
-                (str(label), m) for label, ways in items.items() if (m := self.ways(str(label), ways, path + ("items",)))
+                (str(label), m)
+                for label, ways in items.items()
+                if (m := self.ways(str(label), ways, path + ("items",)))
             ),
             values=self.values(name, spec.get("values"), path + ("values",)),
             right=" ".join(self.parser.fill(str(spec.get("right", "")), path + ("right",), None, pools=False).split()),
