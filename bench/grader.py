@@ -32,8 +32,8 @@ from bot.grading import CRITERIA, detect, grade  # noqa: E402
 from bot.grading.clauses import read  # noqa: E402
 from bot.grading.contact import fact_status  # noqa: E402
 from bot.grading.quantities import values_in  # noqa: E402
-from bot.scenarios.library import default_scenario_dir, load_library  # noqa: E402
 from bot.grading.text import _plain_word  # noqa: E402
+from bot.scenarios.library import default_scenario_dir, load_library  # noqa: E402
 from bot.transcript import Turn, turns_from_json  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "grading"
@@ -137,7 +137,9 @@ def contact_accuracy(rows: list[dict], transcripts: list[list[Turn]], contacts: 
             perfect += [row["id"]] if result.total == 100 else []
     n = sum(confusion.values())
     right = sum(v for (e, p), v in confusion.items() if e == p)
-    print("fact statuses (labelled -> graded): " + ", ".join(f"{e}->{p} {v}" for (e, p), v in sorted(confusion.items())))
+    print(
+        "fact statuses (labelled -> graded): " + ", ".join(f"{e}->{p} {v}" for (e, p), v in sorted(confusion.items()))
+    )
     facts_ok = right / n >= TARGET_FACTS
     print(f"fact-status accuracy {right / n:.3f} over {n} facts ({_meets(facts_ok)} >= {TARGET_FACTS})")
     for label, (tp, fp, fn), (r_target, p_target) in (
@@ -152,7 +154,8 @@ def contact_accuracy(rows: list[dict], transcripts: list[list[Turn]], contacts: 
         )
     print(
         f"flawed calls (wrong information or an automatic fail): {flawed}; scoring 100: {len(perfect)}; "
-        f"totalling over {FLAWED_CEILING}: {len(over)} ({_meets(not over)} none)" + (f": {', '.join(over)}" if over else "")
+        f"totalling over {FLAWED_CEILING}: {len(over)} ({_meets(not over)} none)"
+        + (f": {', '.join(over)}" if over else "")
     )
 
 
@@ -177,8 +180,10 @@ def contact_throughput(transcripts: list[list[Turn]], contacts: list) -> None:
         rates.append(messages / (time.process_time() - start))
     rate = statistics.median(rates)
     calls = len(batch) / messages * rate
-    print(f"  cold: {rate:,.0f} trainee messages/s ({calls:,.0f} whole calls/s) over {messages:,} messages, median of "
-          f"{ROUNDS} rounds of CPU time (a call is graded once, when it ends)")
+    print(
+        f"  cold: {rate:,.0f} trainee messages/s ({calls:,.0f} whole calls/s) over {messages:,} messages, median of "
+        f"{ROUNDS} rounds of CPU time (a call is graded once, when it ends)"
+    )
 
 
 def _count(counts: list[int], expected: bool, predicted: bool) -> None:
