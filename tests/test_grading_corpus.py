@@ -49,7 +49,7 @@ def test_sentence_shows_its_labelled_signal(case: Case) -> None:
 def test_corpus_is_large_and_covers_every_signal_both_ways() -> None:
     assert len(CASES) >= 2000
     per_signal = {(c.signal, c.expected) for c in CASES}
-    for signal in set(BUILTIN_SIGNALS) - {"long_sentences"}:
+    for signal in set(BUILTIN_SIGNALS) - {"long_sentences", "wrong_information"}:  # the latter: of a call, by facts
         assert (signal, True) in per_signal and (signal, False) in per_signal, signal
 
 
