@@ -30,6 +30,8 @@ NUMBER_WORDS = {
 }  # fmt: skip
 UNITS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day": 1.0, "night": 1.0,
          "week": 7.0, "wk": 7.0, "month": 30.0, "year": 365.0, "yr": 365.0}  # fmt: skip
+VAGUE = {"couple": 3, "few": 5, "several": 7}
+"""How far a vague number reaches: "a few business days" is three to five of them."""
 BUSINESS_DAY = 1.4
 """Calendar days per business day: ten business days is two weeks."""
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -189,7 +191,7 @@ def _durations(tokens: list[str], norm: str) -> list[Value]:
             i += 1
             continue
         low, j = first
-        high = low
+        high = VAGUE.get(tokens[i] if tokens[i] not in ("a", "an") else tokens[min(i + 1, len(tokens) - 1)], low)
         if j + 1 < len(tokens) and tokens[j] in ("to", "or", "and") and (second := _read_number(tokens, j + 1)):
             high, j = second
         business = j < len(tokens) and tokens[j] in ("business", "working", "work", "calendar")

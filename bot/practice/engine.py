@@ -23,7 +23,14 @@ from transitions import EventData, Machine
 
 from bot.grading import MessageSignals, detect
 from bot.grading.text import split_sentences
-from bot.practice.hearing import Heard, believed, hear, without_untold_values
+from bot.practice.hearing import (
+    Heard,
+    believed,
+    hear,
+    still_here,
+    without_answered_questions,
+    without_untold_values,
+)
 from bot.scenarios.format import MOODS, Line, Rule, Scenario, State
 from bot.scenarios.intents import question_topics, testing_kind
 from bot.values import SavedVisitor
@@ -252,8 +259,10 @@ class ScenarioEngine:
             line = f"{believed(heard.wrong, visitor.seed, visitor.turn)} {line}"
         elif names & _CONTEMPT and not (fired and fired.say) and not state.end:
             line = random.Random(f"{visitor.seed}:{visitor.turn}:tone").choice(TAKEN_ABACK)  # and waits
+        line = without_answered_questions(line, self.scenario.fact_rules, visitor.facts, visitor.seed)
         line = without_untold_values(line, self.scenario.fact_rules, frozenset(visitor.heard), visitor.seed)
         if self.leaving(visitor):  # the trainee still has the last word
+            line = still_here(line) or "Okay."
             line += (
                 " (The caller is about to hang up.)"
                 if self.scenario.channel == "phone"

@@ -12,6 +12,7 @@ the agency's value the trainee never gave ("the DMV within ten days") loses that
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from bot.grading.clauses import read
@@ -83,6 +84,32 @@ def without_untold_values(line: str, rules: tuple[FactRule, ...], heard: frozens
     if kept:
         return " ".join(kept)
     return random.Random(f"{seed}:{line}").choice(ACKNOWLEDGED)
+
+
+def without_answered_questions(line: str, rules: tuple[FactRule, ...], known: set[str], seed: int) -> str:
+    """The line less any question about facts the trainee has already given ("Do I need to bring anything?"
+    right after the list): the visitor does not ask again what it was just told."""
+    if "?" not in line or not rules:
+        return line
+    kept = []
+    for s in split_sentences(line):
+        asked = {r.name for r in rules if "?" in s.original and r.speaks_to(s.norm)}
+        if not (asked and asked <= known):
+            kept.append(s.original)
+    if kept:
+        return " ".join(kept)
+    return random.Random(f"{seed}:{line}").choice(ACKNOWLEDGED)
+
+
+def still_here(line: str) -> str:
+    """A goodbye line without the stage direction that has the visitor gone: the trainee has the last word."""
+    return " ".join(_GONE.sub("", line).split())
+
+
+_GONE = re.compile(
+    r"\([^()]*\b(?:hangs up|hung up|leaves|walks out|heads out|goes|is gone|click)\b[^()]*\)",
+    re.IGNORECASE,
+)
 
 
 def _may_state(line: str) -> bool:
