@@ -7,24 +7,47 @@ For every scenario file in scenarios/ this prints: competent scripts resolved on
 (seeds 1-3), their totals, visitor lines repeated twice in a row, whether the flawed scripts
 moved the mood and the outcome the believable way, and the variety figure: distinct visitor
 lines met over seeds 1-10 per visitor line of one call (target >= 3).
+
+Then the interactive checks (does the visitor react to what was actually said?), per scenario, with
+a table and a summary line for each at the end; every failure is printed with "!":
+
+1. Wrong value: each competent script again with a wrong value of each kind in place of each
+   resolution fact's right value (a neighbouring agency number, 30 days for 10, $15 for $25, the
+   wrong days or hours, a younger age). No visitor line may state the right value the trainee
+   never said, and the grade must mark the fact wrong with a total of at most 50.
+2. Routine questions (bench/routine_questions.yaml): after a courteous greeting, one question a
+   message; the reply must be the persona's answer to it (persona.facts), not another detail.
+3. Goodbye after the visitor's goodbye: a competent script less its thanks and offers of help; once
+   the visitor says goodbye (after a bare "Take care." if it would not otherwise), the trainee's
+   "Anything else I can help you with? Thanks for calling." must be answered and credited.
+4. Sarcasm: a sarcastic line as the second message of a competent call must worsen the mood, and
+   the scorecard's outcome line must not say "left satisfied".
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from statistics import mean
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.grading import detect  # noqa: E402
+from bot.grading.facts import Context, FactRule  # noqa: E402
+from bot.grading.quantities import DAYS, NUMBER_WORDS, Value, emails_in, values_in  # noqa: E402
+from bot.grading.text import normalise, split_sentences  # noqa: E402
 from bot.practice.attempt import Attempt  # noqa: E402
-from bot.practice.engine import ScenarioEngine  # noqa: E402
-from bot.scenarios.format import MOODS, load_agency  # noqa: E402
+from bot.practice.engine import DONT_KNOW, ScenarioEngine  # noqa: E402
+from bot.practice.scorecard import quote, scorecard_lines  # noqa: E402
+from bot.scenarios.format import MOODS, Scenario, load_agency  # noqa: E402
+from bot.scenarios.intents import question_topics  # noqa: E402
 from bot.scenarios.library import load_library  # noqa: E402
 from bot.scenarios.yaml_lines import load_yaml  # noqa: E402
+from bot.transcript import Turn  # noqa: E402
 
 SCENARIOS = ROOT / "scenarios"
 SCRIPTS = ROOT / "tests" / "roleplay"
@@ -127,7 +150,9 @@ def main(argv: list[str]) -> int:
         print(problem)
     wanted = set(argv)
     files = {p.stem: p for p in script_files(directory)}
+    questions = load_questions()
     all_competent: list[Run] = []
+    all_interactive: list[Interactive] = []
     all_repeats = 0
     varieties: list[float] = []
     ok = True
@@ -163,6 +188,11 @@ def main(argv: list[str]) -> int:
             for line in r.repeats:
                 print(f"    ! repeated ({r.script.name}, seed {r.seed}): {line}")
                 ok = False
+        figures = interactive(engine, scripts, questions.get(scenario_id))
+        all_interactive.append(figures)
+        for line in interactive_lines(figures):
+            print(line)
+        ok = ok and not figures.problems
     if all_competent:
         share = sum(r.resolved for r in all_competent) / len(all_competent)
         print(f"\nall: competent resolved first try {share:.0%} of {len(all_competent)} runs")
@@ -171,6 +201,13 @@ def main(argv: list[str]) -> int:
             f"all: variety (distinct lines over 10 seeds per line of one call): mean {mean(varieties):.1f}, "
             f"lowest {min(varieties):.1f}"
         )
+    if all_interactive:
+        print(
+            "\ninteractive checks (wrong value: runs with no untold right value, graded wrong, total <= 50; "
+            "routine questions answered; goodbye closing graded; sarcasm: mood worse, outcome not satisfied)"
+        )
+        for line in interactive_table(all_interactive) + [""] + interactive_summary(all_interactive):
+            print(line)
     return 0 if ok else 1
 
 
@@ -202,6 +239,606 @@ def flawed_check(kind: str, mine: list[Run], competent: list[Run]) -> str:
     else:
         good = all(r.failed or not r.resolved for r in mine)
     return f"{facts} {'believable' if good else '! NOT believable'}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Interactive checks: does the visitor react to what was actually said?
+# ---------------------------------------------------------------------------------------------
+
+SARCASM = ("Thanks a bunch for the bedtime story.", "Wow, what a hero.")
+"""Sarcastic or contemptuous lines, each sent as the second message of a courteous call."""
+CLOSING = "Anything else I can help you with? Thanks for calling."
+"""The trainee's closing message, sent after the visitor has said goodbye."""
+SEND_OFF = "Okay, you're all set. Take care."
+"""A bare farewell (no thanks, no offer), sent when the visitor does not say goodbye of its own accord."""
+_CLOSE_SIGNALS = frozenset({"offer_more_help", "appreciation", "farewell"})
+_GONE = re.compile(
+    r"\([^()]*\b(?:hangs up|hung up|leaves|walks out|heads out|is gone|click|goes dead)\b[^()]*\)", re.IGNORECASE
+)
+"""A stage direction that ends the contact: said while the trainee still has the last word, it contradicts it."""
+QUESTIONS = Path(__file__).resolve().parent / "routine_questions.yaml"
+
+_NUM_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_NUM = rf"(?:\d+|(?:{_NUM_WORDS})(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)"
+_DAY = r"(?:(?:mon|tues?|wednes|thurs?|fri|satur|sun)days?|tues|thurs|weekdays?|weekends?)"
+_AMPM = r"[ap]\.?\s?m\b\.?"
+_SPANS = {
+    "phone": re.compile(r"(?:\+?\b1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-]?)?\b\d{3}[\s.-]?\d{4}\b"),
+    "duration": re.compile(
+        rf"\b(?:{_NUM}|an?|a couple of|a few)(?:\s*(?:to|or|-|\u2013)\s*{_NUM})?\s+"
+        r"(?:(?:business|working|calendar)\s+)?(?:minute|min|hour|hr|day|week|month|year)s?\b(?!\s+old)",
+        re.IGNORECASE,
+    ),
+    "money": re.compile(rf"\$\s?\d[\d,]*(?:\.\d\d)?|\b{_NUM}(?:\s+hundred)?\s+(?:dollars?|bucks)\b", re.IGNORECASE),
+    "days": re.compile(
+        rf"\b(?:every\s+|any\s+)?{_DAY}(?:\s*(?:,|and|or|&|through|thru|to|till|until|-|\u2013)\s*(?:every\s+)?{_DAY})*\b"
+        r"|\b(?:seven|7) days a week\b|\bevery day\b|\bdaily\b",
+        re.IGNORECASE,
+    ),
+    "clock": re.compile(
+        rf"\b\d{{1,2}}(?::\d\d)?\s*(?:{_AMPM})?\s*(?:to|-|\u2013|until|till|and)\s*\d{{1,2}}(?::\d\d)?(?:\s*{_AMPM})?"
+        rf"|\b\d{{1,2}}(?::\d\d)?\s*{_AMPM}|\bnoon\b",
+        re.IGNORECASE,
+    ),
+    "age": re.compile(
+        rf"\b{_NUM}(?=\s*(?:\+|or older|or over|and up|and over|years old|years of age))"
+        rf"|(?<=\bat least ){_NUM}\b|(?<=\bage ){_NUM}\b|(?<=\bover ){_NUM}\b|(?<=\bbe ){_NUM}\b",
+        re.IGNORECASE,
+    ),
+    "email": re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    "address": re.compile(
+        r"\b\d{3,5}(?=\s+[a-z]+(?:\s+[a-z]+){0,2}\s+(?:street|st|avenue|ave|boulevard|blvd|drive|dr|way|road|rd|"
+        r"lane|ln|court|ct|place|pl|highway)\b)",
+        re.IGNORECASE,
+    ),
+}
+"""Where a value of each kind is written in a message (checked afterwards by the grader's own reading)."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One run of an interactive check: passed or not, and what went wrong."""
+
+    ok: bool
+    problems: tuple[str, ...] = ()
+
+
+@dataclass
+class Interactive:
+    """The interactive figures of one scenario."""
+
+    scenario: str
+    wrong_runs: int = 0
+    untold_clean: int = 0
+    graded_wrong: int = 0
+    capped: int = 0
+    taken_up: int = 0
+    """Runs whose reply to the wrong value repeated the trainee's figure (a figure, not a check)."""
+    wrong_facts: tuple[str, ...] = ()
+    asked: int = 0
+    answered: int = 0
+    per_question: dict[str, list[int]] = field(default_factory=dict)
+    goodbye_runs: int = 0
+    goodbye_ok: int = 0
+    left_first: int = 0
+    sarcasm_runs: int = 0
+    mood_worse: int = 0
+    not_satisfied: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def flag(self, problem: str) -> None:
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+
+# --- 1. A wrong value -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WrongValueScript:
+    rule: FactRule
+    kind: str
+    script: Script
+    said: tuple[str, ...]
+    """The sentences that now state the wrong value."""
+
+
+def wrong_value_scripts(scenario: Scenario, competent: list[Script]) -> list[WrongValueScript]:
+    """For each fact with right values and each kind of them: the competent scripts with a wrong value in place of
+    the right one ("30 days" for "10 days", a neighbouring agency number, "$15" for "$25")."""
+    out = []
+    for rule in scenario.fact_rules:
+        for kind in sorted(rule.kinds):
+            made = []
+            for script in competent:
+                messages = tuple(with_wrong_value(m, rule, kind, scenario.context) for m in script.messages)
+                if messages != script.messages:
+                    made.append(
+                        WrongValueScript(rule, kind, replace(script, messages=messages), _new(script, messages))
+                    )
+            if not made and competent:  # no competent script states it: say the right text with the wrong value
+                base = competent[0]
+                said = with_wrong_value(_plain_right(rule.right), rule, kind, scenario.context)
+                messages = base.messages[:-1] + (said,) + base.messages[-1:]
+                script = replace(base, name=f"{base.name} + its right text", messages=messages)
+                made.append(WrongValueScript(rule, kind, script, _new(base, messages)))
+            out += made
+    return out
+
+
+def _new(script: Script, messages: tuple[str, ...]) -> tuple[str, ...]:
+    before = {s.original for m in script.messages for s in split_sentences(m)}
+    return tuple(s.original for m in messages for s in split_sentences(m) if s.original not in before)
+
+
+def _plain_right(right: str) -> str:
+    return right.replace("They ", "You ").replace("they ", "you ").replace("their ", "your ")
+
+
+def with_wrong_value(message: str, rule: FactRule, kind: str, context: Context) -> str:
+    """The message with every right value of this kind of the fact replaced by a wrong one of the same kind."""
+
+    def swap(m: re.Match[str]) -> str:
+        span = m.group(0)
+        right = _right_in(span, rule, kind, context)
+        return span if right is None else _wrong_text(span, right, rule, kind, context)
+
+    return _SPANS[kind].sub(swap, message)
+
+
+def _right_in(span: str, rule: FactRule, kind: str, context: Context) -> Value | None:
+    """The fact's right value this span states, if it states one."""
+    rights = [r for r in rule.values if r.kind == kind]
+    if kind in ("age", "address"):
+        n = _number(span)
+        return next((r for r in rights if n == r.low), None)
+    if kind == "email":
+        local = span.split("@")[0].lower()
+        return next((r for r in rights if local in r.items), None)
+    said = [v for v in values_in(normalise(span)) if v.kind == kind]
+    return next((r for r in rights for v in said if v.agrees(r)), None)
+
+
+def _number(text: str) -> float | None:
+    words = text.lower().replace("-", " ").split()
+    if not words:
+        return None
+    if words[0].isdigit():
+        return float(words[0])
+    total = 0.0
+    for w in words:
+        if w not in NUMBER_WORDS:
+            return None
+        total += NUMBER_WORDS[w]
+    return total
+
+
+def _wrong_text(span: str, right: Value, rule: FactRule, kind: str, context: Context) -> str:
+    if kind == "duration":
+        return _tripled(span)
+    if kind == "age":
+        return f"{right.low - 2:g}"
+    if kind == "address":
+        digits = f"{right.low:g}"
+        swapped = digits[0] + digits[2] + digits[1] + digits[3:] if len(digits) > 2 else digits
+        return swapped if swapped != digits else f"{right.low + 100:g}"
+    if kind == "email":
+        return "info@" + span.split("@", 1)[1]
+    wrong = _neighbour(right, rule, kind, context)
+    if kind == "phone":
+        return _dial(span, wrong.words)
+    if kind == "money":
+        amount = wrong.low if wrong is not None else right.low + 10
+        return f"{amount:g} dollars" if "dollar" in span.lower() or "buck" in span.lower() else f"${amount:g}"
+    if kind == "days":
+        return _days_text(wrong.items if wrong is not None else frozenset(range(7)))
+    if kind == "clock":
+        low, high = (wrong.low, wrong.high) if wrong is not None else (right.low - 1, right.high + 2)
+        return f"{_clock(low)} to {_clock(high)}"
+    raise ValueError(kind)
+
+
+def _neighbour(right: Value, rule: FactRule, kind: str, context: Context) -> Value | None:
+    """The agency's value of the same kind nearest the right one that is wrong for this fact (another service's)."""
+    wrong = [
+        v
+        for v in dict.fromkeys(context.known)
+        if v.kind == kind and not any(v.agrees(r) or r.agrees(v) for r in rule.values if r.kind == kind)
+    ]
+    if kind == "phone":
+        wrong = [v for v in wrong if len(v.words) == 10 and v.words[:6] == right.words[:6]] or wrong
+        return min(wrong, key=lambda v: abs(int(v.words[-4:]) - int(right.words[-4:])))
+    if kind == "days":
+        return min(wrong, key=lambda v: len(v.items ^ right.items), default=None)
+    return min(wrong, key=lambda v: abs(v.low - right.low) + abs(v.high - right.high), default=None)
+
+
+def _dial(span: str, number: str) -> str:
+    """A number written in the layout of the span ("(562) 555-0188" -> "(562) 555-0190")."""
+    digits = re.sub(r"\D", "", span)
+    new = iter(number[-len(digits) :] if len(number) >= len(digits) else number.rjust(len(digits), "1"))
+    return re.sub(r"\d", lambda _: next(new), span)
+
+
+def _tripled(span: str) -> str:
+    """ "10 days" -> "30 days", "five to seven business days" -> "15 to 21 business days", "a week" -> "3 weeks"."""
+    text = re.sub(r"\ba couple of\b", "2", span, flags=re.IGNORECASE)
+    text = re.sub(r"\ba few\b", "3", text, flags=re.IGNORECASE)
+    text = re.sub(r"^an?\b", "1", text, flags=re.IGNORECASE)
+    text = re.sub(_NUM, lambda m: f"{(_number(m.group(0)) or 1) * 3:g}", text, flags=re.IGNORECASE)
+    return re.sub(r"\b(minute|min|hour|hr|day|week|month|year)\b(?!s)", r"\1s", text, flags=re.IGNORECASE)
+
+
+def _days_text(days: frozenset[int]) -> str:
+    if days == frozenset(range(7)):
+        return "seven days a week"
+    if days == frozenset(range(5)):
+        return "Monday through Friday"
+    names = [DAYS[d].capitalize() + "s" for d in sorted(days)]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _clock(hour: float) -> str:
+    h = int(hour) % 24
+    return f"{h % 12 or 12} {'a.m.' if h < 12 else 'p.m.'}"
+
+
+def stated_values(text: str, context: Context) -> tuple[Value, ...]:
+    """Every value a line states, as the grader reads values (e-mail addresses of the agency's domains too)."""
+    norm = normalise(text)
+    return values_in(norm) + emails_in(norm, context.email_domains)
+
+
+def untold_right_values(turns: Sequence[Turn], rule: FactRule, context: Context) -> list[str]:
+    """Visitor lines that state a right value of the fact which no trainee message before them had said."""
+    said: list[Value] = []
+    found = []
+    for turn in turns:
+        values = stated_values(turn.text, context)
+        if turn.role == "trainee":
+            said += values
+            continue
+        if any(
+            any(v.agrees(r) for r in rule.values) and not any(v.agrees(s) or s.agrees(v) for s in said) for v in values
+        ):
+            found.append(turn.text)
+    return found
+
+
+@dataclass(frozen=True)
+class WrongValueRun:
+    """A call that gave a wrong value of one kind for one fact: what the visitor and the grade made of it."""
+
+    where: str
+    said: str
+    """The trainee's sentence with the wrong value ("" when none reached the visitor)."""
+    reply: str
+    """The visitor's reply to it."""
+    untold: tuple[str, ...]
+    """Visitor lines stating the fact's right value the trainee never said."""
+    status: str
+    total: int
+
+    @property
+    def taken_up(self) -> bool:
+        """Did the reply take up the trainee's figure ("30 days? Okay, good to know.")?"""
+        wrong = [v for v in values_in(normalise(self.said))]
+        return any(v.agrees(w) and w.agrees(v) for v in values_in(normalise(self.reply)) for w in wrong)
+
+    @property
+    def problems(self) -> list[str]:
+        out = [f"{self.where}: the visitor states the right value untold: {quote(line)}" for line in self.untold]
+        if not self.said:
+            out.append(f"{self.where}: no wrong value reached the visitor (the script could not be made wrong)")
+        if self.status != "wrong":
+            out.append(f"{self.where}: graded {self.status}, not wrong, after {quote(self.said)}")
+        if self.total > 50:
+            out.append(f"{self.where}: total {self.total} > 50 after {quote(self.said)}")
+        return out
+
+
+def check_wrong_value(engine: ScenarioEngine, wrong: WrongValueScript, seed: int) -> WrongValueRun:
+    rule, kind, script = wrong.rule, wrong.kind, wrong.script
+    attempt = Attempt.start(engine, seed)
+    for message in script.messages:
+        if attempt.ended:
+            break
+        attempt.say(message)
+    result = attempt.finish()
+    said = reply = ""
+    for i, turn in enumerate(result.turns):
+        text = f" {normalise(turn.text)} "
+        hit = next((s for s in wrong.said if turn.role == "trainee" and f" {normalise(s)} " in text), None)
+        if hit and not said:
+            said, reply = hit, result.turns[i + 1].text if i + 1 < len(result.turns) else ""
+    status = result.grade.addressed.status(rule.name) if result.grade.addressed else "missing"
+    return WrongValueRun(
+        f"{rule.name} ({kind}), {script.name}, seed {seed}",
+        said,
+        reply,
+        tuple(untold_right_values(result.turns, rule, engine.scenario.context)),
+        status,
+        result.grade.total,
+    )
+
+
+# --- 2. Routine questions ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Question:
+    label: str
+    ask: str
+    topic: str | None
+    accept: str | None = None
+    """For a question no persona topic holds (weapons): a pattern an answer to it matches."""
+
+
+def load_questions(path: Path = QUESTIONS) -> dict[str, list[Question]]:
+    """Each scenario's routine questions (bench/routine_questions.yaml)."""
+    data, _ = load_yaml(path)
+    bank = data["questions"]
+    out: dict[str, list[Question]] = {}
+    for scenario_id, items in data["scenarios"].items():
+        questions = []
+        for item in items:
+            label, ask = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+            known = bank[label]
+            questions.append(Question(label, ask or known["ask"], known.get("topic"), known.get("accept")))
+        out[scenario_id] = questions
+    return out
+
+
+def _render(text: str, details: Mapping) -> str:
+    def fill(m: re.Match[str]) -> str:
+        value = details.get(m.group(1))
+        if isinstance(value, Mapping):
+            return str(value.get(m.group(2) or "name", m.group(0)))
+        return m.group(0) if value is None else str(value)
+
+    return re.sub(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}", fill, text)
+
+
+def _says(reply: str, lines, details: Mapping) -> bool:
+    """Does the reply hold one of these lines (as the grader normalises text: "$15" reads "15 dollars")?"""
+    said = f" {normalise(reply)} "
+    return any(f" {normalise(_render(line.text, details))} " in said for line in lines)
+
+
+def classify_answer(engine: ScenarioEngine, details: Mapping, question: Question, reply: str) -> str:
+    """ "answered", or what the reply was instead: another topic's detail, "I don't know", or no answer."""
+    scenario = engine.scenario
+    facts = scenario.persona_facts
+    if question.topic in facts and _says(reply, facts[question.topic], details):
+        return "answered"
+    if question.accept and re.search(question.accept, reply, re.IGNORECASE):
+        return "answered"
+    others = [t for t, lines in facts.items() if t != question.topic and _says(reply, lines, details)]
+    if others:
+        return f"a different detail ({', '.join(others)})"
+    if _says(reply, scenario.persona_unknown or DONT_KNOW, details):
+        return "I don't know" if question.topic in facts else "I don't know (the persona has no such fact)"
+    if question.topic is None:
+        return "no answer (no topic holds it)"
+    return "no answer" if facts else "no answer (no persona facts)"
+
+
+def check_questions(
+    engine: ScenarioEngine, greeting: str, questions: list[Question], seed: int
+) -> list[tuple[Question, str, str]]:
+    """A courteous greeting, then one routine question a message: each question, the verdict and the reply."""
+    attempt = Attempt.start(engine, seed)
+    attempt.say(greeting)
+    details = engine.details(attempt.visitor)
+    out = []
+    for q in questions:
+        if attempt.ended:
+            out.append((q, "not asked (the call was over)", ""))
+            continue
+        reply = attempt.say(q.ask).reply
+        line = reply.line if reply else ""
+        verdict = classify_answer(engine, details, q, line)
+        if verdict != "answered":
+            routed = question_topics(" ".join(s.norm for s in split_sentences(q.ask)))
+            verdict += f"; the engine reads it as {', '.join(routed) or 'no topic'}"
+        out.append((q, verdict, line))
+    attempt.finish()
+    return out
+
+
+# --- 3. The trainee's goodbye after the visitor's ----------------------------------------------
+
+
+def without_close(message: str, intents) -> str:
+    """The message less every sentence that thanks, offers more help or says goodbye."""
+    kept = [s.original for s in split_sentences(message) if not detect(s.original, intents).names & _CLOSE_SIGNALS]
+    return " ".join(kept)
+
+
+def check_goodbye(engine: ScenarioEngine, script: Script, seed: int) -> tuple[Finding, bool]:
+    """A competent call with no thanks and no offer of help: the visitor says goodbye first; then the trainee's
+    "Anything else ...? Thanks for calling." is answered and graded. Also: did the visitor leave unprompted?"""
+    intents = engine.scenario.intents
+    messages = [script.messages[0]] + [m for m in (without_close(m, intents) for m in script.messages[1:]) if m]
+    attempt = Attempt.start(engine, seed)
+    where = f"{script.name}, seed {seed}"
+    for message in messages:
+        if attempt.ended or engine.leaving(attempt.visitor):
+            break
+        attempt.say(message)
+    unprompted = engine.leaving(attempt.visitor)
+    if not unprompted and not attempt.ended:
+        attempt.say(SEND_OFF)
+    problems = []
+    if attempt.ended:
+        problems.append(f"{where}: the call was over before the closing message ({quote(attempt.turns[-1].text)})")
+        attempt.finish()
+        return Finding(False, tuple(problems)), unprompted
+    goodbye = attempt.turns[-1].text
+    if not engine.leaving(attempt.visitor):
+        problems.append(f"{where}: the visitor never said goodbye ({quote(goodbye)})")
+    elif _GONE.search(goodbye):
+        problems.append(f"{where}: the goodbye says the visitor is gone, yet the call goes on: {quote(goodbye)}")
+    closing_turn = len(attempt.turns) + 1
+    reply = attempt.say(CLOSING).reply
+    if reply is None or not reply.line:
+        problems.append(f"{where}: the closing message got no reply")
+    result = attempt.finish()
+    if not result.grade.addressed or not result.grade.addressed.met:
+        problems.append(f"{where}: not every fact was given ({', '.join(result.grade.addressed.missing)})")
+    for criterion in ("offer_more_help", "appreciation"):
+        verdict = result.grade.criteria[criterion]
+        if verdict.applicable and not (verdict.met and verdict.turn == closing_turn):
+            problems.append(
+                f"{where}: {criterion} not credited at the closing turn {closing_turn} "
+                f"(met={verdict.met}, turn={verdict.turn})"
+            )
+    return Finding(not problems, tuple(problems)), unprompted
+
+
+# --- 4. Sarcasm -------------------------------------------------------------------------------
+
+
+def check_sarcasm(engine: ScenarioEngine, script: Script, line: str, seed: int) -> tuple[bool, bool, list[str]]:
+    """A courteous call with one sarcastic line as the second message: does the mood worsen, and does the
+    scorecard's outcome line not say "left satisfied"?"""
+    attempt = Attempt.start(engine, seed)
+    attempt.say(script.messages[0])
+    before = attempt.visitor.mood
+    reply = attempt.say(line).reply if not attempt.ended else None
+    after = MOODS.index(reply.mood) if reply else before
+    for message in script.messages[1:]:
+        if attempt.ended:
+            break
+        attempt.say(message)
+    result = attempt.finish()
+    scenario = engine.scenario
+    lines = scorecard_lines(result, scenario.title, "caller" if scenario.channel == "phone" else "visitor")
+    outcome = lines[-2]
+    where = f"{script.name}, seed {seed}, {quote(line)}"
+    problems = []
+    worse = after > before
+    if not worse:
+        problems.append(
+            f"{where}: mood {MOODS[before]} -> {MOODS[after]}, not worse ({quote(reply.line if reply else '')})"
+        )
+    satisfied = "left satisfied" in outcome
+    if satisfied:
+        problems.append(f"{where}: {outcome}")
+    return worse, not satisfied, problems
+
+
+# --- The whole of it ----------------------------------------------------------------------------
+
+
+def interactive(engine: ScenarioEngine, scripts: list[Script], questions: list[Question] | None) -> Interactive:
+    scenario = engine.scenario
+    figures = Interactive(scenario.id)
+    competent = [s for s in scripts if s.kind == "competent"]
+    scripts_wrong = wrong_value_scripts(scenario, competent)
+    figures.wrong_facts = tuple(dict.fromkeys(f"{w.rule.name}/{w.kind}" for w in scripts_wrong))
+    for wrong in scripts_wrong:
+        for seed in SEEDS:
+            run = check_wrong_value(engine, wrong, seed)
+            figures.wrong_runs += 1
+            figures.untold_clean += not run.untold
+            figures.graded_wrong += run.status == "wrong"
+            figures.capped += run.total <= 50
+            figures.taken_up += run.taken_up
+            for p in run.problems:
+                figures.flag(f"wrong value: {p}")
+    if questions is None:
+        figures.flag("routine questions: none listed in bench/routine_questions.yaml")
+    elif competent:
+        misses: dict[tuple[str, str, str], list[str]] = {}
+        for seed in SEEDS:
+            for q, verdict, reply in check_questions(engine, competent[0].messages[0], questions, seed):
+                tally = figures.per_question.setdefault(q.label, [0, 0])
+                tally[1] += 1
+                figures.asked += 1
+                if verdict == "answered":
+                    tally[0] += 1
+                    figures.answered += 1
+                else:
+                    misses.setdefault((q.label, q.ask, verdict), []).append(reply)
+        for (label, ask, verdict), replies in misses.items():
+            figures.flag(
+                f"routine question {label} {quote(ask)}: {verdict} ({len(replies)}x), e.g. {quote(replies[0])}"
+            )
+    for script in competent:
+        for seed in SEEDS:
+            finding, unprompted = check_goodbye(engine, script, seed)
+            figures.goodbye_runs += 1
+            figures.goodbye_ok += finding.ok
+            figures.left_first += unprompted
+            for p in finding.problems:
+                figures.flag(f"goodbye: {p}")
+            for line in SARCASM:
+                worse, fair, problems = check_sarcasm(engine, script, line, seed)
+                figures.sarcasm_runs += 1
+                figures.mood_worse += worse
+                figures.not_satisfied += fair
+                for p in problems:
+                    figures.flag(f"sarcasm: {p}")
+    return figures
+
+
+def interactive_lines(f: Interactive) -> list[str]:
+    questions = ", ".join(f"{label} {a}/{n}" for label, (a, n) in f.per_question.items())
+    return [
+        f"  wrong value ({', '.join(f.wrong_facts) or 'no fact has values'}): {f.wrong_runs} runs, "
+        f"no untold right value {f.untold_clean}/{f.wrong_runs}, graded wrong {f.graded_wrong}/{f.wrong_runs}, "
+        f"total <= 50 {f.capped}/{f.wrong_runs} (reply takes up the wrong figure {f.taken_up}/{f.wrong_runs})",
+        f"  routine questions: answered {f.answered}/{f.asked} ({questions})",
+        f"  goodbye after the visitor's goodbye: closing graded {f.goodbye_ok}/{f.goodbye_runs} "
+        f"(visitor said goodbye unprompted {f.left_first}/{f.goodbye_runs})",
+        f"  sarcasm: mood worse {f.mood_worse}/{f.sarcasm_runs}, outcome not 'left satisfied' "
+        f"{f.not_satisfied}/{f.sarcasm_runs}",
+    ] + [f"    ! {p}" for p in f.problems]
+
+
+def interactive_table(figures: list[Interactive]) -> list[str]:
+    """One row a scenario: each check's passing runs over its runs."""
+    heads = ("wrong:clean", "graded", "<=50", "questions", "goodbye", "sarcasm", "outcome")
+    rows = [f"{'scenario':<28}" + "".join(f"{h:>12}" for h in heads)]
+    rows.append("-" * len(rows[0]))
+    for f in figures:
+        cells = (
+            (f.untold_clean, f.wrong_runs),
+            (f.graded_wrong, f.wrong_runs),
+            (f.capped, f.wrong_runs),
+            (f.answered, f.asked),
+            (f.goodbye_ok, f.goodbye_runs),
+            (f.mood_worse, f.sarcasm_runs),
+            (f.not_satisfied, f.sarcasm_runs),
+        )
+        rows.append(f"{f.scenario:<28}" + "".join(f"{f'{a}/{n}':>12}" for a, n in cells))
+    return rows
+
+
+def interactive_summary(figures: list[Interactive]) -> list[str]:
+    def total(name: str) -> int:
+        return sum(getattr(f, name) for f in figures)
+
+    runs, asked, bye, sarcasm = total("wrong_runs"), total("asked"), total("goodbye_runs"), total("sarcasm_runs")
+    facts = sum(len(f.wrong_facts) for f in figures)
+    untold = [f.scenario for f in figures if f.untold_clean < f.wrong_runs]
+    full = sum(f.answered == f.asked > 0 for f in figures)
+    return [
+        f"all: wrong value: {facts} fact values in {runs} runs; the visitor never states an untold right value in "
+        f"{total('untold_clean')}/{runs} ({', '.join(untold) or 'no scenario fails'}); graded wrong "
+        f"{total('graded_wrong')}/{runs}; total <= 50 {total('capped')}/{runs}; "
+        f"the reply takes up the wrong figure {total('taken_up')}/{runs}",
+        f"all: routine questions answered {total('answered')}/{asked} "
+        f"({full}/{len(figures)} scenarios answer every one)",
+        f"all: goodbye after the visitor's goodbye: closing answered and graded {total('goodbye_ok')}/{bye} "
+        f"(visitor said goodbye unprompted {total('left_first')}/{bye})",
+        f"all: sarcasm: mood worse {total('mood_worse')}/{sarcasm}, outcome not 'left satisfied' "
+        f"{total('not_satisfied')}/{sarcasm}",
+    ]
 
 
 if __name__ == "__main__":
