@@ -143,3 +143,27 @@ def test_an_automatic_fail_is_cleared_only_by_the_action_now_by_the_agency() -> 
     ]:
         failed = grade([Turn("trainee", "Harbor Station."), lost, Turn("trainee", answer)], contact=contact).auto_fail
         assert bool(failed) is fails, answer
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "said", "fact", "status"),
+    [
+        # found by trainees playing live: a right recap is never wrong information
+        (
+            "towed-car",
+            "So, Valley Tow, (562) 555-0188, 1450 Industrial Way, open 7 to 6 daily.",
+            "tow_yard_number",
+            "given",
+        ),
+        ("towed-car", "So, Valley Tow, (562) 555-0188, 1450 Industrial Way, open 7 to 6 daily.", "tow_yard", "given"),
+        ("impound-release", "Valley Tow is open 7 to 6 every day.", "release_fee", "missing"),
+        # the lobby's or another service's values given for this fact's are wrong
+        ("clearance-letter", "Records does prints on Friday mornings from 8.", "records_location", "wrong"),
+        ("neighbour-dispute", "For threats you can call the front desk at 562-555-0100.", "escalate", "wrong"),
+    ],
+)
+def test_a_value_of_another_service_is_wrong_only_when_given_for_this_fact(
+    library, scenario_id: str, said: str, fact: str, status: str
+) -> None:
+    result = grade([Turn("visitor", "Okay."), Turn("trainee", said)], contact=library.scenarios[scenario_id].contact)
+    assert result.addressed.facts[fact]["status"] == status

@@ -216,7 +216,9 @@ def _event(
         )
         theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None
         said_it = rule.said(c.norm, c.sentence, negation=False)
-        if wrong and ((said_it and theirs) or (not theirs and (named or direct or not _known(wrong[0], context)))):
+        owned = _owner_named(wrong, c, context)  # "Valley Tow is open 7 to 6": the tow yard's own hours
+        mine = (said_it and theirs) or (not theirs and (named or direct or not _known(wrong[0], context)))
+        if wrong and mine and not (owned and not said_it):
             return event(WRONG, f"said {wrong[0].words}", hard=True, kinds=frozenset(v.kind for v in wrong))
         if not wrong and not rule.now:
             kinds = frozenset(v.kind for v in stated)
@@ -267,6 +269,17 @@ def _terse(c: Clause) -> bool:
     """A whole sentence of a few words, nobody named ("Report.", "Deputy coming.");
     not "Here's a form, take it home"."""
     return c.actor == "" and not c.elsewhere and len(c.core.split()) <= TERSE_WORDS and len(read(c.sentence)) == 1
+
+
+def _owner_named(values: list[Value], c: Clause, context: Context) -> bool:
+    """A value that is the own of the service the clause is about ("Valley Tow is open 7 to 6"), not one the
+    person is sent to instead ("call the front desk at 555-0100" where dispatch is needed)."""
+    if not values or c.actor == "person":
+        return False
+    subject = " ".join(c.core.split()[:4])
+    return any(
+        s.named_in(subject) and all(any(v.agrees(r) for r in s.values) for v in values) for s in context.services
+    )
 
 
 def _put_off(c: Clause) -> bool:

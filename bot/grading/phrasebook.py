@@ -744,6 +744,13 @@ SORRY_OWN_CONDUCT: tuple[str, ...] = (
 )
 
 TESTING_CHECKS: tuple[str, ...] = (
+    # teach-back: the person says the plan back ("can you tell me back what you'll do?")
+    "tell|repeat|say|read|run|give me [it|that|this|them|those|everything|the_steps|the_plan] back",
+    "walk|run|take me through what|how you're|you_are|you'll|you_will|you're_gonna|you're_going_to",
+    "what's|what_is|what_are|what'll|what_will the first thing|step|steps|next_step [that] [{YOU}] [{AUX}]"
+    " [going_to|gonna|need_to|have_to|got_to] do|call|doing",
+    "which|what number|line [are|will|'re|'ll] {YOU} [going_to|gonna] call|dial|calling|dialing",
+    "who|what [are|will] {YOU} [going_to|gonna] call|do first|next|now|tonight $",
     # checks of understanding, credited in a question
     "^ [and] [{AUX}] [{YOU}] [still] [{INTENS}] {UNDERSTAND} [me|along|that|it|what_i'm_saying|what_i_said"
     "|what_i_mean|with_me|everything|all_that|all_of_that|the_steps|the_process|all_this|how_that_works"

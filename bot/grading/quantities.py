@@ -157,17 +157,31 @@ def _read_number(tokens: list[str], i: int) -> tuple[float, int] | None:
 
 
 def _phones(tokens: list[str]) -> list[Value]:
-    """Runs of 7, 10 or 11 digits, written or spoken ("five five five, oh one seven oh")."""
-    runs, current, groups = [], "", []
+    """Runs of 7, 10 or 11 digits, written or spoken ("five five five, oh one seven oh"); a number that
+    follows one ("555-0188 1450 Industrial Way") is cut off."""
+    found, groups = [], []
     for t in tokens + ["."]:
-        if t.isdigit() or (t in _DIGIT_WORDS and (current or t not in ("o", "oh"))):
-            current += _DIGIT_WORDS.get(t, t)
-            groups.append(len(t) if t.isdigit() else 1)
+        if t.isdigit() or (t in _DIGIT_WORDS and (groups or t not in ("o", "oh"))):
+            groups.append(_DIGIT_WORDS.get(t, t))
             continue
-        if len(current) in (7, 10, 11) and _dialled(groups):
-            runs.append(current)
-        current, groups = "", []
-    return [Value("phone", items=frozenset({r[-7:]}), words=r) for r in runs]
+        found += _numbers_in(groups)
+        groups = []
+    return [Value("phone", items=frozenset({r[-7:]}), words=r) for r in found]
+
+
+def _numbers_in(groups: list[str]) -> list[str]:
+    """The phone numbers in a run of digit groups, longest first from the left."""
+    numbers, i = [], 0
+    while i < len(groups):
+        for j in range(len(groups), i, -1):
+            digits = "".join(groups[i:j])
+            if len(digits) in (7, 10, 11) and _dialled([len(g) for g in groups[i:j]]):
+                numbers.append(digits)
+                i = j
+                break
+        else:
+            i += 1
+    return numbers
 
 
 def _dialled(groups: list[int]) -> bool:
@@ -324,6 +338,7 @@ def _ages(tokens: list[str]) -> list[Value]:
 def _addresses(tokens: list[str]) -> list[Value]:
     found = []
     for i, t in enumerate(tokens):
-        if t.isdigit() and len(t) >= 3 and any(w in _STREETS for w in tokens[i + 2 : i + 5]):
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if t.isdigit() and len(t) >= 3 and after.isalpha() and any(w in _STREETS for w in tokens[i + 2 : i + 5]):
             found.append(Value("address", float(t), float(t), words=" ".join(tokens[i : i + 4])))
     return found

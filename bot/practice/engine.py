@@ -73,9 +73,10 @@ TAKEN_ABACK = (
 )
 """The visitor's first words after sarcasm or contempt."""
 _CONTEMPT = frozenset({"sarcasm", "rude"})
-_CLOSE = frozenset({"offer_more_help", "appreciation"})
+_CLOSING = frozenset({"offer_more_help", "appreciation"})
+"""A call the trainee has closed: both said, the last of them in the message that ends it. Otherwise (a bare
+"Take care.", a mid-call "Thank you.") the visitor's goodbye leaves the trainee the last word."""
 _CLOSING_WORDS = frozenset({"appreciation", "farewell"})
-"""A trainee who has offered more help and thanked the visitor has closed the call: nothing left to say."""
 
 MOOD_STEPS = {"empathy": -1, "appreciation": -1, "dismissive": +1, "sarcasm": +1, "rude": +2}
 """How the visitor's mood moves with each thing a message shows (negative: calmer)."""
@@ -250,6 +251,8 @@ class ScenarioEngine:
             fired, hops = visitor.fired, hops + 1
         fired = self._closed_in_passing(visitor, before[0], fired, names)
         state = self.scenario.states[visitor.state]
+        if state.end and names & _CLOSING and _CLOSING <= visitor.facts | names:
+            visitor.closed = True  # the trainee has offered more help and thanked, the last of it now
         if state.end and "farewell" in names and not names & _WARM:
             visitor.mood = _clamp(visitor.mood + 1)  # a curt "Bye." leaves the visitor a little sourer
         moved = (visitor.state, frozenset(visitor.facts)) != before
@@ -365,7 +368,7 @@ class ScenarioEngine:
     def ended(self, visitor: Visitor) -> bool:
         """Over: the visitor left unhappy, or said goodbye and the trainee has closed the call."""
         state = self.scenario.states[visitor.state]
-        return state.end and (state.outcome != "resolved" or visitor.closed or visitor.facts >= _CLOSE)
+        return state.end and (state.outcome != "resolved" or visitor.closed)
 
     def leaving(self, visitor: Visitor) -> bool:
         """The visitor has said goodbye; the trainee has one message left to close the call."""
