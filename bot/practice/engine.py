@@ -251,7 +251,7 @@ class ScenarioEngine:
             fired, hops = visitor.fired, hops + 1
         fired = self._closed_in_passing(visitor, before[0], fired, names)
         state = self.scenario.states[visitor.state]
-        if state.end and names & _CLOSING and _CLOSING <= visitor.facts | names:
+        if state.end and names & _CLOSING and visitor.facts | names >= _CLOSING:
             visitor.closed = True  # the trainee has offered more help and thanked, the last of it now
         if state.end and "farewell" in names and not names & _WARM:
             visitor.mood = _clamp(visitor.mood + 1)  # a curt "Bye." leaves the visitor a little sourer
