@@ -167,3 +167,18 @@ def test_a_value_of_another_service_is_wrong_only_when_given_for_this_fact(
 ) -> None:
     result = grade([Turn("visitor", "Okay."), Turn("trainee", said)], contact=library.scenarios[scenario_id].contact)
     assert result.addressed.facts[fact]["status"] == status
+
+
+def test_someone_the_person_was_sent_to_is_not_a_deputy(library) -> None:
+    """Played by another hand: the daughter, then 'someone will come get you' in the next message."""
+    lost = "I'm trying to get home, dear. I don't know where I am."
+    turns = [
+        Turn("trainee", "Harbor Station, good evening, Officer Tran speaking."),
+        Turn("visitor", lost),
+        Turn("trainee", "Can you ask someone at the gas station to help you find your daughter's number?"),
+        Turn("visitor", "I... I don't know. It's dark."),
+        Turn("trainee", "Ok June just hang tight, someone will come get you."),
+    ]
+    assert grade(turns, contact=library.scenarios["elderly-confused"].contact).auto_fail
+    turns[-1] = Turn("trainee", "Ok June just hang tight, I'm sending a deputy to come get you right now.")
+    assert not grade(turns, contact=library.scenarios["elderly-confused"].contact).auto_fail

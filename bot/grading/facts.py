@@ -17,7 +17,7 @@ turn); the status follows from the events:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -158,17 +158,32 @@ OPENING_SENTENCES = 3
 
 def _trainee_clauses(turns: Sequence[Turn]):
     """(turn, clause, the visitor's words just before, in the reply's opening?, the clause and the next) per clause."""
-    before = ""
+    before, party = "", ""
     for i, turn in enumerate(turns, start=1):
         if turn.role != "trainee":
             before = turn.text
             continue
-        clauses = read(turn.text)
+        clauses, party = _someone_resolved(read(turn.text), party)
         opening = list(dict.fromkeys(c.sentence for c in clauses))[:OPENING_SENTENCES]
         for k, clause in enumerate(clauses):
             after = clauses[k + 1] if k + 1 < len(clauses) and clauses[k + 1].sentence == clause.sentence else None
             pair = f"{clause.norm} {after.norm}" if after else clause.norm
             yield i, clause, before, clause.sentence in opening, pair
+
+
+def _someone_resolved(clauses: tuple[Clause, ...], party: str) -> tuple[list[Clause], str]:
+    """ "Can you ask someone at the gas station to help?" ... next message: "someone will come get you": that
+    someone is the one the person was sent to, not a deputy; and the party the message leaves named last."""
+    resolved = []
+    for c in clauses:
+        if c.actor == "agency" and party == "other" and WORDS["someone"].starts(f" {c.core} "):
+            c = replace(c, actor="other")
+        elif c.actor in ("person", "other") or c.elsewhere:
+            party = "other"
+        elif c.actor == "agency":
+            party = "agency"
+        resolved.append(c)
+    return resolved, party
 
 
 def _events(rule: FactRule, spoken, rules: Sequence[FactRule], context: Context) -> list[Event]:
