@@ -52,6 +52,7 @@ PERSONA_KEYS = {"name", "mood", "facts", "unknown"}
 TOPICS = (
     "injured",
     "medical",
+    "weapons",
     "description",
     "vehicle",
     "name",

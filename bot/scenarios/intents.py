@@ -274,10 +274,12 @@ QUESTION_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(wearing|wear|look like|looks like|describe|description|clothes|clothing|color|colour|"
             r"height|hair|jacket|shirt|what does (he|she|they|it) look)\b",
         ),
+        ("weapons", r"\b(weapons?|guns?|firearms?|knife|knives|armed|rifle|pistol)\b"),
         ("vehicle", r"\b(plate|license plate|make|model|what kind of car|what car|vehicle|year)\b"),
         ("name", r"\b(your name|spell|who am i speaking|who is calling|full name|date of birth|dob)\b"),
         ("callback", r"\b(call you back|callback|reach you|your number|phone number|best number|contact you)\b"),
-        ("number", r"\b(case number|report number|reference number|booking number|receipt number)\b"),
+        ("number", r"\b(case number|report number|reference number|booking number|receipt number|citation number|"
+         r"ticket number)\b"),
         (
             "taken",
             r"\b(taken|stolen|missing from|what was in|what did they take|what's missing|what is missing|"
