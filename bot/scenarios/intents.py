@@ -278,8 +278,11 @@ QUESTION_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("vehicle", r"\b(plate|license plate|make|model|what kind of car|what car|vehicle|year)\b"),
         ("name", r"\b(your name|spell|who am i speaking|who is calling|full name|date of birth|dob)\b"),
         ("callback", r"\b(call you back|callback|reach you|your number|phone number|best number|contact you)\b"),
-        ("number", r"\b(case number|report number|reference number|booking number|receipt number|citation number|"
-         r"ticket number)\b"),
+        (
+            "number",
+            r"\b(case number|report number|reference number|booking number|receipt number|citation number|"
+            r"ticket number)\b",
+        ),
         (
             "taken",
             r"\b(taken|stolen|missing from|what was in|what did they take|what's missing|what is missing|"
