@@ -24,7 +24,6 @@ from transitions import EventData, Machine
 from bot.grading import MessageSignals, detect
 from bot.grading.text import split_sentences
 from bot.practice.hearing import (
-    Heard,
     believed,
     hear,
     still_here,
@@ -228,7 +227,7 @@ class ScenarioEngine:
         if self.scenario.states[visitor.state].end:
             return self._closing(visitor, signals)
         heard = hear(self.scenario, visitor.last_line, message, frozenset(visitor.heard))
-        names = (signals.names - heard.unheard) | heard.given | _tone(signals.names, heard)
+        names = (signals.names - heard.unheard) | heard.given | heard.signals
         visitor.facts -= {fact for fact, _ in heard.wrong}  # "Actually, it's 30 days": believed, so forgotten
         visitor.heard |= set(heard.memory)
         visitor.turn += 1
@@ -434,11 +433,6 @@ class ScenarioEngine:
         candidates = self._candidates(lines, visitor)
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:{visitor.state}{salt}")
         return self._render(rng.choice(candidates).text, visitor)
-
-
-def _tone(names: frozenset[str], heard: Heard) -> frozenset[str]:
-    """Signals the visitor adds from what it heard: a wrong value ("wrong_information")."""
-    return frozenset({"wrong_information"}) if heard.wrong else frozenset()
 
 
 def _clamp(mood: int) -> int:

@@ -39,6 +39,11 @@ class Heard:
     memory: tuple[str, ...] = ()
     """New entries for the visitor's `heard`: values said, items of a list given."""
 
+    @property
+    def signals(self) -> frozenset[str]:
+        """Signals a scenario's rules can react to: a wrong value ("wrong_information")."""
+        return frozenset({"wrong_information"}) if self.wrong else frozenset()
+
 
 def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[str]) -> Heard:
     """What one trainee message told the visitor, with what it had heard before."""
