@@ -368,10 +368,10 @@ async def main() -> None:
         )
 
     # The overview of many units (the admin's) serves figures read at most every 30 s
-    # (bot/web/unit_pages.py, CACHE_SECONDS): the page above was timed with them cached, so time the
+    # (bot/web/pages/units.py, CACHE_SECONDS): the page above was timed with them cached, so time the
     # read it does every 30 s too. A page that reads them is the cached page plus this.
     from bot.training import staff_queries as q
-    from bot.web.unit_pages import WEEKS
+    from bot.web.pages.units import WEEKS
 
     ids = [u for (u,) in store.db.execute("select id from units order by id").fetchall()]
     fresh = []

@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from bot.training import staff_queries as q
 from bot.training.export_files import build_awaiting, build_elsewhere
-from bot.training.staff import Refused
+from bot.web.access import NotAvailable, signed_in
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -33,14 +33,8 @@ class ExportRoutes:
 
     async def export(self, request: Request) -> Response:
         d = self.d
-        who = d.signed(request)
-        if isinstance(who, Response):
-            return who
-        actor, session = who
-        try:
-            ids, name = d.staff.export_scope(actor, None, request.path_params.get("unit_id"))
-        except Refused as refusal:
-            return d.refused(str(refusal), session=session)
+        who = signed_in(request)
+        ids, name = d.staff.export_scope(who.actor, None, request.path_params.get("unit_id"))
         headers = {
             "Content-Disposition": f'attachment; filename="{name}"',
             "Cache-Control": "no-store",
@@ -48,9 +42,9 @@ class ExportRoutes:
         }
         if request.method == "HEAD":  # a link checker or a preview: no file built, nothing audited
             return Response(media_type="text/csv; charset=utf-8", headers=headers)
-        if actor.id in self.building:
-            return d.refused("Your last export is still being prepared: it downloads when it is ready.", 429, session)
-        self.building.add(actor.id)
+        if who.actor.id in self.building:
+            raise NotAvailable("Your last export is still being prepared: it downloads when it is ready.", 429)
+        self.building.add(who.actor.id)
         compressed = accepts_gzip(request.headers.get("accept-encoding", ""))
         try:
             count = await d.store.reader.run(lambda conn: q.attempt_count(conn, ids))
@@ -58,13 +52,13 @@ class ExportRoutes:
                 body = build_elsewhere(None, ids, compressed, d.store.db.conn)
             else:
                 body = await build_awaiting(d.store.path, ids, compressed)
-        except Exception:
+        except Exception as exc:
             log.exception("an export of units %s failed", ids)
-            return d.refused("The export could not be prepared. Try again in a minute.", 503, session)
+            raise NotAvailable("The export could not be prepared. Try again in a minute.", 503) from exc
         finally:
-            self.building.discard(actor.id)
+            self.building.discard(who.actor.id)
         with d.store.db.atomic():
-            d.staff.exported(actor, ids, count)  # audited once the file exists, as in chat
+            d.staff.exported(who.actor, ids, count)  # audited once the file exists, as in chat
         if compressed:  # compressed in the export process; the GZip middleware passes it through
             headers |= {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)

@@ -1,0 +1,54 @@
+"""Figures as the dashboard shows them: percentages, averages, shares met, sort keys and short dates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.grading import CRITERIA
+
+NONE = "\u2013"
+"""What an empty figure shows: an en dash."""
+
+
+def percent(value: float | None) -> str:
+    return NONE if value is None else f"{value:.0f}%"
+
+
+def number(value: float | None) -> str:
+    return NONE if value is None else f"{value:.0f}"
+
+
+def average_key(value: float | None) -> float:
+    """How a sortable column orders an average: none below every figure."""
+    return -1 if value is None else round(value, 1)
+
+
+def member_rates(attempts: Sequence[dict]) -> dict[str, float]:
+    """Share met per criterion over attempts carrying v_<criterion> verdicts (None: not applicable)."""
+    rates = {}
+    for c in CRITERIA:
+        verdicts = [t[f"v_{c}"] for t in attempts if t.get(f"v_{c}") is not None]
+        if verdicts:
+            rates[c] = 100 * sum(verdicts) / len(verdicts)
+    return rates
+
+
+def weakest(rates: dict[str, float]) -> str | None:
+    """The criterion met least often, or None when nothing was graded."""
+    return min(rates, key=lambda c: rates[c]) if rates else None
+
+
+def failed(attempt: dict) -> bool:
+    return attempt["auto_fail"] not in (None, "[]")
+
+
+def week_label(monday: str) -> str:
+    day = date.fromisoformat(monday)
+    return f"{day.day} {day:%b}"
+
+
+def small_number(raw: str | None, digits: int = 6) -> int | None:
+    """A plain ASCII number from a query string, or None ("²" passes isdigit but is none)."""
+    raw = (raw or "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= digits else None

@@ -1,0 +1,98 @@
+"""A unit's assignments: assign a call with a due date, change the date, remove one.
+
+The changes are the chat's own (`Staff.assign_to_unit`, `Staff.unassign`): the same checks,
+the same audit lines, the same notices to members, written with the change in one transaction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from bot.training import staff_queries as q
+from bot.training.staff import Refused
+from bot.web.access import checked_form
+from bot.web.pages.units import visible_unit
+
+if TYPE_CHECKING:
+    from bot.web.app import Dashboard
+
+
+class AssignmentPages:
+    def __init__(self, dashboard: Dashboard) -> None:
+        self.d = dashboard
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/units/{unit_id:int}/assignments", self.page),
+            Route("/units/{unit_id:int}/assignments", self.assign, methods=["POST"]),
+            Route("/units/{unit_id:int}/assignments/{scenario_id}/remove", self.confirm_remove),
+            Route("/units/{unit_id:int}/assignments/{scenario_id}/remove", self.remove, methods=["POST"]),
+        ]
+
+    async def page(self, request: Request, error: str = "", status: int = 200) -> Response:
+        d = self.d
+        who, unit = visible_unit(d, request)
+        today = d.today().isoformat()
+        overview = await d.store.reader.run(lambda conn: q.unit_overview(conn, [unit.id], today)[unit.id])
+        assignments = [{**a, "title": d.staff._title(a["scenario_id"])} for a in overview["assignments"]]
+        assigned = {a["scenario_id"] for a in assignments}
+        choices = [s for s in d.staff._scenarios() if s.id not in assigned]
+        return d.page(
+            request,
+            "assignments/list.html",
+            f"Assignments of {unit.name}",
+            session=who.session,
+            status=status,
+            crumbs=[("Units", "/"), (unit.name, f"/units/{unit.id}")],
+            error=error,
+            base=f"{d.prefix}/units/{unit.id}/assignments",
+            today=today,
+            assignments=assignments,
+            choices=choices,
+            members="1 member" if overview["members"] == 1 else f"{overview['members']} members",
+        )
+
+    async def assign(self, request: Request) -> Response:
+        d = self.d
+        who, form = await checked_form(request)
+        unit_id = request.path_params["unit_id"]
+        scenario, due = str(form.get("scenario") or ""), str(form.get("due") or "").strip()
+        try:
+            outcome = d.act(
+                lambda: d.staff.assign_to_unit(who.actor, unit_id, scenario, due or None, d.today()), "web assign"
+            )
+        except Refused as refusal:
+            return await self.page(request, error=str(refusal), status=400)
+        return d.done(who.session, f"/units/{unit_id}/assignments", " ".join(outcome.replies))
+
+    async def confirm_remove(self, request: Request) -> Response:
+        d = self.d
+        who, unit = visible_unit(d, request)
+        sid = request.path_params["scenario_id"]
+        if d.staff.units.assignment(unit.id, sid) is None:
+            return await self.page(request, error=f"\u201c{d.staff._title(sid)}\u201d is not assigned to this unit.")
+        return d.page(
+            request,
+            "assignments/remove.html",
+            "Remove an assignment",
+            session=who.session,
+            crumbs=[("Units", "/"), (unit.name, f"/units/{unit.id}"), ("Assignments", f"/units/{unit.id}/assignments")],
+            unit=unit,
+            title_of_call=d.staff._title(sid),
+            scenario_id=sid,
+            base=f"{d.prefix}/units/{unit.id}/assignments",
+        )
+
+    async def remove(self, request: Request) -> Response:
+        d = self.d
+        who, _ = await checked_form(request)
+        unit_id, sid = request.path_params["unit_id"], request.path_params["scenario_id"]
+        try:
+            outcome = d.act(lambda: d.staff.unassign(who.actor, unit_id, sid), "web unassign")
+        except Refused as refusal:
+            return await self.page(request, error=str(refusal), status=400)
+        return d.done(who.session, f"/units/{unit_id}/assignments", " ".join(outcome.replies))

@@ -1,0 +1,153 @@
+"""One call's transcript with the evidence marked in the trainee's words, its tips, and the override form."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from bot.clock import date_hour
+from bot.grading import CRITERIA
+from bot.practice.scorecard import LABELS, addressed_lines, auto_fail_line, total_text, wrong_information_lines
+from bot.storage.attempt_reads import units_of_member
+from bot.training.staff import Refused
+from bot.transcript import Turn
+from bot.web.access import SignedIn, checked_form, signed_in
+
+if TYPE_CHECKING:
+    from bot.web.app import Dashboard
+
+Marks = dict[int, list[tuple[str, str]]]
+"""Per turn number: (label, quoted evidence) to mark in its text."""
+
+
+class AttemptPage:
+    def __init__(self, dashboard: Dashboard) -> None:
+        self.d = dashboard
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/attempts/{attempt_id:int}", self.attempt),
+            Route("/attempts/{attempt_id:int}/override", self.override, methods=["POST"]),
+        ]
+
+    async def attempt(self, request: Request, error: str = "", status: int = 200) -> Response:
+        d = self.d
+        who = signed_in(request)
+        attempt = d.staff.dashboard_attempt(who.actor, request.path_params["attempt_id"])
+        staff, tz = d.staff, d.staff.tz
+        turns = d.store.turns(attempt.id)
+        trainee = d.store.user(attempt.user_id)
+        name = trainee["first_name"] if trainee else str(attempt.user_id)
+        results = staff.units.results_of(attempt.id)
+        finished = attempt.status == "finished"
+        addressed = None
+        if attempt.addressed is not None:
+            addressed = staff._addressed(attempt.scenario_id, attempt.addressed)
+        overrides = staff.units.overridden(attempt.id)
+        names = staff.units.names({o["by"] for o in overrides}) if overrides else {}
+        return d.page(
+            request,
+            "attempt.html",
+            f"{staff._title(attempt.scenario_id)} \u2013 attempt {attempt.id}",
+            session=who.session,
+            status=status,
+            crumbs=self.crumbs(who, attempt.user_id, name),
+            error=error,
+            attempt=attempt,
+            name=name,
+            started=date_hour(attempt.started_at, tz),
+            total=total_text(attempt.total, bool(attempt.auto_fail)) if finished else "in progress",
+            fails=[auto_fail_line(f, turns) for f in attempt.auto_fail],
+            wrong=wrong_information_lines(addressed) if addressed is not None else [],
+            verdicts=[(LABELS[c], results[c]) for c in CRITERIA if c in results],
+            issue=issue(addressed_lines(addressed)) if addressed is not None else None,
+            overrides=[
+                (o, LABELS.get(o["criterion"], o["criterion"]), names.get(o["by"], o["by"]), date_hour(o["at"], tz))
+                for o in overrides
+            ],
+            turns=transcript(turns, name, marks(results, attempt.auto_fail)),
+            applicable=overridable(results) if finished else [],
+        )
+
+    def crumbs(self, who: SignedIn, user_id: int, name: str) -> list[tuple[str, str]]:
+        """Back to the trainee, through a unit of theirs this person sees."""
+        member_of = units_of_member(self.d.store.db, user_id)
+        unit = next((u for u in self.d.staff.dashboard_units(who.actor) if u.id in member_of), None)
+        if unit is None:
+            return [("Units", "/")]
+        return [("Units", "/"), (unit.name, f"/units/{unit.id}"), (name, f"/units/{unit.id}/trainees/{user_id}")]
+
+    async def override(self, request: Request) -> Response:
+        d = self.d
+        who, form = await checked_form(request)
+        criterion, verdict = str(form.get("criterion") or ""), str(form.get("verdict") or "")
+        reason = str(form.get("reason") or "").strip()
+        if verdict not in ("met", "missed"):
+            return await self.attempt(request, error="Choose met or missed.", status=400)
+        if not reason:
+            return await self.attempt(request, error="The reason can't be empty: the trainee is told why.", status=400)
+        attempt_id = request.path_params["attempt_id"]
+        try:
+            outcome = d.act(
+                lambda: d.staff.override_verdict(who.actor, attempt_id, criterion, verdict == "met", reason[:500]),
+                "web override",
+            )
+        except Refused as refusal:  # the page itself says whether this person may see the call at all
+            return await self.attempt(request, error=str(refusal), status=400)
+        return d.done(who.session, f"/attempts/{attempt_id}", " ".join(outcome.replies))
+
+
+def marks(results: dict[str, dict], auto_fail: Sequence[dict]) -> Marks:
+    """The evidence of each criterion and automatic fail, by the turn it was found in."""
+    found: Marks = {}
+    for c in CRITERIA:
+        r = results.get(c)
+        if r and r["applicable"] and r["evidence"] and r["turn"]:
+            found.setdefault(r["turn"], []).append((LABELS[c], r["evidence"]))
+    for f in auto_fail:
+        if isinstance(f.get("turn"), int) and f.get("evidence"):
+            found.setdefault(f["turn"], []).append(("Automatic fail", f["evidence"]))
+    return found
+
+
+def overridable(results: dict[str, dict]) -> list[tuple[str, str, bool]]:
+    """(criterion, label, met now) of each criterion an instructor may override: those that applied."""
+    return [(c, LABELS[c], results[c]["met"]) for c in CRITERIA if c in results and results[c]["applicable"]]
+
+
+def highlighted(text: str, evidence: Sequence[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    """The turn's text in pieces, (text, label): a piece with a label is evidence, marked on the page."""
+    spans: list[tuple[int, int, str]] = []
+    lowered = text.lower()
+    for label, quote in evidence:
+        at = lowered.find(quote.lower()) if quote else -1
+        if at >= 0 and not any(at < end and at + len(quote) > start for start, end, _ in spans):
+            spans.append((at, at + len(quote), label))
+    pieces: list[tuple[str, str | None]] = []
+    pos = 0
+    for start, end, label in sorted(spans):
+        pieces += [(text[pos:start], None), (text[start:end], label)]
+        pos = end
+    return [*pieces, (text[pos:], None)]
+
+
+def transcript(turns: Sequence[Turn], name: str, found: Marks) -> list[dict[str, Any]]:
+    return [
+        {
+            "n": n,
+            "who": "visitor" if turn.role == "visitor" else "trainee",
+            "speaker": "Visitor" if turn.role == "visitor" else name,
+            "pieces": highlighted(turn.text, found.get(n, [])),
+        }
+        for n, turn in enumerate(turns, start=1)
+    ]
+
+
+def issue(lines: list[str]) -> tuple[str, list[str]]:
+    """The visitor's issue: its headline and each fact (without its bullet)."""
+    head, *facts = lines
+    return head, [x.removeprefix(chr(0x2022)).strip() for x in facts]
