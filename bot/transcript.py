@@ -1,4 +1,8 @@
-"""The shape every layer shares: a conversation as an ordered list of turns."""
+"""The values every layer shares: a conversation as an ordered list of turns, a user, the criteria.
+
+They live at the bottom so the grader, the store, the rules and both edges can all use them
+without importing one another (see tests/test_architecture.py).
+"""
 
 from __future__ import annotations
 
@@ -49,3 +53,32 @@ def clean_message(text: str) -> tuple[str | None, str | None]:
             f"Your message was {len(stripped):,} characters; only the first {MAX_MESSAGE_CHARS:,} were kept."
         )
     return stripped, None
+
+
+@dataclass(frozen=True)
+class User:
+    """A person as an edge sees them: Telegram id, private chat, first name, @username."""
+
+    id: int
+    chat_id: int
+    first_name: str
+    username: str | None = None
+
+
+CRITERIA: tuple[str, ...] = (
+    "greeting",
+    "empathy",
+    "testing_questions",
+    "offer_more_help",
+    "appreciation",
+)
+"""The five graded criteria, in the order of a call (the grader, the store and every screen share them)."""
+
+LABELS: dict[str, str] = {
+    "greeting": "Greeting",
+    "empathy": "Empathy",
+    "testing_questions": "Testing questions",
+    "offer_more_help": "Offer more help",
+    "appreciation": "Appreciation",
+}
+"""Each criterion as a person reads it."""

@@ -13,6 +13,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot.storage.group_chats import first_time_in
 from bot.storage.outbox import Outgoing
 from bot.storage.store import Store
 from bot.tg.throttle import Throttle
@@ -82,9 +83,7 @@ class Guards:
         if update.message is None or update.message.from_user is None or update.message.from_user.is_bot:
             return
         with self.store.db.atomic():
-            first_time = self.store.db.execute(
-                "insert or ignore into group_chats (chat_id, told_at) values (?, ?)", [chat.id, self.store.now()]
-            ).rowcount
+            first_time = first_time_in(self.store.db, chat.id, self.store.now())
             if first_time:
                 self.store.owe([Outgoing(chat.id, PRIVATE_ONLY.format(bot=context.bot.username))], "group")
         if first_time:

@@ -1,1 +1,18 @@
-"""Units, assignments, results and reports: what instructors and admins do."""
+"""The department's rules: what instructors, admins and trainees in a unit may do, and what follows.
+
+    department.py   every rule below, built once over a store and a library (`Department`)
+    access.py       roles, the units a person instructs, the attempts they may see
+    people.py       promoting and demoting, who someone is, the audit log
+    units.py        units, join codes, members, co-instructors
+    assignments.py  assigning a call to a unit, due dates, who is told, a trainee's list
+    results.py      typed read models of how units and members are doing
+    reviews.py      one attempt as an instructor sees it
+    overrides.py    changing a verdict (by command, by taps and a reason, by form)
+    notices.py      reminders, completions told to instructors, weekly digests
+    reports.py      /report and /export: scope, text, charts, CSV
+    outcome.py      what a rule returns: Outcome, Notice, Deferred, Refused
+
+No screens here: no buttons, callback data or pagination (they are the edges', e.g. bot.tg),
+and no SQL (bot.storage). `dashboard_facade.py`, `staff.py` and `staff_queries.py` are a
+temporary way in for the dashboard until it calls these rules directly.
+"""

@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from bot.training import staff_queries as q
+from bot.storage import staff_reads as q
 from bot.training.reports import export_csv
 
 GZIP_LEVEL = 6

@@ -1,4 +1,4 @@
-"""Aggregates and charts over stored results; pure functions that return values or PNG bytes."""
+"""Reports and exports: who may have which, their text, charts (PNG bytes) and CSV files."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from collections.abc import Iterable
 from datetime import UTC, date, timedelta, tzinfo
 
 from bot.clock import local_date
-from bot.grading import CRITERIA
 from bot.grading.contact import fact_status
-from bot.practice.scorecard import LABELS
+from bot.storage import staff_reads as reads
+from bot.training.access import Access
+from bot.training.outcome import Deferred, Outcome
+from bot.transcript import CRITERIA, LABELS, User
 
 ROLLING_WINDOW = 5
 
@@ -101,6 +103,46 @@ def _rolling_percent(values: list[int]) -> list[float]:
         window = values[max(0, i - ROLLING_WINDOW + 1) : i + 1]
         rates.append(100 * sum(window) / len(window))
     return rates
+
+
+class Reports:
+    """/report and /export: the units they cover (those /results shows, or the one asked for), audited exports."""
+
+    def __init__(self, access: Access) -> None:
+        self.access = access
+
+    def report(self, actor: User, code: str | None, unit_id: int | None = None) -> Deferred[Outcome]:
+        self.access.require(actor, "instructor", "report")
+        units = self.access.chosen(actor, code, unit_id, "report")
+        title = ", ".join(u.name for u in units) or "no units"
+        if len(title) > 60:
+            title = f"{len(units)} units"
+        ids = [u.id for u in units]
+        return Deferred(
+            lambda conn: reads.report_summary(conn, ids),
+            lambda summary: Outcome(
+                [report_text(summary, title)], render=("report", {"unit_ids": ids, "title": title})
+            ),
+        )
+
+    def export_scope(self, actor: User, code: str | None, unit_id: int | None = None) -> tuple[list[int], str]:
+        """The units an export covers and its file name."""
+        self.access.require(actor, "instructor", "export")
+        units = self.access.chosen(actor, code, unit_id, "export")
+        return [u.id for u in units], f"deskdrill-{code or (units[0].code if unit_id else 'all-units')}.csv"
+
+    def exported(self, actor: User, ids: list[int], count: int) -> None:
+        self.access.audit.write(actor.id, "export", f"{count} attempts of units {ids}")
+
+    def export(self, actor: User, code: str | None, unit_id: int | None = None) -> Deferred[Outcome]:
+        ids, name = self.export_scope(actor, code, unit_id)
+
+        def then(count: int) -> Outcome:
+            self.exported(actor, ids, count)
+            noun = "attempt" if count == 1 else "attempts"
+            return Outcome([f"{count} {noun} exported."], render=("export", {"unit_ids": ids, "name": name}))
+
+        return Deferred(lambda conn: reads.attempt_count(conn, ids), then)
 
 
 def report_text(summary: dict, title: str) -> str:

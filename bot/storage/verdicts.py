@@ -1,0 +1,67 @@
+"""Stored verdicts and the overrides that change them, and the reason an instructor is about to type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.storage.audit import AuditLog
+from bot.storage.store import Store, sync_verdicts
+from bot.storage.stored_totals import stored_total
+
+
+@dataclass(frozen=True)
+class PendingReason:
+    """An override confirmed by taps: the instructor's next message is its reason, until it lapses."""
+
+    attempt_id: int
+    criterion: str
+    met: bool
+    expires: str
+
+
+class Verdicts:
+    def __init__(self, store: Store) -> None:
+        self.store, self.db = store, store.db
+        self.audit = AuditLog(store)
+
+    def results_of(self, attempt_id: int) -> dict[str, dict]:
+        return {r["criterion"]: r for r in self.db.query("select * from results where attempt_id = ?", [attempt_id])}
+
+    def override(self, attempt_id: int, criterion: str, met: bool, reason: str, actor: int) -> int:
+        """Change a verdict, keep the original, record who and why; return the new total (SPEC rule)."""
+        with self.db.atomic():
+            original = self.results_of(attempt_id)[criterion]["met"]
+            self.db.execute(
+                "insert into overrides (attempt_id, criterion, original_met, met, reason, by, at) "
+                "values (?, ?, ?, ?, ?, ?, ?)",
+                [attempt_id, criterion, original, int(met), reason, actor, self.store.now()],
+            )
+            self.db.execute(
+                "update results set met = ?, score = ? where attempt_id = ? and criterion = ?",
+                [int(met), 1.0 if met else 0.0, attempt_id, criterion],
+            )
+            sync_verdicts(self.db, attempt_id)
+            total = stored_total(self.db, attempt_id)
+            self.db.execute("update attempts set total = ? where id = ?", [total, attempt_id])
+            verdict = "met" if met else "missed"
+            self.audit.write(actor, "override", f"attempt {attempt_id} {criterion} -> {verdict}: {reason}")
+        return total
+
+    def overridden(self, attempt_id: int) -> list[dict]:
+        return list(self.db.query("select * from overrides where attempt_id = ? order by id", [attempt_id]))
+
+    def set_pending_reason(self, user_id: int, pending: PendingReason) -> None:
+        self.db.execute(
+            "insert or replace into pending_reasons (user_id, attempt_id, criterion, met, expires) "
+            "values (?, ?, ?, ?, ?)",
+            [user_id, pending.attempt_id, pending.criterion, int(pending.met), pending.expires],
+        )
+
+    def pending_reason(self, user_id: int) -> PendingReason | None:
+        row = next(self.db.query("select * from pending_reasons where user_id = ?", [user_id]), None)
+        if row is None:
+            return None
+        return PendingReason(row["attempt_id"], row["criterion"], bool(row["met"]), row["expires"])
+
+    def take_pending_reason(self, user_id: int) -> bool:
+        return self.db.execute("delete from pending_reasons where user_id = ?", [user_id]).rowcount > 0

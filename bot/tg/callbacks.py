@@ -1,0 +1,181 @@
+"""Every inline button's callback data, encoded and decoded in one place.
+
+Telegram hands a button's data back verbatim when it is tapped, from any message the bot ever
+sent, so old buttons must keep decoding and anything else (a forged or foreign string) is
+refused by `decode` with `NotOurs`, never half-read. Data is at most 64 bytes: short
+prefixes and numeric ids, separated by ":".
+
+    encode(UnitResults(unit_id=4, page=0)) == "r:u:4:0"
+    decode("r:u:4:0") == UnitResults(4, 0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+MAX_BYTES = 64
+"""Telegram's limit on a button's callback data."""
+
+
+class NotOurs(ValueError):
+    """Callback data this bot does not (or no longer) make."""
+
+
+@dataclass(frozen=True)
+class AllUnits:
+    page: int
+
+
+@dataclass(frozen=True)
+class UnitResults:
+    unit_id: int
+    page: int
+
+
+@dataclass(frozen=True)
+class TraineeResults:
+    unit_id: int
+    user_id: int
+    page: int
+
+
+@dataclass(frozen=True)
+class Transcript:
+    attempt_id: int
+
+
+@dataclass(frozen=True)
+class OverrideAsk:
+    attempt_id: int
+    criterion: int
+    """The criterion's place in CRITERIA."""
+
+
+@dataclass(frozen=True)
+class OverrideConfirm:
+    attempt_id: int
+    criterion: int
+
+
+@dataclass(frozen=True)
+class OverrideCancel:
+    pass
+
+
+@dataclass(frozen=True)
+class AssignCall:
+    scenario_id: str
+
+
+@dataclass(frozen=True)
+class AssignToUnit:
+    scenario_id: str
+    unit_id: int
+
+
+@dataclass(frozen=True)
+class Report:
+    unit_id: int
+
+
+@dataclass(frozen=True)
+class Export:
+    unit_id: int
+
+
+@dataclass(frozen=True)
+class Promote:
+    user_id: int
+
+
+@dataclass(frozen=True)
+class Demote:
+    user_id: int
+
+
+@dataclass(frozen=True)
+class DigestOff:
+    pass
+
+
+@dataclass(frozen=True)
+class Practice:
+    """Start a call; an empty id lists the calls."""
+
+    scenario_id: str
+
+
+Callback = (
+    AllUnits
+    | UnitResults
+    | TraineeResults
+    | Transcript
+    | OverrideAsk
+    | OverrideConfirm
+    | OverrideCancel
+    | AssignCall
+    | AssignToUnit
+    | Report
+    | Export
+    | Promote
+    | Demote
+    | DigestOff
+    | Practice
+)
+
+PREFIXES: dict[type, str] = {
+    AllUnits: "r:all",
+    UnitResults: "r:u",
+    TraineeResults: "r:t",
+    Transcript: "r:a",
+    OverrideAsk: "r:o",
+    OverrideConfirm: "r:oy",
+    OverrideCancel: "r:ox",
+    AssignCall: "as",
+    AssignToUnit: "as",
+    Report: "rp",
+    Export: "ex",
+    Promote: "pr",
+    Demote: "dm",
+    DigestOff: "dg:off",
+    Practice: "practice",
+}
+"""The data starts with its kind's prefix; the fields follow in order. AssignCall and AssignToUnit share
+"as" and differ by their number of fields."""
+
+STAFF_PATTERN = r"^(r|as|rp|ex|pr|dm|dg):"
+"""Data of the staff buttons (bot.tg.staff); "practice:" is the trainee's (bot.tg.trainee)."""
+
+_BY_PREFIX: dict[tuple[str, int], type] = {(p, len(fields(k))): k for k, p in PREFIXES.items()}
+
+
+def encode(callback: Callback) -> str:
+    values = [getattr(callback, f.name) for f in fields(callback)]
+    for value in values:
+        if isinstance(value, str) and (":" in value or not value.isascii()):
+            raise ValueError(f"{value!r} cannot be a field of callback data (ASCII without ':' only)")
+    data = ":".join([PREFIXES[type(callback)], *map(str, values)])
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError(f"callback data {data!r} is over Telegram's {MAX_BYTES} bytes")
+    return data
+
+
+def decode(data: str | None) -> Callback:
+    """The button a tap stands for; NotOurs, saying why, for anything this bot does not make."""
+    if not data or not data.isascii() or len(data.encode()) > MAX_BYTES:
+        raise NotOurs(f"not callback data of ours: {data!r}")
+    for prefix_parts in (2, 1):
+        parts = data.split(":")
+        prefix, values = ":".join(parts[:prefix_parts]), parts[prefix_parts:]
+        kind = _BY_PREFIX.get((prefix, len(values)))
+        if kind is not None:
+            return kind(*(_field(data, f.type, v) for f, v in zip(fields(kind), values, strict=True)))
+    raise NotOurs(f"no button of ours has the data {data!r}")
+
+
+def _field(data: str, kind: object, raw: str) -> int | str:
+    if kind in (int, "int"):
+        if not raw.isdigit() or len(raw) >= 16:
+            raise NotOurs(f"{raw!r} in {data!r} is not a number")
+        return int(raw)
+    return raw

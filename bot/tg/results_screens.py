@@ -1,0 +1,190 @@
+"""The results screens: all units, one unit's members, one member's calls; and the notices that
+point to them (completions, weekly digests, reminders). Heavy reads run off the event loop."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+
+from bot.clock import date_hour
+from bot.practice.scorecard import total_text
+from bot.storage.outbox import Buttons
+from bot.storage.units import Unit
+from bot.tg import callbacks as cb
+from bot.tg.pages import SUMMARY_CHARS, button, in_pairs, label, nav, paginate, start_button
+from bot.tg.screen import Screen, screen
+from bot.training import results
+from bot.training.department import Department
+from bot.training.notices import Completions, DigestData, DigestRecipient, Reminder
+from bot.training.outcome import Deferred, Refused
+from bot.training.results import MemberDetail, MemberLine, UnitOverview
+from bot.training.units import NO_UNITS
+from bot.transcript import LABELS, User
+
+Title = Callable[[str], str]
+"""A call's title from its id (bot.training.calls.Calls.title)."""
+TRAINEES_PER_PAGE = 20
+ATTEMPTS_PER_PAGE = 8
+UNITS_PER_PAGE = 8
+
+
+class ResultsScreens:
+    def __init__(self, department: Department) -> None:
+        self.department, self.tz = department, department.tz
+        self.title = department.calls.title
+
+    def results(self, actor: User, code: str | None, today: date) -> Screen | Deferred[Screen]:
+        """One unit's summary with a button per trainee; with several units, a summary per unit."""
+        if code:
+            return self.unit_page(actor, self.department.results.unit_by_code(actor, code).id, 0, today)
+        units = self.department.results.units(actor)
+        if not units:
+            return screen([NO_UNITS])
+        if len(units) == 1:
+            return self.unit_page(actor, units[0].id, 0, today)
+        return self.units_page(actor, 0, today)
+
+    def units_page(self, actor: User, page: int, today: date) -> Deferred[Screen]:
+        units = self.department.results.units(actor)
+
+        def then(overview: dict[int, UnitOverview]) -> Screen:
+            entries = [unit_summary(u, overview[u.id], self.title, brief=True) for u in units]
+            shown, at, pages = paginate(entries, page, UNITS_PER_PAGE)
+            head = f"Your {len(units)} units" + (f", page {at + 1} of {pages}" if pages > 1 else "") + ":"
+            keyboard = tuple((button(label(units[i].name, 60), cb.UnitResults(units[i].id, 0)),) for i in shown)
+            text = head + "\n\n" + "\n\n".join(entries[i] for i in shown)
+            return screen([text], keyboard + nav(at, pages, cb.AllUnits))
+
+        return Deferred(lambda conn: results.overview(conn, [u.id for u in units], today), then)
+
+    def unit_page(self, actor: User, unit_id: int, page: int, today: date) -> Deferred[Screen]:
+        """A unit's summary (at most 1,500 characters) and a page of buttons, one per trainee."""
+        unit = self.department.results.unit(actor, unit_id)
+
+        def read(conn: sqlite3.Connection) -> tuple[UnitOverview, list[MemberLine]]:
+            return results.overview(conn, [unit.id], today)[unit.id], results.members(conn, unit.id, today)
+
+        def then(data: tuple[UnitOverview, list[MemberLine]]) -> Screen:
+            overview, members = data
+            summary = unit_summary(unit, overview, self.title)
+            if not members:
+                return screen([summary + "\nNo members yet: share the join link from /newcode."])
+            labels = [
+                label(m.first_name, 18)
+                + f" \u00b7 {m.attempts} call{'s' if m.attempts != 1 else ''}"
+                + (f" \u00b7 {m.overdue} overdue" if m.overdue else "")
+                for m in members
+            ]
+            shown, at, pages = paginate(labels, page, TRAINEES_PER_PAGE)
+            keyboard = in_pairs([button(labels[i], cb.TraineeResults(unit.id, members[i].id, 0)) for i in shown])
+            which = f" (page {at + 1} of {pages})" if pages > 1 else ""
+            more = nav(at, pages, lambda p: cb.UnitResults(unit.id, p))
+            return screen([summary + f"\nTap a trainee{which}:"], keyboard + more)
+
+        return Deferred(read, then)
+
+    def trainee_page(self, actor: User, unit_id: int, user_id: int, page: int, today: date) -> Deferred[Screen]:
+        """A member: latest and best per assignment, then their finished calls with a button each."""
+        unit = self.department.results.unit(actor, unit_id)
+        back = (button("\u25c0 Unit", cb.UnitResults(unit.id, 0)),)
+
+        def then(detail: MemberDetail | None) -> Screen:
+            if detail is None:
+                raise Refused(f"That trainee is not a member of \u201c{unit.name}\u201d.")
+            lines = [self.member_heading(detail, unit)]
+            for s in results.standing(detail.assigned, detail.attempts, today):
+                state = f"latest {total_text(*s.latest)}, best {total_text(*s.best)}" if s.latest else "not done"
+                overdue = f" (OVERDUE, due {s.due})" if s.overdue else ""
+                lines.append(f"\u2022 {s.scenario_id}: {state}{overdue}")
+            if not detail.attempts:
+                return screen(["\n".join(lines + ["No finished calls since joining."])], (back,))
+            labels = [
+                f"{date_hour(t.finished_at or t.started_at, self.tz)} "
+                f"\u00b7 {label(self.title(t.scenario_id), 24)} \u00b7 {total_text(t.total, t.failed)}"
+                for t in detail.attempts
+            ]
+            shown, at, pages = paginate(labels, page, ATTEMPTS_PER_PAGE)
+            which = f" (page {at + 1} of {pages})" if pages > 1 else ""
+            lines.append(f"Finished calls, newest first{which}: tap one for its transcript.")
+            keyboard = tuple((button(label(labels[i], 60), cb.Transcript(detail.attempts[i].id)),) for i in shown)
+            more = nav(at, pages, lambda p: cb.TraineeResults(unit.id, detail.id, p))
+            return screen(["\n".join(lines)], keyboard + more + (back,))
+
+        return Deferred(lambda conn: results.member_detail(conn, unit.id, user_id), then)
+
+    @staticmethod
+    def member_heading(detail: MemberDetail, unit: Unit) -> str:
+        handle = f", @{detail.username}" if detail.username else ""
+        return f"{detail.first_name} ({detail.id}{handle}) in \u201c{unit.name}\u201d"
+
+
+def unit_summary(unit: Unit, overview: UnitOverview, title: Title, brief: bool = False) -> str:
+    """Members, done, overdue, average, weakest criterion: within SUMMARY_CHARS."""
+    revoked = ", revoked" if unit.revoked else ""
+    lines = [f"\u201c{unit.name}\u201d ({unit.code}{revoked}): {overview.members} members"]
+    if overview.attempts:
+        rates = overview.rates
+        weakest = min(rates, key=lambda c: rates[c]) if rates else None
+        lines.append(
+            f"{overview.attempts} finished calls, average {overview.average:.0f}/100"
+            + (f", weakest: {LABELS[weakest]} ({rates[weakest]:.0f}% met)" if weakest else "")
+        )
+    else:
+        lines.append("No finished calls yet.")
+    assignments = overview.assignments
+    if not assignments:
+        lines.append("Nothing assigned yet.")
+    elif brief:
+        done = sum(a.done for a in assignments)
+        owed = sum(a.members for a in assignments)
+        overdue = sum(a.overdue for a in assignments)
+        lines.append(f"{len(assignments)} assigned: {done}/{owed} done, {overdue} overdue")
+    else:
+        entries = [
+            f"\u2022 {label(title(a.scenario_id), 45)}: {a.done}/{a.members} done"
+            + (f", {a.overdue} OVERDUE" if a.overdue else "")
+            + (f" (due {a.due})" if a.due else "")
+            for a in assignments
+        ]
+        budget = SUMMARY_CHARS - sum(len(line) + 1 for line in lines) - 80
+        shown, _, _ = paginate(entries, 0, 15, budget)
+        lines += ["Assigned:"] + [entries[i] for i in shown]
+        if len(shown) < len(entries):
+            lines.append(f"\u2022 and {len(entries) - len(shown)} more")
+    return "\n".join(lines)
+
+
+# --- notices --------------------------------------------------------------------------------
+
+
+def reminder(r: Reminder) -> tuple[str, Buttons]:
+    if r.overdue:
+        text = f"Overdue: \u201c{r.title}\u201d was due {r.due}. /practice {r.scenario_id}"
+    else:
+        text = f"Reminder: \u201c{r.title}\u201d is due {r.due}. /practice {r.scenario_id}"
+    return text, start_button(r.scenario_id, r.title)
+
+
+def completions(c: Completions) -> tuple[str, Buttons]:
+    entries = [f"\u2022 {d.first_name}: {d.title} ({total_text(d.total, d.failed)})" for d in c.done]
+    shown, _, _ = paginate(entries, 0, 30, SUMMARY_CHARS)
+    more = f"\n\u2022 and {len(entries) - len(shown)} more" if len(shown) < len(entries) else ""
+    noun = "assignment" if len(c.done) == 1 else "assignments"
+    text = f"\u201c{c.unit_name}\u201d: {len(c.done)} {noun} completed.\n" + "\n".join(entries[i] for i in shown) + more
+    return text, ((button("Open results", cb.UnitResults(c.unit_id, 0)),),)
+
+
+def digests(due: list[DigestRecipient], data: DigestData, today: date, title: Title) -> dict[int, tuple[str, Buttons]]:
+    """Each recipient's weekly digest: a summary line per unit, with buttons to results and to stop them."""
+    keyboard = ((button("Open results", cb.AllUnits(0)), button("Stop weekly digests", cb.DigestOff())),)
+    drawn = {}
+    for r in due:
+        entries = [
+            unit_summary(data.units[u], data.overviews[u], title, brief=True) for u in r.unit_ids if u in data.units
+        ]
+        shown, _, _ = paginate(entries, 0, 12)
+        more = f"\n\n(and {len(entries) - len(shown)} more units: /results)" if len(shown) < len(entries) else ""
+        text = f"Weekly digest, {today.isoformat()}:\n\n" + "\n\n".join(entries[i] for i in shown) + more
+        drawn[r.user_id] = (text, keyboard)
+    return drawn

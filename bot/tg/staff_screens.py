@@ -1,0 +1,177 @@
+"""The staff screens that are not results: units and join links, role cards, the assign picker,
+a trainee's assignments, an attempt's transcript with its override buttons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.clock import date_hour
+from bot.practice.scorecard import (
+    MET,
+    MISSED,
+    NOT_APPLICABLE,
+    addressed_lines,
+    auto_fail_line,
+    total_text,
+    wrong_information_lines,
+)
+from bot.storage.outbox import Buttons
+from bot.tg import callbacks as cb
+from bot.tg.pages import button, in_pairs, label, paginate
+from bot.tg.screen import Screen, screen
+from bot.training.department import Department
+from bot.training.outcome import Offer, Outcome
+from bot.training.people import article
+from bot.training.reviews import Review, StoredVerdict
+from bot.training.units import NO_UNITS
+from bot.transcript import LABELS, User
+
+
+def join_link(bot_username: str, code: str) -> str:
+    return f"https://t.me/{bot_username}?start=join-{code}"
+
+
+class StaffScreens:
+    def __init__(self, department: Department) -> None:
+        self.department, self.tz = department, department.tz
+
+    def new_unit(self, actor: User, name: str, bot_username: str) -> Screen:
+        unit = self.department.units.create(actor, name)
+        link = join_link(bot_username, unit.code)
+        return screen(
+            [f"Unit \u201c{unit.name}\u201d created. Join code: {unit.code}\nShare this link with its members: {link}"]
+        )
+
+    def new_code(self, actor: User, code: str | None, bot_username: str) -> Screen:
+        unit, fresh = self.department.units.new_code(actor, code)
+        link = join_link(bot_username, fresh)
+        return screen(
+            [f"New join code for \u201c{unit.name}\u201d: {fresh} (the old one no longer works).\nLink: {link}"]
+        )
+
+    def units(self, actor: User) -> Screen:
+        lines = self.department.units.lines(actor)
+        if not lines:
+            return screen([NO_UNITS])
+        texts = [
+            f"{u.unit.name}: {u.members} members, code {u.unit.code}{' (revoked)' if u.unit.revoked else ''}"
+            for u in lines
+        ]
+        shown, _, _ = paginate(texts, 0, 30)
+        keyboard = tuple(
+            (
+                button(label(lines[i].unit.name, 28), cb.UnitResults(lines[i].unit.id, 0)),
+                button("Report", cb.Report(lines[i].unit.id)),
+                button("CSV", cb.Export(lines[i].unit.id)),
+            )
+            for i in shown
+        )
+        more = f"\n(and {len(lines) - len(shown)} more: /results lists them all)" if len(shown) < len(lines) else ""
+        return screen(["Your units:\n" + "\n".join(texts[i] for i in shown) + more], keyboard)
+
+    def person_card(self, actor: User, target_id: int | None, name: str) -> Screen:
+        """An admin forwarded a message from someone: who they are, with a button to change their role."""
+        person = self.department.people.person(actor, target_id, name)
+        keyboard: Buttons = ()
+        if person.role == "trainee":
+            keyboard = ((button("Make instructor", cb.Promote(person.id)),),)
+        elif person.role == "instructor":
+            keyboard = ((button("Make trainee", cb.Demote(person.id)),),)
+        return screen([f"{person.first_name} ({person.id}) is {article(person.role)} {person.role}."], keyboard)
+
+    def assign(self, actor: User, args: list[str], today: date) -> Outcome | Screen:
+        """/assign alone: a button per call; with arguments, the assignment."""
+        if args:
+            return self.department.assignments.assign(actor, args, today)
+        self.department.access.require(actor, "instructor", "assign")
+        keyboard = tuple((button(label(s.title, 60), cb.AssignCall(s.id)),) for s in self.department.calls.in_order())
+        return screen(
+            ["Which call? (Or type /assign <scenario_id> <unit_code> [YYYY-MM-DD] to set a due date.)"], keyboard
+        )
+
+    def assign_call(self, actor: User, scenario_id: str) -> Screen:
+        """A call tapped: a button per unit."""
+        units = self.department.assignments.units_for(actor, scenario_id)
+        if not units:
+            return screen([NO_UNITS])
+        keyboard = tuple((button(label(u.name, 60), cb.AssignToUnit(scenario_id, u.id)),) for u in units[:90])
+        title = self.department.calls.title(scenario_id)
+        return screen([f"Assign \u201c{title}\u201d to which unit?"], keyboard)
+
+    def my_assignments(self, user: User, today: date) -> Outcome:
+        mine = self.department.assignments.mine(user, today)
+        if not mine:
+            return Outcome(["Nothing is assigned to you. Practise anything with /practice."])
+        lines, offers = ["Your assignments:"], []
+        for a in mine:
+            due = f"due {a.due}" + (" (overdue)" if a.overdue else "") if a.due else "no due date"
+            lines.append(f"{'done' if a.done else 'to do'}: {a.title} ({a.unit_name}), {due}")
+            if not a.done and a.scenario_id not in [o.scenario_id for o in offers]:
+                offers.append(Offer(a.scenario_id, a.title))
+        shown, _, _ = paginate(lines, 0, 60)
+        return Outcome(["\n".join(lines[i] for i in shown)], offers=offers[:50])
+
+    # --- an attempt and its overrides -------------------------------------------------------
+
+    def transcript(self, actor: User, raw_id: str | None) -> Screen:
+        review = self.department.reviews.review(actor, raw_id)
+        keyboard: Buttons = ()
+        if review.attempt.status == "finished" and review.verdicts:
+            keyboard = in_pairs(
+                [
+                    button(
+                        f"{LABELS[v.criterion]}: make {'missed' if v.met else 'met'}",
+                        cb.OverrideAsk(review.attempt.id, i),
+                    )
+                    for i, v in enumerate(review.verdicts)
+                    if v.applicable
+                ]
+            )
+        return screen(["\n".join(self.transcript_lines(review))], keyboard)
+
+    def transcript_lines(self, review: Review) -> list[str]:
+        attempt, turns = review.attempt, review.turns
+        speaker = {"visitor": "Visitor", "trainee": review.trainee}
+        total = total_text(attempt.total, bool(attempt.auto_fail)) if attempt.status == "finished" else "in progress"
+        when = date_hour(attempt.started_at, self.tz)
+        lines = [f"Attempt {attempt.id}: {review.title} ({review.trainee}, {when}), total {total}"]
+        lines += [auto_fail_line(f, turns) for f in attempt.auto_fail]
+        if review.addressed is not None:
+            lines += wrong_information_lines(review.addressed)
+        lines += [f"{n}. {speaker[t.role]}: {t.text}" for n, t in enumerate(turns, start=1)]
+        lines += [verdict_line(v) for v in review.verdicts]
+        if review.addressed is not None:
+            lines += addressed_lines(review.addressed)
+        lines += [
+            f"Override: {LABELS.get(o.criterion, o.criterion)} {'met' if o.met else 'missed'} "
+            f"by {o.by_name}: {o.reason}"
+            for o in review.overrides
+        ]
+        return lines
+
+    def override_ask(self, actor: User, attempt_id: int, index: int) -> Screen:
+        """The first tap on an override button: confirm which way it changes."""
+        o = self.department.overrides.overridable(actor, attempt_id, index)
+        text = (
+            f"Change {LABELS[o.criterion]} from {'missed' if o.met else 'met'} to {'met' if o.met else 'missed'} "
+            f"on {o.trainee}'s call \u201c{o.title}\u201d ({date_hour(o.attempt.started_at, self.tz)})?"
+        )
+        keyboard = (
+            (button("Yes, change it", cb.OverrideConfirm(o.attempt.id, index)), button("Cancel", cb.OverrideCancel())),
+        )
+        return screen([text], keyboard)
+
+    def override_confirm(self, actor: User, attempt_id: int, index: int) -> Screen:
+        """Confirmed: the next text this instructor sends is the reason."""
+        outcome = self.department.overrides.ask_reason(actor, attempt_id, index)
+        return Screen(outcome, ((button("Cancel", cb.OverrideCancel()),),))
+
+
+def verdict_line(v: StoredVerdict) -> str:
+    """One stored verdict, as on the scorecard: mark, label, the trainee's words."""
+    name = LABELS[v.criterion]
+    if not v.applicable:
+        return f"{NOT_APPLICABLE} {name} \u2014 n/a"
+    evidence = f" \u2014 \u201c{v.evidence}\u201d (turn {v.turn})" if v.evidence else ""
+    partly = ", partly" if not v.met and v.score > 0 else ""
+    return f"{MET if v.met else MISSED} {name}{partly}{evidence}"

@@ -1,0 +1,153 @@
+"""Notices nobody asked for: assignment reminders, completions told to instructors, weekly digests.
+
+The rules are here (who is owed what, when, and that each goes once); how a notice reads and
+which buttons it carries is the edge's (`draw`). Each notice is recorded and put in the outbox
+in one transaction, so it is neither lost nor sent twice; it counts as delivered only when the
+sender has delivered it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from bot.clock import local_date
+from bot.storage.notices import NoticeTables
+from bot.storage.outbox import Buttons, Outgoing
+from bot.storage.store import Store
+from bot.storage.units import Unit
+from bot.training.calls import Calls
+from bot.training.outcome import Outcome
+from bot.training.results import UnitOverview, failed, overview, units_by_ids
+from bot.transcript import User
+
+COMPLETIONS_EVERY = timedelta(hours=1)
+
+Drawn = tuple[str, Buttons]
+"""A notice as the edge writes it: (text, buttons)."""
+
+
+@dataclass(frozen=True)
+class Reminder:
+    scenario_id: str
+    title: str
+    due: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Completion:
+    first_name: str
+    title: str
+    total: int
+    failed: bool
+
+
+@dataclass(frozen=True)
+class Completions:
+    unit_id: int
+    unit_name: str
+    done: list[Completion]
+
+
+@dataclass(frozen=True)
+class DigestRecipient:
+    user_id: int
+    chat_id: int
+    unit_ids: list[int]
+
+
+@dataclass(frozen=True)
+class DigestData:
+    """What the digests need, read off the event loop."""
+
+    units: dict[int, Unit]
+    overviews: dict[int, UnitOverview]
+
+
+def week_of(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+class Notices:
+    def __init__(self, store: Store, calls: Calls, tz: tzinfo) -> None:
+        self.store, self.calls, self.tz = store, calls, tz
+        self.tables = NoticeTables(store)
+
+    def queue_reminders(self, today: date, draw: Callable[[Reminder], Drawn]) -> int:
+        """Owe the reminders due now: once a day up to the due date (not on the day it was assigned),
+        and once when overdue, per trainee and scenario however many units assigned it."""
+        queued = 0
+        first: dict[tuple[int, str], dict] = {}
+        for row in self.tables.unfinished_assignments():  # the earliest due date of each (trainee, scenario)
+            key = (row["user_id"], row["scenario_id"])
+            if key not in first or row["due"] < first[key]["due"]:
+                first[key] = row
+        for row in first.values():
+            overdue = today.isoformat() > row["due"]
+            if not overdue and local_date(row["assigned_at"], self.tz) >= today:
+                continue  # the assignment's own notice is enough for its first day
+            kind = "overdue" if overdue else f"day:{today.isoformat()}"
+            text, buttons = draw(
+                Reminder(row["scenario_id"], self.calls.title(row["scenario_id"]), row["due"], overdue)
+            )
+            with self.store.db.atomic():
+                if self.tables.mark_reminded(row["user_id"], row["assignment_id"], row["scenario_id"], kind):
+                    reminder = (row["user_id"], row["assignment_id"], kind)
+                    message = Outgoing(row["chat_id"], text, buttons, reminder=reminder, hold=True)
+                    self.store.owe([message], "reminder")
+                    queued += 1
+        return queued
+
+    def queue_completions(self, draw: Callable[[Completions], Drawn]) -> int:
+        """Tell each unit's instructors who completed an assignment: at most one message an hour per unit."""
+        now = self.store.clock()
+        queued = 0
+        for unit_id, last in self.tables.units_with_untold_completions():
+            if last is not None and now - datetime.fromisoformat(last) < COMPLETIONS_EVERY:
+                continue
+            with self.store.db.atomic():
+                rows = self.tables.untold_completions(unit_id)
+                if not rows:
+                    continue
+                done = [
+                    Completion(
+                        r["first_name"], self.calls.title(r["scenario_id"]), r["total"] or 0, failed(r["auto_fail"])
+                    )
+                    for r in rows
+                ]
+                text, buttons = draw(Completions(unit_id, rows[0]["unit_name"], done))
+                messages = [Outgoing(c, text, buttons, hold=True) for c in self.tables.instructor_chats(unit_id)]
+                self.store.owe(messages, "completions")
+                self.tables.mark_told(unit_id, self.store.now())
+                queued += len(messages)
+        return queued
+
+    def digest_due(self, today: date) -> list[DigestRecipient]:
+        """Instructors owed this week's digest: Mondays, unless they opted out."""
+        if today.weekday() != 0:
+            return []
+        return [DigestRecipient(*r) for r in self.tables.digest_recipients(week_of(today))]
+
+    @staticmethod
+    def digest_data(conn: sqlite3.Connection, due: list[DigestRecipient], today: date) -> DigestData:
+        unit_ids = sorted({u for r in due for u in r.unit_ids})
+        return DigestData({u.id: u for u in units_by_ids(conn, unit_ids)}, overview(conn, unit_ids, today))
+
+    def queue_digests(self, due: list[DigestRecipient], drawn: dict[int, Drawn], today: date) -> int:
+        """Owe each recipient's digest (`drawn`: user id -> (text, buttons)), once a week."""
+        queued = 0
+        for r in due:
+            with self.store.db.atomic():
+                if self.tables.mark_digest(r.user_id, week_of(today), self.store.now()):
+                    text, buttons = drawn[r.user_id]
+                    self.store.owe([Outgoing(r.chat_id, text, buttons, hold=True)], "digest")
+                    queued += 1
+        return queued
+
+    def digest_off(self, actor: User) -> Outcome:
+        self.tables.digest_optout(actor.id, self.store.now())
+        return Outcome(["You won't get weekly digests any more. /results shows your units at any time."])

@@ -1,0 +1,80 @@
+"""What a rule returns: an Outcome (replies, notices for others), a Deferred heavy read, or Refused.
+
+A rule never says how an edge shows its answer: no buttons, no pages. It says what happened,
+who must be told, and which call a notice offers to start; each edge draws that its own way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Refused(Exception):
+    """A one-line answer instead of the command's result."""
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A practice call a message offers to start."""
+
+    scenario_id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message for another user: an assignment, an override, a reminder. Held while they are in a call."""
+
+    chat_id: int
+    text: str
+    offer: Offer | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    replies: list[str]
+    notices: list[Notice] = field(default_factory=list)
+    render: tuple[str, dict] | None = None
+    """A chart or file to draw and send after the replies: (renderer name, its arguments)."""
+    offers: list[Offer] = field(default_factory=list)
+    """Practice calls to offer after the replies."""
+    role_changed: tuple[int, str] | None = None
+    """(chat id, new role) when someone's command menu must change."""
+
+
+@dataclass(frozen=True)
+class Deferred(Generic[T]):
+    """An answer that needs a heavy read: `read(connection)` runs off the event loop on a read-only
+    connection, then `then(data)` makes the answer inside the update's transaction."""
+
+    read: Callable[[sqlite3.Connection], Any]
+    then: Callable[[Any], T]
+
+
+def number(raw: str | None, usage: str) -> int:
+    """A plain ASCII number ("²" and "١" pass str.isdigit() but are no id); Refused(usage) otherwise."""
+    raw = (raw or "").strip()
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 15:
+        raise Refused(usage)
+    return int(raw)
+
+
+def due_date(raw: str, today: date) -> str:
+    """An ISO date, today or later."""
+    try:
+        due = date.fromisoformat(raw).isoformat()
+    except ValueError as exc:
+        raise Refused(f"\u201c{raw}\u201d is not a date: use YYYY-MM-DD, e.g. 2026-12-01.") from exc
+    if due < today.isoformat():
+        raise Refused(f"{due} is in the past (today is {today.isoformat()}): choose today or a later date.")
+    return due
+
+
+def members_told(count: int) -> str:
+    return "1 member told" if count == 1 else f"{count} members told"

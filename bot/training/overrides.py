@@ -1,0 +1,134 @@
+"""Overriding a verdict: by command, by taps (then the reason as the next message), or by form.
+
+Each way runs the same checks and makes the same audited change, and the trainee is told
+the new verdict, the reason and their new total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta, tzinfo
+
+from bot.clock import local_date
+from bot.practice.scorecard import total_text
+from bot.storage.store import AttemptRow, Store
+from bot.storage.verdicts import PendingReason, Verdicts
+from bot.training.access import Access
+from bot.training.calls import Calls
+from bot.training.outcome import Notice, Outcome, Refused
+from bot.transcript import CRITERIA, LABELS, User
+
+REASON_MINUTES = 15
+
+
+@dataclass(frozen=True)
+class Overridable:
+    """A finished attempt's criterion that applies, and the verdict an override would give it."""
+
+    attempt: AttemptRow
+    index: int
+    """The criterion's place in CRITERIA."""
+    criterion: str
+    met: bool
+    trainee: str
+    title: str
+
+
+class Overrides:
+    def __init__(self, store: Store, access: Access, verdicts: Verdicts, calls: Calls, tz: tzinfo) -> None:
+        self.store, self.access, self.verdicts, self.calls, self.tz = store, access, verdicts, calls, tz
+
+    def overridable(self, actor: User, attempt_id: int, index: int) -> Overridable:
+        self.access.require(actor, "instructor", "override")
+        attempt = self.access.attempt(actor, str(attempt_id), "override")
+        if not 0 <= index < len(CRITERIA):
+            raise Refused("That button is no longer in use.")
+        criterion = CRITERIA[index]
+        if attempt.status != "finished":
+            raise Refused(f"Attempt {attempt.id} is not finished yet.")
+        result = self.verdicts.results_of(attempt.id).get(criterion)
+        title = self.calls.title(attempt.scenario_id)
+        if result is None or not result["applicable"]:
+            raise Refused(f"{LABELS[criterion]} does not apply in \u201c{title}\u201d.")
+        trainee = self.store.user(attempt.user_id)
+        return Overridable(attempt, index, criterion, not result["met"], trainee["first_name"], title)
+
+    def ask_reason(self, actor: User, attempt_id: int, index: int) -> Outcome:
+        """Confirmed by taps: the next text this instructor sends is the reason (stored, so it survives a restart)."""
+        o = self.overridable(actor, attempt_id, index)
+        if self.store.active_attempt(actor.id) is not None:
+            raise Refused("You're in a practice call: finish it (/end) first, then tap the override again.")
+        expires = (self.store.clock() + timedelta(minutes=REASON_MINUTES)).isoformat(timespec="seconds")
+        self.verdicts.set_pending_reason(actor.id, PendingReason(o.attempt.id, o.criterion, o.met, expires))
+        return Outcome(
+            [
+                f"Send the reason for making {LABELS[o.criterion]} {'met' if o.met else 'missed'} as your next "
+                f"message: {o.trainee} will see it. (It lapses in {REASON_MINUTES} minutes.)"
+            ]
+        )
+
+    def cancel(self, actor: User) -> Outcome:
+        had = self.verdicts.take_pending_reason(actor.id)
+        return Outcome(["Cancelled: nothing changed." if had else "Nothing to cancel."])
+
+    def pending_reason(self, actor: User, text: str) -> Outcome | None:
+        """The reason an instructor was asked for, or None: the message is not one (practice goes on).
+
+        Only staff, never during their own practice call, and only before it lapses."""
+        pending = self.verdicts.pending_reason(actor.id)
+        if pending is None or self.store.active_attempt(actor.id) is not None:
+            return None
+        self.verdicts.take_pending_reason(actor.id)
+        if pending.expires < self.store.now() or self.access.role_of(actor.id) == "trainee":
+            return None
+        reason = text.strip()
+        if not reason:
+            raise Refused("The reason can't be empty: tap the override again.")
+        attempt = self.access.attempt(actor, str(pending.attempt_id), "override")
+        return self.apply(actor, attempt, pending.criterion, pending.met, reason)
+
+    def by_command(self, actor: User, args: list[str]) -> Outcome:
+        """/override <attempt_id> <criterion> met|missed <reason>."""
+        self.access.require(actor, "instructor", "override")
+        usage = "Usage: /override <attempt_id> <criterion> met|missed <reason>"
+        if len(args) < 4:
+            raise Refused(usage + f" (criteria: {', '.join(CRITERIA)})")
+        attempt = self.access.attempt(actor, args[0], "override")
+        if args[1] not in CRITERIA:
+            raise Refused(f"Unknown criterion \u201c{args[1]}\u201d: use one of {', '.join(CRITERIA)}.")
+        if args[2] not in ("met", "missed"):
+            raise Refused(usage)
+        return self.apply(actor, attempt, args[1], args[2] == "met", " ".join(args[3:]))
+
+    def by_form(self, actor: User, attempt_id: int, criterion: str, met: bool, reason: str) -> Outcome:
+        """The same checks, the same audited change, the same notice to the trainee."""
+        self.access.require(actor, "instructor", "override")
+        attempt = self.access.attempt(actor, str(attempt_id), "override")
+        if criterion not in CRITERIA:
+            raise Refused(f"Unknown criterion \u201c{criterion}\u201d: use one of {', '.join(CRITERIA)}.")
+        reason = reason.strip()
+        if not reason:
+            raise Refused("The reason can't be empty: the trainee is told why.")
+        return self.apply(actor, attempt, criterion, met, reason)
+
+    def apply(self, actor: User, attempt: AttemptRow, criterion: str, met: bool, reason: str) -> Outcome:
+        if attempt.status != "finished":
+            raise Refused(f"Attempt {attempt.id} is not finished yet.")
+        title = self.calls.title(attempt.scenario_id)
+        if not self.verdicts.results_of(attempt.id)[criterion]["applicable"]:
+            raise Refused(f"{LABELS[criterion]} does not apply in \u201c{title}\u201d: nothing to override.")
+        verdict = "met" if met else "missed"
+        total = total_text(
+            self.verdicts.override(attempt.id, criterion, met, reason, actor.id), bool(attempt.auto_fail)
+        )
+        trainee = self.store.user(attempt.user_id)
+        day = local_date(attempt.started_at, self.tz).isoformat()
+        notice = (
+            f"Your instructor reviewed your \u201c{title}\u201d call of {day} and marked {LABELS[criterion]} "
+            f"as {verdict}. Reason: {reason.rstrip('.')}. Your new total for that call is {total}."
+        )
+        reply = (
+            f"{LABELS[criterion]} on attempt {attempt.id} ({title}) is now {verdict}; new total {total}. "
+            "The trainee has been told."
+        )
+        return Outcome([reply], [Notice(trainee["chat_id"], notice)])

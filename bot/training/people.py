@@ -1,0 +1,126 @@
+"""People and roles: promoting and demoting instructors, who someone is, the audit log."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import tzinfo
+
+from bot.clock import date_hour
+from bot.storage.audit import AuditEntry, AuditLog
+from bot.storage.people import People as PeopleTable
+from bot.storage.store import Store
+from bot.training.access import Access
+from bot.training.outcome import Notice, Outcome, Refused, number
+from bot.transcript import User
+
+USER_ID = re.compile(r"user (\d+)")
+"""How an audit entry's detail names a person."""
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    first_name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    entries: list[AuditEntry]
+    names: dict[int, str]
+    """The first names of everyone the entries name."""
+    more: bool
+    """Whether older entries follow."""
+
+
+def article(role: str) -> str:
+    return "an" if role[0] in "aeiou" else "a"
+
+
+class People:
+    def __init__(self, store: Store, access: Access, audit: AuditLog, tz: tzinfo) -> None:
+        self.store, self.access, self.audit, self.tz = store, access, audit, tz
+        self.table = PeopleTable(store)
+
+    def promote(self, actor: User, raw_id: str | None) -> Outcome:
+        return self.set_role(actor, raw_id, "instructor", "promote")
+
+    def demote(self, actor: User, raw_id: str | None) -> Outcome:
+        return self.set_role(actor, raw_id, "trainee", "demote")
+
+    def set_role(self, actor: User, raw_id: str | None, role: str, command: str) -> Outcome:
+        self.access.require(actor, "admin", command)
+        usage = f"Usage: /{command} <user_id> or @username (or forward me a message from them)"
+        if raw_id and raw_id.startswith("@"):
+            found = self.table.by_username(raw_id[1:])
+            if found is None:
+                raise Refused(f"No user {raw_id} known: they must send /start first (or use their id).")
+            raw_id = str(found)
+        target_id = number(raw_id, usage)
+        target = self.store.user(target_id)
+        if target is None:
+            raise Refused(f"No user {target_id}: they must send /start to the bot first.")
+        if target_id in self.access.admins or target["role"] == "admin":
+            raise Refused(f"User {target_id} is an admin; admins are set in DESKDRILL_ADMINS.")
+        if target["role"] == role:
+            raise Refused(f"{target['first_name']} ({target_id}) is already {article(role)} {role}.")
+        self.store.set_role(target_id, role)
+        self.audit.write(actor.id, command, f"user {target_id} -> {role}")
+        verb = "now an instructor" if role == "instructor" else "no longer an instructor"
+        return Outcome(
+            [f"{target['first_name']} ({target_id}) is {verb}."],
+            [Notice(target["chat_id"], f"You are {verb} in DeskDrill. /help lists your commands.")],
+            role_changed=(target["chat_id"], role),
+        )
+
+    def whoami(self, user: User) -> Outcome:
+        role = self.access.role_of(user.id)
+        handle = f" (@{user.username})" if user.username else ""
+        return Outcome(
+            [f"You are {user.first_name}{handle}, user id {user.id}, role: {role}. /help lists your commands."]
+        )
+
+    def person(self, actor: User, target_id: int | None, name: str) -> Person:
+        """Someone an admin forwarded a message from, to change their role."""
+        self.access.require(actor, "admin", "promote")
+        if target_id is None:
+            raise Refused(
+                f"{name} hides their account in forwarded messages. Ask them to send /whoami and "
+                "use /promote <their id>."
+            )
+        target = self.store.user(target_id)
+        if target is None:
+            raise Refused(f"{name} ({target_id}) hasn't started the bot: ask them to send /start first.")
+        return Person(target_id, target["first_name"], self.access.role_of(target_id))
+
+    def audit_page(
+        self, actor: User, page: int, per_page: int = 50, action: str = "", who: int | None = None
+    ) -> AuditPage:
+        """A page of the audit log, newest first, of one action or one person when asked."""
+        self.access.require(actor, "admin", "audit")
+        entries = self.audit.entries(per_page + 1, max(0, page) * per_page, action, who)
+        return AuditPage(entries[:per_page], self.names_in(entries), len(entries) > per_page)
+
+    def audit_log(self, actor: User) -> Outcome:
+        """The last 20 entries, each person named."""
+        self.access.require(actor, "admin", "audit")
+        entries = self.audit.entries(20)
+        names = self.names_in(entries)
+
+        def who(user_id: int) -> str:
+            return f"{names[user_id]} ({user_id})" if user_id in names else str(user_id)
+
+        lines = [
+            f"{date_hour(e.at, self.tz)}  {who(e.actor) if e.actor else 'settings'}  {e.action}: "
+            + USER_ID.sub(lambda m: "user " + who(int(m.group(1))), e.detail)
+            for e in entries
+        ]
+        return Outcome(["Audit log (newest first):\n" + "\n".join(lines) if lines else "The audit log is empty."])
+
+    def names_in(self, entries: list[AuditEntry]) -> dict[int, str]:
+        ids = {e.actor for e in entries if e.actor} | {int(i) for e in entries for i in USER_ID.findall(e.detail)}
+        return self.table.names(ids)
+
+    def names(self, user_ids: set[int]) -> dict[int, str]:
+        return self.table.names(user_ids)

@@ -1,0 +1,167 @@
+"""How units and their members are doing: typed read models over the aggregate reads.
+
+The reads run on a read-only connection off the event loop (see `Deferred`), so each
+function here takes the connection and returns values, never rows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.storage import staff_reads as reads
+from bot.storage.units import Unit
+from bot.training.access import Access
+from bot.transcript import User
+
+
+@dataclass(frozen=True)
+class AssignmentProgress:
+    scenario_id: str
+    due: str | None
+    members: int
+    done: int
+    overdue: int
+    """Members who have not done it past its due date."""
+
+
+@dataclass(frozen=True)
+class UnitOverview:
+    members: int
+    attempts: int
+    """Finished attempts made since each member joined."""
+    average: float | None
+    failed: int
+    rates: dict[str, float]
+    """Percentage met, per criterion that applied at least once."""
+    assignments: list[AssignmentProgress]
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    id: int
+    first_name: str
+    username: str | None
+    attempts: int
+    average: float | None
+    overdue: int
+
+
+@dataclass(frozen=True)
+class FinishedAttempt:
+    id: int
+    scenario_id: str
+    started_at: str
+    finished_at: str | None
+    total: int
+    failed: bool
+    """An automatic fail."""
+
+
+@dataclass(frozen=True)
+class Assigned:
+    scenario_id: str
+    due: str | None
+    assigned_at: str
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A member's standing on one assignment: (total, automatic fail) of the latest and the best
+    finished attempt since it was assigned (None when not done), and whether it is overdue."""
+
+    scenario_id: str
+    due: str | None
+    latest: tuple[int, bool] | None
+    best: tuple[int, bool] | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    id: int
+    first_name: str
+    username: str | None
+    attempts: list[FinishedAttempt]
+    """Finished since joining, newest first."""
+    assigned: list[Assigned]
+
+
+def failed(auto_fail: str | None) -> bool:
+    return auto_fail not in (None, "[]")
+
+
+def best_first(score: tuple[int, bool]) -> tuple[bool, int]:
+    """An attempt without an automatic fail beats any with one; then the higher total."""
+    return (not score[1], score[0])
+
+
+def standing(assigned: Sequence[Assigned], attempts: Sequence[FinishedAttempt], today: date) -> list[Standing]:
+    out = []
+    for a in assigned:
+        mine = [
+            (t.total, t.failed) for t in attempts if t.scenario_id == a.scenario_id and t.started_at >= a.assigned_at
+        ]
+        overdue = not mine and bool(a.due) and a.due < today.isoformat()
+        best = max(mine, key=best_first) if mine else None
+        out.append(Standing(a.scenario_id, a.due, mine[0] if mine else None, best, overdue))
+    return out
+
+
+def overview(conn: sqlite3.Connection, unit_ids: Sequence[int], today: date) -> dict[int, UnitOverview]:
+    return {u: _overview(o) for u, o in reads.unit_overview(conn, list(unit_ids), today.isoformat()).items()}
+
+
+def _overview(o: dict) -> UnitOverview:
+    progress = [
+        AssignmentProgress(a["scenario_id"], a["due"], a["members"], a["done"], a["overdue"]) for a in o["assignments"]
+    ]
+    return UnitOverview(o["members"], o["attempts"], o["average"], o["failed"], o["rates"], progress)
+
+
+def members(conn: sqlite3.Connection, unit_id: int, today: date) -> list[MemberLine]:
+    return [
+        MemberLine(m["id"], m["first_name"], m["username"], m["attempts"], m["average"], m["overdue"])
+        for m in reads.members_of_unit(conn, unit_id, today.isoformat())
+    ]
+
+
+def member_detail(conn: sqlite3.Connection, unit_id: int, user_id: int) -> MemberDetail | None:
+    d = reads.member_detail(conn, unit_id, user_id)
+    return None if d is None else detail_of(d)
+
+
+def detail_of(d: dict) -> MemberDetail:
+    attempts = [
+        FinishedAttempt(
+            t["id"], t["scenario_id"], t["started_at"], t["finished_at"], t["total"] or 0, failed(t["auto_fail"])
+        )
+        for t in d["attempts"]
+    ]
+    assigned = [Assigned(a["scenario_id"], a["due"], a["assigned_at"]) for a in d["assignments"]]
+    return MemberDetail(d["id"], d["first_name"], d["username"], attempts, assigned)
+
+
+def units_by_ids(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> list[Unit]:
+    return reads.units_by_ids(conn, unit_ids)
+
+
+class Results:
+    """Who may see which results: the checks before any read."""
+
+    def __init__(self, access: Access) -> None:
+        self.access = access
+
+    def units(self, actor: User) -> list[Unit]:
+        self.access.require(actor, "instructor", "results")
+        return self.access.visible(actor)
+
+    def unit(self, actor: User, unit_id: int) -> Unit:
+        self.access.require(actor, "instructor", "results")
+        return self.access.unit_by_id(actor, unit_id)
+
+    def unit_by_code(self, actor: User, code: str) -> Unit:
+        self.access.require(actor, "instructor", "results")
+        return self.access.unit_by_code(actor, code, "results")

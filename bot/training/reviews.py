@@ -1,0 +1,92 @@
+"""An instructor's look at one attempt: its turns, its stored verdicts, what was addressed, overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.grading import Addressed
+from bot.storage.store import AttemptRow, Store
+from bot.storage.verdicts import Verdicts
+from bot.training.access import Access
+from bot.training.calls import Calls
+from bot.transcript import CRITERIA, Turn, User
+
+
+@dataclass(frozen=True)
+class StoredVerdict:
+    criterion: str
+    applicable: bool
+    met: bool
+    score: float
+    evidence: str | None
+    turn: int | None
+
+
+@dataclass(frozen=True)
+class Override:
+    criterion: str
+    met: bool
+    by: int
+    by_name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Review:
+    attempt: AttemptRow
+    trainee: str
+    """The trainee's first name (their id when they are gone)."""
+    title: str
+    turns: list[Turn]
+    verdicts: list[StoredVerdict]
+    """In the order of CRITERIA; empty while the attempt is not graded."""
+    addressed: Addressed | None
+    overrides: list[Override]
+
+
+def stored_verdict(row: dict) -> StoredVerdict:
+    return StoredVerdict(
+        row["criterion"], bool(row["applicable"]), bool(row["met"]), row["score"] or 0, row["evidence"], row["turn"]
+    )
+
+
+class Reviews:
+    def __init__(
+        self,
+        store: Store,
+        access: Access,
+        verdicts: Verdicts,
+        calls: Calls,
+        names: Callable[[set[int]], dict[int, str]],
+    ) -> None:
+        self.store, self.access, self.verdicts, self.calls = store, access, verdicts, calls
+        self.names = names
+        """User ids -> first names (bot.training.people.People.names)."""
+
+    def review(self, actor: User, raw_id: str | None) -> Review:
+        self.access.require(actor, "instructor", "transcript")
+        attempt = self.access.attempt(actor, raw_id, "transcript")
+        trainee = self.store.user(attempt.user_id)
+        results = self.verdicts.results_of(attempt.id)
+        stored = self.verdicts.overridden(attempt.id)
+        names = self.names({o["by"] for o in stored})
+        return Review(
+            attempt,
+            trainee["first_name"] if trainee else str(attempt.user_id),
+            self.calls.title(attempt.scenario_id),
+            self.store.turns(attempt.id),
+            [stored_verdict(results[c]) for c in CRITERIA] if results else [],
+            self.addressed(attempt.scenario_id, attempt.addressed) if attempt.addressed is not None else None,
+            [
+                Override(o["criterion"], bool(o["met"]), o["by"], names.get(o["by"], str(o["by"])), o["reason"])
+                for o in stored
+            ],
+        )
+
+    def addressed(self, scenario_id: str, stored: dict) -> Addressed:
+        """The stored facts, described in the scenario's words when it is still loaded."""
+        scenario = self.calls.library.scenarios.get(scenario_id)
+        facts = stored["facts"]
+        descriptions = {f: scenario.contact.describe(f) for f in facts} if scenario else {}
+        return Addressed(facts, descriptions, tuple(stored.get("wrong_information") or ()))

@@ -1,0 +1,121 @@
+"""Every button's callback data: each kind round-trips, the data already sent decodes, the rest is refused."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+
+import pytest
+
+from bot.tg import callbacks as cb
+from bot.tg.pages import start_button
+from bot.training.dashboard_facade import start_button as dashboard_start_button
+
+EVERY_KIND = [
+    cb.AllUnits(2),
+    cb.UnitResults(4, 0),
+    cb.TraineeResults(4, 123456789, 3),
+    cb.Transcript(981),
+    cb.OverrideAsk(981, 4),
+    cb.OverrideConfirm(981, 0),
+    cb.OverrideCancel(),
+    cb.AssignCall("towed-car"),
+    cb.AssignToUnit("towed-car", 7),
+    cb.Report(7),
+    cb.Export(7),
+    cb.Promote(5550170),
+    cb.Demote(5550170),
+    cb.DigestOff(),
+    cb.Practice("towed-car"),
+    cb.Practice(""),
+]
+
+
+def test_every_kind_of_button_is_tested() -> None:
+    assert {type(c) for c in EVERY_KIND} == set(cb.PREFIXES)
+
+
+@pytest.mark.parametrize("callback", EVERY_KIND, ids=repr)
+def test_each_button_round_trips(callback: cb.Callback) -> None:
+    data = cb.encode(callback)
+    assert len(data.encode()) <= cb.MAX_BYTES
+    assert cb.decode(data) == callback
+
+
+@pytest.mark.parametrize(
+    ("data", "callback"),
+    [
+        ("r:all:0", cb.AllUnits(0)),
+        ("r:u:12:1", cb.UnitResults(12, 1)),
+        ("r:t:12:34:0", cb.TraineeResults(12, 34, 0)),
+        ("r:a:56", cb.Transcript(56)),
+        ("r:o:56:2", cb.OverrideAsk(56, 2)),
+        ("r:oy:56:2", cb.OverrideConfirm(56, 2)),
+        ("r:ox", cb.OverrideCancel()),
+        ("as:lost-wallet", cb.AssignCall("lost-wallet")),
+        ("as:lost-wallet:3", cb.AssignToUnit("lost-wallet", 3)),
+        ("as:", cb.AssignCall("")),
+        ("rp:3", cb.Report(3)),
+        ("ex:3", cb.Export(3)),
+        ("pr:42", cb.Promote(42)),
+        ("dm:42", cb.Demote(42)),
+        ("dg:off", cb.DigestOff()),
+        ("practice:", cb.Practice("")),
+        ("practice:lost-wallet", cb.Practice("lost-wallet")),
+    ],
+)
+def test_buttons_already_sent_still_decode(data: str, callback: cb.Callback) -> None:
+    """Messages sent before this module keep working: their data is read as it always was."""
+    assert cb.decode(data) == callback
+    assert cb.encode(callback) == data
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "",
+        "r",
+        "r:u:12",  # a field short
+        "r:u:12:1:9",  # a field over
+        "r:u:x:1",  # not a number
+        "r:u:-1:0",
+        "r:u:\u0661:0",  # an Arabic-Indic one: a digit to str.isdigit, no id
+        "r:a:12345678901234567",  # 17 digits
+        "r:zz:1",
+        "rp:",
+        "pr:@someone",
+        "dg:on",
+        "as:a:b:c",
+        "as:caf\u00e9",
+        "other-bot:1",
+        "x" * 65,
+    ],
+)
+def test_malformed_or_foreign_data_is_refused_with_a_reason(data: str | None) -> None:
+    with pytest.raises(cb.NotOurs) as refusal:
+        cb.decode(data)
+    assert repr(data) in str(refusal.value)  # the log says which data, and why
+
+
+@pytest.mark.parametrize("callback", [cb.AssignCall("a:b"), cb.Practice("caf\u00e9"), cb.AssignCall("x" * 70)])
+def test_data_that_would_not_read_back_is_never_made(callback: cb.Callback) -> None:
+    with pytest.raises(ValueError, match="callback data"):
+        cb.encode(callback)
+
+
+def test_the_staff_handler_takes_staff_buttons_and_leaves_practice_to_the_trainee_handler() -> None:
+    staff = [c for c in EVERY_KIND if not isinstance(c, cb.Practice)]
+    assert all(re.match(cb.STAFF_PATTERN, cb.encode(c)) for c in staff)
+    assert not re.match(cb.STAFF_PATTERN, cb.encode(cb.Practice("towed-car")))
+
+
+def test_fields_are_numbers_or_scenario_ids_only() -> None:
+    kinds = {f.type for kind in cb.PREFIXES for f in fields(kind)}
+    assert kinds <= {"int", "str"}
+
+
+def test_the_dashboards_start_button_is_the_one_the_chat_makes() -> None:
+    """The temporary dashboard facade writes notices' Start buttons itself (bot.training.dashboard_facade)."""
+    for title in ("Towed car", "A very long title of a call that goes on well past fifty characters"):
+        assert dashboard_start_button("towed-car", title) == start_button("towed-car", title)
