@@ -22,6 +22,12 @@ a table and a summary line for each at the end; every failure is printed with "!
    "Anything else I can help you with? Thanks for calling." must be answered and credited.
 4. Sarcasm: a sarcastic line as the second message of a competent call must worsen the mood, and
    the scorecard's outcome line must not say "left satisfied".
+5. Other wordings of the routine questions (`variants` in bench/routine_questions.yaml): each must be
+   answered like the usual wording.
+6. Checks of understanding: once a competent call has given every fact, "Does that make sense?" and
+   "Does that sound okay?" get a yes, "Any questions?" a no (or the visitor's one question), and "Can
+   you tell me back what you'll do?" the plan, never "No, no questions." or a bare "Yes, that makes
+   sense."; and the header names the visitor only once the visitor has said its name.
 """
 
 from __future__ import annotations
@@ -151,6 +157,7 @@ def main(argv: list[str]) -> int:
     wanted = set(argv)
     files = {p.stem: p for p in script_files(directory)}
     questions = load_questions()
+    variants = load_variants()
     all_competent: list[Run] = []
     all_interactive: list[Interactive] = []
     all_repeats = 0
@@ -188,7 +195,7 @@ def main(argv: list[str]) -> int:
             for line in r.repeats:
                 print(f"    ! repeated ({r.script.name}, seed {r.seed}): {line}")
                 ok = False
-        figures = interactive(engine, scripts, questions.get(scenario_id))
+        figures = interactive(engine, scripts, questions.get(scenario_id), variants.get(scenario_id))
         all_interactive.append(figures)
         for line in interactive_lines(figures):
             print(line)
@@ -204,7 +211,8 @@ def main(argv: list[str]) -> int:
     if all_interactive:
         print(
             "\ninteractive checks (wrong value: runs with no untold right value, graded wrong, total <= 50; "
-            "routine questions answered; goodbye closing graded; sarcasm: mood worse, outcome not satisfied)"
+            "routine questions answered; goodbye closing graded; sarcasm: mood worse, outcome not satisfied; "
+            "other wordings of the questions answered; checks of understanding answered in kind)"
         )
         for line in interactive_table(all_interactive) + [""] + interactive_summary(all_interactive):
             print(line)
@@ -327,6 +335,12 @@ class Interactive:
     sarcasm_runs: int = 0
     mood_worse: int = 0
     not_satisfied: int = 0
+    variants_asked: int = 0
+    variants_answered: int = 0
+    checks_asked: int = 0
+    checks_fit: int = 0
+    names_early: int = 0
+    """Calls whose header showed the visitor's name before the visitor had said it."""
     problems: list[str] = field(default_factory=list)
 
     def flag(self, problem: str) -> None:
@@ -592,6 +606,22 @@ def load_questions(path: Path = QUESTIONS) -> dict[str, list[Question]]:
     return out
 
 
+def load_variants(path: Path = QUESTIONS) -> dict[str, list[Question]]:
+    """Each scenario's routine questions in other wordings (`variants` of bench/routine_questions.yaml): one
+    question per wording, for every label the scenario lists."""
+    data, _ = load_yaml(path)
+    bank, variants = data["questions"], data.get("variants", {})
+    out: dict[str, list[Question]] = {}
+    for scenario_id, items in data["scenarios"].items():
+        labels = [next(iter(item)) if isinstance(item, dict) else item for item in items]
+        out[scenario_id] = [
+            Question(label, ask, bank[label].get("topic"), bank[label].get("accept"))
+            for label in dict.fromkeys(labels)
+            for ask in variants.get(label, ())
+        ]
+    return out
+
+
 def _render(text: str, details: Mapping) -> str:
     def fill(m: re.Match[str]) -> str:
         value = details.get(m.group(1))
@@ -602,10 +632,14 @@ def _render(text: str, details: Mapping) -> str:
     return re.sub(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}", fill, text)
 
 
+_LEADING_YES_NO = re.compile(r"^(yes|no)\s+")
+
+
 def _says(reply: str, lines, details: Mapping) -> bool:
-    """Does the reply hold one of these lines (as the grader normalises text: "$15" reads "15 dollars")?"""
+    """Does the reply hold one of these lines (as the grader normalises text: "$15" reads "15 dollars"), less
+    any yes or no it opens with ("Is she okay?" gets "Nobody's hurt." from "No, nobody's hurt.")?"""
     said = f" {normalise(reply)} "
-    return any(f" {normalise(_render(line.text, details))} " in said for line in lines)
+    return any(f" {_LEADING_YES_NO.sub('', normalise(_render(line.text, details)))} " in said for line in lines)
 
 
 def classify_answer(engine: ScenarioEngine, details: Mapping, question: Question, reply: str) -> str:
@@ -699,6 +733,80 @@ def check_goodbye(engine: ScenarioEngine, script: Script, seed: int) -> tuple[Fi
     return Finding(not problems, tuple(problems)), unprompted
 
 
+# --- 6. Checks of understanding, and the header's name ------------------------------------------
+
+CHECKS = {
+    "understanding": "Does that make sense?",
+    "agreement": "Does that sound okay?",
+    "questions": "Do you have any questions?",
+    "teach_back": "Can you tell me back what you're going to do?",
+}
+"""A check of understanding of each kind, asked once every fact is given."""
+_SAYS_NO = re.compile(r"^(\([^)]*\)\s*)*(no\b|nope|nah|not really|not yet|honestly, not)", re.IGNORECASE)
+_SAYS_YES = re.compile(r"^(\([^)]*\)\s*)*(yes|yeah|yep|it does|sure|sounds good|i think so|mostly)\b", re.IGNORECASE)
+_BARE = re.compile(r"^(no, no questions|nope, i'm good|yes, that makes sense|it does, yes|yeah, i follow)\.?$", re.I)
+
+
+def fits(kind: str, reply: str) -> bool:
+    """Does the reply answer the check it was given: yes to "make sense?", no (or its one question) to "any
+    questions?", the plan in its words (not a bare yes or no) to "tell me back"?"""
+    reply = reply.strip()
+    if kind in ("understanding", "agreement"):
+        return not _SAYS_NO.match(reply)
+    if kind == "questions":
+        return not _SAYS_YES.match(reply) or "?" in reply
+    return not _SAYS_NO.match(reply) and not _BARE.match(reply) and "no questions" not in reply.lower()
+
+
+def _until_facts(engine: ScenarioEngine, script: Script) -> list[str]:
+    """The script's messages less checks and closings, up to the one that gives the last resolution fact."""
+    intents = engine.scenario.intents
+    skip = _CLOSE_SIGNALS | {"testing_questions"}
+    return [script.messages[0]] + [
+        kept
+        for m in script.messages[1:]
+        if (kept := " ".join(s.original for s in split_sentences(m) if not detect(s.original, intents).names & skip))
+    ]
+
+
+def check_understanding(engine: ScenarioEngine, script: Script, seed: int) -> list[tuple[str, bool, str]]:
+    """Each check of understanding, asked in a call that has given every fact: (kind, fits, reply)."""
+    out = []
+    for kind, ask in CHECKS.items():
+        attempt = Attempt.start(engine, seed)
+        for message in _until_facts(engine, script):
+            if attempt.ended or engine.leaving(attempt.visitor):
+                break
+            attempt.say(message)
+        if attempt.ended or engine.leaving(attempt.visitor):
+            attempt.finish()
+            continue
+        reply = attempt.say(ask).reply
+        line = reply.line if reply else ""
+        out.append((kind, fits(kind, line), line))
+        attempt.finish()
+    return out
+
+
+def name_shown_early(engine: ScenarioEngine, script: Script, seed: int) -> str | None:
+    """The first header that names the visitor before any visitor line said the name (None: none did)."""
+    attempt = Attempt.start(engine, seed)
+    name = engine.persona_name(attempt.visitor)
+    said = [attempt.opening]
+    try:
+        for message in script.messages:
+            header = engine.speaker(attempt.visitor)
+            if name in header and not any(name.lower() in line.lower() for line in said):
+                return header
+            if attempt.ended:
+                break
+            reply = attempt.say(message).reply
+            said.append(reply.line if reply else "")
+        return None
+    finally:
+        attempt.finish()
+
+
 # --- 4. Sarcasm -------------------------------------------------------------------------------
 
 
@@ -734,7 +842,12 @@ def check_sarcasm(engine: ScenarioEngine, script: Script, line: str, seed: int) 
 # --- The whole of it ----------------------------------------------------------------------------
 
 
-def interactive(engine: ScenarioEngine, scripts: list[Script], questions: list[Question] | None) -> Interactive:
+def interactive(
+    engine: ScenarioEngine,
+    scripts: list[Script],
+    questions: list[Question] | None,
+    variants: list[Question] | None = None,
+) -> Interactive:
     scenario = engine.scenario
     figures = Interactive(scenario.id)
     competent = [s for s in scripts if s.kind == "competent"]
@@ -768,8 +881,27 @@ def interactive(engine: ScenarioEngine, scripts: list[Script], questions: list[Q
             figures.flag(
                 f"routine question {label} {quote(ask)}: {verdict} ({len(replies)}x), e.g. {quote(replies[0])}"
             )
+    if variants and competent:
+        misses = {}
+        for seed in SEEDS:
+            for q, verdict, reply in check_questions(engine, competent[0].messages[0], variants, seed):
+                figures.variants_asked += 1
+                figures.variants_answered += verdict == "answered"
+                if verdict != "answered":
+                    misses.setdefault((q.label, q.ask, verdict), []).append(reply)
+        for (label, ask, verdict), replies in misses.items():
+            figures.flag(f"wording {label} {quote(ask)}: {verdict} ({len(replies)}x), e.g. {quote(replies[0])}")
     for script in competent:
         for seed in SEEDS:
+            for kind, fit, reply in check_understanding(engine, script, seed):
+                figures.checks_asked += 1
+                figures.checks_fit += fit
+                if not fit:
+                    figures.flag(f"check {kind} {quote(CHECKS[kind])}: {script.name}, seed {seed}: {quote(reply)}")
+            early = name_shown_early(engine, script, seed)
+            if early:
+                figures.names_early += 1
+                figures.flag(f"header {quote(early)} before the visitor said its name ({script.name}, seed {seed})")
             finding, unprompted = check_goodbye(engine, script, seed)
             figures.goodbye_runs += 1
             figures.goodbye_ok += finding.ok
@@ -797,12 +929,14 @@ def interactive_lines(f: Interactive) -> list[str]:
         f"(visitor said goodbye unprompted {f.left_first}/{f.goodbye_runs})",
         f"  sarcasm: mood worse {f.mood_worse}/{f.sarcasm_runs}, outcome not 'left satisfied' "
         f"{f.not_satisfied}/{f.sarcasm_runs}",
+        f"  other wordings answered {f.variants_answered}/{f.variants_asked}; checks of understanding answered "
+        f"in kind {f.checks_fit}/{f.checks_asked}; name in the header before it was said: {f.names_early}",
     ] + [f"    ! {p}" for p in f.problems]
 
 
 def interactive_table(figures: list[Interactive]) -> list[str]:
     """One row a scenario: each check's passing runs over its runs."""
-    heads = ("wrong:clean", "graded", "<=50", "questions", "goodbye", "sarcasm", "outcome")
+    heads = ("wrong:clean", "graded", "<=50", "questions", "goodbye", "sarcasm", "outcome", "wordings", "checks")
     rows = [f"{'scenario':<28}" + "".join(f"{h:>12}" for h in heads)]
     rows.append("-" * len(rows[0]))
     for f in figures:
@@ -814,6 +948,8 @@ def interactive_table(figures: list[Interactive]) -> list[str]:
             (f.goodbye_ok, f.goodbye_runs),
             (f.mood_worse, f.sarcasm_runs),
             (f.not_satisfied, f.sarcasm_runs),
+            (f.variants_answered, f.variants_asked),
+            (f.checks_fit, f.checks_asked),
         )
         rows.append(f"{f.scenario:<28}" + "".join(f"{f'{a}/{n}':>12}" for a, n in cells))
     return rows
@@ -838,6 +974,10 @@ def interactive_summary(figures: list[Interactive]) -> list[str]:
         f"(visitor said goodbye unprompted {total('left_first')}/{bye})",
         f"all: sarcasm: mood worse {total('mood_worse')}/{sarcasm}, outcome not 'left satisfied' "
         f"{total('not_satisfied')}/{sarcasm}",
+        f"all: other wordings of the routine questions answered {total('variants_answered')}/"
+        f"{total('variants_asked')}; checks of understanding answered in kind {total('checks_fit')}/"
+        f"{total('checks_asked')}; calls naming the visitor in the header before it said its name: "
+        f"{total('names_early')}",
     ]
 
 

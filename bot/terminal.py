@@ -16,9 +16,12 @@ COMMANDS_HELP = "Type what you would say. /hint for a hint, /end to finish and s
 def run_conversation(attempt: Attempt, read: Reader, out: TextIO, err: TextIO, echo: bool) -> AttemptResult:
     """Play the attempt until it ends, the trainee types /end, or input runs out."""
     scenario = attempt.engine.scenario
-    who = attempt.speaker
+
+    def who() -> str:
+        return attempt.engine.speaker(attempt.visitor)  # "Caller (?)" until the caller gives a name
+
     out.write(f"{scenario.title} [{scenario.channel}, {scenario.difficulty}]\n{scenario.brief}\n{COMMANDS_HELP}\n\n")
-    out.write(f"{who}: {attempt.opening}\n")
+    out.write(f"{who()}: {attempt.opening}\n")
     while not attempt.ended:
         message = read()
         if message is None or message.strip().lower() == "/end":
@@ -32,7 +35,7 @@ def run_conversation(attempt: Attempt, read: Reader, out: TextIO, err: TextIO, e
         if submission.notice:
             err.write(f"({submission.notice})\n")
         if submission.reply is not None:
-            out.write(f"{who}: {submission.reply.line}\n")
+            out.write(f"{who()}: {submission.reply.line}\n")
     return attempt.finish()
 
 

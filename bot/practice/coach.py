@@ -24,6 +24,7 @@ from bot.practice.scorecard import scorecard_lines, total_text
 from bot.scenarios.format import Scenario
 from bot.scenarios.library import Library
 from bot.storage.outbox import Outgoing
+from bot.storage.snapshots import texts_of
 from bot.storage.store import AttemptRow, Store
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,10 @@ class Coach:
     ) -> None:
         self.library, self.store, self.admins, self.seeds, self.tz = library, store, admins, seeds, tz
         self.engines = {sid: ScenarioEngine(s) for sid, s in library.scenarios.items()}
+        self.texts = texts_of(library.scenarios)
+        """Each scenario as loaded, kept with every attempt started in it (bot.storage.snapshots)."""
+        self._earlier: dict[str, ScenarioEngine | None] = {}
+        """Engines of earlier versions of scenarios, for attempts started before an edit, by content hash."""
 
     def scenarios(self) -> list[Scenario]:
         return sorted(self.library.scenarios.values(), key=lambda s: (s.difficulty != "routine", s.channel, s.id))
@@ -99,10 +104,12 @@ class Coach:
         with Attempt.started(self.engines[scenario_id], self.seeds()) as attempt:
             replies = [
                 f"{scenario.title}\n{scenario.brief}\n/hint if you're stuck, /end to finish.\n\n"
-                f"{attempt.speaker}: {attempt.opening}"
+                f"{attempt.engine.speaker(attempt.visitor)}: {attempt.opening}"
             ]
             visitor = attempt.visitor.save()
-            self.store.start_attempt(update_id, user.id, user.chat_id, visitor, attempt.turns[0], replies)
+            self.store.start_attempt(
+                update_id, user.id, user.chat_id, visitor, attempt.turns[0], replies, self.texts.get(scenario_id)
+            )
         return replies
 
     def say(self, user: User, text: str, update_id: int | None) -> list[str]:
@@ -121,7 +128,7 @@ class Coach:
         replies = [f"({submission.notice})"] if submission.notice else []
         if submission.reply is None:
             return self._handled(update_id, user, replies)
-        line = f"{attempt.speaker}: {submission.reply.line}"
+        line = f"{attempt.engine.speaker(attempt.visitor)}: {submission.reply.line}"
         new_turns, result = list(attempt.turns), None
         if attempt.ended:
             attempt.turns = self.store.turns(row.id) + new_turns  # the whole transcript, for the grade
@@ -179,13 +186,30 @@ class Coach:
         """The attempt, its visitor attached only for the block: an early return or an exception still
         detaches it, or the shared machine would hold it for the life of the process. None if its
         scenario is gone; its turns are read only when they are needed."""
-        engine = self.engines.get(row.scenario_id)
+        engine = self._engine_of(row)
         if engine is None or row.visitor.state not in engine.scenario.states:
             yield None
             return
         turns = self.store.turns(row.id) if with_turns else []
         with Attempt.restored(engine, row.visitor, turns) as attempt:
             yield attempt
+
+    def scenario_of(self, row: AttemptRow) -> Scenario | None:
+        """The scenario the attempt was played in, as it was then (see Store.scenario_of)."""
+        return self.store.scenario_of(row, self.library.scenarios)
+
+    def _engine_of(self, row: AttemptRow) -> ScenarioEngine | None:
+        """The engine of the attempt's own scenario: an attempt started before its file was edited goes on,
+        and is graded, in the version it started in. None when the scenario was removed."""
+        text = self.texts.get(row.scenario_id)
+        if row.scenario_id not in self.engines:  # removed from the library: it can only be closed
+            return None
+        if row.scenario_hash is None or (text is not None and text.hash == row.scenario_hash):
+            return self.engines.get(row.scenario_id)
+        if row.scenario_hash not in self._earlier:
+            scenario = self.store.scenario_of(row, {})
+            self._earlier[row.scenario_hash] = ScenarioEngine(scenario) if scenario is not None else None
+        return self._earlier[row.scenario_hash] or self.engines.get(row.scenario_id)
 
     def _gone(self, row: AttemptRow) -> str:
         log.warning("attempt %s: scenario %s is no longer loaded", row.id, row.scenario_id)
@@ -195,9 +219,10 @@ class Coach:
         )
 
     def _scorecard(self, row: AttemptRow, result) -> str:
-        scenario = self.library.scenarios.get(row.scenario_id)
+        scenario = self.scenario_of(row)
         visitor = "caller" if scenario and scenario.channel == "phone" else "visitor"
-        return "\n".join(scorecard_lines(result, self._title(row.scenario_id), visitor))
+        title = scenario.title if scenario else row.scenario_id
+        return "\n".join(scorecard_lines(result, title, visitor))
 
     def _title(self, scenario_id: str) -> str:
         scenario = self.library.scenarios.get(scenario_id)

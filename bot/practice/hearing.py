@@ -38,11 +38,24 @@ class Heard:
     """(fact, the trainee's value) for each wrong value said."""
     memory: tuple[str, ...] = ()
     """New entries for the visitor's `heard`: values said, items of a list given."""
+    reactions: frozenset[str] = frozenset()
+    """Per fact, how this message spoke to it when it did not give it: "welfare_check.refused" (refused,
+    negated, put off or sent elsewhere), "online_report.wrong" (any wrong answer but a mere question),
+    "tow_yard.partly"."""
 
     @property
     def signals(self) -> frozenset[str]:
-        """Signals a scenario's rules can react to: a wrong value ("wrong_information")."""
-        return frozenset({"wrong_information"}) if self.wrong else frozenset()
+        """Signals a scenario's rules can react to: a wrong value ("wrong_information") and each fact's status."""
+        return self.reactions | (frozenset({"wrong_information"}) if self.wrong else frozenset())
+
+
+_REFUSALS = (
+    "refused or negated",
+    "a promise for later",
+    "on a condition or for later",
+    "left to them or sent",
+    "sent elsewhere",
+)
 
 
 def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[str]) -> Heard:
@@ -52,6 +65,7 @@ def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[s
         return Heard(memory=tuple(_value_keys(message)))
     statuses = fact_statuses([Turn("visitor", visitor_line), Turn("trainee", message)], rules, scenario.context)
     given, unheard, wrong, memory = set(), set(), [], list(_value_keys(message))
+    reactions: set[str] = set()
     for rule in rules:
         status = statuses[rule.name]
         if status.status == GIVEN:
@@ -66,9 +80,16 @@ def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[s
                 unheard.add(rule.name)
         elif status.status in (PARTLY, WRONG):
             unheard.add(rule.name)
-            if status.status == WRONG and status.why and status.why.startswith("said "):
-                wrong.append((rule.name, status.why.removeprefix("said ")))
-    return Heard(frozenset(given), frozenset(unheard), tuple(wrong), tuple(memory))
+            why = status.why or ""
+            if status.status == WRONG and why.startswith("said "):
+                wrong.append((rule.name, why.removeprefix("said ")))
+            if status.status == PARTLY:
+                reactions.add(f"{rule.name}.partly")
+            elif why != "only a question":  # "Did you want to do that online?" is no answer yet
+                reactions.add(f"{rule.name}.wrong")
+                if why.startswith(_REFUSALS):
+                    reactions.add(f"{rule.name}.refused")
+    return Heard(frozenset(given), frozenset(unheard), tuple(wrong), tuple(memory), frozenset(reactions))
 
 
 def believed(wrong: tuple[tuple[str, str], ...], seed: int, turn: int) -> str:
@@ -100,6 +121,32 @@ def without_answered_questions(line: str, rules: tuple[FactRule, ...], known: se
     for s in split_sentences(line):
         asked = {r.name for r in rules if "?" in s.original and r.speaks_to(s.norm)}
         if not (asked and asked <= known):
+            kept.append(s.original)
+    if kept:
+        return " ".join(kept)
+    return random.Random(f"{seed}:{line}").choice(ACKNOWLEDGED)
+
+
+_OFFERS = (
+    ("callback", re.compile(r"\bmy (phone |cell |call ?back |contact )?(number|cell|phone)\b|\b(reach|call) me\b")),
+    ("name", re.compile(r"\bmy (full )?name\b")),
+    ("where", re.compile(r"\bmy address\b|\bwhere (i|she|he) lives?\b")),
+    ("vehicle", re.compile(r"\b(the|my) plate\b")),
+)
+"""A visitor's question offering a detail ("Do you need my number?") and the persona topic that holds it."""
+
+
+def without_offered_details(line: str, heard: frozenset[str], seed: int) -> str:
+    """The line less any question offering a detail the visitor has already given ("Do you need my number in
+    case...?" once it has said which number to call): a caller does not offer again what it was just asked."""
+    told = {key.removeprefix("told:") for key in heard if key.startswith("told:")}
+    if "?" not in line or not told:
+        return line
+    kept = []
+    for s in split_sentences(line):
+        lower = s.original.lower()
+        offered = {topic for topic, pattern in _OFFERS if "?" in lower and pattern.search(lower)}
+        if not (offered and offered <= told):
             kept.append(s.original)
     if kept:
         return " ".join(kept)

@@ -129,6 +129,19 @@ def _outcome(result: AttemptResult, visitor: str) -> str:
     if result.resolved and hostile:
         return f"The {visitor} got what they needed, but not the respect ({moods})."
     if result.resolved:
-        return f"The {visitor} left satisfied ({moods})."
+        return f"The {visitor} {_resolved_mood(result.start_mood, result.final_mood)} ({moods})."
     worse = MOOD_ORDER.index(result.final_mood) > MOOD_ORDER.index(result.start_mood)
     return f"The {visitor} left {'upset' if worse else 'without what they needed'} ({moods})."
+
+
+def _resolved_mood(start: str, final: str) -> str:
+    """How a visitor who got what they needed left, in words that fit the mood they left in: "satisfied" only
+    when calm ("left satisfied (mood angry \u2192 uneasy)" would contradict itself)."""
+    if final == "calm":
+        return "left satisfied"
+    calmer = MOOD_ORDER.index(final) < MOOD_ORDER.index(start)
+    if final == "uneasy":
+        return (
+            "got what they needed and left calmer, if still uneasy" if calmer else "got what they needed, still uneasy"
+        )
+    return f"got what they needed, but left {final}"

@@ -46,10 +46,14 @@ TOP_KEYS = {
 REQUIRED_TOP_KEYS = ("id", "title", "channel", "difficulty", "brief", "persona", "resolution", "start", "states")
 STATE_KEYS = {"lines", "rules", "idle", "end", "outcome", "hint", "nudge"}
 INTENT_KEYS = {"description", "phrases", "means", "numbers", "examples", "wrong"}
+FACT_REACTIONS = ("wrong", "refused", "partly")
+"""How a message spoke to a resolution fact it did not give; rules name them as `fact.refused` (the engine's
+bot/practice/hearing.py reads them)."""
 RULE_KEYS = {"when", "unless", "given", "not_given", "mood_at_least", "mood_at_most", "to", "say"}
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}")
 PERSONA_KEYS = {"name", "mood", "facts", "unknown"}
 TOPICS = (
+    "self_harm",
     "injured",
     "medical",
     "weapons",
@@ -228,6 +232,8 @@ class _Parser:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.intent_names: set[str] = set()
+        self.resolution_names: set[str] = set()
+        """The resolution facts, whose reactions (`fact.refused`) rules may name."""
         self.pool_names: set[str] = set()
         self.pool_fields: dict[str, set[str]] = {}
         for path, line in lines.duplicates:
@@ -256,6 +262,7 @@ class _Parser:
         facts = self.names(list(raw_facts) if isinstance(raw_facts, dict) else raw_facts, ("resolution", "facts"), None)
         if "facts" in resolution and not facts:
             self.problem(("resolution", "facts"), "'facts' must name at least one signal or intent")
+        self.resolution_names = set(facts)
         not_applicable = self.criterion_texts(data.get("not_applicable", {}), "not_applicable", "the reason")
         if len(not_applicable) == len(CRITERIA):
             self.problem(("not_applicable",), "at least one criterion must apply")
@@ -516,7 +523,15 @@ class _Parser:
             self.problem(path, f"'{path[-1]}' must be a signal name or a list of them, not {_kind(raw)}", state)
             return ()
         for name in items:
-            if name not in BUILTIN_SIGNALS and name not in self.intent_names:
+            fact, _, reaction = name.partition(".")
+            if reaction:
+                if reaction not in FACT_REACTIONS:
+                    self.problem(
+                        path, f"unknown reaction '{name}' (a fact's {', '.join(FACT_REACTIONS)}: 'fact.refused')", state
+                    )
+                elif fact not in self.resolution_names:
+                    self.problem(path, f"'{name}': '{fact}' is not one of this scenario's resolution facts", state)
+            elif name not in BUILTIN_SIGNALS and name not in self.intent_names:
                 self.problem(path, f"unknown signal '{name}' (not built in, not an intent of this scenario)", state)
         return tuple(items)
 

@@ -10,6 +10,9 @@ from pathlib import Path
 from bot.scenarios.format import Problem, Scenario, load_agency, parse_scenario
 
 AGENCY_FILE = "agency.yaml"
+PHRASES_FILE = "phrases.yaml"
+"""The department's own phrasings for the grader (docs/phrases.md): beside agency.yaml, not a scenario."""
+NOT_SCENARIOS = frozenset({AGENCY_FILE, PHRASES_FILE})
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,11 @@ def default_scenario_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 
 def scenario_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
-    """The YAML files named, or found in the directories named (agency.yaml aside)."""
+    """The YAML files named, or found in the directories named (agency.yaml and phrases.yaml aside)."""
     files, problems = [], []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.glob("*.yaml") if p.name != AGENCY_FILE)
+            files += sorted(p for p in path.glob("*.yaml") if p.name not in NOT_SCENARIOS)
         elif path.is_file():
             files.append(path)
         else:
