@@ -1,4 +1,4 @@
-"""deskdrill: practice | grade | scenarios check|list | run | web.
+"""deskdrill: practice | grade | scenarios check|list | run | web | backup | restore | purge | erase-person | regrade.
 
 A thin layer: parse arguments, call the core, print. Every failure a user can cause
 ends in one line on standard error and exit status 1, never a traceback.
@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.grading import grade
+from bot.grading.explain import add_phrases_command
 from bot.practice.attempt import Attempt
 from bot.practice.engine import ScenarioEngine
 from bot.scenarios.format import Scenario
 from bot.scenarios.library import Library, default_scenario_dir, load_library
+from bot.storage.running import RunLock
 from bot.terminal import choose_scenario, print_scorecard, run_conversation
 from bot.transcript import turns_from_json
 
@@ -83,7 +85,31 @@ def _parser() -> argparse.ArgumentParser:
     run.set_defaults(handler=cmd_run)
     web = sub.add_parser("web", help="serve the instructors' web dashboard alone (settings: environment and .env)")
     web.set_defaults(handler=cmd_web)
+    _records_parsers(sub)
+    add_phrases_command(sub)
     return parser
+
+
+def _records_parsers(sub: argparse._SubParsersAction) -> None:
+    """The records a department keeps: backups, retention, erasure, re-grading (docs/records.md)."""
+    backup = sub.add_parser("backup", help="copy the database while DeskDrill runs (consistent, mode 0600, checked)")
+    backup.add_argument("path", type=Path, help="the backup file, or a folder to put a dated one in")
+    backup.set_defaults(handler=cmd_backup)
+    restore = sub.add_parser("restore", help="replace the database by a backup (DeskDrill must be stopped)")
+    restore.add_argument("path", type=Path, help="a file made by deskdrill backup")
+    restore.set_defaults(handler=cmd_restore)
+    purge = sub.add_parser("purge", help="purge trainees' words and audit entries past agency.yaml's retention")
+    purge.set_defaults(handler=cmd_purge)
+    erase = sub.add_parser("erase-person", help="erase a person's name, username, words and sessions (totals kept)")
+    erase.add_argument("person_id", help="their Telegram user id")
+    erase.set_defaults(handler=cmd_erase_person)
+    regrade = sub.add_parser("regrade", help="re-grade stored attempts with the current grader; dry run unless --apply")
+    mode = regrade.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true", help="only list what would change (the default)")
+    mode.add_argument("--apply", action="store_true", help="apply every change listed, each audited")
+    regrade.add_argument("--scenario", metavar="ID", help="only attempts at this scenario")
+    regrade.add_argument("--since", metavar="DATE", help="only attempts finished on or after this date (YYYY-MM-DD)")
+    regrade.set_defaults(handler=cmd_regrade)
 
 
 # --- practice -----------------------------------------------------------------
@@ -264,7 +290,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Start the bot; every setting is checked before anything connects."""
     import logging
 
-    from bot.config import ConfigError, load_settings
+    from bot.config import ConfigError, load_retention, load_settings
     from bot.practice.coach import Coach
     from bot.storage.store import Store, StoreError
     from bot.tg.app import run
@@ -272,6 +298,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings()
         settings.require_token()
+        retention = load_retention(args.scenarios or settings.scenarios_dir or default_scenario_dir())
     except ConfigError as exc:
         raise CliError(str(exc)) from exc
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -282,14 +309,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     library = _library(args)
     if not library.scenarios:
         raise CliError("no usable scenarios: deskdrill scenarios check shows why")
+    in_use = _in_use(settings.db_path)
     try:
         store = Store.open(settings.db_path)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     try:
-        run(settings, Coach(library, store, settings.admins, tz=settings.tz))
+        run(settings, Coach(library, store, settings.admins, tz=settings.tz), retention)
     finally:
         store.close()
+        in_use.release()
     return 0
 
 
@@ -300,7 +329,7 @@ def cmd_web(args: argparse.Namespace) -> int:
 
     from bot.config import ConfigError, load_settings
     from bot.storage.store import Store, StoreError
-    from bot.training.staff import Staff
+    from bot.training.department import Department
     from bot.web.serve import web_server
 
     try:
@@ -312,16 +341,139 @@ def cmd_web(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args.scenarios = args.scenarios or settings.scenarios_dir
     library = _library(args)
+    in_use = _in_use(settings.db_path)
     try:
         store = Store.open(settings.db_path)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     try:
-        server = web_server(settings, Staff(store, library, settings.admins, settings.tz), embedded=False)
+        server = web_server(settings, Department(store, library, settings.admins, settings.tz), embedded=False)
         asyncio.run(server.serve())
     finally:
         store.close()
+        in_use.release()
     return 0
+
+
+# --- records ------------------------------------------------------------------
+
+
+def _db_path() -> Path:
+    from bot.config import ConfigError, load_settings
+
+    try:
+        return load_settings().db_path
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from bot.storage.backup import BackupError, backup
+
+    try:
+        copied = backup(_db_path(), args.path)
+    except BackupError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"backed up to {copied.path} ({copied.size:,} bytes, {copied.attempts:,} finished calls, integrity ok)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from bot.storage.backup import BackupError, restore
+    from bot.storage.store import Store
+
+    try:
+        copied = restore(args.path, _db_path(), lambda path: Store.open(path).close())
+    except BackupError as exc:
+        raise CliError(str(exc)) from exc
+    for moved in copied.moved_aside:
+        print(f"moved aside: {moved}")
+    print(f"restored {args.path} into {copied.path} ({copied.attempts:,} finished calls, migrated, integrity ok)")
+    return 0
+
+
+def _open_store(db_path: Path):
+    from bot.storage.store import Store, StoreError
+
+    if not db_path.is_file():
+        raise CliError(f"there is no database at {db_path} (check DESKDRILL_DB)")
+    try:
+        return Store.open(db_path)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_retention, load_settings
+    from bot.storage.retention import purge
+
+    try:
+        settings = load_settings()
+        retention = load_retention(args.scenarios or settings.scenarios_dir or default_scenario_dir())
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    store = _open_store(settings.db_path)
+    try:
+        purged = purge(store, retention)
+    finally:
+        store.close()
+    print(f"{purged.describe()} (words kept {retention.words_days} days, audit {retention.audit_days} days)")
+    return 0
+
+
+def cmd_erase_person(args: argparse.Namespace) -> int:
+    from bot.storage.erasure import ErasureError, erase_person
+
+    if not args.person_id.lstrip("-").isdigit():
+        raise CliError(f"'{args.person_id}' is not a Telegram user id (a number)")
+    store = _open_store(_db_path())
+    try:
+        erased = erase_person(store, int(args.person_id))
+    except ErasureError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+    print(erased.describe())
+    return 0
+
+
+def cmd_regrade(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from bot.storage.regrade import regrade
+
+    if args.since is not None:
+        try:
+            date.fromisoformat(args.since)
+        except ValueError as exc:
+            raise CliError(f"--since: '{args.since}' is not a date such as 2026-01-31") from exc
+    library = _quiet_library(args)
+    store = _open_store(_db_path())
+    try:
+        run = regrade(store, library.scenarios, args.scenario, args.since, apply=args.apply)
+    finally:
+        store.close()
+    for change in run.changes:
+        print(change.describe())
+    verb = "changed" if run.applied else "would change"
+    skipped = "".join(
+        f", {n} skipped ({why})" for n, why in ((run.purged, "words purged"), (run.unknown, "scenario unknown")) if n
+    )
+    tail = "applied and audited" if run.applied else "dry run: nothing changed; --apply to apply"
+    print(f"{run.examined} attempts re-graded with grader {run.grader}: {len(run.changes)} {verb}{skipped} ({tail})")
+    return 0
+
+
+def _in_use(db_path: Path) -> RunLock:
+    """Mark the database in use for as long as this process runs (restore refuses meanwhile)."""
+    from bot.storage.running import InUse
+
+    try:
+        return RunLock(db_path).share()
+    except InUse as exc:
+        raise CliError(str(exc)) from exc
+    except OSError as exc:
+        raise CliError(f"cannot open the database {db_path}: {exc.strerror or exc}") from exc
 
 
 if __name__ == "__main__":

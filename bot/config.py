@@ -90,6 +90,44 @@ class Settings:
         return self.token
 
 
+@dataclass(frozen=True)
+class Retention:
+    """How long records are kept (agency.yaml's `keep_words_days` and `keep_audit_days`), in days.
+
+    Trainees' words (transcripts, the evidence quoted from them, override reasons) go after
+    `words_days` from the end of their call; scores and verdicts stay. Audit log entries go
+    after `audit_days`.
+    """
+
+    words_days: int = 365
+    audit_days: int = 1095
+
+
+RETENTION_KEYS = {"keep_words_days": "words_days", "keep_audit_days": "audit_days"}
+
+
+def load_retention(scenarios_dir: Path) -> Retention:
+    """The retention settings of the department's agency.yaml (the defaults where it says nothing)."""
+    import yaml
+
+    path = scenarios_dir / "agency.yaml"
+    if not path.is_file():
+        return Retention()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc}") from exc
+    values = {}
+    for key, name in RETENTION_KEYS.items():
+        raw = data.get(key) if isinstance(data, dict) else None
+        if raw is None:
+            continue
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+            raise ConfigError(f"{path}: {key}: '{raw}' is not a whole number of days (1 or more)")
+        values[name] = raw
+    return Retention(**values)
+
+
 def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path = Path(".env")) -> Settings:
     """The environment wins over .env; .env fills in what the environment leaves out."""
     merged = {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}

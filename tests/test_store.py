@@ -41,6 +41,7 @@ def test_opening_a_file_creates_folders_uses_wal_and_migrates(tmp_path: Path) ->
         "m005_staff_scale",
         "m006_web_sign_in",
         "m007_audit_filters",
+        "m008_records",
     ]
     assert {"users", "attempts", "turns", "results", "updates"} <= set(store.db.table_names())
     store.close()
@@ -169,3 +170,43 @@ def test_migration_m004_re_totals_finished_attempts_from_verdicts_and_transcript
         "empathy"
     ] == 1  # stored verdicts and overrides are kept
     assert "re-totalled 3 finished attempts under the contact rule: 2 totals changed" in caplog.text
+
+
+def test_a_transaction_takes_the_write_lock_at_its_start(tmp_path: Path) -> None:
+    """Issue 20: a transaction that read first and wrote later, after another process had committed,
+    failed at once with "database is locked" (a stale read snapshot cannot wait for the lock)."""
+    import sqlite3
+
+    store = Store.open(tmp_path / "deskdrill.db")
+    with store.db.atomic():
+        store.db.execute("select count(*) from users").fetchone()  # only read so far
+        other = sqlite3.connect(tmp_path / "deskdrill.db", timeout=0)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+        store.register(1, 1, "Alex", None)
+    store.close()
+
+
+def test_a_second_process_write_waits_for_the_first_instead_of_failing(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    first = Store.open(tmp_path / "deskdrill.db")
+    done = threading.Event()
+
+    def write_meanwhile() -> None:  # another process, as far as SQLite is concerned: its own connection
+        second = Store.open(tmp_path / "deskdrill.db")
+        second.register(2, 2, "Sam", None)  # waits for the first transaction, then commits
+        done.set()
+        second.close()
+
+    with first.db.atomic():
+        first.register(1, 1, "Alex", None)
+        writer = threading.Thread(target=write_meanwhile)
+        writer.start()
+        time.sleep(0.3)
+        assert not done.is_set(), "the second write waits while the first transaction holds the lock"
+    writer.join(10)
+    assert done.is_set() and first.user(2)["first_name"] == "Sam"
+    first.close()

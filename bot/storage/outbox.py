@@ -21,7 +21,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bot.storage.database import checkpoint
 from bot.transcript import MAX_MESSAGE_CHARS
+
+SECRET_CHECKPOINT_WAIT = 0.2
+"""Seconds the sender waits for readers before emptying the WAL after wiping a link (the next one will do)."""
 
 NOT_HELD = (
     "not (outbox.hold is 1 and exists (select 1 from attempts t where t.user_id = outbox.chat_id "
@@ -176,9 +180,12 @@ class Outbox:
         return Pending(row[0], row[1], json.loads(row[2]), row[3])
 
     def forget_secret(self, message: Pending) -> None:
+        """Wipe a delivered (or given up) sign-in link; secure_delete zeroes the old bytes and a checkpoint
+        empties the WAL of its earlier copy, so the files never hold a working link for long."""
         if message.body.get("secret"):
             kept = {k: v for k, v in message.body.items() if k != "buttons"}
             self.db.execute("update outbox set body = ? where id = ?", [json.dumps(kept), message.id])
+            checkpoint(self.db, wait_seconds=SECRET_CHECKPOINT_WAIT)
 
     def sent(self, message: Pending) -> None:
         if "reminder" not in message.body:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +22,10 @@ from typing import Any
 from sqlite_utils import Database, Migrations
 
 from bot.grading import CRITERIA
+from bot.scenarios.format import Scenario
+from bot.storage.database import companions, connect, private_file
 from bot.storage.outbox import Outbox, Outgoing
+from bot.storage.snapshots import ScenarioText, Snapshots, grader_version
 from bot.transcript import Turn
 from bot.values import AttemptResult, SavedVisitor
 
@@ -217,6 +219,20 @@ def m007_audit_filters(db: Database) -> None:
     db.execute("create index if not exists audit_action on audit (action, id)")
 
 
+@migrations()
+def m008_records(db: Database) -> None:
+    """Records a department can defend (docs/records.md): each attempt's scenario as it was (a content
+    hash; the text once per hash) and the grader version that scored it; when its words were purged;
+    people erased."""
+    db["scenario_texts"].create({"hash": str, "scenario_id": str, "text": str}, pk="hash", not_null={"text"})
+    db["attempts"].add_column("scenario_hash", str)
+    db["attempts"].add_column("grader_version", str)
+    db["attempts"].add_column("words_purged_at", str)
+    db["users"].add_column("erased_at", str)
+    db.execute("create index if not exists attempts_unpurged on attempts (finished_at) where words_purged_at is null")
+    db.execute("create index if not exists audit_at on audit (at)")
+
+
 def sync_verdicts(db: Database, attempt_id: int | None = None) -> None:
     """Copy each criterion's verdict (1 met, 0 missed, NULL n/a) onto its attempt's row (`v_<criterion>`),
     so reports aggregate 100,000 attempts from one covering index instead of half a million results."""
@@ -245,6 +261,10 @@ class AttemptRow:
     """The automatic fails of a finished attempt (empty when none, or graded before they were stored)."""
     addressed: dict[str, Any] | None = None
     """The resolution facts given, as the grade reported them (None: not finished, or scenario unknown)."""
+    scenario_hash: str | None = None
+    """The content hash of the scenario as it was when the attempt started (None: stored before issue 20)."""
+    grader_version: str | None = None
+    """The grader that scored it (bot.storage.snapshots.grader_version); None until graded, or before issue 20."""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> AttemptRow:
@@ -261,6 +281,8 @@ class AttemptRow:
             row["total"],
             tuple(json.loads(row.get("auto_fail") or "[]")),
             json.loads(row["addressed"]) if row.get("addressed") else None,
+            row.get("scenario_hash"),
+            row.get("grader_version"),
         )
 
 
@@ -268,8 +290,12 @@ class Store:
     def __init__(self, db: Database, clock: Clock = lambda: datetime.now(UTC), path: Path | None = None) -> None:
         self.db, self.clock, self.path = db, clock, path
         self.db.execute("PRAGMA foreign_keys=ON")
-        migrations.apply(self.db)
+        self.db.execute("PRAGMA secure_delete=ON")
+        if migrations.pending(self.db):
+            with self.db.atomic():  # under the write lock: two processes starting at once migrate once
+                migrations.apply(self.db)
         self.outbox = Outbox(self.db)
+        self.snapshots = Snapshots(self.db)
         self._inbox: set[int] = set()
         """Ids of updates in the inbox table, so handling one costs no extra write when it was never there."""
         self.reader = Reader(path, db.conn)
@@ -284,8 +310,8 @@ class Store:
         mode of the database file.
         """
         try:
-            _private_file(path)
-            db = Database(path)
+            private_file(path)
+            db = connect(path)
             db.enable_wal()
             # In WAL mode NORMAL keeps every committed transaction through a process crash
             # (kill -9); only a power cut could lose the last ones. FULL fsyncs every commit.
@@ -293,7 +319,7 @@ class Store:
             store = cls(db, clock, path)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
-        for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        for companion in companions(path):
             if companion.exists():
                 companion.chmod(0o600)
         return store
@@ -427,9 +453,18 @@ class Store:
         return AttemptRow.from_row(row) if row else None
 
     def start_attempt(
-        self, update_id: int | None, user_id: int, chat_id: int, visitor: SavedVisitor, opening: Turn, outbox: list[str]
+        self,
+        update_id: int | None,
+        user_id: int,
+        chat_id: int,
+        visitor: SavedVisitor,
+        opening: Turn,
+        outbox: list[str],
+        scenario: ScenarioText | None = None,
     ) -> int:
+        """Open an attempt; `scenario`: the text of the scenario it is played in, kept with it (once per hash)."""
         with self.db.atomic():
+            scenario_hash = self.snapshots.keep(scenario) if scenario is not None else None
             attempt_id = (
                 self.db["attempts"]
                 .insert(
@@ -441,6 +476,7 @@ class Store:
                         "status": "active",
                         "started_at": self.now(),
                         "visitor": json.dumps(visitor.to_json()),
+                        "scenario_hash": scenario_hash,
                     }
                 )
                 .last_pk
@@ -486,7 +522,7 @@ class Store:
     def _finish(self, attempt_id: int, result: AttemptResult) -> None:
         self.db.execute(
             "update attempts set status = 'finished', finished_at = ?, total = ?, resolved = ?, completed = ?, "
-            "auto_fail = ?, addressed = ? where id = ?",
+            "auto_fail = ?, addressed = ?, grader_version = ? where id = ?",
             [
                 self.now(),
                 result.grade.total,
@@ -494,6 +530,7 @@ class Store:
                 int(result.completed),
                 json.dumps([dict(f) for f in result.grade.auto_fail or ()]),
                 json.dumps(result.grade.addressed.to_json()) if result.grade.addressed else None,
+                grader_version(),
                 attempt_id,
             ],
         )
@@ -537,6 +574,12 @@ class Store:
             "insert into turns (attempt_id, idx, role, text, at) values (?, ?, ?, ?, ?)",
             [(attempt_id, start + i, t.role, t.text, now) for i, t in enumerate(turns)],
         )
+
+    def scenario_of(self, attempt: AttemptRow, current: Mapping[str, Scenario]) -> Scenario | None:
+        """The scenario the attempt was played in, as it was then: show its transcript and facts against this,
+        never against the library's current file. Attempts stored before issue 20 have no snapshot: for them,
+        the scenario loaded now (`current`, e.g. `library.scenarios`); None when it is gone too."""
+        return self.snapshots.scenario(attempt.scenario_id, attempt.scenario_hash, current)
 
     def turns(self, attempt_id: int) -> list[Turn]:
         rows = self.db.query("select role, text from turns where attempt_id = ? order by idx", [attempt_id])
@@ -598,13 +641,3 @@ class Reader:
             data = read(self.fallback)
             return lambda: data
         return lambda: read(self.connection())
-
-
-def _private_file(path: Path) -> None:
-    """Create the folder (0700) and the database file (0600) if missing; tighten an existing file."""
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
-    if path.exists():
-        path.chmod(0o600)
-    else:
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
+from telegram.error import NetworkError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -27,25 +28,29 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.clock import today_in
-from bot.config import Settings
+from bot.config import Retention, Settings
 from bot.practice.coach import Coach
+from bot.storage import staff_reads as q
+from bot.storage.retention import purge
 from bot.storage.store import Store
+from bot.tg.faults import STORAGE_ERRORS, Fault
 from bot.tg.guards import Guards, on_error, wake
 from bot.tg.ordering import PerChatOrder
 from bot.tg.sender import Sender
 from bot.tg.staff import MENUS, TRAINEE_MENU, StaffHandlers
 from bot.tg.throttle import Throttle
 from bot.tg.trainee import TraineeHandlers
-from bot.training import staff_queries as q
+from bot.training.department import Department
 from bot.training.export_files import build_elsewhere
 from bot.training.reports import progress_chart, report_chart
-from bot.training.staff import Staff
 
 log = logging.getLogger(__name__)
 
 SENDER_CONCURRENCY = 32
 """Chats sent to at once. The HTTP pool has a connection for each, plus a few for button answers."""
 PRUNE_INTERVAL = 3600.0
+PURGE_INTERVAL, PURGE_BATCH, PURGE_CHECKPOINT_WAIT = 3600.0, 2000, 1.0
+"""Expired words are purged hourly, at most PURGE_BATCH attempts at a time, on the event loop."""
 
 
 class InboxQueue(asyncio.Queue):
@@ -81,16 +86,34 @@ class LenientBot(ExtBot):
         with self._unfrozen():
             self.inbox = inbox
             self._batch: dict[str, list] = {}
+            self.api_fault = Fault("fetching updates from the Bot API", log)
+            self.storage_fault = Fault("storing fetched updates in the database", log)
 
     async def _post(self, endpoint: str, *args: Any, **kwargs: Any) -> Any:
         result = await super()._post(endpoint, *args, **kwargs)
         if endpoint == "getUpdates" and isinstance(result, list):
+            self.api_fault.succeeded()
             self._batch["raw"] = result
             if result and self.inbox is not None:
                 self.inbox.receive(result)  # the whole batch in one write (see InboxQueue)
+                self.storage_fault.succeeded()
         return result
 
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        """Fetch a batch. While the batch cannot be stored (a full disk, a read-only database) or the Bot API
+        cannot be reached, wait with growing pauses and return nothing: the batch is not confirmed, so
+        Telegram keeps it for the next fetch, and nothing is lost (bot.tg.faults)."""
+        try:
+            return await self._fetch(*args, **kwargs)
+        except STORAGE_ERRORS as exc:
+            await asyncio.sleep(self.storage_fault.failed(exc))
+        except TimedOut:
+            raise  # a long poll's timeout: polling tries again at once, as it should
+        except NetworkError as exc:
+            await asyncio.sleep(self.api_fault.failed(exc))
+        return ()
+
+    async def _fetch(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
         self._batch.clear()
         try:
             return await super().get_updates(*args, **kwargs)
@@ -128,6 +151,7 @@ def build_application(
     today: Callable[[], date] | None = None,
     reminder_interval: float | None = None,
     web: bool = False,
+    retention: Retention | None = None,
 ) -> Application:
     """`web`: serve the dashboard too, in this loop (also when DESKDRILL_WEB_PORT is set, for `run`)."""
     limiter = None
@@ -165,11 +189,11 @@ def build_application(
     )
     tz = settings.tz
     today = today or (lambda: today_in(tz))
-    staff_core = Staff(store, coach.library, settings.admins, tz)
+    department = Department(store, coach.library, settings.admins, tz)
     for user_id, role in store.sync_admins(settings.admins):
         log.info("user %s is now %s (DESKDRILL_ADMINS)", user_id, role)
     trainee = TraineeHandlers(coach)
-    staff = StaffHandlers(staff_core, coach, today, settings.web_base)
+    staff = StaffHandlers(department, coach, today, settings.web_base)
     text = staff.text_handler(trainee)
     app.bot_data.update(
         store=store,
@@ -180,7 +204,7 @@ def build_application(
         from bot.web.serve import WebTask, web_server
 
         sender = app.bot_data["sender"]
-        app.bot_data["web"] = WebTask(web_server(settings, staff_core, today, sender.wake))
+        app.bot_data["web"] = WebTask(web_server(settings, department, today, sender.wake))
 
     app.add_handler(TypeHandler(Update, guards.first), group=-1)
     app.add_handlers(
@@ -207,6 +231,8 @@ def build_application(
     interval = reminder_interval if reminder_interval is not None else settings.reminder_interval
     app.job_queue.run_repeating(staff.remind, interval=interval, first=min(10.0, interval))
     app.job_queue.run_repeating(prune, interval=PRUNE_INTERVAL, first=5.0)
+    app.bot_data["retention"] = retention or Retention()
+    app.job_queue.run_repeating(purge_expired, interval=PURGE_INTERVAL, first=60.0)
     return app
 
 
@@ -264,6 +290,14 @@ async def prune(context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("forgot %s old update ids and %s delivered messages", updates, messages)
 
 
+async def purge_expired(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Trainees' words past agency.yaml's retention, and old audit entries (bot.storage.retention)."""
+    data = context.application.bot_data
+    purged = purge(data["store"], data["retention"], wait_seconds=PURGE_CHECKPOINT_WAIT, limit=PURGE_BATCH)
+    if purged.attempts or purged.audit_entries:
+        log.info("%s (agency.yaml's retention)", purged.describe())
+
+
 async def on_start(app: Application) -> None:
     """Show the trainee commands, start delivering the outbox (whatever was pending before a crash first).
 
@@ -316,10 +350,10 @@ def webhook_secret(settings: Settings) -> str:
     return secrets.token_urlsafe(32)
 
 
-def run(settings: Settings, coach: Coach) -> None:
+def run(settings: Settings, coach: Coach, retention: Retention | None = None) -> None:
     """Long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set; the dashboard too when
     DESKDRILL_WEB_PORT is set. Blocks until stopped."""
-    app = build_application(settings, coach, web=settings.web_port is not None)
+    app = build_application(settings, coach, web=settings.web_port is not None, retention=retention)
     if settings.webhook_url:
         log.info(
             "serving a webhook for %s on %s:%s", settings.webhook_url, settings.webhook_listen, settings.webhook_port

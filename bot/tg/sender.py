@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -25,6 +26,7 @@ from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardButton, Inli
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from bot.storage.outbox import Outbox, Pending
+from bot.tg.faults import Fault
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,12 @@ class Sender:
         self._scan = True
         self._task: asyncio.Task | None = None
         self._stopping = False
+        self.api_fault = Fault("sending to the Bot API", log, ceiling=MAX_BACKOFF)
+        self.storage_fault = Fault("recording sent messages in the database", log, ceiling=MAX_BACKOFF)
+        self._paused_until = 0.0
+        """While the database cannot be written, nothing is sent: a message sent but not marked would go twice."""
+        self._unmarked: dict[int, Pending] = {}
+        """Messages Telegram accepted whose row could not be marked sent (the disk was full): marked, not resent."""
 
     def wake(self, chat_id: int | None = None) -> None:
         """Something new is owed: to `chat_id` first (its trainee is waiting), maybe to others too."""
@@ -106,24 +114,18 @@ class Sender:
         backlog chats get at most three quarters of the slots.
         """
         loop = asyncio.get_running_loop()
-        last_scan, later = -SCAN_PAUSE, None
+        self._last_scan, later = -SCAN_PAUSE, None
         while not self._stopping:
             self._wakeup.clear()
-            for chat_id in list(self._hot):
-                if len(self._busy) >= self.concurrency:
-                    break
-                del self._hot[chat_id]
-                self._spawn(chat_id)
-            due_later = later is not None and later <= self.outbox.clock()
-            if (self._scan or due_later or loop.time() - last_scan > 2.0) and loop.time() - last_scan >= SCAN_PAUSE:
-                self._scan, last_scan = False, loop.time()
-                room = self.concurrency * 3 // 4 - len(self._busy)
-                ready, later = self.outbox.due_chats(limit=max(room, 0) + len(self._busy))
-                for chat_id in ready:
-                    if len(self._busy) >= self.concurrency * 3 // 4:
-                        self._scan = True  # more waiting: look again soon
-                        break
-                    self._spawn(chat_id)
+            if loop.time() < self._paused_until:  # the database cannot be written: wait, then look again
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wakeup.wait(), self._paused_until - loop.time())
+                continue
+            try:
+                later = self._serve(loop, later)
+            except sqlite3.Error as exc:
+                self._storage_down(exc)
+                continue
             wait = SCAN_PAUSE if (self._scan or self._hot) else 1.0
             if later is not None:
                 wait = max(0.0, min(wait, later - self.outbox.clock()))
@@ -131,6 +133,33 @@ class Sender:
                 await asyncio.wait_for(self._wakeup.wait(), wait)
         if self._busy:
             await asyncio.gather(*self._busy.values(), return_exceptions=True)
+
+    def _serve(self, loop: asyncio.AbstractEventLoop, later: float | None) -> float | None:
+        """Spawn drains for hot chats, and for chats found by a look through the outbox when one is due;
+        return when the next deferred message is due."""
+        for chat_id in list(self._hot):
+            if len(self._busy) >= self.concurrency:
+                break
+            del self._hot[chat_id]
+            self._spawn(chat_id)
+        due_later = later is not None and later <= self.outbox.clock()
+        since = loop.time() - self._last_scan
+        if (self._scan or due_later or since > 2.0) and since >= SCAN_PAUSE:
+            self._scan, self._last_scan = False, loop.time()
+            room = self.concurrency * 3 // 4 - len(self._busy)
+            ready, later = self.outbox.due_chats(limit=max(room, 0) + len(self._busy))
+            for chat_id in ready:
+                if len(self._busy) >= self.concurrency * 3 // 4:
+                    self._scan = True  # more waiting: look again soon
+                    break
+                self._spawn(chat_id)
+        return later
+
+    def _storage_down(self, exc: sqlite3.Error) -> None:
+        """Pause all sending (doubling up to the ceiling) and log once per change; see bot.tg.faults."""
+        pause = self.storage_fault.failed(exc)
+        self._paused_until = asyncio.get_running_loop().time() + pause
+        self._scan = True
 
     def _spawn(self, chat_id: int) -> None:
         if chat_id in self._busy:
@@ -145,11 +174,21 @@ class Sender:
         self._wakeup.set()
 
     async def _drain(self, chat_id: int) -> None:
-        """Send the chat's pending messages in order until none is left or one must wait."""
-        while not self._stopping:
+        """Send the chat's pending messages in order until none is left, one must wait, or the database
+        cannot be written (then everything pauses: see `_storage_down`)."""
+        try:
+            await self._drain_chat(chat_id)
+        except sqlite3.Error as exc:
+            self._storage_down(exc)
+
+    async def _drain_chat(self, chat_id: int) -> None:
+        while not self._stopping and asyncio.get_running_loop().time() >= self._paused_until:
             message = self.outbox.head(chat_id)
             if message is None:
                 return
+            if message.id in self._unmarked:  # sent before the disk filled up: mark it, never send it twice
+                self._mark_sent(message)
+                continue
             try:
                 await self._send(message)
             except RetryAfter as exc:
@@ -163,14 +202,23 @@ class Sender:
                 continue
             except (NetworkError, TelegramError, OSError) as exc:
                 pause = min(MAX_BACKOFF, 0.5 * 2**message.tries)
-                log.warning("chat %s: send failed (%s); retrying in %.1f s", chat_id, exc, pause)
+                self.api_fault.failed(exc)  # logged once per change of state, not per retry or chat
                 self.outbox.defer(message, pause)
                 return
+            except sqlite3.Error:
+                raise
             except Exception:  # a renderer bug must not stop the chat's later messages
                 log.exception("chat %s: message %s could not be prepared", chat_id, message.id)
                 self.outbox.give_up(message, "could not be prepared")
                 continue
-            self.outbox.sent(message)
+            self.api_fault.succeeded()
+            self._unmarked[message.id] = message
+            self._mark_sent(message)
+
+    def _mark_sent(self, message: Pending) -> None:
+        self.outbox.sent(message)  # raises while the database cannot be written; the message stays unmarked
+        self._unmarked.pop(message.id, None)
+        self.storage_fault.succeeded()
 
     async def _send(self, message: Pending) -> None:
         body, chat_id = message.body, message.chat_id
