@@ -296,7 +296,7 @@ async def main() -> None:
     from bot.config import Settings
     from bot.practice.coach import Coach, User
     from bot.scenarios.library import default_scenario_dir, load_library
-    from bot.training.staff import Staff
+    from bot.training.department import Department
     from bot.web.auth import SignIn
     from bot.web.serve import WebTask, web_server
 
@@ -308,10 +308,10 @@ async def main() -> None:
 
     admins = frozenset({ADMIN})
     coach = Coach(library, store, admins, seeds=lambda: 1)
-    staff = Staff(store, library, admins)
+    department = Department(store, library, admins)
     port = free_port()
     settings = Settings(token="123456:bench", db_path=path, admins=admins, web_port=port)
-    web = WebTask(web_server(settings, staff, lambda: TODAY))
+    web = WebTask(web_server(settings, department, lambda: TODAY))
     await web.start()
     base = f"http://127.0.0.1:{port}"
 
@@ -370,7 +370,7 @@ async def main() -> None:
     # The overview of many units (the admin's) serves figures read at most every 30 s
     # (bot/web/pages/units.py, CACHE_SECONDS): the page above was timed with them cached, so time the
     # read it does every 30 s too. A page that reads them is the cached page plus this.
-    from bot.training import staff_queries as q
+    from bot.training import results
     from bot.web.pages.units import WEEKS
 
     ids = [u for (u,) in store.db.execute("select id from units order by id").fetchall()]
@@ -378,7 +378,7 @@ async def main() -> None:
     for _ in range(5):
         began = time.perf_counter()
         await store.reader.run(
-            lambda conn: (q.unit_overview(conn, ids, TODAY.isoformat()), q.unit_weekly(conn, ids, TODAY, WEEKS))
+            lambda conn: (results.overview(conn, ids, TODAY), results.weekly(conn, ids, TODAY, WEEKS))
         )
         fresh.append(time.perf_counter() - began)
     cached = statistics.median(next(t for (n, r, *_), (*_, t) in zip(jobs, timed, strict=True) if n == "overview"))

@@ -37,8 +37,9 @@ from bot.practice.engine import ScenarioEngine  # noqa: E402
 from bot.scenarios.library import default_scenario_dir, load_library  # noqa: E402
 from bot.storage.store import Store, sync_verdicts  # noqa: E402
 from bot.tg.app import renderers  # noqa: E402
+from bot.tg.results_screens import reminder  # noqa: E402
 from bot.tg.staff import StaffHandlers  # noqa: E402
-from bot.training.staff import Staff  # noqa: E402
+from bot.training.department import Department  # noqa: E402
 
 ADMIN = 1
 INSTRUCTOR_BASE = 100
@@ -162,8 +163,9 @@ async def main() -> None:
     )
 
     coach = Coach(library, store, frozenset({ADMIN}), seeds=lambda: 1)
-    staff = Staff(store, library, frozenset({ADMIN}))
-    handlers = StaffHandlers(staff, coach, lambda: TODAY)
+    department = Department(store, library, frozenset({ADMIN}))
+    handlers = StaffHandlers(department, coach, lambda: TODAY)
+    results, screens = handlers.results, handlers.screens
     ids = Clock()
     instructor = User(INSTRUCTOR_BASE, INSTRUCTOR_BASE, "Instructor0")
     admin = User(ADMIN, ADMIN, "Admin")
@@ -172,16 +174,16 @@ async def main() -> None:
     code = "code0001"
 
     commands = [
-        ("/results <code>", instructor, lambda: staff.results(instructor, code, TODAY)),
-        ("/results (all units)", admin, lambda: staff.results(admin, None, TODAY)),
-        ("trainee page", instructor, lambda: staff.trainee_page(instructor, 1, member, 0, TODAY)),
-        ("/transcript", instructor, lambda: staff.transcript(instructor, str(attempt))),
-        ("/units", admin, lambda: staff.list_units(admin)),
-        ("/report <code>", instructor, lambda: staff.report(instructor, code)),
-        ("/report (all units)", admin, lambda: staff.report(admin, None)),
-        ("/export <code>", instructor, lambda: staff.export(instructor, code)),
-        ("/export (all units)", admin, lambda: staff.export(admin, None)),
-        ("/audit", admin, lambda: staff.audit_log(admin)),
+        ("/results <code>", instructor, lambda: results.results(instructor, code, TODAY)),
+        ("/results (all units)", admin, lambda: results.results(admin, None, TODAY)),
+        ("trainee page", instructor, lambda: results.trainee_page(instructor, 1, member, 0, TODAY)),
+        ("/transcript", instructor, lambda: screens.transcript(instructor, str(attempt))),
+        ("/units", admin, lambda: screens.units(admin)),
+        ("/report <code>", instructor, lambda: department.reports.report(instructor, code)),
+        ("/report (all units)", admin, lambda: department.reports.report(admin, None)),
+        ("/export <code>", instructor, lambda: department.reports.export(instructor, code)),
+        ("/export (all units)", admin, lambda: department.reports.export(admin, None)),
+        ("/audit", admin, lambda: department.people.audit_log(admin)),
     ]
     print("\ncommand                          seconds   first reply (chars)")
     for name, user, act in commands:
@@ -202,7 +204,7 @@ async def main() -> None:
         print(f"{name:35} {time.perf_counter() - started:7.3f}   {len(data or b''):,}")
 
     started = time.perf_counter()
-    reminders = staff.queue_reminders(TODAY)
+    reminders = department.notices.queue_reminders(TODAY, reminder)
     print(f"\nreminder job (on the loop): {reminders} reminders owed in {time.perf_counter() - started:.3f} s")
 
     # A trainee practises while an admin exports everything.
@@ -211,7 +213,7 @@ async def main() -> None:
     export = asyncio.ensure_future(
         asyncio.to_thread(draw["export"]({"unit_ids": list(range(1, args.units + 1)), "name": "x.csv"}))
     )
-    report = asyncio.ensure_future(handlers.answer(ids.next(), admin, lambda: staff.report(admin, None)))
+    report = asyncio.ensure_future(handlers.answer(ids.next(), admin, lambda: department.reports.report(admin, None)))
     replies: list[float] = []
     while not export.done() or not report.done():
         started = time.perf_counter()

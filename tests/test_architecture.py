@@ -84,10 +84,8 @@ def test_the_core_never_imports_the_web_edge(path: Path) -> None:
 EDGES = ("tg", "web", "cli", "terminal")
 """The packages and modules that talk to people; everything else in bot/ is the core."""
 DASHBOARD_SWITCH = pytest.mark.xfail(strict=True, reason="dashboard switch pending")
-"""For the dashboard's own cases only: each flips to a failure (XPASS) once bot/web is switched onto the
-rules (issue 18, point 3); then drop the marker."""
-TEMPORARY_FACADE = {"training/dashboard_facade.py", "training/staff.py", "training/staff_queries.py"}
-"""The dashboard's old way into the rules, kept until it is switched; deleted with it (see its docstring)."""
+"""For the one case still pending (tg imports bot.web.auth for sign-in links): it flips to a failure
+(XPASS) once sign-in moves below both edges; then drop the marker."""
 
 
 def package_of(path: Path) -> str:
@@ -141,7 +139,6 @@ def test_no_sql_outside_storage(path: Path) -> None:
     assert not sql_in(path), f"{name(path)} holds SQL: {sql_in(path)}"
 
 
-@DASHBOARD_SWITCH
 def test_the_dashboard_holds_no_sql() -> None:
     found = {name(p): sql_in(p) for p in modules_in("web") if sql_in(p)}
     assert not found, found
@@ -197,7 +194,6 @@ def test_no_private_names_across_packages(path: Path) -> None:
     assert not uses, f"{name(path)} uses private names of another package: {uses}"
 
 
-@DASHBOARD_SWITCH
 def test_the_dashboard_uses_no_private_names_of_the_rules() -> None:
     defined = private_names_by_package()
     found = {name(p): foreign_private_uses(p, defined) for p in modules_in("web")}
@@ -226,8 +222,6 @@ CALLBACK_DATA = re.compile(r"^(r|as|rp|ex|pr|dm|dg|practice):")
 @pytest.mark.parametrize("path", modules_in("training"), ids=name)
 def test_the_rules_hold_no_screens(path: Path) -> None:
     """Screens belong to their edge: no callback data, no pagination, no Telegram types in bot/training."""
-    if name(path) in TEMPORARY_FACADE:
-        return
     tree = ast.parse(path.read_text(encoding="utf-8"))
     data = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
     assert not [d for d in data if CALLBACK_DATA.match(d)], f"{name(path)} makes callback data"

@@ -10,9 +10,8 @@
     overrides.py    changing a verdict (by command, by taps and a reason, by form)
     notices.py      reminders, completions told to instructors, weekly digests
     reports.py      /report and /export: scope, text, charts, CSV
-    outcome.py      what a rule returns: Outcome, Notice, Deferred, Refused
+    outcome.py      what a rule returns: Outcome, Notice, Deferred, Refused; what notices owe the outbox
 
 No screens here: no buttons, callback data or pagination (they are the edges', e.g. bot.tg),
-and no SQL (bot.storage). `dashboard_facade.py`, `staff.py` and `staff_queries.py` are a
-temporary way in for the dashboard until it calls these rules directly.
+and no SQL (bot.storage). The chat (bot.tg) and the dashboard (bot.web) call these same public rules.
 """

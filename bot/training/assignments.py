@@ -90,6 +90,10 @@ class Assignments:
         offer = Offer(scenario_id, title)
         return Outcome([reply], [Notice(m["chat_id"], text, offer) for m in told])
 
+    def is_assigned(self, unit: Unit, scenario_id: str) -> bool:
+        """Whether the call is assigned to the unit (one the caller was allowed to see)."""
+        return self.tables.assignment(unit.id, scenario_id) is not None
+
     def unassign(self, actor: User, unit_id: int, scenario_id: str) -> Outcome:
         """Remove an assignment: members who had not done it are told it is off their list."""
         self.access.require(actor, "instructor", "assign")

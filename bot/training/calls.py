@@ -14,6 +14,13 @@ class Calls:
         scenario = self.library.scenarios.get(scenario_id)
         return scenario.title if scenario else scenario_id
 
+    def get(self, scenario_id: str) -> Scenario | None:
+        """The call of this id, or None when it is not (or no longer) in the library."""
+        return self.library.scenarios.get(scenario_id)
+
+    def count(self) -> int:
+        return len(self.library.scenarios)
+
     def known(self, scenario_id: str) -> bool:
         return scenario_id in self.library.scenarios
 

@@ -2,15 +2,20 @@
 
 A rule never says how an edge shows its answer: no buttons, no pages. It says what happened,
 who must be told, and which call a notice offers to start; each edge draws that its own way.
+A notice is always delivered by Telegram, whichever edge made it, so `owed` turns notices into
+outbox rows for both (its Start button is made in bot.storage.offers, below both edges).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, TypeVar
+
+from bot.storage.offers import start_button
+from bot.storage.outbox import Outgoing
 
 T = TypeVar("T")
 
@@ -34,6 +39,14 @@ class Notice:
     chat_id: int
     text: str
     offer: Offer | None = None
+
+
+def owed(notices: Iterable[Notice]) -> list[Outgoing]:
+    """The outbox rows notices become: each held while its person is in a call, an offered call a Start button."""
+    return [
+        Outgoing(n.chat_id, n.text, start_button(n.offer.scenario_id, n.offer.title) if n.offer else (), hold=True)
+        for n in notices
+    ]
 
 
 @dataclass(frozen=True)

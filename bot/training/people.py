@@ -102,6 +102,15 @@ class People:
         entries = self.audit.entries(per_page + 1, max(0, page) * per_page, action, who)
         return AuditPage(entries[:per_page], self.names_in(entries), len(entries) > per_page)
 
+    def audit_actions(self, actor: User) -> list[str]:
+        """Every action the audit log holds, to filter it by."""
+        self.access.require(actor, "admin", "audit")
+        return self.audit.actions()
+
+    def signed_in(self, user_id: int, how: str) -> None:
+        """A staff member signed in to the dashboard (by Telegram or a one-time link): audited."""
+        self.audit.write(user_id, "dashboard", f"signed in ({how})")
+
     def audit_log(self, actor: User) -> Outcome:
         """The last 20 entries, each person named."""
         self.access.require(actor, "admin", "audit")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, timedelta, tzinfo
@@ -142,7 +143,12 @@ class Reports:
             noun = "attempt" if count == 1 else "attempts"
             return Outcome([f"{count} {noun} exported."], render=("export", {"unit_ids": ids, "name": name}))
 
-        return Deferred(lambda conn: reads.attempt_count(conn, ids), then)
+        return Deferred(lambda conn: export_count(conn, ids), then)
+
+
+def export_count(conn: sqlite3.Connection, unit_ids: list[int]) -> int:
+    """The rows of the units' export: their finished attempts, each once."""
+    return reads.attempt_count(conn, unit_ids)
 
 
 def report_text(summary: dict, title: str) -> str:

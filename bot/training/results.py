@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import UTC, date, tzinfo
 
 from bot.storage import staff_reads as reads
+from bot.storage.attempt_reads import units_of_member
 from bot.storage.units import Unit
 from bot.training.access import Access
-from bot.transcript import User
+from bot.transcript import CRITERIA, User
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class FinishedAttempt:
     total: int
     failed: bool
     """An automatic fail."""
+    met: dict[str, bool] = field(default_factory=dict)
+    """The verdict of each criterion that applied (met or missed), as first graded."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,16 @@ class MemberDetail:
     attempts: list[FinishedAttempt]
     """Finished since joining, newest first."""
     assigned: list[Assigned]
+    joined_at: str = ""
+
+
+@dataclass(frozen=True)
+class Week:
+    """A unit's week in local time: its Monday, its finished calls and their average total (None when none)."""
+
+    monday: str
+    attempts: int
+    average: float | None
 
 
 def failed(auto_fail: str | None) -> bool:
@@ -136,12 +149,26 @@ def member_detail(conn: sqlite3.Connection, unit_id: int, user_id: int) -> Membe
 def detail_of(d: dict) -> MemberDetail:
     attempts = [
         FinishedAttempt(
-            t["id"], t["scenario_id"], t["started_at"], t["finished_at"], t["total"] or 0, failed(t["auto_fail"])
+            t["id"],
+            t["scenario_id"],
+            t["started_at"],
+            t["finished_at"],
+            t["total"] or 0,
+            failed(t["auto_fail"]),
+            {c: bool(t[f"v_{c}"]) for c in CRITERIA if t.get(f"v_{c}") is not None},
         )
         for t in d["attempts"]
     ]
     assigned = [Assigned(a["scenario_id"], a["due"], a["assigned_at"]) for a in d["assignments"]]
-    return MemberDetail(d["id"], d["first_name"], d["username"], attempts, assigned)
+    return MemberDetail(d["id"], d["first_name"], d["username"], attempts, assigned, d.get("joined_at", ""))
+
+
+def weekly(
+    conn: sqlite3.Connection, unit_ids: Sequence[int], today: date, weeks: int, tz: tzinfo = UTC
+) -> dict[int, list[Week]]:
+    """Per unit, its last `weeks` weeks, oldest first, empty weeks included (see staff_reads.unit_weekly)."""
+    found = reads.unit_weekly(conn, list(unit_ids), today, weeks, tz)
+    return {u: [Week(w["week"], w["attempts"], w["average"]) for w in ws] for u, ws in found.items()}
 
 
 def units_by_ids(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> list[Unit]:
@@ -154,13 +181,19 @@ class Results:
     def __init__(self, access: Access) -> None:
         self.access = access
 
-    def units(self, actor: User) -> list[Unit]:
-        self.access.require(actor, "instructor", "results")
+    def units(self, actor: User, command: str = "results") -> list[Unit]:
+        """The units this person sees results of; Refused (naming `command`) unless instructor or admin."""
+        self.access.require(actor, "instructor", command)
         return self.access.visible(actor)
 
-    def unit(self, actor: User, unit_id: int) -> Unit:
-        self.access.require(actor, "instructor", "results")
+    def unit(self, actor: User, unit_id: int, command: str = "results") -> Unit:
+        self.access.require(actor, "instructor", command)
         return self.access.unit_by_id(actor, unit_id)
+
+    def units_of_member(self, actor: User, user_id: int, command: str = "results") -> list[Unit]:
+        """The units this person sees that `user_id` is a member of (the way back from their attempt)."""
+        member_of = units_of_member(self.access.store.db, user_id)
+        return [u for u in self.units(actor, command) if u.id in member_of]
 
     def unit_by_code(self, actor: User, code: str) -> Unit:
         self.access.require(actor, "instructor", "results")

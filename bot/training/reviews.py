@@ -21,6 +21,7 @@ class StoredVerdict:
     score: float
     evidence: str | None
     turn: int | None
+    tip: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Override:
     by: int
     by_name: str
     reason: str
+    at: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,13 @@ class Review:
 
 def stored_verdict(row: dict) -> StoredVerdict:
     return StoredVerdict(
-        row["criterion"], bool(row["applicable"]), bool(row["met"]), row["score"] or 0, row["evidence"], row["turn"]
+        row["criterion"],
+        bool(row["applicable"]),
+        bool(row["met"]),
+        row["score"] or 0,
+        row["evidence"],
+        row["turn"],
+        row.get("tip"),
     )
 
 
@@ -79,7 +87,9 @@ class Reviews:
             [stored_verdict(results[c]) for c in CRITERIA] if results else [],
             self.addressed(attempt.scenario_id, attempt.addressed) if attempt.addressed is not None else None,
             [
-                Override(o["criterion"], bool(o["met"]), o["by"], names.get(o["by"], str(o["by"])), o["reason"])
+                Override(
+                    o["criterion"], bool(o["met"]), o["by"], names.get(o["by"], str(o["by"])), o["reason"], o["at"]
+                )
                 for o in stored
             ],
         )

@@ -8,24 +8,29 @@ turn the refusal into its page::
 
     SignedOut      no session, or it lapsed         -> 401, how to sign in
     NotAvailable   a refusal of the edge's own      -> its status (403 unless said), the message
-    Refused        the core's (bot.training.staff)  -> 403, the message
+    Refused        the core's (bot.training.outcome) -> 403, the message
 
 So a handler is the happy path: it calls the core (which refuses a trainee or another unit's
 instructor, as in chat) and renders. The role is read again by the core on every request, so a
 demoted instructor is refused at once.
+
+A session also lives only while its person is staff: the backend deletes every session of someone
+who is a trainee now, and `SignIn.session` refuses one begun before the person's role last changed,
+so a re-promotion never revives a session the demotion ended.
 """
 
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 
 from starlette.authentication import AuthCredentials, AuthenticationBackend, BaseUser
 from starlette.datastructures import FormData
 from starlette.requests import HTTPConnection, Request
 
 from bot.practice.coach import User
+from bot.storage.sign_in import Session, SignIn
 from bot.storage.store import Store
-from bot.web.auth import Session, SignIn
 
 COOKIE = "deskdrill_session"
 EXPIRED_FORM = "This form has expired: reload the page and try again."
@@ -64,10 +69,11 @@ class NotAvailable(Exception):
 
 
 class SessionBackend(AuthenticationBackend):
-    """The session of the request's cookie, its idle clock restarted. Static files skip it."""
+    """The session of the request's cookie, its idle clock restarted; none for someone no longer staff
+    (their sessions are all ended). Static files skip it. `role_of`: the person's role as the core reads it."""
 
-    def __init__(self, sign_in: SignIn, store: Store, static: str) -> None:
-        self.sign_in, self.store, self.static = sign_in, store, static
+    def __init__(self, sign_in: SignIn, store: Store, static: str, role_of: Callable[[int], str]) -> None:
+        self.sign_in, self.store, self.static, self.role_of = sign_in, store, static, role_of
 
     async def authenticate(self, conn: HTTPConnection) -> tuple[AuthCredentials, SignedIn] | None:
         if conn.scope["path"].startswith(self.static):
@@ -76,7 +82,8 @@ class SessionBackend(AuthenticationBackend):
         if session is None:
             return None
         row = self.store.user(session.user_id)
-        if row is None:
+        if row is None or self.role_of(session.user_id) == "trainee":
+            self.sign_in.end_sessions(session.user_id)
             return None
         actor = User(row["id"], row["chat_id"], row["first_name"], row["username"])
         return AuthCredentials(["signed_in"]), SignedIn(actor, session)

@@ -1,4 +1,4 @@
-"""The dashboard's ASGI app (Starlette) over the same Store and Staff core as the bot.
+"""The dashboard's ASGI app (Starlette) over the same Store and Department rules as the bot.
 
 Every page asks the core, as the chat commands do, whether this person may see it: the role
 is read again on every request (a demoted instructor is refused at once) and units and
@@ -25,12 +25,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount
 
-from bot.storage.outbox import Outgoing
-from bot.training.staff import Outcome, Staff
+from bot.storage.sign_in import Session, SignIn
+from bot.training.department import Department
+from bot.training.outcome import Outcome, owed
 from bot.web.access import COOKIE, SessionBackend
-from bot.web.auth import Session, SignIn
 from bot.web.pages import all_routes
 from bot.web.pages.errors import error_handlers
+from bot.web.redirects import RelativeRedirects
 from bot.web.templating import page_templates
 
 __all__ = ["COOKIE", "HEADERS", "Dashboard", "build_web_app"]
@@ -55,20 +56,20 @@ class Dashboard:
 
     def __init__(
         self,
-        staff: Staff,
+        department: Department,
         bot_token: str | None,
         base_url: str,
         today: Callable[[], date] | None = None,
         wake: Callable[[int | None], None] | None = None,
         now: Callable[[], float] = time.time,
     ) -> None:
-        self.staff, self.store = staff, staff.store
-        self.sign_in = SignIn(staff.store)
+        self.department, self.store = department, department.store
+        self.sign_in = SignIn(department.store)
         self.bot_token, self.base_url = bot_token, base_url.rstrip("/")
         parts = urlsplit(self.base_url)
         self.prefix, self.origin = parts.path.rstrip("/"), f"{parts.scheme}://{parts.netloc}"
         self.secure = self.base_url.startswith("https://")
-        self.today = today or (lambda: datetime.now(staff.tz).date())
+        self.today = today or (lambda: datetime.now(department.tz).date())
         self.wake = wake or (lambda chat_id=None: None)
         self.now = now
         self.templates = page_templates()
@@ -124,7 +125,7 @@ class Dashboard:
         people told are woken after it commits. Raises Refused like the chat command."""
         with self.store.db.atomic():
             outcome = change()
-            self.store.owe([Outgoing(n.chat_id, n.text, n.buttons, hold=True) for n in outcome.notices], source)
+            self.store.owe(owed(outcome.notices), source)
         for n in outcome.notices:
             self.wake(n.chat_id)
         self.changed_at = time.monotonic()  # cached figures are read again
@@ -135,10 +136,12 @@ def build_web_app(dashboard: Dashboard) -> Starlette:
     routes = all_routes(dashboard, STATIC)
     if dashboard.prefix:
         routes = [Mount(dashboard.prefix, routes=routes)]
-    backend = SessionBackend(dashboard.sign_in, dashboard.store, f"{dashboard.prefix}/static/")
+    role_of = dashboard.department.access.role_of
+    backend = SessionBackend(dashboard.sign_in, dashboard.store, f"{dashboard.prefix}/static/", role_of)
     return Starlette(
         routes=routes,
         middleware=[
+            Middleware(RelativeRedirects),
             Middleware(GZipMiddleware, minimum_size=1024),
             Middleware(AuthenticationMiddleware, backend=backend),
         ],

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.grading import CRITERIA
+from bot.training.results import FinishedAttempt
+from bot.transcript import CRITERIA
 
 NONE = "\u2013"
 """What an empty figure shows: an en dash."""
@@ -24,11 +25,11 @@ def average_key(value: float | None) -> float:
     return -1 if value is None else round(value, 1)
 
 
-def member_rates(attempts: Sequence[dict]) -> dict[str, float]:
-    """Share met per criterion over attempts carrying v_<criterion> verdicts (None: not applicable)."""
+def member_rates(attempts: Sequence[FinishedAttempt]) -> dict[str, float]:
+    """Share met per criterion over attempts, counting only those where it applied."""
     rates = {}
     for c in CRITERIA:
-        verdicts = [t[f"v_{c}"] for t in attempts if t.get(f"v_{c}") is not None]
+        verdicts = [t.met[c] for t in attempts if c in t.met]
         if verdicts:
             rates[c] = 100 * sum(verdicts) / len(verdicts)
     return rates
@@ -37,10 +38,6 @@ def member_rates(attempts: Sequence[dict]) -> dict[str, float]:
 def weakest(rates: dict[str, float]) -> str | None:
     """The criterion met least often, or None when nothing was graded."""
     return min(rates, key=lambda c: rates[c]) if rates else None
-
-
-def failed(attempt: dict) -> bool:
-    return attempt["auto_fail"] not in (None, "[]")
 
 
 def week_label(monday: str) -> str:

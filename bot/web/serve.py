@@ -1,4 +1,8 @@
-"""Serving the dashboard: beside the bot, in its event loop (`deskdrill run`), or alone (`deskdrill web`)."""
+"""Serving the dashboard: beside the bot, in its event loop (`deskdrill run`), or alone (`deskdrill web`).
+
+uvicorn serves it with a deadline for every request (bot.web.timeouts: a slow or silent client is let go
+after READ_TIMEOUT seconds) and a short keep-alive.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,9 @@ from datetime import date
 import uvicorn
 
 from bot.config import Settings
-from bot.training.staff import Staff
+from bot.training.department import Department
 from bot.web.app import Dashboard, build_web_app
+from bot.web.timeouts import READ_TIMEOUT, TimedConfig
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +32,17 @@ class EmbeddedServer(uvicorn.Server):
 
 def web_server(
     settings: Settings,
-    staff: Staff,
+    department: Department,
     today: Callable[[], date] | None = None,
     wake: Callable[[int | None], None] | None = None,
     embedded: bool = True,
+    read_timeout: float = READ_TIMEOUT,
 ) -> uvicorn.Server:
-    dashboard = Dashboard(staff, settings.token, settings.web_base or "", today, wake)
-    config = uvicorn.Config(
+    dashboard = Dashboard(department, settings.token, settings.web_base or "", today, wake)
+    config = TimedConfig(
         build_web_app(dashboard),
+        read_timeout=read_timeout,
+        timeout_keep_alive=5,
         host=settings.web_listen,
         port=settings.web_port or 8080,
         lifespan="off",

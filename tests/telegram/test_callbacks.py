@@ -7,9 +7,10 @@ from dataclasses import fields
 
 import pytest
 
+from bot.storage.offers import start_button as outbox_start_button
 from bot.tg import callbacks as cb
 from bot.tg.pages import start_button
-from bot.training.dashboard_facade import start_button as dashboard_start_button
+from bot.training.outcome import Notice, Offer, owed
 
 EVERY_KIND = [
     cb.AllUnits(2),
@@ -115,7 +116,9 @@ def test_fields_are_numbers_or_scenario_ids_only() -> None:
     assert kinds <= {"int", "str"}
 
 
-def test_the_dashboards_start_button_is_the_one_the_chat_makes() -> None:
-    """The temporary dashboard facade writes notices' Start buttons itself (bot.training.dashboard_facade)."""
+def test_the_start_button_the_core_writes_is_the_one_the_chat_makes_and_reads() -> None:
+    """A notice from a dashboard form reaches the outbox without the Telegram edge (bot.storage.offers)."""
     for title in ("Towed car", "A very long title of a call that goes on well past fifty characters"):
-        assert dashboard_start_button("towed-car", title) == start_button("towed-car", title)
+        assert outbox_start_button("towed-car", title) == start_button("towed-car", title)
+        ((row,),) = owed([Notice(7, "New assignment", Offer("towed-car", title))])[0].buttons
+        assert row == start_button("towed-car", title)[0][0] and cb.decode(row[1]) == cb.Practice("towed-car")

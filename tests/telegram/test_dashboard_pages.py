@@ -130,7 +130,7 @@ async def test_another_units_instructor_cannot_assign_or_remove(dashboard: Dashb
         from_library = await web.post("/scenarios/towed-car/assign", data={"csrf": csrf, "unit": str(world["unit"])})
         assert from_library.status_code == 400 and "not among yours" in from_library.text
     async with demoted_session(dashboard) as web:
-        assert (await web.get(path)).status_code == 403
+        assert (await web.get(path)).status_code == 401
     assert not list(dashboard.store.db.query("select * from assignments"))
 
 
@@ -140,7 +140,7 @@ async def test_another_units_instructor_cannot_assign_or_remove(dashboard: Dashb
 async def test_the_library_lists_every_call_and_draws_each_diagram_from_its_mermaid_source(
     dashboard: Dashboard, world: dict
 ):
-    calls = dashboard.staff.library.scenarios
+    calls = dashboard.department.library.scenarios
     async with signed_in(dashboard, ADMIN) as web:
         index = await web.get("/scenarios")
         assert index.status_code == 200
@@ -174,8 +174,8 @@ async def test_a_call_is_assigned_from_its_library_page(bot: Bot, dashboard: Das
 
 async def test_trainees_get_no_library(dashboard: Dashboard, world: dict):
     async with demoted_session(dashboard) as web:
-        assert (await web.get("/scenarios")).status_code == 403
-        assert (await web.get("/scenarios/towed-car")).status_code == 403
+        assert (await web.get("/scenarios")).status_code == 401
+        assert (await web.get("/scenarios/towed-car")).status_code == 401
 
 
 # --- exports ------------------------------------------------------------------------------------------
@@ -203,7 +203,7 @@ async def test_all_units_export_covers_what_the_person_may_see(dashboard: Dashbo
         rows = list(csv.DictReader(io.StringIO((await web.get("/export.csv")).content.decode("utf-8-sig"))))
         assert rows == [], "the rival's unit has no attempts; the other unit's are not theirs"
     async with demoted_session(dashboard) as web:
-        assert (await web.get("/export.csv")).status_code == 403
+        assert (await web.get("/export.csv")).status_code == 401
 
 
 # --- pages with charts and sortable tables ----------------------------------------------------------------
@@ -310,7 +310,7 @@ async def test_unknown_pages_and_errors_get_a_plain_page(dashboard: Dashboard, w
     def broken(*args, **kwargs):
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr(dashboard.staff, "dashboard_units", broken)
+    monkeypatch.setattr(dashboard.department.results, "units", broken)
     transport = httpx.ASGITransport(app=build_web_app(dashboard), raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url=BASE, cookies={COOKIE: session}) as web:
         response = await web.get("/")
@@ -400,7 +400,7 @@ def test_weekly_averages_fall_in_local_weeks(bot: Bot, world: dict):
     from datetime import date
     from zoneinfo import ZoneInfo
 
-    from bot.training import staff_queries as q
+    from bot.training import results
 
     new_york = ZoneInfo("America/New_York")
     # Sunday 22 November, 20:00 in New York is Monday 01:00 UTC: still last week there.
@@ -408,14 +408,14 @@ def test_weekly_averages_fall_in_local_weeks(bot: Bot, world: dict):
         "update attempts set started_at = '2026-11-23T00:50:00+00:00', finished_at = '2026-11-23T01:00:00+00:00'"
     )
     bot.store.db.execute("update unit_members set joined_at = '2026-11-01T00:00:00+00:00'")
-    weeks = q.unit_weekly(bot.store.db.conn, [world["unit"]], date(2026, 11, 23), 2, new_york)[world["unit"]]
-    assert [(w["week"], w["attempts"]) for w in weeks] == [("2026-11-16", 1), ("2026-11-23", 0)]
-    utc = q.unit_weekly(bot.store.db.conn, [world["unit"]], date(2026, 11, 23), 2)[world["unit"]]
-    assert [(w["week"], w["attempts"]) for w in utc] == [("2026-11-16", 0), ("2026-11-23", 1)]
+    weeks = results.weekly(bot.store.db.conn, [world["unit"]], date(2026, 11, 23), 2, new_york)[world["unit"]]
+    assert [(w.monday, w.attempts) for w in weeks] == [("2026-11-16", 1), ("2026-11-23", 0)]
+    utc = results.weekly(bot.store.db.conn, [world["unit"]], date(2026, 11, 23), 2)[world["unit"]]
+    assert [(w.monday, w.attempts) for w in utc] == [("2026-11-16", 0), ("2026-11-23", 1)]
 
 
 async def test_a_dashboard_under_a_path_keeps_its_links_and_cookie_there(bot: Bot, dashboard: Dashboard, world: dict):
-    under = Dashboard(dashboard.staff, dashboard.bot_token, f"{BASE}/deskdrill", dashboard.today, dashboard.wake)
+    under = Dashboard(dashboard.department, dashboard.bot_token, f"{BASE}/deskdrill", dashboard.today, dashboard.wake)
     transport = httpx.ASGITransport(app=build_web_app(under))
     async with httpx.AsyncClient(transport=transport, base_url=BASE) as web:
         token = SignIn(under.store).new_link(INSTRUCTOR)

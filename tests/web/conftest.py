@@ -13,7 +13,7 @@ import pytest
 
 from bot.config import Settings
 from bot.scenarios.library import Library
-from bot.training.staff import Staff
+from bot.training.department import Department
 from bot.web.auth import SignIn
 from bot.web.serve import WebTask, web_server
 from tests.conftest import ROOT
@@ -46,8 +46,8 @@ async def bot(web_settings: Settings, library: Library, bot_api: FakeBotApi) -> 
 @pytest.fixture
 async def site(bot: Bot, web_settings: Settings, library: Library) -> AsyncIterator[str]:
     """The dashboard served by uvicorn on a real port, as `deskdrill run` serves it: its base URL."""
-    staff = Staff(bot.store, library, web_settings.admins, web_settings.tz)
-    task = WebTask(web_server(web_settings, staff, lambda: TODAY, bot.app.bot_data["sender"].wake))
+    department = Department(bot.store, library, web_settings.admins, web_settings.tz)
+    task = WebTask(web_server(web_settings, department, lambda: TODAY, bot.app.bot_data["sender"].wake))
     await task.start()
     yield web_settings.web_base
     await task.stop()

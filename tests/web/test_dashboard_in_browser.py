@@ -7,6 +7,7 @@ phone's size and a desktop's, go to DESKDRILL_SCREENSHOTS (default build/screens
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from dataclasses import asdict, dataclass
@@ -143,12 +144,37 @@ async def test_an_expired_link_is_refused(bot: Bot, world: World, browser: Brows
     assert await browser.heading() == "Sign in"
 
 
-async def test_the_mini_app_signs_in_with_telegrams_init_data(bot: Bot, world: World, browser: Browser) -> None:
+async def asked_to_sign_in_as(browser: Browser, label: str) -> None:
+    """The Mini App's page once its script has shown whose account the data is, on its button."""
+    await browser.until(
+        lambda d: any(b.is_displayed() and b.text == label for b in d.find_elements("css selector", "button")),
+        f"the button {label!r}",
+    )
+
+
+async def test_the_mini_app_signs_in_with_telegrams_init_data_when_the_person_presses(
+    bot: Bot, world: World, browser: Browser
+) -> None:
     await browser.open(mini_app_url(init_data(INSTRUCTOR)))
+    await asked_to_sign_in_as(browser, "Sign in as Pat")
+    await browser.press("Sign in as Pat")
     await browser.until_heading("Your units")
     assert await browser.path() == "/"
     assert "Day shift" in await browser.text()
     assert await session_cookie(browser)
+
+
+async def test_a_link_with_someone_elses_init_data_signs_nobody_in_by_itself(
+    bot: Bot, world: World, browser: Browser
+) -> None:
+    # issue 20: /app#tgWebAppData=<another person's initData> signed a fresh browser in as them, no click
+    await browser.open(mini_app_url(init_data(ADMIN)))
+    await asked_to_sign_in_as(browser, "Sign in as Pat")
+    await asyncio.sleep(1.0)  # time enough for a page that sends itself
+    assert (await browser.path()).startswith("/app#") and await browser.heading() == "Sign in with Telegram"
+    assert await session_cookie(browser) is None
+    await browser.open("/")
+    assert await browser.heading() == "Sign in"
 
 
 @pytest.mark.parametrize("forgery", ["signed with another bot's token", "user id changed after signing"])
@@ -161,6 +187,8 @@ async def test_forged_init_data_is_refused_and_signs_nobody_in(
     else:
         forged = init_data(INSTRUCTOR).replace(str(INSTRUCTOR), str(ADMIN))
     await browser.open(mini_app_url(forged))
+    await asked_to_sign_in_as(browser, "Sign in as Pat")
+    await browser.press("Sign in as Pat")
     await browser.until_heading("Not available")
     assert "could not be verified" in await browser.text()
     assert await session_cookie(browser) is None
@@ -172,6 +200,8 @@ async def test_a_trainees_mini_app_is_refused_and_pointed_back_to_the_bot(
     bot: Bot, world: World, browser: Browser
 ) -> None:
     await browser.open(mini_app_url(init_data(TRAINEE)))
+    await asked_to_sign_in_as(browser, "Sign in as Pat")
+    await browser.press("Sign in as Pat")
     await browser.until_heading("Not available")
     assert "for instructors and admins" in await browser.text()
     assert await session_cookie(browser) is None
@@ -189,10 +219,15 @@ async def test_in_telegram_web_the_framed_mini_app_offers_a_one_time_link_for_a_
     )
 
     def link_in_frame(driver) -> str | None:
+        """Presses the frame's "Sign in as" button once it shows, then waits for the link it brings."""
         driver.switch_to.default_content()
         driver.switch_to.frame("telegram")
         try:
             links = driver.find_elements("css selector", "a.button")
+            if not links:
+                for button in driver.find_elements("css selector", "button"):
+                    if button.is_displayed() and button.text == "Sign in as Pat":
+                        button.click()
             return links[0].get_attribute("href") if links else None
         finally:
             driver.switch_to.default_content()

@@ -1,6 +1,6 @@
 """The dashboard's pages, one module per family; each class's `routes()` lists its URLs.
 
-A handler reads the request, asks the core (the `Staff` calls are here, never in a template),
+A handler reads the request, asks the core (the `Department` rules are called here, never in a template),
 and renders its template in bot/web/templates. Who is signed in comes from `bot.web.access`;
 refusals are raised and become pages in `errors`.
 """
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from bot.web import ids
 from bot.web.pages.assignments import AssignmentPages
 from bot.web.pages.attempt import AttemptPage
 from bot.web.pages.audit import AuditPage
@@ -23,6 +24,8 @@ from bot.web.pages.units import UnitPages
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
+
+ids.register()  # before any route is built: every id in a path is `{name:id}`
 
 
 def all_routes(dashboard: Dashboard, static: Path) -> list[BaseRoute]:

@@ -1,19 +1,20 @@
 """A unit's assignments: assign a call with a due date, change the date, remove one.
 
-The changes are the chat's own (`Staff.assign_to_unit`, `Staff.unassign`): the same checks,
+The changes are the chat's own (`Assignments.assign_by_form`, `Assignments.unassign`): the same checks,
 the same audit lines, the same notices to members, written with the change in one transaction.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.training import staff_queries as q
-from bot.training.staff import Refused
+from bot.training import results
+from bot.training.outcome import Refused
 from bot.web.access import checked_form
 from bot.web.pages.units import visible_unit
 
@@ -27,20 +28,20 @@ class AssignmentPages:
 
     def routes(self) -> list[Route]:
         return [
-            Route("/units/{unit_id:int}/assignments", self.page),
-            Route("/units/{unit_id:int}/assignments", self.assign, methods=["POST"]),
-            Route("/units/{unit_id:int}/assignments/{scenario_id}/remove", self.confirm_remove),
-            Route("/units/{unit_id:int}/assignments/{scenario_id}/remove", self.remove, methods=["POST"]),
+            Route("/units/{unit_id:id}/assignments", self.page),
+            Route("/units/{unit_id:id}/assignments", self.assign, methods=["POST"]),
+            Route("/units/{unit_id:id}/assignments/{scenario_id}/remove", self.confirm_remove),
+            Route("/units/{unit_id:id}/assignments/{scenario_id}/remove", self.remove, methods=["POST"]),
         ]
 
     async def page(self, request: Request, error: str = "", status: int = 200) -> Response:
         d = self.d
         who, unit = visible_unit(d, request)
-        today = d.today().isoformat()
-        overview = await d.store.reader.run(lambda conn: q.unit_overview(conn, [unit.id], today)[unit.id])
-        assignments = [{**a, "title": d.staff._title(a["scenario_id"])} for a in overview["assignments"]]
-        assigned = {a["scenario_id"] for a in assignments}
-        choices = [s for s in d.staff._scenarios() if s.id not in assigned]
+        today, calls = d.today(), d.department.calls
+        overview = await d.store.reader.run(lambda conn: results.overview(conn, [unit.id], today)[unit.id])
+        assignments = [asdict(a) | {"title": calls.title(a.scenario_id)} for a in overview.assignments]
+        assigned = {a.scenario_id for a in overview.assignments}
+        choices = [s for s in calls.in_order() if s.id not in assigned]
         return d.page(
             request,
             "assignments/list.html",
@@ -50,10 +51,10 @@ class AssignmentPages:
             crumbs=[("Units", "/"), (unit.name, f"/units/{unit.id}")],
             error=error,
             base=f"{d.prefix}/units/{unit.id}/assignments",
-            today=today,
+            today=today.isoformat(),
             assignments=assignments,
             choices=choices,
-            members="1 member" if overview["members"] == 1 else f"{overview['members']} members",
+            members="1 member" if overview.members == 1 else f"{overview.members} members",
         )
 
     async def assign(self, request: Request) -> Response:
@@ -63,7 +64,8 @@ class AssignmentPages:
         scenario, due = str(form.get("scenario") or ""), str(form.get("due") or "").strip()
         try:
             outcome = d.act(
-                lambda: d.staff.assign_to_unit(who.actor, unit_id, scenario, due or None, d.today()), "web assign"
+                lambda: d.department.assignments.assign_by_form(who.actor, unit_id, scenario, due or None, d.today()),
+                "web assign",
             )
         except Refused as refusal:
             return await self.page(request, error=str(refusal), status=400)
@@ -73,8 +75,9 @@ class AssignmentPages:
         d = self.d
         who, unit = visible_unit(d, request)
         sid = request.path_params["scenario_id"]
-        if d.staff.units.assignment(unit.id, sid) is None:
-            return await self.page(request, error=f"\u201c{d.staff._title(sid)}\u201d is not assigned to this unit.")
+        title = d.department.calls.title(sid)
+        if not d.department.assignments.is_assigned(unit, sid):
+            return await self.page(request, error=f"\u201c{title}\u201d is not assigned to this unit.")
         return d.page(
             request,
             "assignments/remove.html",
@@ -82,7 +85,7 @@ class AssignmentPages:
             session=who.session,
             crumbs=[("Units", "/"), (unit.name, f"/units/{unit.id}"), ("Assignments", f"/units/{unit.id}/assignments")],
             unit=unit,
-            title_of_call=d.staff._title(sid),
+            title_of_call=title,
             scenario_id=sid,
             base=f"{d.prefix}/units/{unit.id}/assignments",
         )
@@ -92,7 +95,7 @@ class AssignmentPages:
         who, _ = await checked_form(request)
         unit_id, sid = request.path_params["unit_id"], request.path_params["scenario_id"]
         try:
-            outcome = d.act(lambda: d.staff.unassign(who.actor, unit_id, sid), "web unassign")
+            outcome = d.act(lambda: d.department.assignments.unassign(who.actor, unit_id, sid), "web unassign")
         except Refused as refusal:
             return await self.page(request, error=str(refusal), status=400)
         return d.done(who.session, f"/units/{unit_id}/assignments", " ".join(outcome.replies))

@@ -10,10 +10,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.clock import date_hour
-from bot.grading import CRITERIA
 from bot.practice.scorecard import LABELS, addressed_lines, auto_fail_line, total_text, wrong_information_lines
-from bot.storage.attempt_reads import units_of_member
-from bot.training.staff import Refused
+from bot.training.outcome import Refused
+from bot.training.reviews import StoredVerdict
 from bot.transcript import Turn
 from bot.web.access import SignedIn, checked_form, signed_in
 
@@ -30,55 +29,45 @@ class AttemptPage:
 
     def routes(self) -> list[Route]:
         return [
-            Route("/attempts/{attempt_id:int}", self.attempt),
-            Route("/attempts/{attempt_id:int}/override", self.override, methods=["POST"]),
+            Route("/attempts/{attempt_id:id}", self.attempt),
+            Route("/attempts/{attempt_id:id}/override", self.override, methods=["POST"]),
         ]
 
     async def attempt(self, request: Request, error: str = "", status: int = 200) -> Response:
         d = self.d
         who = signed_in(request)
-        attempt = d.staff.dashboard_attempt(who.actor, request.path_params["attempt_id"])
-        staff, tz = d.staff, d.staff.tz
-        turns = d.store.turns(attempt.id)
-        trainee = d.store.user(attempt.user_id)
-        name = trainee["first_name"] if trainee else str(attempt.user_id)
-        results = staff.units.results_of(attempt.id)
+        review = d.department.reviews.review(who.actor, str(request.path_params["attempt_id"]))
+        attempt, addressed, tz = review.attempt, review.addressed, d.department.tz
         finished = attempt.status == "finished"
-        addressed = None
-        if attempt.addressed is not None:
-            addressed = staff._addressed(attempt.scenario_id, attempt.addressed)
-        overrides = staff.units.overridden(attempt.id)
-        names = staff.units.names({o["by"] for o in overrides}) if overrides else {}
         return d.page(
             request,
             "attempt.html",
-            f"{staff._title(attempt.scenario_id)} \u2013 attempt {attempt.id}",
+            f"{review.title} \u2013 attempt {attempt.id}",
             session=who.session,
             status=status,
-            crumbs=self.crumbs(who, attempt.user_id, name),
+            crumbs=self.crumbs(who, attempt.user_id, review.trainee),
             error=error,
             attempt=attempt,
-            name=name,
+            name=review.trainee,
             started=date_hour(attempt.started_at, tz),
             total=total_text(attempt.total, bool(attempt.auto_fail)) if finished else "in progress",
-            fails=[auto_fail_line(f, turns) for f in attempt.auto_fail],
+            fails=[auto_fail_line(f, review.turns) for f in attempt.auto_fail],
             wrong=wrong_information_lines(addressed) if addressed is not None else [],
-            verdicts=[(LABELS[c], results[c]) for c in CRITERIA if c in results],
+            verdicts=[(LABELS[v.criterion], v) for v in review.verdicts],
             issue=issue(addressed_lines(addressed)) if addressed is not None else None,
             overrides=[
-                (o, LABELS.get(o["criterion"], o["criterion"]), names.get(o["by"], o["by"]), date_hour(o["at"], tz))
-                for o in overrides
+                (o, LABELS.get(o.criterion, o.criterion), o.by_name, date_hour(o.at, tz)) for o in review.overrides
             ],
-            turns=transcript(turns, name, marks(results, attempt.auto_fail)),
-            applicable=overridable(results) if finished else [],
+            turns=transcript(review.turns, review.trainee, marks(review.verdicts, attempt.auto_fail)),
+            applicable=overridable(review.verdicts) if finished else [],
         )
 
     def crumbs(self, who: SignedIn, user_id: int, name: str) -> list[tuple[str, str]]:
         """Back to the trainee, through a unit of theirs this person sees."""
-        member_of = units_of_member(self.d.store.db, user_id)
-        unit = next((u for u in self.d.staff.dashboard_units(who.actor) if u.id in member_of), None)
-        if unit is None:
+        units = self.d.department.results.units_of_member(who.actor, user_id, "dashboard")
+        if not units:
             return [("Units", "/")]
+        unit = units[0]
         return [("Units", "/"), (unit.name, f"/units/{unit.id}"), (name, f"/units/{unit.id}/trainees/{user_id}")]
 
     async def override(self, request: Request) -> Response:
@@ -90,10 +79,10 @@ class AttemptPage:
             return await self.attempt(request, error="Choose met or missed.", status=400)
         if not reason:
             return await self.attempt(request, error="The reason can't be empty: the trainee is told why.", status=400)
-        attempt_id = request.path_params["attempt_id"]
+        attempt_id, met = request.path_params["attempt_id"], verdict == "met"
         try:
             outcome = d.act(
-                lambda: d.staff.override_verdict(who.actor, attempt_id, criterion, verdict == "met", reason[:500]),
+                lambda: d.department.overrides.by_form(who.actor, attempt_id, criterion, met, reason[:500]),
                 "web override",
             )
         except Refused as refusal:  # the page itself says whether this person may see the call at all
@@ -101,22 +90,21 @@ class AttemptPage:
         return d.done(who.session, f"/attempts/{attempt_id}", " ".join(outcome.replies))
 
 
-def marks(results: dict[str, dict], auto_fail: Sequence[dict]) -> Marks:
+def marks(verdicts: Sequence[StoredVerdict], auto_fail: Sequence[dict]) -> Marks:
     """The evidence of each criterion and automatic fail, by the turn it was found in."""
     found: Marks = {}
-    for c in CRITERIA:
-        r = results.get(c)
-        if r and r["applicable"] and r["evidence"] and r["turn"]:
-            found.setdefault(r["turn"], []).append((LABELS[c], r["evidence"]))
+    for v in verdicts:
+        if v.applicable and v.evidence and v.turn:
+            found.setdefault(v.turn, []).append((LABELS[v.criterion], v.evidence))
     for f in auto_fail:
         if isinstance(f.get("turn"), int) and f.get("evidence"):
             found.setdefault(f["turn"], []).append(("Automatic fail", f["evidence"]))
     return found
 
 
-def overridable(results: dict[str, dict]) -> list[tuple[str, str, bool]]:
+def overridable(verdicts: Sequence[StoredVerdict]) -> list[tuple[str, str, bool]]:
     """(criterion, label, met now) of each criterion an instructor may override: those that applied."""
-    return [(c, LABELS[c], results[c]["met"]) for c in CRITERIA if c in results and results[c]["applicable"]]
+    return [(v.criterion, LABELS[v.criterion], v.met) for v in verdicts if v.applicable]
 
 
 def highlighted(text: str, evidence: Sequence[tuple[str, str]]) -> list[tuple[str, str | None]]:

@@ -35,20 +35,21 @@ class AuditPage:
         params = request.query_params
         at = small_number(params.get("page")) or 0
         action, person = params.get("action", "")[:40], small_number(params.get("who"), 15)
-        rows, names, more = d.staff.audit_entries(who.actor, at, AUDIT_PER_PAGE, action, person)
+        audit = d.department.people.audit_page(who.actor, at, AUDIT_PER_PAGE, action, person)
+        names = audit.names
 
         def named(user_id: int) -> str:
             return f"{names[user_id]} ({user_id})" if user_id in names else str(user_id)
 
         entries = [
-            (date_hour(r["at"], d.staff.tz), named(r["actor"]) if r["actor"] else "settings", r["action"], r["detail"])
-            for r in rows
+            (date_hour(e.at, d.department.tz), named(e.actor) if e.actor else "settings", e.action, e.detail)
+            for e in audit.entries
         ]
         kept = {k: v for k, v in (("action", action), ("who", person)) if v not in ("", None)}
         pager = []
         if at > 0:
             pager.append(("\u25c0 Newer", urlencode({**kept, "page": at - 1})))
-        if more:
+        if audit.more:
             pager.append(("Older \u25b6", urlencode({**kept, "page": at + 1})))
         return d.page(
             request,
@@ -57,7 +58,7 @@ class AuditPage:
             session=who.session,
             crumbs=[("Units", "/")],
             entries=entries,
-            actions=d.staff.units.audit_actions(),
+            actions=d.department.people.audit_actions(who.actor),
             action=action,
             person=person,
             pager=pager,

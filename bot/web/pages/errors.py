@@ -6,10 +6,10 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
-from bot.training.staff import Refused
+from bot.training.outcome import Refused
 from bot.web.access import NotAvailable, SignedIn, SignedOut, person
 
 if TYPE_CHECKING:
@@ -50,6 +50,10 @@ def error_handlers(d: Dashboard) -> dict[Any, Callable]:
     async def not_found(request: Request, exc: Exception) -> Response:
         return notice(request, "Not found", "There is no such page.", 404, person(request), home=True)
 
+    async def gone(request: Request, exc: Exception) -> Response:
+        """The client went away, or was let go mid-request (bot.web.timeouts): nobody to answer, nothing to log."""
+        return Response(status_code=400)
+
     async def broken(request: Request, exc: Exception) -> Response:
         """An unexpected error: logged with its traceback, answered with one plain line."""
         log.exception("dashboard error on %s %s", request.method, request.url.path, exc_info=exc)
@@ -61,5 +65,6 @@ def error_handlers(d: Dashboard) -> dict[Any, Callable]:
         Refused: core_refused,
         404: not_found,
         405: not_found,
+        ClientDisconnect: gone,
         Exception: broken,
     }

@@ -11,8 +11,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.training import staff_queries as q
 from bot.training.export_files import build_awaiting, build_elsewhere
+from bot.training.reports import export_count
 from bot.web.access import NotAvailable, signed_in
 
 if TYPE_CHECKING:
@@ -29,12 +29,12 @@ class ExportRoutes:
         """People whose export is being built: one at a time each."""
 
     def routes(self) -> list[Route]:
-        return [Route("/export.csv", self.export), Route("/units/{unit_id:int}/export.csv", self.export)]
+        return [Route("/export.csv", self.export), Route("/units/{unit_id:id}/export.csv", self.export)]
 
     async def export(self, request: Request) -> Response:
         d = self.d
         who = signed_in(request)
-        ids, name = d.staff.export_scope(who.actor, None, request.path_params.get("unit_id"))
+        ids, name = d.department.reports.export_scope(who.actor, None, request.path_params.get("unit_id"))
         headers = {
             "Content-Disposition": f'attachment; filename="{name}"',
             "Cache-Control": "no-store",
@@ -47,7 +47,7 @@ class ExportRoutes:
         self.building.add(who.actor.id)
         compressed = accepts_gzip(request.headers.get("accept-encoding", ""))
         try:
-            count = await d.store.reader.run(lambda conn: q.attempt_count(conn, ids))
+            count = await d.store.reader.run(lambda conn: export_count(conn, ids))
             if d.store.path is None:  # an in-memory store: its connection lives on this thread
                 body = build_elsewhere(None, ids, compressed, d.store.db.conn)
             else:
@@ -58,7 +58,7 @@ class ExportRoutes:
         finally:
             self.building.discard(who.actor.id)
         with d.store.db.atomic():
-            d.staff.exported(who.actor, ids, count)  # audited once the file exists, as in chat
+            d.department.reports.exported(who.actor, ids, count)  # audited once the file exists, as in chat
         if compressed:  # compressed in the export process; the GZip middleware passes it through
             headers |= {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)

@@ -16,7 +16,7 @@ from starlette.routing import Route
 from bot.practice.scorecard import LABELS
 from bot.scenarios.diagram import mermaid
 from bot.scenarios.format import Scenario
-from bot.training.staff import Refused
+from bot.training.outcome import Refused
 from bot.web.access import NotAvailable, SignedIn, checked_form, signed_in
 
 if TYPE_CHECKING:
@@ -50,14 +50,14 @@ class LibraryPages:
     def staff_only(self, request: Request) -> SignedIn:
         """The signed-in instructor or admin (the core refuses anyone else)."""
         who = signed_in(request)
-        self.d.staff.require(who.actor, "instructor", "dashboard")
+        self.d.department.access.require(who.actor, "instructor", "dashboard")
         return who
 
     async def index(self, request: Request) -> Response:
         d = self.d
         who = self.staff_only(request)
         groups: dict[str, list[Scenario]] = {}
-        for s in d.staff._scenarios():
+        for s in d.department.calls.in_order():
             heading = f"{'By phone' if s.channel == 'phone' else 'At the counter'}, {s.difficulty}"
             groups.setdefault(heading, []).append(s)
         return d.page(
@@ -66,14 +66,14 @@ class LibraryPages:
             "Calls and diagrams",
             session=who.session,
             crumbs=[("Units", "/")],
-            calls=len(d.staff.library.scenarios),
+            calls=d.department.calls.count(),
             groups=groups,
         )
 
     async def scenario(self, request: Request, error: str = "", status: int = 200) -> Response:
         d = self.d
         who = self.staff_only(request)
-        scenario = d.staff.library.scenarios.get(request.path_params["scenario_id"])
+        scenario = d.department.calls.get(request.path_params["scenario_id"])
         if scenario is None:
             raise NotAvailable("There is no such call in the library.", 404)
         return d.page(
@@ -88,7 +88,7 @@ class LibraryPages:
             scenario=scenario,
             facts=[scenario_fact(scenario, f) for f in scenario.resolution_facts],
             not_graded=[(LABELS.get(c, c), why) for c, why in scenario.not_applicable.items()],
-            units=d.staff.dashboard_units(who.actor),
+            units=d.department.results.units(who.actor, "dashboard"),
             today=d.today().isoformat(),
             diagram=self.diagram_source(scenario),
         )
@@ -102,7 +102,9 @@ class LibraryPages:
         scenario_id = request.path_params["scenario_id"]
         try:
             outcome = d.act(
-                lambda: d.staff.assign_to_unit(who.actor, int(raw_unit), scenario_id, due or None, d.today()),
+                lambda: d.department.assignments.assign_by_form(
+                    who.actor, int(raw_unit), scenario_id, due or None, d.today()
+                ),
                 "web assign",
             )
         except Refused as refusal:

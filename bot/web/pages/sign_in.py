@@ -2,6 +2,10 @@
 
 Sign-in forms are refused when another site posted them (login CSRF), and to trainees: the
 dashboard is for instructors and admins. Their refusals never show who is signed in.
+
+The Mini App's page never signs in by itself: a link to `/app#tgWebAppData=<someone's initData>`
+would otherwise sign a fresh browser in as them. It shows whose Telegram account the data is and
+signs in when the person presses the button. Each initData signs in once (`SignIn.first_use`).
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.web.access import COOKIE, NotAvailable, checked_form
-from bot.web.auth import SESSION_IDLE, verify_init_data
+from bot.web.access import COOKIE, NotAvailable, checked_form, person
+from bot.web.auth import SESSION_IDLE, telegram_sign_in
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -35,17 +39,26 @@ class SignInPages:
         ]
 
     async def mini_app(self, request: Request) -> Response:
-        return self.d.page(request, "sign_in/mini_app.html", "Opening the dashboard")
+        """Asks before signing in (app.js shows whose account); someone signed in already goes straight on,
+        as they are (whatever the link's data says)."""
+        if person(request) is not None:
+            return self.d.redirect("/")
+        return self.d.page(request, "sign_in/mini_app.html", "Sign in with Telegram")
 
     async def telegram_auth(self, request: Request) -> Response:
         d = self.d
         self.same_site_only(request)
         form = await request.form()
-        user = verify_init_data(str(form.get("init_data") or ""), d.bot_token or "", d.now())
-        if user is None or d.store.user(user["id"]) is None:
+        verified = telegram_sign_in(str(form.get("init_data") or ""), d.bot_token or "", d.now())
+        if verified is None or d.store.user(verified.user["id"]) is None:
             raise NotAvailable(
                 "That sign-in from Telegram could not be verified. Close and open the dashboard again.", anonymous=True
             )
+        if not d.sign_in.first_use(verified.signature, verified.expires):
+            raise NotAvailable(
+                "That sign-in from Telegram was already used. Close and open the dashboard again.", anonymous=True
+            )
+        user = verified.user
         self.staff_only(user["id"])
         if form.get("mode") == "link":
             return self.new_tab(request, user["id"])
@@ -86,7 +99,7 @@ class SignInPages:
     def start_session(self, user_id: int, how: str) -> Response:
         d = self.d
         with d.store.db.atomic():
-            d.staff.units.audit(user_id, "dashboard", f"signed in ({how})")
+            d.department.people.signed_in(user_id, how)
             token = d.sign_in.new_session(user_id)
         response = d.redirect("/")
         response.set_cookie(
@@ -113,7 +126,7 @@ class SignInPages:
             raise NotAvailable(ELSEWHERE, anonymous=True)
 
     def staff_only(self, user_id: int) -> None:
-        if self.d.staff.role_of(user_id) == "trainee":
+        if self.d.department.access.role_of(user_id) == "trainee":
             raise NotAvailable(
                 "The dashboard is for instructors and admins. Your results are in the bot: /history.", anonymous=True
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import date, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -12,11 +13,12 @@ from starlette.routing import Route
 
 from bot.clock import date_hour
 from bot.practice.scorecard import LABELS, total_text
-from bot.training import staff_queries as q
-from bot.training.staff import assignment_standing
+from bot.storage.units import Unit
+from bot.training import results
+from bot.training.results import MemberDetail, UnitOverview, Week, standing
 from bot.web.access import NotAvailable, SignedIn, signed_in
 from bot.web.charts import BarChart, Meter, bars, criterion_meters
-from bot.web.figures import failed, member_rates, number, percent, weakest, week_label
+from bot.web.figures import member_rates, number, percent, weakest, week_label
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -35,7 +37,7 @@ CHART_ATTEMPTS = 40
 class UnitCard:
     """A unit's figures as its card shows them."""
 
-    unit: Any
+    unit: Unit
     stats: list[tuple[str, Any]]
     weeks: int
     chart: BarChart | None
@@ -45,37 +47,37 @@ class UnitCard:
     meters: list[Meter] | None
 
 
-def visible_unit(d: Dashboard, request: Request) -> tuple[SignedIn, Any]:
+def visible_unit(d: Dashboard, request: Request) -> tuple[SignedIn, Unit]:
     """The signed-in person and the unit of the path, when they may see it (else the core refuses)."""
     who = signed_in(request)
-    return who, d.staff.dashboard_unit(who.actor, request.path_params["unit_id"])
+    return who, d.department.results.unit(who.actor, request.path_params["unit_id"], "dashboard")
 
 
-def assignment_totals(o: dict) -> tuple[int, int, int]:
+def assignment_totals(o: UnitOverview) -> tuple[int, int, int]:
     """(done, owed, overdue) over a unit's assignments."""
-    items = o["assignments"]
-    return sum(a["done"] for a in items), sum(a["members"] for a in items), sum(a["overdue"] for a in items)
+    items = o.assignments
+    return sum(a.done for a in items), sum(a.members for a in items), sum(a.overdue for a in items)
 
 
-def unit_card(unit: Any, o: dict, weekly: list[dict]) -> UnitCard:
-    rates = o["rates"]
+def unit_card(unit: Unit, o: UnitOverview, weekly: list[Week]) -> UnitCard:
+    rates = o.rates
     worst = weakest(rates)
     done, owed, overdue = assignment_totals(o)
     stats = [
-        ("Members", o["members"]),
-        ("Finished calls", o["attempts"]),
-        ("Average total", number(o["average"])),
+        ("Members", o.members),
+        ("Finished calls", o.attempts),
+        ("Average total", number(o.average)),
         ("Assignments done", f"{done}/{owed}"),
         ("Assignments overdue", overdue),
-        ("Automatic fails", o["failed"]),
+        ("Automatic fails", o.failed),
     ]
     this_week = weekly[-1]
     week_line = (
-        f"This week: {this_week['attempts']} calls, average {number(this_week['average'])}."
-        if this_week["attempts"]
+        f"This week: {this_week.attempts} calls, average {number(this_week.average)}."
+        if this_week.attempts
         else "No calls finished this week yet."
     )
-    chart = bars([(week_label(w["week"]), w["average"]) for w in weekly], f"Weekly average total of {unit.name}")
+    chart = bars([(week_label(w.monday), w.average) for w in weekly], f"Weekly average total of {unit.name}")
     return UnitCard(
         unit,
         stats,
@@ -87,33 +89,35 @@ def unit_card(unit: Any, o: dict, weekly: list[dict]) -> UnitCard:
     )
 
 
-def department_figures(units: list, overview: dict, weekly: dict) -> tuple[list[tuple[str, Any]], list[dict]]:
+def department_figures(
+    units: list[Unit], overview: dict[int, UnitOverview], weekly: dict[int, list[Week]]
+) -> tuple[list[tuple[str, Any]], list[dict]]:
     """Many units (a commander's view): the whole department's figures, and one row per unit."""
-    calls = sum(overview[u.id]["attempts"] for u in units)
-    scored = [(overview[u.id]["average"], overview[u.id]["attempts"]) for u in units if overview[u.id]["attempts"]]
+    calls = sum(overview[u.id].attempts for u in units)
+    scored = [(overview[u.id].average, overview[u.id].attempts) for u in units if overview[u.id].attempts]
     average = sum(a * n for a, n in scored) / calls if calls else None
     totals = [assignment_totals(overview[u.id]) for u in units]
     stats = [
         ("Units", len(units)),
-        ("Members", sum(overview[u.id]["members"] for u in units)),
+        ("Members", sum(overview[u.id].members for u in units)),
         ("Finished calls", calls),
         ("Average total", number(average)),
         ("Assignments done", f"{sum(t[0] for t in totals)}/{sum(t[1] for t in totals)}"),
         ("Assignments overdue", sum(t[2] for t in totals)),
-        ("Automatic fails", sum(overview[u.id]["failed"] for u in units)),
+        ("Automatic fails", sum(overview[u.id].failed for u in units)),
     ]
     rows = []
     for u, (_, _, late) in zip(units, totals, strict=True):
         o, week = overview[u.id], weekly[u.id][-1]
-        worst = weakest(o["rates"])
+        worst = weakest(o.rates)
         rows.append(
             {
                 "unit": u,
                 "o": o,
-                "week": week["average"],
+                "week": week.average,
                 "late": late,
-                "weakest": f"{LABELS[worst]} {percent(o['rates'][worst])}" if worst else "\u2013",
-                "weakest_key": o["rates"][worst] if worst else 101,
+                "weakest": f"{LABELS[worst]} {percent(o.rates[worst])}" if worst else "\u2013",
+                "weakest_key": o.rates[worst] if worst else 101,
             }
         )
     return stats, rows
@@ -127,19 +131,19 @@ class UnitPages:
     def routes(self) -> list[Route]:
         return [
             Route("/", self.overview),
-            Route("/units/{unit_id:int}", self.unit),
-            Route("/units/{unit_id:int}/trainees/{user_id:int}", self.trainee),
+            Route("/units/{unit_id:id}", self.unit),
+            Route("/units/{unit_id:id}/trainees/{user_id:id}", self.trainee),
         ]
 
     async def overview(self, request: Request) -> Response:
         d = self.d
         who = signed_in(request)
-        units = d.staff.dashboard_units(who.actor)
-        overview, weekly, age = await self.figures([u.id for u in units], d.today().isoformat())
+        units = d.department.results.units(who.actor, "dashboard")
+        overview, weekly, age = await self.figures([u.id for u in units], d.today())
         links = [("Calls and diagrams", "/scenarios")]
         if units:
             links.append(("Download all results (CSV)", "/export.csv"))
-        if d.staff.role_of(who.actor.id) == "admin":
+        if d.department.access.role_of(who.actor.id) == "admin":
             links.append(("Audit log", "/audit"))
         context: dict[str, Any] = {"links": links, "cards": [], "department": None}
         if len(units) <= CARDS_UP_TO:
@@ -150,13 +154,15 @@ class UnitPages:
             context["cache_seconds"] = CACHE_SECONDS
         return d.page(request, "units/overview.html", "Your units", session=who.session, **context)
 
-    async def figures(self, ids: list[int], today: str) -> tuple[dict, dict, float]:
+    async def figures(
+        self, ids: list[int], today: date
+    ) -> tuple[dict[int, UnitOverview], dict[int, list[Week]], float]:
         """Each unit's figures and weekly averages, and their age in seconds. A department's worth of
         units (more than CARDS_UP_TO) is read once per CACHE_SECONDS: those are the dashboard's heaviest
         reads (about 0.15 s over 100,000 attempts), and a commander's page needs no fresher figures."""
 
         def read(conn):
-            return q.unit_overview(conn, ids, today), q.unit_weekly(conn, ids, self.d.today(), WEEKS, self.d.staff.tz)
+            return results.overview(conn, ids, today), results.weekly(conn, ids, today, WEEKS, self.d.department.tz)
 
         if len(ids) <= CARDS_UP_TO:
             return *await self.d.store.reader.run(read), 0.0
@@ -171,12 +177,12 @@ class UnitPages:
     async def unit(self, request: Request) -> Response:
         d = self.d
         who, unit = visible_unit(d, request)
-        today = d.today().isoformat()
+        today = d.today()
         overview, weekly, members = await d.store.reader.run(
             lambda conn: (
-                q.unit_overview(conn, [unit.id], today)[unit.id],
-                q.unit_weekly(conn, [unit.id], d.today(), WEEKS, d.staff.tz)[unit.id],
-                q.members_of_unit(conn, unit.id, today),
+                results.overview(conn, [unit.id], today)[unit.id],
+                results.weekly(conn, [unit.id], today, WEEKS, d.department.tz)[unit.id],
+                results.members(conn, unit.id, today),
             )
         )
         return d.page(
@@ -186,7 +192,7 @@ class UnitPages:
             session=who.session,
             crumbs=[("Units", "/")],
             card=unit_card(unit, overview, weekly),
-            assignments=len(overview["assignments"]),
+            assignments=len(overview.assignments),
             members=members,
         )
 
@@ -194,56 +200,56 @@ class UnitPages:
         d = self.d
         who, unit = visible_unit(d, request)
         user_id = request.path_params["user_id"]
-        detail = await d.store.reader.run(lambda conn: q.member_detail(conn, unit.id, user_id))
+        detail = await d.store.reader.run(lambda conn: results.member_detail(conn, unit.id, user_id))
         if detail is None:
             raise NotAvailable(f"That trainee is not a member of \u201c{unit.name}\u201d.", 404)
-        tz, attempts = d.staff.tz, detail["attempts"]
-        standing = [
+        tz, attempts, title = d.department.tz, detail.attempts, d.department.calls.title
+        assigned = [
             {
-                "title": d.staff._title(a["scenario_id"]),
-                "due": a["due"] or "\u2013",
-                "latest": total_text(*a["latest"]) if a["latest"] else None,
-                "overdue": a["overdue"],
-                "best": total_text(*a["best"]) if a["best"] else "\u2013",
+                "title": title(a.scenario_id),
+                "due": a.due or "\u2013",
+                "latest": total_text(*a.latest) if a.latest else None,
+                "overdue": a.overdue,
+                "best": total_text(*a.best) if a.best else "\u2013",
             }
-            for a in assignment_standing(detail, d.today())
+            for a in standing(detail.assigned, attempts, d.today())
         ]
         calls = [
             {
-                "id": t["id"],
-                "when": date_hour(t["finished_at"] or t["started_at"], tz),
-                "title": d.staff._title(t["scenario_id"]),
-                "total": t["total"] or 0,
-                "total_text": total_text(t["total"] or 0, failed(t)),
+                "id": t.id,
+                "when": date_hour(t.finished_at or t.started_at, tz),
+                "title": title(t.scenario_id),
+                "total": t.total,
+                "total_text": total_text(t.total, t.failed),
             }
             for t in attempts
         ]
         return d.page(
             request,
             "units/trainee.html",
-            detail["first_name"],
+            detail.first_name,
             session=who.session,
             crumbs=[("Units", "/"), (unit.name, f"/units/{unit.id}")],
             unit=unit,
             detail=detail,
             progress=progress(detail, tz) if attempts else None,
-            standing=standing,
+            standing=assigned,
             calls=calls,
         )
 
 
-def progress(detail: dict, tz: Any) -> dict:
+def progress(detail: MemberDetail, tz: tzinfo) -> dict:
     """A trainee's finished calls in figures: how many, their average, the chart of the latest, shares met."""
-    attempts = detail["attempts"]
+    attempts = detail.attempts
     oldest_first = attempts[::-1][-CHART_ATTEMPTS:]
     chart = bars(
-        [(date_hour(t["finished_at"] or t["started_at"], tz)[:10], t["total"] or 0) for t in oldest_first],
-        f"Totals of {detail['first_name']}'s last {len(oldest_first)} calls",
-        [failed(t) for t in oldest_first],
+        [(date_hour(t.finished_at or t.started_at, tz)[:10], t.total) for t in oldest_first],
+        f"Totals of {detail.first_name}'s last {len(oldest_first)} calls",
+        [t.failed for t in oldest_first],
     )
     return {
         "calls": len(attempts),
-        "average": number(sum(t["total"] or 0 for t in attempts) / len(attempts)),
+        "average": number(sum(t.total for t in attempts) / len(attempts)),
         "charted": len(oldest_first),
         "chart": chart,
         "meters": criterion_meters(member_rates(attempts)),
