@@ -315,11 +315,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     try:
-        run(settings, Coach(library, store, settings.admins, tz=settings.tz), retention)
+        run(settings, Coach(library, store, settings.admins, tz=settings.tz), retention, dashboard_beside(settings))
     finally:
         store.close()
         in_use.release()
     return 0
+
+
+def dashboard_beside(settings):
+    """The dashboard to serve in the bot's own loop when DESKDRILL_WEB_PORT is set (composed here, so
+    that the Telegram edge and the web edge never import each other)."""
+    if settings.web_port is None:
+        return None
+    from bot.web.serve import WebTask, web_server
+
+    return lambda department, today, wake: WebTask(web_server(settings, department, today, wake))
 
 
 def cmd_web(args: argparse.Namespace) -> int:

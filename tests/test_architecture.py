@@ -83,9 +83,6 @@ def test_the_core_never_imports_the_web_edge(path: Path) -> None:
 
 EDGES = ("tg", "web", "cli", "terminal")
 """The packages and modules that talk to people; everything else in bot/ is the core."""
-DASHBOARD_SWITCH = pytest.mark.xfail(strict=True, reason="dashboard switch pending")
-"""For the one case still pending (tg imports bot.web.auth for sign-in links): it flips to a failure
-(XPASS) once sign-in moves below both edges; then drop the marker."""
 
 
 def package_of(path: Path) -> str:
@@ -209,14 +206,12 @@ def test_the_dashboard_never_imports_telegram_screens() -> None:
     assert not edge_imports("web", "tg")
 
 
-@DASHBOARD_SWITCH
 def test_the_telegram_edge_never_imports_the_dashboard() -> None:
-    """Pending: bot/tg/staff.py imports bot.web.auth for /dashboard's sign-in links, until signing in
-    moves below both edges with the dashboard switch."""
+    """The two edges are composed by the command line (bot/cli.py), never by each other."""
     assert not edge_imports("tg", "web")
 
 
-CALLBACK_DATA = re.compile(r"^(r|as|rp|ex|pr|dm|dg|practice):")
+CALLBACK_DATA = re.compile(r"^(r|as|rp|ex|pr|dm|er|dg|practice):")
 
 
 @pytest.mark.parametrize("path", modules_in("training"), ids=name)

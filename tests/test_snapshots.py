@@ -19,10 +19,12 @@ from bot.scenarios.library import load_library
 from bot.storage.regrade import regrade
 from bot.storage.snapshots import grader_version
 from bot.storage.store import Store
+from bot.training.department import Department
 from tests.conftest import ROOT, SCENARIO_DIR
 from tests.scripts import COURTEOUS
 
 TRAINEE = User(7, 7, "Alex")
+ADMIN = User(1, 1, "Sam")
 SCENARIO = "car-break-in"
 
 
@@ -90,6 +92,9 @@ def test_an_attempt_is_shown_and_scored_against_its_scenario_as_it_was(tmp_path:
     assert caller(edited.scenarios[SCENARIO], after) == "Zed Newname", "which the edited file would have renamed"
     assert (after.total, after.addressed, after.auto_fail) == (before.total, before.addressed, before.auto_fail)
     assert regrade(store, edited.scenarios).changes == [], "re-graded against its own scenario: nothing moves"
+    review = Department(store, edited, admins=frozenset({ADMIN.id})).reviews.review(ADMIN, str(attempt_id))
+    assert review.title == "Car break-in, reported by phone", "the instructor's transcript (chat and dashboard) too"
+    assert review.addressed.descriptions == {f: played_in.contact.describe(f) for f in before.addressed["facts"]}
 
     later = finished_call(store, scenarios)
     assert store.attempt(later).scenario_hash != before.scenario_hash, "a new attempt is played in the new version"

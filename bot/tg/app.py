@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
+
+import httpx
 import gc
 import logging
 import secrets
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
@@ -47,10 +50,23 @@ from bot.training.reports import progress_chart, report_chart
 log = logging.getLogger(__name__)
 
 SENDER_CONCURRENCY = 32
+KEEP = int(os.environ.get('KEEP', '40'))
 """Chats sent to at once. The HTTP pool has a connection for each, plus a few for button answers."""
 PRUNE_INTERVAL = 3600.0
 PURGE_INTERVAL, PURGE_BATCH, PURGE_CHECKPOINT_WAIT = 3600.0, 2000, 1.0
 """Expired words are purged hourly, at most PURGE_BATCH attempts at a time, on the event loop."""
+
+
+class Served(Protocol):
+    """A server that runs beside the bot: started after the bot, stopped before it."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+Companion = Callable[[Department, Callable[[], date], Callable[[], None]], Served]
+"""Builds the server to run beside the bot from the rules, today and the sender's wake-up."""
 
 
 class InboxQueue(asyncio.Queue):
@@ -150,10 +166,11 @@ def build_application(
     throttle: Throttle | None = None,
     today: Callable[[], date] | None = None,
     reminder_interval: float | None = None,
-    web: bool = False,
+    web: Companion | None = None,
     retention: Retention | None = None,
 ) -> Application:
-    """`web`: serve the dashboard too, in this loop (also when DESKDRILL_WEB_PORT is set, for `run`)."""
+    """`web`: a server to run beside the bot in this loop (the dashboard, built by the caller so that
+    this edge never imports the other), given the rules, today and the sender's wake-up."""
     limiter = None
     if settings.max_sends_per_second:  # an overall cap; the sender itself waits out 429s and retries
         limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=0)
@@ -166,7 +183,8 @@ def build_application(
         # A send that times out may still have been delivered, and is then sent again: wait long
         # enough that only a real outage times out (the defaults, 5 s, are reached on a busy host).
         request=HTTPXRequest(
-            connection_pool_size=SENDER_CONCURRENCY + 8, read_timeout=30.0, write_timeout=30.0, pool_timeout=30.0
+            connection_pool_size=SENDER_CONCURRENCY + 8, read_timeout=30.0, write_timeout=30.0, pool_timeout=30.0,
+            httpx_kwargs={"limits": httpx.Limits(max_connections=SENDER_CONCURRENCY + 8, max_keepalive_connections=KEEP)},
         ),
         get_updates_request=HTTPXRequest(connection_pool_size=1),
         rate_limiter=limiter,
@@ -200,11 +218,8 @@ def build_application(
         log_content=settings.log_content,
         sender=Sender(app.bot, store.outbox, renderers(coach, tz), MENUS, SENDER_CONCURRENCY),
     )
-    if web:
-        from bot.web.serve import WebTask, web_server
-
-        sender = app.bot_data["sender"]
-        app.bot_data["web"] = WebTask(web_server(settings, department, today, sender.wake))
+    if web is not None:
+        app.bot_data["web"] = web(department, today, app.bot_data["sender"].wake)
 
     app.add_handler(TypeHandler(Update, guards.first), group=-1)
     app.add_handlers(
@@ -350,10 +365,9 @@ def webhook_secret(settings: Settings) -> str:
     return secrets.token_urlsafe(32)
 
 
-def run(settings: Settings, coach: Coach, retention: Retention | None = None) -> None:
-    """Long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set; the dashboard too when
-    DESKDRILL_WEB_PORT is set. Blocks until stopped."""
-    app = build_application(settings, coach, web=settings.web_port is not None, retention=retention)
+def run(settings: Settings, coach: Coach, retention: Retention | None = None, web: Companion | None = None) -> None:
+    """Long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set; `web` beside it. Blocks until stopped."""
+    app = build_application(settings, coach, web=web, retention=retention)
     if settings.webhook_url:
         log.info(
             "serving a webhook for %s on %s:%s", settings.webhook_url, settings.webhook_listen, settings.webhook_port

@@ -58,6 +58,16 @@ class OverrideConfirm:
 
 
 @dataclass(frozen=True)
+class OverrideTo:
+    """Confirmed: make the criterion met (1) or missed (0), as the question showed it, so a verdict
+    changed meanwhile (on the dashboard) is not flipped back. Old "Yes" buttons decode as OverrideConfirm."""
+
+    attempt_id: int
+    criterion: int
+    met: int
+
+
+@dataclass(frozen=True)
 class OverrideCancel:
     pass
 
@@ -94,6 +104,16 @@ class Demote:
 
 
 @dataclass(frozen=True)
+class Erase:
+    user_id: int
+
+
+@dataclass(frozen=True)
+class EraseCancel:
+    pass
+
+
+@dataclass(frozen=True)
 class DigestOff:
     pass
 
@@ -112,6 +132,7 @@ Callback = (
     | Transcript
     | OverrideAsk
     | OverrideConfirm
+    | OverrideTo
     | OverrideCancel
     | AssignCall
     | AssignToUnit
@@ -119,6 +140,8 @@ Callback = (
     | Export
     | Promote
     | Demote
+    | Erase
+    | EraseCancel
     | DigestOff
     | Practice
 )
@@ -130,6 +153,7 @@ PREFIXES: dict[type, str] = {
     Transcript: "r:a",
     OverrideAsk: "r:o",
     OverrideConfirm: "r:oy",
+    OverrideTo: "r:oy",
     OverrideCancel: "r:ox",
     AssignCall: "as",
     AssignToUnit: "as",
@@ -137,13 +161,15 @@ PREFIXES: dict[type, str] = {
     Export: "ex",
     Promote: "pr",
     Demote: "dm",
+    Erase: "er",
+    EraseCancel: "er:x",
     DigestOff: "dg:off",
     Practice: "practice",
 }
 """The data starts with its kind's prefix; the fields follow in order. AssignCall and AssignToUnit share
-"as" and differ by their number of fields."""
+"as", OverrideConfirm and OverrideTo "r:oy": they differ by their number of fields."""
 
-STAFF_PATTERN = r"^(r|as|rp|ex|pr|dm|dg):"
+STAFF_PATTERN = r"^(r|as|rp|ex|pr|dm|er|dg):"
 """Data of the staff buttons (bot.tg.staff); "practice:" is the trainee's (bot.tg.trainee)."""
 
 _BY_PREFIX: dict[tuple[str, int], type] = {(p, len(fields(k))): k for k, p in PREFIXES.items()}

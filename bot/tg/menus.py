@@ -30,6 +30,7 @@ ADMIN_MENU = [
     ("promote", "Make an instructor: id, @username or forward"),
     ("demote", "Make an instructor a trainee"),
     ("audit", "The last 20 audit entries"),
+    ("erase", "Erase a person who left"),
 ]
 TRAINEE_HELP = (
     HELP + "\n\n/join <code> \u2013 join your unit\n/assignments \u2013 what your instructor assigned\n"
@@ -46,7 +47,8 @@ INSTRUCTOR_HELP = (
 )
 ADMIN_HELP = (
     "\n\nAdmin:\n/promote <user_id or @username>, or forward me any message from the person\n"
-    "/demote <user_id>\n/audit \u2013 the last 20 audit entries"
+    "/demote <user_id>\n/audit \u2013 the last 20 audit entries\n"
+    "/erase <user_id> \u2013 erase a person who left (asks first; their scores stay, anonymous)"
 )
 HELPS = {
     "trainee": TRAINEE_HELP,

@@ -16,6 +16,7 @@ from telegram.ext import ContextTypes
 
 from bot.practice.coach import Coach
 from bot.storage.outbox import Buttons
+from bot.storage.sign_in import LINK_MINUTES, SignIn
 from bot.tg import callbacks as cb
 from bot.tg import results_screens as drawn
 from bot.tg.menus import HELPS, MENUS, TRAINEE_MENU
@@ -26,7 +27,6 @@ from bot.tg.trainee import TraineeHandlers, answer_quietly, user_of
 from bot.training.department import Department
 from bot.training.outcome import Deferred, Outcome, Refused
 from bot.transcript import User
-from bot.web.auth import LINK_MINUTES, SignIn  # the sign-in link; to move below both edges (issue 18)
 
 __all__ = ["MENUS", "TRAINEE_MENU", "StaffHandlers", "messages_of"]
 
@@ -130,6 +130,7 @@ class StaffHandlers:
             "promote": lambda u, a, _: d.people.promote(u, _first(a)),
             "demote": lambda u, a, _: d.people.demote(u, _first(a)),
             "audit": lambda u, a, _: d.people.audit_log(u),
+            "erase": lambda u, a, _: s.erase_ask(u, _first(a)),
             "whoami": lambda u, a, _: d.people.whoami(u),
             "newunit": lambda u, a, bot: s.new_unit(u, " ".join(a), bot),
             "units": lambda u, a, _: s.units(u),
@@ -176,8 +177,10 @@ class StaffHandlers:
                 return lambda: s.transcript(user, str(attempt_id))
             case cb.OverrideAsk(attempt_id, index):
                 return lambda: s.override_ask(user, attempt_id, index)
-            case cb.OverrideConfirm(attempt_id, index):
+            case cb.OverrideConfirm(attempt_id, index):  # a "Yes" button sent before OverrideTo
                 return lambda: s.override_confirm(user, attempt_id, index)
+            case cb.OverrideTo(attempt_id, index, met):
+                return lambda: s.override_confirm(user, attempt_id, index, bool(met))
             case cb.OverrideCancel():
                 return lambda: d.overrides.cancel(user)
             case cb.AssignCall(scenario_id):
@@ -192,6 +195,10 @@ class StaffHandlers:
                 return lambda: d.people.promote(user, str(user_id))
             case cb.Demote(user_id):
                 return lambda: d.people.demote(user, str(user_id))
+            case cb.Erase(user_id):
+                return lambda: d.people.erase(user, user_id)
+            case cb.EraseCancel():
+                return lambda: Outcome(["Cancelled: nothing was erased."])
             case cb.DigestOff():
                 return lambda: d.notices.digest_off(user)
         return None  # a trainee's button (practice:) is not a staff one

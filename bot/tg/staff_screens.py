@@ -79,6 +79,17 @@ class StaffScreens:
             keyboard = ((button("Make trainee", cb.Demote(person.id)),),)
         return screen([f"{person.first_name} ({person.id}) is {article(person.role)} {person.role}."], keyboard)
 
+    def erase_ask(self, actor: User, raw_id: str | None) -> Screen:
+        """/erase <id>: what goes and what stays, and nothing happens before the tap."""
+        person = self.department.people.erasable(actor, raw_id)
+        text = (
+            f"Erase {person.first_name} ({person.id}, {person.role}) for good? Their name, username, every word "
+            "of their calls, override reasons about them and their dashboard sessions are removed. Their scores "
+            "stay, under their number only. This cannot be undone."
+        )
+        keyboard = ((button("Erase for good", cb.Erase(person.id)), button("Cancel", cb.EraseCancel())),)
+        return screen([text], keyboard)
+
     def assign(self, actor: User, args: list[str], today: date) -> Outcome | Screen:
         """/assign alone: a button per call; with arguments, the assignment."""
         if args:
@@ -157,13 +168,16 @@ class StaffScreens:
             f"on {o.trainee}'s call \u201c{o.title}\u201d ({date_hour(o.attempt.started_at, self.tz)})?"
         )
         keyboard = (
-            (button("Yes, change it", cb.OverrideConfirm(o.attempt.id, index)), button("Cancel", cb.OverrideCancel())),
+            (
+                button("Yes, change it", cb.OverrideTo(o.attempt.id, index, int(o.met))),
+                button("Cancel", cb.OverrideCancel()),
+            ),
         )
         return screen([text], keyboard)
 
-    def override_confirm(self, actor: User, attempt_id: int, index: int) -> Screen:
-        """Confirmed: the next text this instructor sends is the reason."""
-        outcome = self.department.overrides.ask_reason(actor, attempt_id, index)
+    def override_confirm(self, actor: User, attempt_id: int, index: int, met: bool | None = None) -> Screen:
+        """Confirmed: the next text this instructor sends is the reason (`met`: the change they were shown)."""
+        outcome = self.department.overrides.ask_reason(actor, attempt_id, index, met)
         return Screen(outcome, ((button("Cancel", cb.OverrideCancel()),),))
 
 

@@ -53,9 +53,12 @@ class Overrides:
         trainee = self.store.user(attempt.user_id)
         return Overridable(attempt, index, criterion, not result["met"], trainee["first_name"], title)
 
-    def ask_reason(self, actor: User, attempt_id: int, index: int) -> Outcome:
-        """Confirmed by taps: the next text this instructor sends is the reason (stored, so it survives a restart)."""
+    def ask_reason(self, actor: User, attempt_id: int, index: int, met: bool | None = None) -> Outcome:
+        """Confirmed by taps: the next text this instructor sends is the reason (stored, so it survives a restart).
+        `met`: the change the instructor was shown; refused when the verdict was changed to it meanwhile."""
         o = self.overridable(actor, attempt_id, index)
+        if met is not None and o.met != met:
+            raise Refused(already(o.criterion, met, o.attempt.id))
         if self.store.active_attempt(actor.id) is not None:
             raise Refused("You're in a practice call: finish it (/end) first, then tap the override again.")
         expires = (self.store.clock() + timedelta(minutes=REASON_MINUTES)).isoformat(timespec="seconds")
@@ -117,6 +120,8 @@ class Overrides:
         title = self.calls.title(attempt.scenario_id)
         if not self.verdicts.results_of(attempt.id)[criterion]["applicable"]:
             raise Refused(f"{LABELS[criterion]} does not apply in \u201c{title}\u201d: nothing to override.")
+        if bool(self.verdicts.results_of(attempt.id)[criterion]["met"]) == met:
+            raise Refused(already(criterion, met, attempt.id))  # changed meanwhile (chat and dashboard)
         verdict = "met" if met else "missed"
         total = total_text(
             self.verdicts.override(attempt.id, criterion, met, reason, actor.id), bool(attempt.auto_fail)
@@ -132,3 +137,10 @@ class Overrides:
             "The trainee has been told."
         )
         return Outcome([reply], [Notice(trainee["chat_id"], notice)])
+
+
+def already(criterion: str, met: bool, attempt_id: int) -> str:
+    return (
+        f"{LABELS[criterion]} on attempt {attempt_id} is already {'met' if met else 'missed'} "
+        "(changed since you were asked): nothing changed."
+    )

@@ -8,7 +8,9 @@ from datetime import tzinfo
 
 from bot.clock import date_hour
 from bot.storage.audit import AuditEntry, AuditLog
+from bot.storage.erasure import erase_person
 from bot.storage.people import People as PeopleTable
+from bot.storage.sign_in import end_sessions
 from bot.storage.store import Store
 from bot.training.access import Access
 from bot.training.outcome import Notice, Outcome, Refused, number
@@ -65,8 +67,10 @@ class People:
             raise Refused(f"User {target_id} is an admin; admins are set in DESKDRILL_ADMINS.")
         if target["role"] == role:
             raise Refused(f"{target['first_name']} ({target_id}) is already {article(role)} {role}.")
-        self.store.set_role(target_id, role)
-        self.audit.write(actor.id, command, f"user {target_id} -> {role}")
+        with self.store.db.atomic():
+            self.store.set_role(target_id, role)
+            end_sessions(self.store.db, target_id)  # a changed role starts afresh on the dashboard
+            self.audit.write(actor.id, command, f"user {target_id} -> {role}")
         verb = "now an instructor" if role == "instructor" else "no longer an instructor"
         return Outcome(
             [f"{target['first_name']} ({target_id}) is {verb}."],
@@ -93,6 +97,27 @@ class People:
         if target is None:
             raise Refused(f"{name} ({target_id}) hasn't started the bot: ask them to send /start first.")
         return Person(target_id, target["first_name"], self.access.role_of(target_id))
+
+    def erasable(self, actor: User, raw_id: str | None) -> Person:
+        """Someone an admin asked to erase (confirmed by a tap before anything goes): never an admin,
+        never the asker, and only someone the bot knows."""
+        self.access.require(actor, "admin", "erase")
+        target_id = number(raw_id, "Usage: /erase <user_id> (the id /results and /whoami show)")
+        target = self.store.user(target_id)
+        if target is None:
+            raise Refused(f"No user {target_id} is known to the bot.")
+        role = self.access.role_of(target_id)
+        if target_id == actor.id or role == "admin":
+            raise Refused("An admin cannot be erased from the chat: remove them from DESKDRILL_ADMINS first.")
+        if target["erased_at"]:
+            raise Refused(f"User {target_id} was already erased.")
+        return Person(target_id, target["first_name"], role)
+
+    def erase(self, actor: User, target_id: int) -> Outcome:
+        """Erase the person (bot.storage.erasure: name, username, words, sessions; anonymous totals kept)."""
+        person = self.erasable(actor, str(target_id))
+        erased = erase_person(self.store, person.id, actor=actor.id, wait_seconds=0)
+        return Outcome([f"Done \u2014 {erased.describe()}."])
 
     def audit_page(
         self, actor: User, page: int, per_page: int = 50, action: str = "", who: int | None = None

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.grading import Addressed
+from bot.scenarios.format import Scenario
 from bot.storage.store import AttemptRow, Store
 from bot.storage.verdicts import Verdicts
 from bot.training.access import Access
@@ -79,13 +80,14 @@ class Reviews:
         results = self.verdicts.results_of(attempt.id)
         stored = self.verdicts.overridden(attempt.id)
         names = self.names({o["by"] for o in stored})
+        played = self.store.scenario_of(attempt, self.calls.library.scenarios)  # as it was when played
         return Review(
             attempt,
             trainee["first_name"] if trainee else str(attempt.user_id),
-            self.calls.title(attempt.scenario_id),
+            played.title if played else attempt.scenario_id,
             self.store.turns(attempt.id),
             [stored_verdict(results[c]) for c in CRITERIA] if results else [],
-            self.addressed(attempt.scenario_id, attempt.addressed) if attempt.addressed is not None else None,
+            self.addressed(played, attempt.addressed) if attempt.addressed is not None else None,
             [
                 Override(
                     o["criterion"], bool(o["met"]), o["by"], names.get(o["by"], str(o["by"])), o["reason"], o["at"]
@@ -94,9 +96,8 @@ class Reviews:
             ],
         )
 
-    def addressed(self, scenario_id: str, stored: dict) -> Addressed:
-        """The stored facts, described in the scenario's words when it is still loaded."""
-        scenario = self.calls.library.scenarios.get(scenario_id)
+    def addressed(self, scenario: Scenario | None, stored: dict) -> Addressed:
+        """The stored facts, described in the words of the scenario the call was played in (when known)."""
         facts = stored["facts"]
         descriptions = {f: scenario.contact.describe(f) for f in facts} if scenario else {}
         return Addressed(facts, descriptions, tuple(stored.get("wrong_information") or ()))

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
+from bot.cli import dashboard_beside
 from bot.config import Settings
 from bot.scenarios.library import Library
 from bot.training.department import Department
@@ -350,7 +351,7 @@ async def test_run_serves_the_dashboard_in_the_bots_loop(staff_settings: Setting
         port = probe.getsockname()[1]
     settings = replace(staff_settings, web_port=port)
     store = Store.open(settings.db_path)
-    app = build_application(settings, Coach(library, store, settings.admins), web=True)
+    app = build_application(settings, Coach(library, store, settings.admins), web=dashboard_beside(settings))
     await start_polling(app, poll_interval=0, timeout=1)
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as web:

@@ -22,7 +22,7 @@ from tests.telegram.fake_bot_api import FakeBotApi
 ADMIN, INSTRUCTOR, TRAINEE, OTHER, RIVAL = 1001, 2002, 3003, 4004, 5005
 TODAY = date(2026, 11, 23)
 INSTRUCTOR_COMMANDS = ["newunit", "units", "revoke", "assign", "results", "transcript", "override", "report", "export"]
-ADMIN_COMMANDS = ["promote", "demote", "audit"]
+ADMIN_COMMANDS = ["promote", "demote", "audit", "erase"]
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ import pytest
 
 from bot.config import Settings
 from bot.scenarios.library import Library
-from bot.transcript import MAX_MESSAGE_CHARS
+from bot.training.department import Department
+from bot.transcript import MAX_MESSAGE_CHARS, User
 from tests.scripts import COURTEOUS
 from tests.telegram.conftest import Bot, launch, shutdown
 from tests.telegram.fake_bot_api import FakeBotApi
@@ -67,6 +68,27 @@ async def test_from_results_to_an_override_by_taps_only(bot: Bot) -> None:
     assert bot.store.db["pending_reasons"].count == 0
     # the next message is ordinary again
     assert (await bot.say(INSTRUCTOR, "hello"))[0].startswith("You're not in a practice call")
+
+
+async def test_a_confirmation_shown_before_the_dashboard_changed_the_verdict_changes_nothing(bot: Bot) -> None:
+    """The chat asked "from met to missed?"; meanwhile the dashboard made it missed: "Yes" must not flip it back,
+    nor a reason sent after "Yes" record a second, empty override and tell the trainee twice."""
+    await unit_with_trainee(bot)
+    attempt = await finished_attempt(bot)
+    (confirm,) = await tap(bot, INSTRUCTOR, f"r:o:{attempt}:1")
+    assert confirm.startswith("Change Empathy from met to missed")
+    (ask,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Yes, change it"))
+    assert "Send the reason" in ask
+    dashboard = Department(bot.store, bot.coach.library, frozenset({ADMIN}))
+    dashboard.overrides.by_form(User(INSTRUCTOR, INSTRUCTOR, "Ira"), attempt, "empathy", False, "Scripted")
+    told = len(bot.api.texts(TRAINEE))
+    (reply,) = await bot.say(INSTRUCTOR, "Scripted, not sincere")
+    assert reply == f"Empathy on attempt {attempt} is already missed (changed since you were asked): nothing changed."
+    (again,) = await tap(bot, INSTRUCTOR, f"r:oy:{attempt}:1:0")  # the same "Yes" tapped again
+    assert again.endswith("nothing changed.")
+    assert bot.store.db["overrides"].count == 1
+    await asyncio.sleep(0.2)
+    assert len(bot.api.texts(TRAINEE)) == told, "the trainee was told once, by the dashboard's change"
 
 
 async def test_a_pending_reason_can_be_cancelled_and_lapses(bot: Bot) -> None:
