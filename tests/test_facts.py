@@ -9,7 +9,7 @@ import pytest
 from bot.grading import grade
 from bot.grading.auto_fail import AutoFail
 from bot.grading.contact import Contact
-from bot.grading.facts import Context, FactRule, fact_statuses
+from bot.grading.facts import Context, FactRule, Service, fact_statuses, wrong_information
 from bot.grading.quantities import values_in
 from bot.grading.text import normalise
 from bot.scenarios.intents import MeaningIntent, parse_slot
@@ -83,6 +83,11 @@ def status(rule: FactRule, *trainee: str, visitor: str = "I need help.") -> tupl
         (DEADLINE, ["File with the DMV within thirty days, sorry, ten days."], "given"),  # corrected at once
         (DEADLINE, ["DMV within 30 days.", "Sorry, I misspoke: it's 10 days for the DMV."], "given"),  # later
         (DEADLINE, ["DMV within 10 days.", "Actually make that 30 days."], "wrong"),  # the last word counts
+        (
+            DEADLINE,
+            ["DMV within 30 days.", "i told you 30 days its actually 10 days for the dmv not 30 my mistake"],
+            "given",
+        ),  # fmt: skip
         (DEADLINE, ["Have you reported it to the DMV yet?"], "wrong"),  # a question only
         (DEPUTY, ["I'm sending a deputy to you right now."], "given"),
         (DEPUTY, ["If you still can't find your way, call us back and we'll have someone come."], "wrong"),
@@ -182,3 +187,129 @@ def test_someone_the_person_was_sent_to_is_not_a_deputy(library) -> None:
     assert grade(turns, contact=library.scenarios["elderly-confused"].contact).auto_fail
     turns[-1] = Turn("trainee", "Ok June just hang tight, I'm sending a deputy to come get you right now.")
     assert not grade(turns, contact=library.scenarios["elderly-confused"].contact).auto_fail
+
+
+def trainee(*said: str) -> list[Turn]:
+    return [t for line in said for t in (Turn("visitor", "Okay."), Turn("trainee", line))]
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "said"),
+    [
+        # found by play-testers: each capped a competent call at 50 as wrong information
+        (
+            "deputy-complaint",
+            [
+                "Here's what happens next: I'm writing this up as a formal complaint now and it goes to the watch "
+                "commander, who reviews it and pulls the deputy's records for Sunday to identify him."
+            ],
+        ),
+        ("deputy-complaint", ["Okay. I hear you, and I'm not going to tell you to calm down."]),
+        (
+            "registrant-questions",
+            [
+                "So, to recap: call the registration unit for an appointment, and register within five working days "
+                "of your move on Saturday. Does that make sense?"
+            ],
+        ),
+        (
+            "registrant-questions",
+            [
+                "Call the registration unit at (562) 555-0129, Mondays and Wednesdays 8 to 11 a.m.",
+                "The earliest slot is 8 a.m. on a Monday or Wednesday; that should work after a night shift.",
+            ],
+        ),
+        (
+            "arrested-relative",
+            [
+                "I'm not able to discuss his case from this desk, but the people who can tell you are at the county "
+                "jail's inmate information line. Their direct number is (562) 555-0170."
+            ],
+        ),
+        (
+            "arrested-relative",
+            [
+                "The jail runs an inmate line. Their direct line is (562) 555-0107.",
+                "Wait, I'm sorry, I read that wrong. It's 555-0170, not 0107.",
+            ],
+        ),
+    ],
+)
+def test_a_day_or_time_of_something_else_is_no_wrong_information(library, scenario_id: str, said: list[str]) -> None:
+    result = grade(trainee(*said), contact=library.scenarios[scenario_id].contact)
+    assert result.addressed.wrong_information == (), result.addressed.wrong_information
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "said", "fact", "status"),
+    [
+        # found by play-testers: values said of the fact, in other words, and invented ones
+        (
+            "ride-along-request",
+            ["You gotta be 18 or older with no serious criminal record. Approval usually takes about two weeks."],
+            "ride_eligibility",
+            "given",
+        ),
+        ("report-copy", ["The copy is $15, and it usually takes 7 to 10 business days."], "process_time", "wrong"),
+        ("report-copy", ["The copy is $15, and it usually takes 7 to 10 business days."], "report_fee", "given"),
+        # "their" is the one named last, in an earlier sentence or message
+        (
+            "registrant-questions",
+            ["You book with our registration unit. Their number is (562) 555-0124."],
+            "registration_unit",
+            "wrong",
+        ),
+        (
+            "registrant-questions",
+            ["You book with our registration unit.", "You can reach them at (562) 555-0999."],
+            "registration_unit",
+            "wrong",
+        ),
+        (
+            "registrant-questions",
+            ["You book with our registration unit.", "They're open Tuesdays and Thursdays."],
+            "registration_unit",
+            "wrong",
+        ),
+        (
+            "registrant-questions",
+            ["You book with our registration unit. Their number is (562) 555-0129."],
+            "registration_unit",
+            "given",
+        ),
+    ],
+)
+def test_a_value_said_of_the_fact_is_checked_whatever_the_words(
+    library, scenario_id: str, said: list[str], fact: str, status: str
+) -> None:
+    result = grade(trainee(*said), contact=library.scenarios[scenario_id].contact)
+    assert result.addressed.facts[fact]["status"] == status
+
+
+def test_a_tow_yard_said_open_24_hours_is_wrong_information(library) -> None:
+    """Played: "... it's at Valley Tow, 1450 Industrial Way. Their direct number is (562) 555-0188, and they're
+    open 24 hours." (the yard is open 7 to 6): said of the yard, so wrong, whatever the facts ask."""
+    said = "It's at Valley Tow, 1450 Industrial Way. Their direct number is (562) 555-0188, and they're open 24 hours."
+    result = grade(trainee(said), contact=library.scenarios["towed-car"].contact)
+    assert [w["said"] for w in result.addressed.wrong_information] == [
+        "Their direct number is (562) 555-0188, and they're open 24 hours."
+    ]
+
+
+RECORDS = Service(("records",), tuple(values_in(normalise("Monday through Friday"))), "records: Monday to Friday")
+
+
+@pytest.mark.parametrize(
+    ("said", "wrong"),
+    [
+        ("The watch commander pulls the deputy's records for Sunday.", False),  # someone else's records
+        ("He'll check his records for Sunday.", False),
+        ("Records is open on Sunday.", True),
+        ("Our records window is open on Sunday.", True),
+        ("Go to Records. They're open Sunday.", True),  # "they": the one named last
+        ("Go to Records. Your insurance company will want it; they're open Sunday.", False),  # another party since
+    ],
+)
+def test_a_service_is_the_agencys_not_someone_elses_of_the_same_name(said: str, wrong: bool) -> None:
+    context = Context(services=(RECORDS,))
+    assert bool(wrong_information({}, trainee(said), context)) is wrong

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.grading.quantities import values_in
+from bot.grading.quantities import claims_in, values_in
 from bot.grading.text import normalise
 
 
@@ -49,6 +49,11 @@ def agrees(said: str, right: str) -> bool:
         ("from seven until three", "7 a.m. to 6 p.m.", True),
         ("8 in the morning till 4 in the afternoon", "8 a.m. to 4 p.m.", True),
         ("6 to 2", "8 a.m. to 4 p.m.", False),
+        # found by play-testers: a span that only touches the right one at its end is another wait
+        ("it usually takes 7 to 10 business days", "five to seven business days", False),
+        ("five to ten business days", "five to seven business days", True),
+        ("one to two weeks", "about two weeks", True),
+        ("they're open 24 hours", "7 a.m. to 6 p.m. every day", False),
     ],
 )
 def test_a_stated_value_agrees_with_the_right_one_or_not(said: str, right: str, agree: bool) -> None:
@@ -69,3 +74,23 @@ def test_holding_on_a_minute_is_not_a_duration() -> None:
 
 def test_a_duration_is_not_read_from_days_of_the_week() -> None:
     assert {v.kind for v in values_in(normalise("open seven days a week, 8 to 6"))} == {"days", "clock"}
+
+
+@pytest.mark.parametrize(
+    ("said", "kinds"),
+    [
+        # found by play-testers: the person's own plans are no claim about a service (each capped a call at 50)
+        ("register within five working days of your move on Saturday", {"duration"}),
+        ("that should work after a night shift", set()),
+        ("after your shift at 8 a.m. you can come in Monday", {"days"}),
+        ("you're moving next Saturday, so book a Monday", {"days"}),
+        ("the unit is open Mondays and Wednesdays, 8 to 11", {"days", "clock"}),
+    ],
+)
+def test_a_value_of_the_persons_own_plans_is_no_claim(said: str, kinds: set[str]) -> None:
+    assert {v.kind for v in claims_in(normalise(said))} == kinds
+
+
+def test_open_24_hours_is_hours_not_how_long() -> None:
+    assert [(v.kind, v.low, v.high) for v in values_in(normalise("and they're open 24 hours"))] == [("clock", 0, 24)]
+    assert [v.kind for v in values_in(normalise("we'll call you back within 24 hours"))] == ["duration"]

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from bot.grading.clauses import WORDS, Clause, after_correction, read
-from bot.grading.quantities import Value, emails_in, values_in
+from bot.grading.quantities import Value, claims_in, emails_in
 from bot.grading.text import split_sentences
 from bot.transcript import Turn
 
@@ -115,7 +115,7 @@ class FactStatus:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Service:
     """One of the agency's services as agency.yaml describes it: what it is called, its values."""
 
@@ -126,8 +126,38 @@ class Service:
     """Its values in agency.yaml's words, for "what is right"."""
 
     def named_in(self, norm: str) -> bool:
+        """Named as the agency's service: not "the deputy's records" or "his records" (someone else's)."""
         padded = f" {norm} "
-        return any(f" {n} " in padded for n in self.names)
+        return any(f" {n}" in padded and _ours(padded, n) for n in self.names)
+
+
+@lru_cache(maxsize=16384)
+def _services_named(norm: str, services: tuple[Service, ...]) -> tuple[Service, ...]:
+    """The agency's services a clause names (cached: every clause is asked for every service)."""
+    return tuple(s for s in services if s.named_in(norm))
+
+
+def _ours(padded: str, name: str) -> bool:
+    """Is `name` (or "name's": "the jail's number") in the text at least once not as someone else's ("the
+    deputy's records", "your records")?"""
+    for form in (f" {name} ", f" {name}'s "):
+        at = padded.find(form)
+        while at >= 0:
+            before = padded[:at].split()[-1:]
+            if not before or not _someone_elses(before[0]):
+                return True
+            at = padded.find(form, at + 1)
+    return False
+
+
+def _someone_elses(word: str) -> bool:
+    if word in OTHERS_POSSESSIVES:
+        return True
+    return word.endswith("'s") and word not in OURS_POSSESSIVES
+
+
+OTHERS_POSSESSIVES = frozenset(WORDS["others_possessives"].wordings)
+OURS_POSSESSIVES = frozenset(WORDS["ours_possessives"].wordings)
 
 
 @dataclass(frozen=True)
@@ -142,13 +172,13 @@ class Context:
 
 def fact_statuses(turns: Sequence[Turn], rules: Sequence[FactRule], context: Context) -> dict[str, FactStatus]:
     """Each fact's status over the trainee's turns."""
-    spoken = list(_trainee_clauses(turns))
+    spoken = _referred(list(_trainee_clauses(turns)), rules, context)
     return {rule.name: _status(rule, _events(rule, spoken, rules, context), spoken) for rule in rules}
 
 
 def given_after(turns: Sequence[Turn], start: int, rule: FactRule, context: Context) -> bool:
     """Was the fact given (really: done or committed now, for an action) in a turn after `start`?"""
-    spoken = [s for s in _trainee_clauses(turns) if s[0] > start]
+    spoken = [s for s in _referred(list(_trainee_clauses(turns)), (rule,), context) if s[0] > start]
     return _status(rule, _events(rule, spoken, (rule,), context), spoken).status == GIVEN
 
 
@@ -171,6 +201,36 @@ def _trainee_clauses(turns: Sequence[Turn]):
             yield i, clause, before, clause.sentence in opening, pair
 
 
+def _referred(spoken: list[tuple], rules: Sequence[FactRule], context: Context) -> list[tuple]:
+    """Each clause with the one its "they", "their" or "them" refers back to, or None: the last clause, in this
+    message or an earlier one, that spoke to a fact, named one of the agency's services or another party
+    ("...the jail's inmate information line." then "Their number is 555-0147": the line's number)."""
+    last: Clause | None = None
+    referred = []
+    for item in spoken:
+        c = item[1]
+        referred.append((*item, last if _refers_back(c) else None))
+        if (
+            c.elsewhere
+            or c.actor == "other"
+            or any(r.speaks_to(c.norm, c.sentence) for r in rules)
+            or _services_named(c.norm, context.services)
+        ):
+            last = c
+    return referred
+
+
+def _refers_back(c: Clause) -> bool:
+    return not c.question and WORDS["they_refs"].find(c.padded, frozenset(c.norm.split())) is not None
+
+
+def _names(rule: FactRule, c: Clause, context: Context) -> bool:
+    """Does the clause name what the fact is about: its own words, or the service whose value is the fact's?"""
+    return rule.speaks_to(c.norm, c.sentence) or any(
+        any(v.agrees(r) for v in s.values for r in rule.values) for s in _services_named(c.norm, context.services)
+    )
+
+
 def _someone_resolved(clauses: tuple[Clause, ...], party: str) -> tuple[list[Clause], str]:
     """ "Can you ask someone at the gas station to help?" ... next message: "someone will come get you": that
     someone is the one the person was sent to, not a deputy; and the party the message leaves named last."""
@@ -188,8 +248,9 @@ def _someone_resolved(clauses: tuple[Clause, ...], party: str) -> tuple[list[Cla
 
 def _events(rule: FactRule, spoken, rules: Sequence[FactRule], context: Context) -> list[Event]:
     events = []
-    for turn, clause, before, opening, pair in spoken:
-        event = _event(rule, turn, clause, before, opening, pair, rules, context)
+    for turn, clause, before, opening, pair, antecedent in spoken:
+        refers = antecedent is not None and _names(rule, antecedent, context)
+        event = _event(rule, turn, clause, before, opening, pair, rules, context, refers)
         if event is not None:
             events.append(event)
     return events
@@ -204,7 +265,10 @@ def _event(
     pair: str,
     rules: Sequence[FactRule],
     context: Context,
+    refers: bool = False,
 ) -> Event | None:
+    """What one clause says of the fact, if anything. `refers`: its "they" or "their" is the fact's subject,
+    named in an earlier clause or message."""
     spoils = bool(c.says_no) or (rule.now and _put_off(c))  # "give them a ring when you feel up to it"
     direct = rule.speaks_to(c.norm, c.sentence) or (spoils and _sentence_speaks_to(rule, c.sentence))
     stated = _values(c, rule, rules, context)
@@ -215,13 +279,14 @@ def _event(
         and not any(r is not rule and r.speaks_to(c.norm, c.sentence) for r in rules)  # "No form." is the form's
     )
     alone = stated and _only_fact_of(rule, stated, rules) and not c.question
-    if not (direct or asked or alone):
+    if not (direct or asked or alone or (refers and stated)):
         return None
 
     def event(status: str, why: str, hard: bool = False, kinds: frozenset[str] = frozenset()) -> Event:
         return Event(status, turn, c.position, c.sentence, why, hard, c.corrected, kinds)
 
-    if stated and not c.question and not c.says_no:
+    fixed = after_correction(c.norm) != c.norm  # "... its actually 21 days not 30 my mistake": the value counts
+    if stated and not c.question and (not c.says_no or fixed):
         wrong = [v for v in stated if not _right(v, rule)]
         named = (
             asked
@@ -232,7 +297,8 @@ def _event(
         theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None
         said_it = rule.said(c.norm, c.sentence, negation=False)
         owned = _owner_named(wrong, c, context)  # "Valley Tow is open 7 to 6": the tow yard's own hours
-        mine = (said_it and theirs) or (not theirs and (named or direct or not _known(wrong[0], context)))
+        stray = bool(wrong) and not _known(wrong[0], context) and _topical(wrong, c)  # "It takes 30 days."
+        mine = refers or (said_it and theirs) or (not theirs and (named or direct or stray))
         if wrong and mine and not (owned and not said_it):
             return event(WRONG, f"said {wrong[0].words}", hard=True, kinds=frozenset(v.kind for v in wrong))
         if not wrong and not rule.now:
@@ -272,8 +338,10 @@ def _sentence_norms(sentence: str) -> tuple[str, ...]:
 
 
 def _sentence_speaks_to(rule: FactRule, sentence: str) -> bool:
-    """ "How long it takes, I cannot say": a refusal in one clause about the fact named in another."""
-    return any(rule.speaks_to(norm, sentence) for norm in _sentence_norms(sentence))
+    """ "How long it takes, I cannot say": a refusal in one clause about the fact named in another. One clause
+    must speak to it by itself: "I hear you, and I'm not going to tell you to calm down" joins no "not ... hear"
+    of two clauses into "you won't hear back"."""
+    return any(rule.speaks_to(c.norm, sentence) for c in read(sentence))
 
 
 TERSE_WORDS = 4
@@ -306,7 +374,7 @@ def _values(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Conte
     """The values of this fact's kinds in the clause, less those that are another fact's right ones."""
     if not rule.values:
         return []
-    found = list(values_in(after_correction(c.norm)))
+    found = list(claims_in(after_correction(c.norm)))
     if WORDS["conditions"].starts(f" {c.core} "):  # "if you move next Friday" sets a condition: its day is no claim
         found = [v for v in found if v.kind not in ("days", "clock")]
     if "email" in rule.kinds:
@@ -330,6 +398,26 @@ def _known(value: Value, context: Context) -> bool:
     """Exactly a value agency.yaml states (another service's hours, number, fee): not made up."""
     return any(value.kind == k.kind and (value.low, value.high, value.items) == (k.low, k.high, k.items)
                for k in context.known)  # fmt: skip
+
+
+def _topical(values: list[Value], c: Clause) -> bool:
+    """A value no fact's words are near counts against the one fact of its kind only when its sentence says what
+    it is: a day or hour with words of opening hours ("it is open Monday to Friday"), a length of time with words
+    of how long ("couple of days, tops"). People name days, times and lengths of other things all the time
+    ("your move on Saturday", "after a night shift", "ten years on the job"); a phone number, fee or age is no
+    such passing remark. A correction is about what it corrects."""
+    sentence = " ".join(_sentence_norms(c.sentence))  # "Couple of days, tops."
+    padded, words = f" {sentence} ", frozenset(sentence.split())
+    if WORDS["corrections_anywhere"].find(padded, words) or WORDS["corrections"].starts(f" {c.core} "):
+        return True  # "Actually, make that 30 days.": the value said before, corrected
+    for kind in {v.kind for v in values}:
+        topic = TOPIC_WORDS.get(kind)
+        if topic is not None and topic.find(padded, words) is None:
+            return False
+    return True
+
+
+TOPIC_WORDS = {"days": WORDS["schedule_words"], "clock": WORDS["schedule_words"], "duration": WORDS["how_long_words"]}
 
 
 def _asked_about(rule: FactRule, visitor_words: str) -> bool:
@@ -424,7 +512,8 @@ def wrong_information(
 
 
 def _false_about_services(turns: Sequence[Turn], context: Context) -> list[dict[str, Any]]:
-    """A value said of a named service (or of "they", just after one was named) that disagrees with its own."""
+    """A value said of a named service (or of "they", "their", "them", referring back to the one named last, in
+    this message or before) that disagrees with its own."""
     said: dict[tuple[int, str], dict[str, Any] | None] = {}
     """(service, kind) -> the last statement of it: wrong, or None when right (a correction counts)."""
     named: Service | None = None
@@ -434,16 +523,26 @@ def _false_about_services(turns: Sequence[Turn], context: Context) -> list[dict[
             named = next((v for v in context.services if any(v.named_in(n) for n in norms)), named)
             continue
         for c in read(turn.text):
-            services = [v for v in context.services if v.named_in(c.norm)]
-            theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None
+            services = list(_services_named(c.norm, context.services))
+            theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None or _refers_back(c)
             subject = services[0] if services else (named if theirs else None)
-            named = subject or named
+            named = subject or (None if c.elsewhere or c.actor == "other" else named)  # "your insurance... they"
+            if subject is None and named is not None and not (c.question or c.says_no or c.conditional):
+                _corrected(said, named, claims_in(c.norm))  # "It's 555-0170, not 0107": of the one named last
             if subject is None or c.question or c.says_no or c.conditional:
                 continue
             mentioned = services or [subject]
-            for v in values_in(c.norm):
+            for v in claims_in(c.norm):
                 if any(r.kind == v.kind for r in subject.values):
                     right = any(v.agrees(r) for s in mentioned for r in s.values)  # "the team at 555-0190 and dispatch"
                     wrong = {"fact": None, "said": c.sentence, "turn": i, "right": subject.said}
                     said[(id(subject), v.kind)] = None if right else wrong
     return [w for w in said.values() if w is not None]
+
+
+def _corrected(said: dict[tuple[int, str], dict[str, Any] | None], service: Service, values: Sequence[Value]) -> None:
+    """A right value of the service named last, said wrong before, corrects it even with no name ("Sorry, it's
+    555-0170")."""
+    for v in values:
+        if said.get((id(service), v.kind)) and any(v.agrees(r) for r in service.values):
+            said[(id(service), v.kind)] = None

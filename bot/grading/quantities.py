@@ -12,7 +12,7 @@ clock times inside the right hours.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.grading.clauses import WORDS
@@ -20,6 +20,13 @@ from bot.grading.text import normalise
 
 _NOT_DURATIONS = tuple(dict.fromkeys(normalise(w) for w in WORDS["not_durations"].wordings))
 """Read as a trainee's words are ("hold on a minute" normalises to "hold on a minutes")."""
+_UNIT_NOUNS = frozenset(WORDS["unit_nouns"].wordings)
+"""A unit word before one of these names a thing, not a length of time ("after a night shift")."""
+_OWNERS = WORDS["persons_own"]
+_OWN_EVENTS = WORDS["own_events"]
+_OWN_LINKS = frozenset(WORDS["own_event_links"].wordings)
+OWN_VALUE_WORDS = 4
+"""How many words after "your move on" can hold the person's own day or time ("8 a m", "next saturday")."""
 
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -46,6 +53,9 @@ _DAY_SETS = {
 }
 _ALL_DAYS = ("every day", "any day", "seven days a week", "7 days a week", "7 days", "all week", "any time", "24 7",
              "24 hours a day", "around the clock", "anytime")  # fmt: skip
+_ALL_HOURS = ("24 7", "around the clock", "24 hours a day", "open 24 hours", "open 24 hrs", "opened 24 hours",
+              "staffed 24 hours", "open twenty four hours", "open all night", "open all day and night")  # fmt: skip
+"""Hours, not how long: "they're open 24 hours" is a clock span of the whole day."""
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
 _ZERO_MONEY = ("free", "no charge", "no fee", "no cost", "costs nothing", "cost nothing", "doesn't cost", "at no cost",
@@ -75,7 +85,7 @@ class Value:
         if self.kind != right.kind:
             return False
         if self.kind == "duration":
-            return self.low <= right.high * 1.2 and self.high >= right.low * 0.8
+            return _within(self, right)
         if self.kind == "days":
             return self.items <= right.items
         if self.kind == "clock":
@@ -83,6 +93,70 @@ class Value:
         if self.kind in ("email", "phone"):
             return self.items == right.items
         return self.low == right.low
+
+
+DURATION_MARGIN = (0.8, 1.2)
+"""How far a said duration may stray from the right one ("about a week" for five to seven business days)."""
+
+
+def _within(said: Value, right: Value) -> bool:
+    """A duration that fits the right one, with a margin; a span said of a span must share more than its end
+    with it ("7 to 10 business days" for five to seven starts where the right one ends: a different wait)."""
+    if said.low > right.high * DURATION_MARGIN[1] or said.high < right.low * DURATION_MARGIN[0]:
+        return False
+    if said.high > said.low and right.high > right.low:
+        return min(said.high, right.high) > max(said.low, right.low)
+    return True
+
+
+def claims_in(norm: str) -> tuple[Value, ...]:
+    """The values a text states of a service or a fact: `values_in` less those of the person's own plans
+    ("register within five working days of your move on Saturday": Saturday is the move's, not a registration
+    day; "after your shift at 8")."""
+    found = list(values_in(norm))
+    if not found:
+        return ()
+    for own in _own_spans(norm.split()):
+        for v in values_in(own):
+            found = _less(found, v)
+    return tuple(found)
+
+
+def _less(found: list[Value], own: Value) -> list[Value]:
+    """`found` without the person's own value; days are one set per text, so their own days leave the rest."""
+    if own.kind == "days":
+        kept = [f if f.kind != "days" else replace(f, items=f.items - own.items) for f in found]
+        return [
+            replace(f, words=", ".join(DAYS[d] for d in sorted(f.items))) if f.kind == "days" else f
+            for f in kept
+            if f.kind != "days" or f.items
+        ]
+    same = next(
+        (f for f in found if (f.kind, f.low, f.high, f.items) == (own.kind, own.low, own.high, own.items)), None
+    )
+    return [f for f in found if f is not same]
+
+
+def _own_spans(tokens: list[str]) -> list[str]:
+    """The words right after the person's own plan ("your move [on] ...", "you're moving ..."): where its day is."""
+    spans = []
+    for i in range(len(tokens)):
+        rest = " " + " ".join(tokens[i:]) + " "
+        owner = _OWNERS.starts(rest)
+        if owner is None:
+            continue
+        j = i + len(owner.split())
+        event = _OWN_EVENTS.starts(" " + " ".join(tokens[j:]) + " ")
+        if event is None:
+            continue
+        j += len(event.split())
+        while j < len(tokens) and tokens[j] in _OWN_LINKS:
+            j += 1
+        span = next((" ".join(tokens[j:k]) for k in range(j + 1, min(j + OWN_VALUE_WORDS, len(tokens)) + 1)
+                     if values_in(" ".join(tokens[j:k]))), None)  # fmt: skip
+        if span:
+            spans.append(span)  # the first value after it, no more ("saturday", "8 a m")
+    return spans
 
 
 @lru_cache(maxsize=16384)
@@ -103,7 +177,7 @@ def values_in(norm: str) -> tuple[Value, ...]:
 def _without_day_sets(norm: str) -> str:
     """ "seven days a week" says which days, not how long; "give me a minute" is no duration."""
     padded = f" {norm} "
-    for w in _ALL_DAYS:
+    for w in _ALL_DAYS + _ALL_HOURS:
         padded = padded.replace(f" {w} ", " ~ ")
     for w in _NOT_DURATIONS:
         padded = padded.replace(f" {w} ", " ~ ")
@@ -214,6 +288,9 @@ def _durations(tokens: list[str], norm: str) -> list[Value]:
         if unit is None or (tokens[i] in ("a", "an") and low == 1 and k != i + 1):
             i += 1
             continue
+        if k + 1 < len(tokens) and tokens[k + 1] in _UNIT_NOUNS:
+            i = k + 1
+            continue  # "after a night shift", "a day job": a kind of thing
         if k + 1 < len(tokens) and tokens[k + 1] == "ago":
             i = k + 2
             continue  # "a couple of days ago" is when, not how long
@@ -274,7 +351,7 @@ def _hour(n: float, tokens: list[str], j: int) -> float:
 
 def _clocks(tokens: list[str], norm: str) -> list[Value]:
     found = []
-    if " 24 7 " in f" {norm} " or " around the clock " in f" {norm} " or " 24 hours a day " in f" {norm} ":
+    if any(f" {w} " in f" {norm} " for w in _ALL_HOURS):
         found.append(Value("clock", 0, 24, words="24/7"))
     tokens = [t for t in (_split_ampm(t) for t in tokens) for t in t]
     for i, t in enumerate(tokens):

@@ -85,12 +85,23 @@ def _services(agency: Mapping[str, str]) -> tuple[Service, ...]:
             v for f, text in fields.items() if f != "_name" and "@" not in text for v in values_in(normalise(text))
         )
         names = {normalise(prefix.replace("_", " "))} | ({normalise(fields["_name"])} if "_name" in fields else set())
+        names |= _named_by(prefix, groups)
         if values and len(prefix) > 2:
             said = ", ".join(f"{f.strip('_')} {t}" for f, t in fields.items() if f != "_name")
             services.append(
                 Service(tuple(sorted(names)), values, f"{fields.get('_name', prefix.replace('_', ' '))}: {said}")
             )
     return tuple(services)
+
+
+def _named_by(prefix: str, groups: Mapping[str, Mapping[str, str]]) -> set[str]:
+    """The names of the service a part of belongs to: `jail_info_phone` is the jail's line, named "jail" or
+    by `jail_name` ("the jail's inmate information line. Their number is ...")."""
+    found: set[str] = set()
+    for other, fields in groups.items():
+        if other != prefix and prefix.startswith(f"{other}_") and "_name" in fields:
+            found |= {normalise(other.replace("_", " ")), normalise(fields["_name"])}
+    return found
 
 
 def says_it(intent: MeaningIntent, text: str) -> bool:
