@@ -29,12 +29,12 @@ from bot.grading.text import split_sentences
 from bot.practice.attempt import Attempt
 from bot.practice.engine import ScenarioEngine
 from bot.scenarios.format import Scenario
-from bot.scenarios.library import Library
+from bot.scenarios.library import NOT_SCENARIOS, Library
 from bot.transcript import Turn
 from tests.conftest import SCENARIO_DIR
 from tests.scripts import COURTEOUS, CURT
 
-BUNDLED = sorted(p.stem for p in SCENARIO_DIR.glob("*.yaml") if p.name != "agency.yaml")
+BUNDLED = sorted(p.stem for p in SCENARIO_DIR.glob("*.yaml") if p.name not in NOT_SCENARIOS)
 SEEDS = range(8)
 """Enough attempts to meet every opening line and most details a scenario draws."""
 NAME = "Lopez"

@@ -29,7 +29,7 @@ class WordClass:
 
     def __init__(self, wordings: list[str]) -> None:
         found = {" ".join(str(w).lower().split()) for w in wordings}
-        self.wordings = tuple(sorted(found, key=len, reverse=True))
+        self.wordings = tuple(sorted(found, key=lambda w: (-len(w), w)))
         self.firsts = frozenset(w.split()[0] for w in self.wordings)
         self.by_first: dict[str, tuple[str, ...]] = {}
         for w in self.wordings:  # longest first, as in `wordings`

@@ -1,7 +1,7 @@
 """What one trainee message shows: the signals the engine reacts to and the grade counts.
 
 A signal is credited to the first sentence that shows it, and that sentence is
-kept as evidence. Courtesy is recognised by speech act (the phrasebook's frames:
+kept as evidence. Courtesy is recognised by speech act (the frames of phrases/*.yaml:
 sympathising, checking understanding, offering more help, thanking), then checked
 against its spoilers: negation, an apology for one's own conduct or one that only
 softens a refusal, and rude, dismissive or sarcastic wording in the same sentence.
@@ -21,8 +21,9 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from bot.grading import lexicon as lx
-from bot.grading import phrasebook as pb
-from bot.grading.grammar import Act, compile_act
+from bot.grading import shapes
+from bot.grading.gates import parts as word_parts
+from bot.grading.grammar import Act
 from bot.grading.text import Sentence, split_sentences
 
 CRITERIA: tuple[str, ...] = (
@@ -54,32 +55,8 @@ BUILTIN_SIGNALS: tuple[str, ...] = (
 LONG_SENTENCE_WORDS = 15
 """A sentence longer than this is hard to follow for someone with limited English."""
 
-_ACTS: dict[str, Act] = {
-    name.lower(): compile_act(name.lower(), getattr(pb, name), pb.CLASSES)
-    for name in (
-        "EMPATHY",
-        "EMPATHY_EVALUATIONS",
-        "EMPATHY_WELLBEING",
-        "EMPATHY_ASIDES",
-        "EMPATHY_QUESTIONS",
-        "SELF_STORY",
-        "EMPATHY_SPOILERS",
-        "SORRY_OWN_CONDUCT",
-        "SORRY_OTHERS",
-        "TESTING_CHECKS",
-        "TESTING_INVITES",
-        "TESTING_SPOILERS",
-        "OFFER_MORE_HELP",
-        "OFFER_SPOILERS",
-        "APPRECIATION",
-        "APPRECIATION_SPOILERS",
-        "SARCASM",
-        "DISMISSIVE",
-        "DISMISSIVE_EXCUSES",
-        "RUDE",
-        "RUDE_EXCUSES",
-    )
-}
+_ACTS: dict[str, Act] = lx.ACTS
+"""The speech acts, compiled from phrases/*.yaml (the empathy, testing, offer, appreciation and tone frames)."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +150,7 @@ def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[s
     if (rude or dismissive or sarcasm) and ('"' in s.original or "'" in s.original):
         rude, dismissive, sarcasm = _unquoted_violations(s.original, (rude, dismissive, sarcasm))
     sarcasm = sarcasm or (
-        (not _RAW_MARKS.isdisjoint(s.original) or "sorry" in words) and bool(lx.SARCASM_RAW.search(s.original))
+        (not _RAW_MARKS.isdisjoint(s.original) or "sorry" in words) and bool(shapes.SARCASM_RAW.search(s.original))
     )
     spoiled = rude or dismissive or sarcasm
     names = []
@@ -183,9 +160,8 @@ def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[s
             names += ["empathy", _EVALUATION] if empathy == _EVALUATION else ["empathy"]
         names += [name for name, hit in _COURTESY_CHECKS if hit(seen)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
-    names += [
-        name for name, gate, hit in _FACT_CHECKS if (gate is None or not gate.isdisjoint(words)) and hit(s, words)
-    ]
+    parts = word_parts(norm) if "'" in norm else words  # the same, for the gates, without an apostrophe
+    names += [name for name, hit in _FACT_CHECKS if hit(s, words, parts)]
     if len(words) > LONG_SENTENCE_WORDS:
         names.append("long_sentences")
     if not spoiled and s.is_question and _is_clarifying(s, names):
@@ -203,12 +179,11 @@ def _own_story(s: Sentence) -> bool:
 def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
     """A greeting needs a courteous opener and an identification, anywhere in the message."""
     whole = " ".join(s.norm for s in sentences)
-    words = frozenset(whole.split())
-    parts = frozenset(whole.replace("'", " ").split())
-    opener = not lx.GATES["salutation"].isdisjoint(words) and (
-        bool(lx.SALUTATION.search(whole)) or any(lx.BARE_SALUTATION.search(s.marked) for s in sentences)
+    parts = word_parts(whole)
+    opener = lx.SALUTATION.search(whole, parts) or (
+        lx.BARE_SALUTATION.gate.admits(whole, parts) and any(lx.BARE_SALUTATION.search(s.marked) for s in sentences)
     )
-    if opener or (not lx.GATES["courteous_opener"].isdisjoint(words) and _courteous_opener(whole, parts)):
+    if opener or lx.COURTEOUS_OPENER.search(whole, parts):
         found["courteous_opener"] = _quote(sentences)
     if _identification(whole, parts) or any(_names_self(s.original) for s in sentences):
         found["identifies"] = _quote(sentences)
@@ -216,26 +191,19 @@ def _add_greeting(found: dict[str, str], sentences: list[Sentence]) -> None:
         found["greeting"] = _quote(sentences)
 
 
-def _courteous_opener(text: str, parts: frozenset[str]) -> bool:
-    """COURTEOUS_OPENER, run only when one of its gate words is a word part of the text."""
-    return not lx.PART_GATES["courteous_opener"].isdisjoint(parts) and bool(lx.COURTEOUS_OPENER.search(text))
-
-
 def _identification(text: str, parts: frozenset[str]) -> bool:
-    """lx.IDENTIFICATION over normalised text, piece by piece, each piece only when its gate is there."""
+    """A title or an agency (as a word part of the text, or a phrase), or the speaker naming themselves."""
     return (
         not lx.ID_WORDS.isdisjoint(parts)
         or (not lx.ID_PHRASE_FIRSTS.isdisjoint(parts) and bool(lx.ID_PHRASES.search(text)))
-        or ("name" in parts and bool(lx.ID_NAME.search(text)))
-        or (("speaking" in parts or "speakin" in parts) and bool(lx.ID_SPEAKING.search(text)))
-        or ("this is " in text and bool(lx.ID_THIS_IS.search(text)))
+        or lx.NAMES_SELF.search(text, parts)
     )
 
 
 def _names_self(original: str) -> bool:
     """ "I'm Gloria", "this is Carol": the regex runs only when such a lead-in is there."""
     lead_in = "I'm" in original or "I am" in original or "is " in original or "Im " in original
-    return (lead_in or "name" in original or "I'M" in original) and bool(lx.NAMED_SELF.search(original))
+    return (lead_in or "name" in original or "I'M" in original) and bool(shapes.NAMED_SELF.search(original))
 
 
 def _quote(sentences: list[Sentence]) -> str:
@@ -260,7 +228,7 @@ def _is_clarifying(s: Sentence, names: list[str]) -> bool:
         return False
     if _ACTS["testing_checks"].search(s.marked, frozenset(words)):
         return False
-    return not _courteous_opener(s.norm, frozenset(s.norm.replace("'", " ").split()))
+    return not lx.COURTEOUS_OPENER.search(s.norm)
 
 
 def _negated_intent(norm: str) -> bool:
@@ -342,7 +310,7 @@ def _clause_clean(seen: _Seen, credited: Callable[[str, frozenset[str]], bool], 
 
 
 def _violations(seen: _Seen) -> tuple[bool, bool, bool]:
-    """Rude, dismissive and sarcastic wording in the sentence (the phrasebook's frames)."""
+    """Rude, dismissive and sarcastic wording in the sentence (the frames of phrases/tone.yaml)."""
     return _violation(seen, "rude"), _violation(seen, "dismissive"), seen.act("sarcasm")
 
 
@@ -378,7 +346,7 @@ _CONTACT_CHARS = frozenset("0123456789@")
 
 def _has_contact(original: str) -> bool:
     """A phone number, extension or address: only worth a regex when a digit or "@" is there."""
-    return not _CONTACT_CHARS.isdisjoint(original) and bool(lx.CONTACT_DETAILS_RAW.search(original))
+    return not _CONTACT_CHARS.isdisjoint(original) and bool(shapes.CONTACT_DETAILS_RAW.search(original))
 
 
 _RAW_MARKS = frozenset("\U0001f644\U0001f612\U0001f611/*")
@@ -387,13 +355,10 @@ _COURTESY_CHECKS: tuple[tuple[str, Callable[[_Seen], bool]], ...] = (  # empathy
     ("offer_more_help", _offer),
     ("appreciation", _appreciation),
 )
-_FACT_CHECKS: tuple[tuple[str, frozenset[str] | None, Callable[[Sentence, frozenset[str]], bool]], ...] = (
-    ("process_time", lx.GATES["process_time"], lambda s, words: lx.process_time(s.norm, words)),
-    ("contact_details", None, lambda s, _: _has_contact(s.original)),
-    (
-        "invitation_to_return",
-        lx.GATES["invitation_to_return"],
-        lambda s, _: bool(lx.INVITATION_TO_RETURN.search(s.norm)),
-    ),
-    ("farewell", lx.GATES["farewell"], lambda s, _: bool(lx.FAREWELL.search(s.norm))),
+_FACT_CHECKS: tuple[tuple[str, Callable[[Sentence, frozenset[str], frozenset[str]], bool]], ...] = (
+    ("process_time", lambda s, words, parts: shapes.process_time(s.norm, words, parts)),
+    ("contact_details", lambda s, _, __: _has_contact(s.original)),
+    ("invitation_to_return", lambda s, _, parts: lx.INVITATION_TO_RETURN.search(s.norm, parts)),
+    ("farewell", lambda s, _, parts: lx.FAREWELL.search(s.norm, parts)),
 )
+"""Facts a sentence states, each given the sentence, its words and its word parts (`gates.parts`)."""

@@ -457,16 +457,16 @@ def _status(rule: FactRule, events: list[Event], spoken) -> FactStatus:
 
 def _last_values_wrong(hard: list[Event]) -> Event | None:
     """The statement that leaves a value wrong: for each kind of value (and for plain statements), the last
-    sentence that said one decides, all its values together unless it corrects itself."""
-    for kind in {k for e in hard for k in (e.kinds or {""})}:
+    sentence that said one decides, all its values together unless it corrects itself. Of several kinds left
+    wrong, the latest statement is quoted (kinds in a fixed order, so the same call always quotes the same)."""
+    wrongs = []
+    for kind in sorted({k for e in hard for k in (e.kinds or {""})}):
         of_kind = [e for e in hard if kind in (e.kinds or {""})]
         last = [e for e in of_kind if (e.turn, e.evidence) == (of_kind[-1].turn, of_kind[-1].evidence)]
         if last[-1].corrected:
             last = last[-1:]
-        wrong = next((e for e in last if e.status == WRONG), None)
-        if wrong is not None:
-            return wrong
-    return None
+        wrongs += [e for e in last if e.status == WRONG][:1]
+    return max(wrongs, key=lambda e: e.turn, default=None)
 
 
 def _items_status(rule: FactRule, events: list[Event], spoken, given: Event | None) -> FactStatus:

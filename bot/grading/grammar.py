@@ -20,7 +20,7 @@ frame's regex runs only when the sentence holds a key word and a word of each it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 _GAP = r"(?: [^ ,]+){0,%d}"
@@ -32,7 +32,7 @@ _SENTENCE_END = r"(?=%s(?: [?!])*(?: ,)?$)"
 _WORD_END = r"(?![^ ,?!])"
 
 
-_COMMON = frozenset(
+COMMON_WORDS = frozenset(
     "i i'm i'd i'll i've me my we we're we'll us our you you're you'd you've your y'all he she they it it's that "
     "that's this these those there there's here the a an and or but so if to of in on at for with from by about "
     "as is are was were be been being do does did have has had can could will would should may might must shall "
@@ -49,6 +49,10 @@ class Frame:
     needs: tuple[frozenset[str], ...]
     anchor: int = 0
     """0: the frame may match anywhere; 1: at the start of a clause ("^"); 2: of the sentence ("^^")."""
+    source: str = ""
+    """Where the frame was written ("bot/grading/phrases/empathy.yaml:12"): what `phrases why` shows."""
+    order: int = 0
+    """Its place among the act's frames, as written."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,19 @@ class Act:
                             return True
         return False
 
+    def which(self, marked: str) -> Frame | None:
+        """The first frame, in the order written, that matches the sentence: what `phrases why` shows.
+
+        Slow (every frame is tried): the grader itself only asks `search`.
+        """
+        starts = _clause_starts(marked)
+        frames = dict.fromkeys(frame for frames in self.index.values() for frame in frames)
+        for frame in sorted(frames, key=lambda f: f.order):
+            tried = [frame.pattern.match(marked, at) for at in (starts if frame.anchor == 1 else starts[:1])]
+            if frame.pattern.search(marked) if not frame.anchor else any(tried):
+                return frame
+        return None
+
 
 def _clause_starts(marked: str) -> list[int]:
     """Where the clauses of a sentence's marked text start: its beginning and just after each ","."""
@@ -97,17 +114,29 @@ def _clause_starts(marked: str) -> list[int]:
     return starts
 
 
-def compile_act(name: str, frames: Iterable[str], classes: Mapping[str, str]) -> Act:
-    """Compile frames, each indexed under the first words of its most selective required item."""
-    expanded = _expand_classes(classes)
+class GrammarError(ValueError):
+    """A frame or word class that cannot be compiled; `word_class` names the class at fault, if one is."""
+
+    def __init__(self, message: str, word_class: str | None = None) -> None:
+        super().__init__(message)
+        self.word_class = word_class
+
+
+def compile_act(name: str, frames: Iterable[str], classes: Mapping[str, str], sources: Sequence[str] = ()) -> Act:
+    """Compile frames, each indexed under the first words of its most selective required item.
+
+    `sources`, when given, says where each frame was written, in the same order.
+    """
+    expanded = expand_classes(classes)
     index: dict[str, list[Frame]] = {}
-    for frame in frames:
+    for number, frame in enumerate(frames):
         pattern, required = _compile_frame(frame, expanded)
         wordy = [phrases for phrases in required if any(p != "," for p in phrases)]  # "," is not a word
         firsts = [frozenset(_rarest_word(p) for p in phrases) for phrases in wordy]
-        key = min(firsts, key=lambda ws: sum(50 if w in _COMMON else 1 for w in ws))
+        key = min(firsts, key=lambda ws: sum(50 if w in COMMON_WORDS else 1 for w in ws))
         anchor = {"^": 1, "^^": 2}.get(_items(frame)[0], 0)
-        compiled = Frame(re.compile(pattern), tuple(f for f in firsts if f is not key), anchor)
+        source = sources[number] if number < len(sources) else ""
+        compiled = Frame(re.compile(pattern), tuple(f for f in firsts if f is not key), anchor, source, number)
         for word in key:
             index.setdefault(word, []).append(compiled)
     return Act(name, {w: tuple(v) for w, v in index.items()}, frozenset(index))
@@ -124,10 +153,10 @@ def _tag(classes: Mapping[str, tuple[str, ...]]) -> str:
 def _rarest_word(phrase: str) -> str:
     """The word of a phrase least likely to be in an unrelated sentence: uncommon, then longest."""
     words = [w for w in phrase.split() if w != ","]
-    return min(words, key=lambda w: (w in _COMMON, -len(w)))
+    return min(words, key=lambda w: (w in COMMON_WORDS, -len(w)))
 
 
-def _expand_classes(classes: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+def expand_classes(classes: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     """Each class as its list of phrases, with "{OTHER}" references inlined."""
     done: dict[str, tuple[str, ...]] = {}
 
@@ -135,7 +164,7 @@ def _expand_classes(classes: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
         if name in done:
             return done[name]
         if name in seen or name not in classes:
-            raise ValueError(f"word class {{{name}}} is unknown or refers to itself")
+            raise GrammarError(f"word class {{{name}}} is unknown or refers to itself", seen[-1] if seen else name)
         phrases: list[str] = []
         for alt in (a.strip() for a in classes[name].split("|")):
             if alt.startswith("{") and alt.endswith("}"):

@@ -1,7 +1,7 @@
 """Turn a trainee's raw message into normalised sentences the detectors can match.
 
 Normalising is where typos, texting forms, dropped g's ("callin'") and curly quotes
-disappear, so the lexicon can be written once in plain English. Each sentence keeps
+disappear, so the phrasing data can be written once in plain English. Each sentence keeps
 its original wording too: that is what a verdict quotes as evidence.
 """
 
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.grading.lexicon import DROPPED_G_EXCEPTIONS, KEYWORDS, QUESTION_START, TEXTING_FORMS
+from bot.grading.lexicon import DROPPED_G_EXCEPTIONS, KEYWORDS, NOT_TYPOS, QUESTION_START, TEXTING_FORMS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*")
 """Where a sentence may end: after . ! ? ; and a space, or at a line break. A piece that
@@ -42,7 +42,7 @@ class Sentence:
     """One sentence of a message: as written (for evidence) and normalised (for matching).
 
     `norm` is the words alone; `marked` is the same words with "," wherever a clause
-    ends (commas, dashes, colons...) and a leading space, for the phrasebook's frames.
+    ends (commas, dashes, colons...) and a leading space, for the frames of phrases/*.yaml.
     """
 
     original: str
@@ -159,19 +159,13 @@ def _dropped_g(token: str) -> bool:
     )
 
 
-_REAL_WORDS = frozenset(
-    ("dispatched", "record", "recorded", "noting", "booked", "wont", "dialing", "dialling", "dialed")
-)
-"""Words one letter from a keyword that are words of their own ("dispatched" is not "dispatcher")."""
-
-
 def _correct_typo(token: str) -> str:
     """Map a token one edit away from a keyword (same first letter) to that keyword.
 
     Only keywords are corrected, never arbitrary English, so a real word that is
     not a keyword stays as it is ("held" does not become "help").
     """
-    if len(token) < 5 or token in _REAL_WORDS:
+    if len(token) < 5 or token in NOT_TYPOS:
         return token
     matches = {
         word

@@ -18,34 +18,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.grading import lexicon as lx
 from bot.grading.contact import Contact
 from bot.grading.detectors import MessageSignals, detect
 from bot.transcript import Turn
 
 QUOTE_CHARS = 70
+_LINES = {name: line for name, (line, _) in lx.PHRASING.lines.items()}
+"""The suggested lines of phrases/tips.yaml, by criterion (and channel, or feeling)."""
 _STAGE = re.compile(r"\([^)]*\)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TITLE = re.compile(r"(?:^|\s)(Mr|Mrs|Ms|Mx|Dr|St|Sgt|Lt|Capt|Det|Dep|Jr|Sr)\.$", re.I)
 """A sentence does not end at "Mrs." ("my neighbour, Mrs. Alvarez")."""
-# "I'm afraid I don't know" is politeness, not fear; "my dog is shaking" is not the visitor's fear.
-_FEAR = re.compile(
-    r"\b(worried|scared|afraid(?! (i|i'm|i've|we|we're|it|it's|so|not|that's|there)\b)|panic\w*|frantic|"
-    r"terrified|nervous|frightened|freaking out)\b",
-    re.I,
+_FEAR, _ANGER, _TROUBLE, _NAMED = (
+    lx.compile_signal(name, re.I).pattern
+    for name in ("visitor_fear", "visitor_anger", "visitor_trouble", "named_in_line")
 )
-_ANGER = re.compile(r"\b(frustrat\w*|angry|furious|unbelievable|ridiculous|upset|fed up|sick of|third time)\b", re.I)
-_TROUBLE = re.compile(
-    r"\b(broke|broken|smashed|stole|stolen|towed|lost|missing|scam\w*|arrest\w*|hurt|awful|terrible|stress\w*|"
-    r"late|loud|noise|rude|yelled|deadline|can't sleep|no idea|don't know)\b",
-    re.I,
-)
-_NAMED = re.compile(
-    r"\b(kids?|child(ren)?|sons?|daughters?|boy|girl|baby|toddler|grand\w+|granny|nana|abuela|mom|mum|mother|"
-    r"dad|father|parents?|husband|wife|boyfriend|girlfriend|partner|ex|fianc\w*|neighbou?rs?|friends?|dogs?|cats?|"
-    r"pets?|pupp(y|ies))\b",
-    re.I,
-)
-"""People and pets an example line may name only when the visitor mentioned them in this call."""
+"""The visitor's words (phrases/tips.yaml): the feeling they showed, their trouble, and the people and pets
+an example line may name only when the visitor mentioned them in this call."""
 
 
 @dataclass(frozen=True)
@@ -158,25 +148,16 @@ def _example(criterion: str, turns: Sequence[Turn], said: Sequence[Said], contac
     example = contact.examples.get(criterion)
     if example is not None and _names_only_the_mentioned(example, turns):
         return example
-    if criterion == "greeting":
-        if contact.channel == "lobby":
-            return f"Good morning, welcome to {contact.station}. I'm Deputy [your name]. How can I help you?"
-        return f"Good afternoon, {contact.station}, Deputy [your name] speaking. How can I help you?"
+    line = criterion
+    if criterion in ("greeting", "appreciation"):
+        line += "_lobby" if contact.channel == "lobby" else "_phone"
     if criterion == "empathy":
         # The feeling named is the one in the words the tip quotes, not one the visitor never showed.
         found = _feeling_turn(turns, said)
         words = found[1] if found else ""
-        if _FEAR.search(words):
-            sense = "hear" if contact.channel == "phone" else "see"
-            return f"I can {sense} how worried you are. Let's get this sorted out together."
-        if _ANGER.search(words):
-            return "I'd be frustrated too. Let's get this sorted out for you."
-        return "I'm sorry you're dealing with this. Let's see what we can do."
-    if criterion == "testing_questions":
-        return "Does that all make sense, or is there anything you'd like me to go over again?"
-    if criterion == "offer_more_help":
-        return "Is there anything else I can help you with today?"
-    return "Thanks for coming in." if contact.channel == "lobby" else "Thanks for calling us, and take care."
+        line += "_fear" if _FEAR.search(words) else "_anger" if _ANGER.search(words) else ""
+    sense = "hear" if contact.channel == "phone" else "see"
+    return _LINES[line].format(station=contact.station, sense=sense)
 
 
 # --- helpers ------------------------------------------------------------------------
@@ -231,16 +212,8 @@ def _names_only_the_mentioned(line: str, turns: Sequence[Turn]) -> bool:
     return all(_kin(m.group(0)) in heard for m in _NAMED.finditer(line))
 
 
-_KIN = (
-    ("kid kids child children son sons daughter daughters boy girl baby toddler", "child"),
-    ("granny nana abuela", "grandparent"),
-    ("mom mum mother dad father parent parents", "parent"),
-    ("husband wife boyfriend girlfriend partner ex fiance fiancé fiancee fiancée", "partner"),
-    ("neighbour neighbours neighbor neighbors", "neighbour"),
-    ("friend friends", "friend"),
-    ("dog dogs cat cats pet pets puppy puppies", "pet"),
-)
-_KIN_OF = {word: kind for words, kind in _KIN for word in words.split()}
+_KIN_OF = {word: name[4:] for name in lx.PHRASING.words if name.startswith("kin_") for word in lx.word_list(name)}
+"""Who a named word is ("granny" -> grandparent), from the kin_* word lists of phrases/tips.yaml."""
 
 
 def _kin(word: str) -> str:
