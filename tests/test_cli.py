@@ -308,3 +308,12 @@ def test_web_serves_the_dashboard_alone(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_broken_department_phrases_file_is_one_line_naming_its_file_and_line(tmp_path: Path) -> None:
+    """The grader loads scenarios/phrases.yaml as it starts: a mistake there must not end in a traceback."""
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    (scenarios / "phrases.yaml").write_text("classes:\n  THANKS: [mahalo, no]\n", encoding="utf-8")
+    result = deskdrill("scenarios", "list", cwd=tmp_path)
+    assert_clean_failure(result, "phrases.yaml, line 2: 'no' reads as bool, not text")

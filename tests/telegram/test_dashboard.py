@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from bot.cli import dashboard_beside
+from bot.cli.serve import dashboard_beside
 from bot.config import Settings
 from bot.scenarios.library import Library
 from bot.training.department import Department

@@ -1,0 +1,87 @@
+"""Running the bot, the dashboard beside it, or the dashboard alone."""
+
+from __future__ import annotations
+
+import argparse
+
+from bot.cli.common import CliError, mark_in_use, scenario_library
+from bot.scenarios.library import default_scenario_dir
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Start the bot; every setting is checked before anything connects."""
+    import logging
+
+    from bot.config import ConfigError, load_retention, load_settings
+    from bot.practice.coach import Coach
+    from bot.storage.store import Store, StoreError
+    from bot.tg.app import run
+
+    try:
+        settings = load_settings()
+        settings.require_token()
+        retention = load_retention(args.scenarios or settings.scenarios_dir or default_scenario_dir())
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("transitions").setLevel(logging.WARNING)  # a line per callback otherwise
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per reminder run otherwise
+    args.scenarios = args.scenarios or settings.scenarios_dir
+    library = scenario_library(args)
+    if not library.scenarios:
+        raise CliError("no usable scenarios: deskdrill scenarios check shows why")
+    in_use = mark_in_use(settings.db_path)
+    try:
+        store = Store.open(settings.db_path)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        run(settings, Coach(library, store, settings.admins, tz=settings.tz), retention, dashboard_beside(settings))
+    finally:
+        store.close()
+        in_use.release()
+    return 0
+
+
+def dashboard_beside(settings):
+    """The dashboard to serve in the bot's own loop when DESKDRILL_WEB_PORT is set (composed here, so
+    that the Telegram edge and the web edge never import each other)."""
+    if settings.web_port is None:
+        return None
+    from bot.web.serve import WebTask, web_server
+
+    return lambda department, today, wake: WebTask(web_server(settings, department, today, wake))
+
+
+def cmd_web(args: argparse.Namespace) -> int:
+    """Serve the dashboard alone over the bot's database (the bot, running elsewhere, delivers the notices)."""
+    import asyncio
+    import logging
+
+    from bot.config import ConfigError, load_settings
+    from bot.storage.store import Store, StoreError
+    from bot.training.department import Department
+    from bot.web.serve import web_server
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    if settings.web_port is None:
+        raise CliError("DESKDRILL_WEB_PORT is not set: choose the port the dashboard listens on (see .env.example)")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args.scenarios = args.scenarios or settings.scenarios_dir
+    library = scenario_library(args)
+    in_use = mark_in_use(settings.db_path)
+    try:
+        store = Store.open(settings.db_path)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        server = web_server(settings, Department(store, library, settings.admins, settings.tz), embedded=False)
+        asyncio.run(server.serve())
+    finally:
+        store.close()
+        in_use.release()
+    return 0
