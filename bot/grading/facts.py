@@ -16,14 +16,15 @@ turn); the status follows from the events:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Protocol
 
 from bot.grading.clauses import WORDS, Clause, after_correction, read
-from bot.grading.quantities import Value, claims_in, emails_in
-from bot.grading.text import split_sentences
+from bot.grading.fact_values import asked_about, is_right, known, only_fact_of, owner_named, topical, values_of
+from bot.grading.quantities import Value
+from bot.grading.services import Service, false_about_services, refers_back, services_named
 from bot.transcript import Turn
 
 GIVEN, PARTLY, WRONG, MISSING = "given", "partly", "wrong", "missing"
@@ -115,51 +116,6 @@ class FactStatus:
         return data
 
 
-@dataclass(frozen=True, eq=False)
-class Service:
-    """One of the agency's services as agency.yaml describes it: what it is called, its values."""
-
-    names: tuple[str, ...]
-    """Normalised ways of naming it ("tow yard", "valley tow")."""
-    values: tuple[Value, ...]
-    said: str
-    """Its values in agency.yaml's words, for "what is right"."""
-
-    def named_in(self, norm: str) -> bool:
-        """Named as the agency's service: not "the deputy's records" or "his records" (someone else's)."""
-        padded = f" {norm} "
-        return any(f" {n}" in padded and _ours(padded, n) for n in self.names)
-
-
-@lru_cache(maxsize=16384)
-def _services_named(norm: str, services: tuple[Service, ...]) -> tuple[Service, ...]:
-    """The agency's services a clause names (cached: every clause is asked for every service)."""
-    return tuple(s for s in services if s.named_in(norm))
-
-
-def _ours(padded: str, name: str) -> bool:
-    """Is `name` (or "name's": "the jail's number") in the text at least once not as someone else's ("the
-    deputy's records", "your records")?"""
-    for form in (f" {name} ", f" {name}'s "):
-        at = padded.find(form)
-        while at >= 0:
-            before = padded[:at].split()[-1:]
-            if not before or not _someone_elses(before[0]):
-                return True
-            at = padded.find(form, at + 1)
-    return False
-
-
-def _someone_elses(word: str) -> bool:
-    if word in OTHERS_POSSESSIVES:
-        return True
-    return word.endswith("'s") and word not in OURS_POSSESSIVES
-
-
-OTHERS_POSSESSIVES = frozenset(WORDS["others_possessives"].wordings)
-OURS_POSSESSIVES = frozenset(WORDS["ours_possessives"].wordings)
-
-
 @dataclass(frozen=True)
 class Context:
     """What the evaluation needs beyond one fact: the agency's known values and services."""
@@ -209,25 +165,21 @@ def _referred(spoken: list[tuple], rules: Sequence[FactRule], context: Context) 
     referred = []
     for item in spoken:
         c = item[1]
-        referred.append((*item, last if _refers_back(c) else None))
+        referred.append((*item, last if refers_back(c) else None))
         if (
             c.elsewhere
             or c.actor == "other"
             or any(r.speaks_to(c.norm, c.sentence) for r in rules)
-            or _services_named(c.norm, context.services)
+            or services_named(c.norm, context.services)
         ):
             last = c
     return referred
 
 
-def _refers_back(c: Clause) -> bool:
-    return not c.question and WORDS["they_refs"].find(c.padded, frozenset(c.norm.split())) is not None
-
-
 def _names(rule: FactRule, c: Clause, context: Context) -> bool:
     """Does the clause name what the fact is about: its own words, or the service whose value is the fact's?"""
     return rule.speaks_to(c.norm, c.sentence) or any(
-        any(v.agrees(r) for v in s.values for r in rule.values) for s in _services_named(c.norm, context.services)
+        any(v.agrees(r) for v in s.values for r in rule.values) for s in services_named(c.norm, context.services)
     )
 
 
@@ -271,44 +223,70 @@ def _event(
     named in an earlier clause or message."""
     spoils = bool(c.says_no) or (rule.now and _put_off(c))  # "give them a ring when you feel up to it"
     direct = rule.speaks_to(c.norm, c.sentence) or (spoils and _sentence_speaks_to(rule, c.sentence))
-    stated = _values(c, rule, rules, context)
+    stated = values_of(c, rule, rules, context)
     asked = (
         opening
         and (c.says_no or stated)
-        and _asked_about(rule, before)
+        and asked_about(rule, before)
         and not any(r is not rule and r.speaks_to(c.norm, c.sentence) for r in rules)  # "No form." is the form's
     )
-    alone = stated and _only_fact_of(rule, stated, rules) and not c.question
+    alone = stated and only_fact_of(rule, stated, rules) and not c.question
     if not (direct or asked or alone or (refers and stated)):
         return None
 
-    def event(status: str, why: str, hard: bool = False, kinds: frozenset[str] = frozenset()) -> Event:
-        return Event(status, turn, c.position, c.sentence, why, hard, c.corrected, kinds)
-
+    event = partial(_new_event, turn, c)
     fixed = after_correction(c.norm) != c.norm  # "... its actually 21 days not 30 my mistake": the value counts
     if stated and not c.question and (not c.says_no or fixed):
-        wrong = [v for v in stated if not _right(v, rule)]
-        named = (
-            asked
-            or rule.said(c.norm, c.sentence, negation=False)
-            or bool(rule.partly and rule.partly.matches(c.norm))
-            or _sentence_speaks_to(rule, c.sentence)  # "done at the records window, Mondays and Wednesdays"
-        )
-        theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None
-        said_it = rule.said(c.norm, c.sentence, negation=False)
-        owned = _owner_named(wrong, c, context)  # "Valley Tow is open 7 to 6": the tow yard's own hours
-        stray = bool(wrong) and not _known(wrong[0], context) and _topical(wrong, c)  # "It takes 30 days."
-        mine = refers or (said_it and theirs) or (not theirs and (named or direct or stray))
-        if wrong and mine and not (owned and not said_it):
-            return event(WRONG, f"said {wrong[0].words}", hard=True, kinds=frozenset(v.kind for v in wrong))
-        if not wrong and not rule.now:
-            kinds = frozenset(v.kind for v in stated)
-            return event(GIVEN, f"said {stated[0].words}", hard=True, kinds=kinds)  # an action: by doing it, below
-        if wrong:
-            return None  # a right value of another service ("they're open 7 to 6", of the tow yard)
-        stated = []
+        decided, found = _value_event(rule, c, stated, event, asked or direct, refers, context)
+        if decided:
+            return found
     if not direct and not asked:
         return None
+    return _act_event(rule, c, pair, direct, event)
+
+
+def _new_event(
+    turn: int, c: Clause, status: str, why: str, hard: bool = False, kinds: frozenset[str] = frozenset()
+) -> Event:
+    return Event(status, turn, c.position, c.sentence, why, hard, c.corrected, kinds)
+
+
+def _value_event(
+    rule: FactRule,
+    c: Clause,
+    stated: list[Value],
+    event: Callable[..., Event],
+    pointed: bool,
+    refers: bool,
+    context: Context,
+) -> tuple[bool, Event | None]:
+    """What the clause's values say of the fact: (True, the event, or None when they are another service's),
+    or (False, None) when right values leave an action fact to be judged by what is done."""
+    wrong = [v for v in stated if not is_right(v, rule)]
+    named = (
+        pointed
+        or rule.said(c.norm, c.sentence, negation=False)
+        or bool(rule.partly and rule.partly.matches(c.norm))
+        or _sentence_speaks_to(rule, c.sentence)  # "done at the records window, Mondays and Wednesdays"
+    )
+    theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None
+    said_it = rule.said(c.norm, c.sentence, negation=False)
+    owned = owner_named(wrong, c, context)  # "Valley Tow is open 7 to 6": the tow yard's own hours
+    stray = bool(wrong) and not known(wrong[0], context) and topical(wrong, c)  # "It takes 30 days."
+    mine = refers or (said_it and theirs) or (not theirs and (named or stray))
+    if wrong and mine and not (owned and not said_it):
+        return True, event(WRONG, f"said {wrong[0].words}", hard=True, kinds=frozenset(v.kind for v in wrong))
+    if not wrong and not rule.now:
+        kinds = frozenset(v.kind for v in stated)
+        return True, event(GIVEN, f"said {stated[0].words}", hard=True, kinds=kinds)
+    if wrong:
+        return True, None  # a right value of another service ("they're open 7 to 6", of the tow yard)
+    return False, None  # an action: by doing it
+
+
+def _act_event(rule: FactRule, c: Clause, pair: str, direct: bool, event: Callable[..., Event]) -> Event | None:
+    """What the clause does about the fact: the opposite, a refusal, a question, a condition or a promise for
+    later, somewhere else, or saying it (in part)."""
     if rule.against is not None and rule.against.matches(pair, negation=False):
         return event(WRONG, "the opposite of what is needed")
     if c.says_no:
@@ -332,11 +310,6 @@ def _event(
     return None
 
 
-@lru_cache(maxsize=4096)
-def _sentence_norms(sentence: str) -> tuple[str, ...]:
-    return tuple(s.norm for s in split_sentences(sentence))
-
-
 def _sentence_speaks_to(rule: FactRule, sentence: str) -> bool:
     """ "How long it takes, I cannot say": a refusal in one clause about the fact named in another. One clause
     must speak to it by itself: "I hear you, and I'm not going to tell you to calm down" joins no "not ... hear"
@@ -354,87 +327,9 @@ def _terse(c: Clause) -> bool:
     return c.actor == "" and not c.elsewhere and len(c.core.split()) <= TERSE_WORDS and len(read(c.sentence)) == 1
 
 
-def _owner_named(values: list[Value], c: Clause, context: Context) -> bool:
-    """A value that is the own of the service the clause is about ("Valley Tow is open 7 to 6"), not one the
-    person is sent to instead ("call the front desk at 555-0100" where dispatch is needed)."""
-    if not values or c.actor == "person":
-        return False
-    subject = " ".join(c.core.split()[:4])
-    return any(
-        s.named_in(subject) and all(any(v.agrees(r) for r in s.values) for v in values) for s in context.services
-    )
-
-
 def _put_off(c: Clause) -> bool:
     """Not done now by the agency: on a condition, for later, or left to them or someone else."""
     return bool(c.conditional or c.later or c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency"))
-
-
-def _values(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Context) -> list[Value]:
-    """The values of this fact's kinds in the clause, less those that are another fact's right ones."""
-    if not rule.values:
-        return []
-    found = list(claims_in(after_correction(c.norm)))
-    if WORDS["conditions"].starts(f" {c.core} "):  # "if you move next Friday" sets a condition: its day is no claim
-        found = [v for v in found if v.kind not in ("days", "clock")]
-    if "email" in rule.kinds:
-        found += emails_in(c.norm, context.email_domains)
-    others = [r for r in rules if r is not rule]
-    return [v for v in found if v.kind in rule.kinds and (_right(v, rule) or not any(_theirs(v, r) for r in others))]
-
-
-def _theirs(value: Value, rule: FactRule) -> bool:
-    if any(value.agrees(r) for r in rule.values):
-        return True
-    numbers = getattr(rule.says, "numbers", ())
-    return value.kind == "phone" and bool(numbers) and any(n in value.items for n in numbers)
-
-
-def _right(value: Value, rule: FactRule) -> bool:
-    return any(value.agrees(r) for r in rule.values)
-
-
-def _known(value: Value, context: Context) -> bool:
-    """Exactly a value agency.yaml states (another service's hours, number, fee): not made up."""
-    return any(value.kind == k.kind and (value.low, value.high, value.items) == (k.low, k.high, k.items)
-               for k in context.known)  # fmt: skip
-
-
-def _topical(values: list[Value], c: Clause) -> bool:
-    """A value no fact's words are near counts against the one fact of its kind only when its sentence says what
-    it is: a day or hour with words of opening hours ("it is open Monday to Friday"), a length of time with words
-    of how long ("couple of days, tops"). People name days, times and lengths of other things all the time
-    ("your move on Saturday", "after a night shift", "ten years on the job"); a phone number, fee or age is no
-    such passing remark. A correction is about what it corrects."""
-    sentence = " ".join(_sentence_norms(c.sentence))  # "Couple of days, tops."
-    padded, words = f" {sentence} ", frozenset(sentence.split())
-    if WORDS["corrections_anywhere"].find(padded, words) or WORDS["corrections"].starts(f" {c.core} "):
-        return True  # "Actually, make that 30 days.": the value said before, corrected
-    for kind in {v.kind for v in values}:
-        topic = TOPIC_WORDS.get(kind)
-        if topic is not None and topic.find(padded, words) is None:
-            return False
-    return True
-
-
-TOPIC_WORDS = {"days": WORDS["schedule_words"], "clock": WORDS["schedule_words"], "duration": WORDS["how_long_words"]}
-
-
-def _asked_about(rule: FactRule, visitor_words: str) -> bool:
-    return bool(visitor_words) and any(rule.speaks_to(norm) for norm in _sentence_norms(visitor_words))
-
-
-def _only_fact_of(rule: FactRule, stated: list[Value], rules: Sequence[FactRule]) -> bool:
-    """No other fact of the scenario takes a value of this kind, so a stray one is this fact's;
-    a stray duration only on the same scale ("takes ten minutes" is no ten-day deadline)."""
-    kinds = {v.kind for v in stated}
-    if any(r is not rule and kinds & r.kinds for r in rules):
-        return False
-    return all(v.kind != "duration" or any(_same_scale(v, r) for r in rule.values) for v in stated)
-
-
-def _same_scale(value: Value, right: Value) -> bool:
-    return right.kind == "duration" and (value.high < 1) == (right.high < 1)
 
 
 def _status(rule: FactRule, events: list[Event], spoken) -> FactStatus:
@@ -504,45 +399,8 @@ def wrong_information(
     ]
     counted = {(w["turn"], w["said"]) for w in found}
     if context is not None and context.services:
-        for w in _false_about_services(turns, context):
+        for w in false_about_services(turns, context.services):
             if (w["turn"], w["said"]) not in counted:
                 found.append(w)
                 counted.add((w["turn"], w["said"]))
     return found
-
-
-def _false_about_services(turns: Sequence[Turn], context: Context) -> list[dict[str, Any]]:
-    """A value said of a named service (or of "they", "their", "them", referring back to the one named last, in
-    this message or before) that disagrees with its own."""
-    said: dict[tuple[int, str], dict[str, Any] | None] = {}
-    """(service, kind) -> the last statement of it: wrong, or None when right (a correction counts)."""
-    named: Service | None = None
-    for i, turn in enumerate(turns, start=1):
-        if turn.role == "visitor":
-            norms = _sentence_norms(turn.text)
-            named = next((v for v in context.services if any(v.named_in(n) for n in norms)), named)
-            continue
-        for c in read(turn.text):
-            services = list(_services_named(c.norm, context.services))
-            theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None or _refers_back(c)
-            subject = services[0] if services else (named if theirs else None)
-            named = subject or (None if c.elsewhere or c.actor == "other" else named)  # "your insurance... they"
-            if subject is None and named is not None and not (c.question or c.says_no or c.conditional):
-                _corrected(said, named, claims_in(c.norm))  # "It's 555-0170, not 0107": of the one named last
-            if subject is None or c.question or c.says_no or c.conditional:
-                continue
-            mentioned = services or [subject]
-            for v in claims_in(c.norm):
-                if any(r.kind == v.kind for r in subject.values):
-                    right = any(v.agrees(r) for s in mentioned for r in s.values)  # "the team at 555-0190 and dispatch"
-                    wrong = {"fact": None, "said": c.sentence, "turn": i, "right": subject.said}
-                    said[(id(subject), v.kind)] = None if right else wrong
-    return [w for w in said.values() if w is not None]
-
-
-def _corrected(said: dict[tuple[int, str], dict[str, Any] | None], service: Service, values: Sequence[Value]) -> None:
-    """A right value of the service named last, said wrong before, corrects it even with no name ("Sorry, it's
-    555-0170")."""
-    for v in values:
-        if said.get((id(service), v.kind)) and any(v.agrees(r) for r in service.values):
-            said[(id(service), v.kind)] = None

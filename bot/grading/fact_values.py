@@ -1,0 +1,94 @@
+"""The values a clause states of a fact (bot.grading.quantities reads them): which are the fact's, which are
+right, which are another fact's or another service's, and when a stray one counts at all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from bot.grading.clauses import WORDS, Clause, after_correction
+from bot.grading.quantities import Value, claims_in, emails_in
+from bot.grading.services import sentence_norms
+
+if TYPE_CHECKING:  # facts.py imports this module
+    from bot.grading.facts import Context, FactRule
+
+
+def owner_named(values: list[Value], c: Clause, context: Context) -> bool:
+    """A value that is the own of the service the clause is about ("Valley Tow is open 7 to 6"), not one the
+    person is sent to instead ("call the front desk at 555-0100" where dispatch is needed)."""
+    if not values or c.actor == "person":
+        return False
+    subject = " ".join(c.core.split()[:4])
+    return any(
+        s.named_in(subject) and all(any(v.agrees(r) for r in s.values) for v in values) for s in context.services
+    )
+
+
+def values_of(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Context) -> list[Value]:
+    """The values of this fact's kinds in the clause, less those that are another fact's right ones."""
+    if not rule.values:
+        return []
+    found = list(claims_in(after_correction(c.norm)))
+    if WORDS["conditions"].starts(f" {c.core} "):  # "if you move next Friday" sets a condition: its day is no claim
+        found = [v for v in found if v.kind not in ("days", "clock")]
+    if "email" in rule.kinds:
+        found += emails_in(c.norm, context.email_domains)
+    others = [r for r in rules if r is not rule]
+    return [
+        v for v in found if v.kind in rule.kinds and (is_right(v, rule) or not any(is_theirs(v, r) for r in others))
+    ]
+
+
+def is_theirs(value: Value, rule: FactRule) -> bool:
+    if any(value.agrees(r) for r in rule.values):
+        return True
+    numbers = getattr(rule.says, "numbers", ())
+    return value.kind == "phone" and bool(numbers) and any(n in value.items for n in numbers)
+
+
+def is_right(value: Value, rule: FactRule) -> bool:
+    return any(value.agrees(r) for r in rule.values)
+
+
+def known(value: Value, context: Context) -> bool:
+    """Exactly a value agency.yaml states (another service's hours, number, fee): not made up."""
+    return any(value.kind == k.kind and (value.low, value.high, value.items) == (k.low, k.high, k.items)
+               for k in context.known)  # fmt: skip
+
+
+def topical(values: list[Value], c: Clause) -> bool:
+    """A value no fact's words are near counts against the one fact of its kind only when its sentence says what
+    it is: a day or hour with words of opening hours ("it is open Monday to Friday"), a length of time with words
+    of how long ("couple of days, tops"). People name days, times and lengths of other things all the time
+    ("your move on Saturday", "after a night shift", "ten years on the job"); a phone number, fee or age is no
+    such passing remark. A correction is about what it corrects."""
+    sentence = " ".join(sentence_norms(c.sentence))  # "Couple of days, tops."
+    padded, words = f" {sentence} ", frozenset(sentence.split())
+    if WORDS["corrections_anywhere"].find(padded, words) or WORDS["corrections"].starts(f" {c.core} "):
+        return True  # "Actually, make that 30 days.": the value said before, corrected
+    for kind in {v.kind for v in values}:
+        topic = TOPIC_WORDS.get(kind)
+        if topic is not None and topic.find(padded, words) is None:
+            return False
+    return True
+
+
+TOPIC_WORDS = {"days": WORDS["schedule_words"], "clock": WORDS["schedule_words"], "duration": WORDS["how_long_words"]}
+
+
+def asked_about(rule: FactRule, visitor_words: str) -> bool:
+    return bool(visitor_words) and any(rule.speaks_to(norm) for norm in sentence_norms(visitor_words))
+
+
+def only_fact_of(rule: FactRule, stated: list[Value], rules: Sequence[FactRule]) -> bool:
+    """No other fact of the scenario takes a value of this kind, so a stray one is this fact's;
+    a stray duration only on the same scale ("takes ten minutes" is no ten-day deadline)."""
+    kinds = {v.kind for v in stated}
+    if any(r is not rule and kinds & r.kinds for r in rules):
+        return False
+    return all(v.kind != "duration" or any(same_scale(v, r) for r in rule.values) for v in stated)
+
+
+def same_scale(value: Value, right: Value) -> bool:
+    return right.kind == "duration" and (value.high < 1) == (right.high < 1)

@@ -1,0 +1,106 @@
+"""What the trainee says of the agency's other services (agency.yaml: the tow yard, the records window, the
+jail's line): a value said of a named service, or of "they"/"their" referring back to the one named last,
+that disagrees with its own is wrong information even when no scenario fact asks for it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from bot.grading.clauses import WORDS, Clause, read
+from bot.grading.quantities import Value, claims_in
+from bot.grading.text import split_sentences
+from bot.transcript import Turn
+
+
+@dataclass(frozen=True, eq=False)
+class Service:
+    """One of the agency's services as agency.yaml describes it: what it is called, its values."""
+
+    names: tuple[str, ...]
+    """Normalised ways of naming it ("tow yard", "valley tow")."""
+    values: tuple[Value, ...]
+    said: str
+    """Its values in agency.yaml's words, for "what is right"."""
+
+    def named_in(self, norm: str) -> bool:
+        """Named as the agency's service: not "the deputy's records" or "his records" (someone else's)."""
+        padded = f" {norm} "
+        return any(f" {n}" in padded and _ours(padded, n) for n in self.names)
+
+
+@lru_cache(maxsize=16384)
+def services_named(norm: str, services: tuple[Service, ...]) -> tuple[Service, ...]:
+    """The agency's services a clause names (cached: every clause is asked for every service)."""
+    return tuple(s for s in services if s.named_in(norm))
+
+
+def _ours(padded: str, name: str) -> bool:
+    """Is `name` (or "name's": "the jail's number") in the text at least once not as someone else's ("the
+    deputy's records", "your records")?"""
+    for form in (f" {name} ", f" {name}'s "):
+        at = padded.find(form)
+        while at >= 0:
+            before = padded[:at].split()[-1:]
+            if not before or not _someone_elses(before[0]):
+                return True
+            at = padded.find(form, at + 1)
+    return False
+
+
+def _someone_elses(word: str) -> bool:
+    if word in OTHERS_POSSESSIVES:
+        return True
+    return word.endswith("'s") and word not in OURS_POSSESSIVES
+
+
+OTHERS_POSSESSIVES = frozenset(WORDS["others_possessives"].wordings)
+OURS_POSSESSIVES = frozenset(WORDS["ours_possessives"].wordings)
+
+
+def refers_back(c: Clause) -> bool:
+    return not c.question and WORDS["they_refs"].find(c.padded, frozenset(c.norm.split())) is not None
+
+
+@lru_cache(maxsize=4096)
+def sentence_norms(sentence: str) -> tuple[str, ...]:
+    return tuple(s.norm for s in split_sentences(sentence))
+
+
+def false_about_services(turns: Sequence[Turn], agency: tuple[Service, ...]) -> list[dict[str, Any]]:
+    """A value said of a named service (or of "they", "their", "them", referring back to the one named last, in
+    this message or before) that disagrees with its own."""
+    said: dict[tuple[int, str], dict[str, Any] | None] = {}
+    """(service, kind) -> the last statement of it: wrong, or None when right (a correction counts)."""
+    named: Service | None = None
+    for i, turn in enumerate(turns, start=1):
+        if turn.role == "visitor":
+            norms = sentence_norms(turn.text)
+            named = next((v for v in agency if any(v.named_in(n) for n in norms)), named)
+            continue
+        for c in read(turn.text):
+            services = list(services_named(c.norm, agency))
+            theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None or refers_back(c)
+            subject = services[0] if services else (named if theirs else None)
+            named = subject or (None if c.elsewhere or c.actor == "other" else named)  # "your insurance... they"
+            if subject is None and named is not None and not (c.question or c.says_no or c.conditional):
+                _corrected(said, named, claims_in(c.norm))  # "It's 555-0170, not 0107": of the one named last
+            if subject is None or c.question or c.says_no or c.conditional:
+                continue
+            mentioned = services or [subject]
+            for v in claims_in(c.norm):
+                if any(r.kind == v.kind for r in subject.values):
+                    right = any(v.agrees(r) for s in mentioned for r in s.values)  # "the team at 555-0190 and dispatch"
+                    wrong = {"fact": None, "said": c.sentence, "turn": i, "right": subject.said}
+                    said[(id(subject), v.kind)] = None if right else wrong
+    return [w for w in said.values() if w is not None]
+
+
+def _corrected(said: dict[tuple[int, str], dict[str, Any] | None], service: Service, values: Sequence[Value]) -> None:
+    """A right value of the service named last, said wrong before, corrects it even with no name ("Sorry, it's
+    555-0170")."""
+    for v in values:
+        if said.get((id(service), v.kind)) and any(v.agrees(r) for r in service.values):
+            said[(id(service), v.kind)] = None
