@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli.errors import CliError
 from bot.scenarios.library import Library, default_scenario_dir, load_library
 from bot.storage.running import RunLock
 
-__all__ = ["CliError", "mark_in_use", "open_store", "quiet_scenarios", "scenario_library", "settings_db_path"]
+if TYPE_CHECKING:
+    from bot.storage.store import Store
+
+__all__ = [
+    "CliError",
+    "mark_in_use",
+    "open_store",
+    "quiet_scenarios",
+    "scenario_library",
+    "settings_db_path",
+    "store_in_use",
+]
 
 
 def scenario_library(args: argparse.Namespace) -> Library:
@@ -58,3 +72,21 @@ def mark_in_use(db_path: Path) -> RunLock:
         raise CliError(str(exc)) from exc
     except OSError as exc:
         raise CliError(f"cannot open the database {db_path}: {exc.strerror or exc}") from exc
+
+
+@contextmanager
+def store_in_use(db_path: Path) -> Iterator[Store]:
+    """The store, with the database marked in use (restore refuses meanwhile) until the block ends."""
+    from bot.storage.store import Store, StoreError
+
+    in_use = mark_in_use(db_path)
+    try:
+        store = Store.open(db_path)
+    except StoreError as exc:
+        in_use.release()
+        raise CliError(str(exc)) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+        in_use.release()

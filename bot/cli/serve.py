@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bot.cli.common import CliError, mark_in_use, scenario_library
+from bot.cli.common import CliError, scenario_library, store_in_use
 from bot.scenarios.library import default_scenario_dir
 
 
@@ -14,7 +14,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from bot.config import ConfigError, load_retention, load_settings
     from bot.practice.coach import Coach
-    from bot.storage.store import Store, StoreError
     from bot.tg.app import run
 
     try:
@@ -31,16 +30,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     library = scenario_library(args)
     if not library.scenarios:
         raise CliError("no usable scenarios: deskdrill scenarios check shows why")
-    in_use = mark_in_use(settings.db_path)
-    try:
-        store = Store.open(settings.db_path)
-    except StoreError as exc:
-        raise CliError(str(exc)) from exc
-    try:
+    with store_in_use(settings.db_path) as store:
         run(settings, Coach(library, store, settings.admins, tz=settings.tz), retention, dashboard_beside(settings))
-    finally:
-        store.close()
-        in_use.release()
     return 0
 
 
@@ -60,7 +51,6 @@ def cmd_web(args: argparse.Namespace) -> int:
     import logging
 
     from bot.config import ConfigError, load_settings
-    from bot.storage.store import Store, StoreError
     from bot.training.department import Department
     from bot.web.serve import web_server
 
@@ -73,15 +63,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args.scenarios = args.scenarios or settings.scenarios_dir
     library = scenario_library(args)
-    in_use = mark_in_use(settings.db_path)
-    try:
-        store = Store.open(settings.db_path)
-    except StoreError as exc:
-        raise CliError(str(exc)) from exc
-    try:
+    with store_in_use(settings.db_path) as store:
         server = web_server(settings, Department(store, library, settings.admins, settings.tz), embedded=False)
         asyncio.run(server.serve())
-    finally:
-        store.close()
-        in_use.release()
     return 0
