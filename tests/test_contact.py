@@ -113,7 +113,8 @@ def test_tips_name_the_moment_of_this_call_and_give_a_line_to_say(library: Libra
     ]
     criteria = grade(turns, contact=library.scenarios["car-break-in"].contact).criteria
     greeting = criteria["greeting"].tip or ""
-    assert "first message (turn 2), \u201cHarbor Station.\u201d" in greeting and "Good afternoon, Harbor" in greeting
+    # no time said in the call or the scenario: a time-neutral salutation
+    assert "first message (turn 2), \u201cHarbor Station.\u201d" in greeting and "Hello, Harbor" in greeting
     empathy = criteria["empathy"].tip or ""
     assert "After the caller said \u201cum, someone broke into my car" in empathy and "(turn 1)" in empathy
     assert "rotten thing to find first thing in the morning" in empathy  # the scenario's own example

@@ -357,3 +357,46 @@ def test_hard_negatives_are_not_credited_or_flagged(message: str, signal: str) -
 def test_hostile_frames_are_flagged_as_sarcasm() -> None:
     for message in ("Oh no, fireworks near the Fourth of July, what a shock.", "anything else, or are we done here?"):
         assert "sarcasm" in signals(message)
+
+
+# --- play-test misjudgements (evidence and flags) ---------------------------------------------------------
+
+
+def test_appreciation_quotes_the_closing_thanks_not_a_mid_call_thank_you() -> None:
+    turns = [
+        VISITOR,
+        Turn("trainee", "Good morning, Cerritos Station, Deputy Park. How can I help?"),
+        Turn("visitor", "It's Fatima Yusuf. Y-U-S-U-F."),
+        Turn("trainee", "Thank you. And your date of birth?"),
+        Turn("visitor", "March 3rd, 1970."),
+        Turn("trainee", "Anything else I can help you with?"),
+        Turn("visitor", "No, that's all."),
+        Turn("trainee", "Thank you for coming in, Mrs. Yusuf. Take care."),
+    ]
+    verdict = grade(turns).criteria["appreciation"]
+    assert verdict.met and verdict.turn == 8 and verdict.evidence == "Thank you for coming in, Mrs. Yusuf."
+
+
+def test_a_closing_that_thanks_and_names_a_deputy_is_not_a_late_greeting() -> None:
+    turns = [
+        VISITOR,
+        Turn("trainee", "Chandler Police, Deputy Cruz speaking."),
+        Turn("visitor", "My son is missing."),
+        Turn("trainee", "What's his name?"),
+        Turn("visitor", "Marcus."),
+        Turn("trainee", "Thank you for calling us right away. Stay by your phone; a deputy will call you shortly."),
+    ]
+    verdict = grade(turns).criteria["greeting"]
+    assert not verdict.met and verdict.turn == 2 and "turn 6" not in (verdict.tip or "")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Next, your complaint goes to the watch commander.",
+        "Next, the sergeant reviews it and calls you back.",
+    ],
+)
+def test_the_next_step_of_a_process_is_not_a_brush_off(message: str) -> None:
+    result = grade([VISITOR, Turn("trainee", "Good morning, Cerritos Station, Deputy Park."), Turn("trainee", message)])
+    assert result.courtesy_violations == ()

@@ -21,7 +21,14 @@ from bot.grading.phrasing import Entry, PhraseError, load_phrasing
 from bot.grading.text import normalise, split_sentences
 
 CLASSES = {name: lx.PHRASING.class_text(name) for name in lx.PHRASING.classes}
-RAW_TEXT = {"visitor_fear", "visitor_anger", "visitor_trouble", "named_in_line"}
+RAW_TEXT = {
+    "visitor_fear",
+    "visitor_anger",
+    "visitor_trouble",
+    "named_in_line",
+    "feeling_in_line",
+    *(f"time_{t}" for t in ("night", "evening", "afternoon", "morning")),
+}
 """Patterns run over the visitor's own words, in any case, not over normalised text."""
 
 

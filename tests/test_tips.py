@@ -526,3 +526,58 @@ def test_the_empathy_lines_the_grader_rejected_now_earn_empathy(
     contact = library.scenarios[scenario_id].contact
     tip = tips_of(turns, contact)["empathy"]
     assert credited_at_its_moment("empathy", tip, turns, contact) is None
+
+
+# --- the time of the call, and a calm visitor ---------------------------------------------------------------
+
+
+def _greeting_tip(turns: list[Turn], contact: Contact) -> str:
+    return tips_of(turns, contact)["greeting"]
+
+
+@pytest.mark.parametrize(
+    ("call_time", "said"),
+    [("night", "Good evening"), ("evening", "Good evening"), ("morning", "Good morning"), (None, "Hello")],
+)
+def test_the_suggested_greeting_fits_the_time_the_scenario_gives(call_time: str | None, said: str) -> None:
+    turns = [Turn("visitor", "Hi. I need some help."), Turn("trainee", "Harbor Station.")]
+    tip = _greeting_tip(turns, Contact(call_time=call_time, station="Harbor Station"))
+    assert f"\u201c{said}, Harbor Station" in tip
+
+
+def test_without_a_time_in_the_scenario_the_call_itself_says_when_it_is() -> None:
+    late = [
+        Turn("visitor", "It's one in the morning and the party next door is still going."),
+        Turn("trainee", "Harbor Station."),
+        Turn("visitor", "Can someone come out tonight?"),
+        Turn("trainee", "Yes, a deputy is on the way."),
+    ]
+    assert "\u201cGood evening, Harbor Station" in _greeting_tip(late, Contact(station="Harbor Station"))
+    past = [Turn("visitor", "Someone broke into my car last night."), Turn("trainee", "Harbor Station.")]
+    assert "\u201cHello, Harbor Station" in _greeting_tip(past, Contact(station="Harbor Station"))
+
+
+@pytest.mark.parametrize(
+    ("text", "call_time"),
+    [
+        ("A quiet caller phones the desk line late at night.", "night"),
+        ("An elderly caller is confused, outside at night.", "night"),
+        ("A visitor comes in first thing in the morning.", "morning"),
+        ("A resident calls: their car was broken into last night.", None),
+        ("A caller complains about fireworks, night after night.", None),
+    ],
+)
+def test_call_time_reads_a_brief(text: str, call_time: str | None) -> None:
+    from bot.grading.tips import call_time as read
+
+    assert read(text) == call_time
+
+
+def test_an_empathy_tip_invents_no_distress_for_a_calm_routine_visitor(library: Library) -> None:
+    calm = [Turn("visitor", "Hi, Bayview Unified sent me. How does the clearance letter work?"), Turn("trainee", "Ok.")]
+    contact = library.scenarios["clearance-letter"].contact
+    tip = tips_of(calm, contact)["empathy"]
+    assert "stressful" not in tip and "Don't worry" in tip
+    assert credited_at_its_moment("empathy", tip, calm, contact) is None
+    pressed = [Turn("visitor", "They need it by Friday, I'm so stressed."), Turn("trainee", "Ok.")]
+    assert "stressful" in tips_of(pressed, contact)["empathy"]

@@ -52,6 +52,9 @@ class Contact:
     """The automatic fails' required actions, each as a fact that must be done now, by the agency."""
     context: Context = field(default_factory=Context)
     channel: str = "phone"
+    call_time: str | None = None
+    """When the call is, if the scenario says ("morning", "afternoon", "evening", "night": `tips.call_time` of
+    its brief): the greeting a tip suggests fits it. None: the call's own words decide, else a time-neutral one."""
     known: bool = False
     """True when this is a scenario's contact: then `addressed` and `auto_fail` are reported."""
 

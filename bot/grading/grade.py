@@ -11,7 +11,7 @@ from bot.grading.auto_fail import AutoFail, check_auto_fails
 from bot.grading.contact import Contact, contact_total, fact_status
 from bot.grading.detectors import CRITERIA, IntentMatcher, detect
 from bot.grading.facts import FactStatus, fact_statuses, wrong_information
-from bot.grading.tips import Said, tip
+from bot.grading.tips import Said, late_greeting, tip
 from bot.transcript import Turn
 
 FACT_EXTRAS = ("process_time", "contact_details", "invitation_to_return")
@@ -147,8 +147,10 @@ def _verdict(criterion: str, turns: Sequence[Turn], said: list[Said], contact: C
         return Verdict(None, 0.0, None, None, None, applicable=False, reason=contact.not_applicable[criterion])
     if criterion == "greeting":
         return _greeting(turns, said, contact)
-    # Thanks in the opening message are part of the greeting, not appreciation.
-    candidates = said[1:] if criterion == "appreciation" else said
+    # Thanks in the opening message are part of the greeting, not appreciation; thanks belong to the close of the
+    # call (the SPEC's "Closing (appreciation...)"), so the evidence is the last thanks, not a mid-call "Thank you."
+    # for a spelled name.
+    candidates = list(reversed(said[1:])) if criterion == "appreciation" else said
     for s in candidates:
         if criterion in s.signals:
             return Verdict(True, 1.0, s.signals.evidence[criterion], s.turn, None)
@@ -163,7 +165,7 @@ def _greeting(turns: Sequence[Turn], said: list[Said], contact: Contact) -> Verd
     first = said[0]
     if "greeting" in first.signals:
         return Verdict(True, 1.0, first.signals.evidence["greeting"], first.turn, None)
-    late = next((s for s in said[1:] if "greeting" in s.signals), None)
+    late = late_greeting(said)
     if "courteous_opener" in first.signals:
         return _partial(first, "courteous_opener", 0.5, turns, said, contact, "no_identification")
     if late is not None:

@@ -29,8 +29,9 @@ import yaml
 BUNDLED = Path(__file__).with_name("phrases")
 DEPARTMENT_FILE = "phrases.yaml"
 SECTIONS = ("classes", "frames", "forms", "words", "patterns", "lines")
-LINE_FIELDS = frozenset({"station", "sense"})
-"""What a suggested line may name: the station, and "hear" or "see" (phone or lobby)."""
+LINE_FIELDS = frozenset({"station", "sense", "salutation"})
+"""What a suggested line may name: the station, "hear" or "see" (phone or lobby), and a salutation that fits
+the time of the call ("Good evening", or a time-neutral "Hello")."""
 
 _PHRASE = re.compile(r"\{[A-Z_]+\}|(?:[a-z0-9']+|[?!,])(?: (?:[a-z0-9']+|[?!,]))*")
 """A class phrase: plain lower-case words, or a reference to another class ("{OH}")."""
@@ -220,7 +221,7 @@ class _Reader:
                 raise self.at(value).error(f"{exc} (write a brace as {{{{ or }}}})") from None
             if not named <= LINE_FIELDS:
                 raise self.at(value).error(
-                    f"unknown {sorted(named - LINE_FIELDS)}: a line may use {{station}}, {{sense}}"
+                    f"unknown {sorted(named - LINE_FIELDS)}: a line may use {{station}}, {{sense}}, {{salutation}}"
                 )
             self.into.lines[_text(self, key)] = (line, self.at(key))
 

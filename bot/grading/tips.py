@@ -30,10 +30,14 @@ _STAGE = re.compile(r"\([^)]*\)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TITLE = re.compile(r"(?:^|\s)(Mr|Mrs|Ms|Mx|Dr|St|Sgt|Lt|Capt|Det|Dep|Jr|Sr)\.$", re.I)
 """A sentence does not end at "Mrs." ("my neighbour, Mrs. Alvarez")."""
-_FEAR, _ANGER, _TROUBLE, _NAMED = (
+_FEAR, _ANGER, _TROUBLE, _NAMED, _FEELING_NAMED = (
     lx.compile_signal(name, re.I).pattern
-    for name in ("visitor_fear", "visitor_anger", "visitor_trouble", "named_in_line")
+    for name in ("visitor_fear", "visitor_anger", "visitor_trouble", "named_in_line", "feeling_in_line")
 )
+CALL_TIMES = ("night", "evening", "afternoon", "morning")
+"""The times of a call a greeting can fit, in the order their words are looked for."""
+_TIME_WORDS = {when: lx.compile_signal(f"time_{when}", re.I).pattern for when in CALL_TIMES}
+"""The words that say when a call is (phrases/tips.yaml): "late at night", "Good evening"."""
 """The visitor's words (phrases/tips.yaml): the feeling they showed, their trouble, and the people and pets
 an example line may name only when the visitor mentioned them in this call."""
 
@@ -66,10 +70,11 @@ def _greeting_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Conta
         return f"You never answered the {contact.visitor}. Open with:"
     first = _quote_of(turns, said[0].turn)
     opened = f"Your first message (turn {said[0].turn}), {first},"
-    late = next((s.turn for s in said[1:] if "greeting" in s.signals), None)
+    late = late_greeting(said)
     if variant == "late" and late is not None:
         return (
-            f"{opened} came before your proper greeting at turn {late}. The first words set the tone, so open with it:"
+            f"{opened} came before your proper greeting at turn {late.turn}. The first words set the tone, so open"
+            " with it:"
         )
     if variant == "no_identification":
         return f"{opened} greeted the {contact.visitor} but did not give your name or the station. Add them:"
@@ -88,7 +93,9 @@ def _empathy_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contac
 
 def _testing_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contact, variant: str | None) -> str:
     informative = set(contact.facts) | {"process_time", "contact_details"} | {i.name for i in contact.intents}
-    explained = [s for s in said if informative & s.signals.names]
+    # the explanation, not the offer of more help that followed it ("Anything else I can do while the deputy's on
+    # the way?" names the deputy, but explains nothing)
+    explained = [s for s in said if informative & s.signals.names and "offer_more_help" not in s.signals]
     if explained:
         turn = explained[-1].turn
         return f"Right after you explained things at turn {turn} ({_quote_of(turns, turn)}), check they followed:"
@@ -146,7 +153,11 @@ _MOMENTS = {
 
 def _example(criterion: str, turns: Sequence[Turn], said: Sequence[Said], contact: Contact) -> str:
     example = contact.examples.get(criterion)
-    if example is not None and _names_only_the_mentioned(example, turns):
+    calm = criterion == "empathy" and not _showed_feeling(turns, said)
+    # a scenario's own line, unless it names someone never mentioned, or a feeling never shown ("that sounds
+    # stressful" for "Hi, quick question")
+    invents = calm and example is not None and _FEELING_NAMED.search(example)
+    if example is not None and _names_only_the_mentioned(example, turns) and not invents:
         return example
     line = criterion
     if criterion in ("greeting", "appreciation"):
@@ -155,9 +166,30 @@ def _example(criterion: str, turns: Sequence[Turn], said: Sequence[Said], contac
         # The feeling named is the one in the words the tip quotes, not one the visitor never showed.
         found = _feeling_turn(turns, said)
         words = found[1] if found else ""
-        line += "_fear" if _FEAR.search(words) else "_anger" if _ANGER.search(words) else ""
+        line += "_fear" if _FEAR.search(words) else "_anger" if _ANGER.search(words) else "_calm" if calm else ""
     sense = "hear" if contact.channel == "phone" else "see"
-    return _LINES[line].format(station=contact.station, sense=sense)
+    when = _when(turns, contact)
+    salutation = _LINES[f"salutation_{when}" if when else "salutation"]
+    return _LINES[line].format(station=contact.station, sense=sense, salutation=salutation)
+
+
+def call_time(text: str) -> str | None:
+    """When a call is, as a scenario's brief or a message says it ("late at night": "night"), or None."""
+    return next((when for when in CALL_TIMES if _TIME_WORDS[when].search(text)), None)
+
+
+def _when(turns: Sequence[Turn], contact: Contact) -> str | None:
+    """When this call is: as the scenario says, else as the trainee's own words say ("Good evening", "anything
+    else tonight?"), else as the visitor's "tonight" or "at this hour" does; None when nothing says."""
+    if contact.call_time in CALL_TIMES:
+        return contact.call_time
+    for role, times in (("trainee", CALL_TIMES), ("visitor", ("night",))):
+        for t in turns:
+            if t.role == role:
+                found = next((when for when in times if _TIME_WORDS[when].search(_STAGE.sub(" ", t.text))), None)
+                if found:
+                    return found
+    return None
 
 
 # --- helpers ------------------------------------------------------------------------
@@ -184,6 +216,13 @@ def _feeling_turn(turns: Sequence[Turn], said: Sequence[Said]) -> tuple[int, str
     return first[0], next((s for s in sentences if len(s.split()) >= 4), longest)  # not "Excuse me."
 
 
+def _showed_feeling(turns: Sequence[Turn], said: Sequence[Said]) -> bool:
+    """The visitor showed a feeling or told of trouble, where the trainee could still answer: else a tip's line
+    names no feeling for them ("Hi, quick question" is not stress)."""
+    visitor = [t for i, t in enumerate(turns, start=1) if t.role == "visitor" and (not said or i < said[-1].turn)]
+    return any(p.search(s) for t in visitor for s in _sentences(t.text) for p in (_FEAR, _ANGER, _TROUBLE))
+
+
 def _sentences(text: str) -> list[str]:
     """The visitor's own sentences, each a piece of the text as written: stage directions
     ("(She glances at the door.)") end a sentence rather than being cut out of one."""
@@ -197,6 +236,16 @@ def _sentences(text: str) -> list[str]:
                 parts.append(part)
         sentences += parts
     return sentences
+
+
+def late_greeting(said: Sequence[Said]) -> Said | None:
+    """A proper greeting that came late: in the second message ("Hang on, I'm on the phone." then "Good morning,
+    Harbor Station..."), not a closing that thanks and names someone ("Thank you for calling us right away, a
+    deputy will call you shortly.")."""
+    second = said[1] if len(said) > 1 else None
+    if second is None or "greeting" not in second.signals:
+        return None
+    return None if second is said[-1] and "farewell" in second.signals else second
 
 
 def _goodbye(said: Sequence[Said]) -> Said | None:
