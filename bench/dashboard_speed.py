@@ -221,7 +221,7 @@ async def practise(coach, store, trainee, seconds: float, until: asyncio.Future 
         else:
             await asyncio.sleep(0)  # late: the loop was busy; answer now, as a queued update would be
         work = time.perf_counter()
-        coach.say(trainee, "I'm sorry to hear that. Can you tell me where the car was parked?", None)
+        coach.say(trainee, "I'm sorry to hear that. Can you tell me where the car was parked?")
         done = time.perf_counter()
         samples.append((time.time() - (done - due), done - due, done - work))
         if store.active_attempt(trainee.id) is None:
@@ -296,8 +296,8 @@ async def main() -> None:
     from bot.config import Settings
     from bot.practice.coach import Coach, User
     from bot.scenarios.library import default_scenario_dir, load_library
+    from bot.storage.sign_in import SignIn
     from bot.training.department import Department
-    from bot.web.auth import SignIn
     from bot.web.serve import WebTask, web_server
 
     library = load_library([default_scenario_dir()])

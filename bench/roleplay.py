@@ -28,6 +28,13 @@ a table and a summary line for each at the end; every failure is printed with "!
    "Does that sound okay?" get a yes, "Any questions?" a no (or the visitor's one question), and "Can
    you tell me back what you'll do?" the plan, never "No, no questions." or a bare "Yes, that makes
    sense."; and the header names the visitor only once the visitor has said its name.
+7. Digits: "What's the best number to reach you?" gets a phone number in digits (unless the persona
+   truly does not know it: `known: false`).
+8. Two-part questions: the scenario's first two routine questions asked in one message: both answered.
+9. Teach-back: once a competent call has given every fact, "Just so I'm sure I explained it, what are
+   you going to do now?" gets the plan in the words the trainee used (a sentence that shares most of
+   its words with what the trainee said), not a persona fact.
+10. Said twice: in every competent call, no visitor sentence (of two content words or more) is said twice.
 """
 
 from __future__ import annotations
@@ -212,7 +219,9 @@ def main(argv: list[str]) -> int:
         print(
             "\ninteractive checks (wrong value: runs with no untold right value, graded wrong, total <= 50; "
             "routine questions answered; goodbye closing graded; sarcasm: mood worse, outcome not satisfied; "
-            "other wordings of the questions answered; checks of understanding answered in kind)"
+            "other wordings of the questions answered; checks of understanding answered in kind; "
+            "callback number in digits; both parts of a two-part question answered; teach-back with the plan; "
+            "calls with no line said twice)"
         )
         for line in interactive_table(all_interactive) + [""] + interactive_summary(all_interactive):
             print(line)
@@ -341,6 +350,14 @@ class Interactive:
     checks_fit: int = 0
     names_early: int = 0
     """Calls whose header showed the visitor's name before the visitor had said it."""
+    digits_asked: int = 0
+    digits_ok: int = 0
+    parts_asked: int = 0
+    parts_ok: int = 0
+    teach_asked: int = 0
+    teach_ok: int = 0
+    calls: int = 0
+    calls_unrepeated: int = 0
     problems: list[str] = field(default_factory=list)
 
     def flag(self, problem: str) -> None:
@@ -639,7 +656,17 @@ def _says(reply: str, lines, details: Mapping) -> bool:
     """Does the reply hold one of these lines (as the grader normalises text: "$15" reads "15 dollars"), less
     any yes or no it opens with ("Is she okay?" gets "Nobody's hurt." from "No, nobody's hurt.")?"""
     said = f" {normalise(reply)} "
-    return any(f" {_LEADING_YES_NO.sub('', normalise(_render(line.text, details)))} " in said for line in lines)
+
+    def forms(text: str) -> list[str]:
+        """The line, its statements (an offer inside an answer is left out) and its first sentence (the rest
+        may be left out as an echo of another part of the answer)."""
+        sentences = split_sentences(_render(text, details))
+        whole = " ".join(x.original for x in sentences)
+        statements = " ".join(x.original for x in sentences if "?" not in x.original)
+        first = sentences[0].original if sentences and "?" not in sentences[0].original else ""
+        return [t for t in (whole, statements, first) if t]
+
+    return any(f" {_LEADING_YES_NO.sub('', normalise(form))} " in said for line in lines for form in forms(line.text))
 
 
 def classify_answer(engine: ScenarioEngine, details: Mapping, question: Question, reply: str) -> str:
@@ -648,6 +675,9 @@ def classify_answer(engine: ScenarioEngine, details: Mapping, question: Question
     facts = scenario.persona_facts
     if question.topic in facts and _says(reply, facts[question.topic], details):
         return "answered"
+    asked = " ".join(s.norm for s in split_sentences(question.ask))
+    if any(d.asked.search(asked) and _says(reply, d.say, details) for d in scenario.persona_details):
+        return "answered"  # the persona's concrete detail (its number in digits, its address)
     if question.accept and re.search(question.accept, reply, re.IGNORECASE):
         return "answered"
     others = [t for t, lines in facts.items() if t != question.topic and _says(reply, lines, details)]
@@ -839,6 +869,89 @@ def check_sarcasm(engine: ScenarioEngine, script: Script, line: str, seed: int) 
     return worse, not satisfied, problems
 
 
+# --- 7-10. Digits, two-part questions, teach-back, nothing said twice ----------------------------------
+
+NUMBER_ASK = "What's the best number to reach you?"
+TEACH_BACK = "Just so I'm sure I explained it, what are you going to do now?"
+_PHONE = re.compile(r"\d{3}\D{0,2}\d{4}\b")
+_FILLER = frozenset(
+    "the a an and or but so to of in on at it is was i i'm my me you your yes no okay ok oh um uh just that this "
+    "for with be do did does are were he she his her they them we our thanks thank much very too really please "
+    "alright right well sure good great".split()
+)
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in _FILLER}
+
+
+def check_digits(engine: ScenarioEngine, greeting: str, seed: int) -> tuple[bool, str]:
+    """Asked for a callback number, the persona gives it in digits (or honestly does not know it)."""
+    attempt = Attempt.start(engine, seed)
+    attempt.say(greeting)
+    reply = attempt.say(NUMBER_ASK).reply if not attempt.ended else None
+    attempt.finish()
+    line = reply.line if reply else ""
+    unknown = any(d.name == "phone" and not d.known for d in engine.scenario.persona_details)
+    return bool(_PHONE.search(line)) or unknown, line
+
+
+def check_two_parts(
+    engine: ScenarioEngine, greeting: str, questions: list[Question], seed: int
+) -> tuple[bool, str, str]:
+    """The first two routine questions (of different topics) in one message: is each part answered?"""
+    first = questions[0]
+    second = next((q for q in questions[1:] if q.topic != first.topic), None)
+    if second is None:
+        return True, "", ""
+    ask = f"{first.ask} And {second.ask[:1].lower()}{second.ask[1:]}"
+    attempt = Attempt.start(engine, seed)
+    attempt.say(greeting)
+    details = engine.details(attempt.visitor)
+    reply = attempt.say(ask).reply if not attempt.ended else None
+    attempt.finish()
+    line = reply.line if reply else ""
+    ok = all(classify_answer(engine, details, q, line) == "answered" for q in (first, second))
+    return ok, ask, line
+
+
+def check_teach_back(engine: ScenarioEngine, script: Script, seed: int) -> tuple[bool, str]:
+    """Once every fact is given, a teach-back gets what the trainee said, in the visitor's words."""
+    attempt = Attempt.start(engine, seed)
+    told = _until_facts(engine, script)
+    for message in told:
+        if attempt.ended or engine.leaving(attempt.visitor):
+            break
+        attempt.say(message)
+    if attempt.ended or engine.leaving(attempt.visitor):
+        attempt.finish()
+        return True, ""
+    reply = attempt.say(TEACH_BACK).reply
+    attempt.finish()
+    line = reply.line if reply else ""
+    said = [_content(s.original) for m in told[1:] for s in split_sentences(m)]
+    echoed = any(
+        len(words) >= 3 and any(len(words & t) / len(words) >= 0.5 for t in said)
+        for words in (_content(s.original) for s in split_sentences(line))
+    )
+    return echoed and fits("teach_back", line), line
+
+
+def said_twice(run: Run) -> list[str]:
+    """Visitor sentences said twice in one call (a repeat said as one, "Like I said, ...", is a new sentence)."""
+    seen: set[str] = set()
+    twice = []
+    for line in run.visitor_lines:
+        for s in split_sentences(line):
+            key = " ".join(re.findall(r"[a-z0-9']+", s.original.lower()))
+            if len(_content(s.original)) < 2:
+                continue
+            if key in seen:
+                twice.append(s.original)
+            seen.add(key)
+    return twice
+
+
 # --- The whole of it ----------------------------------------------------------------------------
 
 
@@ -891,8 +1004,31 @@ def interactive(
                     misses.setdefault((q.label, q.ask, verdict), []).append(reply)
         for (label, ask, verdict), replies in misses.items():
             figures.flag(f"wording {label} {quote(ask)}: {verdict} ({len(replies)}x), e.g. {quote(replies[0])}")
+    greeting = competent[0].messages[0] if competent else "Good afternoon, Harbor Station. How can I help?"
+    for seed in SEEDS:
+        ok, line = check_digits(engine, greeting, seed)
+        figures.digits_asked += 1
+        figures.digits_ok += ok
+        if not ok:
+            figures.flag(f"digits: seed {seed}: {quote(line)}")
+        if questions:
+            ok, ask, line = check_two_parts(engine, greeting, questions, seed)
+            figures.parts_asked += 1
+            figures.parts_ok += ok
+            if not ok:
+                figures.flag(f"two parts {quote(ask)}: seed {seed}: {quote(line)}")
     for script in competent:
         for seed in SEEDS:
+            ok, line = check_teach_back(engine, script, seed)
+            figures.teach_asked += 1
+            figures.teach_ok += ok
+            if not ok:
+                figures.flag(f"teach-back: {script.name}, seed {seed}: {quote(line)}")
+            twice = said_twice(play(engine, script, seed))
+            figures.calls += 1
+            figures.calls_unrepeated += not twice
+            if twice:
+                figures.flag(f"said twice: {script.name}, seed {seed}: {quote(twice[0])}")
             for kind, fit, reply in check_understanding(engine, script, seed):
                 figures.checks_asked += 1
                 figures.checks_fit += fit
@@ -931,12 +1067,29 @@ def interactive_lines(f: Interactive) -> list[str]:
         f"{f.not_satisfied}/{f.sarcasm_runs}",
         f"  other wordings answered {f.variants_answered}/{f.variants_asked}; checks of understanding answered "
         f"in kind {f.checks_fit}/{f.checks_asked}; name in the header before it was said: {f.names_early}",
+        f"  number in digits {f.digits_ok}/{f.digits_asked}; both parts answered {f.parts_ok}/{f.parts_asked}; "
+        f"teach-back with the plan {f.teach_ok}/{f.teach_asked}; calls with no line said twice "
+        f"{f.calls_unrepeated}/{f.calls}",
     ] + [f"    ! {p}" for p in f.problems]
 
 
 def interactive_table(figures: list[Interactive]) -> list[str]:
     """One row a scenario: each check's passing runs over its runs."""
-    heads = ("wrong:clean", "graded", "<=50", "questions", "goodbye", "sarcasm", "outcome", "wordings", "checks")
+    heads = (
+        "wrong:clean",
+        "graded",
+        "<=50",
+        "questions",
+        "goodbye",
+        "sarcasm",
+        "outcome",
+        "wordings",
+        "checks",
+        "digits",
+        "2 parts",
+        "teachback",
+        "unrepeated",
+    )
     rows = [f"{'scenario':<28}" + "".join(f"{h:>12}" for h in heads)]
     rows.append("-" * len(rows[0]))
     for f in figures:
@@ -950,6 +1103,10 @@ def interactive_table(figures: list[Interactive]) -> list[str]:
             (f.not_satisfied, f.sarcasm_runs),
             (f.variants_answered, f.variants_asked),
             (f.checks_fit, f.checks_asked),
+            (f.digits_ok, f.digits_asked),
+            (f.parts_ok, f.parts_asked),
+            (f.teach_ok, f.teach_asked),
+            (f.calls_unrepeated, f.calls),
         )
         rows.append(f"{f.scenario:<28}" + "".join(f"{f'{a}/{n}':>12}" for a, n in cells))
     return rows
@@ -978,6 +1135,10 @@ def interactive_summary(figures: list[Interactive]) -> list[str]:
         f"{total('variants_asked')}; checks of understanding answered in kind {total('checks_fit')}/"
         f"{total('checks_asked')}; calls naming the visitor in the header before it said its name: "
         f"{total('names_early')}",
+        f"all: callback number in digits {total('digits_ok')}/{total('digits_asked')}; both parts of a two-part "
+        f"question answered {total('parts_ok')}/{total('parts_asked')}; teach-back answered with the plan "
+        f"{total('teach_ok')}/{total('teach_asked')}; competent calls with no line said twice "
+        f"{total('calls_unrepeated')}/{total('calls')}",
     ]
 
 

@@ -40,7 +40,7 @@ async def measure(concurrency: int, slow: int, charts: int) -> list[float]:
                 bot.store.register(user, user, "Alex", None)
                 for _ in range(3):
                     bot.coach.start(_user(user), "car-break-in", None)
-                    bot.coach.end(_user(user), None)
+                    bot.coach.end(_user(user))
             bot.app.bot_data["sender"].wake()
             await bot.app.bot_data["sender"].idle(30)
             for user in range(200, 200 + slow):

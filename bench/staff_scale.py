@@ -217,7 +217,7 @@ async def main() -> None:
     replies: list[float] = []
     while not export.done() or not report.done():
         started = time.perf_counter()
-        coach.say(trainee, "I'm sorry to hear that. Can you tell me where the car was parked?", None)
+        coach.say(trainee, "I'm sorry to hear that. Can you tell me where the car was parked?")
         replies.append(time.perf_counter() - started)
         if store.active_attempt(trainee.id) is None:
             coach.start(trainee, "car-break-in", None)

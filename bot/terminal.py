@@ -20,7 +20,11 @@ def run_conversation(attempt: Attempt, read: Reader, out: TextIO, err: TextIO, e
     def who() -> str:
         return attempt.engine.speaker(attempt.visitor)  # "Caller (?)" until the caller gives a name
 
-    out.write(f"{scenario.title} [{scenario.channel}, {scenario.difficulty}]\n{scenario.brief}\n{COMMANDS_HELP}\n\n")
+    card = scenario.desk_card()
+    desk = f"{card}\n" if card else ""
+    out.write(
+        f"{scenario.title} [{scenario.channel}, {scenario.difficulty}]\n{scenario.brief}\n{desk}{COMMANDS_HELP}\n\n"
+    )
     out.write(f"{who()}: {attempt.opening}\n")
     while not attempt.ended:
         message = read()

@@ -40,8 +40,8 @@ def play(library: Library, store: Store, user_id: int = 1) -> int:
     attempt = Attempt.start(ScenarioEngine(library.scenarios["car-break-in"]), seed=1)
     attempt_id = store.start_attempt(None, user_id, user_id, attempt.visitor.save(), attempt.turns[0], [])
     attempt.say("Good morning, Harbor Station, how can I help?")
-    store.record_exchange(None, store.attempt(attempt_id), attempt.turns[1:], attempt.visitor.save(), [])
-    store.finish_attempt(None, store.attempt(attempt_id), attempt.finish(), [])
+    store.record_exchange(store.attempt(attempt_id), attempt.turns[1:], attempt.visitor.save())
+    store.finish_attempt(store.attempt(attempt_id), attempt.finish())
     return attempt_id
 
 

@@ -7,11 +7,11 @@ import pytest
 from bot.practice.attempt import Attempt, AttemptResult
 from bot.practice.engine import ScenarioEngine
 from bot.scenarios.format import MOODS
-from bot.scenarios.library import Library
+from bot.scenarios.library import NOT_SCENARIOS, Library
 from tests.conftest import SCENARIO_DIR
 from tests.scripts import COURTEOUS, CURT
 
-BUNDLED = sorted(p.stem for p in SCENARIO_DIR.glob("*.yaml") if p.name != "agency.yaml")
+BUNDLED = sorted(p.stem for p in SCENARIO_DIR.glob("*.yaml") if p.name not in NOT_SCENARIOS)
 
 
 def play(library: Library, scenario_id: str, script: list[str], seed: int) -> AttemptResult:

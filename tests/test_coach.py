@@ -29,16 +29,16 @@ def test_admins_from_the_settings_are_admins_from_their_first_start(coach: Coach
 
 
 def test_a_message_outside_a_call_says_how_to_start(coach: Coach) -> None:
-    assert coach.say(ALEX, "hello", 1) == [NOT_IN_A_CALL]
-    assert coach.end(ALEX, 2) == [NOT_IN_A_CALL] and coach.hint(ALEX, 3) == [NOT_IN_A_CALL]
+    assert coach.say(ALEX, "hello").replies == [NOT_IN_A_CALL]
+    assert coach.end(ALEX).replies == [NOT_IN_A_CALL] and coach.hint(ALEX, 3) == [NOT_IN_A_CALL]
 
 
 def test_a_whole_attempt_ends_with_a_stored_scorecard(coach: Coach) -> None:
     (intro,) = coach.start(ALEX, "report-copy", 1)
     assert "\n\nVisitor (" in intro
     replies: list[str] = []
-    for n, message in enumerate(COURTEOUS["report-copy"], start=2):
-        replies = coach.say(ALEX, message, n)
+    for message in COURTEOUS["report-copy"]:
+        replies = coach.say(ALEX, message).replies
     assert replies[-1].endswith("Total: 100/100")
     assert coach.store.active_attempt(1) is None
     assert coach.store.history(1)[0]["total"] == 100
@@ -46,13 +46,13 @@ def test_a_whole_attempt_ends_with_a_stored_scorecard(coach: Coach) -> None:
 
 def test_an_empty_message_gets_a_notice_and_no_reply(coach: Coach) -> None:
     coach.start(ALEX, "report-copy", 1)
-    assert coach.say(ALEX, "   ", 2) == ["(Empty message ignored: type what you would say to the visitor.)"]
+    assert coach.say(ALEX, "   ").replies == ["(Empty message ignored: type what you would say to the visitor.)"]
     assert len(coach.store.turns(coach.store.active_attempt(1).id)) == 1
 
 
 def test_visitors_are_released_from_the_shared_machine_after_each_message(coach: Coach) -> None:
     coach.start(ALEX, "car-break-in", 1)
-    coach.say(ALEX, "Hello?", 2)
+    coach.say(ALEX, "Hello?")
     assert coach.engines["car-break-in"].machine.models == []
 
 
@@ -61,7 +61,7 @@ def test_calls_ended_before_the_trainee_says_anything_leave_no_visitor_on_the_ma
     coach = Coach(library, Store(Database(memory=True)), seeds=lambda: next(seeds))
     for n in range(5):
         coach.start(ALEX, "car-break-in", 2 * n + 1)
-        assert coach.end(ALEX, 2 * n + 2) == [NOTHING_SAID]
+        assert coach.end(ALEX).replies == [NOTHING_SAID]
     assert coach.engines["car-break-in"].machine.models == []
 
 
@@ -77,14 +77,14 @@ def _break_start(coach: Coach, monkeypatch: pytest.MonkeyPatch) -> None:
 def _break_say(coach: Coach, monkeypatch: pytest.MonkeyPatch) -> None:
     coach.start(ALEX, "car-break-in", 1)
     monkeypatch.setattr(coach.engines["car-break-in"], "respond", _raise)
-    coach.say(ALEX, "Hello?", 2)
+    coach.say(ALEX, "Hello?")
 
 
 def _break_end(coach: Coach, monkeypatch: pytest.MonkeyPatch) -> None:
     coach.start(ALEX, "car-break-in", 1)
-    coach.say(ALEX, "Hello?", 2)
+    coach.say(ALEX, "Hello?")
     monkeypatch.setattr(attempt_module, "grade", _raise)
-    coach.end(ALEX, 3)
+    coach.end(ALEX)
 
 
 @pytest.mark.parametrize("broken", [_break_start, _break_say, _break_end], ids=["start", "say", "end"])
@@ -97,8 +97,8 @@ def test_an_error_while_a_visitor_is_attached_still_detaches_it(coach: Coach, mo
 def test_an_attempt_whose_scenario_was_removed_can_still_be_closed(coach: Coach) -> None:
     coach.start(ALEX, "car-break-in", 1)
     del coach.engines["car-break-in"]
-    assert "no longer available" in coach.say(ALEX, "Hello?", 2)[0]
-    assert "Closed your attempt" in coach.end(ALEX, 3)[0]
+    assert "no longer available" in coach.say(ALEX, "Hello?").replies[0]
+    assert "Closed your attempt" in coach.end(ALEX).replies[0]
     assert coach.store.active_attempt(1) is None
 
 

@@ -58,8 +58,8 @@ def call(
     attempt.say(f"Good afternoon, Harbor Station, Deputy {word} speaking. How can I help you?")
     for message in script[1:]:
         attempt.say(message)
-    store.record_exchange(None, store.attempt(attempt_id), attempt.turns[1:], attempt.visitor.save(), [])
-    store.finish_attempt(None, store.attempt(attempt_id), attempt.finish(), [])
+    store.record_exchange(store.attempt(attempt_id), attempt.turns[1:], attempt.visitor.save())
+    store.finish_attempt(store.attempt(attempt_id), attempt.finish())
     return attempt_id
 
 

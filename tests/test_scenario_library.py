@@ -117,7 +117,7 @@ def test_every_key_and_signal_is_documented(key: str) -> None:
 
 
 def test_the_example_in_the_docs_is_a_valid_scenario(tmp_path: Path) -> None:
-    example = re.search(r"```yaml\n(.*?)```", DOCS, re.S).group(1)
+    example = re.search(r"```yaml\n(id: .*?)```", DOCS, re.S).group(1)  # the whole example, not a fragment
     (tmp_path / "lost-wallet.yaml").write_text(example)
     shutil.copy(SCENARIO_DIR / "agency.yaml", tmp_path / "agency.yaml")
     library = load_library([tmp_path])

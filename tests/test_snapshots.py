@@ -42,7 +42,7 @@ def finished_call(store: Store, folder: Path) -> int:
     coach = Coach(load_library([folder]), store, seeds=lambda: 1)
     coach.start(TRAINEE, SCENARIO, None)
     for message in COURTEOUS[SCENARIO]:
-        coach.say(TRAINEE, message, None)
+        coach.say(TRAINEE, message)
     return store.history(TRAINEE.id)[0]["id"]
 
 
@@ -110,11 +110,11 @@ def test_an_attempt_started_before_an_edit_goes_on_in_the_version_it_started_in(
     store = Store.open(tmp_path / "deskdrill.db")
     coach = Coach(load_library([scenarios]), store, seeds=lambda: 1)
     coach.start(TRAINEE, SCENARIO, None)
-    coach.say(TRAINEE, COURTEOUS[SCENARIO][0], None)
+    coach.say(TRAINEE, COURTEOUS[SCENARIO][0])
     edit(scenarios)
     restarted = Coach(load_library([scenarios]), store, seeds=lambda: 1)  # the bot restarted after the edit
     for message in COURTEOUS[SCENARIO][1:]:
-        replies = restarted.say(TRAINEE, message, None)
+        replies = restarted.say(TRAINEE, message).replies
     assert "Car break-in, reported by phone" in replies[-1] and "Total: 100/100" in replies[-1]
     store.close()
 

@@ -10,8 +10,9 @@ from sqlite_utils import Database
 from bot.practice.attempt import Attempt
 from bot.practice.engine import ScenarioEngine
 from bot.scenarios.library import Library
-from bot.storage.store import Store, migrations
-from bot.transcript import Turn
+from bot.storage.store import Store, migrations, sync_verdicts
+from bot.storage.verdicts import PendingReason, Verdicts
+from bot.transcript import CRITERIA, Turn
 
 
 @pytest.fixture
@@ -25,8 +26,8 @@ def play(library: Library, store: Store, user_id: int = 1) -> int:
     attempt_id = store.start_attempt(10, user_id, user_id, attempt.visitor.save(), attempt.turns[0], ["hi"])
     row = store.attempt(attempt_id)
     attempt.say("Hello?")
-    store.record_exchange(11, row, attempt.turns[1:], attempt.visitor.save(), ["reply"])
-    store.finish_attempt(12, store.attempt(attempt_id), attempt.finish(), ["card"])
+    store.record_exchange(row, attempt.turns[1:], attempt.visitor.save())
+    store.finish_attempt(store.attempt(attempt_id), attempt.finish())
     return attempt_id
 
 
@@ -68,6 +69,27 @@ def test_an_attempt_stores_every_turn_its_state_and_each_criterion(store: Store,
     assert row.finished_at == "2026-11-23T09:30:00+00:00"
     criteria = {r["criterion"]: r["met"] for r in store.db["results"].rows_where("attempt_id = ?", [attempt_id])}
     assert set(criteria) == {"greeting", "empathy", "testing_questions", "offer_more_help", "appreciation"}
+
+
+def test_an_attempts_verdict_columns_are_written_from_its_grade_as_the_results_say(
+    store: Store, library: Library
+) -> None:
+    attempt_id = play(library, store)
+    columns = ", ".join(f"v_{c}" for c in CRITERIA)
+    written = store.db.execute(f"select {columns} from attempts where id = ?", [attempt_id]).fetchone()
+    sync_verdicts(store.db, attempt_id)  # derived again from the results rows: the same
+    assert store.db.execute(f"select {columns} from attempts where id = ?", [attempt_id]).fetchone() == written
+    assert set(written) <= {0, 1, None} and written != (None,) * len(CRITERIA)
+
+
+def test_who_may_owe_an_override_reason_is_known_without_a_read_and_after_a_restart(store: Store) -> None:
+    verdicts = Verdicts(store)
+    assert not verdicts.may_await_reason(7) and verdicts.pending_reason(7) is None
+    verdicts.set_pending_reason(7, PendingReason(1, "greeting", True, "2999-01-01T00:00:00+00:00"))
+    restarted = Verdicts(store)  # a new process: loaded from the store
+    assert restarted.may_await_reason(7) and restarted.pending_reason(7).criterion == "greeting"
+    assert restarted.take_pending_reason(7) and restarted.pending_reason(7) is None
+    assert not restarted.may_await_reason(7)
 
 
 def test_the_outbox_keeps_each_chats_messages_in_order_until_each_is_sent(store: Store) -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from bot.grading.text import split_sentences
 from bot.practice.attempt import Attempt
-from bot.practice.engine import ScenarioEngine
+from bot.practice.engine import SAID_BEFORE, ScenarioEngine
 from bot.practice.scorecard import scorecard_lines
 from bot.scenarios.intents import question_topics
 from bot.scenarios.intents import testing_kind as kind_of_check
@@ -126,7 +126,7 @@ def test_asked_for_the_childs_name_the_parent_names_the_child_not_themself(libra
 @pytest.mark.parametrize("seed", SEEDS)
 def test_the_grandchild_gives_their_own_callback_number_not_the_scammers(library: Library, seed: int) -> None:
     line = reply_to(library, "grandparent-scam", [HELLO], "And what's a good number to reach you?", seed)
-    assert re.search(r"\b(my cell|this number)\b", line, re.IGNORECASE) and "started with" not in line, line
+    assert re.search(r"555-0291", line) and "started with" not in line, line
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -163,7 +163,7 @@ def test_a_detail_the_persona_does_not_know_gets_i_dont_know_once_then_like_i_sa
     first = attempt.say("Does anyone in the house have a medical condition?").reply.line
     assert first in unknown, first  # honest, and nothing else
     again = attempt.say("Any medical conditions at all?").reply.line
-    assert again.startswith(("Like I said", "As I said", "I told you")), again
+    assert again.startswith(SAID_BEFORE), again
     attempt.finish()
 
 
@@ -209,7 +209,7 @@ def test_a_check_of_understanding_gets_the_answer_it_asks_for(
 @pytest.mark.parametrize("seed", SEEDS)
 def test_a_teach_back_gets_the_plan_in_the_callers_words(library: Library, seed: int) -> None:
     line = reply_to(library, "towed-car", TOWED, "Can you tell me back what you're going to do?", seed)
-    assert re.search(r"\b(call|yard)\b", line, re.IGNORECASE), line
+    assert re.search(r"Valley Tow|555-0188", line), line  # what the trainee said, not the scenario's line
 
 
 @pytest.mark.parametrize("seed", SEEDS)

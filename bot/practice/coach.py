@@ -23,9 +23,10 @@ from bot.practice.engine import ScenarioEngine
 from bot.practice.scorecard import scorecard_lines, total_text
 from bot.scenarios.format import Scenario
 from bot.scenarios.library import Library
-from bot.storage.outbox import Outgoing
+from bot.storage.outbox import Buttons, Outgoing
 from bot.storage.snapshots import texts_of
 from bot.storage.store import AttemptRow, Store
+from bot.values import AttemptResult
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,26 @@ NOTHING_SAID = (
 def after_scorecard(scenario_id: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     """The buttons under every scorecard: the same call again, or the list of calls."""
     return ((("Practice again", f"practice:{scenario_id}"), ("Another call", "practice:")),)
+
+
+@dataclass(frozen=True)
+class Owed:
+    """What a step of practice owes its trainee. The Coach makes the step's change in the store and returns
+    this; the edge stores it with the update, in the same transaction, so neither is ever kept alone."""
+
+    chat_id: int
+    replies: list[str]
+    buttons: Buttons = ()
+    """Under the last reply (a scorecard's "Practice again" and "Another call")."""
+    call_ended: bool = False
+    """The call closed: notices held during it go out after these replies (`Store.handled`)."""
+
+    @property
+    def messages(self) -> list[Outgoing]:
+        messages = [Outgoing(self.chat_id, r) for r in self.replies]
+        if self.buttons and messages:
+            messages[-1] = Outgoing(self.chat_id, self.replies[-1], self.buttons)
+        return messages
 
 
 @dataclass(frozen=True)
@@ -103,7 +124,7 @@ class Coach:
             )
         with Attempt.started(self.engines[scenario_id], self.seeds()) as attempt:
             replies = [
-                f"{scenario.title}\n{scenario.brief}\n/hint if you're stuck, /end to finish.\n\n"
+                f"{scenario.title}\n{scenario.brief}\n{_desk(scenario)}/hint if you're stuck, /end to finish.\n\n"
                 f"{attempt.engine.speaker(attempt.visitor)}: {attempt.opening}"
             ]
             visitor = attempt.visitor.save()
@@ -112,51 +133,51 @@ class Coach:
             )
         return replies
 
-    def say(self, user: User, text: str, update_id: int | None) -> list[str]:
-        """Pass a message to the visitor; the reply, and the scorecard when the contact ends."""
+    def say(self, user: User, text: str) -> Owed:
+        """Pass a message to the visitor: its reply, and the scorecard when the contact ends. Called inside
+        the edge's transaction, which stores the change made here together with what is owed."""
         row = self.store.active_attempt(user.id)
         if row is None:
-            return self._handled(update_id, user, [NOT_IN_A_CALL])
+            return Owed(user.chat_id, [NOT_IN_A_CALL])
         with self._restored(row, with_turns=False) as attempt:
             if attempt is None:
-                return self._handled(update_id, user, [self._gone(row)])
-            return self._exchange(user, row, attempt, text, update_id)
+                return Owed(user.chat_id, [self._gone(row)])
+            return self._exchange(user, row, attempt, text)
 
-    def _exchange(self, user: User, row: AttemptRow, attempt: Attempt, text: str, update_id: int | None) -> list[str]:
-        """One message to an attached visitor, stored with its reply (and the scorecard if the call ended)."""
+    def _exchange(self, user: User, row: AttemptRow, attempt: Attempt, text: str) -> Owed:
+        """One message to an attached visitor: its turns and the visitor stored (graded if the call ended)."""
         submission = attempt.say(text)
         replies = [f"({submission.notice})"] if submission.notice else []
         if submission.reply is None:
-            return self._handled(update_id, user, replies)
-        line = f"{attempt.engine.speaker(attempt.visitor)}: {submission.reply.line}"
-        new_turns, result = list(attempt.turns), None
-        if attempt.ended:
-            attempt.turns = self.store.turns(row.id) + new_turns  # the whole transcript, for the grade
-            result = attempt.finish()
-            line += "\n\n" + self._scorecard(row, result)
-        replies.append(line)
-        outbox = self._with_buttons(user, replies, row.scenario_id) if result is not None else replies
-        self.store.record_exchange(update_id, row, new_turns, attempt.visitor.save(), outbox, result)
-        return replies
+            return Owed(user.chat_id, replies)
+        replies.append(f"{attempt.engine.speaker(attempt.visitor)}: {submission.reply.line}")
+        new_turns = list(attempt.turns)
+        if not attempt.ended:
+            self.store.record_exchange(row, new_turns, attempt.visitor.save())
+            return Owed(user.chat_id, replies)
+        attempt.turns = self.store.turns(row.id) + new_turns  # the whole transcript, for the grade
+        result = attempt.finish()
+        replies[-1] += "\n\n" + self._scorecard(attempt.engine.scenario, result)
+        self.store.record_exchange(row, new_turns, attempt.visitor.save(), result)
+        return Owed(user.chat_id, replies, after_scorecard(row.scenario_id), call_ended=True)
 
-    def end(self, user: User, update_id: int | None) -> list[str]:
+    def end(self, user: User) -> Owed:
+        """Finish the call now: its scorecard, or no score when nothing was said (or its scenario is gone)."""
         row = self.store.active_attempt(user.id)
         if row is None:
-            return self._handled(update_id, user, [NOT_IN_A_CALL])
+            return Owed(user.chat_id, [NOT_IN_A_CALL])
         with self._restored(row) as attempt:
             if attempt is None:
-                replies = [
-                    f"Closed your attempt at \u201c{row.scenario_id}\u201d: that scenario is no longer available."
-                ]
-                self.store.abandon_attempt(update_id, row, replies)
-                return replies
+                self.store.abandon_attempt(row)
+                gone = f"Closed your attempt at \u201c{row.scenario_id}\u201d: that scenario is no longer available."
+                return Owed(user.chat_id, [gone], call_ended=True)
             if not any(t.role == "trainee" for t in attempt.turns):  # nothing to grade: no attempt to count
-                self.store.abandon_attempt(update_id, row, [NOTHING_SAID])
-                return [NOTHING_SAID]
+                self.store.abandon_attempt(row)
+                return Owed(user.chat_id, [NOTHING_SAID], call_ended=True)
             result = attempt.finish()
-        replies = [self._scorecard(row, result)]
-        self.store.finish_attempt(update_id, row, result, self._with_buttons(user, replies, row.scenario_id))
-        return replies
+            scorecard = self._scorecard(attempt.engine.scenario, result)
+        self.store.finish_attempt(row, result)
+        return Owed(user.chat_id, [scorecard], after_scorecard(row.scenario_id), call_ended=True)
 
     def hint(self, user: User, update_id: int | None) -> list[str]:
         row = self.store.active_attempt(user.id)
@@ -218,21 +239,15 @@ class Coach:
             "Send /end to close it; your messages are kept."
         )
 
-    def _scorecard(self, row: AttemptRow, result) -> str:
-        scenario = self.scenario_of(row)
-        visitor = "caller" if scenario and scenario.channel == "phone" else "visitor"
-        title = scenario.title if scenario else row.scenario_id
-        return "\n".join(scorecard_lines(result, title, visitor))
+    @staticmethod
+    def _scorecard(scenario: Scenario, result: AttemptResult) -> str:
+        """Scored against the scenario the attempt was played in (its engine's: no snapshot to parse)."""
+        visitor = "caller" if scenario.channel == "phone" else "visitor"
+        return "\n".join(scorecard_lines(result, scenario.title, visitor))
 
     def _title(self, scenario_id: str) -> str:
         scenario = self.library.scenarios.get(scenario_id)
         return scenario.title if scenario else scenario_id
-
-    def _with_buttons(self, user: User, replies: list[str], scenario_id: str) -> list[Outgoing]:
-        """The replies, the last (the scorecard) with "Practice again" and "Another call" under it."""
-        messages = [Outgoing(user.chat_id, r) for r in replies]
-        messages[-1] = Outgoing(user.chat_id, replies[-1], after_scorecard(scenario_id))
-        return messages
 
     def _handled(self, update_id: int | None, user: User, replies: list[str]) -> list[str]:
         self.store.handled(update_id, user.chat_id, replies)
@@ -240,3 +255,9 @@ class Coach:
 
 
 _UNSCORED = {"abandoned": "closed, not scored"}
+
+
+def _desk(scenario: Scenario) -> str:
+    """The desk reference under the brief: the agency facts this call needs, which a trainee could not guess."""
+    card = scenario.desk_card()
+    return f"{card}\n" if card else ""

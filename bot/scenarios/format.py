@@ -51,7 +51,73 @@ FACT_REACTIONS = ("wrong", "refused", "partly")
 bot/practice/hearing.py reads them)."""
 RULE_KEYS = {"when", "unless", "given", "not_given", "mood_at_least", "mood_at_most", "to", "say"}
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}")
-PERSONA_KEYS = {"name", "mood", "facts", "unknown"}
+PERSONA_KEYS = {"name", "mood", "facts", "unknown", "details", "register"}
+REGISTERS = ("everyday", "distressed", "limited", "child")
+"""How the persona speaks its stock lines ("Okay. I understand." from a frightened caller, not "Yeah, I follow.")."""
+DETAIL_ASKED: dict[str, str] = {
+    "phone": r"call ?back|reach you|name (and |\+ |n |& )?(phone|number|cell)|(phone|cell) \?|a phone number|"
+    r"your (cell|phone|mobile|number|#)|phone (number|#)|cell (number|#)|"
+    r"(best|good|safe|contact|callback|cell|home) (number|#)|number for you|the cell|ur (cell|number|phone|#)|"
+    r"number (i|we|they|the deputy) can|read me (the|your) (cell|number)|what number (are you|is this)|"
+    r"number (are you|you're) calling from|phone #|number where",
+    "address": r"address|house number|street number|what number on|which number on|apartment|"
+    r"where do you live|where (does|do) (she|he|they) live|where are you (right now|now|staying|calling from)|"
+    r"where you are|number on \w+ (street|st|avenue|ave|lane|drive|road|court|way)|what house|which house",
+    "birth": r"date of birth|dob|birthday|birth date|born",
+}
+"""The words of a question that ask for each built-in persona detail (over normalised text)."""
+REQUIRED_DETAILS = ("phone", "address")
+"""Every persona can give these: a deputy asks every caller and visitor for a number and an address."""
+_DIGITS = re.compile(r"\d")
+_PHONE = re.compile(r"\d{3}\D{0,2}\d{4}\b")
+DESK_LABELS = {
+    "jail_info_phone": "Inmate information line",
+    "jail_name": "Jail",
+    "watch_commander_phone": "Watch commander",
+    "watch_commander_email": "Watch commander e-mail",
+    "online_report_minutes": "Online report takes",
+    "online_report_followup": "After the online report",
+    "records_location": "Records",
+    "records_hours": "Records hours",
+    "report_copy_fee": "Report copy fee",
+    "report_copy_time": "Ready in",
+    "tow_yard_name": "Tow yard",
+    "tow_yard_phone": "Tow yard phone",
+    "tow_yard_address": "Tow yard address",
+    "dispatch_phone": "Dispatch",
+    "clearance_fee": "Clearance letter fee",
+    "fingerprint_hours": "Fingerprints",
+    "property_phone": "Property unit",
+    "fraud_line": "Fraud line",
+    "crisis_line": "Crisis line",
+    "mental_health_team_phone": "Mental health team",
+    "victim_advocate_phone": "Victim advocate",
+    "dv_hotline": "DV hotline",
+    "court_self_help_center": "Court self-help",
+    "court_self_help_phone": "Self-help phone",
+    "impound_release_hours": "Release hours",
+    "impound_release_fee": "Release fee",
+    "vin_inspection_hours": "VIN inspections",
+    "vin_inspection_phone": "VIN booking",
+    "ride_along_min_age": "Ride-along minimum age",
+    "ride_along_processing": "Ride-along approval",
+    "permit_office": "Permits",
+    "permit_office_phone": "Permits phone",
+    "solicitor_permit_fee": "Solicitor permit fee",
+    "solicitor_permit_time": "Solicitor permit takes",
+    "registration_unit_phone": "Registration unit",
+    "registration_hours": "Registration",
+    "parking_citation_phone": "Parking citations",
+    "parking_contest_days": "Days to contest",
+    "mediation_phone": "Community mediation",
+    "adult_services_phone": "Adult services",
+    "commendations_email": "Commendations e-mail",
+    "collision_report_form": "Collision report",
+    "dmv_collision_days": "DMV SR-1 deadline (days)",
+    "desk_phone": "Front desk",
+    "lobby_hours": "Lobby hours",
+}
+"""How the desk reference names each agency.yaml setting (others: the setting's name in words)."""
 TOPICS = (
     "self_harm",
     "injured",
@@ -89,6 +155,19 @@ class Line:
 
     text: str
     moods: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A concrete detail the persona holds (its number in digits, a house number, a date of birth, the other
+    driver's plate) and the words of a question that ask for it: a deputy cannot dispatch or take a report
+    without them, so the visitor gives the one asked for rather than "my cell"."""
+
+    name: str
+    say: tuple[Line, ...]
+    asked: re.Pattern[str]
+    known: bool = True
+    """False: the persona truly does not know it (a confused caller's own number); the line says so."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +234,12 @@ class Scenario:
     fact_rules: tuple[FactRule, ...] = ()
     """What makes each resolution fact right (`resolution.facts` as a mapping)."""
     context: Context = field(default_factory=Context)
+    persona_register: str = "everyday"
+    persona_details: tuple[Detail, ...] = ()
+    """The persona's concrete details, answered by what a question asks (`persona.details`)."""
+    desk_reference: tuple[tuple[str, str], ...] = ()
+    """(label, value) of each agency.yaml setting this call's resolution facts need: what a desk officer has on
+    the wall, shown with the brief so a trainee can give facts it could not otherwise know."""
 
     @property
     def contact(self) -> Contact:
@@ -187,6 +272,13 @@ class Scenario:
             elif name in intents:
                 actions[name] = FactRule(name, intents[name], now=True)
         return actions
+
+    def desk_card(self) -> str:
+        """The desk reference as shown with the brief, one setting a line (short enough for a phone screen);
+        empty when the call needs no agency facts."""
+        if not self.desk_reference:
+            return ""
+        return "Desk reference:\n" + "\n".join(f"\u2022 {label}: {value}" for label, value in self.desk_reference)
 
     def summary(self) -> dict[str, str]:
         return {
@@ -235,6 +327,7 @@ class _Parser:
         self.resolution_names: set[str] = set()
         """The resolution facts, whose reactions (`fact.refused`) rules may name."""
         self.pool_names: set[str] = set()
+        self.pool_values: dict[str, tuple[Any, ...]] = {}
         self.pool_fields: dict[str, set[str]] = {}
         for path, line in lines.duplicates:
             self.problem(path, f"key '{path[-1]}' appears twice", line=line)
@@ -252,6 +345,7 @@ class _Parser:
             return None
         self.keys(data, (), TOP_KEYS, REQUIRED_TOP_KEYS)
         pools = self.pools(data.get("pools", {}))
+        self.pool_values = dict(pools)
         text = {k: self.text(data, (k,), pools=False) for k in ("id", "title", "brief", "start")}
         channel = self.choice(data, ("channel",), CHANNELS)
         difficulty = self.choice(data, ("difficulty",), DIFFICULTIES)
@@ -296,6 +390,11 @@ class _Parser:
             examples=examples,
             persona_facts=self.persona_facts(persona.get("facts", {})),
             persona_unknown=self.lines_of(persona.get("unknown"), ("persona", "unknown"), None, required=False),
+            persona_details=self.persona_details(persona.get("details"), answers="facts" in persona),
+            persona_register=self.choice(persona, ("persona", "register"), REGISTERS)
+            if "register" in persona
+            else ("everyday"),
+            desk_reference=self.desk_reference(raw_facts),
             warnings=tuple(self.warnings),
             fact_rules=rules,
             context=context,
@@ -315,6 +414,75 @@ class _Parser:
             lines = [lines] if isinstance(lines, str) else lines
             facts[topic] = self.lines_of(lines, ("persona", "facts", topic), None)
         return facts
+
+    def persona_details(self, raw: Any, answers: bool) -> tuple[Detail, ...]:
+        """`persona.details`: a built-in detail (phone, address, birth) as a line or lines, or any detail as
+        `{asked: "words | words", say: [lines], known: false}`. A persona that answers questions (has `facts`)
+        must hold phone and address, in digits: a deputy asks every caller for them."""
+        path = ("persona", "details")
+        if raw is None:
+            if answers:
+                self.problem(path, f"the persona needs 'details' with at least {', '.join(REQUIRED_DETAILS)}")
+            return ()
+        if not isinstance(raw, dict):
+            self.problem(path, f"'details' must map detail names to lines, not {_kind(raw)}")
+            return ()
+        details = []
+        for name, spec in raw.items():
+            at = path + (name,)
+            spec = spec if isinstance(spec, dict) else {"say": spec}
+            self.keys(spec, at, {"asked", "say", "known"}, ("say",))
+            asked = spec.get("asked", DETAIL_ASKED.get(str(name)))
+            if not isinstance(asked, str) or not asked.strip():
+                self.problem(at, f"detail '{name}' needs 'asked': the words of a question that ask for it")
+                continue
+            if "asked" in spec:
+                words = [w.strip() for w in asked.split("|") if w.strip()]
+                asked = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words)
+            say = spec["say"] if isinstance(spec.get("say"), list) else [spec.get("say")]
+            lines = self.lines_of(say, at + ("say",), None)
+            known = spec.get("known", True) is not False
+            digits = _PHONE if name == "phone" else _DIGITS if name in ("address", "birth") else None
+            if known and digits and not all(digits.search(self.sample(line.text)) for line in lines):
+                self.problem(at, f"detail '{name}' must give it in digits (or say `known: false`)")
+            details.append(Detail(str(name), lines, re.compile(rf"\b({asked})\b"), known))
+        for name in REQUIRED_DETAILS:
+            if name not in raw:
+                self.problem(path, f"the persona needs a '{name}' detail (a deputy asks every caller for it)")
+        return tuple(details)
+
+    def sample(self, text: str) -> str:
+        """The text with each pool placeholder filled by the pool's first value (to check what a line says)."""
+
+        def first(m: re.Match[str]) -> str:
+            values = self.pool_values.get(m.group(1))
+            if not values:
+                return m.group(0)
+            value = values[0]
+            return str(value.get(m.group(2) or "name", "")) if isinstance(value, Mapping) else str(value)
+
+        return _PLACEHOLDER.sub(first, text)
+
+    def desk_reference(self, raw_facts: Any) -> tuple[tuple[str, str], ...]:
+        """The agency settings the resolution facts are written with, in the order they first appear."""
+        found: dict[str, str] = {}
+
+        def walk(value: Any) -> None:
+            if isinstance(value, str):
+                for name, _ in _PLACEHOLDER.findall(value):
+                    if name in self.agency and name not in found:
+                        found[name] = self.agency[name]
+            elif isinstance(value, dict):
+                for v in value.values():
+                    walk(v)
+            elif isinstance(value, list):
+                for v in value:
+                    walk(v)
+
+        walk(raw_facts)
+        order = list(DESK_LABELS)
+        keys = sorted(found, key=lambda k: order.index(k) if k in order else len(order))
+        return tuple((DESK_LABELS.get(k, k.replace("_", " ").capitalize()), found[k]) for k in keys)
 
     def pools(self, raw: Any) -> dict[str, tuple[str, ...]]:
         """Named lists of details; each attempt draws one value of each."""

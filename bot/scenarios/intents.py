@@ -292,7 +292,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("weapons", r"weapons?|guns?|firearms?|knife|knives|armed|rifle|pistol", ""),
     (
         "vehicle",
-        r"plate|plates|license plate|tag number|make and model|what kind of (car|vehicle|truck)|what car|vehicle|"
+        r"plate|plates|license plate|tag number|make and model|unit number|car number|patrol car|squad car|"
+        r"what kind of (car|vehicle|truck)|what car|vehicle|"
         r"which car|what model|what make|what color is (the|your) (car|truck)|swap(ped)? (insurance|info|details)|"
         r"exchange(d)? (insurance|info|information|details)|other driver's (insurance|info|information|details|plate)",
         r"model|year|car|truck",  # not "make": "does that make sense?"; "where was the car parked?" asks where
@@ -336,12 +337,13 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "when",
-        r"when|what time|how long ago|what day|which day|how long has|how long have|since when|last seen|"
+        r"when|what time|how long ago|what day|which day|(what|which)('s| is| was)? (the )?date(?! of birth)|"
+        r"date and time|how long has|how long have|since when|last seen|"
         r"last time|last heard|last saw|last spoke|what date|how did you (find out|notice|learn|hear|discover)|"
         r"when did you (find out|notice|realize|realise)",
         "",
     ),
-    ("age", r"how old|age|ages", ""),
+    ("age", r"how old|age|ages|(over|under|at least) (18|21|eighteen|twenty one)|old enough", ""),
     (
         "who",
         r"which deputy|badge|suspect|their name|his name|her name|deputy's name|officer's name|"
@@ -368,6 +370,10 @@ QUESTION_TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     for topic, strong, weak in _TOPIC_PATTERNS
 )
 """What a clarifying question asks about, in order of precedence (over normalised text)."""
+_WHERE_TO_REACH = re.compile(
+    r"\bwhere (we|i|they|he|she|someone|somebody|the deputy|you|u) can (reach|call|contact|get)\b"
+)
+_CLOSE_BY = re.compile(r"\b(family|relatives?|friends?|neighbou?rs?|kids|children|someone|anyone|anybody) nearby\b")
 _IN_A_NAME = re.compile(r"\b(in|under) (your|his|her|their|my) name\b")
 _TO_A_CHILD = re.compile(r"\b(sweetie|sweetheart|honey|kiddo|little one|buddy|little man|princess|hi there)\b")
 """Words a deputy says to a child in the lobby: the question is for the child, not the adult who brought them."""
@@ -380,6 +386,8 @@ def question_topics(question: str) -> list[str]:
     Someone else's name ("your son's full name", "her name") asks who they are, not the caller's name; a weak
     word ("safe", "make", a bare "who") counts only when no topic has a strong one."""
     question = _IN_A_NAME.sub(" ", question)  # "what did they open in your name?" does not ask the name
+    question = _WHERE_TO_REACH.sub(" to reach you", question)  # "a number where we can reach you" asks no place
+    question = _CLOSE_BY.sub(r"\1 close by", question)  # "any family nearby?" asks who, not where
     found = {topic: m.start() for topic, pattern, _ in QUESTION_TOPICS if (m := pattern.search(question))}
     if not found:
         found = {
@@ -416,8 +424,42 @@ _TEACH_BACK = re.compile(
     r"\b(tell|say|repeat|read) (it |that |this )?back\b|in your own words|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
     r"what('s| is) your (plan|next step)|which (number|one) (are|will) you (call|calling)|who (are|will) you "
-    r"(going to )?call|what are you calling|what do you do (first|next|now|if)|what will you do"
+    r"(going to )?call|what are you calling|what do you do (first|next|now|if)|what will you do|"
+    r"(read|say|repeat) (that|the|this|it|those)( \w+)? back|(number|it|that|e-?mail) back to me|"
+    r"what number (will|are|do|would) you (call|calling|dial)|when (do|will|would) you call"
 )
+_SAY_BACK = re.compile(
+    r"\bwhat are the \w+ things|\bwhat('s| is) (going to|gonna) happen|\bwhat happens (next|now)|"
+    r"\bhow will you (hear|know)|\bwhere (are|will) you (going to |gonna )?go\b|\bwhat('s| is) the first step|"
+    r"\bwhen should the deputy|\bwhat you need to bring|\bwhat you will do|\bwhat you do (next|now|if)|"
+    r"\bjust to check\b.*\b(where do you|how long|what do you|when do you|who do you)|"
+    r"\bwhat (will|do) you tell\b|\bhow long (will|should) you (tell|wait)\b"
+)
+"""Questions that ask the visitor for the plan it was given ("what happens next?"): a check only as a question
+("Here's what happens next: ..." tells it)."""
+_CHECK_PREAMBLE = re.compile(
+    r"\b(just )?(so|to make sure|to be sure|to check|to double check) (that )?(i|we)('m| am| are)? "
+    r"(sure|clear|on the same page|explained|made|got)|\bso i know (i|that i|it|that) |"
+    r"\b(i )?explained (it|that|things|everything)( \w+)? (clear|clearly|ok|okay|well|right|good|properly)|"
+    r"\bsame page\b|\bmake sure (i|that i) (explained|was clear|made)|\b(that|it) came across\b"
+)
+"""Words that frame a question as a check of the trainee's own explanation ("just so I'm sure I explained it,
+what will you do?"): the question asks the visitor to say the plan back, not for a detail of its own."""
+
+
+_THEIR_STORY = re.compile(
+    r"\bwhat happened\b|\bwhat('s| has| is) (been )?(going on|happening)\b|\bfrom the (start|beginning)\b"
+)
+
+
+def checks_understanding(norm: str) -> bool:
+    """Does this sentence ask the visitor to say back what it was told (a teach-back, a read-back of a number)?
+    "What time did it happen?" asks a detail; "just so I'm sure I explained it, when are inspections done?"
+    asks the visitor to say it back."""
+    asks = "?" in norm
+    if _THEIR_STORY.search(norm):
+        return False  # "walk me through what happened" asks for their story, not the plan
+    return bool(_TEACH_BACK.search(norm) or asks and (_CHECK_PREAMBLE.search(norm) or _SAY_BACK.search(norm)))
 
 
 AGREEMENT_CHECK = re.compile(
@@ -436,7 +478,7 @@ def testing_kind(norm: str) -> str:
     """What a testing question asks for: a "teach_back" ("tell me back what you'll do first") gets the plan in
     the visitor's words, "questions" ("any questions?", "anything unclear?") a no, "agreement" ("sound okay?")
     a yes that agrees, and "understanding" (every other check: "does that make sense?", "clear?") a yes."""
-    if _TEACH_BACK.search(norm):
+    if _TEACH_BACK.search(norm) or _CHECK_PREAMBLE.search(norm) or ("?" in norm and _SAY_BACK.search(norm)):
         return "teach_back"
     if _QUESTIONS.search(norm):
         return "questions"

@@ -8,23 +8,24 @@ sender delivers what is pending, before and after any restart.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database, Migrations
+from sqlite_utils import Database
 
 from bot.grading import CRITERIA
 from bot.scenarios.format import Scenario
 from bot.storage.database import companions, connect, private_file
 from bot.storage.outbox import Outbox, Outgoing
+from bot.storage.reader import Reader
+from bot.storage.schema import VERDICT_COLUMNS, migrations, sync_verdicts, verdict_column
 from bot.storage.snapshots import ScenarioText, Snapshots, grader_version
 from bot.transcript import Turn
 from bot.values import AttemptResult, SavedVisitor
@@ -40,209 +41,8 @@ class StoreError(RuntimeError):
 
 
 Clock = Callable[[], datetime]
-migrations = Migrations("deskdrill")
-
-
-@migrations()
-def m001_initial(db: Database) -> None:
-    db["users"].create(
-        {"id": int, "chat_id": int, "first_name": str, "username": str, "role": str, "joined_at": str},
-        pk="id",
-        not_null={"role"},
-        defaults={"role": "trainee"},
-    )
-    db["attempts"].create(
-        {
-            "id": int,
-            "user_id": int,
-            "chat_id": int,
-            "scenario_id": str,
-            "seed": int,
-            "status": str,
-            "started_at": str,
-            "finished_at": str,
-            "visitor": str,
-            "total": int,
-            "resolved": int,
-            "completed": int,
-        },
-        pk="id",
-        foreign_keys=[("user_id", "users", "id")],
-        not_null={"user_id", "scenario_id", "status"},
-    )
-    db["attempts"].create_index(["user_id", "status"])
-    db["turns"].create(
-        {"id": int, "attempt_id": int, "idx": int, "role": str, "text": str, "at": str},
-        pk="id",
-        foreign_keys=[("attempt_id", "attempts", "id")],
-    )
-    db["turns"].create_index(["attempt_id", "idx"], unique=True)
-    db["results"].create(
-        {"attempt_id": int, "criterion": str, "met": int, "score": float, "evidence": str, "turn": int, "tip": str},
-        pk=("attempt_id", "criterion"),
-        foreign_keys=[("attempt_id", "attempts", "id")],
-    )
-    db["updates"].create({"update_id": int, "chat_id": int, "outbox": str, "delivered": int, "at": str}, pk="update_id")
-
-
-@migrations()
-def m002_units_and_audit(db: Database) -> None:
-    """Instructors and admins: units, members, assignments, overrides, reminders, audit log."""
-    db["units"].create(
-        {"id": int, "name": str, "code": str, "created_by": int, "created_at": str, "revoked_at": str},
-        pk="id",
-        not_null={"name", "code"},
-    )
-    db["units"].create_index(["code"], unique=True)
-    db["unit_members"].create(
-        {"unit_id": int, "user_id": int, "joined_at": str},
-        pk=("unit_id", "user_id"),
-        foreign_keys=[("unit_id", "units", "id"), ("user_id", "users", "id")],
-    )
-    db["unit_instructors"].create(
-        {"unit_id": int, "user_id": int},
-        pk=("unit_id", "user_id"),
-        foreign_keys=[("unit_id", "units", "id"), ("user_id", "users", "id")],
-    )
-    db["assignments"].create(
-        {"id": int, "unit_id": int, "scenario_id": str, "due": str, "assigned_by": int, "assigned_at": str},
-        pk="id",
-        foreign_keys=[("unit_id", "units", "id")],
-    )
-    db["assignments"].create_index(["unit_id", "scenario_id"], unique=True)
-    db["overrides"].create(
-        {
-            "id": int,
-            "attempt_id": int,
-            "criterion": str,
-            "original_met": int,
-            "met": int,
-            "reason": str,
-            "by": int,
-            "at": str,
-        },
-        pk="id",
-        foreign_keys=[("attempt_id", "attempts", "id")],
-    )
-    db["reminders"].create(
-        {"user_id": int, "assignment_id": int, "kind": str, "at": str}, pk=("user_id", "assignment_id", "kind")
-    )
-    db["audit"].create({"id": int, "at": str, "actor": int, "action": str, "detail": str}, pk="id")
-
-
-@migrations()
-def m003_outbox_and_privacy(db: Database) -> None:
-    """A real outbox, reminders that count only once delivered, groups told once, joined units' history."""
-    db["outbox"].create(
-        {
-            "id": int,
-            "chat_id": int,
-            "body": str,
-            "source": str,
-            "created": float,
-            "next_at": float,
-            "tries": int,
-            "sent": float,
-            "failed": str,
-        },
-        pk="id",
-        not_null={"chat_id", "body"},
-    )
-    db.execute("create index outbox_pending on outbox (chat_id, id) where sent is null and failed is null")
-    db["reminders"].add_column("delivered_at", str)
-    db["updates"].create_index(["at"])
-    db["group_chats"].create({"chat_id": int, "told_at": str}, pk="chat_id")
-    db["inbox"].create({"update_id": int, "body": str, "at": str}, pk="update_id")
-
-
-@migrations()
-def m004_contact_totals(db: Database) -> None:
-    """The contact as a whole (SPEC): automatic fails, facts given, criteria not applicable;
-    then every finished attempt re-totalled under the new rule from its stored verdicts
-    (overrides included) and its transcript, re-graded for facts and automatic fails only."""
-    db["attempts"].add_column("auto_fail", str)
-    db["attempts"].add_column("addressed", str)
-    db["results"].add_column("applicable", int, not_null_default=1)
-    if db.execute("select count(*) from attempts where status = 'finished'").fetchone()[0]:
-        from bot.storage.stored_totals import bundled_scenarios, retotal_finished
-
-        retotal_finished(db, bundled_scenarios())
-
-
-@migrations()
-def m005_staff_scale(db: Database) -> None:
-    """Staff at scale: indexes for aggregates, notices held during a live call, pending override
-    reasons, completed assignments (for instructors' batched notices) and weekly digests."""
-    db.execute(
-        "create index if not exists attempts_user_scenario on attempts (user_id, scenario_id, status, started_at)"
-    )
-    for criterion in CRITERIA:
-        db["attempts"].add_column(f"v_{criterion}", int)
-    sync_verdicts(db)
-    verdicts = ", ".join(f"v_{c}" for c in CRITERIA)
-    db.execute(
-        "create index attempts_user_totals on attempts "
-        f"(user_id, status, started_at, total, finished_at, auto_fail, id, {verdicts})"
-    )
-    db.execute("create index if not exists unit_members_user on unit_members (user_id, unit_id)")
-    db.execute("create index if not exists overrides_attempt on overrides (attempt_id)")
-    db.execute("create index if not exists reminders_kind on reminders (user_id, kind)")
-    db["outbox"].add_column("hold", int)
-    db["pending_reasons"].create(
-        {"user_id": int, "attempt_id": int, "criterion": str, "met": int, "expires": str}, pk="user_id"
-    )
-    db["completions"].create(
-        {"assignment_id": int, "user_id": int, "unit_id": int, "attempt_id": int, "at": str, "told_at": str},
-        pk=("assignment_id", "user_id"),
-    )
-    db.execute("create index completions_untold on completions (unit_id) where told_at is null")
-    db["digests"].create({"user_id": int, "week": str, "at": str}, pk=("user_id", "week"))
-    db["digest_optout"].create({"user_id": int, "at": str}, pk="user_id")
-
-
-@migrations()
-def m006_web_sign_in(db: Database) -> None:
-    """The web dashboard: one-time sign-in links and sessions, each stored as a SHA-256 of its secret."""
-    db["web_links"].create(
-        {"token_hash": str, "user_id": int, "expires": str, "used_at": str}, pk="token_hash", not_null={"user_id"}
-    )
-    db["web_sessions"].create(
-        {"token_hash": str, "user_id": int, "csrf": str, "created_at": str, "seen_at": str},
-        pk="token_hash",
-        not_null={"user_id", "csrf", "seen_at"},
-    )
-
-
-@migrations()
-def m007_audit_filters(db: Database) -> None:
-    """The dashboard's audit log filtered by action, and its list of actions, without a scan."""
-    db.execute("create index if not exists audit_action on audit (action, id)")
-
-
-@migrations()
-def m008_records(db: Database) -> None:
-    """Records a department can defend (docs/records.md): each attempt's scenario as it was (a content
-    hash; the text once per hash) and the grader version that scored it; when its words were purged;
-    people erased."""
-    db["scenario_texts"].create({"hash": str, "scenario_id": str, "text": str}, pk="hash", not_null={"text"})
-    db["attempts"].add_column("scenario_hash", str)
-    db["attempts"].add_column("grader_version", str)
-    db["attempts"].add_column("words_purged_at", str)
-    db["users"].add_column("erased_at", str)
-    db.execute("create index if not exists attempts_unpurged on attempts (finished_at) where words_purged_at is null")
-    db.execute("create index if not exists audit_at on audit (at)")
-
-
-def sync_verdicts(db: Database, attempt_id: int | None = None) -> None:
-    """Copy each criterion's verdict (1 met, 0 missed, NULL n/a) onto its attempt's row (`v_<criterion>`),
-    so reports aggregate 100,000 attempts from one covering index instead of half a million results."""
-    columns = ", ".join(
-        f"v_{c} = (select case when r.applicable then r.met end from results r "
-        f"where r.attempt_id = attempts.id and r.criterion = '{c}')"
-        for c in CRITERIA
-    )
-    where, params = (" where id = ?", [attempt_id]) if attempt_id is not None else ("", [])
-    db.execute(f"update attempts set {columns}{where}", params)
+__all__ = ["AttemptRow", "Clock", "Reader", "Store", "StoreError", "migrations", "sync_verdicts"]
+"""`migrations` and `sync_verdicts` live in bot.storage.schema; named here too for their older importers."""
 
 
 @dataclass(frozen=True)
@@ -380,10 +180,23 @@ class Store:
             self.db.execute("delete from inbox where update_id = ?", [update_id])
             self._inbox.discard(update_id)
 
-    def handled(self, update_id: int | None, chat_id: int, outbox: Iterable[str | Outgoing] | None = None) -> None:
-        """Record an update that changes nothing else (a /help, a refusal) with what it owes."""
-        with self.db.atomic():
+    def handled(
+        self,
+        update_id: int | None,
+        chat_id: int,
+        outbox: Iterable[str | Outgoing] | None = None,
+        call_ended: bool = False,
+    ) -> None:
+        """Record an update with what it owes, in the caller's transaction (the one that made its change) or
+        one of its own. `call_ended`: a practice call closed, so the notices held during it go out after these."""
+        with self._transaction():
             self._record_update(update_id, chat_id, outbox or [])
+            if call_ended:
+                self.outbox.release(chat_id)
+
+    def _transaction(self) -> AbstractContextManager[object]:
+        """The caller's transaction when there is one (a handler's), else a new one."""
+        return nullcontext() if self.db.conn.in_transaction else self.db.atomic()
 
     def owe(self, messages: Iterable[Outgoing], source: str = "") -> None:
         """Store messages owed outside any update (reminders), inside the caller's transaction."""
@@ -440,13 +253,12 @@ class Store:
     # --- attempts ------------------------------------------------------------------------
 
     def active_attempt(self, user_id: int) -> AttemptRow | None:
-        row = next(
-            self.db.query(
-                "select * from attempts where user_id = ? and status = 'active' order by id desc limit 1", [user_id]
-            ),
-            None,
+        """Read on every practice message: a plain cursor (db.query would add a savepoint in a transaction)."""
+        cursor = self.db.execute(
+            "select * from attempts where user_id = ? and status = 'active' order by id desc limit 1", [user_id]
         )
-        return AttemptRow.from_row(row) if row else None
+        row = cursor.fetchone()
+        return AttemptRow.from_row(dict(zip([d[0] for d in cursor.description], row, strict=True))) if row else None
 
     def attempt(self, attempt_id: int) -> AttemptRow | None:
         row = next(self.db.query("select * from attempts where id = ?", [attempt_id]), None)
@@ -465,64 +277,53 @@ class Store:
         """Open an attempt; `scenario`: the text of the scenario it is played in, kept with it (once per hash)."""
         with self.db.atomic():
             scenario_hash = self.snapshots.keep(scenario) if scenario is not None else None
-            attempt_id = (
-                self.db["attempts"]
-                .insert(
-                    {
-                        "user_id": user_id,
-                        "chat_id": chat_id,
-                        "scenario_id": visitor.scenario_id,
-                        "seed": visitor.seed,
-                        "status": "active",
-                        "started_at": self.now(),
-                        "visitor": json.dumps(visitor.to_json()),
-                        "scenario_hash": scenario_hash,
-                    }
-                )
-                .last_pk
-            )
+            attempt_id = self.db.execute(  # plain SQL: Table.insert reads the table's columns on every call
+                "insert into attempts (user_id, chat_id, scenario_id, seed, status, started_at, visitor, "
+                "scenario_hash) values (?, ?, ?, ?, 'active', ?, ?, ?)",
+                [
+                    user_id,
+                    chat_id,
+                    visitor.scenario_id,
+                    visitor.seed,
+                    self.now(),
+                    json.dumps(visitor.to_json()),
+                    scenario_hash,
+                ],
+            ).lastrowid
             self._add_turns(attempt_id, [opening], 0)
             self._record_update(update_id, chat_id, outbox)
         return int(attempt_id)
 
     def record_exchange(
-        self,
-        update_id: int | None,
-        attempt: AttemptRow,
-        new_turns: list[Turn],
-        visitor: SavedVisitor,
-        outbox: list[str],
-        result: AttemptResult | None = None,
+        self, attempt: AttemptRow, new_turns: list[Turn], visitor: SavedVisitor, result: AttemptResult | None = None
     ) -> None:
-        """Save one exchange (and, when the attempt ended, its grade) with the update, atomically."""
-        with self.db.atomic():
+        """Save one exchange (and, when the attempt ended, its grade), atomically; what it owes the trainee
+        is stored by the caller, in its transaction (`handled`)."""
+        with self._transaction():
             self._add_turns(attempt.id, new_turns, self._turn_count(attempt.id))
             self.db.execute("update attempts set visitor = ? where id = ?", [json.dumps(visitor.to_json()), attempt.id])
             if result is not None:
                 self._finish(attempt.id, result)
-            self._record_update(update_id, attempt.chat_id, outbox)
-            if result is not None:
-                self.outbox.release(attempt.chat_id)
 
-    def finish_attempt(
-        self, update_id: int | None, attempt: AttemptRow, result: AttemptResult, outbox: list[str]
-    ) -> None:
-        with self.db.atomic():
+    def finish_attempt(self, attempt: AttemptRow, result: AttemptResult) -> None:
+        with self._transaction():
             self._finish(attempt.id, result)
-            self._record_update(update_id, attempt.chat_id, outbox)
-            self.outbox.release(attempt.chat_id)
 
-    def abandon_attempt(self, update_id: int | None, attempt: AttemptRow, outbox: list[str]) -> None:
+    def abandon_attempt(self, attempt: AttemptRow) -> None:
         """Close an attempt that can no longer be played (its scenario was removed); turns are kept."""
-        with self.db.atomic():
-            self.db["attempts"].update(attempt.id, {"status": "abandoned", "finished_at": self.now()})
-            self._record_update(update_id, attempt.chat_id, outbox)
-            self.outbox.release(attempt.chat_id)
+        with self._transaction():
+            self.db.execute(
+                "update attempts set status = 'abandoned', finished_at = ? where id = ?", [self.now(), attempt.id]
+            )
 
     def _finish(self, attempt_id: int, result: AttemptResult) -> None:
+        """Store the grade: the attempt's row with its verdict columns (`v_<criterion>`, see `sync_verdicts`)
+        written from the grade itself, and one row per criterion."""
+        criteria = result.grade.criteria
+        verdicts = [verdict_column(criteria.get(c)) for c in CRITERIA]
         self.db.execute(
             "update attempts set status = 'finished', finished_at = ?, total = ?, resolved = ?, completed = ?, "
-            "auto_fail = ?, addressed = ?, grader_version = ? where id = ?",
+            f"auto_fail = ?, addressed = ?, grader_version = ?, {VERDICT_COLUMNS} where id = ?",
             [
                 self.now(),
                 result.grade.total,
@@ -531,6 +332,7 @@ class Store:
                 json.dumps([dict(f) for f in result.grade.auto_fail or ()]),
                 json.dumps(result.grade.addressed.to_json()) if result.grade.addressed else None,
                 grader_version(),
+                *verdicts,
                 attempt_id,
             ],
         )
@@ -548,10 +350,9 @@ class Store:
                     v.tip,
                     int(v.applicable),
                 )
-                for name, v in result.grade.criteria.items()
+                for name, v in criteria.items()
             ],
         )
-        sync_verdicts(self.db, attempt_id)
         self._complete_assignments(attempt_id)
 
     def _complete_assignments(self, attempt_id: int) -> None:
@@ -582,8 +383,8 @@ class Store:
         return self.snapshots.scenario(attempt.scenario_id, attempt.scenario_hash, current)
 
     def turns(self, attempt_id: int) -> list[Turn]:
-        rows = self.db.query("select role, text from turns where attempt_id = ? order by idx", [attempt_id])
-        return [Turn(r["role"], r["text"]) for r in rows]
+        rows = self.db.execute("select role, text from turns where attempt_id = ? order by idx", [attempt_id])
+        return [Turn(role, text) for role, text in rows]
 
     def history(self, user_id: int, limit: int = 10) -> list[dict]:
         return list(
@@ -602,42 +403,3 @@ class Store:
             "order by a.id, r.criterion",
             [user_id],
         )
-
-
-READER_MMAP_BYTES = 1 << 30
-READER_CACHE_KIB = 64 * 1024
-
-
-class Reader:
-    """Read-only SQLite connections, one per worker thread (a connection belongs to the thread that made
-    it; WAL lets them read while the event loop's connection writes). Without a file (an in-memory
-    database in tests) reads run on the main connection, on the caller's thread."""
-
-    def __init__(self, path: Path | None, fallback: sqlite3.Connection) -> None:
-        self.path, self.fallback = path, fallback
-        self._local = threading.local()
-
-    def connection(self) -> sqlite3.Connection:
-        if self.path is None:
-            return self.fallback
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(f"file:{self.path.resolve()}?mode=ro", uri=True)
-            conn.execute("PRAGMA query_only=ON")
-            conn.execute(f"PRAGMA mmap_size={READER_MMAP_BYTES}")
-            conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
-            self._local.conn = conn
-        return conn
-
-    async def run(self, read: Callable[[sqlite3.Connection], Any]) -> Any:
-        """`read(connection)` in a worker thread; on the loop when there is no file to open again."""
-        if self.path is None:
-            return read(self.fallback)
-        return await asyncio.to_thread(lambda: read(self.connection()))
-
-    def in_thread(self, read: Callable[[sqlite3.Connection], Any]) -> Callable[[], Any]:
-        """A function for a worker thread that reads there (or, without a file, data read now)."""
-        if self.path is None:
-            data = read(self.fallback)
-            return lambda: data
-        return lambda: read(self.connection())

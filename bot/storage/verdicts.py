@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.storage.audit import AuditLog
-from bot.storage.store import Store, sync_verdicts
+from bot.storage.store import Store
 from bot.storage.stored_totals import stored_total
+from bot.transcript import CRITERIA
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,10 @@ class Verdicts:
     def __init__(self, store: Store) -> None:
         self.store, self.db = store, store.db
         self.audit = AuditLog(store)
+        self._awaiting = {user_id for (user_id,) in self.db.execute("select user_id from pending_reasons")}
+        """Who may have a pending reason: every text is checked here, in memory, and only these people's
+        in the store. Loaded at start (a reason survives a restart), added to when one is set, and kept a
+        superset: an id leaves only once the store has none for it, so a rolled-back take loses no reason."""
 
     def results_of(self, attempt_id: int) -> dict[str, dict]:
         return {r["criterion"]: r for r in self.db.query("select * from results where attempt_id = ?", [attempt_id])}
@@ -30,6 +35,8 @@ class Verdicts:
     def override(self, attempt_id: int, criterion: str, met: bool, reason: str, actor: int) -> int:
         """Change a verdict, keep the original, record who and why; return the new total (SPEC rule)."""
         with self.db.atomic():
+            if criterion not in CRITERIA:
+                raise ValueError(f"unknown criterion {criterion!r}")
             original = self.results_of(attempt_id)[criterion]["met"]
             self.db.execute(
                 "insert into overrides (attempt_id, criterion, original_met, met, reason, by, at) "
@@ -40,7 +47,9 @@ class Verdicts:
                 "update results set met = ?, score = ? where attempt_id = ? and criterion = ?",
                 [int(met), 1.0 if met else 0.0, attempt_id, criterion],
             )
-            sync_verdicts(self.db, attempt_id)
+            self.db.execute(  # the attempt's copy of the verdict (bot.storage.store.sync_verdicts)
+                f"update attempts set v_{criterion} = ? where id = ?", [int(met), attempt_id]
+            )
             total = stored_total(self.db, attempt_id)
             self.db.execute("update attempts set total = ? where id = ?", [total, attempt_id])
             verdict = "met" if met else "missed"
@@ -51,15 +60,23 @@ class Verdicts:
         return list(self.db.query("select * from overrides where attempt_id = ? order by id", [attempt_id]))
 
     def set_pending_reason(self, user_id: int, pending: PendingReason) -> None:
+        self._awaiting.add(user_id)
         self.db.execute(
             "insert or replace into pending_reasons (user_id, attempt_id, criterion, met, expires) "
             "values (?, ?, ?, ?, ?)",
             [user_id, pending.attempt_id, pending.criterion, int(pending.met), pending.expires],
         )
 
+    def may_await_reason(self, user_id: int) -> bool:
+        """False for anyone without a pending reason, without a read: so practice texts go straight on."""
+        return user_id in self._awaiting
+
     def pending_reason(self, user_id: int) -> PendingReason | None:
+        if user_id not in self._awaiting:
+            return None
         row = next(self.db.query("select * from pending_reasons where user_id = ?", [user_id]), None)
         if row is None:
+            self._awaiting.discard(user_id)
             return None
         return PendingReason(row["attempt_id"], row["criterion"], bool(row["met"]), row["expires"])
 

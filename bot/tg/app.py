@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-
-import httpx
 import gc
 import logging
 import secrets
@@ -50,7 +47,6 @@ from bot.training.reports import progress_chart, report_chart
 log = logging.getLogger(__name__)
 
 SENDER_CONCURRENCY = 32
-KEEP = int(os.environ.get('KEEP', '40'))
 """Chats sent to at once. The HTTP pool has a connection for each, plus a few for button answers."""
 PRUNE_INTERVAL = 3600.0
 PURGE_INTERVAL, PURGE_BATCH, PURGE_CHECKPOINT_WAIT = 3600.0, 2000, 1.0
@@ -183,8 +179,7 @@ def build_application(
         # A send that times out may still have been delivered, and is then sent again: wait long
         # enough that only a real outage times out (the defaults, 5 s, are reached on a busy host).
         request=HTTPXRequest(
-            connection_pool_size=SENDER_CONCURRENCY + 8, read_timeout=30.0, write_timeout=30.0, pool_timeout=30.0,
-            httpx_kwargs={"limits": httpx.Limits(max_connections=SENDER_CONCURRENCY + 8, max_keepalive_connections=KEEP)},
+            connection_pool_size=SENDER_CONCURRENCY + 8, read_timeout=30.0, write_timeout=30.0, pool_timeout=30.0
         ),
         get_updates_request=HTTPXRequest(connection_pool_size=1),
         rate_limiter=limiter,
@@ -237,7 +232,8 @@ def build_application(
             CallbackQueryHandler(guards.unknown_button),
             MessageHandler(filters.FORWARDED, staff.forward_handler(trainee, text_or_not(text, guards.not_text))),
             MessageHandler(filters.COMMAND, guards.unknown_command),
-            MessageHandler(filters.TEXT, text),
+            MessageHandler(filters.TEXT & staff.awaiting_reason(), text),  # maybe an override reason
+            MessageHandler(filters.TEXT, trainee.message),  # practice: straight to the trainee handler
             MessageHandler(filters.ALL, guards.not_text),
         ]
     )

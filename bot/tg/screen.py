@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from bot.storage.outbox import Buttons, Outgoing
 from bot.tg import callbacks as cb
-from bot.tg.pages import start_button
-from bot.training.outcome import Notice, Outcome
+from bot.training.outcome import Outcome, owed
 
 
 @dataclass(frozen=True)
@@ -23,12 +22,6 @@ def screen(replies: list[str], keyboard: Buttons = (), **more) -> Screen:
     return Screen(Outcome(replies), keyboard, **more)
 
 
-def notice_message(notice: Notice) -> Outgoing:
-    """A notice for someone else, held while they are in a call; a call it offers is a Start button."""
-    buttons = start_button(notice.offer.scenario_id, notice.offer.title) if notice.offer else ()
-    return Outgoing(notice.chat_id, notice.text, buttons, hold=True)
-
-
 def messages_of(chat_id: int, answer: Outcome | Screen) -> list[Outgoing]:
     """Everything an answer owes: replies, a chart or file, buttons, notices, a menu change."""
     shown = answer if isinstance(answer, Screen) else Screen(answer)
@@ -41,7 +34,7 @@ def messages_of(chat_id: int, answer: Outcome | Screen) -> list[Outgoing]:
     if outcome.offers:
         rows = tuple(((f"Start: {o.title}", cb.encode(cb.Practice(o.scenario_id))),) for o in outcome.offers)
         messages.append(Outgoing(chat_id, "Start one:", rows))
-    messages += [notice_message(n) for n in outcome.notices]
+    messages += owed(outcome.notices)  # as the dashboard owes them: one rule for every edge
     if outcome.role_changed:
         messages.append(Outgoing(outcome.role_changed[0], menu=outcome.role_changed[1]))
     return messages

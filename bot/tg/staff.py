@@ -11,8 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 
-from telegram import Update
-from telegram.ext import ContextTypes
+from telegram import Message, Update
+from telegram.ext import ContextTypes, filters
 
 from bot.practice.coach import Coach
 from bot.storage.outbox import Buttons
@@ -26,6 +26,7 @@ from bot.tg.staff_screens import StaffScreens
 from bot.tg.trainee import TraineeHandlers, answer_quietly, user_of
 from bot.training.department import Department
 from bot.training.outcome import Deferred, Outcome, Refused
+from bot.training.overrides import Overrides
 from bot.transcript import User
 
 __all__ = ["MENUS", "TRAINEE_MENU", "StaffHandlers", "messages_of"]
@@ -203,20 +204,26 @@ class StaffHandlers:
                 return lambda: d.notices.digest_off(user)
         return None  # a trainee's button (practice:) is not a staff one
 
-    # --- plain messages that may be meant for staff --------------------------------------------
+    # --- the one plain text meant for staff: an override reason they were asked for --------------
+
+    def awaiting_reason(self) -> filters.MessageFilter:
+        """Texts from someone who may owe an override reason, told apart in memory: only these reach
+        `text_handler`; every other text (practice) goes straight to the trainee handler."""
+        return _AwaitingReason(self.department.overrides)
 
     def text_handler(self, trainee: TraineeHandlers):
         """A text: an override reason the instructor was asked for, else a line of practice."""
 
         async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             user = user_of(update)
-            text = update.effective_message.text or ""
-            with self.coach.store.db.atomic():
-                outcome = self._outcome(lambda: self.department.overrides.pending_reason(user, text))
-                if outcome is not None:
-                    self.coach.register(user)
-                    self.coach.store.handled(update.update_id, user.chat_id, messages_of(user.chat_id, outcome))
-                    return
+            if self.department.overrides.awaits_reason(user.id):
+                text = update.effective_message.text or ""
+                with self.coach.store.db.atomic():
+                    outcome = self._outcome(lambda: self.department.overrides.pending_reason(user, text))
+                    if outcome is not None:
+                        self.coach.register(user)
+                        self.coach.store.handled(update.update_id, user.chat_id, messages_of(user.chat_id, outcome))
+                        return
             await trainee.message(update, context)
 
         return handler
@@ -253,6 +260,17 @@ class StaffHandlers:
             queued += notices.queue_digests(due, await self.coach.store.reader.run(read), today)
         if queued:
             wake(context)
+
+
+class _AwaitingReason(filters.MessageFilter):
+    """A PTB filter over the rule's in-memory check, so a practice text meets no staff handler at all."""
+
+    def __init__(self, overrides: Overrides) -> None:
+        super().__init__(name="awaiting_reason")
+        self.overrides = overrides
+
+    def filter(self, message: Message) -> bool:
+        return message.from_user is not None and self.overrides.awaits_reason(message.from_user.id)
 
 
 def wake(context: ContextTypes.DEFAULT_TYPE) -> None:

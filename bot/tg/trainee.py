@@ -1,15 +1,21 @@
-"""Trainee handlers: each parses the update, calls the Coach, and sends what it returns."""
+"""Trainee handlers: each parses the update, calls the Coach, and owes what it returns.
+
+A practice message enters here, and only here: `message` opens the update's transaction, the
+Coach makes the change (the attempt's turns, its grade) and returns what it owes, and the
+handler stores that with the update id, once. The sender (bot.tg.sender) delivers it.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.practice.coach import Coach, User
+from bot.practice.coach import Coach, Owed, User
 from bot.storage.outbox import Outgoing
 
 log = logging.getLogger(__name__)
@@ -82,7 +88,8 @@ class TraineeHandlers:
     async def message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A line of the conversation, passed to the visitor."""
         user = user_of(update)
-        self.coach.say(user, clean_text(update.effective_message.text or ""), update.update_id)
+        text = clean_text(update.effective_message.text or "")
+        self.owe(update.update_id, lambda: self.coach.say(user, text))
 
     async def hint(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A coaching hint for this moment of the call."""
@@ -90,7 +97,16 @@ class TraineeHandlers:
 
     async def end(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Finish the attempt now and send the scorecard."""
-        self.coach.end(user_of(update), update.update_id)
+        user = user_of(update)
+        self.owe(update.update_id, lambda: self.coach.end(user))
+
+    def owe(self, update_id: int, step: Callable[[], Owed]) -> None:
+        """Run a step of practice and store what it owes with the update, in the step's own transaction:
+        after a crash both are there or neither is, and a redelivered update is never played twice."""
+        store = self.coach.store
+        with store.db.atomic():
+            owed = step()
+            store.handled(update_id, owed.chat_id, owed.messages, call_ended=owed.call_ended)
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The trainee's last ten attempts."""

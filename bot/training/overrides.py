@@ -74,6 +74,10 @@ class Overrides:
         had = self.verdicts.take_pending_reason(actor.id)
         return Outcome(["Cancelled: nothing changed." if had else "Nothing to cancel."])
 
+    def awaits_reason(self, user_id: int) -> bool:
+        """A cheap first check for every text: False means it is surely not a reason (no read)."""
+        return self.verdicts.may_await_reason(user_id)
+
     def pending_reason(self, actor: User, text: str) -> Outcome | None:
         """The reason an instructor was asked for, or None: the message is not one (practice goes on).
 

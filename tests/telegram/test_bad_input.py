@@ -10,7 +10,7 @@ import pytest
 from telegram import Update
 
 from bot.config import Settings
-from bot.practice.coach import User
+from bot.practice.coach import Owed, User
 from bot.scenarios.library import Library
 from bot.tg.guards import APOLOGY_RESEND, APOLOGY_SAVED, EDITED, OLD_BUTTON, TEXT_ONLY, TOO_FAST_BUTTON
 from bot.tg.throttle import Throttle
@@ -139,13 +139,25 @@ async def test_button_presses_are_throttled_like_messages(strict_bot: Bot) -> No
 
 
 def broken_for(bot: Bot, monkeypatch: pytest.MonkeyPatch, after_saving: bool) -> None:
+    """Break the trainee's next message: inside its transaction (nothing is saved), or just after it
+    committed (waking the sender, the last thing done with an update)."""
+    if after_saving:
+        sender = bot.app.bot_data["sender"]
+        wake, broken = sender.wake, []
+
+        def wake_broken_once(chat_id: int | None = None) -> None:
+            if chat_id == TRAINEE and not broken:
+                broken.append(chat_id)
+                raise RuntimeError("disk on fire")
+            wake(chat_id)
+
+        monkeypatch.setattr(sender, "wake", wake_broken_once)
+        return
     say = bot.coach.say
 
-    def broken_for_one_user(user: User, text: str, update_id: int | None) -> list[str]:
+    def broken_for_one_user(user: User, text: str) -> Owed:
         if user.id != TRAINEE:
-            return say(user, text, update_id)
-        if after_saving:
-            say(user, text, update_id)
+            return say(user, text)
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(bot.coach, "say", broken_for_one_user)

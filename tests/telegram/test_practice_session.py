@@ -92,3 +92,29 @@ async def test_progress_sends_a_png_chart_of_results(bot: Bot) -> None:
     await bot.until(lambda: bool(bot.api.sent("sendPhoto", TRAINEE)))
     (photo,) = bot.api.sent("sendPhoto", TRAINEE)
     assert photo.params["photo"][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+async def test_a_practice_message_is_stored_with_what_it_owes_in_one_transaction(bot: Bot) -> None:
+    """It enters at the trainee handler alone: no read of pending override reasons, one write
+    transaction for the turns, the update and the reply (the verdict columns written, not re-derived)."""
+    await bot.say(TRAINEE, "/practice report-copy")
+    statements: list[str] = []
+    bot.store.db.conn.set_trace_callback(statements.append)
+    try:
+        for message in COURTEOUS["report-copy"]:  # to the scorecard: the grade is stored in the same way
+            update_id = bot.api.text(TRAINEE, message)
+            await bot.settle(update_id)
+    finally:
+        bot.store.db.conn.set_trace_callback(None)
+    handled = [s for s in statements if "insert into updates" in s]
+    assert len(handled) == len(COURTEOUS["report-copy"])
+    assert not [s for s in statements if "pending_reasons" in s]
+    assert not [s for s in statements if "select case when r.applicable" in s]  # no sync_verdicts
+    for update in handled:  # each update's writes: inside one BEGIN IMMEDIATE ... COMMIT, with its turns
+        at = statements.index(update)
+        begin = max(i for i in range(at) if statements[i] == "BEGIN IMMEDIATE")
+        commit = next(i for i in range(at, len(statements)) if statements[i] == "COMMIT")
+        inside = statements[begin:commit]
+        assert any("insert into turns" in s for s in inside) and any("insert into outbox" in s for s in inside)
+        assert not any(s.startswith("SAVEPOINT sqlite_utils_") for s in inside)  # no nested transaction
+    assert bot.store.history(TRAINEE)[0]["total"] == 100
