@@ -263,3 +263,37 @@ async def test_instructors_hear_of_completions_at_most_hourly_and_get_a_weekly_d
 def _index_of(bot: Bot, prefix: str) -> int:
     texts = bot.api.texts(INSTRUCTOR)
     return max(i for i, t in enumerate(texts) if t.startswith(prefix))
+
+
+# --- an admin erases a person who left: asked first, done by a tap, audited without the erased data (issue 20)
+
+
+async def test_erase_asks_first_and_a_tap_erases_name_and_words_but_keeps_the_score(bot: Bot) -> None:
+    await unit_with_trainee(bot)
+    attempt = await finished_attempt(bot)
+    total = bot.store.attempt(attempt).total
+    name = bot.store.user(TRAINEE)["first_name"]
+
+    question = await one(bot, ADMIN, f"/erase {TRAINEE}")
+    assert question.startswith(f"Erase {name} ({TRAINEE}, trainee) for good?") and "cannot be undone" in question
+    assert bot.store.user(TRAINEE)["first_name"] == name, "nothing happens before the tap"
+
+    (done,) = await tap(bot, ADMIN, button(bot, ADMIN, "Erase for good"))
+    assert done.startswith(f"Done \u2014 erased person {TRAINEE}")
+    assert bot.store.user(TRAINEE)["first_name"] != name
+    assert bot.store.turns(attempt) == [] or all(name not in t.text for t in bot.store.turns(attempt))
+    assert bot.store.attempt(attempt).total == total, "the score stays, under the number"
+    (entry,) = bot.store.db["audit"].rows_where("action = 'erase'")
+    assert entry["actor"] == ADMIN and name not in entry["detail"]
+
+
+async def test_erase_can_be_cancelled_and_refuses_admins_unknown_ids_and_instructors_asking(bot: Bot) -> None:
+    await unit_with_trainee(bot)
+    await one(bot, ADMIN, f"/erase {TRAINEE}")
+    assert await tap(bot, ADMIN, button(bot, ADMIN, "Cancel")) == ["Cancelled: nothing was erased."]
+    assert not list(bot.store.db["audit"].rows_where("action = 'erase'"))
+    assert (await one(bot, ADMIN, f"/erase {ADMIN}")).startswith("An admin cannot be erased")
+    assert await one(bot, ADMIN, "/erase 999999") == "No user 999999 is known to the bot."
+    assert (await one(bot, ADMIN, "/erase")).startswith("Usage: /erase <user_id>")
+    assert await one(bot, INSTRUCTOR, f"/erase {TRAINEE}") == "/erase needs the admin role."
+    assert await tap(bot, INSTRUCTOR, f"er:{TRAINEE}") == ["/erase needs the admin role."]
