@@ -229,8 +229,6 @@ def test_the_rules_hold_no_screens(path: Path) -> None:
 @pytest.mark.parametrize("path", modules_in("training", "tg"), ids=name)
 def test_shared_values_come_from_the_bottom(path: Path) -> None:
     """`User`, the criteria and their labels are imported from bot.transcript, beside `Turn`."""
-    if name(path) == "tg/trainee.py":
-        return  # still takes User from bot.practice.coach, which defines its own until it imports this one
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module != "bot.transcript":
@@ -239,7 +237,7 @@ def test_shared_values_come_from_the_bottom(path: Path) -> None:
 
 
 def test_the_shared_values_are_the_ones_the_grader_and_the_scorecard_use() -> None:
-    """Until bot.grading, bot.practice.scorecard and bot.practice.coach import them from bot.transcript."""
+    """The grader, the scorecard and the coach use the very values of bot.transcript."""
     from dataclasses import fields
 
     from bot import transcript

@@ -25,15 +25,7 @@ from bot.grading import shapes
 from bot.grading.gates import parts as word_parts
 from bot.grading.grammar import Act
 from bot.grading.text import Sentence, split_sentences
-
-CRITERIA: tuple[str, ...] = (
-    "greeting",
-    "empathy",
-    "testing_questions",
-    "offer_more_help",
-    "appreciation",
-)
-"""The five graded criteria, in the order of a call."""
+from bot.transcript import CRITERIA
 
 BUILTIN_SIGNALS: tuple[str, ...] = (
     *CRITERIA,

@@ -26,7 +26,10 @@ from bot.scenarios.library import Library
 from bot.storage.outbox import Buttons, Outgoing
 from bot.storage.snapshots import texts_of
 from bot.storage.store import AttemptRow, Store
+from bot.transcript import User
 from bot.values import AttemptResult
+
+__all__ = ["Coach", "Owed", "User"]  # User lives in bot.transcript; callers may take it from here
 
 log = logging.getLogger(__name__)
 
@@ -66,14 +69,6 @@ class Owed:
         if self.buttons and messages:
             messages[-1] = Outgoing(self.chat_id, self.replies[-1], self.buttons)
         return messages
-
-
-@dataclass(frozen=True)
-class User:
-    id: int
-    chat_id: int
-    first_name: str
-    username: str | None = None
 
 
 class Coach:

@@ -13,15 +13,8 @@ from typing import Any
 from bot.grading import CRITERIA, Addressed, Grade, Verdict
 from bot.practice.attempt import AttemptResult
 from bot.scenarios.format import MOODS as MOOD_ORDER
-from bot.transcript import Turn
+from bot.transcript import LABELS, Turn
 
-LABELS = {
-    "greeting": "Greeting",
-    "empathy": "Empathy",
-    "testing_questions": "Testing questions",
-    "offer_more_help": "Offer more help",
-    "appreciation": "Appreciation",
-}
 MET, MISSED, NOT_APPLICABLE, FAILED, WARNING = "\u2705", "\u274c", "\u2796", "\u26d4", "\u26a0\ufe0f"
 
 

@@ -15,8 +15,9 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.practice.coach import Coach, Owed, User
+from bot.practice.coach import Coach, Owed
 from bot.storage.outbox import Outgoing
+from bot.transcript import User
 
 log = logging.getLogger(__name__)
 SURROGATES = re.compile("[\ud800-\udfff]")
