@@ -1,0 +1,103 @@
+"""The persona's answers: `persona.facts` (by topic of a clarifying question) and `persona.details`.
+
+A deputy asks every caller for a number and an address, and a visitor answers the question asked, not
+"my cell": this module holds the words of a question that ask for each built-in detail and the checks that a
+persona who answers questions holds its details in digits. The rest of the persona (name, mood, register) is
+read with the scenario itself (bot/scenarios/format.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.scenarios.model import Detail, Line
+from bot.scenarios.reading import Reader, kind_of
+from bot.scenarios.schema import MOODS, REGISTERS, TOPICS
+
+DETAIL_ASKED: dict[str, str] = {
+    "phone": r"call ?back|reach you|name (and |\+ |n |& )?(phone|number|cell)|(phone|cell) \?|a phone number|"
+    r"your (cell|phone|mobile|number|#)|phone (number|#)|cell (number|#)|"
+    r"(best|good|safe|contact|callback|cell|home) (number|#)|number for you|the cell|ur (cell|number|phone|#)|"
+    r"number (i|we|they|the deputy) can|read me (the|your) (cell|number)|what number (are you|is this)|"
+    r"number (are you|you're) calling from|phone #|number where",
+    "address": r"address|house number|street number|what number on|which number on|apartment|"
+    r"where do you live|where (does|do) (she|he|they) live|where are you (right now|now|staying|calling from)|"
+    r"where you are|number on \w+ (street|st|avenue|ave|lane|drive|road|court|way)|what house|which house",
+    "birth": r"date of birth|dob|birthday|birth date|born",
+}
+"""The words of a question that ask for each built-in persona detail (over normalised text)."""
+REQUIRED_DETAILS = ("phone", "address")
+"""Every persona can give these: a deputy asks every caller and visitor for a number and an address."""
+DIGITS = re.compile(r"\d")
+PHONE = re.compile(r"\d{3}\D{0,2}\d{4}\b")
+"""A phone number as a line gives it (555-0142, 555 0142)."""
+
+
+def persona_fields(reader: Reader, persona: dict) -> dict[str, Any]:
+    """The Scenario's `persona_*` values, read from the `persona` mapping (its keys already checked)."""
+    mood = persona.get("mood")
+    return {
+        "persona_name": reader.text(persona, ("persona", "name")),
+        "persona_mood": MOODS.index(mood) if mood in MOODS else 0,
+        "persona_facts": persona_facts(reader, persona.get("facts", {})),
+        "persona_unknown": reader.lines_of(persona.get("unknown"), ("persona", "unknown"), None, required=False),
+        "persona_details": persona_details(reader, persona.get("details"), answers="facts" in persona),
+        "persona_register": reader.choice(persona, ("persona", "register"), REGISTERS)
+        if "register" in persona
+        else "everyday",
+    }
+
+
+def persona_facts(reader: Reader, raw: Any) -> dict[str, tuple[Line, ...]]:
+    """`persona.facts`: the visitor's answers to clarifying questions, by topic (when, where, medical ...)."""
+    if not isinstance(raw, dict):
+        reader.problem(("persona", "facts"), f"'facts' must map topics ({', '.join(TOPICS)}) to lines")
+        return {}
+    facts = {}
+    for topic, lines in raw.items():
+        if topic not in TOPICS:
+            reader.problem(
+                ("persona", "facts", topic), f"unknown topic '{topic}' (expected one of: {', '.join(TOPICS)})"
+            )
+            continue
+        lines = [lines] if isinstance(lines, str) else lines
+        facts[topic] = reader.lines_of(lines, ("persona", "facts", topic), None)
+    return facts
+
+
+def persona_details(reader: Reader, raw: Any, answers: bool) -> tuple[Detail, ...]:
+    """`persona.details`: a built-in detail (phone, address, birth) as a line or lines, or any detail as
+    `{asked: "words | words", say: [lines], known: false}`. A persona that answers questions (has `facts`)
+    must hold phone and address, in digits: a deputy asks every caller for them."""
+    path = ("persona", "details")
+    if raw is None:
+        if answers:
+            reader.problem(path, f"the persona needs 'details' with at least {', '.join(REQUIRED_DETAILS)}")
+        return ()
+    if not isinstance(raw, dict):
+        reader.problem(path, f"'details' must map detail names to lines, not {kind_of(raw)}")
+        return ()
+    details = []
+    for name, spec in raw.items():
+        at = path + (name,)
+        spec = spec if isinstance(spec, dict) else {"say": spec}
+        reader.keys(spec, at, {"asked", "say", "known"}, ("say",))
+        asked = spec.get("asked", DETAIL_ASKED.get(str(name)))
+        if not isinstance(asked, str) or not asked.strip():
+            reader.problem(at, f"detail '{name}' needs 'asked': the words of a question that ask for it")
+            continue
+        if "asked" in spec:
+            words = [w.strip() for w in asked.split("|") if w.strip()]
+            asked = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words)
+        say = spec["say"] if isinstance(spec.get("say"), list) else [spec.get("say")]
+        lines = reader.lines_of(say, at + ("say",), None)
+        known = spec.get("known", True) is not False
+        digits = PHONE if name == "phone" else DIGITS if name in ("address", "birth") else None
+        if known and digits and not all(digits.search(reader.sample(line.text)) for line in lines):
+            reader.problem(at, f"detail '{name}' must give it in digits (or say `known: false`)")
+        details.append(Detail(str(name), lines, re.compile(rf"\b({asked})\b"), known))
+    for name in REQUIRED_DETAILS:
+        if name not in raw:
+            reader.problem(path, f"the persona needs a '{name}' detail (a deputy asks every caller for it)")
+    return tuple(details)
