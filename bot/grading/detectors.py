@@ -68,6 +68,11 @@ class MessageSignals:
     """The signals one message shows, each with the sentence that showed it."""
 
     evidence: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    sentences: tuple[tuple[Sentence, frozenset[str]], ...] = field(default=(), compare=False)
+    """Each sentence of the message (as `split_sentences` cuts it) with the built-in signals it shows read as a
+    message of its own: no scenario intents, no neighbour's hostility taking its courtesy, and no greeting (which
+    only a whole message makes). What a reader of one sentence needs ("is this sentence a check of
+    understanding?") without detecting it again."""
 
     def __contains__(self, signal: object) -> bool:
         return signal in self.evidence
@@ -83,9 +88,32 @@ def detect(message: str, intents: tuple[IntentMatcher, ...] = ()) -> MessageSign
 
     Pure, so cached: the live engine and the final grade look at the same messages.
     """
-    found: dict[str, str] = {}
     sentences = split_sentences(message)
-    signals = [_sentence_signals(sentence, intents) for sentence in sentences]
+    own = [_sentence_signals(sentence) for sentence in sentences]
+    signals = [names + _intents_of(s, intents) for s, names in zip(sentences, own, strict=True)] if intents else own
+    found = _credited(sentences, signals)
+    _add_greeting(found, sentences)
+    alone = tuple((s, _read_alone(s, names)) for s, names in zip(sentences, own, strict=True))
+    return MessageSignals(MappingProxyType(found), alone)
+
+
+def shows(text: str, name: str) -> bool:
+    """`name in detect(text)` for a built-in signal, reading no more than the signal needs: a fact a sentence
+    states (a process time, contact details...) is one check a sentence, no detection of the whole text."""
+    sentences = split_sentences(text)
+    check = _FACT_CHECK.get(name)
+    if check is not None:
+        return any(check(s, frozenset(s.norm.split()), _parts(s.norm)) for s in sentences)
+    found = _credited(sentences, [_sentence_signals(s) for s in sentences])
+    if name in _GREETING:
+        _add_greeting(found, sentences)
+    return name in found
+
+
+def _credited(sentences: list[Sentence], signals: list[list[str]]) -> dict[str, str]:
+    """Each signal with the first sentence that shows it, once what the message says as a whole is weighed: a
+    bare courtesy beside hostility, a feeling word beside the speaker's own story."""
+    found: dict[str, str] = {}
     hostile = any(_VIOLATIONS.intersection(names) for names in signals)
     # "I did. It was hard.": a feeling word beside the speaker's own story is about the speaker
     own_story = any(_EVALUATION in names for names in signals) and any(map(_own_story, sentences))
@@ -97,8 +125,14 @@ def detect(message: str, intents: tuple[IntentMatcher, ...] = ()) -> MessageSign
         for name in names:
             if not name.startswith("~"):
                 found.setdefault(name, sentence.original)
-    _add_greeting(found, sentences)
-    return MessageSignals(MappingProxyType(found))
+    return found
+
+
+def _read_alone(s: Sentence, names: list[str]) -> frozenset[str]:
+    """The sentence's own signals as a message of its own would show them (see `MessageSignals.sentences`)."""
+    if _EVALUATION not in names:
+        return frozenset(names)
+    return frozenset(n for n in names if not n.startswith("~") and (n != "empathy" or not _own_story(s)))
 
 
 _VIOLATIONS = frozenset({"rude", "dismissive", "sarcasm"})
@@ -134,7 +168,8 @@ class _Seen:
         return name in self.acts and _ACTS[name].search(self.s.marked, self.words, self.hot)
 
 
-def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[str]:
+def _sentence_signals(s: Sentence) -> list[str]:
+    """The built-in signals one sentence shows by itself, with its `_EVALUATION` mark."""
     norm = s.norm
     words = frozenset(norm.split())
     seen = _Seen(s, words)
@@ -152,15 +187,23 @@ def _sentence_signals(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[s
             names += ["empathy", _EVALUATION] if empathy == _EVALUATION else ["empathy"]
         names += [name for name, hit in _COURTESY_CHECKS if hit(seen)]
     names += [name for name, flag in (("rude", rude), ("dismissive", dismissive), ("sarcasm", sarcasm)) if flag]
-    parts = word_parts(norm) if "'" in norm else words  # the same, for the gates, without an apostrophe
+    parts = _parts(norm)
     names += [name for name, hit in _FACT_CHECKS if hit(s, words, parts)]
     if len(words) > LONG_SENTENCE_WORDS:
         names.append("long_sentences")
     if not spoiled and s.is_question and _is_clarifying(s, names):
         names.append("clarifying_question")
-    if intents:
-        names += [i.name for i in intents if i.matches(norm) and not _negated_intent(norm)]
     return names
+
+
+def _intents_of(s: Sentence, intents: tuple[IntentMatcher, ...]) -> list[str]:
+    """The scenario's intents the sentence says (not "I can't ...")."""
+    return [i.name for i in intents if i.matches(s.norm) and not _negated_intent(s.norm)]
+
+
+def _parts(norm: str) -> frozenset[str]:
+    """The sentence's words for the gates: word parts when an apostrophe joins some (`gates.parts`)."""
+    return word_parts(norm) if "'" in norm else frozenset(norm.split())
 
 
 def _own_story(s: Sentence) -> bool:
@@ -354,3 +397,6 @@ _FACT_CHECKS: tuple[tuple[str, Callable[[Sentence, frozenset[str], frozenset[str
     ("farewell", lambda s, _, parts: lx.FAREWELL.search(s.norm, parts)),
 )
 """Facts a sentence states, each given the sentence, its words and its word parts (`gates.parts`)."""
+_FACT_CHECK = dict(_FACT_CHECKS)
+_GREETING = frozenset({"courteous_opener", "identifies", "greeting"})
+"""Signals only a whole message shows (`_add_greeting`)."""

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from bot.grading.clauses import read
-from bot.grading.detectors import detect
+from bot.grading.detectors import shows
 from bot.grading.facts import GIVEN, WRONG, Context, FactRule, Service, fact_statuses
 from bot.grading.quantities import Value, email_value, values_in
 from bot.grading.text import normalise
@@ -42,16 +42,19 @@ class _Reports(Protocol):
 
 
 class BuiltinSignal:
-    """A built-in signal (process_time, contact_details) as a fact's way of saying it."""
+    """A built-in signal (process_time, contact_details) as a fact's way of saying it.
+
+    Asked of every clause of every message, it checks the one signal (`shows`): detecting the whole
+    sentence again would repeat the work `detect` did on the message."""
 
     def __init__(self, name: str) -> None:
         self.name = name
 
     def matches(self, norm: str, negation: bool = True) -> bool:
-        return self.name in detect(norm)
+        return shows(norm, self.name)
 
     def matches_sentence(self, sentence: str) -> bool:
-        return self.name in detect(sentence)
+        return shows(sentence, self.name)
 
 
 SERVICE_FIELDS = ("_name", "_phone", "_hours", "_fee", "_address", "_location", "_email", "_time", "_days")

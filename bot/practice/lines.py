@@ -1,0 +1,314 @@
+"""The visitor's lines for one scenario: chosen, filled in, and never said twice.
+
+A line is chosen for the visitor's mood, the same one for the same seed and turn, and its pool
+placeholders are filled from this attempt's draw. Before it is said it loses what the visitor must
+not say (a question just answered, a value it was never told), what it said before in the call,
+and what does not fit the call (an apology from a visitor who never got heated). The engine
+decides what to say; this module decides how it comes out.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot.grading.text import split_sentences
+from bot.practice.hearing import (
+    ACKNOWLEDGED,
+    without_answered_questions,
+    without_offered_details,
+    without_questions_just_answered,
+    without_untold_values,
+)
+from bot.practice.stock_lines import AGAIN, NOTHING_ELSE, NUDGES, REGISTERS, SAID_BEFORE
+from bot.practice.visitor import Visitor
+from bot.scenarios.format import Line, Scenario, State
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}")
+_SENTENCE_START = re.compile(r"(^|[.!?]\)?\s+|^\(|[:\u2014]\s+[\"\u201c]?)$")
+_COMMON_OPENERS = frozenset(
+    "it's it the a an she he they we my her his their this that these same last just no yes not nobody "
+    "on in at from around about sometime yesterday today tonight maybe probably only there here "
+    "how what when where who why will would can could do does did is are should most he's she's they're i've "
+    "nobody nothing none all some one two three four five six seven eight nine ten twenty thirty since until "
+    "after before during over under outside inside behind near by with without for of to up down right left "
+    "mine ours yours somebody someone everyone everybody yeah yep nope well oh um uh sure okay ok fine".split()
+)
+"""First words of a line that are no name, so they lose their capital after "Like I said,"."""
+
+
+class Lines:
+    """Chooses and shapes the visitor's lines for one scenario (shared by all its attempts)."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.names = frozenset(
+            word
+            for value in [scenario.persona_name, *(v for values in scenario.pools.values() for v in values)]
+            for text in (value.values() if isinstance(value, Mapping) else [value])
+            for word in re.findall(r"[A-Z][\w-]+", str(text))
+        )
+        """Capitalised words of the persona's names and pool values: a name keeps its capital after "Like I said"."""
+
+    def details(self, visitor: Visitor) -> dict[str, Any]:
+        """This attempt's draw from each pool: derived from the seed, so never saved."""
+        if visitor.details is None:
+            visitor.details = {
+                name: random.Random(f"{visitor.seed}:pool:{name}").choice(values)
+                for name, values in self.scenario.pools.items()
+            }
+        return visitor.details
+
+    def persona_name(self, visitor: Visitor) -> str:
+        return self.render(self.scenario.persona_name, visitor)
+
+    def render(self, text: str, visitor: Visitor) -> str:
+        """Fill pool placeholders ({child}, {child.his}); a value opening a sentence gets a capital."""
+        if not self.scenario.pools:
+            return text
+        details = self.details(visitor)
+
+        def fill(m: re.Match[str]) -> str:
+            value = details.get(m.group(1))
+            if value is None:
+                return m.group(0)
+            if isinstance(value, Mapping):
+                value = value.get(m.group(2) or "name", m.group(0))
+            value = str(value)
+            if _SENTENCE_START.search(text[: m.start()]):
+                value = value[:1].upper() + value[1:]
+            return value
+
+        return _PLACEHOLDER.sub(fill, text)
+
+    def candidates(self, lines: tuple[Line, ...], visitor: Visitor) -> list[Line]:
+        for_mood = [line for line in lines if visitor.mood in line.moods]
+        general = [line for line in lines if not line.moods]
+        return for_mood or general or list(lines)
+
+    def pick(self, lines: tuple[Line, ...], visitor: Visitor, salt: str = "") -> str:
+        """Choose a line for the visitor's mood, the same one for the same seed and turn."""
+        candidates = self.candidates(lines, visitor)
+        rng = random.Random(f"{visitor.seed}:{visitor.turn}:{visitor.state}{salt}")
+        return self.render(rng.choice(candidates).text, visitor)
+
+    def decap(self, text: str) -> str:
+        """The line to follow "Like I said,": a common first word lower-cased ("Plate 7HWD310" too), a name
+        ("Harbor View Drive", "Jamal's birthday") kept."""
+        words = text.split(" ", 2)
+        first = words[0].strip(",.")
+        following = words[1] if len(words) > 1 else ""
+        plain = following[:1].islower() or following[:1].isdigit()
+        if first == "I" or first.startswith("I'"):
+            return text
+        common = first.lower().split("-")[0] in _COMMON_OPENERS
+        if common or plain and first.split("'")[0] not in self.names:
+            return text[:1].lower() + text[1:]
+        return text
+
+    def voice(self, name: str, table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        """A table of stock lines in the persona's register: a frightened caller says "Okay. I understand.", not
+        "Yeah, I follow."; the limited-English visitor "Yes. I understand." (`persona.register`)."""
+        voiced = REGISTERS.get(self.scenario.persona_register, {}).get(name)
+        return {**table, **voiced} if voiced else table
+
+    def nudge(self, visitor: Visitor, state: State) -> str:
+        """A trainee going in circles: the visitor says so, in their own voice, and /hint is offered."""
+        if state.nudge:
+            return self.pick(state.nudge, visitor)
+        rng = random.Random(f"{visitor.seed}:{visitor.turn}:nudge")
+        ask = self.open_ask(visitor, state)
+        return f"{rng.choice(NUDGES)} {ask} (Stuck? /hint gives a pointer.)"
+
+    def open_ask(self, visitor: Visitor, state: State) -> str:
+        """One of the state's lines that the visitor can still say whole: what it still needs."""
+        lines = state.idle or state.lines
+        first = self.pick(lines, visitor)
+        if self.filtered(first, visitor) == first:
+            return first
+        others = [self.render(c.text, visitor) for c in self.candidates(lines, visitor)]
+        return next((o for o in others if self.filtered(o, visitor) == o), first)
+
+    def fresh(self, line: str, visitor: Visitor, lines: tuple[Line, ...]) -> str:
+        """Never the line just said: another variant, or the same point rephrased."""
+        if line != visitor.last_line:
+            return line
+        others = [self.render(c.text, visitor) for c in self.candidates(lines, visitor)]
+        others = [o for o in others if o != visitor.last_line]
+        if others:
+            return random.Random(f"{visitor.seed}:{visitor.turn}:fresh").choice(others)
+        prefix = random.Random(f"{visitor.seed}:{visitor.turn}:again").choice(AGAIN)
+        return f"{prefix} {self.decap(line)}"
+
+    def filtered(self, line: str, visitor: Visitor) -> str:
+        """The line less what the visitor must not say: a question about what it was just told, a value it was
+        never told, an offer of a detail it already gave."""
+        line = without_answered_questions(line, self.scenario.fact_rules, visitor.facts, visitor.seed)
+        line = without_untold_values(line, self.scenario.fact_rules, frozenset(visitor.heard), visitor.seed)
+        told = [k.removeprefix("told-me:") for k in visitor.heard if k.startswith("told-me:")]
+        line = without_questions_just_answered(line, " ".join([visitor.message, *told]))
+        return without_offered_details(line, frozenset(visitor.heard), visitor.seed)
+
+    def speakable(self, line: str, visitor: Visitor, state: State, names: frozenset[str]) -> str:
+        """The line as filtered; when nothing of it is left but a bare "Okay.", another of the state's lines that
+        survives whole, so a visitor with a need still open says what it still needs."""
+        answer, visitor.answered = visitor.answered, ""
+        if answer and line.startswith(answer):  # the persona's own details ("last Thursday") are no agency values
+            rest = line[len(answer) :].strip()
+            return f"{answer} {self.filtered(rest, visitor) if rest else ''}".strip()
+        kept = self.filtered(line, visitor)
+        if kept == line or kept not in ACKNOWLEDGED or state.end:
+            return kept
+        others = [self.render(c.text, visitor) for c in self.candidates(state.idle or state.lines, visitor)]
+        random.Random(f"{visitor.seed}:{visitor.turn}:speakable").shuffle(others)
+        if "offer_more_help" in names:  # "Anything else?" after its last question was answered: no, not "Okay."
+            return random.Random(f"{visitor.seed}:{visitor.turn}:none").choice(
+                self.voice("nothing_else", {"none": NOTHING_ELSE})["none"]
+            )
+        for other in others:
+            if other != visitor.last_line and self.filtered(other, visitor) == other:
+                return other
+        return kept
+
+    def unrepeated(self, line: str, visitor: Visitor, state: State, answer: str = "") -> str:
+        """The line as never said before: the answer to a question asked again is given again, as a repeat ("Like
+        I said, ..."); any other sentence said before in this call, or that echoes one before it in the line, is
+        left out, and when nothing is left, another of the state's lines or the point said as a repeat."""
+        said = {k for k in visitor.heard if k.startswith("said:")}
+        said_words = [set(k.removeprefix("said:").split()) - _FILLER for k in said]
+        at = line.find(answer) if answer else -1
+        head, tail = (line[: at + len(answer)], line[at + len(answer) :]) if at >= 0 else ("", line)
+        if head:
+            head = " ".join(distinct([head]))  # a repeat in it is said as one already (bot.practice.answers)
+        kept: list[str] = []
+        dropped: list[str] = []
+        seen: list[set[str]] = [content_words(x.original) for x in split_sentences(head)]
+        for x in split_sentences(tail):
+            words = content_words(x.original)
+            if len(words) < _SAYS_SOMETHING:
+                kept.append(x.original)
+            elif any(len(words & w) / len(words) >= 0.75 for w in seen + said_words):
+                dropped.append(x.original)
+            else:
+                kept.append(x.original)
+                seen.append(words)
+        if not dropped:
+            return line if not head else f"{head} {tail.strip()}".strip()
+        if head or any(len(content_words(k)) >= _SAYS_SOMETHING for k in kept) or "?" in " ".join(kept):
+            return " ".join([head, *kept]).strip()
+        for other in self.candidates(state.idle or state.lines, visitor):
+            text = self.render(other.text, visitor)
+            fresh = all(said_key(x.original) not in said for x in split_sentences(text))
+            if fresh and not state.end and self.filtered(text, visitor) == text:
+                return " ".join([*kept, text]).strip()
+        again = AGAIN if "?" in dropped[0] else SAID_BEFORE  # its own question asked again: "Sorry, but ...?"
+        prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(again)
+        return " ".join([*kept, f"{prefix} {self.decap(dropped[0])}"]).strip()
+
+    def remember_said(self, visitor: Visitor, line: str) -> None:
+        """Remember each sentence of the line that says something, and an apology once made."""
+        visitor.heard |= {
+            said_key(s.original) for s in split_sentences(line) if len(content_words(s.original)) >= _SAYS_SOMETHING
+        }
+        if _APOLOGY.search(line):
+            visitor.heard.add("was:sorry")
+
+    def note_told(self, visitor: Visitor, line: str) -> None:
+        """Remember that the visitor has said its name, so the desk may show it."""
+        name = self.persona_name(visitor)
+        if name and name.lower() in line.lower():
+            visitor.heard.add("told:name")
+
+    def fitting(self, line: str, visitor: Visitor) -> str:
+        """The line as it fits this call: no apology for yelling from a visitor who never got heated (or has
+        apologised already), no "have a good day" to someone who said good evening."""
+        if _APOLOGY.search(line) and ("was:angry" not in visitor.heard or "was:sorry" in visitor.heard):
+            kept = [s.original for s in split_sentences(line) if not _APOLOGY.search(s.original)]
+            line = " ".join(kept) or "Okay."
+        if "tod:evening" in visitor.heard:
+            line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)
+        elif "tod:morning" in visitor.heard:
+            line = _GOOD_NIGHT.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}day", line)
+        return line
+
+
+_THANKS = re.compile(
+    r"^(ok(ay)?|alright|all right|thanks|thank you|sure|right)(,? (thanks|thank you|okay))?[.!]$", re.I
+)
+
+
+def leading_thanks(follow: str) -> tuple[str, str]:
+    """The follow line split into its opening acknowledgements ("Alright. Thanks.") and the rest."""
+    sentences = split_sentences(follow)
+    n = 0
+    while n < len(sentences) and _THANKS.match(sentences[n].original):
+        n += 1
+    return " ".join(s.original for s in sentences[:n]), " ".join(s.original for s in sentences[n:])
+
+
+def not_repeating(follow: str, answer: str) -> str:
+    """The follow-up line less any sentence that only repeats the answer just given ("It's a white Toyota pickup."
+    after "Plate 9GHL031, a white Toyota pickup.")."""
+    said = set(re.findall(r"[a-z0-9']{4,}", answer.lower()))
+    kept = []
+    for s in split_sentences(follow):
+        words = set(re.findall(r"[a-z0-9']{4,}", s.original.lower()))
+        if not words or len(words & said) / len(words) < 0.6:
+            kept.append(s.original)
+    return " ".join(kept)
+
+
+_TIME_OF_DAY = (
+    ("evening", re.compile(r"\bgood (evening|night)\b|\btonight\b|\bthis evening\b|\bat this hour\b", re.I)),
+    ("morning", re.compile(r"\bgood morning\b|\bmornin'?\b|\bthis morning\b", re.I)),
+)
+"""What the trainee's words say of the time of day, which the visitor's goodbyes follow."""
+_GOOD_DAY = re.compile(r"\b(have|enjoy) (a|the rest of your|your) ((?:good |nice |great )?)day\b", re.I)
+_GOOD_NIGHT = re.compile(r"\b(have|enjoy) (a|the rest of your|your) ((?:good |nice |great )?)(?:night|evening)\b", re.I)
+_APOLOGY = re.compile(
+    r"\bsorry (?:i|for) (?:yelled|yelling|snapp\w*|was (?:short|rude|snippy|so rude)|being (?:short|rude|difficult)|"
+    r"lost my|the attitude|raising|shouting|shouted|got (?:heated|loud|upset))|\bsorry for snapping\b",
+    re.I,
+)
+_FILLER = frozenset(
+    "the a an and or but so to of in on at it is was i i'm my me you your yes no okay ok oh um uh just that this "
+    "for with be do did does are were he she his her they them we our thanks thank much very too really please "
+    "alright right well sure good great".split()
+)
+_SAYS_SOMETHING = 2
+"""Content words a sentence needs to count as said (so "Okay, thanks." may come twice, "My cell's best." not)."""
+
+
+def content_words(sentence: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9']+", sentence.lower()) if w not in _FILLER}
+
+
+def said_key(sentence: str) -> str:
+    """A sentence said, as the visitor remembers it (its words, without case or punctuation)."""
+    return "said:" + " ".join(re.findall(r"[a-z0-9']+", sentence.lower()))
+
+
+def distinct(answers: list[str]) -> list[str]:
+    """The answers less any sentence that only repeats what came before it ("Jamal Yusuf. ... Jamal Yusuf.",
+    "Blue Ford Focus. The plate's 9GHL031. A blue Ford Focus, plate 9GHL031.")."""
+    seen: set[str] = set()
+    result = []
+    for answer in answers:
+        kept = []
+        for s in split_sentences(answer):
+            words = content_words(s.original)
+            stems = {w.removesuffix("'s") for w in words}
+            if stems and len(stems & seen) / len(stems) >= 0.75:
+                continue
+            kept.append(s.original)
+            seen |= stems
+        if kept:
+            result.append(" ".join(kept))
+    return result
+
+
+def times_of_day(message: str) -> set[str]:
+    """What the trainee's words say of the time of day ("tod:evening"), for the visitor to remember."""
+    return {f"tod:{when}" for when, words in _TIME_OF_DAY if words.search(message)}
