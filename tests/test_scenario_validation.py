@@ -98,6 +98,32 @@ def test_placeholders_are_filled_from_agency_yaml(scenario_file: WriteScenario) 
     assert library.scenarios["lost-wallet"].states["asks"].lines[0].text == "Is this Harbor Station?"
 
 
+def test_desk_entries_join_the_desk_reference_under_the_agency_settings(scenario_file: WriteScenario) -> None:
+    desk = 'desk:\n  Bring: "photo ID to {station_name}"\npersona:'
+    path = scenario_file(MINIMAL_SCENARIO.replace("persona:", desk, 1))
+    (path.parent / "agency.yaml").write_text("station_name: Harbor Station\n")
+    scenario = load_library([path]).scenarios["lost-wallet"]
+    assert scenario.desk_card().endswith("\u2022 Bring: photo ID to Harbor Station")
+
+
+def test_a_desk_that_is_not_label_and_text_is_reported(scenario_file: WriteScenario) -> None:
+    path = scenario_file(MINIMAL_SCENARIO.replace("persona:", "desk:\n  - photo ID\npersona:", 1))
+    assert any("'desk' must map a short label to its text" in p for p in problems_in(path))
+
+
+def test_the_procedures_a_trainee_must_give_are_on_the_desk_card() -> None:
+    """What to bring and a deadline are department procedure, not agency settings: a trainee cannot guess them."""
+    library = load_library(sorted(Path("scenarios").glob("*.yaml")))
+    for sid, words in [
+        ("impound-release", "proof of insurance"),
+        ("vin-inspection", "bill of sale"),
+        ("registrant-questions", "five working days"),
+        ("clearance-letter", "photo ID"),
+        ("solicitor-permit", "per person"),
+    ]:
+        assert words in library.scenarios[sid].desk_card(), sid
+
+
 def test_a_file_that_is_not_a_mapping_is_reported(scenario_file: WriteScenario) -> None:
     path = scenario_file("- just\n- a list\n")
     assert problems_in(path) == [f"{path}:1: a scenario file must be a mapping with id, title, states, ..."]

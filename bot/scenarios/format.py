@@ -149,11 +149,27 @@ class _Parser(Reader):
             not_applicable=not_applicable,
             examples=examples,
             **persona_fields(self, persona),
-            desk_reference=desk_reference(raw_facts, self.agency),
+            desk_reference=desk_reference(raw_facts, self.agency) + self.desk(data.get("desk")),
             warnings=tuple(self.warnings),
             fact_rules=rules,
             context=context,
         )
+
+    def desk(self, raw: Any) -> tuple[tuple[str, str], ...]:
+        """The scenario's own lines for the desk reference: the department's procedure a trainee must give
+        (what to bring, a deadline) but could not guess, as `Label: text` under the agency's settings."""
+        if raw is None:
+            return ()
+        if not isinstance(raw, dict) or not raw:
+            self.problem(("desk",), "'desk' must map a short label to its text, e.g. 'Bring: ID and the form'")
+            return ()
+        entries = []
+        for label, text in raw.items():
+            if not isinstance(label, str) or not isinstance(text, str) or not text.strip():
+                self.problem(("desk", str(label)), "each desk entry is a label and non-empty text")
+                continue
+            entries.append((label, self.fill(text.strip(), ("desk", label), None, pools=False)))
+        return tuple(entries)
 
     def pools(self, raw: Any) -> dict[str, tuple[str, ...]]:
         """Named lists of details; each attempt draws one value of each."""

@@ -28,6 +28,7 @@ TOP_KEYS = {
     "states",
     "not_applicable",
     "examples",
+    "desk",
 }
 REQUIRED_TOP_KEYS = ("id", "title", "channel", "difficulty", "brief", "persona", "resolution", "start", "states")
 STATE_KEYS = {"lines", "rules", "idle", "end", "outcome", "hint", "nudge"}
