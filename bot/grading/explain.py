@@ -30,12 +30,16 @@ _GREETING_SIGNALS = ("salutation", "courteous_opener", "names_self")
 
 @dataclass(frozen=True)
 class Found:
-    """One thing a sentence was read as: an act or signal, the entry that matched, and the words that filled it."""
+    """One thing a sentence was read as, and because of what."""
 
     name: str
+    """The act or signal ("thanks", "farewell", "identifies")."""
     entry: str
+    """The entry that matched, as shown ("frame: ...", "pattern: ...", "title: deputy")."""
     where: str
+    """Where that entry is written (file:line), or the module of a token shape."""
     words: tuple[str, ...] = ()
+    """For a frame: each class it names, the phrase that filled it and where that is written."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Practice over a chat, with every step stored: the core the Telegram handlers call.
 
-Each method takes what a user did, changes the store in one transaction together
-with the update id and the replies, and returns those replies for the edge to send.
+Each step (`start`, `say`, `hint`, `end`, `history`) takes what a user did, makes its
+change in the store and returns what it owes (`Owed`); the edge stores that with the
+update id in the same transaction (bot.tg.trainee, `TraineeHandlers.owe`), once.
 Visitors are restored from the store for each message and released after it, so an
 attempt costs no memory between messages and survives any restart. Every visitor is
 attached inside a `with` block (`_restored`, `Attempt.started`) so that no way out of a
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, tzinfo
+from typing import Any
 
 from bot.clock import local_date
 from bot.practice.attempt import Attempt
@@ -44,6 +46,11 @@ NOTHING_SAID = (
     "Call closed before you said anything, so it isn't scored and doesn't count in your results. "
     "Send /practice to start another."
 )
+
+
+OWED_BY_THE_EDGE = object()
+"""The default of `update_id` in `Coach.start`, `hint` and `history`: the caller (the edge) stores what the step
+returns. An update id given instead is the older call, whose step stores it here (`Coach._owed_here`)."""
 
 
 def after_scorecard(scenario_id: str) -> tuple[tuple[tuple[str, str], ...], ...]:
@@ -98,35 +105,33 @@ class Coach:
             self.store.set_role(user.id, "admin")
         return [WELCOME.format(name=user.first_name)]
 
-    def start(self, user: User, scenario_id: str, update_id: int | None) -> list[str]:
-        """Start an attempt, unless the id is unknown or another attempt is still open."""
+    def start(self, user: User, scenario_id: str, update_id: object = OWED_BY_THE_EDGE) -> Owed:
+        """Start an attempt, unless the id is unknown or another attempt is still open. Called inside the
+        edge's transaction, which stores the attempt made here together with what is owed."""
+        if update_id is not OWED_BY_THE_EDGE:
+            return self._owed_here(update_id, lambda: self.start(user, scenario_id))
         self.store.register(
             user.id, user.chat_id, user.first_name, user.username, "admin" if user.id in self.admins else "trainee"
         )
         active = self.store.active_attempt(user.id)
         if active is not None:
             title = self._title(active.scenario_id)
-            return self._handled(
-                update_id,
-                user,
-                [f"You're still in \u201c{title}\u201d. Keep going, or send /end to finish it and see your score."],
-            )
+            still = f"You're still in \u201c{title}\u201d. Keep going, or send /end to finish it and see your score."
+            return Owed(user.chat_id, [still])
         scenario = self.library.scenarios.get(scenario_id)
         if scenario is None:
             known = ", ".join(s.id for s in self.scenarios())
-            return self._handled(
-                update_id, user, [f"There's no scenario \u201c{scenario_id}\u201d. Choose one of: {known}."]
-            )
+            return Owed(user.chat_id, [f"There's no scenario \u201c{scenario_id}\u201d. Choose one of: {known}."])
         with Attempt.started(self.engines[scenario_id], self.seeds()) as attempt:
             replies = [
                 f"{scenario.title}\n{scenario.brief}\n{_desk(scenario)}/hint if you're stuck, /end to finish.\n\n"
                 f"{attempt.engine.speaker(attempt.visitor)}: {attempt.opening}"
             ]
             visitor = attempt.visitor.save()
-            self.store.start_attempt(
-                update_id, user.id, user.chat_id, visitor, attempt.turns[0], replies, self.texts.get(scenario_id)
+            self.store.start_attempt(  # no update id, nothing owed: the edge stores those with the update
+                None, user.id, user.chat_id, visitor, attempt.turns[0], [], self.texts.get(scenario_id)
             )
-        return replies
+        return Owed(user.chat_id, replies)
 
     def say(self, user: User, text: str) -> Owed:
         """Pass a message to the visitor: its reply, and the scorecard when the contact ends. Called inside
@@ -174,18 +179,24 @@ class Coach:
         self.store.finish_attempt(row, result)
         return Owed(user.chat_id, [scorecard], after_scorecard(row.scenario_id), call_ended=True)
 
-    def hint(self, user: User, update_id: int | None) -> list[str]:
+    def hint(self, user: User, update_id: object = OWED_BY_THE_EDGE) -> Owed:
+        """A coaching hint for this moment of the call (nothing changes: the edge owes it with the update)."""
+        if update_id is not OWED_BY_THE_EDGE:
+            return self._owed_here(update_id, lambda: self.hint(user))
         row = self.store.active_attempt(user.id)
         if row is None:
-            return self._handled(update_id, user, [NOT_IN_A_CALL])
+            return Owed(user.chat_id, [NOT_IN_A_CALL])
         with self._restored(row, with_turns=False) as attempt:
             hint = attempt.hint() if attempt is not None else None
-        return self._handled(update_id, user, [f"Hint: {hint}" if hint is not None else NOT_IN_A_CALL])
+        return Owed(user.chat_id, [f"Hint: {hint}" if hint is not None else NOT_IN_A_CALL])
 
-    def history(self, user: User, update_id: int | None) -> list[str]:
+    def history(self, user: User, update_id: object = OWED_BY_THE_EDGE) -> Owed:
+        """The trainee's last ten attempts, one line each."""
+        if update_id is not OWED_BY_THE_EDGE:
+            return self._owed_here(update_id, lambda: self.history(user))
         rows = self.store.history(user.id, limit=10)
         if not rows:
-            return self._handled(update_id, user, ["No attempts yet. Send /practice to start one."])
+            return Owed(user.chat_id, ["No attempts yet. Send /practice to start one."])
         lines = ["Your last attempts:"]
         for r in rows:
             failed = r["auto_fail"] not in (None, "[]")
@@ -195,7 +206,7 @@ class Coach:
                 else _UNSCORED.get(r["status"], "in progress")
             )
             lines.append(f"{local_date(r['started_at'], self.tz)} \u00b7 {self._title(r['scenario_id'])}: {score}")
-        return self._handled(update_id, user, ["\n".join(lines)])
+        return Owed(user.chat_id, ["\n".join(lines)])
 
     @contextmanager
     def _restored(self, row: AttemptRow, with_turns: bool = True) -> Iterator[Attempt | None]:
@@ -244,9 +255,14 @@ class Coach:
         scenario = self.library.scenarios.get(scenario_id)
         return scenario.title if scenario else scenario_id
 
-    def _handled(self, update_id: int | None, user: User, replies: list[str]) -> list[str]:
-        self.store.handled(update_id, user.chat_id, replies)
-        return replies
+    def _owed_here(self, update_id: int | None, step: Callable[[], Owed]) -> Any:
+        """Transitional, for the callers that still pass an update id (bot/tg/staff.py's deep link, older tests
+        and benches): run the step and store what it owes in one transaction, as the edge does
+        (TraineeHandlers.owe), and return its replies as before. Goes once they call the two-argument form."""
+        with self.store.db.atomic():
+            owed = step()
+            self.store.handled(update_id, owed.chat_id, owed.messages, call_ended=owed.call_ended)
+        return owed.replies
 
 
 _UNSCORED = {"abandoned": "closed, not scored"}

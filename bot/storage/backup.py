@@ -34,10 +34,15 @@ class Copied:
     """What a backup or a restore produced."""
 
     path: Path
-    size: int
     attempts: int
     """Finished attempts in it (a figure to compare with what the dashboard shows)."""
     moved_aside: tuple[Path, ...] = ()
+    """What a restore moved out of the way (the database it replaced and its -wal and -shm files)."""
+
+    @property
+    def size(self) -> int:
+        """The file's size in bytes, as it is now."""
+        return self.path.stat().st_size
 
 
 def backup(source: Path, target: Path) -> Copied:
@@ -70,7 +75,7 @@ def backup(source: Path, target: Path) -> Copied:
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    return Copied(target, target.stat().st_size, attempts)
+    return Copied(target, attempts)
 
 
 def restore(backup_file: Path, db_path: Path, migrate: Callable[[Path], None]) -> Copied:
@@ -112,7 +117,7 @@ def restore(backup_file: Path, db_path: Path, migrate: Callable[[Path], None]) -
             for path, moved in aside.items():
                 moved.rename(path)
             raise BackupError(f"the restore into {db_path} failed ({exc}); the previous database is back") from exc
-    return Copied(db_path, db_path.stat().st_size, attempts, tuple(aside.values()))
+    return Copied(db_path, attempts, tuple(aside.values()))
 
 
 def _verify_backup(path: Path) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from bot.grading import CRITERIA, contact_total, grade
 from bot.scenarios.format import Scenario
 from bot.storage.snapshots import grader_version
-from bot.storage.store import AttemptRow, Store, sync_verdicts
+from bot.storage.store import AttemptRow, Store, result_columns, sync_verdicts
 
 
 @dataclass(frozen=True)
@@ -142,21 +142,11 @@ def _compare(store: Store, attempt: AttemptRow, scenario: Scenario) -> tuple[Cha
 
 def _apply(store: Store, attempt: AttemptRow, graded: Any, change: Change, actor: int) -> None:
     with store.db.atomic():
-        for criterion in change.verdicts:
-            v = graded.criteria[criterion]
+        for criterion in change.verdicts:  # the changed ones only: an override is never among them
             store.db.execute(
                 "update results set met = ?, score = ?, evidence = ?, turn = ?, tip = ?, applicable = ? "
                 "where attempt_id = ? and criterion = ?",
-                [
-                    None if v.met is None else int(v.met),
-                    v.score,
-                    v.evidence,
-                    v.turn,
-                    v.tip,
-                    int(v.applicable),
-                    attempt.id,
-                    criterion,
-                ],
+                [*result_columns(graded.criteria[criterion]), attempt.id, criterion],
             )
         store.db.execute(
             "update attempts set total = ?, auto_fail = ?, addressed = ?, grader_version = ? where id = ?",

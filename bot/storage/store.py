@@ -86,6 +86,15 @@ class AttemptRow:
         )
 
 
+def result_columns(verdict: Any) -> tuple[int | None, float, str, int | None, str, int]:
+    """A criterion's verdict as its row of `results` stores it: met, score, evidence, turn, tip, applicable.
+
+    Shared by the two writes: a new grade (`Store.finish_attempt`, every criterion) and a regrade
+    (bot.storage.regrade, an update of the changed criteria only, so an instructor's override stands)."""
+    met = None if verdict.met is None else int(verdict.met)
+    return met, verdict.score, verdict.evidence, verdict.turn, verdict.tip, int(verdict.applicable)
+
+
 class Store:
     def __init__(self, db: Database, clock: Clock = lambda: datetime.now(UTC), path: Path | None = None) -> None:
         self.db, self.clock, self.path = db, clock, path
@@ -339,19 +348,7 @@ class Store:
         self.db.conn.executemany(
             "insert or replace into results (attempt_id, criterion, met, score, evidence, turn, tip, applicable) "
             "values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    attempt_id,
-                    name,
-                    None if v.met is None else int(v.met),
-                    v.score,
-                    v.evidence,
-                    v.turn,
-                    v.tip,
-                    int(v.applicable),
-                )
-                for name, v in criteria.items()
-            ],
+            [(attempt_id, name, *result_columns(v)) for name, v in criteria.items()],
         )
         self._complete_assignments(attempt_id)
 

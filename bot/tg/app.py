@@ -167,25 +167,6 @@ def build_application(
 ) -> Application:
     """`web`: a server to run beside the bot in this loop (the dashboard, built by the caller so that
     this edge never imports the other), given the rules, today and the sender's wake-up."""
-    limiter = None
-    if settings.max_sends_per_second:  # an overall cap; the sender itself waits out 429s and retries
-        limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=0)
-        logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
-    urls = {"base_url": settings.api_base_url} if settings.api_base_url else {}
-    if settings.api_file_url:
-        urls["base_file_url"] = settings.api_file_url
-    bot = LenientBot(
-        settings.require_token(),
-        # A send that times out may still have been delivered, and is then sent again: wait long
-        # enough that only a real outage times out (the defaults, 5 s, are reached on a busy host).
-        request=HTTPXRequest(
-            connection_pool_size=SENDER_CONCURRENCY + 8, read_timeout=30.0, write_timeout=30.0, pool_timeout=30.0
-        ),
-        get_updates_request=HTTPXRequest(connection_pool_size=1),
-        rate_limiter=limiter,
-        inbox=coach.store,
-        **urls,
-    )
     store = coach.store
     guards = Guards(
         store, throttle or Throttle(rate=settings.user_rate, burst=settings.user_burst), settings.log_content
@@ -193,7 +174,7 @@ def build_application(
     ordering = PerChatOrder(on_arrival=guards.arrive, on_done=lambda u: store.finished(u.update_id))
     app = (
         ApplicationBuilder()
-        .bot(bot)
+        .bot(telegram_bot(settings, store))
         .update_queue(InboxQueue(store))
         .concurrent_updates(ordering)
         .post_init(on_start)
@@ -207,15 +188,45 @@ def build_application(
         log.info("user %s is now %s (DESKDRILL_ADMINS)", user_id, role)
     trainee = TraineeHandlers(coach)
     staff = StaffHandlers(department, coach, today, settings.web_base)
-    text = staff.text_handler(trainee)
     app.bot_data.update(
         store=store,
         log_content=settings.log_content,
         sender=Sender(app.bot, store.outbox, renderers(coach, tz), MENUS, SENDER_CONCURRENCY),
+        retention=retention or Retention(),
     )
     if web is not None:
         app.bot_data["web"] = web(department, today, app.bot_data["sender"].wake)
+    add_handlers(app, guards, trainee, staff)
+    schedule_jobs(app, staff, reminder_interval if reminder_interval is not None else settings.reminder_interval)
+    return app
 
+
+def telegram_bot(settings: Settings, store: Store) -> LenientBot:
+    """The bot, with its HTTP pools, its rate limit and the Bot API's address (a local one in the tests)."""
+    limiter = None
+    if settings.max_sends_per_second:  # an overall cap; the sender itself waits out 429s and retries
+        limiter = AIORateLimiter(overall_max_rate=settings.max_sends_per_second, max_retries=0)
+        logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
+    urls = {"base_url": settings.api_base_url} if settings.api_base_url else {}
+    if settings.api_file_url:
+        urls["base_file_url"] = settings.api_file_url
+    return LenientBot(
+        settings.require_token(),
+        # A send that times out may still have been delivered, and is then sent again: wait long
+        # enough that only a real outage times out (the defaults, 5 s, are reached on a busy host).
+        request=HTTPXRequest(
+            connection_pool_size=SENDER_CONCURRENCY + 8, read_timeout=30.0, write_timeout=30.0, pool_timeout=30.0
+        ),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        rate_limiter=limiter,
+        inbox=store,
+        **urls,
+    )
+
+
+def add_handlers(app: Application, guards: Guards, trainee: TraineeHandlers, staff: StaffHandlers) -> None:
+    """The guards first (group -1), then the commands, buttons and messages, then the sender's wake-up (group 1)."""
+    text = staff.text_handler(trainee)
     app.add_handler(TypeHandler(Update, guards.first), group=-1)
     app.add_handlers(
         [
@@ -239,12 +250,13 @@ def build_application(
     )
     app.add_handler(TypeHandler(Update, wake_sender), group=1)
     app.add_error_handler(on_error)
-    interval = reminder_interval if reminder_interval is not None else settings.reminder_interval
-    app.job_queue.run_repeating(staff.remind, interval=interval, first=min(10.0, interval))
+
+
+def schedule_jobs(app: Application, staff: StaffHandlers, reminder_interval: float) -> None:
+    """The repeating jobs: reminders, pruning of the inbox and outbox, and the purge of expired words."""
+    app.job_queue.run_repeating(staff.remind, interval=reminder_interval, first=min(10.0, reminder_interval))
     app.job_queue.run_repeating(prune, interval=PRUNE_INTERVAL, first=5.0)
-    app.bot_data["retention"] = retention or Retention()
     app.job_queue.run_repeating(purge_expired, interval=PURGE_INTERVAL, first=60.0)
-    return app
 
 
 def renderers(coach: Coach, tz: Any) -> dict[str, Callable[[dict], Callable[[], tuple]]]:

@@ -1,8 +1,8 @@
 """Trainee handlers: each parses the update, calls the Coach, and owes what it returns.
 
-A practice message enters here, and only here: `message` opens the update's transaction, the
-Coach makes the change (the attempt's turns, its grade) and returns what it owes, and the
-handler stores that with the update id, once. The sender (bot.tg.sender) delivers it.
+A practice message enters here, and only here: `owe` opens the update's transaction, the
+Coach makes the change (an attempt started, its turns, its grade) and returns what it owes,
+and the handler stores that with the update id, once. The sender (bot.tg.sender) delivers it.
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ class TraineeHandlers:
         """Start the named scenario, or offer a keyboard of all of them."""
         user = user_of(update)
         if context.args:
-            self.coach.start(user, context.args[0], update.update_id)
+            scenario_id = context.args[0]
+            self.owe(update.update_id, lambda: self.coach.start(user, scenario_id))
             return
         self.coach.store.handled(update.update_id, user.chat_id, [self.choices(user)])
 
@@ -84,7 +85,7 @@ class TraineeHandlers:
         if not scenario_id:  # "Another call": the list again
             self.coach.store.handled(update.update_id, user.chat_id, [self.choices(user)])
             return
-        self.coach.start(user, scenario_id, update.update_id)
+        self.owe(update.update_id, lambda: self.coach.start(user, scenario_id))
 
     async def message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A line of the conversation, passed to the visitor."""
@@ -94,7 +95,8 @@ class TraineeHandlers:
 
     async def hint(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A coaching hint for this moment of the call."""
-        self.coach.hint(user_of(update), update.update_id)
+        user = user_of(update)
+        self.owe(update.update_id, lambda: self.coach.hint(user))
 
     async def end(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Finish the attempt now and send the scorecard."""
@@ -111,7 +113,8 @@ class TraineeHandlers:
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The trainee's last ten attempts."""
-        self.coach.history(user_of(update), update.update_id)
+        user = user_of(update)
+        self.owe(update.update_id, lambda: self.coach.history(user))
 
     async def progress(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A PNG chart of the trainee's per-criterion results, drawn by the sender off the event loop."""

@@ -1,0 +1,238 @@
+"""What a trainee's question asks the visitor: its topics ("what's the plate number?" asks about the vehicle)
+and, for a check of understanding, what kind of check it is (a teach-back, "any questions?", "sound okay?").
+
+Kept apart from bot.scenarios.intents, which matches a scenario's own ways of saying something: these are
+fixed regular-expression tables over normalised text, long, and changed for other reasons (the visitor's
+answers, not a scenario's intents). bot.scenarios.intents re-exports the public names, so its importers
+need no change.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    # (topic, strong words, weak words): a weak word counts only when no topic has a strong one, so "a safe
+    # number to reach you" asks for the number and "is she safe?" whether she is hurt.
+    (
+        "self_harm",
+        r"kill(ing)? yourself|suicid\w*|end(ing)? (your life|it all|things)|hurt(ing)? yourself|harm(ing)? yourself|"
+        r"take your (own )?life|want(ing)? to die|thoughts of (dying|death|suicide|ending)|a plan to|have a plan|"
+        r"any plans? to",
+        "",
+    ),
+    (
+        "injured",
+        r"hurt|injur\w*|bleeding|blood|ambulance|paramedic\w*|medic|doctor|pain|harmed|choked|hit you|hit her|hit him|"
+        r"caught fire|catch fire|on fire|any fires?|burned|burnt|"
+        r"(is|are) (you|she|he|they|everyone|everybody|anyone|anybody|your \w+|the \w+) (okay|ok|alright|all right)",
+        r"safe",
+    ),
+    (
+        "medical",
+        r"medical|medication\w*|medicine|meds|condition\w*|health|diabet\w*|asthma|allerg\w*|disabilit\w*|"
+        r"autis\w*|seizure\w*|dementia|alzheimer\w*|insulin|inhaler|pills",
+        "",
+    ),
+    (
+        "description",
+        r"wearing|wear|look like|looks like|describe|description|clothes|clothing|colou?r|height|tall|build|hair|"
+        r"jacket|shirt|what does (he|she|they|it) look",
+        "",
+    ),
+    ("weapons", r"weapons?|guns?|firearms?|knife|knives|armed|rifle|pistol", ""),
+    (
+        "vehicle",
+        r"plate|plates|license plate|tag number|make and model|unit number|car number|patrol car|squad car|"
+        r"what kind of (car|vehicle|truck)|what car|vehicle|"
+        r"which car|what model|what make|what color is (the|your) (car|truck)|swap(ped)? (insurance|info|details)|"
+        r"exchange(d)? (insurance|info|information|details)|other driver's (insurance|info|information|details|plate)",
+        r"model|year|car|truck",  # not "make": "does that make sense?"; "where was the car parked?" asks where
+    ),
+    (
+        "name",
+        r"your name|your full name|your first name|your last name|spell (it|that|your)|who am i speaking|"
+        r"who i'm speaking|who is calling|who's calling|who is this|who's this|and you are|what do i call you|"
+        r"date of birth|dob",
+        r"full name|spell",
+    ),
+    (
+        "callback",
+        r"call you back|callback|call back number|reach you|your number|phone number|best number|good number|"
+        r"safe number|your cell|cell number|contact you|get hold of you|get ahold of you|number (i|we|they|the deputy) "
+        r"can (call|reach)|number for you",
+        "",
+    ),
+    (
+        "number",
+        r"case number|report number|reference number|booking number|receipt number|citation number|ticket number|"
+        r"transaction number|confirmation number",
+        "",
+    ),
+    (
+        "taken",
+        r"taken|stolen|stole|missing from|what was in|what did they (take|get)|what's missing|what is missing|"
+        r"anything missing|what did you lose|what's gone|what is gone|how much|how did (she|he|they|you) pay|"
+        r"how was it (paid|sent)|what did (she|he|they|you) (send|pay)|paid|sent (them|it|the money)|the money|"
+        r"what accounts?|which accounts?|what (was|were) opened|what charges|what did (they|he|she) (open|charge)|"
+        r"(get|take|grab|steal) anything|anything (taken|stolen|gone)|what did (they|he|she) (get|grab|steal)|"
+        r"what (else )?did you lose",
+        "",
+    ),
+    (
+        "where",
+        r"where|what street|address|location|which street|what area|cross street|intersection|whereabouts|"
+        r"street sign|what can you see|what do you see|see around|around you|near you|nearby|landmark|"
+        r"what's the street|which house|what house",
+        "",
+    ),
+    (
+        "when",
+        r"when|what time|how long ago|what day|which day|(what|which)('s| is| was)? (the )?date(?! of birth)|"
+        r"date and time|how long has|how long have|since when|last seen|"
+        r"last time|last heard|last saw|last spoke|what date|how did you (find out|notice|learn|hear|discover)|"
+        r"when did you (find out|notice|realize|realise)",
+        "",
+    ),
+    ("age", r"how old|age|ages|(over|under|at least) (18|21|eighteen|twenty one)|old enough", ""),
+    (
+        "who",
+        r"which deputy|badge|suspect|their name|his name|her name|deputy's name|officer's name|"
+        r"\w+'s (full |first |last )?name|do you know who|who did|who was it|who took|who hit|who is he|who's he|"
+        r"how many (people|of you|reps|staff|employees|workers|others)|who do you work for|what company|which company|"
+        r"who are you with",
+        r"who",
+    ),
+    (
+        "what",
+        r"what happened|what's going on|what is going on|tell me (more|what)|walk me through|what's happening|"
+        r"what is happening|what are you selling|what do you sell|what (kind of )?(product|business|products)|"
+        r"what('s| is) it for|what do you need it for|what's the reason|what is the reason|"
+        r"what (was|is) (it|the \w+) for|what for|what did you find|what is it you found|what have you got|"
+        r"what('s| is) that you('ve| have) got|what did you bring",
+        "",
+    ),
+)
+_NOT_ABOUT_SOMEONE = frozenset(("what", "that", "it", "there", "here", "who", "where", "how", "your"))
+"""Words before "'s name" that are no third person ("what's name" is no name of theirs)."""
+
+QUESTION_TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (topic, re.compile(rf"\b({strong})\b"), re.compile(rf"\b({weak})\b") if weak else None)
+    for topic, strong, weak in _TOPIC_PATTERNS
+)
+"""What a clarifying question asks about, in order of precedence (over normalised text)."""
+_WHERE_TO_REACH = re.compile(
+    r"\bwhere (we|i|they|he|she|someone|somebody|the deputy|you|u) can (reach|call|contact|get)\b"
+)
+_CLOSE_BY = re.compile(r"\b(family|relatives?|friends?|neighbou?rs?|kids|children|someone|anyone|anybody) nearby\b")
+_IN_A_NAME = re.compile(r"\b(in|under) (your|his|her|their|my) name\b")
+_TO_A_CHILD = re.compile(r"\b(sweetie|sweetheart|honey|kiddo|little one|buddy|little man|princess|hi there)\b")
+"""Words a deputy says to a child in the lobby: the question is for the child, not the adult who brought them."""
+_SOMEONE_ELSES_NAME = re.compile(r"\b(\w+)'s (full |first |last )?name\b|\b(his|her|their) (full |first |last )?name\b")
+
+
+def question_topics(question: str) -> list[str]:
+    """The topics a normalised question asks about, in the order it asks them.
+
+    Someone else's name ("your son's full name", "her name") asks who they are, not the caller's name; a weak
+    word ("safe", "make", a bare "who") counts only when no topic has a strong one."""
+    question = _IN_A_NAME.sub(" ", question)  # "what did they open in your name?" does not ask the name
+    question = _WHERE_TO_REACH.sub(" to reach you", question)  # "a number where we can reach you" asks no place
+    question = _CLOSE_BY.sub(r"\1 close by", question)  # "any family nearby?" asks who, not where
+    found = {topic: m.start() for topic, pattern, _ in QUESTION_TOPICS if (m := pattern.search(question))}
+    if not found:
+        found = {
+            topic: m.start() for topic, _, weak in QUESTION_TOPICS if weak is not None and (m := weak.search(question))
+        }
+    strong = sorted(found, key=found.__getitem__)  # in the order asked: "her name, and how old is she?"
+    someone = [m for m in _SOMEONE_ELSES_NAME.finditer(question) if (m.group(1) or "") not in _NOT_ABOUT_SOMEONE]
+    if someone and "name" in strong and not re.search(r"\byour (full |first |last )?name\b", question):
+        strong = [t for t in strong if t != "name"]
+    if someone and "who" not in strong:
+        strong.insert(0, "who")
+    if "name" in strong and _TO_A_CHILD.search(question):  # "what's your name, sweetie?" asks the child
+        strong = ["who" if t == "name" else t for t in strong]
+    if "self_harm" in strong and re.search(r"\b(hurt|harm)(ing)? yourself\b", question):
+        strong = [t for t in strong if t != "injured"]  # "thinking of hurting yourself?" is no question of injury
+    return strong
+
+
+def asked_words(question: str, topic: str) -> list[str]:
+    """The words of the question that ask for the topic ("plate" in "what's the plate number?")."""
+    for name, strong, weak in QUESTION_TOPICS:
+        if name == topic:
+            return [m.group(0) for p in (strong, weak) if p is not None for m in p.finditer(question)]
+    return []
+
+
+_QUESTIONS = re.compile(
+    r"\b(any|other|more|further) questions?\b|\bquestions?\b.*\?|\b(unclear|confus\w*|anything (i can|to) clarify|"
+    r"anything you're (not sure|unsure) about)\b"
+)
+"""A check that asks for questions ("any questions?", "anything unclear?"): the visitor says no."""
+_AGREEMENT = re.compile(
+    r"\b(sound|sounds) (okay|ok|good|alright|all right|fair)|\b(okay|ok|alright|good) with you\b|"
+    r"\bwork for you\b|\bthat okay\b"
+)
+"""A check that asks for agreement ("sounds fair?"): the visitor says yes and agrees (`testing_kind`)."""
+_TEACH_BACK = re.compile(
+    r"\b(tell|say|read|repeat|run|walk) (me |it |that |this |those |them )?(back|through) (to me|for me|what)|"
+    r"\b(tell|say|repeat|read|give) me back\b|"
+    r"\b(tell|say|repeat|read) (it |that |this )?back\b|in your own words|"
+    r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
+    r"what('s| is) your (plan|next step)|which (number|one) (are|will) you (call|calling)|who (are|will) you "
+    r"(going to )?call|what are you calling|what do you do (first|next|now|if)|what will you do|"
+    r"(read|say|repeat) (that|the|this|it|those)( \w+)? back|(number|it|that|e-?mail) back to me|"
+    r"what number (will|are|do|would) you (call|calling|dial)|when (do|will|would) you call"
+)
+_SAY_BACK = re.compile(
+    r"\bwhat are the \w+ things|\bwhat('s| is) (going to|gonna) happen|\bwhat happens (next|now)|"
+    r"\bhow will you (hear|know)|\bwhere (are|will) you (going to |gonna )?go\b|\bwhat('s| is) the first step|"
+    r"\bwhen should the deputy|\bwhat you need to bring|\bwhat you will do|\bwhat you do (next|now|if)|"
+    r"\bjust to check\b.*\b(where do you|how long|what do you|when do you|who do you)|"
+    r"\bwhat (will|do) you tell\b|\bhow long (will|should) you (tell|wait)\b"
+)
+"""Questions that ask the visitor for the plan it was given ("what happens next?"): a check only as a question
+("Here's what happens next: ..." tells it)."""
+_CHECK_PREAMBLE = re.compile(
+    r"\b(just )?(so|to make sure|to be sure|to check|to double check) (that )?(i|we)('m| am| are)? "
+    r"(sure|clear|on the same page|explained|made|got)|\bso i know (i|that i|it|that) |"
+    r"\b(i )?explained (it|that|things|everything)( \w+)? (clear|clearly|ok|okay|well|right|good|properly)|"
+    r"\bsame page\b|\bmake sure (i|that i) (explained|was clear|made)|\b(that|it) came across\b"
+)
+"""Words that frame a question as a check of the trainee's own explanation ("just so I'm sure I explained it,
+what will you do?"): the question asks the visitor to say the plan back, not for a detail of its own."""
+
+
+_THEIR_STORY = re.compile(
+    r"\bwhat happened\b|\bwhat('s| has| is) (been )?(going on|happening)\b|\bfrom the (start|beginning)\b"
+)
+
+
+def checks_understanding(norm: str) -> bool:
+    """Does this sentence ask the visitor to say back what it was told (a teach-back, a read-back of a number)?
+    "What time did it happen?" asks a detail; "just so I'm sure I explained it, when are inspections done?"
+    asks the visitor to say it back."""
+    asks = "?" in norm
+    if _THEIR_STORY.search(norm):
+        return False  # "walk me through what happened" asks for their story, not the plan
+    return bool(_TEACH_BACK.search(norm) or asks and (_CHECK_PREAMBLE.search(norm) or _SAY_BACK.search(norm)))
+
+
+AGREEMENT_CHECK = re.compile(
+    r"\b(is that|is this|that|does that|does this) (sound )?(okay|ok|alright|all right|good)\b|"
+    r"\b(okay|ok|alright|all right) with you\b|\bwork for you\b|\bsound (okay|ok|good|alright)\b|"
+    r"\b(all|we|you) good\b"
+)
+"""A check that the visitor agrees ("Okay with you?"), which the grader may not count as a testing question."""
+
+
+def testing_kind(norm: str) -> str:
+    """What a testing question asks for: a "teach_back" ("tell me back what you'll do first") gets the plan in
+    the visitor's words, "questions" ("any questions?", "anything unclear?") a no, "agreement" ("sound okay?")
+    a yes that agrees, and "understanding" (every other check: "does that make sense?", "clear?") a yes."""
+    if _TEACH_BACK.search(norm) or _CHECK_PREAMBLE.search(norm) or ("?" in norm and _SAY_BACK.search(norm)):
+        return "teach_back"
+    if _QUESTIONS.search(norm):
+        return "questions"
+    return "agreement" if _AGREEMENT.search(norm) else "understanding"
