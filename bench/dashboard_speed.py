@@ -225,7 +225,7 @@ async def practise(coach, store, trainee, seconds: float, until: asyncio.Future 
         done = time.perf_counter()
         samples.append((time.time() - (done - due), done - due, done - work))
         if store.active_attempt(trainee.id) is None:
-            coach.start(trainee, "car-break-in", None)
+            coach.start(trainee, "car-break-in")
         k += 1
     return samples
 
@@ -393,7 +393,7 @@ async def main() -> None:
     # 2. A trainee's replies, alone and while browsers fetch pages (then pages and CSV downloads).
     trainee = User(TRAINEE_BASE + 1, TRAINEE_BASE + 1, "Trainee0001")
     if store.active_attempt(trainee.id) is None:
-        coach.start(trainee, "car-break-in", None)
+        coach.start(trainee, "car-break-in")
     await practise(coach, store, trainee, 1.0)  # warm up
     baseline = await practise(coach, store, trainee, args.seconds)
     mixes = [

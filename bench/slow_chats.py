@@ -39,7 +39,7 @@ async def measure(concurrency: int, slow: int, charts: int) -> list[float]:
             for user in range(100, 100 + charts):  # a few finished attempts each, so there is a chart to draw
                 bot.store.register(user, user, "Alex", None)
                 for _ in range(3):
-                    bot.coach.start(_user(user), "car-break-in", None)
+                    bot.coach.start(_user(user), "car-break-in")
                     bot.coach.end(_user(user))
             bot.app.bot_data["sender"].wake()
             await bot.app.bot_data["sender"].idle(30)

@@ -209,7 +209,7 @@ async def main() -> None:
 
     # A trainee practises while an admin exports everything.
     trainee = User(TRAINEE_BASE + 1, TRAINEE_BASE + 1, "Trainee0001")
-    coach.start(trainee, "car-break-in", None)
+    coach.start(trainee, "car-break-in")
     export = asyncio.ensure_future(
         asyncio.to_thread(draw["export"]({"unit_ids": list(range(1, args.units + 1)), "name": "x.csv"}))
     )
@@ -220,7 +220,7 @@ async def main() -> None:
         coach.say(trainee, "I'm sorry to hear that. Can you tell me where the car was parked?")
         replies.append(time.perf_counter() - started)
         if store.active_attempt(trainee.id) is None:
-            coach.start(trainee, "car-break-in", None)
+            coach.start(trainee, "car-break-in")
         await asyncio.sleep(0.05)
     await export
     await report

@@ -101,7 +101,7 @@ def seed_attempts(db: Path, count: int) -> None:
     start = time.perf_counter()
     for n in range(count):
         user = User(1_000_000 + n, 1_000_000 + n, f"Trainee {n}")
-        coach.start(user, ids[n % len(ids)], None)
+        coach.start(user, ids[n % len(ids)])
         coach.say(user, "Good morning, Harbor Station, Deputy Park speaking.")
         if n and n % 2000 == 0:
             print(f"  seeding attempts in progress: {n:,}/{count:,} ({time.perf_counter() - start:.0f} s)", flush=True)

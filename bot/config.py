@@ -39,6 +39,13 @@ class Settings:
     web_listen: str = "127.0.0.1"
     web_port: int | None = None
     """DESKDRILL_WEB_PORT: `deskdrill run` serves the dashboard too when set."""
+    xapi_endpoint: str | None = None
+    """DESKDRILL_XAPI_ENDPOINT: a Learning Record Store's xAPI base URL; each finished call is sent there."""
+    xapi_username: str | None = None
+    xapi_password: str | None = None
+    """DESKDRILL_XAPI_USERNAME / DESKDRILL_XAPI_PASSWORD: the LRS's HTTP basic credentials."""
+    xapi_home_page: str | None = None
+    """DESKDRILL_XAPI_HOMEPAGE: whose accounts the trainees are (default DESKDRILL_WEB_URL)."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -72,6 +79,7 @@ class Settings:
             reminder_interval=max(
                 1.0, _number(get("DESKDRILL_REMINDER_INTERVAL") or "1800", "DESKDRILL_REMINDER_INTERVAL")
             ),
+            **_xapi(get),
         )
 
     @property
@@ -108,24 +116,48 @@ RETENTION_KEYS = {"keep_words_days": "words_days", "keep_audit_days": "audit_day
 
 def load_retention(scenarios_dir: Path) -> Retention:
     """The retention settings of the department's agency.yaml (the defaults where it says nothing)."""
-    import yaml
-
-    path = scenarios_dir / "agency.yaml"
-    if not path.is_file():
-        return Retention()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc}") from exc
+    data, path = agency_settings(scenarios_dir)
     values = {}
     for key, name in RETENTION_KEYS.items():
-        raw = data.get(key) if isinstance(data, dict) else None
+        raw = data.get(key)
         if raw is None:
             continue
         if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
             raise ConfigError(f"{path}: {key}: '{raw}' is not a whole number of days (1 or more)")
         values[name] = raw
     return Retention(**values)
+
+
+DEFAULT_PASS_MARK = 80
+"""The lowest total (out of 100) that passes an assignment, unless agency.yaml or the assignment says otherwise."""
+
+
+def load_pass_mark(scenarios_dir: Path) -> int:
+    """agency.yaml's `pass_mark`: a whole number from 1 to 100 (DEFAULT_PASS_MARK where it says nothing)."""
+    data, path = agency_settings(scenarios_dir)
+    raw = data.get("pass_mark")
+    if raw is None:
+        return DEFAULT_PASS_MARK
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 100:
+        raise ConfigError(
+            f"{path}: pass_mark: '{raw}' is not a pass mark: use a whole number from 1 to 100 "
+            f"(the lowest total that passes an assignment; default {DEFAULT_PASS_MARK})"
+        )
+    return raw
+
+
+def agency_settings(scenarios_dir: Path) -> tuple[dict, Path]:
+    """The department's agency.yaml as a mapping ({} when there is none), and its path."""
+    import yaml
+
+    path = scenarios_dir / "agency.yaml"
+    if not path.is_file():
+        return {}, path
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc}") from exc
+    return (data if isinstance(data, dict) else {}), path
 
 
 def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path = Path(".env")) -> Settings:
@@ -187,6 +219,57 @@ def _web_url(raw: str | None) -> str | None:
             "(http only for localhost)"
         )
     return raw.rstrip("/")
+
+
+def _xapi(get) -> dict[str, str | None]:
+    """The LRS settings, checked together: an endpoint needs both credentials and a home page for accounts."""
+    endpoint, user, password = get("DESKDRILL_XAPI_ENDPOINT"), get("DESKDRILL_XAPI_USERNAME"), get(
+        "DESKDRILL_XAPI_PASSWORD"
+    )
+    home = get("DESKDRILL_XAPI_HOMEPAGE")
+    if endpoint is None:
+        return {}
+    endpoint = _http_url(endpoint, "DESKDRILL_XAPI_ENDPOINT", "the LRS's xAPI base URL, e.g. https://lrs.example.org/xAPI")
+    if not user or not password:
+        raise ConfigError(
+            "DESKDRILL_XAPI_ENDPOINT is set: set DESKDRILL_XAPI_USERNAME and DESKDRILL_XAPI_PASSWORD too "
+            "(the LRS's HTTP basic credentials)"
+        )
+    home = home or get("DESKDRILL_WEB_URL")
+    if not home:
+        raise ConfigError(
+            "DESKDRILL_XAPI_ENDPOINT is set but trainees' accounts need a home page: set DESKDRILL_WEB_URL "
+            "(the dashboard) or DESKDRILL_XAPI_HOMEPAGE (your agency's web address)"
+        )
+    home = _http_url(home, "DESKDRILL_XAPI_HOMEPAGE", "your agency's web address, e.g. https://sheriff.example.org")
+    return {"xapi_endpoint": endpoint, "xapi_username": user, "xapi_password": password, "xapi_home_page": home}
+
+
+def _http_url(raw: str, key: str, what: str) -> str:
+    """An https URL (http only on this machine): credentials never cross a network in clear text."""
+    parts = urlsplit(raw)
+    local = parts.scheme == "http" and parts.hostname in ("localhost", "127.0.0.1", "::1")
+    if not (parts.scheme == "https" or local) or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(f"{key}: '{raw}' is not {what} (https; http only for localhost)")
+    return raw.rstrip("/")
+
+
+DEFAULT_TRAINING_HOURS = 0.25
+"""Training hours a passed call counts for in the completed-training file, unless agency.yaml says otherwise."""
+
+
+def load_training_hours(scenarios_dir: Path) -> float:
+    """agency.yaml's `training_hours_per_call`: hours from 0.01 to 8 (DEFAULT_TRAINING_HOURS where it says nothing)."""
+    data, path = agency_settings(scenarios_dir)
+    raw = data.get("training_hours_per_call")
+    if raw is None:
+        return DEFAULT_TRAINING_HOURS
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0.01 <= raw <= 8:
+        raise ConfigError(
+            f"{path}: training_hours_per_call: '{raw}' is not a number of hours: use a number from 0.01 to 8, "
+            f"e.g. 0.25 for a quarter of an hour (default {DEFAULT_TRAINING_HOURS})"
+        )
+    return float(raw)
 
 
 def _timezone(raw: str) -> str:

@@ -30,11 +30,11 @@ def test_admins_from_the_settings_are_admins_from_their_first_start(coach: Coach
 
 def test_a_message_outside_a_call_says_how_to_start(coach: Coach) -> None:
     assert coach.say(ALEX, "hello").replies == [NOT_IN_A_CALL]
-    assert coach.end(ALEX).replies == [NOT_IN_A_CALL] and coach.hint(ALEX, 3) == [NOT_IN_A_CALL]
+    assert coach.end(ALEX).replies == [NOT_IN_A_CALL] and coach.hint(ALEX).replies == [NOT_IN_A_CALL]
 
 
 def test_a_whole_attempt_ends_with_a_stored_scorecard(coach: Coach) -> None:
-    (intro,) = coach.start(ALEX, "report-copy", 1)
+    (intro,) = coach.start(ALEX, "report-copy").replies
     assert "\n\nVisitor (" in intro
     replies: list[str] = []
     for message in COURTEOUS["report-copy"]:
@@ -45,13 +45,13 @@ def test_a_whole_attempt_ends_with_a_stored_scorecard(coach: Coach) -> None:
 
 
 def test_an_empty_message_gets_a_notice_and_no_reply(coach: Coach) -> None:
-    coach.start(ALEX, "report-copy", 1)
+    coach.start(ALEX, "report-copy")
     assert coach.say(ALEX, "   ").replies == ["(Empty message ignored: type what you would say to the visitor.)"]
     assert len(coach.store.turns(coach.store.active_attempt(1).id)) == 1
 
 
 def test_visitors_are_released_from_the_shared_machine_after_each_message(coach: Coach) -> None:
-    coach.start(ALEX, "car-break-in", 1)
+    coach.start(ALEX, "car-break-in")
     coach.say(ALEX, "Hello?")
     assert coach.engines["car-break-in"].machine.models == []
 
@@ -59,8 +59,8 @@ def test_visitors_are_released_from_the_shared_machine_after_each_message(coach:
 def test_calls_ended_before_the_trainee_says_anything_leave_no_visitor_on_the_machine(library: Library) -> None:
     seeds = iter(range(5))  # five different visitors, as five real calls would be
     coach = Coach(library, Store(Database(memory=True)), seeds=lambda: next(seeds))
-    for n in range(5):
-        coach.start(ALEX, "car-break-in", 2 * n + 1)
+    for _ in range(5):
+        coach.start(ALEX, "car-break-in")
         assert coach.end(ALEX).replies == [NOTHING_SAID]
     assert coach.engines["car-break-in"].machine.models == []
 
@@ -71,17 +71,17 @@ def _raise(*args: object, **kwargs: object) -> None:
 
 def _break_start(coach: Coach, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(coach.store, "start_attempt", _raise)
-    coach.start(ALEX, "car-break-in", 1)
+    coach.start(ALEX, "car-break-in")
 
 
 def _break_say(coach: Coach, monkeypatch: pytest.MonkeyPatch) -> None:
-    coach.start(ALEX, "car-break-in", 1)
+    coach.start(ALEX, "car-break-in")
     monkeypatch.setattr(coach.engines["car-break-in"], "respond", _raise)
     coach.say(ALEX, "Hello?")
 
 
 def _break_end(coach: Coach, monkeypatch: pytest.MonkeyPatch) -> None:
-    coach.start(ALEX, "car-break-in", 1)
+    coach.start(ALEX, "car-break-in")
     coach.say(ALEX, "Hello?")
     monkeypatch.setattr(attempt_module, "grade", _raise)
     coach.end(ALEX)
@@ -95,7 +95,7 @@ def test_an_error_while_a_visitor_is_attached_still_detaches_it(coach: Coach, mo
 
 
 def test_an_attempt_whose_scenario_was_removed_can_still_be_closed(coach: Coach) -> None:
-    coach.start(ALEX, "car-break-in", 1)
+    coach.start(ALEX, "car-break-in")
     del coach.engines["car-break-in"]
     assert "no longer available" in coach.say(ALEX, "Hello?").replies[0]
     assert "Closed your attempt" in coach.end(ALEX).replies[0]

@@ -40,7 +40,7 @@ def scenarios(tmp_path: Path) -> Path:
 
 def finished_call(store: Store, folder: Path) -> int:
     coach = Coach(load_library([folder]), store, seeds=lambda: 1)
-    coach.start(TRAINEE, SCENARIO, None)
+    coach.start(TRAINEE, SCENARIO)
     for message in COURTEOUS[SCENARIO]:
         coach.say(TRAINEE, message)
     return store.history(TRAINEE.id)[0]["id"]
@@ -109,7 +109,7 @@ def test_an_attempt_started_before_an_edit_goes_on_in_the_version_it_started_in(
 ) -> None:
     store = Store.open(tmp_path / "deskdrill.db")
     coach = Coach(load_library([scenarios]), store, seeds=lambda: 1)
-    coach.start(TRAINEE, SCENARIO, None)
+    coach.start(TRAINEE, SCENARIO)
     coach.say(TRAINEE, COURTEOUS[SCENARIO][0])
     edit(scenarios)
     restarted = Coach(load_library([scenarios]), store, seeds=lambda: 1)  # the bot restarted after the edit
@@ -123,7 +123,7 @@ def test_a_scenario_text_is_stored_once_however_many_attempts_use_it(tmp_path: P
     store = Store.open(tmp_path / "deskdrill.db")
     for user in range(3):
         coach = Coach(load_library([scenarios]), store, seeds=lambda: 1)
-        coach.start(User(100 + user, 100 + user, "Sam"), SCENARIO, None)
+        coach.start(User(100 + user, 100 + user, "Sam"), SCENARIO)
     assert store.db.execute("select count(*) from scenario_texts").fetchone()[0] == 1
     store.close()
 

@@ -43,6 +43,7 @@ def test_opening_a_file_creates_folders_uses_wal_and_migrates(tmp_path: Path) ->
         "m006_web_sign_in",
         "m007_audit_filters",
         "m008_records",
+        "m009_pass_marks",
     ]
     assert {"users", "attempts", "turns", "results", "updates"} <= set(store.db.table_names())
     store.close()

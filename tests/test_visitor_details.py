@@ -169,7 +169,7 @@ def test_the_coach_shows_the_desk_reference_under_the_brief(library: Library) ->
     coach = Coach(library, Store(Database(memory=True)), seeds=lambda: 1)
     user = User(5, 5, "Sam")
     coach.register(user)
-    (intro,) = coach.start(user, "towed-car", None)
+    (intro,) = coach.start(user, "towed-car").replies
     brief_at, desk_at = intro.index(library.scenarios["towed-car"].brief), intro.index("Desk reference:")
     assert brief_at < desk_at < intro.index("/hint") and "(562) 555-0188" in intro
 

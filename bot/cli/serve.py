@@ -12,7 +12,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Start the bot; every setting is checked before anything connects."""
     import logging
 
-    from bot.config import ConfigError, load_retention, load_settings
+    from bot.config import ConfigError, load_pass_mark, load_retention, load_settings
     from bot.practice.coach import Coach
     from bot.tg.app import run
 
@@ -20,6 +20,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         settings = load_settings()
         settings.require_token()
         retention = load_retention(args.scenarios or settings.scenarios_dir or default_scenario_dir())
+        load_pass_mark(args.scenarios or settings.scenarios_dir or default_scenario_dir())  # checked before anything
     except ConfigError as exc:
         raise CliError(str(exc)) from exc
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -50,12 +51,13 @@ def cmd_web(args: argparse.Namespace) -> int:
     import asyncio
     import logging
 
-    from bot.config import ConfigError, load_settings
+    from bot.config import ConfigError, load_pass_mark, load_settings
     from bot.training.department import Department
     from bot.web.serve import web_server
 
     try:
         settings = load_settings()
+        pass_mark = load_pass_mark(args.scenarios or settings.scenarios_dir or default_scenario_dir())
     except ConfigError as exc:
         raise CliError(str(exc)) from exc
     if settings.web_port is None:
@@ -64,6 +66,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     args.scenarios = args.scenarios or settings.scenarios_dir
     library = scenario_library(args)
     with store_in_use(settings.db_path) as store:
-        server = web_server(settings, Department(store, library, settings.admins, settings.tz), embedded=False)
+        department = Department(store, library, settings.admins, settings.tz, pass_mark)
+        server = web_server(settings, department, embedded=False)
         asyncio.run(server.serve())
     return 0

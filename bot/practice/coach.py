@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, tzinfo
-from typing import Any
 
 from bot.clock import local_date
 from bot.practice.attempt import Attempt
@@ -46,11 +45,6 @@ NOTHING_SAID = (
     "Call closed before you said anything, so it isn't scored and doesn't count in your results. "
     "Send /practice to start another."
 )
-
-
-OWED_BY_THE_EDGE = object()
-"""The default of `update_id` in `Coach.start`, `hint` and `history`: the caller (the edge) stores what the step
-returns. An update id given instead is the older call, whose step stores it here (`Coach._owed_here`)."""
 
 
 def after_scorecard(scenario_id: str) -> tuple[tuple[tuple[str, str], ...], ...]:
@@ -105,11 +99,9 @@ class Coach:
             self.store.set_role(user.id, "admin")
         return [WELCOME.format(name=user.first_name)]
 
-    def start(self, user: User, scenario_id: str, update_id: object = OWED_BY_THE_EDGE) -> Owed:
+    def start(self, user: User, scenario_id: str) -> Owed:
         """Start an attempt, unless the id is unknown or another attempt is still open. Called inside the
         edge's transaction, which stores the attempt made here together with what is owed."""
-        if update_id is not OWED_BY_THE_EDGE:
-            return self._owed_here(update_id, lambda: self.start(user, scenario_id))
         self.store.register(
             user.id, user.chat_id, user.first_name, user.username, "admin" if user.id in self.admins else "trainee"
         )
@@ -179,10 +171,8 @@ class Coach:
         self.store.finish_attempt(row, result)
         return Owed(user.chat_id, [scorecard], after_scorecard(row.scenario_id), call_ended=True)
 
-    def hint(self, user: User, update_id: object = OWED_BY_THE_EDGE) -> Owed:
+    def hint(self, user: User) -> Owed:
         """A coaching hint for this moment of the call (nothing changes: the edge owes it with the update)."""
-        if update_id is not OWED_BY_THE_EDGE:
-            return self._owed_here(update_id, lambda: self.hint(user))
         row = self.store.active_attempt(user.id)
         if row is None:
             return Owed(user.chat_id, [NOT_IN_A_CALL])
@@ -190,10 +180,8 @@ class Coach:
             hint = attempt.hint() if attempt is not None else None
         return Owed(user.chat_id, [f"Hint: {hint}" if hint is not None else NOT_IN_A_CALL])
 
-    def history(self, user: User, update_id: object = OWED_BY_THE_EDGE) -> Owed:
+    def history(self, user: User) -> Owed:
         """The trainee's last ten attempts, one line each."""
-        if update_id is not OWED_BY_THE_EDGE:
-            return self._owed_here(update_id, lambda: self.history(user))
         rows = self.store.history(user.id, limit=10)
         if not rows:
             return Owed(user.chat_id, ["No attempts yet. Send /practice to start one."])
@@ -254,15 +242,6 @@ class Coach:
     def _title(self, scenario_id: str) -> str:
         scenario = self.library.scenarios.get(scenario_id)
         return scenario.title if scenario else scenario_id
-
-    def _owed_here(self, update_id: int | None, step: Callable[[], Owed]) -> Any:
-        """Transitional, for the callers that still pass an update id (bot/tg/staff.py's deep link, older tests
-        and benches): run the step and store what it owes in one transaction, as the edge does
-        (TraineeHandlers.owe), and return its replies as before. Goes once they call the two-argument form."""
-        with self.store.db.atomic():
-            owed = step()
-            self.store.handled(update_id, owed.chat_id, owed.messages, call_ended=owed.call_ended)
-        return owed.replies
 
 
 _UNSCORED = {"abandoned": "closed, not scored"}

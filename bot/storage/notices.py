@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.storage.standings import COUNTS, passes
 from bot.storage.store import Store
 
 
@@ -9,25 +10,41 @@ class NoticeTables:
     def __init__(self, store: Store) -> None:
         self.store, self.db = store, store.db
 
-    def unfinished_assignments(self) -> list[dict]:
-        """Every (member, dated assignment) with no finished attempt since it was assigned."""
+    def unpassed_assignments(self, pass_mark: int) -> list[dict]:
+        """Every (member, dated assignment) not passed since it was assigned (`pass_mark`: agency.yaml's)."""
         return list(
             self.db.query(
                 "select a.id as assignment_id, a.scenario_id, a.due, a.assigned_at, u.id as user_id, u.chat_id "
                 "from assignments a join unit_members m on m.unit_id = a.unit_id join users u on u.id = m.user_id "
-                "where a.due is not null and not exists (select 1 from attempts t where t.user_id = u.id "
-                "and t.scenario_id = a.scenario_id and t.status = 'finished' and t.started_at >= a.assigned_at)"
+                f"where a.due is not null and not exists (select 1 from attempts t where {COUNTS} "
+                f"and {passes(pass_mark)})"
             )
         )
+
+    def was_reminded(self, user_id: int, scenario_id: str, kind: str) -> bool:
+        """Whether a reminder of this kind was recorded for this trainee and scenario, whichever unit assigned it."""
+        return (
+            self.db.execute(
+                "select 1 from reminders r join assignments a on a.id = r.assignment_id "
+                "where r.user_id = ? and r.kind = ? and a.scenario_id = ? limit 1",
+                [user_id, kind, scenario_id],
+            ).fetchone()
+            is not None
+        )
+
+    def reminded_at(self, user_id: int, scenario_id: str, kind: str) -> list[str]:
+        """When reminders of this kind were recorded for this trainee and scenario (stored UTC instants)."""
+        rows = self.db.execute(
+            "select r.at from reminders r join assignments a on a.id = r.assignment_id "
+            "where r.user_id = ? and r.kind = ? and a.scenario_id = ?",
+            [user_id, kind, scenario_id],
+        )
+        return [r[0] for r in rows.fetchall() if r[0]]
 
     def mark_reminded(self, user_id: int, assignment_id: int, scenario_id: str, kind: str) -> bool:
         """Record a reminder; False if one of this kind was already sent for this trainee and scenario
         (whichever unit assigned it), so each is sent once."""
-        if self.db.execute(
-            "select 1 from reminders r join assignments a on a.id = r.assignment_id "
-            "where r.user_id = ? and r.kind = ? and a.scenario_id = ? limit 1",
-            [user_id, kind, scenario_id],
-        ).fetchone():
+        if self.was_reminded(user_id, scenario_id, kind):
             return False
         cursor = self.db.execute(
             "insert or ignore into reminders (user_id, assignment_id, kind, at) values (?, ?, ?, ?)",
@@ -42,14 +59,22 @@ class NoticeTables:
             "from completions c where c.told_at is null group by c.unit_id"
         ).fetchall()
 
-    def untold_completions(self, unit_id: int) -> list[dict]:
+    def untold_completions(self, unit_id: int, pass_mark: int) -> list[dict]:
+        """The unit's finished attempts at its assignments not yet told to its instructors, oldest first: each
+        with whether it passed, and whether a pass of the same assignment was told before (then it is practice)."""
+        earlier = (
+            "exists (select 1 from completions d join attempts e on e.id = d.attempt_id "
+            "where d.assignment_id = c.assignment_id and d.user_id = c.user_id and d.told_at is not null "
+            f"and {passes(pass_mark, 'e')})"
+        )
         return list(
             self.db.query(
-                "select c.*, u.first_name, a.scenario_id, t.total, t.auto_fail, n.name as unit_name "
+                "select c.*, u.first_name, a.scenario_id, coalesce(a.pass_mark, ?) as pass_mark, t.total, t.auto_fail, "
+                f"{passes(pass_mark)} as passed, {earlier} as passed_before, n.name as unit_name "
                 "from completions c join users u on u.id = c.user_id join assignments a on a.id = c.assignment_id "
                 "join attempts t on t.id = c.attempt_id join units n on n.id = c.unit_id "
-                "where c.unit_id = ? and c.told_at is null order by c.at, c.user_id",
-                [unit_id],
+                "where c.unit_id = ? and c.told_at is null order by c.at, c.attempt_id",
+                [pass_mark, unit_id],
             )
         )
 

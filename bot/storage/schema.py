@@ -206,6 +206,15 @@ def m008_records(db: Database) -> None:
     db.execute("create index if not exists audit_at on audit (at)")
 
 
+@migrations()
+def m009_pass_marks(db: Database) -> None:
+    """An assignment is done when passed, not merely tried: an assignment's own pass mark (NULL: agency.yaml's),
+    and a completion per finished attempt at it (not only the first), so a pass after a failed try is told too."""
+    db["assignments"].add_column("pass_mark", int)
+    db["completions"].transform(pk=("assignment_id", "user_id", "attempt_id"))
+    db.execute("create index if not exists completions_untold on completions (unit_id) where told_at is null")
+
+
 VERDICT_COLUMNS = ", ".join(f"v_{c} = ?" for c in CRITERIA)
 """An UPDATE's assignments of every verdict column, in CRITERIA's order: a new grade writes them from
 itself (`verdict_column`), in the statement that finishes the attempt, with nothing to derive again."""

@@ -26,8 +26,9 @@ from sqlite_utils import Database
 from bot.scenarios.format import Scenario, load_agency, parse_scenario
 
 GRADING_PACKAGE = Path(__file__).resolve().parents[1] / "grading"
-RECORDS_SETTINGS = "keep_"
-"""agency.yaml's retention settings (bot.config.Retention): not part of any scenario, so not of its hash."""
+RECORDS_SETTINGS = ("keep_", "pass_mark")
+"""agency.yaml's retention settings (bot.config.Retention) and its pass mark: not part of any scenario, so not
+of its hash."""
 
 
 @dataclass(frozen=True)

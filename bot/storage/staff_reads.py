@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from bot.config import DEFAULT_PASS_MARK
+from bot.storage.standings import COUNTS, misinformed, passes, rows
 from bot.storage.units import Unit
 from bot.transcript import CRITERIA
 
@@ -25,19 +27,16 @@ FAILED = "coalesce(sum(t.auto_fail is not null and t.auto_fail != '[]'), 0)"
 VERDICTS = ", ".join(f"v_{c}" for c in CRITERIA)
 
 
-def rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
-
-
 def _marks(ids: Sequence[int]) -> str:
     return ",".join("?" * len(ids))
 
 
-def unit_overview(conn: sqlite3.Connection, unit_ids: Sequence[int], today: str) -> dict[int, dict[str, Any]]:
+def unit_overview(
+    conn: sqlite3.Connection, unit_ids: Sequence[int], today: str, pass_mark: int = DEFAULT_PASS_MARK
+) -> dict[int, dict[str, Any]]:
     """Per unit: members, finished attempts, average total, automatic fails, pass rate per criterion, and
-    each assignment's members done and overdue."""
+    each assignment's members who passed it (done), tried it without passing, and have not passed it past its
+    due date (overdue)."""
     if not unit_ids:
         return {}
     marks = _marks(unit_ids)
@@ -63,20 +62,23 @@ def unit_overview(conn: sqlite3.Connection, unit_ids: Sequence[int], today: str)
         )
     for r in rows(
         conn,
-        "select a.id, a.unit_id, a.scenario_id, a.due, count(m.user_id) members, "
-        "coalesce(sum(exists (select 1 from attempts t where t.user_id = m.user_id and t.scenario_id = a.scenario_id "
-        "and t.status = 'finished' and t.started_at >= a.assigned_at and t.started_at >= m.joined_at)), 0) done "
+        "select a.id, a.unit_id, a.scenario_id, a.due, a.pass_mark, count(m.user_id) members, "
+        f"coalesce(sum(exists (select 1 from attempts t where {COUNTS} and {passes(pass_mark)})), 0) done, "
+        f"coalesce(sum(exists (select 1 from attempts t where {COUNTS})), 0) tried "
         f"from assignments a left join unit_members m on m.unit_id = a.unit_id where a.unit_id in ({marks}) "
         "group by a.id order by a.id",
         unit_ids,
     ):
         overdue = r["members"] - r["done"] if r["due"] and r["due"] < today else 0
-        out[r["unit_id"]]["assignments"].append({**r, "overdue": overdue})
+        out[r["unit_id"]]["assignments"].append({**r, "tried": r["tried"] - r["done"], "overdue": overdue})
     return out
 
 
-def members_of_unit(conn: sqlite3.Connection, unit_id: int, today: str) -> list[dict[str, Any]]:
-    """Each member with their finished attempts since joining, average total, and assignments overdue."""
+def members_of_unit(
+    conn: sqlite3.Connection, unit_id: int, today: str, pass_mark: int = DEFAULT_PASS_MARK
+) -> list[dict[str, Any]]:
+    """Each member with their finished attempts since joining, average total, and assignments overdue (not passed
+    by their due date)."""
     return rows(
         conn,
         "select u.id, u.first_name, u.username, "
@@ -85,8 +87,7 @@ def members_of_unit(conn: sqlite3.Connection, unit_id: int, today: str) -> list[
         "(select avg(t.total) from attempts t where t.user_id = m.user_id and t.status = 'finished' "
         " and t.started_at >= m.joined_at) average, "
         "(select count(*) from assignments a where a.unit_id = m.unit_id and a.due is not null and a.due < ? "
-        " and not exists (select 1 from attempts t where t.user_id = m.user_id and t.scenario_id = a.scenario_id "
-        " and t.status = 'finished' and t.started_at >= a.assigned_at and t.started_at >= m.joined_at)) overdue "
+        f" and not exists (select 1 from attempts t where {COUNTS} and {passes(pass_mark)})) overdue "
         "from unit_members m join users u on u.id = m.user_id where m.unit_id = ? order by u.first_name, u.id",
         [today, unit_id],
     )
@@ -105,8 +106,8 @@ def member_detail(conn: sqlite3.Connection, unit_id: int, user_id: int) -> dict[
     joined = member[0]["joined_at"]
     attempts = rows(
         conn,
-        f"select id, scenario_id, started_at, finished_at, total, auto_fail, {VERDICTS} from attempts "
-        "where user_id = ? and status = 'finished' and started_at >= ? order by id desc",
+        f"select id, scenario_id, started_at, finished_at, total, auto_fail, {misinformed()} as misinformed, "
+        f"{VERDICTS} from attempts t where user_id = ? and status = 'finished' and started_at >= ? order by id desc",
         [user_id, joined],
     )
     assignments = rows(conn, "select * from assignments where unit_id = ? order by id", [unit_id])

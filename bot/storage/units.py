@@ -111,12 +111,9 @@ class UnitTables:
             None,
         )
 
-    def completed_by(self, assignment_id: int) -> set[int]:
-        rows = self.db.execute("select user_id from completions where assignment_id = ?", [assignment_id])
-        return {r[0] for r in rows.fetchall()}
-
-    def assign(self, unit: Unit, scenario_id: str, due: str | None, actor: int) -> int:
-        """Assign, or change the due date of an assignment (its overdue notices may then come again)."""
+    def assign(self, unit: Unit, scenario_id: str, due: str | None, actor: int, pass_mark: int | None = None) -> int:
+        """Assign, or change the due date and pass mark (None: agency.yaml's) of an assignment (its overdue
+        notices may then come again)."""
         with self.db.atomic():
             self.db.execute(
                 "delete from reminders where kind = 'overdue' and assignment_id in "
@@ -124,13 +121,17 @@ class UnitTables:
                 [unit.id, scenario_id, due],
             )
             self.db.execute(
-                "insert into assignments (unit_id, scenario_id, due, assigned_by, assigned_at) values (?, ?, ?, ?, ?) "
-                "on conflict(unit_id, scenario_id) do update set due = excluded.due, "
-                "assigned_by = excluded.assigned_by",
-                [unit.id, scenario_id, due, actor, self.store.now()],
+                "insert into assignments (unit_id, scenario_id, due, assigned_by, assigned_at, pass_mark) "
+                "values (?, ?, ?, ?, ?, ?) on conflict(unit_id, scenario_id) do update set due = excluded.due, "
+                "assigned_by = excluded.assigned_by, pass_mark = excluded.pass_mark",
+                [unit.id, scenario_id, due, actor, self.store.now(), pass_mark],
             )
-            self.audit.write(actor, "assign", f"{scenario_id} to unit {unit.id}" + (f" due {due}" if due else ""))
+            detail = f"{scenario_id} to unit {unit.id}" + (f" due {due}" if due else "")
+            self.audit.write(actor, "assign", detail + (f" pass mark {pass_mark}" if pass_mark is not None else ""))
         return int(self.assignment(unit.id, scenario_id)["id"])
+
+    def assignment_by_id(self, assignment_id: int) -> dict | None:
+        return next(self.db.query("select * from assignments where id = ?", [assignment_id]), None)
 
     def unassign(self, assignment_id: int, actor: int, detail: str) -> None:
         """The assignment, its reminders (sent, or waiting in the outbox) and its completions (not yet
@@ -144,21 +145,3 @@ class UnitTables:
                 self.db.execute(f"delete from {table} where assignment_id = ?", [assignment_id])
             self.db.execute("delete from assignments where id = ?", [assignment_id])
             self.audit.write(actor, "unassign", detail)
-
-    def assignments_of_user(self, user_id: int) -> list[dict]:
-        return list(
-            self.db.query(
-                "select a.*, u.name as unit_name from assignments a join unit_members m on m.unit_id = a.unit_id "
-                "join units u on u.id = a.unit_id where m.user_id = ? order by a.due is null, a.due, a.id",
-                [user_id],
-            )
-        )
-
-    def finished_since(self, user_id: int, scenario_id: str, since: str) -> bool:
-        """Whether the user finished the scenario since a time."""
-        row = self.db.execute(
-            "select 1 from attempts where user_id = ? and scenario_id = ? and status = 'finished' "
-            "and started_at >= ? limit 1",
-            [user_id, scenario_id, since],
-        ).fetchone()
-        return row is not None

@@ -119,6 +119,28 @@ class DigestOff:
 
 
 @dataclass(frozen=True)
+class Behind:
+    """Who has not passed each assignment of the caller's units, a page of them."""
+
+    page: int
+
+
+@dataclass(frozen=True)
+class OnAssignment:
+    """One assignment: who passed, who tried, who has not started, with Remind buttons."""
+
+    assignment_id: int
+
+
+@dataclass(frozen=True)
+class Remind:
+    """Remind one member (user_id) of an assignment, or, with user_id 0, everyone who has not passed it."""
+
+    assignment_id: int
+    user_id: int
+
+
+@dataclass(frozen=True)
 class Practice:
     """Start a call; an empty id lists the calls."""
 
@@ -143,6 +165,9 @@ Callback = (
     | Erase
     | EraseCancel
     | DigestOff
+    | Behind
+    | OnAssignment
+    | Remind
     | Practice
 )
 
@@ -164,6 +189,9 @@ PREFIXES: dict[type, str] = {
     Erase: "er",
     EraseCancel: "er:x",
     DigestOff: "dg:off",
+    Behind: "r:b",
+    OnAssignment: "r:w",
+    Remind: "r:rm",
     Practice: "practice",
 }
 """The data starts with its kind's prefix; the fields follow in order. AssignCall and AssignToUnit share

@@ -13,8 +13,9 @@ TRAINEE_MENU = [
 INSTRUCTOR_MENU = [
     *TRAINEE_MENU,
     ("results", "Your units: summary, then tap a trainee"),
+    ("behind", "Who hasn't passed an assignment; remind them"),
     ("units", "Your units, members and codes"),
-    ("assign", "Assign a call (tap, or /assign <id> <code> [date])"),
+    ("assign", "Assign a call (tap, or /assign <id> <code> [date] [pass mark])"),
     ("report", "Pass rates and charts: /report [code]"),
     ("export", "CSV of attempts: /export [code]"),
     ("newunit", "Create a unit: /newunit <name>"),
@@ -38,8 +39,10 @@ TRAINEE_HELP = (
 )
 INSTRUCTOR_HELP = (
     "\n\nInstructor:\n/results \u2013 your units at a glance; tap a unit, a trainee, a call, then a criterion "
-    "to override it\n/units \u2013 codes, with Results, Report and CSV buttons\n"
-    "/assign \u2013 tap a call and a unit (or /assign <scenario_id> <code> YYYY-MM-DD for a due date)\n"
+    "to override it\n/behind \u2013 who hasn't passed each assignment, by name, with Remind buttons\n"
+    "/units \u2013 codes, with Results, Report and CSV buttons\n"
+    "/assign \u2013 tap a call and a unit (or /assign <scenario_id> <code> YYYY-MM-DD [pass mark] for a due date "
+    "and a pass mark of its own)\n"
     "/report [code], /export [code] \u2013 pass rates and charts, a CSV file\n"
     "/newunit <name>, /revoke <code>, /newcode <code>, /addinstructor <code> <user_id>\n"
     "/transcript <attempt_id>, /override <attempt_id> <criterion> met|missed <reason>\n"

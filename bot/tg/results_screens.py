@@ -12,13 +12,15 @@ from bot.practice.scorecard import total_text
 from bot.storage.outbox import Buttons
 from bot.storage.units import Unit
 from bot.tg import callbacks as cb
+from bot.tg.behind_screens import who
 from bot.tg.pages import SUMMARY_CHARS, button, in_pairs, label, nav, paginate, start_button
 from bot.tg.screen import Screen, screen
 from bot.training import results
 from bot.training.department import Department
-from bot.training.notices import Completions, DigestData, DigestRecipient, Reminder
+from bot.training.notices import Completion, Completions, DigestData, DigestRecipient, Reminder
 from bot.training.outcome import Deferred, Refused
-from bot.training.results import MemberDetail, MemberLine, UnitOverview
+from bot.training.results import AssignmentProgress, MemberDetail, MemberLine, UnitOverview
+from bot.training.standings import AssignmentStatus, statuses
 from bot.training.units import NO_UNITS
 from bot.transcript import LABELS, User
 
@@ -47,6 +49,7 @@ class ResultsScreens:
 
     def units_page(self, actor: User, page: int, today: date) -> Deferred[Screen]:
         units = self.department.results.units(actor)
+        mark = self.department.pass_mark
 
         def then(overview: dict[int, UnitOverview]) -> Screen:
             entries = [unit_summary(u, overview[u.id], self.title, brief=True) for u in units]
@@ -56,18 +59,26 @@ class ResultsScreens:
             text = head + "\n\n" + "\n\n".join(entries[i] for i in shown)
             return screen([text], keyboard + nav(at, pages, cb.AllUnits))
 
-        return Deferred(lambda conn: results.overview(conn, [u.id for u in units], today), then)
+        return Deferred(lambda conn: results.overview(conn, [u.id for u in units], today, mark), then)
 
     def unit_page(self, actor: User, unit_id: int, page: int, today: date) -> Deferred[Screen]:
-        """A unit's summary (at most 1,500 characters) and a page of buttons, one per trainee."""
+        """A unit's summary (at most 1,500 characters) with who has not passed each assignment, and a page of
+        buttons, one per trainee."""
         unit = self.department.results.unit(actor, unit_id)
+        mark = self.department.pass_mark
 
-        def read(conn: sqlite3.Connection) -> tuple[UnitOverview, list[MemberLine]]:
-            return results.overview(conn, [unit.id], today)[unit.id], results.members(conn, unit.id, today)
+        def read(conn: sqlite3.Connection) -> tuple[UnitOverview, list[MemberLine], list[AssignmentStatus]]:
+            return (
+                results.overview(conn, [unit.id], today, mark)[unit.id],
+                results.members(conn, unit.id, today, mark),
+                statuses(conn, [unit.id], today, mark),
+            )
 
-        def then(data: tuple[UnitOverview, list[MemberLine]]) -> Screen:
-            overview, members = data
-            summary = unit_summary(unit, overview, self.title)
+        def then(data: tuple[UnitOverview, list[MemberLine], list[AssignmentStatus]]) -> Screen:
+            overview, members, assigned = data
+            summary = unit_summary(unit, overview, self.title, behind={s.assignment_id: s for s in assigned})
+            if any(s.behind for s in assigned):
+                summary += "\n/behind: remind those who have not passed."
             if not members:
                 return screen([summary + "\nNo members yet: share the join link from /newcode."])
             labels = [
@@ -88,15 +99,17 @@ class ResultsScreens:
         """A member: latest and best per assignment, then their finished calls with a button each."""
         unit = self.department.results.unit(actor, unit_id)
         back = (button("\u25c0 Unit", cb.UnitResults(unit.id, 0)),)
+        mark = self.department.pass_mark
 
         def then(detail: MemberDetail | None) -> Screen:
             if detail is None:
                 raise Refused(f"That trainee is not a member of \u201c{unit.name}\u201d.")
             lines = [self.member_heading(detail, unit)]
-            for s in results.standing(detail.assigned, detail.attempts, today):
+            for s in results.standing(detail.assigned, detail.attempts, today, mark):
                 state = f"latest {total_text(*s.latest)}, best {total_text(*s.best)}" if s.latest else "not done"
+                passed = (", passed" if s.passed else f", not passed (pass mark {s.pass_mark})") if s.latest else ""
                 overdue = f" (OVERDUE, due {s.due})" if s.overdue else ""
-                lines.append(f"\u2022 {s.scenario_id}: {state}{overdue}")
+                lines.append(f"\u2022 {s.scenario_id}: {state}{passed}{overdue}")
             if not detail.attempts:
                 return screen(["\n".join(lines + ["No finished calls since joining."])], (back,))
             labels = [
@@ -119,8 +132,15 @@ class ResultsScreens:
         return f"{detail.first_name} ({detail.id}{handle}) in \u201c{unit.name}\u201d"
 
 
-def unit_summary(unit: Unit, overview: UnitOverview, title: Title, brief: bool = False) -> str:
-    """Members, done, overdue, average, weakest criterion: within SUMMARY_CHARS."""
+def unit_summary(
+    unit: Unit,
+    overview: UnitOverview,
+    title: Title,
+    brief: bool = False,
+    behind: dict[int, AssignmentStatus] | None = None,
+) -> str:
+    """Members, done (passed), overdue, average, weakest criterion, and (`behind`) who has not passed each
+    assignment, by name: within SUMMARY_CHARS."""
     revoked = ", revoked" if unit.revoked else ""
     lines = [f"\u201c{unit.name}\u201d ({unit.code}{revoked}): {overview.members} members"]
     if overview.attempts:
@@ -139,20 +159,29 @@ def unit_summary(unit: Unit, overview: UnitOverview, title: Title, brief: bool =
         done = sum(a.done for a in assignments)
         owed = sum(a.members for a in assignments)
         overdue = sum(a.overdue for a in assignments)
-        lines.append(f"{len(assignments)} assigned: {done}/{owed} done, {overdue} overdue")
+        lines.append(f"{len(assignments)} assigned: {done}/{owed} passed, {overdue} overdue")
     else:
-        entries = [
-            f"\u2022 {label(title(a.scenario_id), 45)}: {a.done}/{a.members} done"
-            + (f", {a.overdue} OVERDUE" if a.overdue else "")
-            + (f" (due {a.due})" if a.due else "")
-            for a in assignments
-        ]
+        entries = [assignment_line(a, title, (behind or {}).get(a.id)) for a in assignments]
         budget = SUMMARY_CHARS - sum(len(line) + 1 for line in lines) - 80
         shown, _, _ = paginate(entries, 0, 15, budget)
-        lines += ["Assigned:"] + [entries[i] for i in shown]
+        lines += ["Assigned (done = passed):"] + [entries[i] for i in shown]
         if len(shown) < len(entries):
-            lines.append(f"\u2022 and {len(entries) - len(shown)} more")
+            lines.append(f"\u2022 and {len(entries) - len(shown)} more: /behind")
     return "\n".join(lines)
+
+
+def assignment_line(a: AssignmentProgress, title: Title, status: AssignmentStatus | None) -> str:
+    """ "• Towed car: 3/5 done, 2 OVERDUE (due 2026-11-20)" and, when known, who has not passed it."""
+    line = (
+        f"\u2022 {label(title(a.scenario_id), 45)}: {a.done}/{a.members} done"
+        + (f", {a.overdue} OVERDUE" if a.overdue else "")
+        + (f" (due {a.due})" if a.due else "")
+    )
+    if status is not None and status.tried:
+        line += f"\n   tried, not passed: {label(who(status.tried, True), 120)}"
+    if status is not None and status.not_started:
+        line += f"\n   not started: {label(who(status.not_started), 120)}"
+    return line
 
 
 # --- notices --------------------------------------------------------------------------------
@@ -167,12 +196,23 @@ def reminder(r: Reminder) -> tuple[str, Buttons]:
 
 
 def completions(c: Completions) -> tuple[str, Buttons]:
-    entries = [f"\u2022 {d.first_name}: {d.title} ({total_text(d.total, d.failed)})" for d in c.done]
+    """ "“Day shift”: 1 passed, 1 not passed yet." then a line each: who passed what, who tried without passing."""
+    entries = [completion_line(d) for d in c.done]
     shown, _, _ = paginate(entries, 0, 30, SUMMARY_CHARS)
     more = f"\n\u2022 and {len(entries) - len(shown)} more" if len(shown) < len(entries) else ""
-    noun = "assignment" if len(c.done) == 1 else "assignments"
-    text = f"\u201c{c.unit_name}\u201d: {len(c.done)} {noun} completed.\n" + "\n".join(entries[i] for i in shown) + more
+    passed = sum(d.passed for d in c.done)
+    counts = [f"{passed} passed"] if passed else []
+    counts += [f"{len(c.done) - passed} not passed yet"] if passed < len(c.done) else []
+    text = f"\u201c{c.unit_name}\u201d: {', '.join(counts)}.\n" + "\n".join(entries[i] for i in shown) + more
     return text, ((button("Open results", cb.UnitResults(c.unit_id, 0)),),)
+
+
+def completion_line(d: Completion) -> str:
+    """ "• Sam passed “Towed car”: 92/100" or "• Sam tried “Towed car”, not passed: 62/100 (pass mark 80)"."""
+    if d.passed:
+        return f"\u2022 {d.first_name} passed \u201c{d.title}\u201d: {total_text(d.total, d.failed)}"
+    score = total_text(d.total, d.failed)
+    return f"\u2022 {d.first_name} tried \u201c{d.title}\u201d, not passed: {score} (pass mark {d.pass_mark})"
 
 
 def digests(due: list[DigestRecipient], data: DigestData, today: date, title: Title) -> dict[int, tuple[str, Buttons]]:

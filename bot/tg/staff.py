@@ -19,7 +19,9 @@ from bot.storage.outbox import Buttons
 from bot.storage.sign_in import LINK_MINUTES, SignIn
 from bot.tg import callbacks as cb
 from bot.tg import results_screens as drawn
+from bot.tg.behind_screens import BehindScreens
 from bot.tg.menus import HELPS, MENUS, TRAINEE_MENU
+from bot.tg.pages import button
 from bot.tg.results_screens import ResultsScreens
 from bot.tg.screen import Screen, messages_of, screen
 from bot.tg.staff_screens import StaffScreens
@@ -47,6 +49,7 @@ class StaffHandlers:
         self.web_base = web_base
         """The dashboard's public base URL (DESKDRILL_WEB_URL), or None when it is not served."""
         self.screens, self.results = StaffScreens(department), ResultsScreens(department)
+        self.behind = BehindScreens(department)
 
     def dashboard(self, user: User) -> Screen:
         """Staff only: a button opening the dashboard in Telegram, and a one-time link for a browser."""
@@ -70,16 +73,18 @@ class StaffHandlers:
         store = self.coach.store
         argument = context.args[0] if context.args else ""
         with store.db.atomic():
-            messages = messages_of(user.chat_id, Outcome(self.coach.register(user)))
+            welcome = Outcome(self.coach.register(user))
+            role = self.department.access.role_of(user.id)
+            staff_keys = ((button("Who hasn't passed?", cb.Behind(0)),),) if role != "trainee" else ()
+            messages = messages_of(user.chat_id, Screen(welcome, staff_keys))
             if argument.startswith("join-"):
                 joined = self._outcome(lambda: self.department.units.join(user, argument.removeprefix("join-")))
                 messages += messages_of(user.chat_id, joined)
-            role = self.department.access.role_of(user.id)
             if role != "trainee":
                 messages += messages_of(user.chat_id, Outcome([], role_changed=(user.chat_id, role)))
+            if argument.startswith("practice-"):  # the call's intro after the welcome, in the same transaction
+                messages += self.coach.start(user, argument.removeprefix("practice-")).messages
             store.handled(update.update_id, user.chat_id, messages)
-            if argument.startswith("practice-"):
-                self.coach.start(user, argument.removeprefix("practice-"), None)
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The commands of the caller's role."""
@@ -126,7 +131,7 @@ class StaffHandlers:
 
     def handlers(self) -> dict[str, Callable]:
         """Command name -> handler, for every staff and unit command."""
-        d, s, r, today = self.department, self.screens, self.results, self.today
+        d, s, r, b, today = self.department, self.screens, self.results, self.behind, self.today
         acts: dict[str, Act] = {
             "promote": lambda u, a, _: d.people.promote(u, _first(a)),
             "demote": lambda u, a, _: d.people.demote(u, _first(a)),
@@ -140,6 +145,7 @@ class StaffHandlers:
             "addinstructor": lambda u, a, _: d.units.add_instructor(u, a),
             "assign": lambda u, a, _: s.assign(u, a, today()),
             "results": lambda u, a, _: r.results(u, _first(a), today()),
+            "behind": lambda u, a, _: b.behind(u, 0, today()),
             "transcript": lambda u, a, _: s.transcript(u, _first(a)),
             "override": lambda u, a, _: d.overrides.by_command(u, a),
             "report": lambda u, a, _: d.reports.report(u, _first(a)),
@@ -166,7 +172,7 @@ class StaffHandlers:
         await self.answer(update, user, act or (lambda: Outcome([OLD_BUTTON])))
 
     def _button_act(self, user: User, tapped: cb.Callback) -> Callable[[], Answer | Deferred[Answer]] | None:
-        d, s, r, today = self.department, self.screens, self.results, self.today
+        d, s, r, b, today = self.department, self.screens, self.results, self.behind, self.today
         match tapped:
             case cb.AllUnits(page):
                 return lambda: r.units_page(user, page, today())
@@ -202,6 +208,12 @@ class StaffHandlers:
                 return lambda: Outcome(["Cancelled: nothing was erased."])
             case cb.DigestOff():
                 return lambda: d.notices.digest_off(user)
+            case cb.Behind(page):
+                return lambda: b.behind(user, page, today())
+            case cb.OnAssignment(assignment_id):
+                return lambda: b.assignment(user, assignment_id, today())
+            case cb.Remind(assignment_id, user_id):
+                return lambda: b.remind(user, assignment_id, user_id, today())
         return None  # a trainee's button (practice:) is not a staff one
 
     # --- the one plain text meant for staff: an override reason they were asked for --------------

@@ -19,6 +19,7 @@ from bot.storage.outbox import Buttons
 from bot.tg import callbacks as cb
 from bot.tg.pages import button, in_pairs, label, paginate
 from bot.tg.screen import Screen, screen
+from bot.training.assignments import MyAssignment
 from bot.training.department import Department
 from bot.training.outcome import Offer, Outcome
 from bot.training.people import article
@@ -97,7 +98,11 @@ class StaffScreens:
         self.department.access.require(actor, "instructor", "assign")
         keyboard = tuple((button(label(s.title, 60), cb.AssignCall(s.id)),) for s in self.department.calls.in_order())
         return screen(
-            ["Which call? (Or type /assign <scenario_id> <unit_code> [YYYY-MM-DD] to set a due date.)"], keyboard
+            [
+                "Which call? (Or type /assign <scenario_id> <unit_code> [YYYY-MM-DD] [pass mark] to set a due date "
+                "or a pass mark of its own, e.g. /assign towed-car CODE 2026-12-01 70.)"
+            ],
+            keyboard,
         )
 
     def assign_call(self, actor: User, scenario_id: str) -> Screen:
@@ -116,7 +121,7 @@ class StaffScreens:
         lines, offers = ["Your assignments:"], []
         for a in mine:
             due = f"due {a.due}" + (" (overdue)" if a.overdue else "") if a.due else "no due date"
-            lines.append(f"{'done' if a.done else 'to do'}: {a.title} ({a.unit_name}), {due}")
+            lines.append(f"{'done' if a.done else 'to do'}: {a.title} ({a.unit_name}), {due}; {standing_of(a)}")
             if not a.done and a.scenario_id not in [o.scenario_id for o in offers]:
                 offers.append(Offer(a.scenario_id, a.title))
         shown, _, _ = paginate(lines, 0, 60)
@@ -179,6 +184,13 @@ class StaffScreens:
         """Confirmed: the next text this instructor sends is the reason (`met`: the change they were shown)."""
         outcome = self.department.overrides.ask_reason(actor, attempt_id, index, met)
         return Screen(outcome, ((button("Cancel", cb.OverrideCancel()),),))
+
+
+def standing_of(a: MyAssignment) -> str:
+    """ "passed", "best 62/100, passes at 80", or "passes at 80/100" (not tried yet)."""
+    if a.done:
+        return "passed"
+    return f"best {a.best}/100, passes at {a.pass_mark}" if a.tries else f"passes at {a.pass_mark}/100"
 
 
 def verdict_line(v: StoredVerdict) -> str:

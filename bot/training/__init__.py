@@ -4,7 +4,9 @@
     access.py       roles, the units a person instructs, the attempts they may see
     people.py       promoting and demoting, who someone is, the audit log
     units.py        units, join codes, members, co-instructors
-    assignments.py  assigning a call to a unit, due dates, who is told, a trainee's list
+    assignments.py  assigning a call to a unit, due dates, pass marks, who is told, a trainee's list
+    standings.py    pass marks; who passed each assignment, who tried, who has not started, who is overdue
+    reminders.py    an instructor's reminders to those behind: once a day each, audited, owed as notices
     results.py      typed read models of how units and members are doing
     reviews.py      one attempt as an instructor sees it
     overrides.py    changing a verdict (by command, by taps and a reason, by form)

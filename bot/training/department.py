@@ -3,13 +3,16 @@
     department = Department(store, library, admins, tz)
     department.assignments.assign(actor, ["towed-car", code], today)
 
-Each rule checks the caller's role itself (`Access.require`), so an edge cannot forget to.
+Each rule checks the caller's role itself (`Access.require`), so an edge cannot forget to. The pass
+mark is agency.yaml's (beside the library's scenarios; bot.config.load_pass_mark), unless given.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, tzinfo
+from pathlib import Path
 
+from bot.config import DEFAULT_PASS_MARK, load_pass_mark
 from bot.scenarios.library import Library
 from bot.storage.audit import AuditLog
 from bot.storage.store import Store
@@ -21,6 +24,7 @@ from bot.training.calls import Calls
 from bot.training.notices import Notices
 from bot.training.overrides import Overrides
 from bot.training.people import People
+from bot.training.reminders import Reminders
 from bot.training.reports import Reports
 from bot.training.results import Results
 from bot.training.reviews import Reviews
@@ -28,17 +32,33 @@ from bot.training.units import Units
 
 
 class Department:
-    def __init__(self, store: Store, library: Library, admins: frozenset[int] = frozenset(), tz: tzinfo = UTC) -> None:
+    def __init__(
+        self,
+        store: Store,
+        library: Library,
+        admins: frozenset[int] = frozenset(),
+        tz: tzinfo = UTC,
+        pass_mark: int | None = None,
+    ) -> None:
         self.store, self.library, self.admins, self.tz = store, library, admins, tz
+        self.pass_mark = pass_mark if pass_mark is not None else agency_pass_mark(library)
+        """The lowest total that passes an assignment without a pass mark of its own."""
         audit, tables, verdicts = AuditLog(store), UnitTables(store), Verdicts(store)
         self.audit = audit
         self.calls = Calls(library)
         self.access = Access(store, admins, tables, audit)
         self.people = People(store, self.access, audit, tz)
         self.units = Units(self.access, tables)
-        self.assignments = Assignments(self.access, tables, self.calls)
-        self.results = Results(self.access)
+        self.assignments = Assignments(self.access, tables, self.calls, self.pass_mark)
+        self.results = Results(self.access, self.pass_mark)
         self.reviews = Reviews(store, self.access, verdicts, self.calls, self.people.names)
         self.overrides = Overrides(store, self.access, verdicts, self.calls, tz)
-        self.notices = Notices(store, self.calls, tz)
+        self.notices = Notices(store, self.calls, tz, self.pass_mark)
+        self.reminders = Reminders(self.access, tables, audit, self.calls, self.pass_mark, tz)
         self.reports = Reports(self.access)
+
+
+def agency_pass_mark(library: Library) -> int:
+    """agency.yaml's pass mark, from the folder of the library's scenarios (the default when it has none)."""
+    folders = sorted({Path(s.path).parent for s in library.scenarios.values()})
+    return load_pass_mark(folders[0]) if folders else DEFAULT_PASS_MARK

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from bot.clock import local_date
+from bot.config import DEFAULT_PASS_MARK
 from bot.storage.notices import NoticeTables
 from bot.storage.outbox import Buttons, Outgoing
 from bot.storage.store import Store
 from bot.storage.units import Unit
 from bot.training.calls import Calls
 from bot.training.outcome import Outcome
-from bot.training.results import UnitOverview, failed, overview, units_by_ids
+from bot.training.results import UnitOverview, best_first, failed, overview, units_by_ids
 from bot.transcript import User
 
 COMPLETIONS_EVERY = timedelta(hours=1)
@@ -39,10 +40,15 @@ class Reminder:
 
 @dataclass(frozen=True)
 class Completion:
+    """A trainee's result on an assignment, for its instructors: passed (the passing call's total), or tried
+    and not passed (their best total in this batch, against the pass mark)."""
+
     first_name: str
     title: str
     total: int
     failed: bool
+    passed: bool = True
+    pass_mark: int = DEFAULT_PASS_MARK
 
 
 @dataclass(frozen=True)
@@ -73,24 +79,30 @@ def week_of(day: date) -> str:
 
 
 class Notices:
-    def __init__(self, store: Store, calls: Calls, tz: tzinfo) -> None:
+    def __init__(self, store: Store, calls: Calls, tz: tzinfo, pass_mark: int = DEFAULT_PASS_MARK) -> None:
         self.store, self.calls, self.tz = store, calls, tz
         self.tables = NoticeTables(store)
+        self.pass_mark = pass_mark
+        """agency.yaml's: an assignment without its own pass mark is done at this total."""
 
     def queue_reminders(self, today: date, draw: Callable[[Reminder], Drawn]) -> int:
-        """Owe the reminders due now: once a day up to the due date (not on the day it was assigned),
-        and once when overdue, per trainee and scenario however many units assigned it."""
+        """Owe the reminders due now, until the assignment is passed: once a day up to the due date (not on
+        the day it was assigned), and once when overdue (not on a day an instructor already reminded them),
+        per trainee and scenario however many units assigned it."""
         queued = 0
         first: dict[tuple[int, str], dict] = {}
-        for row in self.tables.unfinished_assignments():  # the earliest due date of each (trainee, scenario)
+        for row in self.tables.unpassed_assignments(self.pass_mark):  # the earliest due date of each
             key = (row["user_id"], row["scenario_id"])
             if key not in first or row["due"] < first[key]["due"]:
                 first[key] = row
+        day = f"day:{today.isoformat()}"
         for row in first.values():
             overdue = today.isoformat() > row["due"]
             if not overdue and local_date(row["assigned_at"], self.tz) >= today:
                 continue  # the assignment's own notice is enough for its first day
-            kind = "overdue" if overdue else f"day:{today.isoformat()}"
+            if overdue and self.tables.was_reminded(row["user_id"], row["scenario_id"], day):
+                continue  # one reminder a day: an instructor's came first, the overdue notice waits for tomorrow
+            kind = "overdue" if overdue else day
             text, buttons = draw(
                 Reminder(row["scenario_id"], self.calls.title(row["scenario_id"]), row["due"], overdue)
             )
@@ -103,28 +115,48 @@ class Notices:
         return queued
 
     def queue_completions(self, draw: Callable[[Completions], Drawn]) -> int:
-        """Tell each unit's instructors who completed an assignment: at most one message an hour per unit."""
+        """Tell each unit's instructors who passed an assignment, and who tried it without passing: at most one
+        message an hour per unit; calls after a pass already told are practice, and not told."""
         now = self.store.clock()
         queued = 0
         for unit_id, last in self.tables.units_with_untold_completions():
             if last is not None and now - datetime.fromisoformat(last) < COMPLETIONS_EVERY:
                 continue
             with self.store.db.atomic():
-                rows = self.tables.untold_completions(unit_id)
-                if not rows:
-                    continue
-                done = [
-                    Completion(
-                        r["first_name"], self.calls.title(r["scenario_id"]), r["total"] or 0, failed(r["auto_fail"])
-                    )
-                    for r in rows
-                ]
-                text, buttons = draw(Completions(unit_id, rows[0]["unit_name"], done))
-                messages = [Outgoing(c, text, buttons, hold=True) for c in self.tables.instructor_chats(unit_id)]
-                self.store.owe(messages, "completions")
-                self.tables.mark_told(unit_id, self.store.now())
-                queued += len(messages)
+                rows = self.tables.untold_completions(unit_id, self.pass_mark)
+                done = self.completions(rows)
+                if done:
+                    text, buttons = draw(Completions(unit_id, rows[0]["unit_name"], done))
+                    messages = [Outgoing(c, text, buttons, hold=True) for c in self.tables.instructor_chats(unit_id)]
+                    self.store.owe(messages, "completions")
+                    queued += len(messages)
+                if rows:
+                    self.tables.mark_told(unit_id, self.store.now())
         return queued
+
+    def completions(self, rows: list[dict]) -> list[Completion]:
+        """One line per trainee and assignment, in the order of their first call: passed (the first passing
+        call's total), else tried and not passed (their best)."""
+        tries: dict[tuple[int, int], list[dict]] = {}
+        for r in rows:
+            if not r["passed_before"]:
+                tries.setdefault((r["assignment_id"], r["user_id"]), []).append(r)
+        out = []
+        for mine in tries.values():
+            passing = next((r for r in mine if r["passed"]), None)
+            best = passing or max(mine, key=lambda r: best_first((r["total"] or 0, failed(r["auto_fail"]))))
+            title = self.calls.title(best["scenario_id"])
+            out.append(
+                Completion(
+                    best["first_name"],
+                    title,
+                    best["total"] or 0,
+                    failed(best["auto_fail"]),
+                    passing is not None,
+                    best["pass_mark"],
+                )
+            )
+        return out
 
     def digest_due(self, today: date) -> list[DigestRecipient]:
         """Instructors owed this week's digest: Mondays, unless they opted out."""
@@ -132,10 +164,10 @@ class Notices:
             return []
         return [DigestRecipient(*r) for r in self.tables.digest_recipients(week_of(today))]
 
-    @staticmethod
-    def digest_data(conn: sqlite3.Connection, due: list[DigestRecipient], today: date) -> DigestData:
+    def digest_data(self, conn: sqlite3.Connection, due: list[DigestRecipient], today: date) -> DigestData:
         unit_ids = sorted({u for r in due for u in r.unit_ids})
-        return DigestData({u.id: u for u in units_by_ids(conn, unit_ids)}, overview(conn, unit_ids, today))
+        units = {u.id: u for u in units_by_ids(conn, unit_ids)}
+        return DigestData(units, overview(conn, unit_ids, today, self.pass_mark))
 
     def queue_digests(self, due: list[DigestRecipient], drawn: dict[int, Drawn], today: date) -> int:
         """Owe each recipient's digest (`drawn`: user id -> (text, buttons)), once a week."""

@@ -39,13 +39,21 @@ class Notice:
     chat_id: int
     text: str
     offer: Offer | None = None
+    reminder: tuple[int, int, str] | None = None
+    """An instructor's reminder: (user id, assignment id, kind), marked delivered when the message is."""
 
 
 def owed(notices: Iterable[Notice]) -> list[Outgoing]:
     """The outbox rows notices become: each held while its person is in a call, an offered call a Start button.
     The one place this is decided: the chat (bot.tg.screen) and the dashboard both owe notices through it."""
     return [
-        Outgoing(n.chat_id, n.text, start_button(n.offer.scenario_id, n.offer.title) if n.offer else (), hold=True)
+        Outgoing(
+            n.chat_id,
+            n.text,
+            start_button(n.offer.scenario_id, n.offer.title) if n.offer else (),
+            reminder=n.reminder,
+            hold=True,
+        )
         for n in notices
     ]
 

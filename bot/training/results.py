@@ -15,6 +15,7 @@ from bot.storage import staff_reads as reads
 from bot.storage.attempt_reads import units_of_member
 from bot.storage.units import Unit
 from bot.training.access import Access
+from bot.training.standings import DEFAULT_PASS_MARK, passes
 from bot.transcript import CRITERIA, User
 
 
@@ -24,8 +25,14 @@ class AssignmentProgress:
     due: str | None
     members: int
     done: int
+    """Members who passed it."""
     overdue: int
-    """Members who have not done it past its due date."""
+    """Members who have not passed it past its due date."""
+    tried: int = 0
+    """Members who tried it without passing."""
+    pass_mark: int | None = None
+    """The assignment's own pass mark; None: agency.yaml's."""
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,8 @@ class FinishedAttempt:
     """An automatic fail."""
     met: dict[str, bool] = field(default_factory=dict)
     """The verdict of each criterion that applied (met or missed), as first graded."""
+    misinformed: bool = False
+    """It told the person something wrong (a wrong fact or other wrong information): it never passes."""
 
 
 @dataclass(frozen=True)
@@ -68,18 +77,23 @@ class Assigned:
     scenario_id: str
     due: str | None
     assigned_at: str
+    pass_mark: int | None = None
+    """The assignment's own pass mark; None: agency.yaml's."""
 
 
 @dataclass(frozen=True)
 class Standing:
     """A member's standing on one assignment: (total, automatic fail) of the latest and the best
-    finished attempt since it was assigned (None when not done), and whether it is overdue."""
+    finished attempt since it was assigned (None when not tried), whether one passed, and whether
+    it is overdue (not passed by its due date)."""
 
     scenario_id: str
     due: str | None
     latest: tuple[int, bool] | None
     best: tuple[int, bool] | None
     overdue: bool
+    passed: bool = False
+    pass_mark: int = DEFAULT_PASS_MARK
 
 
 @dataclass(frozen=True)
@@ -111,33 +125,46 @@ def best_first(score: tuple[int, bool]) -> tuple[bool, int]:
     return (not score[1], score[0])
 
 
-def standing(assigned: Sequence[Assigned], attempts: Sequence[FinishedAttempt], today: date) -> list[Standing]:
+def standing(
+    assigned: Sequence[Assigned], attempts: Sequence[FinishedAttempt], today: date, pass_mark: int = DEFAULT_PASS_MARK
+) -> list[Standing]:
+    """Each assignment of a member: latest and best since it was assigned, passed or not (`pass_mark`:
+    agency.yaml's, for an assignment without its own)."""
     out = []
     for a in assigned:
-        mine = [
-            (t.total, t.failed) for t in attempts if t.scenario_id == a.scenario_id and t.started_at >= a.assigned_at
-        ]
-        overdue = not mine and bool(a.due) and a.due < today.isoformat()
-        best = max(mine, key=best_first) if mine else None
-        out.append(Standing(a.scenario_id, a.due, mine[0] if mine else None, best, overdue))
+        mark = a.pass_mark if a.pass_mark is not None else pass_mark
+        mine = [t for t in attempts if t.scenario_id == a.scenario_id and t.started_at >= a.assigned_at]
+        scores = [(t.total, t.failed) for t in mine]
+        passed = any(passes(t.total, t.failed, t.misinformed, mark) for t in mine)
+        overdue = not passed and bool(a.due) and a.due < today.isoformat()
+        best = max(scores, key=best_first) if scores else None
+        out.append(Standing(a.scenario_id, a.due, scores[0] if scores else None, best, overdue, passed, mark))
     return out
 
 
-def overview(conn: sqlite3.Connection, unit_ids: Sequence[int], today: date) -> dict[int, UnitOverview]:
-    return {u: _overview(o) for u, o in reads.unit_overview(conn, list(unit_ids), today.isoformat()).items()}
+def overview(
+    conn: sqlite3.Connection, unit_ids: Sequence[int], today: date, pass_mark: int = DEFAULT_PASS_MARK
+) -> dict[int, UnitOverview]:
+    found = reads.unit_overview(conn, list(unit_ids), today.isoformat(), pass_mark)
+    return {u: _overview(o) for u, o in found.items()}
 
 
 def _overview(o: dict) -> UnitOverview:
     progress = [
-        AssignmentProgress(a["scenario_id"], a["due"], a["members"], a["done"], a["overdue"]) for a in o["assignments"]
+        AssignmentProgress(
+            a["scenario_id"], a["due"], a["members"], a["done"], a["overdue"], a["tried"], a["pass_mark"], a["id"]
+        )
+        for a in o["assignments"]
     ]
     return UnitOverview(o["members"], o["attempts"], o["average"], o["failed"], o["rates"], progress)
 
 
-def members(conn: sqlite3.Connection, unit_id: int, today: date) -> list[MemberLine]:
+def members(
+    conn: sqlite3.Connection, unit_id: int, today: date, pass_mark: int = DEFAULT_PASS_MARK
+) -> list[MemberLine]:
     return [
         MemberLine(m["id"], m["first_name"], m["username"], m["attempts"], m["average"], m["overdue"])
-        for m in reads.members_of_unit(conn, unit_id, today.isoformat())
+        for m in reads.members_of_unit(conn, unit_id, today.isoformat(), pass_mark)
     ]
 
 
@@ -156,10 +183,11 @@ def detail_of(d: dict) -> MemberDetail:
             t["total"] or 0,
             failed(t["auto_fail"]),
             {c: bool(t[f"v_{c}"]) for c in CRITERIA if t.get(f"v_{c}") is not None},
+            bool(t.get("misinformed")),
         )
         for t in d["attempts"]
     ]
-    assigned = [Assigned(a["scenario_id"], a["due"], a["assigned_at"]) for a in d["assignments"]]
+    assigned = [Assigned(a["scenario_id"], a["due"], a["assigned_at"], a.get("pass_mark")) for a in d["assignments"]]
     return MemberDetail(d["id"], d["first_name"], d["username"], attempts, assigned, d.get("joined_at", ""))
 
 
@@ -178,8 +206,10 @@ def units_by_ids(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> list[Unit
 class Results:
     """Who may see which results: the checks before any read."""
 
-    def __init__(self, access: Access) -> None:
+    def __init__(self, access: Access, pass_mark: int = DEFAULT_PASS_MARK) -> None:
         self.access = access
+        self.pass_mark = pass_mark
+        """agency.yaml's pass mark, for the reads above (an assignment may set its own)."""
 
     def units(self, actor: User, command: str = "results") -> list[Unit]:
         """The units this person sees results of; Refused (naming `command`) unless instructor or admin."""

@@ -30,6 +30,10 @@ EVERY_KIND = [
     cb.Erase(5550170),
     cb.EraseCancel(),
     cb.DigestOff(),
+    cb.Behind(0),
+    cb.OnAssignment(31),
+    cb.Remind(31, 0),
+    cb.Remind(31, 123456789),
     cb.Practice("towed-car"),
     cb.Practice(""),
 ]

@@ -241,10 +241,11 @@ async def test_instructors_hear_of_completions_at_most_hourly_and_get_a_weekly_d
         await one(bot, OTHER, f"/join {code}")
         await assign(bot, f"car-break-in {code}", (TRAINEE, OTHER))
         assert "\u201cDay shift\u201d" in digest()[0]
-        completed = lambda: [t for t in bot_api.texts(INSTRUCTOR) if "completed" in t]  # noqa: E731
+        completed = lambda: [t for t in bot_api.texts(INSTRUCTOR) if t.startswith("\u201cDay shift\u201d: ")]  # noqa: E731
         await finished_attempt(bot, TRAINEE)
         await bot.until(lambda: len(completed()) == 1)
-        assert "1 assignment completed.\n\u2022 Alex: Car break-in, reported by phone (100/100)" in completed()[0]
+        call = "\u201cCar break-in, reported by phone\u201d"
+        assert completed()[0] == f"\u201cDay shift\u201d: 1 passed.\n\u2022 Alex passed {call}: 100/100"
         await finished_attempt(bot, OTHER)
         await asyncio.sleep(0.6)
         assert len(completed()) == 1  # within the hour: waits

@@ -161,8 +161,11 @@ class UnitPages:
         units (more than CARDS_UP_TO) is read once per CACHE_SECONDS: those are the dashboard's heaviest
         reads (about 0.15 s over 100,000 attempts), and a commander's page needs no fresher figures."""
 
+        department = self.d.department
+
         def read(conn):
-            return results.overview(conn, ids, today), results.weekly(conn, ids, today, WEEKS, self.d.department.tz)
+            overview = results.overview(conn, ids, today, department.pass_mark)
+            return overview, results.weekly(conn, ids, today, WEEKS, department.tz)
 
         if len(ids) <= CARDS_UP_TO:
             return *await self.d.store.reader.run(read), 0.0
@@ -177,12 +180,12 @@ class UnitPages:
     async def unit(self, request: Request) -> Response:
         d = self.d
         who, unit = visible_unit(d, request)
-        today = d.today()
+        today, mark = d.today(), d.department.pass_mark
         overview, weekly, members = await d.store.reader.run(
             lambda conn: (
-                results.overview(conn, [unit.id], today)[unit.id],
+                results.overview(conn, [unit.id], today, mark)[unit.id],
                 results.weekly(conn, [unit.id], today, WEEKS, d.department.tz)[unit.id],
-                results.members(conn, unit.id, today),
+                results.members(conn, unit.id, today, mark),
             )
         )
         return d.page(
@@ -211,8 +214,10 @@ class UnitPages:
                 "latest": total_text(*a.latest) if a.latest else None,
                 "overdue": a.overdue,
                 "best": total_text(*a.best) if a.best else "\u2013",
+                "passed": a.passed,
+                "pass_mark": a.pass_mark,
             }
-            for a in standing(detail.assigned, attempts, d.today())
+            for a in standing(detail.assigned, attempts, d.today(), d.department.pass_mark)
         ]
         calls = [
             {
