@@ -223,13 +223,17 @@ def _web_url(raw: str | None) -> str | None:
 
 def _xapi(get) -> dict[str, str | None]:
     """The LRS settings, checked together: an endpoint needs both credentials and a home page for accounts."""
-    endpoint, user, password = get("DESKDRILL_XAPI_ENDPOINT"), get("DESKDRILL_XAPI_USERNAME"), get(
-        "DESKDRILL_XAPI_PASSWORD"
+    endpoint, user, password = (
+        get("DESKDRILL_XAPI_ENDPOINT"),
+        get("DESKDRILL_XAPI_USERNAME"),
+        get("DESKDRILL_XAPI_PASSWORD"),
     )
     home = get("DESKDRILL_XAPI_HOMEPAGE")
     if endpoint is None:
         return {}
-    endpoint = _http_url(endpoint, "DESKDRILL_XAPI_ENDPOINT", "the LRS's xAPI base URL, e.g. https://lrs.example.org/xAPI")
+    endpoint = _http_url(
+        endpoint, "DESKDRILL_XAPI_ENDPOINT", "the LRS's xAPI base URL, e.g. https://lrs.example.org/xAPI"
+    )
     if not user or not password:
         raise ConfigError(
             "DESKDRILL_XAPI_ENDPOINT is set: set DESKDRILL_XAPI_USERNAME and DESKDRILL_XAPI_PASSWORD too "
@@ -281,3 +285,41 @@ def _timezone(raw: str) -> str:
             "America/Chicago or UTC"
         ) from exc
     return raw
+
+
+DATE_FORMATS = ("MM/DD/YYYY", "DD/MM/YYYY", "YYYY-MM-DD")
+"""How people in the agency type a date (agency.yaml's `date_format`); an ISO date is always understood too."""
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The agency's dates (agency.yaml): a late joiner's grace period, how dates are typed, when reminders go."""
+
+    grace_days: int = 7
+    """A trainee who joins after an assignment was made has until this many days after joining, if that is later."""
+    date_format: str = "MM/DD/YYYY"
+    reminder_hour: int = 9
+    """Reminders and weekly digests go out from this local hour (0 to 23) of their day."""
+
+
+def load_calendar(scenarios_dir: Path) -> Calendar:
+    """agency.yaml's `grace_days` (0 to 365), `date_format` (one of DATE_FORMATS) and `reminder_hour` (0 to 23);
+    the defaults where it says nothing."""
+    data, path = agency_settings(scenarios_dir)
+    values: dict[str, object] = {}
+    for key, low, high, what in (
+        ("grace_days", 0, 365, "a whole number of days from 0 to 365 (default 7)"),
+        ("reminder_hour", 0, 23, "an hour from 0 to 23, e.g. 9 for 09:00 (default 9)"),
+    ):
+        raw = data.get(key)
+        if raw is None:
+            continue
+        if isinstance(raw, bool) or not isinstance(raw, int) or not low <= raw <= high:
+            raise ConfigError(f"{path}: {key}: '{raw}' is not {what}")
+        values[key] = raw
+    raw = data.get("date_format")
+    if raw is not None:
+        if str(raw).strip().upper() not in DATE_FORMATS:
+            raise ConfigError(f"{path}: date_format: '{raw}' is not one of {', '.join(DATE_FORMATS)}")
+        values["date_format"] = str(raw).strip().upper()
+    return Calendar(**values)  # type: ignore[arg-type]

@@ -75,3 +75,30 @@ def test_dashboard_settings_are_read_and_checked() -> None:
             Settings.from_env({"DESKDRILL_WEB_URL": bad})
     with pytest.raises(ConfigError, match="DESKDRILL_WEB_PORT: 'web' is not a port number"):
         Settings.from_env({"DESKDRILL_WEB_PORT": "web"})
+
+
+def test_a_learning_record_store_needs_its_credentials_and_a_home_page_for_accounts() -> None:
+    lrs = {"DESKDRILL_XAPI_ENDPOINT": "https://lrs.example.org/xAPI/", "DESKDRILL_XAPI_USERNAME": "u"}
+    with pytest.raises(ConfigError, match="set DESKDRILL_XAPI_USERNAME and DESKDRILL_XAPI_PASSWORD too"):
+        Settings.from_env(lrs)
+    lrs["DESKDRILL_XAPI_PASSWORD"] = "p"
+    with pytest.raises(ConfigError, match="set DESKDRILL_WEB_URL .* or DESKDRILL_XAPI_HOMEPAGE"):
+        Settings.from_env(lrs)
+    settings = Settings.from_env({**lrs, "DESKDRILL_WEB_URL": "https://dash.example.org"})
+    assert settings.xapi_endpoint == "https://lrs.example.org/xAPI"
+    assert settings.xapi_home_page == "https://dash.example.org"
+    with pytest.raises(ConfigError, match="DESKDRILL_XAPI_ENDPOINT: 'http://lrs.example.org/xAPI' is not"):
+        Settings.from_env({**lrs, "DESKDRILL_XAPI_ENDPOINT": "http://lrs.example.org/xAPI"})
+    assert Settings.from_env({}).xapi_endpoint is None, "no LRS unless one is set"
+
+
+def test_training_hours_per_call_come_from_agency_yaml_and_a_bad_value_is_named(tmp_path: Path) -> None:
+    from bot.config import load_training_hours
+
+    assert load_training_hours(tmp_path) == 0.25
+    (tmp_path / "agency.yaml").write_text("training_hours_per_call: 0.5\n")
+    assert load_training_hours(tmp_path) == 0.5
+    for bad in ("quarter", "0", "12", "true"):
+        (tmp_path / "agency.yaml").write_text(f"training_hours_per_call: {bad}\n")
+        with pytest.raises(ConfigError, match=r"training_hours_per_call: .* is not a number of hours"):
+            load_training_hours(tmp_path)

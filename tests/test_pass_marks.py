@@ -146,7 +146,7 @@ def unit_of(store: Store, department: Department, *members: tuple[int, str]) -> 
     unit = department.units.create(INSTRUCTOR, "Day shift")
     for user_id, name in members:
         store.register(user_id, user_id, name, None)
-        department.units.join(User(user_id, user_id, name), unit.code)
+        department.membership.join(User(user_id, user_id, name), unit.code, TODAY)
     return unit.id, unit.code
 
 
@@ -268,7 +268,7 @@ def test_a_reminder_goes_to_each_person_behind_once_a_day_audited_and_never_to_t
     assert [n.chat_id for n in first.notices] == [100, 102]
     assert first.notices[0].text == (
         "Reminder from Ira, your instructor:\n\u201cCar break-in, reported by phone\u201d is not passed yet.\n"
-        "Your best so far: 75/100. It passes at 80/100.\nIt is due 2026-11-30.\n/practice car-break-in"
+        "Your best so far: 75/100. It passes at 80/100.\nIt is due Mon 30 Nov.\n/practice car-break-in"
     )
     assert "You haven't tried it yet." in first.notices[1].text and first.notices[1].offer.scenario_id == "car-break-in"
 
@@ -306,8 +306,8 @@ def test_a_trainee_and_another_units_instructor_may_not_remind(store: Store, lib
 
 def test_an_automatic_reminder_and_an_instructors_count_as_one_a_day(store: Store, library: Library) -> None:
     department = Department(store, library)
+    store.clock = lambda: NOW.replace(day=20)  # Sam joined, then the call was assigned, four days ago
     _, code = unit_of(store, department, (100, "Sam"))
-    store.clock = lambda: NOW.replace(day=20)
     department.assignments.assign(INSTRUCTOR, ["car-break-in", code, "2026-11-30"], date(2026, 11, 20))
     store.clock = lambda: NOW
     (assignment_id,) = store.db.execute("select id from assignments").fetchone()

@@ -44,6 +44,10 @@ def test_opening_a_file_creates_folders_uses_wal_and_migrates(tmp_path: Path) ->
         "m007_audit_filters",
         "m008_records",
         "m009_pass_marks",
+        "m010_training_records",
+        "m011_review_requests",
+        "m012_report_periods",
+        "m013_membership_and_dates",
     ]
     assert {"users", "attempts", "turns", "results", "updates"} <= set(store.db.table_names())
     store.close()

@@ -12,7 +12,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Start the bot; every setting is checked before anything connects."""
     import logging
 
-    from bot.config import ConfigError, load_pass_mark, load_retention, load_settings
+    from bot.config import (
+        ConfigError,
+        load_calendar,
+        load_pass_mark,
+        load_retention,
+        load_settings,
+        load_training_hours,
+    )
     from bot.practice.coach import Coach
     from bot.tg.app import run
 
@@ -21,6 +28,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         settings.require_token()
         retention = load_retention(args.scenarios or settings.scenarios_dir or default_scenario_dir())
         load_pass_mark(args.scenarios or settings.scenarios_dir or default_scenario_dir())  # checked before anything
+        load_calendar(args.scenarios or settings.scenarios_dir or default_scenario_dir())
+        load_training_hours(args.scenarios or settings.scenarios_dir or default_scenario_dir())
     except ConfigError as exc:
         raise CliError(str(exc)) from exc
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -51,13 +60,15 @@ def cmd_web(args: argparse.Namespace) -> int:
     import asyncio
     import logging
 
-    from bot.config import ConfigError, load_pass_mark, load_settings
+    from bot.config import ConfigError, load_calendar, load_pass_mark, load_settings, load_training_hours
     from bot.training.department import Department
     from bot.web.serve import web_server
 
     try:
         settings = load_settings()
         pass_mark = load_pass_mark(args.scenarios or settings.scenarios_dir or default_scenario_dir())
+        calendar = load_calendar(args.scenarios or settings.scenarios_dir or default_scenario_dir())
+        load_training_hours(args.scenarios or settings.scenarios_dir or default_scenario_dir())
     except ConfigError as exc:
         raise CliError(str(exc)) from exc
     if settings.web_port is None:
@@ -66,7 +77,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     args.scenarios = args.scenarios or settings.scenarios_dir
     library = scenario_library(args)
     with store_in_use(settings.db_path) as store:
-        department = Department(store, library, settings.admins, settings.tz, pass_mark)
+        department = Department(store, library, settings.admins, settings.tz, pass_mark, calendar)
         server = web_server(settings, department, embedded=False)
         asyncio.run(server.serve())
     return 0

@@ -1,4 +1,5 @@
-"""Erase a person who leaves the department: their name, username, words and sessions.
+"""Erase a person who leaves the department: their names (Telegram's and their training profile's, with their
+badge), username, words, sessions, and the xAPI statements about them not yet sent.
 
 What stays is anonymous: their attempts' totals and verdicts (so a unit's figures do not
 change), under their numeric id with the name "(erased)". Messages still owed to them are
@@ -43,21 +44,33 @@ class Erased:
 
 def erase_person(store: Store, person_id: int, actor: int = 0, wait_seconds: float = 15.0) -> Erased:
     """Erase the person (see the module); `actor` is who asked (0: the command line)."""
-    row = store.db.execute("select first_name, username from users where id = ?", [person_id]).fetchone()
+    row = store.db.execute("select first_name, username, full_name from users where id = ?", [person_id]).fetchone()
     if row is None:
         raise ErasureError(f"there is no person with id {person_id} (a Telegram user id, as /results shows it)")
-    names = [n for n in (row[0], row[1] and f"@{row[1]}", row[1]) if n and n != ERASED_NAME and len(n) >= 2]
+    names = [n for n in (row[0], row[1] and f"@{row[1]}", row[1], row[2]) if n and n != ERASED_NAME and len(n) >= 2]
     db = store.db
     with db.atomic():
         attempts = [r[0] for r in db.execute("select id from attempts where user_id = ?", [person_id]).fetchall()]
         scrub_words(db, attempts, store.now())
         db.execute(
-            "update users set first_name = ?, username = null, erased_at = ? where id = ?",
+            "update users set first_name = ?, username = null, full_name = null, badge = null, erased_at = ? "
+            "where id = ?",
             [ERASED_NAME, store.now(), person_id],
+        )
+        db.execute("delete from profile_prompts where user_id = ?", [person_id])
+        db.execute(  # statements carry their name: wiped, and those not yet sent never will be (nor queued again)
+            "update xapi_queue set body = '[]', failed = case when sent is null then 'person erased' end "
+            "where user_id = ?",
+            [person_id],
+        )
+        db.execute(  # an instructor's edit of their profile names them and their badge
+            "update audit set detail = ? where action = 'profile' and detail glob ?",
+            [f"profile of user {person_id}: {ERASED_NAME}", f"profile of user {person_id}:*"],
         )
         sessions = db.execute("delete from web_sessions where user_id = ?", [person_id]).rowcount
         sessions += db.execute("delete from web_links where user_id = ?", [person_id]).rowcount
         db.execute("delete from pending_reasons where user_id = ?", [person_id])
+        db.execute("delete from review_waits where user_id = ?", [person_id])
         messages = db.execute("delete from outbox where chat_id = ?", [person_id]).rowcount
         messages += _forget_their_updates(store, person_id)
         for name in names:

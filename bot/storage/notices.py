@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.storage.standings import COUNTS, passes
+from bot.storage.standings import ACTIVE, COUNTS, MEMBER_DUE, passes
 from bot.storage.store import Store
 
 
@@ -11,12 +11,14 @@ class NoticeTables:
         self.store, self.db = store, store.db
 
     def unpassed_assignments(self, pass_mark: int) -> list[dict]:
-        """Every (member, dated assignment) not passed since it was assigned (`pass_mark`: agency.yaml's)."""
+        """Every (member, dated assignment of an active unit) not passed since it was assigned (`pass_mark`:
+        agency.yaml's), with when it is due for that member and when they joined."""
         return list(
             self.db.query(
-                "select a.id as assignment_id, a.scenario_id, a.due, a.assigned_at, u.id as user_id, u.chat_id "
+                f"select a.id as assignment_id, a.scenario_id, {MEMBER_DUE} as due, a.assigned_at, m.joined_at, "
+                "u.id as user_id, u.chat_id "
                 "from assignments a join unit_members m on m.unit_id = a.unit_id join users u on u.id = m.user_id "
-                f"where a.due is not null and not exists (select 1 from attempts t where {COUNTS} "
+                f"where a.due is not null and {ACTIVE} and not exists (select 1 from attempts t where {COUNTS} "
                 f"and {passes(pass_mark)})"
             )
         )
@@ -93,6 +95,7 @@ class NoticeTables:
         """Instructors (not opted out, not yet sent this week's) with their units."""
         rows = self.db.execute(
             "select u.id, u.chat_id, i.unit_id from unit_instructors i join users u on u.id = i.user_id "
+            "join units n on n.id = i.unit_id and n.archived_at is null "
             "where u.role != 'trainee' and u.id not in (select user_id from digest_optout) "
             "and u.id not in (select user_id from digests where week = ?) order by u.id, i.unit_id",
             [week],

@@ -2,8 +2,8 @@
 
 Trainees' words are the personal data of a call: the transcript, the evidence the grade quoted
 from it (in results, facts and automatic fails), what the visitor heard them say, and the
-instructors' override reasons about it. After `words_days` they are purged; the attempt, its
-total and its verdicts stay, so reports and progress charts keep their numbers. Audit entries
+instructors' override reasons about it, a review request's reason and reply. After `words_days` they are purged;
+the attempt, its total and its verdicts stay, so reports and progress charts keep their numbers. Audit entries
 go after `audit_days`; used or lapsed sign-in links at once.
 
 `PRAGMA secure_delete` (bot.storage.database) zeroes what is deleted, and a checkpoint empties
@@ -88,6 +88,7 @@ def scrub_words(db: Database, attempt_ids: Sequence[int], now: str) -> None:
         db.execute(f"delete from turns where attempt_id in ({marks})", ids)
         db.execute(f"update results set evidence = null where attempt_id in ({marks})", ids)
         db.execute(f"update overrides set reason = null where attempt_id in ({marks})", ids)
+        db.execute(f"update review_requests set reason = null, answer = null where attempt_id in ({marks})", ids)
         rows = db.execute(f"select id, addressed, auto_fail, visitor from attempts where id in ({marks})", ids)
         for attempt_id, addressed, auto_fail, visitor in rows.fetchall():
             db.execute(
@@ -96,10 +97,12 @@ def scrub_words(db: Database, attempt_ids: Sequence[int], now: str) -> None:
                 "finished_at = coalesce(finished_at, ?) where id = ?",
                 [_scrubbed(addressed), _scrubbed(auto_fail), _forget_heard(visitor), now, now, attempt_id],
             )
-            # an override's audit entry ends with its reason: "attempt 12 greeting -> missed: <reason>"
+            # an override's audit entry ends with its reason: "attempt 12 greeting -> missed: <reason>"; a review
+            # request's with the trainee's reason or the instructor's reply
             db.execute(
                 "update audit set detail = substr(detail, 1, instr(detail, ':') - 1) "
-                "where action = 'override' and detail like ? and instr(detail, ':') > 0",
+                "where action in ('override', 'review_ask', 'review_answer') and detail like ? "
+                "and instr(detail, ':') > 0",
                 [f"attempt {attempt_id} %"],
             )
 

@@ -215,6 +215,120 @@ def m009_pass_marks(db: Database) -> None:
     db.execute("create index if not exists completions_untold on completions (unit_id) where told_at is null")
 
 
+@migrations()
+def m010_training_records(db: Database) -> None:
+    """Records a training office accepts: each trainee's full name and badge (or employee) number, the profile
+    question the bot waits for an answer to, and the xAPI statements owed to a Learning Record Store (a queue
+    like the outbox: nothing is lost while the LRS is down)."""
+    db["users"].add_column("full_name", str)
+    db["users"].add_column("badge", str)
+    db.execute("create index if not exists users_badge on users (badge) where badge is not null")
+    db["profile_prompts"].create({"user_id": int, "step": str, "full_name": str, "expires": str}, pk="user_id")
+    db["xapi_queue"].create(
+        {
+            "id": int,
+            "attempt_id": int,
+            "user_id": int,
+            "body": str,
+            "created": float,
+            "next_at": float,
+            "tries": int,
+            "sent": float,
+            "failed": str,
+            "error": str,
+        },
+        pk="id",
+        not_null={"attempt_id", "body"},
+    )
+    db.execute("create unique index xapi_queue_attempt on xapi_queue (attempt_id)")
+    db.execute("create index xapi_queue_pending on xapi_queue (next_at, id) where sent is null and failed is null")
+    db["xapi_state"].create({"key": str, "value": str}, pk="key")
+    db.execute("create index if not exists attempts_finished on attempts (finished_at)")
+
+
+@migrations()
+def m011_review_requests(db: Database) -> None:
+    """A trainee asks for a review of one verdict (a criterion or a fact) with a line of why; at most one open
+    request per verdict. The reason (or an instructor's reply) they are about to type waits in `review_waits`."""
+    db["review_requests"].create(
+        {
+            "id": int,
+            "attempt_id": int,
+            "user_id": int,
+            "subject": str,
+            "reason": str,
+            "status": str,
+            "asked_at": str,
+            "answered_by": int,
+            "answered_at": str,
+            "answer": str,
+        },
+        pk="id",
+        foreign_keys=[("attempt_id", "attempts", "id")],
+        not_null={"attempt_id", "user_id", "subject", "status"},
+    )
+    db.execute(
+        "create unique index review_requests_open on review_requests (attempt_id, subject) where status = 'open'"
+    )
+    db.execute("create index review_requests_attempt on review_requests (attempt_id)")
+    db["review_waits"].create(
+        {"user_id": int, "attempt_id": int, "subject": str, "request_id": int, "expires": str}, pk="user_id"
+    )
+
+
+@migrations()
+def m012_report_periods(db: Database) -> None:
+    """Reports over a period. Each attempt's facts in figures, kept by triggers from its stored `addressed`
+    whichever code writes it (grading, a regrade, the retention purge): `facts_asked` (the facts its visitor
+    needed), `facts_right` (given right) and `wrong_info` (1 when it told the person something wrong, as
+    standings.misinformed). An index then seeks each member's calls finished in a period and holds every figure
+    a report needs, so a month of all units reads no row of the table (whose rows carry whole visitors)."""
+    for column in FACT_COLUMNS:
+        db["attempts"].add_column(column, int)
+    db.execute(f"update attempts set {fact_figures('attempts')} where addressed is not null")
+    for event in ("insert", "update of addressed"):
+        name = "attempts_facts_" + event.split()[0]
+        db.execute(
+            f"create trigger if not exists {name} after {event} on attempts "
+            f"begin update attempts set {fact_figures('new')} where id = new.id; end"
+        )
+    verdicts = ", ".join(f"v_{c}" for c in CRITERIA)
+    db.execute(
+        "create index if not exists attempts_user_finished on attempts "
+        f"(user_id, status, finished_at, started_at, total, auto_fail, {verdicts}, {', '.join(FACT_COLUMNS)})"
+    )
+
+
+FACT_COLUMNS = ("facts_asked", "facts_right", "wrong_info")
+
+
+def fact_figures(row: str) -> str:
+    """SET clauses deriving FACT_COLUMNS from `row`.addressed (a value that is not JSON counts nothing)."""
+    facts = f"json_each(case when json_valid({row}.addressed) then {row}.addressed end, '$.facts') f"
+    right = (
+        "f.type != 'null' and (f.type != 'object' "
+        "or coalesce(json_extract(f.value, '$.status'), 'given') not in ('partly', 'wrong', 'missing'))"
+    )
+    wrong = (
+        f"exists (select 1 from {facts} where json_extract(f.value, '$.status') = 'wrong') or "
+        f"coalesce(json_array_length(case when json_valid({row}.addressed) then {row}.addressed end, "
+        "'$.wrong_information'), 0) > 0"
+    )
+    return (
+        f"facts_asked = (select count(*) from {facts}), facts_right = (select count(*) from {facts} where {right}), "
+        f"wrong_info = ({wrong})"
+    )
+
+
+@migrations()
+def m013_membership_and_dates(db: Database) -> None:
+    """Fair dates and membership: a late joiner's own due date (the grace period from the day they joined), units
+    archived (kept, hidden from active lists, taking no members), and a rename waiting for its confirming tap."""
+    db["unit_members"].add_column("grace_until", str)
+    db["units"].add_column("archived_at", str)
+    db["unit_renames"].create({"user_id": int, "unit_id": int, "name": str, "expires": str}, pk="user_id")
+
+
 VERDICT_COLUMNS = ", ".join(f"v_{c} = ?" for c in CRITERIA)
 """An UPDATE's assignments of every verdict column, in CRITERIA's order: a new grade writes them from
 itself (`verdict_column`), in the statement that finishes the attempt, with nothing to derive again."""

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from bot.config import DEFAULT_PASS_MARK
-from bot.storage.standings import COUNTS, misinformed, passes, rows
+from bot.storage.standings import COUNTS, MEMBER_DUE, misinformed, passes, rows
 from bot.storage.units import Unit
 from bot.transcript import CRITERIA
 
@@ -64,13 +64,14 @@ def unit_overview(
         conn,
         "select a.id, a.unit_id, a.scenario_id, a.due, a.pass_mark, count(m.user_id) members, "
         f"coalesce(sum(exists (select 1 from attempts t where {COUNTS} and {passes(pass_mark)})), 0) done, "
-        f"coalesce(sum(exists (select 1 from attempts t where {COUNTS})), 0) tried "
+        f"coalesce(sum(exists (select 1 from attempts t where {COUNTS})), 0) tried, "
+        f"coalesce(sum(m.user_id is not null and {MEMBER_DUE} < ? "
+        f"and not exists (select 1 from attempts t where {COUNTS} and {passes(pass_mark)})), 0) overdue "
         f"from assignments a left join unit_members m on m.unit_id = a.unit_id where a.unit_id in ({marks}) "
         "group by a.id order by a.id",
-        unit_ids,
+        [today, *unit_ids],
     ):
-        overdue = r["members"] - r["done"] if r["due"] and r["due"] < today else 0
-        out[r["unit_id"]]["assignments"].append({**r, "tried": r["tried"] - r["done"], "overdue": overdue})
+        out[r["unit_id"]]["assignments"].append({**r, "tried": r["tried"] - r["done"]})
     return out
 
 
@@ -78,7 +79,7 @@ def members_of_unit(
     conn: sqlite3.Connection, unit_id: int, today: str, pass_mark: int = DEFAULT_PASS_MARK
 ) -> list[dict[str, Any]]:
     """Each member with their finished attempts since joining, average total, and assignments overdue (not passed
-    by their due date)."""
+    by the date each is due for them: a late joiner's own)."""
     return rows(
         conn,
         "select u.id, u.first_name, u.username, "
@@ -86,7 +87,7 @@ def members_of_unit(
         " and t.started_at >= m.joined_at) attempts, "
         "(select avg(t.total) from attempts t where t.user_id = m.user_id and t.status = 'finished' "
         " and t.started_at >= m.joined_at) average, "
-        "(select count(*) from assignments a where a.unit_id = m.unit_id and a.due is not null and a.due < ? "
+        f"(select count(*) from assignments a where a.unit_id = m.unit_id and a.due is not null and {MEMBER_DUE} < ? "
         f" and not exists (select 1 from attempts t where {COUNTS} and {passes(pass_mark)})) overdue "
         "from unit_members m join users u on u.id = m.user_id where m.unit_id = ? order by u.first_name, u.id",
         [today, unit_id],
@@ -110,7 +111,12 @@ def member_detail(conn: sqlite3.Connection, unit_id: int, user_id: int) -> dict[
         f"{VERDICTS} from attempts t where user_id = ? and status = 'finished' and started_at >= ? order by id desc",
         [user_id, joined],
     )
-    assignments = rows(conn, "select * from assignments where unit_id = ? order by id", [unit_id])
+    assignments = rows(
+        conn,
+        f"select a.id, a.scenario_id, a.assigned_at, a.pass_mark, {MEMBER_DUE} as due from assignments a "
+        "join unit_members m on m.unit_id = a.unit_id and m.user_id = ? where a.unit_id = ? order by a.id",
+        [user_id, unit_id],
+    )
     return {**member[0], "attempts": attempts, "assignments": assignments}
 
 
@@ -215,6 +221,6 @@ def units_by_ids(conn: sqlite3.Connection, unit_ids: Sequence[int]) -> list[Unit
     if not unit_ids:
         return []
     found = conn.execute(
-        f"select id, name, code, revoked_at from units where id in ({_marks(unit_ids)})", list(unit_ids)
+        f"select id, name, code, revoked_at, archived_at from units where id in ({_marks(unit_ids)})", list(unit_ids)
     ).fetchall()
-    return [Unit(r[0], r[1], r[2], r[3] is not None) for r in found]
+    return [Unit(r[0], r[1], r[2], r[3] is not None, r[4] is not None) for r in found]

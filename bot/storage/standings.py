@@ -19,6 +19,13 @@ COUNTS = (
 )
 """Attempt `t` counts for assignment `a` of member row `m` (the index attempts_user_scenario serves it)."""
 
+MEMBER_DUE = "(case when m.joined_at > a.assigned_at and m.grace_until > a.due then m.grace_until else a.due end)"
+"""SQL: when assignment `a` is due for member row `m`: its own due date, or, for a member who joined after it was
+made, the end of their grace period when that is later (bot.training.dates.member_due is the same rule)."""
+
+ACTIVE = "(select n.archived_at is null from units n where n.id = a.unit_id)"
+"""SQL: assignment `a` belongs to a unit that is not archived."""
+
 WRONG_INFORMATION = (
     "(exists (select 1 from json_each({t}.addressed, '$.facts') f where json_extract(f.value, '$.status') = 'wrong') "
     "or coalesce(json_array_length({t}.addressed, '$.wrong_information'), 0) > 0)"
@@ -64,7 +71,7 @@ def member_standings(
     conn: sqlite3.Connection, unit_ids: Sequence[int], default_mark: int, assignment_id: int | None = None
 ) -> list[dict[str, Any]]:
     """One row per (assignment, member) of the units (or of one assignment): the member, their finished tries
-    at it, their best total and whether any try passed. By assignment, then first name."""
+    at it, their best total, whether any try passed, and when it is due for them. By assignment, then first name."""
     if not unit_ids:
         return []
     marks = ",".join("?" * len(unit_ids))
@@ -72,7 +79,7 @@ def member_standings(
     return rows(
         conn,
         "select a.id as assignment_id, u.id as user_id, u.first_name, u.chat_id, count(t.id) as tries, "
-        f"max(t.total) as best, coalesce(max({passes(default_mark)}), 0) as passed "
+        f"max(t.total) as best, coalesce(max({passes(default_mark)}), 0) as passed, {MEMBER_DUE} as due "
         "from assignments a join unit_members m on m.unit_id = a.unit_id join users u on u.id = m.user_id "
         f"left join attempts t on {COUNTS} where a.unit_id in ({marks}){one} "
         "group by a.id, u.id order by a.id, u.first_name collate nocase, u.id",
@@ -81,14 +88,15 @@ def member_standings(
 
 
 def user_standings(conn: sqlite3.Connection, user_id: int, default_mark: int) -> list[dict[str, Any]]:
-    """What a trainee's units assigned them, soonest due first (undated last), with their tries, best and pass."""
+    """What a trainee's active units assigned them, soonest due first (undated last), with their tries, best and
+    pass; the due date is theirs (a late joiner's may be later than the unit's)."""
     return rows(
         conn,
-        "select a.id, a.scenario_id, a.due, a.pass_mark, n.name as unit_name, count(t.id) as tries, "
+        f"select a.id, a.scenario_id, {MEMBER_DUE} as due, a.pass_mark, n.name as unit_name, count(t.id) as tries, "
         f"max(t.total) as best, coalesce(max({passes(default_mark)}), 0) as passed "
         "from unit_members m join assignments a on a.unit_id = m.unit_id join units n on n.id = a.unit_id "
-        f"left join attempts t on {COUNTS} where m.user_id = ? "
-        "group by a.id order by a.due is null, a.due, a.id",
+        f"left join attempts t on {COUNTS} where m.user_id = ? and n.archived_at is null "
+        f"group by a.id order by {MEMBER_DUE} is null, {MEMBER_DUE}, a.id",
         [user_id],
     )
 

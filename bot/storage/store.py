@@ -359,6 +359,7 @@ class Store:
             "select a.id, t.user_id, a.unit_id, t.id, ? from attempts t "
             "join unit_members m on m.user_id = t.user_id "
             "join assignments a on a.unit_id = m.unit_id and a.scenario_id = t.scenario_id "
+            "join units n on n.id = a.unit_id and n.archived_at is null "
             "where t.id = ? and t.started_at >= a.assigned_at and t.started_at >= m.joined_at",
             [self.now(), attempt_id],
         )

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from bot.storage.audit import AuditLog
 from bot.storage.store import Store
 
+CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+"""Join code characters that cannot be misread aloud or on paper: no 0/O, 1/I/L, 5/S, 2/Z, 8/B."""
+CODE_GROUPS = 3
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -15,10 +19,29 @@ class Unit:
     name: str
     code: str
     revoked: bool
+    archived: bool = False
+    """Archived: kept with its results, hidden from active lists, taking no new members."""
 
 
 def _unit(row: dict) -> Unit:
-    return Unit(row["id"], row["name"], row["code"], row["revoked_at"] is not None)
+    return Unit(row["id"], row["name"], row["code"], row["revoked_at"] is not None, row.get("archived_at") is not None)
+
+
+def new_join_code() -> str:
+    """ "K7M-4QX-R9T": nine characters from CODE_ALPHABET (about 42 random bits), in groups of three."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(3 * CODE_GROUPS))
+    return "-".join(raw[i : i + 3] for i in range(0, len(raw), 3))
+
+
+def code_forms(raw: str) -> list[str]:
+    """The stored codes a typed or spoken code may be: as typed (older codes are case-sensitive), and, when it
+    reads as a new code in any case, with or without dashes or spaces, its grouped upper-case form."""
+    typed = raw.strip()
+    letters = "".join(c for c in typed if c not in "- ").upper()
+    forms = [typed]
+    if len(letters) == 3 * CODE_GROUPS and all(c in CODE_ALPHABET for c in letters):
+        forms.append("-".join(letters[i : i + 3] for i in range(0, len(letters), 3)))
+    return forms
 
 
 class UnitTables:
@@ -26,8 +49,15 @@ class UnitTables:
         self.store, self.db = store, store.db
         self.audit = AuditLog(store)
 
+    def fresh_code(self) -> str:
+        """A join code no unit has (letters, digits and - fit a deep link)."""
+        while True:
+            code = new_join_code()
+            if self.by_code(code) is None:
+                return code
+
     def create(self, name: str, creator: int) -> Unit:
-        code = secrets.token_urlsafe(8)  # 64 random bits; letters, digits, - and _ fit a deep link
+        code = self.fresh_code()
         with self.db.atomic():
             unit_id = self.db.execute(
                 "insert into units (name, code, created_by, created_at) values (?, ?, ?, ?)",
@@ -38,7 +68,10 @@ class UnitTables:
         return Unit(int(unit_id), name, code, False)
 
     def by_code(self, code: str) -> Unit | None:
-        row = next(self.db.query("select * from units where code = ?", [code]), None)
+        """The unit of a code as typed, spoken or linked (see `code_forms`)."""
+        forms = code_forms(code)
+        marks = ",".join("?" * len(forms))
+        row = next(self.db.query(f"select * from units where code in ({marks}) order by id limit 1", forms), None)
         return _unit(row) if row else None
 
     def visible(self, user_id: int, admin: bool) -> list[Unit]:
@@ -55,11 +88,12 @@ class UnitTables:
             self.db.execute("update units set revoked_at = ? where id = ?", [self.store.now(), unit.id])
             self.audit.write(actor, "revoke", f"unit {unit.id} code revoked")
 
-    def join(self, unit: Unit, user_id: int) -> bool:
-        """Add a member; False if already in. Membership starts now: earlier attempts stay private."""
+    def join(self, unit: Unit, user_id: int, grace_until: str | None = None) -> bool:
+        """Add a member; False if already in. Membership starts now: earlier attempts stay private.
+        `grace_until`: the local date an assignment made before they joined is due for them at the earliest."""
         cursor = self.db.execute(
-            "insert or ignore into unit_members (unit_id, user_id, joined_at) values (?, ?, ?)",
-            [unit.id, user_id, self.store.now()],
+            "insert or ignore into unit_members (unit_id, user_id, joined_at, grace_until) values (?, ?, ?, ?)",
+            [unit.id, user_id, self.store.now(), grace_until],
         )
         return cursor.rowcount > 0
 
@@ -73,7 +107,7 @@ class UnitTables:
         return cursor.rowcount > 0
 
     def new_code(self, unit: Unit, actor: int) -> str:
-        code = secrets.token_urlsafe(8)
+        code = self.fresh_code()
         with self.db.atomic():
             self.db.execute("update units set code = ?, revoked_at = null where id = ?", [code, unit.id])
             self.audit.write(actor, "newcode", f"unit {unit.id} has a new join code")

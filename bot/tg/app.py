@@ -29,20 +29,26 @@ from telegram.request import HTTPXRequest
 
 from bot.clock import today_in
 from bot.config import Retention, Settings
+from bot.lrs.sender import StatementSender
 from bot.practice.coach import Coach
 from bot.storage import staff_reads as q
 from bot.storage.retention import purge
 from bot.storage.store import Store
+from bot.tg.callbacks import PROFILE_PATTERN, TRAINEE_PATTERN
 from bot.tg.faults import STORAGE_ERRORS, Fault
 from bot.tg.guards import Guards, on_error, wake
 from bot.tg.ordering import PerChatOrder
+from bot.tg.profile_screens import ProfileScreens
+from bot.tg.report_screens import trends_renderer
 from bot.tg.sender import Sender
 from bot.tg.staff import MENUS, TRAINEE_MENU, StaffHandlers
 from bot.tg.throttle import Throttle
 from bot.tg.trainee import TraineeHandlers
 from bot.training.department import Department
 from bot.training.export_files import build_elsewhere
+from bot.training.records import spec_from_args
 from bot.training.reports import progress_chart, report_chart
+from bot.training.xapi import Statements
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +192,7 @@ def build_application(
     department = Department(store, coach.library, settings.admins, tz)
     for user_id, role in store.sync_admins(settings.admins):
         log.info("user %s is now %s (DESKDRILL_ADMINS)", user_id, role)
-    trainee = TraineeHandlers(coach)
+    trainee = TraineeHandlers(coach, department, today)
     staff = StaffHandlers(department, coach, today, settings.web_base)
     app.bot_data.update(
         store=store,
@@ -196,9 +202,22 @@ def build_application(
     )
     if web is not None:
         app.bot_data["web"] = web(department, today, app.bot_data["sender"].wake)
+    if settings.xapi_endpoint:  # each finished call to the Learning Record Store, queued in the database
+        app.bot_data["lrs"] = lrs_sender(settings, department)
     add_handlers(app, guards, trainee, staff)
     schedule_jobs(app, staff, reminder_interval if reminder_interval is not None else settings.reminder_interval)
     return app
+
+
+def lrs_sender(settings: Settings, department: Department) -> StatementSender:
+    statements = Statements(department.calls, department.pass_mark, settings.xapi_home_page or "")
+    return StatementSender(
+        department.store,
+        statements.for_attempt,
+        settings.xapi_endpoint or "",
+        settings.xapi_username or "",
+        settings.xapi_password or "",
+    )
 
 
 def telegram_bot(settings: Settings, store: Store) -> LenientBot:
@@ -227,6 +246,8 @@ def telegram_bot(settings: Settings, store: Store) -> LenientBot:
 def add_handlers(app: Application, guards: Guards, trainee: TraineeHandlers, staff: StaffHandlers) -> None:
     """The guards first (group -1), then the commands, buttons and messages, then the sender's wake-up (group 1)."""
     text = staff.text_handler(trainee)
+    profile = ProfileScreens(staff.department.profiles, staff.coach)
+    otherwise = profile.text_handler(text)  # after a review's reason or reply: /profile's answer, or the rest
     app.add_handler(TypeHandler(Update, guards.first), group=-1)
     app.add_handlers(
         [
@@ -237,12 +258,17 @@ def add_handlers(app: Application, guards: Guards, trainee: TraineeHandlers, sta
             CommandHandler("end", trainee.end),
             CommandHandler("history", trainee.history),
             CommandHandler("progress", trainee.progress),
+            CommandHandler("profile", staff.command(lambda user, args, _: profile.command(user, args))),
             *(CommandHandler(name, handler) for name, handler in staff.handlers().items()),
             CallbackQueryHandler(trainee.practice_button, pattern=r"^practice:"),
+            CallbackQueryHandler(trainee.button, pattern=TRAINEE_PATTERN),
             CallbackQueryHandler(staff.button, pattern=StaffHandlers.BUTTONS),
+            CallbackQueryHandler(profile.button, pattern=PROFILE_PATTERN),
             CallbackQueryHandler(guards.unknown_button),
             MessageHandler(filters.FORWARDED, staff.forward_handler(trainee, text_or_not(text, guards.not_text))),
             MessageHandler(filters.COMMAND, guards.unknown_command),
+            MessageHandler(filters.TEXT & trainee.awaiting_review(), trainee.review_text_handler(otherwise)),
+            MessageHandler(filters.TEXT & profile.awaiting_answer(), otherwise),  # maybe /profile's
             MessageHandler(filters.TEXT & staff.awaiting_reason(), text),  # maybe an override reason
             MessageHandler(filters.TEXT, trainee.message),  # practice: straight to the trainee handler
             MessageHandler(filters.ALL, guards.not_text),
@@ -285,14 +311,14 @@ def renderers(coach: Coach, tz: Any) -> dict[str, Callable[[dict], Callable[[], 
         return draw
 
     def export(args: dict) -> Callable[[], tuple]:
-        path, ids = coach.store.path, args["unit_ids"]
+        path, spec = coach.store.path, spec_from_args(args, coach.library, str(tz))
         if path is None:  # an in-memory store: read on this thread, now
-            data = build_elsewhere(None, ids, conn=coach.store.db.conn)
-            return lambda: ("document", args["name"], data, None)
+            data = build_elsewhere(None, spec, conn=coach.store.db.conn)
+            return lambda: ("document", spec.name, data, None)
         # in a worker thread, waiting on the export process
-        return lambda: ("document", args["name"], build_elsewhere(path, ids), None)
+        return lambda: ("document", spec.name, build_elsewhere(path, spec), None)
 
-    return {"progress": progress, "report": report, "export": export}
+    return {"progress": progress, "report": report, "export": export, "trends": trends_renderer(reader, tz)}
 
 
 def text_or_not(text: Callable, not_text: Callable) -> Callable:
@@ -305,6 +331,8 @@ def text_or_not(text: Callable, not_text: Callable) -> Callable:
 async def wake_sender(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """After every handled update: whatever it owes is in the outbox now, first to the person who sent it."""
     wake(context, update.effective_user.id if update.effective_user else None)
+    if "lrs" in context.application.bot_data:  # a call may have ended: its statements go now
+        context.application.bot_data["lrs"].wake()
 
 
 async def prune(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -338,6 +366,8 @@ async def on_start(app: Application) -> None:
         await app.update_queue.put(Update.de_json(raw, app.bot))
     if "web" in app.bot_data:
         await app.bot_data["web"].start()
+    if "lrs" in app.bot_data:
+        app.bot_data["lrs"].start()
     gc.collect()
     gc.freeze()
 
@@ -345,6 +375,8 @@ async def on_start(app: Application) -> None:
 async def on_stop(app: Application) -> None:
     if "web" in app.bot_data:
         await app.bot_data["web"].stop()
+    if "lrs" in app.bot_data:
+        await app.bot_data["lrs"].stop()
     await app.bot_data["sender"].stop()
 
 

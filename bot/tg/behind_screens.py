@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from bot.clock import due_text
 from bot.storage.outbox import Buttons
 from bot.tg import callbacks as cb
 from bot.tg.pages import button, in_pairs, label, nav, paginate
@@ -26,16 +27,21 @@ REMIND_BUTTONS = 20
 """One-person Remind buttons under an assignment (Remind all covers the rest)."""
 
 
-def who(people: Sequence[Trainee], scores: bool = False) -> str:
-    """ "Sam 62, Kim 0, Lee" (best totals when `scores`), at most NAMES_SHOWN names."""
-    shown = [f"{p.first_name} {p.best}" if scores and p.best is not None else p.first_name for p in people]
+def who(people: Sequence[Trainee], scores: bool = False, due: str | None = None) -> str:
+    """ "Sam 62, Kim 0, Lee" (best totals when `scores`), at most NAMES_SHOWN names; with the assignment's `due`,
+    a late joiner's own date after their name: "Lee (due Wed 2 Dec)"."""
+    shown = [
+        (f"{p.first_name} {p.best}" if scores and p.best is not None else p.first_name)
+        + (f" ({due_text(p.due)})" if due and p.due and p.due != due else "")
+        for p in people
+    ]
     more = f" and {len(shown) - NAMES_SHOWN} more" if len(shown) > NAMES_SHOWN else ""
     return ", ".join(shown[:NAMES_SHOWN]) + more
 
 
 def heading(s: AssignmentStatus, title: str) -> str:
-    """ "“Towed car”\n“Day shift” · due 2026-11-20, OVERDUE · pass mark 80" """
-    due = f"due {s.due}" + (", OVERDUE" if s.overdue else "") if s.due else "no due date"
+    """ "“Towed car”\n“Day shift” · due Fri 20 Nov, OVERDUE · pass mark 80" """
+    due = due_text(s.due) + (", OVERDUE" if s.late else "")  # late joiners may have later dates of their own
     return f"\u201c{title}\u201d\n\u201c{s.unit_name}\u201d \u00b7 {due} \u00b7 pass mark {s.pass_mark}"
 
 
@@ -44,10 +50,11 @@ def groups(s: AssignmentStatus, brief: bool = False) -> list[str]:
     lines = []
     if s.passed and not brief:
         lines.append(f"Passed ({len(s.passed)}): {who(s.passed, True)}")
+    own = None if brief else s.due  # late joiners' own dates, on the assignment's own screen
     if s.tried:
-        lines.append(f"Tried, not passed ({len(s.tried)}): {who(s.tried, True)}")
+        lines.append(f"Tried, not passed ({len(s.tried)}): {who(s.tried, True, own)}")
     if s.not_started:
-        lines.append(f"Not started ({len(s.not_started)}): {who(s.not_started)}")
+        lines.append(f"Not started ({len(s.not_started)}): {who(s.not_started, due=own)}")
     if s.late:
         lines.append(f"Overdue ({len(s.late)}): {who(s.late)}")
     if brief:

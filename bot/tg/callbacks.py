@@ -13,6 +13,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from bot.tg.unit_callbacks import (  # the unit buttons, cb.<name> like every other
+    ArchiveAsk,
+    ArchiveDo,
+    ArchivedUnits,
+    AssignDue,
+    LeaveAsk,
+    LeaveDo,
+    ManageUnit,
+    RemoveAsk,
+    RemoveDo,
+    RenameDo,
+    RenameHow,
+    Restore,
+    UnitCancel,
+    UnitPeople,
+)
+
 MAX_BYTES = 64
 """Telegram's limit on a button's callback data."""
 
@@ -89,8 +106,27 @@ class Report:
 
 
 @dataclass(frozen=True)
+class ReportFor:
+    """A report for a period (a token of bot.training.periods: "last-month", "2026-11", "2026-11-01..2026-11-15")
+    of one unit, or with unit_id 0 of all the caller's units, whose buttons are on page `page`."""
+
+    unit_id: int
+    period: str
+    page: int
+
+
+@dataclass(frozen=True)
 class Export:
     unit_id: int
+
+
+@dataclass(frozen=True)
+class ExportFor:
+    """The results file of a report's period (a fixed token: "2026-11", "2026-11-01..2026-11-15") of one unit, or
+    with unit_id 0 of all the caller's units."""
+
+    unit_id: int
+    period: str
 
 
 @dataclass(frozen=True)
@@ -141,6 +177,75 @@ class Remind:
 
 
 @dataclass(frozen=True)
+class ProfileCancel:
+    """Stop the /profile questions: nothing more is saved."""
+
+
+@dataclass(frozen=True)
+class TranscriptPage:
+    """A page of a long transcript, as staff see it (page 0 is what Transcript shows)."""
+
+    attempt_id: int
+    page: int
+
+
+@dataclass(frozen=True)
+class ReviewAnswer:
+    """Dismiss a trainee's review request: the instructor's next message is the reply."""
+
+    request_id: int
+
+
+@dataclass(frozen=True)
+class CallList:
+    """A page of /practice: what is assigned to you first, then the other calls."""
+
+    page: int
+
+
+@dataclass(frozen=True)
+class History:
+    """A page of your own finished calls (/history)."""
+
+    page: int
+
+
+@dataclass(frozen=True)
+class OwnCall:
+    """One of your finished calls: its scorecard, with Transcript and Ask-for-a-review buttons."""
+
+    attempt_id: int
+
+
+@dataclass(frozen=True)
+class OwnTranscript:
+    """A page of one of your calls' transcript."""
+
+    attempt_id: int
+    page: int
+
+
+@dataclass(frozen=True)
+class ReviewPick:
+    """Ask for a review of one of your calls: which verdict."""
+
+    attempt_id: int
+
+
+@dataclass(frozen=True)
+class ReviewAsk:
+    """The verdict picked (its place: criteria first, then facts); your next message is the reason."""
+
+    attempt_id: int
+    subject: int
+
+
+@dataclass(frozen=True)
+class ReviewCancel:
+    """Stop waiting for a review reason (or an instructor's reply to one)."""
+
+
+@dataclass(frozen=True)
 class Practice:
     """Start a call; an empty id lists the calls."""
 
@@ -159,7 +264,9 @@ Callback = (
     | AssignCall
     | AssignToUnit
     | Report
+    | ReportFor
     | Export
+    | ExportFor
     | Promote
     | Demote
     | Erase
@@ -168,6 +275,30 @@ Callback = (
     | Behind
     | OnAssignment
     | Remind
+    | ProfileCancel
+    | TranscriptPage
+    | ReviewAnswer
+    | CallList
+    | History
+    | OwnCall
+    | OwnTranscript
+    | ReviewPick
+    | ReviewAsk
+    | ReviewCancel
+    | AssignDue
+    | ManageUnit
+    | UnitPeople
+    | RemoveAsk
+    | RemoveDo
+    | RenameHow
+    | RenameDo
+    | ArchiveAsk
+    | ArchiveDo
+    | Restore
+    | ArchivedUnits
+    | LeaveAsk
+    | LeaveDo
+    | UnitCancel
     | Practice
 )
 
@@ -183,7 +314,9 @@ PREFIXES: dict[type, str] = {
     AssignCall: "as",
     AssignToUnit: "as",
     Report: "rp",
+    ReportFor: "rp",
     Export: "ex",
+    ExportFor: "ex",
     Promote: "pr",
     Demote: "dm",
     Erase: "er",
@@ -192,13 +325,42 @@ PREFIXES: dict[type, str] = {
     Behind: "r:b",
     OnAssignment: "r:w",
     Remind: "r:rm",
+    ProfileCancel: "pf:x",
+    TranscriptPage: "r:a",
+    ReviewAnswer: "r:rd",
+    CallList: "me:p",
+    History: "me:h",
+    OwnCall: "me:c",
+    OwnTranscript: "me:t",
+    ReviewPick: "me:r",
+    ReviewAsk: "me:r",
+    ReviewCancel: "me:rx",
+    AssignDue: "as",
+    ManageUnit: "un:m",
+    UnitPeople: "un:p",
+    RemoveAsk: "un:ra",
+    RemoveDo: "un:rd",
+    RenameHow: "un:n",
+    RenameDo: "un:nd",
+    ArchiveAsk: "un:aa",
+    ArchiveDo: "un:ad",
+    Restore: "un:re",
+    ArchivedUnits: "un:ar",
+    LeaveAsk: "un:la",
+    LeaveDo: "un:ld",
+    UnitCancel: "un:x",
     Practice: "practice",
 }
 """The data starts with its kind's prefix; the fields follow in order. AssignCall and AssignToUnit share
-"as", OverrideConfirm and OverrideTo "r:oy": they differ by their number of fields."""
+"as" (with AssignDue), OverrideConfirm and OverrideTo "r:oy", Transcript and TranscriptPage "r:a", ReviewPick
+and ReviewAsk "me:r", Report and ReportFor "rp", Export and ExportFor "ex": they differ by their number of fields."""
 
-STAFF_PATTERN = r"^(r|as|rp|ex|pr|dm|er|dg):"
+STAFF_PATTERN = r"^(r|as|rp|ex|pr|dm|er|dg|un):"
 """Data of the staff buttons (bot.tg.staff); "practice:" is the trainee's (bot.tg.trainee)."""
+TRAINEE_PATTERN = r"^me:"
+"""Data of anyone's buttons about their own calls (bot.tg.trainee): the call list, history, reviews."""
+PROFILE_PATTERN = r"^pf:"
+"""Data of the /profile buttons (bot.tg.profile_screens): anyone's, trainees' included."""
 
 _BY_PREFIX: dict[tuple[str, int], type] = {(p, len(fields(k))): k for k, p in PREFIXES.items()}
 

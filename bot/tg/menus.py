@@ -7,7 +7,9 @@ from bot.tg.trainee import COMMANDS, HELP
 TRAINEE_MENU = [
     *COMMANDS,
     ("join", "Join a unit with its code"),
+    ("leave", "Leave a unit"),
     ("assignments", "What is assigned to you"),
+    ("profile", "Your full name and badge for your records"),
     ("whoami", "Your user id and role"),
 ]
 INSTRUCTOR_MENU = [
@@ -16,11 +18,13 @@ INSTRUCTOR_MENU = [
     ("behind", "Who hasn't passed an assignment; remind them"),
     ("units", "Your units, members and codes"),
     ("assign", "Assign a call (tap, or /assign <id> <code> [date] [pass mark])"),
-    ("report", "Pass rates and charts: /report [code]"),
-    ("export", "CSV of attempts: /export [code]"),
+    ("report", "A period's report and trends: /report [code] [period]"),
+    ("export", "CSV of attempts: /export [code] [month]"),
+    ("completions", "Completed training file: /completions [code] [month]"),
     ("newunit", "Create a unit: /newunit <name>"),
     ("revoke", "Stop a join code: /revoke <code>"),
     ("newcode", "A new join code: /newcode <code>"),
+    ("rename", "Rename a unit: /rename <code> <new name>"),
     ("addinstructor", "/addinstructor <code> <user_id>"),
     ("transcript", "A whole attempt: /transcript <attempt_id>"),
     ("override", "/override <attempt> <criterion> met|missed <reason>"),
@@ -34,19 +38,29 @@ ADMIN_MENU = [
     ("erase", "Erase a person who left"),
 ]
 TRAINEE_HELP = (
-    HELP + "\n\n/join <code> \u2013 join your unit\n/assignments \u2013 what your instructor assigned\n"
+    HELP + "\n\n/join <code> \u2013 join your unit\n/leave \u2013 leave a unit\n"
+    "/assignments \u2013 what your instructor assigned\n"
+    "/profile \u2013 your full name and badge number for your training records\n"
     "/whoami \u2013 your user id and role"
 )
 INSTRUCTOR_HELP = (
     "\n\nInstructor:\n/results \u2013 your units at a glance; tap a unit, a trainee, a call, then a criterion "
     "to override it\n/behind \u2013 who hasn't passed each assignment, by name, with Remind buttons\n"
-    "/units \u2013 codes, with Results, Report and CSV buttons\n"
-    "/assign \u2013 tap a call and a unit (or /assign <scenario_id> <code> YYYY-MM-DD [pass mark] for a due date "
-    "and a pass mark of its own)\n"
-    "/report [code], /export [code] \u2013 pass rates and charts, a CSV file\n"
+    "/units \u2013 codes, with Results, Report, CSV and Manage buttons (share the join link, remove someone, "
+    "rename, archive)\n"
+    "/assign \u2013 tap a call, a unit and a due date (or /assign <scenario_id> <code> [date] [pass mark] for a "
+    "date of your own and a pass mark)\n"
+    "/rename <code> <new name> \u2013 rename a unit\n"
+    "/report [code] [period] \u2013 this month's report (or this-week, last-week, last-month, 2026-11, "
+    "2026-11-01..2026-11-15) with buttons for the period and each unit, and a chart of each step week by week\n"
+    "/export [code] [period] \u2013 a CSV of results, one row per call (a period: 2026-11, 2026, or "
+    "2026-11-01..2026-11-15)\n"
+    "/completions [code] [period] \u2013 completed training for your records system: who passed which call\n"
+    "/profile <user_id> <full name>, <badge> \u2013 correct a member's training profile\n"
     "/newunit <name>, /revoke <code>, /newcode <code>, /addinstructor <code> <user_id>\n"
     "/transcript <attempt_id>, /override <attempt_id> <criterion> met|missed <reason>\n"
-    "/dashboard \u2013 your units in a web page (a button, or a one-time link for a browser)"
+    "/dashboard \u2013 your units in a web page (a button, or a one-time link for a browser)\n"
+    "A trainee's review request comes with Open the call (override it there) and Dismiss with a reply."
 )
 ADMIN_HELP = (
     "\n\nAdmin:\n/promote <user_id or @username>, or forward me any message from the person\n"

@@ -7,18 +7,21 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 
-from bot.clock import date_hour
+from bot.clock import date_hour, due_text
 from bot.practice.scorecard import total_text
 from bot.storage.outbox import Buttons
 from bot.storage.units import Unit
 from bot.tg import callbacks as cb
 from bot.tg.behind_screens import who
 from bot.tg.pages import SUMMARY_CHARS, button, in_pairs, label, nav, paginate, start_button
+from bot.tg.report_screens import week_line
 from bot.tg.screen import Screen, screen
 from bot.training import results
 from bot.training.department import Department
 from bot.training.notices import Completion, Completions, DigestData, DigestRecipient, Reminder
 from bot.training.outcome import Deferred, Refused
+from bot.training.period_reports import Figures
+from bot.training.periods import relative
 from bot.training.results import AssignmentProgress, MemberDetail, MemberLine, UnitOverview
 from bot.training.standings import AssignmentStatus, statuses
 from bot.training.units import NO_UNITS
@@ -40,7 +43,7 @@ class ResultsScreens:
         """One unit's summary with a button per trainee; with several units, a summary per unit."""
         if code:
             return self.unit_page(actor, self.department.results.unit_by_code(actor, code).id, 0, today)
-        units = self.department.results.units(actor)
+        units = self.department.results.active(actor)
         if not units:
             return screen([NO_UNITS])
         if len(units) == 1:
@@ -48,7 +51,7 @@ class ResultsScreens:
         return self.units_page(actor, 0, today)
 
     def units_page(self, actor: User, page: int, today: date) -> Deferred[Screen]:
-        units = self.department.results.units(actor)
+        units = self.department.results.active(actor)
         mark = self.department.pass_mark
 
         def then(overview: dict[int, UnitOverview]) -> Screen:
@@ -108,7 +111,7 @@ class ResultsScreens:
             for s in results.standing(detail.assigned, detail.attempts, today, mark):
                 state = f"latest {total_text(*s.latest)}, best {total_text(*s.best)}" if s.latest else "not done"
                 passed = (", passed" if s.passed else f", not passed (pass mark {s.pass_mark})") if s.latest else ""
-                overdue = f" (OVERDUE, due {s.due})" if s.overdue else ""
+                overdue = f" (OVERDUE, {due_text(s.due)})" if s.overdue else ""
                 lines.append(f"\u2022 {s.scenario_id}: {state}{passed}{overdue}")
             if not detail.attempts:
                 return screen(["\n".join(lines + ["No finished calls since joining."])], (back,))
@@ -171,11 +174,11 @@ def unit_summary(
 
 
 def assignment_line(a: AssignmentProgress, title: Title, status: AssignmentStatus | None) -> str:
-    """ "• Towed car: 3/5 done, 2 OVERDUE (due 2026-11-20)" and, when known, who has not passed it."""
+    """ "• Towed car: 3/5 done, 2 OVERDUE (due Fri 20 Nov)" and, when known, who has not passed it."""
     line = (
         f"\u2022 {label(title(a.scenario_id), 45)}: {a.done}/{a.members} done"
         + (f", {a.overdue} OVERDUE" if a.overdue else "")
-        + (f" (due {a.due})" if a.due else "")
+        + (f" ({due_text(a.due)})" if a.due else "")
     )
     if status is not None and status.tried:
         line += f"\n   tried, not passed: {label(who(status.tried, True), 120)}"
@@ -189,9 +192,9 @@ def assignment_line(a: AssignmentProgress, title: Title, status: AssignmentStatu
 
 def reminder(r: Reminder) -> tuple[str, Buttons]:
     if r.overdue:
-        text = f"Overdue: \u201c{r.title}\u201d was due {r.due}. /practice {r.scenario_id}"
+        text = f"Overdue: \u201c{r.title}\u201d was {due_text(r.due)}. /practice {r.scenario_id}"
     else:
-        text = f"Reminder: \u201c{r.title}\u201d is due {r.due}. /practice {r.scenario_id}"
+        text = f"Reminder: \u201c{r.title}\u201d is {due_text(r.due)}. /practice {r.scenario_id}"
     return text, start_button(r.scenario_id, r.title)
 
 
@@ -216,15 +219,31 @@ def completion_line(d: Completion) -> str:
 
 
 def digests(due: list[DigestRecipient], data: DigestData, today: date, title: Title) -> dict[int, tuple[str, Buttons]]:
-    """Each recipient's weekly digest: a summary line per unit, with buttons to results and to stop them."""
-    keyboard = ((button("Open results", cb.AllUnits(0)), button("Stop weekly digests", cb.DigestOff())),)
+    """Each recipient's weekly digest of last week: per unit its calls of the week and its assignments as they
+    stand, with buttons to the week's report, to results and to stop them."""
+    week = data.week or relative("last-week", today)
+    keyboard = (
+        (button("Last week's report", cb.ReportFor(0, week.fixed(), 0)),),
+        (button("Open results", cb.AllUnits(0)), button("Stop weekly digests", cb.DigestOff())),
+    )
     drawn = {}
     for r in due:
-        entries = [
-            unit_summary(data.units[u], data.overviews[u], title, brief=True) for u in r.unit_ids if u in data.units
-        ]
+        entries = [digest_entry(data, u) for u in r.unit_ids if u in data.units]
         shown, _, _ = paginate(entries, 0, 12)
-        more = f"\n\n(and {len(entries) - len(shown)} more units: /results)" if len(shown) < len(entries) else ""
-        text = f"Weekly digest, {today.isoformat()}:\n\n" + "\n\n".join(entries[i] for i in shown) + more
+        more = f"\n\n(and {len(entries) - len(shown)} more units: /report)" if len(shown) < len(entries) else ""
+        text = f"Weekly digest: last week, {week.dates()}\n\n" + "\n\n".join(entries[i] for i in shown) + more
         drawn[r.user_id] = (text, keyboard)
     return drawn
+
+
+def digest_entry(data: DigestData, unit_id: int) -> str:
+    """ "“Day shift” (code): 12 members", last week's calls, then its assignments as they stand."""
+    unit, overview = data.units[unit_id], data.overviews[unit_id]
+    revoked = ", revoked" if unit.revoked else ""
+    lines = [f"\u201c{unit.name}\u201d ({unit.code}{revoked}): {overview.members} members"]
+    lines.append(week_line(data.weekly.get(unit_id) or Figures()))
+    items = overview.assignments
+    if items:
+        done, owed, overdue = sum(a.done for a in items), sum(a.members for a in items), sum(a.overdue for a in items)
+        lines.append(f"{len(items)} assigned: {done}/{owed} passed, {overdue} overdue")
+    return "\n".join(lines)

@@ -22,13 +22,18 @@ from bot.tg import results_screens as drawn
 from bot.tg.behind_screens import BehindScreens
 from bot.tg.menus import HELPS, MENUS, TRAINEE_MENU
 from bot.tg.pages import button
+from bot.tg.record_screens import RecordScreens
+from bot.tg.report_screens import ReportScreens
 from bot.tg.results_screens import ResultsScreens
 from bot.tg.screen import Screen, messages_of, screen
 from bot.tg.staff_screens import StaffScreens
-from bot.tg.trainee import TraineeHandlers, answer_quietly, user_of
+from bot.tg.trainee import TraineeHandlers, user_of
+from bot.tg.trainee import tapped as tapped_button
+from bot.tg.unit_screens import UnitScreens, due_of
 from bot.training.department import Department
 from bot.training.outcome import Deferred, Outcome, Refused
 from bot.training.overrides import Overrides
+from bot.training.periods import DEFAULT as DEFAULT_PERIOD
 from bot.transcript import User
 
 __all__ = ["MENUS", "TRAINEE_MENU", "StaffHandlers", "messages_of"]
@@ -50,6 +55,9 @@ class StaffHandlers:
         """The dashboard's public base URL (DESKDRILL_WEB_URL), or None when it is not served."""
         self.screens, self.results = StaffScreens(department), ResultsScreens(department)
         self.behind = BehindScreens(department)
+        self.units = UnitScreens(department)
+        self.records = RecordScreens(department)
+        self.reports = ReportScreens(department)
 
     def dashboard(self, user: User) -> Screen:
         """Staff only: a button opening the dashboard in Telegram, and a one-time link for a browser."""
@@ -78,7 +86,8 @@ class StaffHandlers:
             staff_keys = ((button("Who hasn't passed?", cb.Behind(0)),),) if role != "trainee" else ()
             messages = messages_of(user.chat_id, Screen(welcome, staff_keys))
             if argument.startswith("join-"):
-                joined = self._outcome(lambda: self.department.units.join(user, argument.removeprefix("join-")))
+                code = argument.removeprefix("join-")
+                joined = self._outcome(lambda: self.department.membership.join(user, code, self.today()))
                 messages += messages_of(user.chat_id, joined)
             if role != "trainee":
                 messages += messages_of(user.chat_id, Outcome([], role_changed=(user.chat_id, role)))
@@ -148,9 +157,12 @@ class StaffHandlers:
             "behind": lambda u, a, _: b.behind(u, 0, today()),
             "transcript": lambda u, a, _: s.transcript(u, _first(a)),
             "override": lambda u, a, _: d.overrides.by_command(u, a),
-            "report": lambda u, a, _: d.reports.report(u, _first(a)),
-            "export": lambda u, a, _: d.reports.export(u, _first(a)),
-            "join": lambda u, a, _: d.units.join(u, _first(a)),
+            "report": lambda u, a, _: self.reports.report(u, a, today()),
+            "export": lambda u, a, _: d.reports.export_command(u, a),
+            "completions": lambda u, a, _: d.reports.export_command(u, a, "completions"),
+            "join": lambda u, a, _: d.membership.join(u, " ".join(a), today()),
+            "leave": lambda u, a, _: self.units.leave(u),
+            "rename": lambda u, a, _: self.units.rename_ask(u, a),
             "assignments": lambda u, a, _: s.my_assignments(u, today()),
             "dashboard": lambda u, a, _: self.dashboard(u),
         }
@@ -160,15 +172,11 @@ class StaffHandlers:
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A staff button: every one checks the role again, like the command it stands for."""
-        query = update.callback_query
         user = user_of(update)
-        await answer_quietly(query)
-        try:
-            tapped = cb.decode(query.data)
-        except cb.NotOurs as foreign:
-            log.info("button refused: %s", foreign)
-            tapped = None
-        act = self._button_act(user, tapped) if tapped is not None else None
+        tapped = await tapped_button(update)
+        act = None
+        if tapped is not None:
+            act = self.units.act(user, tapped, context.bot.username) or self._button_act(user, tapped)
         await self.answer(update, user, act or (lambda: Outcome([OLD_BUTTON])))
 
     def _button_act(self, user: User, tapped: cb.Callback) -> Callable[[], Answer | Deferred[Answer]] | None:
@@ -182,6 +190,10 @@ class StaffHandlers:
                 return lambda: r.trainee_page(user, unit_id, user_id, page, today())
             case cb.Transcript(attempt_id):
                 return lambda: s.transcript(user, str(attempt_id))
+            case cb.TranscriptPage(attempt_id, page):
+                return lambda: s.transcript(user, str(attempt_id), page)
+            case cb.ReviewAnswer(request_id):
+                return lambda: self.records.review_answer(user, request_id)
             case cb.OverrideAsk(attempt_id, index):
                 return lambda: s.override_ask(user, attempt_id, index)
             case cb.OverrideConfirm(attempt_id, index):  # a "Yes" button sent before OverrideTo
@@ -192,10 +204,16 @@ class StaffHandlers:
                 return lambda: d.overrides.cancel(user)
             case cb.AssignCall(scenario_id):
                 return lambda: s.assign_call(user, scenario_id)
-            case cb.AssignToUnit(scenario_id, unit_id):
-                return lambda: d.assignments.assign_to(user, scenario_id, unit_id)
-            case cb.Report(unit_id):
-                return lambda: d.reports.report(user, None, unit_id)
+            case cb.AssignToUnit(scenario_id, unit_id):  # then its due date, by a tap
+                return lambda: self.units.due_picker(user, scenario_id, unit_id, today())
+            case cb.AssignDue(scenario_id, unit_id, due):
+                return lambda: d.assignments.assign_to(user, scenario_id, unit_id, due_of(due), today())
+            case cb.Report(unit_id):  # a /units button: this month
+                return lambda: self.reports.tapped(user, unit_id, DEFAULT_PERIOD, 0, today())
+            case cb.ReportFor(unit_id, period, page):
+                return lambda: self.reports.tapped(user, unit_id, period, page, today())
+            case cb.ExportFor(unit_id, period):
+                return lambda: d.reports.export(user, None, unit_id or None, period)
             case cb.Export(unit_id):
                 return lambda: d.reports.export(user, None, unit_id)
             case cb.Promote(user_id):
@@ -258,10 +276,16 @@ class StaffHandlers:
         return handler
 
     async def remind(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Job: owe the reminders, completion notices and digests due now; the sender delivers them.
-        Restarts repeat nothing. The digests' aggregates are read off the event loop."""
+        """Job: owe the reminders, completion notices and digests due now; the sender delivers them. Reminders
+        and digests wait for agency.yaml's reminder hour. Restarts repeat nothing. The digests' aggregates are
+        read off the event loop."""
         today, notices = self.today(), self.department.notices
-        queued = notices.queue_reminders(today, drawn.reminder) + notices.queue_completions(drawn.completions)
+        queued = notices.queue_completions(drawn.completions)
+        if not notices.reminder_hour_reached(today):
+            if queued:
+                wake(context)
+            return
+        queued += notices.queue_reminders(today, drawn.reminder)
         due = notices.digest_due(today)
         if due:
             title = self.department.calls.title

@@ -3,9 +3,10 @@ a trainee's assignments, an attempt's transcript with its override buttons."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from bot.clock import date_hour
+from bot.clock import date_hour, due_text
 from bot.practice.scorecard import (
     MET,
     MISSED,
@@ -17,19 +18,18 @@ from bot.practice.scorecard import (
 )
 from bot.storage.outbox import Buttons
 from bot.tg import callbacks as cb
-from bot.tg.pages import button, in_pairs, label, paginate
+from bot.tg.pages import button, earlier_later, in_pairs, label, page_marked, paginate, transcript_page
+from bot.tg.record_screens import asked_keys, asked_lines
 from bot.tg.screen import Screen, screen
+from bot.tg.unit_screens import join_link, share_button
 from bot.training.assignments import MyAssignment
+from bot.training.dates import written
 from bot.training.department import Department
 from bot.training.outcome import Offer, Outcome
 from bot.training.people import article
 from bot.training.reviews import Review, StoredVerdict
 from bot.training.units import NO_UNITS
 from bot.transcript import LABELS, User
-
-
-def join_link(bot_username: str, code: str) -> str:
-    return f"https://t.me/{bot_username}?start=join-{code}"
 
 
 class StaffScreens:
@@ -40,18 +40,25 @@ class StaffScreens:
         unit = self.department.units.create(actor, name)
         link = join_link(bot_username, unit.code)
         return screen(
-            [f"Unit \u201c{unit.name}\u201d created. Join code: {unit.code}\nShare this link with its members: {link}"]
+            [f"Unit \u201c{unit.name}\u201d created. Join code: {unit.code}\nShare this link with its members: {link}"],
+            ((share_button(unit, bot_username),), (button("Manage the unit", cb.ManageUnit(unit.id)),)),
         )
 
     def new_code(self, actor: User, code: str | None, bot_username: str) -> Screen:
         unit, fresh = self.department.units.new_code(actor, code)
         link = join_link(bot_username, fresh)
         return screen(
-            [f"New join code for \u201c{unit.name}\u201d: {fresh} (the old one no longer works).\nLink: {link}"]
+            [f"New join code for \u201c{unit.name}\u201d: {fresh} (the old one no longer works).\nLink: {link}"],
+            ((share_button(replace(unit, code=fresh, revoked=False), bot_username),),),
         )
 
     def units(self, actor: User) -> Screen:
+        """The active units, a row of buttons each (results, report, CSV, manage); a button to the archived ones."""
         lines = self.department.units.lines(actor)
+        archived = len(self.department.units.lines(actor, archived=True))
+        shelf = ((button(f"Archived units ({archived})", cb.ArchivedUnits()),),) if archived else ()
+        if not lines and archived:
+            return screen(["No active units: yours are archived (below). /newunit <name> makes one."], shelf)
         if not lines:
             return screen([NO_UNITS])
         texts = [
@@ -64,11 +71,12 @@ class StaffScreens:
                 button(label(lines[i].unit.name, 28), cb.UnitResults(lines[i].unit.id, 0)),
                 button("Report", cb.Report(lines[i].unit.id)),
                 button("CSV", cb.Export(lines[i].unit.id)),
+                button("Manage", cb.ManageUnit(lines[i].unit.id)),
             )
             for i in shown
         )
         more = f"\n(and {len(lines) - len(shown)} more: /results lists them all)" if len(shown) < len(lines) else ""
-        return screen(["Your units:\n" + "\n".join(texts[i] for i in shown) + more], keyboard)
+        return screen(["Your units:\n" + "\n".join(texts[i] for i in shown) + more], keyboard + shelf)
 
     def person_card(self, actor: User, target_id: int | None, name: str) -> Screen:
         """An admin forwarded a message from someone: who they are, with a button to change their role."""
@@ -97,10 +105,11 @@ class StaffScreens:
             return self.department.assignments.assign(actor, args, today)
         self.department.access.require(actor, "instructor", "assign")
         keyboard = tuple((button(label(s.title, 60), cb.AssignCall(s.id)),) for s in self.department.calls.in_order())
+        fmt = self.department.calendar.date_format
         return screen(
             [
-                "Which call? (Or type /assign <scenario_id> <unit_code> [YYYY-MM-DD] [pass mark] to set a due date "
-                "or a pass mark of its own, e.g. /assign towed-car CODE 2026-12-01 70.)"
+                f"Which call? (Or type /assign <scenario_id> <unit_code> [{fmt}] [pass mark] to set a date of your "
+                f"own or a pass mark, e.g. /assign towed-car CODE {written(date(2026, 12, 1), fmt)} 70.)"
             ],
             keyboard,
         )
@@ -120,7 +129,7 @@ class StaffScreens:
             return Outcome(["Nothing is assigned to you. Practise anything with /practice."])
         lines, offers = ["Your assignments:"], []
         for a in mine:
-            due = f"due {a.due}" + (" (overdue)" if a.overdue else "") if a.due else "no due date"
+            due = due_text(a.due) + (" (overdue)" if a.overdue else "")
             lines.append(f"{'done' if a.done else 'to do'}: {a.title} ({a.unit_name}), {due}; {standing_of(a)}")
             if not a.done and a.scenario_id not in [o.scenario_id for o in offers]:
                 offers.append(Offer(a.scenario_id, a.title))
@@ -129,7 +138,8 @@ class StaffScreens:
 
     # --- an attempt and its overrides -------------------------------------------------------
 
-    def transcript(self, actor: User, raw_id: str | None) -> Screen:
+    def transcript(self, actor: User, raw_id: str | None, page: int = 0) -> Screen:
+        """The call, a page at a time when long (split between turns), with its override buttons on every page."""
         review = self.department.reviews.review(actor, raw_id)
         keyboard: Buttons = ()
         if review.attempt.status == "finished" and review.verdicts:
@@ -143,9 +153,18 @@ class StaffScreens:
                     if v.applicable
                 ]
             )
-        return screen(["\n".join(self.transcript_lines(review))], keyboard)
+        keyboard += asked_keys(review, self.department.review_requests.open_about(review.attempt.id))
+        head, turns, tail = self.transcript_parts(review)
+        text, at, pages = transcript_page(head, turns, tail, page)
+        text = page_marked(text, at, pages, f"Attempt {review.attempt.id}: {review.title}")
+        return screen([text], keyboard + earlier_later(at, pages, lambda p: cb.TranscriptPage(review.attempt.id, p)))
 
     def transcript_lines(self, review: Review) -> list[str]:
+        head, turns, tail = self.transcript_parts(review)
+        return head + turns + tail
+
+    def transcript_parts(self, review: Review) -> tuple[list[str], list[str], list[str]]:
+        """(head, turns, tail): a page break falls only between turns."""
         attempt, turns = review.attempt, review.turns
         speaker = {"visitor": "Visitor", "trainee": review.trainee}
         total = total_text(attempt.total, bool(attempt.auto_fail)) if attempt.status == "finished" else "in progress"
@@ -154,16 +173,17 @@ class StaffScreens:
         lines += [auto_fail_line(f, turns) for f in attempt.auto_fail]
         if review.addressed is not None:
             lines += wrong_information_lines(review.addressed)
-        lines += [f"{n}. {speaker[t.role]}: {t.text}" for n, t in enumerate(turns, start=1)]
-        lines += [verdict_line(v) for v in review.verdicts]
+        said = [f"{n}. {speaker[t.role]}: {t.text}" for n, t in enumerate(turns, start=1)]
+        tail = [verdict_line(v) for v in review.verdicts]
         if review.addressed is not None:
-            lines += addressed_lines(review.addressed)
-        lines += [
+            tail += addressed_lines(review.addressed)
+        tail += [
             f"Override: {LABELS.get(o.criterion, o.criterion)} {'met' if o.met else 'missed'} "
             f"by {o.by_name}: {o.reason}"
             for o in review.overrides
         ]
-        return lines
+        tail += asked_lines(review, self.department.review_requests.open_about(review.attempt.id))
+        return lines, said, tail
 
     def override_ask(self, actor: User, attempt_id: int, index: int) -> Screen:
         """The first tap on an override button: confirm which way it changes."""

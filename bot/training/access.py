@@ -10,7 +10,7 @@ import logging
 
 from bot.storage.audit import AuditLog
 from bot.storage.store import AttemptRow, Store
-from bot.storage.units import Unit, UnitTables
+from bot.storage.units import Unit, UnitTables, code_forms
 from bot.training.outcome import Refused, number
 from bot.transcript import User
 
@@ -41,10 +41,16 @@ class Access:
         """All units for an admin; an instructor's own units otherwise."""
         return self.units.visible(actor.id, admin=self.role_of(actor.id) == "admin")
 
+    def active(self, actor: User) -> list[Unit]:
+        """The units the person sees that are not archived: the ones lists offer."""
+        return [u for u in self.visible(actor) if not u.archived]
+
     def unit_by_code(self, actor: User, code: str | None, command: str) -> Unit:
+        """One of the person's units by its join code, typed in any case, with or without its dashes."""
         if not code:
             raise Refused(f"Usage: /{command} <unit_code> (see /units for your codes)")
-        unit = next((u for u in self.visible(actor) if u.code == code), None)
+        forms = code_forms(code)
+        unit = next((u for u in self.visible(actor) if u.code in forms), None)
         if unit is None:
             raise Refused(f"No unit with code {code} among yours. /units lists them.")
         return unit

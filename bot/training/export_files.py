@@ -14,13 +14,11 @@ import gzip
 import multiprocessing
 import sqlite3
 import threading
-from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from bot.storage import staff_reads as q
-from bot.training.reports import export_csv
+from bot.training.records import ExportSpec, build_csv
 
 GZIP_LEVEL = 6
 """Level 9 took 1.26 s on a 13 MB export and level 6 0.54 s, for nearly the same size."""
@@ -29,11 +27,11 @@ _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
-def build(path: str, unit_ids: Sequence[int], compressed: bool = False) -> bytes:
-    """The export of `unit_ids` read from the database file at `path` (run in the export process)."""
+def build(path: str, spec: ExportSpec, compressed: bool = False) -> bytes:
+    """The file `spec` describes, read from the database file at `path` (run in the export process)."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        data = export_csv(q.export_rows(conn, list(unit_ids)))
+        data = build_csv(conn, spec)
     finally:
         conn.close()
     return gzip.compress(data, GZIP_LEVEL) if compressed else data
@@ -56,42 +54,42 @@ def _forget(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _submit(path: Path, unit_ids: Sequence[int], compressed: bool) -> tuple[ProcessPoolExecutor, Future[bytes]]:
+def _submit(path: Path, spec: ExportSpec, compressed: bool) -> tuple[ProcessPoolExecutor, Future[bytes]]:
     pool = _executor()
     try:
-        return pool, pool.submit(build, str(path.resolve()), list(unit_ids), compressed)
+        return pool, pool.submit(build, str(path.resolve()), spec, compressed)
     except BrokenProcessPool:  # it died after its last export: start a new one
         _forget(pool)
         pool = _executor()
-        return pool, pool.submit(build, str(path.resolve()), list(unit_ids), compressed)
+        return pool, pool.submit(build, str(path.resolve()), spec, compressed)
 
 
-def build_elsewhere(path: Path | None, unit_ids: Sequence[int], compressed: bool = False, conn=None) -> bytes:
+def build_elsewhere(path: Path | None, spec: ExportSpec, compressed: bool = False, conn=None) -> bytes:
     """`build` in the export process, waiting for it (call from a worker thread, never the loop).
     Without a database file (an in-memory store in tests) it builds here from `conn`."""
     if path is None:
-        return _here(conn, unit_ids, compressed)
-    pool, future = _submit(path, unit_ids, compressed)
+        return _here(conn, spec, compressed)
+    pool, future = _submit(path, spec, compressed)
     try:
         return future.result()
     except BrokenProcessPool:  # it died during this export: once more in a new one
         _forget(pool)
-        return _submit(path, unit_ids, compressed)[1].result()
+        return _submit(path, spec, compressed)[1].result()
 
 
-async def build_awaiting(path: Path | None, unit_ids: Sequence[int], compressed: bool = False, conn=None) -> bytes:
+async def build_awaiting(path: Path | None, spec: ExportSpec, compressed: bool = False, conn=None) -> bytes:
     """`build_elsewhere` for the event loop: it waits on the process without holding a thread, so
     queued exports never starve the threads that read pages and draw charts."""
     if path is None:
-        return _here(conn, unit_ids, compressed)
-    pool, future = _submit(path, unit_ids, compressed)
+        return _here(conn, spec, compressed)
+    pool, future = _submit(path, spec, compressed)
     try:
         return await asyncio.wrap_future(future)
     except BrokenProcessPool:
         _forget(pool)
-        return await asyncio.wrap_future(_submit(path, unit_ids, compressed)[1])
+        return await asyncio.wrap_future(_submit(path, spec, compressed)[1])
 
 
-def _here(conn, unit_ids: Sequence[int], compressed: bool) -> bytes:
-    data = export_csv(q.export_rows(conn, list(unit_ids)))
+def _here(conn, spec: ExportSpec, compressed: bool) -> bytes:
+    data = build_csv(conn, spec)
     return gzip.compress(data, GZIP_LEVEL) if compressed else data

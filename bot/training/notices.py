@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from bot.clock import local_date
-from bot.config import DEFAULT_PASS_MARK
+from bot.config import DEFAULT_PASS_MARK, Calendar
 from bot.storage.notices import NoticeTables
 from bot.storage.outbox import Buttons, Outgoing
 from bot.storage.store import Store
 from bot.storage.units import Unit
 from bot.training.calls import Calls
+from bot.training.dates import reminders_due
 from bot.training.outcome import Outcome
+from bot.training.period_reports import Figures, read_by_unit
+from bot.training.periods import Period, relative
 from bot.training.results import UnitOverview, best_first, failed, overview, units_by_ids
 from bot.transcript import User
 
@@ -71,6 +74,10 @@ class DigestData:
 
     units: dict[int, Unit]
     overviews: dict[int, UnitOverview]
+    week: Period | None = None
+    """Last week (Monday to Sunday, local), which the digest reports."""
+    weekly: dict[int, Figures] = field(default_factory=dict)
+    """Each unit's calls of last week."""
 
 
 def week_of(day: date) -> str:
@@ -79,16 +86,31 @@ def week_of(day: date) -> str:
 
 
 class Notices:
-    def __init__(self, store: Store, calls: Calls, tz: tzinfo, pass_mark: int = DEFAULT_PASS_MARK) -> None:
+    def __init__(
+        self,
+        store: Store,
+        calls: Calls,
+        tz: tzinfo,
+        pass_mark: int = DEFAULT_PASS_MARK,
+        calendar: Calendar | None = None,
+    ) -> None:
         self.store, self.calls, self.tz = store, calls, tz
         self.tables = NoticeTables(store)
         self.pass_mark = pass_mark
         """agency.yaml's: an assignment without its own pass mark is done at this total."""
+        self.calendar = calendar or Calendar()
+        """agency.yaml's reminder hour: the day's reminders and digests wait for it."""
+
+    def reminder_hour_reached(self, today: date) -> bool:
+        """Whether today's reminders and digests may go out by the store's clock: from agency.yaml's
+        `reminder_hour` (local), not just after midnight."""
+        return reminders_due(self.store.clock(), today, self.calendar, self.tz)
 
     def queue_reminders(self, today: date, draw: Callable[[Reminder], Drawn]) -> int:
         """Owe the reminders due now, until the assignment is passed: once a day up to the due date (not on
-        the day it was assigned), and once when overdue (not on a day an instructor already reminded them),
-        per trainee and scenario however many units assigned it."""
+        the day it was assigned or the day they joined), and once when overdue (not on a day an instructor
+        already reminded them), per trainee and scenario however many units assigned it. The due date is the
+        trainee's own (a late joiner's may be later than the unit's)."""
         queued = 0
         first: dict[tuple[int, str], dict] = {}
         for row in self.tables.unpassed_assignments(self.pass_mark):  # the earliest due date of each
@@ -98,8 +120,9 @@ class Notices:
         day = f"day:{today.isoformat()}"
         for row in first.values():
             overdue = today.isoformat() > row["due"]
-            if not overdue and local_date(row["assigned_at"], self.tz) >= today:
-                continue  # the assignment's own notice is enough for its first day
+            told = max(local_date(row["assigned_at"], self.tz), local_date(row["joined_at"], self.tz))
+            if not overdue and told >= today:
+                continue  # the assignment's own notice (or the one on joining) is enough for its first day
             if overdue and self.tables.was_reminded(row["user_id"], row["scenario_id"], day):
                 continue  # one reminder a day: an instructor's came first, the overdue notice waits for tomorrow
             kind = "overdue" if overdue else day
@@ -167,7 +190,9 @@ class Notices:
     def digest_data(self, conn: sqlite3.Connection, due: list[DigestRecipient], today: date) -> DigestData:
         unit_ids = sorted({u for r in due for u in r.unit_ids})
         units = {u.id: u for u in units_by_ids(conn, unit_ids)}
-        return DigestData(units, overview(conn, unit_ids, today, self.pass_mark))
+        week = relative("last-week", today)
+        weekly = read_by_unit(conn, unit_ids, week, self.tz, self.pass_mark)
+        return DigestData(units, overview(conn, unit_ids, today, self.pass_mark), week, weekly)
 
     def queue_digests(self, due: list[DigestRecipient], drawn: dict[int, Drawn], today: date) -> int:
         """Owe each recipient's digest (`drawn`: user id -> (text, buttons)), once a week."""

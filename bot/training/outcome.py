@@ -11,11 +11,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Generic, TypeVar
 
-from bot.storage.offers import start_button
-from bot.storage.outbox import Outgoing
+from bot.storage.offers import call_button, review_buttons, start_button
+from bot.storage.outbox import Buttons, Outgoing
 
 T = TypeVar("T")
 
@@ -41,21 +40,34 @@ class Notice:
     offer: Offer | None = None
     reminder: tuple[int, int, str] | None = None
     """An instructor's reminder: (user id, assignment id, kind), marked delivered when the message is."""
+    call: int | None = None
+    """The recipient's own call (an attempt id) the notice is about: a button opens its scorecard."""
+    request: tuple[int, int] | None = None
+    """A review request for staff, (attempt id, request id): buttons open the call and dismiss it with a reply."""
 
 
 def owed(notices: Iterable[Notice]) -> list[Outgoing]:
-    """The outbox rows notices become: each held while its person is in a call, an offered call a Start button.
+    """The outbox rows notices become: each held while its person is in a call, with its buttons (`buttons_of`).
     The one place this is decided: the chat (bot.tg.screen) and the dashboard both owe notices through it."""
     return [
         Outgoing(
             n.chat_id,
             n.text,
-            start_button(n.offer.scenario_id, n.offer.title) if n.offer else (),
+            buttons_of(n),
             reminder=n.reminder,
             hold=True,
         )
         for n in notices
     ]
+
+
+def buttons_of(notice: Notice) -> Buttons:
+    """An offered call: a Start button; a review request: Open the call and Dismiss; a call: Open the call."""
+    if notice.offer:
+        return start_button(notice.offer.scenario_id, notice.offer.title)
+    if notice.request:
+        return review_buttons(*notice.request)
+    return call_button(notice.call) if notice.call is not None else ()
 
 
 @dataclass(frozen=True)
@@ -85,17 +97,6 @@ def number(raw: str | None, usage: str) -> int:
     if not raw.isascii() or not raw.isdigit() or len(raw) > 15:
         raise Refused(usage)
     return int(raw)
-
-
-def due_date(raw: str, today: date) -> str:
-    """An ISO date, today or later."""
-    try:
-        due = date.fromisoformat(raw).isoformat()
-    except ValueError as exc:
-        raise Refused(f"\u201c{raw}\u201d is not a date: use YYYY-MM-DD, e.g. 2026-12-01.") from exc
-    if due < today.isoformat():
-        raise Refused(f"{due} is in the past (today is {today.isoformat()}): choose today or a later date.")
-    return due
 
 
 def members_told(count: int) -> str:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
-from bot.clock import local_date
+from bot.clock import local_date, weekday_date
 from bot.practice.scorecard import total_text
 from bot.storage.store import AttemptRow, Store
 from bot.storage.verdicts import PendingReason, Verdicts
 from bot.training.access import Access
 from bot.training.calls import Calls
 from bot.training.outcome import Notice, Outcome, Refused
+from bot.training.review_requests import ReviewRequests
 from bot.transcript import CRITERIA, LABELS, User
 
 REASON_MINUTES = 15
@@ -35,8 +36,18 @@ class Overridable:
 
 
 class Overrides:
-    def __init__(self, store: Store, access: Access, verdicts: Verdicts, calls: Calls, tz: tzinfo) -> None:
+    def __init__(
+        self,
+        store: Store,
+        access: Access,
+        verdicts: Verdicts,
+        calls: Calls,
+        tz: tzinfo,
+        requests: ReviewRequests | None = None,
+    ) -> None:
         self.store, self.access, self.verdicts, self.calls, self.tz = store, access, verdicts, calls, tz
+        self.requests = requests
+        """Trainees' review requests: an override of a criterion answers the open one about it."""
 
     def overridable(self, actor: User, attempt_id: int, index: int) -> Overridable:
         self.access.require(actor, "instructor", "override")
@@ -62,6 +73,8 @@ class Overrides:
         if self.store.active_attempt(actor.id) is not None:
             raise Refused("You're in a practice call: finish it (/end) first, then tap the override again.")
         expires = (self.store.clock() + timedelta(minutes=REASON_MINUTES)).isoformat(timespec="seconds")
+        if self.requests is not None:  # one message awaited at a time: a reply to a review request lapses
+            self.requests.tables.take_wait(actor.id)
         self.verdicts.set_pending_reason(actor.id, PendingReason(o.attempt.id, o.criterion, o.met, expires))
         return Outcome(
             [
@@ -131,16 +144,19 @@ class Overrides:
             self.verdicts.override(attempt.id, criterion, met, reason, actor.id), bool(attempt.auto_fail)
         )
         trainee = self.store.user(attempt.user_id)
-        day = local_date(attempt.started_at, self.tz).isoformat()
+        day = weekday_date(local_date(attempt.started_at, self.tz))
+        asked = self.requests.answered_by_override(actor, attempt.id, criterion, reason) if self.requests else None
         notice = (
-            f"Your instructor reviewed your \u201c{title}\u201d call of {day} and marked {LABELS[criterion]} "
-            f"as {verdict}. Reason: {reason.rstrip('.')}. Your new total for that call is {total}."
+            f"Your instructor reviewed your \u201c{title}\u201d call of {day}{', as you asked,' if asked else ''} "
+            f"and marked {LABELS[criterion]} as {verdict}. Reason: {reason.rstrip('.')}. "
+            f"Your new total for that call is {total}."
         )
-        reply = (
-            f"{LABELS[criterion]} on attempt {attempt.id} ({title}) is now {verdict}; new total {total}. "
-            "The trainee has been told."
+        reply = f"{LABELS[criterion]} on attempt {attempt.id} ({title}) is now {verdict}; new total {total}. " + (
+            "The trainee's review request is answered and they have been told."
+            if asked
+            else "The trainee has been told."
         )
-        return Outcome([reply], [Notice(trainee["chat_id"], notice)])
+        return Outcome([reply], [Notice(trainee["chat_id"], notice, call=attempt.id)])
 
 
 def already(criterion: str, met: bool, attempt_id: int) -> str:

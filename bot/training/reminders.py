@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, tzinfo
 
-from bot.clock import local_date
+from bot.clock import due_text, local_date
 from bot.storage.audit import AuditLog
 from bot.storage.notices import NoticeTables
 from bot.storage.units import Unit, UnitTables
@@ -41,7 +41,7 @@ class Reminders:
     def units(self, actor: User) -> list[Unit]:
         """The units whose assignments this person may see and remind about."""
         self.access.require(actor, "instructor", "behind")
-        return self.access.visible(actor)
+        return self.access.active(actor)
 
     def unit_of(self, actor: User, assignment_id: int) -> Unit:
         """The unit of an assignment among the person's own; Refused when it is gone or not theirs."""
@@ -124,8 +124,8 @@ class Reminders:
             f"\u201c{title}\u201d is not passed yet.",
             f"{where} It passes at {status.pass_mark}/100.",
         ]
-        if status.due:
-            lines.append(f"It was due {status.due}." if status.overdue else f"It is due {status.due}.")
+        if person.due:
+            lines.append(f"It was {due_text(person.due)}." if person.overdue else f"It is {due_text(person.due)}.")
         text = "\n".join([*lines, f"/practice {status.scenario_id}"])
         reminder = (person.id, status.assignment_id, day_kind(today))
         return Notice(person.chat_id, text, Offer(status.scenario_id, title), reminder=reminder)

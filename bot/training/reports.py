@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import io
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
-from bot.clock import local_date
-from bot.grading.contact import fact_status
+from bot.clock import local_date, today_in
+from bot.config import DEFAULT_PASS_MARK
+from bot.storage import records as records_reads
 from bot.storage import staff_reads as reads
 from bot.training.access import Access
+from bot.training.calls import Calls
 from bot.training.outcome import Deferred, Outcome
+from bot.training.periods import looks_like_period
+from bot.training.records import ExportSpec, Provider, Window, completions, file_name, window_of
 from bot.transcript import CRITERIA, LABELS, User
 
 ROLLING_WINDOW = 5
@@ -107,10 +111,19 @@ def _rolling_percent(values: list[int]) -> list[float]:
 
 
 class Reports:
-    """/report and /export: the units they cover (those /results shows, or the one asked for), audited exports."""
+    """/report and the files (/export, /completions, the dashboard's downloads): the units they cover (those
+    /results shows, or the one asked for), over a period, audited once the file exists."""
 
-    def __init__(self, access: Access) -> None:
-        self.access = access
+    def __init__(
+        self,
+        access: Access,
+        calls: Calls | None = None,
+        pass_mark: int = DEFAULT_PASS_MARK,
+        tz: ZoneInfo | None = None,
+        provider: Provider | None = None,
+    ) -> None:
+        self.access, self.calls, self.pass_mark = access, calls, pass_mark
+        self.tz, self.provider = tz or ZoneInfo("UTC"), provider or Provider()
 
     def report(self, actor: User, code: str | None, unit_id: int | None = None) -> Deferred[Outcome]:
         self.access.require(actor, "instructor", "report")
@@ -126,29 +139,102 @@ class Reports:
             ),
         )
 
-    def export_scope(self, actor: User, code: str | None, unit_id: int | None = None) -> tuple[list[int], str]:
-        """The units an export covers and its file name."""
-        self.access.require(actor, "instructor", "export")
-        units = self.access.chosen(actor, code, unit_id, "export")
-        return [u.id for u in units], f"deskdrill-{code or (units[0].code if unit_id else 'all-units')}.csv"
+    def export_spec(
+        self,
+        actor: User,
+        code: str | None,
+        unit_id: int | None = None,
+        period: str | None = None,
+        kind: str = "results",
+    ) -> ExportSpec:
+        """What a file covers (role checked, units chosen, period read) and its name, with the calls' titles."""
+        command = "completions" if kind == "completions" else "export"
+        self.access.require(actor, "instructor", command)
+        units = self.access.chosen(actor, code, unit_id, command)
+        chosen = window_of(period, self.tz, today_in(self.tz))
+        name = file_name(kind, [u.name for u in units] if (code or unit_id) else None, chosen)
+        spec = ExportSpec(
+            kind,
+            tuple(u.id for u in units),
+            name,
+            chosen,
+            str(self.tz),
+            self.pass_mark,
+            self.provider.hours,
+            self.provider.name,
+        )
+        return self.with_calls(spec)
 
-    def exported(self, actor: User, ids: list[int], count: int) -> None:
-        self.access.audit.write(actor.id, "export", f"{count} attempts of units {ids}")
+    def with_calls(self, spec: ExportSpec) -> ExportSpec:
+        if self.calls is None:
+            return spec
+        scenarios = self.calls.library.scenarios
+        return spec.with_calls({i: s.title for i, s in scenarios.items()}, {i: s.brief for i, s in scenarios.items()})
 
-    def export(self, actor: User, code: str | None, unit_id: int | None = None) -> Deferred[Outcome]:
-        ids, name = self.export_scope(actor, code, unit_id)
+    def exported(self, actor: User, spec: ExportSpec, count: int) -> None:
+        ids, label = list(spec.unit_ids), spec.period.label
+        when = "" if label == "all-time" else f" for {label}"
+        if spec.kind == "completions":
+            self.access.audit.write(actor.id, "export", f"completed training: {count} completions of units {ids}{when}")
+        else:
+            self.access.audit.write(actor.id, "export", f"{count} attempts of units {ids}{when}")
+
+    def export_command(self, actor: User, args: list[str], kind: str = "results") -> Deferred[Outcome]:
+        """/export [code] [period], /completions [code] [period] (either order)."""
+        period = next((a for a in args if looks_like_period(a)), None)
+        code = next((a for a in args if a != period), None)
+        return self.export(actor, code, None, period, kind)
+
+    def export(
+        self, actor: User, code: str | None, unit_id: int | None = None, period: str | None = None, kind="results"
+    ) -> Deferred[Outcome]:
+        spec = self.export_spec(actor, code, unit_id, period, kind)
+        when = "" if spec.period.label == "all-time" else f" ({spec.period.words})"
+        render = ("export", spec.args())
+
+        if kind == "completions":
+
+            def told(found: tuple[int, int, int]) -> Outcome:
+                count, people, unnamed = found
+                self.exported(actor, spec, count)
+                return Outcome(completions_text(count, people, unnamed, spec.period), render=render if count else None)
+
+            return Deferred(lambda conn: completion_count(conn, spec), told)
 
         def then(count: int) -> Outcome:
-            self.exported(actor, ids, count)
+            self.exported(actor, spec, count)
             noun = "attempt" if count == 1 else "attempts"
-            return Outcome([f"{count} {noun} exported."], render=("export", {"unit_ids": ids, "name": name}))
+            return Outcome([f"{count} {noun} exported{when}."], render=render)
 
-        return Deferred(lambda conn: export_count(conn, ids), then)
+        return Deferred(lambda conn: export_count(conn, spec), then)
 
 
-def export_count(conn: sqlite3.Connection, unit_ids: list[int]) -> int:
-    """The rows of the units' export: their finished attempts, each once."""
-    return reads.attempt_count(conn, unit_ids)
+def export_count(conn: sqlite3.Connection, spec: ExportSpec) -> int:
+    """The rows of a results file: the units' finished attempts in its period, each once."""
+    return records_reads.attempt_count(conn, spec.unit_ids, spec.period.since, spec.period.until)
+
+
+def completion_count(conn: sqlite3.Connection, spec: ExportSpec) -> tuple[int, int, int]:
+    """A completed-training file's rows, the trainees they name, and how many of those have no full name or badge."""
+    rows = completions(
+        records_reads.attempt_rows(conn, spec.unit_ids, spec.period.since, spec.period.until), spec.pass_mark
+    )
+    people = {r["user_id"]: bool(r["full_name"] and r["badge"]) for r in rows}
+    return len(rows), len(people), sum(not named for named in people.values())
+
+
+def completions_text(count: int, people: int, unnamed: int, period: Window) -> list[str]:
+    head = "Completed training" + ("" if period.label == "all-time" else f", {period.words}")
+    if not count:
+        return [f"{head}: no call passed yet, so there is no file."]
+    calls, trainees = ("call" if count == 1 else "calls"), ("trainee" if people == 1 else "trainees")
+    lines = [f"{head}: {count} {calls} passed by {people} {trainees}. The file follows."]
+    if unnamed:
+        lines.append(
+            f"{unnamed} of them {'has' if unnamed == 1 else 'have'} no full name or badge yet: ask them to send "
+            "/profile, or set it on the dashboard."
+        )
+    return ["\n".join(lines)]
 
 
 def report_text(summary: dict, title: str) -> str:
@@ -218,88 +304,3 @@ def report_chart(weekly: list[tuple[str, int]], rates: dict[str, float], title: 
     bottom.grid(axis="y", visible=False)
     bottom.grid(axis="x", alpha=0.3)
     return _png(figure)
-
-
-def _verdict(result: dict | None) -> str:
-    if not result:
-        return ""
-    if not result.get("applicable", 1) or result["met"] is None:
-        return "n/a"
-    return "met" if result["met"] else "missed"
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A cell starting with one of these is run as a formula by Excel and Sheets."""
-
-
-def safe_cell(value: object) -> object:
-    """Neutralise a formula planted in a name: prefix an apostrophe, as spreadsheets expect."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def export_csv(rows: list[dict]) -> bytes:
-    """One row per attempt and unit: who, where, what, when, automatic fail, each verdict, issue addressed,
-    total, overridden.
-
-    UTF-8 with a byte-order mark, so spreadsheets read accented names correctly.
-    """
-    import csv
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            "attempt_id",
-            "trainee",
-            "trainee_id",
-            "unit",
-            "scenario",
-            "started",
-            "finished",
-            "auto_fail",
-            *CRITERIA,
-            "addressed",
-            "wrong_information",
-            "total",
-            "overridden",
-        ]
-    )
-    for r in rows:
-        verdicts = [r.get(c) or "" for c in CRITERIA]
-        cells = [
-            r["id"],
-            r["first_name"],
-            r["user_id"],
-            r["unit_name"],
-            r["scenario_id"],
-            r["started_at"],
-            r["finished_at"],
-            "; ".join(f["reason"] for f in json.loads(r.get("auto_fail") or "[]")),
-            *verdicts,
-            _addressed(r.get("addressed")),
-            _wrong(r.get("addressed")),
-            r["total"],
-            "yes" if r["overridden"] else "no",
-        ]
-        writer.writerow([safe_cell(c) for c in cells])
-    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
-
-
-def _addressed(raw: str | None) -> str:
-    """ "yes", "no (process_time missing, fee wrong)", or "" when the scenario's facts were not recorded."""
-    if not raw:
-        return ""
-    facts = json.loads(raw)["facts"]
-    statuses = {name: fact_status(fact) for name, fact in facts.items()}
-    open_ = [f"{name} {status}" for name, status in statuses.items() if status != "given"]
-    return f"no ({', '.join(open_)})" if open_ else "yes"
-
-
-def _wrong(raw: str | None) -> str:
-    """Every wrong thing the person was told: "turn 5: “You have 30 days” (right: within 10 days)"."""
-    if not raw:
-        return ""
-    wrong = json.loads(raw).get("wrong_information") or []
-    return "; ".join(f"turn {w['turn']}: “{w['said']}” (right: {w.get('right') or '?'})" for w in wrong)

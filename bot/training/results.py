@@ -216,6 +216,10 @@ class Results:
         self.access.require(actor, "instructor", command)
         return self.access.visible(actor)
 
+    def active(self, actor: User, command: str = "results") -> list[Unit]:
+        """The units this person sees results of that are not archived: the ones overviews list."""
+        return [u for u in self.units(actor, command) if not u.archived]
+
     def unit(self, actor: User, unit_id: int, command: str = "results") -> Unit:
         self.access.require(actor, "instructor", command)
         return self.access.unit_by_id(actor, unit_id)

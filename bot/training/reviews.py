@@ -11,6 +11,7 @@ from bot.storage.store import AttemptRow, Store
 from bot.storage.verdicts import Verdicts
 from bot.training.access import Access
 from bot.training.calls import Calls
+from bot.training.outcome import Refused
 from bot.transcript import CRITERIA, Turn, User
 
 
@@ -46,6 +47,8 @@ class Review:
     """In the order of CRITERIA; empty while the attempt is not graded."""
     addressed: Addressed | None
     overrides: list[Override]
+    channel: str | None = None
+    """"phone" or "lobby", as the call was played (None when its scenario is gone)."""
 
 
 def stored_verdict(row: dict) -> StoredVerdict:
@@ -75,7 +78,17 @@ class Reviews:
 
     def review(self, actor: User, raw_id: str | None) -> Review:
         self.access.require(actor, "instructor", "transcript")
-        attempt = self.access.attempt(actor, raw_id, "transcript")
+        return self.of(self.access.attempt(actor, raw_id, "transcript"))
+
+    def own(self, actor: User, attempt_id: int) -> Review:
+        """One of the person's own finished calls: anyone may look at their own, and nobody else's here."""
+        attempt = self.store.attempt(attempt_id)
+        if attempt is None or attempt.user_id != actor.id or attempt.status != "finished":
+            raise Refused("That call is not among your finished calls: /history lists them.")
+        return self.of(attempt)
+
+    def of(self, attempt: AttemptRow) -> Review:
+        """An attempt the caller was allowed to see, as a Review."""
         trainee = self.store.user(attempt.user_id)
         results = self.verdicts.results_of(attempt.id)
         stored = self.verdicts.overridden(attempt.id)
@@ -94,6 +107,7 @@ class Reviews:
                 )
                 for o in stored
             ],
+            played.channel if played else None,
         )
 
     def addressed(self, scenario: Scenario | None, stored: dict) -> Addressed:

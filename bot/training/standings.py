@@ -45,6 +45,10 @@ class Trainee:
     chat_id: int
     tries: int
     best: int | None
+    due: str | None = None
+    """When the assignment is due for them: its own date, or a late joiner's later one (bot.training.dates)."""
+    overdue: bool = False
+    """Not passed by the date it is due for them."""
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,8 @@ class AssignmentStatus:
 
     @property
     def late(self) -> tuple[Trainee, ...]:
-        """Those who have not passed it by its due date."""
-        return self.behind if self.overdue else ()
+        """Those who have not passed it by the date it is due for them (a late joiner's own date may be later)."""
+        return tuple(t for t in self.behind if t.overdue)
 
     @property
     def members(self) -> int:
@@ -105,7 +109,9 @@ def statuses(
 def status_of(assignment: dict, members: list[dict], today: date, pass_mark: int) -> AssignmentStatus:
     groups: dict[str, list[Trainee]] = {"passed": [], "tried": [], "not_started": []}
     for m in members:
-        trainee = Trainee(m["user_id"], m["first_name"] or "(no name)", m["chat_id"], m["tries"], m["best"])
+        late = bool(m["due"]) and not m["passed"] and m["due"] < today.isoformat()
+        name = m["first_name"] or "(no name)"
+        trainee = Trainee(m["user_id"], name, m["chat_id"], m["tries"], m["best"], m["due"], late)
         groups["passed" if m["passed"] else "tried" if m["tries"] else "not_started"].append(trainee)
     due = assignment["due"]
     return AssignmentStatus(

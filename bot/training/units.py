@@ -31,10 +31,11 @@ class Units:
             raise Refused("Usage: /newunit <name> (up to 80 characters), e.g. /newunit Day shift desk")
         return self.tables.create(name, actor.id)
 
-    def lines(self, actor: User) -> list[UnitLine]:
-        """The person's units with their member counts."""
+    def lines(self, actor: User, archived: bool = False) -> list[UnitLine]:
+        """The person's active units (or, `archived`, their archived ones) with their member counts."""
         self.access.require(actor, "instructor", "units")
-        return [UnitLine(u, self.tables.member_count(u.id)) for u in self.access.visible(actor)]
+        units = [u for u in self.access.visible(actor) if u.archived == archived]
+        return [UnitLine(u, self.tables.member_count(u.id)) for u in units]
 
     def revoke(self, actor: User, code: str | None) -> Outcome:
         self.access.require(actor, "instructor", "revoke")
@@ -49,19 +50,6 @@ class Units:
         self.access.require(actor, "instructor", "newcode")
         unit = self.access.unit_by_code(actor, code, "newcode")
         return unit, self.tables.new_code(unit, actor.id)
-
-    def join(self, user: User, code: str | None) -> Outcome:
-        """A join code makes members only; co-instructors are added with /addinstructor."""
-        if not code:
-            raise Refused("Usage: /join <code> (your instructor gives you the code or a link).")
-        unit = self.tables.by_code(code)
-        if unit is None or unit.revoked:
-            raise Refused("That join code doesn't work. Check it with your instructor.")
-        if self.tables.join(unit, user.id):
-            text = f"You're a member of \u201c{unit.name}\u201d."
-        else:
-            text = f"You're already a member of \u201c{unit.name}\u201d."
-        return Outcome([text + " /assignments shows what's assigned."])
 
     def add_instructor(self, actor: User, args: list[str]) -> Outcome:
         self.access.require(actor, "instructor", "addinstructor")

@@ -97,3 +97,89 @@ def meters(rows: Sequence[tuple[str, float | None]]) -> list[Meter]:
 def criterion_meters(rates: dict[str, float]) -> list[Meter] | None:
     """Each criterion's share met as a bar; criteria with no applicable attempt are left out."""
     return meters([(LABELS[c], rates[c]) for c in CRITERIA if c in rates]) if rates else None
+
+
+TREND_WIDTH, TREND_HEIGHT = 200, 80
+TREND_PLOT = TREND_WIDTH - 22
+"""A trend panel is smaller than a bar chart: two stand side by side on a phone, four on a printed page."""
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """A week-by-week line on a 0-100 scale (a week without calls breaks it), or bars of counts on their own
+    scale; weeks before the period (`shade` wide) on a grey ground. Numbers as SVG writes them."""
+
+    label: str
+    lines: list[str]
+    """Each unbroken run of weeks as a polyline's points."""
+    dots: list[tuple[str, str, str]]
+    """(x, y, what it says) of each week with a figure."""
+    bars: list[Bar]
+    levels: list[tuple[int, str, str]]
+    shade: str
+    first: str
+    last: str | None
+    right: str
+    width: int = TREND_WIDTH
+    height: int = TREND_HEIGHT
+    plot: int = TREND_PLOT
+
+
+def trend(
+    points: Sequence[tuple[str, float | None]], label: str, before: int = 0, suffix: str = "%"
+) -> LineChart | None:
+    """A line through each week's figure (caption, value 0-100 or None), oldest left; None with no weeks."""
+    if not points:
+        return None
+    step = TREND_PLOT / len(points)
+    runs: list[list[str]] = [[]]
+    dots = []
+    for i, (caption, value) in enumerate(points):
+        if value is None:
+            runs.append([])
+            continue
+        x, y = f"{(i + 0.5) * step:.1f}", f"{TREND_HEIGHT - TREND_HEIGHT * min(value, TOP) / TOP:.1f}"
+        runs[-1].append(f"{x},{y}")
+        dots.append((x, y, f"{caption}: {value:.0f}{suffix}"))
+    levels = [(v, TREND_HEIGHT - TREND_HEIGHT * v / TOP) for v in LEVELS]
+    return LineChart(
+        label,
+        [" ".join(run) for run in runs if len(run) > 1],
+        dots,
+        [],
+        [(v, f"{y:.1f}", f"{y + 4:.1f}") for v, y in levels],
+        f"{before * step:.1f}",
+        points[0][0],
+        points[-1][0] if len(points) > 1 else None,
+        f"{TREND_PLOT:.1f}",
+    )
+
+
+def count_bars(points: Sequence[tuple[str, int]], label: str, before: int = 0) -> LineChart | None:
+    """Bars of each week's count on a scale up to the largest (calls per week)."""
+    if not points:
+        return None
+    step, top = TREND_PLOT / len(points), max(max(n for _, n in points), 1)
+    drawn = [
+        Bar(
+            "bar",
+            f"{i * step + GAP / 2:.1f}",
+            f"{TREND_HEIGHT - TREND_HEIGHT * n / top:.1f}",
+            f"{max(1.0, min(step, MAX_BAR) - GAP):.1f}",
+            f"{TREND_HEIGHT * n / top:.1f}",
+            f"{caption}: {n}",
+        )
+        for i, (caption, n) in enumerate(points)
+        if n
+    ]
+    return LineChart(
+        label,
+        [],
+        [],
+        drawn,
+        [(top, "0.0", "4.0")],
+        f"{before * step:.1f}",
+        points[0][0],
+        points[-1][0] if len(points) > 1 else None,
+        f"{TREND_PLOT:.1f}",
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from bot.training.results import FinishedAttempt
 from bot.transcript import CRITERIA
@@ -43,6 +43,11 @@ def weakest(rates: dict[str, float]) -> str | None:
 def week_label(monday: str) -> str:
     day = date.fromisoformat(monday)
     return f"{day.day} {day:%b}"
+
+
+def day_and_minute(moment: datetime) -> str:
+    """ "Fri 12 Dec 2026, 16:44": a local time as a list of events shows it, weekday first."""
+    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
 
 
 def small_number(raw: str | None, digits: int = 6) -> int | None:

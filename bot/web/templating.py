@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 from starlette.templating import Jinja2Templates
 
+from bot.clock import weekday_date
 from bot.web.figures import average_key, number, percent
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -54,6 +56,11 @@ class LayoutBreaks(Extension):
         return without_layout_breaks(source)
 
 
+def day(iso: str | None) -> str:
+    """An ISO date as pages show it, weekday first ("Fri 12 Dec"); nothing for none."""
+    return weekday_date(date.fromisoformat(iso)) if iso else ""
+
+
 def page_templates(directory: Path = TEMPLATES) -> Jinja2Templates:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(directory),
@@ -63,5 +70,5 @@ def page_templates(directory: Path = TEMPLATES) -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
     )
-    env.filters.update(number=number, percent=percent, average_key=average_key)
+    env.filters.update(number=number, percent=percent, average_key=average_key, day=day)
     return Jinja2Templates(env=env)

@@ -355,6 +355,8 @@ def _parse(content_type: str, body: bytes) -> dict[str, Any]:
             name = part.get_param("name", header="content-disposition")
             payload = part.get_payload(decode=True)
             params[name] = payload if part.get_filename() else payload.decode("utf-8", "replace")
+            if part.get_filename():
+                params[f"{name}.filename"] = part.get_filename()
         return params
     if content_type.startswith("application/json"):
         return json.loads(body or b"{}")

@@ -130,14 +130,15 @@ async def test_a_failed_call_does_not_complete_an_assignment(bot: Bot, day: list
     )
     # the trainee still has it to do, with a Start button
     listing = (await say_as(bot, TRAINEE, "Alex", "/assignments"))[0]
-    assert f"to do: Car break-in, reported by phone (Day shift), due 2026-11-30; best {tried['total']}/100" in listing
+    assert f"to do: Car break-in, reported by phone (Day shift), due Mon 30 Nov; best {tried['total']}/100" in listing
     # the instructor sees it as not done, by name
     summary = await one(bot, INSTRUCTOR, f"/results {code}")
-    assert "0/1 done (due 2026-11-30)" in summary and f"tried, not passed: Alex {tried['total']}" in summary
-    # and the reminders go on: the next day brings one
+    assert "0/1 done (due Mon 30 Nov)" in summary and f"tried, not passed: Alex {tried['total']}" in summary
+    # and the reminders go on: the next day brings one, at the agency's reminder hour (09:00)
     day[0] = date(2026, 11, 25)
+    bot.store.clock = lambda: datetime(2026, 11, 25, 9, tzinfo=UTC)
     await bot.until(lambda: len(reminders_to(bot, TRAINEE)) == 1)
-    assert reminders_to(bot, TRAINEE)[0].startswith(f"Reminder: {CALL} is due 2026-11-30.")
+    assert reminders_to(bot, TRAINEE)[0].startswith(f"Reminder: {CALL} is due Mon 30 Nov.")
 
     # a pass completes it: the instructor hears "passed", the list says done, the reminders stop
     bot.store.clock = lambda: datetime(2026, 11, 25, 12, tzinfo=UTC)  # over an hour since the last news
@@ -146,7 +147,7 @@ async def test_a_failed_call_does_not_complete_an_assignment(bot: Bot, day: list
     await bot.until(lambda: len(told()) == 2)
     assert told()[1] == f"\u201cDay shift\u201d: 1 passed.\n\u2022 Alex passed {CALL}: {passed['total']}/100"
     listing = (await say_as(bot, TRAINEE, "Alex", "/assignments"))[0]
-    assert "done: Car break-in, reported by phone (Day shift), due 2026-11-30; passed" in listing
+    assert "done: Car break-in, reported by phone (Day shift), due Mon 30 Nov; passed" in listing
     day[0] = date(2026, 11, 26)
     await asyncio.sleep(0.8)  # four runs of the reminder job
     assert len(reminders_to(bot, TRAINEE)) == 1
@@ -196,13 +197,13 @@ async def test_a_sergeant_finds_who_has_not_passed_and_reminds_them_in_three_tap
     listing = await tap(data_of(bot, INSTRUCTOR, welcome[:20], "Who hasn't passed?"))
     assert listing == (
         "Not passed yet. Tap one to see everyone and send reminders.\n\n"
-        f"{CALL}\n\u201cDay shift\u201d \u00b7 due 2026-11-20, OVERDUE \u00b7 pass mark 80\n"
+        f"{CALL}\n\u201cDay shift\u201d \u00b7 due Fri 20 Nov, OVERDUE \u00b7 pass mark 80\n"
         f"Tried, not passed (1): Sam {sam['total']}\nNot started (1): Kim\nOverdue (2): Sam, Kim\nPassed: 1 of 3"
     )
     (label, data) = keys(bot, INSTRUCTOR, "Not passed yet")[0]
     assert label == "2 behind: Car break-in, reported by phone"
     screen = await tap(data)
-    assert screen.startswith(f"{CALL}\n\u201cDay shift\u201d \u00b7 due 2026-11-20, OVERDUE \u00b7 pass mark 80\n")
+    assert screen.startswith(f"{CALL}\n\u201cDay shift\u201d \u00b7 due Fri 20 Nov, OVERDUE \u00b7 pass mark 80\n")
     jo = bot.store.history(JO)[0]["total"]
     for group in (
         f"Passed (1): Jo {jo}",
@@ -220,7 +221,7 @@ async def test_a_sergeant_finds_who_has_not_passed_and_reminds_them_in_three_tap
     (to_sam,) = reminders_to(bot, TRAINEE)
     assert to_sam == (
         f"Reminder from Alex, your instructor:\n{CALL} is not passed yet.\n"
-        f"Your best so far: {sam['total']}/100. It passes at 80/100.\nIt was due 2026-11-20.\n/practice car-break-in"
+        f"Your best so far: {sam['total']}/100. It passes at 80/100.\nIt was due Fri 20 Nov.\n/practice car-break-in"
     )
     assert data_of(bot, TRAINEE, "Reminder from", "Start") == "practice:car-break-in"
     assert "You haven't tried it yet." in reminders_to(bot, OTHER)[0]

@@ -24,7 +24,10 @@ EVERY_KIND = [
     cb.AssignCall("towed-car"),
     cb.AssignToUnit("towed-car", 7),
     cb.Report(7),
+    cb.ReportFor(7, "last-month", 0),
+    cb.ReportFor(0, "2026-11-01..2026-11-15", 2),
     cb.Export(7),
+    cb.ExportFor(0, "2026-11"),
     cb.Promote(5550170),
     cb.Demote(5550170),
     cb.Erase(5550170),
@@ -34,6 +37,31 @@ EVERY_KIND = [
     cb.OnAssignment(31),
     cb.Remind(31, 0),
     cb.Remind(31, 123456789),
+    cb.TranscriptPage(981, 2),
+    cb.ReviewAnswer(31),
+    cb.CallList(1),
+    cb.History(2),
+    cb.OwnCall(981),
+    cb.OwnTranscript(981, 1),
+    cb.ReviewPick(981),
+    cb.ReviewAsk(981, 6),
+    cb.ReviewCancel(),
+    cb.AssignDue("spanish-family-interpreter", 123456, 20261208),
+    cb.AssignDue("towed-car", 7, 0),
+    cb.ManageUnit(7),
+    cb.UnitPeople(7, 1),
+    cb.RemoveAsk(7, 123456789, 0),
+    cb.RemoveDo(7, 123456789, 1),
+    cb.RenameHow(7),
+    cb.RenameDo(7),
+    cb.ArchiveAsk(7),
+    cb.ArchiveDo(7),
+    cb.Restore(7),
+    cb.ArchivedUnits(),
+    cb.LeaveAsk(7),
+    cb.LeaveDo(7),
+    cb.UnitCancel(),
+    cb.ProfileCancel(),
     cb.Practice("towed-car"),
     cb.Practice(""),
 ]
@@ -113,10 +141,26 @@ def test_data_that_would_not_read_back_is_never_made(callback: cb.Callback) -> N
         cb.encode(callback)
 
 
+OWN = (cb.Practice, cb.CallList, cb.History, cb.OwnCall, cb.OwnTranscript, cb.ReviewPick, cb.ReviewAsk, cb.ReviewCancel)
+"""Anyone's buttons about their own calls: the trainee handler takes them."""
+
+
 def test_the_staff_handler_takes_staff_buttons_and_leaves_practice_to_the_trainee_handler() -> None:
-    staff = [c for c in EVERY_KIND if not isinstance(c, cb.Practice)]
+    staff = [c for c in EVERY_KIND if not isinstance(c, OWN) and not cb.encode(c).startswith("pf:")]
     assert all(re.match(cb.STAFF_PATTERN, cb.encode(c)) for c in staff)
-    assert not re.match(cb.STAFF_PATTERN, cb.encode(cb.Practice("towed-car")))
+    assert not any(re.match(cb.STAFF_PATTERN, cb.encode(c)) for c in EVERY_KIND if isinstance(c, OWN))
+    own = [c for c in EVERY_KIND if isinstance(c, OWN) and not isinstance(c, cb.Practice)]
+    assert all(re.match(cb.TRAINEE_PATTERN, cb.encode(c)) for c in own)
+    assert not any(re.match(cb.TRAINEE_PATTERN, cb.encode(c)) for c in staff)
+
+
+def test_the_buttons_the_core_writes_under_notices_are_the_ones_the_chat_reads() -> None:
+    """An override notice (from the chat or a dashboard form) opens the trainee's call; a review request offers the
+    instructor the call and a reply."""
+    ((opens,),) = owed([Notice(7, "Your instructor reviewed your call", call=981)])[0].buttons
+    assert cb.decode(opens[1]) == cb.OwnCall(981)
+    ((call, dismiss),) = owed([Notice(8, "Alex asks for a review", request=(981, 31))])[0].buttons
+    assert cb.decode(call[1]) == cb.Transcript(981) and cb.decode(dismiss[1]) == cb.ReviewAnswer(31)
 
 
 def test_fields_are_numbers_or_scenario_ids_only() -> None:

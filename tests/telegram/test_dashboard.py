@@ -236,7 +236,7 @@ async def test_instructor_sees_their_unit_trainee_and_transcript(dashboard: Dash
         assert f'href="/units/{world["unit"]}/trainees/{TRAINEE}"' in transcript.text, "the way back to the trainee"
         assert '<mark title="Greeting">' in transcript.text and '<mark title="Empathy">' in transcript.text
         assert 'name="csrf"' in transcript.text and 'name="reason"' in transcript.text
-        assert (await web.get("/audit")).status_code == 403
+        assert (await web.get("/audit")).status_code == 200, "their units' audit log (test_dashboard_audit)"
         assert transcript.headers["content-security-policy"].startswith("default-src 'self'")
 
 
@@ -264,7 +264,7 @@ async def test_admin_sees_every_unit_and_the_audit_log(dashboard: Dashboard, wor
         for path in pages(world):
             assert (await web.get(path)).status_code == 200, path
         audit = await web.get("/audit")
-        assert audit.status_code == 200 and "newunit" in audit.text
+        assert audit.status_code == 200 and "created a unit" in audit.text
         assert (await web.get("/audit?page=5")).status_code == 200
 
 

@@ -52,7 +52,7 @@ async def test_the_assignment_page_names_each_group_and_reminds_from_a_button(bo
 
         page = await web.get(path)
         words = shown(page.text)
-        assert "Due 2026-11-20 · done by 1 of 3, 2 overdue · pass mark 80" in words
+        assert "Due Fri 20 Nov · done by 1 of 3, 2 overdue · pass mark 80" in words
         assert f"Passed (1) Alex {alex['total']}/100 Tried, not passed (1) Kim {kim['total']}/100 Remind" in words
         assert "Not started (1) Jo Remind Overdue (2) Kim, Jo Remind all 2 not passed" in words
         assert page.text.count('name="user"') == 2, "a Remind button beside each who has not passed, and no other"

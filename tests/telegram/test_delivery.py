@@ -74,10 +74,11 @@ async def test_a_reminder_counts_as_sent_only_once_delivered(
         await bot.say(TRAINEE, "/start")
         (created,) = await bot.say(ADMIN, "/newunit Desk")
         code = re.search(r"Join code: (\S+)", created).group(1)
+        bot.store.clock = lambda: datetime(2026, 11, 22, 12, tzinfo=UTC)  # joined and assigned yesterday
         await bot.say(TRAINEE, f"/join {code}")
         bot_api.slow_down(TRAINEE, 1.5)
-        bot.store.clock = lambda: datetime(2026, 11, 22, 12, tzinfo=UTC)  # assigned yesterday: reminded today
         await bot.say(ADMIN, f"/assign towed-car {code} 2026-11-30")
+        bot.store.clock = lambda: datetime(2026, 11, 23, 9, tzinfo=UTC)  # reminded today, at the reminder hour
         await bot.until(lambda: bot.store.db.execute("select count(*) from reminders").fetchone()[0] == 1)
         assert bot.store.db.execute("select delivered_at from reminders").fetchone()[0] is None
         await bot.until(lambda: any(t.startswith("Reminder:") for t in bot_api.texts(TRAINEE)))

@@ -10,7 +10,7 @@ TRAINEE = 4343
 async def test_practice_hint_and_history_each_owe_their_replies_once(bot: Bot) -> None:
     await bot.say(TRAINEE, "/start")
     (history,) = await bot.say(TRAINEE, "/history")
-    assert history == "No attempts yet. Send /practice to start one."
+    assert history == "No finished calls yet. Send /practice to start one."
     (intro,) = await bot.say(TRAINEE, "/practice report-copy")
     assert "\n\nVisitor (" in intro
     (hint,) = await bot.say(TRAINEE, "/hint")
@@ -18,7 +18,8 @@ async def test_practice_hint_and_history_each_owe_their_replies_once(bot: Bot) -
     (still,) = await bot.say(TRAINEE, "/practice towed-car")
     assert still.startswith("You're still in")
     (history,) = await bot.say(TRAINEE, "/history")
-    assert history.startswith("Your last attempts:\n") and "in progress" in history
+    in_call = "You're in \u201cA copy of a police report, at the lobby counter\u201d now: /end finishes it."
+    assert history == f"No finished calls yet. {in_call}"
     assert bot.store.db.execute("select count(*) from updates").fetchone()[0] == 6
 
 

@@ -21,6 +21,8 @@ from tests.telegram.fake_bot_api import FakeBotApi
 
 ADMIN, INSTRUCTOR, TRAINEE, OTHER, RIVAL = 1001, 2002, 3003, 4004, 5005
 TODAY = date(2026, 11, 23)
+THIS_MONTH = datetime(2026, 11, 23, 10, tzinfo=UTC)
+"""A moment of TODAY, for calls that a report of this month must see."""
 INSTRUCTOR_COMMANDS = ["newunit", "units", "revoke", "assign", "results", "transcript", "override", "report", "export"]
 ADMIN_COMMANDS = ["promote", "demote", "audit", "erase"]
 
@@ -188,14 +190,14 @@ async def test_an_instructor_sees_only_their_own_units(bot: Bot) -> None:
 async def test_assign_tells_members_and_assignments_lists_with_a_start_button(bot: Bot) -> None:
     code = await unit_with_trainee(bot)
     assert await assign(bot, f"car-break-in {code} 2026-12-01") == (
-        "Assigned \u201cCar break-in, reported by phone\u201d to \u201cDay shift\u201d, due 2026-12-01; 1 member told."
+        "Assigned \u201cCar break-in, reported by phone\u201d to \u201cDay shift\u201d, due Tue 1 Dec; 1 member told."
     )
     notice = bot.api.texts(TRAINEE)[-1]
     assert notice.startswith(
-        "New assignment from your instructor: \u201cCar break-in, reported by phone\u201d, due 2026-12-01"
+        "New assignment from your instructor: \u201cCar break-in, reported by phone\u201d, due Tue 1 Dec"
     )
     listing, keyboard = await bot.say(TRAINEE, "/assignments", replies=2)
-    assert "to do: Car break-in, reported by phone (Day shift), due 2026-12-01" in listing
+    assert "to do: Car break-in, reported by phone (Day shift), due Tue 1 Dec" in listing
     markup = json.loads(bot.api.sent("sendMessage", TRAINEE)[-1].params["reply_markup"])
     assert markup["inline_keyboard"][0][0]["callback_data"] == "practice:car-break-in"
 
@@ -203,11 +205,16 @@ async def test_assign_tells_members_and_assignments_lists_with_a_start_button(bo
 @pytest.mark.parametrize(
     ("args", "answer"),
     [
-        ("car-break-in", "Usage: /assign <scenario_id> <unit_code> [YYYY-MM-DD]"),
-        ("car-break-in CODE 2026-11-22", "2026-11-22 is in the past (today is 2026-11-23)"),
+        ("car-break-in", "Usage: /assign <scenario_id> <unit_code> [due date, MM/DD/YYYY or YYYY-MM-DD]"),
+        ("car-break-in CODE 2026-11-22", "Sun 22 Nov 2026 is in the past (today is Mon 23 Nov)"),
+        ("car-break-in CODE 11/22/2026", "Sun 22 Nov 2026 is in the past (today is Mon 23 Nov)"),
         ("no-such-call CODE", "No scenario \u201cno-such-call\u201d"),
         ("car-break-in nosuchunit", "No unit with code nosuchunit among yours."),
-        ("car-break-in CODE 2026-13-45", "\u201c2026-13-45\u201d is not a date: use YYYY-MM-DD"),
+        (
+            "car-break-in CODE 2026-13-45",
+            "\u201c2026-13-45\u201d is not a date: type it as MM/DD/YYYY, e.g. 12/08/2026",
+        ),
+        ("car-break-in CODE 13/08/2026", "\u201c13/08/2026\u201d is not a date: type it as MM/DD/YYYY"),
     ],
 )
 async def test_bad_assignments_are_explained(bot: Bot, args: str, answer: str) -> None:
@@ -223,14 +230,14 @@ async def test_results_show_latest_and_best_and_what_is_overdue(bot: Bot) -> Non
     bot.store.db.execute("update assignments set due = '2026-11-20'")  # days have passed
     await finished_attempt(bot)
     summary = await one(bot, INSTRUCTOR, f"/results {code}")
-    assert "2 members" in summary and "1/2 done, 1 OVERDUE (due 2026-11-20)" in summary
+    assert "2 members" in summary and "1/2 done, 1 OVERDUE (due Fri 20 Nov)" in summary
     assert "1 finished calls, average 100/100" in summary
     trainees = [label for label, _ in keyboard(bot, INSTRUCTOR)]
     assert trainees == ["Alex \u00b7 1 call", "Alex \u00b7 0 calls \u00b7 1 overdue"]
     (page,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Alex \u00b7 1 call"))
     assert f"Alex ({TRAINEE}) in \u201cDay shift\u201d\n\u2022 car-break-in: latest 100/100, best 100/100" in page
     (page,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Alex \u00b7 0 calls", -2))
-    assert "\u2022 car-break-in: not done (OVERDUE, due 2026-11-20)" in page
+    assert "\u2022 car-break-in: not done (OVERDUE, due Fri 20 Nov)" in page
 
 
 async def test_transcript_shows_the_conversation_and_each_verdict(bot: Bot) -> None:
@@ -253,7 +260,8 @@ async def test_override_changes_a_verdict_keeps_the_original_and_tells_the_train
         "new total 85/100. The trainee has been told."  # SPEC: 75 x 4/5 criteria + 25 x both facts
     )
     told = (await bot.texts(TRAINEE, before + 1))[-1]
-    assert told.startswith("Your instructor reviewed your \u201cCar break-in, reported by phone\u201d call of 20")
+    call = r"Your instructor reviewed your \u201cCar break-in, reported by phone\u201d call of \w{3} \d+ \w{3} "
+    assert re.match(call, told)  # of "Fri 12 Dec"
     assert "marked Empathy as missed. Reason: It was scripted, not sincere." in told and "attempt" not in told
     (override,) = bot.store.db["overrides"].rows
     assert override["original_met"] == 1 and override["met"] == 0 and override["by"] == INSTRUCTOR
@@ -263,13 +271,14 @@ async def test_override_changes_a_verdict_keeps_the_original_and_tells_the_train
 
 
 async def test_report_gives_pass_rates_the_weakest_criterion_and_a_weekly_chart(bot: Bot) -> None:
+    bot.store.clock = lambda: THIS_MONTH  # /report covers this month unless told otherwise
     code = await unit_with_trainee(bot)
     await finished_attempt(bot)
     await one(bot, TRAINEE, "/practice car-break-in")
     await one(bot, TRAINEE, "Hello?")
     await one(bot, TRAINEE, "/end")
     report = await one(bot, INSTRUCTOR, f"/report {code}")
-    assert "2 finished attempts, average total 50/100" in report  # 100 and 0: "Hello?" earns nothing
+    assert "2 calls by 1 trainee, average 50/100" in report  # 100 and 0: "Hello?" earns nothing
     assert "Greeting: 50% met" in report and "Weakest: Greeting." in report
     await bot.until(lambda: bool(bot.api.sent("sendPhoto", INSTRUCTOR)))
     assert bot.api.sent("sendPhoto", INSTRUCTOR)[0].params["photo"][:4] == b"\x89PNG"
@@ -283,9 +292,12 @@ async def test_export_sends_a_csv_with_one_row_per_attempt_and_is_audited(bot: B
     await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
     document = bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"]
     (row,) = csv.DictReader(io.StringIO(document.decode("utf-8-sig")))
-    assert row["trainee"] == "Alex" and row["unit"] == "Day shift" and row["scenario"] == "car-break-in"
+    assert row["telegram_name"] == "Alex" and row["units"] == "Day shift"
+    assert row["scenario"] == "Car break-in, reported by phone" and row["scenario_id"] == "car-break-in"
     assert row["greeting"] == "missed" and row["empathy"] == "met" and row["total"] == "85"
     assert row["overridden"] == "yes" and row["auto_fail"] == "" and row["addressed"] == "yes"
+    assert re.fullmatch(r"greeting: met -> missed by Alex, \d{4}-\d\d-\d\d \d\d:\d\d: test", row["overrides"])
+    assert row["result"] == "pass" and row["pass_mark"] == "80", "85 with no automatic fail and nothing wrong"
 
 
 async def test_audit_lists_role_changes_assignments_overrides_and_exports(bot: Bot) -> None:
@@ -311,8 +323,8 @@ async def test_reminders_survive_a_restart_between_assignment_and_reminder(
     first = await launch(staff_settings, library, bot_api, today=lambda: day[0])
     await start_all(first)
     code = await new_unit(first)
-    await one(first, TRAINEE, f"/join {code}")
     first.store.clock = lambda: datetime(2026, 11, 23, 9, tzinfo=UTC)
+    await one(first, TRAINEE, f"/join {code}")
     await assign(first, f"towed-car {code} 2026-11-24")
     await shutdown(first)
 
@@ -327,8 +339,8 @@ async def test_reminders_survive_a_restart_between_assignment_and_reminder(
         await second.until(lambda: len(reminders()) == 2)
         await asyncio.sleep(0.6)  # three more runs of the job: nothing is sent twice
         assert reminders() == [
-            "Reminder: \u201cAn angry caller whose car was towed\u201d is due 2026-11-24. /practice towed-car",
-            "Overdue: \u201cAn angry caller whose car was towed\u201d was due 2026-11-24. /practice towed-car",
+            "Reminder: \u201cAn angry caller whose car was towed\u201d is due Tue 24 Nov. /practice towed-car",
+            "Overdue: \u201cAn angry caller whose car was towed\u201d was due Tue 24 Nov. /practice towed-car",
         ]
         assert button(second, TRAINEE, "Start") == "practice:towed-car"
     finally:
@@ -383,6 +395,7 @@ async def test_a_revoked_code_can_be_replaced_so_the_unit_takes_members_again(bo
 
 
 async def test_without_a_code_results_report_and_export_cover_all_of_the_callers_units(bot: Bot) -> None:
+    bot.store.clock = lambda: THIS_MONTH
     await start_all(bot)
     day, night = await new_unit(bot, name="Day shift"), await new_unit(bot, name="Night shift")
     await one(bot, TRAINEE, f"/join {day}")
@@ -391,14 +404,14 @@ async def test_without_a_code_results_report_and_export_cover_all_of_the_callers
     await finished_attempt(bot, OTHER)
     results = await one(bot, INSTRUCTOR, "/results")
     assert "\u201cDay shift\u201d" in results and "\u201cNight shift\u201d" in results
-    assert "2 finished attempts" in await one(bot, INSTRUCTOR, "/report")
+    assert "2 calls by 2 trainees" in await one(bot, INSTRUCTOR, "/report")
     assert await one(bot, INSTRUCTOR, "/export") == "2 attempts exported."
     await bot.until(lambda: bool(bot.api.sent("sendDocument", INSTRUCTOR)))
     assert bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"].count(b"\n") == 3
 
 
 async def test_export_neutralises_formulas_keeps_accents_and_counts_each_attempt_once(bot: Bot) -> None:
-    """A trainee in two units appears once per unit; the reply counts attempts, not rows."""
+    """A trainee in two units appears once, with both units named: exactly one row per attempt."""
     await start_all(bot)
     day, night = await new_unit(bot, name="Day shift"), await new_unit(bot, name="Night shift")
     evil = '=HYPERLINK("http://evil.example","Click")'
@@ -413,10 +426,10 @@ async def test_export_neutralises_formulas_keeps_accents_and_counts_each_attempt
     document = bot.api.sent("sendDocument", INSTRUCTOR)[0].params["document"]
     assert document.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(document.decode("utf-8-sig"))))
-    assert sorted((r["attempt_id"], r["unit"]) for r in rows) == sorted(
-        [(str(first), "Day shift"), (str(first), "Night shift"), (str(second), "Day shift")]
+    assert sorted((r["attempt_id"], r["units"]) for r in rows) == sorted(
+        [(str(first), "Day shift; Night shift"), (str(second), "Day shift")]
     )
-    assert {r["trainee"] for r in rows} == {"'" + evil, "José Ñúñez"}
+    assert {r["telegram_name"] for r in rows} == {"'" + evil, "José Ñúñez"}
 
 
 async def test_an_edited_override_is_not_applied_again(bot: Bot) -> None:
@@ -435,6 +448,7 @@ MISSED_EMERGENCY = COURTEOUS_BUT_UNHELPFUL["child-late-home"]
 
 
 async def test_an_automatic_fail_leads_every_list_transcript_report_and_export(bot: Bot) -> None:
+    bot.store.clock = lambda: THIS_MONTH
     code = await unit_with_trainee(bot)
     await assign(bot, f"child-late-home {code}")
     await one(bot, TRAINEE, "/practice child-late-home")
@@ -442,9 +456,12 @@ async def test_an_automatic_fail_leads_every_list_transcript_report_and_export(b
         await one(bot, TRAINEE, message)
     card = await one(bot, TRAINEE, "/end") if bot.store.active_attempt(TRAINEE) else bot.api.texts(TRAINEE)[-1]
     scorecard = card.split("Scorecard: ")[1].splitlines()
-    assert scorecard[1].startswith("\u26d4 AUTOMATIC FAIL") and scorecard[-1] == "Total: AUTOMATIC FAIL, 0/100"
+    assert scorecard[1].startswith("\u26d4 AUTOMATIC FAIL") and scorecard[2] == "Total: AUTOMATIC FAIL, 0/100"
     attempt = bot.store.history(TRAINEE)[0]["id"]
-    assert "A parent whose child has not come home: AUTOMATIC FAIL, 0/100" in await one(bot, TRAINEE, "/history")
+    assert "\u26d4 = automatic fail" in await one(bot, TRAINEE, "/history")
+    ((label, data),) = keyboard(bot, TRAINEE)  # the list says so first: "⛔ Mon 23 Nov · Child late home · 0/100"
+    assert label.startswith("\u26d4 ") and label.endswith(" \u00b7 Child late home \u00b7 0/100")
+    assert data == f"me:c:{attempt}"
     await one(bot, INSTRUCTOR, f"/results {code}")
     (page,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Alex"))
     assert "child-late-home: latest AUTOMATIC FAIL, 0/100" in page
@@ -456,7 +473,7 @@ async def test_an_automatic_fail_leads_every_list_transcript_report_and_export(b
         "\u2022 WRONG: sends it to dispatch or 911 now, or has a deputy sent at once" in " ".join(transcript)
     )
     report = await one(bot, INSTRUCTOR, f"/report {code}")
-    assert report.startswith("\u26d4 1 of 1 attempts were automatic fails (total 0).")
+    assert "\n1 call by 1 trainee, average 0/100\n0% passed" in report and "\n\u26d4 1 automatic fail" in report
     reply = await one(bot, INSTRUCTOR, f"/override {attempt} greeting missed test")
     assert "new total AUTOMATIC FAIL, 0/100" in reply
     await one(bot, INSTRUCTOR, f"/export {code}")

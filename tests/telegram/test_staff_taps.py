@@ -126,7 +126,9 @@ async def test_a_sixty_trainee_unit_opens_with_a_short_summary_and_pages_of_butt
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for n in range(60):
         bot.store.register(50_000 + n, 50_000 + n, f"Trainee {n:02d} with a rather long name", None)
-        bot.store.db.execute("insert into unit_members values (?, ?, ?)", [unit_id, 50_000 + n, now])
+        bot.store.db.execute(
+            "insert into unit_members (unit_id, user_id, joined_at) values (?, ?, ?)", [unit_id, 50_000 + n, now]
+        )
     summary = await one(bot, INSTRUCTOR, f"/results {code}")
     assert len(summary) <= 1500 and "60 members" in summary and "page 1 of 3" in summary
     buttons = keyboard(bot, INSTRUCTOR)
@@ -143,7 +145,7 @@ async def test_scorecards_offer_practice_again_and_another_call(bot: Bot) -> Non
     await finished_attempt(bot)
     assert keyboard(bot, TRAINEE) == [("Practice again", "practice:car-break-in"), ("Another call", "practice:")]
     (menu,) = await tap(bot, TRAINEE, "practice:")
-    assert menu == "Choose a call to practise:"
+    assert menu.startswith("Choose a call to practise.")
 
 
 async def test_ending_before_saying_anything_is_not_scored(bot: Bot) -> None:
@@ -192,8 +194,8 @@ async def test_assigning_again_changes_the_due_date_and_says_so_once(bot: Bot) -
     code = await unit_with_trainee(bot)
     await assign(bot, f"towed-car {code} 2026-12-01")
     assert "nobody told again" in await one(bot, INSTRUCTOR, f"/assign towed-car {code} 2026-12-01")
-    assert "is now due 2026-12-08; 1 member told" in await one(bot, INSTRUCTOR, f"/assign towed-car {code} 2026-12-08")
-    await bot.until(lambda: "now due 2026-12-08 (it was due 2026-12-01)" in bot.api.texts(TRAINEE)[-1])
+    assert "is now due Tue 8 Dec; 1 member told" in await one(bot, INSTRUCTOR, f"/assign towed-car {code} 2026-12-08")
+    await bot.until(lambda: "now due Tue 8 Dec (it was due Tue 1 Dec)" in bot.api.texts(TRAINEE)[-1])
     notices = [t for t in bot.api.texts(TRAINEE) if "towed" in t]
     assert len(notices) == 2 and button(bot, TRAINEE, "Start") == "practice:towed-car"
 

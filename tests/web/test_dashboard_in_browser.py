@@ -49,12 +49,15 @@ PAGES = [
     Page("overview-admin", ADMIN, "/", "Your units"),
     Page("unit", INSTRUCTOR, "/units/{unit}", "Day shift"),
     Page("trainee", INSTRUCTOR, f"/units/{{unit}}/trainees/{TRAINEE}", "Jordan"),
+    Page("profile", INSTRUCTOR, f"/units/{{unit}}/trainees/{TRAINEE}/profile", "Jordan: training profile"),
     Page("attempt", INSTRUCTOR, "/attempts/{good_call}", f"{CAR} \u2013 attempt {{good_call}}"),
     Page("attempt-missed", INSTRUCTOR, "/attempts/{poor_call}", f"{CAR} \u2013 attempt {{poor_call}}"),
     Page("audit", ADMIN, "/audit", "Audit log, page 1"),
     Page("audit-filtered", ADMIN, "/audit?action=assign", "Audit log, page 1"),
     Page("assignments", INSTRUCTOR, "/units/{unit}/assignments", "Assignments of Day shift"),
     Page("assignment-remove", INSTRUCTOR, "/units/{unit}/assignments/towed-car/remove", "Remove an assignment"),
+    Page("unit-manage", INSTRUCTOR, "/units/{unit}/manage", "People and settings of Day shift"),
+    Page("unit-archive", INSTRUCTOR, "/units/{unit}/archive", "Archive a unit"),
     Page("library", INSTRUCTOR, "/scenarios", "Calls and diagrams"),
     Page("scenario", INSTRUCTOR, "/scenarios/car-break-in", CAR, ready="#diagram svg"),
     Page("scenario-long", INSTRUCTOR, "/scenarios/towed-car", "An angry caller whose car was towed", "#diagram svg"),
@@ -378,7 +381,7 @@ async def test_an_assignment_made_and_removed_in_the_browser_is_told_to_the_memb
     await browser.pick("scenario", "report-copy")
     await browser.fill("form.stack input[name=due]", "2026-12-04")
     await browser.press("Assign and tell 2 members")
-    assert "due 2026-12-04" in await browser.text()
+    assert "due Fri 4 Dec" in await browser.text()
     for member in (TRAINEE, OTHER):
         await bot.until(lambda m=member: any(report in t and "New assignment" in t for t in bot.api.texts(m)), 5)
     assert report in await browser.text()
@@ -392,10 +395,10 @@ async def test_an_assignment_made_and_removed_in_the_browser_is_told_to_the_memb
 async def test_the_audit_log_filters_by_action(bot: Bot, world: World, browser: Browser) -> None:
     await sign_in(browser, bot, ADMIN)
     await browser.open("/audit")
-    await browser.choose("action", "assign")
+    await browser.choose("action", "assigned a call")
     await browser.press("Show")
     assert "action=assign" in await browser.path()
     actions = await browser.script(
         "return Array.from(document.querySelectorAll('tbody tr td:nth-child(3)'), td => td.textContent)"
     )
-    assert actions == ["assign", "assign"]
+    assert actions == ["assigned a call", "assigned a call"]

@@ -19,7 +19,10 @@ from bot.web.pages.attempt import AttemptPage
 from bot.web.pages.audit import AuditPage
 from bot.web.pages.exports import ExportRoutes
 from bot.web.pages.library import LibraryPages
+from bot.web.pages.profiles import ProfilePage
+from bot.web.pages.reports import ReportPages
 from bot.web.pages.sign_in import SignInPages
+from bot.web.pages.unit_changes import UnitChangePages
 from bot.web.pages.units import UnitPages
 
 if TYPE_CHECKING:
@@ -31,10 +34,13 @@ ids.register()  # before any route is built: every id in a path is `{name:id}`
 def all_routes(dashboard: Dashboard, static: Path) -> list[BaseRoute]:
     return [
         *UnitPages(dashboard).routes(),
+        *UnitChangePages(dashboard).routes(),
         *AttemptPage(dashboard).routes(),
+        *ProfilePage(dashboard).routes(),
         *AuditPage(dashboard).routes(),
         *AssignmentPages(dashboard).routes(),
         *LibraryPages(dashboard).routes(),
+        *ReportPages(dashboard).routes(),
         *ExportRoutes(dashboard).routes(),
         *SignInPages(dashboard).routes(),
         Mount("/static", StaticFiles(directory=static), name="static"),

@@ -1,6 +1,7 @@
-"""CSV downloads: the same file /export sends in chat (one row per unit and attempt, formula cells
-neutralised, a byte-order mark for spreadsheets), audited the same way, built in the export
-process (bot.training.export_files) so the loop keeps answering trainees."""
+"""CSV downloads: the same files /export and /completions send in chat (results: one row per attempt;
+completed training: one row per trainee and call passed; formula cells neutralised, a byte-order mark for
+spreadsheets), for a period (`?period=2026-11`), audited the same way, built in the export process
+(bot.training.export_files) so the loop keeps answering trainees."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.training.export_files import build_awaiting, build_elsewhere
-from bot.training.reports import export_count
+from bot.training.outcome import Refused
+from bot.training.records import window_of
+from bot.training.reports import completion_count, export_count
 from bot.web.access import NotAvailable, signed_in
 
 if TYPE_CHECKING:
@@ -29,14 +32,25 @@ class ExportRoutes:
         """People whose export is being built: one at a time each."""
 
     def routes(self) -> list[Route]:
-        return [Route("/export.csv", self.export), Route("/units/{unit_id:id}/export.csv", self.export)]
+        return [
+            Route("/export.csv", self.export),
+            Route("/units/{unit_id:id}/export.csv", self.export),
+            Route("/completions.csv", self.export),
+            Route("/units/{unit_id:id}/completions.csv", self.export),
+        ]
 
     async def export(self, request: Request) -> Response:
         d = self.d
         who = signed_in(request)
-        ids, name = d.department.reports.export_scope(who.actor, None, request.path_params.get("unit_id"))
+        kind = "completions" if request.url.path.endswith("/completions.csv") else "results"
+        period = request.query_params.get("period")
+        try:
+            window_of(period, d.department.tz, d.today())  # a period that is none is the request's mistake: 400
+        except Refused as refusal:
+            raise NotAvailable(str(refusal), 400) from refusal
+        spec = d.department.reports.export_spec(who.actor, None, request.path_params.get("unit_id"), period, kind)
         headers = {
-            "Content-Disposition": f'attachment; filename="{name}"',
+            "Content-Disposition": f'attachment; filename="{spec.name}"',
             "Cache-Control": "no-store",
             "X-Content-Type-Options": "nosniff",
         }
@@ -47,18 +61,20 @@ class ExportRoutes:
         self.building.add(who.actor.id)
         compressed = accepts_gzip(request.headers.get("accept-encoding", ""))
         try:
-            count = await d.store.reader.run(lambda conn: export_count(conn, ids))
+            count = await d.store.reader.run(
+                lambda conn: completion_count(conn, spec)[0] if kind == "completions" else export_count(conn, spec)
+            )
             if d.store.path is None:  # an in-memory store: its connection lives on this thread
-                body = build_elsewhere(None, ids, compressed, d.store.db.conn)
+                body = build_elsewhere(None, spec, compressed, d.store.db.conn)
             else:
-                body = await build_awaiting(d.store.path, ids, compressed)
+                body = await build_awaiting(d.store.path, spec, compressed)
         except Exception as exc:
-            log.exception("an export of units %s failed", ids)
+            log.exception("an export of units %s failed", list(spec.unit_ids))
             raise NotAvailable("The export could not be prepared. Try again in a minute.", 503) from exc
         finally:
             self.building.discard(who.actor.id)
         with d.store.db.atomic():
-            d.department.reports.exported(who.actor, ids, count)  # audited once the file exists, as in chat
+            d.department.reports.exported(who.actor, spec, count)  # audited once the file exists, as in chat
         if compressed:  # compressed in the export process; the GZip middleware passes it through
             headers |= {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)

@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.clock import date_hour
+from bot.clock import date_hour, weekday_date
 from bot.practice.scorecard import LABELS, total_text
 from bot.storage.units import Unit
 from bot.training import results
@@ -138,14 +138,17 @@ class UnitPages:
     async def overview(self, request: Request) -> Response:
         d = self.d
         who = signed_in(request)
-        units = d.department.results.units(who.actor, "dashboard")
+        everything = d.department.results.units(who.actor, "dashboard")
+        units = [u for u in everything if not u.archived]
         overview, weekly, age = await self.figures([u.id for u in units], d.today())
         links = [("Calls and diagrams", "/scenarios")]
         if units:
+            links.append(("Reports: a period, trends, units compared", "/reports"))
             links.append(("Download all results (CSV)", "/export.csv"))
         if d.department.access.role_of(who.actor.id) == "admin":
             links.append(("Audit log", "/audit"))
-        context: dict[str, Any] = {"links": links, "cards": [], "department": None}
+        archived = [u for u in everything if u.archived]
+        context: dict[str, Any] = {"links": links, "cards": [], "department": None, "archived": archived}
         if len(units) <= CARDS_UP_TO:
             context["cards"] = [unit_card(u, overview[u.id], weekly[u.id]) for u in units]
         else:
@@ -210,7 +213,7 @@ class UnitPages:
         assigned = [
             {
                 "title": title(a.scenario_id),
-                "due": a.due or "\u2013",
+                "due": weekday_date(date.fromisoformat(a.due)) if a.due else "\u2013",
                 "latest": total_text(*a.latest) if a.latest else None,
                 "overdue": a.overdue,
                 "best": total_text(*a.best) if a.best else "\u2013",
