@@ -68,6 +68,8 @@ SEEDS = (1, 2, 3)
 VARIETY_SEEDS = range(1, 11)
 KINDS = ("competent", "curt", "wrong_facts", "missed_emergency")
 COMPETENT_MIN_TOTAL = 80
+RING = re.compile(r"\([^()]*\)")
+"""A first visitor turn that is a stage direction alone: the phone ringing before the desk picks up."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,8 @@ def play(engine: ScenarioEngine, script: Script, seed: int) -> Run:
             break
         attempt.say(message)
     result = attempt.finish()
-    lines = tuple(t.text for t in result.turns if t.role == "visitor")
+    visitor = [t.text for t in result.turns if t.role == "visitor"]
+    lines = tuple(visitor[1:] if RING.fullmatch(visitor[0]) else visitor)  # the phone ringing is no line said
     repeats = tuple(b for a, b in zip(lines, lines[1:], strict=False) if a == b)
     return Run(
         script,
@@ -283,6 +286,7 @@ _NUM = rf"(?:\d+|(?:{_NUM_WORDS})(?:[ -](?:one|two|three|four|five|six|seven|eig
 _DAY = r"(?:(?:mon|tues?|wednes|thurs?|fri|satur|sun)days?|tues|thurs|weekdays?|weekends?)"
 _AMPM = r"[ap]\.?\s?m\b\.?"
 _SPANS = {
+    "code": re.compile(r"(?<![\d-])\b\d{3}\b(?![\d-])"),  # a three-digit service number: 988, 911
     "phone": re.compile(r"(?:\+?\b1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-]?)?\b\d{3}[\s.-]?\d{4}\b"),
     "duration": re.compile(
         rf"\b(?:{_NUM}|an?|a couple of|a few)(?:\s*(?:to|or|-|\u2013)\s*{_NUM})?\s+"
@@ -458,6 +462,8 @@ def _wrong_text(span: str, right: Value, rule: FactRule, kind: str, context: Con
         return swapped if swapped != digits else f"{right.low + 100:g}"
     if kind == "email":
         return "info@" + span.split("@", 1)[1]
+    if kind == "code":  # "988" -> "998": a neighbouring number no one should dial
+        return f"{(int(span) + 10) % 1000:03d}"
     wrong = _neighbour(right, rule, kind, context)
     if kind == "phone":
         return _dial(span, wrong.words)

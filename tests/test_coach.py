@@ -39,7 +39,7 @@ def test_a_whole_attempt_ends_with_a_stored_scorecard(coach: Coach) -> None:
     replies: list[str] = []
     for message in COURTEOUS["report-copy"]:
         replies = coach.say(ALEX, message).replies
-    assert replies[-1].endswith("Total: 100/100")
+    assert replies[-1].split("Scorecard: ")[1].splitlines()[1] == "Total: 100/100"  # the total first
     assert coach.store.active_attempt(1) is None
     assert coach.store.history(1)[0]["total"] == 100
 

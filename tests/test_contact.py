@@ -53,7 +53,7 @@ def test_hi_alone_is_five_misses_and_a_total_of_zero(library: Library) -> None:
         assert [v.met for v in result.criteria.values()] == [False] * 5 and result.total == 0
     card = scorecard_lines(play(library, "car-break-in", ["Hi"]), "Car break-in")
     assert sum(line.startswith("\u274c ") and "Issue" not in line for line in card) == 5
-    assert card[-1] == "Total: 0/100"
+    assert card[1] == "Total: 0/100"
     assert any(line.startswith("\u274c Greeting, partly \u2014 \u201cHi\u201d (turn 2).") for line in card)
 
 
@@ -98,8 +98,8 @@ def test_a_courteous_call_that_misses_the_emergency_totals_zero_with_the_fail_fi
     assert sum(v.met for v in result.grade.criteria.values()) >= 4  # courteous, still 0
     card = scorecard_lines(result, "A parent whose child has not come home")
     assert card[1].startswith("\u26d4 AUTOMATIC FAIL \u2014 The caller said their child is missing")
-    assert "It came up at turn 3: \u201c" in card[1]
-    assert card[-1] == "Total: AUTOMATIC FAIL, 0/100"
+    assert "It came up at turn 5: \u201c" in card[1]  # ring, pick-up, opening, reply, then the missing child
+    assert card[2] == "Total: AUTOMATIC FAIL, 0/100"  # the automatic fail first, then the total
 
 
 def test_tips_name_the_moment_of_this_call_and_give_a_line_to_say(library: Library) -> None:

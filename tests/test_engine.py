@@ -23,7 +23,8 @@ def test_attempts_share_the_scenarios_one_machine(engine: ScenarioEngine) -> Non
     first, _ = engine.start(seed=1)
     second, _ = engine.start(seed=2)
     assert first in engine.machine.models and second in engine.machine.models
-    engine.respond(first, GREETING)
+    engine.respond(first, GREETING)  # picks up: the caller says what it called about
+    engine.respond(first, "I'm sorry, that's awful.")
     assert first.state == "details" and second.state == "ringing"
     engine.release(first)
     assert first not in engine.machine.models and second in engine.machine.models
@@ -47,7 +48,8 @@ def test_releasing_a_visitor_detaches_that_visitor_not_an_equal_one(engine: Scen
 
 def test_the_visitor_opens_in_the_start_state(engine: ScenarioEngine) -> None:
     visitor, opening = engine.start(seed=5)
-    assert visitor.state == "ringing" and "car" in opening
+    assert visitor.state == "ringing" and opening == "(The phone rings.)"
+    assert "car" in engine.respond(visitor, GREETING).line and visitor.state == "ringing"  # picked up
 
 
 def test_the_same_seed_gives_the_same_conversation(library: Library) -> None:
@@ -92,7 +94,8 @@ def test_a_clarifying_question_gets_an_answer_without_moving_on(engine: Scenario
 
 def test_a_message_that_matches_no_rule_gets_an_idle_line(engine: ScenarioEngine) -> None:
     visitor, _ = engine.start(seed=0)
-    engine.respond(visitor, GREETING)
+    engine.respond(visitor, GREETING)  # picks up
+    engine.respond(visitor, "I'm sorry, that's awful.")
     reply = engine.respond(visitor, "Okay.")
     assert visitor.state == "details"
     idle = {line.text for line in engine.scenario.states["details"].idle}

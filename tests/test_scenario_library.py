@@ -54,7 +54,7 @@ def test_persona_details_vary_between_attempts(library: Library, scenario_id: st
 def test_a_missed_emergency_is_an_automatic_fail_on_the_scorecard(library: Library) -> None:
     missed = play(library, "child-late-home", CURT["child-late-home"])
     (failure,) = missed.grade.auto_fail
-    assert failure["id"] == "missed_emergency" and failure["turn"] == 3
+    assert failure["id"] == "missed_emergency" and failure["turn"] == 5  # after the ring and the pick-up
     assert scorecard_lines(missed, "t")[1].startswith(
         "\u26d4 AUTOMATIC FAIL \u2014 The caller said their child is missing"
     )

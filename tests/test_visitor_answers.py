@@ -16,7 +16,7 @@ import pytest
 from bot.grading.text import split_sentences
 from bot.practice.attempt import Attempt
 from bot.practice.engine import SAID_BEFORE, ScenarioEngine
-from bot.practice.scorecard import scorecard_lines
+from bot.practice.scorecard import outcome_line
 from bot.scenarios.intents import question_topics
 from bot.scenarios.intents import testing_kind as kind_of_check
 from bot.scenarios.library import Library, load_library
@@ -126,7 +126,7 @@ def test_asked_for_the_childs_name_the_parent_names_the_child_not_themself(libra
 @pytest.mark.parametrize("seed", SEEDS)
 def test_the_grandchild_gives_their_own_callback_number_not_the_scammers(library: Library, seed: int) -> None:
     line = reply_to(library, "grandparent-scam", [HELLO], "And what's a good number to reach you?", seed)
-    assert re.search(r"555-0291", line) and "started with" not in line, line
+    assert re.search(r"\(562\) 555-0[2-4]\d\d", line) and "started with" not in line, line  # its own, drawn per seed
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -158,7 +158,7 @@ def test_a_yes_or_no_question_is_answered_yes_or_no_first(library: Library, seed
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_a_detail_the_persona_does_not_know_gets_i_dont_know_once_then_like_i_said(library: Library, seed: int) -> None:
-    attempt = call(library, "car-break-in", [HELLO], seed)
+    attempt = call(library, "car-break-in", [HELLO, "Okay."], seed)  # picked up, then heard the caller out
     unknown = [line.text for line in attempt.engine.scenario.persona_unknown]
     first = attempt.say("Does anyone in the house have a medical condition?").reply.line
     assert first in unknown, first  # honest, and nothing else
@@ -313,7 +313,7 @@ def test_the_header_names_the_caller_only_once_they_have_given_their_name(librar
 def test_a_caller_who_got_what_they_needed_but_is_still_uneasy_did_not_leave_satisfied(library: Library) -> None:
     attempt = call(library, "towed-car", TOWED + ["Anything else I can help with? Thanks for calling."], 1)
     result = attempt.finish()
-    outcome = scorecard_lines(result, "t", "caller")[-2]
+    outcome = outcome_line(result, "caller")
     if result.final_mood == "calm":
         assert "left satisfied" in outcome, outcome
     else:
@@ -322,7 +322,7 @@ def test_a_caller_who_got_what_they_needed_but_is_still_uneasy_did_not_leave_sat
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_asked_whether_she_is_okay_the_caller_does_not_say_no_nobody_is_hurt(library: Library, seed: int) -> None:
-    line = reply_to(library, "grandparent-scam", [HELLO], "Is your grandmother okay?", seed)
+    line = reply_to(library, "grandparent-scam", [HELLO, "Okay."], "Is your grandmother okay?", seed)
     assert not line.startswith("No"), line
 
 

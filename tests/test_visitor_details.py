@@ -82,7 +82,7 @@ def test_the_other_drivers_details_are_read_out_not_just_said_to_be_held(library
     ("scenario_id", "question", "expected"),
     [
         ("lost-child-lobby", "Before you go I need your name and phone number.", DIGITS),
-        ("welfare-check", "What's the house number on her street?", re.compile(r"\b2214\b")),
+        ("welfare-check", "What's the house number on her street?", re.compile(r"\b\d{4} [A-Z]")),  # drawn per seed
         ("impound-release", "Were you given a reason at the stop?", re.compile(r"said|because", re.I)),
         ("neighbour-dispute", "Did he threaten her, or put hands on anybody?", re.compile(r"threat|touched", re.I)),
         ("towed-car", "Were there any signs posted?", re.compile(r"\bsign\b", re.I)),

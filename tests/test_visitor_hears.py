@@ -21,7 +21,7 @@ from bot.grading.quantities import values_in
 from bot.grading.text import normalise
 from bot.practice.attempt import Attempt
 from bot.practice.engine import ScenarioEngine
-from bot.practice.scorecard import scorecard_lines
+from bot.practice.scorecard import outcome_line, scorecard_lines
 from bot.scenarios.format import MOODS, TOPICS
 from bot.scenarios.library import Library
 from bot.transcript import Turn
@@ -164,7 +164,7 @@ CAR_BREAK_IN = [
 def test_sarcasm_sours_the_visitor_and_the_outcome_line(library: Library, line: str) -> None:
     for seed in SEEDS:
         polite = call(library, "car-break-in", CAR_BREAK_IN, seed).finish()
-        assert "left satisfied" in scorecard_lines(polite, "t", "caller")[-2]
+        assert "left satisfied" in outcome_line(polite, "caller")
         attempt = call(library, "car-break-in", CAR_BREAK_IN[:1], seed)
         before = attempt.visitor.mood
         after = MOODS.index(attempt.say(line).reply.mood)
@@ -172,5 +172,5 @@ def test_sarcasm_sours_the_visitor_and_the_outcome_line(library: Library, line: 
         for message in CAR_BREAK_IN[1:]:
             if not attempt.ended:
                 attempt.say(message)
-        outcome = scorecard_lines(attempt.finish(), "t", "caller")[-2]
+        outcome = outcome_line(attempt.finish(), "caller")
         assert "left satisfied" not in outcome, outcome

@@ -58,7 +58,7 @@ def replies(library: Library, scenario_id: str, messages: list[str], seed: int) 
         (
             "car-break-in",
             "Can I get your name, address, and a callback number?",
-            [r"[A-Z][a-z]+ [A-Z][a-z]+", r"\b1418\b", r"555-0233"],
+            [r"[A-Z][a-z]+ [A-Z][a-z]+", r"\b\d{4} [A-Z]", r"555-0\d{3}"],  # number and house drawn per seed
         ),
         (
             "spanish-family-interpreter",
@@ -73,7 +73,7 @@ def replies(library: Library, scenario_id: str, messages: list[str], seed: int) 
         (
             "minor-collision",
             "Can I get your name, date of birth, and a good phone number? And your license and insurance card?",
-            [r"1986", r"555-0327", r"license"],
+            [r"1986", r"555-0\d{3}", r"license"],
         ),
     ],
 )

@@ -57,6 +57,13 @@ class Contact:
     its brief): the greeting a tip suggests fits it. None: the call's own words decide, else a time-neutral one."""
     known: bool = False
     """True when this is a scenario's contact: then `addressed` and `auto_fail` are reported."""
+    serious: bool = False
+    """The scenario is grave (hard or an emergency, or the visitor starts upset): a tip never plays it down ("this part
+    is simple"). A scenario with automatic fails is grave whatever this says (`grave`)."""
+
+    @property
+    def grave(self) -> bool:
+        return self.serious or bool(self.auto_fail)
 
     @property
     def visitor(self) -> str:

@@ -310,14 +310,39 @@ def _asks_after_them(seen: _Seen) -> bool:
 
 
 def _testing(seen: _Seen) -> bool:
-    if "testing_invites" not in seen.acts and not (seen.s.is_question and "testing_checks" in seen.acts):
+    loose = not seen.s.is_question and _unpunctuated(seen.s)
+    asks = seen.s.is_question or loose
+    if "testing_invites" not in seen.acts and not (asks and "testing_checks" in seen.acts):
         return False  # no key word of either act: nothing to credit, in the sentence or a clause of it
 
     def credited(marked: str, words: frozenset[str]) -> bool:
         checks = seen.s.is_question and _ACTS["testing_checks"].search(marked, words)
+        if not checks and loose:  # "...and dispatch for the fireworks does that make sense any questions"
+            checks = any(_ACTS["testing_checks"].search(tail, frozenset(tail.split())) for tail in _asked_tails(marked))
         return checks or _ACTS["testing_invites"].search(marked, words)
 
     return _clause_clean(seen, credited, "testing_spoilers")
+
+
+def _unpunctuated(s: Sentence) -> bool:
+    """Typed as a run-on, with no mark at its end: a question inside it has lost its "?"."""
+    return not s.original.rstrip().endswith((".", "!", "?", "\u2026", ")"))
+
+
+_ASKING_AUX = frozenset(("does", "do", "did", "is", "are", "was", "can", "could", "would", "will", "have", "has"))
+_ASKED_OF = frozenset(("that", "this", "it", "you", "y'all", "everything", "all", "i", "we", "anything", "any"))
+
+
+def _asked_tails(marked: str) -> list[str]:
+    """Where a question starts inside an unpunctuated run-on: at an inverted verb ("does that make sense", "do you
+    have any questions") or at "any" ("any questions"), each to the end of the sentence."""
+    tokens = marked.split()
+    tails = []
+    for i in range(1, len(tokens)):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (tokens[i] in _ASKING_AUX and nxt in _ASKED_OF) or (tokens[i] == "any" and nxt not in ("of", ",")):
+            tails.append(" " + " ".join(tokens[i:]))
+    return tails
 
 
 def _offer(seen: _Seen) -> bool:
@@ -346,7 +371,7 @@ def _clause_clean(seen: _Seen, credited: Callable[[str, frozenset[str]], bool], 
 
 def _violations(seen: _Seen) -> tuple[bool, bool, bool]:
     """Rude, dismissive and sarcastic wording in the sentence (the frames of phrases/tone.yaml)."""
-    return _violation(seen, "rude"), _violation(seen, "dismissive"), seen.act("sarcasm")
+    return _violation(seen, "rude"), _violation(seen, "dismissive"), _violation(seen, "sarcasm")
 
 
 _QUOTED = re.compile(r'"[^"]*"|(?<!\w)\'.+?\'(?!\w)')
@@ -364,8 +389,8 @@ def _unquoted_violations(original: str, found: tuple[bool, bool, bool]) -> tuple
 
 
 def _violation(seen: _Seen, kind: str) -> bool:
-    """Rude or dismissive words, unless excused: negated, quoted or reported ("I'm not going to tell you to calm
-    down"), or kind ("we need more people like you"). An excuse covers its own clause, not the rest of the
+    """Rude, dismissive or sarcastic words, unless excused: negated, quoted or reported ("I'm not going to tell you to
+    calm down"), or kind ("we need more people like you"). An excuse covers its own clause, not the rest of the
     sentence: "I won't tell you to calm down, but that's not my problem" still brushes them off."""
     if kind not in seen.acts or not seen.act(kind):
         return False

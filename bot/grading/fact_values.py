@@ -3,12 +3,16 @@ right, which are another fact's or another service's, and when a stray one count
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.grading.clauses import WORDS, Clause, after_correction
-from bot.grading.quantities import Value, claims_in, emails_in
+from bot.grading.quantities import Value, claims_in, emails_in, values_in
 from bot.grading.services import sentence_norms
+from bot.grading.text import split_sentences
 
 if TYPE_CHECKING:  # facts.py imports this module
     from bot.grading.facts import Context, FactRule
@@ -92,3 +96,80 @@ def only_fact_of(rule: FactRule, stated: list[Value], rules: Sequence[FactRule])
 
 def same_scale(value: Value, right: Value) -> bool:
     return right.kind == "duration" and (value.high < 1) == (right.high < 1)
+
+
+IDENTITY_KINDS = frozenset({"phone", "email", "address"})
+"""Values that are someone's own contact or place: a visitor who asks "can you call me at 555-0262?" gives theirs."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """A value the visitor said, with the words of its sentence."""
+
+    norm: str
+    value: Value
+
+
+@lru_cache(maxsize=4096)
+def visitor_values(text: str) -> tuple[Heard, ...]:
+    """The values of a visitor turn that are their own details: every phone number, e-mail or address they
+    said, and any other value they stated (not asked: "Is it $200?" proposes a fee, it tells nothing)."""
+    found = []
+    for s in split_sentences(text):
+        asked = "?" in s.original
+        found += [Heard(s.norm, v) for v in values_in(s.norm) if v.kind in IDENTITY_KINDS or not asked]
+    return tuple(found)
+
+
+def same_value(a: Value, b: Value) -> bool:
+    return a.kind == b.kind and a.agrees(b) and b.agrees(a)
+
+
+def heard_by_turn(turns: Sequence) -> tuple[tuple[Heard, ...], ...]:
+    """For each turn (0-based), what the visitor had said of their own before it: their values in earlier turns,
+    less those the trainee said first (a number read out by the desk and repeated by the visitor stays the
+    desk's)."""
+    return _heard_by_turn(tuple(turns))
+
+
+@lru_cache(maxsize=256)
+def _heard_by_turn(turns: tuple) -> tuple[tuple[Heard, ...], ...]:
+    said = [visitor_values(t.text) if t.role == "visitor" else () for t in turns]
+    if not any(said):
+        return ((),) * len(turns)  # most calls: the visitor stated no value at all
+    heard: tuple[Heard, ...] = ()
+    desk: list[str] = []
+    before = []
+    for turn, values in zip(turns, said, strict=True):
+        before.append(heard)
+        if turn.role == "visitor":
+            heard = heard + tuple(h for h in values if not any(_desk_said(h.value, text) for text in desk))
+        else:
+            desk.append(turn.text)
+    return tuple(before)
+
+
+_NOT_DIGIT = re.compile(r"\D")
+_WORD = re.compile(r"[a-z0-9]+")
+_SPOKEN_DIGIT = re.compile(r"\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
+
+
+def _desk_said(value: Value, text: str) -> bool:
+    """Did the desk's message state this value? A number is looked for by its digits first (most messages hold
+    none of them), then read."""
+    if value.kind in ("phone", "code"):
+        digits, written = next(iter(value.items), ""), _NOT_DIGIT.sub("", text)
+        if digits[-4:] not in written and (len(written) >= len(digits[-4:]) or not _SPOKEN_DIGIT.search(text)):
+            return False  # not in digits, nor spelled out ("five five five, oh one seven oh")
+    else:
+        said = frozenset(_WORD.findall(text.lower()))
+        if said.isdisjoint(_WORD.findall(value.words.lower())):
+            return False  # none of its words ("tuesday", "25", "days") is in the message
+    return any(same_value(value, v) for n in sentence_norms(text) for v in values_in(n))
+
+
+def the_visitors(value: Value, heard: Sequence[Heard], about: Callable[[str], bool] | None = None) -> bool:
+    """A value the visitor said before, in a sentence not about the fact (`about`): their own detail ("My cell is
+    555-0262" then "someone will call you at 555-0262"), no claim about the process. "Is the fraud line 555-0262?"
+    is about the fact: the desk's "yes, 555-0262" after it is a claim."""
+    return any(same_value(value, h.value) and not (about is not None and about(h.norm)) for h in heard)

@@ -12,23 +12,46 @@ turn); the status follows from the events:
 - otherwise anything given wins; then all the items of a list, some of them (partly);
   then a refusal, a question only, a condition, a later promise or somewhere else
   instead of the action (wrong); else missing.
+
+The statuses are weighed from the events in bot.grading.fact_status; questions and announcements that give no
+fact are told apart in bot.grading.fact_questions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.grading.clauses import WORDS, Clause, after_correction, read
-from bot.grading.fact_values import asked_about, is_right, known, only_fact_of, owner_named, topical, values_of
+from bot.grading.fact_questions import announces, gathers, not_about_facts  # noqa: F401  (gathers: re-exported)
+from bot.grading.fact_status import (  # noqa: F401  (MISSING, STATUSES, wrong_information: re-exported)
+    GIVEN,
+    MISSING,
+    PARTLY,
+    STATUSES,
+    WRONG,
+    Event,
+    FactStatus,
+    status_of,
+    wrong_information,
+)
+from bot.grading.fact_values import (
+    Heard,
+    asked_about,
+    heard_by_turn,
+    is_right,
+    known,
+    only_fact_of,
+    owner_named,
+    the_visitors,
+    topical,
+    values_of,
+)
 from bot.grading.quantities import Value
-from bot.grading.services import Service, false_about_services, refers_back, services_named
+from bot.grading.services import Service, refers_back, services_named
 from bot.transcript import Turn
-
-GIVEN, PARTLY, WRONG, MISSING = "given", "partly", "wrong", "missing"
-STATUSES = (GIVEN, PARTLY, WRONG, MISSING)
 
 
 class Matcher(Protocol):
@@ -80,43 +103,6 @@ def _speaks_to(rule: FactRule, norm: str, sentence: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Event:
-    status: str
-    turn: int
-    position: int
-    evidence: str
-    why: str
-    hard: bool = False
-    """A stated value: the last one said decides."""
-    corrected: bool = False
-    """Said in a sentence that corrects itself: its last value counts, not any wrong one in it."""
-    kinds: frozenset[str] = frozenset()
-    """The kinds of value it states: the last value said of each kind decides (a later fee leaves a wrong age)."""
-
-
-@dataclass(frozen=True)
-class FactStatus:
-    status: str
-    evidence: str | None = None
-    turn: int | None = None
-    right: str | None = None
-    why: str | None = None
-    missing_items: tuple[str, ...] = ()
-    wrong: tuple[Event, ...] = ()
-    """The statements that made it wrong, for `wrong_information`."""
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"status": self.status, "evidence": self.evidence, "turn": self.turn}
-        if self.status in (WRONG, PARTLY) and self.right:
-            data["right"] = self.right
-        if self.missing_items:
-            data["missing"] = list(self.missing_items)
-        if self.why:
-            data["why"] = self.why
-        return data
-
-
-@dataclass(frozen=True)
 class Context:
     """What the evaluation needs beyond one fact: the agency's known values and services."""
 
@@ -128,14 +114,36 @@ class Context:
 
 def fact_statuses(turns: Sequence[Turn], rules: Sequence[FactRule], context: Context) -> dict[str, FactStatus]:
     """Each fact's status over the trainee's turns."""
-    spoken = _referred(list(_trainee_clauses(turns)), rules, context)
-    return {rule.name: _status(rule, _events(rule, spoken, rules, context), spoken) for rule in rules}
+    spoken = _spoken(tuple(turns), tuple(rules), context)
+    events = _all_events(tuple(turns), tuple(rules), context)
+    return {rule.name: status_of(rule, events[rule.name], spoken) for rule in rules}
+
+
+@lru_cache(maxsize=256)
+def _all_events(turns: tuple[Turn, ...], rules: tuple[FactRule, ...], context: Context) -> dict[str, list[Event]]:
+    spoken = _spoken(turns, rules, context)
+    return {rule.name: _events(rule, spoken, rules, context) for rule in rules}
+
+
+@lru_cache(maxsize=256)
+def _spoken(turns: tuple[Turn, ...], rules: tuple[FactRule, ...], context: Context) -> list[tuple]:
+    """Every trainee clause with what it needs (`_trainee_clauses`, `_referred`): read once a call, whether for the
+    statuses or for where things were explained."""
+    return _referred(list(_trainee_clauses(turns)), rules, context)
 
 
 def given_after(turns: Sequence[Turn], start: int, rule: FactRule, context: Context) -> bool:
     """Was the fact given (really: done or committed now, for an action) in a turn after `start`?"""
     spoken = [s for s in _referred(list(_trainee_clauses(turns)), (rule,), context) if s[0] > start]
-    return _status(rule, _events(rule, spoken, (rule,), context), spoken).status == GIVEN
+    return status_of(rule, _events(rule, spoken, (rule,), context), spoken).status == GIVEN
+
+
+def explained_turns(turns: Sequence[Turn], rules: Sequence[FactRule], context: Context) -> list[int]:
+    """The trainee turns that gave some fact (right, or part of it), in order: where a check of understanding
+    belongs. A question never gives one, so "Can you tell me back when the deputy's coming?" is no explanation."""
+    events = _all_events(tuple(turns), tuple(rules), context)
+    found = {e.turn for rule in rules for e in events[rule.name] if e.status in (GIVEN, PARTLY)}
+    return sorted(found)
 
 
 OPENING_SENTENCES = 3
@@ -143,8 +151,10 @@ OPENING_SENTENCES = 3
 
 
 def _trainee_clauses(turns: Sequence[Turn]):
-    """(turn, clause, the visitor's words just before, in the reply's opening?, the clause and the next) per clause."""
+    """(turn, clause, the visitor's words just before, in the reply's opening?, the clause and the next, what the
+    visitor had said of their own by then) per clause."""
     before, party = "", ""
+    heard = heard_by_turn(turns)
     for i, turn in enumerate(turns, start=1):
         if turn.role != "trainee":
             before = turn.text
@@ -154,7 +164,7 @@ def _trainee_clauses(turns: Sequence[Turn]):
         for k, clause in enumerate(clauses):
             after = clauses[k + 1] if k + 1 < len(clauses) and clauses[k + 1].sentence == clause.sentence else None
             pair = f"{clause.norm} {after.norm}" if after else clause.norm
-            yield i, clause, before, clause.sentence in opening, pair
+            yield i, clause, before, clause.sentence in opening, pair, heard[i - 1]
 
 
 def _referred(spoken: list[tuple], rules: Sequence[FactRule], context: Context) -> list[tuple]:
@@ -200,9 +210,9 @@ def _someone_resolved(clauses: tuple[Clause, ...], party: str) -> tuple[list[Cla
 
 def _events(rule: FactRule, spoken, rules: Sequence[FactRule], context: Context) -> list[Event]:
     events = []
-    for turn, clause, before, opening, pair, antecedent in spoken:
+    for turn, clause, before, opening, pair, heard, antecedent in spoken:
         refers = antecedent is not None and _names(rule, antecedent, context)
-        event = _event(rule, turn, clause, before, opening, pair, rules, context, refers)
+        event = _event(rule, turn, clause, before, opening, pair, rules, context, refers, heard)
         if event is not None:
             events.append(event)
     return events
@@ -218,12 +228,15 @@ def _event(
     rules: Sequence[FactRule],
     context: Context,
     refers: bool = False,
+    heard: Sequence[Heard] = (),
 ) -> Event | None:
     """What one clause says of the fact, if anything. `refers`: its "they" or "their" is the fact's subject,
-    named in an earlier clause or message."""
+    named in an earlier clause or message; `heard`: the values the visitor said of their own before."""
     spoils = bool(c.says_no) or (rule.now and _put_off(c))  # "give them a ring when you feel up to it"
-    direct = rule.speaks_to(c.norm, c.sentence) or (spoils and _sentence_speaks_to(rule, c.sentence))
+    direct = rule.speaks_to(c.norm, c.sentence) or (spoils and _sentence_speaks_to(rule, c.sentence, c))
     stated = values_of(c, rule, rules, context)
+    if stated and heard:  # "someone will call you at 555-0262": the caller's own number, read back
+        stated = [v for v in stated if not the_visitors(v, heard, rule.speaks_to)]
     asked = (
         opening
         and (c.says_no or stated)
@@ -242,6 +255,10 @@ def _event(
             return found
     if not direct and not asked:
         return None
+    if c.says_no and not rule.now and _turns_to_referral(c):
+        return None  # "I can't give out his booking info here, but I can get you the number for the people who can"
+    if c.question and not_about_facts(c, before, rule):
+        return None  # "What's the best number to reach you?", "Is anybody hurt?", "Can you tell me back when...?"
     return _act_event(rule, c, pair, direct, event)
 
 
@@ -299,6 +316,8 @@ def _act_event(rule: FactRule, c: Clause, pair: str, direct: bool, event: Callab
         return event(WRONG, f"on a condition or for later ({c.conditional or c.later!r})")
     if rule.now and (c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency")):
         return event(WRONG, f"left to them or sent elsewhere ({c.elsewhere or 'told to do it themselves'})")
+    if announces(c):
+        return None  # "I can tell you exactly how to contest it": what comes next gives it, or nothing does
     if rule.said(c.norm, c.sentence):
         if rule.now and c.actor != "agency" and not c.now and not _terse(c):
             return event(WRONG, "named, but nobody is doing it")  # "911 is the fastest way"
@@ -310,11 +329,28 @@ def _act_event(rule: FactRule, c: Clause, pair: str, direct: bool, event: Callab
     return None
 
 
-def _sentence_speaks_to(rule: FactRule, sentence: str) -> bool:
+def _sentence_speaks_to(rule: FactRule, sentence: str, refusing: Clause | None = None) -> bool:
     """ "How long it takes, I cannot say": a refusal in one clause about the fact named in another. One clause
     must speak to it by itself: "I hear you, and I'm not going to tell you to calm down" joins no "not ... hear"
-    of two clauses into "you won't hear back"."""
-    return any(rule.speaks_to(c.norm, sentence) for c in read(sentence))
+    of two clauses into "you won't hear back". A refusal does not reach past a "but" that offers what it can ("I
+    can't discuss his case from this counter, but I can point you to the people who can tell you where he is")."""
+    return any(
+        rule.speaks_to(c.norm, sentence)
+        for c in read(sentence)
+        if refusing is None or c.position <= refusing.position or not _offers_instead(c)
+    )
+
+
+def _turns_to_referral(refusing: Clause) -> bool:
+    """The refusal is followed, in its sentence, by what the desk can do instead ("..., but I can point you to the
+    people who can tell you where he is"): for a fact that is information or a referral, no refusal of it. A fact
+    that must be done now stays refused ("we can't send anyone tonight, but I can give you a number")."""
+    return any(c.position > refusing.position and _offers_instead(c) for c in read(refusing.sentence))
+
+
+def _offers_instead(c: Clause) -> bool:
+    """ "..., but I can point you to ...": a clause after a refusal that turns to what can be done."""
+    return not c.says_no and WORDS["contrasts"].starts(f" {c.norm} ") is not None
 
 
 TERSE_WORDS = 4
@@ -330,77 +366,3 @@ def _terse(c: Clause) -> bool:
 def _put_off(c: Clause) -> bool:
     """Not done now by the agency: on a condition, for later, or left to them or someone else."""
     return bool(c.conditional or c.later or c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency"))
-
-
-def _status(rule: FactRule, events: list[Event], spoken) -> FactStatus:
-    wrong_said = _last_values_wrong([e for e in events if e.hard])
-    if wrong_said is not None:
-        return FactStatus(WRONG, wrong_said.evidence, wrong_said.turn, rule.right, wrong_said.why, wrong=(wrong_said,))
-    given = next((e for e in events if e.status == GIVEN), None)
-    if rule.items:
-        return _items_status(rule, events, spoken, given)
-    if given is not None:
-        return FactStatus(GIVEN, given.evidence, given.turn, why=given.why)
-    partly = next((e for e in events if e.status == PARTLY), None)
-    if partly is not None:
-        return FactStatus(PARTLY, partly.evidence, partly.turn, rule.right, partly.why)
-    wrong = tuple(e for e in events if e.status == WRONG)
-    if wrong:
-        return FactStatus(WRONG, wrong[-1].evidence, wrong[-1].turn, rule.right, wrong[-1].why, wrong=wrong)
-    return FactStatus(MISSING)
-
-
-def _last_values_wrong(hard: list[Event]) -> Event | None:
-    """The statement that leaves a value wrong: for each kind of value (and for plain statements), the last
-    sentence that said one decides, all its values together unless it corrects itself. Of several kinds left
-    wrong, the latest statement is quoted (kinds in a fixed order, so the same call always quotes the same)."""
-    wrongs = []
-    for kind in sorted({k for e in hard for k in (e.kinds or {""})}):
-        of_kind = [e for e in hard if kind in (e.kinds or {""})]
-        last = [e for e in of_kind if (e.turn, e.evidence) == (of_kind[-1].turn, of_kind[-1].evidence)]
-        if last[-1].corrected:
-            last = last[-1:]
-        wrongs += [e for e in last if e.status == WRONG][:1]
-    return max(wrongs, key=lambda e: e.turn, default=None)
-
-
-def _items_status(rule: FactRule, events: list[Event], spoken, given: Event | None) -> FactStatus:
-    """A list: every item said (in any turn, not as a question or a refusal) is given; some is partly."""
-    said: dict[str, tuple[int, str]] = {}
-    for turn, clause, *_ in spoken:
-        if clause.question or clause.says_no:
-            continue
-        for label, matcher in rule.items:
-            if label not in said and matcher.matches(clause.norm):
-                said[label] = (turn, clause.sentence)
-    missing = tuple(label for label, _ in rule.items if label not in said)
-    if said and not missing:
-        turn, evidence = max(said.values())
-        return FactStatus(GIVEN, evidence, turn, why="every item")
-    if said or given is not None:
-        turn, evidence = min(said.values()) if said else (given.turn, given.evidence)
-        return FactStatus(PARTLY, evidence, turn, rule.right, "some items", missing)
-    wrong = tuple(e for e in events if e.status == WRONG)
-    if wrong:
-        return FactStatus(WRONG, wrong[-1].evidence, wrong[-1].turn, rule.right, wrong[-1].why, wrong=wrong)
-    return FactStatus(MISSING)
-
-
-def wrong_information(
-    statuses: Mapping[str, FactStatus], turns: Sequence[Turn] = (), context: Context | None = None
-) -> list[dict[str, Any]]:
-    """Every statement that made a fact wrong, and every other false value said of one of the agency's
-    services ("They're open 24/7" of a tow yard open 7 to 6): the words, the turn and what is right."""
-    found = [
-        {"fact": name, "said": e.evidence, "turn": e.turn, "right": s.right}
-        for name, s in statuses.items()
-        if s.status == WRONG
-        for e in s.wrong
-    ]
-    counted = {(w["turn"], w["said"]) for w in found}
-    if context is not None and context.services:
-        for w in false_about_services(turns, context.services):
-            if (w["turn"], w["said"]) not in counted:
-                found.append(w)
-                counted.add((w["turn"], w["said"]))
-    return found

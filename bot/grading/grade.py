@@ -10,7 +10,8 @@ from typing import Any
 from bot.grading.auto_fail import AutoFail, check_auto_fails
 from bot.grading.contact import Contact, contact_total, fact_status
 from bot.grading.detectors import CRITERIA, IntentMatcher, detect
-from bot.grading.facts import FactStatus, fact_statuses, wrong_information
+from bot.grading.fact_status import FactStatus, wrong_information
+from bot.grading.facts import fact_statuses
 from bot.grading.tips import Said, late_greeting, tip
 from bot.transcript import Turn
 

@@ -75,6 +75,9 @@ def false_about_services(turns: Sequence[Turn], agency: tuple[Service, ...]) -> 
     said: dict[tuple[int, str], dict[str, Any] | None] = {}
     """(service, kind) -> the last statement of it: wrong, or None when right (a correction counts)."""
     named: Service | None = None
+    from bot.grading.fact_values import heard_by_turn, the_visitors  # fact_values imports this module
+
+    heard = heard_by_turn(turns)
     for i, turn in enumerate(turns, start=1):
         if turn.role == "visitor":
             norms = sentence_norms(turn.text)
@@ -91,6 +94,8 @@ def false_about_services(turns: Sequence[Turn], agency: tuple[Service, ...]) -> 
                 continue
             mentioned = services or [subject]
             for v in claims_in(c.norm):
+                if the_visitors(v, heard[i - 1], subject.named_in):
+                    continue  # "someone from the watch commander's office will call you at 555-0262": theirs
                 if any(r.kind == v.kind for r in subject.values):
                     right = any(v.agrees(r) for s in mentioned for r in s.values)  # "the team at 555-0190 and dispatch"
                     wrong = {"fact": None, "said": c.sentence, "turn": i, "right": subject.said}

@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.grading import lexicon as lx
 from bot.grading.contact import Contact
 from bot.grading.detectors import MessageSignals, detect
+from bot.grading.facts import explained_turns
 from bot.transcript import Turn
 
 QUOTE_CHARS = 70
@@ -30,9 +32,19 @@ _STAGE = re.compile(r"\([^)]*\)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TITLE = re.compile(r"(?:^|\s)(Mr|Mrs|Ms|Mx|Dr|St|Sgt|Lt|Capt|Det|Dep|Jr|Sr)\.$", re.I)
 """A sentence does not end at "Mrs." ("my neighbour, Mrs. Alvarez")."""
-_FEAR, _ANGER, _TROUBLE, _NAMED, _FEELING_NAMED = (
+_FEAR, _ANGER, _TROUBLE, _GRAVE, _NAMED, _FEELING_NAMED = (
     lx.compile_signal(name, re.I).pattern
-    for name in ("visitor_fear", "visitor_anger", "visitor_trouble", "named_in_line", "feeling_in_line")
+    for name in (
+        "visitor_fear",
+        "visitor_anger",
+        "visitor_trouble",
+        "visitor_grave",
+        "named_in_line",
+        "feeling_in_line",
+    )
+)
+_HE, _SHE, _MAN, _WOMAN = (
+    lx.compile_signal(name, re.I).pattern for name in ("he_in_line", "she_in_line", "visitor_man", "visitor_woman")
 )
 CALL_TIMES = ("night", "evening", "afternoon", "morning")
 """The times of a call a greeting can fit, in the order their words are looked for."""
@@ -92,12 +104,9 @@ def _empathy_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contac
 
 
 def _testing_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contact, variant: str | None) -> str:
-    informative = set(contact.facts) | {"process_time", "contact_details"} | {i.name for i in contact.intents}
-    # the explanation, not the offer of more help that followed it ("Anything else I can do while the deputy's on
-    # the way?" names the deputy, but explains nothing)
-    explained = [s for s in said if informative & s.signals.names and "offer_more_help" not in s.signals]
+    explained = _explained(turns, said, contact)
     if explained:
-        turn = explained[-1].turn
+        turn = explained[-1]
         return f"Right after you explained things at turn {turn} ({_quote_of(turns, turn)}), check they followed:"
     goodbye = _goodbye(said)
     if goodbye is not None:
@@ -109,6 +118,29 @@ def _testing_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contac
             f"Before your last message (turn {said[-1].turn}, {_quote_of(turns, said[-1].turn)}), check they followed:"
         )
     return "Once you have explained what happens next, check they followed:"
+
+
+def _explained(turns: Sequence[Turn], said: Sequence[Said], contact: Contact) -> list[int]:
+    """The turns where the trainee explained something: gave one of the scenario's facts (the grader's own reading
+    of each fact), else said a process time, contact details or an intent of the scenario in a statement. Not a
+    greeting that only names the desk, a question ("Can you tell me back when the deputy's coming?") or an offer of
+    more help ("Anything else I can do while the deputy's on the way?")."""
+    opening = said[0].turn if len(said) > 1 else None  # a check right after the greeting is never the moment
+    if contact.rules:
+        return [t for t in explained_turns(turns, contact.rules, contact.context) if t != opening]
+    informative = set(contact.facts) | {"process_time", "contact_details"}
+    intents = [i for i in contact.intents if i.name in informative or not contact.facts]
+    found = []
+    for s in said:
+        if s.turn == opening or not (informative | {i.name for i in intents}) & s.signals.names:
+            continue  # nothing informative anywhere in the message: no sentence of it explained anything
+        for sentence, own in s.signals.sentences:
+            if sentence.is_question or "?" in sentence.original or own & {"offer_more_help", "testing_questions"}:
+                continue
+            if informative & own or any(i.matches(sentence.norm) for i in intents):
+                found.append(s.turn)
+                break
+    return found
 
 
 def _offer_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contact, variant: str | None) -> str:
@@ -153,7 +185,8 @@ _MOMENTS = {
 
 def _example(criterion: str, turns: Sequence[Turn], said: Sequence[Said], contact: Contact) -> str:
     example = contact.examples.get(criterion)
-    calm = criterion == "empathy" and not _showed_feeling(turns, said)
+    grave = criterion == "empathy" and _grave(turns, said, contact)
+    calm = criterion == "empathy" and not grave and not _showed_feeling(turns, said)
     # a scenario's own line, unless it names someone never mentioned, or a feeling never shown ("that sounds
     # stressful" for "Hi, quick question")
     invents = calm and example is not None and _FEELING_NAMED.search(example)
@@ -166,7 +199,17 @@ def _example(criterion: str, turns: Sequence[Turn], said: Sequence[Said], contac
         # The feeling named is the one in the words the tip quotes, not one the visitor never showed.
         found = _feeling_turn(turns, said)
         words = found[1] if found else ""
-        line += "_fear" if _FEAR.search(words) else "_anger" if _ANGER.search(words) else "_calm" if calm else ""
+        line += (
+            "_fear"
+            if _FEAR.search(words)
+            else "_anger"
+            if _ANGER.search(words)
+            else "_serious"
+            if grave
+            else "_calm"
+            if calm
+            else ""
+        )
     sense = "hear" if contact.channel == "phone" else "see"
     when = _when(turns, contact)
     salutation = _LINES[f"salutation_{when}" if when else "salutation"]
@@ -203,12 +246,12 @@ def _feeling_turn(turns: Sequence[Turn], said: Sequence[Said]) -> tuple[int, str
     """
     visitor = [(i, t) for i, t in enumerate(turns, start=1) if t.role == "visitor"]
     answered = [(i, t) for i, t in visitor if said and i < said[-1].turn] or visitor
-    for pattern in (_FEAR, _ANGER, _TROUBLE):
+    for pattern in (_FEAR, _ANGER, _GRAVE, _TROUBLE):
         for i, turn in answered:
             for sentence in _sentences(turn.text):
                 if pattern.search(sentence):
                     return i, sentence
-    first = answered[0] if answered else None
+    first = next(((i, t) for i, t in answered if _sentences(t.text)), None)  # not the ring alone
     sentences = _sentences(first[1].text) if first else []
     if first is None or not sentences:
         return None
@@ -223,7 +266,17 @@ def _showed_feeling(turns: Sequence[Turn], said: Sequence[Said]) -> bool:
     return any(p.search(s) for t in visitor for s in _sentences(t.text) for p in (_FEAR, _ANGER, _TROUBLE))
 
 
-def _sentences(text: str) -> list[str]:
+def _grave(turns: Sequence[Turn], said: Sequence[Said], contact: Contact) -> bool:
+    """A grave call (a missing child, a threat, someone hurt; a hard or emergency scenario): its empathy tip
+    acknowledges how serious it is and never reassures that "this part is simple"."""
+    if contact.grave:
+        return True
+    visitor = [t for i, t in enumerate(turns, start=1) if t.role == "visitor" and (not said or i < said[-1].turn)]
+    return any(_GRAVE.search(s) for t in visitor for s in _sentences(t.text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
     """The visitor's own sentences, each a piece of the text as written: stage directions
     ("(She glances at the door.)") end a sentence rather than being cut out of one."""
     sentences: list[str] = []
@@ -235,7 +288,7 @@ def _sentences(text: str) -> list[str]:
             elif part:
                 parts.append(part)
         sentences += parts
-    return sentences
+    return tuple(sentences)
 
 
 def late_greeting(said: Sequence[Said]) -> Said | None:
@@ -256,9 +309,13 @@ def _goodbye(said: Sequence[Said]) -> Said | None:
 
 
 def _names_only_the_mentioned(line: str, turns: Sequence[Turn]) -> bool:
-    """Every person or pet the line names, the visitor mentioned ("your kids" only after "my kids")."""
+    """Every person or pet the line names, the visitor mentioned ("your kids" only after "my kids"), and no one is
+    given a sex the visitor did not give them ("if he threatens you" only after a man was spoken of)."""
     heard = {_kin(m.group(0)) for t in turns if t.role == "visitor" for m in _NAMED.finditer(t.text)}
-    return all(_kin(m.group(0)) in heard for m in _NAMED.finditer(line))
+    if not all(_kin(m.group(0)) in heard for m in _NAMED.finditer(line)):
+        return False
+    said = " ".join(t.text for t in turns if t.role == "visitor")  # "he" only of a man the visitor spoke of
+    return not (_HE.search(line) and not _MAN.search(said)) and not (_SHE.search(line) and not _WOMAN.search(said))
 
 
 _KIN_OF = {word: name[4:] for name in lx.PHRASING.words if name.startswith("kin_") for word in lx.word_list(name)}

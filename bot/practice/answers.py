@@ -14,13 +14,25 @@ import re
 from collections.abc import Sequence
 
 from bot.grading.text import split_sentences
-from bot.practice.asking import Read, questions
+from bot.practice.asking import (
+    Read,
+    either_or,
+    hinted_topics,
+    plain,
+    question_parts,
+    questions,
+    read_back_ask,
+    self_asked,
+    yes_no,
+)
 from bot.practice.hearing import ACKNOWLEDGED, told_back
+from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of
 from bot.practice.lines import Lines, distinct, said_key
+from bot.practice.read_back import ASK_AGAIN, read_back, said_back
 from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, NOT_YET, SAID_BEFORE, TOLD_BACK
 from bot.practice.visitor import Visitor
 from bot.scenarios.format import Detail, Line, Rule, Scenario, State
-from bot.scenarios.intents import asked_words, question_topics, testing_kind
+from bot.scenarios.intents import QUESTION_TOPICS, asked_words, question_topics, testing_kind
 
 YES_NO = re.compile(
     r"^(yes|yeah|yep|no|nope|nah|okay|ok|sure|right|i think so|i do|it does|i follow|got it|i understand|"
@@ -34,18 +46,17 @@ _YES = re.compile(
 """A scenario line that already says yes ("Yes. I understand. Report, number."), in the persona's own words."""
 _FINE = re.compile(r"\b(okay|ok|alright|all right|safe|fine|well)\b")
 _HURT = re.compile(r"\b(hurt|injur\w*|bleeding|harmed)\b")
-_LEADING_NO = re.compile(r"^(no|nope)[,.!]\s*", re.IGNORECASE)
+_DENIAL = re.compile(r"^(no|nobody|not|nothing|none)\b", re.IGNORECASE)
+_LEADING_NO = re.compile(r"^(no|nope|i don't think so)[,.!]\s*", re.IGNORECASE)
 _VOCATIVE = re.compile(r"^(dear|sir|ma'am|honey|officer)\b[,.!]?\s*", re.IGNORECASE)
 """"Yes, dear. I'll stay here." less its "Yes," starts "dear.": that goes with it."""
-_YES_NO_QUESTION = re.compile(r"^(do|did|does|is|are|was|were|have|has|had|can|could|would|will|any|anything)\b")
-_REQUEST = re.compile(
-    r"^(can|could|would|will|may) (i|you|we) (please )?(get|have|grab|take|tell|give|describe|spell|confirm|walk|"
-    r"share|send|let|read|repeat|run|start|go)\b"
-)
-"""A question that asks for a detail ("Can I get your name?"), answered by the detail, not yes or no."""
 _WHOSE_NAME = re.compile(r"\b(\w+)'s (?:full |first |last )?name\b")
 _THEIR_NAME = re.compile(r"\b(his|her|their) (?:full |first |last )?name\b")
 _HOW_MANY = re.compile(r"\bhow many\b")
+_WHERE_YOU_ARE = re.compile(r"\b(?:where|wherever) (?:you|u) (?:are|'re|r|are at)\b")
+_DONE = re.compile(r"^(?:have|did) (?:you|u) (?:already |ever |yet )?(\w+)")
+_HOW_LONG = re.compile(r"\bhow long (?:has|have|had|is|was)\b|\bsince when\b|\bhow long.*going on\b")
+_DURATION_WORDS = ["months", "month", "weeks", "week", "years", "year", "since", "been"]
 _COUNT = re.compile(
     r"\b\d{1,3}\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|dozen|"
     r"hundred|couple|few|handful|several|lots|bunch|crowd)\b",
@@ -61,7 +72,6 @@ _KIN = (
     frozenset({"husband", "wife", "partner", "boyfriend", "girlfriend", "fiancé", "fiance", "ex"}),
 )
 """Words for one person: asked for "your mom's name", the line about "my mother" answers it."""
-_NEGATIVE = re.compile(r"\b(no|not|never|nobody|nothing|none|no one|nowhere|n't|idea)\b|n't\b", re.IGNORECASE)
 _SOMEONE_ELSES_NUMBER = re.compile(r"\b(?!your\b)(\w+'s|his|her|their) (phone |cell )?(number|phone|cell)\b")
 """"Your daughter's phone number?" asks for hers, not the caller's own."""
 _DIGIT = re.compile(r"\d")
@@ -99,7 +109,7 @@ def _held_by(question: str, topic: str, details: list[Detail]) -> bool:
     birth" asks for the birth date, not the name)."""
     spans = [m.span() for d in details for m in d.asked.finditer(question)]
     words = [m.span() for w in asked_words(question, topic) for m in re.finditer(re.escape(w), question)]
-    return all(any(a <= s and e <= b for a, b in spans) for s, e in words)
+    return all(any(a <= s < b for a, b in spans) for s, e in words)
 
 
 class Answers:
@@ -108,6 +118,7 @@ class Answers:
     def __init__(self, scenario: Scenario, lines: Lines) -> None:
         self.scenario = scenario
         self.lines = lines
+        self.knowing = Knowing(scenario, lines)
         self.plans = tuple(
             line
             for state in scenario.states.values()
@@ -118,61 +129,108 @@ class Answers:
         """Every line in which the visitor says back what it was told: a teach-back's answer in any state."""
 
     def answer(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
-        """The persona's answer to what a clarifying question asks: the detail asked for (the line that names the
-        very thing asked, "plate", when there is one), yes or no first to a yes-or-no question, and an honest
-        "I don't know" for a detail the persona does not have (once; asked again, it says it said so)."""
+        """The persona's answer to what a clarifying question asks, part by part, in the order asked: the detail
+        asked for (the line that names the very thing asked, "plate", when there is one), yes or no first to a
+        yes-or-no question (from a line of its own that speaks to it, or an honest stock answer), what the trainee
+        said to a question about it ("what hours did I give you?"), and an honest "I don't know" for a detail the
+        persona does not have (once; asked again, it says it said so)."""
         if not self.scenario.persona_facts and not self.scenario.persona_details:
             return None
-        asking = questions(read, self.scenario.persona_details)
-        asked = [(q, t) for q in asking for t in question_topics(q)]
-        wanted = [
-            (q, d)
-            for q in asking
-            for d in self.scenario.persona_details
-            if d.asked.search(q) and not (d.name == "phone" and _SOMEONE_ELSES_NUMBER.search(q))
-        ]
-        if not asked and not wanted:
-            return None
-        answers, again = self._answers(visitor, asking, asked, wanted)
-        answers = self._as_repeats(distinct(answers), visitor, again)
-        if not answers:
-            return None
-        if len(answers) > 1:  # "Nina Petrova. Do you need my number too? Sure, it's ...": no offer mid-answer
-            answers = [a for a in (_statements(a) for a in answers) if a]
-        text = " ".join(answers[:_MOST_ANSWERS])
-        return _yes_or_no(text, *asked[0]) if asked else text
-
-    def _answers(
-        self, visitor: Visitor, asking: list[str], asked: list[tuple[str, str]], wanted: list[tuple[str, Detail]]
-    ) -> tuple[list[str], bool]:
-        """An answer to every part of every question, in the order asked, and whether one was given before."""
-        answers: list[str] = []
+        parts = [p for q in questions(read, self.scenario.persona_details) for p in question_parts(q)]
+        answers: list[tuple[str, bool]] = []
         done: set[str] = set()
-        again = False
-        told_before = frozenset(k for k in visitor.heard if k.startswith("told:"))  # before this answer
-        for question in asking:
-            matched = [d for q, d in wanted if q == question]
-            for topic in [t for q, t in asked if q == question]:
-                if topic in done or self._left_to_details(question, topic, matched):
-                    continue  # the detail answers it: no "I don't know", no name for "his date of birth?"
-                done.add(topic)
-                again |= f"told:{topic}" in told_before
-                answers.append(self._topic_answer(visitor, topic, question, asked))
-            for detail in matched:
-                if detail.name in done:
-                    continue
+        told_before = frozenset(k for k in visitor.heard if k.startswith(("told:", "gave:", "yn:")))
+        asked = [(p, t) for p in parts for t in question_topics(p)]  # "Is she okay? Anyone hurt?" asks of harm
+        for part in parts:
+            answers += self._part(visitor, part, done, told_before, asked)
+        if not [a for a, _ in answers if a]:
+            return None
+        said = self._as_repeats(answers, visitor)
+        if not said:
+            return None
+        if len(said) > 1:  # "Nina Petrova. Do you need my number too? Sure, it's ...": no offer mid-answer
+            said = [a for a in (_statements(a) for a in said) if a]
+        return " ".join(said[:_MOST_ANSWERS]) or None
+
+    def _part(
+        self, visitor: Visitor, part: str, done: set[str], told_before: frozenset[str], asked: list[tuple[str, str]]
+    ) -> list[tuple[str, bool]]:
+        """The answers to one part of a question, each with whether it was given before: a read-back of what the
+        trainee said, the topics and details it asks for, or, to a yes-or-no question none of them answers, a line
+        of the persona's that speaks to it or an honest stock answer."""
+        kind = read_back_ask(part)
+        if kind is not None and (back := read_back(self._heard_plan(visitor), kind, self.lines, visitor)):
+            return [(back, False)]
+        matched = self._details_asked(part)
+        found = list(dict.fromkeys([*question_topics(part), *hinted_topics(part)]))
+        if yes_no(part) and _WHERE_YOU_ARE.search(part):
+            found = [t for t in found if t != "where"]  # "are you safe where you are?" asks no place
+        topics = [t for t in found if t not in done and not self._left_to_details(part, t, matched)]
+        asks_yes_no = yes_no(part)
+        if found and not topics and not matched and set(found) <= done:
+            return []  # "u ok? anyone hurt": one answer to both
+        if self_asked(part) == "fine" and "injured" not in self.scenario.persona_facts:
+            done.add("injured")  # "Are you safe?" to a caller nothing has hurt: "I'm fine, thanks."
+            return [line] if (line := self.knowing.yes_or_no(visitor, part, "")) else []
+        if asks_yes_no and not matched and not set(topics) & self._strong(part):
+            guess = topics[0] if topics and topics[0] in self.scenario.persona_facts else ""
+            preview = self._detail(visitor, guess, part) if guess else ""
+            line = self.knowing.yes_or_no(visitor, part, preview, asked_words(part, guess) if guess else [])
+            if line is not None:
+                done.update(topics)
+                return [line]
+        answers = []
+        for topic in topics:
+            done.add(topic)
+            line = self._topic_answer(visitor, topic, part, asked)
+            answers.append((_yes_or_no(line, part, topic) if asks_yes_no else line, f"gave:{topic}" in told_before))
+        for detail in matched:
+            if detail.name not in done:
                 done.add(detail.name)
-                again |= f"told:detail:{detail.name}" in told_before
-                answers.append(self._detail_answer(visitor, detail))
-        return answers, again
+                again = f"told:detail:{detail.name}" in told_before
+                line = self._detail_answer(visitor, detail)
+                answers.append(
+                    (with_yes_or_no(line, either_or(part), part) if asks_yes_no and not topics else line, again)
+                )
+        if not answers and not asks_yes_no:
+            line = self.knowing.open_answer(visitor, part)
+            return [line] if line is not None else []
+        return answers
+
+    def _details_asked(self, part: str) -> list[Detail]:
+        """The persona's details the part asks for, in the order asked; of two asked by the same words the one
+        asked more closely ("is the other driver still there?" asks whether they left, not who they are); none
+        when the part asks what the visitor did about a thing ("did you call your insurance?")."""
+        found = [
+            (m.start(), m.end(), d)
+            for d in self.scenario.persona_details
+            if (m := d.asked.search(part)) and not (d.name == "phone" and _SOMEONE_ELSES_NUMBER.search(part))
+        ]
+        found = [
+            f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found)
+        ]
+        if yes_no(part):  # "are you safe where you are?" asks no address
+            found = [f for f in found if not _WHERE_YOU_ARE.fullmatch(part[f[0] : f[1]])]
+        if self_asked(part) in ("tried", "not_yet") and (verb := _DONE.match(plain(part))):
+            lead = len(part) - len(plain(part))
+            done = stem(verb.group(1))
+            found = [
+                f for f in found if f[0] - lead <= verb.end() or any(done in words_of(x.text) for x in f[2].say)
+            ]  # "did you call your insurance?" is not answered by the insurance card, "called his friends?" is
+        return [d for _, _, d in sorted(found, key=lambda f: f[0])]
+
+    def _strong(self, part: str) -> set[str]:
+        """The topics the part names outright ("plate", "hurt"), not by a word that may mean another ("car")."""
+        strong = {topic for topic, pattern, _ in QUESTION_TOPICS if pattern.search(part)} | set(hinted_topics(part))
+        return strong | ({"who"} if _WHOSE_NAME.search(part) or _THEIR_NAME.search(part) else set())
 
     def _left_to_details(self, question: str, topic: str, matched: list[Detail]) -> bool:
         """The details the question asks for answer its topic too: someone else's car ("their plate"), or a
         topic every asking word of which asks for a detail ("date of birth" asks for no name)."""
         if not matched:
             return False
-        if topic == "vehicle" and _SOMEONE_ELSES.search(question):
-            return True
+        if topic == "vehicle" and _SOMEONE_ELSES.search(question) or topic not in self._strong(question):
+            return True  # "is the car in your name?" asks whose it is, not its plate
         return topic not in self.scenario.persona_facts or _held_by(question, topic, matched)
 
     def _detail_answer(self, visitor: Visitor, detail: Detail) -> str:
@@ -186,19 +244,24 @@ class Answers:
         visitor.heard.add(f"told:{_TOPIC_OF_DETAIL.get(detail.name, detail.name)}")
         return line
 
-    def _as_repeats(self, answers: list[str], visitor: Visitor, again: bool) -> list[str]:
+    def _as_repeats(self, answers: list[tuple[str, bool]], visitor: Visitor) -> list[str]:
         """Answers to a question asked again, said as repeats: the detail again ("Like I said, 1420 Juniper.",
-        "And no threats..."), without the remarks that went with it the first time."""
+        "And no threats..."), without the remarks that went with it the first time. Only what was said before is
+        said as a repeat: an answer given now for the first time gets no "Like I said"."""
         said = {k for k in visitor.heard if k.startswith("said:")}
         prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(SAID_BEFORE)
-        if again and answers and not any(said_key(x.original) in said for x in split_sentences(answers[0])):
-            answers = [f"{prefix} {self.lines.decap(answers[0])}", *answers[1:]]  # asked again, said in other words
-        first = not (again and answers and answers[0].startswith(SAID_BEFORE))
+        texts = distinct([a for a, _ in answers])
+        again = {a for a, before in answers if before}
+        if texts and texts[0] in again and not any(said_key(x.original) in said for x in split_sentences(texts[0])):
+            texts = [f"{prefix} {self.lines.decap(texts[0])}", *texts[1:]]  # asked again, said in other words
+        first = not (texts and texts[0].startswith(SAID_BEFORE))
         result = []
-        for part in answers:
+        for part in texts:
             sentences = split_sentences(part)
             kept = []
+            opens = 1 if len(sentences) > 1 and YES_NO.fullmatch(sentences[0].original) else 0
             for i, x in enumerate(sentences):
+                i -= opens  # "Yes." before the detail is no detail
                 if said_key(x.original) not in said:
                     kept.append(x.original)
                 elif i == 0 or _DIGIT.search(x.original):  # the detail itself; a remark is not said twice
@@ -206,6 +269,9 @@ class Answers:
                     first = False
             if kept:
                 result.append(" ".join(kept))
+        if result and " ".join(result) == visitor.last_line and result[0].startswith(prefix):
+            other = next(p for p in SAID_BEFORE if p != prefix)  # the same repeat twice is said in other words
+            result[0] = other + result[0][len(prefix) :]
         return result
 
     def _topic_answer(self, visitor: Visitor, topic: str, question: str, asked: list[tuple[str, str]]) -> str:
@@ -223,9 +289,8 @@ class Answers:
                     tuple(counted) or self.scenario.persona_unknown or DONT_KNOW, visitor, salt=topic
                 )
             if topic == "injured" and _FINE.search(question) and not any(_HURT.search(q) for q, _ in asked):
-                detail = _LEADING_NO.sub("", detail)  # "Is she okay?" is not answered "No, nobody's hurt."
-                detail = detail[:1].upper() + detail[1:]
-            visitor.heard.add(f"told:{topic}")
+                detail = self._fine(visitor, detail)  # "Is she okay?" is not answered "No, nobody's hurt."
+            visitor.heard |= {f"told:{topic}", f"gave:{topic}"}
             return detail
         unknown = self.lines.pick(self.scenario.persona_unknown or DONT_KNOW, visitor, salt=topic)
         if f"unknown:{topic}" in visitor.heard:
@@ -233,6 +298,17 @@ class Answers:
             return f"{prefix} {self.lines.decap(unknown)}"
         visitor.heard.add(f"unknown:{topic}")
         return unknown
+
+    def _fine(self, visitor: Visitor, detail: str) -> str:
+        """The injury line that answers "Is she okay?": without its "No,", one that does not open with a denial
+        ("She's not hurt." rather than "Nobody's hurt.") when the persona has one."""
+        lines = [
+            self.lines.render(c.text, visitor)
+            for c in self.lines.candidates(self.scenario.persona_facts["injured"], visitor)
+        ]
+        stripped = [_LEADING_NO.sub("", x) for x in [detail, *lines]]
+        stripped = [x[:1].upper() + x[1:] for x in stripped if x]
+        return next((x for x in stripped if not _DENIAL.match(x)), stripped[0] if stripped else detail)
 
     def closest(self, lines: tuple[Line, ...], question: str, visitor: Visitor) -> str:
         """The answer to a question no topic names: of the persona's facts and the rule's answers, the one that
@@ -256,6 +332,8 @@ class Answers:
         """The persona's line for the topic, preferring one that names what was asked ("plate", "address"); asked
         for someone's name ("your grandmother's name?"), the line about that person, whichever topic holds it."""
         lines = self.scenario.persona_facts[topic]
+        if _HOW_LONG.search(question) and (lasting := self._naming(lines, visitor, _DURATION_WORDS)):
+            return self.lines.pick(lasting, visitor, salt=topic)  # "how long has this been going on?": months
         words = [w for w in asked_words(question, topic) if len(w) > 3]
         whose = _WHOSE_NAME.search(question)
         if topic == "who" and (whose or _THEIR_NAME.search(question)):
@@ -288,11 +366,14 @@ class Answers:
         missing = [f for f in self.scenario.resolution_facts if f not in visitor.facts]
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:testing")
         clear, not_yet = self.lines.voice("all_clear", ALL_CLEAR), self.lines.voice("not_yet", NOT_YET)
-        plan = told_back(self._heard_plan(visitor), bool(_NUMBER_BACK.search(message))) if kind == "teach_back" else ""
+        plan = self._said_back(visitor, message, rng) if kind == "teach_back" else ""
         if plan:  # the plan as the visitor heard it, wrong values and all; then what it still needs
             ask = self.lines.open_ask(visitor, state) if missing else ""
             ask = ask if "?" in ask else ""
-            return f"{rng.choice(clear[kind])} {plan} {ask}".strip()
+            if ask and plan.endswith(ASK_AGAIN):
+                plan = plan[: -max(len(a) for a in ASK_AGAIN if plan.endswith(a))].strip()
+            opener = f"{rng.choice(clear[kind])} " if _NUMBER_BACK.search(message) else ""
+            return f"{opener}{plan} {ask}".strip()
         if missing:
             opener = rng.choice(not_yet[kind])
             ask = self.lines.open_ask(visitor, state)
@@ -323,6 +404,14 @@ class Answers:
             return f"No. {rest}"  # "Yes. Report, number." answers "Any questions?" as "No. Report, number."
         return f"{rng.choice(clear[kind])} {rest}".strip()
 
+    def _said_back(self, visitor: Visitor, message: str, rng: random.Random) -> str:
+        """The plan said back: the number read back when asked for it, else the key actions and values."""
+        plans = self._heard_plan(visitor)
+        if _NUMBER_BACK.search(message):
+            return told_back(plans, asks_number=True)
+        confused = any(not d.known for d in self.scenario.persona_details)
+        return said_back(plans, self.scenario.persona_register, confused, rng, self.lines) if plans else ""
+
     @staticmethod
     def _heard_plan(visitor: Visitor) -> list[tuple[int, bool, str]]:
         """What the trainee told the visitor to do or what will happen, in the order said: (turn, sentence)."""
@@ -337,7 +426,7 @@ class Answers:
 def _yes_or_no(text: str, question: str, topic: str) -> str:
     """Yes or no first to a yes-or-no question, by the line that names what was asked ("Do you have the plate?"
     "Yes. Plate 6TRM441."); none to what the answer omits, nor to a request ("Can I get your name?")."""
-    if not _YES_NO_QUESTION.match(question) or _REQUEST.match(question) or YES_NO.match(text.lstrip(". ")):
+    if not yes_no(question) or YES_NO.match(text.lstrip(". ")):
         return text
     words = [w for w in asked_words(question, topic) if len(w) > 2]
     naming = next(
@@ -350,4 +439,4 @@ def _yes_or_no(text: str, question: str, topic: str) -> str:
     )
     if naming is None:
         return text
-    return f"{'No.' if _NEGATIVE.search(naming) else 'Yes.'} {text}"
+    return with_yes_or_no(text, either_or(question), " ".join(words))  # "Her car hasn't moved" is no "No."

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -28,10 +27,23 @@ from transitions import EventData, Machine
 from bot.grading import MessageSignals, detect
 from bot.practice.answers import YES_NO, Answers
 from bot.practice.asking import read_asking
-from bot.practice.hearing import Heard, believed, hear, plan_sentences, still_here, told_sentences
+from bot.practice.ending import HANDED_OVER, Ending, closes, gone, hands_on, meant, put_off, unresolved_floor
+from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences
 from bot.practice.lines import Lines, leading_thanks, not_repeating, times_of_day
-from bot.practice.stock_lines import DONT_KNOW, LAST_WORDS, LAST_WORDS_ASKED, OFFER_YES, SAID_BEFORE, TAKEN_ABACK
-from bot.practice.visitor import MOOD_STEPS, Reply, SavedVisitor, Visitor, clamp
+from bot.practice.stock_lines import DONT_KNOW, OFFER_YES, SAID_BEFORE, TAKEN_ABACK
+from bot.practice.visitor import (
+    MOOD_STEPS,
+    PUT_DOWN,
+    TAKEN_ABACK_AT_PICK_UP,
+    Reply,
+    SavedVisitor,
+    Visitor,
+    clamp,
+    moved_mood,
+    picked_up_hint,
+    ring_of,
+    ringing_hint,
+)
 from bot.scenarios.format import MOODS, Rule, Scenario, State
 
 __all__ = ["DONT_KNOW", "SAID_BEFORE", "Reply", "SavedVisitor", "ScenarioEngine", "Visitor"]
@@ -41,18 +53,11 @@ log = logging.getLogger(__name__)
 
 _MEMORY_ONLY: frozenset[str] = frozenset()
 """On entering a state, its rules are checked again against memory alone (no new message)."""
-_OPENERS = frozenset({"greeting", "courteous_opener", "identifies", "empathy"})
 _WARM = frozenset({"appreciation", "empathy", "offer_more_help", "testing_questions", "invitation_to_return"})
 _CONTEMPT = frozenset({"sarcasm", "rude"})
 _CLOSING = frozenset({"offer_more_help", "appreciation"})
 """A call the trainee has closed: both said, the last of them in the message that ends it. Otherwise (a bare
 "Take care.", a mid-call "Thank you.") the visitor's goodbye leaves the trainee the last word."""
-_CLOSING_WORDS = frozenset({"appreciation", "farewell"})
-_HANDOFF = re.compile(
-    r"\((the |a )?[\w -]{0,30}\b(joins the line|comes on the line|comes on|takes over|arrives|comes in|picks up)",
-    re.IGNORECASE,
-)
-"""An ending that hands the visitor over ("(The crisis counselor joins the line.)"): nobody is hanging up."""
 
 
 class ScenarioEngine:
@@ -74,6 +79,7 @@ class ScenarioEngine:
                     self._add_rule(state.name, rule)
         self.lines = Lines(scenario)
         self.answers = Answers(scenario, self.lines)
+        self.ending = Ending(scenario, self.lines, self.answers)
 
     def _add_rule(self, source: str, rule: Rule) -> None:
         def matches(event: EventData) -> bool:
@@ -96,6 +102,10 @@ class ScenarioEngine:
         except BaseException:  # the caller never gets the visitor, so it could never release it
             self.release(visitor)
             raise
+        ring = ring_of(opening) if self.scenario.channel == "phone" else None
+        if ring is not None:  # the phone rings: the caller speaks once the desk has picked up
+            visitor.last_line = ring[0]
+            return visitor, ring[0]
         visitor.last_line = opening
         self.lines.remember_said(visitor, opening)
         self.lines.note_told(visitor, opening)
@@ -141,24 +151,38 @@ class ScenarioEngine:
         `given` counts it whatever state it was said in), the first matching rule fires and,
         once in a new state, rules that what was already said satisfies fire too. The reply
         answers a clarifying or testing question by what it asks, and is never the line
-        just said.
+        just said. While the phone still rings, the message picks up: the caller says what it
+        called about and stays in the opening state, unless a rule reacts to a rude, dismissive
+        or farewell pick-up.
         """
         if self.ended(visitor):
             raise ValueError("this attempt has ended")
         signals = detect(message, self.scenario.intents)
         if self.scenario.states[visitor.state].end:
-            return self._closing(visitor, signals)
+            return self._after_goodbye(visitor, message, signals)
+        spoken = self._ringing(visitor)
         heard = hear(self.scenario, visitor.last_line, message, frozenset(visitor.heard))
         reactions = {r for r in heard.signals if r.partition(".")[0] not in visitor.facts}  # given before: settled
-        names = (signals.names - heard.unheard) | heard.given | frozenset(reactions)
+        names = (
+            (signals.names - heard.unheard)
+            | heard.given
+            | frozenset(reactions)
+            | put_off(self.scenario, heard, reactions)
+        )
+        names = meant(names, signals, opening=visitor.turn == 0)
         names, offered = read_asking(names, signals.sentences, self.scenario.persona_details)
         planned = self._take_in(visitor, message, heard)
         before = (visitor.state, frozenset(visitor.facts))
         fired = self._move(visitor, names)
+        if spoken is not None and not self._put_down(visitor, fired, names):
+            return self._picked_up(visitor, spoken, names, signals)
         state = self.scenario.states[visitor.state]
         moved = (visitor.state, frozenset(visitor.facts)) != before
         helped = planned or bool(names & {"clarifying_question", "testing_questions", "empathy"})
         self._settle(visitor, state, names, moved, helped)
+        if state.end:
+            self.ending.goodbye_mark(visitor, before[0])
+            unresolved_floor(visitor, state)
         line = self._reply(visitor, state, fired, message, names, signals)
         line = self._spoken(line, visitor, state, fired, names, heard, offered)
         visitor.last_line = line
@@ -179,17 +203,48 @@ class ScenarioEngine:
         visitor.heard |= times_of_day(message)
         return bool(plans)
 
+    def _ringing(self, visitor: Visitor) -> str | None:
+        """While the phone still rings (nobody has picked up): what the caller will say once the desk does."""
+        ring = self._ring(visitor) if visitor.turn == 0 and visitor.state == self.scenario.start else None
+        return ring[1] if ring is not None and ring[0] == visitor.last_line else None
+
+    def _ring(self, visitor: Visitor) -> tuple[str, str] | None:
+        """A phone call that opened with the ring: the ring and the opening's words (the same for the seed)."""
+        if self.scenario.channel != "phone":
+            return None
+        start = self.scenario.start
+        first = Visitor(visitor.scenario_id, visitor.seed, visitor.start_mood, visitor.start_mood, state=start)
+        return ring_of(self.lines.pick(self.scenario.states[start].lines, first))
+
+    def _put_down(self, visitor: Visitor, fired: Rule | None, names: frozenset[str]) -> bool:
+        """The pick-up was rude, dismissive or a goodbye and the state's rules react to it (or the caller is gone)."""
+        if not names & PUT_DOWN:
+            return False
+        reacts = fired is not None and (bool(set(fired.when) & names & PUT_DOWN) or fired.mood_at_least is not None)
+        return reacts or self.scenario.states[visitor.state].end
+
+    def _picked_up(self, visitor: Visitor, spoken: str, names: frozenset[str], signals: MessageSignals) -> Reply:
+        """The desk has picked up: the caller says what it called about and stays in the opening state, the pick-up
+        remembered (its signals, values heard); taken aback first by sarcasm or a brush-off no rule reacts to."""
+        self.machine.set_state(self.scenario.start, model=visitor)
+        self._settle(visitor, self.scenario.states[visitor.state], names, True, True)
+        if names & PUT_DOWN:
+            spoken = f"{random.Random(f'{visitor.seed}:pick-up').choice(TAKEN_ABACK_AT_PICK_UP)} {spoken}"
+        visitor.last_line = spoken
+        self.lines.remember_said(visitor, spoken)
+        self.lines.note_told(visitor, spoken)
+        return Reply(spoken, visitor.state, visitor.mood_name, False, signals)
+
     def _move(self, visitor: Visitor, names: frozenset[str]) -> Rule | None:
         """The mood moves, the message joins the visitor's memory and the first matching rule fires; in a new
         state, rules that memory alone satisfies fire too (three hops at most). The rule that decides the reply."""
         was = visitor.state
-        step = sum(MOOD_STEPS.get(s, 0) for s in names)
-        if visitor.turn == 1 and not names & _OPENERS:
-            step += 1  # "Yeah?" or "What?" to someone who called for help
-        visitor.mood = clamp(visitor.mood + step)
+        visitor.mood = moved_mood(visitor, names)
+        new_facts = names & set(self.scenario.resolution_facts) - visitor.facts
+        held = "farewell" in names and bool(new_facts or hands_on(visitor.message))
         visitor.facts |= names
         visitor.fired = None
-        visitor.trigger("respond", signals=names)
+        visitor.trigger("respond", signals=names - {"farewell"} if held else names)  # a handoff's "Take care."
         fired = visitor.fired
         hops = 0
         while fired is not None and fired.to is not None and hops < 3 and not self.scenario.states[visitor.state].end:
@@ -199,7 +254,8 @@ class ScenarioEngine:
                 visitor.fired = fired
                 break
             fired, hops = visitor.fired, hops + 1
-        return self._closed_in_passing(visitor, was, fired, names)
+        fired = self._closed_in_passing(visitor, was, fired, names)
+        return fired if held else self._sent_off(visitor, fired, names)
 
     def _settle(self, visitor: Visitor, state: State, names: frozenset[str], moved: bool, helped: bool) -> None:
         """Once the visitor has moved: whether the trainee has closed the call, the mood a curt goodbye leaves,
@@ -235,30 +291,27 @@ class ScenarioEngine:
         line = self.lines.fitting(self.lines.unrepeated(line, visitor, state, answering), visitor)
         self.lines.remember_said(visitor, line)
         self.lines.note_told(visitor, line)
-        if self.leaving(visitor):  # the trainee still has the last word
-            line = self._leaving(line)
-        return line
-
-    def _leaving(self, line: str) -> str:
-        """The visitor's goodbye, marked as such: about to hang up or turn to go, or handed over."""
-        line = still_here(line) or "Okay."
-        phone = self.scenario.channel == "phone"
-        if _HANDOFF.search(line):  # handed over, not leaving: the desk may still close its part
-            line += " (You're still on the line.)" if phone else " (The visitor is still here with you.)"
-        else:
-            line += " (The caller is about to hang up.)" if phone else " (The visitor turns to go.)"
+        if state.end and HANDED_OVER.search(line):
+            visitor.heard.add("handed-over")
+        if state.end and state.outcome == "resolved" and not visitor.closed:  # the trainee still has the last word
+            line = self.ending.leaving(line)
         return line
 
     def _closed_in_passing(self, visitor: Visitor, was: str, fired: Rule | None, names: frozenset[str]) -> Rule | None:
         """One message can answer the last question and close the call ("... Anything else? Thanks for calling."):
-        once the answer has moved the visitor on, the closing words count in the new state too."""
-        if visitor.state == was or self.scenario.states[visitor.state].end or not names & _CLOSING_WORDS:
+        once the answer has moved the visitor on, a goodbye or a whole closing counts in the new state too (thanks for
+        its patience alone is no closing: it stays), but a need still open never leaves unhappy on it: "I'm
+        connecting you with the mental health team. Take care." hands the caller on, it does not send it away."""
+        closing_now = "farewell" in names or bool(names & _CLOSING) and visitor.facts >= _CLOSING
+        if visitor.state == was or self.scenario.states[visitor.state].end or not closing_now:
             return fired
         moved_to = visitor.state
         visitor.fired = None
         visitor.trigger("respond", signals=names)
         closing = visitor.fired
-        if closing is not None and closing.to is not None and self.scenario.states[visitor.state].end:
+        state = self.scenario.states[visitor.state]
+        satisfied = state.outcome == "resolved" or set(self.scenario.resolution_facts) <= visitor.facts
+        if closing is not None and closing.to is not None and state.end and satisfied:
             return closing
         if visitor.state != moved_to:
             self.machine.set_state(moved_to, model=visitor)  # only a goodbye may move it twice in one message
@@ -308,24 +361,47 @@ class ScenarioEngine:
         return self.lines.fresh(self.lines.pick(lines, visitor), visitor, lines)
 
     def ended(self, visitor: Visitor) -> bool:
-        """Over: the visitor left unhappy, or said goodbye and the trainee has closed the call."""
+        """Over: the visitor is gone (hung up, walked out), or said goodbye and the trainee has closed the call. A
+        visitor who walked out on a demand or a question ("Get me your supervisor.") is still there for one message."""
         state = self.scenario.states[visitor.state]
-        return state.end and (state.outcome != "resolved" or visitor.closed)
+        return state.end and (visitor.closed or state.outcome != "resolved" and gone(visitor.last_line))
 
     def leaving(self, visitor: Visitor) -> bool:
-        """The visitor has said goodbye; the trainee has one message left to close the call."""
+        """The visitor has said goodbye (or walked out on a demand) and is still there: the trainee may answer."""
         return self.scenario.states[visitor.state].end and not self.ended(visitor)
 
-    def _closing(self, visitor: Visitor, signals: MessageSignals) -> Reply:
-        """The trainee's last word after the visitor's goodbye: graded like any message, answered briefly."""
+    def _after_goodbye(self, visitor: Visitor, message: str, signals: MessageSignals) -> Reply:
+        """A message once the visitor has said goodbye (or walked out on a demand): graded like any, answered. A
+        check or a question gets its answer and the call stays open for the closing; the closing ends it."""
+        state = self.scenario.states[visitor.state]
+        names = meant(signals.names, signals, opening=False)
+        names, _ = read_asking(names, signals.sentences, self.scenario.persona_details)
         visitor.turn += 1
-        visitor.closed = True
-        rng = random.Random(f"{visitor.seed}:{visitor.turn}:closing")
-        asked = "offer_more_help" in signals or "testing_questions" in signals
-        line = rng.choice(LAST_WORDS_ASKED if asked else LAST_WORDS)
-        gone = "(The caller hangs up.)" if self.scenario.channel == "phone" else "(The visitor heads out.)"
-        visitor.last_line = f"{line} {gone}"
-        return Reply(visitor.last_line, visitor.state, visitor.mood_name, True, signals)
+        visitor.message = message
+        visitor.mood = clamp(visitor.mood + sum(MOOD_STEPS.get(s, 0) for s in names))
+        if state.outcome == "resolved":
+            line = self.ending.last_word(visitor, message, signals, names)
+        else:
+            line, visitor.closed = self.ending.answer_demand(visitor, message, names), True
+            unresolved_floor(visitor, state)
+        visitor.facts |= names
+        line = self.lines.fitting(line, visitor)
+        self.lines.remember_said(visitor, line)
+        visitor.last_line = line
+        return Reply(line, visitor.state, visitor.mood_name, self.ended(visitor), signals)
+
+    def _sent_off(self, visitor: Visitor, fired: Rule | None, names: frozenset[str]) -> Rule | None:
+        """The trainee has closed the call and no rule took the visitor to a goodbye: it says one now (its
+        farewell rule's, or the goodbye that fits what it got), never another question."""
+        stay = visitor.state
+        if self.scenario.states[stay].end or not closes(names, visitor.message, visitor.turn == 1):
+            return fired
+        visitor.fired = None
+        visitor.trigger("respond", signals=frozenset({"farewell"}))
+        if visitor.fired is not None and self.scenario.states[visitor.state].end:
+            return visitor.fired
+        self.machine.set_state(self.ending.goodbye_state(visitor, stay), model=visitor)
+        return Rule(to=visitor.state)
 
     def resolved(self, visitor: Visitor) -> bool:
         """Resolved: the visitor left satisfied and every fact of the resolution was given."""
@@ -336,6 +412,10 @@ class ScenarioEngine:
         """The state's hint; when the call needs agency facts, a pointer to the desk reference shown with the
         brief (the numbers and hours are there, not in the trainee's head)."""
         hint = self.scenario.states[visitor.state].hint
+        if self._ringing(visitor) is not None:
+            hint = ringing_hint(hint)
+        elif visitor.state == self.scenario.start and self._ring(visitor):
+            hint = picked_up_hint(self.scenario)  # picked up: the greeting is done
         if hint and self.scenario.desk_reference and not self.scenario.states[visitor.state].end:
             return f"{hint} (The numbers and hours are in the desk reference under the brief.)"
         return hint

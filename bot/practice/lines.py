@@ -17,6 +17,7 @@ from typing import Any
 from bot.grading.text import split_sentences
 from bot.practice.hearing import (
     ACKNOWLEDGED,
+    told_sentences,
     without_answered_questions,
     without_offered_details,
     without_questions_just_answered,
@@ -34,9 +35,12 @@ _COMMON_OPENERS = frozenset(
     "how what when where who why will would can could do does did is are should most he's she's they're i've "
     "nobody nothing none all some one two three four five six seven eight nine ten twenty thirty since until "
     "after before during over under outside inside behind near by with without for of to up down right left "
-    "mine ours yours somebody someone everyone everybody yeah yep nope well oh um uh sure okay ok fine".split()
+    "mine ours yours somebody someone everyone everybody yeah yep nope well oh um uh sure okay ok fine and but so or "
+    "also hmm ah".split()
 )
 """First words of a line that are no name, so they lose their capital after "Like I said,"."""
+_CAPITALISED_OPENERS = frozenset(w.capitalize() for w in _COMMON_OPENERS if w not in ("i", "i've"))
+"""A pool value's first word that is capitalised only to open a sentence ("In my driveway")."""
 
 
 class Lines:
@@ -79,6 +83,8 @@ class Lines:
             value = str(value)
             if _SENTENCE_START.search(text[: m.start()]):
                 value = value[:1].upper() + value[1:]
+            elif value.split(" ", 1)[0] in _CAPITALISED_OPENERS:  # "It was In the Vons lot": "in" mid-sentence
+                value = value[:1].lower() + value[1:]
             return value
 
         return _PLACEHOLDER.sub(fill, text)
@@ -98,7 +104,7 @@ class Lines:
         """The line to follow "Like I said,": a common first word lower-cased ("Plate 7HWD310" too), a name
         ("Harbor View Drive", "Jamal's birthday") kept."""
         words = text.split(" ", 2)
-        first = words[0].strip(",.")
+        first = words[0].strip(",.!?")
         following = words[1] if len(words) > 1 else ""
         plain = following[:1].islower() or following[:1].isdigit()
         if first == "I" or first.startswith("I'"):
@@ -148,8 +154,12 @@ class Lines:
         line = without_answered_questions(line, self.scenario.fact_rules, visitor.facts, visitor.seed)
         line = without_untold_values(line, self.scenario.fact_rules, frozenset(visitor.heard), visitor.seed)
         told = [k.removeprefix("told-me:") for k in visitor.heard if k.startswith("told-me:")]
-        line = without_questions_just_answered(line, " ".join([visitor.message, *told]))
-        return without_offered_details(line, frozenset(visitor.heard), visitor.seed)
+        asked = without_offered_details(
+            without_questions_just_answered(without_echo(line, visitor.message), " ".join([visitor.message, *told])),
+            frozenset(visitor.heard),
+            visitor.seed,
+        )
+        return without_lead_ins(line, asked, visitor.seed)
 
     def speakable(self, line: str, visitor: Visitor, state: State, names: frozenset[str]) -> str:
         """The line as filtered; when nothing of it is left but a bare "Okay.", another of the state's lines that
@@ -186,16 +196,18 @@ class Lines:
         dropped: list[str] = []
         seen: list[set[str]] = [content_words(x.original) for x in split_sentences(head)]
         for x in split_sentences(tail):
-            words = content_words(x.original)
+            text = _without_said_clause(x.original, seen + said_words)
+            words = content_words(text)
             if len(words) < _SAYS_SOMETHING:
-                kept.append(x.original)
+                kept.append(text)
             elif any(len(words & w) / len(words) >= 0.75 for w in seen + said_words):
-                dropped.append(x.original)
+                dropped.append(text)
             else:
-                kept.append(x.original)
+                kept.append(text)
                 seen.append(words)
         if not dropped:
-            return line if not head else f"{head} {tail.strip()}".strip()
+            unchanged = not head and kept == [x.original for x in split_sentences(tail)]
+            return line if unchanged else " ".join([head, *kept]).strip()
         if head or any(len(content_words(k)) >= _SAYS_SOMETHING for k in kept) or "?" in " ".join(kept):
             return " ".join([head, *kept]).strip()
         for other in self.candidates(state.idle or state.lines, visitor):
@@ -203,6 +215,9 @@ class Lines:
             fresh = all(said_key(x.original) not in said for x in split_sentences(text))
             if fresh and not state.end and self.filtered(text, visitor) == text:
                 return " ".join([*kept, text]).strip()
+        if "?" not in dropped[0] and not _DIGIT.search(dropped[0]):  # a remark said again is no "As I said"
+            acks = [a for a in ACKNOWLEDGED if a != visitor.last_line]
+            return " ".join([*kept, random.Random(f"{visitor.seed}:{visitor.turn}:ack").choice(acks)]).strip()
         again = AGAIN if "?" in dropped[0] else SAID_BEFORE  # its own question asked again: "Sorry, but ...?"
         prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(again)
         return " ".join([*kept, f"{prefix} {self.decap(dropped[0])}"]).strip()
@@ -227,6 +242,10 @@ class Lines:
         if _APOLOGY.search(line) and ("was:angry" not in visitor.heard or "was:sorry" in visitor.heard):
             kept = [s.original for s in split_sentences(line) if not _APOLOGY.search(s.original)]
             line = " ".join(kept) or "Okay."
+        line = " ".join(s.original for s in split_sentences(line) if not _SELF_NARRATION.match(s.original)) or "Okay."
+        if visitor.message and not told_sentences(visitor.message) and "?" not in visitor.message:
+            line = _NEWS_TAKEN.sub("", line).strip()  # "Great." to "Hi, I'm Deputy Lee." takes nothing in
+            line = line[:1].upper() + line[1:] if line else ("Hi." if visitor.turn <= 1 else "Okay.")
         if "tod:evening" in visitor.heard:
             line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)
         elif "tod:morning" in visitor.heard:
@@ -273,12 +292,74 @@ _APOLOGY = re.compile(
     re.I,
 )
 _FILLER = frozenset(
-    "the a an and or but so to of in on at it is was i i'm my me you your yes no okay ok oh um uh just that this "
+    "the a an and or but so to of in on at it is was i i'm it's that's i've my me you your yes no okay ok oh um uh "
+    "just that this "
     "for with be do did does are were he she his her they them we our thanks thank much very too really please "
     "alright right well sure good great".split()
 )
+_SELF_NARRATION = re.compile(
+    r"^(?:okay[.,]?\s*)?i'?m (?:a (?:bit|little) )?(?:calmer|calm now|calming down|feeling (?:calmer|better)|"
+    r"less upset)\b[^.?!]*[.!]?$",
+    re.I,
+)
+"""A visitor narrating its own mood ("I'm calmer."): the words of the line, not of a person."""
+_NEWS_TAKEN = re.compile(
+    r"^(?:(?:okay|ok|alright)[.,]?\s+so,?\s+|so,?\s+|(?:great|perfect|awesome|excellent|got it|okay,? got it|"
+    r"good to know)[.!]\s*)",
+    re.I,
+)
+"""Words that take in news ("Great.", "Okay. So when ..."), unfit after a message that told nothing."""
+_ACK_START = re.compile(r"^(?:okay|ok|alright|all right|thanks|thank you|got it|good|great|sure|right)\b", re.I)
+_DIGIT = re.compile(r"\d")
 _SAYS_SOMETHING = 2
 """Content words a sentence needs to count as said (so "Okay, thanks." may come twice, "My cell's best." not)."""
+
+
+def _without_said_clause(sentence: str, said: list[set[str]]) -> str:
+    """The sentence less an opening clause said already ("My dad died in March, and I can't sleep." after "My dad
+    died in March."): the rest of it, or the sentence as it was."""
+    head, comma, rest = sentence.partition(", ")
+    words = content_words(head)
+    if not comma or len(words) < 3 or not rest or not any(len(words & w) / len(words) >= 0.75 for w in said):
+        return sentence
+    rest = re.sub(r"^(?:and|but|so)\s+", "", rest)
+    return f"And {rest}" if rest[:1].islower() and not rest.startswith("i ") else rest[:1].upper() + rest[1:]
+
+
+def without_echo(line: str, message: str) -> str:
+    """The line less a question that only echoes the trainee's own question ("Is there anything else she needs?"
+    to "Is there anything else she needs?")."""
+    asked = [content_words(s.original) for s in split_sentences(message) if "?" in s.original]
+    if "?" not in line or not asked:
+        return line
+    kept = [
+        s.original
+        for s in split_sentences(line)
+        if "?" not in s.original
+        or not (w := content_words(s.original))
+        or not any(len(w & a) / len(w) >= 0.75 for a in asked)
+    ]
+    return " ".join(kept) if kept else ACKNOWLEDGED[len(line) % len(ACKNOWLEDGED)]
+
+
+def without_lead_ins(line: str, asked: str, seed: int) -> str:
+    """What is left of a line that lost its question: a short lead-in right before the question ("I'll call
+    anyone." of "I'll call anyone. Who do I call?") goes with it; an acknowledgement, a figure ("45 minutes.") or
+    a remark that says something stays."""
+    if "?" not in line or "?" in asked or asked in ACKNOWLEDGED or asked == line:
+        return asked
+    sentences = [s.original for s in split_sentences(line)]
+    lead_ins = {
+        s
+        for s, after in zip(sentences, sentences[1:], strict=False)
+        if "?" in after
+        and after not in asked
+        and len(s.split()) <= 4
+        and not _ACK_START.match(s)
+        and not _DIGIT.search(s)
+    }
+    kept = [s.original for s in split_sentences(asked) if s.original not in lead_ins]
+    return " ".join(kept) if kept else random.Random(f"{seed}:{line}").choice(ACKNOWLEDGED)
 
 
 def content_words(sentence: str) -> set[str]:

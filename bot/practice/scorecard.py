@@ -2,7 +2,7 @@
 
 Written for a phone in a proportional font: one line an item, a mark first
 (✅ met, ❌ missed, ➖ not applicable), no columns aligned with spaces. An automatic
-fail comes first, right under the title.
+fail comes first, right under the title, then the total.
 """
 
 from __future__ import annotations
@@ -19,12 +19,15 @@ MET, MISSED, NOT_APPLICABLE, FAILED, WARNING = "\u2705", "\u274c", "\u2796", "\u
 
 
 def scorecard_lines(result: AttemptResult, title: str, visitor: str = "visitor") -> list[str]:
-    """The automatic fail first, then one line a criterion, the issue, tone, outcome and total.
+    """The automatic fail first, then the total, then one line a criterion, the issue, tone and outcome.
 
     `visitor` names the other person in the outcome line: "caller" on the phone."""
     grade = result.grade
     lines = [f"Scorecard: {title}"]
     lines += [auto_fail_line(f, result.turns) for f in grade.auto_fail or ()]
+    lines.append(
+        f"Total: {total_text(grade.total, grade.failed)}{'' if grade.failed else capped_note(grade.addressed)}"
+    )
     if grade.addressed is not None:
         lines += wrong_information_lines(grade.addressed)
     lines += [criterion_line(LABELS[c], grade.criteria[c]) for c in CRITERIA]
@@ -36,10 +39,7 @@ def scorecard_lines(result: AttemptResult, title: str, visitor: str = "visitor")
             f"{WARNING} Watch your tone \u2014 {quote(first['evidence'])} (turn {first['turn']}) "
             f"came across as {first['kind']}."
         )
-    lines.append(_outcome(result, visitor))
-    lines.append(
-        f"Total: {total_text(grade.total, grade.failed)}{'' if grade.failed else capped_note(grade.addressed)}"
-    )
+    lines.append(outcome_line(result, visitor))
     return lines
 
 
@@ -71,11 +71,18 @@ def addressed_lines(addressed: Addressed) -> list[str]:
 
 
 def wrong_information_lines(addressed: Addressed) -> list[str]:
-    """Right after an automatic fail: every wrong thing the person was told, and what is right."""
-    lines = []
+    """Right after an automatic fail: every wrong thing the person was told, and what is right. Each (words, turn)
+    once: a sentence wrong about two facts is one line, with both right answers."""
+    said: dict[tuple[Any, str], list[str]] = {}
     for w in addressed.wrong_information:
-        right = f" Right: {_sentence(w['right'])}" if w.get("right") else ""
-        lines.append(f"{WARNING} WRONG INFORMATION — You said {quote(w['said'])} (turn {w['turn']}).{right}")
+        rights = said.setdefault((w.get("turn"), " ".join(str(w.get("said", "")).split())), [])
+        right = _sentence(w["right"]) if w.get("right") else ""
+        if right and right not in rights:
+            rights.append(right)
+    lines = []
+    for (turn, words), rights in said.items():
+        right = f" Right: {' '.join(rights)}" if rights else ""
+        lines.append(f"{WARNING} WRONG INFORMATION — You said {quote(words)} (turn {turn}).{right}")
     return lines
 
 
@@ -113,7 +120,7 @@ def quote(text: str, limit: int = 160) -> str:
     return "\u201c" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026") + "\u201d"
 
 
-def _outcome(result: AttemptResult, visitor: str) -> str:
+def outcome_line(result: AttemptResult, visitor: str) -> str:
     """How the call ended, in words that agree with the mood and the tone ("left satisfied" never after sarcasm)."""
     moods = f"mood {result.start_mood} \u2192 {result.final_mood}"
     if not result.completed:

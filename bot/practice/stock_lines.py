@@ -82,3 +82,38 @@ TAKEN_ABACK = (
 """The visitor's first words after sarcasm or contempt."""
 OFFER_YES = ("Yes, please.", "Yes, please. Thank you.", "Please, yes.")
 """The visitor's yes to an offer ("Do you want me to write that number down for you?")."""
+
+SELF_ANSWERS = {
+    "with_you": ("It's just me.", "I'm on my own."),
+    "fine": ("I'm fine, thanks.", "I'm okay, thanks for asking."),
+    "safe_place": ("I think so. I'll figure something out.", "I'm not sure yet. I'll work something out."),
+    "own_id": ("Yes, I have it with me.", "Yes, I brought it."),
+    "anonymous": ("No, you can use my name.", "No, that's fine. You can use my name."),
+    "here": ("Yes, I'm here.", "Yes, I can hear you."),
+    "able": ("Yes, I can do that.", "Yes, that works."),
+    "want": ("Yes, please.", "Yes, I'd like that."),
+    "tried": ("Yes, I have. It didn't help.", "I tried. It didn't do any good."),
+    "not_yet": ("No, not yet.", "Not yet, no."),
+    "done": ("Yes, I have.", "I have, yes."),
+    "request": ("Sure.", "Okay, sure."),
+}
+"""Answers to a yes-or-no question about the visitor itself that no persona detail covers ("Is anyone with you?"):
+honest, and the same each time it is asked (bot.practice.asking.SELF_ASKED)."""
+SELF_REGISTERS = {
+    "limited": {
+        "with_you": ("Only me.",),
+        "fine": ("I am okay. Thank you.",),
+        "own_id": ("Yes. I have.",),
+        "anonymous": ("No. My name is okay.",),
+        "here": ("Yes. I am here.",),
+        "able": ("Yes. Okay.",),
+        "want": ("Yes, please.",),
+        "tried": ("Yes, I try. Is no good.",),
+        "not_yet": ("No. Not yet.",),
+        "done": ("Yes. I do this.",),
+        "request": ("Okay.",),
+    },
+    "distressed": {"with_you": ("It's just me.",), "request": ("Okay.",), "tried": ("I tried. It didn't help.",)},
+    "child": {"with_you": ("Um, just me.",), "request": ("Okay.",), "not_yet": ("Um, no. Not yet.",)},
+}
+"""The stock answers about the visitor itself, in a persona's register where everyday words do not fit."""

@@ -2,22 +2,34 @@
 
 Its whole state is plain values (`SavedVisitor`), so an attempt can be saved after every
 message and restored later, even in another process; what the engine works out of a message
-(how the mood moves) lives here beside the state it moves.
+(how the mood moves) lives here beside the state it moves, and so does the ringing phone: a phone call
+whose opening begins "(The phone rings.)" opens with the ring alone, and the caller speaks once the desk
+has picked up.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.grading import MessageSignals
-from bot.scenarios.format import MOODS, Rule
+from bot.scenarios.format import MOODS, Rule, Scenario
 from bot.values import SavedVisitor
 
-__all__ = ["MOOD_STEPS", "Reply", "SavedVisitor", "Visitor", "clamp"]
+__all__ = ["MOOD_STEPS", "Reply", "SavedVisitor", "Visitor", "clamp", "moved_mood", "picked_up_hint", "ring_of"]
 
 MOOD_STEPS = {"empathy": -1, "appreciation": -1, "dismissive": +1, "sarcasm": +1, "rude": +2}
 """How the visitor's mood moves with each thing a message shows (negative: calmer)."""
+OPENERS = frozenset({"greeting", "courteous_opener", "identifies", "empathy"})
+"""What a first message ought to show; without any of it ("Yeah?") the visitor sours a step."""
+PUT_DOWN = frozenset({"rude", "sarcasm", "dismissive", "farewell"})
+"""A pick-up the caller reacts to (its state's rules may fire on it) before it says what it called about."""
+TAKEN_ABACK_AT_PICK_UP = ("Excuse me? Um.", "Oh. Um, okay.", "Wow. Okay.")
+"""The caller's first words to a sarcastic or dismissive pick-up no rule reacts to, before its own."""
+_RING = re.compile(r"\(\s*([^()]*?\bphone\b[^()]*?\bring(?:s|ing)\b[^()]*?[.!])\s*([^()]*?)\s*\)\s*(\S.*)", re.I | re.S)
+_GREETS = re.compile(r"\b(greet\w*|pick up|say who you are|your name and the agency)\b", re.IGNORECASE)
+LISTEN = "Acknowledge what they told you before anything else."
 
 
 @dataclass(eq=False)
@@ -84,3 +96,47 @@ class Reply:
 def clamp(mood: int) -> int:
     """The mood kept within the scale (`MOODS`)."""
     return max(0, min(len(MOODS) - 1, mood))
+
+
+def moved_mood(visitor: Visitor, names: frozenset[str]) -> int:
+    """The mood after a message showing `names`: calmer for kindness, sourer for contempt; a first message with no
+    greeting ("Yeah?" to someone who called for help) sours it a step, and being put off never calms it."""
+    step = sum(MOOD_STEPS.get(s, 0) for s in names)
+    if visitor.turn == 1 and not names & OPENERS:
+        step += 1
+    if "put_off" in names:
+        step = max(step, 1)  # told to wait or go elsewhere: kind words around it do not calm
+    return clamp(visitor.mood + step)
+
+
+def ring_of(opening: str) -> tuple[str, str] | None:
+    """An opening that begins with the phone ringing, split into the ring ("(The phone rings.)") and what the
+    caller says once the desk picks up ("(A long pause.) ...Hi. Sorry."); None for any other opening."""
+    found = _RING.fullmatch(opening.strip())
+    if found is None:
+        return None
+    ring, rest, spoken = found.groups()
+    return f"({ring})", f"({rest}) {spoken}" if rest else spoken
+
+
+def ringing_hint(hint: str | None) -> str:
+    """The hint while the phone rings: pick up with a greeting (the opening state's hint says how)."""
+    if hint and _GREETS.search(hint):
+        return f"The phone is ringing. {hint}" if hint.lower().startswith("pick up") else f"Pick up the phone. {hint}"
+    lead = "The phone is ringing: pick up with a greeting that says who you are and where they have called."
+    return f"{lead} {hint}" if hint else lead
+
+
+def picked_up_hint(scenario: Scenario) -> str:
+    """The opening state's hint once the desk has picked up: what is left of it once the greeting is done, else
+    the hint of the state any answer takes the caller to, else to acknowledge what the caller said."""
+    start = scenario.states[scenario.start]
+    rest = " ".join(c for c in re.split(r"(?<=[.;])\s+", start.hint or "") if c and not _GREETS.search(c))
+    if rest:
+        return f"{rest[:1].upper()}{rest[1:]} {LISTEN}"
+    onward = next((r.to for r in start.rules if r.to and not (r.when or r.given or _conditional(r))), None)
+    return (scenario.states[onward].hint if onward else None) or LISTEN
+
+
+def _conditional(rule: Rule) -> bool:
+    return rule.mood_at_least is not None or rule.mood_at_most is not None or bool(rule.unless or rule.not_given)

@@ -168,7 +168,10 @@ class _Parser(Reader):
             if not isinstance(label, str) or not isinstance(text, str) or not text.strip():
                 self.problem(("desk", str(label)), "each desk entry is a label and non-empty text")
                 continue
-            entries.append((label, self.fill(text.strip(), ("desk", label), None, pools=False)))
+            filled = self.fill(text.strip(), ("desk", label), None, pools=False)
+            if len(f"\u2022 {label}: {filled}") > 90:
+                self.warn(("desk", label), "longer than 90 characters: it wraps on a phone, shorten it")
+            entries.append((label, filled))
         return tuple(entries)
 
     def pools(self, raw: Any) -> dict[str, tuple[str, ...]]:

@@ -141,6 +141,7 @@ class Scenario:
             context=self.context,
             channel=self.channel,
             call_time=call_time(self.brief),
+            serious=self.difficulty == "hard",
             known=True,
         )
 

@@ -45,7 +45,7 @@ async def test_a_chat_that_blocked_the_bot_does_not_hold_up_its_later_messages(b
     bot.api.text(TRAINEE, "/help")
     await bot.until(lambda: bool(bot.api.sent("sendMessage!failed")))
     (reply,) = await bot.say(TRAINEE, "/history")
-    assert "No attempts yet" in reply
+    assert "No finished calls yet" in reply
     failed = bot.store.db.execute("select failed from outbox where failed is not null").fetchall()
     assert len(failed) == 1 and "403" in failed[0][0]
 

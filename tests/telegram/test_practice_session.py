@@ -21,7 +21,9 @@ async def test_start_says_what_the_bot_does_and_how_data_is_used(bot: Bot) -> No
 async def test_the_commands_are_registered_for_the_menu(bot: Bot) -> None:
     (call,) = bot.api.sent("setMyCommands")
     names = [c["command"] for c in json.loads(call.params["commands"])]
-    assert names == ["practice", "hint", "end", "history", "progress", "help", "join", "assignments", "whoami"]
+    assert names == [
+        "practice", "hint", "end", "history", "progress", "help", "join", "leave", "assignments", "profile", "whoami"
+    ]
 
 
 async def test_a_whole_practice_session_from_start_to_scorecard(bot: Bot) -> None:

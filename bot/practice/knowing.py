@@ -1,0 +1,229 @@
+"""What the persona knows beyond a topic's lines: the line of its own that speaks to a question no topic names,
+and yes or no read off that line.
+
+"Is the car at your house?" names no topic the persona has (a weak "car" is no plate), but its line "On Elm
+Street, right in front of my house." answers it, with a yes; "Did you get any camera footage?" is answered by
+"My neighbor might have a camera, though.". A line shares the question's own words (a few kinship and family
+words count as one: "mom" is "mother"), never only its small words ("still", "anyone", "right now").
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.grading.text import split_sentences
+from bot.practice.asking import REQUEST, either_or, plain, self_asked
+from bot.practice.lines import Lines, said_key
+from bot.practice.stock_lines import DONT_KNOW, SELF_ANSWERS, SELF_REGISTERS
+from bot.practice.visitor import Visitor
+from bot.scenarios.format import Scenario
+
+_QUIET = frozenset(
+    """what when where which there their they them this that these those with have having does doing done your
+    yours about would could should might must shall will anything something nothing everything everyone everybody
+    nobody right thing things just really still now here going usually tonight today time know sure been into
+    onto also again very much many some more most other others even ever always never maybe please thanks okay
+    yeah sorry actually currently around hanging back over want need like tell told said talk talking call called
+    day days make made take took taken give gave come came coming from were was are is did had has can't don't
+    didn't doesn't isn't aren't wasn't weren't haven't hasn't won't the and for you him her his hers she he it
+    its any all not yes our out off get got too two one look looked way well only then than there's it's he's
+    she's they're you're i'm i've how who why yet ago who's let lot kind sort okay fine good bad can may use
+    could went goes gone see saw seen way""".split()
+)
+"""Words of a question too common to tie it to a line."""
+_SAME = {
+    "mom": "mother",
+    "mum": "mother",
+    "mama": "mother",
+    "dad": "father",
+    "kids": "child",
+    "kid": "child",
+    "children": "child",
+    "son": "child",
+    "daughter": "child",
+    "ids": "id",
+    "footage": "camera",
+    "cameras": "camera",
+    "video": "camera",
+    "keys": "key",
+    "pics": "photo",
+    "pictures": "photo",
+    "picture": "photo",
+    "photos": "photo",
+}
+"""Words of one meaning: "your mom" is answered by the line about "my mother"."""
+_WORD = re.compile(r"[a-z][a-z']+")
+_OPENS_WITH_ANSWER = re.compile(
+    r"^(\([^)]*\)\s*)*(yes|yeah|yep|no|nope|nah|not|i don't|i didn't|i'm not sure|i am not sure|no idea|i think|"
+    r"maybe|probably|nobody|nothing|never|none|i haven't|i have|i did|i do|sure|of course|only|just)\b",
+    re.IGNORECASE,
+)
+_NEGATIVE = re.compile(r"\b(no|not|never|nobody|nothing|none|no one|nowhere|without)\b|n't\b", re.IGNORECASE)
+_SAYS_IT = re.compile(r"\b(yes|no)\b[.,!]", re.IGNORECASE)
+"""A line that says its yes or no in its first sentences ("Serial... no. Photo, yes.")."""
+ENOUGH = 4
+"""A line must share this much of the question (letters of shared words) to speak to it."""
+_COVERED = 0.5
+"""... and at least this share of the question's own words: "a key to her house" is not answered by "the blue house"."""
+_SET_PHRASES = re.compile(
+    r"\b(?:this time of (?:day|night)|right now|at the moment|these days|by any chance|at all|just to check|"
+    r"double check|so far|as well|in there|out there)\b"
+)
+_ABOUT_YOU = re.compile(r"^(?:\w+ )?(?:you|u|your|you're|yourself)\b")
+_ABOUT_OTHER = re.compile(r"^(?:\w+ )?(?:he|she|they|he's|she's|they're)\b")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|our|us)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|them|he's|she's|they're)\b", re.IGNORECASE)
+
+
+def stem(word: str) -> str:
+    """A word without its ending ("parked", "parking": "park"; "photos": "photo"); "driver" stays "driver"."""
+    word = _SAME.get(word, word).removesuffix("'s")
+    for ending, instead in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
+            word = word[: -len(ending)] + instead
+            break
+    return word.removesuffix("e") if len(word) > 3 else word
+
+
+def words_of(text: str) -> set[str]:
+    """Every word of a text without its ending, small words too ("I already called them": "call")."""
+    return {stem(w.strip("'")) for w in _WORD.findall(text.lower())}
+
+
+def stems(text: str) -> dict[str, int]:
+    """The words of a text that can tie a question to a line, without their endings, with their length."""
+    found: dict[str, int] = {}
+    for word in _WORD.findall(_SET_PHRASES.sub(" ", text.lower())):
+        word = word.strip("'")
+        same = _SAME.get(word, word)
+        if len(word) >= 3 and word not in _QUIET and same not in _QUIET:
+            key = stem(word)
+            found[key] = max(found.get(key, 0), len(same))
+    return found
+
+
+def shared(question: str, line: str) -> int:
+    """How much of the question the line speaks to: the letters of the words they share."""
+    asked = stems(question)
+    return sum(asked[w] for w in asked.keys() & stems(line).keys())
+
+
+def best(question: str, lines: list[str]) -> tuple[int, str]:
+    """The line that speaks most to the question, with its score (0, "" when none does): it shares enough of the
+    question's own words, and speaks of the one asked about ("Is she usually home?" is not answered by "I'm home
+    until tomorrow.")."""
+    question = plain(question)
+    whole = sum(stems(question).values()) or 1
+    scored = [(shared(question, line), -i, line) for i, line in enumerate(lines) if _same_person(question, line)]
+    top = max(scored, default=(0, 0, ""))
+    return (top[0], top[2]) if top[0] >= ENOUGH and top[0] / whole >= _COVERED else (0, "")
+
+
+def _same_person(question: str, line: str) -> bool:
+    """A question about the visitor is answered by a line about itself; one about someone else by a line about
+    someone else."""
+    if _ABOUT_OTHER.search(question):
+        return bool(_THIRD_PERSON.search(line)) or not _FIRST_PERSON.search(line)
+    if _ABOUT_YOU.search(question):
+        return bool(_FIRST_PERSON.search(line)) or not _THIRD_PERSON.search(line)
+    return True
+
+
+def says_yes_or_no(line: str) -> bool:
+    """The line already opens with its yes or no, or with an answer as good ("Nobody's around.", "I think so.")."""
+    return bool(_OPENS_WITH_ANSWER.match(line.strip()))
+
+
+def with_yes_or_no(line: str, either: bool = False, question: str = "") -> str:
+    """The line with "Yes." or "No." first ("No. I didn't see anyone."), read off what it says of the question's
+    own words: "No." when one of them is denied ("no key", "nobody"), "Yes." when it is spoken of plainly ("Her
+    car hasn't moved. It's right there." says yes to "is her car there?"). An either-or question ("across the
+    street, or next to you?"), a line that opens with its answer or says yes or no itself, and one that does not
+    speak of what was asked ("It's just me." to "Are you alone?") get none."""
+    if either or not line or says_yes_or_no(line) or _SAYS_IT.search(line[:40]):
+        return line
+    asked = set(stems(question)) if question else set()
+    for sentence in split_sentences(line):
+        words = _WORD.findall(sentence.original.lower())
+        at = [i for i, w in enumerate(words) if stem(w) in asked]
+        if at:
+            denied = any(_NEGATIVE.search(" ".join(words[max(0, i - 3) : i + 1])) for i in at)
+            return f"{'No.' if denied else 'Yes.'} {line}"
+    return line  # it does not speak of what was asked: no yes or no to guess
+
+
+_DID = re.compile(r"^(?:have|did) (?:you|u) (?:already |ever |yet )?(\w+)")
+
+
+def _did_it(part: str, visitor: Visitor) -> bool:
+    """The visitor has already said it did what it is asked about ("I've been calling everywhere" before "Have
+    you called anyone else?")."""
+    verb = _DID.match(plain(part))
+    if not verb:
+        return False
+    done = re.compile(rf"\bi(?:'ve| have)?(?: already| been| just)* {re.escape(stem(verb.group(1))[:4])}\w*")
+    return any(done.search(k) for k in visitor.heard if k.startswith("said:"))
+
+
+class Knowing:
+    """Answers a yes-or-no question no topic of the persona's names (shared by all attempts at one scenario)."""
+
+    def __init__(self, scenario: Scenario, lines: Lines) -> None:
+        self.scenario = scenario
+        self.lines = lines
+
+    def known(self, visitor: Visitor) -> list[str]:
+        """Every line of the persona's facts and details, for the visitor's mood, filled in."""
+        groups = [*self.scenario.persona_facts.values(), *(d.say for d in self.scenario.persona_details if d.known)]
+        return [self.lines.render(c.text, visitor) for group in groups for c in self.lines.candidates(group, visitor)]
+
+    def yes_or_no(
+        self, visitor: Visitor, part: str, preview: str, topic_words: list[str] | None = None
+    ) -> tuple[str, bool] | None:
+        """Yes or no to a question no detail or topic of the persona's answers outright, with whether it was given
+        before: what it said before, a stock answer about itself ("No, it's just me."), its own line that speaks
+        to it ("Yes. On Elm Street, right in front of my house."), or an honest "I'm not sure". None when a topic
+        the question may mean (`preview`, its line; `topic_words`, the words that name it) answers it better than
+        any other line."""
+        topic_words = topic_words or []
+        key = "yn:" + (self_asked(part) or " ".join(sorted(stems(part))) or part)
+        before = next((k for k in visitor.heard if k.startswith(key + "|")), None)
+        if before is not None:
+            return before.removeprefix(key + "|"), True
+        kind = self_asked(part)
+        if kind is not None and kind != "request":  # "Can you still drive it?" asks no favour
+            did = kind in ("tried", "not_yet") and _did_it(part, visitor)
+            line = self._stock(visitor, "done" if did else kind)
+        else:
+            score, line = best(part, self.known(visitor))
+            if preview and not shared(part, preview) and set(stems(part)) - set(stems(" ".join(topic_words))):
+                preview = ""  # "was the car locked?" is not answered by the car's plate
+            if preview and shared(part, preview) >= score:
+                return None
+            line = with_yes_or_no(line, either_or(part), part) if line else ""
+            line = line or self._unknown(visitor, key)
+        visitor.heard.add(f"{key}|{line}")
+        return line, False
+
+    def open_answer(self, visitor: Visitor, part: str) -> tuple[str, bool] | None:
+        """A question no topic or detail answers ("which Safeway?"): the persona's line that speaks to it, "Sure."
+        to a request of it ("Can you hold on a sec?"), or None (the engine's own reply then)."""
+        if REQUEST.match(plain(part)) and self_asked(part) in ("request", "able"):
+            return self._stock(visitor, self_asked(part) or "request"), False  # "Can you stay a few minutes?"
+        score, line = best(part, self.known(visitor))
+        return (line, False) if score > ENOUGH else None
+
+    def _unknown(self, visitor: Visitor, key: str) -> str:
+        """An honest "I'm not sure", one not said before in the call: the persona's own, else a plain one."""
+        own = self.lines.candidates(self.scenario.persona_unknown or DONT_KNOW, visitor)
+        for group in (own, self.lines.candidates(DONT_KNOW, visitor)):
+            lines = [self.lines.render(c.text, visitor) for c in group]
+            fresh = [x for x in lines if all(said_key(s.original) not in visitor.heard for s in split_sentences(x))]
+            if fresh:
+                return random.Random(f"{visitor.seed}:{visitor.turn}:{key}").choice(fresh)
+        return random.Random(f"{visitor.seed}:{visitor.turn}:{key}").choice(lines)
+
+    def _stock(self, visitor: Visitor, kind: str) -> str:
+        table = {**SELF_ANSWERS, **SELF_REGISTERS.get(self.scenario.persona_register, {})}
+        return random.Random(f"{visitor.seed}:{kind}").choice(table[kind])

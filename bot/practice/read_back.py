@@ -1,0 +1,205 @@
+"""The visitor saying back what it was told: the key actions and values of the plan (a teach-back), or the values
+of one kind it was given ("What hours did I give you?").
+
+A caller asked to say the plan back does not recite the trainee's sentences: it says the few things it has to do
+and the figures it was given, in its own voice ("Okay, so I call them first at (562) 555-0188. Then I bring my
+license."), the trainee's values even when they are wrong (it believes what it is told). A frightened caller or a
+child keeps two of them, a confused one two and asks for the rest again, and a visitor with little English says
+them in short words.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.practice.lines import Lines, content_words
+from bot.practice.plans import PHONE_NUMBER, in_my_words, told_back
+from bot.practice.visitor import Visitor
+
+_FRAME = re.compile(
+    r"^(?:(?:so|okay|ok|alright|now|and|but|just|please|then|first thing|first|next|also|basically|honestly|"
+    r"what you(?:'ll| will)? (?:need|want|have|got) to do is|all you (?:need|have|got) to do is|"
+    r"the (?:easiest|best|fastest|quickest|simplest) (?:way|thing|option|bet)(?: to \w+(?: it| this| that)?)? is|"
+    r"here's what (?:happens|you do|we do|we'll do)|(?:i'd|i would) (?:recommend|suggest|advise)(?: that)?|"
+    r"my advice is|you(?:'re| are) (?:going|gonna) to (?:want|need|have) to|you(?:'ll| will) (?:want|need) to|"
+    r"you (?:might )?want to|go ahead and|what (?:i|we)(?:'ll| will| are going to| can) do is|step one is|"
+    r"the (?:first|next) step is|for (?:the|your|that|this) [\w' ]{1,25},)[,:]?\s+)+(?:to\s+)?",
+    re.IGNORECASE,
+)
+"""Words that frame an instruction without being it ("The easiest way to report it is ...", "You'll want to")."""
+_CLAUSES = re.compile(
+    r"(\s*(?:;|:|\s[-\u2013\u2014]\s|,?\s(?:and then|and after that|after that|then)\s|,\s(?:and|or|but)\s"
+    r"(?=(?:you|i|we|they|he|she|it|the deputy|someone|when|if|once|call|bring|go|take|file|pay|come|ask|keep|"
+    r"stay|send|write|fill|get|check|wait|use|make|contact|email|e-mail|let|put|report|request|register|tell|have)\b)|"
+    r"\s(?:and|or)\s(?=(?:you|i|we|they|he|she|it|the deputy|someone|call|bring|go|take|file|pay|come|ask|"
+    r"keep|stay|send|write|fill|get|check|wait|use|make|contact|email|e-mail|let|put|report|request|register)\b)|"
+    r",\s(?=(?:you|i|we|they|it|call|bring|go|take|file|pay|come|ask|keep|stay|send|fill|get|check|wait|use|"
+    r"contact|email|e-mail|let|put|report|request|register)\b))\s*)",
+    re.IGNORECASE,
+)
+_OURS = re.compile(r"\bour\s", re.IGNORECASE)
+"""The agency's things ("our website") are "the website" to the visitor, not "your website"."""
+_FILLER = re.compile(r"\s(?:also|just|actually|basically|really|definitely)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"^(?:if|when|once|whenever|until|unless|after|before|while|as soon as)\b", re.IGNORECASE)
+_TIME_LEAD = re.compile(
+    r"^(tonight|today|tomorrow|this morning|this afternoon|this evening|right away|after that|afterwards|later),?\s+",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(
+    r",?\s(?:so that|so (?:a|the|they|we|you|it|he|she|someone|somebody|deputies|\w+ can)\b|because|since|which|"
+    r"that way|in case|just so|if you (?:want|like|need|prefer)|as long as|whenever you|while (?:they|you|we))\b.*$",
+    re.IGNORECASE,
+)
+_VALUE = re.compile(
+    r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?|noon|midnight|"
+    r"online|website|e-?mail|free|tomorrow|tonight|today|911|988|dollars?)\b|@|\b(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|fifteen|twenty|thirty|a few|a couple of)\s+(?:business |working )?"
+    r"(?:minutes?|hours?|days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d{3}\D{0,2}\d{4}|@|\$|\b\d+\b")
+_ACTION = re.compile(
+    r"^(?:(?:if|when|once)\b.*?,\s*)?(?:I(?:'ll| will| can| need to| have to| should| must)? |"
+    r"you(?:'ll| will|'re| are| can) |they(?:'ll| will| can) |"
+    r"(?:a|the|our|your) \w+(?: \w+)? (?:will|'ll|can|is \w+ing|are \w+ing) )",
+    re.IGNORECASE,
+)
+_SHORT_WORDS = re.compile(
+    r"\b(?:the|a|an|just|also|please|really|actually|basically|probably|definitely|then|first|about|around)\s",
+    re.IGNORECASE,
+)
+_MOST_WORDS = 20
+
+OPENERS = {
+    "everyday": ("So", "Okay, so", "Alright, so", "Let me make sure I've got it.", "Got it."),
+    "distressed": ("Okay. So", "Um, okay. So", "Okay... so"),
+    "limited": ("Okay.", "Yes. Okay."),
+    "child": ("Um, okay, so", "Okay, so"),
+    "confused": ("Oh... so", "Let me see... so", "Alright... so"),
+}
+"""How the visitor starts saying the plan back, in its register ("Okay, let me see." every time is a recital)."""
+NEXT = ("Then", "And")
+ASK_AGAIN = (
+    "And the other part, could you say that again?",
+    "I'm sorry, what was the other thing?",
+    "And there was something else... could you tell me that again?",
+)
+"""A confused visitor keeps two things and asks for the rest again."""
+READ_BACK = {
+    "everyday": ("You said {values}.", "{values}, you said.", "I have {values}."),
+    "distressed": ("You said {values}.", "{values}. That's what you said."),
+    "limited": ("{values}. Yes?", "You say {values}."),
+    "child": ("You said {values}.", "Um, {values}."),
+}
+_KINDS = {
+    "hours": r"(?:\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b(?:\s*(?:to|through|thru|-|and)\s*\b(?:mon|tues?|wed|"
+    r"thur?s?|fri|sat|sun)\w*)?|\bweekdays?\b|\bweekends?\b|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
+    r"until|till|and)\s*\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|"
+    r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bnoon\b)",
+    "days": r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*day\b|\bweekdays?\b|\bweekends?\b",
+    "number": PHONE_NUMBER.pattern,
+    "fee": r"\$\s?\d[\d,.]*|\b\d+ dollars\b|\bfree\b|\bno charge\b",
+    "address": r"\b\d{1,5} \w+(?: \w+)? (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b|"
+    r"\b(?:records|front|property|clerk's) (?:window|counter|desk|office|unit)\b",
+    "deadline": r"\b(?:within|in) \w+ (?:business |working )?(?:days?|weeks?|hours?)\b|"
+    r"\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \w+)\b",
+}
+
+
+def key_items(sentence: str) -> list[str]:
+    """The actions and values of one trainee sentence, each as the visitor says it ("You can file it online, it
+    takes about 15 minutes" gives "I can file it online" and "It takes about 15 minutes"); a condition stays with
+    its action ("If he comes back, I call 911")."""
+    pieces = _CLAUSES.split(_FILLER.sub("", _OURS.sub("the ", sentence)).strip().rstrip(".!"))
+    clauses: list[str] = []
+    for at in range(0, len(pieces), 2):
+        clause = pieces[at].strip(" ,")
+        if clauses and _CONDITION.match(clauses[-1]) and "," not in clauses[-1]:
+            clauses[-1] += f"{pieces[at - 1].rstrip()} {clause}"  # "If he comes back, call 911" is one thing to do
+        else:
+            clauses.append(_FRAME.sub("", clause).strip())
+    items = []
+    for clause in clauses:
+        if (lead := _TIME_LEAD.match(clause)) and len(clause) > lead.end():
+            clause = f"{clause[lead.end() :]} {lead.group(1).lower()}"  # "Tonight, call the bank" -> "call ... tonight"
+        aside = _ASIDE.search(clause)
+        if aside and not _NUMBER.search(aside.group(0)):
+            clause = clause[: aside.start()]
+        words = clause.split()
+        if len(words) > _MOST_WORDS and "," in " ".join(words[:_MOST_WORDS])[20:]:
+            cut = " ".join(words[:_MOST_WORDS])
+            clause = cut[: cut.rfind(",")] if not _NUMBER.search(clause[cut.rfind(",") :]) else clause
+        if len(clause.split()) < 2:
+            continue
+        said = in_my_words(clause).rstrip(" ,;:")
+        if _VALUE.search(said) or _ACTION.match(said):
+            items.append(said + ".")
+    return items
+
+
+def _kept(items: list[str], keep: int) -> list[str]:
+    """At most `keep` items, in the order said: the ones with a number, an address or a fee first."""
+    if len(items) <= keep:
+        return items
+    ranked = sorted(range(len(items)), key=lambda i: (not _NUMBER.search(items[i]), not _ACTION.match(items[i]), i))
+    return [items[i] for i in sorted(ranked[:keep])]
+
+
+def said_back(
+    plans: list[tuple[int, bool, str]], register: str, confused: bool, rng: random.Random, lines: Lines
+) -> str:
+    """The plan said back: its key actions and values, in the visitor's voice; the sentences as the trainee said
+    them (in the visitor's words) when no action or value stands out."""
+    items = list(dict.fromkeys(item for sentence in _chosen(plans) for item in key_items(sentence)))
+    if not any(len(content_words(item)) >= 3 for item in items):
+        return told_back(plans, asks_number=False)
+    keep = 2 if confused or register in ("distressed", "child") else 3
+    kept = _kept(items, keep)
+    if register == "limited":
+        kept = [_SHORT_WORDS.sub("", item) for item in kept]
+    opener = rng.choice(
+        OPENERS["confused" if confused else register] if confused or register in OPENERS else OPENERS["everyday"]
+    )
+    said = [_after(opener, kept[0], lines)]
+    said += [_after(rng.choice(NEXT) if _ACTION.match(item) else "And", item, lines) for item in kept[1:]]
+    if confused and len(items) > keep:
+        said.append(rng.choice(ASK_AGAIN))
+    return " ".join(said)
+
+
+def _after(opener: str, item: str, lines: Lines) -> str:
+    """The item after its opener: "So I call ..." but "Got it. I call ...", "Then it takes ..."."""
+    if opener.endswith((".", "!", "?")):
+        return f"{opener} {item[:1].upper()}{item[1:]}"
+    return f"{opener} {lines.decap(item)}"
+
+
+def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
+    """The sentences of the latest explanation (with the one before when it was short), what to do first."""
+    if not plans:
+        return []
+    last_turn = plans[-1][0]
+    chosen = [(d, t) for turn, d, t in plans if turn == last_turn and (d or len(t.split()) >= 5)]
+    if len(chosen) < 2:
+        chosen = [(d, t) for turn, d, t in plans if turn < last_turn and d][-1:] + chosen
+    if len(chosen) > 2 and sum(d for d, _ in chosen) >= 2:
+        chosen = [c for c in chosen if c[0]]
+    return [t for _, t in chosen[:4]]
+
+
+def read_back(plans: list[tuple[int, bool, str]], kind: str, lines: Lines, visitor: Visitor) -> str:
+    """What the trainee said of one kind ("What hours did I give you?": "You said Monday to Friday, 8 to 5."), the
+    latest said first; the whole plan for a question about all of it; "" when it was told nothing of the kind."""
+    register = lines.scenario.persona_register
+    rng = random.Random(f"{visitor.seed}:{visitor.turn}:read-back")
+    if not kind:
+        return said_back(plans, register, False, rng, lines) if plans else ""
+    pattern = re.compile(_KINDS[kind], re.IGNORECASE)
+    for _, _, text in reversed(plans):
+        values = [m.group(0).strip() for m in pattern.finditer(text)]
+        if values:
+            line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
+            said = line.format(values=", ".join(dict.fromkeys(values)))
+            return said[:1].upper() + said[1:]
+    return ""
