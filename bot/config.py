@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -119,12 +121,9 @@ def load_retention(scenarios_dir: Path) -> Retention:
     data, path = agency_settings(scenarios_dir)
     values = {}
     for key, name in RETENTION_KEYS.items():
-        raw = data.get(key)
-        if raw is None:
-            continue
-        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
-            raise ConfigError(f"{path}: {key}: '{raw}' is not a whole number of days (1 or more)")
-        values[name] = raw
+        raw = agency_number(data, path, key)
+        if raw is not None:
+            values[name] = raw
     return Retention(**values)
 
 
@@ -134,15 +133,45 @@ DEFAULT_PASS_MARK = 80
 
 def load_pass_mark(scenarios_dir: Path) -> int:
     """agency.yaml's `pass_mark`: a whole number from 1 to 100 (DEFAULT_PASS_MARK where it says nothing)."""
-    data, path = agency_settings(scenarios_dir)
-    raw = data.get("pass_mark")
+    raw = agency_number(*agency_settings(scenarios_dir), "pass_mark")
+    return DEFAULT_PASS_MARK if raw is None else raw
+
+
+DEFAULT_TRAINING_HOURS = 0.25
+"""Training hours a passed call counts for in the completed-training file, unless agency.yaml says otherwise."""
+
+AGENCY_NUMBERS: dict[str, tuple[Any, float, float, str]] = {
+    "keep_words_days": (int, 1, math.inf, "a whole number of days (1 or more)"),
+    "keep_audit_days": (int, 1, math.inf, "a whole number of days (1 or more)"),
+    "pass_mark": (
+        int,
+        1,
+        100,
+        "a pass mark: use a whole number from 1 to 100 "
+        f"(the lowest total that passes an assignment; default {DEFAULT_PASS_MARK})",
+    ),
+    "training_hours_per_call": (
+        int | float,
+        0.01,
+        8,
+        "a number of hours: use a number from 0.01 to 8, "
+        f"e.g. 0.25 for a quarter of an hour (default {DEFAULT_TRAINING_HOURS})",
+    ),
+    "grace_days": (int, 0, 365, "a whole number of days from 0 to 365 (default 7)"),
+    "reminder_hour": (int, 0, 23, "an hour from 0 to 23, e.g. 9 for 09:00 (default 9)"),
+}
+"""agency.yaml's numbers: (their kinds, lowest, highest, what the error says a value must be)."""
+
+
+def agency_number(data: dict, path: Path, key: str) -> Any:
+    """agency.yaml's number `key` as AGENCY_NUMBERS allows it (never a yes/no), or None where it says nothing;
+    ConfigError, naming the file and the key, for anything else."""
+    kinds, low, high, what = AGENCY_NUMBERS[key]
+    raw = data.get(key)
     if raw is None:
-        return DEFAULT_PASS_MARK
-    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 100:
-        raise ConfigError(
-            f"{path}: pass_mark: '{raw}' is not a pass mark: use a whole number from 1 to 100 "
-            f"(the lowest total that passes an assignment; default {DEFAULT_PASS_MARK})"
-        )
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, kinds) or not low <= raw <= high:
+        raise ConfigError(f"{path}: {key}: '{raw}' is not {what}")
     return raw
 
 
@@ -258,22 +287,10 @@ def _http_url(raw: str, key: str, what: str) -> str:
     return raw.rstrip("/")
 
 
-DEFAULT_TRAINING_HOURS = 0.25
-"""Training hours a passed call counts for in the completed-training file, unless agency.yaml says otherwise."""
-
-
 def load_training_hours(scenarios_dir: Path) -> float:
     """agency.yaml's `training_hours_per_call`: hours from 0.01 to 8 (DEFAULT_TRAINING_HOURS where it says nothing)."""
-    data, path = agency_settings(scenarios_dir)
-    raw = data.get("training_hours_per_call")
-    if raw is None:
-        return DEFAULT_TRAINING_HOURS
-    if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0.01 <= raw <= 8:
-        raise ConfigError(
-            f"{path}: training_hours_per_call: '{raw}' is not a number of hours: use a number from 0.01 to 8, "
-            f"e.g. 0.25 for a quarter of an hour (default {DEFAULT_TRAINING_HOURS})"
-        )
-    return float(raw)
+    raw = agency_number(*agency_settings(scenarios_dir), "training_hours_per_call")
+    return DEFAULT_TRAINING_HOURS if raw is None else float(raw)
 
 
 def _timezone(raw: str) -> str:
@@ -307,16 +324,10 @@ def load_calendar(scenarios_dir: Path) -> Calendar:
     the defaults where it says nothing."""
     data, path = agency_settings(scenarios_dir)
     values: dict[str, object] = {}
-    for key, low, high, what in (
-        ("grace_days", 0, 365, "a whole number of days from 0 to 365 (default 7)"),
-        ("reminder_hour", 0, 23, "an hour from 0 to 23, e.g. 9 for 09:00 (default 9)"),
-    ):
-        raw = data.get(key)
-        if raw is None:
-            continue
-        if isinstance(raw, bool) or not isinstance(raw, int) or not low <= raw <= high:
-            raise ConfigError(f"{path}: {key}: '{raw}' is not {what}")
-        values[key] = raw
+    for key in ("grace_days", "reminder_hour"):
+        raw = agency_number(data, path, key)
+        if raw is not None:
+            values[key] = raw
     raw = data.get("date_format")
     if raw is not None:
         if str(raw).strip().upper() not in DATE_FORMATS:

@@ -98,18 +98,18 @@ class AuditLog:
         return [r[0] for r in rows]
 
     def unit_names(self, unit_ids: Iterable[int]) -> dict[int, str]:
-        found: dict[int, str] = {}
-        for chunk in chunks(unit_ids):
-            marks = ",".join("?" * len(chunk))
-            found |= dict(self.db.execute(f"select id, name from units where id in ({marks})", chunk).fetchall())
-        return found
+        return self.by_id("select id, name from units", unit_ids)
 
     def attempt_owners(self, attempt_ids: Iterable[int]) -> dict[int, int]:
         """Who made each attempt."""
-        found: dict[int, int] = {}
-        for chunk in chunks(attempt_ids):
+        return self.by_id("select id, user_id from attempts", attempt_ids)
+
+    def by_id(self, select: str, ids: Iterable[int]) -> dict:
+        """`select` (of id and one more column, from one table) for these ids, as {id: the column}."""
+        found: dict = {}
+        for chunk in chunks(ids):
             marks = ",".join("?" * len(chunk))
-            found |= dict(self.db.execute(f"select id, user_id from attempts where id in ({marks})", chunk).fetchall())
+            found |= dict(self.db.execute(f"{select} where id in ({marks})", chunk).fetchall())
         return found
 
     def circle(self, unit_ids: list[int]) -> UnitCircle:

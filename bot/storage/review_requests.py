@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from bot.storage.audit import AuditLog
+from bot.storage.awaited import Awaited
 from bot.storage.store import Store
 
 OPEN, OVERRIDDEN, DISMISSED = "open", "overridden", "dismissed"
@@ -66,8 +67,7 @@ class ReviewRequestTables:
     def __init__(self, store: Store) -> None:
         self.store, self.db = store, store.db
         self.audit = AuditLog(store)
-        self._waiting = {user_id for (user_id,) in self.db.execute("select user_id from review_waits")}
-        """Who may have a wait (a superset, as in bot.storage.verdicts): every text is checked here first."""
+        self._waiting = Awaited(store, "review_waits")
 
     def add(self, attempt_id: int, user_id: int, subject: str, reason: str) -> int | None:
         """A new open request, audited; None when one is open for that verdict already."""
@@ -125,7 +125,7 @@ class ReviewRequestTables:
     # --- what someone is about to type ---------------------------------------------------------
 
     def set_wait(self, user_id: int, wait: ReviewWait) -> None:
-        self._waiting.add(user_id)
+        self._waiting.users.add(user_id)
         self.db.execute(
             "insert or replace into review_waits (user_id, attempt_id, subject, request_id, expires) "
             "values (?, ?, ?, ?, ?)",
@@ -134,18 +134,13 @@ class ReviewRequestTables:
 
     def may_wait(self, user_id: int) -> bool:
         """False for anyone without a wait, without a read."""
-        return user_id in self._waiting
+        return self._waiting.may(user_id)
 
     def wait(self, user_id: int) -> ReviewWait | None:
-        if user_id not in self._waiting:
-            return None
-        row = next(self.db.query("select * from review_waits where user_id = ?", [user_id]), None)
-        if row is None:
-            self._waiting.discard(user_id)
-            return None
-        return ReviewWait(row["attempt_id"], row["subject"], row["expires"], row["request_id"])
+        row = self._waiting.row(user_id)
+        return None if row is None else ReviewWait(row["attempt_id"], row["subject"], row["expires"], row["request_id"])
 
     def take_wait(self, user_id: int) -> bool:
-        if user_id not in self._waiting:
+        if not self._waiting.may(user_id):
             return False
         return self.db.execute("delete from review_waits where user_id = ?", [user_id]).rowcount > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.storage.audit import AuditLog
+from bot.storage.awaited import Awaited
 from bot.storage.store import Store
 from bot.storage.stored_totals import stored_total
 from bot.transcript import CRITERIA
@@ -24,10 +25,8 @@ class Verdicts:
     def __init__(self, store: Store) -> None:
         self.store, self.db = store, store.db
         self.audit = AuditLog(store)
-        self._awaiting = {user_id for (user_id,) in self.db.execute("select user_id from pending_reasons")}
-        """Who may have a pending reason: every text is checked here, in memory, and only these people's
-        in the store. Loaded at start (a reason survives a restart), added to when one is set, and kept a
-        superset: an id leaves only once the store has none for it, so a rolled-back take loses no reason."""
+        self._awaiting = Awaited(store, "pending_reasons")
+        """Who may have a pending reason: a reason survives a restart, and practice texts never read the table."""
 
     def results_of(self, attempt_id: int) -> dict[str, dict]:
         return {r["criterion"]: r for r in self.db.query("select * from results where attempt_id = ?", [attempt_id])}
@@ -60,7 +59,7 @@ class Verdicts:
         return list(self.db.query("select * from overrides where attempt_id = ? order by id", [attempt_id]))
 
     def set_pending_reason(self, user_id: int, pending: PendingReason) -> None:
-        self._awaiting.add(user_id)
+        self._awaiting.users.add(user_id)
         self.db.execute(
             "insert or replace into pending_reasons (user_id, attempt_id, criterion, met, expires) "
             "values (?, ?, ?, ?, ?)",
@@ -69,14 +68,11 @@ class Verdicts:
 
     def may_await_reason(self, user_id: int) -> bool:
         """False for anyone without a pending reason, without a read: so practice texts go straight on."""
-        return user_id in self._awaiting
+        return self._awaiting.may(user_id)
 
     def pending_reason(self, user_id: int) -> PendingReason | None:
-        if user_id not in self._awaiting:
-            return None
-        row = next(self.db.query("select * from pending_reasons where user_id = ?", [user_id]), None)
+        row = self._awaiting.row(user_id)
         if row is None:
-            self._awaiting.discard(user_id)
             return None
         return PendingReason(row["attempt_id"], row["criterion"], bool(row["met"]), row["expires"])
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from bot.tg.button_shapes import AttemptPage, Bare, OnAttempt, OnCriterion, OnPage, OnScenario, OnUnit, OnUser
 from bot.tg.unit_callbacks import (  # the unit buttons, cb.<name> like every other
     ArchiveAsk,
     ArchiveDo,
@@ -38,9 +39,7 @@ class NotOurs(ValueError):
     """Callback data this bot does not (or no longer) make."""
 
 
-@dataclass(frozen=True)
-class AllUnits:
-    page: int
+class AllUnits(OnPage): ...
 
 
 @dataclass(frozen=True)
@@ -56,22 +55,13 @@ class TraineeResults:
     page: int
 
 
-@dataclass(frozen=True)
-class Transcript:
-    attempt_id: int
+class Transcript(OnAttempt): ...
 
 
-@dataclass(frozen=True)
-class OverrideAsk:
-    attempt_id: int
-    criterion: int
-    """The criterion's place in CRITERIA."""
+class OverrideAsk(OnCriterion): ...
 
 
-@dataclass(frozen=True)
-class OverrideConfirm:
-    attempt_id: int
-    criterion: int
+class OverrideConfirm(OnCriterion): ...
 
 
 @dataclass(frozen=True)
@@ -84,14 +74,10 @@ class OverrideTo:
     met: int
 
 
-@dataclass(frozen=True)
-class OverrideCancel:
-    pass
+class OverrideCancel(Bare): ...
 
 
-@dataclass(frozen=True)
-class AssignCall:
-    scenario_id: str
+class AssignCall(OnScenario): ...
 
 
 @dataclass(frozen=True)
@@ -100,9 +86,7 @@ class AssignToUnit:
     unit_id: int
 
 
-@dataclass(frozen=True)
-class Report:
-    unit_id: int
+class Report(OnUnit): ...
 
 
 @dataclass(frozen=True)
@@ -115,9 +99,7 @@ class ReportFor:
     page: int
 
 
-@dataclass(frozen=True)
-class Export:
-    unit_id: int
+class Export(OnUnit): ...
 
 
 @dataclass(frozen=True)
@@ -129,36 +111,23 @@ class ExportFor:
     period: str
 
 
-@dataclass(frozen=True)
-class Promote:
-    user_id: int
+class Promote(OnUser): ...
 
 
-@dataclass(frozen=True)
-class Demote:
-    user_id: int
+class Demote(OnUser): ...
 
 
-@dataclass(frozen=True)
-class Erase:
-    user_id: int
+class Erase(OnUser): ...
 
 
-@dataclass(frozen=True)
-class EraseCancel:
-    pass
+class EraseCancel(Bare): ...
 
 
-@dataclass(frozen=True)
-class DigestOff:
-    pass
+class DigestOff(Bare): ...
 
 
-@dataclass(frozen=True)
-class Behind:
+class Behind(OnPage):
     """Who has not passed each assignment of the caller's units, a page of them."""
-
-    page: int
 
 
 @dataclass(frozen=True)
@@ -176,17 +145,12 @@ class Remind:
     user_id: int
 
 
-@dataclass(frozen=True)
-class ProfileCancel:
+class ProfileCancel(Bare):
     """Stop the /profile questions: nothing more is saved."""
 
 
-@dataclass(frozen=True)
-class TranscriptPage:
+class TranscriptPage(AttemptPage):
     """A page of a long transcript, as staff see it (page 0 is what Transcript shows)."""
-
-    attempt_id: int
-    page: int
 
 
 @dataclass(frozen=True)
@@ -196,40 +160,24 @@ class ReviewAnswer:
     request_id: int
 
 
-@dataclass(frozen=True)
-class CallList:
+class CallList(OnPage):
     """A page of /practice: what is assigned to you first, then the other calls."""
 
-    page: int
 
-
-@dataclass(frozen=True)
-class History:
+class History(OnPage):
     """A page of your own finished calls (/history)."""
 
-    page: int
 
-
-@dataclass(frozen=True)
-class OwnCall:
+class OwnCall(OnAttempt):
     """One of your finished calls: its scorecard, with Transcript and Ask-for-a-review buttons."""
 
-    attempt_id: int
 
-
-@dataclass(frozen=True)
-class OwnTranscript:
+class OwnTranscript(AttemptPage):
     """A page of one of your calls' transcript."""
 
-    attempt_id: int
-    page: int
 
-
-@dataclass(frozen=True)
-class ReviewPick:
+class ReviewPick(OnAttempt):
     """Ask for a review of one of your calls: which verdict."""
-
-    attempt_id: int
 
 
 @dataclass(frozen=True)
@@ -240,16 +188,12 @@ class ReviewAsk:
     subject: int
 
 
-@dataclass(frozen=True)
-class ReviewCancel:
+class ReviewCancel(Bare):
     """Stop waiting for a review reason (or an instructor's reply to one)."""
 
 
-@dataclass(frozen=True)
-class Practice:
+class Practice(OnScenario):
     """Start a call; an empty id lists the calls."""
-
-    scenario_id: str
 
 
 Callback = (

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.ext import ContextTypes, filters
 
 from bot.tg import callbacks as cb
 from bot.tg.screen import Screen, messages_of
-from bot.tg.trainee import answer_quietly, user_of
+from bot.tg.trainee import Awaiting, answer_quietly, user_of
 from bot.training.outcome import Outcome, Refused
 from bot.training.profiles import ProfileReply, Profiles
 from bot.transcript import User
@@ -40,7 +40,7 @@ class ProfileScreens:
             return Screen(Outcome([str(refusal)]), CANCEL if asked else ())
 
     def awaiting_answer(self) -> filters.MessageFilter:
-        return _AwaitingAnswer(self.profiles)
+        return Awaiting("awaiting_profile_answer", self.profiles.awaits_answer)
 
     def text_handler(self, otherwise: Callable) -> Callable:
         """A text from someone asked a profile question: the answer, else (lapsed, in a call) practice."""
@@ -65,12 +65,3 @@ class ProfileScreens:
         with self.coach.store.db.atomic():
             outcome = self.profiles.cancel(user)
             self.coach.store.handled(update.update_id, user.chat_id, messages_of(user.chat_id, outcome))
-
-
-class _AwaitingAnswer(filters.MessageFilter):
-    def __init__(self, profiles: Profiles) -> None:
-        super().__init__(name="awaiting_profile_answer")
-        self.profiles = profiles
-
-    def filter(self, message: Message) -> bool:
-        return message.from_user is not None and self.profiles.awaits_answer(message.from_user.id)

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.ext import ContextTypes, filters
 
 from bot.practice.coach import Coach
@@ -27,12 +27,11 @@ from bot.tg.report_screens import ReportScreens
 from bot.tg.results_screens import ResultsScreens
 from bot.tg.screen import Screen, messages_of, screen
 from bot.tg.staff_screens import StaffScreens
-from bot.tg.trainee import TraineeHandlers, user_of
+from bot.tg.trainee import Awaiting, TraineeHandlers, user_of
 from bot.tg.trainee import tapped as tapped_button
 from bot.tg.unit_screens import UnitScreens, due_of
 from bot.training.department import Department
 from bot.training.outcome import Deferred, Outcome, Refused
-from bot.training.overrides import Overrides
 from bot.training.periods import DEFAULT as DEFAULT_PERIOD
 from bot.transcript import User
 
@@ -239,7 +238,7 @@ class StaffHandlers:
     def awaiting_reason(self) -> filters.MessageFilter:
         """Texts from someone who may owe an override reason, told apart in memory: only these reach
         `text_handler`; every other text (practice) goes straight to the trainee handler."""
-        return _AwaitingReason(self.department.overrides)
+        return Awaiting("awaiting_reason", self.department.overrides.awaits_reason)
 
     def text_handler(self, trainee: TraineeHandlers):
         """A text: an override reason the instructor was asked for, else a line of practice."""
@@ -296,17 +295,6 @@ class StaffHandlers:
             queued += notices.queue_digests(due, await self.coach.store.reader.run(read), today)
         if queued:
             wake(context)
-
-
-class _AwaitingReason(filters.MessageFilter):
-    """A PTB filter over the rule's in-memory check, so a practice text meets no staff handler at all."""
-
-    def __init__(self, overrides: Overrides) -> None:
-        super().__init__(name="awaiting_reason")
-        self.overrides = overrides
-
-    def filter(self, message: Message) -> bool:
-        return message.from_user is not None and self.overrides.awaits_reason(message.from_user.id)
 
 
 def wake(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.tg.button_shapes import Bare, OnUnit, UnitPerson
+
 
 @dataclass(frozen=True)
 class AssignDue:
@@ -15,11 +17,8 @@ class AssignDue:
     due: int
 
 
-@dataclass(frozen=True)
-class ManageUnit:
+class ManageUnit(OnUnit):
     """A unit's card for its instructors: join code, Share, Members, Rename, Archive (or Restore)."""
-
-    unit_id: int
 
 
 @dataclass(frozen=True)
@@ -30,70 +29,41 @@ class UnitPeople:
     page: int
 
 
-@dataclass(frozen=True)
-class RemoveAsk:
+class RemoveAsk(UnitPerson):
     """Ask before taking someone off one unit: as a member (instructor 0) or as a co-instructor (1)."""
 
-    unit_id: int
-    user_id: int
-    instructor: int
 
-
-@dataclass(frozen=True)
-class RemoveDo:
+class RemoveDo(UnitPerson):
     """Confirmed: take them off the unit (the permission is checked again)."""
 
-    unit_id: int
-    user_id: int
-    instructor: int
 
-
-@dataclass(frozen=True)
-class RenameHow:
+class RenameHow(OnUnit):
     """How to rename a unit: the command to send, its code filled in."""
 
-    unit_id: int
 
-
-@dataclass(frozen=True)
-class RenameDo:
+class RenameDo(OnUnit):
     """Confirmed: rename the unit to the name asked for with /rename."""
 
-    unit_id: int
+
+class ArchiveAsk(OnUnit): ...
 
 
-@dataclass(frozen=True)
-class ArchiveAsk:
-    unit_id: int
+class ArchiveDo(OnUnit): ...
 
 
-@dataclass(frozen=True)
-class ArchiveDo:
-    unit_id: int
+class Restore(OnUnit): ...
 
 
-@dataclass(frozen=True)
-class Restore:
-    unit_id: int
-
-
-@dataclass(frozen=True)
-class ArchivedUnits:
+class ArchivedUnits(Bare):
     """The caller's archived units, with their results and a way to restore each."""
 
 
-@dataclass(frozen=True)
-class LeaveAsk:
+class LeaveAsk(OnUnit):
     """A trainee asks to leave a unit: confirm first."""
 
-    unit_id: int
+
+class LeaveDo(OnUnit): ...
 
 
-@dataclass(frozen=True)
-class LeaveDo:
-    unit_id: int
-
-
-@dataclass(frozen=True)
-class UnitCancel:
+class UnitCancel(Bare):
     """Cancel a unit change that was asked (remove, rename, archive, leave): nothing changes."""

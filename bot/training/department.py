@@ -66,7 +66,7 @@ class Department:
         asked = ReviewRequestTables(store)
         self.review_requests = ReviewRequests(store, self.access, asked, self.reviews, verdicts, tz)
         self.own_calls = OwnCalls(store, self.reviews, asked, self.calls, self.pass_mark)
-        self.overrides = Overrides(store, self.access, verdicts, self.calls, tz, self.review_requests)
+        self.overrides = Overrides(self.reviews, tz, self.review_requests)
         self.notices = Notices(store, self.calls, tz, self.pass_mark, self.calendar)
         self.reminders = Reminders(self.access, tables, audit, self.calls, self.pass_mark, tz)
         self.reports = Reports(self.access, self.calls, self.pass_mark, tz, provider_of(library))

@@ -91,6 +91,12 @@ class Deferred(Generic[T]):
     then: Callable[[Any], T]
 
 
+def cancelled(had: bool, what: str) -> Outcome:
+    """The answer to /cancel of a message someone was asked to type: `what` is the state it leaves ("nothing
+    changed") when there was one to cancel."""
+    return Outcome([f"Cancelled: {what}." if had else "Nothing to cancel."])
+
+
 def number(raw: str | None, usage: str) -> int:
     """A plain ASCII number ("²" and "١" pass str.isdigit() but are no id); Refused(usage) otherwise."""
     raw = (raw or "").strip()

@@ -11,12 +11,11 @@ from datetime import timedelta, tzinfo
 
 from bot.clock import local_date, weekday_date
 from bot.practice.scorecard import total_text
-from bot.storage.store import AttemptRow, Store
-from bot.storage.verdicts import PendingReason, Verdicts
-from bot.training.access import Access
-from bot.training.calls import Calls
-from bot.training.outcome import Notice, Outcome, Refused
+from bot.storage.store import AttemptRow
+from bot.storage.verdicts import PendingReason
+from bot.training.outcome import Notice, Outcome, Refused, cancelled
 from bot.training.review_requests import ReviewRequests
+from bot.training.reviews import Reviews
 from bot.transcript import CRITERIA, LABELS, User
 
 REASON_MINUTES = 15
@@ -36,16 +35,10 @@ class Overridable:
 
 
 class Overrides:
-    def __init__(
-        self,
-        store: Store,
-        access: Access,
-        verdicts: Verdicts,
-        calls: Calls,
-        tz: tzinfo,
-        requests: ReviewRequests | None = None,
-    ) -> None:
-        self.store, self.access, self.verdicts, self.calls, self.tz = store, access, verdicts, calls, tz
+    def __init__(self, reviews: Reviews, tz: tzinfo, requests: ReviewRequests | None = None) -> None:
+        """Works on the attempts `reviews` shows, with its store, access checks, verdicts and calls."""
+        self.store, self.access, self.tz = reviews.store, reviews.access, tz
+        self.verdicts, self.calls = reviews.verdicts, reviews.calls
         self.requests = requests
         """Trainees' review requests: an override of a criterion answers the open one about it."""
 
@@ -84,8 +77,7 @@ class Overrides:
         )
 
     def cancel(self, actor: User) -> Outcome:
-        had = self.verdicts.take_pending_reason(actor.id)
-        return Outcome(["Cancelled: nothing changed." if had else "Nothing to cancel."])
+        return cancelled(self.verdicts.take_pending_reason(actor.id), "nothing changed")
 
     def awaits_reason(self, user_id: int) -> bool:
         """A cheap first check for every text: False means it is surely not a reason (no read)."""

@@ -18,7 +18,7 @@ from bot.storage.review_requests import DISMISSED, OPEN, ReviewRequest, ReviewRe
 from bot.storage.store import Store
 from bot.storage.verdicts import Verdicts
 from bot.training.access import Access
-from bot.training.outcome import Notice, Outcome, Refused
+from bot.training.outcome import Notice, Outcome, Refused, cancelled
 from bot.training.reviews import Review, Reviews
 from bot.transcript import CRITERIA, LABELS, User
 
@@ -134,8 +134,7 @@ class ReviewRequests:
         return request
 
     def cancel(self, actor: User) -> Outcome:
-        had = self.tables.take_wait(actor.id)
-        return Outcome(["Cancelled: nothing was sent." if had else "Nothing to cancel."])
+        return cancelled(self.tables.take_wait(actor.id), "nothing was sent")
 
     def awaits(self, user_id: int) -> bool:
         """A cheap first check for every text: False means it is surely not a reason or a reply (no read)."""

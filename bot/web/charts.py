@@ -33,20 +33,27 @@ class Bar:
     title: str
 
 
-@dataclass(frozen=True)
-class BarChart:
-    """Vertical bars on a 0-100 scale with the first and last captions under them; numbers as SVG writes them."""
+@dataclass(frozen=True, kw_only=True)
+class Chart:
+    """What every chart has: its text equivalent, its scale's lines, the first and last captions under it, where
+    its drawing ends (`right`), and its size; numbers as SVG writes them."""
 
     label: str
-    bars: list[Bar]
     levels: list[tuple[int, str, str]]
     """(figure, y of its line, y of its text)."""
     first: str
     last: str | None
     right: str
-    width: int = WIDTH
-    height: int = HEIGHT
-    plot: int = PLOT
+    width: int
+    height: int
+    plot: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class BarChart(Chart):
+    """Vertical bars on a 0-100 scale with the first and last captions under them."""
+
+    bars: list[Bar]
 
 
 @dataclass(frozen=True)
@@ -77,16 +84,23 @@ def bars(points: Sequence[tuple[str, float | None]], label: str, fail: Sequence[
                 f"{caption}: {value:.0f}",
             )
         )
-    levels = [(v, HEIGHT - HEIGHT * v / TOP) for v in LEVELS]
     first, last = points[0][0], points[-1][0]
     return BarChart(
-        label,
-        drawn,
-        [(v, f"{y:.1f}", f"{y + 4:.1f}") for v, y in levels],
-        first,
-        last if len(points) > 1 and last != first else None,
-        f"{len(points) * width:.1f}",
+        label=label,
+        bars=drawn,
+        levels=scale(HEIGHT),
+        first=first,
+        last=last if len(points) > 1 and last != first else None,
+        right=f"{len(points) * width:.1f}",
+        width=WIDTH,
+        height=HEIGHT,
+        plot=PLOT,
     )
+
+
+def scale(height: int) -> list[tuple[int, str, str]]:
+    """The 0-100 scale's lines in a chart `height` high: (figure, y of its line, y of its text)."""
+    return [(v, f"{y:.1f}", f"{y + 4:.1f}") for v, y in ((v, height - height * v / TOP) for v in LEVELS)]
 
 
 def meters(rows: Sequence[tuple[str, float | None]]) -> list[Meter]:
@@ -104,25 +118,17 @@ TREND_PLOT = TREND_WIDTH - 22
 """A trend panel is smaller than a bar chart: two stand side by side on a phone, four on a printed page."""
 
 
-@dataclass(frozen=True)
-class LineChart:
+@dataclass(frozen=True, kw_only=True)
+class LineChart(Chart):
     """A week-by-week line on a 0-100 scale (a week without calls breaks it), or bars of counts on their own
-    scale; weeks before the period (`shade` wide) on a grey ground. Numbers as SVG writes them."""
+    scale; weeks before the period (`shade` wide) on a grey ground."""
 
-    label: str
     lines: list[str]
     """Each unbroken run of weeks as a polyline's points."""
     dots: list[tuple[str, str, str]]
     """(x, y, what it says) of each week with a figure."""
     bars: list[Bar]
-    levels: list[tuple[int, str, str]]
     shade: str
-    first: str
-    last: str | None
-    right: str
-    width: int = TREND_WIDTH
-    height: int = TREND_HEIGHT
-    plot: int = TREND_PLOT
 
 
 def trend(
@@ -141,18 +147,8 @@ def trend(
         x, y = f"{(i + 0.5) * step:.1f}", f"{TREND_HEIGHT - TREND_HEIGHT * min(value, TOP) / TOP:.1f}"
         runs[-1].append(f"{x},{y}")
         dots.append((x, y, f"{caption}: {value:.0f}{suffix}"))
-    levels = [(v, TREND_HEIGHT - TREND_HEIGHT * v / TOP) for v in LEVELS]
-    return LineChart(
-        label,
-        [" ".join(run) for run in runs if len(run) > 1],
-        dots,
-        [],
-        [(v, f"{y:.1f}", f"{y + 4:.1f}") for v, y in levels],
-        f"{before * step:.1f}",
-        points[0][0],
-        points[-1][0] if len(points) > 1 else None,
-        f"{TREND_PLOT:.1f}",
-    )
+    lines = [" ".join(run) for run in runs if len(run) > 1]
+    return trend_chart(points, label, before * step, lines=lines, dots=dots, bars=[], levels=scale(TREND_HEIGHT))
 
 
 def count_bars(points: Sequence[tuple[str, int]], label: str, before: int = 0) -> LineChart | None:
@@ -172,14 +168,31 @@ def count_bars(points: Sequence[tuple[str, int]], label: str, before: int = 0) -
         for i, (caption, n) in enumerate(points)
         if n
     ]
+    return trend_chart(points, label, before * step, lines=[], dots=[], bars=drawn, levels=[(top, "0.0", "4.0")])
+
+
+def trend_chart(
+    points: Sequence[tuple[str, object]],
+    label: str,
+    shade: float,
+    *,
+    lines: list[str],
+    dots: list[tuple[str, str, str]],
+    bars: list[Bar],
+    levels: list[tuple[int, str, str]],
+) -> LineChart:
+    """A trend panel of `points` (caption, value) each, with what is drawn in it; `shade` wide before the period."""
     return LineChart(
-        label,
-        [],
-        [],
-        drawn,
-        [(top, "0.0", "4.0")],
-        f"{before * step:.1f}",
-        points[0][0],
-        points[-1][0] if len(points) > 1 else None,
-        f"{TREND_PLOT:.1f}",
+        label=label,
+        lines=lines,
+        dots=dots,
+        bars=bars,
+        levels=levels,
+        shade=f"{shade:.1f}",
+        first=points[0][0],
+        last=points[-1][0] if len(points) > 1 else None,
+        right=f"{TREND_PLOT:.1f}",
+        width=TREND_WIDTH,
+        height=TREND_HEIGHT,
+        plot=TREND_PLOT,
     )

@@ -8,7 +8,6 @@ the same checks, the same audit lines, the same notices to members, written with
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -18,16 +17,11 @@ from bot.training import results
 from bot.training.outcome import Refused, number
 from bot.training.standings import statuses
 from bot.web.access import checked_form
-from bot.web.pages.units import visible_unit
-
-if TYPE_CHECKING:
-    from bot.web.app import Dashboard
+from bot.web.pages.family import PageFamily
+from bot.web.pages.units import unit_page, visible_unit
 
 
-class AssignmentPages:
-    def __init__(self, dashboard: Dashboard) -> None:
-        self.d = dashboard
-
+class AssignmentPages(PageFamily):
     def routes(self) -> list[Route]:
         return [
             Route("/units/{unit_id:id}/assignments", self.page),
@@ -53,13 +47,14 @@ class AssignmentPages:
         ]
         assigned = {a.scenario_id for a in overview.assignments}
         choices = [s for s in calls.in_order() if s.id not in assigned]
-        return d.page(
+        return unit_page(
+            d,
             request,
+            who,
+            unit,
             "assignments/list.html",
             f"Assignments of {unit.name}",
-            session=who.session,
             status=status,
-            crumbs=[("Units", "/"), (unit.name, f"/units/{unit.id}")],
             error=error,
             base=f"{d.prefix}/units/{unit.id}/assignments",
             today=today.isoformat(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -15,18 +15,13 @@ from bot.training.outcome import Refused
 from bot.training.reviews import StoredVerdict
 from bot.transcript import Turn
 from bot.web.access import SignedIn, checked_form, signed_in
-
-if TYPE_CHECKING:
-    from bot.web.app import Dashboard
+from bot.web.pages.family import PageFamily
 
 Marks = dict[int, list[tuple[str, str]]]
 """Per turn number: (label, quoted evidence) to mark in its text."""
 
 
-class AttemptPage:
-    def __init__(self, dashboard: Dashboard) -> None:
-        self.d = dashboard
-
+class AttemptPage(PageFamily):
     def routes(self) -> list[Route]:
         return [
             Route("/attempts/{attempt_id:id}", self.attempt),

@@ -17,6 +17,8 @@ from bot.training.audit_trail import AuditQuery, AuditTrail, ReadableEntry
 from bot.training.records import safe_cell
 from bot.web.access import signed_in
 from bot.web.figures import day_and_minute, small_number
+from bot.web.pages.family import PageFamily
+from bot.web.pages.units import units_page
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -27,9 +29,9 @@ CSV_TIME = "%Y-%m-%d %H:%M"
 """Local time in the download: a spreadsheet reads it as a date and time."""
 
 
-class AuditPage:
+class AuditPage(PageFamily):
     def __init__(self, dashboard: Dashboard) -> None:
-        self.d = dashboard
+        super().__init__(dashboard)
         department = dashboard.department
         self.trail = AuditTrail(department.access, department.audit, department.calls, department.tz)
 
@@ -51,12 +53,12 @@ class AuditPage:
             pager.append(("\u25c0 Newer", urlencode({**kept, "page": at - 1})))
         if page.more:
             pager.append(("Older \u25b6", urlencode({**kept, "page": at + 1})))
-        return d.page(
+        return units_page(
+            d,
             request,
+            who,
             "audit.html",
             f"Audit log, page {at}",
-            session=who.session,
-            crumbs=[("Units", "/")],
             entries=[shown(e) for e in page.entries],
             actions=self.trail.actions(who.actor),
             action=query.action,

@@ -17,6 +17,7 @@ from bot.training.outcome import Refused
 from bot.training.records import window_of
 from bot.training.reports import completion_count, export_count
 from bot.web.access import NotAvailable, signed_in
+from bot.web.pages.family import PageFamily
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -25,9 +26,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ExportRoutes:
+class ExportRoutes(PageFamily):
     def __init__(self, dashboard: Dashboard) -> None:
-        self.d = dashboard
+        super().__init__(dashboard)
         self.building: set[int] = set()
         """People whose export is being built: one at a time each."""
 

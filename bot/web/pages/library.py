@@ -18,6 +18,8 @@ from bot.scenarios.diagram import mermaid
 from bot.scenarios.format import Scenario
 from bot.training.outcome import Refused
 from bot.web.access import NotAvailable, SignedIn, checked_form, signed_in
+from bot.web.pages.family import PageFamily
+from bot.web.pages.units import units_page
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -29,9 +31,9 @@ MERMAID_CSP = (
 )
 
 
-class LibraryPages:
+class LibraryPages(PageFamily):
     def __init__(self, dashboard: Dashboard) -> None:
-        self.d = dashboard
+        super().__init__(dashboard)
         self.diagrams: dict[str, str] = {}
 
     def diagram_source(self, scenario: Scenario) -> str:
@@ -60,12 +62,12 @@ class LibraryPages:
         for s in d.department.calls.in_order():
             heading = f"{'By phone' if s.channel == 'phone' else 'At the counter'}, {s.difficulty}"
             groups.setdefault(heading, []).append(s)
-        return d.page(
+        return units_page(
+            d,
             request,
+            who,
             "library/index.html",
             "Calls and diagrams",
-            session=who.session,
-            crumbs=[("Units", "/")],
             calls=d.department.calls.count(),
             groups=groups,
         )

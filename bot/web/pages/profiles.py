@@ -3,8 +3,6 @@ the same rule as `/profile <user_id> ...` in chat, audited, and the trainee told
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -12,15 +10,10 @@ from starlette.routing import Route
 from bot.training.outcome import Refused
 from bot.training.profiles import MAX_BADGE, MAX_NAME
 from bot.web.access import checked_form, signed_in
-
-if TYPE_CHECKING:
-    from bot.web.app import Dashboard
+from bot.web.pages.family import PageFamily
 
 
-class ProfilePage:
-    def __init__(self, dashboard: Dashboard) -> None:
-        self.d = dashboard
-
+class ProfilePage(PageFamily):
     def routes(self) -> list[Route]:
         path = "/units/{unit_id:id}/trainees/{user_id:id}/profile"
         return [Route(path, self.page), Route(path, self.save, methods=["POST"])]

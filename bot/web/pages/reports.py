@@ -10,7 +10,7 @@ which then shows the default one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -27,10 +27,9 @@ from bot.transcript import CRITERIA
 from bot.web.access import signed_in
 from bot.web.charts import LineChart, count_bars, trend
 from bot.web.figures import number, percent, week_label
+from bot.web.pages.family import PageFamily
+from bot.web.pages.units import units_page
 from bot.web.reports_view import behind_lines, compare_rows, figure_stats, trend_rows
-
-if TYPE_CHECKING:
-    from bot.web.app import Dashboard
 
 
 def selector(path: str, period: Period) -> dict[str, Any]:
@@ -70,10 +69,7 @@ def panels(weeks: list[TrendWeek], period: Period, whose: str, total: Figures) -
     return out
 
 
-class ReportPages:
-    def __init__(self, dashboard: Dashboard) -> None:
-        self.d = dashboard
-
+class ReportPages(PageFamily):
     def routes(self) -> list[Route]:
         return [
             Route("/reports", self.department),
@@ -96,12 +92,12 @@ class ReportPages:
         period, error = self.period(request)
         report = await d.store.reader.run(d.department.periods.reader(units, period, d.today()))
         whose = "all units" if d.department.access.role_of(who.actor.id) == "admin" else "your units"
-        return d.page(
+        return units_page(
+            d,
             request,
+            who,
             "reports/department.html",
             f"Reports: {period.name()}",
-            session=who.session,
-            crumbs=[("Units", "/")],
             error=error,
             sel=selector("/reports", period),
             whose=whose,

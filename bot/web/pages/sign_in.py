@@ -10,25 +10,18 @@ signs in when the person presses the button. Each initData signs in once (`SignI
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.web.access import COOKIE, NotAvailable, checked_form, person
 from bot.web.auth import SESSION_IDLE, telegram_sign_in
-
-if TYPE_CHECKING:
-    from bot.web.app import Dashboard
+from bot.web.pages.family import PageFamily
 
 ELSEWHERE = "Sign in from this dashboard's own page."
 
 
-class SignInPages:
-    def __init__(self, dashboard: Dashboard) -> None:
-        self.d = dashboard
-
+class SignInPages(PageFamily):
     def routes(self) -> list[Route]:
         return [
             Route("/app", self.mini_app),

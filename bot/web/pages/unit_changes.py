@@ -7,26 +7,20 @@ same audit lines, the same notices to the people affected, written with the chan
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.training.outcome import Outcome, Refused
 from bot.web.access import checked_form, signed_in
-
-if TYPE_CHECKING:
-    from bot.web.app import Dashboard
+from bot.web.pages.family import PageFamily
+from bot.web.pages.units import unit_page
 
 ROLES = {"members": False, "instructors": True}
 """A path's kind of person: a member (False) or a co-instructor (True)."""
 
 
-class UnitChangePages:
-    def __init__(self, dashboard: Dashboard) -> None:
-        self.d = dashboard
-
+class UnitChangePages(PageFamily):
     def routes(self) -> list[Route]:
         person = "/units/{unit_id:id}/{role:str}/{user_id:id}/remove"
         return [
@@ -46,13 +40,14 @@ class UnitChangePages:
         roster = d.department.membership.roster(who.actor, request.path_params["unit_id"])
         unit = roster.unit
         removable = [p for p in roster.instructors if p.id != who.actor.id] if len(roster.instructors) > 1 else []
-        return d.page(
+        return unit_page(
+            d,
             request,
+            who,
+            unit,
             "units/manage.html",
             f"People and settings of {unit.name}",
-            session=who.session,
             status=status,
-            crumbs=[("Units", "/"), (unit.name, f"/units/{unit.id}")],
             error=error,
             base=f"{d.prefix}/units/{unit.id}",
             roster=roster,

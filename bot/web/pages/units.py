@@ -19,6 +19,7 @@ from bot.training.results import MemberDetail, UnitOverview, Week, standing
 from bot.web.access import NotAvailable, SignedIn, signed_in
 from bot.web.charts import BarChart, Meter, bars, criterion_meters
 from bot.web.figures import member_rates, number, percent, weakest, week_label
+from bot.web.pages.family import PageFamily
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -51,6 +52,19 @@ def visible_unit(d: Dashboard, request: Request) -> tuple[SignedIn, Unit]:
     """The signed-in person and the unit of the path, when they may see it (else the core refuses)."""
     who = signed_in(request)
     return who, d.department.results.unit(who.actor, request.path_params["unit_id"], "dashboard")
+
+
+def unit_page(
+    d: Dashboard, request: Request, who: SignedIn, unit: Unit, template: str, title: str, /, **context: Any
+) -> Response:
+    """A page under a unit's card: the trail back to it and the sign-out of the person signed in."""
+    crumbs = [("Units", "/"), (unit.name, f"/units/{unit.id}")]
+    return d.page(request, template, title, session=who.session, crumbs=crumbs, **context)
+
+
+def units_page(d: Dashboard, request: Request, who: SignedIn, template: str, title: str, /, **context: Any) -> Response:
+    """A page one step below the list of units: the trail back to it and the sign-out of the person signed in."""
+    return d.page(request, template, title, session=who.session, crumbs=[("Units", "/")], **context)
 
 
 def assignment_totals(o: UnitOverview) -> tuple[int, int, int]:
@@ -123,9 +137,9 @@ def department_figures(
     return stats, rows
 
 
-class UnitPages:
+class UnitPages(PageFamily):
     def __init__(self, dashboard: Dashboard) -> None:
-        self.d = dashboard
+        super().__init__(dashboard)
         self.cache: dict[tuple, tuple[float, dict, dict]] = {}
 
     def routes(self) -> list[Route]:
@@ -191,12 +205,12 @@ class UnitPages:
                 results.members(conn, unit.id, today, mark),
             )
         )
-        return d.page(
+        return units_page(
+            d,
             request,
+            who,
             "units/unit.html",
             unit.name,
-            session=who.session,
-            crumbs=[("Units", "/")],
             card=unit_card(unit, overview, weekly),
             assignments=len(overview.assignments),
             members=members,
@@ -232,12 +246,13 @@ class UnitPages:
             }
             for t in attempts
         ]
-        return d.page(
+        return unit_page(
+            d,
             request,
+            who,
+            unit,
             "units/trainee.html",
             detail.first_name,
-            session=who.session,
-            crumbs=[("Units", "/"), (unit.name, f"/units/{unit.id}")],
             unit=unit,
             detail=detail,
             progress=progress(detail, tz) if attempts else None,
