@@ -128,3 +128,18 @@ def test_without_a_scenario_the_empathy_tip_fits_the_visitors_words() -> None:
     assert "how worried you are" in (grade(worried).criteria["empathy"].tip or "")
     towed = [Turn("visitor", "This is ridiculous, my car got towed."), Turn("trainee", "Ok.")]
     assert "frustrated" in (grade(towed).criteria["empathy"].tip or "")
+
+
+def test_an_addressed_issue_is_never_called_left_without_what_they_needed(library: Library) -> None:
+    """The engine's end state and the grade can differ; the scorecard never contradicts "Issue addressed"."""
+    from dataclasses import replace
+
+    from bot.practice.scorecard import outcome_line
+
+    result = play(library, "service-tester", COURTEOUS["service-tester"])
+    assert result.grade.addressed is not None and result.grade.addressed.met
+    unresolved_end = replace(result, resolved=False)
+    assert "without what they needed" not in outcome_line(unresolved_end, "caller")
+    assert "got what they needed" in outcome_line(unresolved_end, "caller") or "satisfied" in outcome_line(
+        unresolved_end, "caller"
+    )

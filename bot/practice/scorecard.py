@@ -126,9 +126,12 @@ def outcome_line(result: AttemptResult, visitor: str) -> str:
     if not result.completed:
         return f"You ended the contact before the {visitor} was done ({moods})."
     hostile = any(v["kind"] in ("sarcasm", "rude") for v in result.grade.courtesy_violations)
-    if result.resolved and hostile:
+    addressed = result.grade.addressed
+    # The grade's "Issue addressed" is the record: never beside "left without what they needed".
+    got_it = result.resolved or bool(addressed and addressed.met and not addressed.wrong_information)
+    if got_it and hostile:
         return f"The {visitor} got what they needed, but not the respect ({moods})."
-    if result.resolved:
+    if got_it:
         return f"The {visitor} {_resolved_mood(result.start_mood, result.final_mood)} ({moods})."
     worse = MOOD_ORDER.index(result.final_mood) > MOOD_ORDER.index(result.start_mood)
     return f"The {visitor} left {'upset' if worse else 'without what they needed'} ({moods})."
