@@ -481,3 +481,85 @@ def test_a_commitment_counts_as_done_now(library: Library, said: str) -> None:
 def test_every_announcing_lead_announces_and_gives_nothing(lead: str) -> None:
     assert announces(_clause(f"{lead} exactly how it works"))
     assert not announces(_clause(f"{lead} a deputy is on the way"))
+
+
+# --- 11. round 4: checks of understanding, apologies for the visitor's hassle, other questions ------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Got that down?",
+        "did u get all that down?",
+        "You got everything written down okay?",
+        "Got all that?",
+        "You get all that?",
+        "Did you catch that?",
+        "Make sense so far?",
+        "You with me?",
+        "u with me so far?",
+    ],
+)
+def test_round_4_checks_of_understanding_are_testing_questions(said: str) -> None:
+    assert "testing_questions" in detect(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["I got that down in the report.", "Did you get the plate number down?", "Did you catch the bus here?"]
+)
+def test_round_4_notes_and_details_are_no_testing_question(said: str) -> None:
+    assert "testing_questions" not in detect(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm sorry about the hassle, let me help you get that sorted.",
+        "Good afternoon, and I'm sorry about the runaround, let me get you sorted.",
+        "so sorry for all this headache",
+        "my apologies for all the hassle",
+        "soz bout the hassle",
+        "Sorry for the trouble, let me get that sorted for you.",
+        "Sorry for the inconvenience, I'll take care of it right now.",
+        "sry 4 the inconvenience, ill get it fixed for u",
+        "That's a pain, I'm sorry.",
+    ],
+)
+def test_round_4_sorry_for_the_visitors_hassle_is_empathy(said: str) -> None:
+    assert "empathy" in detect(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm sorry for the inconvenience.",
+        "Sorry for the wait, let me get that sorted.",
+        "Sorry for the mix-up, I'll get it fixed.",
+        "Sorry about the noise.",
+        "Sorry for the runaround.",
+        "Sorry about the runaround, that was my fault.",
+        "Sorry to trouble you, let me get that sorted.",
+    ],
+)
+def test_round_4_polite_own_conduct_apologies_stay_no_empathy(said: str) -> None:
+    assert "empathy" not in detect(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Any other questions I can answer?",
+        "Anything else you need to know?",
+        "Any other questions, or anything else I can help with?",
+    ],
+)
+def test_round_4_other_questions_with_an_offer_are_an_offer(said: str) -> None:
+    assert "offer_more_help" in detect(said)
+
+
+@pytest.mark.parametrize("said", ["Any other questions?", "Any other questions about visiting?"])
+def test_round_4_bare_other_questions_invite_questions_but_offer_no_help(said: str) -> None:
+    # dev-natural dn38 labels "Any other questions about visiting?" testing_questions, not offer_more_help
+    found = detect(said)
+    assert "testing_questions" in found
+    assert "offer_more_help" not in found
