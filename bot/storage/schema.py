@@ -16,6 +16,11 @@ from bot.grading import CRITERIA
 migrations = Migrations("deskdrill")
 
 
+DELIVERY_COLUMNS = {"created": float, "next_at": float, "tries": int, "sent": float, "failed": str}
+"""What a queue of things owed (the outbox, the xAPI queue) keeps for each: when it was made, when to try next,
+how often it was tried, when it went, and why it was given up."""
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     db["users"].create(
@@ -84,16 +89,8 @@ def m002_units_and_audit(db: Database) -> None:
     )
     db["assignments"].create_index(["unit_id", "scenario_id"], unique=True)
     db["overrides"].create(
-        {
-            "id": int,
-            "attempt_id": int,
-            "criterion": str,
-            "original_met": int,
-            "met": int,
-            "reason": str,
-            "by": int,
-            "at": str,
-        },
+        {"id": int, "attempt_id": int, "criterion": str, "original_met": int, "met": int, "reason": str,
+         "by": int, "at": str},  # who overrode it, and when
         pk="id",
         foreign_keys=[("attempt_id", "attempts", "id")],
     )
@@ -107,17 +104,7 @@ def m002_units_and_audit(db: Database) -> None:
 def m003_outbox_and_privacy(db: Database) -> None:
     """A real outbox, reminders that count only once delivered, groups told once, joined units' history."""
     db["outbox"].create(
-        {
-            "id": int,
-            "chat_id": int,
-            "body": str,
-            "source": str,
-            "created": float,
-            "next_at": float,
-            "tries": int,
-            "sent": float,
-            "failed": str,
-        },
+        {"id": int, "chat_id": int, "body": str, "source": str, **DELIVERY_COLUMNS},
         pk="id",
         not_null={"chat_id", "body"},
     )
@@ -225,18 +212,7 @@ def m010_training_records(db: Database) -> None:
     db.execute("create index if not exists users_badge on users (badge) where badge is not null")
     db["profile_prompts"].create({"user_id": int, "step": str, "full_name": str, "expires": str}, pk="user_id")
     db["xapi_queue"].create(
-        {
-            "id": int,
-            "attempt_id": int,
-            "user_id": int,
-            "body": str,
-            "created": float,
-            "next_at": float,
-            "tries": int,
-            "sent": float,
-            "failed": str,
-            "error": str,
-        },
+        {"id": int, "attempt_id": int, "user_id": int, "body": str, **DELIVERY_COLUMNS, "error": str},
         pk="id",
         not_null={"attempt_id", "body"},
     )
@@ -251,18 +227,8 @@ def m011_review_requests(db: Database) -> None:
     """A trainee asks for a review of one verdict (a criterion or a fact) with a line of why; at most one open
     request per verdict. The reason (or an instructor's reply) they are about to type waits in `review_waits`."""
     db["review_requests"].create(
-        {
-            "id": int,
-            "attempt_id": int,
-            "user_id": int,
-            "subject": str,
-            "reason": str,
-            "status": str,
-            "asked_at": str,
-            "answered_by": int,
-            "answered_at": str,
-            "answer": str,
-        },
+        {"id": int, "attempt_id": int, "user_id": int, "subject": str, "reason": str, "status": str, "asked_at": str}
+        | {"answered_by": int, "answered_at": str, "answer": str},  # the instructor's answer, once given
         pk="id",
         foreign_keys=[("attempt_id", "attempts", "id")],
         not_null={"attempt_id", "user_id", "subject", "status"},

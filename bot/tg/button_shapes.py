@@ -3,7 +3,7 @@ a person, an attempt, a page, nothing) are subclasses of one shape; bot.tg.callb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, make_dataclass
 
 
 @dataclass(frozen=True)
@@ -11,29 +11,12 @@ class Bare:
     """Nothing but the button's prefix."""
 
 
-@dataclass(frozen=True)
-class OnPage:
-    page: int
-
-
-@dataclass(frozen=True)
-class OnUnit:
-    unit_id: int
-
-
-@dataclass(frozen=True)
-class OnUser:
-    user_id: int
-
-
-@dataclass(frozen=True)
-class OnScenario:
-    scenario_id: str
-
-
-@dataclass(frozen=True)
-class OnAttempt:
-    attempt_id: int
+# Buttons that carry one id, each named for what it points at.
+OnPage = make_dataclass("OnPage", [("page", int)], frozen=True)  # a page of a long list (units, calls, history)
+OnUnit = make_dataclass("OnUnit", [("unit_id", int)], frozen=True)  # a unit: its report, export, assignments
+OnUser = make_dataclass("OnUser", [("user_id", int)], frozen=True)  # a person: promote, demote, erase
+OnScenario = make_dataclass("OnScenario", [("scenario_id", str)], frozen=True)  # a scenario: practise or assign it
+OnAttempt = make_dataclass("OnAttempt", [("attempt_id", int)], frozen=True)  # a finished call: transcript, review
 
 
 @dataclass(frozen=True)
