@@ -14,24 +14,16 @@ from pathlib import Path
 import pytest
 
 from bot.grading.text import split_sentences
-from bot.practice.attempt import Attempt
-from bot.practice.engine import SAID_BEFORE, ScenarioEngine
+from bot.practice.engine import SAID_BEFORE
 from bot.practice.scorecard import outcome_line
 from bot.scenarios.intents import question_topics
 from bot.scenarios.intents import testing_kind as kind_of_check
 from bot.scenarios.library import Library, load_library
+from tests.calls import call
 from tests.conftest import MINIMAL_SCENARIO
 
 SEEDS = (1, 2, 3, 4, 5)
 HELLO = "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help?"
-
-
-def call(library: Library, scenario_id: str, messages: list[str], seed: int) -> Attempt:
-    attempt = Attempt.start(ScenarioEngine(library.scenarios[scenario_id]), seed)
-    for message in messages:
-        if not attempt.ended:
-            attempt.say(message)
-    return attempt
 
 
 def reply_to(library: Library, scenario_id: str, messages: list[str], question: str, seed: int) -> str:

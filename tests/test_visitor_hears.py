@@ -19,22 +19,13 @@ from bench.roleplay import (
 )
 from bot.grading.quantities import values_in
 from bot.grading.text import normalise
-from bot.practice.attempt import Attempt
-from bot.practice.engine import ScenarioEngine
 from bot.practice.scorecard import outcome_line, scorecard_lines
 from bot.scenarios.format import MOODS, TOPICS
 from bot.scenarios.library import Library
 from bot.transcript import Turn
+from tests.calls import call
 
 SEEDS = (1, 2, 3)
-
-
-def call(library: Library, scenario_id: str, messages: list[str], seed: int) -> Attempt:
-    attempt = Attempt.start(ScenarioEngine(library.scenarios[scenario_id]), seed)
-    for message in messages:
-        if not attempt.ended:
-            attempt.say(message)
-    return attempt
 
 
 def rule(library: Library, scenario_id: str, name: str):

@@ -24,6 +24,7 @@ from bot.practice.engine import ScenarioEngine
 from bot.practice.scorecard import scorecard_lines
 from bot.scenarios.format import MOODS
 from bot.scenarios.library import Library
+from tests.calls import call
 
 SEEDS = (1, 2, 3)
 HELLO = "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help?"
@@ -31,14 +32,6 @@ GONE = re.compile(r"\([^()]*\b(hangs up|leaves|walks out|walks off|heads out|cli
 HANDED = re.compile(r"\([^()]*\b(takes over|joins the line|comes on the line|comes out to the counter)\b", re.I)
 TOW = "It was towed to Valley Tow at 1450 Industrial Way, their direct line is 562-555-0188."
 SCRIPTS = {path.stem: load_scripts(path) for path in script_files()}
-
-
-def call(library: Library, scenario_id: str, messages: list[str], seed: int) -> Attempt:
-    attempt = Attempt.start(ScenarioEngine(library.scenarios[scenario_id]), seed)
-    for message in messages:
-        if not attempt.ended:
-            attempt.say(message)
-    return attempt
 
 
 def spoken(line: str) -> str:
