@@ -7,7 +7,9 @@ it. Then what the whole message is credited with, which is what a grade uses: a 
 act can still be spoiled ("thanks for nothing") or belong to the visitor's own story.
 
 A training officer who adds "mahalo" to THANKS in the department's phrases.yaml can see
-here that "Mahalo for waiting" now reads as thanks, and because of which line.
+here that "Mahalo for waiting" now reads as thanks, and because of which line. The visitor's
+patterns (bot/practice/phrases/) are shown too, as "visitor: NAME": what the practice visitor
+hears in the sentence ("cheers then" as a sign-off, once a department adds it).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from bot.grading import lexicon as lx
 from bot.grading import shapes
 from bot.grading.detectors import detect
-from bot.grading.phrasing import Phrasing, Where
+from bot.grading.phrasing import VISITOR, Phrasing, Where
 from bot.grading.text import Sentence, _plain_word, split_sentences
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
@@ -66,7 +68,7 @@ def explain(text: str, phrasing: Phrasing = lx.PHRASING) -> str:
             lines.append(f"   {found.name:<22} {found.entry}   [{found.where}]")
             lines += [f"   {'':<22}   {words}" for words in found.words]
         if not reading.found:
-            lines.append("   (no act or signal of the grader's phrasing)")
+            lines.append("   (no act or signal of the grader's or the visitor's phrasing)")
     signals = detect(text).names
     credited = ", ".join(sorted(signals)) if signals else "nothing"
     lines.append(f"The whole message is credited with: {credited}")
@@ -99,9 +101,34 @@ def _found(s: Sentence, phrasing: Phrasing) -> list[Found]:
         if entry is not None:
             found.append(Found(name, f"pattern: {entry.text}", str(entry.where)))
     found += _identifies(s, phrasing)
+    found += _visitor_hears(s, phrasing)
     if shapes.process_time(s.norm, words):
         found.append(Found("process_time", "a length of time (a token shape)", "bot/grading/shapes.py"))
     return found
+
+
+def _visitor_hears(s: Sentence, phrasing: Phrasing) -> list[Found]:
+    """The visitor's patterns the sentence shows (over its own words, in any case): what the practice visitor hears."""
+    folder = str(VISITOR.relative_to(VISITOR.parents[2]))
+    out = []
+    for name, entries in phrasing.patterns.items():
+        if entries and entries[0].where.file.startswith(folder):
+            entry = lx.compile_signal(name, re.IGNORECASE, phrasing).which(s.original)
+            if entry is not None:
+                words = _listed(entry.text, s.original.lower(), phrasing)
+                out.append(Found(f"visitor: {name}", f"pattern: {entry.text[:60]}", str(entry.where), words))
+    return out
+
+
+def _listed(pattern: str, text: str, phrasing: Phrasing) -> tuple[str, ...]:
+    """For each word list the pattern names, the longest of its words in the text and where that word is written."""
+    out = []
+    for name in dict.fromkeys(re.findall(r"\{([a-z_]+)\}", pattern)):
+        hits = [(w, where) for w, where in phrasing.words.get(name, []) if re.search(rf"\b{re.escape(w)}\b", text)]
+        if hits:
+            word, where = max(hits, key=lambda hit: len(hit[0]))
+            out.append(f"{{{name}}} = \u201c{word}\u201d [{where}]")
+    return tuple(out)
 
 
 def _identifies(s: Sentence, phrasing: Phrasing) -> list[Found]:

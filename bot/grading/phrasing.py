@@ -1,4 +1,5 @@
-"""The grader's language, read from data files: bot/grading/phrases/*.yaml, then the department's own.
+"""The grader's and the visitor's language, read from data files: bot/grading/phrases/*.yaml (the grader's),
+bot/practice/phrases/*.yaml (the visitor's), then the department's own.
 
 Every file has the same sections, each optional:
 
@@ -8,11 +9,13 @@ Every file has the same sections, each optional:
     words:     named word lists               titles: [deputy, officer, ...]
     patterns:  regular expressions, by signal (the bundled files only)
     lines:     tips' suggested lines          offer_more_help: Is there anything else I can help you with?
+    says:      the visitor's stock lines      last_words: ["Bye.", "Thanks. Bye."]
 
 Everything is checked when it is read, and a bad entry is refused with its file and line
 (`PhraseError`), so a typo in a department's file stops the start-up instead of quietly
 grading differently. The department file (phrases.yaml beside agency.yaml) adds to the
-bundled data: phrases to a class, frames to an act, words to a list, new texting forms.
+bundled data: phrases to a class, frames to an act, words to a list (the visitor's too), new texting forms,
+lines the visitor may say. Names are shared by both folders: a name defined twice is refused.
 """
 
 from __future__ import annotations
@@ -20,15 +23,18 @@ from __future__ import annotations
 import os
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 BUNDLED = Path(__file__).with_name("phrases")
+VISITOR = BUNDLED.parents[1] / "practice" / "phrases"
+"""The visitor's phrasing (what it hears in a trainee's message, what it says): read with the grader's."""
+BUNDLED_FOLDERS = (BUNDLED, VISITOR)
 DEPARTMENT_FILE = "phrases.yaml"
-SECTIONS = ("classes", "frames", "forms", "words", "patterns", "lines")
+SECTIONS = ("classes", "frames", "forms", "words", "patterns", "lines", "says")
 LINE_FIELDS = frozenset({"station", "sense", "salutation"})
 """What a suggested line may name: the station, "hear" or "see" (phone or lobby), and a salutation that fits
 the time of the call ("Good evening", or a time-neutral "Hello")."""
@@ -37,8 +43,8 @@ _PHRASE = re.compile(r"\{[A-Z_]+\}|(?:[a-z0-9']+|[?!,])(?: (?:[a-z0-9']+|[?!,]))
 """A class phrase: plain lower-case words, or a reference to another class ("{OH}")."""
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 """A texting form is one token as text.py cuts it."""
-_WORDS = re.compile(r"(?:[^\W_A-Z]|['?!])+(?: (?:[^\W_A-Z]|['?!])+)*")
-"""Plain lower-case words ("fiancée" too), with "'" inside a word and "?" or "!" on their own."""
+_WORDS = re.compile(r"(?:[^\W_A-Z]|['?!]|(?<=\w)-(?=\w))+(?: (?:[^\W_A-Z]|['?!]|(?<=\w)-(?=\w))+)*")
+"""Plain lower-case words ("fiancée", "e-mail" too), with "'" inside a word and "?" or "!" on their own."""
 _STR = "tag:yaml.org,2002:str"
 _FOLDED_CHOICE = re.compile(r"\s*\|\s*")
 """A frame may be folded over lines at a "|": the line break is not a word gap."""
@@ -82,6 +88,7 @@ class Phrasing:
     words: dict[str, list[tuple[str, Where]]] = field(default_factory=dict)
     patterns: dict[str, list[Entry]] = field(default_factory=dict)
     lines: dict[str, tuple[str, Where]] = field(default_factory=dict)
+    says: dict[str, list[tuple[str, Where]]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
     def class_text(self, name: str) -> str:
@@ -90,6 +97,10 @@ class Phrasing:
 
     def word_list(self, name: str) -> tuple[str, ...]:
         return tuple(word for word, _ in self.words[name])
+
+    def said(self, name: str) -> tuple[str, ...]:
+        """The visitor's stock lines of that name, as written."""
+        return tuple(line for line, _ in self.says[name])
 
 
 def department_file(environ: Mapping[str, str] = os.environ) -> Path | None:
@@ -102,10 +113,10 @@ def department_file(environ: Mapping[str, str] = os.environ) -> Path | None:
     return path if path.is_file() else None
 
 
-def load_phrasing(folder: Path = BUNDLED, department: Path | None = None) -> Phrasing:
-    """The bundled files of `folder` (each section's names defined once), then the department's additions."""
+def load_phrasing(folders: Sequence[Path] = BUNDLED_FOLDERS, department: Path | None = None) -> Phrasing:
+    """The bundled files of `folders` (each section's names defined once), then the department's additions."""
     phrasing = Phrasing()
-    for path in sorted(folder.glob("*.yaml")):
+    for path in (path for folder in folders for path in sorted(folder.glob("*.yaml"))):
         _read(path, phrasing, bundled=True)
     if department is not None:
         _read(department, phrasing, bundled=False)
@@ -201,9 +212,7 @@ class _Reader:
     def words(self, node: yaml.Node) -> None:
         for key, value in _mapping(self, node, "words"):
             name = _text(self, key)
-            if not self.bundled and name not in self.into.words:
-                known = ", ".join(sorted(self.into.words))
-                raise self.at(key).error(f"no word list '{name}' to add to (one of: {known})")
+            self._adds_to(key, name, self.into.words, "word list")
             found = []
             for item in value.value if isinstance(value, yaml.SequenceNode) else [value]:
                 word = " ".join(_text(self, item).split())
@@ -211,6 +220,23 @@ class _Reader:
                     raise self.at(item).error(f"'{word}' must be plain lower-case words")
                 found.append((word, self.at(item)))
             self.into.words.setdefault(name, []).extend(found)
+
+    def says(self, node: yaml.Node) -> None:
+        """The visitor's stock lines, as it says them (any text; "{said}" and the like are filled in by the code)."""
+        for key, value in _mapping(self, node, "says"):
+            name = _text(self, key)
+            self._adds_to(key, name, self.into.says, "list of the visitor's lines")
+            found = [(_text(self, item), self.at(item)) for item in _sequence(self, value, name)]
+            if any(not line.strip() for line, _ in found):
+                raise self.at(value).error(f"'{name}': an empty line")
+            self.into.says.setdefault(name, []).extend(found)
+
+    def _adds_to(self, key: yaml.Node, name: str, table: Mapping[str, object], what: str) -> None:
+        """A bundled file defines a list once; the department's adds to one defined."""
+        if self.bundled and name in table:
+            raise self.at(key).error(f"{what} '{name}' is already defined")
+        if not self.bundled and name not in table:
+            raise self.at(key).error(f"no {what} '{name}' to add to (one of: {', '.join(sorted(table))})")
 
     def lines(self, node: yaml.Node) -> None:
         for key, value in _mapping(self, node, "lines"):

@@ -31,6 +31,7 @@ from bot.practice.lines import Lines, distinct, said_key
 from bot.practice.read_back import ASK_AGAIN, read_back, said_back
 from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, NOT_YET, SAID_BEFORE, TOLD_BACK
 from bot.practice.visitor import Visitor
+from bot.practice.wording import pattern
 from bot.scenarios.format import Detail, Line, Rule, Scenario, State
 from bot.scenarios.intents import QUESTION_TOPICS, asked_words, question_topics, testing_kind
 
@@ -54,7 +55,7 @@ _WHOSE_NAME = re.compile(r"\b(\w+)'s (?:full |first |last )?name\b")
 _THEIR_NAME = re.compile(r"\b(his|her|their) (?:full |first |last )?name\b")
 _HOW_MANY = re.compile(r"\bhow many\b")
 _WHERE_YOU_ARE = re.compile(r"\b(?:where|wherever) (?:you|u) (?:are|'re|r|are at)\b")
-_DONE = re.compile(r"^(?:have|did) (?:you|u) (?:already |ever |yet )?(\w+)")
+_DONE = pattern("did_you")
 _HOW_LONG = re.compile(r"\bhow long (?:has|have|had|is|was)\b|\bsince when\b|\bhow long.*going on\b")
 _DURATION_WORDS = ["months", "month", "weeks", "week", "years", "year", "since", "been"]
 _COUNT = re.compile(

@@ -25,105 +25,30 @@ from bot.practice.hearing import Heard, still_here
 from bot.practice.lines import Lines, content_words, said_key
 from bot.practice.stock_lines import DONT_KNOW, LAST_WORDS, LAST_WORDS_ASKED, NOTHING_ELSE
 from bot.practice.visitor import Visitor, clamp
+from bot.practice.wording import patterns, said, table
 from bot.scenarios.format import MOODS, Scenario, State
 
 MOST_AFTER_GOODBYE = 3
 """Messages the trainee may send once the visitor has said goodbye; the last of them ends the call."""
-GONE = re.compile(
-    r"\([^()]*\b(?:hangs up|hung up|leaves|walks (?:out|off|away)|heads out|hurries out|turns away|is gone|"
-    r"goes (?:dead|quiet)|disconnects|click)\b[^()]*\)",
-    re.IGNORECASE,
+# What closes a call, each described in bot/practice/phrases/closing.yaml: a stage direction that has the
+# visitor gone (GONE: nothing the trainee says now reaches it) or handed over (HANDED_OVER: "(The crisis
+# counselor joins the line.)", nobody is hanging up); thanks for the call and sign-offs, which close a call that
+# asks nothing more; after the visitor's goodbye, "You're welcome." or a bare "Okay." (_LAST_WORD); "Good
+# night." that opens a call, which greets (_SALUTATION); "Hold on." before the desk does something, no
+# brush-off; the desk handing the visitor on or bringing help (a goodbye said with it is no dismissal); after a
+# demand, a supervisor offered and not refused, or an apology.
+GONE, HANDED_OVER, _CLOSING_THANKS, _SIGN_OFF, _LAST_WORD, _SALUTATION, _HOLD, _HANDOFF = patterns(
+    "gone handed_over closing_thanks sign_off last_word greeted_goodbye hold handoff"
 )
-"""A stage direction that has the visitor gone: nothing the trainee says now reaches them."""
-HANDED_OVER = re.compile(
-    r"\((the |a )?[\w ,-]{0,40}\b(joins the line|comes on the line|comes on|takes over|arrives|comes? in|comes? into|"
-    r"picks up|waits with you|stays on the line)",
-    re.IGNORECASE,
-)
-"""An ending that hands the visitor over ("(The crisis counselor joins the line.)"): nobody is hanging up."""
-_CLOSING_THANKS = re.compile(
-    r"\b(thanks|thank you)( so much| very much| again)? for (calling|your call|contacting us|reaching out)\b",
-    re.IGNORECASE,
-)
-_SIGN_OFF = re.compile(
-    r"\b(good luck|all the best|you'?re all set|hope (that|this) helps|i'?ll let you go|"
-    r"have a (good|nice|great|safe|lovely|better) (one|day|night|evening|afternoon|morning|weekend|rest of))\b",
-    re.IGNORECASE,
-)
-"""Thanks for the call and sign-offs: they close a call that asks nothing more ("Thanks for calling.")."""
-_LAST_WORD = re.compile(
-    r"^\W*((you'?re|you are) (very )?welcome|no problem|no worries|my pleasure|any ?time|glad (i|we) could help|"
-    r"happy to help|(ok|okay|alright|all right|sure|will do|great|good|perfect)\b)",
-    re.IGNORECASE,
-)
-"""After the visitor's goodbye, "You're welcome." or a bare "Okay." closes too: nothing is left to say."""
-_SALUTATION = re.compile(r"^\W*good (night|evening|morning|afternoon|day)\b[\w ,']{0,12}[.!]?\W*$", re.IGNORECASE)
-""""Good night." that opens a call greets; it says goodbye only once the call is under way."""
-_HOLD = re.compile(
-    r"^\W*((okay|ok|alright|right|please|sure),? )?(hold on|hang on|one (moment|sec|second)|just a (moment|sec|second)"
-    r")\b[\w ,]{0,20}[.!]?\W*$",
-    re.IGNORECASE,
-)
-""""Hold on." before the desk does something ("Hold on. I'm connecting you now.") is no brush-off."""
-_HANDOFF = re.compile(
-    r"\b(connect(ing)?|transfer(ring)?|put(ting)? you through|patch(ing)? you|conferenc(e|ing)|"
-    r"stay on the line|stay with me|(get|getting|bring|bringing) (you )?(an?|the|our) [\w -]{0,20}"
-    r"(interpreter|counsel?or|advocate|deputy|team|sergeant|supervisor)|(is|are) on (the|their|its|her|his) way)\b",
-    re.IGNORECASE,
-)
-"""The desk handing the visitor on or bringing help ("I'm connecting you with the crisis line now. Take care."):
-a goodbye said with it is no dismissal."""
-_SUPERVISOR = re.compile(
-    r"\b(supervisor|sergeant|watch commander|lieutenant|manager|boss|someone in charge|whoever is in charge|"
-    r"someone else|transfer you|put you through|get (them|him|her) for you)\b",
-    re.IGNORECASE,
-)
-_NOT = re.compile(r"\b(no|not|can't|cannot|won't|isn't|aren't|don't|doesn't|nobody|no one|unavailable|busy)\b", re.I)
-_APOLOGY = re.compile(r"\b(sorry|apologi[sz]e|my apologies|you're right|you are right)\b", re.IGNORECASE)
+_SUPERVISOR, _NOT, _APOLOGY = patterns("supervisor_offer refusal apology")
 _HOSTILE = frozenset({"dismissive", "sarcasm", "rude"})
 
-GOODBYES = {
-    "warm": ("Thanks. Bye.", "Thank you. Bye now.", "Okay. Thanks again. Bye."),
-    "cool": ("Yeah. Bye.", "Okay. Bye.", "Right. Bye."),
-}
-"""The visitor's last word after the trainee closes, by mood (calm or uneasy: warm)."""
-BRUSHED_OFF = ("Wow. Okay. Bye.", "Right. Bye, then.", "Okay... bye.")
-"""Contempt after the visitor's goodbye: it leaves at once."""
-STILL_HERE = ("Okay.", "Okay, got it.", "Alright. Will do.")
-"""A goodbye said, the visitor hears out what the trainee adds."""
-LEAVING_ANYWAY = ("Sorry, I really have to go now. Bye.", "Okay, I have to go. Bye.", "I need to go. Bye.")
-TAKEN_ON = {
-    ("everyday", "phone"): (
-        "Fine. Put them on. (Your supervisor takes over the call.)",
-        "Okay. Yes, please. (Your supervisor takes over the call.)",
-        "Alright. I'll hold for them. (Your supervisor takes over the call.)",
-    ),
-    ("everyday", "lobby"): (
-        "Fine. I'll wait right here. (A supervisor comes out to the counter.)",
-        "Okay. Yes, please. (A supervisor comes out to the counter.)",
-        "Alright. Thank you. (A supervisor comes out to the counter.)",
-    ),
-    ("limited", "lobby"): ("Yes. Thank you. I wait. (A supervisor comes out to the counter.)",),
-    ("child", "phone"): ("Okay. (Tells her mother in Spanish.) We'll wait. (Your supervisor takes over the call.)",),
-    ("distressed", "phone"): ("Okay. Please. (Your supervisor takes over the call.)",),
-}
-"""A demand for a supervisor, met: the visitor is handed on, still without what it came for."""
-WALKS_OUT = {
-    ("everyday", "phone"): (
-        "Unbelievable. I'll call back and ask for your supervisor myself. (The caller hangs up.)",
-        "Forget it. Your supervisor is going to hear about this. (Click.)",
-        "That's it. I'm taking this to your supervisor. (The caller hangs up.)",
-    ),
-    ("everyday", "lobby"): (
-        "Unbelievable. I'll come back and ask for your supervisor myself. (The visitor walks out.)",
-        "Forget it. Your supervisor is going to hear about this. (The visitor walks out.)",
-        "That's it. I'm taking this to your supervisor. (The visitor leaves.)",
-    ),
-    ("limited", "lobby"): ("No help. Okay. I find supervisor. (The visitor walks out.)",),
-    ("child", "phone"): ("(Crying.) My mom says we'll call your supervisor. Bye. (The caller hangs up.)",),
-    ("distressed", "phone"): ("I'll call back for your supervisor. I can't do this. (The caller hangs up.)",),
-}
-"""A demand or a question left unanswered: the visitor goes over the trainee's head, and leaves."""
+# The visitor's lines (the says: of closing.yaml): its last word after the trainee closes, by mood (calm or
+# uneasy: warm); contempt after its goodbye (it leaves at once); hearing out what the trainee adds after its
+# goodbye; leaving anyway; a demand for a supervisor met (handed on, still without what it came for) or left
+# unanswered (it goes over the trainee's head, and leaves), by register and channel.
+GOODBYES, TAKEN_ON, WALKS_OUT = (table(name) for name in ("goodbyes", "taken_on", "walks_out"))
+BRUSHED_OFF, STILL_HERE, LEAVING_ANYWAY = said("brushed_off still_here leaving_anyway")
 
 
 def gone(line: str) -> bool:

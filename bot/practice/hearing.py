@@ -24,12 +24,13 @@ from bot.practice.plans import in_my_words as in_my_words
 from bot.practice.plans import plan_sentences as plan_sentences
 from bot.practice.plans import told_back as told_back
 from bot.practice.plans import told_sentences as told_sentences
+from bot.practice.wording import pattern, says
 from bot.scenarios.format import Scenario
 from bot.transcript import Turn
 
-BELIEVED = ("{said}? Okay, good to know.", "{said}. Okay, I'll remember that.", "Okay, {said}. Got it.")
+BELIEVED = says("believed")
 """The visitor takes a wrong value at its word, in the trainee's own figure."""
-ACKNOWLEDGED = ("Okay.", "Alright.", "Okay, got it.")
+ACKNOWLEDGED = says("acknowledged")
 
 
 @dataclass(frozen=True)
@@ -163,10 +164,8 @@ def still_here(line: str) -> str:
     return " ".join(_GONE.sub("", line).split())
 
 
-_GONE = re.compile(
-    r"\([^()]*\b(?:hangs up|hung up|leaves|walks out|heads out|goes|is gone|click)\b[^()]*\)",
-    re.IGNORECASE,
-)
+_GONE = pattern("leaving", re.IGNORECASE)
+"""A stage direction that has the visitor leaving ("(The visitor leaves.)")."""
 
 
 def _may_state(line: str) -> bool:

@@ -17,63 +17,25 @@ from bot.practice.asking import REQUEST, either_or, plain, self_asked
 from bot.practice.lines import Lines, said_key
 from bot.practice.stock_lines import DONT_KNOW, SELF_ANSWERS, SELF_REGISTERS
 from bot.practice.visitor import Visitor
+from bot.practice.wording import pairs, pattern, patterns, words
 from bot.scenarios.format import Scenario
 
-_QUIET = frozenset(
-    """what when where which there their they them this that these those with have having does doing done your
-    yours about would could should might must shall will anything something nothing everything everyone everybody
-    nobody right thing things just really still now here going usually tonight today time know sure been into
-    onto also again very much many some more most other others even ever always never maybe please thanks okay
-    yeah sorry actually currently around hanging back over want need like tell told said talk talking call called
-    day days make made take took taken give gave come came coming from were was are is did had has can't don't
-    didn't doesn't isn't aren't wasn't weren't haven't hasn't won't the and for you him her his hers she he it
-    its any all not yes our out off get got too two one look looked way well only then than there's it's he's
-    she's they're you're i'm i've how who why yet ago who's let lot kind sort okay fine good bad can may use
-    could went goes gone see saw seen way""".split()
-)
+_QUIET = frozenset(words("quiet_words"))
 """Words of a question too common to tie it to a line."""
-_SAME = {
-    "mom": "mother",
-    "mum": "mother",
-    "mama": "mother",
-    "dad": "father",
-    "kids": "child",
-    "kid": "child",
-    "children": "child",
-    "son": "child",
-    "daughter": "child",
-    "ids": "id",
-    "footage": "camera",
-    "cameras": "camera",
-    "video": "camera",
-    "keys": "key",
-    "pics": "photo",
-    "pictures": "photo",
-    "picture": "photo",
-    "photos": "photo",
-}
+_SAME = pairs("same_meaning")
 """Words of one meaning: "your mom" is answered by the line about "my mother"."""
 _WORD = re.compile(r"[a-z][a-z']+")
-_OPENS_WITH_ANSWER = re.compile(
-    r"^(\([^)]*\)\s*)*(yes|yeah|yep|no|nope|nah|not|i don't|i didn't|i'm not sure|i am not sure|no idea|i think|"
-    r"maybe|probably|nobody|nothing|never|none|i haven't|i have|i did|i do|sure|of course|only|just)\b",
-    re.IGNORECASE,
-)
-_NEGATIVE = re.compile(r"\b(no|not|never|nobody|nothing|none|no one|nowhere|without)\b|n't\b", re.IGNORECASE)
-_SAYS_IT = re.compile(r"\b(yes|no)\b[.,!]", re.IGNORECASE)
-"""A line that says its yes or no in its first sentences ("Serial... no. Photo, yes.")."""
+# A line that opens with its answer, a word that denies, and a line that says its yes or no in its first
+# sentences ("Serial... no. Photo, yes."): bot/practice/phrases/answering.yaml.
+_OPENS_WITH_ANSWER, _NEGATIVE, _SAYS_IT = patterns("opens_with_answer negative says_yes_or_no")
 ENOUGH = 4
 """A line must share this much of the question (letters of shared words) to speak to it."""
 _COVERED = 0.5
 """... and at least this share of the question's own words: "a key to her house" is not answered by "the blue house"."""
-_SET_PHRASES = re.compile(
-    r"\b(?:this time of (?:day|night)|right now|at the moment|these days|by any chance|at all|just to check|"
-    r"double check|so far|as well|in there|out there)\b"
-)
-_ABOUT_YOU = re.compile(r"^(?:\w+ )?(?:you|u|your|you're|yourself)\b")
-_ABOUT_OTHER = re.compile(r"^(?:\w+ )?(?:he|she|they|he's|she's|they're)\b")
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|our|us)\b", re.IGNORECASE)
-_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|them|he's|she's|they're)\b", re.IGNORECASE)
+# Over the lower-case question: phrases that say nothing of what it asks, and whom it is about; over a line, in
+# any case: whom the line is about.
+_SET_PHRASES, _ABOUT_YOU, _ABOUT_OTHER = patterns("set_phrase about_you about_other", 0)
+_FIRST_PERSON, _THIRD_PERSON = patterns("first_person third_person")
 
 
 def stem(word: str) -> str:
@@ -153,7 +115,7 @@ def with_yes_or_no(line: str, either: bool = False, question: str = "") -> str:
     return line  # it does not speak of what was asked: no yes or no to guess
 
 
-_DID = re.compile(r"^(?:have|did) (?:you|u) (?:already |ever |yet )?(\w+)")
+_DID = pattern("did_you")
 
 
 def _did_it(part: str, visitor: Visitor) -> bool:

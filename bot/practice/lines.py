@@ -25,19 +25,12 @@ from bot.practice.hearing import (
 )
 from bot.practice.stock_lines import AGAIN, NOTHING_ELSE, NUDGES, REGISTERS, SAID_BEFORE
 from bot.practice.visitor import Visitor
+from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Line, Scenario, State
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}")
 _SENTENCE_START = re.compile(r"(^|[.!?]\)?\s+|^\(|[:\u2014]\s+[\"\u201c]?)$")
-_COMMON_OPENERS = frozenset(
-    "it's it the a an she he they we my her his their this that these same last just no yes not nobody "
-    "on in at from around about sometime yesterday today tonight maybe probably only there here "
-    "how what when where who why will would can could do does did is are should most he's she's they're i've "
-    "nobody nothing none all some one two three four five six seven eight nine ten twenty thirty since until "
-    "after before during over under outside inside behind near by with without for of to up down right left "
-    "mine ours yours somebody someone everyone everybody yeah yep nope well oh um uh sure okay ok fine and but so or "
-    "also hmm ah".split()
-)
+_COMMON_OPENERS = frozenset(words("common_openers"))
 """First words of a line that are no name, so they lose their capital after "Like I said,"."""
 _CAPITALISED_OPENERS = frozenset(w.capitalize() for w in _COMMON_OPENERS if w not in ("i", "i've"))
 """A pool value's first word that is capitalised only to open a sentence ("In my driveway")."""
@@ -253,9 +246,7 @@ class Lines:
         return line
 
 
-_THANKS = re.compile(
-    r"^(ok(ay)?|alright|all right|thanks|thank you|sure|right)(,? (thanks|thank you|okay))?[.!]$", re.I
-)
+_THANKS = pattern("thanks_only", re.I)
 
 
 def leading_thanks(follow: str) -> tuple[str, str]:
@@ -279,37 +270,16 @@ def not_repeating(follow: str, answer: str) -> str:
     return " ".join(kept)
 
 
-_TIME_OF_DAY = (
-    ("evening", re.compile(r"\bgood (evening|night)\b|\btonight\b|\bthis evening\b|\bat this hour\b", re.I)),
-    ("morning", re.compile(r"\bgood morning\b|\bmornin'?\b|\bthis morning\b", re.I)),
-)
+_TIME_OF_DAY = tuple(zip(("evening", "morning"), patterns("evening_words morning_words"), strict=True))
 """What the trainee's words say of the time of day, which the visitor's goodbyes follow."""
-_GOOD_DAY = re.compile(r"\b(have|enjoy) (a|the rest of your|your) ((?:good |nice |great )?)day\b", re.I)
-_GOOD_NIGHT = re.compile(r"\b(have|enjoy) (a|the rest of your|your) ((?:good |nice |great )?)(?:night|evening)\b", re.I)
-_APOLOGY = re.compile(
-    r"\bsorry (?:i|for) (?:yelled|yelling|snapp\w*|was (?:short|rude|snippy|so rude)|being (?:short|rude|difficult)|"
-    r"lost my|the attitude|raising|shouting|shouted|got (?:heated|loud|upset))|\bsorry for snapping\b",
-    re.I,
+# Fitting a line to the call (bot/practice/phrases/speaking.yaml): "have a good day" said at night and the other
+# way round; the visitor's apology for its temper; a visitor narrating its own mood ("I'm calmer.": the words of
+# the line, not of a person); words that take in news ("Great.", "Okay. So when ..."), unfit after a message that
+# told nothing; an acknowledgement that opens a sentence.
+_GOOD_DAY, _GOOD_NIGHT, _APOLOGY, _SELF_NARRATION, _NEWS_TAKEN, _ACK_START = patterns(
+    "have_a_good_day have_a_good_night own_apology self_narration news_taken acknowledgement_start"
 )
-_FILLER = frozenset(
-    "the a an and or but so to of in on at it is was i i'm it's that's i've my me you your yes no okay ok oh um uh "
-    "just that this "
-    "for with be do did does are were he she his her they them we our thanks thank much very too really please "
-    "alright right well sure good great".split()
-)
-_SELF_NARRATION = re.compile(
-    r"^(?:okay[.,]?\s*)?i'?m (?:a (?:bit|little) )?(?:calmer|calm now|calming down|feeling (?:calmer|better)|"
-    r"less upset)\b[^.?!]*[.!]?$",
-    re.I,
-)
-"""A visitor narrating its own mood ("I'm calmer."): the words of the line, not of a person."""
-_NEWS_TAKEN = re.compile(
-    r"^(?:(?:okay|ok|alright)[.,]?\s+so,?\s+|so,?\s+|(?:great|perfect|awesome|excellent|got it|okay,? got it|"
-    r"good to know)[.!]\s*)",
-    re.I,
-)
-"""Words that take in news ("Great.", "Okay. So when ..."), unfit after a message that told nothing."""
-_ACK_START = re.compile(r"^(?:okay|ok|alright|all right|thanks|thank you|got it|good|great|sure|right)\b", re.I)
+_FILLER = frozenset(words("say_nothing_words"))
 _DIGIT = re.compile(r"\d")
 _SAYS_SOMETHING = 2
 """Content words a sentence needs to count as said (so "Okay, thanks." may come twice, "My cell's best." not)."""

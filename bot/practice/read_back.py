@@ -16,82 +16,23 @@ import re
 from bot.practice.lines import Lines, content_words
 from bot.practice.plans import PHONE_NUMBER, in_my_words, told_back
 from bot.practice.visitor import Visitor
+from bot.practice.wording import patterns, said, table
 
-_FRAME = re.compile(
-    r"^(?:(?:so|okay|ok|alright|now|and|but|just|please|then|first thing|first|next|also|basically|honestly|"
-    r"what you(?:'ll| will)? (?:need|want|have|got) to do is|all you (?:need|have|got) to do is|"
-    r"the (?:easiest|best|fastest|quickest|simplest) (?:way|thing|option|bet)(?: to \w+(?: it| this| that)?)? is|"
-    r"here's what (?:happens|you do|we do|we'll do)|(?:i'd|i would) (?:recommend|suggest|advise)(?: that)?|"
-    r"my advice is|you(?:'re| are) (?:going|gonna) to (?:want|need|have) to|you(?:'ll| will) (?:want|need) to|"
-    r"you (?:might )?want to|go ahead and|what (?:i|we)(?:'ll| will| are going to| can) do is|step one is|"
-    r"the (?:first|next) step is|for (?:the|your|that|this) [\w' ]{1,25},)[,:]?\s+)+(?:to\s+)?",
-    re.IGNORECASE,
-)
-"""Words that frame an instruction without being it ("The easiest way to report it is ...", "You'll want to")."""
-_CLAUSES = re.compile(
-    r"(\s*(?:;|:|\s[-\u2013\u2014]\s|,?\s(?:and then|and after that|after that|then)\s|,\s(?:and|or|but)\s"
-    r"(?=(?:you|i|we|they|he|she|it|the deputy|someone|when|if|once|call|bring|go|take|file|pay|come|ask|keep|"
-    r"stay|send|write|fill|get|check|wait|use|make|contact|email|e-mail|let|put|report|request|register|tell|have)\b)|"
-    r"\s(?:and|or)\s(?=(?:you|i|we|they|he|she|it|the deputy|someone|call|bring|go|take|file|pay|come|ask|"
-    r"keep|stay|send|write|fill|get|check|wait|use|make|contact|email|e-mail|let|put|report|request|register)\b)|"
-    r",\s(?=(?:you|i|we|they|it|call|bring|go|take|file|pay|come|ask|keep|stay|send|fill|get|check|wait|use|"
-    r"contact|email|e-mail|let|put|report|request|register)\b))\s*)",
-    re.IGNORECASE,
-)
-_OURS = re.compile(r"\bour\s", re.IGNORECASE)
-"""The agency's things ("our website") are "the website" to the visitor, not "your website"."""
-_FILLER = re.compile(r"\s(?:also|just|actually|basically|really|definitely)\b", re.IGNORECASE)
-_CONDITION = re.compile(r"^(?:if|when|once|whenever|until|unless|after|before|while|as soon as)\b", re.IGNORECASE)
-_TIME_LEAD = re.compile(
-    r"^(tonight|today|tomorrow|this morning|this afternoon|this evening|right away|after that|afterwards|later),?\s+",
-    re.IGNORECASE,
-)
-_ASIDE = re.compile(
-    r",?\s(?:so that|so (?:a|the|they|we|you|it|he|she|someone|somebody|deputies|\w+ can)\b|because|since|which|"
-    r"that way|in case|just so|if you (?:want|like|need|prefer)|as long as|whenever you|while (?:they|you|we))\b.*$",
-    re.IGNORECASE,
-)
-_VALUE = re.compile(
-    r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?|noon|midnight|"
-    r"online|website|e-?mail|free|tomorrow|tonight|today|911|988|dollars?)\b|@|\b(?:one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|fifteen|twenty|thirty|a few|a couple of)\s+(?:business |working )?"
-    r"(?:minutes?|hours?|days?|weeks?|months?)\b",
-    re.IGNORECASE,
+# How a plan is said back, each described in bot/practice/phrases/read_back.yaml: the words that frame an
+# instruction without being it ("The easiest way to report it is ...", "You'll want to"), where one instruction
+# ends and the next begins, "our" (the agency's things are "the website" to the visitor, not "your website"),
+# fillers, a condition, a time said first, an aside, a value or an action worth saying back, short words.
+_FRAME, _CLAUSES, _OURS, _FILLER, _CONDITION, _TIME_LEAD, _ASIDE, _VALUE, _ACTION, _SHORT_WORDS = patterns(
+    "instruction_frame instruction_break ours filler condition time_lead aside value action short_words"
 )
 _NUMBER = re.compile(r"\d{3}\D{0,2}\d{4}|@|\$|\b\d+\b")
-_ACTION = re.compile(
-    r"^(?:(?:if|when|once)\b.*?,\s*)?(?:I(?:'ll| will| can| need to| have to| should| must)? |"
-    r"you(?:'ll| will|'re| are| can) |they(?:'ll| will| can) |"
-    r"(?:a|the|our|your) \w+(?: \w+)? (?:will|'ll|can|is \w+ing|are \w+ing) )",
-    re.IGNORECASE,
-)
-_SHORT_WORDS = re.compile(
-    r"\b(?:the|a|an|just|also|please|really|actually|basically|probably|definitely|then|first|about|around)\s",
-    re.IGNORECASE,
-)
 _MOST_WORDS = 20
 
-OPENERS = {
-    "everyday": ("So", "Okay, so", "Alright, so", "Let me make sure I've got it.", "Got it."),
-    "distressed": ("Okay. So", "Um, okay. So", "Okay... so"),
-    "limited": ("Okay.", "Yes. Okay."),
-    "child": ("Um, okay, so", "Okay, so"),
-    "confused": ("Oh... so", "Let me see... so", "Alright... so"),
-}
-"""How the visitor starts saying the plan back, in its register ("Okay, let me see." every time is a recital)."""
-NEXT = ("Then", "And")
-ASK_AGAIN = (
-    "And the other part, could you say that again?",
-    "I'm sorry, what was the other thing?",
-    "And there was something else... could you tell me that again?",
-)
-"""A confused visitor keeps two things and asks for the rest again."""
-READ_BACK = {
-    "everyday": ("You said {values}.", "{values}, you said.", "I have {values}."),
-    "distressed": ("You said {values}.", "{values}. That's what you said."),
-    "limited": ("{values}. Yes?", "You say {values}."),
-    "child": ("You said {values}.", "Um, {values}."),
-}
+OPENERS, READ_BACK = table("openers"), table("read_back")
+"""How the visitor starts saying the plan back, in its register ("Okay, let me see." every time is a recital), and
+how it reads back the values of one kind."""
+NEXT, ASK_AGAIN = said("then_next ask_again")
+"""How it goes on to the next action; a confused visitor keeps two things and asks for the rest again."""
 _KINDS = {
     "hours": r"(?:\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b(?:\s*(?:to|through|thru|-|and)\s*\b(?:mon|tues?|wed|"
     r"thur?s?|fri|sat|sun)\w*)?|\bweekdays?\b|\bweekends?\b|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.grading import MessageSignals
+from bot.practice.wording import says
 from bot.scenarios.format import MOODS, Rule, Scenario
 from bot.values import SavedVisitor
 
@@ -25,7 +26,7 @@ OPENERS = frozenset({"greeting", "courteous_opener", "identifies", "empathy"})
 """What a first message ought to show; without any of it ("Yeah?") the visitor sours a step."""
 PUT_DOWN = frozenset({"rude", "sarcasm", "dismissive", "farewell"})
 """A pick-up the caller reacts to (its state's rules may fire on it) before it says what it called about."""
-TAKEN_ABACK_AT_PICK_UP = ("Excuse me? Um.", "Oh. Um, okay.", "Wow. Okay.")
+TAKEN_ABACK_AT_PICK_UP = says("taken_aback_at_pick_up")
 """The caller's first words to a sarcastic or dismissive pick-up no rule reacts to, before its own."""
 _RING = re.compile(r"\(\s*([^()]*?\bphone\b[^()]*?\bring(?:s|ing)\b[^()]*?[.!])\s*([^()]*?)\s*\)\s*(\S.*)", re.I | re.S)
 _GREETS = re.compile(r"\b(greet\w*|pick up|say who you are|your name and the agency)\b", re.IGNORECASE)
