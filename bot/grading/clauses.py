@@ -239,7 +239,7 @@ def _opens(tokens: list[str], i: int) -> bool:
 def _clause(sentence: str, norm: str, position: int, question_sentence: bool) -> Clause:
     padded = f" {norm} "
     words = frozenset(norm.split())
-    plain = _without(padded, WORDS["not_negations"], words)
+    plain = _without_past_nobody(_without(padded, WORDS["not_negations"], words))
     core = _core(norm)
     if WORDS["conditions"].starts(f" {core} "):
         plain = _without(plain, WORDS["negators"], frozenset(plain.split()))  # "if he doesn't..." sets a condition
@@ -324,13 +324,34 @@ def _actor(core: str, elsewhere: str | None) -> str:
     return "other" if elsewhere else ""
 
 
+def _is_past(word: str) -> bool:
+    return word in WORDS["past_forms"].wordings or (len(word) > 4 and word.endswith("ed"))
+
+
+def _without_past_nobody(plain: str) -> str:
+    """The clause without a "nobody" or "no one" that says what happened ("sorry nobody walked you through it")."""
+    tokens = plain.split()
+    for i, token in enumerate(tokens):
+        width = 2 if tokens[i : i + 2] == ["no", "one"] else 1 if token == "nobody" else 0
+        if width and i + width < len(tokens) and _is_past(tokens[i + width]):
+            tokens[i : i + width] = ["_"] * width
+    return f" {' '.join(tokens)} "
+
+
+def _premise(clause: Clause) -> bool:
+    """ "If one of our deputies treated you badly": what already happened, not a condition on what we do."""
+    words = clause.norm.split()
+    hypothetical = WORDS["hypothetical_marks"].find(clause.padded, frozenset(words))
+    return hypothetical is None and any(_is_past(w) for w in words[1:])
+
+
 def _conditions(clauses: list[Clause]) -> list[Clause]:
     """Mark the condition and its consequence, and what a call-back puts off, in one sentence."""
     marked = list(clauses)
     for i, c in enumerate(clauses):
         core = f" {_core(c.norm)} "
         cond = WORDS["conditions"].starts(core)
-        if cond is None or WORDS["polite_ifs"].starts(core):
+        if cond is None or WORDS["polite_ifs"].starts(core) or (cond == "if" and _premise(c)):
             continue  # "..., if that's okay with you" asks leave; it sets no condition
         marked[i] = _with(marked[i], conditional=cond)
         joined = c.norm.split()[0] in _JOINS  # "..., and if he comes back call 911": its own consequence
