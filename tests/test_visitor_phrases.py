@@ -3,7 +3,8 @@
 The visitor's language (what it hears in a trainee's message, and its stock lines) is read with the grader's
 (bot/grading/phrasing.py) from bot/practice/phrases/*.yaml; each pattern entry lists `examples:` it must match
 and `counter:` sentences it must not, each one case here, named by file and line. The visitor's patterns run
-over raw text in any case, except those in CASE_SENSITIVE, which run over lower-case (normalised) text.
+over raw text in any case, except those of CASE_SENSITIVE_FILES and CASE_SENSITIVE, which run over lower-case
+(normalised) text, or the visitor's own words in their case.
 """
 
 from __future__ import annotations
@@ -18,8 +19,13 @@ from bot.grading import lexicon as lx
 from bot.grading.phrasing import VISITOR, PhraseError, load_phrasing
 
 FOLDER = str(VISITOR.relative_to(VISITOR.parents[2]))
-CASE_SENSITIVE = {"set_phrase", "about_you", "about_other", "did_you"}
-"""Patterns the visitor runs over a lower-case question (knowing.py), not over raw text in any case."""
+CASE_SENSITIVE = {"set_phrase", "about_you", "about_other", "did_you", "then_do"} | {
+    f"offers.{kind}" for kind in ("callback", "name", "where", "vehicle")
+}
+"""Patterns the visitor runs over a lower-case question (knowing.py, hearing.py), or over its own words in their
+case (plans.py), not over raw text in any case."""
+CASE_SENSITIVE_FILES = ("asking.yaml",)
+"""Files whose every pattern runs over a lower-case (normalised) question (asking.py, answers.py)."""
 
 
 class Case(NamedTuple):
@@ -45,7 +51,8 @@ CASES = _cases()
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.where}:{'+' if c.expected else '-'}" for c in CASES])
 def test_each_visitor_pattern_matches_its_examples_and_not_its_counter_examples(case: Case) -> None:
-    signal = lx.compile_signal(case.name, 0 if case.name in CASE_SENSITIVE else re.IGNORECASE)
+    sensitive = case.name in CASE_SENSITIVE or case.where.split(":")[0].endswith(CASE_SENSITIVE_FILES)
+    signal = lx.compile_signal(case.name, 0 if sensitive else re.IGNORECASE)
     alone = next(a for entry, _, a in signal.entries if str(entry.where) == case.where)
     found = alone.search(case.sentence) is not None
     assert found is case.expected, f"{case.where}: {case.text!r} on {case.sentence!r}"

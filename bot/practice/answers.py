@@ -31,69 +31,33 @@ from bot.practice.lines import Lines, distinct, said_key
 from bot.practice.read_back import ASK_AGAIN, read_back, said_back
 from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, NOT_YET, SAID_BEFORE, TOLD_BACK
 from bot.practice.visitor import Visitor
-from bot.practice.wording import pattern
+from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Detail, Line, Rule, Scenario, State
 from bot.scenarios.intents import QUESTION_TOPICS, asked_words, question_topics, testing_kind
 
-YES_NO = re.compile(
-    r"^(yes|yeah|yep|no|nope|nah|okay|ok|sure|right|i think so|i do|it does|i follow|got it|i understand|"
-    r"(that )?makes sense|that's clear|(no,? )?no questions)\b[,.!:]?\s*",
-    re.IGNORECASE,
+YES_NO, _YES, _DENIAL, _LEADING_NO, _VOCATIVE = patterns("yes_no_opener says_yes denial leading_no vocative")
+"""Words that answer a yes-or-no check (the visitor's own opener says them, so the rest of its line loses them), a
+scenario line that already says yes ("Yes. I understand. Report, number."), a denial, a leading "No,", and a
+vocative left with a "Yes," ("Yes, dear."): bot/practice/phrases/answering.yaml."""
+_FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _HOW_MANY, _WHERE_YOU_ARE, _HOW_LONG = patterns(
+    "asks_if_fine asks_of_harm whose_name their_name how_many where_you_are how_long", 0
 )
-"""Words that answer a yes-or-no check; the visitor's own opener says them, so the rest of its line loses them."""
-_YES = re.compile(
-    r"^(\([^)]*\)\s*)*(yes|yeah|yep|i think so|i understand|i do|it does|sure|all clear)\b", re.IGNORECASE
-)
-"""A scenario line that already says yes ("Yes. I understand. Report, number."), in the persona's own words."""
-_FINE = re.compile(r"\b(okay|ok|alright|all right|safe|fine|well)\b")
-_HURT = re.compile(r"\b(hurt|injur\w*|bleeding|harmed)\b")
-_DENIAL = re.compile(r"^(no|nobody|not|nothing|none)\b", re.IGNORECASE)
-_LEADING_NO = re.compile(r"^(no|nope|i don't think so)[,.!]\s*", re.IGNORECASE)
-_VOCATIVE = re.compile(r"^(dear|sir|ma'am|honey|officer)\b[,.!]?\s*", re.IGNORECASE)
-""""Yes, dear. I'll stay here." less its "Yes," starts "dear.": that goes with it."""
-_WHOSE_NAME = re.compile(r"\b(\w+)'s (?:full |first |last )?name\b")
-_THEIR_NAME = re.compile(r"\b(his|her|their) (?:full |first |last )?name\b")
-_HOW_MANY = re.compile(r"\bhow many\b")
-_WHERE_YOU_ARE = re.compile(r"\b(?:where|wherever) (?:you|u) (?:are|'re|r|are at)\b")
+"""What a question asks after, over its lower-case words (bot/practice/phrases/asking.yaml)."""
 _DONE = pattern("did_you")
-_HOW_LONG = re.compile(r"\bhow long (?:has|have|had|is|was)\b|\bsince when\b|\bhow long.*going on\b")
-_DURATION_WORDS = ["months", "month", "weeks", "week", "years", "year", "since", "been"]
-_COUNT = re.compile(
-    r"\b\d{1,3}\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|dozen|"
-    r"hundred|couple|few|handful|several|lots|bunch|crowd)\b",
-    re.IGNORECASE,
-)
-_KIN = (
-    frozenset({"mother", "mom", "mum", "mama", "mommy"}),
-    frozenset({"grandmother", "grandma", "nana", "gran", "granny"}),
-    frozenset({"grandfather", "grandpa"}),
-    frozenset({"father", "dad", "daddy"}),
-    frozenset({"child", "kid", "son", "daughter", "boy", "girl"}),
-    frozenset({"neighbour", "neighbor"}),
-    frozenset({"husband", "wife", "partner", "boyfriend", "girlfriend", "fiancé", "fiance", "ex"}),
-)
+_DURATION_WORDS = list(words("duration_words"))
+_COUNT, _NUMBER_BACK = patterns("count number_back")
+"""A line that says how many ("Two of them."), and a request to read a number back."""
+_KIN = tuple(frozenset(group.split()) for group in words("same_person"))
 """Words for one person: asked for "your mom's name", the line about "my mother" answers it."""
-_SOMEONE_ELSES_NUMBER = re.compile(r"\b(?!your\b)(\w+'s|his|her|their) (phone |cell )?(number|phone|cell)\b")
-""""Your daughter's phone number?" asks for hers, not the caller's own."""
+_SOMEONE_ELSES_NUMBER, _SOMEONE_ELSES = patterns("someone_elses_number someone_elses", 0)
+""""Your daughter's phone number?" asks for hers, not the caller's own; a question about someone else's car ("their
+plate") is answered by the detail about them, not the visitor's."""
 _DIGIT = re.compile(r"\d")
-_SOMEONE_ELSES = re.compile(r"\b(their|the other)\b")
-"""A question about someone else's car ("their plate") is answered by the detail about them, not the visitor's."""
 _TOPIC_OF_DETAIL = {"phone": "callback"}
 """A detail that also tells its topic: once the number is given, "Do you need my number?" is not offered again."""
 _MOST_ANSWERS = 6
 """At most this many answers to one message's questions: every part of a multi-part question, not a speech."""
-_NUMBER_BACK = re.compile(
-    r"\b(read|say|repeat|give) (me )?(that|the|this|it|those)? ?(number|phone|digits|e-?mail|address)|"
-    r"\b(number|e-?mail|address) back\b|\bback (the|their|that|his|her|your)( \w+'s)? (number|e-?mail|address)\b|"
-    r"\b(read|say|repeat) (it|that|them) back\b",
-    re.IGNORECASE,
-)
-
-
-_STOP = frozenset(
-    "what when where which there their they them this that with have does your about would could other "
-    "anything something right thing just really".split()
-)
+_STOP = frozenset(words("common_question_words"))
 
 
 def _stems(text: str) -> dict[str, int]:

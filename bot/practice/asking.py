@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from bot.grading.text import Sentence
+from bot.practice.wording import kinds, pairs, patterns
 from bot.scenarios.format import Detail
 from bot.scenarios.intents import AGREEMENT_CHECK, checks_understanding, question_topics, testing_kind
 
@@ -22,37 +23,12 @@ Read = tuple[Sentence, frozenset[str]]
 _NOT_ASKING = frozenset({"testing_questions", "offer_more_help"})
 """A question that checks understanding or offers help ("any questions about picking up your car?") asks for
 no detail of the visitor's."""
-_ASKS = re.compile(
-    r"^(?:and |so |ok |okay )?(?:(?:do|did|does|is|are|was|were|have|has|can|could|would|will) "
-    r"(?:you|he|she|they|it|anyone|anybody|any1|someone|somebody|there|we)\b|"
-    r"(?:did|is|are|was|were|can|could|will) (?:the|your|his|her|their)\b|"
-    r"(?:what|what's|whats|when|where|where's|who|who's|which|why|how)\b|"
-    r"(?:anyone|anybody|anything|any1) (?!else\b)\w+)"
-)
-"""A question written without "?" ("whats ur name"); "Have his name ready when you call." is none."""
-_TEXTED = {"any1": "anyone", "ne1": "anyone", "some1": "someone", "sum1": "someone", "no1": "no one"}
-_TEXTING = re.compile(r"\b(?:any1|ne1|some1|sum1|no1)\b")
-_OFFER = re.compile(
-    r"^(?:and |so |okay |ok )?(?:do you want|would you like|you want|want) me to\b|"
-    r"^(?:and |so )?(?:shall|should|can|may) i (?:write|print|grab|bring|make|jot)\b.*\bfor you \?$"
-)
-"""An offer the visitor answers "Yes, please." ("Do you want me to write that number down for you?")."""
-_ASKS_FOR = re.compile(
-    r"\b(i|we)('ll| will|'d| would)? (just )?need (your|ur|a|the|his|her|their)\b|\b(let me|lemme) (see|get|have)\b|"
-    r"\bplease (give|tell|write|spell|read) (me|us)\b|^(your|ur) (name|number|phone|address|date of birth)\b|"
-    r"^(and )?(go ahead and )?(read|tell|give|spell) me\b|\b(just )?(your|ur) (name|number|phone|address)\b.*\bplease$"
-)
-"""A request for a detail said as a statement ("Before you go I need your name and phone number.")."""
-_TAG = re.compile(
-    r"^(?!(and |so )?(is|are|was|were|do|does|did|can|could|will|would|has|have|what|when|where|who|how|why|which|"
-    r"any|you|u)\b).* \w+ (okay|ok|alright|all right|right|yeah) \?$"
-)
-"""A statement with a tag ("Let's sit you here, okay?"): it asks for a yes, not a detail."""
-_OFFERS_HELP = re.compile(
-    r"\banything (else )?(you need|i can (do|get|help)|we can (do|get|help))\b|\b(is there )?anything else\b.*\?|"
-    r"\bneed anything\b|\bwhat else can i (do|help)\b|\bcan i (get|do) (you )?anything\b"
-)
-"""An offer of more help in any words ("Anything you need from me while we wait?")."""
+_ASKS, _OFFER, _ASKS_FOR, _TAG, _OFFERS_HELP = patterns("asks offer asks_for tag offers_help", 0)
+"""A question written without "?" ("whats ur name"), an offer the visitor answers "Yes, please.", a request said as
+a statement ("I need your name."), a statement with a tag ("..., okay?"), an offer of more help
+(bot/practice/phrases/asking.yaml)."""
+_TEXTED = pairs("texted_forms")
+_TEXTING = re.compile(rf"\b(?:{'|'.join(map(re.escape, _TEXTED))})\b")
 
 
 def asks(norm: str) -> bool:
@@ -159,33 +135,11 @@ def _with_checks(sentences: Sequence[Sentence], names: frozenset[str]) -> frozen
 # A question's parts, and what kind of answer each wants: a message may ask several things in one sentence ("Is
 # the car at your house, and is anyone still hanging around it?"), and each part gets its own answer, in order.
 
-_LEAD = re.compile(
-    r"^(?:(?:and|so|ok|okay|also|but|or|then|um|uh|oh|alright|now|sorry|hey|well|right|last|one more|quick)[,:]?\s+)+"
+_LEAD, _PART_JOIN, _OR_DOING, _AUX_SUBJECT, _WH, _YES_NO_START, REQUEST, _NOT_EITHER_OR = patterns(
+    "question_lead part_join or_doing aux_subject wh_question yes_no_start request not_either_or", 0
 )
-_PART_JOIN = re.compile(
-    r" (?:and|or|also|plus|but|&) (?=(?:is|are|was|were|do|does|did|can|could|have|has|had|will|would|should|"
-    r"what|what's|whats|when|where|where's|who|who's|whose|which|how|why|any|anything|anyone|anybody)\b)"
-)
-_OR_DOING = re.compile(
-    r" or (?=(?:get|got|see|saw|hear|heard|notice|take|took|call|talk|speak|touch|hit|threaten|put|leave|say|tell|"
-    r"have|bring|keep|make|try|tried|ask|text|check|lock|follow|grab|push|shove)\b)"
-)
-_AUX_SUBJECT = re.compile(
-    r"^((?:and |so |or )*(?:do|did|does|is|are|was|were|have|has|had|can|could|will|would) "
-    r"(?:you|u|he|she|they|it|we|anyone|anybody|someone|somebody|the \w+|your \w+|his \w+|her \w+|their \w+))\b"
-)
-_WH = re.compile(r"^(?:what|what's|whats|when|where|where's|who|who's|whose|which|why|how)\b")
-_YES_NO_START = re.compile(
-    r"^(?:do|did|does|is|are|was|were|have|has|had|can|could|would|will|should|may|isn't|aren't|wasn't|weren't|"
-    r"don't|doesn't|didn't|haven't|hasn't|won't|any|anything|anyone|anybody|anywhere|someone|somebody|got|you|"
-    r"you're|he|he's|she|she's|they|they're|it|it's|that|that's|this|there|there's|your|his|her|their|no|not)\b"
-)
-REQUEST = re.compile(
-    r"^(?:can|could|would|will|may) (?:i|you|u|we) (?:please |just |quickly |also )?(?:get|have|grab|take|tell|give|"
-    r"describe|spell|confirm|walk|share|send|let|read|repeat|run|start|go|hold|stay|wait|come|bring|check|look|step|"
-    r"sit|hang|call|text|e-?mail|write|fill|sign|explain|show|put|keep|help|speak|talk|try|ask|jot|place|note)\b"
-)
-"""A question that asks for something ("Can I get your name?", "Can you hold on?"), not a yes or no."""
+"""The words that lead into a question, where its parts join, the asking words that want a detail or a yes or no,
+and a question that asks for something ("Can I get your name?", "Can you hold on?"), not a yes or no."""
 
 
 def question_parts(question: str) -> list[str]:
@@ -210,83 +164,25 @@ def yes_no(part: str) -> bool:
 
 def either_or(part: str) -> bool:
     """A yes-or-no question that offers two answers ("is it across the street or right next to you ?")."""
-    return yes_no(part) and " or " in part and not re.search(r" or (not|no|what|anything|anyone)\b", part)
+    return yes_no(part) and " or " in part and not _NOT_EITHER_OR.search(part)
 
 
-_READ_BACK_ASK = re.compile(
-    r"\b(?:what|which) (?:\w+ ){0,3}(?:did|have) i (?:just )?(?:give|gave|tell|told|say|said|mention)\b|"
-    r"\bwhat did i (?:just )?(?:say|tell you|give you)\b|\bdid i give you\b|"
-    r"\b(?:what|which) (?:\w+ ){0,2}(?:did|have) you (?:get|got|hear|catch|write|jot|note|take)\b(?! stolen| taken)|"
-    r"\b(?:the|that|those|these) (?:\w+ )?(?:hours|times?|days|number|address|fee|price|cost|deadline|website|"
-    r"e-?mail|steps|dates?|place) again\b|\bremind me what i said\b|\bread (?:them|those|it) back\b"
-)
+_READ_BACK_ASK, _OWN_DETAIL = patterns("read_back_ask own_detail", 0)
 """A question about what the trainee said ("What hours did I give you?", "And the hours again?"): the visitor reads
-back what it was told, not a detail of its own."""
-READ_BACK_KINDS = (
-    ("hours", r"\bhours?\b|\bopen\b|\btimes?\b|\bwhen\b"),
-    ("days", r"\bdays?\b"),
-    ("number", r"\bnumber\b|\bphone\b|\bdigits\b"),
-    ("fee", r"\bfee\b|\bprice\b|\bcost\b|\bhow much\b"),
-    ("address", r"\baddress\b|\bwhere\b|\bplace\b"),
-    ("deadline", r"\bdeadline\b|\bhow long\b|\bwithin\b"),
-)
+back what it was told, not a detail of its own ("your number")."""
+READ_BACK_KINDS = kinds("read_back_kind", 0)
+"""What such a question asks back, by kind, the first that matches."""
 
 
 def read_back_ask(part: str) -> str | None:
     """What a question about the trainee's own words asks back ("hours", "number", ... or "" for all of it), or
     None for a question about the visitor's own things."""
-    if not _READ_BACK_ASK.search(part) or re.search(r"\b(your|ur) (own )?(number|phone|address|name)\b", part):
+    if not _READ_BACK_ASK.search(part) or _OWN_DETAIL.search(part):
         return None
-    return next((kind for kind, words in READ_BACK_KINDS if re.search(words, part)), "")
+    return next((kind for kind, words in READ_BACK_KINDS if words.search(part)), "")
 
 
-SELF_ASKED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(words))
-    for kind, words in (
-        (
-            "with_you",
-            r"\b(?:anyone|anybody|someone|somebody|who(?:'s| is)?)(?: else)? (?:there |here )?(?:with|w) (?:you|u)\b|"
-            r"\b(?:are|r) (?:you|u) (?:alone|by yourself|on your own)\b|\bcome (?:in |here )?(?:alone|by yourself)\b|"
-            r"\b(?:anyone|anybody|someone|somebody) (?:else )?(?:there|home|here) with (?:you|u)\b",
-        ),
-        (
-            "own_id",
-            r"\b(?:photo id|id|identification|license|licence|id card)\b.{0,20}\b(?:on you|with you|handy|on u)\b|"
-            r"^(?:do|did) (?:you|u) (?:have|got|bring|carry) (?:a |an |your |the |any )?(?:photo |picture )?"
-            r"(?:id|identification|license|licence|id card|registration|paperwork|papers|documents|title|receipt)\b",
-        ),
-        (
-            "safe_place",
-            r"\b(?:somewhere|some place|someplace|a place|anywhere|place) (?:safe )?(?:to (?:go|stay|sleep)|you can "
-            r"(?:go|stay))\b|\bsafe place\b|\bstay (?:tonight|the night)\b|\bsomewhere safe\b",
-        ),
-        (
-            "fine",
-            r"^(?:are|r) (?:you|u) (?:doing )?(?:safe|okay|ok|alright|all right|hurt)\b|"
-            r"^(?:you|u) (?:doing )?(?:okay|ok|alright|all right|safe|good)\b",
-        ),
-        ("anonymous", r"\banonymous(?:ly)?\b|\b(?:use|give|leave|keep) your name (?:out|off|on)\b"),
-        ("here", r"^(?:are|r) (?:you|u) (?:still )?(?:there|with me|on the line)\b|^(?:can|could) (?:you|u) hear me\b"),
-        (
-            "able",
-            r"^(?:are|r|would|will) (?:you|u) (?:be )?able to\b|"
-            r"^(?:can|could) (?:you|u) (?:make it|come|get here|be here|be there)\b",
-        ),
-        ("want", r"^(?:do|would) (?:you|u) (?:want|like|prefer)\b"),
-        (
-            "tried",
-            r"^(?:have|did) (?:you|u) (?:already |ever )?(?:tried|try|talk(?:ed)?|spoken|speak|spoke|ask(?:ed)?|"
-            r"knock(?:ed)?|reach(?:ed)? out)\b|^(?:have|did) (?:you|u) (?:already |ever )?(?:call(?:ed)?|text(?:ed)?|"
-            r"contact(?:ed)?) (?:him|her|them|the neighbou?r|your neighbou?r|her (?:son|daughter|family))\b",
-        ),
-        (
-            "not_yet",
-            r"^(?:have|did) (?:you|u) (?:already )?(?:call(?:ed)?|contact(?:ed)?|report(?:ed)?|file(?:d)?|"
-            r"cancel(?:l?ed)?|notif(?:y|ied)|told|tell|froze|frozen|freeze|change(?:d)?|let \w+ know)\b",
-        ),
-        ("request", r"^(?:can|could|would|will) (?:you|u)\b"),
-    )
-)
+SELF_ASKED = kinds("self_asked", 0)
 """Yes-or-no questions about the visitor itself that it can answer without a fact of its own ("Is anyone with
 you?", "Do you have your ID on you?"): a stock answer in its voice (bot.practice.stock_lines.SELF_ANSWERS),
 unless the persona has a detail that says otherwise."""
@@ -303,23 +199,10 @@ def plain(part: str) -> str:
     return _LEAD.sub("", part.strip())
 
 
-_HINTED = (
-    (
-        "when",
-        r"\b(?:from|on|since|during|in|over) (?:this|last) (?:week|month|weekend|year|morning|night)\b|"
-        r"^(?:is|was) .*\b(?:yesterday|last night|last week|this week|this morning)\b|"
-        r"\bhow long (?:has|have|had)\b|\bgoing on for\b",
-    ),
-    ("injured", r"^(?:you|u|are you|r u|you doing|are you doing) (?:okay|ok|alright|all right|safe|hurt)\b"),
-    (
-        "where",
-        r"^(?:which|what) (?:store|shop|safeway|target|walmart|vons|costco|ralphs|cvs|walgreens|school|park|street|"
-        r"lot|parking lot|station|gas station|building|house|apartment|mall|corner|intersection|block|location)\b",
-    ),
-)
+_HINTED = kinds("hinted", 0)
 """Topics a question names in words the topic tables do not hold ("Is the ticket from this week?" asks when)."""
 
 
 def hinted_topics(part: str) -> list[str]:
     text = plain(part)
-    return [topic for topic, words in _HINTED if re.search(words, text)]
+    return [topic for topic, words in _HINTED if words.search(text)]

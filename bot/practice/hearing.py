@@ -24,7 +24,7 @@ from bot.practice.plans import in_my_words as in_my_words
 from bot.practice.plans import plan_sentences as plan_sentences
 from bot.practice.plans import told_back as told_back
 from bot.practice.plans import told_sentences as told_sentences
-from bot.practice.wording import pattern, says
+from bot.practice.wording import kinds, pattern, patterns, says, words
 from bot.scenarios.format import Scenario
 from bot.transcript import Turn
 
@@ -133,12 +133,7 @@ def without_answered_questions(line: str, rules: tuple[FactRule, ...], known: se
     return random.Random(f"{seed}:{line}").choice(ACKNOWLEDGED)
 
 
-_OFFERS = (
-    ("callback", re.compile(r"\bmy (phone |cell |call ?back |contact )?(number|cell|phone)\b|\b(reach|call) me\b")),
-    ("name", re.compile(r"\bmy (full )?name\b")),
-    ("where", re.compile(r"\bmy address\b|\bwhere (i|she|he) lives?\b")),
-    ("vehicle", re.compile(r"\b(the|my) plate\b")),
-)
+_OFFERS = kinds("offers", 0)
 """A visitor's question offering a detail ("Do you need my number?") and the persona topic that holds it."""
 
 
@@ -207,67 +202,13 @@ def _value(key: str) -> Value:
 # Questions the visitor would ask, and the words of an answer to them: asked right after the answer, they are
 # not asked again.
 
-_ASK_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (re.compile(ask, re.IGNORECASE), re.compile(answer, re.IGNORECASE))
-    for ask, answer in (
-        (r"\bbring\b|what do i need|documents|paperwork|need to have", r"\bbring\b|\bID\b|license|title|form\b|papers"),
-        (
-            r"appointment|walk[- ]?in|book|walk up|show up|drop in|come in any ?time",
-            r"appointment|walk[- ]?in|\bbook\b|just come in",
-        ),
-        (r"\bage\b|how old|too young|old enough", r"\b1[6-9]\b|\b2[01]\b|\bage\b|older|years old|eighteen|adult"),
-        (r"how much|\bcost|\bfee\b|price|\bpay\b|\bfree\b|charge", r"\$\s?\d|dollar|\bfee\b|\bfree\b|no charge|cost"),
-        (
-            r"how long|how soon|hear back|hear from|when will|when would|ready|take\b.*\blong|"
-            r"when (do|can) i (get|pick)",
-            r"\b\d+\s*(?:to \d+ )?(?:business |working )?(?:days?|weeks?|hours?|minutes?|months?)\b|"
-            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|a|few|couple of)\s+"
-            r"(?:to \w+ )?(?:business |working )?(?:days?|weeks?|hours?|minutes?|months?)\b|same day|right away|soon",
-        ),
-        (
-            r"what days|which days|what time|\bhours\b|\bopen\b|when (?:do|are|is|can)",
-            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend|\d\s*(?:a\.?m|p\.?m)|"
-            r"o'clock|24 hours|noon|any time|anytime",
-        ),
-        (
-            r"\bwhere\b|which office",
-            r"\d+ \w+ (?:street|st|avenue|ave|boulevard|blvd|way|drive|road)|window|counter|office|courthouse|"
-            r"building|down the hall|online|website|yard|center|centre",
-        ),
-        (
-            r"who do i call|which number|what number|whose number|how do i (?:reach|contact|call)|"
-            r"what's (?:the|their|his|her) number|the number\?|number for (?:them|that|it)\b|is there a number|"
-            r"a number (?:i|to) (?:can )?call",
-            r"\d{3}\D{0,2}\d{4}",
-        ),
-        (r"\bcarry\b", r"\bcarry\b|on you\b|with you\b"),
-        (r"\bsign\b", r"\bsign\b"),
-        (r"\bphotos?\b|\bpictures?\b|\bpics\b", r"\bphotos?\b|\bpictures?\b|\bpics\b"),
-        (
-            r"\bwho (?:actually |really )?(?:looks at|reviews|reads|handles|sees|decides|investigates|deals with)\b|"
-            r"\bwho(?:'s| is| will be) (?:looking|handling|reviewing|reading)",
-            r"\b(?:reviews?|looks? (?:at|into)|handles?|investigat\w*|sergeant|lieutenant|commander|supervisor|"
-            r"detective|internal affairs|professional standards|captain)\b",
-        ),
-        (
-            r"\bcancel|\btear (?:it )?up|\bvoid\b|\bdismiss|\bthrow (?:it )?out|\bget rid of",
-            r"\bcancel|\bvoid\b|\bdismiss|\btear|can't|cannot|\bunable|not able|\breview\b|\bcontest|\bappeal",
-        ),
-    )
-)
-_WANTS = re.compile(
-    r"\b(?:didn't|did not) (?:catch|get|hear)\b|\bjust looking for\b|\bif you have (?:them|it|that)\b|"
-    r"\bstill (?:need|don't know)\b",
-    re.IGNORECASE,
-)
-"""A statement that asks all the same ("Sorry, I didn't catch the hours.")."""
-_QUESTION_FORM = re.compile(
-    r"^(?:\w+[,.]\s+)?(?:so |and |but |okay |then )?(?:can|could|should|do|does|did|is|are|will|would|who|what|"
-    r"what's|where|when|how|which|am|may|must|shall)\b",
-    re.IGNORECASE,
-)
-_SEGMENTS = re.compile(r",? (?:and|or) (?=\w)|, ", re.IGNORECASE)
-_ASKING_WORDS = frozenset("need should bring would could does long much many where when what which there".split())
+_TOLD = dict(kinds("told"))
+_ASK_KINDS = tuple((ask, _TOLD[kind]) for kind, ask in kinds("asks"))
+"""Each kind of question and the words that answer it (bot/practice/phrases/plans.yaml, "asks.*" and "told.*")."""
+_WANTS, _QUESTION_FORM, _SEGMENTS = patterns("still_wants question_form question_segment")
+"""A statement that asks all the same ("Sorry, I didn't catch the hours."), a question in form, and where the parts
+of a question part ("Where, and how much?")."""
+_ASKING_WORDS = frozenset(words("asking_words"))
 
 
 def without_questions_just_answered(line: str, told: str) -> str:
@@ -315,7 +256,4 @@ def _answered(question: str, told: str) -> bool:
     return len(own) >= 2 and all(any(h.startswith(w[:5]) for h in heard) for w in own)
 
 
-_FILLER_ASK = frozenset(
-    "that this with have just okay also then what about your like want know sure them they their there here "
-    "from into right really actually sorry thanks".split()
-)
+_FILLER_ASK = frozenset(words("filler_asking_words"))

@@ -11,50 +11,18 @@ from __future__ import annotations
 import re
 
 from bot.grading.text import split_sentences
+from bot.practice.wording import pairs, pattern, patterns, words
 
-_DIRECTIVE_START = re.compile(
-    r"^(?:(?:so|just|then|first|second|next|please|also|and|now|okay|ok|alright|after that|once|step one)[,:]?\s+)*"
-    r"(bring|call|go|book|keep|stay|take|file|send|come|ask|fill|sign|pay|report|contact|e-?mail|write|wait|lock|"
-    r"meet|check|make|get|don't|do not|cancel|pick|head|drop|leave|use|show|have|give|visit|apply|register|"
-    r"request|contest|put|dial|text|screenshot|save|turn|hang on|hold on|sit|look|notify|tell|try|start|stop|freeze|"
-    r"set|note|let|place|change|block|write down|print)\b",
-    re.IGNORECASE,
-)
-_DIRECTIVE = re.compile(
-    r"\byou(?:'ll| will| need to| have to| must| can| could| should| gotta| got to| may| want to|'re going to| "
-    r"are going to| just)\b|\bu (?:need|have|gotta|can|should)\b|"
-    r"\byou (?:fill|turn|go|call|bring|book|take|get|pay|sign|send|come|head|file|register|submit|request|keep|"
-    r"complete|return|drop off|show up|check in|"
-    r"stay|wait|contest|apply|ask|pick|show|drop|walk|e-?mail|mail|hear|receive|give|start|meet|visit)\b|"
-    r"\bi'?m (?:sending|getting|calling|connecting|bringing|putting|going to|staying|taking|writing|"
-    r"logging|booking|transferring|patching)\b|\bi(?:'ll| will) (?:send|get|call|connect|bring|stay|put|take|"
-    r"write|give|log|book|transfer|patch|be)\b|"
-    r"\b(?:will|'ll|going to|gonna)\b|\bi'?m \w+ing\b|"
-    r"(?:^|, )(?:bring|call|go|book|keep|stay|send|come|ask|fill|sign|pay|e-?mail|wait|meet|contact|file)\b|"
-    r"\b(?:deputy|deputies|counsel+or|advocate|someone|team|interpreter|officer|sergeant|supervisor|watch commander|"
-    r"property unit|they)\b.{0,30}\b(?:is|are|will|'ll|'s)\b.{0,20}\b(?:on (?:the|their|his|her) way|coming|"
-    r"heading|come|call|contact|review|look|join|be there|get there|take|schedule|help|give)",
-    re.IGNORECASE,
-)
-_VALUE_WORDS = re.compile(
+_DIRECTIVE_START, _DIRECTIVE, _VALUE_WORDS, _NOT_PLAN = patterns("directive_start directive value_in_words not_plan")
+"""A sentence that opens with an instruction, one that says what the visitor will do or what happens next, a value
+in words ("ten days", "Wednesday") and a sentence that tells nothing to do (bot/practice/phrases/plans.yaml)."""
+_VALUE_SHAPES = re.compile(
     r"\d{3}\D{0,2}\d{4}|\$\d|\b\d+\s*(?:days?|weeks?|hours?|hrs|minutes?|mins?|a\.?m\.?|p\.?m\.?)\b|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|a few|a couple of)\s+"
-    r"(?:business |working )?(?:days?|weeks?|hours?|minutes?)\b|"
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b911\b|\b988\b|\bweekdays?\b|"
     r"\b\d{1,2}(?::\d\d)? ?(?:to|-|until|till) ?\d{1,2}\b|@\w|\bage\b.*\d|\d+ or older|"
     r"\b\d{2,5} \w+ (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b",
     re.IGNORECASE,
 )
-_NOT_PLAN = re.compile(
-    r"\?|\bsorry\b|\bthank|\bhow can i help|\bwhat can i do for you|\banything else\b|\bharbor station\b|"
-    r"\bmy name is\b|\bthis is deputy\b|\bi'?m (?:deputy|officer|sergeant|sgt|dep)\b|"
-    r"\bby the way\b|\bi understand\b|\bi hear you\b|\bgood (morning|afternoon|evening)\b|"
-    r"\bright thing\b|\bglad you\b|\bback to me\b|\btell me back\b|\bmake sense\b|\bsame page\b|"
-    r"\bso i know\b|\bexplained\b|\bneed (?:your|ur)\b|\bcan i (?:get|have)\b|"
-    r"\b(?:give me|gimme) (?:a|one) (?:sec|second|moment|minute)\b|\bone (?:sec|second|moment)\b|"
-    r"\blet me (?:check|look|see|run|pull)\b|\bhold on\b",
-    re.IGNORECASE,
-)
+"""A value written in figures: a phone number, an amount, a time, hours, an e-mail address, an age, a street address."""
 _READ_BACK = re.compile(r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PHONE_NUMBER = re.compile(r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b")
 
@@ -78,49 +46,22 @@ def plan_sentences(message: str) -> list[str]:
         s.original
         for s in split_sentences(message)
         if not _NOT_PLAN.search(s.original)
-        and (_DIRECTIVE_START.search(s.original) or _DIRECTIVE.search(s.original) or _VALUE_WORDS.search(s.original))
+        and (
+            _DIRECTIVE_START.search(s.original)
+            or _DIRECTIVE.search(s.original)
+            or _VALUE_SHAPES.search(s.original)
+            or _VALUE_WORDS.search(s.original)
+        )
     ]
 
 
 _SWAP = {
-    "you": "I",
-    "your": "my",
-    "yours": "mine",
-    "yourself": "myself",
-    "you'll": "I'll",
-    "you're": "I'm",
-    "you've": "I've",
-    "you'd": "I'd",
-    "u": "I",
-    "ur": "my",
-    "ya": "me",
-    "im": "you're",
-    "i": "you",
-    "i'm": "you're",
-    "i'll": "you'll",
-    "i've": "you've",
-    "i'd": "you'd",
-    "me": "you",
-    "my": "your",
-    "mine": "yours",
-    "myself": "yourself",
-    "we": "you",
-    "we'll": "you'll",
-    "we're": "you're",
-    "we've": "you've",
-    "our": "your",
-    "us": "you",
+    word: "I" + said[1:] if said == "i" or said.startswith("i'") else said
+    for word, said in pairs("swapped_words").items()
 }
-_AFTER_AN_OBJECT = frozenset(
-    "and or to the a an in at on for with back about know out up down through when if once as so too right now "
-    "again today tonight directly shortly soon by from there here before after until while if unless".split()
-)
-
-
-_BEFORE_AN_OBJECT = frozenset(
-    "help let tell ask give send show make get call remind text email contact connect take see meet for with to "
-    "at on about".split()
-)
+"""The visitor's words for the trainee's ("your" is "my", "I'm" is "you're")."""
+_AFTER_AN_OBJECT = frozenset(words("after_an_object"))
+_BEFORE_AN_OBJECT = frozenset(words("before_an_object"))
 
 
 def _object_of(parts: list[str], at: int) -> bool:
@@ -163,12 +104,8 @@ def in_my_words(sentence: str) -> str:
 
 
 _MOST_WORDS = 34
-_THEN_DO = re.compile(
-    r", (call|bring|go|book|keep|stay|send|come|ask|fill|sign|pay|wait|meet|contact|file|dial|don't)\b(?! you\b)"
-)
-_LEAD_IN = re.compile(
-    r"^(?:(?:so|okay|ok|alright|now|and|but|just|please|then|first thing|first|next|also)[,:]?\s+)+", re.I
-)
+_THEN_DO = pattern("then_do", 0)
+_LEAD_IN = pattern("lead_in", re.IGNORECASE)
 
 
 def _shortened(sentence: str) -> str:

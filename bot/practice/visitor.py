@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.grading import MessageSignals
-from bot.practice.wording import says
+from bot.practice.wording import pattern, says
 from bot.scenarios.format import MOODS, Rule, Scenario
 from bot.values import SavedVisitor
 
@@ -29,7 +29,8 @@ PUT_DOWN = frozenset({"rude", "sarcasm", "dismissive", "farewell"})
 TAKEN_ABACK_AT_PICK_UP = says("taken_aback_at_pick_up")
 """The caller's first words to a sarcastic or dismissive pick-up no rule reacts to, before its own."""
 _RING = re.compile(r"\(\s*([^()]*?\bphone\b[^()]*?\bring(?:s|ing)\b[^()]*?[.!])\s*([^()]*?)\s*\)\s*(\S.*)", re.I | re.S)
-_GREETS = re.compile(r"\b(greet\w*|pick up|say who you are|your name and the agency)\b", re.IGNORECASE)
+_GREETS = pattern("greeting_hint", re.IGNORECASE)
+"""A hint that says how to pick up ("Greet the caller and say who you are.")."""
 LISTEN = "Acknowledge what they told you before anything else."
 
 

@@ -28,8 +28,15 @@ def words(name: str) -> tuple[str, ...]:
 
 
 def pairs(name: str) -> dict[str, str]:
-    """A word list of pairs ("mom mother": the first word read as the last), as a mapping."""
-    return dict((w.split()[0], w.split()[-1]) for w in words(name))
+    """A word list of pairs ("mom mother", "no1 no one": the first word read as the rest), as a mapping."""
+    return dict(w.split(" ", 1) for w in words(name))
+
+
+def kinds(prefix: str, flags: int = re.IGNORECASE) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns named "prefix.kind", each with its kind, in the order read (the first that matches wins)."""
+    return tuple(
+        (name[len(prefix) + 1 :], pattern(name, flags)) for name in PHRASING.patterns if name.startswith(prefix + ".")
+    )
 
 
 def says(name: str) -> tuple[str, ...]:

@@ -12,11 +12,11 @@ class Bare:
 
 
 # Buttons that carry one id, each named for what it points at.
-OnPage = make_dataclass("OnPage", [("page", int)], frozen=True)  # a page of a long list (units, calls, history)
-OnUnit = make_dataclass("OnUnit", [("unit_id", int)], frozen=True)  # a unit: its report, export, assignments
-OnUser = make_dataclass("OnUser", [("user_id", int)], frozen=True)  # a person: promote, demote, erase
-OnScenario = make_dataclass("OnScenario", [("scenario_id", str)], frozen=True)  # a scenario: practise or assign it
-OnAttempt = make_dataclass("OnAttempt", [("attempt_id", int)], frozen=True)  # a finished call: transcript, review
+OnPage = make_dataclass("OnPage", [("page", "int")], frozen=True)  # a page of a long list (units, calls, history)
+OnUnit = make_dataclass("OnUnit", [("unit_id", "int")], frozen=True)  # a unit: its report, export, assignments
+OnUser = make_dataclass("OnUser", [("user_id", "int")], frozen=True)  # a person: promote, demote, erase
+OnScenario = make_dataclass("OnScenario", [("scenario_id", "str")], frozen=True)  # a scenario: practise or assign it
+OnAttempt = make_dataclass("OnAttempt", [("attempt_id", "int")], frozen=True)  # a finished call: transcript, review
 
 
 @dataclass(frozen=True)
