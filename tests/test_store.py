@@ -48,6 +48,7 @@ def test_opening_a_file_creates_folders_uses_wal_and_migrates(tmp_path: Path) ->
         "m011_review_requests",
         "m012_report_periods",
         "m013_membership_and_dates",
+        "m014_xapi_corrections",
     ]
     assert {"users", "attempts", "turns", "results", "updates"} <= set(store.db.table_names())
     store.close()

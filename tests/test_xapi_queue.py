@@ -13,6 +13,7 @@ from bot.lrs.sender import StatementSender
 from bot.scenarios.library import Library
 from bot.storage.erasure import erase_person
 from bot.storage.store import Store
+from bot.storage.verdicts import Verdicts
 from bot.storage.xapi import XapiQueue
 from bot.training.calls import Calls
 from bot.training.xapi import Statements
@@ -40,7 +41,13 @@ def sender(store: Store, library: Library, answer) -> tuple[StatementSender, lis
     statements = Statements(Calls(library), 80, HOME)
     return (
         StatementSender(
-            store, statements.for_attempt, "http://127.0.0.1:1/xAPI", "u", "p", transport=httpx.MockTransport(handle)
+            store,
+            statements.for_attempt,
+            "http://127.0.0.1:1/xAPI",
+            "u",
+            "p",
+            transport=httpx.MockTransport(handle),
+            correct=statements.correction,
         ),
         posted,
     )
@@ -104,3 +111,87 @@ def test_erasing_a_person_wipes_their_profile_and_the_statements_about_them(libr
     assert store.db.execute("select full_name, badge from users where id = 1").fetchone() == (None, None)
     assert store.db.execute("select body, failed from xapi_queue").fetchone() == ("[]", "person erased")
     assert worker.enqueue() == 0, "never queued again"
+
+
+# --- corrections: an override or a regrade after the LRS had the call -------------------------------
+
+ADL = "http://adlnet.gov/expapi/verbs/"
+NS = HOME + "/xapi/"
+
+
+def by_verb(batch: list[dict]) -> dict[str, list[dict]]:
+    verbs: dict[str, list[dict]] = {}
+    for statement in batch:
+        verbs.setdefault(statement["verb"]["id"].removeprefix(ADL), []).append(statement)
+    return verbs
+
+
+async def deliver(worker: StatementSender) -> None:
+    async with httpx.AsyncClient(transport=worker.transport) as client:
+        await worker.deliver(client)
+
+
+async def test_an_override_voids_the_result_the_lrs_has_and_states_the_new_one(library: Library, store: Store) -> None:
+    XapiQueue(store.db).since("2000-01-01T00:00:00+00:00")
+    attempt = call(library, store, 1)
+    worker, posted = sender(store, library, lambda batch: 200)
+    worker.enqueue()
+    await deliver(worker)
+    first = by_verb(posted[0])
+    assert sorted(first) == ["attempted", "completed", "passed"] and first["passed"][0]["result"]["score"]["raw"] == 100
+
+    verdicts = Verdicts(store)
+    verdicts.override(attempt, "greeting", False, "no agency name", 2)
+    assert worker.enqueue() == 1
+    await deliver(worker)
+    one = posted[1]
+    assert [s["verb"]["id"].removeprefix(ADL) for s in one] == ["voided", "voided", "completed", "passed"]
+    assert [s["object"] for s in one[:2]] == [
+        {"objectType": "StatementRef", "id": first["completed"][0]["id"]},
+        {"objectType": "StatementRef", "id": first["passed"][0]["id"]},
+    ], "the earlier result voided by reference"
+    assert one[3]["result"]["score"]["raw"] == 85 and one[3]["context"]["extensions"][NS + "corrected-by"] == "override"
+
+    verdicts.override(attempt, "empathy", False, "no sympathy shown", 2)
+    verdicts.override(attempt, "appreciation", False, "no thanks", 2)
+    assert worker.enqueue() == 2, "two overrides at once: one correction states where they leave the call"
+    await deliver(worker)
+    assert len(posted) == 3
+    two = posted[2]
+    assert [s["verb"]["id"].removeprefix(ADL) for s in two] == ["voided", "voided", "completed", "failed"]
+    assert [s["object"]["id"] for s in two[:2]] == [one[2]["id"], one[3]["id"]], "the first correction voided in turn"
+    failed = two[3]
+    assert failed["result"]["score"]["raw"] == 55 and failed["result"]["success"] is False
+    assert [failed["result"]["extensions"][NS + f"criterion/{c}"] for c in ("greeting", "empathy", "appreciation")] == [
+        "missed"
+    ] * 3
+    ids = [s["id"] for batch in posted for s in batch]
+    assert len(set(ids)) == len(ids), "every statement has an id of its own"
+    assert worker.enqueue() == 0, "a correction is queued once"
+
+
+async def test_a_correction_waits_for_the_statements_it_voids(library: Library, store: Store) -> None:
+    XapiQueue(store.db).since("2000-01-01T00:00:00+00:00")
+    attempt = call(library, store, 1)
+    down = [True]
+    worker, posted = sender(store, library, lambda batch: 503 if down[0] else 200)
+    worker.first_pause = 0.0
+    worker.enqueue()
+    await deliver(worker)  # the LRS is down: the call's statements wait
+    Verdicts(store).override(attempt, "greeting", False, "no agency name", 2)
+    worker.enqueue()
+    down[0] = False
+    await deliver(worker)
+    verbs = [s["verb"]["id"].removeprefix(ADL) for s in posted[-1]]
+    assert verbs == ["attempted", "completed", "passed", "voided", "voided", "completed", "passed"]
+    assert store.db.execute("select count(*) from xapi_queue where sent is null").fetchone()[0] == 0
+
+
+def test_an_override_before_the_statements_are_queued_owes_no_correction(library: Library, store: Store) -> None:
+    XapiQueue(store.db).since("2000-01-01T00:00:00+00:00")
+    attempt = call(library, store, 1)
+    Verdicts(store).override(attempt, "greeting", False, "no agency name", 2)
+    worker, _ = sender(store, library, lambda batch: 200)
+    assert worker.enqueue() == 1, "the call's statements, built from the corrected call"
+    (body,) = store.db.execute("select body from xapi_queue").fetchone()
+    assert '"raw": 85' in body and store.db.execute("select count(*) from xapi_corrections").fetchone()[0] == 0

@@ -41,6 +41,11 @@ DELIVERED = {200, 204, 409}
 
 Build = Callable[[sqlite3.Connection, int], "tuple[int, str, list[dict[str, Any]]] | None"]
 """(connection, attempt id) -> (trainee id, finished at, statements), or None when there is nothing to send."""
+Correct = Callable[
+    [sqlite3.Connection, int, int, "list[dict[str, Any]]", str, str], "tuple[int, str, list[dict[str, Any]]] | None"
+]
+"""(connection, attempt id, revision, the statements it corrects, why, when) -> as Build: a correction's statements
+(bot.training.xapi.Statements.correction)."""
 
 
 class Unreachable(Exception):
@@ -59,8 +64,9 @@ class StatementSender:
         first_pause: float | None = None,
         max_pause: float | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        correct: Correct | None = None,
     ) -> None:
-        self.store, self.build, self.poll = store, build, poll
+        self.store, self.build, self.poll, self.correct = store, build, poll, correct
         self.url = endpoint.rstrip("/") + "/statements"
         self.auth, self.transport = (username, password), transport
         self.first_pause = FIRST_PAUSE if first_pause is None else first_pause
@@ -121,10 +127,32 @@ class StatementSender:
                         user_id, finished_at, statements = built
                         self.queue.add(attempt_id, user_id, statements, finished_at)
                         queued += 1
+        queued += self.enqueue_corrections()
         if time.monotonic() - self._pruned > 3600:
             self._pruned = time.monotonic()
             self.queue.prune(KEEP_SENT_SECONDS)
         return queued
+
+    def enqueue_corrections(self) -> int:
+        """Queue the corrections owed (overrides, regrades), each after the statements it voids; how many."""
+        owed = self.queue.corrections() if self.correct is not None else []
+        if not owed:
+            return 0
+        latest = {c.attempt_id: c.id for c in owed}  # several at once: the last states the result as it stands
+        with self.store.db.atomic():
+            for c in owed:
+                if latest[c.attempt_id] != c.id:
+                    self.queue.forget(c)
+                    continue
+                built = self.correct(
+                    self.store.db.conn, c.attempt_id, c.id, self.queue.latest(c.attempt_id), c.why, c.created
+                )
+                if built is None:
+                    self.queue.forget(c)
+                    continue
+                user_id, finished_at, statements = built
+                self.queue.add(c.attempt_id, user_id, statements, finished_at, revision=c.id)
+        return len(owed)
 
     async def deliver(self, client: httpx.AsyncClient) -> float:
         """Send what is due, many attempts' statements in one request; the seconds to wait before the next round."""

@@ -122,3 +122,10 @@ def people_with_faults(
         "order by m.unit_id, failed desc, wrong desc, u.first_name collate nocase, u.id",
         [since, until, *unit_ids],
     )
+
+
+def by_member(conn: sqlite3.Connection, unit_id: int, since: str, until: str, pass_mark: int) -> dict[int, dict]:
+    """Per member of the unit with calls finished in the period (since joining it): `figures`."""
+    source, params = _per_unit([unit_id], since, until)
+    found = rows(conn, f"select t.user_id as member, {figures(pass_mark)} {source} group by t.user_id", params)
+    return {r.pop("member"): r for r in found}

@@ -18,6 +18,7 @@ from bot.grading import CRITERIA, contact_total, grade
 from bot.scenarios.format import Scenario
 from bot.storage.snapshots import grader_version
 from bot.storage.store import AttemptRow, Store, result_columns, sync_verdicts
+from bot.storage.xapi import owe_correction
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ def _apply(store: Store, attempt: AttemptRow, graded: Any, change: Change, actor
             "insert into audit (at, actor, action, detail) values (?, ?, 'regrade', ?)",
             [store.now(), actor, change.describe()],
         )
+        owe_correction(store.db, attempt.id, "regrade", store.now())  # the LRS's copy, if it has one
 
 
 def _summary(run: Regrade) -> str:

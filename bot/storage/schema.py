@@ -295,6 +295,19 @@ def m013_membership_and_dates(db: Database) -> None:
     db["unit_renames"].create({"user_id": int, "unit_id": int, "name": str, "expires": str}, pk="user_id")
 
 
+@migrations()
+def m014_xapi_corrections(db: Database) -> None:
+    """Corrected results for a Learning Record Store: an override or a regrade of a call whose statements were
+    queued owes a correction (`xapi_corrections`, written with the change); it is queued as another row of the
+    attempt in `xapi_queue`, its `revision` the correction's id (0: the call's first statements)."""
+    db["xapi_queue"].add_column("revision", int, not_null_default=0)
+    db.execute("drop index if exists xapi_queue_attempt")
+    db.execute("create unique index xapi_queue_attempt_revision on xapi_queue (attempt_id, revision)")
+    db["xapi_corrections"].create(
+        {"id": int, "attempt_id": int, "why": str, "created": str}, pk="id", not_null={"attempt_id", "why"}
+    )
+
+
 VERDICT_COLUMNS = ", ".join(f"v_{c} = ?" for c in CRITERIA)
 """An UPDATE's assignments of every verdict column, in CRITERIA's order: a new grade writes them from
 itself (`verdict_column`), in the statement that finishes the attempt, with nothing to derive again."""

@@ -8,6 +8,7 @@ from bot.storage.audit import AuditLog
 from bot.storage.awaited import Awaited
 from bot.storage.store import Store
 from bot.storage.stored_totals import stored_total
+from bot.storage.xapi import owe_correction
 from bot.transcript import CRITERIA
 
 
@@ -53,6 +54,7 @@ class Verdicts:
             self.db.execute("update attempts set total = ? where id = ?", [total, attempt_id])
             verdict = "met" if met else "missed"
             self.audit.write(actor, "override", f"attempt {attempt_id} {criterion} -> {verdict}: {reason}")
+            owe_correction(self.db, attempt_id, "override", self.store.now())  # the LRS's copy, if it has one
         return total
 
     def overridden(self, attempt_id: int) -> list[dict]:

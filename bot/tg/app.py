@@ -217,6 +217,7 @@ def lrs_sender(settings: Settings, department: Department) -> StatementSender:
         settings.xapi_endpoint or "",
         settings.xapi_username or "",
         settings.xapi_password or "",
+        correct=statements.correction,
     )
 
 

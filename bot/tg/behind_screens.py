@@ -83,7 +83,7 @@ class BehindScreens:
         """/behind: every assignment of the caller's units with anyone not passed, names first; a button each."""
         units = self.department.reminders.units(actor)
         if not units:
-            return screen([NO_UNITS])
+            return self.no_active_units(actor)
         ids, mark = [u.id for u in units], self.department.pass_mark
 
         def then(found: list[AssignmentStatus]) -> Screen:
@@ -104,6 +104,18 @@ class BehindScreens:
             return screen([text], keyboard + nav(at, pages, cb.Behind))
 
         return Deferred(lambda conn: standings.statuses(conn, ids, today, mark), then)
+
+    def no_active_units(self, actor: User) -> Screen:
+        """No unit to be behind in: none yet, or every one archived (then where they are, and how to bring one back)."""
+        archived = [u for u in self.department.results.units(actor, "behind") if u.archived]
+        if not archived:
+            return screen([NO_UNITS])
+        names = ", ".join(f"\u201c{u.name}\u201d" for u in archived[:5]) + (" and more" if len(archived) > 5 else "")
+        text = (
+            f"Nobody can be behind: all your units are archived ({names}), and archived units have no assignments "
+            "to chase. Restore one to assign calls and remind people again, or create a new one with /newunit <name>."
+        )
+        return screen([text], ((button("Archived units", cb.ArchivedUnits()),),))
 
     def label(self, s: AssignmentStatus, unit: bool) -> str:
         """ "3 behind: Towed car" (" · Day shift" when several units are listed): the count first, where a phone

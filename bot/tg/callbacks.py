@@ -111,6 +111,16 @@ class ExportFor:
     period: str
 
 
+@dataclass(frozen=True)
+class ResultsFor:
+    """/results over a period: of one unit, or with unit_id 0 of all the caller's units, `page` of its list (a
+    unit's trainees, or the units). The period is a token of bot.training.periods ("this-month", "2026-11")."""
+
+    unit_id: int
+    period: str
+    page: int
+
+
 class Promote(OnUser): ...
 
 
@@ -199,6 +209,7 @@ class Practice(OnScenario):
 Callback = (
     AllUnits
     | UnitResults
+    | ResultsFor
     | TraineeResults
     | Transcript
     | OverrideAsk
@@ -249,6 +260,7 @@ Callback = (
 PREFIXES: dict[type, str] = {
     AllUnits: "r:all",
     UnitResults: "r:u",
+    ResultsFor: "r:up",
     TraineeResults: "r:t",
     Transcript: "r:a",
     OverrideAsk: "r:o",

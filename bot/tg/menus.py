@@ -14,7 +14,7 @@ TRAINEE_MENU = [
 ]
 INSTRUCTOR_MENU = [
     *TRAINEE_MENU,
-    ("results", "Your units: summary, then tap a trainee"),
+    ("results", "Your units this month (or a period): summary, then tap a trainee"),
     ("behind", "Who hasn't passed an assignment; remind them"),
     ("units", "Your units, members and codes"),
     ("assign", "Assign a call (tap, or /assign <id> <code> [date] [pass mark])"),

@@ -14,14 +14,15 @@ from bot.storage.units import Unit
 from bot.tg import callbacks as cb
 from bot.tg.behind_screens import who
 from bot.tg.pages import SUMMARY_CHARS, button, in_pairs, label, nav, paginate, start_button
-from bot.tg.report_screens import week_line
+from bot.tg.report_screens import USAGE as REPORT_USAGE
+from bot.tg.report_screens import below_full, percent, period_token, week_line
 from bot.tg.screen import Screen, screen
 from bot.training import results
 from bot.training.department import Department
 from bot.training.notices import Completion, Completions, DigestData, DigestRecipient, Reminder
 from bot.training.outcome import Deferred, Refused
-from bot.training.period_reports import Figures
-from bot.training.periods import relative
+from bot.training.period_reports import Figures, PeriodReport
+from bot.training.periods import DEFAULT, KINDS, Period, looks_like_period, parse, relative
 from bot.training.results import AssignmentProgress, MemberDetail, MemberLine, UnitOverview
 from bot.training.standings import AssignmentStatus, statuses
 from bot.training.units import NO_UNITS
@@ -32,6 +33,7 @@ Title = Callable[[str], str]
 TRAINEES_PER_PAGE = 20
 ATTEMPTS_PER_PAGE = 8
 UNITS_PER_PAGE = 8
+USAGE = REPORT_USAGE.replace("/report", "/results")
 
 
 class ResultsScreens:
@@ -39,62 +41,90 @@ class ResultsScreens:
         self.department, self.tz = department, department.tz
         self.title = department.calls.title
 
-    def results(self, actor: User, code: str | None, today: date) -> Screen | Deferred[Screen]:
-        """One unit's summary with a button per trainee; with several units, a summary per unit."""
-        if code:
-            return self.unit_page(actor, self.department.results.unit_by_code(actor, code).id, 0, today)
+    def results(self, actor: User, args: list[str], today: date) -> Screen | Deferred[Screen]:
+        """/results [code] [period]: one unit's summary with a button per trainee; with several units, a summary per
+        unit. This month unless another period is typed (as /report takes it) or tapped."""
+        self.department.results.units(actor)  # the role first: a trainee hears that, whatever they typed
+        codes = [a for a in args if not looks_like_period(a)]
+        if len(codes) > 1:
+            raise Refused(USAGE)
+        try:
+            token = period_token(args)
+        except Refused:
+            raise Refused(USAGE) from None
+        period = parse(token, today) if token else relative(DEFAULT, today)
+        if codes:
+            return self.unit_page(actor, self.department.results.unit_by_code(actor, codes[0]).id, 0, today, period)
         units = self.department.results.active(actor)
         if not units:
             return screen([NO_UNITS])
         if len(units) == 1:
-            return self.unit_page(actor, units[0].id, 0, today)
-        return self.units_page(actor, 0, today)
+            return self.unit_page(actor, units[0].id, 0, today, period)
+        return self.units_page(actor, 0, today, period)
 
-    def units_page(self, actor: User, page: int, today: date) -> Deferred[Screen]:
+    def units_page(self, actor: User, page: int, today: date, period: Period | None = None) -> Deferred[Screen]:
         units = self.department.results.active(actor)
         mark = self.department.pass_mark
+        period = period or relative(DEFAULT, today)
+        figures_read = self.department.periods.cards_reader(units, period, today, trends=False)
 
-        def then(overview: dict[int, UnitOverview]) -> Screen:
-            entries = [unit_summary(u, overview[u.id], self.title, brief=True) for u in units]
+        def read(conn: sqlite3.Connection) -> tuple[dict[int, UnitOverview], PeriodReport]:
+            return results.overview(conn, [u.id for u in units], today, mark), figures_read(conn)
+
+        def then(found: tuple[dict[int, UnitOverview], PeriodReport]) -> Screen:
+            overview, report = found
+            entries = [
+                unit_summary(u, overview[u.id], self.title, report.each[u.id], period, brief=True) for u in units
+            ]
             shown, at, pages = paginate(entries, page, UNITS_PER_PAGE)
-            head = f"Your {len(units)} units" + (f", page {at + 1} of {pages}" if pages > 1 else "") + ":"
-            keyboard = tuple((button(label(units[i].name, 60), cb.UnitResults(units[i].id, 0)),) for i in shown)
-            text = head + "\n\n" + "\n\n".join(entries[i] for i in shown)
-            return screen([text], keyboard + nav(at, pages, cb.AllUnits))
+            head = f"Your {len(units)} units, {period.words()}" + (f", page {at + 1} of {pages}" if pages > 1 else "")
+            keyboard = tuple(
+                (button(label(units[i].name, 60), cb.ResultsFor(units[i].id, period.token(), 0)),) for i in shown
+            )
+            text = head + ":\n\n" + "\n\n".join(entries[i] for i in shown)
+            more = nav(at, pages, lambda p: cb.ResultsFor(0, period.token(), p))
+            return screen([text], period_buttons(0, period) + keyboard + more)
 
-        return Deferred(lambda conn: results.overview(conn, [u.id for u in units], today, mark), then)
+        return Deferred(read, then)
 
-    def unit_page(self, actor: User, unit_id: int, page: int, today: date) -> Deferred[Screen]:
-        """A unit's summary (at most 1,500 characters) with who has not passed each assignment, and a page of
-        buttons, one per trainee."""
+    def unit_page(
+        self, actor: User, unit_id: int, page: int, today: date, period: Period | None = None
+    ) -> Deferred[Screen]:
+        """A unit's summary (at most 1,500 characters): the period's figures, who has not passed each assignment; and
+        a page of buttons, one per trainee with their calls of the period, under the period's buttons."""
         unit = self.department.results.unit(actor, unit_id)
-        mark = self.department.pass_mark
+        mark, reports = self.department.pass_mark, self.department.periods
+        period = period or relative(DEFAULT, today)
+        figures_read, members_read = (
+            reports.cards_reader([unit], period, today, False),
+            reports.members_reader(unit, period),
+        )
 
-        def read(conn: sqlite3.Connection) -> tuple[UnitOverview, list[MemberLine], list[AssignmentStatus]]:
+        def read(conn: sqlite3.Connection) -> tuple:
             return (
                 results.overview(conn, [unit.id], today, mark)[unit.id],
+                figures_read(conn).each[unit.id],
                 results.members(conn, unit.id, today, mark),
+                members_read(conn),
                 statuses(conn, [unit.id], today, mark),
             )
 
-        def then(data: tuple[UnitOverview, list[MemberLine], list[AssignmentStatus]]) -> Screen:
-            overview, members, assigned = data
-            summary = unit_summary(unit, overview, self.title, behind={s.assignment_id: s for s in assigned})
+        def then(data: tuple) -> Screen:
+            overview, figures, members, calls, assigned = data
+            summary = unit_summary(
+                unit, overview, self.title, figures, period, behind={s.assignment_id: s for s in assigned}
+            )
             if any(s.behind for s in assigned):
                 summary += "\n/behind: remind those who have not passed."
+            periods = period_buttons(unit.id, period)
             if not members:
-                return screen([summary + "\nNo members yet: share the join link from /newcode."])
-            labels = [
-                label(m.first_name, 18)
-                + f" \u00b7 {m.attempts} call{'s' if m.attempts != 1 else ''}"
-                + (f" \u00b7 {m.overdue} overdue" if m.overdue else "")
-                for m in members
-            ]
+                return screen([summary + "\nNo members yet: share the join link from /newcode."], periods)
+            labels = [member_label(m, calls.get(m.id)) for m in members]
             shown, at, pages = paginate(labels, page, TRAINEES_PER_PAGE)
             keyboard = in_pairs([button(labels[i], cb.TraineeResults(unit.id, members[i].id, 0)) for i in shown])
-            which = f" (page {at + 1} of {pages})" if pages > 1 else ""
-            more = nav(at, pages, lambda p: cb.UnitResults(unit.id, p))
-            return screen([summary + f"\nTap a trainee{which}:"], keyboard + more)
+            which = f", page {at + 1} of {pages}" if pages > 1 else ""
+            more = nav(at, pages, lambda p: cb.ResultsFor(unit.id, period.token(), p))
+            return screen([summary + f"\nTap a trainee (calls in {period.short()}{which}):"], periods + keyboard + more)
 
         return Deferred(read, then)
 
@@ -135,26 +165,56 @@ class ResultsScreens:
         return f"{detail.first_name} ({detail.id}{handle}) in \u201c{unit.name}\u201d"
 
 
+def period_buttons(unit_id: int, period: Period) -> Buttons:
+    """This week / last week, this month / last month for /results (of one unit, or with 0 of all): the one shown
+    is ticked."""
+    keys = [
+        button(
+            ("\u2713 " if period.kind == kind else "") + name,
+            cb.ResultsFor(unit_id, kind, 0),
+        )
+        for kind, name in KINDS.items()
+    ]
+    return in_pairs(keys)
+
+
+def member_label(m: MemberLine, f: Figures | None) -> str:
+    """ "Alex · 2 calls · 1 overdue": the calls of the period, the assignments overdue today."""
+    calls = f.calls if f else 0
+    return (
+        label(m.first_name, 18)
+        + f" \u00b7 {calls} call{'s' if calls != 1 else ''}"
+        + (f" \u00b7 {m.overdue} overdue" if m.overdue else "")
+    )
+
+
+def figures_line(f: Figures, period: Period) -> str:
+    """ "November 2026: 12 calls by 4, average 78/100, 67% passed, weakest: Empathy (55% met)"."""
+    if not f.calls:
+        return f"{period.short()}: no finished calls."
+    weakest = f", weakest: {LABELS[f.weakest]} ({f.rates[f.weakest]:.0f}% met)" if below_full(f) else ""
+    return (
+        f"{period.short()}: {f.calls} call{'s' if f.calls != 1 else ''} by {f.trainees}, average {f.average:.0f}/100, "
+        f"{percent(f.pass_rate)} passed{weakest}"
+    )
+
+
 def unit_summary(
     unit: Unit,
     overview: UnitOverview,
     title: Title,
+    figures: Figures,
+    period: Period,
     brief: bool = False,
     behind: dict[int, AssignmentStatus] | None = None,
 ) -> str:
-    """Members, done (passed), overdue, average, weakest criterion, and (`behind`) who has not passed each
-    assignment, by name: within SUMMARY_CHARS."""
+    """Members, the period's figures (named), done (passed) and overdue today, and (`behind`) who has not passed
+    each assignment, by name: within SUMMARY_CHARS."""
     revoked = ", revoked" if unit.revoked else ""
-    lines = [f"\u201c{unit.name}\u201d ({unit.code}{revoked}): {overview.members} members"]
-    if overview.attempts:
-        rates = overview.rates
-        weakest = min(rates, key=lambda c: rates[c]) if rates else None
-        lines.append(
-            f"{overview.attempts} finished calls, average {overview.average:.0f}/100"
-            + (f", weakest: {LABELS[weakest]} ({rates[weakest]:.0f}% met)" if weakest else "")
-        )
-    else:
-        lines.append("No finished calls yet.")
+    lines = [
+        f"\u201c{unit.name}\u201d ({unit.code}{revoked}): {overview.members} members",
+        figures_line(figures, period),
+    ]
     assignments = overview.assignments
     if not assignments:
         lines.append("Nothing assigned yet.")
@@ -167,7 +227,7 @@ def unit_summary(
         entries = [assignment_line(a, title, (behind or {}).get(a.id)) for a in assignments]
         budget = SUMMARY_CHARS - sum(len(line) + 1 for line in lines) - 80
         shown, _, _ = paginate(entries, 0, 15, budget)
-        lines += ["Assigned (done = passed):"] + [entries[i] for i in shown]
+        lines += ["Assigned, as it stands today (done = passed):"] + [entries[i] for i in shown]
         if len(shown) < len(entries):
             lines.append(f"\u2022 and {len(entries) - len(shown)} more: /behind")
     return "\n".join(lines)

@@ -33,6 +33,7 @@ from bot.tg.unit_screens import UnitScreens, due_of
 from bot.training.department import Department
 from bot.training.outcome import Deferred, Outcome, Refused
 from bot.training.periods import DEFAULT as DEFAULT_PERIOD
+from bot.training.periods import parse as parse_period
 from bot.transcript import User
 
 __all__ = ["MENUS", "TRAINEE_MENU", "StaffHandlers", "messages_of"]
@@ -152,7 +153,7 @@ class StaffHandlers:
             "newcode": lambda u, a, bot: s.new_code(u, _first(a), bot),
             "addinstructor": lambda u, a, _: d.units.add_instructor(u, a),
             "assign": lambda u, a, _: s.assign(u, a, today()),
-            "results": lambda u, a, _: r.results(u, _first(a), today()),
+            "results": lambda u, a, _: r.results(u, a, today()),
             "behind": lambda u, a, _: b.behind(u, 0, today()),
             "transcript": lambda u, a, _: s.transcript(u, _first(a)),
             "override": lambda u, a, _: d.overrides.by_command(u, a),
@@ -185,6 +186,10 @@ class StaffHandlers:
                 return lambda: r.units_page(user, page, today())
             case cb.UnitResults(unit_id, page):
                 return lambda: r.unit_page(user, unit_id, page, today())
+            case cb.ResultsFor(0, period, page):
+                return lambda: r.units_page(user, page, today(), parse_period(period, today()))
+            case cb.ResultsFor(unit_id, period, page):
+                return lambda: r.unit_page(user, unit_id, page, today(), parse_period(period, today()))
             case cb.TraineeResults(unit_id, user_id, page):
                 return lambda: r.trainee_page(user, unit_id, user_id, page, today())
             case cb.Transcript(attempt_id):

@@ -194,6 +194,29 @@ class PeriodReports:
 
         return read
 
+    def cards_reader(
+        self, units: Sequence[Unit], period: Period, today: date, trends: bool = True
+    ) -> Callable[[sqlite3.Connection], PeriodReport]:
+        """The overview's and a unit page's read: each unit's figures for the period and (`trends`) each unit's
+        own weeks; nothing of the units together (a department's table has its own totals)."""
+        ids = [u.id for u in units]
+        tz, mark = self.tz, self.pass_mark
+
+        def read(conn: sqlite3.Connection) -> PeriodReport:
+            each = read_by_unit(conn, ids, period, tz, mark)
+            weeks = read_unit_trends(conn, ids, period, today, tz, mark) if trends and ids else {}
+            return PeriodReport(period, list(units), Figures(), each, [], mark, weeks)
+
+        return read
+
+    def members_reader(self, unit: Unit, period: Period) -> Callable[[sqlite3.Connection], dict[int, Figures]]:
+        """Each member's figures for the period (by user id; a member without calls in it is left out)."""
+        since, until = period.bounds(self.tz)
+        mark = self.pass_mark
+        return lambda conn: {
+            u: figures_of(r) for u, r in reads.by_member(conn, unit.id, since, until, mark).items()
+        }
+
     def names(self, conn: sqlite3.Connection, ids: list[int], period: Period, today: date) -> dict:
         """Who is behind on each assignment and who had automatic fails or wrong information, per unit."""
         behind: dict[int, list[AssignmentStatus]] = {u: [] for u in ids}

@@ -7,6 +7,11 @@ result extensions. The actor is an account (homePage: DESKDRILL_XAPI_HOMEPAGE or
 name: the trainee's DeskDrill id, their Telegram user id) with their full name; the object is the call as an
 activity, with its title and brief. Ids are derived from the attempt, so a statement queued twice (after a
 crash) is the same statement and the LRS keeps it once.
+
+An override or a regrade changes a call's result after the LRS had it: the correction (`correction`) voids the
+earlier "completed" and "passed"/"failed" with xAPI "voided" statements (object: a StatementRef to each, as xAPI
+1.0.3 section 2.3.2 asks; the LRS then leaves them out of its answers) and states them again with the new
+result, their ids derived from the correction, with the reason as a context extension.
 """
 
 from __future__ import annotations
@@ -42,6 +47,40 @@ class Statements:
             return None
         return row["user_id"], row["finished_at"], self.statements(row)
 
+    def correction(
+        self, conn: sqlite3.Connection, attempt_id: int, revision: int, earlier: list[dict[str, Any]], why: str, at: str
+    ) -> tuple[int, str, list[dict[str, Any]]] | None:
+        """(trainee id, finished at, statements) correcting the `earlier` ones: each earlier result voided, then the
+        call's result as it stands now. None when the attempt is no longer a finished one."""
+        row = reads.one_attempt(conn, attempt_id)
+        if row is None:
+            return None
+        results = [s for s in earlier if s.get("result") is not None]
+        voided = [self.voiding(row, s["id"], at) for s in results]
+        fresh = [
+            self.statement(row, s["verb"]["display"][LANGUAGE], row["finished_at"], s["result"], revision, why)
+            for s in self.statements(row)
+            if "result" in s
+        ]
+        return row["user_id"], row["finished_at"], voided + fresh
+
+    def voiding(self, row: dict[str, Any], statement_id: str, at: str) -> dict[str, Any]:
+        """xAPI's "voided": the statement `statement_id` no longer stands (a correction follows it)."""
+        return {
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.home}/attempts/{row['id']}/voided/{statement_id}")),
+            "actor": self.actor(row),
+            "verb": {"id": ADL + "voided", "display": {LANGUAGE: "voided"}},
+            "object": {"objectType": "StatementRef", "id": statement_id},
+            "timestamp": at,
+        }
+
+    def actor(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "objectType": "Agent",
+            "name": row.get("full_name") or row.get("first_name") or str(row["user_id"]),
+            "account": {"homePage": self.home, "name": str(row["user_id"])},
+        }
+
     def statements(self, row: dict[str, Any]) -> list[dict[str, Any]]:
         failed_by = [f.get("reason", "") for f in json.loads(row.get("auto_fail") or "[]")]
         mark = row.get("own_mark") or self.pass_mark
@@ -68,18 +107,19 @@ class Statements:
             self.statement(row, "passed" if success else "failed", row["finished_at"], result),
         ]
 
-    def statement(self, row: dict[str, Any], verb: str, at: str, result: dict | None = None) -> dict[str, Any]:
+    def statement(
+        self, row: dict[str, Any], verb: str, at: str, result: dict | None = None, revision: int = 0, why: str = ""
+    ) -> dict[str, Any]:
+        """One statement of the attempt; a correction's (`revision`, `why`) has ids of its own and says why."""
         attempt = f"{self.home}/attempts/{row['id']}"
         context_extensions: dict[str, Any] = {self.extension("attempt-id"): row["id"]}
         if row.get("badge"):
             context_extensions[self.extension("badge")] = row["badge"]
+        if revision:
+            context_extensions[self.extension("corrected-by")] = why
         statement: dict[str, Any] = {
-            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{attempt}/{verb}")),
-            "actor": {
-                "objectType": "Agent",
-                "name": row.get("full_name") or row.get("first_name") or str(row["user_id"]),
-                "account": {"homePage": self.home, "name": str(row["user_id"])},
-            },
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{attempt}/{verb}" + (f"/{revision}" if revision else ""))),
+            "actor": self.actor(row),
             "verb": {"id": ADL + verb, "display": {LANGUAGE: verb}},
             "object": self.activity(row["scenario_id"]),
             "context": {

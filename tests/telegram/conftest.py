@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -58,6 +58,13 @@ class Bot:
             if asyncio.get_running_loop().time() > deadline:
                 raise AssertionError(f"update {update_id} was not handled")
             await asyncio.sleep(0.01)
+
+
+def runs_from(day: date, hour: int = 10) -> Callable[[], datetime]:
+    """A store clock that starts at `hour` (UTC) on `day` and runs on in real time: calls made in a test then
+    finish on the day its `today` says, so "this month" on a page holds them."""
+    start, real = datetime.combine(day, time(hour), UTC), datetime.now(UTC)
+    return lambda: start + (datetime.now(UTC) - real)
 
 
 @pytest.fixture

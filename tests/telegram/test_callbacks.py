@@ -15,6 +15,8 @@ from bot.training.outcome import Notice, Offer, owed
 EVERY_KIND = [
     cb.AllUnits(2),
     cb.UnitResults(4, 0),
+    cb.ResultsFor(0, "last-week", 1),
+    cb.ResultsFor(4, "2026-11-01..2026-11-15", 2),
     cb.TraineeResults(4, 123456789, 3),
     cb.Transcript(981),
     cb.OverrideAsk(981, 4),

@@ -8,7 +8,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 import httpx
 import pytest
@@ -19,7 +19,7 @@ from bot.scenarios.library import Library
 from bot.training.department import Department
 from bot.web.app import COOKIE, Dashboard, build_web_app
 from bot.web.auth import SignIn, sign_init_data
-from tests.telegram.conftest import Bot, launch, shutdown
+from tests.telegram.conftest import Bot, launch, runs_from, shutdown
 from tests.telegram.fake_bot_api import TOKEN, FakeBotApi
 from tests.telegram.test_staff import (
     ADMIN,
@@ -44,6 +44,7 @@ def staff_settings(settings: Settings) -> Settings:
 @pytest.fixture
 async def bot(staff_settings: Settings, library: Library, bot_api: FakeBotApi) -> AsyncIterator[Bot]:
     running = await launch(staff_settings, library, bot_api, today=lambda: TODAY)
+    running.store.clock = runs_from(TODAY)  # calls finish on the dashboard's today: this month's figures hold them
     yield running
     await shutdown(running)
 
@@ -150,7 +151,7 @@ async def test_a_link_works_once(dashboard: Dashboard, world: dict) -> None:
 
 async def test_an_expired_link_is_refused(bot: Bot, dashboard: Dashboard, world: dict) -> None:
     token = SignIn(dashboard.store).new_link(INSTRUCTOR)
-    past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat(timespec="seconds")
+    past = (bot.store.clock() - timedelta(minutes=1)).isoformat(timespec="seconds")
     bot.store.db.execute("update web_links set expires = ?", [past])
     async with client(dashboard) as web:
         assert (await web.post("/login", data={"t": token})).status_code == 403
@@ -172,7 +173,7 @@ async def test_session_cookie_is_http_only_strict_and_secure(dashboard: Dashboar
 async def test_an_idle_session_lapses(bot: Bot, dashboard: Dashboard, world: dict) -> None:
     async with signed_in(dashboard, INSTRUCTOR) as web:
         assert (await web.get("/")).status_code == 200
-        idle = (datetime.now(UTC) - timedelta(hours=12, minutes=1)).isoformat(timespec="seconds")
+        idle = (bot.store.clock() - timedelta(hours=12, minutes=1)).isoformat(timespec="seconds")
         bot.store.db.execute("update web_sessions set seen_at = ?", [idle])
         assert (await web.get("/")).status_code == 401
 

@@ -132,8 +132,8 @@ async def test_the_settings_an_erased_person_and_a_stranger_are_named_as_such(bo
     await one(bot, ADMIN, f"/demote {RIVAL}")
     name_everyone(bot)
     erase_person(bot.store, RIVAL, actor=ADMIN, wait_seconds=0)
-    logged(pacific, "2026-11-24T10:00:00+00:00", 0, "admins", "user 1001 -> admin (DESKDRILL_ADMINS)")
-    logged(pacific, "2026-11-24T11:00:00+00:00", 777, "promote", "user 888 -> instructor")
+    logged(pacific, "2026-11-22T10:00:00+00:00", 0, "admins", "user 1001 -> admin (DESKDRILL_ADMINS)")
+    logged(pacific, "2026-11-22T11:00:00+00:00", 777, "promote", "user 888 -> instructor")
     async with signed_in(pacific, ADMIN) as web:
         demoted = rows((await web.get("/audit?action=demote")).text)
         erased = rows((await web.get("/audit?action=erase")).text)

@@ -94,7 +94,7 @@ async def test_a_units_report_names_who_is_behind_and_who_gave_wrong_information
         assert 'Jordan: <span class="missed">1 with wrong information</span>' in page
         assert f'href="/units/{units["Day shift"]}/export.csv?period=2026-10"' in page
         unit_page = (await web.get(f"/units/{units['Day shift']}")).text
-        assert f'href="{path}"' in unit_page, "the unit's page leads to its report"
+        assert f'href="{path}?period=this-month"' in unit_page, "the unit's page leads to its report of its period"
     async with signed_in(dashboard, RIVAL) as web:
         refused = await web.get(path)
         assert refused.status_code == 403 and "not among yours" in refused.text
@@ -114,3 +114,37 @@ async def test_the_monthly_report_is_a_sheet_per_unit_with_a_page_break_after_ea
         november = (await web.get("/reports/monthly?month=2026-11")).text
         assert "<h1>Monthly report: November 2026</h1>" in november
         assert "not a month" in (await web.get("/reports/monthly?month=2026-xx")).text
+
+
+def card_of(page: str, unit: str) -> str:
+    """A unit's card on the overview (its name up to the next card)."""
+    return page.split(f">{unit}</a></h2>")[1].split("</section>")[0]
+
+
+async def test_the_overview_and_a_units_page_show_a_period_named_on_each_card(bot: Bot, dashboard: Dashboard) -> None:
+    """Day shift: Jordan's model call and wrong-information call in October, a model call in November."""
+    units = await two_units_with_october_and_november(bot)
+    day = units["Day shift"]
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        overview = (await web.get("/")).text
+        november = card_of(overview, "Day shift")
+        assert '<h3 class="period-name">November 2026</h3>' in november, "this month unless another is chosen"
+        assert "<div>Calls<b>1</b></div>" in november and "<div>Passed<b>100%</b></div>" in november
+        assert 'href="/?period=this-month" aria-current="page">This month</a>' in overview
+        assert 'href="/export.csv?period=2026-11"' in overview and 'href="/reports?period=this-month"' in overview
+
+        october = card_of((await web.get("/?period=last-month")).text, "Day shift")
+        assert '<h3 class="period-name">October 2026</h3>' in october
+        assert "<div>Calls<b>2</b></div>" in october and "<div>Passed<b>50%</b></div>" in october
+        assert "<div>Assignments done<b>0/1</b></div>" in october, "assignments as they stand today"
+
+        custom = (await web.get(f"/units/{day}?from=2026-10-01&to=2026-11-30")).text
+        assert '<h3 class="period-name">Thu 1 Oct \u2013 Mon 30 Nov 2026</h3>' in custom
+        assert "<h2>Trainees: Thu 1 Oct \u2013 Mon 30 Nov 2026</h2>" in custom
+        jordan = custom.split("Jordan</a>")[1].split("</tr>")[0]
+        assert re.findall(r'<td data-sort="[^"]*">(.*?)</td>', jordan)[:2] == ["3", "2"], "3 calls, 2 passed"
+        assert f'href="/units/{day}/export.csv?period=2026-10-01..2026-11-30"' in custom
+
+        wrong = await web.get(f"/units/{day}?period=fortnight")
+        assert wrong.status_code == 200 and "is not a period" in wrong.text
+        assert '<h3 class="period-name">November 2026</h3>' in wrong.text

@@ -286,7 +286,10 @@ async def test_an_archived_unit_takes_no_members_leaves_the_lists_and_keeps_its_
         "\u201cDay shift\u201d is archived and takes no new members. Check with your instructor."
     ]
     assert (await say_as(bot, TRAINEE, "Sam", "/assignments"))[0].startswith("Nothing is assigned to you")
-    assert await one(bot, INSTRUCTOR, "/behind") == "You have no units yet. Create one with /newunit <name>."
+    behind = await one(bot, INSTRUCTOR, "/behind")
+    assert behind.startswith("Nobody can be behind: all your units are archived (\u201cDay shift\u201d)"), behind
+    assert "Restore one to assign calls and remind people again" in behind
+    assert keys(bot, INSTRUCTOR) == [("Archived units", "un:ar")], "a tap to where Restore is"
     assert bot.store.db.execute("select action from audit where action = 'archive'").fetchone() == ("archive",)
     (restored,) = await tap(bot, INSTRUCTOR, data_of(bot, INSTRUCTOR, "Restore", "Archived units"))
     assert restored == "\u201cDay shift\u201d is active again; 1 told."

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 
 from bot.web.app import Dashboard
 from tests.telegram.conftest import Bot
@@ -64,7 +63,7 @@ async def test_another_units_instructor_can_neither_see_nor_change_the_profile(d
 async def test_a_months_files_download_with_their_names_and_a_wrong_month_is_explained(
     dashboard: Dashboard, world: dict
 ):
-    month = date.today().strftime("%Y-%m")
+    month = dashboard.today().strftime("%Y-%m")  # the calls finish on the dashboard's today (test_dashboard.bot)
     base = f"/units/{world['unit']}"
     async with signed_in(dashboard, INSTRUCTOR) as web:
         unit_page = await web.get(base)

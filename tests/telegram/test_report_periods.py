@@ -133,6 +133,35 @@ async def test_the_csv_button_sends_the_reports_period_only(bot: Bot) -> None:
     assert document.count("\n") == 4, "a heading and October's three calls"
 
 
+async def test_results_show_this_months_figures_named_and_other_periods_by_a_tap(bot: Bot) -> None:
+    units = await two_units_with_october_and_november(bot)
+    code = bot.store.db.execute("select code from units where id = ?", [units["Day shift"]]).fetchone()[0]
+    (both,) = await bot.say(INSTRUCTOR, "/results")
+    assert both.startswith("Your 2 units, this month (Sun 1 Nov \u2013 Mon 30 Nov 2026):")
+    assert "November 2026: 1 call by 1, average 100/100, 100% passed" in both
+    assert "November 2026: no finished calls." in both, "Night shift's only call was in October"
+    labels = [label for label, _ in keyboard(bot, INSTRUCTOR)]
+    assert labels[:4] == ["This week", "Last week", "\u2713 This month", "Last month"]
+
+    (october,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Last month"))
+    assert october.startswith("Your 2 units, last month (Thu 1 Oct \u2013 Sat 31 Oct 2026):")
+    (day,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Day shift"))
+    lines = day.splitlines()
+    assert lines[1].startswith("October 2026: 2 calls by 1, average "), "the period carried to the unit"
+    assert lines[1].endswith(", 50% passed"), "the wrong-information call never passes"
+    assert "Assigned, as it stands today (done = passed):" in day
+    assert day.endswith("Tap a trainee (calls in October 2026):")
+    labels = [label for label, _ in keyboard(bot, INSTRUCTOR)]
+    assert "\u2713 Last month" in labels and "Jordan \u00b7 2 calls" in labels
+
+    typed = await one(bot, INSTRUCTOR, f"/results {code} this-month")
+    assert typed.splitlines()[1] == "November 2026: 1 call by 1, average 100/100, 100% passed"
+    ranged = await one(bot, INSTRUCTOR, f"/results {code} 2026-10-01 2026-11-30")
+    assert ranged.splitlines()[1].startswith("Thu 1 Oct \u2013 Mon 30 Nov 2026: 3 calls by 1")
+    assert "is not a period" in await one(bot, INSTRUCTOR, f"/results {code} 2026-11-1")
+    assert (await one(bot, INSTRUCTOR, "/results a b")).startswith("Usage: /results [unit_code] [period]")
+
+
 async def test_the_weekly_digest_reports_last_week(settings: Settings, library: Library, bot_api: FakeBotApi) -> None:
     day = [date(2026, 11, 24)]  # a Tuesday while the calls are made: no digest yet
     bot = await launch(

@@ -3,7 +3,7 @@
 Each finished call becomes "attempted", "completed" and "passed" or "failed", with the total as the scaled score
 and each criterion and automatic fail as result extensions, for an account of the agency's and an activity
 titled like the call. While the LRS is down the statements wait in the database, across a restart, and arrive
-once it is up.
+once it is up. An instructor's override voids the result the LRS has and states the corrected one.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from tests.scripts import COURTEOUS, COURTEOUS_BUT_UNHELPFUL
 from tests.telegram.conftest import Bot, launch, shutdown
 from tests.telegram.fake_bot_api import FakeBotApi
 from tests.telegram.ralph_lrs import PASSWORD, USER, Lrs, free_port
+from tests.telegram.test_staff import ADMIN, INSTRUCTOR, one, unit_with_trainee
 
 HOME = "https://dash.example.org"
 TRAINEE = 3003
@@ -138,3 +139,40 @@ async def test_statements_wait_while_the_lrs_is_down_even_across_a_restart_and_a
     (reason,) = result["extensions"][NS + "automatic-fail"]
     assert reason.startswith("The caller said their child is missing")
     assert len(found) == 6, "each statement once"
+
+
+async def test_an_override_reaches_the_lrs_as_the_earlier_result_voided_and_the_corrected_one(
+    xapi_settings: Settings, library: Library, bot_api: FakeBotApi, lrs: Lrs
+) -> None:
+    bot = await launch(replace(xapi_settings, admins=frozenset({ADMIN})), library, bot_api)
+    try:
+        await unit_with_trainee(bot)
+        attempt = await call(bot, "car-break-in", COURTEOUS["car-break-in"])
+        tried = "select tries from xapi_queue where attempt_id = ? and revision = 0"
+        await bot.until(lambda: (bot.store.db.execute(tried, [attempt]).fetchone() or (0,))[0] >= 1)
+        for criterion in ("greeting", "empathy"):
+            told = await one(bot, INSTRUCTOR, f"/override {attempt} {criterion} missed Say the agency and sympathise")
+            assert f"on attempt {attempt} (Car break-in, reported by phone) is now missed" in told, told
+        corrections = "select count(*) from xapi_queue where attempt_id = ? and revision > 0"
+        await bot.until(lambda: bot.store.db.execute(corrections, [attempt]).fetchone()[0] >= 1)
+        lrs.start()  # one request: the call's statements, then the correction (ralph's file backend takes one)
+        unsent = "select count(*) from xapi_queue where sent is null"
+        await bot.until(lambda: bot.store.db.execute(unsent).fetchone()[0] == 0, timeout=30)
+    finally:
+        await shutdown(bot)
+    found = [s for s in await statements(lrs) if s["actor"]["account"]["name"] == str(TRAINEE)]
+    voided = {s["object"]["id"] for s in found if s["verb"]["id"] == ADL + "voided"}
+    assert {s["object"]["objectType"] for s in found if s["verb"]["id"] == ADL + "voided"} == {"StatementRef"}
+    first = {s["verb"]["id"].removeprefix(ADL): s for s in found if "corrected-by" not in str(s.get("context"))}
+    assert {first["completed"]["id"], first["passed"]["id"]} <= voided, "the result the LRS had is voided"
+    standing = {
+        s["verb"]["id"].removeprefix(ADL): s
+        for s in found
+        if s["id"] not in voided and s["verb"]["id"] != ADL + "voided"
+    }
+    assert sorted(standing) == ["attempted", "completed", "failed"], "what stands: the call as corrected"
+    failed = standing["failed"]
+    assert failed["result"]["score"]["raw"] == 70 and failed["result"]["success"] is False
+    assert failed["result"]["extensions"][NS + "criterion/greeting"] == "missed"
+    assert failed["context"]["extensions"][NS + "corrected-by"] == "override"
+    assert len({s["id"] for s in found}) == len(found), "each statement once"

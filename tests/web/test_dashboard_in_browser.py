@@ -364,8 +364,8 @@ async def test_tapping_a_column_heading_sorts_the_trainees(bot: Bot, world: Worl
 async def test_a_unit_download_is_a_csv_of_its_calls(bot: Bot, world: World, browser: Browser) -> None:
     await sign_in(browser, bot, INSTRUCTOR)
     await browser.open(f"/units/{world.unit}")
-    link = await browser.script("return document.querySelector('a[href$=\"export.csv\"]').getAttribute('href')")
-    assert link == f"/units/{world.unit}/export.csv"
+    link = await browser.script("return document.querySelector('a[href*=\"export.csv\"]').getAttribute('href')")
+    assert link == f"/units/{world.unit}/export.csv?period=2026-11", "this month's, as the page shows"
     download = await browser.fetch(link)
     assert download["status"] == 200 and download["type"].startswith("text/csv"), download
     rows = download["text"].strip().splitlines()

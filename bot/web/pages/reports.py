@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,31 +18,17 @@ from starlette.routing import Route
 
 from bot.clock import weekday_date
 from bot.storage.units import Unit
-from bot.training.outcome import Refused
 from bot.training.period_reports import SERIES, Figures, PeriodReport, TrendWeek, weeks_before
-from bot.training.periods import KINDS, Period, from_query, relative
+from bot.training.periods import Period, relative
 from bot.training.standings import AssignmentStatus
 from bot.transcript import CRITERIA
 from bot.web.access import signed_in
 from bot.web.charts import LineChart, count_bars, trend
 from bot.web.figures import number, percent, week_label
 from bot.web.pages.family import PageFamily
+from bot.web.pages.period_choice import asked_period, selector
 from bot.web.pages.units import units_page
 from bot.web.reports_view import behind_lines, compare_rows, figure_stats, trend_rows
-
-
-def selector(path: str, period: Period) -> dict[str, Any]:
-    """The period links (the shown one marked), the from/to form's values, and what the page covers."""
-    return {
-        "path": path,
-        "links": [(name, f"{path}?period={kind}", period.kind == kind) for kind, name in KINDS.items()],
-        "first": period.first.isoformat(),
-        "last": period.last.isoformat(),
-        "words": period.words(),
-        "query": urlencode({"period": period.token()}),
-        "csv": urlencode({"period": period.fixed()}),
-    }
-
 
 LABELS_SHOWN = [SERIES[c] for c in CRITERIA]
 """The criteria's names as the tables head their columns (as the charts and the chat name them)."""
@@ -78,12 +63,7 @@ class ReportPages(PageFamily):
         ]
 
     def period(self, request: Request, default: str = "this-month") -> tuple[Period, str | None]:
-        """The query's period, or the default one and why the query's is none."""
-        today = self.d.today()
-        try:
-            return from_query(request.query_params, today, default), None
-        except Refused as refusal:
-            return relative(default, today), str(refusal)
+        return asked_period(request, self.d.today(), default)
 
     async def department(self, request: Request) -> Response:
         d = self.d

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -15,11 +15,14 @@ from bot.clock import date_hour, weekday_date
 from bot.practice.scorecard import LABELS, total_text
 from bot.storage.units import Unit
 from bot.training import results
-from bot.training.results import MemberDetail, UnitOverview, Week, standing
+from bot.training.period_reports import Figures, PeriodReport, TrendWeek
+from bot.training.periods import Period
+from bot.training.results import MemberDetail, MemberLine, UnitOverview, standing
 from bot.web.access import NotAvailable, SignedIn, signed_in
 from bot.web.charts import BarChart, Meter, bars, criterion_meters
-from bot.web.figures import member_rates, number, percent, weakest, week_label
+from bot.web.figures import member_rates, number, percent, week_label
 from bot.web.pages.family import PageFamily
+from bot.web.pages.period_choice import asked_period, selector
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
@@ -28,17 +31,17 @@ if TYPE_CHECKING:
 CARDS_UP_TO = 3
 """Up to this many units the overview shows a card each; more (an admin's department) get a table."""
 CACHE_SECONDS = 30
-WEEKS = 8
-"""Weeks of averages on the units overview."""
 CHART_ATTEMPTS = 40
 """Calls in a trainee's chart of totals (all of them are in the table below it)."""
 
 
 @dataclass(frozen=True)
 class UnitCard:
-    """A unit's figures as its card shows them."""
+    """A unit's figures for a period as its card shows them."""
 
     unit: Unit
+    period: str
+    """The period the figures cover, named ("November 2026", "week of Mon 16 Nov 2026")."""
     stats: list[tuple[str, Any]]
     weeks: int
     chart: BarChart | None
@@ -68,73 +71,87 @@ def units_page(d: Dashboard, request: Request, who: SignedIn, template: str, tit
 
 
 def assignment_totals(o: UnitOverview) -> tuple[int, int, int]:
-    """(done, owed, overdue) over a unit's assignments."""
+    """(done, owed, overdue) over a unit's assignments, as they stand today."""
     items = o.assignments
     return sum(a.done for a in items), sum(a.members for a in items), sum(a.overdue for a in items)
 
 
-def unit_card(unit: Unit, o: UnitOverview, weekly: list[Week]) -> UnitCard:
-    rates = o.rates
-    worst = weakest(rates)
+def unit_card(unit: Unit, o: UnitOverview, f: Figures, weekly: list[TrendWeek], period: Period) -> UnitCard:
+    """The period's figures (calls, trainees, passed, average, automatic fails, shares met) beside the members and
+    the assignments as they stand today; the chart of the weeks up to the period's end."""
     done, owed, overdue = assignment_totals(o)
     stats = [
         ("Members", o.members),
-        ("Finished calls", o.attempts),
-        ("Average total", number(o.average)),
+        ("Calls", f.calls),
+        ("Passed", percent(f.pass_rate)),
+        ("Average total", number(f.average)),
+        ("Automatic fails", f.failed),
         ("Assignments done", f"{done}/{owed}"),
         ("Assignments overdue", overdue),
-        ("Automatic fails", o.failed),
     ]
-    this_week = weekly[-1]
+    in_period = [w for w in weekly if w.monday + timedelta(days=6) >= period.first]
+    shown = in_period[-1] if in_period else None
     week_line = (
-        f"This week: {this_week.attempts} calls, average {number(this_week.average)}."
-        if this_week.attempts
-        else "No calls finished this week yet."
+        f"Week of {weekday_date(shown.monday)}: {shown.figures.calls} calls, average {number(shown.figures.average)}."
+        if shown and shown.figures.calls
+        else "No calls finished in its last week."
     )
-    chart = bars([(week_label(w.monday), w.average) for w in weekly], f"Weekly average total of {unit.name}")
+    chart = bars(
+        [(week_label(w.monday.isoformat()), w.figures.average) for w in weekly], f"Weekly average total of {unit.name}"
+    )
+    worst = f.weakest
     return UnitCard(
         unit,
+        period.short(),
         stats,
         len(weekly),
         chart,
         week_line,
-        (LABELS[worst], percent(rates[worst])) if worst else None,
-        criterion_meters(rates),
+        (LABELS[worst], percent(f.rates[worst])) if worst else None,
+        criterion_meters(f.rates),
     )
 
 
 def department_figures(
-    units: list[Unit], overview: dict[int, UnitOverview], weekly: dict[int, list[Week]]
+    units: list[Unit], overview: dict[int, UnitOverview], report: PeriodReport
 ) -> tuple[list[tuple[str, Any]], list[dict]]:
-    """Many units (a commander's view): the whole department's figures, and one row per unit."""
-    calls = sum(overview[u.id].attempts for u in units)
-    scored = [(overview[u.id].average, overview[u.id].attempts) for u in units if overview[u.id].attempts]
+    """Many units (a commander's view): the whole department's figures for the period, and one row per unit."""
+    each = report.each
+    calls = sum(each[u.id].calls for u in units)
+    scored = [(each[u.id].average, each[u.id].calls) for u in units if each[u.id].calls]
     average = sum(a * n for a, n in scored) / calls if calls else None
+    passed = sum(each[u.id].passed for u in units)
     totals = [assignment_totals(overview[u.id]) for u in units]
     stats = [
         ("Units", len(units)),
         ("Members", sum(overview[u.id].members for u in units)),
-        ("Finished calls", calls),
+        ("Calls", calls),
+        ("Passed", percent(100 * passed / calls if calls else None)),
         ("Average total", number(average)),
+        ("Automatic fails", sum(each[u.id].failed for u in units)),
         ("Assignments done", f"{sum(t[0] for t in totals)}/{sum(t[1] for t in totals)}"),
         ("Assignments overdue", sum(t[2] for t in totals)),
-        ("Automatic fails", sum(overview[u.id].failed for u in units)),
     ]
     rows = []
     for u, (_, _, late) in zip(units, totals, strict=True):
-        o, week = overview[u.id], weekly[u.id][-1]
-        worst = weakest(o.rates)
+        f = each[u.id]
+        worst = f.weakest
         rows.append(
             {
                 "unit": u,
-                "o": o,
-                "week": week.average,
+                "members": overview[u.id].members,
+                "f": f,
                 "late": late,
-                "weakest": f"{LABELS[worst]} {percent(o.rates[worst])}" if worst else "\u2013",
-                "weakest_key": o.rates[worst] if worst else 101,
+                "weakest": f"{LABELS[worst]} {percent(f.rates[worst])}" if worst else "\u2013",
+                "weakest_key": f.rates[worst] if worst else 101,
             }
         )
     return stats, rows
+
+
+def member_rows(members: list[MemberLine], figures: dict[int, Figures]) -> list[dict[str, Any]]:
+    """Each member with their calls, passes and average in the period, and their overdue assignments today."""
+    return [{"m": m, "f": figures.get(m.id) or Figures()} for m in members]
 
 
 class UnitPages(PageFamily):
@@ -154,39 +171,44 @@ class UnitPages(PageFamily):
         who = signed_in(request)
         everything = d.department.results.units(who.actor, "dashboard")
         units = [u for u in everything if not u.archived]
-        overview, weekly, age = await self.figures([u.id for u in units], d.today())
+        period, error = asked_period(request, d.today())
+        overview, report, age = await self.figures(units, period, d.today())
+        sel = selector("/", period)
         links = [("Calls and diagrams", "/scenarios")]
         if units:
-            links.append(("Reports: a period, trends, units compared", "/reports"))
-            links.append(("Download all results (CSV)", "/export.csv"))
+            links.append(("Reports: trends, units compared, monthly report", f"/reports?{sel['query']}"))
+            links.append((f"Download results of {period.short()} (CSV)", f"/export.csv?{sel['csv']}"))
         if d.department.access.role_of(who.actor.id) in ("admin", "instructor"):
             links.append(("Audit log", "/audit"))  # an instructor's: their units' entries
         archived = [u for u in everything if u.archived]
         context: dict[str, Any] = {"links": links, "cards": [], "department": None, "archived": archived}
+        context |= {"sel": sel if units else None, "error": error, "period": period.short()}
         if len(units) <= CARDS_UP_TO:
-            context["cards"] = [unit_card(u, overview[u.id], weekly[u.id]) for u in units]
+            context["cards"] = [
+                unit_card(u, overview[u.id], report.each[u.id], report.unit_trends.get(u.id, []), period) for u in units
+            ]
         else:
-            context["department"] = department_figures(units, overview, weekly)
+            context["department"] = department_figures(units, overview, report)
             context["age"] = f"{age:.0f}" if age >= 1 else None
             context["cache_seconds"] = CACHE_SECONDS
         return d.page(request, "units/overview.html", "Your units", session=who.session, **context)
 
     async def figures(
-        self, ids: list[int], today: date
-    ) -> tuple[dict[int, UnitOverview], dict[int, list[Week]], float]:
-        """Each unit's figures and weekly averages, and their age in seconds. A department's worth of
-        units (more than CARDS_UP_TO) is read once per CACHE_SECONDS: those are the dashboard's heaviest
-        reads (about 0.15 s over 100,000 attempts), and a commander's page needs no fresher figures."""
-
-        department = self.d.department
+        self, units: list[Unit], period: Period, today: date
+    ) -> tuple[dict[int, UnitOverview], PeriodReport, float]:
+        """Each unit's standing today, its figures for the period (with its weeks, for a card), and their age in
+        seconds. A department's worth of units (more than CARDS_UP_TO) is read once per CACHE_SECONDS: those are
+        the dashboard's heaviest reads, and a commander's page needs no fresher figures."""
+        department, ids = self.d.department, [u.id for u in units]
+        cards = len(ids) <= CARDS_UP_TO
+        period_read = department.periods.cards_reader(units, period, today, trends=cards)
 
         def read(conn):
-            overview = results.overview(conn, ids, today, department.pass_mark)
-            return overview, results.weekly(conn, ids, today, WEEKS, department.tz)
+            return results.overview(conn, ids, today, department.pass_mark), period_read(conn)
 
-        if len(ids) <= CARDS_UP_TO:
+        if cards:
             return *await self.d.store.reader.run(read), 0.0
-        key, now = (tuple(ids), today), time.monotonic()
+        key, now = (tuple(ids), today, period.fixed()), time.monotonic()
         cached = self.cache.get(key)
         if cached is None or now - cached[0] > CACHE_SECONDS or cached[0] < self.d.changed_at:
             fresh = (now, *await self.d.store.reader.run(read))
@@ -198,22 +220,29 @@ class UnitPages(PageFamily):
         d = self.d
         who, unit = visible_unit(d, request)
         today, mark = d.today(), d.department.pass_mark
-        overview, weekly, members = await d.store.reader.run(
+        period, error = asked_period(request, today)
+        card_read = d.department.periods.cards_reader([unit], period, today)
+        members_read = d.department.periods.members_reader(unit, period)
+        overview, report, members, figures = await d.store.reader.run(
             lambda conn: (
                 results.overview(conn, [unit.id], today, mark)[unit.id],
-                results.weekly(conn, [unit.id], today, WEEKS, d.department.tz)[unit.id],
+                card_read(conn),
                 results.members(conn, unit.id, today, mark),
+                members_read(conn),
             )
         )
+        sel = selector(f"/units/{unit.id}", period)
         return units_page(
             d,
             request,
             who,
             "units/unit.html",
             unit.name,
-            card=unit_card(unit, overview, weekly),
+            card=unit_card(unit, overview, report.each[unit.id], report.unit_trends.get(unit.id, []), period),
             assignments=len(overview.assignments),
-            members=members,
+            members=member_rows(members, figures),
+            sel=sel,
+            error=error,
         )
 
     async def trainee(self, request: Request) -> Response:
