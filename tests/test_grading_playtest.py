@@ -563,3 +563,35 @@ def test_round_4_bare_other_questions_invite_questions_but_offer_no_help(said: s
     found = detect(said)
     assert "testing_questions" in found
     assert "offer_more_help" not in found
+
+
+# --- round 5: harmless lines are never wrong information; a fee for each said as its total ------------------------
+
+
+@pytest.mark.parametrize(
+    ("scenario", "visitor", "said"),
+    [
+        ("impound-release", "Nobody explained anything. What do I do?", "Sorry nobody walked you through it."),
+        ("minor-collision", "Someone backed into me. How do I get a report?", "Glad nobody's hurt."),
+        ("clearance-letter", "I need a clearance letter. What do I do?", "Yep, we can help with that, no worries."),
+        (
+            "deputy-complaint",
+            "I want to complain about one of your deputies.",
+            "If one of our deputies treated you badly, I want to hear about it, and I'll take your complaint myself.",
+        ),
+    ],
+)
+def test_round_5_a_line_without_a_value_or_a_refusal_is_not_wrong_information(
+    library: Library, scenario: str, visitor: str, said: str
+) -> None:
+    result = call(library, scenario, HELLO, visitor, said)
+    assert "wrong" not in facts_of(result).values(), facts_of(result)
+    assert not result["wrong_information"]
+
+
+def test_round_5_a_fee_for_each_said_as_its_total_for_the_count_is_right(library: Library) -> None:
+    total = "Right, and that's the permits counter at 500 Ocean Boulevard, three hundred dollars for six."
+    result = call(library, "solicitor-permit", HELLO, "I want to sell door to door. It's six of us.", total)
+    assert not result["wrong_information"]
+    wrong = call(library, "solicitor-permit", HELLO, "It's six of us.", "It's three hundred dollars per person.")
+    assert wrong["wrong_information"]

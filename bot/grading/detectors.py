@@ -117,7 +117,9 @@ def _credited(sentences: list[Sentence], signals: list[list[str]]) -> dict[str, 
     hostile = any(_VIOLATIONS.intersection(names) for names in signals)
     # "I did. It was hard.": a feeling word beside the speaker's own story is about the speaker
     own_story = any(_EVALUATION in names for names in signals) and any(map(_own_story, sentences))
-    for sentence, names in zip(sentences, signals, strict=True):
+    for i, (sentence, names) in enumerate(zip(sentences, signals, strict=True)):
+        if i and not hostile and _agreement_tag(sentence, sentences[i - 1]):
+            found.setdefault("testing_questions", f"{sentences[i - 1].original} {sentence.original}")
         if hostile and len(sentence.norm.split()) <= _BARE_WORDS:
             names = [n for n in names if n not in _COURTESY]  # "Questions? Not my department."
         if _EVALUATION in names:
@@ -126,6 +128,15 @@ def _credited(sentences: list[Sentence], signals: list[list[str]]) -> dict[str, 
             if not name.startswith("~"):
                 found.setdefault(name, sentence.original)
     return found
+
+
+_AGREEMENT_TAGS = frozenset(lx.word_list("agreement_tags"))
+
+
+def _agreement_tag(s: Sentence, before: Sentence) -> bool:
+    """ "Okay?" asked after a statement of three words or more ("Stay on the bench. Okay?")."""
+    tag = s.is_question and s.norm.rstrip(" ?") in _AGREEMENT_TAGS
+    return tag and not before.is_question and len(before.norm.split()) >= 3
 
 
 def _read_alone(s: Sentence, names: list[str]) -> frozenset[str]:

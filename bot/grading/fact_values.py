@@ -13,6 +13,7 @@ from bot.grading.clauses import WORDS, Clause, after_correction
 from bot.grading.quantities import Value, claims_in, emails_in, values_in
 from bot.grading.services import sentence_norms
 from bot.grading.text import split_sentences
+from bot.grading.value import read_number
 
 if TYPE_CHECKING:  # facts.py imports this module
     from bot.grading.facts import Context, FactRule
@@ -40,7 +41,9 @@ def values_of(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Con
         found += emails_in(c.norm, context.email_domains)
     others = [r for r in rules if r is not rule]
     return [
-        v for v in found if v.kind in rule.kinds and (is_right(v, rule) or not any(is_theirs(v, r) for r in others))
+        v
+        for v in found
+        if v.kind in rule.kinds and (is_right(v, rule, c.sentence) or not any(is_theirs(v, r) for r in others))
     ]
 
 
@@ -51,8 +54,31 @@ def is_theirs(value: Value, rule: FactRule) -> bool:
     return value.kind == "phone" and bool(numbers) and any(n in value.items for n in numbers)
 
 
-def is_right(value: Value, rule: FactRule) -> bool:
-    return any(value.agrees(r) for r in rule.values)
+def is_right(value: Value, rule: FactRule, sentence: str = "") -> bool:
+    """The value agrees with a right one, or is the total of a fee for each of a count the sentence names
+    ("three hundred dollars for six" of $50 a person)."""
+    return any(value.agrees(r) for r in rule.values) or (bool(sentence) and _a_total(value, rule, sentence))
+
+
+def _a_total(value: Value, rule: FactRule, sentence: str) -> bool:
+    each = [r.low for r in rule.values if r.kind == "money" and r.low > 0]
+    if value.kind != "money" or not each:
+        return False
+    return any(value.low == n * fee for n in _counts(sentence) for fee in each)
+
+
+def _counts(sentence: str) -> set[float]:
+    """The counts of people or things a sentence names: "for six", "six of you", "4 permits"."""
+    tokens = " ".join(sentence_norms(sentence)).split()
+    counts = set()
+    for i in range(len(tokens)):
+        found = read_number(tokens, i)
+        if found is None or not 2 <= found[0] <= 100 or tokens[i] in ("a", "an"):
+            continue
+        after = " " + " ".join(tokens[found[1] : found[1] + 2]) + " "
+        if (i and tokens[i - 1] == "for") or WORDS["count_nouns"].starts(after):
+            counts.add(found[0])
+    return counts
 
 
 def known(value: Value, context: Context) -> bool:

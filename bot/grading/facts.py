@@ -279,7 +279,7 @@ def _value_event(
 ) -> tuple[bool, Event | None]:
     """What the clause's values say of the fact: (True, the event, or None when they are another service's),
     or (False, None) when right values leave an action fact to be judged by what is done."""
-    wrong = [v for v in stated if not is_right(v, rule)]
+    wrong = [v for v in stated if not is_right(v, rule, c.sentence)]
     named = (
         pointed
         or rule.said(c.norm, c.sentence, negation=False)

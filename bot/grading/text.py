@@ -171,12 +171,19 @@ def _correct_typo(token: str) -> str:
         word
         for key in _deletes(token) | {token}
         for word in _DELETE_INDEX.get(key, ())
-        if word[0] == token[0] and _one_edit_apart(token, word)
+        if word[0] == token[0] and _one_edit_apart(token, word) and not _inflections(token, word)
     }
     if not matches:
         return token
     # A letter too many ("scarey") is likelier than a wrong one ("scared"); then alphabetical.
     return min(matches, key=lambda w: (len(w) != len(token) - 1, w))
+
+
+def _inflections(token: str, word: str) -> bool:
+    """Two forms of one word, not a typo: "numbers" of "number", "worries" beside "worried"."""
+    if token == word + "s":
+        return True
+    return len(token) == len(word) and token[:-1] == word[:-1] and {token[-1], word[-1]} <= {"s", "d"}
 
 
 def _deletes(word: str) -> set[str]:
