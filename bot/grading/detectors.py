@@ -409,7 +409,16 @@ def _violation(seen: _Seen, kind: str) -> bool:
 
 
 def _appreciation(seen: _Seen) -> bool:
-    return seen.act("appreciation") and not seen.act("appreciation_spoilers")
+    """Thanks not spoiled, in the sentence or after a reply to their thanks ("You're welcome, thanks for calling.")."""
+    if not seen.act("appreciation"):
+        return False
+    if not seen.act("appreciation_spoilers"):
+        return True
+    first, _, rest = seen.s.marked.partition(" ,")
+    if not rest or not _ACTS["welcome_replies"].search(first, frozenset(first.split())):
+        return False
+    words = frozenset(rest.split())  # "You're welcome, thanks for calling.": the thanks after the reply
+    return _ACTS["appreciation"].search(rest, words) and not _ACTS["appreciation_spoilers"].search(rest, words)
 
 
 _CONTACT_CHARS = frozenset("0123456789@")
