@@ -595,3 +595,14 @@ def test_round_5_a_fee_for_each_said_as_its_total_for_the_count_is_right(library
     assert not result["wrong_information"]
     wrong = call(library, "solicitor-permit", HELLO, "It's six of us.", "It's three hundred dollars per person.")
     assert wrong["wrong_information"]
+
+
+def test_round_5_sending_them_to_the_agencys_own_fraud_line_gives_the_report_route(library: Library) -> None:
+    """The fact says `may_refer`: the fraud line is the agency's own route (dev-contact dc-grandparent-scam-3)."""
+    said = "Call the bank right now to stop the wire. After, you can call our fraud line, (562) 555-0163."
+    result = call(library, "grandparent-scam", HELLO, "My grandma wired money to a scammer.", said)
+    assert facts_of(result)["take_report"] == "given" and not result["wrong_information"]
+    later = call(library, "grandparent-scam", HELLO, "My grandma wired money.", "Call our fraud line tomorrow.")
+    assert facts_of(later)["take_report"] == "wrong"
+    crisis = call(library, "mental-health-crisis", HELLO, "I don't want to be here anymore.", "You should call 988.")
+    assert facts_of(crisis)["crisis_help"] != "given"

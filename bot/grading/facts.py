@@ -69,6 +69,8 @@ class FactRule:
     name: str
     says: Matcher
     now: bool = False
+    may_refer: bool = False
+    """A `now` fact that sending them to its own number, right away, also gives ("call our fraud line")."""
     about: Matcher | None = None
     against: Matcher | None = None
     partly: Matcher | None = None
@@ -293,12 +295,18 @@ def _value_event(
     mine = refers or (said_it and theirs) or (not theirs and (named or stray))
     if wrong and mine and not (owned and not said_it):
         return True, event(WRONG, f"said {wrong[0].words}", hard=True, kinds=frozenset(v.kind for v in wrong))
-    if not wrong and not rule.now:
+    if not wrong and (not rule.now or (rule.may_refer and _sent_to_it(c))):
         kinds = frozenset(v.kind for v in stated)
         return True, event(GIVEN, f"said {stated[0].words}", hard=True, kinds=kinds)
     if wrong:
         return True, None  # a right value of another service ("they're open 7 to 6", of the tow yard)
     return False, None  # an action: by doing it
+
+
+def _sent_to_it(c: Clause) -> bool:
+    """Told to use the fact's own right value now ("call our fraud line, (562) 555-0163"): the route the fact
+    names is given, not left to them; a condition or a later time still is."""
+    return c.actor == "person" and not (c.conditional or c.later or c.says_no or c.question)
 
 
 def _act_event(rule: FactRule, c: Clause, pair: str, direct: bool, event: Callable[..., Event]) -> Event | None:

@@ -10,7 +10,8 @@
           values: ["{tow_yard_phone}"]
 
 Keys (all optional): `now` (the agency must do it now: a referral, a condition, a later
-promise or a question is wrong), `about` / `against` / `partly` (ways of saying, as in an
+promise or a question is wrong), `may_refer` (with `now`: sending them straight to the fact's own
+number also gives it), `about` / `against` / `partly` (ways of saying, as in an
 intent's `means`), `items` (label: ways of saying each item of a list), `values` (the right
 phone numbers, days, hours, fees, deadlines, ages, addresses: texts with agency
 placeholders), `right` (what is right, in plain words) and `wrong` (realistic wrong answers
@@ -30,7 +31,7 @@ from bot.grading.text import normalise
 from bot.scenarios.intents import MeaningIntent, parse_slot
 from bot.transcript import Turn
 
-RULE_KEYS = {"now", "about", "against", "partly", "items", "values", "right", "wrong"}
+RULE_KEYS = {"now", "may_refer", "about", "against", "partly", "items", "values", "right", "wrong"}
 
 
 class _Reports(Protocol):
@@ -138,9 +139,10 @@ class FactRuleParser:
                 self.parser.problem(
                     path + (key,), f"unknown key '{key}' (expected one of: {', '.join(sorted(RULE_KEYS))})"
                 )
-        now = spec.get("now", False)
-        if not isinstance(now, bool):
-            self.parser.problem(path + ("now",), f"fact '{name}': 'now' must be true or false")
+        now, may_refer = spec.get("now", False), spec.get("may_refer", False)
+        for key, flag in (("now", now), ("may_refer", may_refer)):
+            if not isinstance(flag, bool):
+                self.parser.problem(path + (key,), f"fact '{name}': '{key}' must be true or false")
         items = spec.get("items") or {}
         if not isinstance(items, dict):
             self.parser.problem(
@@ -151,6 +153,7 @@ class FactRuleParser:
             name=name,
             says=says,
             now=now is True,
+            may_refer=may_refer is True,
             about=self.ways(f"{name}.about", spec.get("about"), path + ("about",)),
             against=self.ways(f"{name}.against", spec.get("against"), path + ("against",)),
             partly=self.ways(f"{name}.partly", spec.get("partly"), path + ("partly",)),
