@@ -35,6 +35,15 @@ a table and a summary line for each at the end; every failure is printed with "!
    you going to do now?" gets the plan in the words the trainee used (a sentence that shares most of
    its words with what the trainee said), not a persona fact.
 10. Said twice: in every competent call, no visitor sentence (of two content words or more) is said twice.
+11. Stays to answer: once a competent call has given every fact, "Thank you. {the first routine question}" gets
+    an answer, never a goodbye ("Bye", "turns to go", "(is about to hang up)") nor the end of the call.
+12. Earned repeats: in every competent call and in check 11's, a visitor sentence that opens "Again,", "As I
+    said," or "Like I said," says something the visitor said earlier in the call (most of its words, every number).
+13. Checks answered in kind: once every fact is given, "Do you have that written down?" gets yes, written down;
+    "Is that something you can do?" yes, I can; "You understand?" yes; never "No idea", "I don't know",
+    "It does, yes." nor "Yes, that makes sense.", and never a goodbye.
+14. Quizzes: once every fact is given, "Who is that number for?" (a script that gave a phone number) and "How
+    many days do you have?" (one that gave a number of days) get the trainee's own value, in at most 20 words.
 """
 
 from __future__ import annotations
@@ -362,6 +371,14 @@ class Interactive:
     teach_ok: int = 0
     calls: int = 0
     calls_unrepeated: int = 0
+    stay_asked: int = 0
+    stay_ok: int = 0
+    repeat_calls: int = 0
+    repeat_ok: int = 0
+    kind_asked: int = 0
+    kind_ok: int = 0
+    quiz_asked: int = 0
+    quiz_ok: int = 0
     problems: list[str] = field(default_factory=list)
 
     def flag(self, problem: str) -> None:
@@ -943,6 +960,124 @@ def check_teach_back(engine: ScenarioEngine, script: Script, seed: int) -> tuple
     return echoed and fits("teach_back", line), line
 
 
+LEAVES = re.compile(r"\bbye\b|turns to go|about to hang up|hangs up|heads out|\(click\.\)|\bleaves\b", re.I)
+NON_ANSWER = re.compile(r"no idea|i don't know|not sure|it does, yes|makes sense|no clue", re.I)
+REPEAT_OPENER = re.compile(r"^(?:again|as i said|like i said),\s*", re.I)
+IN_KIND = {
+    "Do you have that written down?": re.compile(r"writ|wrote|phone|got it", re.I),
+    "Is that something you can do?": re.compile(r"\bcan\b|i'll do|i will|\bi do\b", re.I),
+    "You understand?": re.compile(r"^(?:\(.*?\) )?(?:yes|yeah|okay)\b", re.I),
+}
+QUIZZES = (
+    ("Who is that number for?", re.compile(r"\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}")),
+    (
+        "How many days do you have?",
+        re.compile(
+            r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|"
+            r"fifteen|twenty|twenty-one|thirty) (?:business |working |calendar )?days\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def _at_facts(engine: ScenarioEngine, script: Script, seed: int) -> Attempt | None:
+    """A call that has given every fact, the visitor still there (None: it left on the way)."""
+    attempt = Attempt.start(engine, seed)
+    for message in _until_facts(engine, script):
+        if attempt.ended or engine.leaving(attempt.visitor):
+            break
+        attempt.say(message)
+    if attempt.ended or engine.leaving(attempt.visitor):
+        attempt.finish()
+        return None
+    return attempt
+
+
+def _asked(engine: ScenarioEngine, attempt: Attempt, message: str) -> tuple[str, bool]:
+    """The reply to the message, and whether the visitor stayed (no goodbye, the call not over)."""
+    reply = attempt.say(message).reply
+    stayed = not reply.ended and not engine.leaving(attempt.visitor) and not LEAVES.search(reply.line)
+    return reply.line, stayed
+
+
+def unearned_repeats(lines: Sequence[str]) -> list[str]:
+    """The visitor's sentences that open "Again," / "As I said," before what it never said earlier in the call."""
+    found, said = [], []
+    for line in lines:
+        for sentence in split_sentences(line):
+            text = sentence.original
+            opener = REPEAT_OPENER.match(text) if not text.endswith("?") else None
+            words = _content(text[opener.end() :]) if opener else set()
+            numbers = {w for w in words if w.isdigit()}
+            everything = set().union(*said) if said else set()
+            if (
+                opener
+                and words
+                and not (any(len(words & one) * 3 >= len(words) * 2 for one in said) and numbers <= everything)
+            ):
+                found.append(text)
+            said.append(_content(REPEAT_OPENER.sub("", text)))
+    return found
+
+
+def check_stays(
+    engine: ScenarioEngine, script: Script, questions: list[Question], seed: int
+) -> tuple[bool, str, list[str]]:
+    """Check 11: a question asked with thanks once every fact is given is answered, never a goodbye; and the call's
+    visitor lines (for check 12)."""
+    attempt = _at_facts(engine, script, seed)
+    if attempt is None:
+        return True, "", []
+    ask = (
+        f"Thank you. {_render(questions[0].ask, engine.details(attempt.visitor))}"
+        if questions
+        else "Thank you. Who was it?"
+    )
+    line, stayed = _asked(engine, attempt, ask)
+    lines = [t.text for t in attempt.turns if t.role == "visitor"]
+    attempt.finish()
+    return stayed, line, lines
+
+
+def check_in_kind(engine: ScenarioEngine, script: Script, seed: int) -> list[tuple[str, bool, str]]:
+    """Check 13: each check that the visitor has what it needs, once every fact is given: (check, fits, reply)."""
+    out = []
+    for ask, fitting in IN_KIND.items():
+        attempt = _at_facts(engine, script, seed)
+        if attempt is None:
+            continue
+        line, stayed = _asked(engine, attempt, ask)
+        said = RING.sub("", line).strip()
+        out.append((ask, stayed and bool(fitting.search(said)) and not NON_ANSWER.search(said), line))
+        attempt.finish()
+    return out
+
+
+def _value_key(value: str) -> str:
+    """A value as a reply may say it: a phone number by its last seven digits, days in lower case."""
+    digits = re.sub(r"\D", "", value)
+    return digits[-7:] if len(digits) >= 7 else value.lower()
+
+
+def check_quizzes(engine: ScenarioEngine, script: Script, seed: int) -> list[tuple[str, bool, str]]:
+    """Check 14: a quiz about a value the script gave gets that value back, briefly: (quiz, fits, reply)."""
+    out = []
+    told = " ".join(_until_facts(engine, script)[1:])
+    for ask, shape in QUIZZES:
+        values = [_value_key(m.group(0)) for m in shape.finditer(told)]
+        if not values:
+            continue
+        attempt = _at_facts(engine, script, seed)
+        if attempt is None:
+            continue
+        line, stayed = _asked(engine, attempt, ask)
+        said = line.lower() + " " + re.sub(r"\D", "", line)
+        out.append((ask, stayed and any(v in said for v in values) and len(line.split()) <= 20, line))
+        attempt.finish()
+    return out
+
+
 def said_twice(run: Run) -> list[str]:
     """Visitor sentences said twice in one call (a repeat said as one, "Like I said, ...", is a new sentence)."""
     seen: set[str] = set()
@@ -1044,6 +1179,7 @@ def interactive(
             if early:
                 figures.names_early += 1
                 figures.flag(f"header {quote(early)} before the visitor said its name ({script.name}, seed {seed})")
+            _round5(figures, engine, script, questions or [], seed)
             finding, unprompted = check_goodbye(engine, script, seed)
             figures.goodbye_runs += 1
             figures.goodbye_ok += finding.ok
@@ -1058,6 +1194,31 @@ def interactive(
                 for p in problems:
                     figures.flag(f"sarcasm: {p}")
     return figures
+
+
+def _round5(figures: Interactive, engine: ScenarioEngine, script: Script, questions: list[Question], seed: int) -> None:
+    """Checks 11-14 of one competent script and seed, counted and flagged."""
+    stayed, line, lines = check_stays(engine, script, questions, seed)
+    figures.stay_asked += 1
+    figures.stay_ok += stayed
+    if not stayed:
+        figures.flag(f"left on a question: {script.name}, seed {seed}: {quote(line)}")
+    for call_lines in (lines, list(play(engine, script, seed).visitor_lines)):
+        unearned = unearned_repeats(call_lines)
+        figures.repeat_calls += 1
+        figures.repeat_ok += not unearned
+        if unearned:
+            figures.flag(f"repeat of what was never said: {script.name}, seed {seed}: {quote(unearned[0])}")
+    for ask, fit, reply in check_in_kind(engine, script, seed):
+        figures.kind_asked += 1
+        figures.kind_ok += fit
+        if not fit:
+            figures.flag(f"check {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
+    for ask, fit, reply in check_quizzes(engine, script, seed):
+        figures.quiz_asked += 1
+        figures.quiz_ok += fit
+        if not fit:
+            figures.flag(f"quiz {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
 
 
 def interactive_lines(f: Interactive) -> list[str]:
@@ -1076,6 +1237,9 @@ def interactive_lines(f: Interactive) -> list[str]:
         f"  number in digits {f.digits_ok}/{f.digits_asked}; both parts answered {f.parts_ok}/{f.parts_asked}; "
         f"teach-back with the plan {f.teach_ok}/{f.teach_asked}; calls with no line said twice "
         f"{f.calls_unrepeated}/{f.calls}",
+        f"  stays to answer a question {f.stay_ok}/{f.stay_asked}; repeats only of what was said "
+        f"{f.repeat_ok}/{f.repeat_calls}; checks answered in kind {f.kind_ok}/{f.kind_asked}; quizzes answered "
+        f"with the trainee's value {f.quiz_ok}/{f.quiz_asked}",
     ] + [f"    ! {p}" for p in f.problems]
 
 
@@ -1095,6 +1259,10 @@ def interactive_table(figures: list[Interactive]) -> list[str]:
         "2 parts",
         "teachback",
         "unrepeated",
+        "stays",
+        "repeats",
+        "in kind",
+        "quizzes",
     )
     rows = [f"{'scenario':<28}" + "".join(f"{h:>12}" for h in heads)]
     rows.append("-" * len(rows[0]))
@@ -1113,6 +1281,10 @@ def interactive_table(figures: list[Interactive]) -> list[str]:
             (f.parts_ok, f.parts_asked),
             (f.teach_ok, f.teach_asked),
             (f.calls_unrepeated, f.calls),
+            (f.stay_ok, f.stay_asked),
+            (f.repeat_ok, f.repeat_calls),
+            (f.kind_ok, f.kind_asked),
+            (f.quiz_ok, f.quiz_asked),
         )
         rows.append(f"{f.scenario:<28}" + "".join(f"{f'{a}/{n}':>12}" for a, n in cells))
     return rows
@@ -1145,6 +1317,9 @@ def interactive_summary(figures: list[Interactive]) -> list[str]:
         f"question answered {total('parts_ok')}/{total('parts_asked')}; teach-back answered with the plan "
         f"{total('teach_ok')}/{total('teach_asked')}; competent calls with no line said twice "
         f"{total('calls_unrepeated')}/{total('calls')}",
+        f"all: stays to answer a question {total('stay_ok')}/{total('stay_asked')}; repeats only of what was said "
+        f"{total('repeat_ok')}/{total('repeat_calls')}; checks answered in kind {total('kind_ok')}/"
+        f"{total('kind_asked')}; quizzes answered with the trainee's value {total('quiz_ok')}/{total('quiz_asked')}",
     ]
 
 

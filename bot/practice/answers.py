@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from bot.grading.text import split_sentences
 from bot.practice.asking import (
     Read,
+    check_kind,
     either_or,
     hinted_topics,
     plain,
@@ -28,6 +29,7 @@ from bot.practice.asking import (
 from bot.practice.hearing import ACKNOWLEDGED, told_back
 from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of
 from bot.practice.lines import Lines, distinct, said_key
+from bot.practice.quizzes import quiz_answer
 from bot.practice.read_back import ASK_AGAIN, read_back, said_back
 from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, NOT_YET, SAID_BEFORE, TOLD_BACK
 from bot.practice.visitor import Visitor
@@ -123,9 +125,8 @@ class Answers:
         """The answers to one part of a question, each with whether it was given before: a read-back of what the
         trainee said, the topics and details it asks for, or, to a yes-or-no question none of them answers, a line
         of the persona's that speaks to it or an honest stock answer."""
-        kind = read_back_ask(part)
-        if kind is not None and (back := read_back(self._heard_plan(visitor), kind, self.lines, visitor)):
-            return [(back, False)]
+        if checked := self.checked(visitor, part) or self._quizzed(visitor, part):
+            return [(checked, False)]  # "Got a pen?", "How many days do you have?": of what the trainee said
         matched = self._details_asked(part)
         found = list(dict.fromkeys([*question_topics(part), *hinted_topics(part)]))
         if yes_no(part) and _WHERE_YOU_ARE.search(part):
@@ -161,6 +162,39 @@ class Answers:
             line = self.knowing.open_answer(visitor, part)
             return [line] if line is not None else []
         return answers
+
+    def asked(self, visitor: Visitor, read: Sequence[Read], names: frozenset[str]) -> str | None:
+        """The answer to what the message asks: a question's, or a check's or a quiz's that the grader reads as a
+        check of understanding ("How many days do you have to contest it?"); None when it asks nothing of these."""
+        if "clarifying_question" in names:
+            return self.answer(visitor, read)
+        return self.quizzed(visitor, read) if "testing_questions" in names else None
+
+    def quizzed(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
+        """A check ("Do you have that written down?") or a quiz ("Which number is for dispatch?") in the message,
+        answered in kind, the last asked first; None when there is none."""
+        for sentence, _ in reversed(read):
+            if found := self.checked(visitor, sentence.norm) or self._quizzed(visitor, sentence.norm):
+                return found
+        return None
+
+    def _quizzed(self, visitor: Visitor, part: str) -> str | None:
+        """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
+        answered from its words; None for any other question."""
+        if found := quiz_answer(part, visitor, self.lines):
+            return found
+        kind = read_back_ask(part)
+        return (read_back(self._heard_plan(visitor), kind, self.lines, visitor) or None) if kind is not None else None
+
+    def checked(self, visitor: Visitor, text: str) -> str | None:
+        """Yes to a check that the visitor has what it needs ("Do you have that written down?", "Can you do that?",
+        "You understand?"), in its voice; None for any other question."""
+        kind = check_kind(text)
+        if kind is None:
+            return None
+        return random.Random(f"{visitor.seed}:{visitor.turn}:check").choice(
+            self.lines.voice("all_clear", ALL_CLEAR)[kind]
+        )
 
     def _details_asked(self, part: str) -> list[Detail]:
         """The persona's details the part asks for, in the order asked; of two asked by the same words the one
@@ -328,6 +362,8 @@ class Answers:
             testing_kind(" ".join(s.norm for s, _ in read))
         ]
         kind = "teach_back" if "teach_back" in kinds else kinds[-1]
+        if found := self.quizzed(visitor, read):
+            return found
         missing = [f for f in self.scenario.resolution_facts if f not in visitor.facts]
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:testing")
         clear, not_yet = self.lines.voice("all_clear", ALL_CLEAR), self.lines.voice("not_yet", NOT_YET)

@@ -206,3 +206,13 @@ _HINTED = kinds("hinted", 0)
 def hinted_topics(part: str) -> list[str]:
     text = plain(part)
     return [topic for topic, words in _HINTED if words.search(text)]
+
+
+CHECK_KINDS = kinds("check", 0)
+"""A check that the visitor has what it needs ("Do you have that written down?", "Can you do that?", "You
+understand?"), by kind: answered yes in kind (stock_lines.yaml, all_clear.written, .able, .clear)."""
+
+
+def check_kind(text: str) -> str | None:
+    """The kind of check a question makes ("written", "able", "clear"), or None."""
+    return next((kind for kind, pattern in CHECK_KINDS if pattern.search(text)), None)

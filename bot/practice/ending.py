@@ -26,7 +26,7 @@ from bot.practice.lines import Lines, content_words, said_key
 from bot.practice.stock_lines import DONT_KNOW, LAST_WORDS, LAST_WORDS_ASKED, NOTHING_ELSE
 from bot.practice.visitor import Visitor, clamp
 from bot.practice.wording import patterns, said, table
-from bot.scenarios.format import MOODS, Scenario, State
+from bot.scenarios.format import MOODS, Rule, Scenario, State
 
 MOST_AFTER_GOODBYE = 3
 """Messages the trainee may send once the visitor has said goodbye; the last of them ends the call."""
@@ -89,6 +89,32 @@ def hands_on(message: str) -> bool:
     return bool(_HANDOFF.search(message))
 
 
+_ASKING = frozenset({"clarifying_question", "testing_questions"})
+_EXITS = frozenset({"put_off", "farewell"}) | _HOSTILE
+
+
+def stays_to_answer(
+    scenario: Scenario, moved: tuple[str, str], fired: Rule | None, names: frozenset[str], message: str
+) -> bool:
+    """The message asks the visitor something (a question, a detail, a read-back, a check) and the rule would have
+    it say goodbye: it stays and answers. Only a goodbye of the trainee's, a whole closing (more help offered and
+    thanks), a check said with thanks, or a reaction to something wrong (contempt, a refusal, a wrong answer, the
+    mood run out) still ends it."""
+    was, now = moved
+    if not scenario.states[now].end or scenario.states[was].end or not names & _ASKING or "farewell" in names:
+        return False
+    if names >= {"offer_more_help", "appreciation"}:
+        return False  # "... your name? Anything else I can help with? Thanks.": answered, and the goodbye with it
+    thanked = "appreciation" in names or bool(_CLOSING_THANKS.search(message) or _SIGN_OFF.search(message))
+    if "clarifying_question" not in names and thanked:
+        return False  # "Any questions? Thank you for coming.": a check on the way out
+    return fired is None or fired.mood_at_least is None and not any(_exit(w) for w in fired.when)
+
+
+def _exit(signal: str) -> bool:
+    return signal in _EXITS or signal.endswith((".wrong", ".refused"))
+
+
 def closes(names: frozenset[str], message: str, opening: bool) -> bool:
     """The trainee ends the call: a goodbye, or thanks for the call or a sign-off with nothing else in it ("Thanks
     for calling."; not "Thanks for bringing it in, you did the right thing.", which opens a lobby visit)."""
@@ -113,6 +139,10 @@ class Ending:
     def __init__(self, scenario: Scenario, lines: Lines, answers: Answers) -> None:
         self.scenario, self.lines, self.answers = scenario, lines, answers
 
+    def stays_to_answer(self, was: str, visitor: Visitor, fired: Rule | None, names: frozenset[str]) -> bool:
+        """Asked something on its way out: it stays and answers (`stays_to_answer`)."""
+        return stays_to_answer(self.scenario, (was, visitor.state), fired, names, visitor.message)
+
     def goodbye_state(self, visitor: Visitor, stay: str) -> str:
         """The goodbye that fits what the visitor got when the trainee closed the call: satisfied with every fact
         given, otherwise the state its farewell rules lead to (this state's first) or any other end."""
@@ -125,14 +155,14 @@ class Ending:
         return (unhappy or [s.name for s in states.values() if s.end and s.name not in resolved] or resolved)[0]
 
     def leaving(self, line: str) -> str:
-        """The visitor's goodbye, marked as such: about to hang up or turn to go, or handed over."""
+        """The visitor's goodbye, marked as such: about to hang up or turn to go; handed over, its own stage
+        direction says so ("(A deputy comes in to sit with her.)"), with no note beside it."""
         line = still_here(line) or "Okay."
-        phone = self.scenario.channel == "phone"
         if HANDED_OVER.search(line):  # handed over, not leaving: the desk may still close its part
-            line += " (You're still on the line.)" if phone else " (The visitor is still here with you.)"
-        else:
-            line += " (The caller is about to hang up.)" if phone else " (The visitor turns to go.)"
-        return line
+            return line
+        return line + (
+            " (The caller is about to hang up.)" if self.scenario.channel == "phone" else " (The visitor turns to go.)"
+        )
 
     def goodbye_mark(self, visitor: Visitor, was: str) -> None:
         """Remember when the visitor said goodbye and the state it said it from (its checks are answered there)."""
@@ -170,7 +200,9 @@ class Ending:
         if names & _HOSTILE:  # contempt after its goodbye: it goes, cooler
             line, done = rng.choice(BRUSHED_OFF), True
         elif done:
-            bye = rng.choice(LAST_WORDS_ASKED if "offer_more_help" in names and not answer else self._goodbyes(visitor))
+            bye = rng.choice(
+                self._asked_last(visitor) if "offer_more_help" in names and not answer else self._goodbyes(visitor)
+            )
             line = f"{answer} {bye}" if answer else bye
         elif answer:
             line = answer
@@ -198,6 +230,14 @@ class Ending:
                 found = self.answers.closest(asked, message, visitor) if asked else ""
             return found or self.lines.pick(self.scenario.persona_unknown or DONT_KNOW, visitor, salt="unknown")
         return ""
+
+    def _asked_last(self, visitor: Visitor) -> tuple[str, ...]:
+        """The last word to an offer of more help: "Nope, that's it. Thanks." from a customer at a counter, never
+        from a caller in crisis, a frightened victim, a confused or a limited-English visitor or a child."""
+        confused = any(not d.known for d in self.scenario.persona_details)
+        if confused or self.scenario.persona_register in ("distressed", "limited", "child"):
+            return self.lines.voice("nothing_else", {"none": NOTHING_ELSE})["none"]
+        return LAST_WORDS_ASKED
 
     def _goodbyes(self, visitor: Visitor) -> tuple[str, ...]:
         if self.scenario.persona_register in ("distressed", "limited", "child"):

@@ -255,6 +255,9 @@ class ScenarioEngine:
                 break
             fired, hops = visitor.fired, hops + 1
         fired = self._closed_in_passing(visitor, was, fired, names)
+        if self.ending.stays_to_answer(was, visitor, fired, names):
+            self.machine.set_state(was, model=visitor)  # asked something: it answers before any goodbye
+            return None
         return fired if held else self._sent_off(visitor, fired, names)
 
     def _settle(self, visitor: Visitor, state: State, names: frozenset[str], moved: bool, helped: bool) -> None:
@@ -335,9 +338,9 @@ class ScenarioEngine:
             lines = state.lines
         else:
             lines = state.idle or state.lines
-        if state.end:
-            return self.lines.pick(lines, visitor)
-        answer = self.answers.answer(visitor, signals.sentences) if "clarifying_question" in names else None
+        answer = self.answers.asked(visitor, signals.sentences, names)
+        if state.end:  # a question asked with the closing is answered before the goodbye
+            return f"{answer} {self.lines.pick(lines, visitor)}" if answer else self.lines.pick(lines, visitor)
         if answer is not None:  # a question asked is answered first, whatever else the message did
             follow = not_repeating(self.lines.pick(lines, visitor), answer) if moved else ""
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it

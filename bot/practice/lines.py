@@ -50,10 +50,14 @@ class Lines:
         """Capitalised words of the persona's names and pool values: a name keeps its capital after "Like I said"."""
 
     def details(self, visitor: Visitor) -> dict[str, Any]:
-        """This attempt's draw from each pool: derived from the seed, so never saved."""
+        """This attempt's draw from each pool: derived from the seed, so never saved; the next seed draws the next
+        value of every pool, so two seeds in a row never share a name, a number or a description."""
         if visitor.details is None:
             visitor.details = {
-                name: random.Random(f"{visitor.seed}:pool:{name}").choice(values)
+                name: values[
+                    (random.Random(f"{self.scenario.id}:pool:{name}").randrange(len(values)) + visitor.seed)
+                    % len(values)
+                ]
                 for name, values in self.scenario.pools.items()
             }
         return visitor.details
@@ -239,6 +243,7 @@ class Lines:
         if visitor.message and not told_sentences(visitor.message) and "?" not in visitor.message:
             line = _NEWS_TAKEN.sub("", line).strip()  # "Great." to "Hi, I'm Deputy Lee." takes nothing in
             line = line[:1].upper() + line[1:] if line else ("Hi." if visitor.turn <= 1 else "Okay.")
+        line = earned_repeats(line, visitor)
         if "tod:evening" in visitor.heard:
             line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)
         elif "tod:morning" in visitor.heard:
@@ -247,6 +252,29 @@ class Lines:
 
 
 _THANKS = pattern("thanks_only", re.I)
+_UNKNOWN_AGAIN = pattern("unknown_again", re.I)
+_REPEAT_OPENER = re.compile(rf"^(?:{'|'.join(re.escape(p.rstrip(',')) for p in SAID_BEFORE)}),?\s+", re.I)
+
+
+def earned_repeats(line: str, visitor: Visitor) -> str:
+    """The line without "Again," / "As I said," before what the visitor never said in this call: a repeat's opener
+    only before something said earlier (most of its words, every number)."""
+    said = [set(key[5:].split()) for key in visitor.heard if key.startswith("said:")]
+    everything = set().union(*said)
+    kept = []
+    for sentence in split_sentences(line):
+        text = sentence.original
+        opener = _REPEAT_OPENER.match(text) if not text.endswith("?") else None  # "Again, small words?" asks
+        rest = text[opener.end() :] if opener else ""
+        words = content_words(rest)
+        numbers = {w for w in words if w.isdigit()}
+        known = _UNKNOWN_AGAIN.search(rest) and any(k.startswith("unknown:") for k in visitor.heard)
+        known = known or said_key(rest)[5:] in said_key(visitor.last_line)  # "It's just me." just said
+        earned = any(len(words & one) * 3 >= len(words) * 2 for one in said) and numbers <= everything
+        if opener and not known and not (words and earned):
+            text = rest[:1].upper() + rest[1:]
+        kept.append(text)
+    return " ".join(kept)
 
 
 def leading_thanks(follow: str) -> tuple[str, str]:

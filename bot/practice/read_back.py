@@ -44,8 +44,16 @@ _KINDS = {
     "address": r"\b\d{1,5} \w+(?: \w+)? (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b|"
     r"\b(?:records|front|property|clerk's) (?:window|counter|desk|office|unit)\b",
     "deadline": r"\b(?:within|in) \w+ (?:business |working )?(?:days?|weeks?|hours?)\b|"
-    r"\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \w+)\b",
+    r"\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \w+)\b|"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|fifteen|twenty|twenty-one|thirty) "
+    r"(?:business |working |calendar )?(?:days?|weeks?)\b",
+    "case": r"(?<!\) )(?<!\d[ .-])\b\d{2,4}-\d{3,7}\b(?!-)",
 }
+
+
+def value_pattern(kind: str) -> re.Pattern[str] | None:
+    """The shape of a value of that kind ("hours", "number", "case", ...); None for an instruction ("item")."""
+    return re.compile(_KINDS[kind], re.IGNORECASE) if kind in _KINDS else None
 
 
 def key_items(sentence: str) -> list[str]:

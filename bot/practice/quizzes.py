@@ -1,0 +1,86 @@
+"""A question about what the trainee said, answered from the trainee's own words.
+
+"How many days do you have for the DMV form?", "Which number is for dispatch, and when would you call it?", "Is it
+due in 10 days, or 30?", "Can you read me back the report number?": the visitor answers with the value or the
+instruction the trainee gave for that very thing (the trainee's value, even a wrong one), briefly and in its own
+voice, never with a detail of its own nor the trainee's whole sentence echoed back. The words that make such a
+question are data (`quiz.*` in bot/practice/phrases/asking.yaml); the value shapes are bot.practice.read_back's.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.practice.asking import plain
+from bot.practice.lines import Lines, content_words
+from bot.practice.plans import in_my_words
+from bot.practice.read_back import READ_BACK, key_items, value_pattern
+from bot.practice.visitor import Visitor
+from bot.practice.wording import kinds, patterns, words
+
+QUIZ_KINDS = kinds("quiz", 0)
+"""What a quiz asks back, by kind, the first that matches ("deadline", "number", ...; "item" for an instruction)."""
+(_CONTEXT,) = patterns("quiz_context", 0)
+"""A quiz that also asks what the value is for or when to use it ("and when would you call it?")."""
+_QUIZ_WORDS = frozenset(words("quiz_words"))
+"""Words of a quiz that name no thing of the trainee's ("how", "many", "have", "remember")."""
+_NUMBER = re.compile(r"\b\d+\b")
+_EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
+
+
+def quiz_kind(part: str) -> str | None:
+    """The kind of value a question about the trainee's words asks back, or None for any other question; an
+    either-or between two figures ("is it due in 10 days, or 30?") asks back the figure."""
+    text = plain(part)
+    found = next((kind for kind, pattern in QUIZ_KINDS if pattern.search(text)), None)
+    if found is None and _EITHER_FIGURE.search(text) and len(_NUMBER.findall(text)) >= 2:
+        return "figure"
+    return found
+
+
+def told(visitor: Visitor) -> list[str]:
+    """What the trainee told the visitor, latest first: the explanations in order, then anything else told."""
+    plans = sorted(k.split(":", 4)[1:] for k in visitor.heard if k.startswith("plan:"))
+    said = [text for *_, text in reversed(plans)]
+    return said + sorted(k[8:] for k in visitor.heard if k.startswith("told-me:") and k[8:] not in said)
+
+
+def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> str | None:
+    """The answer to a question about what the trainee said, from the trainee's sentence about that thing; None
+    when the part is no such question or the trainee told nothing of the kind."""
+    kind = quiz_kind(part)
+    if kind is None:
+        return None
+    about = content_words(plain(part)) - _QUIZ_WORDS
+    sentences = told(visitor)
+    if kind == "figure":
+        return _figure(part, sentences)
+    shape = value_pattern(kind)
+    found = [s for s in sentences if shape is None or shape.search(s)]
+    if not found:
+        return None
+    best = max(found, key=lambda s: (len(about & content_words(s)), -found.index(s)))
+    if shape is None and not about & content_words(best):
+        return None  # "What do you need to bring?" before the trainee said what: a question of its own
+    if shape is None or _CONTEXT.search(whole or part):
+        items = key_items(best) or [in_my_words(best).rstrip(".!") + "."]
+        mine = [i for i in items if shape is None or shape.search(i)] or items
+        item = max(mine, key=lambda i: len(about & content_words(i)))
+        return item[:1].upper() + item[1:]
+    values = list(dict.fromkeys(m.group(0).strip() for m in shape.finditer(best)))
+    register = lines.scenario.persona_register
+    line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(READ_BACK.get(register, READ_BACK["everyday"]))
+    said = line.format(values=", ".join(values))
+    return said[:1].upper() + said[1:]
+
+
+def _figure(part: str, sentences: list[str]) -> str | None:
+    """ "Is it due in 10 days, or 30?": the figure of the two the trainee said, with its unit."""
+    figures = _NUMBER.findall(part)
+    for sentence in sentences:
+        for figure in figures:
+            said = re.search(rf"\b{figure}\s+(?:business |working )?\w+", sentence)
+            if said:
+                return f"{said.group(0)[:1].upper()}{said.group(0)[1:]}."
+    return None
