@@ -36,6 +36,7 @@ class Queued:
     tries: int
     """Requests that failed so far (the pause before the next one doubles with each)."""
     revision: int = 0
+    """0 for the attempt's first statements; each correction (an override, a regrade) counts one up."""
     """0: the call's first statements; else the id of the correction (`owe_correction`) these carry."""
 
 
