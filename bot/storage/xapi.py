@@ -32,6 +32,7 @@ class Queued:
 
     id: int
     attempt_id: int
+    """An attempt has a row for its first statements and one for each correction."""
     statements: list[dict[str, Any]]
     tries: int
     """Requests that failed so far (the pause before the next one doubles with each)."""
