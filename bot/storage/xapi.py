@@ -28,7 +28,8 @@ RESCAN = timedelta(hours=1)
 
 @dataclass(frozen=True)
 class Queued:
-    """A row of the queue: one attempt's statements, sent in one request (with others')."""
+    """A row of the queue: one attempt's statements, sent in one request (with others'), or a correction
+    of them that voids the statements before it."""
 
     id: int
     attempt_id: int
