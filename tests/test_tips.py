@@ -581,3 +581,19 @@ def test_an_empathy_tip_invents_no_distress_for_a_calm_routine_visitor(library: 
     assert credited_at_its_moment("empathy", tip, calm, contact) is None
     pressed = [Turn("visitor", "They need it by Friday, I'm so stressed."), Turn("trainee", "Ok.")]
     assert "stressful" in tips_of(pressed, contact)["empathy"]
+
+
+def test_the_check_tip_never_points_at_a_goodbye_as_the_explanation(library: Library) -> None:
+    """Play-test round 5: "Right after you explained things at turn 14 ("Thank you for calling, Mr. Holt, and good
+    luck with the appeal.")" asked for a check after the goodbye; the explaining was two turns before it."""
+    texts = [
+        "Good morning, Harbor Station, Deputy Ng.",
+        "I got a ticket I think is wrong.",
+        "You can contest it in writing within 21 days with the parking citations office at (562) 555-0137.",
+        "Okay.",
+        "Thank you for calling, Mr. Holt, and good luck with the appeal.",
+        "Bye.",
+    ]
+    turns = [Turn("trainee" if i % 2 == 0 else "visitor", t) for i, t in enumerate(texts)]
+    tip = grade(turns, contact=library.scenarios["parking-citation"].contact).criteria["testing_questions"].tip
+    assert moment_of(tip) == Moment("after", 3, "trainee"), tip

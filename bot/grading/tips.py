@@ -127,7 +127,8 @@ def _explained(turns: Sequence[Turn], said: Sequence[Said], contact: Contact) ->
     more help ("Anything else I can do while the deputy's on the way?")."""
     opening = said[0].turn if len(said) > 1 else None  # a check right after the greeting is never the moment
     if contact.rules:
-        return [t for t in explained_turns(turns, contact.rules, contact.context) if t != opening]
+        closing = {s.turn for s in said if _only_closing(s)}
+        return [t for t in explained_turns(turns, contact.rules, contact.context) if t != opening and t not in closing]
     informative = set(contact.facts) | {"process_time", "contact_details"}
     intents = [i for i in contact.intents if i.name in informative or not contact.facts]
     found = []
@@ -141,6 +142,14 @@ def _explained(turns: Sequence[Turn], said: Sequence[Said], contact: Contact) ->
                 found.append(s.turn)
                 break
     return found
+
+
+_CLOSING = frozenset({"appreciation", "farewell", "offer_more_help", "testing_questions", "invitation_to_return"})
+
+
+def _only_closing(s: Said) -> bool:
+    """Every sentence closes the call ("Thank you for calling, and good luck with the appeal."): no explaining."""
+    return all(own & _CLOSING for _, own in s.signals.sentences)
 
 
 def _offer_moment(turns: Sequence[Turn], said: Sequence[Said], contact: Contact, variant: str | None) -> str:
