@@ -405,6 +405,8 @@ def _violation(seen: _Seen, kind: str) -> bool:
     sentence: "I won't tell you to calm down, but that's not my problem" still brushes them off."""
     if kind not in seen.acts or not seen.act(kind):
         return False
+    if f"{kind}_comforts" in _ACTS and seen.act(f"{kind}_comforts"):
+        return False  # "Don't beat yourself up, it happens."
     return _clause_clean(seen, _ACTS[kind].search, f"{kind}_excuses")
 
 
