@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -287,10 +287,62 @@ def _http_url(raw: str, key: str, what: str) -> str:
     return raw.rstrip("/")
 
 
-def load_training_hours(scenarios_dir: Path) -> float:
-    """agency.yaml's `training_hours_per_call`: hours from 0.01 to 8 (DEFAULT_TRAINING_HOURS where it says nothing)."""
-    raw = agency_number(*agency_settings(scenarios_dir), "training_hours_per_call")
-    return DEFAULT_TRAINING_HOURS if raw is None else float(raw)
+@dataclass(frozen=True)
+class TrainingHours:
+    """The hours a passed call counts for in a training record (the completed-training file, xAPI's duration):
+    agency.yaml's default, and any scenario's own."""
+
+    default: float = DEFAULT_TRAINING_HOURS
+    scenarios: Mapping[str, float] = field(default_factory=dict)
+    """Scenario id -> its own hours (a longer or harder call may count for more)."""
+
+    def of(self, scenario_id: str) -> float:
+        return self.scenarios.get(scenario_id, self.default)
+
+    @classmethod
+    def stored(cls, raw: Any) -> TrainingHours:
+        """From what an outbox row stored: {"default", "scenarios"}, or one number (a row from before)."""
+        if isinstance(raw, Mapping):
+            return cls(float(raw["default"]), {k: float(v) for k, v in (raw.get("scenarios") or {}).items()})
+        return cls(float(raw))
+
+
+HOURS_SHAPE = "training_hours: 0.25 and a line for a call of its own, training_hours.domestic-violence-lobby: 0.5"
+OWN_HOURS = "training_hours."
+"""agency.yaml's key for one call's own hours, before its scenario id (agency.yaml holds no nested settings)."""
+
+
+def load_training_hours(scenarios_dir: Path, known: Collection[str] | None = None) -> TrainingHours:
+    """agency.yaml's `training_hours` (every call's) and `training_hours.<scenario id>` (a call's own), or the older
+    `training_hours_per_call`: hours from 0.01 to 8 each (DEFAULT_TRAINING_HOURS where it says nothing).
+    ConfigError, naming the file and the entry, for a bad one; with the `known` scenario ids, for an unknown one."""
+    data, path = agency_settings(scenarios_dir)
+    old = agency_number(data, path, "training_hours_per_call")
+    raw = data.get("training_hours")
+    if raw is not None and old is not None:
+        raise ConfigError(f"{path}: training_hours_per_call: remove it: training_hours sets every call's hours now")
+    if isinstance(raw, Mapping):
+        raise ConfigError(f"{path}: training_hours: give one number, and each call of its own a line: {HOURS_SHAPE}")
+    default = hours_of(raw, path, "training_hours") if raw is not None else float(old or DEFAULT_TRAINING_HOURS)
+    own: dict[str, float] = {}
+    for key, value in data.items():
+        if not str(key).startswith(OWN_HOURS):
+            continue
+        scenario_id = str(key).removeprefix(OWN_HOURS)
+        if known is not None and scenario_id not in known:
+            raise ConfigError(
+                f"{path}: {key}: '{scenario_id}' is not a scenario id (deskdrill scenarios list shows them)"
+            )
+        own[scenario_id] = hours_of(value, path, str(key))
+    return TrainingHours(default, own)
+
+
+def hours_of(raw: Any, path: Path, entry: str) -> float:
+    """A number of hours from 0.01 to 8; ConfigError naming the file and the entry otherwise."""
+    _, low, high, what = AGENCY_NUMBERS["training_hours_per_call"]
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not low <= raw <= high:
+        raise ConfigError(f"{path}: {entry}: '{raw}' is not {what}")
+    return float(raw)
 
 
 def _timezone(raw: str) -> str:

@@ -317,3 +317,22 @@ def test_a_broken_department_phrases_file_is_one_line_naming_its_file_and_line(t
     (scenarios / "phrases.yaml").write_text("classes:\n  THANKS: [mahalo, no]\n", encoding="utf-8")
     result = deskdrill("scenarios", "list", cwd=tmp_path)
     assert_clean_failure(result, "phrases.yaml, line 2: 'no' reads as bool, not text")
+
+
+def test_web_refuses_training_hours_for_a_call_it_does_not_have(tmp_path: Path) -> None:
+    """agency.yaml's training_hours.<scenario id> names a call of the library: a typo stops the start, named."""
+    import os
+
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    (scenarios / "car-break-in.yaml").write_text((ROOT / "scenarios" / "car-break-in.yaml").read_text())
+    agency = (ROOT / "scenarios" / "agency.yaml").read_text()
+    (scenarios / "agency.yaml").write_text(agency.replace("domestic-violence-lobby", "car-break-inn"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DESKDRILL_")}
+    env |= {"DESKDRILL_DB": str(tmp_path / "d.db"), "DESKDRILL_WEB_PORT": "8999", "DESKDRILL_SCENARIOS": str(scenarios)}
+    script = Path(sys.executable).parent / "deskdrill"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    result = subprocess.run(command + ["web"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert_clean_failure(
+        result, f"{scenarios / 'agency.yaml'}: training_hours.car-break-inn: 'car-break-inn' is not a scenario id"
+    )

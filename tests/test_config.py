@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -92,12 +93,37 @@ def test_a_learning_record_store_needs_its_credentials_and_a_home_page_for_accou
     assert Settings.from_env({}).xapi_endpoint is None, "no LRS unless one is set"
 
 
+def test_a_department_sets_training_hours_per_scenario_and_each_bad_entry_is_named(tmp_path: Path) -> None:
+    from bot.config import load_training_hours
+    from bot.scenarios.format import load_agency
+
+    yaml_file = tmp_path / "agency.yaml"
+    yaml_file.write_text("training_hours: 0.25\ntraining_hours.domestic-violence-lobby: 0.5\n")
+    hours = load_training_hours(tmp_path, {"towed-car", "domestic-violence-lobby"})
+    assert (hours.of("towed-car"), hours.of("domestic-violence-lobby")) == (0.25, 0.5)
+    assert load_agency(tmp_path)[1] == [], "the scenarios still read the file (flat settings only)"
+    yaml_file.write_text("training_hours_per_call: 1\ntraining_hours.towed-car: 2\n")
+    assert load_training_hours(tmp_path).of("towed-car") == 2.0 and load_training_hours(tmp_path).default == 1.0
+    bad = {
+        "training_hours.towed-cat: 0.5": r"training_hours.towed-cat: 'towed-cat' is not a scenario id",
+        "training_hours.towed-car: -1": r"training_hours.towed-car: '-1' is not a number of hours",
+        "training_hours.towed-car: half": r"training_hours.towed-car: 'half' is not a number of hours",
+        "training_hours: 0": r"training_hours: '0' is not a number of hours",
+        "training_hours: {default: 1}": r"training_hours: give one number, and each call of its own a line",
+        "training_hours: 1\ntraining_hours_per_call: 1": r"training_hours_per_call: remove it",
+    }
+    for text, message in bad.items():
+        yaml_file.write_text(text + "\n")
+        with pytest.raises(ConfigError, match=re.escape(str(yaml_file)) + ": " + message):
+            load_training_hours(tmp_path, {"towed-car"})
+
+
 def test_training_hours_per_call_come_from_agency_yaml_and_a_bad_value_is_named(tmp_path: Path) -> None:
     from bot.config import load_training_hours
 
-    assert load_training_hours(tmp_path) == 0.25
+    assert load_training_hours(tmp_path).default == 0.25
     (tmp_path / "agency.yaml").write_text("training_hours_per_call: 0.5\n")
-    assert load_training_hours(tmp_path) == 0.5
+    assert load_training_hours(tmp_path).of("towed-car") == 0.5, "the older key still works"
     for bad in ("quarter", "0", "12", "true"):
         (tmp_path / "agency.yaml").write_text(f"training_hours_per_call: {bad}\n")
         with pytest.raises(ConfigError, match=r"training_hours_per_call: .* is not a number of hours"):

@@ -65,9 +65,9 @@ def test_only_late_joiners_get_a_date_of_their_own_and_the_sql_agrees(library: L
         "(it passes at 80/100). Start it with /practice car-break-in or see /assignments."
     ]
     (status,) = statuses(store.db.conn, [unit.id], date(2026, 11, 27), department.pass_mark)
-    dues = {t.first_name: (t.due, t.overdue) for t in status.behind}
+    dues = {t.name.short: (t.due, t.overdue) for t in status.behind}
     assert dues == {"Sam": ("2026-11-24", True), "Kim": ("2026-12-04", False)}
-    assert [t.first_name for t in status.late] == ["Sam"]
+    assert [t.name.short for t in status.late] == ["Sam"]
     (progress,) = overview(store.db.conn, [unit.id], date(2026, 11, 27))[unit.id].assignments
     assert progress.overdue == 1, "the unit counts Sam overdue, not Kim"
     (kim,) = department.assignments.mine(User(200, 200, "Kim"), date(2026, 11, 27))

@@ -232,7 +232,7 @@ def test_instructors_hear_tried_not_passed_then_passed_and_never_of_practice_aft
     complete(finished(store, 100, 0))
     complete(finished(store, 100, 62))
     (first,) = told(department)
-    assert [(c.first_name, c.passed, c.total, c.pass_mark) for c in first.done] == [("Sam", False, 62, 80)]
+    assert [(c.name.short, c.passed, c.total, c.pass_mark) for c in first.done] == [("Sam", False, 62, 80)]
     store.clock = lambda: NOW.replace(hour=11)  # an hour later
     complete(finished(store, 100, 91))
     complete(finished(store, 100, 100))
@@ -256,7 +256,7 @@ def test_a_reminder_goes_to_each_person_behind_once_a_day_audited_and_never_to_t
     finished(store, 101, 95)
     (assignment_id,) = store.db.execute("select id from assignments").fetchone()
     status = department.reminders.status(INSTRUCTOR, assignment_id, TODAY)
-    assert [[t.first_name for t in g] for g in (status.passed, status.tried, status.not_started)] == [
+    assert [[t.name.short for t in g] for g in (status.passed, status.tried, status.not_started)] == [
         ["Jo"],
         ["Sam"],
         ["Kim"],

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from bot.config import TrainingHours
 from bot.training.records import ExportSpec, Window, completions_csv, results_csv
 from bot.transcript import CRITERIA
 
@@ -33,7 +34,7 @@ def spec(kind: str) -> ExportSpec:
         Window("2026-11"),
         "America/Chicago",
         80,
-        0.25,
+        TrainingHours(0.25, {"domestic-violence-lobby": 0.5}),
         "Bayview County Sheriff's Department",
         {"car-break-in": "Car break-in, reported by phone"},
         {"car-break-in": "A caller reports a car break-in."},
@@ -117,3 +118,10 @@ def test_the_completed_training_file_opens_with_a_date_hours_and_the_roster(tmp_
     assert cells[0]["hours"] == 0.25 and cells[0]["score"] == 85
     assert cells[0]["course_title"] == "Car break-in, reported by phone"
     assert cells[0]["provider"] == "Bayview County Sheriff's Department"
+
+
+def test_a_call_with_hours_of_its_own_counts_them_in_the_completed_training_file(tmp_path: Path) -> None:
+    rows = [attempt(), attempt(id=9, scenario_id="domestic-violence-lobby")]
+    header, *found = as_spreadsheet(completions_csv(rows, spec("completions")), tmp_path)
+    hours = {c["course_id"]: c["hours"] for c in (dict(zip(header, r, strict=True)) for r in found)}
+    assert hours == {"car-break-in": 0.25, "domestic-violence-lobby": 0.5}

@@ -195,3 +195,15 @@ def test_an_override_before_the_statements_are_queued_owes_no_correction(library
     assert worker.enqueue() == 1, "the call's statements, built from the corrected call"
     (body,) = store.db.execute("select body from xapi_queue").fetchone()
     assert '"raw": 85' in body and store.db.execute("select count(*) from xapi_corrections").fetchone()[0] == 0
+
+
+def test_each_result_states_the_training_hours_the_call_counts_for(library: Library, store: Store) -> None:
+    """result.duration: the call's own hours where agency.yaml's training_hours gives it some, else the default."""
+    from bot.config import TrainingHours
+
+    attempt = call(library, store, 1)
+    own = Statements(Calls(library), 80, HOME, TrainingHours(0.25, {"car-break-in": 1.5}))
+    plain = Statements(Calls(library), 80, HOME, TrainingHours(0.25, {"towed-car": 1}))
+    for statements, duration in ((own, "PT1H30M"), (plain, "PT15M")):
+        _, _, found = statements.for_attempt(store.db.conn, attempt)
+        assert [s["result"]["duration"] for s in found if "result" in s] == [duration, duration]

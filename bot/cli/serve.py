@@ -40,9 +40,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     library = scenario_library(args)
     if not library.scenarios:
         raise CliError("no usable scenarios: deskdrill scenarios check shows why")
+    hours_known(args, settings, library)
     with store_in_use(settings.db_path) as store:
         run(settings, Coach(library, store, settings.admins, tz=settings.tz), retention, dashboard_beside(settings))
     return 0
+
+
+def hours_known(args: argparse.Namespace, settings, library) -> None:
+    """agency.yaml's training hours name only scenarios the library has (checked once the library is read)."""
+    from bot.config import ConfigError, load_training_hours
+
+    try:
+        load_training_hours(args.scenarios or settings.scenarios_dir or default_scenario_dir(), set(library.scenarios))
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
 
 
 def dashboard_beside(settings):
@@ -76,6 +87,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args.scenarios = args.scenarios or settings.scenarios_dir
     library = scenario_library(args)
+    hours_known(args, settings, library)
     with store_in_use(settings.db_path) as store:
         department = Department(store, library, settings.admins, settings.tz, pass_mark, calendar)
         server = web_server(settings, department, embedded=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from bot.storage.people import NAMES, Identity, identity_of
 from bot.storage.store import Store
 
 BATCH = 500
@@ -83,9 +84,9 @@ class AuditLog:
         found = {}
         for chunk in chunks(user_ids):
             marks = ",".join("?" * len(chunk))
-            sql = f"select id, first_name, full_name, username, erased_at from users where id in ({marks})"
-            for user_id, name, full_name, username, erased_at in self.db.execute(sql, chunk).fetchall():
-                found[user_id] = LoggedPerson(user_id, name or "", full_name or None, username, erased_at is not None)
+            sql = f"select {NAMES}, erased_at from users where id in ({marks})"
+            for *names, erased_at in self.db.execute(sql, chunk).fetchall():
+                found[names[0]] = LoggedPerson(identity_of(tuple(names)), erased_at is not None)
         return found
 
     def people_called(self, text: str, limit: int = 50) -> list[int]:
@@ -144,11 +145,10 @@ class AuditLog:
 
 @dataclass(frozen=True)
 class LoggedPerson:
-    id: int
-    first_name: str
-    full_name: str | None
-    """The name their training records carry (/profile), when they gave it."""
-    username: str | None
+    """Someone an audit entry names: their names as the bot holds them, and whether they were erased since (then
+    the log names them by id alone)."""
+
+    who: Identity
     erased: bool
 
 

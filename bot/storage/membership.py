@@ -5,6 +5,7 @@ in its own transaction, with what it leaves behind (reminders still owed for the
 from __future__ import annotations
 
 from bot.storage.audit import AuditLog
+from bot.storage.standings import BY_NAME
 from bot.storage.store import Store
 from bot.storage.units import Unit, _unit
 
@@ -27,12 +28,14 @@ class MembershipTables:
         return _unit(row) if row else None
 
     def instructors(self, unit_id: int) -> list[dict]:
-        """The unit's instructors, its creator first: id, first_name, username, chat_id, role, created (1 or 0)."""
+        """The unit's instructors, its creator first: id, their names (bot.storage.people.NAMES), chat_id, role,
+        created (1 or 0)."""
         return list(
             self.db.query(
-                "select u.id, u.first_name, u.username, u.chat_id, u.role, (n.created_by = u.id) as created "
+                "select u.id, u.first_name, u.username, u.full_name, u.badge, u.chat_id, u.role, "
+                "(n.created_by = u.id) as created "
                 "from unit_instructors i join users u on u.id = i.user_id join units n on n.id = i.unit_id "
-                "where i.unit_id = ? order by created desc, u.first_name collate nocase, u.id",
+                f"where i.unit_id = ? order by created desc, {BY_NAME}, u.id",
                 [unit_id],
             )
         )

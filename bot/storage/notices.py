@@ -71,7 +71,8 @@ class NoticeTables:
         )
         return list(
             self.db.query(
-                "select c.*, u.first_name, a.scenario_id, coalesce(a.pass_mark, ?) as pass_mark, t.total, t.auto_fail, "
+                "select c.*, u.first_name, u.username, u.full_name, u.badge, "
+                "a.scenario_id, coalesce(a.pass_mark, ?) as pass_mark, t.total, t.auto_fail, "
                 f"{passes(pass_mark)} as passed, {earlier} as passed_before, n.name as unit_name "
                 "from completions c join users u on u.id = c.user_id join assignments a on a.id = c.assignment_id "
                 "join attempts t on t.id = c.attempt_id join units n on n.id = c.unit_id "

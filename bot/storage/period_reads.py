@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.storage.staff_reads import FAILED, UNIT_ATTEMPTS
-from bot.storage.standings import rows
+from bot.storage.standings import BY_NAME, rows
 from bot.transcript import CRITERIA
 
 WRONG = "coalesce(t.wrong_info, 0)"
@@ -115,11 +115,11 @@ def people_with_faults(
         return []
     return rows(
         conn,
-        f"select m.unit_id, u.id as user_id, u.first_name, {FAILED} as failed, "
+        f"select m.unit_id, u.id as user_id, u.first_name, u.username, u.full_name, u.badge, {FAILED} as failed, "
         f"coalesce(sum({WRONG}), 0) as wrong, count(*) as calls from {UNIT_ATTEMPTS} "
         f"and t.finished_at >= ? and t.finished_at < ? join users u on u.id = m.user_id "
         f"where m.unit_id in ({_marks(unit_ids)}) group by m.unit_id, u.id having failed > 0 or wrong > 0 "
-        "order by m.unit_id, failed desc, wrong desc, u.first_name collate nocase, u.id",
+        f"order by m.unit_id, failed desc, wrong desc, {BY_NAME}, u.id",
         [since, until, *unit_ids],
     )
 

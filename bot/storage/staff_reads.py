@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from bot.config import DEFAULT_PASS_MARK
-from bot.storage.standings import COUNTS, MEMBER_DUE, misinformed, passes, rows
+from bot.storage.standings import BY_NAME, COUNTS, MEMBER_DUE, misinformed, passes, rows
 from bot.storage.units import Unit
 from bot.transcript import CRITERIA
 
@@ -82,14 +82,14 @@ def members_of_unit(
     by the date each is due for them: a late joiner's own)."""
     return rows(
         conn,
-        "select u.id, u.first_name, u.username, "
+        "select u.id, u.first_name, u.username, u.full_name, u.badge, "
         "(select count(*) from attempts t where t.user_id = m.user_id and t.status = 'finished' "
         " and t.started_at >= m.joined_at) attempts, "
         "(select avg(t.total) from attempts t where t.user_id = m.user_id and t.status = 'finished' "
         " and t.started_at >= m.joined_at) average, "
         f"(select count(*) from assignments a where a.unit_id = m.unit_id and a.due is not null and {MEMBER_DUE} < ? "
         f" and not exists (select 1 from attempts t where {COUNTS} and {passes(pass_mark)})) overdue "
-        "from unit_members m join users u on u.id = m.user_id where m.unit_id = ? order by u.first_name, u.id",
+        f"from unit_members m join users u on u.id = m.user_id where m.unit_id = ? order by {BY_NAME}, u.id",
         [today, unit_id],
     )
 
@@ -98,7 +98,8 @@ def member_detail(conn: sqlite3.Connection, unit_id: int, user_id: int) -> dict[
     """A member of a unit: their assignments (latest and best totals), and finished attempts, newest first."""
     member = rows(
         conn,
-        "select u.id, u.first_name, u.username, m.joined_at from unit_members m join users u on u.id = m.user_id "
+        "select u.id, u.first_name, u.username, u.full_name, u.badge, m.joined_at "
+        "from unit_members m join users u on u.id = m.user_id "
         "where m.unit_id = ? and m.user_id = ?",
         [unit_id, user_id],
     )

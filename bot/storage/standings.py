@@ -19,6 +19,8 @@ COUNTS = (
 )
 """Attempt `t` counts for assignment `a` of member row `m` (the index attempts_user_scenario serves it)."""
 
+BY_NAME = "coalesce(u.full_name, u.first_name) collate nocase"
+"""People in the order staff read their names (bot.training.names): by full name, else first name."""
 MEMBER_DUE = "(case when m.joined_at > a.assigned_at and m.grace_until > a.due then m.grace_until else a.due end)"
 """SQL: when assignment `a` is due for member row `m`: its own due date, or, for a member who joined after it was
 made, the end of their grace period when that is later (bot.training.dates.member_due is the same rule)."""
@@ -78,11 +80,12 @@ def member_standings(
     one = " and a.id = ?" if assignment_id is not None else ""
     return rows(
         conn,
-        "select a.id as assignment_id, u.id as user_id, u.first_name, u.chat_id, count(t.id) as tries, "
+        "select a.id as assignment_id, u.id as user_id, u.first_name, u.username, u.full_name, u.badge, u.chat_id, "
+        "count(t.id) as tries, "
         f"max(t.total) as best, coalesce(max({passes(default_mark)}), 0) as passed, {MEMBER_DUE} as due "
         "from assignments a join unit_members m on m.unit_id = a.unit_id join users u on u.id = m.user_id "
         f"left join attempts t on {COUNTS} where a.unit_id in ({marks}){one} "
-        "group by a.id, u.id order by a.id, u.first_name collate nocase, u.id",
+        f"group by a.id, u.id order by a.id, {BY_NAME}, u.id",
         [*unit_ids, *([assignment_id] if assignment_id is not None else [])],
     )
 

@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass
 
 from bot.storage.audit import AuditLog
+from bot.storage.standings import BY_NAME
 from bot.storage.store import Store
 
 CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
@@ -117,7 +118,7 @@ class UnitTables:
         return list(
             self.db.query(
                 "select u.* from users u join unit_members m on m.user_id = u.id "
-                "where m.unit_id = ? order by u.first_name",
+                f"where m.unit_id = ? order by {BY_NAME}, u.id",
                 [unit_id],
             )
         )

@@ -210,7 +210,8 @@ def build_application(
 
 
 def lrs_sender(settings: Settings, department: Department) -> StatementSender:
-    statements = Statements(department.calls, department.pass_mark, settings.xapi_home_page or "")
+    home = settings.xapi_home_page or ""
+    statements = Statements(department.calls, department.pass_mark, home, department.reports.provider.hours)
     return StatementSender(
         department.store,
         statements.for_attempt,

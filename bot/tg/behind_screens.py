@@ -10,12 +10,12 @@ from datetime import date
 from bot.clock import due_text
 from bot.storage.outbox import Buttons
 from bot.tg import callbacks as cb
-from bot.tg.pages import button, in_pairs, label, nav, paginate
+from bot.tg.pages import button, columns, label, nav, paginate
 from bot.tg.screen import Screen, screen
 from bot.training import standings
 from bot.training.department import Department
 from bot.training.outcome import Deferred, Outcome
-from bot.training.standings import AssignmentStatus, Trainee
+from bot.training.standings import AssignmentStatus, Trainee, nobody_behind, nothing_assigned
 from bot.training.units import NO_UNITS
 from bot.transcript import User
 
@@ -28,10 +28,10 @@ REMIND_BUTTONS = 20
 
 
 def who(people: Sequence[Trainee], scores: bool = False, due: str | None = None) -> str:
-    """ "Sam 62, Kim 0, Lee" (best totals when `scores`), at most NAMES_SHOWN names; with the assignment's `due`,
-    a late joiner's own date after their name: "Lee (due Wed 2 Dec)"."""
+    """ "Sam Ortiz · #4471 62, Kim 0, Lee" (badges where set, best totals when `scores`), at most NAMES_SHOWN
+    names; with the assignment's `due`, a late joiner's own date after their name: "Lee (due Wed 2 Dec)"."""
     shown = [
-        (f"{p.first_name} {p.best}" if scores and p.best is not None else p.first_name)
+        (f"{p.name} {p.best}" if scores and p.best is not None else str(p.name))
         + (f" ({due_text(p.due)})" if due and p.due and p.due != due else "")
         for p in people
     ]
@@ -69,9 +69,9 @@ def remind_buttons(s: AssignmentStatus) -> Buttons:
     if not s.behind:
         return ()
     everyone = "Remind the 1 not passed" if len(s.behind) == 1 else f"Remind all {len(s.behind)} not passed"
-    one = [button(label(f"Remind {p.first_name}", 30), cb.Remind(s.assignment_id, p.id)) for p in s.behind]
+    one = [button(label(f"Remind {p.name.short}", 30), cb.Remind(s.assignment_id, p.id)) for p in s.behind]
     rows = ((button(everyone, cb.Remind(s.assignment_id, 0)),),)
-    return rows + (in_pairs(one[:REMIND_BUTTONS]) if len(s.behind) > 1 else ())
+    return rows + (columns(one[:REMIND_BUTTONS]) if len(s.behind) > 1 else ())
 
 
 class BehindScreens:
@@ -88,7 +88,7 @@ class BehindScreens:
 
         def then(found: list[AssignmentStatus]) -> Screen:
             if not found:
-                return screen(["Nothing is assigned in your units yet. /assign offers the calls."])
+                return screen([nothing_assigned() + " /assign offers the calls."])
             behind = [s for s in found if s.behind]
             if not behind:
                 return screen([f"Everyone has passed every assignment in your units ({len(found)} assigned)."])
@@ -110,11 +110,7 @@ class BehindScreens:
         archived = [u for u in self.department.results.units(actor, "behind") if u.archived]
         if not archived:
             return screen([NO_UNITS])
-        names = ", ".join(f"\u201c{u.name}\u201d" for u in archived[:5]) + (" and more" if len(archived) > 5 else "")
-        text = (
-            f"Nobody can be behind: all your units are archived ({names}), and archived units have no assignments "
-            "to chase. Restore one to assign calls and remind people again, or create a new one with /newunit <name>."
-        )
+        text = nobody_behind([u.name for u in archived])
         return screen([text], ((button("Archived units", cb.ArchivedUnits()),),))
 
     def label(self, s: AssignmentStatus, unit: bool) -> str:

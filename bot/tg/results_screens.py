@@ -13,7 +13,7 @@ from bot.storage.outbox import Buttons
 from bot.storage.units import Unit
 from bot.tg import callbacks as cb
 from bot.tg.behind_screens import who
-from bot.tg.pages import SUMMARY_CHARS, button, in_pairs, label, nav, paginate, start_button
+from bot.tg.pages import SUMMARY_CHARS, button, columns, in_pairs, label, nav, paginate, start_button
 from bot.tg.report_screens import USAGE as REPORT_USAGE
 from bot.tg.report_screens import below_full, percent, period_token, week_line
 from bot.tg.screen import Screen, screen
@@ -121,7 +121,7 @@ class ResultsScreens:
                 return screen([summary + "\nNo members yet: share the join link from /newcode."], periods)
             labels = [member_label(m, calls.get(m.id)) for m in members]
             shown, at, pages = paginate(labels, page, TRAINEES_PER_PAGE)
-            keyboard = in_pairs([button(labels[i], cb.TraineeResults(unit.id, members[i].id, 0)) for i in shown])
+            keyboard = columns([button(labels[i], cb.TraineeResults(unit.id, members[i].id, 0)) for i in shown])
             which = f", page {at + 1} of {pages}" if pages > 1 else ""
             more = nav(at, pages, lambda p: cb.ResultsFor(unit.id, period.token(), p))
             return screen([summary + f"\nTap a trainee (calls in {period.short()}{which}):"], periods + keyboard + more)
@@ -162,7 +162,7 @@ class ResultsScreens:
     @staticmethod
     def member_heading(detail: MemberDetail, unit: Unit) -> str:
         handle = f", @{detail.username}" if detail.username else ""
-        return f"{detail.first_name} ({detail.id}{handle}) in \u201c{unit.name}\u201d"
+        return f"{detail.name} (user {detail.id}{handle}) in \u201c{unit.name}\u201d"
 
 
 def period_buttons(unit_id: int, period: Period) -> Buttons:
@@ -179,10 +179,11 @@ def period_buttons(unit_id: int, period: Period) -> Buttons:
 
 
 def member_label(m: MemberLine, f: Figures | None) -> str:
-    """ "Alex · 2 calls · 1 overdue": the calls of the period, the assignments overdue today."""
+    """ "Alex Moreno · 2 calls · 1 overdue": the name (told apart from the unit's others), the calls of the
+    period, the assignments overdue today."""
     calls = f.calls if f else 0
     return (
-        label(m.first_name, 18)
+        label(m.name.short, 30)
         + f" \u00b7 {calls} call{'s' if calls != 1 else ''}"
         + (f" \u00b7 {m.overdue} overdue" if m.overdue else "")
     )
@@ -273,9 +274,9 @@ def completions(c: Completions) -> tuple[str, Buttons]:
 def completion_line(d: Completion) -> str:
     """ "• Sam passed “Towed car”: 92/100" or "• Sam tried “Towed car”, not passed: 62/100 (pass mark 80)"."""
     if d.passed:
-        return f"\u2022 {d.first_name} passed \u201c{d.title}\u201d: {total_text(d.total, d.failed)}"
+        return f"\u2022 {d.name} passed \u201c{d.title}\u201d: {total_text(d.total, d.failed)}"
     score = total_text(d.total, d.failed)
-    return f"\u2022 {d.first_name} tried \u201c{d.title}\u201d, not passed: {score} (pass mark {d.pass_mark})"
+    return f"\u2022 {d.name} tried \u201c{d.title}\u201d, not passed: {score} (pass mark {d.pass_mark})"
 
 
 def digests(due: list[DigestRecipient], data: DigestData, today: date, title: Title) -> dict[int, tuple[str, Buttons]]:

@@ -25,6 +25,7 @@ from bot.tg.unit_screens import join_link, share_button
 from bot.training.assignments import MyAssignment
 from bot.training.dates import written
 from bot.training.department import Department
+from bot.training.names import beside_id
 from bot.training.outcome import Offer, Outcome
 from bot.training.people import article
 from bot.training.reviews import Review, StoredVerdict
@@ -86,13 +87,13 @@ class StaffScreens:
             keyboard = ((button("Make instructor", cb.Promote(person.id)),),)
         elif person.role == "instructor":
             keyboard = ((button("Make trainee", cb.Demote(person.id)),),)
-        return screen([f"{person.first_name} ({person.id}) is {article(person.role)} {person.role}."], keyboard)
+        return screen([f"{beside_id(person.who)} ({person.id}) is {article(person.role)} {person.role}."], keyboard)
 
     def erase_ask(self, actor: User, raw_id: str | None) -> Screen:
         """/erase <id>: what goes and what stays, and nothing happens before the tap."""
         person = self.department.people.erasable(actor, raw_id)
         text = (
-            f"Erase {person.first_name} ({person.id}, {person.role}) for good? Their name, username, every word "
+            f"Erase {beside_id(person.who)} ({person.id}, {person.role}) for good? Their name, username, every word "
             "of their calls, override reasons about them and their dashboard sessions are removed. Their scores "
             "stay, under their number only. This cannot be undone."
         )

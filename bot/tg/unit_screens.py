@@ -15,7 +15,7 @@ from bot.clock import weekday_date
 from bot.storage.outbox import Buttons
 from bot.storage.units import Unit
 from bot.tg import callbacks as cb
-from bot.tg.pages import button, in_pairs, label, nav, paginate
+from bot.tg.pages import button, columns, in_pairs, label, nav, paginate
 from bot.tg.screen import Screen, screen
 from bot.training.dates import DueChoice, due_choices
 from bot.training.department import Department
@@ -146,21 +146,21 @@ class UnitScreens:
         entries = [(p, False) for p in roster.members] + [
             (p, True) for p in roster.instructors if p.id != actor.id and len(roster.instructors) > 1
         ]
-        labels = [label(f"Remove {p.first_name}" + (" (instructor)" if i else ""), 30) for p, i in entries]
+        labels = [label(f"Remove {p.name.short}" + (" (instructor)" if i else ""), 40) for p, i in entries]
         shown, at, pages = paginate(labels, page, PEOPLE_PER_PAGE)
         keys = [button(labels[n], cb.RemoveAsk(unit_id, entries[n][0].id, int(entries[n][1]))) for n in shown]
         more = nav(at, pages, lambda p: cb.UnitPeople(unit_id, p))
         back = ((button("\u25c0 Unit", cb.ManageUnit(unit_id)),),)
-        return screen([people_text(roster)], in_pairs(keys) + more + back)
+        return screen([people_text(roster)], columns(keys) + more + back)
 
     def remove_ask(self, actor: User, unit_id: int, user_id: int, instructor: bool) -> Screen:
         r: Removal = self.membership.removal(actor, unit_id, user_id, instructor)
         where = f"\u201c{r.unit.name}\u201d"
         if instructor:
-            text = f"Remove {r.person.first_name} as an instructor of {where}? They are told; their other units stay."
+            text = f"Remove {r.person.name} as an instructor of {where}? They are told; their other units stay."
         else:
             text = (
-                f"Remove {r.person.first_name} from {where}? They are told, and its assignments leave their list; "
+                f"Remove {r.person.name} from {where}? They are told, and its assignments leave their list; "
                 "their calls stay theirs."
             )
         remove = button("Remove", cb.RemoveDo(unit_id, user_id, int(instructor)))
@@ -240,8 +240,8 @@ def counted(n: int, word: str) -> str:
 
 def people_text(roster: Roster) -> str:
     """ "“Day shift”\nMembers (2): Kim, Sam\nInstructors (2): Alex, Jo" """
-    members = ", ".join(p.first_name for p in roster.members) or "none yet"
-    instructors = ", ".join(p.first_name for p in roster.instructors)
+    members = ", ".join(str(p.name) for p in roster.members) or "none yet"
+    instructors = ", ".join(str(p.name) for p in roster.instructors)
     return (
         f"\u201c{roster.unit.name}\u201d\nMembers ({len(roster.members)}): {label(members, 1500)}\n"
         f"Instructors ({len(roster.instructors)}): {label(instructors, 500)}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.storage.audit import LoggedPerson
+from bot.training.names import staff_names
 from bot.transcript import LABELS
 
 ACTIONS = {
@@ -102,13 +103,16 @@ class Wording:
 
     def __init__(self, people: dict[int, LoggedPerson], units: dict[int, str], title: Callable[[str], str]) -> None:
         self.people, self.units, self.title = people, units, title
+        self.names = staff_names(p.who for p in people.values() if not p.erased)
+        """Everyone the entries name, as staff read them, told apart from each other (bot.training.names)."""
 
     def name(self, user_id: int) -> str:
-        """Their full name, else their first name; "erased #7" once erased; "#7" when the bot does not know them."""
+        """Their full name, else their first name (with @username or id beside another of that name); "erased #7"
+        once erased; "#7" when the bot does not know them."""
         person = self.people.get(user_id)
         if person is not None and person.erased:
             return f"erased #{user_id}"
-        return (person.full_name or person.first_name if person else "") or f"#{user_id}"
+        return self.names[user_id].short if user_id in self.names else f"#{user_id}"
 
     def unit(self, unit_id: int | str) -> str:
         return self.units.get(int(unit_id), f"unit #{unit_id}")

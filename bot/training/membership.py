@@ -19,6 +19,7 @@ from bot.training.access import Access
 from bot.training.assignments import new_assignment_text
 from bot.training.calls import Calls
 from bot.training.dates import grace_until, member_due
+from bot.training.names import StaffName, identity, named, staff_names
 from bot.training.outcome import Notice, Offer, Outcome, Refused
 from bot.transcript import User
 
@@ -29,9 +30,11 @@ NAME_CHARS = 80
 
 @dataclass(frozen=True)
 class Person:
+    """Someone on a unit's roster, named as staff read them there (told apart from the rest of the roster); the
+    chat they are told of a change in."""
+
     id: int
-    first_name: str
-    username: str | None
+    name: StaffName
     chat_id: int
 
 
@@ -53,8 +56,10 @@ class Removal:
     instructor: bool
 
 
-def person_of(row: dict) -> Person:
-    return Person(row["id"], row["first_name"] or "(no name)", row["username"], row["chat_id"])
+def people_of(rows: list[dict]) -> list[Person]:
+    """The roster's rows as people, their names told apart across all of them."""
+    names = staff_names(identity(r) for r in rows)
+    return [Person(r["id"], names[r["id"]], r["chat_id"]) for r in rows]
 
 
 def unit_name(raw: str) -> str:
@@ -130,7 +135,7 @@ class Membership:
         unit = self.leaving(user, unit_id)
         self.rosters.remove_member(unit, user.id, user.id, "leave")
         told = [i for i in self.rosters.instructors(unit.id) if i["id"] != user.id]
-        text = f"{user.first_name} left \u201c{unit.name}\u201d."
+        text = f"{named(self.store, user.id)} left \u201c{unit.name}\u201d."
         reply = (
             f"You left \u201c{unit.name}\u201d: its assignments are off your list. "
             "Your own calls and results stay yours (/history, /progress)."
@@ -146,8 +151,9 @@ class Membership:
 
     def roster(self, actor: User, unit_id: int) -> Roster:
         unit = self.unit(actor, unit_id)
-        members = [person_of(r) for r in self.tables.members(unit.id)]
-        return Roster(unit, members, [person_of(r) for r in self.rosters.instructors(unit.id)])
+        members, instructors = self.tables.members(unit.id), self.rosters.instructors(unit.id)
+        people = people_of(members + instructors)
+        return Roster(unit, people[: len(members)], people[len(members) :])
 
     def removal(self, actor: User, unit_id: int, user_id: int, instructor: bool) -> Removal:
         """Who would be taken off the unit; Refused when they are not on it, or are the asker as an instructor,
@@ -161,7 +167,7 @@ class Membership:
         if instructor and person.id == actor.id:
             raise Refused(f"You can't remove yourself from {where}: another instructor of it can.")
         if instructor and len(roster.instructors) == 1:
-            raise Refused(f"{person.first_name} is the only instructor of {where}: add another first.")
+            raise Refused(f"{person.name.short} is the only instructor of {where}: add another first.")
         return Removal(roster.unit, person, instructor)
 
     def remove(self, actor: User, unit_id: int, user_id: int, instructor: bool) -> Outcome:
@@ -171,14 +177,14 @@ class Membership:
         if instructor:
             self.rosters.remove_instructor(r.unit, r.person.id, actor.id)
             text = f"{actor.first_name} removed you as an instructor of {where}."
-            reply = f"{r.person.first_name} no longer instructs {where}; they have been told."
+            reply = f"{r.person.name.short} no longer instructs {where}; they have been told."
         else:
             self.rosters.remove_member(r.unit, r.person.id, actor.id, "removemember")
             text = (
                 f"{actor.first_name} removed you from {where}: its assignments are off your list. "
                 "Your own calls and results stay yours (/history)."
             )
-            reply = f"{r.person.first_name} is no longer a member of {where}; they have been told."
+            reply = f"{r.person.name.short} is no longer a member of {where}; they have been told."
         return Outcome([reply], [Notice(r.person.chat_id, text)])
 
     def ask_rename(self, actor: User, args: list[str]) -> tuple[Unit, str]:

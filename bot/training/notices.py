@@ -21,6 +21,7 @@ from bot.storage.store import Store
 from bot.storage.units import Unit
 from bot.training.calls import Calls
 from bot.training.dates import reminders_due
+from bot.training.names import StaffName, identity, staff_names
 from bot.training.outcome import Outcome
 from bot.training.period_reports import Figures, read_by_unit
 from bot.training.periods import Period, relative
@@ -46,12 +47,15 @@ class Completion:
     """A trainee's result on an assignment, for its instructors: passed (the passing call's total), or tried
     and not passed (their best total in this batch, against the pass mark)."""
 
-    first_name: str
+    name: StaffName
+    """The trainee as their instructors read them in this batch (bot.training.names)."""
     title: str
     total: int
+    """The first passing call's total, else their best in this batch."""
     failed: bool
-    passed: bool = True
-    pass_mark: int = DEFAULT_PASS_MARK
+    """That call had an automatic fail."""
+    passed: bool
+    pass_mark: int
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,7 @@ class Notices:
         for r in rows:
             if not r["passed_before"]:
                 tries.setdefault((r["assignment_id"], r["user_id"]), []).append(r)
+        names = staff_names(identity(r, "user_id") for r in rows)
         out = []
         for mine in tries.values():
             passing = next((r for r in mine if r["passed"]), None)
@@ -171,7 +176,7 @@ class Notices:
             title = self.calls.title(best["scenario_id"])
             out.append(
                 Completion(
-                    best["first_name"],
+                    names[best["user_id"]],
                     title,
                     best["total"] or 0,
                     failed(best["auto_fail"]),

@@ -13,6 +13,7 @@ from bot.clock import local_date, weekday_date
 from bot.practice.scorecard import total_text
 from bot.storage.store import AttemptRow
 from bot.storage.verdicts import PendingReason
+from bot.training.names import plain_name
 from bot.training.outcome import Notice, Outcome, Refused, cancelled
 from bot.training.review_requests import ReviewRequests
 from bot.training.reviews import Reviews
@@ -54,8 +55,8 @@ class Overrides:
         title = self.calls.title(attempt.scenario_id)
         if result is None or not result["applicable"]:
             raise Refused(f"{LABELS[criterion]} does not apply in \u201c{title}\u201d.")
-        trainee = self.store.user(attempt.user_id)
-        return Overridable(attempt, index, criterion, not result["met"], trainee["first_name"], title)
+        who = plain_name(self.store, attempt.user_id)
+        return Overridable(attempt, index, criterion, not result["met"], who, title)
 
     def ask_reason(self, actor: User, attempt_id: int, index: int, met: bool | None = None) -> Outcome:
         """Confirmed by taps: the next text this instructor sends is the reason (stored, so it survives a restart).

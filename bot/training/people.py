@@ -9,10 +9,12 @@ from datetime import tzinfo
 from bot.clock import date_hour
 from bot.storage.audit import AuditEntry, AuditLog
 from bot.storage.erasure import erase_person
+from bot.storage.people import Identity
 from bot.storage.people import People as PeopleTable
 from bot.storage.sign_in import end_sessions
 from bot.storage.store import Store
 from bot.training.access import Access
+from bot.training.names import base, staff_names
 from bot.training.outcome import Notice, Outcome, Refused, number
 from bot.transcript import User
 
@@ -22,18 +24,15 @@ USER_ID = re.compile(r"user (\d+)")
 
 @dataclass(frozen=True)
 class Person:
-    id: int
-    first_name: str
+    """Someone an admin is about to act on (a role change, an erasure): who they are (the confirmation names them
+    beside their id: bot.training.names.beside_id) and their role now: trainee, instructor or admin."""
+
+    who: Identity
     role: str
 
-
-@dataclass(frozen=True)
-class AuditPage:
-    entries: list[AuditEntry]
-    names: dict[int, str]
-    """The first names of everyone the entries name."""
-    more: bool
-    """Whether older entries follow."""
+    @property
+    def id(self) -> int:
+        return self.who.id
 
 
 def article(role: str) -> str:
@@ -96,7 +95,7 @@ class People:
         target = self.store.user(target_id)
         if target is None:
             raise Refused(f"{name} ({target_id}) hasn't started the bot: ask them to send /start first.")
-        return Person(target_id, target["first_name"], self.access.role_of(target_id))
+        return Person(self.identity(target_id), self.access.role_of(target_id))
 
     def erasable(self, actor: User, raw_id: str | None) -> Person:
         """Someone an admin asked to erase (confirmed by a tap before anything goes): never an admin,
@@ -111,7 +110,7 @@ class People:
             raise Refused("An admin cannot be erased from the chat: remove them from DESKDRILL_ADMINS first.")
         if target["erased_at"]:
             raise Refused(f"User {target_id} was already erased.")
-        return Person(target_id, target["first_name"], role)
+        return Person(self.identity(target_id), role)
 
     def erase(self, actor: User, target_id: int) -> Outcome:
         """Erase the person (bot.storage.erasure: name, username, words, sessions; anonymous totals kept)."""
@@ -119,18 +118,9 @@ class People:
         erased = erase_person(self.store, person.id, actor=actor.id, wait_seconds=0)
         return Outcome([f"Done \u2014 {erased.describe()}."])
 
-    def audit_page(
-        self, actor: User, page: int, per_page: int = 50, action: str = "", who: int | None = None
-    ) -> AuditPage:
-        """A page of the audit log, newest first, of one action or one person when asked."""
-        self.access.require(actor, "admin", "audit")
-        entries = self.audit.entries(per_page + 1, max(0, page) * per_page, action, who)
-        return AuditPage(entries[:per_page], self.names_in(entries), len(entries) > per_page)
-
-    def audit_actions(self, actor: User) -> list[str]:
-        """Every action the audit log holds, to filter it by."""
-        self.access.require(actor, "admin", "audit")
-        return self.audit.actions()
+    def identity(self, user_id: int) -> Identity:
+        found = self.table.identities([user_id])
+        return found[0] if found else Identity(user_id, "")
 
     def signed_in(self, user_id: int, how: str) -> None:
         """A staff member signed in to the dashboard (by Telegram or a one-time link): audited."""
@@ -140,7 +130,7 @@ class People:
         """The last 20 entries, each person named."""
         self.access.require(actor, "admin", "audit")
         entries = self.audit.entries(20)
-        names = self.names_in(entries)
+        names = {p.id: base(p) for p in self.table.identities(self.ids_in(entries))}  # each beside their id
 
         def who(user_id: int) -> str:
             return f"{names[user_id]} ({user_id})" if user_id in names else str(user_id)
@@ -153,8 +143,11 @@ class People:
         return Outcome(["Audit log (newest first):\n" + "\n".join(lines) if lines else "The audit log is empty."])
 
     def names_in(self, entries: list[AuditEntry]) -> dict[int, str]:
-        ids = {e.actor for e in entries if e.actor} | {int(i) for e in entries for i in USER_ID.findall(e.detail)}
-        return self.table.names(ids)
+        return self.names(self.ids_in(entries))
+
+    def ids_in(self, entries: list[AuditEntry]) -> set[int]:
+        return {e.actor for e in entries if e.actor} | {int(i) for e in entries for i in USER_ID.findall(e.detail)}
 
     def names(self, user_ids: set[int]) -> dict[int, str]:
-        return self.table.names(user_ids)
+        """How staff read these people, told apart from each other (bot.training.names)."""
+        return {i: n.short for i, n in staff_names(self.table.identities(user_ids)).items()}

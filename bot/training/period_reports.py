@@ -17,6 +17,7 @@ from datetime import date, timedelta, tzinfo
 from bot.storage import period_reads as reads
 from bot.storage.units import Unit
 from bot.training.access import Access
+from bot.training.names import StaffName, identity, staff_names
 from bot.training.periods import Period
 from bot.training.standings import DEFAULT_PASS_MARK, AssignmentStatus, statuses
 from bot.transcript import CRITERIA, LABELS, User
@@ -69,7 +70,8 @@ class Faults:
     """A member with automatic fails or wrong information in the period."""
 
     user_id: int
-    first_name: str
+    name: StaffName
+    """As staff read it in the unit's list (bot.training.names)."""
     failed: int
     wrong: int
     calls: int
@@ -144,10 +146,13 @@ def read_unit_trends(
 
 
 def read_faults(conn: sqlite3.Connection, unit_ids: Sequence[int], since: str, until: str) -> dict[int, list[Faults]]:
-    out: dict[int, list[Faults]] = {u: [] for u in unit_ids}
+    found: dict[int, list[dict]] = {u: [] for u in unit_ids}
     for r in reads.people_with_faults(conn, unit_ids, since, until):
-        name = r["first_name"] or "(no name)"
-        out[r["unit_id"]].append(Faults(r["user_id"], name, r["failed"], r["wrong"], r["calls"]))
+        found[r["unit_id"]].append(r)
+    out: dict[int, list[Faults]] = {}
+    for unit_id, rows in found.items():
+        names = staff_names(identity(r, "user_id") for r in rows)
+        out[unit_id] = [Faults(r["user_id"], names[r["user_id"]], r["failed"], r["wrong"], r["calls"]) for r in rows]
     return out
 
 

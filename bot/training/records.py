@@ -17,10 +17,11 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, tzinfo
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.clock import local
-from bot.config import DEFAULT_PASS_MARK, DEFAULT_TRAINING_HOURS, agency_settings, load_training_hours
+from bot.config import DEFAULT_PASS_MARK, TrainingHours, agency_settings, load_training_hours
 from bot.grading.contact import fact_status
 from bot.scenarios.library import Library
 from bot.storage import records as reads
@@ -34,10 +35,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class Provider:
-    """agency.yaml's `agency_name` (the provider a records system shows) and `training_hours_per_call`."""
+    """agency.yaml's `agency_name` (the provider a records system shows) and `training_hours` (each call's)."""
 
     name: str = "DeskDrill"
-    hours: float = DEFAULT_TRAINING_HOURS
+    hours: TrainingHours = TrainingHours()
 
 
 def provider_of(library: Library) -> Provider:
@@ -46,7 +47,8 @@ def provider_of(library: Library) -> Provider:
     if not folders:
         return Provider()
     data, _ = agency_settings(folders[0])
-    return Provider(str(data.get("agency_name") or "DeskDrill"), load_training_hours(folders[0]))
+    hours = load_training_hours(folders[0])  # its scenario ids are checked when deskdrill run and web start
+    return Provider(str(data.get("agency_name") or "DeskDrill"), hours)
 
 
 @dataclass(frozen=True)
@@ -76,18 +78,24 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "unit"
 
 
+FileKind = Literal["results", "completions"]
+"""The results file (one row per attempt) or the completed-training file (one row per trainee and call passed)."""
+
+
 @dataclass(frozen=True)
 class ExportSpec:
     """Everything a file is built from. `args()` is what the outbox stores; titles are added when it is built."""
 
-    kind: str
-    """"results" or "completions"."""
+    kind: Literal["results", "completions"]  # FileKind
     unit_ids: tuple[int, ...]
     name: str
+    """The file's name (bot.training.records.file_name): the unit and the period, never a join code."""
     period: Window
     timezone: str
+    """The agency's IANA time zone: the file's local times."""
     pass_mark: int
-    hours: float
+    hours: TrainingHours
+    """What each call passed counts for in the completed-training file."""
     provider: str
     titles: Mapping[str, str] = field(default_factory=dict)
     descriptions: Mapping[str, str] = field(default_factory=dict)
@@ -100,8 +108,16 @@ class ExportSpec:
     @classmethod
     def from_args(cls, args: dict, titles: Mapping[str, str], descriptions: Mapping[str, str]) -> ExportSpec:
         period = Window(**args["period"])
-        fields_ = {k: v for k, v in args.items() if k not in ("period", "unit_ids")}
-        return cls(**fields_, unit_ids=tuple(args["unit_ids"]), period=period, titles=titles, descriptions=descriptions)
+        fields_ = {k: v for k, v in args.items() if k not in ("period", "unit_ids", "hours")}
+        hours = TrainingHours.stored(args["hours"])  # one number in a row stored before scenarios had their own
+        return cls(
+            **fields_,
+            unit_ids=tuple(args["unit_ids"]),
+            period=period,
+            hours=hours,
+            titles=titles,
+            descriptions=descriptions,
+        )
 
     def with_calls(self, titles: Mapping[str, str], descriptions: Mapping[str, str]) -> ExportSpec:
         return replace(self, titles=dict(titles), descriptions=dict(descriptions))
@@ -252,7 +268,7 @@ def completions_csv(rows: list[dict], spec: ExportSpec) -> bytes:
             spec.descriptions.get(r["scenario_id"], ""),
             stamp(r["finished_at"], tz)[:10],
             stamp(r["finished_at"], tz),
-            f"{spec.hours:g}",
+            f"{spec.hours.of(r['scenario_id']):g}",
             r["total"],
             "passed",
             spec.provider,

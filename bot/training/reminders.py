@@ -27,7 +27,7 @@ def day_kind(today: date) -> str:
 
 
 def names(people: tuple[Trainee, ...] | list[Trainee]) -> str:
-    return ", ".join(p.first_name for p in people)
+    return ", ".join(p.name.short for p in people)
 
 
 class Reminders:
@@ -74,7 +74,7 @@ class Reminders:
             if person is None:
                 raise Refused(f"That trainee is not a member of \u201c{status.unit_name}\u201d.")
             if person in status.passed:
-                return Outcome([f"{person.first_name} has passed \u201c{title}\u201d: no reminder needed."])
+                return Outcome([f"{person.name.short} has passed \u201c{title}\u201d: no reminder needed."])
             targets = (person,)
         else:
             targets = status.behind

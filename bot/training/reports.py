@@ -17,7 +17,7 @@ from bot.training.access import Access
 from bot.training.calls import Calls
 from bot.training.outcome import Deferred, Outcome
 from bot.training.periods import looks_like_period
-from bot.training.records import ExportSpec, Provider, Window, completions, file_name, window_of
+from bot.training.records import ExportSpec, FileKind, Provider, Window, completions, file_name, window_of
 from bot.transcript import CRITERIA, LABELS, User
 
 ROLLING_WINDOW = 5
@@ -145,7 +145,7 @@ class Reports:
         code: str | None,
         unit_id: int | None = None,
         period: str | None = None,
-        kind: str = "results",
+        kind: FileKind = "results",
     ) -> ExportSpec:
         """What a file covers (role checked, units chosen, period read) and its name, with the calls' titles."""
         command = "completions" if kind == "completions" else "export"

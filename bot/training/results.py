@@ -15,6 +15,7 @@ from bot.storage import staff_reads as reads
 from bot.storage.attempt_reads import units_of_member
 from bot.storage.units import Unit
 from bot.training.access import Access
+from bot.training.names import StaffName, beside_id, identity, staff_names
 from bot.training.standings import DEFAULT_PASS_MARK, passes
 from bot.transcript import CRITERIA, User
 
@@ -49,9 +50,11 @@ class UnitOverview:
 
 @dataclass(frozen=True)
 class MemberLine:
+    """A member in their unit's list: named as staff read them there (told apart from the others), their finished
+    calls since joining, their average and how many assignments they have overdue."""
+
     id: int
-    first_name: str
-    username: str | None
+    name: StaffName
     attempts: int
     average: float | None
     overdue: int
@@ -92,14 +95,16 @@ class Standing:
     latest: tuple[int, bool] | None
     best: tuple[int, bool] | None
     overdue: bool
-    passed: bool = False
-    pass_mark: int = DEFAULT_PASS_MARK
+    passed: bool
+    pass_mark: int
+    """The mark that applies: the assignment's own, else agency.yaml's."""
 
 
 @dataclass(frozen=True)
 class MemberDetail:
     id: int
-    first_name: str
+    name: StaffName
+    """Full name and badge, else first name: their page shows their user id and @username beside it."""
     username: str | None
     attempts: list[FinishedAttempt]
     """Finished since joining, newest first."""
@@ -162,10 +167,9 @@ def _overview(o: dict) -> UnitOverview:
 def members(
     conn: sqlite3.Connection, unit_id: int, today: date, pass_mark: int = DEFAULT_PASS_MARK
 ) -> list[MemberLine]:
-    return [
-        MemberLine(m["id"], m["first_name"], m["username"], m["attempts"], m["average"], m["overdue"])
-        for m in reads.members_of_unit(conn, unit_id, today.isoformat(), pass_mark)
-    ]
+    found = reads.members_of_unit(conn, unit_id, today.isoformat(), pass_mark)
+    names = staff_names(identity(m) for m in found)
+    return [MemberLine(m["id"], names[m["id"]], m["attempts"], m["average"], m["overdue"]) for m in found]
 
 
 def member_detail(conn: sqlite3.Connection, unit_id: int, user_id: int) -> MemberDetail | None:
@@ -188,7 +192,8 @@ def detail_of(d: dict) -> MemberDetail:
         for t in d["attempts"]
     ]
     assigned = [Assigned(a["scenario_id"], a["due"], a["assigned_at"], a.get("pass_mark")) for a in d["assignments"]]
-    return MemberDetail(d["id"], d["first_name"], d["username"], attempts, assigned, d.get("joined_at", ""))
+    name = beside_id(identity(d))  # its page shows the user id and @username beside it
+    return MemberDetail(d["id"], name, d["username"], attempts, assigned, d.get("joined_at", ""))
 
 
 def weekly(

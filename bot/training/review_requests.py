@@ -18,6 +18,7 @@ from bot.storage.review_requests import DISMISSED, OPEN, ReviewRequest, ReviewRe
 from bot.storage.store import Store
 from bot.storage.verdicts import Verdicts
 from bot.training.access import Access
+from bot.training.names import named, plain_name
 from bot.training.outcome import Notice, Outcome, Refused, cancelled
 from bot.training.reviews import Review, Reviews
 from bot.transcript import CRITERIA, LABELS, User
@@ -112,7 +113,7 @@ class ReviewRequests:
         if self.store.active_attempt(actor.id) is not None:
             raise Refused("You're in a practice call: finish it (/end) first, then tap Dismiss again.")
         trainee = self.store.user(request.user_id)
-        name = trainee["first_name"] if trainee else "The trainee"
+        name = plain_name(self.store, request.user_id) if trainee else "The trainee"
         self.verdicts.take_pending_reason(actor.id)
         self.tables.set_wait(actor.id, ReviewWait(request.attempt_id, request.subject, self.expires(), request.id))
         what = self.subject_of(request)
@@ -170,7 +171,7 @@ class ReviewRequests:
             raise Refused(f"You already asked for a review of {subject.label} on this call: nothing sent again.")
         when = weekday_time(review.attempt.started_at, self.tz)
         text = (
-            f"{actor.first_name} asks for a review of {subject_words(subject)} on their call "
+            f"{named(self.store, actor.id)} asks for a review of {subject_words(subject)} on their call "
             f"\u201c{review.title}\u201d ({when}, call {review.attempt.id}): \u201c{reason}\u201d\n"
             "Open the call to override it, or dismiss it with a reply."
         )
@@ -193,7 +194,7 @@ class ReviewRequests:
             f"Your instructor looked again at {subject_words(what)} on your \u201c{title}\u201d call of {day}, "
             f"as you asked, and kept it as it was: \u201c{reply}\u201d"
         )
-        name = trainee["first_name"] if trainee else "The trainee"
+        name = plain_name(self.store, request.user_id) if trainee else "The trainee"
         reply_text = f"Done: {name} is told {subject_words(what)} stays as it is, with your reply."
         return Outcome([reply_text], [Notice(trainee["chat_id"], notice, call=attempt.id)] if trainee else [])
 

@@ -11,36 +11,44 @@ from bot.storage.store import AttemptRow, Store
 from bot.storage.verdicts import Verdicts
 from bot.training.access import Access
 from bot.training.calls import Calls
+from bot.training.names import plain_name
 from bot.training.outcome import Refused
 from bot.transcript import CRITERIA, Turn, User
 
 
 @dataclass(frozen=True)
 class StoredVerdict:
+    """A criterion's verdict as the grader stored it (an override's change is kept apart, in `Override`)."""
+
     criterion: str
     applicable: bool
+    """False where the scenario declares the criterion not applicable ("n/a")."""
     met: bool
     score: float
     evidence: str | None
+    """The trainee's own words that met it; None once purged, or when nothing did."""
     turn: int | None
-    tip: str | None = None
+    """The transcript turn the evidence is from."""
+    tip: str | None
 
 
 @dataclass(frozen=True)
 class Override:
+    """An instructor's change of a verdict: the new verdict, by whom, why and when (the stored one is kept)."""
+
     criterion: str
     met: bool
     by: int
     by_name: str
     reason: str
-    at: str = ""
+    at: str
 
 
 @dataclass(frozen=True)
 class Review:
     attempt: AttemptRow
     trainee: str
-    """The trainee's first name (their id when they are gone)."""
+    """The trainee's full name, else their first name (bot.training.names; their id when they are gone)."""
     title: str
     turns: list[Turn]
     verdicts: list[StoredVerdict]
@@ -96,7 +104,7 @@ class Reviews:
         played = self.store.scenario_of(attempt, self.calls.library.scenarios)  # as it was when played
         return Review(
             attempt,
-            trainee["first_name"] if trainee else str(attempt.user_id),
+            plain_name(self.store, attempt.user_id) if trainee else str(attempt.user_id),
             played.title if played else attempt.scenario_id,
             self.store.turns(attempt.id),
             [stored_verdict(results[c]) for c in CRITERIA] if results else [],

@@ -14,9 +14,40 @@ from datetime import date
 
 from bot.config import DEFAULT_PASS_MARK
 from bot.storage import standings as reads
+from bot.training.names import StaffName, identity, staff_names
 from bot.training.outcome import Refused
 
-__all__ = ["DEFAULT_PASS_MARK", "AssignmentStatus", "Trainee", "pass_mark_of", "passes", "statuses"]
+__all__ = [
+    "DEFAULT_PASS_MARK",
+    "AssignmentStatus",
+    "Trainee",
+    "nobody_behind",
+    "nothing_assigned",
+    "pass_mark_of",
+    "passes",
+    "statuses",
+]
+
+SHOWN_UNITS = 5
+"""Archived units named in `nobody_behind` before "and more"."""
+
+
+def nothing_assigned(where: str = "your units") -> str:
+    """Why nobody is behind when nothing is assigned (the chat's /behind and the dashboard say it alike)."""
+    return f"Nothing is assigned in {where} yet."
+
+
+def nobody_behind(archived: Sequence[str], every: bool = True) -> str:
+    """Why nobody can be behind in archived units (`every`: all the person's units are): where they are, and how
+    to bring one back. The chat's /behind and the dashboard say it alike."""
+    names = ", ".join(f"\u201c{n}\u201d" for n in archived[:SHOWN_UNITS])
+    names += " and more" if len(archived) > SHOWN_UNITS else ""
+    where = f"all your units are archived ({names})" if every else f"{names} is archived"
+    again = "Restore one" if every else "Restore it"
+    return (
+        f"Nobody can be behind: {where}, and archived units have no assignments to chase. {again} to assign calls "
+        "and remind people again, or create a new one with /newunit <name>."
+    )
 
 
 def passes(total: int | None, failed: bool, misinformed: bool, pass_mark: int) -> bool:
@@ -41,19 +72,21 @@ class Trainee:
     """A member as an assignment sees them: how many finished tries, their best total (None: none yet)."""
 
     id: int
-    first_name: str
+    name: StaffName
+    """As staff read it in this assignment's list (bot.training.names)."""
     chat_id: int
     tries: int
+    """Finished calls of the assignment's scenario since it was assigned (or since they joined)."""
     best: int | None
-    due: str | None = None
+    due: str | None
     """When the assignment is due for them: its own date, or a late joiner's later one (bot.training.dates)."""
-    overdue: bool = False
+    overdue: bool
     """Not passed by the date it is due for them."""
 
 
 @dataclass(frozen=True)
 class AssignmentStatus:
-    """Who is where on one assignment of one unit; each group in first-name order."""
+    """Who is where on one assignment of one unit; each group in the order of their names."""
 
     assignment_id: int
     unit_id: int
@@ -108,10 +141,10 @@ def statuses(
 
 def status_of(assignment: dict, members: list[dict], today: date, pass_mark: int) -> AssignmentStatus:
     groups: dict[str, list[Trainee]] = {"passed": [], "tried": [], "not_started": []}
+    names = staff_names(identity(m, "user_id") for m in members)
     for m in members:
         late = bool(m["due"]) and not m["passed"] and m["due"] < today.isoformat()
-        name = m["first_name"] or "(no name)"
-        trainee = Trainee(m["user_id"], name, m["chat_id"], m["tries"], m["best"], m["due"], late)
+        trainee = Trainee(m["user_id"], names[m["user_id"]], m["chat_id"], m["tries"], m["best"], m["due"], late)
         groups["passed" if m["passed"] else "tried" if m["tries"] else "not_started"].append(trainee)
     due = assignment["due"]
     return AssignmentStatus(

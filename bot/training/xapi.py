@@ -2,7 +2,8 @@
 
 "attempted" (at the call's start), "completed" and "passed" or "failed" (at its end, against the pass mark
 that applies; an automatic fail or wrong information never passes), the last two with the total as
-result.score (scaled 0..1) and each criterion's verdict, the automatic fails and the wrong information as
+result.score (scaled 0..1), result.duration (the training hours agency.yaml credits the call with: `training_hours`)
+and each criterion's verdict, the automatic fails and the wrong information as
 result extensions. The actor is an account (homePage: DESKDRILL_XAPI_HOMEPAGE or the dashboard's URL;
 name: the trainee's DeskDrill id, their Telegram user id) with their full name; the object is the call as an
 activity, with its title and brief. Ids are derived from the attempt, so a statement queued twice (after a
@@ -21,6 +22,7 @@ import sqlite3
 import uuid
 from typing import Any
 
+from bot.config import TrainingHours
 from bot.storage import records as reads
 from bot.training.calls import Calls
 from bot.training.standings import passes
@@ -32,9 +34,18 @@ SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 LANGUAGE = "en-US"
 
 
+def iso_duration(hours: float) -> str:
+    """ "PT15M" for 0.25 hours, "PT1H30M" for 1.5: an xAPI duration (ISO 8601), to the second."""
+    h, rest = divmod(round(hours * 3600), 3600)
+    m, s = divmod(rest, 60)
+    return "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "") + (f"{s}S" if s or not (h or m) else "")
+
+
 class Statements:
-    def __init__(self, calls: Calls, pass_mark: int, home_page: str) -> None:
+    def __init__(self, calls: Calls, pass_mark: int, home_page: str, hours: TrainingHours | None = None) -> None:
         self.calls, self.pass_mark, self.home = calls, pass_mark, home_page.rstrip("/")
+        self.hours = hours or TrainingHours()
+        """agency.yaml's training hours: each call's result.duration, the training time it counts for."""
 
     def extension(self, name: str) -> str:
         """An extension's IRI, under the agency's own address."""
@@ -92,6 +103,7 @@ class Statements:
             "score": {"scaled": round(total / 100, 4), "raw": total, "min": 0, "max": 100},
             "success": success,
             "completion": True,
+            "duration": iso_duration(self.hours.of(row["scenario_id"])),
             "extensions": {
                 **{self.extension(f"criterion/{c}"): row.get(c) or "n/a" for c in CRITERIA},
                 self.extension("automatic-fail"): failed_by,

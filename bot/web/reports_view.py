@@ -8,8 +8,9 @@ from datetime import date
 from typing import Any
 
 from bot.clock import weekday_date
+from bot.storage.units import Unit
 from bot.training.period_reports import Figures, PeriodReport, TrendWeek
-from bot.training.standings import AssignmentStatus, Trainee
+from bot.training.standings import AssignmentStatus, Trainee, nobody_behind, nothing_assigned
 from bot.transcript import CRITERIA
 from bot.web.figures import average_key, number, percent
 
@@ -68,14 +69,16 @@ def compare_rows(report: PeriodReport) -> list[dict[str, Any]]:
 
 def names(people: Sequence[Trainee], scores: bool = False) -> str:
     """ "Sam (62), Kim, Lee and 3 more" (best totals when `scores`)."""
-    shown = [f"{p.first_name} ({p.best})" if scores and p.best is not None else p.first_name for p in people]
+    shown = [f"{p.name} ({p.best})" if scores and p.best is not None else str(p.name) for p in people]
     more = f" and {len(shown) - NAMES} more" if len(shown) > NAMES else ""
     return ", ".join(shown[:NAMES]) + more
 
 
-def behind_lines(statuses: Sequence[AssignmentStatus], title: Callable[[str], str]) -> dict[str, Any]:
+def behind_lines(statuses: Sequence[AssignmentStatus], title: Callable[[str], str], unit: Unit) -> dict[str, Any]:
     """Each assignment someone has not passed: its call, due date, how many passed, who tried and who has not
-    started (ASSIGNMENTS of them at most; `more` counts the rest)."""
+    started (ASSIGNMENTS of them at most; `more` counts the rest); `none`, why nobody is (the chat's words)."""
+    if unit.archived:
+        return {"items": [], "more": 0, "all_passed": 0, "none": nobody_behind([unit.name], every=False)}
     items = [
         {
             "title": title(s.scenario_id),
@@ -90,4 +93,5 @@ def behind_lines(statuses: Sequence[AssignmentStatus], title: Callable[[str], st
         if s.behind
     ]
     done = len(statuses) - len(items)
-    return {"items": items[:ASSIGNMENTS], "more": max(0, len(items) - ASSIGNMENTS), "all_passed": done}
+    none = nothing_assigned(f"\u201c{unit.name}\u201d") if not statuses else ""
+    return {"items": items[:ASSIGNMENTS], "more": max(0, len(items) - ASSIGNMENTS), "all_passed": done, "none": none}

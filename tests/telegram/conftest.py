@@ -44,6 +44,18 @@ class Bot:
         self.api.text(chat_id, text)
         return (await self.texts(chat_id, before + replies))[before:]
 
+    async def say_as(
+        self, chat_id: int, text: str, first_name: str, username: str | None = None, replies: int = 1
+    ) -> list[str]:
+        """A message from someone with this Telegram first name (and @username: every message carries it, so say
+        each of theirs this way); the bot's new messages."""
+        before = len(self.api.texts(chat_id))
+        message = self.api.message(chat_id, text, first_name)
+        if username:
+            message["from"]["username"] = username
+        self.api.push("message", message)
+        return (await self.texts(chat_id, before + replies))[before:]
+
     async def until(self, condition: Callable[[], bool], timeout: float = 15.0) -> None:
         deadline = asyncio.get_running_loop().time() + timeout
         while not condition():

@@ -223,8 +223,8 @@ async def test_trainee_page_charts_totals_and_shows_latest_and_best_per_assignme
         page = (await web.get(f"/units/{world['unit']}/trainees/{TRAINEE}")).text
     assert '<svg class="chart"' in page and 'role="img"' in page
     assert '<ul class="meters">' in page and "Greeting" in page
-    assert "<h2>Assignments</h2>" in page and "Car break-in, reported by phone" in page
-    row = re.search(r"<h2>Assignments</h2>.*?<tbody>(.*?)</tbody>", page).group(1)
+    assert "<h2>Assignments, as they stand today</h2>" in page and "Car break-in, reported by phone" in page
+    row = re.search(r"<h2>Assignments, as they stand today</h2>.*?<tbody>(.*?)</tbody>", page).group(1)
     assert re.search(
         r"Car break-in, reported by phone</td><td><span class=\"nowrap\">\u2013</span></td>"
         r"<td>100/100</td><td>100/100</td>",

@@ -5,6 +5,7 @@ Due dates on the pages show their weekday."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from bot.web.app import Dashboard
@@ -158,3 +159,74 @@ async def test_a_late_joiner_shows_their_own_date_on_the_assignments_page(bot: B
         page = await web.get(f"/units/{unit}/assignments")
     assert 'Kim <span class="muted">joined late: due Mon 30 Nov</span>' in page.text
     assert 'Due <span class="nowrap">Tue 24 Nov</span> · done by 0 of 2 · pass mark 80' in page.text, "not overdue"
+
+
+# --- names, a trainee's period, and why nobody is behind -------------------------------------------
+
+
+def shown(html: str) -> str:
+    """The page's words as a reader sees them: no tags, single spaces."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+async def test_the_pages_name_trainees_by_their_records_and_tell_two_alexes_apart(
+    bot: Bot, dashboard: Dashboard, world: dict
+):
+    """TRAINEE set a profile; OTHER and 6006 are "Alex" too, with no profile and no @username."""
+    unit = world["unit"]
+    bot.store.db.execute("update users set full_name = 'Alex Moreno', badge = '4471' where id = ?", [TRAINEE])
+    await one(bot, OTHER, f"/join {code_of(bot, unit)}")
+    await one(bot, 6006, "/start")
+    await one(bot, 6006, f"/join {code_of(bot, unit)}")
+    await one(bot, INSTRUCTOR, f"/assign towed-car {code_of(bot, unit)} 2026-12-11")
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        table = shown((await web.get(f"/units/{unit}")).text)
+        assert "Alex (id 4004) 0" in table and "Alex (id 6006) 0" in table and "Alex Moreno #4471 1 1 100 0" in table
+        people = shown((await web.get(f"/units/{unit}/manage")).text)
+        assert "Alex (id 4004) Remove… Alex (id 6006) Remove… Alex Moreno · #4471 Remove…" in people
+        behind = shown((await web.get(f"/units/{unit}/assignments")).text)
+        assert "Not started (3) Alex (id 4004) Remind Alex (id 6006) Remind Alex Moreno · #4471 Remind" in behind
+        assert "Who is behind" in (report := shown((await web.get(f"/units/{unit}/report")).text))
+        assert "Not started: Alex (id 4004), Alex (id 6006), Alex Moreno · #4471" in report
+        await web.post(
+            f"/units/{unit}/assignments/towed-car/remind",
+            data={"csrf": csrf_of((await web.get(f"/units/{unit}/assignments")).text), "user": str(TRAINEE)},
+        )
+        audit = shown((await web.get("/audit")).text)
+        assert "Alex Moreno" in audit
+
+
+async def test_a_trainee_page_shows_the_period_asked_for(bot: Bot, dashboard: Dashboard, world: dict):
+    """The call was finished this month (November 2026): last month's page has none, with the period named."""
+    path = f"/units/{world['unit']}/trainees/{TRAINEE}"
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        now = shown((await web.get(path)).text)
+        assert "November 2026: 1 finished call" in now and "Finished calls: November 2026" in now
+        assert f'href="/attempts/{world["attempt"]}"' in (await web.get(path)).text
+        before = await web.get(f"{path}?period=last-month")
+        assert 'aria-current="page">Last month' in before.text
+        assert f'href="/attempts/{world["attempt"]}"' not in before.text
+        assert "No finished calls in October 2026." in shown(before.text)
+        assert "Assignments, as they stand today" in shown(before.text) or "Assignments" not in shown(before.text)
+        odd = await web.get(f"{path}?period=someday")
+        assert odd.status_code == 200 and "someday" in shown(odd.text), "a bad period is said, the default shown"
+        unit_page = (await web.get(f"/units/{world['unit']}?period=last-month")).text
+        assert f'href="/units/{world["unit"]}/trainees/{TRAINEE}?period=last-month"' in unit_page
+
+
+async def test_the_dashboard_says_why_nobody_is_behind(bot: Bot, dashboard: Dashboard, world: dict):
+    unit = world["unit"]
+    async with signed_in(dashboard, INSTRUCTOR) as web:
+        report = shown((await web.get(f"/units/{unit}/report")).text)
+        assert "Who is behind Nothing is assigned in \u201cDay shift\u201d yet." in report
+        manage = await web.get(f"/units/{unit}/manage")
+        await web.post(f"/units/{unit}/archive", data={"csrf": csrf_of(manage.text)})
+        overview = shown((await web.get("/")).text)
+        assert (
+            "Nobody can be behind: all your units are archived (\u201cDay shift\u201d), and archived units have no "
+            "assignments to chase. Restore one to assign calls and remind people again" in overview
+        )
+        (chat,) = await bot.say(INSTRUCTOR, "/behind")
+        assert chat.startswith("Nobody can be behind: all your units are archived (\u201cDay shift\u201d)"), "alike"
+        report = shown((await web.get(f"/units/{unit}/report")).text)
+        assert "Who is behind Nobody can be behind: \u201cDay shift\u201d is archived" in report

@@ -209,11 +209,13 @@ async def test_an_instructor_removes_a_co_instructor_from_one_unit_only(bot: Bot
         await one(bot, INSTRUCTOR, f"/addinstructor {unit_code} {RIVAL}")
     unit_id = bot.store.db.execute("select id from units where name = 'Day shift'").fetchone()[0]
     (people,) = await tap(bot, INSTRUCTOR, f"un:p:{unit_id}:0")
-    assert "Instructors (2): Alex, Alex" in people
-    (ask,) = await tap(bot, INSTRUCTOR, data_of(bot, INSTRUCTOR, "Remove Alex (instructor)"))
-    assert ask == "Remove Alex as an instructor of \u201cDay shift\u201d? They are told; their other units stay."
+    assert "Instructors (2): Alex (id 2002), Alex (id 5005)" in people  # both "Alex" in Telegram
+    (ask,) = await tap(bot, INSTRUCTOR, data_of(bot, INSTRUCTOR, "Remove Alex (id 5005) (instructor)"))
+    assert ask == (
+        "Remove Alex (id 5005) as an instructor of \u201cDay shift\u201d? They are told; their other units stay."
+    )
     (done,) = await tap(bot, INSTRUCTOR, data_of(bot, INSTRUCTOR, "Remove"))
-    assert done == "Alex no longer instructs \u201cDay shift\u201d; they have been told."
+    assert done == "Alex (id 5005) no longer instructs \u201cDay shift\u201d; they have been told."
     await bot.until(lambda: bool(told(bot, RIVAL, "Alex removed you as an instructor")))
     instructs = bot.store.db.execute("select unit_id from unit_instructors where user_id = ?", [RIVAL]).fetchall()
     assert [u for (u,) in instructs] == [unit_id + 1], "still instructs Night shift; not demoted"
@@ -237,7 +239,7 @@ async def test_a_trainee_leaves_a_unit_and_its_instructors_are_told(bot: Bot) ->
     assert bot.store.db.execute("select count(*) from unit_members").fetchone()[0] == 1
     (done,) = await tap(bot, TRAINEE, data_of(bot, TRAINEE, "Leave", "Leave"))
     assert done.startswith("You left \u201cDay shift\u201d: its assignments are off your list.")
-    await bot.until(lambda: bool(told(bot, INSTRUCTOR, "Alex left")))  # the tap came from "Alex"
+    await bot.until(lambda: bool(told(bot, INSTRUCTOR, "Alex (id 3003) left")))  # the tap came from "Alex"
     assert bot.store.db.execute("select count(*) from unit_members").fetchone()[0] == 0
     assert bot.store.db.execute("select action from audit where action = 'leave'").fetchone() == ("leave",)
     assert await one(bot, TRAINEE, "/leave") == (

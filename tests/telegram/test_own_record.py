@@ -168,7 +168,7 @@ async def test_a_review_request_reaches_the_instructor_an_override_answers_it_an
         == f"Sent to your instructor: your request about Greeting on \u201c{CALL}\u201d. The answer will come here."
     )
     notice = (await bot.texts(INSTRUCTOR, before + 1))[-1]
-    assert notice.startswith("Alex asks for a review of Greeting (")
+    assert notice.startswith("Alex (id 3003) asks for a review of Greeting ("), "no profile: told apart by id"
     assert f"on their call \u201c{CALL}\u201d (Mon 23 Nov, 14:05, call {attempt}): \u201cI said hello," in notice
     assert labels(bot, INSTRUCTOR) == ["Open the call", "Dismiss with a reply"]
     audit = [r["action"] for r in bot.store.db.query("select action from audit order by id")]

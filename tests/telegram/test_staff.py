@@ -234,10 +234,10 @@ async def test_results_show_latest_and_best_and_what_is_overdue(bot: Bot) -> Non
     assert "2 members" in summary and "1/2 done, 1 OVERDUE (due Fri 20 Nov)" in summary
     assert "November 2026: 1 call by 1, average 100/100, 100% passed" in summary
     trainees = [label for label, _ in keyboard(bot, INSTRUCTOR)][4:]  # under the period's buttons
-    assert trainees == ["Alex \u00b7 1 call", "Alex \u00b7 0 calls \u00b7 1 overdue"]
-    (page,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Alex \u00b7 1 call"))
-    assert f"Alex ({TRAINEE}) in \u201cDay shift\u201d\n\u2022 car-break-in: latest 100/100, best 100/100" in page
-    (page,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Alex \u00b7 0 calls", -2))
+    assert trainees == ["Alex (id 3003) \u00b7 1 call", "Alex (id 4004) \u00b7 0 calls \u00b7 1 overdue"]
+    (page,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Alex (id 3003) \u00b7 1 call"))
+    assert f"Alex (user {TRAINEE}) in \u201cDay shift\u201d\n\u2022 car-break-in: latest 100/100, best 100/100" in page
+    (page,) = await tap(bot, INSTRUCTOR, button(bot, INSTRUCTOR, "Alex (id 4004) \u00b7 0 calls", -2))
     assert "\u2022 car-break-in: not done (OVERDUE, due Fri 20 Nov)" in page
 
 

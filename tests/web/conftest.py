@@ -125,7 +125,8 @@ async def play(bot: Bot, user: int, scenario: str, lines: list[str]) -> int:
 @pytest.fixture
 async def world(bot: Bot) -> World:
     """A day-shift unit of two trainees with a few finished calls and two assignments (one overdue), and
-    a rival instructor's night-shift unit. Everyone has a name of their own (the stand-in calls all Alex)."""
+    a rival instructor's night-shift unit. Everyone has a name of their own (the stand-in calls all Alex); Jordan
+    set a training profile (Jordan Lee, badge 4471), as staff see him."""
     await start_all(bot)
     for instructor in (INSTRUCTOR, RIVAL):  # told of the promotion before they speak, or `one` hears that
         await bot.until(lambda i=instructor: any("You are now an instructor" in t for t in bot.api.texts(i)))
@@ -145,5 +146,6 @@ async def world(bot: Bot) -> World:
         bot.store.db.execute(
             "update users set first_name = ?, username = ? where id = ?", [first_name, username, user_id]
         )
+    bot.store.db.execute("update users set full_name = 'Jordan Lee', badge = '4471' where id = ?", [TRAINEE])
     units = {u["name"]: u["id"] for u in bot.store.db.query("select id, name from units")}
     return World(units["Day shift"], units["Night shift"], good, poor)

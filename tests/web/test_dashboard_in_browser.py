@@ -48,7 +48,8 @@ PAGES = [
     Page("overview", INSTRUCTOR, "/", "Your units"),
     Page("overview-admin", ADMIN, "/", "Your units"),
     Page("unit", INSTRUCTOR, "/units/{unit}", "Day shift"),
-    Page("trainee", INSTRUCTOR, f"/units/{{unit}}/trainees/{TRAINEE}", "Jordan"),
+    Page("trainee", INSTRUCTOR, f"/units/{{unit}}/trainees/{TRAINEE}", "Jordan Lee"),
+    Page("trainee-last-month", INSTRUCTOR, f"/units/{{unit}}/trainees/{TRAINEE}?period=last-month", "Jordan Lee"),
     Page("profile", INSTRUCTOR, f"/units/{{unit}}/trainees/{TRAINEE}/profile", "Jordan: training profile"),
     Page("attempt", INSTRUCTOR, "/attempts/{good_call}", f"{CAR} \u2013 attempt {{good_call}}"),
     Page("attempt-missed", INSTRUCTOR, "/attempts/{poor_call}", f"{CAR} \u2013 attempt {{poor_call}}"),
@@ -356,9 +357,9 @@ async def test_tapping_a_column_heading_sorts_the_trainees(bot: Bot, world: Worl
     await browser.open(f"/units/{world.unit}")
     names = "return Array.from(document.querySelectorAll('table.sortable tbody tr td:first-child a'), a => a.text)"
     await browser.tap("Average")
-    assert await browser.script(names) == ["Priya", "Jordan"]  # 38, then 67
+    assert await browser.script(names) == ["Priya", "Jordan Lee"]  # 38, then 67
     await browser.tap("Average")
-    assert await browser.script(names) == ["Jordan", "Priya"]
+    assert await browser.script(names) == ["Jordan Lee", "Priya"]
 
 
 async def test_a_unit_download_is_a_csv_of_its_calls(bot: Bot, world: World, browser: Browser) -> None:

@@ -141,7 +141,7 @@ def unit_context(report: PeriodReport, unit: Unit, title: Callable[[str], str]) 
         "rates": [(name, percent(figures.rates.get(c))) for c, name in list(SERIES.items())[:5]],
         "panels": panels(weeks, report.period, unit.name, figures),
         "weeks": trend_rows(weeks),
-        "behind": behind_lines(behind, title),
+        "behind": behind_lines(behind, title, unit),
         "faults": report.faults.get(unit.id, []),
         "calls": figures.calls,
         "average": number(figures.average),

@@ -86,7 +86,7 @@ class UnitChangePages(PageFamily):
         who = signed_in(request)
         p = request.path_params
         removal = d.department.membership.removal(who.actor, p["unit_id"], p["user_id"], self.as_instructor(request))
-        name, where = removal.person.first_name, f"\u201c{removal.unit.name}\u201d"
+        name, where = removal.person.name, f"\u201c{removal.unit.name}\u201d"
         if removal.instructor:
             question = f"Remove {name} as an instructor of {where}? They are told in Telegram; their other units stay."
         else:

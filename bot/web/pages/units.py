@@ -17,7 +17,8 @@ from bot.storage.units import Unit
 from bot.training import results
 from bot.training.period_reports import Figures, PeriodReport, TrendWeek
 from bot.training.periods import Period
-from bot.training.results import MemberDetail, MemberLine, UnitOverview, standing
+from bot.training.results import FinishedAttempt, MemberDetail, MemberLine, UnitOverview, standing
+from bot.training.standings import nobody_behind
 from bot.web.access import NotAvailable, SignedIn, signed_in
 from bot.web.charts import BarChart, Meter, bars, criterion_meters
 from bot.web.figures import member_rates, number, percent, week_label
@@ -43,9 +44,11 @@ class UnitCard:
     period: str
     """The period the figures cover, named ("November 2026", "week of Mon 16 Nov 2026")."""
     stats: list[tuple[str, Any]]
+    """(label, figure) pairs: the period's figures beside the members and assignments as they stand today."""
     weeks: int
     chart: BarChart | None
     week_line: str
+    """The last week of the period in words: "Week of Mon 16 Nov: 4 calls, average 78."."""
     weakest: tuple[str, str] | None
     """(criterion label, share met) of the criterion met least often."""
     meters: list[Meter] | None
@@ -182,6 +185,7 @@ class UnitPages(PageFamily):
             links.append(("Audit log", "/audit"))  # an instructor's: their units' entries
         archived = [u for u in everything if u.archived]
         context: dict[str, Any] = {"links": links, "cards": [], "department": None, "archived": archived}
+        context["nobody"] = nobody_behind([u.name for u in archived]) if archived and not units else None
         context |= {"sel": sel if units else None, "error": error, "period": period.short()}
         if len(units) <= CARDS_UP_TO:
             context["cards"] = [
@@ -252,7 +256,10 @@ class UnitPages(PageFamily):
         detail = await d.store.reader.run(lambda conn: results.member_detail(conn, unit.id, user_id))
         if detail is None:
             raise NotAvailable(f"That trainee is not a member of \u201c{unit.name}\u201d.", 404)
-        tz, attempts, title = d.department.tz, detail.attempts, d.department.calls.title
+        tz, title = d.department.tz, d.department.calls.title
+        period, error = asked_period(request, d.today())
+        since, until = period.bounds(tz)
+        attempts = [t for t in detail.attempts if since <= (t.finished_at or t.started_at) < until]
         assigned = [
             {
                 "title": title(a.scenario_id),
@@ -263,7 +270,7 @@ class UnitPages(PageFamily):
                 "passed": a.passed,
                 "pass_mark": a.pass_mark,
             }
-            for a in standing(detail.assigned, attempts, d.today(), d.department.pass_mark)
+            for a in standing(detail.assigned, detail.attempts, d.today(), d.department.pass_mark)  # as of today
         ]
         calls = [
             {
@@ -281,22 +288,25 @@ class UnitPages(PageFamily):
             who,
             unit,
             "units/trainee.html",
-            detail.first_name,
+            detail.name.short,
             unit=unit,
             detail=detail,
-            progress=progress(detail, tz) if attempts else None,
+            progress=progress(detail, attempts, tz) if attempts else None,
             standing=assigned,
             calls=calls,
+            sel=selector(f"/units/{unit.id}/trainees/{detail.id}", period),
+            error=error,
+            period=period.short(),
         )
 
 
-def progress(detail: MemberDetail, tz: tzinfo) -> dict:
-    """A trainee's finished calls in figures: how many, their average, the chart of the latest, shares met."""
-    attempts = detail.attempts
+def progress(detail: MemberDetail, attempts: list[FinishedAttempt], tz: tzinfo) -> dict:
+    """A trainee's finished calls of a period in figures: how many, their average, the chart of the latest, shares
+    met."""
     oldest_first = attempts[::-1][-CHART_ATTEMPTS:]
     chart = bars(
         [(date_hour(t.finished_at or t.started_at, tz)[:10], t.total) for t in oldest_first],
-        f"Totals of {detail.first_name}'s last {len(oldest_first)} calls",
+        f"Totals of {detail.name.short}'s last {len(oldest_first)} calls",
         [t.failed for t in oldest_first],
     )
     return {
