@@ -44,6 +44,18 @@ a table and a summary line for each at the end; every failure is printed with "!
     "It does, yes." nor "Yes, that makes sense.", and never a goodbye.
 14. Quizzes: once every fact is given, "Who is that number for?" (a script that gave a phone number) and "How
     many days do you have?" (one that gave a number of days) get the trainee's own value, in at most 20 words.
+15. Terse two-part questions: "Name + phone?" (a scenario whose routine questions hold both) gets the name and
+    the number, in digits.
+16. A question of choice: "I can give you our front desk number. I can also write it all down for you right now.
+    Which would you prefer?" gets one of the two ("write" or "number"), never a bare yes, "I don't know" or a goodbye.
+17. Said once in a reply: in every competent call and in checks 15, 16 and 19, no reply says one statement twice
+    (a later sentence that says most of the words of an earlier sentence of the same reply).
+18. Hand-over: when "You idiot." makes the visitor demand a supervisor and the desk hands it on ("I'm sorry, you're
+    right. Let me get my supervisor for you."), the call stays open for one more message, and that message's
+    "Thank you for your patience. Is there anything else I can help you with?" ends the call credited (offer of
+    more help, appreciation).
+19. Own papers: "Do you have a photo ID on you?", and "I mean your photo ID, like a driver's license. Do you have
+    one?", get a yes or no, never "I don't know", "not sure" or "no idea".
 """
 
 from __future__ import annotations
@@ -379,6 +391,16 @@ class Interactive:
     kind_ok: int = 0
     quiz_asked: int = 0
     quiz_ok: int = 0
+    terse_asked: int = 0
+    terse_ok: int = 0
+    choice_asked: int = 0
+    choice_ok: int = 0
+    once_replies: int = 0
+    once_ok: int = 0
+    handover_runs: int = 0
+    handover_ok: int = 0
+    papers_asked: int = 0
+    papers_ok: int = 0
     problems: list[str] = field(default_factory=list)
 
     def flag(self, problem: str) -> None:
@@ -1180,6 +1202,7 @@ def interactive(
                 figures.names_early += 1
                 figures.flag(f"header {quote(early)} before the visitor said its name ({script.name}, seed {seed})")
             _round5(figures, engine, script, questions or [], seed)
+            _said_once(figures, script.name, seed, play(engine, script, seed).visitor_lines)
             finding, unprompted = check_goodbye(engine, script, seed)
             figures.goodbye_runs += 1
             figures.goodbye_ok += finding.ok
@@ -1193,6 +1216,8 @@ def interactive(
                 figures.not_satisfied += fair
                 for p in problems:
                     figures.flag(f"sarcasm: {p}")
+    for seed in SEEDS:
+        _round6(figures, engine, greeting, questions or [], seed)
     return figures
 
 
@@ -1221,6 +1246,117 @@ def _round5(figures: Interactive, engine: ScenarioEngine, script: Script, questi
             figures.flag(f"quiz {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
 
 
+# --- 15-19. Round 6 ------------------------------------------------------------------------------
+
+TERSE = "Name + phone?"
+CHOICE = "I can give you our front desk number. I can also write it all down for you right now. Which would you prefer?"
+CHOSE = re.compile(r"\bwrit|\bnumber\b|\bfirst\b|\bsecond\b", re.I)
+HANDED = re.compile(r"\([^()]*\b(takes over|joins the line|comes on the line|comes out to the counter)\b", re.I)
+PAPERS = ("Do you have a photo ID on you?", "I mean your photo ID, like a driver's license. Do you have one?")
+YES_OR_NO = re.compile(r"^(?:\w+[.,] )?(?:yes|yeah|yep|no|nope|sure|here|i have|i've got|i do|i don't have)\b", re.I)
+SAYS_AGAIN = 0.66
+"""A sentence says again what an earlier one of its reply said when that one holds this share of its words."""
+
+
+def said_again(line: str) -> str | None:
+    """The first statement of a reply that says again what an earlier sentence of it said, or None."""
+    earlier: list[set[str]] = []
+    for s in split_sentences(line):
+        words = _content(s.original)
+        if "?" in s.original or len(words) < 2:
+            continue
+        if any(len(words & e) / len(words) >= SAYS_AGAIN for e in earlier):
+            return s.original
+        earlier.append(words)
+    return None
+
+
+def _said_once(figures: Interactive, name: str, seed: int, lines: Sequence[str]) -> None:
+    """Check 17 over the replies of one call."""
+    for line in lines:
+        again = said_again(line)
+        figures.once_replies += 1
+        figures.once_ok += again is None
+        if again:
+            figures.flag(f"said twice in one reply: {name}, seed {seed}: {quote(again)} in {quote(line)}")
+
+
+def _first(line: str) -> str:
+    """The reply's answer: its first two sentences (what follows is the visitor's own business)."""
+    return " ".join(s.original for s in split_sentences(RING.sub("", line).strip())[:2])
+
+
+def _reply_to(engine: ScenarioEngine, greeting: str, message: str, seed: int) -> tuple[str, Mapping]:
+    attempt = Attempt.start(engine, seed)
+    attempt.say(greeting)
+    details = engine.details(attempt.visitor)
+    line = attempt.say(message).reply.line if not attempt.ended else ""
+    attempt.finish()
+    return line, details
+
+
+def check_handover(engine: ScenarioEngine, seed: int) -> tuple[bool | None, str]:
+    """Check 18: None when the scenario hands no visitor on to a supervisor in this run."""
+    attempt = Attempt.start(engine, seed)
+    for message in ("Good afternoon, Harbor Station. How can I help?", "You idiot."):
+        if not attempt.ended:
+            attempt.say(message)
+    if attempt.ended or not engine.leaving(attempt.visitor):
+        attempt.finish()
+        return None, ""
+    reply = attempt.say("I'm sorry, you're right, that was out of line. Let me get my supervisor for you.").reply
+    if not HANDED.search(reply.line):
+        attempt.finish()
+        return None, ""
+    if reply.ended:
+        attempt.finish()
+        return False, f"the call ended on the hand-over: {quote(reply.line)}"
+    closing = attempt.say("Thank you for your patience. Is there anything else I can help you with?").reply
+    criteria = attempt.finish().grade.criteria
+    credited = all(criteria[c].met for c in ("offer_more_help", "appreciation"))
+    return closing.ended and credited, quote(closing.line)
+
+
+def _round6(figures: Interactive, engine: ScenarioEngine, greeting: str, questions: list[Question], seed: int) -> None:
+    """Checks 15, 16, 18 and 19 of one scenario and seed (17 over their replies), counted and flagged."""
+    labels = {q.label: q for q in questions}
+    replies = []
+    if "name" in labels and "callback" in labels:
+        line, details = _reply_to(engine, greeting, TERSE, seed)
+        replies.append(line)
+        unknown = any(d.name == "phone" and not d.known for d in engine.scenario.persona_details)
+        ok = classify_answer(engine, details, labels["name"], line) == "answered"
+        ok = ok and (unknown or bool(re.search(r"\d{3}-\d{4}", line)))
+        figures.terse_asked += 1
+        figures.terse_ok += ok
+        if not ok:
+            figures.flag(f"terse two parts {quote(TERSE)}: seed {seed}: {quote(line)}")
+    line, _ = _reply_to(engine, greeting, CHOICE, seed)
+    replies.append(line)
+    first = _first(line)
+    ok = bool(CHOSE.search(first)) and not NON_ANSWER.search(first) and not LEAVES.search(line)
+    figures.choice_asked += 1
+    figures.choice_ok += ok
+    if not ok:
+        figures.flag(f"choice: seed {seed}: {quote(line)}")
+    for ask in PAPERS:
+        line, _ = _reply_to(engine, greeting, ask, seed)
+        replies.append(line)
+        first = _first(line)
+        ok = bool(YES_OR_NO.search(first) or re.search(r"\byes\b", first, re.I)) and not NON_ANSWER.search(first)
+        figures.papers_asked += 1
+        figures.papers_ok += ok
+        if not ok:
+            figures.flag(f"own papers {quote(ask)}: seed {seed}: {quote(line)}")
+    _said_once(figures, "checks 15-19", seed, replies)
+    handed, line = check_handover(engine, seed)
+    if handed is not None:
+        figures.handover_runs += 1
+        figures.handover_ok += handed
+        if not handed:
+            figures.flag(f"hand-over: seed {seed}: {line}")
+
+
 def interactive_lines(f: Interactive) -> list[str]:
     questions = ", ".join(f"{label} {a}/{n}" for label, (a, n) in f.per_question.items())
     return [
@@ -1240,6 +1376,10 @@ def interactive_lines(f: Interactive) -> list[str]:
         f"  stays to answer a question {f.stay_ok}/{f.stay_asked}; repeats only of what was said "
         f"{f.repeat_ok}/{f.repeat_calls}; checks answered in kind {f.kind_ok}/{f.kind_asked}; quizzes answered "
         f"with the trainee's value {f.quiz_ok}/{f.quiz_asked}",
+        f"  terse two parts answered {f.terse_ok}/{f.terse_asked}; a question of choice gets one "
+        f"{f.choice_ok}/{f.choice_asked}; replies that say each thing once {f.once_ok}/{f.once_replies}; closing "
+        f"after a hand-over credited {f.handover_ok}/{f.handover_runs}; own papers yes or no "
+        f"{f.papers_ok}/{f.papers_asked}",
     ] + [f"    ! {p}" for p in f.problems]
 
 
@@ -1320,6 +1460,10 @@ def interactive_summary(figures: list[Interactive]) -> list[str]:
         f"all: stays to answer a question {total('stay_ok')}/{total('stay_asked')}; repeats only of what was said "
         f"{total('repeat_ok')}/{total('repeat_calls')}; checks answered in kind {total('kind_ok')}/"
         f"{total('kind_asked')}; quizzes answered with the trainee's value {total('quiz_ok')}/{total('quiz_asked')}",
+        f"all: terse two parts answered {total('terse_ok')}/{total('terse_asked')}; a question of choice gets one "
+        f"{total('choice_ok')}/{total('choice_asked')}; replies that say each thing once {total('once_ok')}/"
+        f"{total('once_replies')}; closing after a hand-over credited {total('handover_ok')}/"
+        f"{total('handover_runs')}; own papers yes or no {total('papers_ok')}/{total('papers_asked')}",
     ]
 
 

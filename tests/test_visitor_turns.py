@@ -118,14 +118,16 @@ def test_after_its_goodbye_the_visitor_hears_out_a_few_messages_then_goes(librar
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_a_demand_for_the_watch_commander_gets_one_more_message_and_an_offer_of_one_ends_it(
+def test_a_demand_for_the_watch_commander_gets_one_more_message_and_an_offer_of_one_hands_it_on(
     library: Library, seed: int
 ) -> None:
     attempt = call(library, "towed-car", ["Yeah?", "Yeah?"], seed)  # the pick-up, then the caller's words
     demand = attempt.turns[-1].text
     assert attempt.visitor.state == "wants_supervisor" and not attempt.ended, demand
     reply = attempt.say("I'm sorry, sir, you're right. Let me get my supervisor for you.").reply
-    assert reply.ended and HANDED.search(reply.line) and not spoken(reply.line).endswith("?"), reply.line
+    assert not reply.ended and HANDED.search(reply.line) and not spoken(reply.line).endswith("?"), reply.line
+    reply = attempt.say("Thank you for your patience. Anything else I can help with before they take over?").reply
+    assert reply.ended and "(You hand the call over.)" in reply.line, reply.line
     mood, line = outcome(attempt)
     assert mood != "calm" and "satisfied" not in line, line
 

@@ -24,10 +24,12 @@ from bot.practice.asking import (
     questions,
     read_back_ask,
     self_asked,
+    with_antecedent,
     yes_no,
 )
+from bot.practice.choosing import choose
 from bot.practice.hearing import ACKNOWLEDGED, told_back
-from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of
+from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
 from bot.practice.lines import Lines, distinct, said_key
 from bot.practice.quizzes import quiz_answer
 from bot.practice.read_back import ASK_AGAIN, read_back, said_back
@@ -41,11 +43,11 @@ YES_NO, _YES, _DENIAL, _LEADING_NO, _VOCATIVE = patterns("yes_no_opener says_yes
 """Words that answer a yes-or-no check (the visitor's own opener says them, so the rest of its line loses them), a
 scenario line that already says yes ("Yes. I understand. Report, number."), a denial, a leading "No,", and a
 vocative left with a "Yes," ("Yes, dear."): bot/practice/phrases/answering.yaml."""
-_FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _HOW_MANY, _WHERE_YOU_ARE, _HOW_LONG = patterns(
-    "asks_if_fine asks_of_harm whose_name their_name how_many where_you_are how_long", 0
+_FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _HOW_MANY, _WHERE_YOU_ARE, _HOW_LONG, _WHEN_CLAUSE = patterns(
+    "asks_if_fine asks_of_harm whose_name their_name how_many where_you_are how_long when_clause", 0
 )
 """What a question asks after, over its lower-case words (bot/practice/phrases/asking.yaml)."""
-_DONE = pattern("did_you")
+_DONE, _OWN_THING, _TERSE_PHONE = pattern("did_you"), pattern("own_thing"), pattern("terse_phone")
 _DURATION_WORDS = list(words("duration_words"))
 _COUNT, _NUMBER_BACK = patterns("count number_back")
 """A line that says how many ("Two of them."), and a request to read a number back."""
@@ -76,7 +78,7 @@ def _held_by(question: str, topic: str, details: list[Detail]) -> bool:
     birth" asks for the birth date, not the name)."""
     spans = [m.span() for d in details for m in d.asked.finditer(question)]
     words = [m.span() for w in asked_words(question, topic) for m in re.finditer(re.escape(w), question)]
-    return all(any(a <= s < b for a, b in spans) for s, e in words)
+    return bool(words) and all(any(a <= s < b for a, b in spans) for s, e in words)  # a hinted topic is its own
 
 
 class Answers:
@@ -103,13 +105,21 @@ class Answers:
         persona does not have (once; asked again, it says it said so)."""
         if not self.scenario.persona_facts and not self.scenario.persona_details:
             return None
-        parts = [p for q in questions(read, self.scenario.persona_details) for p in question_parts(q)]
+        said = " ".join(s.norm for s, _ in read if "?" not in s.norm)  # "do you have one?" after "your photo ID"
+        asking = questions(read, self.scenario.persona_details)
+        parts = [(i, with_antecedent(p, said)) for i, q in enumerate(asking) for p in question_parts(q)]
         answers: list[tuple[str, bool]] = []
         done: set[str] = set()
         told_before = frozenset(k for k in visitor.heard if k.startswith(("told:", "gave:", "yn:")))
-        asked = [(p, t) for p in parts for t in question_topics(p)]  # "Is she okay? Anyone hurt?" asks of harm
-        for part in parts:
-            answers += self._part(visitor, part, done, told_before, asked)
+        asked = [(p, t) for _, p in parts for t in question_topics(p)]  # "Is she okay? Anyone hurt?" asks of harm
+        answered: set[int] = set()
+        for i, part in parts:
+            chosen = choose(part, read, visitor.seed)  # "Which would you prefer?": one of the options laid out
+            found = [(chosen, False)] if chosen else self._part(visitor, part, done, told_before, asked)
+            if i in answered and yes_no(part) and all(self.knowing.unknown(a, visitor) for a, _ in found):
+                continue  # "any fighting, or just the music?": the first part's answer answers the rest
+            answered |= {i} if found else set()
+            answers += found
         if not [a for a, _ in answers if a]:
             return None
         said = self._as_repeats(answers, visitor)
@@ -131,6 +141,8 @@ class Answers:
         found = list(dict.fromkeys([*question_topics(part), *hinted_topics(part)]))
         if yes_no(part) and _WHERE_YOU_ARE.search(part):
             found = [t for t in found if t != "where"]  # "are you safe where you are?" asks no place
+        if _WHEN_CLAUSE.search(plain(part)):
+            found = [t for t in found if t != "when"]  # "where was it parked when it happened?" asks no time
         topics = [t for t in found if t not in done and not self._left_to_details(part, t, matched)]
         asks_yes_no = yes_no(part)
         if found and not topics and not matched and set(found) <= done:
@@ -149,7 +161,8 @@ class Answers:
         for topic in topics:
             done.add(topic)
             line = self._topic_answer(visitor, topic, part, asked)
-            answers.append((_yes_or_no(line, part, topic) if asks_yes_no else line, f"gave:{topic}" in told_before))
+            line = yes_or_no_first(line, part, topic) if asks_yes_no else line
+            answers.append((line, f"gave:{topic}" in told_before))
         for detail in matched:
             if detail.name not in done:
                 done.add(detail.name)
@@ -205,8 +218,13 @@ class Answers:
             for d in self.scenario.persona_details
             if (m := d.asked.search(part)) and not (d.name == "phone" and _SOMEONE_ELSES_NUMBER.search(part))
         ]
+        if _TERSE_PHONE.match(plain(part)) and not any(f[2].name == "phone" for f in found):
+            found += [(0, 5, d) for d in self.scenario.persona_details if d.name == "phone"]  # "Phone, name?"
+        papers = [m.span() for m in _OWN_THING.finditer(part)]  # "photo" of "photo id" asks for no photo
         found = [
-            f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found)
+            f
+            for f in found
+            if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in [*found, *papers])
         ]
         if yes_no(part):  # "are you safe where you are?" asks no address
             found = [f for f in found if not _WHERE_YOU_ARE.fullmatch(part[f[0] : f[1]])]
@@ -422,22 +440,3 @@ class Answers:
                 _, turn, index, directive, text = key.split(":", 4)
                 found.append((int(turn), int(index), directive == "1", text))
         return [(turn, directive, text) for turn, _, directive, text in sorted(found)]
-
-
-def _yes_or_no(text: str, question: str, topic: str) -> str:
-    """Yes or no first to a yes-or-no question, by the line that names what was asked ("Do you have the plate?"
-    "Yes. Plate 6TRM441."); none to what the answer omits, nor to a request ("Can I get your name?")."""
-    if not yes_no(question) or YES_NO.match(text.lstrip(". ")):
-        return text
-    words = [w for w in asked_words(question, topic) if len(w) > 2]
-    naming = next(
-        (
-            x.original
-            for x in split_sentences(text)
-            if any(re.search(rf"\b{re.escape(w)}", x.original, re.IGNORECASE) for w in words)
-        ),
-        None,
-    )
-    if naming is None:
-        return text
-    return with_yes_or_no(text, either_or(question), " ".join(words))  # "Her car hasn't moved" is no "No."

@@ -216,3 +216,18 @@ understand?"), by kind: answered yes in kind (stock_lines.yaml, all_clear.writte
 def check_kind(text: str) -> str | None:
     """The kind of check a question makes ("written", "able", "clear"), or None."""
     return next((kind for kind, pattern in CHECK_KINDS if pattern.search(text)), None)
+
+
+_PRONOUN_HAVE, _OWN_THING = patterns("pronoun_have own_thing", 0)
+
+
+def with_antecedent(part: str, said: str) -> str:
+    """ "do you have one ?" after "I mean your photo id, like a driver's license." asks "do you have driver's
+    license ?": the pronoun read as the last of the visitor's own papers the message named (`said`, normalised)."""
+    pronoun = _PRONOUN_HAVE.match(plain(part))
+    named = [m.group(0) for m in _OWN_THING.finditer(said)]
+    if pronoun is None or not named:
+        return part
+    text = plain(part)
+    at = pronoun.end() - len(pronoun.group(0).split()[-1])
+    return f"{text[:at]}{named[-1]}{text[pronoun.end() :]}"

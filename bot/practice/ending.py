@@ -186,6 +186,24 @@ class Ending:
         visitor.mood = clamp(max(visitor.mood + 1, MOODS.index("angry")))
         return rng.choice(WALKS_OUT.get(voice, WALKS_OUT["everyday", channel]))
 
+    def after_demand(
+        self, visitor: Visitor, message: str, signals: MessageSignals, names: frozenset[str]
+    ) -> tuple[str, bool]:
+        """The trainee's message after a demand or a question on the way out, and whether the call ends with it:
+        handed on to a supervisor, the visitor waits and the trainee still has one message to close (graded like
+        any), which the visitor answers before the supervisor takes over; walked out, it is gone."""
+        if "handed-over" not in visitor.heard:
+            line = self.answer_demand(visitor, message, names)
+            if gone(line):
+                return line, True
+            visitor.heard.add("handed-over")
+            return line, False
+        answer = self._answer(visitor, self.scenario.states[visitor.state], message, signals.sentences, names)
+        rng = random.Random(f"{visitor.seed}:{visitor.turn}:after")
+        asked_more = "offer_more_help" in names and not answer
+        bye = rng.choice(self._asked_last(visitor) if asked_more else self._goodbyes(visitor))
+        return f"{answer} {bye} {self._gone_direction(visitor)}".strip(), True
+
     def last_word(self, visitor: Visitor, message: str, signals: MessageSignals, names: frozenset[str]) -> str:
         """The trainee's message once the visitor has said goodbye: a check or a question answered, the call kept
         open; a closing answered with a goodbye, the visitor gone (`visitor.closed`)."""

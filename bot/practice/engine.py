@@ -385,7 +385,7 @@ class ScenarioEngine:
         if state.outcome == "resolved":
             line = self.ending.last_word(visitor, message, signals, names)
         else:
-            line, visitor.closed = self.ending.answer_demand(visitor, message, names), True
+            line, visitor.closed = self.ending.after_demand(visitor, message, signals, names)
             unresolved_floor(visitor, state)
         visitor.facts |= names
         line = self.lines.fitting(line, visitor)

@@ -13,12 +13,13 @@ import random
 import re
 
 from bot.grading.text import split_sentences
-from bot.practice.asking import REQUEST, either_or, plain, self_asked
+from bot.practice.asking import REQUEST, either_or, plain, self_asked, yes_no
 from bot.practice.lines import Lines, said_key
-from bot.practice.stock_lines import DONT_KNOW, SELF_ANSWERS, SELF_REGISTERS
+from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, SELF_ANSWERS, SELF_REGISTERS
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pairs, pattern, patterns, words
 from bot.scenarios.format import Scenario
+from bot.scenarios.intents import asked_words
 
 _QUIET = frozenset(words("quiet_words"))
 """Words of a question too common to tie it to a line."""
@@ -27,7 +28,7 @@ _SAME = pairs("same_meaning")
 _WORD = re.compile(r"[a-z][a-z']+")
 # A line that opens with its answer, a word that denies, and a line that says its yes or no in its first
 # sentences ("Serial... no. Photo, yes."): bot/practice/phrases/answering.yaml.
-_OPENS_WITH_ANSWER, _NEGATIVE, _SAYS_IT = patterns("opens_with_answer negative says_yes_or_no")
+_OPENS_WITH_ANSWER, _NEGATIVE, _SAYS_IT, _YES_NO = patterns("opens_with_answer negative says_yes_or_no yes_no_opener")
 ENOUGH = 4
 """A line must share this much of the question (letters of shared words) to speak to it."""
 _COVERED = 0.5
@@ -176,6 +177,13 @@ class Knowing:
         score, line = best(part, self.known(visitor))
         return (line, False) if score > ENOUGH else None
 
+    def unknown(self, line: str, visitor: Visitor) -> bool:
+        """The line is an honest "I don't know" (the persona's own or a plain one), said as a repeat or not."""
+        said = next((line[len(p) :].strip() for p in SAID_BEFORE if line.startswith(p)), line)
+        lines = self.lines.candidates(self.scenario.persona_unknown or DONT_KNOW, visitor)
+        known = {self.lines.render(c.text, visitor) for c in [*lines, *self.lines.candidates(DONT_KNOW, visitor)]}
+        return line in known or said[:1].upper() + said[1:] in known
+
     def _unknown(self, visitor: Visitor, key: str) -> str:
         """An honest "I'm not sure", one not said before in the call: the persona's own, else a plain one."""
         own = self.lines.candidates(self.scenario.persona_unknown or DONT_KNOW, visitor)
@@ -189,3 +197,22 @@ class Knowing:
     def _stock(self, visitor: Visitor, kind: str) -> str:
         table = {**SELF_ANSWERS, **SELF_REGISTERS.get(self.scenario.persona_register, {})}
         return random.Random(f"{visitor.seed}:{kind}").choice(table[kind])
+
+
+def yes_or_no_first(text: str, question: str, topic: str) -> str:
+    """Yes or no first to a yes-or-no question, by the line that names what was asked ("Do you have the plate?"
+    "Yes. Plate 6TRM441."); none to what the answer omits, nor to a request ("Can I get your name?")."""
+    if not yes_no(question) or _YES_NO.match(text.lstrip(". ")):
+        return text
+    words = [w for w in asked_words(question, topic) if len(w) > 2]
+    naming = next(
+        (
+            x.original
+            for x in split_sentences(text)
+            if any(re.search(rf"\b{re.escape(w)}", x.original, re.IGNORECASE) for w in words)
+        ),
+        None,
+    )
+    if naming is None:
+        return text
+    return with_yes_or_no(text, either_or(question), " ".join(words))  # "Her car hasn't moved" is no "No."

@@ -243,7 +243,7 @@ class Lines:
         if visitor.message and not told_sentences(visitor.message) and "?" not in visitor.message:
             line = _NEWS_TAKEN.sub("", line).strip()  # "Great." to "Hi, I'm Deputy Lee." takes nothing in
             line = line[:1].upper() + line[1:] if line else ("Hi." if visitor.turn <= 1 else "Okay.")
-        line = earned_repeats(line, visitor)
+        line = earned_repeats(once_each(line), visitor)
         if "tod:evening" in visitor.heard:
             line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)
         elif "tod:morning" in visitor.heard:
@@ -386,6 +386,28 @@ def distinct(answers: list[str]) -> list[str]:
         if kept:
             result.append(" ".join(kept))
     return result
+
+
+def once_each(line: str) -> str:
+    """The line less a statement that says again what an earlier sentence of it said ("I'm a bit shaky. ... I'm
+    still a bit shaky.", "It's registered to me. ... It's registered in my name."): most of its words said, or
+    all of a sentence said before it in a long word of its own; a question, a new number, is never dropped."""
+    kept: list[str] = []
+    earlier: list[set[str]] = []
+    for s in split_sentences(line):
+        words = content_words(s.original)
+        again = any(_says_again(words, e) for e in earlier)
+        if not words or "?" in s.original or not again or set(_DIGIT.findall(s.original)) - set("".join(kept)):
+            kept.append(s.original)
+            earlier += [words] if words else []
+    return " ".join(kept) or line
+
+
+def _says_again(words: set[str], before: set[str]) -> bool:
+    shared = words & before
+    if len(words) >= 2 and len(shared) / len(words) >= 0.66:
+        return True
+    return bool(before) and before <= words and len(shared) / len(words) >= 0.5 and max(map(len, shared)) >= 7
 
 
 def times_of_day(message: str) -> set[str]:
