@@ -595,6 +595,17 @@ def test_round_5_a_fee_for_each_said_as_its_total_for_the_count_is_right(library
     assert not result["wrong_information"]
     wrong = call(library, "solicitor-permit", HELLO, "It's six of us.", "It's three hundred dollars per person.")
     assert wrong["wrong_information"]
+    each = "It's $50 per person so each of ur 4 needs one, thats $200, at the permit office."
+    assert not call(library, "solicitor-permit", HELLO, "We're four sellers.", each)["wrong_information"]
+    weeks = "It's $100 per person, takes 2 weeks."  # 2 x $50, but 2 is weeks, not people
+    assert call(library, "solicitor-permit", HELLO, "We're four sellers.", weeks)["wrong_information"]
+
+
+def test_round_6_a_plural_names_the_service_that_their_number_belongs_to(library: Library) -> None:
+    said = "The parking citations office handles it, and their number is (562) 555-0137."
+    turns = (HELLO, "I got a ticket.", "The desk can't cancel it.", "Who do I call?", said)
+    result = call(library, "parking-citation", *turns)
+    assert not result["wrong_information"]
 
 
 def test_round_5_sending_them_to_the_agencys_own_fraud_line_gives_the_report_route(library: Library) -> None:

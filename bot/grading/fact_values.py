@@ -68,15 +68,20 @@ def _a_total(value: Value, rule: FactRule, sentence: str) -> bool:
 
 
 def _counts(sentence: str) -> set[float]:
-    """The counts of people or things a sentence names: "for six", "six of you", "4 permits"."""
+    """The counts of people or things a sentence names: "for six", "six of you", "4 permits"; or any count in a
+    sentence that also says the fee is for each ("$50 per person so each of your 4 needs one, that's $200")."""
     tokens = " ".join(sentence_norms(sentence)).split()
+    padded = f" {' '.join(tokens)} "
+    each = WORDS["for_each"].find(padded, frozenset(tokens)) is not None
     counts = set()
     for i in range(len(tokens)):
         found = read_number(tokens, i)
         if found is None or not 2 <= found[0] <= 100 or tokens[i] in ("a", "an"):
             continue
         after = " " + " ".join(tokens[found[1] : found[1] + 2]) + " "
-        if (i and tokens[i - 1] == "for") or WORDS["count_nouns"].starts(after):
+        if WORDS["not_counts"].starts(after):
+            continue  # "takes 2 weeks", "50 dollars": a length or an amount, not a count of people
+        if each or (i and tokens[i - 1] == "for") or WORDS["count_nouns"].starts(after):
             counts.add(found[0])
     return counts
 

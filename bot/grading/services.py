@@ -38,9 +38,9 @@ def services_named(norm: str, services: tuple[Service, ...]) -> tuple[Service, .
 
 
 def _ours(padded: str, name: str) -> bool:
-    """Is `name` (or "name's": "the jail's number") in the text at least once not as someone else's ("the
-    deputy's records", "your records")?"""
-    for form in (f" {name} ", f" {name}'s "):
+    """Is `name` (or "name's", "names": "the jail's number", "the parking citations office") in the text at least
+    once not as someone else's ("the deputy's records", "your records")?"""
+    for form in (f" {name} ", f" {name}'s ", f" {name}s "):
         at = padded.find(form)
         while at >= 0:
             before = padded[:at].split()[-1:]
