@@ -617,3 +617,21 @@ def test_round_5_sending_them_to_the_agencys_own_fraud_line_gives_the_report_rou
     assert facts_of(later)["take_report"] == "wrong"
     crisis = call(library, "mental-health-crisis", HELLO, "I don't want to be here anymore.", "You should call 988.")
     assert facts_of(crisis)["crisis_help"] != "given"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Sorry about that. Come back tomorrow and we'll take the report.",
+        "Come back Monday and we'll do the report.",
+        "just call us back tmrw and we'll write it up",
+    ],
+)
+def test_round_6_a_report_put_off_to_another_visit_is_wrong_though_the_fact_is_not_marked_now(
+    library: Library, said: str
+) -> None:
+    """A promise for tomorrow is a way of getting it wrong (the README's brief), for any fact the desk would do."""
+    result = call(library, "minor-collision", HELLO, "Someone hit my car. What do I do?", said)
+    assert facts_of(result)["collision_report"] == "wrong"
+    now = call(library, "minor-collision", HELLO, "Someone hit my car.", "I'll take the report right now.")
+    assert facts_of(now)["collision_report"] == "given"

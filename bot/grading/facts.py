@@ -303,6 +303,12 @@ def _value_event(
     return False, None  # an action: by doing it
 
 
+def _come_back(c: Clause) -> bool:
+    """ "Come back tomorrow and we'll take the report": what we will do, put off to another visit or call."""
+    later = f" {c.later} "
+    return WORDS["put_off"].find(later, frozenset(later.split())) is not None
+
+
 def _sent_to_it(c: Clause) -> bool:
     """Told to use the fact's own right value now ("call our fraud line, (562) 555-0163"): the route the fact
     names is given, not left to them; a condition or a later time still is."""
@@ -318,7 +324,7 @@ def _act_event(rule: FactRule, c: Clause, pair: str, direct: bool, event: Callab
         return event(WRONG, f"refused or negated ({c.says_no!r})")
     if c.question:
         return event(WRONG, "only a question") if direct else None
-    if c.actor == "agency" and c.conditional and c.later:
+    if c.actor == "agency" and c.later and (c.conditional or _come_back(c)):
         return event(WRONG, f"a promise for later, on a condition ({c.later!r})")
     if rule.now and (c.conditional or c.later):
         return event(WRONG, f"on a condition or for later ({c.conditional or c.later!r})")
