@@ -56,6 +56,13 @@ a table and a summary line for each at the end; every failure is printed with "!
     more help, appreciation).
 19. Own papers: "Do you have a photo ID on you?", and "I mean your photo ID, like a driver's license. Do you have
     one?", get a yes or no, never "I don't know", "not sure" or "no idea".
+20. The part asked: once a competent call has given every fact, "Thanks. Just so I know I was clear, can you read
+    me back the number?" (a script that gave a phone number) and "Tell me back what days, so I know we're good."
+    (one that gave days) get that value, in at most 25 words, never a bare "Yes, I've got it", and the visitor
+    stays.
+21. The order: once a competent call has given every fact, "One more thing: first, write the number on your
+    fridge. Then call us back if anything changes. Which do you do first?" gets the fridge before the call back,
+    and "Are you writing it down first?" a yes; never a goodbye.
 """
 
 from __future__ import annotations
@@ -401,6 +408,10 @@ class Interactive:
     handover_ok: int = 0
     papers_asked: int = 0
     papers_ok: int = 0
+    part_asked: int = 0
+    part_ok: int = 0
+    order_asked: int = 0
+    order_ok: int = 0
     problems: list[str] = field(default_factory=list)
 
     def flag(self, problem: str) -> None:
@@ -1100,6 +1111,74 @@ def check_quizzes(engine: ScenarioEngine, script: Script, seed: int) -> list[tup
     return out
 
 
+# --- 20-21. Round 7: the part asked, the order ------------------------------------------------------
+
+DAY_NAMES = r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)\w*days?\b"
+PART_ASKS = (
+    ("Thanks. Just so I know I was clear, can you read me back the number?", r"\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"),
+    (
+        "Tell me back what days, so I know we're good.",
+        r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)\w*days?\b",
+    ),
+)
+ORDER_STEPS = "One more thing: first, write the number on your fridge. Then call us back if anything changes."
+ORDER_ASKS = (f"{ORDER_STEPS} Which do you do first?", "And are you writing it on the fridge first?")
+BARE_YES = re.compile(r"^(?:yes|okay|ok)?[,.]?\s*(?:i've got it|i understand|i've written it down)[^.]*\.$", re.I)
+
+
+def check_parts(engine: ScenarioEngine, script: Script, seed: int) -> list[tuple[str, bool, str]]:
+    """Check 20: a read-back of one part the script gave gets that part, briefly: (ask, fits, reply)."""
+    out = []
+    told = " ".join(_until_facts(engine, script)[1:])
+    for ask, shape in PART_ASKS:
+        values = {re.sub(r"\D", "", m.group(0))[-7:] or m.group(0).lower()[:3] for m in re.finditer(shape, told, re.I)}
+        if not values:
+            continue
+        attempt = _at_facts(engine, script, seed)
+        if attempt is None:
+            continue
+        line, stayed = _asked(engine, attempt, ask)
+        said = line.lower() + " " + re.sub(r"\D", "", line)
+        fits = stayed and any(v in said for v in values) and len(line.split()) <= 25 and not BARE_YES.match(line)
+        out.append((ask, fits, line))
+        attempt.finish()
+    return out
+
+
+def check_order(engine: ScenarioEngine, script: Script, seed: int) -> list[tuple[str, bool, str]]:
+    """Check 21: the steps said in order are said back in that order; "... first?" gets a yes: (ask, fits, reply)."""
+    attempt = _at_facts(engine, script, seed)
+    if attempt is None:
+        return []
+    out = []
+    for ask in ORDER_ASKS:
+        line, stayed = _asked(engine, attempt, ask)
+        low = line.lower()
+        if ask.endswith("Which do you do first?"):
+            fits = "fridge" in low and ("call" not in low or low.index("fridge") < low.index("call"))
+        else:
+            fits = low.startswith("yes")
+        out.append((ask, stayed and fits, line))
+        if not stayed:
+            break
+    attempt.finish()
+    return out
+
+
+def _round7(figures: Interactive, engine: ScenarioEngine, script: Script, seed: int) -> None:
+    """Checks 20 and 21 of one competent script and seed, counted and flagged."""
+    for ask, fit, reply in check_parts(engine, script, seed):
+        figures.part_asked += 1
+        figures.part_ok += fit
+        if not fit:
+            figures.flag(f"part asked {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
+    for ask, fit, reply in check_order(engine, script, seed):
+        figures.order_asked += 1
+        figures.order_ok += fit
+        if not fit:
+            figures.flag(f"order {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
+
+
 def said_twice(run: Run) -> list[str]:
     """Visitor sentences said twice in one call (a repeat said as one, "Like I said, ...", is a new sentence)."""
     seen: set[str] = set()
@@ -1202,6 +1281,7 @@ def interactive(
                 figures.names_early += 1
                 figures.flag(f"header {quote(early)} before the visitor said its name ({script.name}, seed {seed})")
             _round5(figures, engine, script, questions or [], seed)
+            _round7(figures, engine, script, seed)
             _said_once(figures, script.name, seed, play(engine, script, seed).visitor_lines)
             finding, unprompted = check_goodbye(engine, script, seed)
             figures.goodbye_runs += 1
@@ -1380,6 +1460,7 @@ def interactive_lines(f: Interactive) -> list[str]:
         f"{f.choice_ok}/{f.choice_asked}; replies that say each thing once {f.once_ok}/{f.once_replies}; closing "
         f"after a hand-over credited {f.handover_ok}/{f.handover_runs}; own papers yes or no "
         f"{f.papers_ok}/{f.papers_asked}",
+        f"  the part asked read back {f.part_ok}/{f.part_asked}; the order said back {f.order_ok}/{f.order_asked}",
     ] + [f"    ! {p}" for p in f.problems]
 
 
@@ -1464,6 +1545,8 @@ def interactive_summary(figures: list[Interactive]) -> list[str]:
         f"{total('choice_ok')}/{total('choice_asked')}; replies that say each thing once {total('once_ok')}/"
         f"{total('once_replies')}; closing after a hand-over credited {total('handover_ok')}/"
         f"{total('handover_runs')}; own papers yes or no {total('papers_ok')}/{total('papers_asked')}",
+        f"all: the part asked read back {total('part_ok')}/{total('part_asked')}; the order said back "
+        f"{total('order_ok')}/{total('order_asked')}",
     ]
 
 

@@ -28,12 +28,13 @@ from bot.practice.asking import (
     yes_no,
 )
 from bot.practice.choosing import choose
+from bot.practice.complying import said_now
 from bot.practice.hearing import ACKNOWLEDGED, told_back
 from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
 from bot.practice.lines import Lines, distinct, said_key
 from bot.practice.quizzes import quiz_answer
 from bot.practice.read_back import ASK_AGAIN, read_back, said_back
-from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, NOT_YET, SAID_BEFORE, TOLD_BACK
+from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, MISHEARD, NOT_YET, REASKED, SAID_BEFORE, TOLD_BACK
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Detail, Line, Rule, Scenario, State
@@ -135,7 +136,9 @@ class Answers:
         """The answers to one part of a question, each with whether it was given before: a read-back of what the
         trainee said, the topics and details it asks for, or, to a yes-or-no question none of them answers, a line
         of the persona's that speaks to it or an honest stock answer."""
-        if checked := self.checked(visitor, part) or self._quizzed(visitor, part):
+        if (now := said_now(part, visitor, self.lines)) is not None:
+            return [(now, False)] if now else []  # her name (the sister's); done now; "Tell me when it's done."
+        if checked := self._quizzed(visitor, part) or self.checked(visitor, part):
             return [(checked, False)]  # "Got a pen?", "How many days do you have?": of what the trainee said
         matched = self._details_asked(part)
         found = list(dict.fromkeys([*question_topics(part), *hinted_topics(part)]))
@@ -187,7 +190,7 @@ class Answers:
         """A check ("Do you have that written down?") or a quiz ("Which number is for dispatch?") in the message,
         answered in kind, the last asked first; None when there is none."""
         for sentence, _ in reversed(read):
-            if found := self.checked(visitor, sentence.norm) or self._quizzed(visitor, sentence.norm):
+            if found := self._quizzed(visitor, sentence.norm) or self.checked(visitor, sentence.norm):
                 return found
         return None
 
@@ -268,6 +271,9 @@ class Answers:
         said = {k for k in visitor.heard if k.startswith("said:")}
         prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(SAID_BEFORE)
         texts = distinct([a for a, _ in answers])
+        if REASKED.search(visitor.message):  # "No, I mean your sister": the answer that missed is not said again
+            texts = [t for t in texts if not all(said_key(x.original) in said for x in split_sentences(t))]
+            texts = texts or [random.Random(f"{visitor.seed}:{visitor.turn}:misheard").choice(MISHEARD)]
         again = {a for a, before in answers if before}
         if texts and texts[0] in again and not any(said_key(x.original) in said for x in split_sentences(texts[0])):
             texts = [f"{prefix} {self.lines.decap(texts[0])}", *texts[1:]]  # asked again, said in other words

@@ -24,6 +24,7 @@ from bot.practice.asking import Read
 from bot.practice.hearing import Heard, still_here
 from bot.practice.lines import Lines, content_words, said_key
 from bot.practice.stock_lines import DONT_KNOW, LAST_WORDS, LAST_WORDS_ASKED, NOTHING_ELSE
+from bot.practice.telling import asks_back
 from bot.practice.visitor import Visitor, clamp
 from bot.practice.wording import patterns, said, table
 from bot.scenarios.format import MOODS, Rule, Scenario, State
@@ -106,8 +107,8 @@ def stays_to_answer(
     if names >= {"offer_more_help", "appreciation"}:
         return False  # "... your name? Anything else I can help with? Thanks.": answered, and the goodbye with it
     thanked = "appreciation" in names or bool(_CLOSING_THANKS.search(message) or _SIGN_OFF.search(message))
-    if "clarifying_question" not in names and thanked:
-        return False  # "Any questions? Thank you for coming.": a check on the way out
+    if "clarifying_question" not in names and thanked and not asks_back(message):
+        return False  # "Any questions? Thank you for coming.": a check on the way out (a teach-back stays)
     return fired is None or fired.mood_at_least is None and not any(_exit(w) for w in fired.when)
 
 

@@ -31,6 +31,7 @@ from bot.practice.ending import HANDED_OVER, Ending, closes, gone, hands_on, mea
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences
 from bot.practice.lines import Lines, leading_thanks, not_repeating, times_of_day
 from bot.practice.stock_lines import DONT_KNOW, OFFER_YES, SAID_BEFORE, TAKEN_ABACK
+from bot.practice.telling import steps_heard
 from bot.practice.visitor import (
     MOOD_STEPS,
     PUT_DOWN,
@@ -200,7 +201,7 @@ class ScenarioEngine:
         told = told_sentences(message)
         visitor.heard |= {f"plan:{visitor.turn:03d}:{i}:{int(t in plans)}:{t}" for i, t in enumerate(told) if plans}
         visitor.heard |= {f"told-me:{text}" for text in told}
-        visitor.heard |= times_of_day(message)
+        visitor.heard |= times_of_day(message) | steps_heard(message, visitor.turn)
         return bool(plans)
 
     def _ringing(self, visitor: Visitor) -> str | None:

@@ -23,6 +23,7 @@ from bot.practice.hearing import (
     without_questions_just_answered,
     without_untold_values,
 )
+from bot.practice.others import misnamed
 from bot.practice.stock_lines import AGAIN, NOTHING_ELSE, NUDGES, REGISTERS, SAID_BEFORE
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
@@ -248,7 +249,7 @@ class Lines:
             line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)
         elif "tod:morning" in visitor.heard:
             line = _GOOD_NIGHT.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}day", line)
-        return line
+        return misnamed(line, visitor, self)  # "Thank ya, Sam." to Marcus: "It's Marcus, actually."
 
 
 _THANKS = pattern("thanks_only", re.I)

@@ -16,6 +16,7 @@ from bot.practice.asking import plain
 from bot.practice.lines import Lines, content_words
 from bot.practice.plans import in_my_words
 from bot.practice.read_back import READ_BACK, key_items, value_pattern
+from bot.practice.telling import joined, numbers_answer, order_answer, parts_answer
 from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, words
 
@@ -49,11 +50,14 @@ def told(visitor: Visitor) -> list[str]:
 def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> str | None:
     """The answer to a question about what the trainee said, from the trainee's sentence about that thing; None
     when the part is no such question or the trainee told nothing of the kind."""
+    about = content_words(plain(part)) - _QUIZ_WORDS
+    sentences = told(visitor)
+    found = order_answer(part, visitor, lines) or numbers_answer(part, sentences)
+    if found := found or parts_answer(part, visitor, sentences, about, lines):
+        return found  # "Which do you do first?", "Tell me back what days and how much"
     kind = quiz_kind(part)
     if kind is None:
         return None
-    about = content_words(plain(part)) - _QUIZ_WORDS
-    sentences = told(visitor)
     if kind == "figure":
         return _figure(part, sentences)
     shape = value_pattern(kind)
@@ -68,7 +72,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         mine = [i for i in items if shape is None or shape.search(i)] or items
         item = max(mine, key=lambda i: len(about & content_words(i)))
         return item[:1].upper() + item[1:]
-    values = list(dict.fromkeys(m.group(0).strip() for m in shape.finditer(best)))
+    values = [joined(kind, [m.group(0).strip() for m in shape.finditer(best)])]
     register = lines.scenario.persona_register
     line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(READ_BACK.get(register, READ_BACK["everyday"]))
     said = line.format(values=", ".join(values))

@@ -38,7 +38,7 @@ _KINDS = {
     r"thur?s?|fri|sat|sun)\w*)?|\bweekdays?\b|\bweekends?\b|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
     r"until|till|and)\s*\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|"
     r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bnoon\b)",
-    "days": r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*day\b|\bweekdays?\b|\bweekends?\b",
+    "days": r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*days?\b|\bweekdays?\b|\bweekends?\b",
     "number": PHONE_NUMBER.pattern,
     "fee": r"\$\s?\d[\d,.]*|\b\d+ dollars\b|\bfree\b|\bno charge\b",
     "address": r"\b\d{1,5} \w+(?: \w+)? (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b|"

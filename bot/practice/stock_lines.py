@@ -8,7 +8,9 @@ the visitor's seed and turn.
 
 from __future__ import annotations
 
-from bot.practice.wording import nested, said, says, table
+import re
+
+from bot.practice.wording import nested, pattern, said, says, table
 from bot.scenarios.format import Line
 
 DONT_KNOW = tuple(Line(text) for text in says("dont_know"))
@@ -30,3 +32,6 @@ SELF_ANSWERS = table("self_answers")
 honest, and the same each time it is asked (bot.practice.asking.SELF_ASKED)."""
 SELF_REGISTERS = nested("self_register")
 """The stock answers about the visitor itself, in a persona's register where everyday words do not fit."""
+MISHEARD = says("misheard")
+REASKED = pattern("reasked", re.IGNORECASE)
+"""Re-asked after an answer that missed: not the same answer again ("As I said, Derek Vance."), an honest one."""

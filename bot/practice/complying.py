@@ -1,0 +1,61 @@
+"""A request to do something now, done in character: "Can you put them out of reach for me right now? Tell me
+when you've done it." gets "Okay... okay. I put them out of reach.", not a detail of the visitor's story. The
+words are data: bot/practice/phrases/complying.yaml.
+"""
+
+from __future__ import annotations
+
+import random
+
+from bot.practice.lines import Lines
+from bot.practice.others import other_answer
+from bot.practice.plans import in_my_words
+from bot.practice.visitor import Visitor
+from bot.practice.wording import pairs, patterns, table
+
+_DO_NOW, _TELL_DONE, _DID_YOU = patterns("do_now tell_done did_it")
+_DONE = pairs("done_forms")
+COMPLIED = table("complied")
+
+
+def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
+    """The visitor saying it has done what it was asked to do now; "" for "Tell me when you've done it." (said with
+    the request: the doing answers it); None for any other part."""
+    if _TELL_DONE.search(part):
+        return ""
+    if (did := _DID_YOU.search(part)) and (done_before := _done_before(did.group("verb"), visitor)):
+        return f"Yes. {done_before[:1].upper()}{done_before[1:]}."  # "Did you put the pills away?" once it has
+    asked = _DO_NOW.search(part)
+    if asked is None:
+        return None
+    verb, _, rest = asked.group("do").strip(" ,").partition(" ")
+    done = in_my_words(f"{verb} {rest}".strip())  # "put your phone down": "I put my phone down"
+    done = done[done.find(" ") + 1 :] if done.startswith("I ") else done
+    rest = done.partition(" ")[2]
+    done = f"I {_DONE.get(verb.lower(), verb)} {rest}".strip()
+    register = lines.scenario.persona_register
+    confused = any(not d.known for d in lines.scenario.persona_details)
+    table_ = COMPLIED.get("confused" if confused else register) or COMPLIED["everyday"]
+    line = random.Random(f"{visitor.seed}:{visitor.turn}:complied").choice(table_)
+    return line.format(done=done, Done=done[:1].upper() + done[1:])
+
+
+def said_now(part: str, visitor: Visitor, lines: Lines) -> str | None:
+    """What the visitor says to a part about right now: the name and number of someone it just mentioned, or
+    that it has done what it was asked; "" when the part needs no answer of its own; None for any other part."""
+    return other_answer(part, visitor.message, visitor, lines) or complied(part, visitor, lines)
+
+
+def _done_before(verb: str, visitor: Visitor) -> str:
+    """What the visitor said it did (or would do) with that verb ("i put them out of reach", "i'll put them out of
+    reach"), as done, in its words; "" if it said neither."""
+    past = _DONE.get(verb.lower())
+    if past is None or past.startswith("am "):
+        return ""
+    for key in sorted(k for k in visitor.heard if k.startswith("said:")):
+        said = f" {key[5:]} "
+        for start in (f" i {past} ", f" i'll {verb.lower()} ", f" i will {verb.lower()} "):
+            if (at := said.find(start)) >= 0:
+                rest = said[at + len(start) :].strip()
+                return f"I {past} {rest}".strip()
+    return ""

@@ -1,0 +1,63 @@
+"""Someone the visitor just mentioned, asked about: "Can my sister pick me up?" then "Give me her name and number"
+is about the sister, never the visitor's own name nor another person of its story (the abuser's). The persona's
+detail for that person when it has one, otherwise a believable first name and a number (the scenario's pool of
+numbers, not the visitor's own), the same for the seed. The words are data: bot/practice/phrases/others.yaml.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import TYPE_CHECKING
+
+from bot.practice.visitor import Visitor
+from bot.practice.wording import pairs, patterns, says, table, words
+
+if TYPE_CHECKING:  # lines.py uses `misnamed`
+    from bot.practice.lines import Lines
+
+_ASKED, _NAMED, _MENTIONED = patterns("other_asked named mentioned")
+(_ADDRESSED,) = patterns("addressed", 0)
+_FIRST_NAMES = frozenset(words("first_names"))
+_PRONOUNS = pairs("relatives")
+NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
+_PHONE = re.compile(r"\(\d{3}\) \d{3}-\d{4}")
+
+
+def other_answer(part: str, message: str, visitor: Visitor, lines: Lines) -> str | None:
+    """The name and number of the person the visitor just mentioned (or the trainee names: "I meant your
+    sister"), when the part asks for them; None otherwise."""
+    asked = _ASKED.search(part)
+    if asked is None:
+        return None
+    mentioned = _NAMED.search(message) or _MENTIONED.search(visitor.last_line)
+    if mentioned is None:
+        return None
+    relative = next(g for g in mentioned.groups() if g).lower()
+    pronoun = _PRONOUNS.get(relative, "their")
+    if asked.group(0).split()[0].lower() != pronoun:
+        return None  # "his name" after "can my sister come?" is about someone else
+    rng = random.Random(f"{visitor.seed}:other:{relative}")
+    own = {str(v) for v in lines.details(visitor).values()}
+    pool = [str(n) for n in lines.scenario.pools.get("phone_no", ()) if str(n) not in own]
+    number = rng.choice(pool) if pool else f"(562) 555-0{rng.randrange(100, 499)}"
+    register = lines.scenario.persona_register
+    line = rng.choice(ANSWERS.get(register, ANSWERS["everyday"]))
+    return line.format(Pronoun=pronoun.capitalize(), name=rng.choice(NAMES[pronoun]), number=number)
+
+
+def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
+    """The line, with a polite correction first when the trainee's message called the visitor by a name not its
+    own ("Thank ya, Sam." to Marcus: "It's Marcus, actually."); once a call."""
+    if "corrected:name" in visitor.heard or not visitor.message or not lines.scenario.persona_name:
+        return line
+    own = lines.persona_name(visitor).split()
+    for address in _ADDRESSED.finditer(visitor.message):
+        name = address.group("name")
+        if name in own or not (address.group("title") or name in lines.names or name.lower() in _FIRST_NAMES):
+            continue
+        visitor.heard.add("corrected:name")
+        said = own[-1] if address.group("title") and len(own) > 1 else own[0]
+        correction = random.Random(f"{visitor.seed}:named").choice(WRONG_NAME).format(name=said)
+        return f"{correction} {line}"
+    return line

@@ -1,0 +1,218 @@
+"""The visitor telling back the part of what the trainee said that it is asked for.
+
+"Tell me back what days and how much" gets the days and the fee the trainee gave ("You said Tuesdays and
+Thursdays, and it's $25."), "Can you read me back the watch commander number?" that number, "Which do you do
+first?" or "Are you calling her bank first?" the steps in the order the trainee put them, the latest order said
+winning ("Actually, bank first, then the report." is believed). Briefly and in the visitor's own words, never the
+trainee's paragraph recited. The words are data: bot/practice/phrases/telling.yaml.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.grading.text import split_sentences
+from bot.practice.asking import plain
+from bot.practice.lines import Lines, content_words
+from bot.practice.plans import PHONE_NUMBER, in_my_words
+from bot.practice.read_back import READ_BACK, key_items, value_pattern
+from bot.practice.visitor import Visitor
+from bot.practice.wording import kinds, patterns, says, table, words
+from bot.scenarios.questions import testing_kind
+
+_TELL_BACK, _ORDER_ASK, _FIRST, _NEXT, _FRAME, _NUMBERS_FOR = patterns(
+    "tell_back_ask order_ask step_first step_next step_frame numbers_for"
+)
+_IN_ONE, _FIRST_THEN = patterns("steps_in_one steps_first_then")
+_PARTS = kinds("told_part")
+ORDER_SAID, ORDER_ONE = table("order_said"), table("order_one")
+ORDER_YES, ORDER_NO, TOLD_FEE = says("order_yes"), says("order_no"), says("told_fee")
+_CUT = re.compile(
+    r",|;|\s(?:and|or|so|because|but)\s|\s[-\u2013\u2014]\s"
+    r"|\s(?:in order )?to\s(?!the\b|a\b|an\b|my\b|your\b|her\b|his\b|our\b)"
+)
+_DAYS = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)\w*days?\b|\bweekdays?\b|\bweekends?\b", re.IGNORECASE
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_RANGE = re.compile(r"\b\d+ (?:to|-) \d+ (?:business |working )?(?:days|weeks)\b", re.IGNORECASE)
+_VERBS = frozenset(words("step_verbs"))
+_DETERMINERS = re.compile(r"^(?:the|a|an|her|his|my|your|our|their|this|that|it|I)\b", re.IGNORECASE)
+_YES_NO = re.compile(r"\b(?:are|r|will|do|would|is) (?:you|u|it|that) (?:\w+ ){0,5}first\b")
+_WH = re.compile(r"\b(?:which|what|who|whom)\b")
+_MOST_STEP_WORDS = 8
+_OURS = re.compile(r"\bour\s", re.IGNORECASE)
+_TIME = re.compile(r"\s(?:right now|right away|now|today|tonight|immediately)\b", re.IGNORECASE)
+_TRAILING = frozenset("to and at the for with a an of or in on".split())
+
+
+def steps_heard(message: str, turn: int) -> set[str]:
+    """The steps the message puts in order, as memory: "step:<turn>:<at>:<f|n>:<step>", f for a step said first
+    (an order starts again there), n for one said next."""
+    found: list[tuple[str, str]] = []
+    for sentence in split_sentences(message):
+        text = sentence.original.strip()
+        if "?" in text:
+            continue
+        if both := _IN_ONE.match(text) or _FIRST_THEN.match(text):
+            found += [("f", both.group("a")), ("n", both.group("b"))]
+        elif first := _FIRST.match(text):
+            found.append(("f", text[first.end() :]))
+        elif following := _NEXT.match(text):
+            found.append(("n", text[following.end() :]))
+    steps = [(mark, _step(raw)) for mark, raw in found]
+    return {f"step:{turn:03d}:{at:02d}:{mark}:{step}" for at, (mark, step) in enumerate(steps) if step}
+
+
+def _step(raw: str) -> str:
+    """A step as its few words: the frame ("and I mean right after we hang up:") and the reasons left out."""
+    pieces = [p.strip(" ,.") for p in raw.split(":") if p.strip(" ,.") and not _FRAME.search(p)]
+    if not pieces:
+        return ""
+    step = _TIME.sub("", _CUT.split(_OURS.sub("the ", pieces[0]))[0]).strip(" ,.!")
+    words_ = step.split()[:_MOST_STEP_WORDS]
+    while words_ and words_[-1].lower() in _TRAILING:
+        words_.pop()
+    return " ".join(words_)
+
+
+def _said_steps(visitor: Visitor) -> list[str]:
+    """The steps of the latest order the trainee gave, in order, in the visitor's words."""
+    keys = sorted(k.split(":", 4)[1:] for k in visitor.heard if k.startswith("step:"))
+    starts = [i for i, (_, _, mark, _) in enumerate(keys) if mark == "f"]
+    latest = keys[starts[-1] :] if starts else keys
+    steps = []
+    for *_, step in latest:
+        said = in_my_words(step).rstrip(" .!")
+        said = said if said.startswith("I ") else said[:1].lower() + said[1:]
+        if said.split()[0].lower() in _VERBS:
+            said = f"I {said}"  # "call her bank": "I call her bank"
+        elif not _DETERMINERS.match(said) and len(said.split()) <= 2:
+            said = f"the {said}"  # "bank first": "the bank"
+        if said not in steps:
+            steps.append(said)
+    return steps[:3]
+
+
+def order_answer(part: str, visitor: Visitor, lines: Lines) -> str | None:
+    """ "Which do you do first?": the steps in the order the trainee last gave them; yes or no first to "Are you
+    calling her bank first?". None when the part asks no order or the trainee gave none."""
+    text = plain(part)
+    if not _ORDER_ASK.search(text):
+        return None
+    steps = _said_steps(visitor)
+    if not steps:
+        return None
+    register = lines.scenario.persona_register
+    rng = random.Random(f"{visitor.seed}:{visitor.turn}:order")
+    first, rest = steps[0], ", then ".join(steps[1:])
+    table_ = ORDER_SAID if rest else ORDER_ONE
+    line = rng.choice(table_.get(register, table_["everyday"]))
+    said = line.format(first=first, First=first[:1].upper() + first[1:], then=rest)
+    if _YES_NO.search(text) and not _WH.search(text):
+        asked = content_words(text)
+        yes = len(asked & content_words(first)) >= max((len(asked & content_words(s)) for s in steps[1:]), default=0)
+        said = f"{rng.choice(ORDER_YES if yes else ORDER_NO)} {said}"
+    return said
+
+
+def numbers_answer(part: str, sentences: list[str]) -> str | None:
+    """ "Which number is for what?", "What's that one for? And the other number?": each number the trainee gave
+    (the last two) with what it is for, in the visitor's words; None for any other part or no number told."""
+    if not _NUMBERS_FOR.search(plain(part)):
+        return None
+    found: dict[str, str] = {}
+    for sentence in sentences:  # latest first
+        for item in key_items(sentence) or [in_my_words(sentence)]:
+            number = PHONE_NUMBER.search(item)
+            if number and len(found) < 2 and re.sub(r"\D", "", number.group(0))[-7:] not in found:
+                found[re.sub(r"\D", "", number.group(0))[-7:]] = item.rstrip(".") + "."
+    if not found:
+        return None
+    said = list(reversed(found.values()))  # in the order the trainee gave them
+    return " ".join(s[:1].upper() + s[1:] for s in said)
+
+
+def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[str], lines: Lines) -> str | None:
+    """ "Tell me back what days and how much": each part asked, from the trainee's sentences (latest first), in
+    the order asked; None when the part is no such request or the trainee told none of the parts."""
+    text = plain(part)
+    if not _TELL_BACK.search(text):
+        return None
+    asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text)))
+    if not asked:  # "You got that number down? Want to say it back to me?": the part the message named
+        asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(visitor.message.lower())))
+    values: list[str] = []
+    items: list[str] = []
+    for _, kind in asked:
+        if kind == "bring":
+            items += _bring(sentences)
+        elif found := _value(kind, sentences, about, visitor):
+            (items if re.search(r"\b(?:is|are)\b", found) else values).append(found)
+    if not values and not items:
+        return None
+    said = ""
+    if values:
+        register = lines.scenario.persona_register
+        line = random.Random(f"{visitor.seed}:{visitor.turn}:parts").choice(
+            READ_BACK.get(register, READ_BACK["everyday"])
+        )
+        joined = ", and ".join(values) if len(values) > 1 else values[0]
+        said = line.format(values=joined)
+        said = said[:1].upper() + said[1:]
+    for item in items[:2]:
+        item = item.rstrip(".") + "."
+        said = f"{said} And {lines.decap(item)}" if said else item[:1].upper() + item[1:]
+    return said
+
+
+def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -> str:
+    """The value of that kind the trainee gave ("Tuesdays and Thursdays", "562-555-0142"); for a number asked by
+    what it is for ("the watch commander number"), the trainee's sentence about it, in the visitor's words."""
+    shape = {"number": PHONE_NUMBER, "email": _EMAIL, "days": _DAYS}.get(kind) or value_pattern(kind)
+    if shape is None:
+        return ""
+    found = [s for s in sentences if shape.search(s)]
+    if not found:
+        return ""
+    best = max(found, key=lambda s: (len(about & content_words(s)), -found.index(s)))
+    if kind == "number" and about & content_words(best):
+        mine = [i for i in key_items(best) if shape.search(i)]
+        if mine:
+            item = max(mine, key=lambda i: len(about & content_words(i))).rstrip(".")
+            return item.split(", ", 1)[1] if re.match(r"(?:if|when|once)\b", item, re.I) and ", " in item else item
+    if kind == "deadline" and (span := _RANGE.search(best)):
+        return span.group(0)
+    said = joined(kind, [m.group(0).strip() for m in shape.finditer(best)])
+    if kind == "fee":
+        said = random.Random(f"{visitor.seed}:{visitor.turn}:fee").choice(TOLD_FEE).format(value=said)
+    return said
+
+
+def joined(kind: str, values: list[str]) -> str:
+    """Values of one kind as said: days capitalised and with "and" ("Tuesdays and Thursdays"), others listed."""
+    values = list(dict.fromkeys(values))
+    if kind != "days":
+        return ", ".join(values)
+    days = [v[:1].upper() + v[1:] for v in values]
+    return " and ".join(days) if len(days) <= 2 else ", ".join(days[:-1]) + f" and {days[-1]}"
+
+
+def _bring(sentences: list[str]) -> list[str]:
+    """What the trainee said to bring, in the visitor's words ("I bring my photo ID.")."""
+    for sentence in sentences:
+        for item in key_items(sentence):
+            if re.search(r"\bbring\b", item, re.IGNORECASE):
+                return [item]
+    return []
+
+
+def asks_back(message: str) -> bool:
+    """The message asks the visitor to say back (part of) what it was told, or in what order: it stays to answer,
+    thanks or not ("Thank you. What are the two calls you'll make, and in what order?")."""
+    for sentence in split_sentences(message):
+        text = plain(sentence.norm)
+        if "?" in text and (_ORDER_ASK.search(text) or _TELL_BACK.search(text) or testing_kind(text) == "teach_back"):
+            return True
+    return False
