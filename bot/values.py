@@ -6,7 +6,7 @@ engine or the attempt (see tests/test_architecture.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from bot.grading import Grade
@@ -35,19 +35,8 @@ class SavedVisitor:
     """The visitor said goodbye first and the trainee has had their closing message."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "scenario_id": self.scenario_id,
-            "state": self.state,
-            "mood": self.mood,
-            "seed": self.seed,
-            "turn": self.turn,
-            "facts": list(self.facts),
-            "start_mood": self.start_mood,
-            "last_line": self.last_line,
-            "stalls": self.stalls,
-            "heard": list(self.heard),
-            "closed": self.closed,
-        }
+        """Every field under its own name, the tuples as lists (from_json reads them back)."""
+        return {**asdict(self), "facts": list(self.facts), "heard": list(self.heard)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SavedVisitor:

@@ -28,7 +28,17 @@ class AttemptPage:
 
 
 @dataclass(frozen=True)
+class UnitPage:
+    """A page of one unit's list (its trainees' results, its people)."""
+
+    unit_id: int
+    page: int
+
+
+@dataclass(frozen=True)
 class OnCriterion:
+    """One criterion of a finished call's grade: a staff override asks about it."""
+
     attempt_id: int
     criterion: int
     """The criterion's place in CRITERIA."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from bot.tg.button_shapes import AttemptPage, Bare, OnAttempt, OnCriterion, OnPage, OnScenario, OnUnit, OnUser
+from bot.tg.button_shapes import AttemptPage, Bare, OnAttempt, OnCriterion, OnPage, OnScenario, OnUnit, OnUser, UnitPage
 from bot.tg.unit_callbacks import (  # the unit buttons, cb.<name> like every other
     ArchiveAsk,
     ArchiveDo,
@@ -42,14 +42,14 @@ class NotOurs(ValueError):
 class AllUnits(OnPage): ...
 
 
-@dataclass(frozen=True)
-class UnitResults:
-    unit_id: int
-    page: int
+class UnitResults(UnitPage):
+    """A unit's results over the default period, `page` of its trainees (ResultsFor names another period)."""
 
 
 @dataclass(frozen=True)
 class TraineeResults:
+    """One member's results in a unit: what they were assigned, then `page` of their finished calls."""
+
     unit_id: int
     user_id: int
     page: int

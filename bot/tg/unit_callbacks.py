@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.tg.button_shapes import Bare, OnUnit, UnitPerson
+from bot.tg.button_shapes import Bare, OnUnit, UnitPage, UnitPerson
 
 
 @dataclass(frozen=True)
@@ -21,12 +21,8 @@ class ManageUnit(OnUnit):
     """A unit's card for its instructors: join code, Share, Members, Rename, Archive (or Restore)."""
 
 
-@dataclass(frozen=True)
-class UnitPeople:
+class UnitPeople(UnitPage):
     """A unit's members and co-instructors, with a Remove button each; a page of them."""
-
-    unit_id: int
-    page: int
 
 
 class RemoveAsk(UnitPerson):

@@ -74,6 +74,9 @@ class Scope:
 
 @dataclass(frozen=True)
 class Found:
+    """An entry of the log with the ids its detail names (`refs`) and the person it acted on: what the scope and
+    person filters test."""
+
     entry: AuditEntry
     refs: References
     subject: int | None

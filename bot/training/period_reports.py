@@ -61,6 +61,8 @@ SERIES: dict[str, str] = {**LABELS, "facts": "Facts given right", "average": "Av
 
 @dataclass(frozen=True)
 class TrendWeek:
+    """One point of a trend: the figures of the calls in the week that starts on `monday`."""
+
     monday: date
     figures: Figures
 

@@ -17,17 +17,15 @@ from bot.training import results
 from bot.training.outcome import Refused, number
 from bot.training.standings import statuses
 from bot.web.access import checked_form
-from bot.web.pages.family import PageFamily
+from bot.web.pages.family import PageFamily, page_and_form
 from bot.web.pages.units import unit_page, visible_unit
 
 
 class AssignmentPages(PageFamily):
     def routes(self) -> list[Route]:
         return [
-            Route("/units/{unit_id:id}/assignments", self.page),
-            Route("/units/{unit_id:id}/assignments", self.assign, methods=["POST"]),
-            Route("/units/{unit_id:id}/assignments/{scenario_id}/remove", self.confirm_remove),
-            Route("/units/{unit_id:id}/assignments/{scenario_id}/remove", self.remove, methods=["POST"]),
+            *page_and_form("/units/{unit_id:id}/assignments", self.page, self.assign),
+            *page_and_form("/units/{unit_id:id}/assignments/{scenario_id}/remove", self.confirm_remove, self.remove),
             Route("/units/{unit_id:id}/assignments/{scenario_id}/remind", self.remind, methods=["POST"]),
         ]
 

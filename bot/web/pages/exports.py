@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+FILES = ("/export.csv", "/units/{unit_id:id}/export.csv", "/completions.csv", "/units/{unit_id:id}/completions.csv")
+"""The downloads, all served by `export`: results or completed training, of all the caller's units or of one."""
+
 
 class ExportRoutes(PageFamily):
     def __init__(self, dashboard: Dashboard) -> None:
@@ -33,12 +36,7 @@ class ExportRoutes(PageFamily):
         """People whose export is being built: one at a time each."""
 
     def routes(self) -> list[Route]:
-        return [
-            Route("/export.csv", self.export),
-            Route("/units/{unit_id:id}/export.csv", self.export),
-            Route("/completions.csv", self.export),
-            Route("/units/{unit_id:id}/completions.csv", self.export),
-        ]
+        return [Route(path, self.export) for path in FILES]
 
     async def export(self, request: Request) -> Response:
         d = self.d

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from starlette.routing import Route
 
 if TYPE_CHECKING:
     from bot.web.app import Dashboard
+
+Handler = Callable[..., Any]
+"""A page's handler: it takes the request and returns (or awaits) the response."""
+
+
+def page_and_form(path: str, shows: Handler, does: Handler) -> list[Route]:
+    """A page (GET) whose form posts back to the same path (POST), as a list to unpack into `routes`."""
+    return [Route(path, shows), Route(path, does, methods=["POST"])]
 
 
 class PageFamily:

@@ -10,13 +10,13 @@ from starlette.routing import Route
 from bot.training.outcome import Refused
 from bot.training.profiles import MAX_BADGE, MAX_NAME
 from bot.web.access import checked_form, signed_in
-from bot.web.pages.family import PageFamily
+from bot.web.pages.family import PageFamily, page_and_form
 
 
 class ProfilePage(PageFamily):
     def routes(self) -> list[Route]:
         path = "/units/{unit_id:id}/trainees/{user_id:id}/profile"
-        return [Route(path, self.page), Route(path, self.save, methods=["POST"])]
+        return page_and_form(path, self.page, self.save)
 
     async def page(
         self, request: Request, error: str = "", status: int = 200, typed: tuple[str, str] | None = None

@@ -16,7 +16,7 @@ from starlette.routing import Route
 
 from bot.web.access import COOKIE, NotAvailable, checked_form, person
 from bot.web.auth import SESSION_IDLE, telegram_sign_in
-from bot.web.pages.family import PageFamily
+from bot.web.pages.family import PageFamily, page_and_form
 
 ELSEWHERE = "Sign in from this dashboard's own page."
 
@@ -26,8 +26,7 @@ class SignInPages(PageFamily):
         return [
             Route("/app", self.mini_app),
             Route("/auth/telegram", self.telegram_auth, methods=["POST"]),
-            Route("/login", self.login_page),
-            Route("/login", self.login, methods=["POST"]),
+            *page_and_form("/login", self.login_page, self.login),
             Route("/logout", self.logout, methods=["POST"]),
         ]
 

@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from bot.training.outcome import Outcome, Refused
 from bot.web.access import checked_form, signed_in
-from bot.web.pages.family import PageFamily
+from bot.web.pages.family import PageFamily, page_and_form
 from bot.web.pages.units import unit_page
 
 ROLES = {"members": False, "instructors": True}
@@ -26,11 +26,9 @@ class UnitChangePages(PageFamily):
         return [
             Route("/units/{unit_id:id}/manage", self.manage),
             Route("/units/{unit_id:id}/rename", self.rename, methods=["POST"]),
-            Route("/units/{unit_id:id}/archive", self.confirm_archive),
-            Route("/units/{unit_id:id}/archive", self.archive, methods=["POST"]),
+            *page_and_form("/units/{unit_id:id}/archive", self.confirm_archive, self.archive),
             Route("/units/{unit_id:id}/restore", self.restore, methods=["POST"]),
-            Route(person, self.confirm_remove),
-            Route(person, self.remove, methods=["POST"]),
+            *page_and_form(person, self.confirm_remove, self.remove),
         ]
 
     async def manage(self, request: Request, error: str = "", status: int = 200) -> Response:
