@@ -394,3 +394,17 @@ def test_say_it_back_gets_the_number_not_a_bare_yes(
 ) -> None:
     line = _last(library, scenario, seed, [LOBBY_HELLO if scenario == "arrested-relative" else PHONE_HELLO, told, ask])
     assert number in line and "written it down" not in line and "got it" not in line, line
+
+
+@pytest.mark.parametrize(
+    ("scenario", "said"),
+    [
+        ("car-break-in", "Yes, this is the sheriff's desk. Oh, I'm sorry, that's a rotten thing. Anyone hurt?"),
+        ("neighbour-dispute", "Tell me what's been happening with Mr. Pruitt, and has anybody been hurt?"),
+        ("towed-car", "Okay, sure. Sorry, that's a pain. Where were you parked?"),
+    ],
+)
+def test_round_7_nobody_addressed_by_name_means_no_name_correction(library: Library, scenario: str, said: str) -> None:
+    """Round 7: "It's Ben, actually." after "Oh, I'm sorry" and "It's Frank, actually." after "with Mr. Pruitt,"."""
+    line = _last(library, scenario, 111, ["Harbor Station, Deputy Ng, how can I help?", said])
+    assert "actually" not in line and not line.startswith(("It's", "Um, it's")), line

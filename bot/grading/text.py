@@ -52,11 +52,17 @@ class Sentence:
 
 
 def split_sentences(message: str) -> list[Sentence]:
-    """Split a message into sentences and normalise each one."""
+    """Split a message into sentences and normalise each one (a new list each time; the sentences are shared)."""
+    return list(_split(message))
+
+
+@lru_cache(maxsize=8192)
+def _split(message: str) -> tuple[Sentence, ...]:
+    """Cached: the visitor, the facts and the tips read the same messages and lines many times over a call."""
     text = message.translate(_QUOTES)
     if "$" in text:  # "$15" reads as "15 dollars"
         text = _DOLLARS.sub(r"\1 dollars", text)
-    return [_sentence(p) for p in _pieces(text)]
+    return tuple(_sentence(p) for p in _pieces(text))
 
 
 def _pieces(message: str) -> list[str]:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # lines.py uses `misnamed`
 _ASKED, _NAMED, _MENTIONED = patterns("other_asked named mentioned")
 (_ADDRESSED,) = patterns("addressed", 0)
 _FIRST_NAMES = frozenset(words("first_names"))
+_NOT_NAMES = frozenset(words("not_names"))
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Dr)\.?\s+$", re.IGNORECASE)
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
 _PHONE = re.compile(r"\(\d{3}\) \d{3}-\d{4}")
@@ -54,7 +56,10 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
     own = lines.persona_name(visitor).split()
     for address in _ADDRESSED.finditer(visitor.message):
         name = address.group("name")
-        if name in own or not (address.group("title") or name in lines.names or name.lower() in _FIRST_NAMES):
+        untitled = not address.group("title") and _TITLE_BEFORE.search(visitor.message[: address.start("name")])
+        if name in own or name.lower() in _NOT_NAMES or untitled:
+            continue  # "Oh, I'm sorry", "Yes, ...", "... with Mr. Pruitt, and": nobody addressed
+        if not (address.group("title") or name in lines.names or name.lower() in _FIRST_NAMES):
             continue
         visitor.heard.add("corrected:name")
         said = own[-1] if address.group("title") and len(own) > 1 else own[0]
