@@ -635,3 +635,12 @@ def test_round_6_a_report_put_off_to_another_visit_is_wrong_though_the_fact_is_n
     assert facts_of(result)["collision_report"] == "wrong"
     now = call(library, "minor-collision", HELLO, "Someone hit my car.", "I'll take the report right now.")
     assert facts_of(now)["collision_report"] == "given"
+
+
+def test_round_7_our_fraud_line_named_in_the_sentence_is_who_they_are(library: Library) -> None:
+    """Round 7: "Then our fraud line is (562) 555-0163, they'll take the full report." was "sent elsewhere"."""
+    said = "Call the gift card company right now. Then our fraud line is (562) 555-0163, they'll take the full report."
+    result = call(library, "grandparent-scam", HELLO, "My grandma got scammed. What can we do?", said)
+    assert facts_of(result)["take_report"] == "given" and not result["wrong_information"]
+    typo = "Then our fraud line is (562) 555-0136, they'll take the full report."
+    assert facts_of(call(library, "grandparent-scam", HELLO, "What can we do?", typo))["take_report"] == "wrong"

@@ -49,8 +49,8 @@ from bot.grading.fact_values import (
     topical,
     values_of,
 )
-from bot.grading.quantities import Value
-from bot.grading.services import Service, refers_back, services_named
+from bot.grading.quantities import Value, claims_in
+from bot.grading.services import Service, refers_back, sentence_norms, services_named
 from bot.transcript import Turn
 
 
@@ -309,6 +309,11 @@ def _come_back(c: Clause) -> bool:
     return WORDS["put_off"].find(later, frozenset(later.split())) is not None
 
 
+def _its_own_line(rule: FactRule, c: Clause) -> bool:
+    """The clause's sentence names the fact's own right value (its number): "they" is that line, not elsewhere."""
+    return any(is_right(v, rule) for v in claims_in(" ".join(sentence_norms(c.sentence))))
+
+
 def _sent_to_it(c: Clause) -> bool:
     """Told to use the fact's own right value now ("call our fraud line, (562) 555-0163"): the route the fact
     names is given, not left to them; a condition or a later time still is."""
@@ -328,6 +333,8 @@ def _act_event(rule: FactRule, c: Clause, pair: str, direct: bool, event: Callab
         return event(WRONG, f"a promise for later, on a condition ({c.later!r})")
     if rule.now and (c.conditional or c.later):
         return event(WRONG, f"on a condition or for later ({c.conditional or c.later!r})")
+    if rule.may_refer and not (c.conditional or c.later) and _its_own_line(rule, c):
+        return event(GIVEN, "sent to its own number")  # "Our fraud line is 555-0163, they'll take the report."
     if rule.now and (c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency")):
         return event(WRONG, f"left to them or sent elsewhere ({c.elsewhere or 'told to do it themselves'})")
     if announces(c):
