@@ -271,8 +271,8 @@ async def main() -> None:
     code = "code0001"
 
     commands = [
-        ("/results <code>", instructor, lambda: results.results(instructor, code, TODAY)),
-        ("/results (all units)", admin, lambda: results.results(admin, None, TODAY)),
+        ("/results <code>", instructor, lambda: results.results(instructor, [code], TODAY)),
+        ("/results (all units)", admin, lambda: results.results(admin, [], TODAY)),
         ("trainee page", instructor, lambda: results.trainee_page(instructor, 1, member, 0, TODAY)),
         ("/transcript", instructor, lambda: screens.transcript(instructor, str(attempt))),
         ("/units", admin, lambda: screens.units(admin)),
