@@ -59,7 +59,8 @@ a table and a summary line for each at the end; every failure is printed with "!
 20. The part asked: once a competent call has given every fact, "Thanks. Just so I know I was clear, can you read
     me back the number?" (a script that gave a phone number) and "Tell me back what days, so I know we're good."
     (one that gave days) get that value, in at most 25 words, never a bare "Yes, I've got it", and the visitor
-    stays.
+    stays; a request for two parts ("tell me back the number and what days you come in", "what days you come in
+    and what it costs") gets both, in at most 37 words.
 21. The order: once a competent call has given every fact, "One more thing: first, write the number on your
     fridge. Then call us back if anything changes. Which do you do first?" gets the fridge before the call back,
     and "Are you writing it down first?" a yes; never a goodbye.
@@ -1114,11 +1115,19 @@ def check_quizzes(engine: ScenarioEngine, script: Script, seed: int) -> list[tup
 # --- 20-21. Round 7: the part asked, the order ------------------------------------------------------
 
 DAY_NAMES = r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)\w*days?\b"
-PART_ASKS = (
-    ("Thanks. Just so I know I was clear, can you read me back the number?", r"\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"),
+PHONE_SHAPE = r"\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"
+FEE_SHAPE = r"\$\s?\d+|\b\d+ dollars\b"
+PART_ASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Thanks. Just so I know I was clear, can you read me back the number?", (PHONE_SHAPE,)),
+    ("Tell me back what days, so I know we're good.", (DAY_NAMES,)),
+    # two parts in one request: both read back, in the visitor's words
     (
-        "Tell me back what days, so I know we're good.",
-        r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)\w*days?\b",
+        "Thanks. Just so I know I was clear, can you tell me back the number and what days you come in?",
+        (PHONE_SHAPE, DAY_NAMES),
+    ),
+    (
+        "So I know we're on the same page, can you tell me back what days you come in and what it costs?",
+        (DAY_NAMES, FEE_SHAPE),
     ),
 )
 ORDER_STEPS = "One more thing: first, write the number on your fridge. Then call us back if anything changes."
@@ -1130,16 +1139,20 @@ def check_parts(engine: ScenarioEngine, script: Script, seed: int) -> list[tuple
     """Check 20: a read-back of one part the script gave gets that part, briefly: (ask, fits, reply)."""
     out = []
     told = " ".join(_until_facts(engine, script)[1:])
-    for ask, shape in PART_ASKS:
-        values = {re.sub(r"\D", "", m.group(0))[-7:] or m.group(0).lower()[:3] for m in re.finditer(shape, told, re.I)}
-        if not values:
+    for ask, shapes in PART_ASKS:
+        values = [
+            {re.sub(r"\D", "", m.group(0))[-7:] or m.group(0).lower()[:3] for m in re.finditer(shape, told, re.I)}
+            for shape in shapes
+        ]
+        if not all(values):
             continue
         attempt = _at_facts(engine, script, seed)
         if attempt is None:
             continue
         line, stayed = _asked(engine, attempt, ask)
         said = line.lower() + " " + re.sub(r"\D", "", line)
-        fits = stayed and any(v in said for v in values) and len(line.split()) <= 25 and not BARE_YES.match(line)
+        brief = len(line.split()) <= 25 + 12 * (len(shapes) - 1)
+        fits = stayed and all(any(v in said for v in part) for part in values) and brief and not BARE_YES.match(line)
         out.append((ask, fits, line))
         attempt.finish()
     return out

@@ -408,3 +408,133 @@ def test_round_7_nobody_addressed_by_name_means_no_name_correction(library: Libr
     """Round 7: "It's Ben, actually." after "Oh, I'm sorry" and "It's Frank, actually." after "with Mr. Pruitt,"."""
     line = _last(library, scenario, 111, ["Harbor Station, Deputy Ng, how can I help?", said])
     assert "actually" not in line and not line.startswith(("It's", "Um, it's")), line
+
+
+# Round 7: a request to tell back two parts (or more) gets every part, in the order asked, in the visitor's words.
+
+TWO_PART_CALLS = {
+    "clearance-letter": (
+        LOBBY_HELLO,
+        "Fingerprints are done at the records window, Tuesdays and Thursdays, 9 to noon. It's $25 and takes 5 to 7 "
+        "business days. Bring a photo ID.",
+    ),
+    "car-break-in": (
+        PHONE_HELLO,
+        "Okay. You can file the report online, it takes about fifteen minutes, and you'll get a report number "
+        "within two business days.",
+    ),
+    "identity-theft": (
+        PHONE_HELLO,
+        "I am sorry. Call our fraud line at (562) 555-0163 to report it. Today, also freeze your credit with the "
+        "three credit bureaus.",
+    ),
+    "parking-citation": (
+        PHONE_HELLO,
+        "You can contest it. You have 21 days to request an initial review. Call Parking Citations at (562) 555-0137.",
+    ),
+    "impound-release": (
+        LOBBY_HELLO,
+        "Here's how it works. Bring three things: a valid driver's license, the current registration, and proof of "
+        "insurance. The release fee is 150 dollars. Then take the release to Valley Tow, 1450 Industrial Way.",
+    ),
+    "ride-along-request": (
+        LOBBY_HELLO,
+        "Turn in the application and a copy of your license at the front desk. You'll hear from us in about two weeks.",
+    ),
+    "registrant-questions": (
+        LOBBY_HELLO,
+        "You can register Tuesdays and Thursdays, 8 to 11. You have to register within five working days of moving.",
+    ),
+    "deputy-compliment": (
+        PHONE_HELLO,
+        "I will pass your compliment to the watch commander today. If you would like to put it in writing, you may "
+        "e-mail commendations@bayviewsheriff.example.",
+    ),
+}
+
+
+def _in_order(line: str, *parts: str) -> bool:
+    """Each part said, in the order given (each a pattern, case ignored)."""
+    at = 0
+    for part in parts:
+        found = re.compile(part, re.I).search(line, at)
+        if found is None:
+            return False
+        at = found.end()
+    return True
+
+
+@pytest.mark.parametrize("seed", (101, 111, 1))
+@pytest.mark.parametrize(
+    ("scenario", "ask", "parts"),
+    [
+        ("clearance-letter", "Cool. Can you tell me back what days you come in and what it costs?", ("tuesdays", "25")),
+        (
+            "car-break-in",
+            "Just to check, can you read back to me how long it takes and when you'll get the report number?",
+            ("fifteen minutes", "two business days"),
+        ),
+        (
+            "identity-theft",
+            "Can you say back to me the fraud line number and what you do today for your credit?",
+            ("0163", "freeze"),
+        ),
+        (
+            "parking-citation",
+            "Does that all make sense? Just so I know it landed, how many days do you have, and who do you call?",
+            ("21 days", "0137"),
+        ),
+        (
+            "impound-release",
+            "Can you tell me back what you need to bring and where you take the release?",
+            ("bring", "industrial"),
+        ),
+        (
+            "ride-along-request",
+            "Sounds good. So tell me back, what do you turn in, and how long till you hear from us?",
+            ("application", "two weeks"),
+        ),
+        (
+            "registrant-questions",
+            "Great. So I know we're on the same page, what days can you register, and how many days do you have "
+            "after the move?",
+            ("tuesdays", "five working days"),
+        ),
+        (
+            "deputy-compliment",
+            "Could you read that email address back to me, and tell me when I'm passing it on?",
+            ("commendations@", r"\bpass\b.*\btoday\b"),
+        ),
+    ],
+)
+def test_a_two_part_read_back_gets_both_parts_in_order(
+    library: Library, scenario: str, seed: int, ask: str, parts: tuple[str, str]
+) -> None:
+    line = _last(library, scenario, seed, [*TWO_PART_CALLS[scenario], ask])
+    assert _in_order(line, *parts), line
+    assert len(line.split()) <= 40, line  # briefly
+    assert not re.search(r"\bI have I\b|\bYou said I\b", line), line  # an instruction is no value
+
+
+@pytest.mark.parametrize("seed", (101, 92, 3))
+@pytest.mark.parametrize(
+    ("ask", "parts"),
+    [
+        ("quick check, what does it cost, and which days are the fingerprints?", ("25", "tuesdays")),
+        ("Can you repeat to me what days you come in and how much it is?", ("tuesdays", "25")),
+        ("So I know I was clear, tell me back what days, what it costs, and how long it takes.", ("tues", "25", "7")),
+        ("Read me back the days and the cost, please?", ("tuesdays", "25")),
+    ],
+)
+def test_two_parts_in_other_words_get_every_part_asked(
+    library: Library, seed: int, ask: str, parts: tuple[str, ...]
+) -> None:
+    line = _last(library, "clearance-letter", seed, [*TWO_PART_CALLS["clearance-letter"], ask])
+    assert _in_order(line, *parts), line
+
+
+@pytest.mark.parametrize("seed", (101, 92, 3))
+def test_a_yes_or_no_half_of_a_read_back_gets_its_yes(library: Library, seed: int) -> None:
+    ask = "Can you tell me back what days you come in, and is it 25 dollars?"
+    line = _last(library, "clearance-letter", seed, [*TWO_PART_CALLS["clearance-letter"], ask])
+    assert _in_order(line, "tuesdays", r"\byes\b", "25"), line

@@ -16,7 +16,7 @@ from bot.practice.asking import plain
 from bot.practice.lines import Lines, content_words
 from bot.practice.plans import in_my_words
 from bot.practice.read_back import READ_BACK, key_items, value_pattern
-from bot.practice.telling import joined, numbers_answer, order_answer, parts_answer
+from bot.practice.telling import joined, numbers_answer, order_answer, parts_answer, told_parts
 from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, words
 
@@ -52,7 +52,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     when the part is no such question or the trainee told nothing of the kind."""
     about = content_words(plain(part)) - _QUIZ_WORDS
     sentences = told(visitor)
-    found = order_answer(part, visitor, lines) or numbers_answer(part, sentences)
+    found = told_parts(part, visitor, sentences, lines)  # "... what days you come in and what it costs?": both
+    found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
     if found := found or parts_answer(part, visitor, sentences, about, lines):
         return found  # "Which do you do first?", "Tell me back what days and how much"
     kind = quiz_kind(part)

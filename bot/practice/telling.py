@@ -13,7 +13,7 @@ import random
 import re
 
 from bot.grading.text import split_sentences
-from bot.practice.asking import plain
+from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines, content_words
 from bot.practice.plans import PHONE_NUMBER, in_my_words
 from bot.practice.read_back import READ_BACK, key_items, value_pattern
@@ -45,6 +45,11 @@ _MOST_STEP_WORDS = 8
 _OURS = re.compile(r"\bour\s", re.IGNORECASE)
 _TIME = re.compile(r"\s(?:right now|right away|now|today|tonight|immediately)\b", re.IGNORECASE)
 _TRAILING = frozenset("to and at the for with a an of or in on".split())
+_ASKING_WORDS = frozenset(words("quiz_words")) | frozenset(words("tell_back_words"))
+_MOST_PARTS = 3
+_AND_ASKS = re.compile(r",? (?:and|plus) (?=(?:what|which|how|when|where|who|whom|the|if|(?:tell|say|read|give) me)\b)")
+_FRAMED = re.compile(r"^[^:]{0,40}:\s*")
+_CLAUSE = re.compile(r"^(?:I|you|we|they|he|she)\b|\b(?:is|are)\b", re.IGNORECASE)
 
 
 def steps_heard(message: str, turn: int) -> set[str]:
@@ -167,10 +172,86 @@ def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[s
     return said
 
 
+def told_parts(part: str, visitor: Visitor, sentences: list[str], lines: Lines) -> str | None:
+    """ "Can you tell me back what days you come in and what it costs?": every part the request names, each from
+    what the trainee said, in the order asked, as one brief answer (the same for each part, said once); None when
+    the question is no request to tell back of two parts or more, or the part is one nothing was told of."""
+    whole = _whole(part, visitor)
+    if not _TELL_BACK.search(whole):
+        return None
+    groups = [[p for p in _AND_ASKS.split(sub) if p.strip(" ,?")] for sub in question_parts(whole)]
+    if sum(len(g) for g in groups) < 2:
+        return None
+    said = [[found for p in group for found in _part_said(p, visitor, sentences, lines)] for group in groups]
+    mine = [i for i, sub in enumerate(question_parts(whole)) if sub.strip(" ?") == part.strip(" ?")]
+    flat = [found for group in said for found in group]
+    if not flat or (mine and not any(said[mine[0]])):
+        return None
+    return _together(list(dict.fromkeys(flat))[:_MOST_PARTS], visitor, lines)
+
+
+def _whole(part: str, visitor: Visitor) -> str:
+    """The question of the message the part is of (normalised), or the part itself."""
+    bare = part.strip(" ?")
+    return next((s.norm for s in split_sentences(visitor.message) if bare and bare in s.norm), part)
+
+
+def _stems(text: str) -> set[str]:
+    """The words that name something, each by its first four letters ("passing" and "pass", "calls" and "call")."""
+    return {w[:4] for w in content_words(text) - _ASKING_WORDS}
+
+
+def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -> list[tuple[str, str]]:
+    """A part of a request to tell back, from the trainee's words, each thing it names: ("value", "Tuesdays and
+    Thursdays"), ("item", "I bring my photo ID."), or ("line", a whole answer: the order, the numbers, "Yes. ..." to
+    a yes-or-no part); nothing when the trainee told none of it."""
+    if found := order_answer(sub, visitor, lines) or numbers_answer(sub, sentences):
+        return [("line", found)]
+    text = plain(sub)
+    about, stems = content_words(text) - _ASKING_WORDS, _stems(text)
+    told = [(at, i) for at, s in enumerate(sentences) for i in key_items(s) or [_FRAMED.sub("", in_my_words(s))]]
+    items = [(len(stems & _stems(i)), -at, i) for at, i in told]
+    score, _, item = max(items, default=(0, 0, ""))
+    said: list[tuple[str, str]] = []
+    for _, kind in sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text))):
+        shape = _shape(kind)
+        if shape is not None and score > max((sc for sc, _, i in items if shape.search(i)), default=0):
+            said.append(("item", item))  # "how long it takes": "It takes about 15 minutes", not the deadline
+        elif kind == "bring" and (brought := _bring(sentences)):
+            said.append(("item", brought[0]))
+        elif kind != "bring" and (found := _value(kind, sentences, about, visitor)):
+            said.append(("item" if _CLAUSE.search(found) else "value", found))
+    if said or not score:
+        return list(dict.fromkeys(said))
+    return [("line", f"Yes. {item[:1].upper()}{item[1:]}") if yes_no(text) else ("item", item)]
+
+
+def _together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str:
+    """The parts told back as one brief answer, in order: values side by side in one of the visitor's read-back
+    lines ("You said Tuesdays and Thursdays, and it's $25."), the rest each after "And"."""
+    register = lines.scenario.persona_register
+    rng = random.Random(f"{visitor.seed}:{visitor.turn}:parts")
+    pieces: list[str] = []
+    values: list[str] = []
+    for kind, text in [*said, ("end", "")]:
+        if kind == "value":
+            values.append(text)
+            continue
+        if values:
+            joined_ = ", and ".join(values)
+            line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"])).format(values=joined_)
+            pieces.append(f"And {joined_}." if pieces else line[:1].upper() + line[1:])
+            values = []
+        if text:
+            text = text.rstrip(".") + "." if kind == "item" else text
+            pieces.append(f"And {lines.decap(text)}" if pieces and kind == "item" else text[:1].upper() + text[1:])
+    return " ".join(pieces)
+
+
 def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -> str:
     """The value of that kind the trainee gave ("Tuesdays and Thursdays", "562-555-0142"); for a number asked by
     what it is for ("the watch commander number"), the trainee's sentence about it, in the visitor's words."""
-    shape = {"number": PHONE_NUMBER, "email": _EMAIL, "days": _DAYS}.get(kind) or value_pattern(kind)
+    shape = _shape(kind)
     if shape is None:
         return ""
     found = [s for s in sentences if shape.search(s)]
@@ -188,6 +269,11 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if kind == "fee":
         said = random.Random(f"{visitor.seed}:{visitor.turn}:fee").choice(TOLD_FEE).format(value=said)
     return said
+
+
+def _shape(kind: str) -> re.Pattern[str] | None:
+    """The shape of a value of that kind as told back; None for a kind with no shape ("bring")."""
+    return {"number": PHONE_NUMBER, "email": _EMAIL, "days": _DAYS}.get(kind) or value_pattern(kind)
 
 
 def joined(kind: str, values: list[str]) -> str:
