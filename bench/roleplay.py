@@ -419,6 +419,13 @@ class Interactive:
         if problem not in self.problems:
             self.problems.append(problem)
 
+    def tally(self, asked: str, passed: str, ok: bool, problem: str) -> None:
+        """One more run of a check (counted in the fields named `asked` and `passed`); a failure is flagged."""
+        setattr(self, asked, getattr(self, asked) + 1)
+        setattr(self, passed, getattr(self, passed) + bool(ok))
+        if not ok:
+            self.flag(problem)
+
 
 # --- 1. A wrong value -------------------------------------------------------------------------
 
@@ -1181,15 +1188,10 @@ def check_order(engine: ScenarioEngine, script: Script, seed: int) -> list[tuple
 def _round7(figures: Interactive, engine: ScenarioEngine, script: Script, seed: int) -> None:
     """Checks 20 and 21 of one competent script and seed, counted and flagged."""
     for ask, fit, reply in check_parts(engine, script, seed):
-        figures.part_asked += 1
-        figures.part_ok += fit
-        if not fit:
-            figures.flag(f"part asked {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
+        problem = f"part asked {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}"
+        figures.tally("part_asked", "part_ok", fit, problem)
     for ask, fit, reply in check_order(engine, script, seed):
-        figures.order_asked += 1
-        figures.order_ok += fit
-        if not fit:
-            figures.flag(f"order {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
+        figures.tally("order_asked", "order_ok", fit, f"order {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
 
 
 def said_twice(run: Run) -> list[str]:
@@ -1262,33 +1264,22 @@ def interactive(
     greeting = competent[0].messages[0] if competent else "Good afternoon, Harbor Station. How can I help?"
     for seed in SEEDS:
         ok, line = check_digits(engine, greeting, seed)
-        figures.digits_asked += 1
-        figures.digits_ok += ok
-        if not ok:
-            figures.flag(f"digits: seed {seed}: {quote(line)}")
+        figures.tally("digits_asked", "digits_ok", ok, f"digits: seed {seed}: {quote(line)}")
         if questions:
             ok, ask, line = check_two_parts(engine, greeting, questions, seed)
-            figures.parts_asked += 1
-            figures.parts_ok += ok
-            if not ok:
-                figures.flag(f"two parts {quote(ask)}: seed {seed}: {quote(line)}")
+            figures.tally("parts_asked", "parts_ok", ok, f"two parts {quote(ask)}: seed {seed}: {quote(line)}")
     for script in competent:
         for seed in SEEDS:
             ok, line = check_teach_back(engine, script, seed)
-            figures.teach_asked += 1
-            figures.teach_ok += ok
-            if not ok:
-                figures.flag(f"teach-back: {script.name}, seed {seed}: {quote(line)}")
+            figures.tally("teach_asked", "teach_ok", ok, f"teach-back: {script.name}, seed {seed}: {quote(line)}")
             twice = said_twice(play(engine, script, seed))
             figures.calls += 1
             figures.calls_unrepeated += not twice
             if twice:
                 figures.flag(f"said twice: {script.name}, seed {seed}: {quote(twice[0])}")
             for kind, fit, reply in check_understanding(engine, script, seed):
-                figures.checks_asked += 1
-                figures.checks_fit += fit
-                if not fit:
-                    figures.flag(f"check {kind} {quote(CHECKS[kind])}: {script.name}, seed {seed}: {quote(reply)}")
+                problem = f"check {kind} {quote(CHECKS[kind])}: {script.name}, seed {seed}: {quote(reply)}"
+                figures.tally("checks_asked", "checks_fit", fit, problem)
             early = name_shown_early(engine, script, seed)
             if early:
                 figures.names_early += 1
@@ -1317,10 +1308,7 @@ def interactive(
 def _round5(figures: Interactive, engine: ScenarioEngine, script: Script, questions: list[Question], seed: int) -> None:
     """Checks 11-14 of one competent script and seed, counted and flagged."""
     stayed, line, lines = check_stays(engine, script, questions, seed)
-    figures.stay_asked += 1
-    figures.stay_ok += stayed
-    if not stayed:
-        figures.flag(f"left on a question: {script.name}, seed {seed}: {quote(line)}")
+    figures.tally("stay_asked", "stay_ok", stayed, f"left on a question: {script.name}, seed {seed}: {quote(line)}")
     for call_lines in (lines, list(play(engine, script, seed).visitor_lines)):
         unearned = unearned_repeats(call_lines)
         figures.repeat_calls += 1
@@ -1328,15 +1316,9 @@ def _round5(figures: Interactive, engine: ScenarioEngine, script: Script, questi
         if unearned:
             figures.flag(f"repeat of what was never said: {script.name}, seed {seed}: {quote(unearned[0])}")
     for ask, fit, reply in check_in_kind(engine, script, seed):
-        figures.kind_asked += 1
-        figures.kind_ok += fit
-        if not fit:
-            figures.flag(f"check {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
+        figures.tally("kind_asked", "kind_ok", fit, f"check {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
     for ask, fit, reply in check_quizzes(engine, script, seed):
-        figures.quiz_asked += 1
-        figures.quiz_ok += fit
-        if not fit:
-            figures.flag(f"quiz {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
+        figures.tally("quiz_asked", "quiz_ok", fit, f"quiz {quote(ask)}: {script.name}, seed {seed}: {quote(reply)}")
 
 
 # --- 15-19. Round 6 ------------------------------------------------------------------------------
@@ -1420,34 +1402,22 @@ def _round6(figures: Interactive, engine: ScenarioEngine, greeting: str, questio
         unknown = any(d.name == "phone" and not d.known for d in engine.scenario.persona_details)
         ok = classify_answer(engine, details, labels["name"], line) == "answered"
         ok = ok and (unknown or bool(re.search(r"\d{3}-\d{4}", line)))
-        figures.terse_asked += 1
-        figures.terse_ok += ok
-        if not ok:
-            figures.flag(f"terse two parts {quote(TERSE)}: seed {seed}: {quote(line)}")
+        figures.tally("terse_asked", "terse_ok", ok, f"terse two parts {quote(TERSE)}: seed {seed}: {quote(line)}")
     line, _ = _reply_to(engine, greeting, CHOICE, seed)
     replies.append(line)
     first = _first(line)
     ok = bool(CHOSE.search(first)) and not NON_ANSWER.search(first) and not LEAVES.search(line)
-    figures.choice_asked += 1
-    figures.choice_ok += ok
-    if not ok:
-        figures.flag(f"choice: seed {seed}: {quote(line)}")
+    figures.tally("choice_asked", "choice_ok", ok, f"choice: seed {seed}: {quote(line)}")
     for ask in PAPERS:
         line, _ = _reply_to(engine, greeting, ask, seed)
         replies.append(line)
         first = _first(line)
         ok = bool(YES_OR_NO.search(first) or re.search(r"\byes\b", first, re.I)) and not NON_ANSWER.search(first)
-        figures.papers_asked += 1
-        figures.papers_ok += ok
-        if not ok:
-            figures.flag(f"own papers {quote(ask)}: seed {seed}: {quote(line)}")
+        figures.tally("papers_asked", "papers_ok", ok, f"own papers {quote(ask)}: seed {seed}: {quote(line)}")
     _said_once(figures, "checks 15-19", seed, replies)
     handed, line = check_handover(engine, seed)
     if handed is not None:
-        figures.handover_runs += 1
-        figures.handover_ok += handed
-        if not handed:
-            figures.flag(f"hand-over: seed {seed}: {line}")
+        figures.tally("handover_runs", "handover_ok", handed, f"hand-over: seed {seed}: {line}")
 
 
 def interactive_lines(f: Interactive) -> list[str]:
