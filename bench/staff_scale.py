@@ -42,7 +42,7 @@ from bot.practice.coach import Coach, User  # noqa: E402
 from bot.practice.engine import ScenarioEngine  # noqa: E402
 from bot.scenarios.library import default_scenario_dir, load_library  # noqa: E402
 from bot.storage.store import Store, sync_verdicts  # noqa: E402
-from bot.tg.app import renderers  # noqa: E402
+from bot.tg.renderers import renderers  # noqa: E402
 from bot.tg.results_screens import reminder  # noqa: E402
 from bot.tg.staff import StaffHandlers  # noqa: E402
 from bot.training.department import Department  # noqa: E402
@@ -200,7 +200,7 @@ async def period_reports(handlers: StaffHandlers, ids: Clock, instructor: User, 
     for name, scope, user, act in answers:
         wall, cpu, (_, text) = await best_of(3, lambda user=user, act=act: timed(handlers, ids, user, act))
         rows.append((name, scope, wall, cpu, f"{len(text)} chars"))
-    draw = renderers(handlers.coach, UTC)["trends"]
+    draw = renderers(handlers.coach.store, lambda: handlers.coach.library, UTC)["trends"]
     args = {"first": "2026-10-01", "after": "2026-11-01", "kind": "last-month", "today": TODAY.isoformat()}
     for name, scope, unit_ids in [
         ("trend chart, one unit", "one unit", [1]),
@@ -288,7 +288,7 @@ async def main() -> None:
         elapsed, text = await timed(handlers, ids, user, act)
         print(f"{name:32} {elapsed:7.3f}   {len(text)}")
 
-    draw = renderers(coach, UTC)
+    draw = renderers(coach.store, lambda: coach.library, UTC)
     print("\nfile or chart (in a worker thread)  seconds   bytes")
     for name, renderer, params in [
         ("report chart, one unit", "report", {"unit_ids": [1], "title": "Shift 1"}),

@@ -6,7 +6,7 @@ engine or the attempt (see tests/test_architecture.py).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from bot.grading import Grade
@@ -36,7 +36,7 @@ class SavedVisitor:
 
     def to_json(self) -> dict[str, Any]:
         """Every field under its own name, the tuples as lists (from_json reads them back)."""
-        return {**asdict(self), "facts": list(self.facts), "heard": list(self.heard)}
+        return {**vars(self), "facts": list(self.facts), "heard": list(self.heard)}  # flat: no copy of a copy
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SavedVisitor:

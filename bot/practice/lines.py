@@ -49,16 +49,18 @@ class Lines:
             for word in re.findall(r"[A-Z][\w-]+", str(text))
         )
         """Capitalised words of the persona's names and pool values: a name keeps its capital after "Like I said"."""
+        self._pool_offsets = {
+            name: random.Random(f"{scenario.id}:pool:{name}").randrange(len(values))
+            for name, values in scenario.pools.items()
+        }
+        """Where each pool's draw starts (seed 0), fixed per scenario: the seed moves it along."""
 
     def details(self, visitor: Visitor) -> dict[str, Any]:
         """This attempt's draw from each pool: derived from the seed, so never saved; the next seed draws the next
         value of every pool, so two seeds in a row never share a name, a number or a description."""
         if visitor.details is None:
             visitor.details = {
-                name: values[
-                    (random.Random(f"{self.scenario.id}:pool:{name}").randrange(len(values)) + visitor.seed)
-                    % len(values)
-                ]
+                name: values[(self._pool_offsets[name] + visitor.seed) % len(values)]
                 for name, values in self.scenario.pools.items()
             }
         return visitor.details

@@ -177,6 +177,12 @@ class MeaningIntent:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "gates", tuple(_gate(m) for m in self.means))
+        object.__setattr__(self, "_hash", hash((self.name, self.phrases, self.means, self.numbers)))
+
+    def __hash__(self) -> int:
+        """Computed once: intents key the grader's caches, and hashing every slot's wordings on each look-up
+        cost more than the look-up saved."""
+        return self._hash  # type: ignore[attr-defined]
 
     def matches(self, norm: str, negation: bool = True) -> bool:
         """Does the normalised sentence say it? `negation=False` also counts a negated way of saying it

@@ -168,12 +168,13 @@ class Outbox:
                 later = next_at if later is None else min(later, next_at)
         return ready, later
 
-    def head(self, chat_id: int) -> Pending | None:
-        """The chat's oldest undelivered message: later ones wait for it, so order holds."""
+    def head(self, chat_id: int, after: int = 0) -> Pending | None:
+        """The chat's oldest undelivered message: later ones wait for it, so order holds. `after`: the last
+        one sent whose row the bot has yet to mark (the delivery process's, bot.tg.delivery)."""
         row = self.db.execute(
-            "select id, chat_id, body, tries, next_at from outbox where chat_id = ? and sent is null "
+            "select id, chat_id, body, tries, next_at from outbox where chat_id = ? and id > ? and sent is null "
             f"and failed is null and {NOT_HELD} order by id limit 1",
-            [chat_id],
+            [chat_id, after],
         ).fetchone()
         if row is None or row[4] > self.clock():
             return None
@@ -186,6 +187,16 @@ class Outbox:
             kept = {k: v for k, v in message.body.items() if k != "buttons"}
             self.db.execute("update outbox set body = ? where id = ?", [json.dumps(kept), message.id])
             checkpoint(self.db, wait_seconds=SECRET_CHECKPOINT_WAIT)
+
+    def mark_sent(self, ids: list[int]) -> None:
+        """Messages the delivery process sent (plain ones: no reminder to record, no link to wipe)."""
+        now = self.clock()
+        self.db.conn.executemany("update outbox set sent = ? where id = ? and sent is null", [(now, i) for i in ids])
+
+    @staticmethod
+    def plain(message: Pending) -> bool:
+        """Nothing to do once sent but mark it (see `sent`)."""
+        return "reminder" not in message.body and not message.body.get("secret")
 
     def sent(self, message: Pending) -> None:
         if "reminder" not in message.body:

@@ -6,7 +6,7 @@ import asyncio
 import gc
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -31,23 +31,21 @@ from bot.clock import today_in
 from bot.config import Retention, Settings
 from bot.lrs.sender import StatementSender
 from bot.practice.coach import Coach
-from bot.storage import staff_reads as q
+from bot.scenarios.library import Library
 from bot.storage.retention import purge
 from bot.storage.store import Store
 from bot.tg.callbacks import PROFILE_PATTERN, TRAINEE_PATTERN
+from bot.tg.delivery import DeliveryProcess
 from bot.tg.faults import STORAGE_ERRORS, Fault
 from bot.tg.guards import Guards, on_error, wake
 from bot.tg.ordering import PerChatOrder
 from bot.tg.profile_screens import ProfileScreens
-from bot.tg.report_screens import trends_renderer
+from bot.tg.renderers import renderers
 from bot.tg.sender import Sender
 from bot.tg.staff import MENUS, TRAINEE_MENU, StaffHandlers
 from bot.tg.throttle import Throttle
 from bot.tg.trainee import TraineeHandlers
 from bot.training.department import Department
-from bot.training.export_files import build_elsewhere
-from bot.training.records import spec_from_args
-from bot.training.reports import progress_chart, report_chart
 from bot.training.xapi import Statements
 
 log = logging.getLogger(__name__)
@@ -170,9 +168,11 @@ def build_application(
     reminder_interval: float | None = None,
     web: Companion | None = None,
     retention: Retention | None = None,
+    delivery: Sequence[str] | None = None,
 ) -> Application:
     """`web`: a server to run beside the bot in this loop (the dashboard, built by the caller so that
-    this edge never imports the other), given the rules, today and the sender's wake-up."""
+    this edge never imports the other), given the rules, today and the sender's wake-up. `delivery`: the
+    command of a delivery process to send the outbox (bot.tg.delivery); without it, this loop sends."""
     store = coach.store
     guards = Guards(
         store, throttle or Throttle(rate=settings.user_rate, burst=settings.user_burst), settings.log_content
@@ -197,7 +197,9 @@ def build_application(
     app.bot_data.update(
         store=store,
         log_content=settings.log_content,
-        sender=Sender(app.bot, store.outbox, renderers(coach, tz), MENUS, SENDER_CONCURRENCY),
+        sender=DeliveryProcess(store.outbox, delivery)
+        if delivery
+        else sender_for(app.bot, store, lambda: coach.library, tz),
         retention=retention or Retention(),
     )
     if web is not None:
@@ -207,6 +209,13 @@ def build_application(
     add_handlers(app, guards, trainee, staff)
     schedule_jobs(app, staff, reminder_interval if reminder_interval is not None else settings.reminder_interval)
     return app
+
+
+def sender_for(
+    bot: ExtBot, store: Store, library: Callable[[], Library], tz: Any, report: Callable | None = None
+) -> Sender:
+    """The sender of the outbox, in this loop or in the delivery process (bot.tg.delivery, with `report`)."""
+    return Sender(bot, store.outbox, renderers(store, library, tz), MENUS, SENDER_CONCURRENCY, report=report)
 
 
 def lrs_sender(settings: Settings, department: Department) -> StatementSender:
@@ -287,42 +296,6 @@ def schedule_jobs(app: Application, staff: StaffHandlers, reminder_interval: flo
     app.job_queue.run_repeating(purge_expired, interval=PURGE_INTERVAL, first=60.0)
 
 
-def renderers(coach: Coach, tz: Any) -> dict[str, Callable[[dict], Callable[[], tuple]]]:
-    """Charts and files, drawn when their turn to be sent comes: read and drawn in a worker thread,
-    on the store's read-only connection, so the event loop keeps answering trainees meanwhile."""
-    reader = coach.store.reader
-
-    def progress(args: dict) -> Callable[[], tuple]:
-        read = reader.in_thread(lambda conn: q.criterion_history(conn, args["user_id"]))
-        empty = "No finished attempts yet: finish a /practice call first."
-
-        def draw() -> tuple:
-            rows = read()
-            return "photo", "progress.png", progress_chart(rows), "Your results over time" if rows else empty
-
-        return draw
-
-    def report(args: dict) -> Callable[[], tuple]:
-        ids = args["unit_ids"]
-        read = reader.in_thread(lambda conn: (q.weekly_totals(conn, ids), q.report_summary(conn, ids)["rates"]))
-
-        def draw() -> tuple:
-            weekly, rates = read()
-            return "photo", "report.png", report_chart(weekly, rates, args["title"], tz), None
-
-        return draw
-
-    def export(args: dict) -> Callable[[], tuple]:
-        path, spec = coach.store.path, spec_from_args(args, coach.library, str(tz))
-        if path is None:  # an in-memory store: read on this thread, now
-            data = build_elsewhere(None, spec, conn=coach.store.db.conn)
-            return lambda: ("document", spec.name, data, None)
-        # in a worker thread, waiting on the export process
-        return lambda: ("document", spec.name, build_elsewhere(path, spec), None)
-
-    return {"progress": progress, "report": report, "export": export, "trends": trends_renderer(reader, tz)}
-
-
 def text_or_not(text: Callable, not_text: Callable) -> Callable:
     async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await (text if update.effective_message and update.effective_message.text else not_text)(update, context)
@@ -358,7 +331,7 @@ async def on_start(app: Application) -> None:
     collections during the day scan only per-update garbage (shorter pauses).
     """
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in TRAINEE_MENU])
-    sender: Sender = app.bot_data["sender"]
+    sender: Sender | DeliveryProcess = app.bot_data["sender"]
     pending = sender.outbox.undelivered()
     if pending:
         log.info("delivering %s messages left pending before the last stop", pending)
@@ -407,9 +380,16 @@ def webhook_secret(settings: Settings) -> str:
     return secrets.token_urlsafe(32)
 
 
-def run(settings: Settings, coach: Coach, retention: Retention | None = None, web: Companion | None = None) -> None:
-    """Long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set; `web` beside it. Blocks until stopped."""
-    app = build_application(settings, coach, web=web, retention=retention)
+def run(
+    settings: Settings,
+    coach: Coach,
+    retention: Retention | None = None,
+    web: Companion | None = None,
+    delivery: Sequence[str] | None = None,
+) -> None:
+    """Long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set; `web` beside it, and a delivery
+    process sending the outbox when `delivery` names its command. Blocks until stopped."""
+    app = build_application(settings, coach, web=web, retention=retention, delivery=delivery)
     if settings.webhook_url:
         log.info(
             "serving a webhook for %s on %s:%s", settings.webhook_url, settings.webhook_listen, settings.webhook_port

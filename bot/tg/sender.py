@@ -56,8 +56,13 @@ class Sender:
         menus: dict[str, list[tuple[str, str]]] | None = None,
         concurrency: int = 32,
         lanes: int = LANES,
+        report: Callable[[Pending], bool] | None = None,
     ) -> None:
-        self.bot, self.outbox = bot, outbox
+        """`report`: tells the bot a plain message was sent, for the bot to mark (bot.tg.delivery), False if it
+        could not; without it the sender marks every message itself."""
+        self.bot, self.outbox, self.report = bot, outbox, report
+        self._reported: dict[int, int] = {}
+        """Per chat, the last message reported sent: its row may not be marked yet, so heads start after it."""
         self.renderers = renderers or {}
         self.menus = menus or {}
         self.concurrency = concurrency
@@ -208,7 +213,7 @@ class Sender:
 
     async def _drain_chat(self, chat_id: int) -> None:
         while not self._stopping and asyncio.get_running_loop().time() >= self._paused_until:
-            message = self.outbox.head(chat_id)
+            message = self.outbox.head(chat_id, self._reported.get(chat_id, 0))
             if message is None:
                 return
             if message.id in self._unmarked:  # sent before the disk filled up: mark it, never send it twice
@@ -241,6 +246,10 @@ class Sender:
             self._mark_sent(message)
 
     def _mark_sent(self, message: Pending) -> None:
+        if self.report is not None and self.outbox.plain(message) and self.report(message):
+            self._reported[message.chat_id] = message.id
+            self._unmarked.pop(message.id, None)
+            return
         self.outbox.sent(message)  # raises while the database cannot be written; the message stays unmarked
         self._unmarked.pop(message.id, None)
         self.storage_fault.succeeded()
