@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -249,3 +251,14 @@ def test_the_shared_values_are_the_ones_the_grader_and_the_scorecard_use() -> No
     assert transcript.CRITERIA == CRITERIA
     assert transcript.LABELS == LABELS
     assert [(f.name, f.type) for f in fields(transcript.User)] == [(f.name, f.type) for f in fields(User)]
+
+
+def test_the_delivery_process_loads_no_handler_visitor_or_grader() -> None:
+    """It only sends (bot.tg.delivery): what it imports stays small, so the two processes fit the memory target."""
+    probe = (
+        "import sys, bot.tg.delivery, bot.tg.menus; "
+        "print(' '.join(m for m in sys.modules if m.startswith(('bot.grading', 'bot.practice', 'bot.training', "
+        "'bot.scenarios', 'bot.tg.trainee', 'bot.tg.staff', 'bot.tg.app'))))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.cli.practice import cmd_grade, cmd_practice, cmd_scenarios_check, cmd_scenarios_graph, cmd_scenarios_list
 from bot.cli.records import cmd_backup, cmd_erase_person, cmd_purge, cmd_regrade, cmd_restore
-from bot.cli.serve import cmd_deliver, cmd_run, cmd_web
+from bot.cli.serve import cmd_run, cmd_web
 from bot.grading.explain import add_phrases_command
 
 
@@ -40,8 +40,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="start the Telegram bot (settings: environment and .env)")
     run.set_defaults(handler=cmd_run)
-    deliver = sub.add_parser("deliver", help="send the outbox: started by run itself, not by hand")
-    deliver.set_defaults(handler=cmd_deliver)
     web = sub.add_parser("web", help="serve the instructors' web dashboard alone (settings: environment and .env)")
     web.set_defaults(handler=cmd_web)
     records_parsers(sub)

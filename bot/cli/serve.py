@@ -48,39 +48,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_deliver(args: argparse.Namespace) -> int:
-    """Send the outbox (started by `deskdrill run`, which names chats on standard input; see bot.tg.delivery)."""
-    import asyncio
-    import functools
-    import logging
-
-    from bot.config import ConfigError, load_settings
-    from bot.storage.store import Store
-    from bot.tg.app import sender_for, telegram_bot
-    from bot.tg.delivery import deliver, lock_path, report_sent
-
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        raise CliError(str(exc)) from exc
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    library = functools.cache(lambda: scenario_library(args))  # only an export needs it
-
-    async def main() -> None:
-        store = Store.open(settings.db_path)
-        bot = telegram_bot(settings, store)
-        try:
-            async with bot:
-                sender = sender_for(bot, store, library, settings.tz, report_sent)
-                await deliver(sender, lock_path(settings.db_path))
-        finally:
-            store.close()
-
-    asyncio.run(main())
-    return 0
-
-
 def hours_known(args: argparse.Namespace, settings, library) -> None:
     """agency.yaml's training hours name only scenarios the library has (checked once the library is read)."""
     from bot.config import ConfigError, load_training_hours

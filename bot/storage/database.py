@@ -60,6 +60,14 @@ def connect(path: Path) -> SharedDatabase:
     return SharedDatabase(conn)
 
 
+def connect_in_wal(path: Path) -> SharedDatabase:
+    """A connection to a database the store has opened (and put in WAL mode) already, synced as the store's
+    own: for the delivery process (bot.tg.delivery), which needs the outbox and nothing else."""
+    db = connect(path)
+    db.conn.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
 def companions(path: Path) -> tuple[Path, Path]:
     """The -wal and -shm files SQLite keeps beside a database in WAL mode."""
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")

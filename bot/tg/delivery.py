@@ -2,7 +2,8 @@
 
 Sending a message (an HTTPS request through httpx) costs about as much CPU as playing the
 visitor and grading, and Python runs one thread at a time. So `deskdrill run` starts
-`deskdrill deliver`, which runs the same `Sender` (bot.tg.sender) over the same database.
+`python -m bot.tg.delivery`, which runs the same `Sender` (bot.tg.sender) over the same
+database. It loads no handler, visitor or grader (its charts and menus when first needed).
 Nothing else changes: handlers already leave what they owe in the outbox, in the
 transaction that made it owed, and the sender takes it from there.
 
@@ -23,18 +24,24 @@ transaction that made it owed, and the sender takes it from there.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import fcntl
+import functools
 import logging
 import os
 import signal
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
+from bot.config import ConfigError, Settings, load_settings
+from bot.storage.database import connect_in_wal
 from bot.storage.outbox import Outbox, Pending
+from bot.tg.bot_api import SENDER_CONCURRENCY, telegram_bot
 from bot.tg.faults import Fault
 from bot.tg.sender import Sender
 
@@ -51,7 +58,7 @@ def lock_path(db_path: Path) -> Path:
 
 
 class DeliveryProcess:
-    """The bot's side: starts `command` (a `deskdrill deliver`), wakes it, restarts it, stops it.
+    """The bot's side: starts `command` (`python -m bot.tg.delivery`), wakes it, restarts it, stops it.
 
     It stands where the in-process `Sender` would (`wake`, `start`, `stop`, `idle`, `outbox`)."""
 
@@ -166,7 +173,7 @@ def report_sent(message: Pending) -> bool:
 
 def deliver_command(scenarios: Path | None) -> list[str]:
     """The command line of the delivery process, with this interpreter."""
-    return [sys.executable, "-m", "bot.cli", *(["--scenarios", str(scenarios)] if scenarios else []), "deliver"]
+    return [sys.executable, "-m", "bot.tg.delivery", *(["--scenarios", str(scenarios)] if scenarios else [])]
 
 
 async def deliver(sender: Sender, lock: Path, reader: asyncio.StreamReader | None = None) -> None:
@@ -219,3 +226,83 @@ async def _read_lines(reader: asyncio.StreamReader, started: list[Sender], stop:
         for sender in started:
             sender.wake(int(text) if text.lstrip(b"-").isdigit() else None)
     stop.set()
+
+
+class OnFirstUse(Mapping):
+    """A mapping built at its first look-up: charts and menus are rare, and their modules are heavy."""
+
+    def __init__(self, build: Callable[[], Mapping]) -> None:
+        self.build = build
+        self._built: Mapping | None = None
+
+    def _mapping(self) -> Mapping:
+        if self._built is None:
+            self._built = self.build()
+        return self._built
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._mapping()[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self._mapping())
+
+    def __bool__(self) -> bool:  # `mapping or {}` must not build it
+        return True
+
+
+def _renderers(settings: Settings, scenarios: Path | None) -> Mapping:
+    """Charts and files read through a store of their own, opened with the first of them."""
+    from bot.scenarios.library import default_scenario_dir, load_library
+    from bot.storage.store import Store
+    from bot.tg.renderers import renderers
+
+    library = functools.cache(lambda: load_library([scenarios or default_scenario_dir()]))  # for exports only
+    return renderers(Store.open(settings.db_path), library, settings.tz)
+
+
+def _menus() -> Mapping:
+    from bot.tg.menus import MENUS
+
+    return MENUS
+
+
+async def _serve(settings: Settings, scenarios: Path | None) -> None:
+    """The outbox over a plain connection: the bot has opened (and migrated) the database already."""
+    db = connect_in_wal(settings.db_path)
+    bot = telegram_bot(settings, None)  # never polls: no inbox
+    sender = Sender(
+        bot,
+        Outbox(db),
+        OnFirstUse(lambda: _renderers(settings, scenarios)),  # type: ignore[arg-type]
+        OnFirstUse(_menus),  # type: ignore[arg-type]
+        SENDER_CONCURRENCY,
+        report=report_sent,
+    )
+    try:
+        async with bot:
+            await deliver(sender, lock_path(settings.db_path))
+    finally:
+        db.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m bot.tg.delivery [--scenarios DIR]`: started by `deskdrill run`, not by hand."""
+    parser = argparse.ArgumentParser(prog="python -m bot.tg.delivery", description=__doc__.splitlines()[0])
+    parser.add_argument("--scenarios", type=Path, help="scenario directory (for exports)")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"deskdrill delivery: {exc}", file=sys.stderr)
+        return 1
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    asyncio.run(_serve(settings, args.scenarios or settings.scenarios_dir))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,8 +1,25 @@
-"""Each role's command menu and /help text."""
+"""Each role's command menu and /help text: plain data (the delivery process sets menus without handlers)."""
 
 from __future__ import annotations
 
-from bot.tg.trainee import COMMANDS, HELP
+HELP = (
+    "/practice \u2013 choose a practice call (or /practice <id> to start one)\n"
+    "/hint \u2013 a coaching hint for this moment of the call\n"
+    "/end \u2013 finish now and get your scorecard\n"
+    "/history \u2013 your past calls: tap one for its scorecard and transcript, or to ask for a review\n"
+    "/progress \u2013 a chart of your results over time\n"
+    "/help \u2013 this list\n\n"
+    "During a call, just type what you would say. You're graded on greeting, empathy, testing questions, "
+    "offering more help and appreciation."
+)
+COMMANDS = [
+    ("practice", "Choose a practice call"),
+    ("hint", "A hint for this moment of the call"),
+    ("end", "Finish the call and get your scorecard"),
+    ("history", "Your past calls: scorecards, transcripts, reviews"),
+    ("progress", "Chart of your results over time"),
+    ("help", "What this bot does"),
+]
 
 TRAINEE_MENU = [
     *COMMANDS,

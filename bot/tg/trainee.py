@@ -20,6 +20,7 @@ from telegram.ext import ContextTypes, filters
 from bot.practice.coach import Coach, Owed
 from bot.storage.outbox import Outgoing
 from bot.tg import callbacks as cb
+from bot.tg.menus import HELP
 from bot.tg.practice_screens import call_list
 from bot.tg.record_screens import RecordScreens, with_standing
 from bot.tg.screen import Screen, messages_of
@@ -29,26 +30,6 @@ from bot.transcript import User
 
 log = logging.getLogger(__name__)
 SURROGATES = re.compile("[\ud800-\udfff]")
-
-HELP = (
-    "/practice \u2013 choose a practice call (or /practice <id> to start one)\n"
-    "/hint \u2013 a coaching hint for this moment of the call\n"
-    "/end \u2013 finish now and get your scorecard\n"
-    "/history \u2013 your past calls: tap one for its scorecard and transcript, or to ask for a review\n"
-    "/progress \u2013 a chart of your results over time\n"
-    "/help \u2013 this list\n\n"
-    "During a call, just type what you would say. You're graded on greeting, empathy, testing questions, "
-    "offering more help and appreciation."
-)
-COMMANDS = [
-    ("practice", "Choose a practice call"),
-    ("hint", "A hint for this moment of the call"),
-    ("end", "Finish the call and get your scorecard"),
-    ("history", "Your past calls: scorecards, transcripts, reviews"),
-    ("progress", "Chart of your results over time"),
-    ("help", "What this bot does"),
-]
-
 
 def user_of(update: Update) -> User:
     """The person and their private chat (whose id is their user id, even for a button on a gone message)."""
