@@ -146,19 +146,25 @@ class Answers:
             found = [t for t in found if t != "where"]  # "are you safe where you are?" asks no place
         if _WHEN_CLAUSE.search(plain(part)):
             found = [t for t in found if t != "when"]  # "where was it parked when it happened?" asks no time
-        topics = [t for t in found if t not in done and not self._left_to_details(part, t, matched)]
+        strong = self._strong(part)
+        topics = [
+            t
+            for t in found
+            if t not in done and not (f"weak:{t}" in done and t not in strong)
+            and not self._left_to_details(part, t, matched)
+        ]
         asks_yes_no = yes_no(part)
-        if found and not topics and not matched and set(found) <= done:
+        if found and not topics and not matched and all(t in done or f"weak:{t}" in done for t in found):
             return []  # "u ok? anyone hurt": one answer to both
         if self_asked(part) == "fine" and "injured" not in self.scenario.persona_facts:
             done.add("injured")  # "Are you safe?" to a caller nothing has hurt: "I'm fine, thanks."
             return [line] if (line := self.knowing.yes_or_no(visitor, part, "")) else []
-        if asks_yes_no and not matched and not set(topics) & self._strong(part):
+        if asks_yes_no and not matched and not set(topics) & strong:
             guess = topics[0] if topics and topics[0] in self.scenario.persona_facts else ""
             preview = self._detail(visitor, guess, part) if guess else ""
             line = self.knowing.yes_or_no(visitor, part, preview, asked_words(part, guess) if guess else [])
-            if line is not None:
-                done.update(topics)
+            if line is not None:  # a topic named by a weak word ("car") stays open to a later part that names it
+                done.update(f"weak:{t}" for t in topics)  # outright: "is the car still there, and what's the plate?"
                 return [line]
         answers = []
         for topic in topics:

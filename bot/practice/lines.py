@@ -106,7 +106,8 @@ class Lines:
         words = text.split(" ", 2)
         first = words[0].strip(",.!?")
         following = words[1] if len(words) > 1 else ""
-        plain = following[:1].islower() or following[:1].isdigit()
+        pronoun = following.strip(",.!?") == "I" or following.startswith("I'")  # "If I have...", "When I'm..."
+        plain = following[:1].islower() or following[:1].isdigit() or pronoun
         if first == "I" or first.startswith("I'"):
             return text
         common = first.lower().split("-")[0] in _COMMON_OPENERS

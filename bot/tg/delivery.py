@@ -60,7 +60,7 @@ def lock_path(db_path: Path) -> Path:
 class DeliveryProcess:
     """The bot's side: starts `command` (`python -m bot.tg.delivery`), wakes it, restarts it, stops it.
 
-    It stands where the in-process `Sender` would (`wake`, `start`, `stop`, `idle`, `outbox`)."""
+    It stands where the in-process `Sender` would (`wake`, `start`, `stop`, `outbox`)."""
 
     def __init__(self, outbox: Outbox, command: Sequence[str], restart_pause: float = RESTART_PAUSE) -> None:
         self.outbox, self.command, self.restart_pause = outbox, list(command), restart_pause
@@ -149,16 +149,6 @@ class DeliveryProcess:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
-
-    async def idle(self, timeout: float = 10.0) -> bool:
-        """True once nothing is pending (for tests and benchmarks)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while self.outbox.due_chats(limit=1)[0]:
-            if loop.time() > deadline:
-                return False
-            await asyncio.sleep(0.01)
-        return True
 
 
 def report_sent(message: Pending) -> bool:

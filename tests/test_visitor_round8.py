@@ -1,0 +1,93 @@
+"""What round 8's play-tests (30 competent calls by two blind testers) found, fixed in general and replayed by
+scenario and seed, with cases in other words:
+
+1. A two-part question whose first part is a yes-or-no about a thing named loosely ("is the car parked on Elm
+   Street now, and what's the plate?") gets both parts answered: the plate is not dropped.
+2. A caller in crisis answers the questions a deputy must ask: whether they took any of the pills (and not the
+   pills they have again, after "Again,"), and whether they are in a car, from where they are.
+3. A sentence read back after "And" keeps its pronoun "I" but loses the capital of its first word ("And if I
+   have any questions later", not "And If I").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.practice.lines import Lines
+from bot.scenarios.library import Library
+from tests.calls import call
+
+PHONE_HELLO = "Harbor Station sheriff's desk, Deputy Ramos speaking, how can I help?"
+
+
+def _last(library: Library, scenario: str, seed: int, messages: list[str]) -> str:
+    attempt = call(library, scenario, [], seed)
+    line = ""
+    for message in messages:
+        line = attempt.say(message).reply.line
+    return line
+
+
+# 1. Both parts of a two-part question.
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Okay. Is the car parked on Elm Street now, and what's the plate?",
+        "Is your car still out front? And what's the plate number?",
+        "is the car still on your street, and whats the plate",
+    ],
+)
+def test_a_yes_or_no_about_the_car_does_not_swallow_the_plate_asked_after_it(library: Library, question: str) -> None:
+    plate = library.scenarios["car-break-in"].pools["plate"]
+    line = _last(library, "car-break-in", 131, [PHONE_HELLO, "I'm sorry that happened. Is anyone hurt?", question])
+    assert any(p in line for p in plate), line
+
+
+# 2. The crisis caller's pills and whereabouts.
+
+CRISIS = [PHONE_HELLO, "I'm really glad you called. I'm staying right here with you. Where are you right now?"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did you swallow any of the pills tonight, yes or no?",
+        "Have you taken any of them?",
+        "Casey, have you taken anything tonight?",
+        "did u take any pills",
+    ],
+)
+def test_the_crisis_caller_says_whether_they_took_any_pills(library: Library, question: str) -> None:
+    line = _last(library, "mental-health-crisis", 131, [*CRISIS, question])
+    assert line.startswith("No") and "taken" in line and not line.startswith(("Again", "As I said")), line
+
+
+@pytest.mark.parametrize("seed", range(131, 136))
+def test_asked_whether_they_are_in_a_car_the_crisis_caller_answers_from_where_they_are(
+    library: Library, seed: int
+) -> None:
+    attempt = call(library, "mental-health-crisis", CRISIS[:1], seed)
+    where = attempt.say(CRISIS[1]).reply.line
+    answer = attempt.say("Are you in a car? What kind, so the team can find you?").reply.line
+    in_a_vehicle = any(w in where for w in ("lot", "behind the"))
+    assert answer.startswith("Yes" if in_a_vehicle else "No"), (where, answer)
+    assert "don't know" not in answer
+
+
+# 3. "And if I ...", not "And If I ...".
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after_and"),
+    [
+        ("If I have any questions later, I call the property unit.", "if I have any questions later"),
+        ("When I'm done, I bring the receipt.", "when I'm done"),
+        ("Harbor View Drive is where it was.", "Harbor View Drive"),
+    ],
+)
+def test_a_sentence_said_after_and_keeps_its_i_and_its_names_but_not_its_capital(
+    library: Library, sentence: str, after_and: str
+) -> None:
+    assert Lines(library.scenarios["found-property"]).decap(sentence).startswith(after_and)
