@@ -89,7 +89,7 @@ async def test_polling_through_bot_api_errors_backs_off_and_logs_once(
         await asyncio.sleep(0.2)
         update = bot.api.text(5, "/start")
         await bot.settle(update, timeout=40)
-    polling = [r.getMessage() for r in caplog.records if r.name == "bot.tg.app"]
+    polling = [r.getMessage() for r in caplog.records if r.name == "bot.tg.bot_api"]
     assert len(polling) == 2, polling
     assert polling[0].startswith("fetching updates from the Bot API failed: NetworkError")
     assert "works again" in polling[1] and "(4 tries failed)" in polling[1]
