@@ -7,6 +7,9 @@ scenario and seed, with cases in other words:
    pills they have again, after "Again,"), and whether they are in a car, from where they are.
 3. A sentence read back after "And" keeps its pronoun "I" but loses the capital of its first word ("And if I
    have any questions later", not "And If I").
+4. A check in two parts ("how many days do you have, and what's the number to call?") gets both back, from the
+   trainee's words, the second after "And".
+5. "Your name and a number" asks the phone too.
 """
 
 from __future__ import annotations
@@ -91,3 +94,33 @@ def test_a_sentence_said_after_and_keeps_its_i_and_its_names_but_not_its_capital
     library: Library, sentence: str, after_and: str
 ) -> None:
     assert Lines(library.scenarios["found-property"]).decap(sentence).startswith(after_and)
+
+
+# 4. A check in two parts.
+
+CITATION = [
+    "Harbor Station, Deputy Ramos speaking, how can I help?",
+    "I'm sorry, that's frustrating. You have 21 days from the ticket to contest it. The parking citations office "
+    "is at (562) 555-0137.",
+]
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "Just so I'm sure I explained it right, how many days do you have, and what's the number to call?",
+        "So how many days do you have to contest it, and what's the office number you call?",
+    ],
+)
+def test_a_two_part_check_gets_both_parts_back_in_the_trainees_words(library: Library, check: str) -> None:
+    line = _last(library, "parking-citation", 131, [*CITATION, check])
+    assert "21 days" in line and "555-0137" in line and line.count("You said") <= 1, line
+
+
+# 5. "Your name and a number".
+
+
+@pytest.mark.parametrize("question", ["Can I get your name and a number?", "name and your number please"])
+def test_your_name_and_a_number_asks_the_phone_too(library: Library, question: str) -> None:
+    line = _last(library, "deputy-compliment", 131, [PHONE_HELLO, f"Oh, that's wonderful to hear. {question}"])
+    assert "555-" in line, line

@@ -196,9 +196,23 @@ class Answers:
         """A check ("Do you have that written down?") or a quiz ("Which number is for dispatch?") in the message,
         answered in kind, the last asked first; None when there is none."""
         for sentence, _ in reversed(read):
-            if found := self._quizzed(visitor, sentence.norm) or self.checked(visitor, sentence.norm):
+            if found := self._quizzed_parts(visitor, sentence.norm) or self.checked(visitor, sentence.norm):
                 return found
         return None
+
+    def _quizzed_parts(self, visitor: Visitor, sentence: str) -> str | None:
+        """A quiz, or a quiz in parts ("how many days do you have, and what's the number to call?"): each part
+        answered, in order, when the parts are answered apart; else the sentence's answer as a whole."""
+        whole = self._quizzed(visitor, sentence)
+        parts = question_parts(sentence)
+        if len(parts) < 2:
+            return whole
+        each = list(dict.fromkeys(a for part in parts if (a := self._quizzed(visitor, part))))
+        if len(each) < 2:
+            return whole or (each[0] if each else None)
+        opener = " ".join(each[0].split()[:2]) + " "  # "You said 21 days. And (562) 555-0137.", not "You said" twice
+        rest = [f"And {a[len(opener):]}" if a.startswith(opener) else a for a in each[1:]]
+        return " ".join([each[0], *rest])
 
     def _quizzed(self, visitor: Visitor, part: str) -> str | None:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
