@@ -10,6 +10,10 @@ scenario and seed, with cases in other words:
 4. A check in two parts ("how many days do you have, and what's the number to call?") gets both back, from the
    trainee's words, the second after "And".
 5. "Your name and a number" asks the phone too.
+6. A sentence said back in the visitor's words: "let's keep our voices down" is "We'll keep our voices down", not
+   "I let's keep your voices down"; "you have within 10 days" is "I have 10 days".
+7. "Does that timing work for you?", "Is that okay with you?", "Sound good?" get a yes that agrees, not "I don't
+   know that".
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import pytest
 
 from bot.practice.lines import Lines
+from bot.practice.plans import in_my_words
 from bot.scenarios.library import Library
 from tests.calls import call
 
@@ -124,3 +129,34 @@ def test_a_two_part_check_gets_both_parts_back_in_the_trainees_words(library: Li
 def test_your_name_and_a_number_asks_the_phone_too(library: Library, question: str) -> None:
     line = _last(library, "deputy-compliment", 131, [PHONE_HELLO, f"Oh, that's wonderful to hear. {question}"])
     assert "555-" in line, line
+
+
+# 6. Said back in the visitor's words.
+
+
+@pytest.mark.parametrize(
+    ("trainee", "visitor"),
+    [
+        ("let's keep our voices down", "We'll keep our voices down"),
+        ("Let us take this one step at a time.", "We'll take this one step at a time."),
+        ("you have within 10 days to send it in", "I have 10 days to send it in"),
+        ("Bring your ID", "I bring my ID"),
+    ],
+)
+def test_a_sentence_said_back_is_the_visitors_own(trainee: str, visitor: str) -> None:
+    assert in_my_words(trainee) == visitor
+
+
+# 7. Agreement asked, agreement given.
+
+
+@pytest.mark.parametrize("check", ["Does that timing work for you?", "Is that okay with you?", "Sound good?"])
+def test_a_question_of_agreement_gets_a_yes_that_agrees(library: Library, check: str) -> None:
+    explained = "The clearance letter's twenty-five dollars, and it's usually ready in five to seven business days."
+    line = _last(
+        library,
+        "clearance-letter",
+        121,
+        ["Hi, welcome to Harbor Station, I'm Deputy Lee. What can I do for you?", f"{explained} {check}"],
+    )
+    assert line.startswith(("Yes", "Sounds good")) and "don't know" not in line, line

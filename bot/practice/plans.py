@@ -82,6 +82,8 @@ def in_my_words(sentence: str) -> str:
     my ID, and I'll get a call"; "I'm sending a deputy" becomes "you're sending a deputy"."""
     text = _shortened(sentence.strip())
     text = _LEAD_IN.sub("", text)
+    if together := _LETS.match(text):  # "let's keep our voices down": both of them, said back as "we"
+        return "We'll " + text[together.end() :]
     directive = bool(_DIRECTIVE_START.match(text))
     parts = _WORDS_AND_GAPS.findall(text)
     out: list[str] = []
@@ -100,10 +102,12 @@ def in_my_words(sentence: str) -> str:
     said = re.sub(r"\bI were\b", "I was", said)
     said = re.sub(r"\byou am\b", "you are", said)
     said = re.sub(r"\bI has\b", "I have", said)
+    said = re.sub(r"\b(I have|I've got|I got) within\b", r"\1", said)  # "you have within 10 days": "I have 10 days"
     return said[:1].upper() + said[1:]
 
 
 _MOST_WORDS = 34
+_LETS = re.compile(r"^(?:let's|lets|let us)\s+", re.IGNORECASE)
 _THEN_DO = pattern("then_do", 0)
 _LEAD_IN = pattern("lead_in", re.IGNORECASE)
 
