@@ -53,7 +53,7 @@ def test_a_terse_name_and_phone_gets_both(library: Library, ask: str, seed: int)
 @pytest.mark.parametrize("seed", range(1, 11))
 def test_which_library_gets_the_place_and_how_long_ago_the_time(library: Library, seed: int) -> None:
     engine_details = call(library, "lost-child-lobby", [], seed)
-    place = str(engine_details.engine.details(engine_details.visitor)["place"])
+    place = engine_details.engine.details(engine_details.visitor)["place"]  # its name, and which one exactly
     engine_details.finish()
     line = _reply(
         library,
@@ -62,7 +62,7 @@ def test_which_library_gets_the_place_and_how_long_ago_the_time(library: Library
         [LOBBY_HELLO],
         "Oh sweetie, you're safe here. Which library, the one on Harbor Boulevard? And how long ago?",
     )
-    assert place.lower() in line.lower() and "minutes ago" in line, line
+    assert any(said.lower() in line.lower() for said in place.values()) and "minutes ago" in line, line
 
 
 @pytest.mark.parametrize("seed", range(1, 7))

@@ -14,6 +14,9 @@ scenario and seed, with cases in other words:
    "I let's keep your voices down"; "you have within 10 days" is "I have 10 days".
 7. "Does that timing work for you?", "Is that okay with you?", "Sound good?" get a yes that agrees, not "I don't
    know that".
+8. "Was that nine in the morning or at night?" asks a time, not a place: no "Like I said, on the on-ramp."
+9. A frightened, limited-English or young visitor repeats itself with "Like I said,", never a curt "Again," or
+   "As I said,".
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import pytest
 
 from bot.practice.lines import Lines
 from bot.practice.plans import in_my_words
+from bot.practice.stock_lines import SAID_BEFORE
 from bot.scenarios.library import Library
 from tests.calls import call
 
@@ -160,3 +164,32 @@ def test_a_question_of_agreement_gets_a_yes_that_agrees(library: Library, check:
         ["Hi, welcome to Harbor Station, I'm Deputy Lee. What can I do for you?", f"{explained} {check}"],
     )
     assert line.startswith(("Yes", "Sounds good")) and "don't know" not in line, line
+
+
+# 8. Morning or night is a time.
+
+
+def test_morning_or_night_asks_a_time_not_a_place(library: Library) -> None:
+    line = _last(
+        library,
+        "deputy-compliment",
+        131,
+        [
+            PHONE_HELLO,
+            "Oh, that's wonderful to hear. Can I get your name and a number, and about when and where this happened?",
+            "Was that nine in the morning or at night?",
+        ],
+    )
+    assert not line.startswith(SAID_BEFORE) and "on-ramp" not in line, line
+
+
+# 9. A gentle repeat.
+
+
+@pytest.mark.parametrize("scenario", ["domestic-violence-lobby", "limited-english", "spanish-family-interpreter"])
+def test_a_visitor_with_a_register_repeats_itself_gently(library: Library, scenario: str) -> None:
+    from bot.practice.lines import Lines
+
+    openers = Lines(library.scenarios[scenario]).said_before
+    assert openers and all(o == "Like I said," for o in openers)
+    assert set(Lines(library.scenarios["car-break-in"]).said_before) == set(SAID_BEFORE)

@@ -277,7 +277,7 @@ class Answers:
         """The persona's line for a detail asked for; one it does not know, asked again, said as a repeat."""
         line = self.lines.pick(detail.say, visitor, salt=detail.name)
         if f"told:detail:{detail.name}" in visitor.heard and not detail.known:
-            line = f"{random.Random(f'{visitor.seed}:{visitor.turn}:said').choice(SAID_BEFORE)} " + (
+            line = f"{random.Random(f'{visitor.seed}:{visitor.turn}:said').choice(self.lines.said_before)} " + (
                 self.lines.decap(line)
             )
         visitor.heard.add(f"told:detail:{detail.name}")
@@ -289,7 +289,7 @@ class Answers:
         "And no threats..."), without the remarks that went with it the first time. Only what was said before is
         said as a repeat: an answer given now for the first time gets no "Like I said"."""
         said = {k for k in visitor.heard if k.startswith("said:")}
-        prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(SAID_BEFORE)
+        prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(self.lines.said_before)
         texts = distinct([a for a, _ in answers])
         if REASKED.search(visitor.message):  # "No, I mean your sister": the answer that missed is not said again
             texts = [t for t in texts if not all(said_key(x.original) in said for x in split_sentences(t))]
@@ -337,7 +337,7 @@ class Answers:
             return detail
         unknown = self.lines.pick(self.scenario.persona_unknown or DONT_KNOW, visitor, salt=topic)
         if f"unknown:{topic}" in visitor.heard:
-            prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(SAID_BEFORE)
+            prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(self.lines.said_before)
             return f"{prefix} {self.lines.decap(unknown)}"
         visitor.heard.add(f"unknown:{topic}")
         return unknown

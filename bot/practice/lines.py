@@ -24,7 +24,7 @@ from bot.practice.hearing import (
     without_untold_values,
 )
 from bot.practice.others import misnamed
-from bot.practice.stock_lines import AGAIN, NOTHING_ELSE, NUDGES, REGISTERS, SAID_BEFORE
+from bot.practice.stock_lines import AGAIN, GENTLE_SAID_BEFORE, NOTHING_ELSE, NUDGES, REGISTERS, SAID_BEFORE
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Line, Scenario, State
@@ -114,6 +114,12 @@ class Lines:
         if common or plain and first.split("'")[0] not in self.names:
             return text[:1].lower() + text[1:]
         return text
+
+    @property
+    def said_before(self) -> tuple[str, ...]:
+        """The openers of a repeat in the persona's voice: a frightened, a limited-English or a young visitor says
+        "Like I said,", never a curt "Again," or "As I said,"."""
+        return GENTLE_SAID_BEFORE if self.scenario.persona_register in REGISTERS else SAID_BEFORE
 
     def voice(self, name: str, table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         """A table of stock lines in the persona's register: a frightened caller says "Okay. I understand.", not
@@ -219,7 +225,7 @@ class Lines:
         if "?" not in dropped[0] and not _DIGIT.search(dropped[0]):  # a remark said again is no "As I said"
             acks = [a for a in ACKNOWLEDGED if a != visitor.last_line]
             return " ".join([*kept, random.Random(f"{visitor.seed}:{visitor.turn}:ack").choice(acks)]).strip()
-        again = AGAIN if "?" in dropped[0] else SAID_BEFORE  # its own question asked again: "Sorry, but ...?"
+        again = AGAIN if "?" in dropped[0] else self.said_before  # its own question asked again: "Sorry, but ...?"
         prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(again)
         return " ".join([*kept, f"{prefix} {self.decap(dropped[0])}"]).strip()
 
