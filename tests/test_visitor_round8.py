@@ -17,6 +17,8 @@ scenario and seed, with cases in other words:
 8. "Was that nine in the morning or at night?" asks a time, not a place: no "Like I said, on the on-ramp."
 9. A frightened, limited-English or young visitor repeats itself with "Like I said,", never a curt "Again," or
    "As I said,".
+10. Asked "her full name" of a relative the persona knows (the grandmother), the visitor gives that name, never
+    a made-up first name.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import pytest
 
 from bot.practice.lines import Lines
+from bot.practice.others import NAMES as OTHER_NAMES
 from bot.practice.plans import in_my_words
 from bot.practice.stock_lines import SAID_BEFORE
 from bot.scenarios.library import Library
@@ -188,8 +191,26 @@ def test_morning_or_night_asks_a_time_not_a_place(library: Library) -> None:
 
 @pytest.mark.parametrize("scenario", ["domestic-violence-lobby", "limited-english", "spanish-family-interpreter"])
 def test_a_visitor_with_a_register_repeats_itself_gently(library: Library, scenario: str) -> None:
-    from bot.practice.lines import Lines
-
     openers = Lines(library.scenarios[scenario]).said_before
     assert openers and all(o == "Like I said," for o in openers)
     assert set(Lines(library.scenarios["car-break-in"]).said_before) == set(SAID_BEFORE)
+
+
+# 10. A relative the persona knows.
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Understood. Is Ingrid your grandmother? What's her full name and address?",
+        "And your grandmother, what's her full name?",
+    ],
+)
+def test_the_name_of_a_relative_the_persona_knows_is_the_personas(library: Library, question: str) -> None:
+    attempt = call(library, "grandparent-scam", [], 131)
+    for message in [PHONE_HELLO, "I'm sorry, that's a nasty scam. May I have your name and a number for you?"]:
+        attempt.say(message)
+    line = attempt.say(question).reply.line
+    gran = attempt.engine.details(attempt.visitor)["gran"]
+    invented = [n for names in OTHER_NAMES.values() for n in names if n != gran["first"]]
+    assert f"{gran['first']} {gran['last']}" in line and not any(f"{n}." in line for n in invented), line

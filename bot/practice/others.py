@@ -24,6 +24,20 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Dr)\.?\s+$", re.IGNORECA
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
 _PHONE = re.compile(r"\(\d{3}\) \d{3}-\d{4}")
+_OWN_DETAILS = frozenset({"phone", "address", "birth"})
+"""The visitor's own details: "her name and number" asks the person mentioned, whatever these match."""
+
+
+def _known_to_persona(part: str, span: tuple[int, int], lines: Lines) -> bool:
+    """A detail of the persona's asks for the very words asked ("her full name"), not another thing the part
+    names ("your sister" of "I meant your sister, her name and number?" is the visitor's wish to call her)."""
+    start, end = span
+    return any(
+        m.start() < end and m.end() > start
+        for d in lines.scenario.persona_details
+        if d.name not in _OWN_DETAILS
+        for m in d.asked.finditer(part)
+    )
 
 
 def other_answer(part: str, message: str, visitor: Visitor, lines: Lines) -> str | None:
@@ -39,6 +53,8 @@ def other_answer(part: str, message: str, visitor: Visitor, lines: Lines) -> str
     pronoun = _PRONOUNS.get(relative, "their")
     if asked.group(0).split()[0].lower() != pronoun:
         return None  # "his name" after "can my sister come?" is about someone else
+    if _known_to_persona(part, asked.span(), lines):
+        return None  # the persona knows that person: its detail answers ("her full name": Ingrid Larsen)
     rng = random.Random(f"{visitor.seed}:other:{relative}")
     own = {str(v) for v in lines.details(visitor).values()}
     pool = [str(n) for n in lines.scenario.pools.get("phone_no", ()) if str(n) not in own]
