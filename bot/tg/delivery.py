@@ -91,11 +91,15 @@ class DeliveryProcess:
         loop, pause = asyncio.get_running_loop(), self.restart_pause
         while not self._stopping:
             started = loop.time()
-            self._proc = await asyncio.create_subprocess_exec(
-                *self.command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE
-            )
-            await self._read_reports(self._proc.stdout)  # until it exits: then all it sent is marked
-            code = await self._proc.wait()
+            try:
+                self._proc = await asyncio.create_subprocess_exec(
+                    *self.command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE
+                )
+            except OSError as exc:  # no process can be started (out of memory, too many processes)
+                code: int | str = f"not started: {exc}"
+            else:
+                await self._read_reports(self._proc.stdout)  # until it exits: then all it sent is marked
+                code = await self._proc.wait()
             if self._stopping:
                 return
             pause = self.restart_pause if loop.time() - started > 60 else min(MAX_RESTART_PAUSE, pause * 2)

@@ -6,11 +6,18 @@ one loses nothing and sends nothing twice, and the delivery process never outliv
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from bot.storage.store import Store
+from bot.tg.delivery import DeliveryProcess
 from tests.scripts import COURTEOUS
 from tests.telegram.fake_bot_api import FakeBotApi
 from tests.telegram.test_restart import start_bot, visitor_lines, wait_until_all_sent
@@ -111,3 +118,23 @@ def test_a_stopped_bot_stops_its_delivery_process_cleanly(tmp_path: Path) -> Non
         api.stop()
     assert bot.returncode == 0 and not alive(delivery)
     assert "Traceback" not in stderr.decode() and "killing it" not in stderr.decode()
+
+
+async def test_a_delivery_process_that_cannot_start_or_keeps_dying_is_tried_again_and_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = Store.open(tmp_path / "deskdrill.db")
+    try:
+        for command in (["/nonexistent/deskdrill-delivery"], [sys.executable, "-c", "raise SystemExit(3)"]):
+            caplog.clear()
+            delivery = DeliveryProcess(store.outbox, command, restart_pause=0.05)
+            with caplog.at_level(logging.ERROR, logger="bot.tg.delivery"):
+                delivery.start()
+                await asyncio.sleep(1.5)
+                delivery.wake(5)  # nothing running to wake: no error either
+                await delivery.stop()
+            tries = [r.getMessage() for r in caplog.records if "the delivery process stopped" in r.getMessage()]
+            assert len(tries) >= 2, tries
+            assert "not started" in tries[0] if command[0].startswith("/nonexistent") else "status 3" in tries[0]
+    finally:
+        store.close()
