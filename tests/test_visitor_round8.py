@@ -19,6 +19,8 @@ scenario and seed, with cases in other words:
    "As I said,".
 10. Asked "her full name" of a relative the persona knows (the grandmother), the visitor gives that name, never
     a made-up first name.
+11. A trainee who greets someone else of the call by name ("Hi Zoe, you're safe with us" to the lost child) is
+    not corrected by the visitor ("Um, it's Greg.").
 """
 
 from __future__ import annotations
@@ -214,3 +216,15 @@ def test_the_name_of_a_relative_the_persona_knows_is_the_personas(library: Libra
     gran = attempt.engine.details(attempt.visitor)["gran"]
     invented = [n for names in OTHER_NAMES.values() for n in names if n != gran["first"]]
     assert f"{gran['first']} {gran['last']}" in line and not any(f"{n}." in line for n in invented), line
+
+
+# 11. Someone else of the call, greeted by name.
+
+
+@pytest.mark.parametrize("seed", [121, 122, 123])
+def test_greeting_the_lost_child_by_name_is_no_wrong_name_for_the_finder(library: Library, seed: int) -> None:
+    attempt = call(library, "lost-child-lobby", [], seed)
+    child = attempt.engine.details(attempt.visitor)["child"]
+    attempt.say("Hi, welcome to Harbor Station, I'm Deputy Lee. What can I do for you?")
+    line = attempt.say(f"You did the right thing bringing her here. Hi {child}, you're safe with us, okay?").reply.line
+    assert "actually" not in line and not line.startswith(("Um, it's", "It's")), line

@@ -64,6 +64,12 @@ def other_answer(part: str, message: str, visitor: Visitor, lines: Lines) -> str
     return line.format(Pronoun=pronoun.capitalize(), name=rng.choice(NAMES[pronoun]), number=number)
 
 
+def _others_in_call(visitor: Visitor, lines: Lines, own: list[str]) -> set[str]:
+    """The names of the other people of this call (its child, its grandmother, its abuser), drawn for the seed."""
+    drawn = " ".join(str(v) for v in lines.details(visitor).values())
+    return set(re.findall(r"[A-Z][\w-]+", drawn)) - set(own)
+
+
 def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
     """The line, with a polite correction first when the trainee's message called the visitor by a name not its
     own ("Thank ya, Sam." to Marcus: "It's Marcus, actually."); once a call."""
@@ -77,6 +83,8 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
             continue  # "Oh, I'm sorry", "Yes, ...", "... with Mr. Pruitt, and": nobody addressed
         if not (address.group("title") or name in lines.names or name.lower() in _FIRST_NAMES):
             continue
+        if name in _others_in_call(visitor, lines, own):
+            continue  # "Hi Zoe, you're safe with us": the lost child, not the finder
         visitor.heard.add("corrected:name")
         said = own[-1] if address.group("title") and len(own) > 1 else own[0]
         correction = random.Random(f"{visitor.seed}:named").choice(WRONG_NAME).format(name=said)
