@@ -21,6 +21,7 @@ scenario and seed, with cases in other words:
     a made-up first name.
 11. A trainee who greets someone else of the call by name ("Hi Zoe, you're safe with us" to the lost child) is
     not corrected by the visitor ("Um, it's Greg.").
+12. "A photo on your phone?" asks for no phone number.
 """
 
 from __future__ import annotations
@@ -228,3 +229,14 @@ def test_greeting_the_lost_child_by_name_is_no_wrong_name_for_the_finder(library
     attempt.say("Hi, welcome to Harbor Station, I'm Deputy Lee. What can I do for you?")
     line = attempt.say(f"You did the right thing bringing her here. Hi {child}, you're safe with us, okay?").reply.line
     assert "actually" not in line and not line.startswith(("Um, it's", "It's")), line
+
+
+# 12. "On your phone" asks no number.
+
+
+@pytest.mark.parametrize("question", ["Or a photo on your phone?", "Do you have a picture of it saved to your phone?"])
+def test_a_photo_on_your_phone_asks_no_phone_number(library: Library, question: str) -> None:
+    line = _last(
+        library, "limited-english", 121, ["Hello, welcome. I am Deputy Lee. How can I help?", f"Good. {question}"]
+    )
+    assert "555-" not in line, line

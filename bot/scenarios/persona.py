@@ -18,7 +18,7 @@ from bot.scenarios.schema import MOODS, REGISTERS, TOPICS
 DETAIL_ASKED: dict[str, str] = {
     "phone": r"call ?back|reach you|name (and |\+ |n |& )?(a |your |ur |the )?(phone|number|cell)|"
     r"(phone|cell) \?|a phone number|"
-    r"your (cell|phone|mobile|number|#)|phone (number|#)|cell (number|#)|"
+    r"(?<!on )(?<!in )(?<!from )(?<!to )(?<!with )your (cell|phone|mobile|number|#)|phone (number|#)|cell (number|#)|"
     r"(best|good|safe|contact|callback|cell|home) (number|#)|number for you|the cell|ur (cell|number|phone|#)|"
     r"number (i|we|they|the deputy) can|read me (the|your) (cell|number)|what number (are you|is this)|"
     r"number (are you|you're) calling from|phone #|number where",
