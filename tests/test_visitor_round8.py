@@ -22,6 +22,8 @@ scenario and seed, with cases in other words:
 11. A trainee who greets someone else of the call by name ("Hi Zoe, you're safe with us" to the lost child) is
     not corrected by the visitor ("Um, it's Greg.").
 12. "A photo on your phone?" asks for no phone number.
+13. The trainee's plan said as the visitor's, with a tag ("And you call 562-555-0124 first to book, right?"),
+    gets a yes, in the persona's voice, never "I'm not sure".
 """
 
 from __future__ import annotations
@@ -240,3 +242,25 @@ def test_a_photo_on_your_phone_asks_no_phone_number(library: Library, question: 
         library, "limited-english", 121, ["Hello, welcome. I am Deputy Lee. How can I help?", f"Good. {question}"]
     )
     assert "555-" not in line, line
+
+
+# 13. The plan said back for a yes.
+
+VIN = [
+    "Hi, welcome to Harbor Station, I'm Deputy Lee. What can I do for you?",
+    "It's by appointment. We only do VIN inspections on Wednesdays, one to four in the afternoon, and you book a "
+    "slot by calling 562-555-0124.",
+]
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "And you call 562-555-0124 first to book the Wednesday slot, right?",
+        "So you'll bring the title and your ID on Wednesday, correct?",
+        "you call first then come wednesday, yeah?",
+    ],
+)
+def test_the_plan_said_as_the_visitors_own_gets_a_yes(library: Library, check: str) -> None:
+    line = _last(library, "vin-inspection", 121, [*VIN, check])
+    assert line.startswith(("Yes", "Right")) and "not sure" not in line, line

@@ -16,29 +16,30 @@ from collections.abc import Sequence
 from bot.grading.text import split_sentences
 from bot.practice.asking import (
     Read,
-    check_kind,
     either_or,
     hinted_topics,
     plain,
     question_parts,
     questions,
-    read_back_ask,
     self_asked,
     with_antecedent,
     yes_no,
 )
 from bot.practice.choosing import choose
 from bot.practice.complying import said_now
-from bot.practice.hearing import ACKNOWLEDGED, told_back
+from bot.practice.in_kind import InKind
 from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
 from bot.practice.lines import Lines, distinct, said_key
-from bot.practice.quizzes import quiz_answer
-from bot.practice.read_back import ASK_AGAIN, read_back, said_back
-from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, MISHEARD, NOT_YET, REASKED, SAID_BEFORE, TOLD_BACK
+from bot.practice.stock_lines import (
+    DONT_KNOW,
+    MISHEARD,
+    REASKED,
+    SAID_BEFORE,
+)
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
-from bot.scenarios.format import Detail, Line, Rule, Scenario, State
-from bot.scenarios.intents import QUESTION_TOPICS, asked_words, question_topics, testing_kind
+from bot.scenarios.format import Detail, Line, Scenario
+from bot.scenarios.intents import QUESTION_TOPICS, asked_words, question_topics
 
 YES_NO, _YES, _DENIAL, _LEADING_NO, _VOCATIVE = patterns("yes_no_opener says_yes denial leading_no vocative")
 """Words that answer a yes-or-no check (the visitor's own opener says them, so the rest of its line loses them), a
@@ -49,6 +50,7 @@ _FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _HOW_MANY, _WHERE_YOU_ARE, _HOW_LONG, _W
 )
 """What a question asks after, over its lower-case words (bot/practice/phrases/asking.yaml)."""
 _DONE, _OWN_THING, _TERSE_PHONE = pattern("did_you"), pattern("own_thing"), pattern("terse_phone")
+_CONFIRM = pattern("confirm", 0)
 _DURATION_WORDS = list(words("duration_words"))
 _COUNT, _NUMBER_BACK = patterns("count number_back")
 """A line that says how many ("Two of them."), and a request to read a number back."""
@@ -89,14 +91,7 @@ class Answers:
         self.scenario = scenario
         self.lines = lines
         self.knowing = Knowing(scenario, lines)
-        self.plans = tuple(
-            line
-            for state in scenario.states.values()
-            for rule in state.rules
-            if "testing_questions" in rule.when
-            for line in rule.say
-        )
-        """Every line in which the visitor says back what it was told: a teach-back's answer in any state."""
+        self.in_kind = InKind(scenario, lines)
 
     def answer(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
         """The persona's answer to what a clarifying question asks, part by part, in the order asked: the detail
@@ -138,8 +133,9 @@ class Answers:
         of the persona's that speaks to it or an honest stock answer."""
         if (now := said_now(part, visitor, self.lines)) is not None:
             return [(now, False)] if now else []  # her name (the sister's); done now; "Tell me when it's done."
-        if checked := self._quizzed(visitor, part) or self.checked(visitor, part):
-            return [(checked, False)]  # "Got a pen?", "How many days do you have?": of what the trainee said
+        kind = self.in_kind
+        if checked := kind.quiz(visitor, part) or kind.check(visitor, part) or kind.confirmation(visitor, part):
+            return [(checked, False)]  # "Got a pen?", "How many days?", "And you call first, right?": in kind
         matched = self._details_asked(part)
         found = list(dict.fromkeys([*question_topics(part), *hinted_topics(part)]))
         if yes_no(part) and _WHERE_YOU_ARE.search(part):
@@ -190,47 +186,7 @@ class Answers:
         check of understanding ("How many days do you have to contest it?"); None when it asks nothing of these."""
         if "clarifying_question" in names:
             return self.answer(visitor, read)
-        return self.quizzed(visitor, read) if "testing_questions" in names else None
-
-    def quizzed(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
-        """A check ("Do you have that written down?") or a quiz ("Which number is for dispatch?") in the message,
-        answered in kind, the last asked first; None when there is none."""
-        for sentence, _ in reversed(read):
-            if found := self._quizzed_parts(visitor, sentence.norm) or self.checked(visitor, sentence.norm):
-                return found
-        return None
-
-    def _quizzed_parts(self, visitor: Visitor, sentence: str) -> str | None:
-        """A quiz, or a quiz in parts ("how many days do you have, and what's the number to call?"): each part
-        answered, in order, when the parts are answered apart; else the sentence's answer as a whole."""
-        whole = self._quizzed(visitor, sentence)
-        parts = question_parts(sentence)
-        if len(parts) < 2:
-            return whole
-        each = list(dict.fromkeys(a for part in parts if (a := self._quizzed(visitor, part))))
-        if len(each) < 2:
-            return whole or (each[0] if each else None)
-        opener = " ".join(each[0].split()[:2]) + " "  # "You said 21 days. And (562) 555-0137.", not "You said" twice
-        rest = [f"And {a[len(opener):]}" if a.startswith(opener) else a for a in each[1:]]
-        return " ".join([each[0], *rest])
-
-    def _quizzed(self, visitor: Visitor, part: str) -> str | None:
-        """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
-        answered from its words; None for any other question."""
-        if found := quiz_answer(part, visitor, self.lines):
-            return found
-        kind = read_back_ask(part)
-        return (read_back(self._heard_plan(visitor), kind, self.lines, visitor) or None) if kind is not None else None
-
-    def checked(self, visitor: Visitor, text: str) -> str | None:
-        """Yes to a check that the visitor has what it needs ("Do you have that written down?", "Can you do that?",
-        "You understand?"), in its voice; None for any other question."""
-        kind = check_kind(text)
-        if kind is None:
-            return None
-        return random.Random(f"{visitor.seed}:{visitor.turn}:check").choice(
-            self.lines.voice("all_clear", ALL_CLEAR)[kind]
-        )
+        return self.in_kind.quizzed(visitor, read) if "testing_questions" in names else None
 
     def _details_asked(self, part: str) -> list[Detail]:
         """The persona's details the part asks for, in the order asked; of two asked by the same words the one
@@ -396,73 +352,3 @@ class Answers:
             for line in self.lines.candidates(lines, visitor)
             if any(re.search(rf"\b{re.escape(w)}", self.lines.render(line.text, visitor), re.IGNORECASE) for w in words)
         )
-
-    def testing_answer(
-        self, visitor: Visitor, state: State, fired: Rule | None, message: str, read: Sequence[Read]
-    ) -> str:
-        """ "Does that make sense?" gets yes, "any questions?" no (or the visitor's open question), "tell me back
-        what you'll do" the plan in the visitor's words: the opener always fits the question asked."""
-        kinds = [testing_kind(s.norm) for s, shown in read if "testing_questions" in shown] or [
-            testing_kind(" ".join(s.norm for s, _ in read))
-        ]
-        kind = "teach_back" if "teach_back" in kinds else kinds[-1]
-        if found := self.quizzed(visitor, read):
-            return found
-        missing = [f for f in self.scenario.resolution_facts if f not in visitor.facts]
-        rng = random.Random(f"{visitor.seed}:{visitor.turn}:testing")
-        clear, not_yet = self.lines.voice("all_clear", ALL_CLEAR), self.lines.voice("not_yet", NOT_YET)
-        plan = self._said_back(visitor, message, rng) if kind == "teach_back" else ""
-        if plan:  # the plan as the visitor heard it, wrong values and all; then what it still needs
-            ask = self.lines.open_ask(visitor, state) if missing else ""
-            ask = ask if "?" in ask else ""
-            if ask and plan.endswith(ASK_AGAIN):
-                plan = plan[: -max(len(a) for a in ASK_AGAIN if plan.endswith(a))].strip()
-            opener = f"{rng.choice(clear[kind])} " if _NUMBER_BACK.search(message) else ""
-            return f"{opener}{plan} {ask}".strip()
-        if missing:
-            opener = rng.choice(not_yet[kind])
-            ask = self.lines.open_ask(visitor, state)
-            ask = ask if not opener.endswith(("But", ",")) else self.lines.decap(ask)
-            return f"{opener} {ask}"
-        says = fired.say if fired is not None and fired.say else ()
-        if kind == "teach_back":  # the line that says back the most of the plan, from any state if need be
-            plans = [self.lines.render(c.text, visitor) for c in self.lines.candidates(says or self.plans, visitor)]
-            plans = [t for t in plans if "?" not in t and self.lines.filtered(t, visitor) == t]
-            rest = max(plans, key=len, default="")
-        else:
-            rest = self.lines.pick(says, visitor) if says else ""
-        if rest and (kept := self.lines.filtered(rest, visitor)) != rest:  # its question was answered already
-            rest = "" if kept in ACKNOWLEDGED else kept
-        full, said_yes = rest, bool(_YES.match(rest))
-        while (stripped := _VOCATIVE.sub("", YES_NO.sub("", rest)).strip()) != rest:
-            rest = stripped
-        rest = rest[:1].upper() + rest[1:]
-        if kind == "teach_back":
-            return f"{rng.choice(clear[kind])} {rest or rng.choice(TOLD_BACK)}"
-        if len(set(kinds)) > 1:
-            kind = "both"
-        if said_yes and kind in ("understanding", "agreement"):
-            return full  # the scenario's own yes, in the persona's voice
-        if "questions" in kinds and "?" in rest:
-            return f"{rng.choice(not_yet['questions'])} {rest}"  # "Any questions?" "Just one. Should I ...?"
-        if kind == "questions" and said_yes:
-            return f"No. {rest}"  # "Yes. Report, number." answers "Any questions?" as "No. Report, number."
-        return f"{rng.choice(clear[kind])} {rest}".strip()
-
-    def _said_back(self, visitor: Visitor, message: str, rng: random.Random) -> str:
-        """The plan said back: the number read back when asked for it, else the key actions and values."""
-        plans = self._heard_plan(visitor)
-        if _NUMBER_BACK.search(message):
-            return told_back(plans, asks_number=True)
-        confused = any(not d.known for d in self.scenario.persona_details)
-        return said_back(plans, self.scenario.persona_register, confused, rng, self.lines) if plans else ""
-
-    @staticmethod
-    def _heard_plan(visitor: Visitor) -> list[tuple[int, bool, str]]:
-        """What the trainee told the visitor to do or what will happen, in the order said: (turn, sentence)."""
-        found = []
-        for key in visitor.heard:
-            if key.startswith("plan:"):
-                _, turn, index, directive, text = key.split(":", 4)
-                found.append((int(turn), int(index), directive == "1", text))
-        return [(turn, directive, text) for turn, _, directive, text in sorted(found)]

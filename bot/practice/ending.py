@@ -238,7 +238,7 @@ class Ending:
         """The answer to a check of understanding or a question asked after the goodbye ("" if none was asked)."""
         if "testing_questions" in names:
             rule = next((r for r in state.rules if "testing_questions" in r.when and r.say), None)
-            answer = self.answers.testing_answer(visitor, state, rule, message, read)
+            answer = self.answers.in_kind.testing_answer(visitor, state, rule, message, read)
             said = [x.original for x in split_sentences(answer)]
             kept = [x for x in said if len(content_words(x)) < 2 or said_key(x) not in visitor.heard]
             return " ".join(kept) if kept and kept != said else answer  # "Any questions?" "No.", not its plan again

@@ -358,7 +358,7 @@ class ScenarioEngine:
         testing = fired is None or "testing_questions" in fired.when or not fired.when
         if "testing_questions" in names and testing:
             return self.lines.fresh(
-                self.answers.testing_answer(visitor, state, fired, message, signals.sentences), visitor, lines
+                self.answers.in_kind.testing_answer(visitor, state, fired, message, signals.sentences), visitor, lines
             )
         if fired is None and visitor.stalls >= 2:
             return self.lines.fresh(self.lines.nudge(visitor, state), visitor, lines)

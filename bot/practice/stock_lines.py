@@ -25,6 +25,8 @@ DISTRESSED, LIMITED, CHILD = (REGISTERS[name]["all_clear"] for name in ("distres
 # the last word of a distressed, limited or child visitor (and after an offer of more help); the first words
 # after sarcasm or contempt; the yes to an offer ("Do you want me to write that number down for you?").
 TOLD_BACK, SAID_BEFORE, NOTHING_ELSE, NUDGES, AGAIN = said("told_back said_before nothing_else nudges again")
+CONFIRMED = says("confirmed")
+"""A yes to the trainee's plan said back as the visitor's ("And you call first to book, right?")."""
 GENTLE_SAID_BEFORE = tuple(p for p in SAID_BEFORE if p in says("said_before_gentle"))
 """The openers of a repeat a visitor with a register (distressed, limited English, a child) says: a subset of
 SAID_BEFORE, so that every repeat is still known for one."""

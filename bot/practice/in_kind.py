@@ -1,0 +1,163 @@
+"""Checks and quizzes, answered in kind: what a trainee asks to test that the visitor has it.
+
+"Does that make sense?" gets yes, "any questions?" no (or the visitor's open question), "tell
+me back what you'll do" the plan in the visitor's words, "how many days do you have?" the
+trainee's own value, "Do you have that written down?" "Yes, I've written it down.", and
+"And you call first to book, right?" "Yes, that's right." The words are data
+(bot/practice/phrases/asking.yaml, stock_lines.yaml); the engine asks these of every message
+the grader reads as a check of understanding (bot.practice.answers, bot.practice.engine).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from bot.practice.asking import Read, check_kind, question_parts, read_back_ask
+from bot.practice.hearing import ACKNOWLEDGED
+from bot.practice.lines import Lines
+from bot.practice.plans import told_back
+from bot.practice.quizzes import quiz_answer
+from bot.practice.read_back import ASK_AGAIN, read_back, said_back
+from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, TOLD_BACK
+from bot.practice.visitor import Visitor
+from bot.practice.wording import pattern, patterns
+from bot.scenarios.format import Rule, Scenario, State
+from bot.scenarios.intents import testing_kind
+
+YES_NO, _YES, _VOCATIVE = patterns("yes_no_opener says_yes vocative")
+_NUMBER_BACK = pattern("number_back")
+_CONFIRM = pattern("confirm", 0)
+
+
+class InKind:
+    """Answers one scenario's checks and quizzes (shared by all its attempts)."""
+
+    def __init__(self, scenario: Scenario, lines: Lines) -> None:
+        self.scenario, self.lines = scenario, lines
+        self.plans = tuple(
+            line
+            for state in scenario.states.values()
+            for rule in state.rules
+            if "testing_questions" in rule.when
+            for line in rule.say
+        )
+        """Every line in which the visitor says back what it was told: a teach-back's answer in any state."""
+
+    def quizzed(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
+        """A check ("Do you have that written down?") or a quiz ("Which number is for dispatch?") in the message,
+        answered in kind, the last asked first; None when there is none."""
+        for sentence, _ in reversed(read):
+            if found := self._quiz_parts(visitor, sentence.norm) or self.check(visitor, sentence.norm):
+                return found
+        return None
+
+    def _quiz_parts(self, visitor: Visitor, sentence: str) -> str | None:
+        """A quiz, or a quiz in parts ("how many days do you have, and what's the number to call?"): each part
+        answered, in order, when the parts are answered apart; else the sentence's answer as a whole."""
+        whole = self.quiz(visitor, sentence)
+        parts = question_parts(sentence)
+        if len(parts) < 2:
+            return whole
+        each = list(dict.fromkeys(a for part in parts if (a := self.quiz(visitor, part))))
+        if len(each) < 2:
+            return whole or (each[0] if each else None)
+        opener = " ".join(each[0].split()[:2]) + " "  # "You said 21 days. And (562) 555-0137.", not "You said" twice
+        rest = [f"And {a[len(opener):]}" if a.startswith(opener) else a for a in each[1:]]
+        return " ".join([each[0], *rest])
+
+    def quiz(self, visitor: Visitor, part: str) -> str | None:
+        """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
+        answered from its words; None for any other question."""
+        if found := quiz_answer(part, visitor, self.lines):
+            return found
+        kind = read_back_ask(part)
+        return (read_back(self._heard_plan(visitor), kind, self.lines, visitor) or None) if kind is not None else None
+
+    def check(self, visitor: Visitor, text: str) -> str | None:
+        """Yes to a check that the visitor has what it needs ("Do you have that written down?", "Can you do that?",
+        "You understand?"), in its voice; None for any other question."""
+        kind = check_kind(text)
+        if kind is None:
+            return None
+        return random.Random(f"{visitor.seed}:{visitor.turn}:check").choice(
+            self.lines.voice("all_clear", ALL_CLEAR)[kind]
+        )
+
+    def confirmation(self, visitor: Visitor, part: str) -> str | None:
+        """Yes to the trainee's plan said as the visitor's, with a tag ("And you call first to book, right?"), in
+        its voice; None for any other question."""
+        if not _CONFIRM.search(part):
+            return None
+        voiced = REGISTERS.get(self.scenario.persona_register, {}).get("confirmed") or CONFIRMED
+        return random.Random(f"{visitor.seed}:{visitor.turn}:confirm").choice(voiced)
+
+    def testing_answer(
+        self, visitor: Visitor, state: State, fired: Rule | None, message: str, read: Sequence[Read]
+    ) -> str:
+        """ "Does that make sense?" gets yes, "any questions?" no (or the visitor's open question), "tell me back
+        what you'll do" the plan in the visitor's words: the opener always fits the question asked."""
+        kinds = [testing_kind(s.norm) for s, shown in read if "testing_questions" in shown] or [
+            testing_kind(" ".join(s.norm for s, _ in read))
+        ]
+        kind = "teach_back" if "teach_back" in kinds else kinds[-1]
+        if found := self.quizzed(visitor, read):
+            return found
+        missing = [f for f in self.scenario.resolution_facts if f not in visitor.facts]
+        rng = random.Random(f"{visitor.seed}:{visitor.turn}:testing")
+        clear, not_yet = self.lines.voice("all_clear", ALL_CLEAR), self.lines.voice("not_yet", NOT_YET)
+        plan = self._said_back(visitor, message, rng) if kind == "teach_back" else ""
+        if plan:  # the plan as the visitor heard it, wrong values and all; then what it still needs
+            ask = self.lines.open_ask(visitor, state) if missing else ""
+            ask = ask if "?" in ask else ""
+            if ask and plan.endswith(ASK_AGAIN):
+                plan = plan[: -max(len(a) for a in ASK_AGAIN if plan.endswith(a))].strip()
+            opener = f"{rng.choice(clear[kind])} " if _NUMBER_BACK.search(message) else ""
+            return f"{opener}{plan} {ask}".strip()
+        if missing:
+            opener = rng.choice(not_yet[kind])
+            ask = self.lines.open_ask(visitor, state)
+            ask = ask if not opener.endswith(("But", ",")) else self.lines.decap(ask)
+            return f"{opener} {ask}"
+        says = fired.say if fired is not None and fired.say else ()
+        if kind == "teach_back":  # the line that says back the most of the plan, from any state if need be
+            plans = [self.lines.render(c.text, visitor) for c in self.lines.candidates(says or self.plans, visitor)]
+            plans = [t for t in plans if "?" not in t and self.lines.filtered(t, visitor) == t]
+            rest = max(plans, key=len, default="")
+        else:
+            rest = self.lines.pick(says, visitor) if says else ""
+        if rest and (kept := self.lines.filtered(rest, visitor)) != rest:  # its question was answered already
+            rest = "" if kept in ACKNOWLEDGED else kept
+        full, said_yes = rest, bool(_YES.match(rest))
+        while (stripped := _VOCATIVE.sub("", YES_NO.sub("", rest)).strip()) != rest:
+            rest = stripped
+        rest = rest[:1].upper() + rest[1:]
+        if kind == "teach_back":
+            return f"{rng.choice(clear[kind])} {rest or rng.choice(TOLD_BACK)}"
+        if len(set(kinds)) > 1:
+            kind = "both"
+        if said_yes and kind in ("understanding", "agreement"):
+            return full  # the scenario's own yes, in the persona's voice
+        if "questions" in kinds and "?" in rest:
+            return f"{rng.choice(not_yet['questions'])} {rest}"  # "Any questions?" "Just one. Should I ...?"
+        if kind == "questions" and said_yes:
+            return f"No. {rest}"  # "Yes. Report, number." answers "Any questions?" as "No. Report, number."
+        return f"{rng.choice(clear[kind])} {rest}".strip()
+
+    def _said_back(self, visitor: Visitor, message: str, rng: random.Random) -> str:
+        """The plan said back: the number read back when asked for it, else the key actions and values."""
+        plans = self._heard_plan(visitor)
+        if _NUMBER_BACK.search(message):
+            return told_back(plans, asks_number=True)
+        confused = any(not d.known for d in self.scenario.persona_details)
+        return said_back(plans, self.scenario.persona_register, confused, rng, self.lines) if plans else ""
+
+    @staticmethod
+    def _heard_plan(visitor: Visitor) -> list[tuple[int, bool, str]]:
+        """What the trainee told the visitor to do or what will happen, in the order said: (turn, sentence)."""
+        found = []
+        for key in visitor.heard:
+            if key.startswith("plan:"):
+                _, turn, index, directive, text = key.split(":", 4)
+                found.append((int(turn), int(index), directive == "1", text))
+        return [(turn, directive, text) for turn, _, directive, text in sorted(found)]
