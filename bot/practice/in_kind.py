@@ -13,11 +13,11 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from bot.practice.asking import Read, check_kind, question_parts, read_back_ask
+from bot.practice.asking import Read, check_kind, plain, question_parts, read_back_ask
 from bot.practice.hearing import ACKNOWLEDGED
-from bot.practice.lines import Lines
+from bot.practice.lines import Lines, content_words
 from bot.practice.plans import told_back
-from bot.practice.quizzes import quiz_answer
+from bot.practice.quizzes import QUIZ_WORDS, quiz_answer
 from bot.practice.read_back import ASK_AGAIN, read_back, said_back
 from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, TOLD_BACK
 from bot.practice.visitor import Visitor
@@ -72,7 +72,10 @@ class InKind:
         if found := quiz_answer(part, visitor, self.lines):
             return found
         kind = read_back_ask(part)
-        return (read_back(self._heard_plan(visitor), kind, self.lines, visitor) or None) if kind is not None else None
+        if kind is None:
+            return None
+        about = content_words(plain(part)) - QUIZ_WORDS  # "the mediation one": mediation
+        return read_back(self._heard_plan(visitor), kind, self.lines, visitor, about) or None
 
     def check(self, visitor: Visitor, text: str) -> str | None:
         """Yes to a check that the visitor has what it needs ("Do you have that written down?", "Can you do that?",

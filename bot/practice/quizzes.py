@@ -24,7 +24,8 @@ QUIZ_KINDS = kinds("quiz", 0)
 """What a quiz asks back, by kind, the first that matches ("deadline", "number", ...; "item" for an instruction)."""
 (_CONTEXT,) = patterns("quiz_context", 0)
 """A quiz that also asks what the value is for or when to use it ("and when would you call it?")."""
-_QUIZ_WORDS = frozenset(words("quiz_words"))
+QUIZ_WORDS = frozenset(words("quiz_words"))
+"""A quiz's words that name no thing of the trainee's (the rest pick the trainee's sentence about that thing)."""
 """Words of a quiz that name no thing of the trainee's ("how", "many", "have", "remember")."""
 _NUMBER = re.compile(r"\b\d+\b")
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
@@ -50,7 +51,7 @@ def told(visitor: Visitor) -> list[str]:
 def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> str | None:
     """The answer to a question about what the trainee said, from the trainee's sentence about that thing; None
     when the part is no such question or the trainee told nothing of the kind."""
-    about = content_words(plain(part)) - _QUIZ_WORDS
+    about = content_words(plain(part)) - QUIZ_WORDS
     sentences = told(visitor)
     found = told_parts(part, visitor, sentences, lines)  # "... what days you come in and what it costs?": both
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)

@@ -39,7 +39,7 @@ _KINDS = {
     r"until|till|and)\s*\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|"
     r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bnoon\b)",
     "days": r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*days?\b|\bweekdays?\b|\bweekends?\b",
-    "number": PHONE_NUMBER.pattern,
+    "number": PHONE_NUMBER.pattern + r"|\b(?:988|911|311|211)\b",  # a service code is a number to call too
     "fee": r"\$\s?\d[\d,.]*|\b\d+ dollars\b|\bfree\b|\bno charge\b",
     "address": r"\b\d{1,5} \w+(?: \w+)? (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b|"
     r"\b(?:records|front|property|clerk's) (?:window|counter|desk|office|unit)\b",
@@ -137,18 +137,26 @@ def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
     return [t for _, t in chosen[:4]]
 
 
-def read_back(plans: list[tuple[int, bool, str]], kind: str, lines: Lines, visitor: Visitor) -> str:
+def read_back(
+    plans: list[tuple[int, bool, str]], kind: str, lines: Lines, visitor: Visitor, about: frozenset[str] = frozenset()
+) -> str:
     """What the trainee said of one kind ("What hours did I give you?": "You said Monday to Friday, 8 to 5."), the
-    latest said first; the whole plan for a question about all of it; "" when it was told nothing of the kind."""
+    latest said first, or the one about what the question names ("the mediation one": the number said with
+    mediation, or just after it); the whole plan for a question about all of it; "" when it was told nothing of
+    the kind."""
     register = lines.scenario.persona_register
     rng = random.Random(f"{visitor.seed}:{visitor.turn}:read-back")
     if not kind:
         return said_back(plans, register, False, rng, lines) if plans else ""
     pattern = re.compile(_KINDS[kind], re.IGNORECASE)
-    for _, _, text in reversed(plans):
-        values = [m.group(0).strip() for m in pattern.finditer(text)]
-        if values:
-            line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
-            said = line.format(values=", ".join(dict.fromkeys(values)))
-            return said[:1].upper() + said[1:]
-    return ""
+    found = [
+        (len(about & content_words(" ".join(t for _, _, t in plans[max(0, i - 1) : i + 1]))), i, values)
+        for i, (_, _, text) in enumerate(plans)
+        if (values := [m.group(0).strip() for m in pattern.finditer(text)])
+    ]
+    if not found:
+        return ""
+    _, _, values = max(found)  # the most words of the question, then the latest
+    line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
+    said = line.format(values=", ".join(dict.fromkeys(values)))
+    return said[:1].upper() + said[1:]

@@ -1,0 +1,61 @@
+"""What round 9's play-tests (30 competent calls by two blind testers) found, fixed in general and replayed by
+scenario and seed, with cases in other words:
+
+1. Asked to say a number back, a caller in crisis says the crisis line's number, 988, as it was given: a service
+   code is a number to call too.
+2. "Did you get both of those numbers?" is a check that the visitor has them ("Yes, I'm putting it in my phone
+   now."), not a question about its own phone number.
+3. "Can you read me the mediation one back?" reads back the number said with mediation, not the last one given.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenarios.library import Library
+from tests.calls import call
+
+PHONE_HELLO = "Harbor Station sheriff's desk, Deputy Ramos, how can I help you?"
+CRISIS_LINE = (
+    "I'm really glad you called. I'm staying right here with you. Any time, day or night, you can also call or "
+    "text 988, that's the crisis line, and someone will talk with you."
+)
+NUMBERS = (
+    "I'm sorry, that sounds stressful. For an ongoing dispute like this, Community Mediation Services can help, and "
+    "it's free. Their number is (562) 555-0181. But if he threatens you, call dispatch straight away at "
+    "(562) 555-0111, or 911 if someone's in danger."
+)
+
+
+def _last(library: Library, scenario: str, seed: int, messages: list[str]) -> str:
+    attempt = call(library, scenario, [], seed)
+    line = ""
+    for message in messages:
+        line = attempt.say(message).reply.line
+    return line
+
+
+@pytest.mark.parametrize(
+    "ask", ["Can you tell me that number back?", "Can you read the number back to me?", "What's the number you'd call?"]
+)
+def test_the_crisis_line_number_is_said_back(library: Library, ask: str) -> None:
+    line = _last(library, "mental-health-crisis", 151, [PHONE_HELLO, f"{CRISIS_LINE} {ask}"])
+    assert "988" in line and "my cell" not in line, line
+
+
+@pytest.mark.parametrize("check", ["Did you get both of those numbers?", "Did you get both of them numbers down?"])
+def test_both_of_those_numbers_is_a_check_not_a_question_about_its_phone(library: Library, check: str) -> None:
+    line = _last(library, "neighbour-dispute", 151, [PHONE_HELLO, f"{NUMBERS} {check}"])
+    assert line.startswith("Yes") and "my cell" not in line and "555-" not in line, line
+
+
+@pytest.mark.parametrize(
+    ("ask", "number"),
+    [
+        ("Can you read me the mediation one back?", "555-0181"),
+        ("Can you say the dispatch number back to me?", "555-0111"),
+    ],
+)
+def test_one_of_several_numbers_read_back_is_the_one_named(library: Library, ask: str, number: str) -> None:
+    line = _last(library, "neighbour-dispute", 151, [PHONE_HELLO, NUMBERS, ask])
+    assert number in line, line
