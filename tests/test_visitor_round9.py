@@ -6,6 +6,9 @@ scenario and seed, with cases in other words:
 2. "Did you get both of those numbers?" is a check that the visitor has them ("Yes, I'm putting it in my phone
    now."), not a question about its own phone number.
 3. "Can you read me the mediation one back?" reads back the number said with mediation, not the last one given.
+4. Asked what language it speaks (for an interpreter), the limited-English visitor names its own.
+5. "Where do you take it?" after the trainee said where the release goes is a quiz: the trainee's place back, never
+   the visitor's own street.
 """
 
 from __future__ import annotations
@@ -59,3 +62,28 @@ def test_both_of_those_numbers_is_a_check_not_a_question_about_its_phone(library
 def test_one_of_several_numbers_read_back_is_the_one_named(library: Library, ask: str, number: str) -> None:
     line = _last(library, "neighbour-dispute", 151, [PHONE_HELLO, NUMBERS, ask])
     assert number in line, line
+
+
+# 4. The limited-English visitor's own language; 5. where the release goes, from the trainee's words.
+
+
+@pytest.mark.parametrize("seed", range(141, 147))
+def test_the_limited_english_visitor_names_its_language(library: Library, seed: int) -> None:
+    attempt = call(library, "limited-english", [], seed)
+    language = attempt.engine.details(attempt.visitor)["visitor"]["language"]
+    attempt.say("Hello, welcome. I am Deputy Lee. How can I help?")
+    line = attempt.say("I will help you. What language do you speak? I can get an interpreter.").reply.line
+    assert language in line, line
+
+
+@pytest.mark.parametrize(
+    "quiz", ["And after you get the release here, where do you take it?", "where r u taking the release?"]
+)
+def test_where_the_release_goes_is_said_back_from_the_trainees_words(library: Library, quiz: str) -> None:
+    told = (
+        "Bring your license, registration and proof of insurance, and pay the 150 dollar release fee here. Then take "
+        "the release to Valley Tow, 1450 Industrial Way."
+    )
+    hello = "Hi, welcome to Harbor Station, I'm Deputy Lee. What can I do for you?"
+    line = _last(library, "impound-release", 141, [hello, told, quiz])
+    assert "Valley Tow" in line and "Pacific" not in line, line
