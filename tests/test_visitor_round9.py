@@ -9,6 +9,8 @@ scenario and seed, with cases in other words:
 4. Asked what language it speaks (for an interpreter), the limited-English visitor names its own.
 5. "Where do you take it?" after the trainee said where the release goes is a quiz: the trainee's place back, never
    the visitor's own street.
+6. The identity-theft caller names the lender the loan is with.
+7. "Does that answer your question?" gets a yes, never "No. All clear."
 """
 
 from __future__ import annotations
@@ -87,3 +89,20 @@ def test_where_the_release_goes_is_said_back_from_the_trainees_words(library: Li
     hello = "Hi, welcome to Harbor Station, I'm Deputy Lee. What can I do for you?"
     line = _last(library, "impound-release", 141, [hello, told, quiz])
     assert "Valley Tow" in line and "Pacific" not in line, line
+
+
+# 6. The lender of a loan opened in the caller's name; 7. "Does that answer your question?" gets a yes.
+
+
+@pytest.mark.parametrize("ask", ["which bank/lender is the loan with?", "and the lender, who's the loan with?"])
+def test_the_identity_theft_caller_names_the_lender(library: Library, ask: str) -> None:
+    attempt = call(library, "identity-theft", [], 151)
+    lender = attempt.engine.details(attempt.visitor)["lender"]
+    attempt.say(PHONE_HELLO)
+    assert lender in attempt.say(f"got it. {ask}").reply.line
+
+
+def test_does_that_answer_your_question_gets_a_yes(library: Library) -> None:
+    told = "Records is open 8 a.m. to 4 p.m., Monday through Friday. Bring the case number and your ID."
+    line = _last(library, "service-tester", 151, [PHONE_HELLO, f"{told} Does that answer your question?"])
+    assert line.startswith("Yes") and not line.startswith("No"), line
