@@ -11,6 +11,8 @@ scenario and seed, with cases in other words:
    the visitor's own street.
 6. The identity-theft caller names the lender the loan is with.
 7. "Does that answer your question?" gets a yes, never "No. All clear."
+8. A caller whose call was picked up with the station's or the sheriff's name does not ask "Is this the
+   sheriff's?" (one picked up with a bare "Hello?" may).
 """
 
 from __future__ import annotations
@@ -106,3 +108,16 @@ def test_does_that_answer_your_question_gets_a_yes(library: Library) -> None:
     told = "Records is open 8 a.m. to 4 p.m., Monday through Friday. Bring the case number and your ID."
     line = _last(library, "service-tester", 151, [PHONE_HELLO, f"{told} Does that answer your question?"])
     assert line.startswith("Yes") and not line.startswith("No"), line
+
+
+# 8. A caller told where it called does not ask "Is this the sheriff's?".
+
+
+@pytest.mark.parametrize(
+    ("scenario", "seed"), [("child-late-home", 151), ("car-break-in", 111), ("car-break-in", 112)]
+)
+def test_a_caller_told_where_it_called_does_not_ask_whether_it_is_the_sheriffs(
+    library: Library, scenario: str, seed: int
+) -> None:
+    told = _last(library, scenario, seed, ["Harbor Station Sheriff's, this is Deputy Reyes, what's going on?"])
+    assert "Is this the" not in told, told

@@ -28,7 +28,7 @@ from bot.grading import MessageSignals, detect
 from bot.practice.answers import YES_NO, Answers
 from bot.practice.asking import read_asking
 from bot.practice.ending import HANDED_OVER, Ending, closes, gone, hands_on, meant, put_off, unresolved_floor
-from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences
+from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
 from bot.practice.lines import Lines, leading_thanks, not_repeating, times_of_day
 from bot.practice.stock_lines import DONT_KNOW, OFFER_YES, SAID_BEFORE, TAKEN_ABACK
 from bot.practice.telling import steps_heard
@@ -229,6 +229,7 @@ class ScenarioEngine:
         remembered (its signals, values heard); taken aback first by sarcasm or a brush-off no rule reacts to."""
         self.machine.set_state(self.scenario.start, model=visitor)
         self._settle(visitor, self.scenario.states[visitor.state], names, True, True)
+        spoken = without_asking_where_it_called(spoken, visitor.message)  # "Is this the sheriff's?" when told so
         if names & PUT_DOWN:
             spoken = f"{random.Random(f'{visitor.seed}:pick-up').choice(TAKEN_ABACK_AT_PICK_UP)} {spoken}"
         visitor.last_line = spoken

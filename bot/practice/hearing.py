@@ -205,6 +205,18 @@ def _value(key: str) -> Value:
 _TOLD = dict(kinds("told"))
 _ASK_KINDS = tuple((ask, _TOLD[kind]) for kind, ask in kinds("asks"))
 """Each kind of question and the words that answer it (bot/practice/phrases/plans.yaml, "asks.*" and "told.*")."""
+_ASKS_AGENCY, _TOLD_AGENCY = dict(kinds("asks"))["agency"], _TOLD["agency"]
+
+
+def without_asking_where_it_called(line: str, pick_up: str) -> str:
+    """The caller's first words less "Is this the sheriff's?" when the desk picked up with the station's or the
+    agency's name: only that (a "Good afternoon" answers no question about the hours)."""
+    if not _TOLD_AGENCY.search(pick_up):
+        return line
+    kept = [s.original for s in split_sentences(line) if "?" not in s.original or not _ASKS_AGENCY.search(s.original)]
+    return " ".join(kept) or line
+
+
 _WANTS, _QUESTION_FORM, _SEGMENTS = patterns("still_wants question_form question_segment")
 """A statement that asks all the same ("Sorry, I didn't catch the hours."), a question in form, and where the parts
 of a question part ("Where, and how much?")."""
