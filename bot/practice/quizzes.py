@@ -14,7 +14,7 @@ import re
 
 from bot.practice.asking import plain
 from bot.practice.lines import Lines, content_words
-from bot.practice.plans import in_my_words
+from bot.practice.plans import PHONE_NUMBER, in_my_words
 from bot.practice.read_back import READ_BACK, key_items, value_pattern
 from bot.practice.telling import joined, numbers_answer, order_answer, parts_answer, told_parts
 from bot.practice.visitor import Visitor
@@ -64,6 +64,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         return _figure(part, sentences)
     shape = value_pattern(kind)
     found = [s for s in sentences if shape is None or shape.search(s)]
+    if kind == "number":  # "that number" is the last whole one given, not "911" said after it
+        found = [s for s in found if PHONE_NUMBER.search(s)] or found
     if not found:
         return None
     best = max(found, key=lambda s: (len(about & content_words(s)), -found.index(s)))

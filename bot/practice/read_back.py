@@ -150,13 +150,14 @@ def read_back(
         return said_back(plans, register, False, rng, lines) if plans else ""
     pattern = re.compile(_KINDS[kind], re.IGNORECASE)
     found = [
-        (len(about & content_words(" ".join(t for _, _, t in plans[max(0, i - 1) : i + 1]))), i, values)
+        (len(about & content_words(" ".join(t for _, _, t in plans[max(0, i - 1) : i + 1]))), full, i, values)
         for i, (_, _, text) in enumerate(plans)
         if (values := [m.group(0).strip() for m in pattern.finditer(text)])
+        for full in [kind != "number" or bool(PHONE_NUMBER.search(text))]
     ]
     if not found:
         return ""
-    _, _, values = max(found)  # the most words of the question, then the latest
+    *_, values = max(found)  # the most words of the question, a whole number before "911", then the latest
     line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
     said = line.format(values=", ".join(dict.fromkeys(values)))
     return said[:1].upper() + said[1:]
