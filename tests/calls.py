@@ -14,3 +14,12 @@ def call(library: Library, scenario_id: str, messages: list[str], seed: int) -> 
         if not attempt.ended:
             attempt.say(message)
     return attempt
+
+
+def last_reply(library: Library, scenario_id: str, seed: int, messages: list[str]) -> str:
+    """The visitor's reply to the last of the messages, said in turn from the start of a call."""
+    attempt = Attempt.start(ScenarioEngine(library.scenarios[scenario_id]), seed)
+    line = ""
+    for message in messages:
+        line = attempt.say(message).reply.line
+    return line

@@ -24,19 +24,12 @@ import re
 import pytest
 
 from bot.scenarios.library import Library
-from tests.calls import call
+from tests.calls import last_reply
 
 LOBBY_HELLO = "Hi, welcome to Harbor Station, I'm Deputy Lee. What can I do for you?"
 PHONE_HELLO = "Harbor Station, Deputy Lee speaking, how can I help?"
 DONT_KNOW = re.compile(r"\b(?:i don't know|i'm not sure|no idea|not sure)\b", re.I)
 
-
-def _last(library: Library, scenario: str, seed: int, messages: list[str]) -> str:
-    attempt = call(library, scenario, [], seed)
-    line = ""
-    for message in messages:
-        line = attempt.say(message).reply.line
-    return line
 
 
 # 1. welfare-check: home to meet the deputy.
@@ -50,7 +43,7 @@ def _last(library: Library, scenario: str, seed: int, messages: list[str]) -> st
     ],
 )
 def test_the_neighbour_says_she_will_be_home_to_meet_the_deputy(library: Library, question: str) -> None:
-    line = _last(library, "welfare-check", 131, [PHONE_HELLO, question])
+    line = last_reply(library, "welfare-check", 131, [PHONE_HELLO, question])
     assert line.startswith("Yes") and not DONT_KNOW.search(line), line
 
 
@@ -63,7 +56,7 @@ def test_the_neighbour_says_she_will_be_home_to_meet_the_deputy(library: Library
      (2, "Which company is it from?")],
 )
 def test_the_caller_says_who_sent_the_letter(library: Library, seed: int, question: str) -> None:
-    line = _last(library, "identity-theft", seed, [PHONE_HELLO, question])
+    line = last_reply(library, "identity-theft", seed, [PHONE_HELLO, question])
     assert re.search(r"Summit Recovery Services|Crestline Financial", line) and not DONT_KNOW.search(line), line
 
 
@@ -71,7 +64,7 @@ def test_the_caller_says_who_sent_the_letter(library: Library, seed: int, questi
     "question", ["Have you noticed any other accounts you didn't open?", "Any other accounts or letters?"]
 )
 def test_the_caller_says_whether_there_are_other_accounts(library: Library, question: str) -> None:
-    line = _last(library, "identity-theft", 131, [PHONE_HELLO, question])
+    line = last_reply(library, "identity-theft", 131, [PHONE_HELLO, question])
     assert re.search(r"just this one|the only one", line) and not DONT_KNOW.search(line), line
 
 
@@ -85,13 +78,13 @@ VIN_TOLD = (
 
 @pytest.mark.parametrize("question", ["Who am I talking to?", "And who's this?"])
 def test_who_am_i_talking_to_gets_the_visitors_name(library: Library, question: str) -> None:
-    line = _last(library, "vin-inspection", 121, [LOBBY_HELLO, f"{VIN_TOLD} {question}"])
+    line = last_reply(library, "vin-inspection", 121, [LOBBY_HELLO, f"{VIN_TOLD} {question}"])
     assert "Samir Patel" in line and "DMV didn't say" not in line, line
 
 
 @pytest.mark.parametrize("question", ["Did the DMV give you a form?", "Do you have the form the DMV gave you?"])
 def test_the_visitor_has_the_dmv_form(library: Library, question: str) -> None:
-    line = _last(library, "vin-inspection", 121, [LOBBY_HELLO, question])
+    line = last_reply(library, "vin-inspection", 121, [LOBBY_HELLO, question])
     assert "form" in line and re.search(r"\bYes\b", line) and not DONT_KNOW.search(line), line
 
 
@@ -100,7 +93,7 @@ def test_the_visitor_has_the_dmv_form(library: Library, question: str) -> None:
 
 @pytest.mark.parametrize("question", ["Has she ever done this before?", "Is this the first time she's been late?"])
 def test_the_parent_says_the_child_has_never_done_this(library: Library, question: str) -> None:
-    line = _last(library, "child-late-home", 131, [PHONE_HELLO, question])
+    line = last_reply(library, "child-late-home", 131, [PHONE_HELLO, question])
     assert line.startswith(("No, never", "Never")) and not DONT_KNOW.search(line), line
 
 
@@ -108,7 +101,7 @@ def test_the_parent_says_the_child_has_never_done_this(library: Library, questio
     "question", ["Have you checked with her friends or the school?", "Did you call the school?"]
 )
 def test_the_parent_says_what_the_school_said(library: Library, question: str) -> None:
-    line = _last(library, "child-late-home", 131, [PHONE_HELLO, question])
+    line = last_reply(library, "child-late-home", 131, [PHONE_HELLO, question])
     assert re.search(r"school.*left", line, re.I) and not DONT_KNOW.search(line), line
 
 
@@ -121,7 +114,7 @@ def test_the_parent_says_what_the_school_said(library: Library, question: str) -
      "What's your grandmother's full name?"],
 )
 def test_the_caller_gives_the_grandmothers_full_name(library: Library, question: str) -> None:
-    line = _last(
+    line = last_reply(
         library,
         "grandparent-scam",
         131,
@@ -134,7 +127,7 @@ def test_the_caller_gives_the_grandmothers_full_name(library: Library, question:
     "question", ["Does she still have the gift card receipts?", "Did she keep the receipts or the backs of the cards?"]
 )
 def test_the_caller_says_the_receipts_are_kept(library: Library, question: str) -> None:
-    line = _last(library, "grandparent-scam", 131, [PHONE_HELLO, question])
+    line = last_reply(library, "grandparent-scam", 131, [PHONE_HELLO, question])
     assert "receipts" in line and not DONT_KNOW.search(line), line
 
 
@@ -143,7 +136,7 @@ def test_the_caller_says_the_receipts_are_kept(library: Library, question: str) 
 
 @pytest.mark.parametrize("question", ["Is your father doing alright now?", "How's your dad doing now?"])
 def test_the_caller_says_how_her_father_is_doing(library: Library, question: str) -> None:
-    line = _last(library, "deputy-compliment", 131, [PHONE_HELLO, question])
+    line = last_reply(library, "deputy-compliment", 131, [PHONE_HELLO, question])
     assert line.startswith("Dad's doing fine") and not DONT_KNOW.search(line), line
 
 
@@ -153,7 +146,7 @@ def test_the_caller_says_how_her_father_is_doing(library: Library, question: str
      (2, "Was that nine in the morning or at night?", "In the evening")],
 )
 def test_the_caller_says_whether_it_was_morning_or_night(library: Library, seed: int, question: str, said: str) -> None:
-    line = _last(library, "deputy-compliment", seed, [PHONE_HELLO, question])
+    line = last_reply(library, "deputy-compliment", seed, [PHONE_HELLO, question])
     assert said in line and not DONT_KNOW.search(line), line
 
 
@@ -166,7 +159,7 @@ def test_the_caller_says_whether_it_was_morning_or_night(library: Library, seed:
      "Is that the main library downtown, or a branch? Do you know the street name?"],
 )
 def test_the_finder_says_which_library_and_what_street(library: Library, question: str) -> None:
-    line = _last(library, "lost-child-lobby", 121, [LOBBY_HELLO, question])
+    line = last_reply(library, "lost-child-lobby", 121, [LOBBY_HELLO, question])
     assert "main library, on Pacific Avenue" in line and not DONT_KNOW.search(line), line
 
 
@@ -177,7 +170,7 @@ def test_the_finder_says_which_library_and_what_street(library: Library, questio
     "question", ["thx. do u know which house they're coming from?", "Do you know whose house it's coming from?"]
 )
 def test_the_caller_says_which_house_the_fireworks_come_from(library: Library, question: str) -> None:
-    line = _last(library, "fireworks-complaint", 131, [PHONE_HELLO, question])
+    line = last_reply(library, "fireworks-complaint", 131, [PHONE_HELLO, question])
     assert "boat in the driveway" in line and "2380" not in line, line
 
 
@@ -191,7 +184,7 @@ def test_the_caller_says_which_house_the_fireworks_come_from(library: Library, q
 )
 def test_the_visitor_hands_over_the_tow_receipt(library: Library, question: str) -> None:
     name_and_car = "May I have your name, and what kind of car is it?"
-    line = _last(library, "impound-release", 121, [LOBBY_HELLO, name_and_car, question])
+    line = last_reply(library, "impound-release", 121, [LOBBY_HELLO, name_and_car, question])
     assert "receipt" in line and not DONT_KNOW.search(line) and "That's why I'm here" not in line, line
 
 
@@ -206,7 +199,7 @@ def test_the_visitor_hands_over_the_tow_receipt(library: Library, question: str)
     ],
 )
 def test_the_visitor_says_what_got_them_interested(library: Library, question: str) -> None:
-    line = _last(library, "ride-along-request", 121, [LOBBY_HELLO, question])
+    line = last_reply(library, "ride-along-request", 121, [LOBBY_HELLO, question])
     assert "neighbourhood watch" in line and "Any day works" not in line, line
 
 
@@ -216,7 +209,7 @@ def test_the_visitor_says_what_got_them_interested(library: Library, question: s
      "Do you want to take the forms with you?"],
 )
 def test_the_visitor_takes_the_forms(library: Library, question: str) -> None:
-    line = _last(library, "ride-along-request", 121, [LOBBY_HELLO, question])
+    line = last_reply(library, "ride-along-request", 121, [LOBBY_HELLO, question])
     assert line.startswith("Yes") and not DONT_KNOW.search(line), line
 
 
@@ -229,5 +222,5 @@ def test_the_visitor_takes_the_forms(library: Library, question: str) -> None:
      "Will you make it to the window before four today?"],
 )
 def test_the_visitor_says_they_will_go_to_the_window_today(library: Library, question: str) -> None:
-    line = _last(library, "report-copy", 121, [LOBBY_HELLO, question])
+    line = last_reply(library, "report-copy", 121, [LOBBY_HELLO, question])
     assert re.search(r"right over now|Today, definitely", line) and "in the report" not in line, line

@@ -35,17 +35,10 @@ from bot.practice.others import NAMES as OTHER_NAMES
 from bot.practice.plans import in_my_words
 from bot.practice.stock_lines import SAID_BEFORE
 from bot.scenarios.library import Library
-from tests.calls import call
+from tests.calls import call, last_reply
 
 PHONE_HELLO = "Harbor Station sheriff's desk, Deputy Ramos speaking, how can I help?"
 
-
-def _last(library: Library, scenario: str, seed: int, messages: list[str]) -> str:
-    attempt = call(library, scenario, [], seed)
-    line = ""
-    for message in messages:
-        line = attempt.say(message).reply.line
-    return line
 
 
 # 1. Both parts of a two-part question.
@@ -61,7 +54,7 @@ def _last(library: Library, scenario: str, seed: int, messages: list[str]) -> st
 )
 def test_a_yes_or_no_about_the_car_does_not_swallow_the_plate_asked_after_it(library: Library, question: str) -> None:
     plate = library.scenarios["car-break-in"].pools["plate"]
-    line = _last(library, "car-break-in", 131, [PHONE_HELLO, "I'm sorry that happened. Is anyone hurt?", question])
+    line = last_reply(library, "car-break-in", 131, [PHONE_HELLO, "I'm sorry that happened. Is anyone hurt?", question])
     assert any(p in line for p in plate), line
 
 
@@ -80,7 +73,7 @@ CRISIS = [PHONE_HELLO, "I'm really glad you called. I'm staying right here with 
     ],
 )
 def test_the_crisis_caller_says_whether_they_took_any_pills(library: Library, question: str) -> None:
-    line = _last(library, "mental-health-crisis", 131, [*CRISIS, question])
+    line = last_reply(library, "mental-health-crisis", 131, [*CRISIS, question])
     assert line.startswith("No") and "taken" in line and not line.startswith(("Again", "As I said")), line
 
 
@@ -130,7 +123,7 @@ CITATION = [
     ],
 )
 def test_a_two_part_check_gets_both_parts_back_in_the_trainees_words(library: Library, check: str) -> None:
-    line = _last(library, "parking-citation", 131, [*CITATION, check])
+    line = last_reply(library, "parking-citation", 131, [*CITATION, check])
     assert "21 days" in line and "555-0137" in line and line.count("You said") <= 1, line
 
 
@@ -139,7 +132,7 @@ def test_a_two_part_check_gets_both_parts_back_in_the_trainees_words(library: Li
 
 @pytest.mark.parametrize("question", ["Can I get your name and a number?", "name and your number please"])
 def test_your_name_and_a_number_asks_the_phone_too(library: Library, question: str) -> None:
-    line = _last(library, "deputy-compliment", 131, [PHONE_HELLO, f"Oh, that's wonderful to hear. {question}"])
+    line = last_reply(library, "deputy-compliment", 131, [PHONE_HELLO, f"Oh, that's wonderful to hear. {question}"])
     assert "555-" in line, line
 
 
@@ -165,7 +158,7 @@ def test_a_sentence_said_back_is_the_visitors_own(trainee: str, visitor: str) ->
 @pytest.mark.parametrize("check", ["Does that timing work for you?", "Is that okay with you?", "Sound good?"])
 def test_a_question_of_agreement_gets_a_yes_that_agrees(library: Library, check: str) -> None:
     explained = "The clearance letter's twenty-five dollars, and it's usually ready in five to seven business days."
-    line = _last(
+    line = last_reply(
         library,
         "clearance-letter",
         121,
@@ -178,7 +171,7 @@ def test_a_question_of_agreement_gets_a_yes_that_agrees(library: Library, check:
 
 
 def test_morning_or_night_asks_a_time_not_a_place(library: Library) -> None:
-    line = _last(
+    line = last_reply(
         library,
         "deputy-compliment",
         131,
@@ -238,7 +231,7 @@ def test_greeting_the_lost_child_by_name_is_no_wrong_name_for_the_finder(library
 
 @pytest.mark.parametrize("question", ["Or a photo on your phone?", "Do you have a picture of it saved to your phone?"])
 def test_a_photo_on_your_phone_asks_no_phone_number(library: Library, question: str) -> None:
-    line = _last(
+    line = last_reply(
         library, "limited-english", 121, ["Hello, welcome. I am Deputy Lee. How can I help?", f"Good. {question}"]
     )
     assert "555-" not in line, line
@@ -262,5 +255,5 @@ VIN = [
     ],
 )
 def test_the_plan_said_as_the_visitors_own_gets_a_yes(library: Library, check: str) -> None:
-    line = _last(library, "vin-inspection", 121, [*VIN, check])
+    line = last_reply(library, "vin-inspection", 121, [*VIN, check])
     assert line.startswith(("Yes", "Right")) and "not sure" not in line, line

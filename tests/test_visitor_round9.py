@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 
 from bot.scenarios.library import Library
-from tests.calls import call
+from tests.calls import call, last_reply
 
 PHONE_HELLO = "Harbor Station sheriff's desk, Deputy Ramos, how can I help you?"
 CRISIS_LINE = (
@@ -34,25 +34,18 @@ NUMBERS = (
 )
 
 
-def _last(library: Library, scenario: str, seed: int, messages: list[str]) -> str:
-    attempt = call(library, scenario, [], seed)
-    line = ""
-    for message in messages:
-        line = attempt.say(message).reply.line
-    return line
-
 
 @pytest.mark.parametrize(
     "ask", ["Can you tell me that number back?", "Can you read the number back to me?", "What's the number you'd call?"]
 )
 def test_the_crisis_line_number_is_said_back(library: Library, ask: str) -> None:
-    line = _last(library, "mental-health-crisis", 151, [PHONE_HELLO, f"{CRISIS_LINE} {ask}"])
+    line = last_reply(library, "mental-health-crisis", 151, [PHONE_HELLO, f"{CRISIS_LINE} {ask}"])
     assert "988" in line and "my cell" not in line, line
 
 
 @pytest.mark.parametrize("check", ["Did you get both of those numbers?", "Did you get both of them numbers down?"])
 def test_both_of_those_numbers_is_a_check_not_a_question_about_its_phone(library: Library, check: str) -> None:
-    line = _last(library, "neighbour-dispute", 151, [PHONE_HELLO, f"{NUMBERS} {check}"])
+    line = last_reply(library, "neighbour-dispute", 151, [PHONE_HELLO, f"{NUMBERS} {check}"])
     assert line.startswith("Yes") and "my cell" not in line and "555-" not in line, line
 
 
@@ -64,7 +57,7 @@ def test_both_of_those_numbers_is_a_check_not_a_question_about_its_phone(library
     ],
 )
 def test_one_of_several_numbers_read_back_is_the_one_named(library: Library, ask: str, number: str) -> None:
-    line = _last(library, "neighbour-dispute", 151, [PHONE_HELLO, NUMBERS, ask])
+    line = last_reply(library, "neighbour-dispute", 151, [PHONE_HELLO, NUMBERS, ask])
     assert number in line, line
 
 
@@ -89,7 +82,7 @@ def test_where_the_release_goes_is_said_back_from_the_trainees_words(library: Li
         "the release to Valley Tow, 1450 Industrial Way."
     )
     hello = "Hi, welcome to Harbor Station, I'm Deputy Lee. What can I do for you?"
-    line = _last(library, "impound-release", 141, [hello, told, quiz])
+    line = last_reply(library, "impound-release", 141, [hello, told, quiz])
     assert "Valley Tow" in line and "Pacific" not in line, line
 
 
@@ -106,7 +99,7 @@ def test_the_identity_theft_caller_names_the_lender(library: Library, ask: str) 
 
 def test_does_that_answer_your_question_gets_a_yes(library: Library) -> None:
     told = "Records is open 8 a.m. to 4 p.m., Monday through Friday. Bring the case number and your ID."
-    line = _last(library, "service-tester", 151, [PHONE_HELLO, f"{told} Does that answer your question?"])
+    line = last_reply(library, "service-tester", 151, [PHONE_HELLO, f"{told} Does that answer your question?"])
     assert line.startswith("Yes") and not line.startswith("No"), line
 
 
@@ -119,5 +112,5 @@ def test_does_that_answer_your_question_gets_a_yes(library: Library) -> None:
 def test_a_caller_told_where_it_called_does_not_ask_whether_it_is_the_sheriffs(
     library: Library, scenario: str, seed: int
 ) -> None:
-    told = _last(library, scenario, seed, ["Harbor Station Sheriff's, this is Deputy Reyes, what's going on?"])
+    told = last_reply(library, scenario, seed, ["Harbor Station Sheriff's, this is Deputy Reyes, what's going on?"])
     assert "Is this the" not in told, told

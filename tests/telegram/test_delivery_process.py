@@ -10,6 +10,7 @@ import asyncio
 import logging
 import os
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -86,13 +87,18 @@ def test_the_delivery_process_killed_mid_call_is_started_again_and_nothing_is_lo
     assert "Total: 100/100" in texts[-1]
 
 
+def answering(api: FakeBotApi, db: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """`deskdrill run` started and answering a first message: the bot and its delivery process's pid."""
+    bot = start_bot(api, db)
+    api.text(TRAINEE, "/start")
+    api.wait_for_texts(TRAINEE, 1, timeout=30)
+    return bot, wait_for_child(bot.pid)
+
+
 def test_the_delivery_process_never_outlives_the_bot_even_after_kill_9(tmp_path: Path) -> None:
     api = FakeBotApi().start()
-    bot = start_bot(api, tmp_path / "deskdrill.db")
+    bot, delivery = answering(api, tmp_path / "deskdrill.db")
     try:
-        api.text(TRAINEE, "/start")
-        api.wait_for_texts(TRAINEE, 1, timeout=30)
-        delivery = wait_for_child(bot.pid)
         os.kill(bot.pid, signal.SIGKILL)
         bot.wait(10)
         deadline = time.monotonic() + 10
@@ -107,11 +113,8 @@ def test_the_delivery_process_never_outlives_the_bot_even_after_kill_9(tmp_path:
 
 def test_a_stopped_bot_stops_its_delivery_process_cleanly(tmp_path: Path) -> None:
     api = FakeBotApi().start()
-    bot = start_bot(api, tmp_path / "deskdrill.db")
+    bot, delivery = answering(api, tmp_path / "deskdrill.db")
     try:
-        api.text(TRAINEE, "/start")
-        api.wait_for_texts(TRAINEE, 1, timeout=30)
-        delivery = wait_for_child(bot.pid)
         bot.send_signal(signal.SIGTERM)
         _, stderr = bot.communicate(timeout=15)
     finally:
