@@ -13,6 +13,8 @@ scenario and seed, with cases in other words:
 7. "Does that answer your question?" gets a yes, never "No. All clear."
 8. A caller whose call was picked up with the station's or the sheriff's name does not ask "Is this the
    sheriff's?" (one picked up with a bare "Hello?" may).
+9. A caller thanked and told to hang on while the desk gets the interpreter holds ("Okay. We'll stay on."): it
+   does not say goodbye or hang up on help being brought.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pytest
 
 from bot.scenarios.library import Library
 from tests.calls import call, last_reply
+from tests.scripts import COURTEOUS
 
 PHONE_HELLO = "Harbor Station sheriff's desk, Deputy Ramos, how can I help you?"
 CRISIS_LINE = (
@@ -114,3 +117,20 @@ def test_a_caller_told_where_it_called_does_not_ask_whether_it_is_the_sheriffs(
 ) -> None:
     told = last_reply(library, scenario, seed, ["Harbor Station Sheriff's, this is Deputy Reyes, what's going on?"])
     assert "Is this the" not in told, told
+
+
+# 9. Told to hold for help being brought, the caller holds.
+
+
+@pytest.mark.parametrize(
+    "hand_on",
+    [
+        "Thank you so much for calling, Sofía, you did a really good job helping your mom. Hang on the line and I'll "
+        "get the interpreter now.",
+        "Thanks for helping your mom. Stay on the line, I'm connecting the interpreter now.",
+    ],
+)
+def test_a_caller_told_to_hold_for_the_interpreter_holds_and_says_no_goodbye(library: Library, hand_on: str) -> None:
+    script = COURTEOUS["spanish-family-interpreter"]
+    line = last_reply(library, "spanish-family-interpreter", 171, [*script[:-1], hand_on])
+    assert "Bye" not in line and "hang up" not in line and ("stay on" in line or "wait" in line), line

@@ -42,6 +42,7 @@ GONE, HANDED_OVER, _CLOSING_THANKS, _SIGN_OFF, _LAST_WORD, _SALUTATION, _HOLD, _
     "gone handed_over closing_thanks sign_off last_word greeted_goodbye hold handoff"
 )
 _SUPERVISOR, _NOT, _APOLOGY = patterns("supervisor_offer refusal apology")
+(_BYE_SAID,) = patterns("bye_said")
 _HOSTILE = frozenset({"dismissive", "sarcasm", "rude"})
 
 # The visitor's lines (the says: of closing.yaml): its last word after the trainee closes, by mood (calm or
@@ -50,6 +51,7 @@ _HOSTILE = frozenset({"dismissive", "sarcasm", "rude"})
 # unanswered (it goes over the trainee's head, and leaves), by register and channel.
 GOODBYES, TAKEN_ON, WALKS_OUT = (table(name) for name in ("goodbyes", "taken_on", "walks_out"))
 BRUSHED_OFF, STILL_HERE, LEAVING_ANYWAY = said("brushed_off still_here leaving_anyway")
+HOLDING = {"everyday": said("holding")[0], "child": said("holding.child")[0], "limited": said("holding.limited")[0]}
 
 
 def gone(line: str) -> bool:
@@ -143,6 +145,15 @@ class Ending:
     def stays_to_answer(self, was: str, visitor: Visitor, fired: Rule | None, names: frozenset[str]) -> bool:
         """Asked something on its way out: it stays and answers (`stays_to_answer`)."""
         return stays_to_answer(self.scenario, (was, visitor.state), fired, names, visitor.message)
+
+    def held_on(self, line: str, visitor: Visitor) -> str:
+        """Told to hold while the desk brings help ("Hang on the line and I'll get the interpreter now."), the
+        visitor holds: its goodbye and hang-up give way to "Okay, I'll hold." (where the call goes is unchanged)."""
+        if not hands_on(visitor.message) or not _BYE_SAID.search(line):
+            return line
+        register = self.scenario.persona_register
+        hold = random.Random(f"{visitor.seed}:hold").choice(HOLDING.get(register, HOLDING["everyday"]))
+        return " ".join([_BYE_SAID.sub("", line).strip(), hold]).replace("  ", " ").strip()
 
     def goodbye_state(self, visitor: Visitor, stay: str) -> str:
         """The goodbye that fits what the visitor got when the trainee closed the call: satisfied with every fact

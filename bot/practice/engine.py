@@ -283,8 +283,7 @@ class ScenarioEngine:
         heard: Heard,
         offered: bool,
     ) -> str:
-        """The reply as the visitor says it: taking up a wrong value it believed, taken aback by contempt, yes to
-        an offer, filtered, never said before, fitting the call, and remembered as said."""
+        """The reply as the visitor says it: a wrong value believed, contempt, an offer, filtered, fitting, said."""
         if heard.wrong and not (fired and fired.say):
             line = f"{believed(heard.wrong, visitor.seed, visitor.turn)} {line}"
         elif names & _CONTEMPT and not (fired and fired.say) and not state.end:
@@ -300,7 +299,7 @@ class ScenarioEngine:
             visitor.heard.add("handed-over")
         if state.end and state.outcome == "resolved" and not visitor.closed:  # the trainee still has the last word
             line = self.ending.leaving(line)
-        return line
+        return self.ending.held_on(line, visitor)  # "Hang on, I'll get the interpreter": it holds, no "Bye."
 
     def _closed_in_passing(self, visitor: Visitor, was: str, fired: Rule | None, names: frozenset[str]) -> Rule | None:
         """One message can answer the last question and close the call ("... Anything else? Thanks for calling."):
