@@ -1101,6 +1101,17 @@ def _value_key(value: str) -> str:
     return digits[-7:] if len(digits) >= 7 else value.lower()
 
 
+def _asked_at_facts(engine: ScenarioEngine, script: Script, seed: int, ask: str) -> tuple[str, bool, str] | None:
+    """The reply to `ask` once the script has given its facts: (line, whether the visitor stayed, the line in lower
+    case with its digits run together after it, for finding values); None when the script never gets there."""
+    attempt = _at_facts(engine, script, seed)
+    if attempt is None:
+        return None
+    line, stayed = _asked(engine, attempt, ask)
+    attempt.finish()
+    return line, stayed, line.lower() + " " + re.sub(r"\D", "", line)
+
+
 def check_quizzes(engine: ScenarioEngine, script: Script, seed: int) -> list[tuple[str, bool, str]]:
     """Check 14: a quiz about a value the script gave gets that value back, briefly: (quiz, fits, reply)."""
     out = []
@@ -1109,13 +1120,10 @@ def check_quizzes(engine: ScenarioEngine, script: Script, seed: int) -> list[tup
         values = [_value_key(m.group(0)) for m in shape.finditer(told)]
         if not values:
             continue
-        attempt = _at_facts(engine, script, seed)
-        if attempt is None:
+        if (heard := _asked_at_facts(engine, script, seed, ask)) is None:
             continue
-        line, stayed = _asked(engine, attempt, ask)
-        said = line.lower() + " " + re.sub(r"\D", "", line)
+        line, stayed, said = heard
         out.append((ask, stayed and any(v in said for v in values) and len(line.split()) <= 20, line))
-        attempt.finish()
     return out
 
 
@@ -1153,15 +1161,12 @@ def check_parts(engine: ScenarioEngine, script: Script, seed: int) -> list[tuple
         ]
         if not all(values):
             continue
-        attempt = _at_facts(engine, script, seed)
-        if attempt is None:
+        if (heard := _asked_at_facts(engine, script, seed, ask)) is None:
             continue
-        line, stayed = _asked(engine, attempt, ask)
-        said = line.lower() + " " + re.sub(r"\D", "", line)
+        line, stayed, said = heard
         brief = len(line.split()) <= 25 + 12 * (len(shapes) - 1)
         fits = stayed and all(any(v in said for v in part) for part in values) and brief and not BARE_YES.match(line)
         out.append((ask, fits, line))
-        attempt.finish()
     return out
 
 
