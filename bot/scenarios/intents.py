@@ -16,6 +16,7 @@ the regular-expression tables of bot.scenarios.questions, re-exported here.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -91,6 +92,7 @@ _SLOT_SPLIT = re.compile(r"\s*\|\s*")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
+@functools.cache  # one set a word, shared by every slot that names it (the slots hold thousands)
 def forms(word: str) -> frozenset[str]:
     """A word and its common inflections: take -> takes, taking, took, taken ..."""
     found = {word, *_IRREGULAR.get(word, ())}
