@@ -59,6 +59,7 @@ class Rule:
     when: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
     given: tuple[str, ...] = ()
+    """Each of these facts has shown in this message or an earlier one (the trainee gave the tow yard's number)."""
     not_given: tuple[str, ...] = ()
     """None of these may have shown in any message so far (an open question still open)."""
     mood_at_least: int | None = None
@@ -165,10 +166,4 @@ class Scenario:
         return "Desk reference:\n" + "\n".join(f"\u2022 {label}: {value}" for label, value in self.desk_reference)
 
     def summary(self) -> dict[str, str]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "channel": self.channel,
-            "difficulty": self.difficulty,
-            "brief": self.brief,
-        }
+        return {name: getattr(self, name) for name in ("id", "title", "channel", "difficulty", "brief")}

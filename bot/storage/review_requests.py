@@ -40,8 +40,10 @@ class ReviewWait:
 
     attempt_id: int
     subject: str
+    """As ReviewRequest.subject: what the reason or reply is about."""
     expires: str
-    request_id: int | None = None
+    request_id: int | None
+    """The request an instructor is replying to; None while a trainee types the reason for a new one."""
 
 
 def named(subject: str) -> str:

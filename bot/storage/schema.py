@@ -49,17 +49,12 @@ def m001_initial(db: Database) -> None:
         not_null={"user_id", "scenario_id", "status"},
     )
     db["attempts"].create_index(["user_id", "status"])
-    db["turns"].create(
-        {"id": int, "attempt_id": int, "idx": int, "role": str, "text": str, "at": str},
-        pk="id",
-        foreign_keys=[("attempt_id", "attempts", "id")],
-    )
+    of_an_attempt = [("attempt_id", "attempts", "id")]
+    turn = {"id": int, "attempt_id": int, "idx": int, "role": str, "text": str, "at": str}
+    db["turns"].create(turn, pk="id", foreign_keys=of_an_attempt)
     db["turns"].create_index(["attempt_id", "idx"], unique=True)
-    db["results"].create(
-        {"attempt_id": int, "criterion": str, "met": int, "score": float, "evidence": str, "turn": int, "tip": str},
-        pk=("attempt_id", "criterion"),
-        foreign_keys=[("attempt_id", "attempts", "id")],
-    )
+    result = {"attempt_id": int, "criterion": str, "met": int, "score": float, "evidence": str, "turn": int, "tip": str}
+    db["results"].create(result, pk=("attempt_id", "criterion"), foreign_keys=of_an_attempt)
     db["updates"].create({"update_id": int, "chat_id": int, "outbox": str, "delivered": int, "at": str}, pk="update_id")
 
 

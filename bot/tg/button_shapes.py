@@ -18,36 +18,14 @@ OnUser = make_dataclass("OnUser", [("user_id", "int")], frozen=True)  # a person
 OnScenario = make_dataclass("OnScenario", [("scenario_id", "str")], frozen=True)  # a scenario: practise or assign it
 OnAttempt = make_dataclass("OnAttempt", [("attempt_id", "int")], frozen=True)  # a finished call: transcript, review
 
+# Buttons that carry a page of something.
+AttemptPage = make_dataclass("AttemptPage", [("attempt_id", "int"), ("page", "int")], frozen=True)  # a transcript's
+UnitPage = make_dataclass("UnitPage", [("unit_id", "int"), ("page", "int")], frozen=True)  # a unit's trainees, people
+UnitPeriodPage = make_dataclass(  # a unit's (unit_id 0: all the caller's units') figures over a period token
+    "UnitPeriodPage", [("unit_id", "int"), ("period", "str"), ("page", "int")], frozen=True
+)
 
-@dataclass(frozen=True)
-class AttemptPage:
-    """A page of an attempt's transcript."""
-
-    attempt_id: int
-    page: int
-
-
-@dataclass(frozen=True)
-class UnitPage:
-    """A page of one unit's list (its trainees' results, its people)."""
-
-    unit_id: int
-    page: int
-
-
-@dataclass(frozen=True)
-class OnCriterion:
-    """One criterion of a finished call's grade: a staff override asks about it."""
-
-    attempt_id: int
-    criterion: int
-    """The criterion's place in CRITERIA."""
-
-
-@dataclass(frozen=True)
-class UnitPerson:
-    """Someone on a unit: as a member (instructor 0) or as a co-instructor (1)."""
-
-    unit_id: int
-    user_id: int
-    instructor: int
+# One criterion (its place in CRITERIA) of a finished call's grade: a staff override asks about it.
+OnCriterion = make_dataclass("OnCriterion", [("attempt_id", "int"), ("criterion", "int")], frozen=True)
+# Someone on a unit: as a member (instructor 0) or as a co-instructor (1).
+UnitPerson = make_dataclass("UnitPerson", [("unit_id", "int"), ("user_id", "int"), ("instructor", "int")], frozen=True)

@@ -13,7 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from bot.tg.button_shapes import AttemptPage, Bare, OnAttempt, OnCriterion, OnPage, OnScenario, OnUnit, OnUser, UnitPage
+from bot.tg.button_shapes import (
+    AttemptPage,
+    Bare,
+    OnAttempt,
+    OnCriterion,
+    OnPage,
+    OnScenario,
+    OnUnit,
+    OnUser,
+    UnitPage,
+    UnitPeriodPage,
+)
 from bot.tg.unit_callbacks import (  # the unit buttons, cb.<name> like every other
     ArchiveAsk,
     ArchiveDo,
@@ -89,14 +100,9 @@ class AssignToUnit:
 class Report(OnUnit): ...
 
 
-@dataclass(frozen=True)
-class ReportFor:
+class ReportFor(UnitPeriodPage):
     """A report for a period (a token of bot.training.periods: "last-month", "2026-11", "2026-11-01..2026-11-15")
     of one unit, or with unit_id 0 of all the caller's units, whose buttons are on page `page`."""
-
-    unit_id: int
-    period: str
-    page: int
 
 
 class Export(OnUnit): ...
@@ -111,14 +117,9 @@ class ExportFor:
     period: str
 
 
-@dataclass(frozen=True)
-class ResultsFor:
+class ResultsFor(UnitPeriodPage):
     """/results over a period: of one unit, or with unit_id 0 of all the caller's units, `page` of its list (a
     unit's trainees, or the units). The period is a token of bot.training.periods ("this-month", "2026-11")."""
-
-    unit_id: int
-    period: str
-    page: int
 
 
 class Promote(OnUser): ...

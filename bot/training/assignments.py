@@ -46,18 +46,11 @@ class MyAssignment:
 
 
 class Assignments:
-    def __init__(
-        self,
-        access: Access,
-        tables: UnitTables,
-        calls: Calls,
-        pass_mark: int = DEFAULT_PASS_MARK,
-        calendar: Calendar | None = None,
-    ) -> None:
+    def __init__(self, access: Access, tables: UnitTables, calls: Calls, pass_mark: int, calendar: Calendar) -> None:
         self.access, self.tables, self.calls = access, tables, calls
         self.pass_mark = pass_mark
         """agency.yaml's pass mark: an assignment without its own passes at this."""
-        self.calendar = calendar or Calendar()
+        self.calendar = calendar
         """agency.yaml's dates: how a typed due date reads."""
 
     def usage(self) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from itertools import islice
+from typing import NamedTuple
 
 from bot.clock import local
 from bot.storage.audit import AuditEntry, AuditLog, UnitCircle
@@ -64,12 +65,10 @@ class TrailPage:
     """Whom the person filter found (None: no person asked for)."""
 
 
-@dataclass(frozen=True)
-class Scope:
-    """What an instructor may read: their own entries and their units'."""
-
+class Scope(NamedTuple):
     viewer: int
     circle: UnitCircle
+"""What an instructor (`viewer`, a user id) may read: their own entries and their units' (`circle`)."""
 
 
 @dataclass(frozen=True)

@@ -59,10 +59,10 @@ REFERENCE = re.compile(r"\b(unit|units|assignment|attempt|user|person) (\[[\d, ]
 class References:
     """The ids an entry's detail names, by kind."""
 
-    units: tuple[int, ...] = ()
-    assignments: tuple[int, ...] = ()
-    attempts: tuple[int, ...] = ()
-    people: tuple[int, ...] = ()
+    units: tuple[int, ...]
+    assignments: tuple[int, ...]
+    attempts: tuple[int, ...]
+    people: tuple[int, ...]
 
 
 def references(detail: str) -> References:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from bot.clock import local_date
-from bot.config import DEFAULT_PASS_MARK, Calendar
+from bot.config import Calendar
 from bot.storage.notices import NoticeTables
 from bot.storage.outbox import Buttons, Outgoing
 from bot.storage.store import Store
@@ -90,19 +90,12 @@ def week_of(day: date) -> str:
 
 
 class Notices:
-    def __init__(
-        self,
-        store: Store,
-        calls: Calls,
-        tz: tzinfo,
-        pass_mark: int = DEFAULT_PASS_MARK,
-        calendar: Calendar | None = None,
-    ) -> None:
+    def __init__(self, store: Store, calls: Calls, tz: tzinfo, pass_mark: int, calendar: Calendar) -> None:
         self.store, self.calls, self.tz = store, calls, tz
         self.tables = NoticeTables(store)
         self.pass_mark = pass_mark
         """agency.yaml's: an assignment without its own pass mark is done at this total."""
-        self.calendar = calendar or Calendar()
+        self.calendar = calendar
         """agency.yaml's reminder hour: the day's reminders and digests wait for it."""
 
     def reminder_hour_reached(self, today: date) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from bot.storage.offers import call_button, review_buttons, start_button
 from bot.storage.outbox import Buttons, Outgoing
@@ -23,12 +23,10 @@ class Refused(Exception):
     """A one-line answer instead of the command's result."""
 
 
-@dataclass(frozen=True)
-class Offer:
-    """A practice call a message offers to start."""
-
+class Offer(NamedTuple):
     scenario_id: str
     title: str
+"""A practice call a message offers to start; its title (as the library has it) is the button's label."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta, tzinfo
+from typing import NamedTuple
 
 from bot.storage import period_reads as reads
 from bot.storage.units import Unit
@@ -59,12 +60,10 @@ SERIES: dict[str, str] = {**LABELS, "facts": "Facts given right", "average": "Av
 """The trend's lines, in order, with their labels."""
 
 
-@dataclass(frozen=True)
-class TrendWeek:
-    """One point of a trend: the figures of the calls in the week that starts on `monday`."""
-
+class TrendWeek(NamedTuple):
     monday: date
     figures: Figures
+"""One point of a trend: the figures of the calls in the week that starts on `monday`."""
 
 
 @dataclass(frozen=True)

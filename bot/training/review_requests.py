@@ -97,7 +97,7 @@ class ReviewRequests:
         if self.store.active_attempt(actor.id) is not None:
             raise Refused("You're in a practice call: finish it (/end) first, then ask again.")
         self.verdicts.take_pending_reason(actor.id)  # one message awaited at a time
-        self.tables.set_wait(actor.id, ReviewWait(attempt_id, subject.key, self.expires()))
+        self.tables.set_wait(actor.id, ReviewWait(attempt_id, subject.key, self.expires(), request_id=None))
         return Outcome(
             [
                 f"Why should your instructor look again at {subject_words(subject)}? Send one message saying why, "
