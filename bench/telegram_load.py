@@ -11,9 +11,10 @@ update's arrival to the bot's first reply, the throughput ratio, and DeskDrill's
 resident memory in the paced run, with --attempts attempts in progress in its database,
 and each bot's CPU milliseconds per update (user plus system time, from /proc, over the
 run). DeskDrill is two processes, the bot and its delivery process (bot.tg.delivery):
-its CPU is the sum over both, and its memory their proportional set sizes added (PSS:
-what they occupy together), with the plain resident sizes summed beside it. Each bot answers a first message before the
-clock starts, so start-up is not counted. The host's scheduling noise moves single runs
+its CPU is the sum over both, and its memory their resident sizes summed (peak; the target
+is judged on this, the stricter figure, as each counts the shared libraries in full), with
+their proportional set sizes added beside it (PSS: what they occupy together). Each bot
+answers a first message before the clock starts, so start-up is not counted. The host's scheduling noise moves single runs
 a lot, so each bot and load runs --rounds times, alternated, and the medians count.
 """
 
@@ -265,12 +266,12 @@ def report(runs: list[Run], trainees: int, attempts: int) -> None:
         )
     paced = [r for r in runs if r.load == "paced" and r.bot == "deskdrill"][-1]
     if paced.rss_mb is not None:
-        ok = (paced.pss_mb or 0) < TARGET_RSS_MB
+        ok = (paced.peak_mb or 0) < TARGET_RSS_MB  # the stricter figure: shared libraries counted once a process
         print(
-            f"DeskDrill memory (bot and delivery process) with {attempts:,} attempts in progress: "
-            f"PSS {paced.pss_mb:.0f} MB together ({'meets' if ok else 'MISSES'} the target < {TARGET_RSS_MB:.0f} MB); "
-            f"RSS summed {paced.rss_mb:.0f} MB now, {paced.peak_mb:.0f} MB peak (each process counts the shared "
-            "libraries in full)"
+            f"DeskDrill memory (bot and delivery process) with {attempts:,} attempts in progress: resident sizes "
+            f"summed {paced.rss_mb:.0f} MB now, {paced.peak_mb:.0f} MB peak ({'meets' if ok else 'MISSES'} the target "
+            f"< {TARGET_RSS_MB:.0f} MB; each process counts the shared libraries in full); PSS {paced.pss_mb:.0f} MB "
+            "together"
         )
 
 
