@@ -14,8 +14,8 @@ run). DeskDrill is two processes, the bot and its delivery process (bot.tg.deliv
 its CPU is the sum over both, and its memory their resident sizes summed (peak; the target
 is judged on this, the stricter figure, as each counts the shared libraries in full), with
 their proportional set sizes added beside it (PSS: what they occupy together). Each bot
-answers a first message before the clock starts, so start-up is not counted. The host's scheduling noise moves single runs
-a lot, so each bot and load runs --rounds times, alternated, and the medians count.
+answers a first message before the clock starts, so start-up is not counted. The host's
+scheduling noise moves single runs a lot, so each bot and load runs --rounds times, alternated, and the medians count.
 """
 
 from __future__ import annotations
