@@ -21,13 +21,14 @@ from bot.practice.asking import (
     plain,
     question_parts,
     questions,
+    read_back_ask,
     self_asked,
     with_antecedent,
     yes_no,
 )
 from bot.practice.choosing import choose
 from bot.practice.complying import said_now
-from bot.practice.in_kind import InKind
+from bot.practice.in_kind import InKind, merged_read_backs
 from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
 from bot.practice.lines import Lines, distinct, said_key
 from bot.practice.stock_lines import (
@@ -122,7 +123,7 @@ class Answers:
         if not said:
             return None
         if len(said) > 1:  # "Nina Petrova. Do you need my number too? Sure, it's ...": no offer mid-answer
-            said = [a for a in (_statements(a) for a in said) if a]
+            said = merged_read_backs([a for a in (_statements(a) for a in said) if a])
         return " ".join(said[:_MOST_ANSWERS]) or None
 
     def _part(
@@ -185,8 +186,14 @@ class Answers:
         """The answer to what the message asks: a question's, or a check's or a quiz's that the grader reads as a
         check of understanding ("How many days do you have to contest it?"); None when it asks nothing of these."""
         if "clarifying_question" in names:
-            return self.answer(visitor, read)
+            return self._read_back_asked(visitor, read) or self.answer(visitor, read)
         return self.in_kind.quizzed(visitor, read) if "testing_questions" in names else None
+
+    def _read_back_asked(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
+        """ "Did you get that down? Read 'em back to me.": the read-back asked without a question mark, which the
+        question before it only leads up to."""
+        asked = (s.norm for s, _ in read if "?" not in s.norm and read_back_ask(s.norm) is not None)
+        return next((found for norm in asked if (found := self.in_kind.quiz(visitor, norm))), None)
 
     def _details_asked(self, part: str) -> list[Detail]:
         """The persona's details the part asks for, in the order asked; of two asked by the same words the one

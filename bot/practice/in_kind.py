@@ -11,6 +11,7 @@ the grader reads as a check of understanding (bot.practice.answers, bot.practice
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 
 from bot.practice.asking import Read, check_kind, plain, question_parts, read_back_ask
@@ -28,6 +29,9 @@ from bot.scenarios.intents import testing_kind
 YES_NO, _YES, _VOCATIVE = patterns("yes_no_opener says_yes vocative")
 _NUMBER_BACK = pattern("number_back")
 _CONFIRM = pattern("confirm", 0)
+
+_SAID_AFTER = re.compile(r", (?:you said|you told me|that's what you said)\.$")
+"""A read-back's closing words: ", you said.", ", that's what you said."."""
 
 
 class InKind:
@@ -62,9 +66,7 @@ class InKind:
         each = list(dict.fromkeys(a for part in parts if (a := self.quiz(visitor, part))))
         if len(each) < 2:
             return whole or (each[0] if each else None)
-        opener = " ".join(each[0].split()[:2]) + " "  # "You said 21 days. And (562) 555-0137.", not "You said" twice
-        rest = [f"And {a[len(opener):]}" if a.startswith(opener) else a for a in each[1:]]
-        return " ".join([each[0], *rest])
+        return _one_read_back(each)
 
     def quiz(self, visitor: Visitor, part: str) -> str | None:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
@@ -164,3 +166,28 @@ class InKind:
                 _, turn, index, directive, text = key.split(":", 4)
                 found.append((int(turn), int(index), directive == "1", text))
         return [(turn, directive, text) for turn, _, directive, text in sorted(found)]
+
+
+def merged_read_backs(answers: list[str]) -> list[str]:
+    """Answers in a row that each read a value back with the same closing words, as one ("Fifteen dollars, you said.
+    Five to seven business days, you said." is said "Fifteen dollars, and five to seven business days, you said.")."""
+    merged: list[str] = []
+    for answer in answers:
+        tail = _SAID_AFTER.search(answer)
+        if merged and tail and merged[-1].endswith(tail.group(0)):
+            merged[-1] = _one_read_back([merged[-1], answer])
+        else:
+            merged.append(answer)
+    return merged
+
+
+def _one_read_back(answers: list[str]) -> str:
+    """Answers to the parts of one quiz as one read-back: "You said 21 days. And (562) 555-0137.", "Fifteen dollars,
+    and five to seven business days, you said.", never "you said" twice."""
+    tail = _SAID_AFTER.search(answers[0])
+    if tail and all(a.endswith(tail.group(0)) for a in answers[1:]):
+        values = [a[: -len(tail.group(0))] for a in answers]
+        return ", and ".join([values[0], *(v[:1].lower() + v[1:] for v in values[1:])]) + tail.group(0)
+    opener = " ".join(answers[0].split()[:2]) + " "
+    rest = [f"And {a[len(opener):]}" if a.startswith(opener) else a for a in answers[1:]]
+    return " ".join([answers[0], *rest])

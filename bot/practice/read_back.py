@@ -33,6 +33,11 @@ OPENERS, READ_BACK = table("openers"), table("read_back")
 how it reads back the values of one kind."""
 NEXT, ASK_AGAIN = said("then_next ask_again")
 """How it goes on to the next action; a confused visitor keeps two things and asks for the rest again."""
+_COUNT = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty-one|"
+    r"twenty-five|thirty|forty|forty-five|fifty|sixty|seventy-five|a hundred|hundred)"
+)
+"""A count as said, in figures or words ("15", "fifteen", "twenty-five")."""
 _KINDS = {
     "hours": r"(?:\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b(?:\s*(?:to|through|thru|-|and)\s*\b(?:mon|tues?|wed|"
     r"thur?s?|fri|sat|sun)\w*)?|\bweekdays?\b|\bweekends?\b|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
@@ -40,13 +45,12 @@ _KINDS = {
     r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bnoon\b)",
     "days": r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*days?\b|\bweekdays?\b|\bweekends?\b",
     "number": PHONE_NUMBER.pattern + r"|\b(?:988|911|311|211)\b",  # a service code is a number to call too
-    "fee": r"\$\s?\d[\d,.]*|\b\d+ dollars\b|\bfree\b|\bno charge\b",
+    "fee": rf"\$\s?\d[\d,.]*|\b{_COUNT} (?:dollars|bucks)\b|\bfree\b|\bno charge\b",
     "address": r"\b\d{1,5} \w+(?: \w+)? (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b|"
     r"\b(?:records|front|property|clerk's) (?:window|counter|desk|office|unit)\b",
     "deadline": r"\b(?:within|in) \w+ (?:business |working )?(?:days?|weeks?|hours?)\b|"
     r"\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \w+)\b|"
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|fifteen|twenty|twenty-one|thirty) "
-    r"(?:business |working |calendar )?(?:days?|weeks?)\b",
+    rf"\b(?:{_COUNT} ?(?:to|or|-) ?)?{_COUNT} (?:business |working |calendar )?(?:days?|weeks?)\b",
     "case": r"(?<!\) )(?<!\d[ .-])\b\d{2,4}-\d{3,7}\b(?!-)",
 }
 

@@ -1,0 +1,100 @@
+"""What round 10's play-tests found, fixed in general and replayed by scenario and seed, with cases in other words:
+
+1. Asked to say back what a copy costs and how long it takes, the visitor says both, as told ("fifteen dollars",
+   "five to seven business days": figures in words and a range are values too), once with "you said", never "I
+   have seven business days" (a time to wait read as a deadline of its own).
+2. "How long did I say it takes?", "when is it ready?", "and how long?" are quizzes on the trainee's words.
+3. "Did you get that number and e-mail down? Read 'em back to me." reads them back; "read me the number you put
+   in" reads the number back, never the trainee's sentence turned round ("I go ahead and read you the number I put
+   in"); "What number did you save?" is the trainee's number, not a detail of the visitor's.
+4. "I'm real sorry that happened in front of your kids, that ain't right." is sympathy: the complainant does not
+   hear a refusal to take the complaint and ask for a supervisor.
+5. "Did he give you a ticket or a warning?" gets no or yes, not "I don't know".
+6. "Does that ease your mind some?" is reassurance: "It does, some.", not a detail the visitor does not know.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenarios.library import Library
+from tests.calls import call, last_reply
+
+LOBBY_HELLO = "Good afternoon, welcome to Harbor Station, I'm Deputy Ames. How can I help you today?"
+REPORT_COPY = (
+    "I'm sorry the adjuster's hounding you. You request it right here at the records window in the lobby, 8 to 4 "
+    "weekdays. It's fifteen dollars and it's ready in five to seven business days."
+)
+COMPLAINT = [
+    "Well hey there, welcome to Harbor Station, I'm Deputy Cole. I'm real sorry that happened in front of your kids, "
+    "that ain't right.",
+    "I'm gonna take this complaint myself, right here, right now. Can I get your name and a good phone number?",
+    "Thank you. Where and when did this happen?",
+    "The watch commander reviews every complaint, looks into it and will call you back. You can reach the watch "
+    "commander direct at 562-555-0142 or watchcommander@bayviewsheriff.example.",
+]
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Splendid. Would you repeat back for me the cost and how long it takes, so I know your adjuster gets the "
+        "right story?",
+        "what does it cost and when is it ready?",
+        "How much is it, and how long?",
+    ],
+)
+def test_cost_and_time_are_said_back_as_told(library: Library, ask: str) -> None:
+    line = last_reply(library, "report-copy", 161, [LOBBY_HELLO, REPORT_COPY, ask])
+    assert "fifteen dollars" in line.lower() and "five to seven business days" in line, line
+    assert "I have" not in line and line.count("you said") <= 1, line
+
+
+@pytest.mark.parametrize(
+    ("ask", "value"),
+    [
+        ("how long did I say it takes?", "five to seven business days"),
+        ("And when is it ready?", "five to seven business days"),
+        ("how much did I say?", "fifteen dollars"),
+    ],
+)
+def test_a_quiz_on_one_value_gets_that_value(library: Library, ask: str, value: str) -> None:
+    line = last_reply(library, "report-copy", 161, [LOBBY_HELLO, REPORT_COPY, ask])
+    assert value in line.lower() and not line.startswith("Yes"), line
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Did you get that number and e-mail down? Read 'em back to me so I know they're right.",
+        "Go ahead and read me the number you put in, just to be sure.",
+        "What number did you save for the watch commander?",
+    ],
+)
+def test_the_watch_commanders_number_is_read_back(library: Library, ask: str) -> None:
+    line = last_reply(library, "deputy-complaint", 161, [*COMPLAINT, ask])
+    assert "555-0142" in line and "read you" not in line and "marked car" not in line, line
+
+
+@pytest.mark.parametrize("seed", [161, 3, 6, 7])
+def test_sympathy_that_says_it_aint_right_is_no_refusal(library: Library, seed: int) -> None:
+    attempt = call(library, "deputy-complaint", COMPLAINT[:1], seed)
+    assert attempt.visitor.state == "story", attempt.transcript[-1].text
+
+
+@pytest.mark.parametrize(
+    "ask", ["Did he give you a ticket or a warning, and was anybody hurt?", "did she write you up for anything?"]
+)
+def test_whether_a_ticket_was_given_is_answered(library: Library, ask: str) -> None:
+    line = last_reply(library, "deputy-complaint", 161, [*COMPLAINT[:2], ask])
+    assert "ticket" in line and not line.startswith("I don't know"), line
+
+
+@pytest.mark.parametrize("ask", ["Does that ease your mind some?", "Does that help?", "Feel a little better?"])
+def test_reassurance_gets_a_little_yes(library: Library, ask: str) -> None:
+    worry = (
+        "That's a fair worry. Retaliation is not tolerated, and if anything like that ever happened you call the "
+        "watch commander right away."
+    )
+    line = last_reply(library, "deputy-complaint", 161, [*COMPLAINT, f"{worry} {ask}"])
+    assert line.split(".")[0] in ("A little, yes", "It does, some", "Yes, that helps"), line
