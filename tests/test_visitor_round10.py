@@ -11,6 +11,15 @@
    hear a refusal to take the complaint and ask for a supervisor.
 5. "Did he give you a ticket or a warning?" gets no or yes, not "I don't know".
 6. "Does that ease your mind some?" is reassurance: "It does, some.", not a detail the visitor does not know.
+7. "What time this morning? And who backed into who?" gets a time and how it happened; "did u swap info w the other
+   driver? name, insurance, plate?" is about the other driver, not "Like I said, it's Stacy Lin."
+8. "Do you still have the note and the texts?" gets whether they were kept, not the threats again.
+9. "When you call, have his full name and birthday ready." is an instruction, not a question to answer with them.
+10. "Anything else you wanna know?" asks for questions: no "Yes." with nothing after it.
+11. "What's your name, how many people are on your crew, and when ...?" is three questions: the name is given, and
+    "just me" is how many.
+12. "What will you tell your manager about where to go and the cost?" gets the place and the fee; "what day and
+    what number are you calling?" gets both.
 """
 
 from __future__ import annotations
@@ -98,3 +107,83 @@ def test_reassurance_gets_a_little_yes(library: Library, ask: str) -> None:
     )
     line = last_reply(library, "deputy-complaint", 161, [*COMPLAINT, f"{worry} {ask}"])
     assert line.split(".")[0] in ("A little, yes", "It does, some", "Yes, that helps"), line
+
+
+COLLISION = [
+    "hey, welcome to harbor station, im deputy ames. sorry ur dealing w this, first accident is scary. anyone hurt?",
+    "ok good. whats ur name?",
+]
+
+
+def test_the_time_and_how_it_happened_are_answered(library: Library) -> None:
+    line = last_reply(
+        library, "minor-collision", 161, [*COLLISION, "thx. what time this morning? and who backed into who?"]
+    )
+    assert "about eight" in line and "into me" in line, line
+
+
+def test_a_bare_list_after_the_other_driver_is_about_the_other_driver(library: Library) -> None:
+    ask = "did u swap info w the other driver? name, insurance, plate?"
+    line = last_reply(library, "minor-collision", 161, [*COLLISION, ask])
+    assert "Dale Simmons" in line and "Like I said" not in line and "Stacy Lin" not in line, line
+
+
+def test_kept_evidence_is_answered(library: Library) -> None:
+    messages = [
+        "Hi there, welcome to Harbor Station. I'm Deputy Ames. What's going on?",
+        "I'm sorry, that sounds frightening. Can I get your name and a good number for you? And do you still have "
+        "the note and the texts?",
+    ]
+    line = last_reply(library, "restraining-order-question", 161, messages)
+    assert "saved" in line or "kept" in line, line
+
+
+def test_an_instruction_that_opens_with_when_is_no_question(library: Library) -> None:
+    messages = [
+        "Good morning, ma'am, welcome to Harbor Station. I'm Deputy Ames. I can see you're worried, I'm so sorry.",
+        "What's your son's full name and date of birth?",
+        "I can't look up his case from the desk, but the jail's inmate information line can tell you where he is. "
+        "Their number is 562-555-0170.",
+        "That's exactly right. When you call, have his full name and birthday ready and they'll look him up. Is there "
+        "anything else I can help you with?",
+    ]
+    line = last_reply(library, "arrested-relative", 161, messages)
+    assert "born" not in line and "Kowalski" not in line, line
+
+
+@pytest.mark.parametrize("ask", ["Anything else you wanna know?", "Was there something else you wanted to ask?"])
+def test_anything_else_you_want_to_know_is_not_answered_yes(library: Library, ask: str) -> None:
+    told = (
+        "Awesome, we totally do those. You gotta be 18 or older. You fill out an application and a waiver, show a "
+        "photo ID, and we run a background check. Approval usually takes about two weeks."
+    )
+    line = last_reply(library, "ride-along-request", 161, [LOBBY_HELLO, told, f"Yep. {ask}"])
+    assert not line.startswith("Yes"), line
+
+
+PERMIT = (
+    "The permits are issued at the permits counter at the County Administration Building, 500 Ocean Boulevard, "
+    "phone 562-555-0146. The fee is fifty dollars, and it's per person. It takes ten business days."
+)
+
+
+def test_three_questions_in_a_row_get_three_answers(library: Library) -> None:
+    ask = "Certainly. What's your name, how many people are on your crew, and when are you hoping to start?"
+    line = last_reply(library, "solicitor-permit", 161, [LOBBY_HELLO, ask])
+    assert "Paolo Ricci" in line and "just me" in line and "weekend" in line and "not sure" not in line, line
+
+
+def test_what_to_tell_the_manager_is_the_place_and_the_fee(library: Library) -> None:
+    ask = "So you can pass it on accurately, what will you tell your manager about where to go and the cost?"
+    line = last_reply(library, "solicitor-permit", 161, [LOBBY_HELLO, PERMIT, ask])
+    assert "500 Ocean Boulevard" in line and "fifty dollars" in line, line
+
+
+def test_what_day_and_what_number_gets_both(library: Library) -> None:
+    told = (
+        "VIN inspections are Wednesdays only, from 1 to 4 in the afternoon, and you book a slot by calling "
+        "562-555-0124. Bring the van, the DMV form, the title and your photo ID."
+    )
+    ask = "Just to be sure you've got it all, what day and what number are you calling?"
+    line = last_reply(library, "vin-inspection", 161, [LOBBY_HELLO, told, ask])
+    assert "Wednesday" in line and "555-0124" in line, line

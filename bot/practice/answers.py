@@ -64,6 +64,11 @@ _DIGIT = re.compile(r"\d")
 _TOPIC_OF_DETAIL = {"phone": "callback"}
 """A detail that also tells its topic: once the number is given, "Do you need my number?" is not offered again."""
 _MOST_ANSWERS = 6
+_BARE_LIST = re.compile(
+    r"^(?:and |or )?(?!.*\b(?:any\w*|some\w*|is|are|was|were|did|do|does|has|have|can|could|will|what|where|when|who|"
+    r"how|which|why|you|u|your|ur)\b)(?:\w+ ?(?:, |and |or )?){1,4}\?$"
+)
+"""A question of bare nouns ("name, insurance, plate?"): about whoever the question before it named."""
 """At most this many answers to one message's questions: every part of a multi-part question, not a speech."""
 _STOP = frozenset(words("common_question_words"))
 
@@ -111,6 +116,8 @@ class Answers:
         asked = [(p, t) for _, p in parts for t in question_topics(p)]  # "Is she okay? Anyone hurt?" asks of harm
         answered: set[int] = set()
         for i, part in parts:
+            if _BARE_LIST.match(plain(part)) and any(self._details_asked(p) for j, p in parts if j == i - 1):
+                continue  # "did u swap info w the other driver? name, insurance, plate?": theirs, answered just now
             chosen = choose(part, read, visitor.seed)  # "Which would you prefer?": one of the options laid out
             found = [(chosen, False)] if chosen else self._part(visitor, part, done, told_before, asked)
             if i in answered and yes_no(part) and all(self.knowing.unknown(a, visitor) for a, _ in found):

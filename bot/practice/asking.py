@@ -135,8 +135,8 @@ def _with_checks(sentences: Sequence[Sentence], names: frozenset[str]) -> frozen
 # A question's parts, and what kind of answer each wants: a message may ask several things in one sentence ("Is
 # the car at your house, and is anyone still hanging around it?"), and each part gets its own answer, in order.
 
-_LEAD, _PART_JOIN, _OR_DOING, _AUX_SUBJECT, _WH, _YES_NO_START, REQUEST, _NOT_EITHER_OR = patterns(
-    "question_lead part_join or_doing aux_subject wh_question yes_no_start request not_either_or", 0
+_LEAD, _PART_JOIN, _WH_JOIN, _OR_DOING, _AUX_SUBJECT, _WH, _YES_NO_START, REQUEST, _NOT_EITHER_OR = patterns(
+    "question_lead part_join wh_join or_doing aux_subject wh_question yes_no_start request not_either_or", 0
 )
 """The words that lead into a question, where its parts join, the asking words that want a detail or a yes or no,
 and a question that asks for something ("Can I get your name?", "Can you hold on?"), not a yes or no."""
@@ -147,7 +147,8 @@ def question_parts(question: str) -> list[str]:
     "did you see anyone or get any footage ?" is two as well ("did you get any footage"); "your name and
     number ?" one (its topics answer each)."""
     parts: list[str] = []
-    for piece in _PART_JOIN.split(question.strip()):
+    joined = _PART_JOIN.split(question.strip())
+    for piece in (p for j in joined for p in (_WH_JOIN.split(j) if _WH.match(_LEAD.sub("", j)) else [j])):
         pieces = _OR_DOING.split(piece)
         head = _AUX_SUBJECT.match(_LEAD.sub("", pieces[0]))
         parts.append(pieces[0])

@@ -167,7 +167,8 @@ def asked_words(question: str, topic: str) -> list[str]:
 
 _QUESTIONS = re.compile(
     r"\b(any|other|more|further) questions?\b|\bquestions?\b.*\?|\b(unclear|confus\w*|anything (i can|to) clarify|"
-    r"anything you're (not sure|unsure) about)\b"
+    r"anything you're (not sure|unsure) about)\b|"
+    r"\b(anything|something) else (that )?(you|u) (want|wanna|wanted|need|needed) to (know|ask)\b"
 )
 """A check that asks for questions ("any questions?", "anything unclear?"): the visitor says no."""
 _AGREEMENT = re.compile(
