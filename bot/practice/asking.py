@@ -55,6 +55,8 @@ def read_asking(names: frozenset[str], read: Sequence[Read], details: Sequence[D
     if any(_asks_yes_or_no(x, shown, details) for x, shown in read):
         names |= {"clarifying_question"}  # "You okay?", "You still there?" ask the visitor something all the same
     names = _with_offer_of_help(sentences, names)
+    if "offer_more_help" in names and _only_tags_check(read):
+        names = names - {"testing_questions"}  # "Okay? Anything else I can help you with?": the offer is what it asks
     if "clarifying_question" in names and not any(genuine(x, shown, details) for x, shown in read):
         names = names - {"clarifying_question"}  # a tag ("..., okay?"), an offer or a check asks no detail
     offered = any(offers(x.norm) for x in sentences)
@@ -232,3 +234,11 @@ def with_antecedent(part: str, said: str) -> str:
     text = plain(part)
     at = pronoun.end() - len(pronoun.group(0).split()[-1])
     return f"{text[:at]}{named[-1]}{text[pronoun.end() :]}"
+
+
+def _only_tags_check(read: Sequence[Read]) -> bool:
+    """Whether every check of understanding in the message is a bare tag ("Okay?", "Right?", "Yes?")."""
+    checks = [s.norm for s, shown in read if "testing_questions" in shown] or [
+        s.norm for s, shown in read if "?" in s.norm and "offer_more_help" not in shown
+    ]  # a check read from the whole message ("... Monday to Friday. Okay?"): its questions
+    return bool(checks) and all(len(norm.replace("?", "").split()) <= 2 for norm in checks)

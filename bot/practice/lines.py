@@ -298,12 +298,14 @@ def leading_thanks(follow: str) -> tuple[str, str]:
 
 def not_repeating(follow: str, answer: str) -> str:
     """The follow-up line less any sentence that only repeats the answer just given ("It's a white Toyota pickup."
-    after "Plate 9GHL031, a white Toyota pickup.")."""
+    after "Plate 9GHL031, a white Toyota pickup."), or that says again a figure just given ("It's case 26-01873,
+    from ..." after "Yes, it's 26-01873.")."""
     said = set(re.findall(r"[a-z0-9']{4,}", answer.lower()))
+    figures = set(_FIGURE.findall(answer))
     kept = []
     for s in split_sentences(follow):
         words = set(re.findall(r"[a-z0-9']{4,}", s.original.lower()))
-        if not words or len(words & said) / len(words) < 0.6:
+        if (not words or len(words & said) / len(words) < 0.6) and not figures & set(_FIGURE.findall(s.original)):
             kept.append(s.original)
     return " ".join(kept)
 
@@ -319,6 +321,8 @@ _GOOD_DAY, _GOOD_NIGHT, _APOLOGY, _SELF_NARRATION, _NEWS_TAKEN, _ACK_START = pat
 )
 _FILLER = frozenset(words("say_nothing_words"))
 _DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"\d{4,}")
+"""A figure that names one thing (a case or phone number's last four): said twice in a row, it is a repeat."""
 _SAYS_SOMETHING = 2
 """Content words a sentence needs to count as said (so "Okay, thanks." may come twice, "My cell's best." not)."""
 

@@ -28,6 +28,8 @@ QUIZ_WORDS = frozenset(words("quiz_words"))
 """A quiz's words that name no thing of the trainee's (the rest pick the trainee's sentence about that thing)."""
 """Words of a quiz that name no thing of the trainee's ("how", "many", "have", "remember")."""
 _NUMBER = re.compile(r"\b\d+\b")
+_WHERE = re.compile(r"\bwhere\b|\bwhich (?:window|counter|desk|office|building)\b")
+_PLACE = value_pattern("address")
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
 
 
@@ -66,6 +68,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     found = [s for s in sentences if shape is None or shape.search(s)]
     if kind == "number":  # "that number" is the last whole one given, not "911" said after it
         found = [s for s in found if PHONE_NUMBER.search(s)] or found
+    if kind == "item" and _WHERE.search(part):  # "where do you go?": the place said, not what it costs there
+        found = [s for s in found if _PLACE.search(s)] or found
     if not found:
         return None
     best = max(found, key=lambda s: (len(about & content_words(s)), -found.index(s)))
