@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from bot.grading.text import split_sentences
 from bot.practice.asking import (
     Read,
+    check_kind,
     either_or,
     hinted_topics,
+    offers,
     plain,
     question_parts,
     questions,
@@ -115,7 +117,10 @@ class Answers:
         told_before = frozenset(k for k in visitor.heard if k.startswith(("told:", "gave:", "yn:")))
         asked = [(p, t) for _, p in parts for t in question_topics(p)]  # "Is she okay? Anyone hurt?" asks of harm
         answered: set[int] = set()
+        offering = {i for i, p in parts if offers(p)}
         for i, part in parts:
+            if i in offering and not offers(part) and check_kind(part):
+                continue  # "Got something to write on, or would you like me to jot it on a card?": the offer's yes
             if _BARE_LIST.match(plain(part)) and any(self._details_asked(p) for j, p in parts if j == i - 1):
                 continue  # "did u swap info w the other driver? name, insurance, plate?": theirs, answered just now
             chosen = choose(part, read, visitor.seed)  # "Which would you prefer?": one of the options laid out

@@ -49,6 +49,11 @@ _ASKING_WORDS = frozenset(words("quiz_words")) | frozenset(words("tell_back_word
 _MOST_PARTS = 3
 _AND_ASKS = re.compile(r",? (?:and|plus) (?=(?:what|which|how|when|where|who|whom|the|if|(?:tell|say|read|give) me)\b)")
 _FRAMED = re.compile(r"^[^:]{0,40}:\s*")
+_NAMED_NUMBER = re.compile(
+    r"\b(?:the|their|our|its) ((?:[\w'-]+ ){0,4}(?:line|unit|office|desk|center|centre|team|number|hotline|window))"
+    r"(?: number)?(?:'s| is| at)\b[^.]{0,12}?" + PHONE_NUMBER.pattern,
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"^(?:I|you|we|they|he|she)\b|\b(?:is|are)\b", re.IGNORECASE)
 
 
@@ -219,6 +224,8 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said.append(("item", item))  # "how long it takes": "It takes about 15 minutes", not the deadline
         elif kind == "bring" and (brought := _bring(sentences)):
             said.append(("item", brought[0]))
+        elif kind == "callee":
+            said += [("item", f"I'm calling {callee}")] if (callee := _callee(sentences)) else []
         elif kind != "bring" and (found := _value(kind, sentences, about, visitor)):
             said.append(("item" if _CLAUSE.search(found) else "value", found))
     if said or not score:
@@ -269,6 +276,15 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if kind == "fee":
         said = random.Random(f"{visitor.seed}:{visitor.turn}:fee").choice(TOLD_FEE).format(value=said)
     return said
+
+
+def _callee(sentences: list[str]) -> str:
+    """Whom the number given is for, as the trainee named it ("The inmate information line is (562) 555-0170": the
+    inmate information line); "" when no number was given with a name."""
+    for sentence in sentences:
+        if found := _NAMED_NUMBER.search(sentence):
+            return "the " + found.group(1).strip()
+    return ""
 
 
 def _shape(kind: str) -> re.Pattern[str] | None:
