@@ -136,6 +136,7 @@ class Answers:
             return None
         if len(said) > 1:  # "Nina Petrova. Do you need my number too? Sure, it's ...": no offer mid-answer
             said = merged_read_backs([a for a in (_statements(a) for a in said) if a])
+            said = [_once_yes(a, said[:i]) for i, a in enumerate(said)]
         return " ".join(said[:_MOST_ANSWERS]) or None
 
     def _part(
@@ -371,3 +372,11 @@ class Answers:
             for line in self.lines.candidates(lines, visitor)
             if any(re.search(rf"\b{re.escape(w)}", self.lines.render(line.text, visitor), re.IGNORECASE) for w in words)
         )
+
+
+def _once_yes(answer: str, before: list[str]) -> str:
+    """The answer without its "Yes." when one came before it ("Yes. She walks home. Yes. I called the school." is said
+    "Yes. She walks home. I called the school.")."""
+    if answer.startswith("Yes. ") and any(a.startswith("Yes") for a in before):
+        return answer.removeprefix("Yes. ")
+    return answer

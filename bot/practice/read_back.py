@@ -27,6 +27,8 @@ _FRAME, _CLAUSES, _OURS, _FILLER, _CONDITION, _TIME_LEAD, _ASIDE, _VALUE, _ACTIO
 )
 _NUMBER = re.compile(r"\d{3}\D{0,2}\d{4}|@|\$|\b\d+\b")
 _MOST_WORDS = 20
+_MINE = re.compile(r"(?:I|If\b[^.]*?, I)\b")
+"""An item the visitor is to do ("I call 911.", "If he comes back, I call 911."), not what the agency does."""
 
 OPENERS, READ_BACK = table("openers"), table("read_back")
 """How the visitor starts saying the plan back, in its register ("Okay, let me see." every time is a recital), and
@@ -108,7 +110,8 @@ def said_back(
     if not any(len(content_words(item)) >= 3 for item in items):
         return told_back(plans, asks_number=False)
     keep = 2 if confused or register in ("distressed", "child") else 3
-    kept = _kept(items, keep)
+    to_do = [item for item in items if _MINE.match(item)]
+    kept = _kept(to_do, keep) if len(to_do) >= keep else _kept(items, keep)  # what it is to do, before the rest
     if register == "limited":
         kept = [_SHORT_WORDS.sub("", item) for item in kept]
     opener = rng.choice(
