@@ -54,7 +54,7 @@ def read_asking(names: frozenset[str], read: Sequence[Read], details: Sequence[D
         names |= {"clarifying_question"}  # "I need your name and number." asks like a question
     if any(_asks_yes_or_no(x, shown, details) for x, shown in read):
         names |= {"clarifying_question"}  # "You okay?", "You still there?" ask the visitor something all the same
-    names = _with_offer_of_help(sentences, names)
+    names = _with_offer_of_help(sentences, names, details)
     if "offer_more_help" in names and _only_tags_check(read):
         names = names - {"testing_questions"}  # "Okay? Anything else I can help you with?": the offer is what it asks
     if "clarifying_question" in names and not any(genuine(x, shown, details) for x, shown in read):
@@ -108,16 +108,21 @@ def asks_a_detail(norm: str, details: Sequence[Detail]) -> bool:
     )
 
 
-def _with_offer_of_help(sentences: Sequence[Sentence], names: frozenset[str]) -> frozenset[str]:
+def _with_offer_of_help(
+    sentences: Sequence[Sentence], names: frozenset[str], details: Sequence[Detail]
+) -> frozenset[str]:
     """An offer of more help the grader may read as a plain question ("Anything you need from me while we
-    wait?") asks the visitor for nothing of its own: it is answered as an offer."""
+    wait?") asks the visitor for nothing of its own: it is answered as an offer (a question beside it that names
+    a topic or one of the persona's details is asked all the same: "Is your dad okay now? Anything else?")."""
     if not any(_OFFERS_HELP.search(x.norm) for x in sentences):
         return names
     names = names | {"offer_more_help"}
     others = [
         x
         for x in sentences
-        if ("?" in x.norm or _ASKS.match(x.norm)) and not _OFFERS_HELP.search(x.norm) and question_topics(x.norm)
+        if ("?" in x.norm or _ASKS.match(x.norm))
+        and not _OFFERS_HELP.search(x.norm)
+        and (question_topics(x.norm) or any(d.asked.search(x.norm) for d in details))
     ]
     return names if others else names - {"clarifying_question"}
 

@@ -272,7 +272,9 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
             return item.split(", ", 1)[1] if re.match(r"(?:if|when|once)\b", item, re.I) and ", " in item else item
     if kind == "deadline" and (span := _RANGE.search(best)):
         return span.group(0)
-    said = joined(kind, [m.group(0).strip() for m in shape.finditer(best)])
+    values = [m.group(0).strip() for m in shape.finditer(best)]
+    named = [v for v in values if any(len(w) >= 4 and w in v.lower() for w in about)]
+    said = joined(kind, named or values)  # "the commendations email": the one whose address names it
     if kind == "fee":
         said = random.Random(f"{visitor.seed}:{visitor.turn}:fee").choice(TOLD_FEE).format(value=said)
     return said

@@ -51,7 +51,9 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "name",
-        r"your name|your full name|your first name|your last name|spell (it|that|your)|who am i speaking|"
+        r"your name|your full name|your first name|your last name|spell (it|that|your)|"
+        r"who am i (speaking|talking|chatting)|"
+        r"who i'?m (talking|chatting)|who('s| is) (on the line|speaking)|may i ask who|"
         r"who i'm speaking|who is calling|who's calling|who is this|who's this|and you are|what do i call you|"
         r"date of birth|dob",
         r"full name|spell",
