@@ -23,6 +23,7 @@ _NOT_NAMES = frozenset(words("not_names"))
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Dr)\.?\s+$", re.IGNORECASE)
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
+UNKNOWN_NUMBER = says("other_answer_unknown")
 _PHONE = re.compile(r"\(\d{3}\) \d{3}-\d{4}")
 _OWN_DETAILS = frozenset({"phone", "address", "birth"})
 """The visitor's own details: "her name and number" asks the person mentioned, whatever these match."""
@@ -56,12 +57,28 @@ def other_answer(part: str, message: str, visitor: Visitor, lines: Lines) -> str
     if _known_to_persona(part, asked.span(), lines):
         return None  # the persona knows that person: its detail answers ("her full name": Ingrid Larsen)
     rng = random.Random(f"{visitor.seed}:other:{relative}")
-    own = {str(v) for v in lines.details(visitor).values()}
+    drawn = lines.details(visitor)
+    name = _name_known(relative, drawn, message) or rng.choice(NAMES[pronoun])
+    if any(not d.known for d in lines.scenario.persona_details):  # a confused caller knows no number by heart
+        line = rng.choice(UNKNOWN_NUMBER)
+        return line.format(Pronoun=pronoun.capitalize(), Pronoun_lower=pronoun, name=name)
+    own = {str(v) for v in drawn.values()}
     pool = [str(n) for n in lines.scenario.pools.get("phone_no", ()) if str(n) not in own]
     number = rng.choice(pool) if pool else f"(562) 555-0{rng.randrange(100, 499)}"
     register = lines.scenario.persona_register
     line = rng.choice(ANSWERS.get(register, ANSWERS["everyday"]))
-    return line.format(Pronoun=pronoun.capitalize(), name=rng.choice(NAMES[pronoun]), number=number)
+    return line.format(Pronoun=pronoun.capitalize(), name=name, number=number)
+
+
+def _name_known(relative: str, drawn: dict, message: str) -> str:
+    """The name the call already gave that person: the persona's own ("daughter": Karen), or the one the trainee
+    asks about ("Is Karen your daughter?"); "" when none was given."""
+    known = drawn.get(relative)
+    known = known.get("name") if isinstance(known, dict) else known
+    if isinstance(known, str) and known[:1].isupper():
+        return known
+    asked = re.search(rf"\b(?:is|was) ([A-Z][a-z]+) (?:your|ur) {relative}\b", message)
+    return asked.group(1) if asked else ""
 
 
 def _others_in_call(visitor: Visitor, lines: Lines, own: list[str]) -> set[str]:
