@@ -28,6 +28,8 @@ _GOES_ON = re.compile(
 )
 """The next piece carries on the sentence: lower case, a digit, or a time or day word."""
 _DOLLARS = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d\d)?")
+_HASH = re.compile(r"(?<=\w)\s*#(?!\w)|(?<![\w#])#(?=\s*\d)")
+"""A "#" that stands for "number": "the dispatch #", "case #26-01873" (not a hashtag)."""
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[?!]")
 """A token: a word, "?" or "!"."""
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]| - |\.\.+")
@@ -104,7 +106,7 @@ def _sentence(text: str) -> Sentence:
     Words are `_WORD` tokens; `marked` has "," wherever one or more clause marks follow
     a word. No clause mark can overlap a word, so the text is cut at the marks first.
     """
-    pieces = _CLAUSE.split(text.lower())
+    pieces = _CLAUSE.split((_HASH.sub(" number ", text) if "#" in text else text).lower())
     if len(pieces) == 1:
         words = list(map(_plain_word, _WORD.findall(pieces[0])))
         norm = " ".join(words)

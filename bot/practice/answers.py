@@ -43,6 +43,7 @@ from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Detail, Line, Scenario
 from bot.scenarios.intents import QUESTION_TOPICS, asked_words, question_topics
+from bot.scenarios.questions import testing_kind
 
 YES_NO, _YES, _DENIAL, _LEADING_NO, _VOCATIVE = patterns("yes_no_opener says_yes denial leading_no vocative")
 """Words that answer a yes-or-no check (the visitor's own opener says them, so the rest of its line loses them), a
@@ -200,7 +201,10 @@ class Answers:
         check of understanding ("How many days do you have to contest it?"); None when it asks nothing of these."""
         if "clarifying_question" in names:
             return self._read_back_asked(visitor, read) or self.answer(visitor, read)
-        return self.in_kind.quizzed(visitor, read) if "testing_questions" in names else None
+        if "testing_questions" not in names:
+            return None
+        teach_back = any(testing_kind(s.norm) == "teach_back" for s, _ in read if "?" in s.norm)
+        return self.in_kind.quizzed(visitor, read, checks=not teach_back)  # "Got it down? Tell me back ...": the plan
 
     def _read_back_asked(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
         """ "Did you get that down? Read 'em back to me.": the read-back asked without a question mark, which the

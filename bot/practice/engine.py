@@ -357,10 +357,9 @@ class ScenarioEngine:
         if "clarifying_question" in names and not moved and (nearest := self.answers.closest((), message, visitor)):
             return self.lines.fresh(nearest, visitor, lines)  # a question no topic names, that a fact of its speaks to
         testing = fired is None or "testing_questions" in fired.when or not fired.when
-        if "testing_questions" in names and testing:
-            return self.lines.fresh(
-                self.answers.in_kind.testing_answer(visitor, state, fired, message, signals.sentences), visitor, lines
-            )
+        if "testing_questions" in names and testing:  # asked again, the plan is said again, not dropped as said
+            visitor.answered = self.answers.in_kind.testing_answer(visitor, state, fired, message, signals.sentences)
+            return self.lines.fresh(visitor.answered, visitor, lines)
         if fired is None and visitor.stalls >= 2:
             return self.lines.fresh(self.lines.nudge(visitor, state), visitor, lines)
         return self.lines.fresh(self.lines.pick(lines, visitor), visitor, lines)

@@ -48,11 +48,12 @@ class InKind:
         )
         """Every line in which the visitor says back what it was told: a teach-back's answer in any state."""
 
-    def quizzed(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
+    def quizzed(self, visitor: Visitor, read: Sequence[Read], checks: bool = True) -> str | None:
         """A check ("Do you have that written down?") or a quiz ("Which number is for dispatch?") in the message,
-        answered in kind, the last asked first; None when there is none."""
+        answered in kind, the last asked first; None when there is none (or only a check, `checks` off: "Got it
+        written down? Tell me back what you'll do." wants the plan)."""
         for sentence, _ in reversed(read):
-            if found := self._quiz_parts(visitor, sentence.norm) or self.check(visitor, sentence.norm):
+            if found := self._quiz_parts(visitor, sentence.norm) or checks and self.check(visitor, sentence.norm):
                 return found
         return None
 
@@ -106,7 +107,7 @@ class InKind:
             testing_kind(" ".join(s.norm for s, _ in read))
         ]
         kind = "teach_back" if "teach_back" in kinds else kinds[-1]
-        if found := self.quizzed(visitor, read):
+        if found := self.quizzed(visitor, read, checks=kind != "teach_back"):
             return found
         missing = [f for f in self.scenario.resolution_facts if f not in visitor.facts]
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:testing")

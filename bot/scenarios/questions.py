@@ -182,6 +182,7 @@ _TEACH_BACK = re.compile(
     r"\b(tell|say|read|repeat|run|walk) (me |it |that |this |those |them )?(back|through) (to me|for me|what)|"
     r"\b(tell|say|repeat|read|give) me back\b|"
     r"\b(tell|say|repeat|read) (it |that |this )?back\b|in your own words|"
+    r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
     r"what('s| is) your (plan|next step)|which (number|one) (are|will) you (call|calling)|who (are|will) you "
     r"(going to )?call|what are you calling|what do you do (first|next|now|if)|what will you do|"
