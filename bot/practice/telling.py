@@ -257,7 +257,7 @@ def _together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> st
 
 def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -> str:
     """The value of that kind the trainee gave ("Tuesdays and Thursdays", "562-555-0142"); for a number asked by
-    what it is for ("the watch commander number"), the trainee's sentence about it, in the visitor's words."""
+    what it is for ("the watch commander number"), the number said in the trainee's words about it."""
     shape = _shape(kind)
     if shape is None:
         return ""
@@ -268,8 +268,8 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if kind == "number" and about & content_words(best):
         mine = [i for i in key_items(best) if shape.search(i)]
         if mine:
-            item = max(mine, key=lambda i: len(about & content_words(i))).rstrip(".")
-            return item.split(", ", 1)[1] if re.match(r"(?:if|when|once)\b", item, re.I) and ", " in item else item
+            item = max(mine, key=lambda i: len(about & content_words(i)))
+            return joined(kind, [m.group(0).strip() for m in shape.finditer(item)])  # the one it names, said alone
     if kind == "deadline" and (span := _RANGE.search(best)):
         return span.group(0)
     values = [m.group(0).strip() for m in shape.finditer(best)]
