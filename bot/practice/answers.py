@@ -152,7 +152,9 @@ class Answers:
         if checked := kind.quiz(visitor, part) or kind.check(visitor, part) or kind.confirmation(visitor, part):
             return [(checked, False)]  # "Got a pen?", "How many days?", "And you call first, right?": in kind
         matched = self._details_asked(part)
-        found = list(dict.fromkeys([*question_topics(part), *hinted_topics(part)]))
+        named = question_topics(part)  # a place only hinted ("which store?") is the detail's when one matches
+        hinted = [t for t in hinted_topics(part) if not (matched and t == "where" and t not in named)]
+        found = list(dict.fromkeys([*named, *hinted]))
         if yes_no(part) and _WHERE_YOU_ARE.search(part):
             found = [t for t in found if t != "where"]  # "are you safe where you are?" asks no place
         if _WHEN_CLAUSE.search(plain(part)):
