@@ -28,7 +28,7 @@ from bot.practice.asking import (
     with_antecedent,
     yes_no,
 )
-from bot.practice.choosing import choose
+from bot.practice.choosing import choose, inline_choice
 from bot.practice.complying import said_now
 from bot.practice.in_kind import InKind, merged_read_backs
 from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
@@ -112,7 +112,12 @@ class Answers:
             return None
         said = " ".join(s.norm for s, _ in read if "?" not in s.norm)  # "do you have one?" after "your photo ID"
         asking = questions(read, self.scenario.persona_details)
-        parts = [(i, with_antecedent(p, said)) for i, q in enumerate(asking) for p in question_parts(q)]
+        picked = {i: c for i, q in enumerate(asking) if (c := inline_choice(q, visitor.seed))}  # "..., or ...?"
+        parts = [
+            (i, p if i in picked else with_antecedent(p, said))
+            for i, q in enumerate(asking)
+            for p in ([q] if i in picked else question_parts(q))
+        ]
         answers: list[tuple[str, bool]] = []
         done: set[str] = set()
         told_before = frozenset(k for k in visitor.heard if k.startswith(("told:", "gave:", "yn:")))
@@ -120,6 +125,9 @@ class Answers:
         answered: set[int] = set()
         offering = {i for i, p in parts if offers(p)}
         for i, part in parts:
+            if i in picked:
+                answers.append((picked[i], False))
+                continue
             if i in offering and not offers(part) and check_kind(part):
                 continue  # "Got something to write on, or would you like me to jot it on a card?": the offer's yes
             if _BARE_LIST.match(plain(part)) and any(self._details_asked(p) for j, p in parts if j == i - 1):
@@ -163,7 +171,8 @@ class Answers:
         topics = [
             t
             for t in found
-            if t not in done and not (f"weak:{t}" in done and t not in strong)
+            if t not in done
+            and not (f"weak:{t}" in done and t not in strong)
             and not self._left_to_details(part, t, matched)
         ]
         asks_yes_no = yes_no(part)

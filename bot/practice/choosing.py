@@ -20,6 +20,13 @@ _CHOICE_ASK = pattern("choice_ask")
 _DESK_OPTION = pattern("desk_option", re.IGNORECASE)
 CHOSEN = says("chosen")
 _WHICH = ("first", "second")
+_INLINE = re.compile(
+    r"^(?:and |so |okay |ok )?(?:do|would) (?:you|u) (?:want|like|prefer) "
+    r"(?:(?:the|a) (?P<who>deputy|officer|deputies) to |me to |us to )?(?P<a>\w+ .+?),? or "
+    r"(?:(?:do (?:you|u) want|would (?:you|u) like|would (?:you|u) rather) (?:me |us )?(?:to )?)?"
+    r"(?P<b>(?!(?:should|shall|can|could|will|would|do|does|did|is|are|not)\b)\w+ .+?) \?$"
+)
+_YOURS = re.compile(r"\b(?:you|u|your|ur|yourself)\b")
 
 
 def asks_choice(part: str) -> bool:
@@ -50,3 +57,18 @@ def choose(part: str, read: Sequence[Read], seed: int) -> str | None:
     which = _WHICH[min(len(laid_out) - 1, 1)]
     line = random.Random(f"{seed}:choice").choice(CHOSEN)
     return line.format(which=which, option=option, Option=option[:1].upper() + option[1:])
+
+
+def inline_choice(question: str, seed: int) -> str | None:
+    """The visitor's pick between two things a question offers ("Do you want the deputy to stop by and talk to you,
+    or keep you out of it?": "I'd rather you keep me out of it, please."), the same for its seed; None for any
+    other question."""
+    found = _INLINE.match(question)
+    if found is None:
+        return None
+    who = f"the {found.group('who')}" if found.group("who") else "you"
+    option = random.Random(f"{seed}:inline-choice").choice([found.group("a"), found.group("b")])
+    option = _YOURS.sub(
+        lambda m: {"you": "me", "u": "me", "your": "my", "ur": "my", "yourself": "myself"}[m.group(0)], option
+    )
+    return f"I'd rather {who} {option.strip(' ,')}, please."
