@@ -281,6 +281,12 @@ def _value_event(
 ) -> tuple[bool, Event | None]:
     """What the clause's values say of the fact: (True, the event, or None when they are another service's),
     or (False, None) when right values leave an action fact to be judged by what is done."""
+    closed_days = _closed_days(c, stated, rule)
+    if closed_days:  # "closed on weekends" of a service open Monday to Friday: nothing wrong, nothing given
+        if clash := [v for v in closed_days if not _closed_when_not_open(v, rule)]:
+            return True, event(WRONG, f"said closed {clash[0].words}", hard=True, kinds=frozenset({"days"}))
+        if not (stated := [v for v in stated if v not in closed_days]):
+            return True, None
     wrong = [v for v in stated if not is_right(v, rule, c.sentence)]
     named = (
         pointed
@@ -301,6 +307,21 @@ def _value_event(
     if wrong:
         return True, None  # a right value of another service ("they're open 7 to 6", of the tow yard)
     return False, None  # an action: by doing it
+
+
+def _closed_days(c: Clause, stated: list[Value], rule: FactRule) -> list[Value]:
+    """The days a clause says the service is closed ("it's closed on weekends"), of a fact with open days."""
+    if not any(r.kind == "days" for r in rule.values):
+        return []
+    if not WORDS["closed_words"].find(c.padded, frozenset(c.norm.split())):
+        return []
+    return [v for v in stated if v.kind == "days"]
+
+
+def _closed_when_not_open(value: Value, rule: FactRule) -> bool:
+    """Days said closed that are none of the days the service is open: what the right days already imply."""
+    open_days = [r.items for r in rule.values if r.kind == "days"]
+    return value.kind == "days" and bool(open_days) and all(not (value.items & days) for days in open_days)
 
 
 def _come_back(c: Clause) -> bool:
