@@ -14,7 +14,7 @@ import random
 import re
 from collections.abc import Sequence
 
-from bot.practice.asking import Read, check_kind, plain, question_parts, read_back_ask
+from bot.practice.asking import READ_BACK_KINDS, Read, check_kind, plain, question_parts, read_back_ask
 from bot.practice.hearing import ACKNOWLEDGED
 from bot.practice.lines import Lines, content_words
 from bot.practice.plans import told_back
@@ -30,6 +30,8 @@ YES_NO, _YES, _VOCATIVE = patterns("yes_no_opener says_yes vocative")
 _NUMBER_BACK = pattern("number_back")
 _CONFIRM = pattern("confirm", 0)
 
+_AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,2}\w+ \??$")
+"""A bare "and the address?" after a read-back: the next value read back."""
 _SAID_AFTER = re.compile(r", (?:you said|you told me|that's what you said)\.$")
 """A read-back's closing words: ", you said.", ", that's what you said."."""
 
@@ -75,6 +77,8 @@ class InKind:
         if found := quiz_answer(part, visitor, self.lines):
             return found
         kind = read_back_ask(part)
+        if kind is None and _AND_THE.match(plain(part)) and _SAID_AFTER.search(visitor.last_line):
+            kind = next((k for k, words in READ_BACK_KINDS if k and words.search(part)), None)  # "and the address?"
         if kind is None:
             return None
         about = content_words(plain(part)) - QUIZ_WORDS  # "the mediation one": mediation
