@@ -257,7 +257,8 @@ def _still_open(question: str, told: str) -> str:
 
 def _answered(question: str, told: str) -> bool:
     """The trainee's words answer every kind of thing the question asks ("how much" by a fee), or hold all its
-    own words (two at least: "Can she cancel her bank card?" after "she can cancel the card at her bank")."""
+    own words (two at least, or one long one: "Can she cancel her bank card?" after "she can cancel the card at her
+    bank")."""
     kinds = [answer for ask, answer in _ASK_KINDS if ask.search(question)]
     if kinds:
         return all(answer.search(told) for answer in kinds)
@@ -265,7 +266,8 @@ def _answered(question: str, told: str) -> bool:
         return False  # "Tuesdays and Thursdays, 8 to 11?" takes up what was said; it asks nothing
     own = {w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in _ASKING_WORDS and w not in _FILLER_ASK}
     heard = set(re.findall(r"[a-z]{4,}", told.lower()))
-    return len(own) >= 2 and all(any(h.startswith(w[:5]) for h in heard) for w in own)
+    enough = len(own) >= 2 or any(len(w) >= 6 for w in own)  # "Is there a charger?" after "there's a charger here"
+    return enough and all(any(h.startswith(w[:5]) for h in heard) for w in own)
 
 
 _FILLER_ASK = frozenset(words("filler_asking_words"))

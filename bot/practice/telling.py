@@ -50,8 +50,8 @@ _MOST_PARTS = 3
 _AND_ASKS = re.compile(r",? (?:and|plus) (?=(?:what|which|how|when|where|who|whom|the|if|(?:tell|say|read|give) me)\b)")
 _FRAMED = re.compile(r"^[^:]{0,40}:\s*")
 _NAMED_NUMBER = re.compile(
-    r"\b(?:the|their|our|its) ((?:[\w'-]+ ){0,4}(?:line|unit|office|desk|center|centre|team|number|hotline|window))"
-    r"(?: number)?(?:'s| is| at)\b[^.]{0,12}?" + PHONE_NUMBER.pattern,
+    r"\b(?:the|their|our|its) ((?:[\w'-]+ ){0,4}(?:line|unit|office|desk|center|centre|team|hotline|window|"
+    r"advocate|advocates|counselor|commander|clerk))(?: number)?(?:'s|;| is| at)[^.]{0,25}?" + PHONE_NUMBER.pattern,
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"^(?:I|you|we|they|he|she)\b|\b(?:is|are)\b", re.IGNORECASE)
@@ -225,7 +225,10 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
         elif kind == "bring" and (brought := _bring(sentences)):
             said.append(("item", brought[0]))
         elif kind == "callee":
-            said += [("item", f"I'm calling {callee}")] if (callee := _callee(sentences)) else []
+            if callee := _callee(
+                sentences, stems
+            ):  # "who you'll be calling": I'm calling ...; "who's gonna help": the ...
+                said.append(("item", f"I'm calling {callee}" if "call" in text else callee[:1].upper() + callee[1:]))
         elif kind != "bring" and (found := _value(kind, sentences, about, visitor)):
             said.append(("item" if _CLAUSE.search(found) else "value", found))
     if said or not score:
@@ -280,13 +283,18 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     return said
 
 
-def _callee(sentences: list[str]) -> str:
+def _callee(sentences: list[str], stems: set[str]) -> str:
     """Whom the number given is for, as the trainee named it ("The inmate information line is (562) 555-0170": the
-    inmate information line); "" when no number was given with a name."""
-    for sentence in sentences:
-        if found := _NAMED_NUMBER.search(sentence):
-            return "the " + found.group(1).strip()
-    return ""
+    inmate information line), of the sentence nearest the question's words (with the one said before it: "our
+    victim advocate;" then "their number is ..."); "" when no number came with a name."""
+    named = []
+    for at, sentence in enumerate(sentences):  # latest first: the one before it in the call is the next
+        before = f"{sentences[at + 1]} {sentence}" if at + 1 < len(sentences) else sentence
+        for text in (sentence, before):
+            if found := _NAMED_NUMBER.search(text):
+                named.append((len(stems & _stems(text)), -at, found.group(1)))
+                break
+    return "the " + max(named)[2].strip() if named else ""
 
 
 def _shape(kind: str) -> re.Pattern[str] | None:
