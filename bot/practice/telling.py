@@ -218,9 +218,11 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     items = [(len(stems & _stems(i)), -at, i) for at, i in told]
     score, _, item = max(items, default=(0, 0, ""))
     said: list[tuple[str, str]] = []
-    for _, kind in sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text))):
+    asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text)))
+    for _, kind in asked:
         shape = _shape(kind)
-        if shape is not None and score > max((sc for sc, _, i in items if shape.search(i)), default=0):
+        alone = len(asked) == 1  # the words of one kind asked pick the item; of several, each kind its value
+        if shape is not None and alone and score > max((sc for sc, _, i in items if shape.search(i)), default=0):
             said.append(("item", item))  # "how long it takes": "It takes about 15 minutes", not the deadline
         elif kind == "bring" and (brought := _bring(sentences)):
             said.append(("item", brought[0]))
@@ -312,12 +314,15 @@ def joined(kind: str, values: list[str]) -> str:
 
 
 def _bring(sentences: list[str]) -> list[str]:
-    """What the trainee said to bring, in the visitor's words ("I bring my photo ID.")."""
-    for sentence in sentences:
-        for item in key_items(sentence):
-            if re.search(r"\bbring\b", item, re.IGNORECASE):
-                return [item]
-    return []
+    """What the trainee said to bring, in the visitor's words ("I bring my photo ID."): the longest list of it, the
+    latest of equals ("bring: license, registration, insurance", not "then bring the release to the tow yard")."""
+    found = [
+        (item.count(","), -at, item)
+        for at, s in enumerate(sentences)
+        for item in key_items(s)
+        if re.search(r"\bbring\b", item, re.IGNORECASE)
+    ]
+    return [max(found)[2].replace(": ", " ")] if found else []
 
 
 def asks_back(message: str) -> bool:
