@@ -32,6 +32,8 @@ _CONFIRM = pattern("confirm", 0)
 
 _AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,2}\w+ \??$")
 """A bare "and the address?" after a read-back: the next value read back."""
+_SAID_BEFORE = re.compile(r"^(?:You said|So,|You say) ")
+"""A read-back's opening words ("You said 21 days."), said once for values read back in a row."""
 _SAID_AFTER = re.compile(r", (?:you said|you told me|that's what you said)\.$")
 """A read-back's closing words: ", you said.", ", that's what you said."."""
 
@@ -178,9 +180,11 @@ def merged_read_backs(answers: list[str]) -> list[str]:
     Five to seven business days, you said." is said "Fifteen dollars, and five to seven business days, you said.")."""
     merged: list[str] = []
     for answer in answers:
-        tail = _SAID_AFTER.search(answer)
+        tail, opener = _SAID_AFTER.search(answer), _SAID_BEFORE.match(answer)
         if merged and tail and merged[-1].endswith(tail.group(0)):
             merged[-1] = _one_read_back([merged[-1], answer])
+        elif merged and opener and merged[-1].startswith(opener.group(0)) and "." not in merged[-1][:-1]:
+            merged[-1] = f"{merged[-1][:-1]}, and {answer[opener.end():]}"  # "You said X. You said Y.": one "You said"
         else:
             merged.append(answer)
     return merged

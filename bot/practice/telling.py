@@ -221,18 +221,17 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text)))
     for _, kind in asked:
         shape = _shape(kind)
-        alone = len(asked) == 1  # the words of one kind asked pick the item; of several, each kind its value
+        alone = len(asked) == 1 and kind == "deadline"  # "how long it takes": the item those words name
         if shape is not None and alone and score > max((sc for sc, _, i in items if shape.search(i)), default=0):
             said.append(("item", item))  # "how long it takes": "It takes about 15 minutes", not the deadline
         elif kind == "bring" and (brought := _bring(sentences)):
             said.append(("item", brought[0]))
-        elif kind == "callee":
-            if callee := _callee(
-                sentences, stems
-            ):  # "who you'll be calling": I'm calling ...; "who's gonna help": the ...
-                said.append(("item", f"I'm calling {callee}" if "call" in text else callee[:1].upper() + callee[1:]))
+        elif kind == "callee":  # "who you'll be calling": I'm calling ...; "who's gonna help": the ...
+            said += _callee_said(text, sentences, stems)
         elif kind != "bring" and (found := _value(kind, sentences, about, visitor)):
             said.append(("item" if _CLAUSE.search(found) else "value", found))
+    if not said and " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
+        return [("item", when)]  # "what you'll do if he turns up": the step said for that case
     if said or not score:
         return list(dict.fromkeys(said))
     return [("line", f"Yes. {item[:1].upper()}{item[1:]}") if yes_no(text) else ("item", item)]
@@ -283,6 +282,31 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if kind == "fee":
         said = random.Random(f"{visitor.seed}:{visitor.turn}:fee").choice(TOLD_FEE).format(value=said)
     return said
+
+
+def _callee_said(text: str, sentences: list[str], stems: set[str]) -> list[tuple[str, str]]:
+    """Whom the visitor is to call, as told: the call on a condition ("who do you call if he shows up?": "If he
+    shows up, I call 911 ..."), else the party named with the number ("I'm calling the inmate information line.")."""
+    if " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
+        return [("item", when)]
+    if callee := _callee(sentences, stems):
+        return [("item", f"I'm calling {callee}" if "call" in text else callee[:1].upper() + callee[1:])]
+    return []
+
+
+def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
+    """The step the trainee said for a case ("If he shows up, I call 911 ..."), nearest the question's words; or
+    the call it said to make, on the case as the question puts it ("if he turns up": "If he turns up, I call ...")."""
+    items = [(at, i) for at, s in enumerate(sentences) for i in key_items(s)]
+    found = [(len(stems & _stems(i)), -at, i) for at, i in items if re.match(r"(?:if|when)\b", i, re.IGNORECASE)]
+    if found:
+        return max(found)[2]
+    calls = [(len(stems & _stems(i)), -at, i) for at, i in items if re.search(r"\bcall\b", i)]
+    case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then| again)?\s*\??$", text)
+    if not calls or case is None:
+        return ""
+    call = max(calls)[2]
+    return f"If {case.group(1)}, {call if call.startswith('I ') else call[:1].lower() + call[1:]}"
 
 
 def _callee(sentences: list[str], stems: set[str]) -> str:
