@@ -44,10 +44,11 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "vehicle",
         r"plate|plates|license plate|tag number|make and model|unit number|car number|patrol car|squad car|"
-        r"what kind of (car|vehicle|truck)|what car|vehicle|"
+        r"what kind of (car|vehicle|truck)|what car|vehicle|what (are|were) (you|u) driving|what do (you|u) drive|"
         r"which car|what model|what make|what color is (the|your) (car|truck)|swap(ped)? (insurance|info|details)|"
         r"exchange(d)? (insurance|info|information|details)|other driver's (insurance|info|information|details|plate)",
-        r"model|year|car|truck",  # not "make": "does that make sense?"; "where was the car parked?" asks where
+        r"model|year|(?<!in the )(?<!the other )car|truck",  # not "make": "does that make sense?"; "where was the car
+        # parked?" asks where; "anyone in the other car hurt?" asks who is hurt
     ),
     (
         "name",
