@@ -77,6 +77,10 @@ def _object_of(parts: list[str], at: int) -> bool:
 _WORDS_AND_GAPS = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
 
 
+_BOTH_OF_US = re.compile(r"\s+(?:get|got|are|'re|lose|lost)\s+(?:cut|disconnected|the|off)\b", re.IGNORECASE)
+"""What happens to both ends of a call ("if we get cut off"): said back with "we"."""
+
+
 def in_my_words(sentence: str) -> str:
     """A trainee's sentence as the visitor says it back: "Bring your ID, and you'll get a call" becomes "I bring
     my ID, and I'll get a call"; "I'm sending a deputy" becomes "you're sending a deputy"."""
@@ -87,8 +91,11 @@ def in_my_words(sentence: str) -> str:
     directive = bool(_DIRECTIVE_START.match(text))
     parts = _WORDS_AND_GAPS.findall(text)
     out: list[str] = []
-    for part in parts:
+    for at, part in enumerate(parts):
         lower = part.lower()
+        if lower == "we" and _BOTH_OF_US.match("".join(parts[at + 1 : at + 6])):
+            out.append(part)  # "if we get cut off": both of them, still "we"
+            continue
         if lower in _SWAP and part[:1].isalpha():
             part = _SWAP[lower]
             if lower == "you" and _object_of(parts, len(out)):

@@ -113,7 +113,9 @@ def said_back(
         return told_back(plans, asks_number=False)
     keep = 2 if confused or register in ("distressed", "child") else 3
     to_do = [item for item in items if _MINE.match(item)]
-    kept = _kept(to_do, keep) if len(to_do) >= keep else _kept(items, keep)  # what it is to do, before the rest
+    rest = [item for item in items if item not in to_do]
+    kept = _kept(to_do, keep) + _kept(rest, keep - len(to_do)) if len(to_do) < keep else _kept(to_do, keep)
+    # what it is to do first, then what the agency does
     if register == "limited":
         kept = [_SHORT_WORDS.sub("", item) for item in kept]
     opener = rng.choice(
