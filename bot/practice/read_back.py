@@ -68,7 +68,8 @@ def key_items(sentence: str) -> list[str]:
     """The actions and values of one trainee sentence, each as the visitor says it ("You can file it online, it
     takes about 15 minutes" gives "I can file it online" and "It takes about 15 minutes"); a condition stays with
     its action ("If he comes back, I call 911")."""
-    pieces = _CLAUSES.split(_FILLER.sub("", _OURS.sub("the ", sentence)).strip().rstrip(".!"))
+    unfilled = re.sub(r"\s*,(?:\s*,)+", ",", _FILLER.sub("", _OURS.sub("the ", sentence)))  # "988, the three numbers,"
+    pieces = _CLAUSES.split(unfilled.strip().rstrip(".!"))
     clauses: list[str] = []
     for at in range(0, len(pieces), 2):
         clause = pieces[at].strip(" ,")
