@@ -43,7 +43,7 @@ from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Detail, Line, Scenario
 from bot.scenarios.intents import QUESTION_TOPICS, asked_words, question_topics
-from bot.scenarios.questions import testing_kind
+from bot.scenarios.questions import testing_kind, to_a_child
 
 YES_NO, _YES, _DENIAL, _LEADING_NO, _VOCATIVE = patterns("yes_no_opener says_yes denial leading_no vocative")
 """Words that answer a yes-or-no check (the visitor's own opener says them, so the rest of its line loses them), a
@@ -67,6 +67,7 @@ _DIGIT = re.compile(r"\d")
 _TOPIC_OF_DETAIL = {"phone": "callback"}
 """A detail that also tells its topic: once the number is given, "Do you need my number?" is not offered again."""
 _MOST_ANSWERS = 6
+_YOUR_NAME = re.compile(r"\b(?:your|ur) (?:full |first |last )?name\b")
 _BARE_LIST = re.compile(
     r"^(?:and |or )?(?!.*\b(?:any\w*|some\w*|is|are|was|were|did|do|does|has|have|can|could|will|what|where|when|who|"
     r"how|which|why|you|u|your|ur)\b)(?:\w+ ?(?:, |and |or )?){1,4}\?$"
@@ -161,6 +162,8 @@ class Answers:
             return [(checked, False)]  # "Got a pen?", "How many days?", "And you call first, right?": in kind
         matched = self._details_asked(part)
         named = question_topics(part)  # a place only hinted ("which store?") is the detail's when one matches
+        if "who" in named and "child" not in self.scenario.pools and to_a_child(part) and _YOUR_NAME.search(part):
+            named = ["name" if t == "who" else t for t in named]  # "what's your name, sweetheart?" to the visitor
         hinted = [t for t in hinted_topics(part) if not (matched and t == "where" and t not in named)]
         found = list(dict.fromkeys([*named, *hinted]))
         if yes_no(part) and _WHERE_YOU_ARE.search(part):

@@ -24,6 +24,8 @@ _NOT_ASKING = frozenset({"testing_questions", "offer_more_help"})
 """A question that checks understanding or offers help ("any questions about picking up your car?") asks for
 no detail of the visitor's."""
 _ASKS, _OFFER, _ASKS_FOR, _TAG, _OFFERS_HELP = patterns("asks offer asks_for tag offers_help", 0)
+OFFERS_HELP = _OFFERS_HELP
+"""An offer of more help as the visitor hears it ("anything else I can do?")."""
 """A question written without "?" ("whats ur name"), an offer the visitor answers "Yes, please.", a request said as
 a statement ("I need your name."), a statement with a tag ("..., okay?"), an offer of more help
 (bot/practice/phrases/asking.yaml)."""

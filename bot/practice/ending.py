@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from bot.grading import MessageSignals
 from bot.grading.text import split_sentences
 from bot.practice.answers import Answers
+from bot.practice.asking import OFFERS_HELP as _OFFERS_HELP
 from bot.practice.asking import Read
 from bot.practice.hearing import Heard, still_here
 from bot.practice.lines import Lines, content_words, said_key
@@ -38,6 +39,7 @@ MOST_AFTER_GOODBYE = 3
 # night." that opens a call, which greets (_SALUTATION); "Hold on." before the desk does something, no
 # brush-off; the desk handing the visitor on or bringing help (a goodbye said with it is no dismissal); after a
 # demand, a supervisor offered and not refused, or an apology.
+_THANKS = re.compile(r"\b(?:thank|thanks|thx|thnx|ty|cheers|appreciate)\b")
 GONE, HANDED_OVER, _CLOSING_THANKS, _SIGN_OFF, _LAST_WORD, _SALUTATION, _HOLD, _HANDOFF = patterns(
     "gone handed_over closing_thanks sign_off last_word greeted_goodbye hold handoff"
 )
@@ -116,6 +118,15 @@ def stays_to_answer(
 
 def _exit(signal: str) -> bool:
     return signal in _EXITS or signal.endswith((".wrong", ".refused"))
+
+
+def thanks_last(message: str) -> bool:
+    """Whether the message's thanks, if any, come after its offer of more help: "Understood, thank you. Anything
+    else I can help with?" thanks for the answer and offers help, the closing thanks still to come."""
+    sentences = [s.norm for s in split_sentences(message)]
+    thanks = [i for i, norm in enumerate(sentences) if _THANKS.search(norm)]
+    offer = [i for i, norm in enumerate(sentences) if _OFFERS_HELP.search(norm)]
+    return not thanks or not offer or thanks[-1] > offer[-1] or bool(_CLOSING_THANKS.search(message))
 
 
 def closes(names: frozenset[str], message: str, opening: bool) -> bool:

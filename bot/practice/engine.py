@@ -27,7 +27,17 @@ from transitions import EventData, Machine
 from bot.grading import MessageSignals, detect
 from bot.practice.answers import YES_NO, Answers
 from bot.practice.asking import read_asking
-from bot.practice.ending import HANDED_OVER, Ending, closes, gone, hands_on, meant, put_off, unresolved_floor
+from bot.practice.ending import (
+    HANDED_OVER,
+    Ending,
+    closes,
+    gone,
+    hands_on,
+    meant,
+    put_off,
+    thanks_last,
+    unresolved_floor,
+)
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
 from bot.practice.lines import Lines, leading_thanks, not_repeating, times_of_day
 from bot.practice.stock_lines import DONT_KNOW, OFFER_YES, SAID_BEFORE, TAKEN_ABACK
@@ -265,7 +275,7 @@ class ScenarioEngine:
     def _settle(self, visitor: Visitor, state: State, names: frozenset[str], moved: bool, helped: bool) -> None:
         """Once the visitor has moved: whether the trainee has closed the call, the mood a curt goodbye leaves,
         the trainee's stalls (a message that neither moved the call on nor helped) and a visitor heated."""
-        if state.end and names & _CLOSING and visitor.facts | names >= _CLOSING:
+        if state.end and names & _CLOSING and visitor.facts | names >= _CLOSING and thanks_last(visitor.message):
             visitor.closed = True  # the trainee has offered more help and thanked, the last of it now
         if state.end and "farewell" in names and not names & _WARM:
             visitor.mood = clamp(visitor.mood + 1)  # a curt "Bye." leaves the visitor a little sourer

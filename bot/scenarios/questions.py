@@ -160,6 +160,11 @@ def question_topics(question: str) -> list[str]:
     return strong
 
 
+def to_a_child(question: str) -> bool:
+    """Whether the question speaks to a child by a word of endearment ("what's your name, sweetie?")."""
+    return bool(_TO_A_CHILD.search(question))
+
+
 def asked_words(question: str, topic: str) -> list[str]:
     """The words of the question that ask for the topic ("plate" in "what's the plate number?")."""
     for name, strong, weak in QUESTION_TOPICS:
