@@ -137,6 +137,8 @@ DROPPED_G_EXCEPTIONS = frozenset(word_list("not_dropped_g"))
 KEYWORDS = frozenset(word_list("typo_targets") + word_list("kept_as_written"))
 """Words typo correction maps to, and words never "corrected" into one of them."""
 NOT_TYPOS = frozenset(word_list("not_typos"))
+ILL_AS_I_WILL = frozenset(word_list("ill_means_i_will_before"))
+"""Words after which a texted "ill" is "I'll"."""
 
 # --- questions ----------------------------------------------------------------------
 QUESTION_START = re.compile(r"^(" + "|".join(map(_escaped, word_list("question_starts"))) + r")\b")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.grading.lexicon import DROPPED_G_EXCEPTIONS, KEYWORDS, NOT_TYPOS, QUESTION_START, TEXTING_FORMS
+from bot.grading.lexicon import DROPPED_G_EXCEPTIONS, ILL_AS_I_WILL, KEYWORDS, NOT_TYPOS, QUESTION_START, TEXTING_FORMS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*")
 """Where a sentence may end: after . ! ? ; and a space, or at a line break. A piece that
@@ -108,7 +108,7 @@ def _sentence(text: str) -> Sentence:
     """
     pieces = _CLAUSE.split((_HASH.sub(" number ", text) if "#" in text else text).lower())
     if len(pieces) == 1:
-        words = list(map(_plain_word, _WORD.findall(pieces[0])))
+        words = _i_will(list(map(_plain_word, _WORD.findall(pieces[0]))))
         norm = " ".join(words)
         marked = " " + norm
     else:
@@ -118,7 +118,7 @@ def _sentence(text: str) -> Sentence:
         for i, piece in enumerate(pieces):
             found = _WORD.findall(piece)
             if found:
-                plain = list(map(_plain_word, found))
+                plain = _i_will(list(map(_plain_word, found)))
                 words += plain
                 chunks.append(" ".join(plain))
                 last = i
@@ -126,6 +126,16 @@ def _sentence(text: str) -> Sentence:
         marked = " " + " , ".join(chunks) + (" ," if 0 <= last < len(pieces) - 1 else "")
     question = "?" in text or bool(QUESTION_START.match(_skip_fillers(words, norm)))
     return Sentence(text, norm, marked, question)
+
+
+def _i_will(words: list[str]) -> list[str]:
+    """A texted "ill" read as "i'll" before a verb ("ill pass it on"); "she's ill" stays ill."""
+    if "ill" not in words:
+        return words
+    return [
+        "i'll" if w == "ill" and i + 1 < len(words) and words[i + 1] in ILL_AS_I_WILL else w
+        for i, w in enumerate(words)
+    ]
 
 
 def _skip_fillers(words: list[str], norm: str) -> str:
