@@ -265,6 +265,8 @@ class Answers:
             return False
         if topic == "vehicle" and _SOMEONE_ELSES.search(question) or topic not in self._strong(question):
             return True  # "is the car in your name?" asks whose it is, not its plate
+        if topic == "who" and any(d.name.endswith("_name") for d in matched):
+            return True  # "Kevin's full name": the son's name, not who arrested him
         return topic not in self.scenario.persona_facts or _held_by(question, topic, matched)
 
     def _detail_answer(self, visitor: Visitor, detail: Detail) -> str:

@@ -131,6 +131,7 @@ _CLOSE_BY = re.compile(r"\b(family|relatives?|friends?|neighbou?rs?|kids|childre
 _IN_A_NAME = re.compile(r"\b(in|under) (your|his|her|their|my) name\b")
 _TO_A_CHILD = re.compile(r"\b(sweetie|sweetheart|honey|kiddo|little one|buddy|little man|princess|hi there)\b")
 """Words a deputy says to a child in the lobby: the question is for the child, not the adult who brought them."""
+_WHO_WE_MEAN = re.compile(r"\b(?:so (?:i|we) know )?who (?:we're|we are|i'm|i am) (?:talking|talkin'?) about\b")
 _SOMEONE_ELSES_NAME = re.compile(r"\b(\w+)'s (full |first |last )?name\b|\b(his|her|their) (full |first |last )?name\b")
 
 
@@ -142,6 +143,7 @@ def question_topics(question: str) -> list[str]:
     question = _IN_A_NAME.sub(" ", question)  # "what did they open in your name?" does not ask the name
     question = _WHERE_TO_REACH.sub(" to reach you", question)  # "a number where we can reach you" asks no place
     question = _CLOSE_BY.sub(r"\1 close by", question)  # "any family nearby?" asks who, not where
+    question = _WHO_WE_MEAN.sub(" ", question)  # "... so I know who we're talking about" asks no one
     found = {topic: m.start() for topic, pattern, _ in QUESTION_TOPICS if (m := pattern.search(question))}
     if not found:
         found = {
