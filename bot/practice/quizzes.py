@@ -30,6 +30,7 @@ QUIZ_WORDS = frozenset(words("quiz_words"))
 _NUMBER = re.compile(r"\b\d+\b")
 _WHERE = re.compile(r"\bwhere\b|\bwhich (?:window|counter|desk|office|building)\b")
 _PLACE = value_pattern("address")
+_CLOCK = re.compile(r"\d|\b(?:eight|nine|ten|eleven|noon|one|two|three|four|five)\b", re.IGNORECASE)
 _GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
 
@@ -69,6 +70,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     found = [s for s in sentences if shape is None or shape.search(s)]
     if kind == "number":  # "that number" is the last whole one given, not "911" said after it
         found = [s for s in found if PHONE_NUMBER.search(s)] or found
+    if kind == "hours":  # "what hours will you go?": the opening times, not "closed on weekends"
+        found = [s for s in found if _CLOCK.search(s)] or found
     if kind == "item" and _WHERE.search(part):  # "where do you go?": the place said, not what it costs there
         found = [s for s in found if _PLACE.search(s)] or found
         found = [s for s in found if _GOING.search(s)] or found  # "You go to the records window", not "it will check"

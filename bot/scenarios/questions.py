@@ -54,7 +54,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "name",
         r"your name|your full name|your first name|your last name|spell (it|that|your)|"
         r"who am i (speaking|talking|chatting)|"
-        r"who i'?m (talking|chatting)|who('s| is) (on the line|speaking)|may i ask who|"
+        r"who i'?m (talking|chatting)|who('s| is) (on the line|speaking)|may i ask who|who('ve| have) i got|"
+        r"who do i have (on the line|here)|"
         r"who i'm speaking|who is calling|who's calling|who is this|who's this|and you are|what do i call you|"
         r"date of birth|dob",
         r"full name|spell",
@@ -192,6 +193,7 @@ _TEACH_BACK = re.compile(
     r"\b(tell|say|repeat|read) (it |that |this )?back\b|in your own words|"
     r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
+    r"(which|what) (two |three )?things (will|are|do) you (going to )?do|"
     r"what('s| is) your (plan|next step)|which (number|one) (are|will) you (call|calling)|who (are|will) you "
     r"(going to )?call|what are you calling|what do you do (first|next|now|if)|what will you do|"
     r"(read|say|repeat) (that|the|this|it|those)( \w+)? back|(number|it|that|e-?mail) back to me|"
