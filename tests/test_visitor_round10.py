@@ -88,7 +88,7 @@ def test_the_watch_commanders_number_is_read_back(library: Library, ask: str) ->
 @pytest.mark.parametrize("seed", [161, 3, 6, 7])
 def test_sympathy_that_says_it_aint_right_is_no_refusal(library: Library, seed: int) -> None:
     attempt = call(library, "deputy-complaint", COMPLAINT[:1], seed)
-    assert attempt.visitor.state == "story", attempt.transcript[-1].text
+    assert attempt.visitor.state == "story", attempt.turns[-1].text
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,7 @@ from bot.practice.visitor import (
     picked_up_hint,
     ring_of,
     ringing_hint,
+    rule_matches,
 )
 from bot.scenarios.format import MOODS, Rule, Scenario, State
 
@@ -96,7 +97,7 @@ class ScenarioEngine:
         def matches(event: EventData) -> bool:
             if event.kwargs.get("memory_only") and (rule.when or not rule.given or rule.to is None):
                 return False
-            return _rule_matches(rule, event.model, event.kwargs["signals"])
+            return rule_matches(rule, event.model, event.kwargs["signals"])
 
         def record(event: EventData) -> None:
             event.model.fired = rule
@@ -447,13 +448,3 @@ class ScenarioEngine:
         role = "Caller" if self.scenario.channel == "phone" else "Visitor"
         name = self.persona_name(visitor) if "told:name" in visitor.heard else "?"
         return f"{role} ({name})"
-
-
-def _rule_matches(rule: Rule, visitor: Visitor, signals: frozenset[str]) -> bool:
-    if not all(s in signals for s in rule.when) or any(s in signals for s in rule.unless):
-        return False
-    if not all(f in visitor.facts for f in rule.given) or any(f in visitor.facts for f in rule.not_given):
-        return False
-    if rule.mood_at_least is not None and visitor.mood < rule.mood_at_least:
-        return False
-    return rule.mood_at_most is None or visitor.mood <= rule.mood_at_most

@@ -102,14 +102,15 @@ class Lines:
 
     def decap(self, text: str) -> str:
         """The line to follow "Like I said,": a common first word lower-cased ("Plate 7HWD310" too), a name
-        ("Harbor View Drive", "Jamal's birthday") kept."""
+        ("Harbor View Drive", "Jamal's birthday") kept; a read-back's own "So," left out ("Like I said, Tuesdays")."""
+        text = text.removeprefix("So, ")
         words = text.split(" ", 2)
         first = words[0].strip(",.!?")
         following = words[1] if len(words) > 1 else ""
         pronoun = following.strip(",.!?") == "I" or following.startswith("I'")  # "If I have...", "When I'm..."
         plain = following[:1].islower() or following[:1].isdigit() or pronoun
-        if first == "I" or first.startswith("I'"):
-            return text
+        if first == "I" or first.startswith("I'") or _CALENDAR.match(first):
+            return text  # "I ...", "Tuesdays and Thursdays" keep their capital
         common = first.lower().split("-")[0] in _COMMON_OPENERS
         if common or plain and first.split("'")[0] not in self.names:
             return text[:1].lower() + text[1:]
@@ -323,6 +324,10 @@ _GOOD_DAY, _GOOD_NIGHT, _APOLOGY, _SELF_NARRATION, _NEWS_TAKEN, _ACK_START = pat
 _FILLER = frozenset(words("say_nothing_words"))
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"\d{4,}")
+_CALENDAR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?$|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)$"
+)
 """A figure that names one thing (a case or phone number's last four): said twice in a row, it is a repeat."""
 _SAYS_SOMETHING = 2
 """Content words a sentence needs to count as said (so "Okay, thanks." may come twice, "My cell's best." not)."""

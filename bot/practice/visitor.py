@@ -142,3 +142,15 @@ def picked_up_hint(scenario: Scenario) -> str:
 
 def _conditional(rule: Rule) -> bool:
     return rule.mood_at_least is not None or rule.mood_at_most is not None or bool(rule.unless or rule.not_given)
+
+
+def rule_matches(rule: Rule, visitor: Visitor, signals: frozenset[str]) -> bool:
+    """Whether the rule fires for this visitor on a message showing `signals`: what it needs shown and not, what
+    must (not) have been given so far, and the mood."""
+    if not all(s in signals for s in rule.when) or any(s in signals for s in rule.unless):
+        return False
+    if not all(f in visitor.facts for f in rule.given) or any(f in visitor.facts for f in rule.not_given):
+        return False
+    if rule.mood_at_least is not None and visitor.mood < rule.mood_at_least:
+        return False
+    return rule.mood_at_most is None or visitor.mood <= rule.mood_at_most
