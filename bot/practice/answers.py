@@ -158,7 +158,10 @@ class Answers:
         if (now := said_now(part, visitor, self.lines)) is not None:
             return [(now, False)] if now else []  # her name (the sister's); done now; "Tell me when it's done."
         kind = self.in_kind
-        if checked := kind.quiz(visitor, part) or kind.check(visitor, part) or kind.confirmation(visitor, part):
+        if quizzed := kind.quiz(visitor, part, bare="quiz" in done):  # "which day, and what time?": both quizzed
+            done.add("quiz")
+            return [(quizzed, False)]
+        if checked := kind.check(visitor, part) or kind.confirmation(visitor, part):
             return [(checked, False)]  # "Got a pen?", "How many days?", "And you call first, right?": in kind
         matched = self._details_asked(part)
         named = question_topics(part)  # a place only hinted ("which store?") is the detail's when one matches

@@ -68,18 +68,20 @@ class InKind:
         parts = question_parts(sentence)
         if len(parts) < 2:
             return whole
-        each = list(dict.fromkeys(a for part in parts if (a := self.quiz(visitor, part))))
+        first = self.quiz(visitor, parts[0])  # "which day, and what time?": a bare part after a quiz is quizzed too
+        each = list(dict.fromkeys(a for part in parts if (a := self.quiz(visitor, part, bare=bool(first)))))
         if len(each) < 2:
             return whole or (each[0] if each else None)
         return _one_read_back(each)
 
-    def quiz(self, visitor: Visitor, part: str) -> str | None:
+    def quiz(self, visitor: Visitor, part: str, bare: bool = False) -> str | None:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
         answered from its words; None for any other question."""
         if found := quiz_answer(part, visitor, self.lines):
             return found
         kind = read_back_ask(part)
-        if kind is None and _AND_THE.match(plain(part)) and _SAID_AFTER.search(visitor.last_line):
+        followed = bare and len(plain(part).replace("?", "").split()) <= 3  # "... and what time?"
+        if kind is None and (followed or _AND_THE.match(plain(part)) and _SAID_AFTER.search(visitor.last_line)):
             kind = next((k for k, words in READ_BACK_KINDS if k and words.search(part)), None)  # "and the address?"
         if kind is None:
             return None
