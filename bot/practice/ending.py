@@ -39,6 +39,7 @@ MOST_AFTER_GOODBYE = 3
 # night." that opens a call, which greets (_SALUTATION); "Hold on." before the desk does something, no
 # brush-off; the desk handing the visitor on or bringing help (a goodbye said with it is no dismissal); after a
 # demand, a supervisor offered and not refused, or an apology.
+_GOOD_TIME = re.compile(r"^\W*good (?:night|evening|morning|afternoon|day)\b", re.IGNORECASE)
 _THANKS = re.compile(r"\b(?:thank|thanks|thx|thnx|ty|cheers|appreciate)\b")
 GONE, HANDED_OVER, _CLOSING_THANKS, _SIGN_OFF, _LAST_WORD, _SALUTATION, _HOLD, _HANDOFF = patterns(
     "gone handed_over closing_thanks sign_off last_word greeted_goodbye hold handoff"
@@ -65,7 +66,8 @@ def meant(names: frozenset[str], signals: MessageSignals, *, opening: bool) -> f
     """What the visitor takes from the message: "Good night." that greets is no goodbye, and "Hold on." before
     the desk does something is no brush-off."""
     farewell = signals.evidence.get("farewell", "")
-    if "farewell" in names and _SALUTATION.match(farewell) and (opening or names & {"greeting", "identifies"}):
+    greets = _SALUTATION.match(farewell) or opening and _GOOD_TIME.match(farewell)  # "Good day to you, and welcome"
+    if "farewell" in names and greets and (opening or names & {"greeting", "identifies"}):
         names -= {"farewell"}
     hold = signals.evidence.get("dismissive", "")
     if "dismissive" in names and _HOLD.match(hold) and len(signals.sentences) > 1:
