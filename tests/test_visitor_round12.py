@@ -1,6 +1,6 @@
-"""What round 12's play-tests found, replayed in the testers' own words (tests/corpus/playtest_round12.yaml: each
+"""What rounds 12 and 13 of the play-tests found, replayed in the testers' own words (tests/corpus/playtest_round12.yaml: each
 call up to the moment the visitor got wrong, and what it must (never) say now, or that the trainee still has the
-last word)."""
+last word, or what a whole call scores)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,6 @@ def test_the_visitor_answers_what_the_tester_asked(library: Library, case: str) 
     assert not any(words in line for words in tested.get("never_says", ())), (tested["about"], line)
     if tested.get("still_open"):
         assert not attempt.ended, (tested["about"], line)
+    if "scores" in tested:
+        grade = attempt.finish().grade
+        assert grade.total == tested["scores"], (tested["about"], grade.addressed)
