@@ -24,6 +24,7 @@ from bot.grading import lexicon as lx
 from bot.grading import shapes
 from bot.grading.gates import parts as word_parts
 from bot.grading.grammar import Act
+from bot.grading.tags import checked_across
 from bot.grading.text import Sentence, split_sentences
 from bot.transcript import CRITERIA
 
@@ -118,7 +119,7 @@ def _credited(sentences: list[Sentence], signals: list[list[str]]) -> dict[str, 
     # "I did. It was hard.": a feeling word beside the speaker's own story is about the speaker
     own_story = any(_EVALUATION in names for names in signals) and any(map(_own_story, sentences))
     for i, (sentence, names) in enumerate(zip(sentences, signals, strict=True)):
-        if i and not hostile and _agreement_tag(sentence, sentences[i - 1]):
+        if i and not hostile and checked_across(sentence, sentences[i - 1]):
             found.setdefault("testing_questions", f"{sentences[i - 1].original} {sentence.original}")
         if hostile and len(sentence.norm.split()) <= _BARE_WORDS:
             names = [n for n in names if n not in _COURTESY]  # "Questions? Not my department."
@@ -128,15 +129,6 @@ def _credited(sentences: list[Sentence], signals: list[list[str]]) -> dict[str, 
             if not name.startswith("~"):
                 found.setdefault(name, sentence.original)
     return found
-
-
-_AGREEMENT_TAGS = frozenset(lx.word_list("agreement_tags"))
-
-
-def _agreement_tag(s: Sentence, before: Sentence) -> bool:
-    """ "Okay?" asked after a statement of three words or more ("Stay on the bench. Okay?")."""
-    tag = s.is_question and s.norm.rstrip(" ?") in _AGREEMENT_TAGS
-    return tag and not before.is_question and len(before.norm.split()) >= 3
 
 
 def _read_alone(s: Sentence, names: list[str]) -> frozenset[str]:
@@ -181,8 +173,7 @@ class _Seen:
 
 def _sentence_signals(s: Sentence) -> list[str]:
     """The built-in signals one sentence shows by itself, with its `_EVALUATION` mark."""
-    norm = s.norm
-    words = frozenset(norm.split())
+    norm, words = s.norm, frozenset(s.norm.split())
     seen = _Seen(s, words)
     rude, dismissive, sarcasm = _violations(seen)
     if (rude or dismissive or sarcasm) and ('"' in s.original or "'" in s.original):
@@ -347,8 +338,7 @@ _ASKED_OF = frozenset(("that", "this", "it", "you", "y'all", "everything", "all"
 def _asked_tails(marked: str) -> list[str]:
     """Where a question starts inside an unpunctuated run-on: at an inverted verb ("does that make sense", "do you
     have any questions") or at "any" ("any questions"), each to the end of the sentence."""
-    tokens = marked.split()
-    tails = []
+    tokens, tails = marked.split(), []
     for i in range(1, len(tokens)):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (tokens[i] in _ASKING_AUX and nxt in _ASKED_OF) or (tokens[i] == "any" and nxt not in ("of", ",")):
