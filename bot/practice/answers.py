@@ -164,15 +164,7 @@ class Answers:
         if checked := kind.check(visitor, part) or kind.confirmation(visitor, part):
             return [(checked, False)]  # "Got a pen?", "How many days?", "And you call first, right?": in kind
         matched = self._details_asked(part)
-        named = question_topics(part)  # a place only hinted ("which store?") is the detail's when one matches
-        if "who" in named and "child" not in self.scenario.pools and to_a_child(part) and _YOUR_NAME.search(part):
-            named = ["name" if t == "who" else t for t in named]  # "what's your name, sweetheart?" to the visitor
-        hinted = [t for t in hinted_topics(part) if not (matched and t == "where" and t not in named)]
-        found = list(dict.fromkeys([*named, *hinted]))
-        if yes_no(part) and _WHERE_YOU_ARE.search(part):
-            found = [t for t in found if t != "where"]  # "are you safe where you are?" asks no place
-        if _WHEN_CLAUSE.search(plain(part)):
-            found = [t for t in found if t != "when"]  # "where was it parked when it happened?" asks no time
+        found = self._found_topics(part, matched)
         strong = self._strong(part)
         topics = [
             t
@@ -212,6 +204,20 @@ class Answers:
             line = self.knowing.open_answer(visitor, part)
             return [line] if line is not None else []
         return answers
+
+    def _found_topics(self, part: str, matched: list[Detail]) -> list[str]:
+        """The topics the part names or hints at, less those it only seems to ask: a place only hinted ("which
+        store?") when a detail answers it, "where you are" of a yes-or-no question, the time of a "when" clause."""
+        named = question_topics(part)
+        if "who" in named and "child" not in self.scenario.pools and to_a_child(part) and _YOUR_NAME.search(part):
+            named = ["name" if t == "who" else t for t in named]  # "what's your name, sweetheart?" to the visitor
+        hinted = [t for t in hinted_topics(part) if not (matched and t == "where" and t not in named)]
+        found = list(dict.fromkeys([*named, *hinted]))
+        if yes_no(part) and _WHERE_YOU_ARE.search(part):
+            found = [t for t in found if t != "where"]  # "are you safe where you are?" asks no place
+        if _WHEN_CLAUSE.search(plain(part)):
+            found = [t for t in found if t != "when"]  # "where was it parked when it happened?" asks no time
+        return found
 
     def asked(self, visitor: Visitor, read: Sequence[Read], names: frozenset[str]) -> str | None:
         """The answer to what the message asks: a question's, or a check's or a quiz's that the grader reads as a

@@ -117,6 +117,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "",
     ),
 )
+_WHO_WE_MEAN = re.compile(r"\b(?:so (?:i|we) know )?who (?:we're|we are|i'm|i am) (?:talking|talkin'?) about\b")
+"""Who the question is about, said in passing: "... so I know who we're talking about" asks no one."""
 _NOT_ABOUT_SOMEONE = frozenset(("what", "that", "it", "there", "here", "who", "where", "how", "your"))
 """Words before "'s name" that are no third person ("what's name" is no name of theirs)."""
 
@@ -132,7 +134,6 @@ _CLOSE_BY = re.compile(r"\b(family|relatives?|friends?|neighbou?rs?|kids|childre
 _IN_A_NAME = re.compile(r"\b(in|under) (your|his|her|their|my) name\b")
 _TO_A_CHILD = re.compile(r"\b(sweetie|sweetheart|honey|kiddo|little one|buddy|little man|princess|hi there)\b")
 """Words a deputy says to a child in the lobby: the question is for the child, not the adult who brought them."""
-_WHO_WE_MEAN = re.compile(r"\b(?:so (?:i|we) know )?who (?:we're|we are|i'm|i am) (?:talking|talkin'?) about\b")
 _SOMEONE_ELSES_NAME = re.compile(r"\b(\w+)'s (full |first |last )?name\b|\b(his|her|their) (full |first |last )?name\b")
 
 
