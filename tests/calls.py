@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from bot.practice.attempt import Attempt
 from bot.practice.engine import ScenarioEngine
 from bot.scenarios.library import Library
@@ -23,3 +27,20 @@ def last_reply(library: Library, scenario_id: str, seed: int, messages: list[str
     for message in messages:
         line = attempt.say(message).reply.line
     return line
+
+
+def replayed_calls(corpus: str) -> dict[str, dict]:
+    """The play-testers' calls of a corpus file (tests/corpus/playtest_round*.yaml), by case: each as typed up to
+    the moment the visitor got wrong, with what the visitor must (never) say to the last message now."""
+    calls = yaml.safe_load(Path(__file__).with_name("corpus").joinpath(corpus).read_text())["calls"]
+    return {c["case"]: c for c in calls}
+
+
+def replay(library: Library, tested: dict) -> Attempt:
+    """The tester's call said again, and the visitor's reply to its last message checked against the case."""
+    attempt = call(library, tested["scenario"], tested["messages"], tested["seed"])
+    line = attempt.turns[-1].text
+    assert all(words in line for words in tested.get("says", ())), (tested["about"], line)
+    assert not any(words in line for words in tested.get("never_says", ())), (tested["about"], line)
+    assert line.startswith(tested.get("starts", "")), (tested["about"], line)
+    return attempt
