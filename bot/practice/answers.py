@@ -32,8 +32,9 @@ from bot.practice.choosing import choose, inline_choice
 from bot.practice.complying import said_now
 from bot.practice.in_kind import InKind, merged_read_backs
 from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
-from bot.practice.lines import Lines, distinct, said_key
+from bot.practice.lines import Lines, content_words, distinct, said_key
 from bot.practice.stock_lines import (
+    ALL_CLEAR,
     DONT_KNOW,
     MISHEARD,
     REASKED,
@@ -80,6 +81,16 @@ _STOP = frozenset(words("common_question_words"))
 def _stems(text: str) -> dict[str, int]:
     """Content words of a text, cut to five letters ("parked", "parking": "parki"), with their length."""
     return {w[:5]: len(w) for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+
+
+def _mostly_said(text: str, said: set[str]) -> bool:
+    """Most of what the answer says was said before, in other words ("Like I said, ..."), though no sentence of it
+    was said as it is now; an answer that tells something new is no repeat ("Yes. It hurts when I swallow.")."""
+    if any(said_key(x.original) in said for x in split_sentences(text)):
+        return False
+    words = content_words(text)
+    before = set().union(*(set(k.removeprefix("said:").split()) for k in said)) if said else set()
+    return bool(words) and len(words & before) * 2 >= len(words)
 
 
 def _statements(text: str) -> str:
@@ -161,7 +172,7 @@ class Answers:
         if quizzed := kind.quiz(visitor, part, bare="quiz" in done):  # "which day, and what time?": both quizzed
             done.add("quiz")
             return [(quizzed, False)]
-        if checked := kind.check(visitor, part) or kind.confirmation(visitor, part):
+        if checked := kind.check(visitor, part) or kind.confirmation(visitor, part) or kind.named_back(visitor, part):
             return [(checked, False)]  # "Got a pen?", "How many days?", "And you call first, right?": in kind
         matched = self._details_asked(part)
         found = self._found_topics(part, matched)
@@ -222,12 +233,36 @@ class Answers:
     def asked(self, visitor: Visitor, read: Sequence[Read], names: frozenset[str]) -> str | None:
         """The answer to what the message asks: a question's, or a check's or a quiz's that the grader reads as a
         check of understanding ("How many days do you have to contest it?"); None when it asks nothing of these."""
-        if "clarifying_question" in names:
-            return self._read_back_asked(visitor, read) or self.answer(visitor, read)
-        if "testing_questions" not in names:
-            return None
+        if "clarifying_question" in names:  # "Your name and number? And tell me back which day.": both
+            said_back, answer = self._read_back_asked(visitor, read), self.answer(visitor, read)
+            if said_back and answer and said_back not in answer:
+                return f"{answer} {said_back}"
+            if answer and "testing_questions" in names:
+                return self._with_check(visitor, read, answer)  # "Do you understand? Any family to stay with?"
+            if answer or said_back or "testing_questions" not in names:
+                return answer or said_back
+        if "testing_questions" not in names:  # "The Google Play call, you've got that one first, yeah?": in kind
+            return self.in_kind.quizzed(visitor, read) if any("?" in s.norm for s, _ in read) else None
         teach_back = any(testing_kind(s.norm) == "teach_back" for s, _ in read if "?" in s.norm)
         return self.in_kind.quizzed(visitor, read, checks=not teach_back)  # "Got it down? Tell me back ...": the plan
+
+    def _with_check(self, visitor: Visitor, read: Sequence[Read], answer: str) -> str:
+        """The answer, after a yes to the check of understanding asked with the question ("Do you understand what
+        happens now? Do you have a friend to stay with?" "Yes, I understand. Not really. I can't go home.")."""
+        kinds = [
+            kind
+            for s, shown in read
+            if "?" in s.norm
+            and (
+                (kind := check_kind(s.norm)) == "clear"
+                or "testing_questions" in shown
+                and (kind := testing_kind(s.norm)) in ("understanding", "agreement")
+            )
+        ]
+        if not kinds or YES_NO.match(answer):
+            return answer
+        yes = self.lines.voice("all_clear", ALL_CLEAR)[kinds[0]]
+        return f"{random.Random(f'{visitor.seed}:{visitor.turn}:testing').choice(yes)} {answer}"
 
     def _read_back_asked(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
         """ "Did you get that down? Read 'em back to me.": the read-back asked without a question mark, which the
@@ -300,7 +335,7 @@ class Answers:
             texts = [t for t in texts if not all(said_key(x.original) in said for x in split_sentences(t))]
             texts = texts or [random.Random(f"{visitor.seed}:{visitor.turn}:misheard").choice(MISHEARD)]
         again = {a for a, before in answers if before}
-        if texts and texts[0] in again and not any(said_key(x.original) in said for x in split_sentences(texts[0])):
+        if texts and texts[0] in again and _mostly_said(texts[0], said):
             texts = [f"{prefix} {self.lines.decap(texts[0])}", *texts[1:]]  # asked again, said in other words
         first = not (texts and texts[0].startswith(SAID_BEFORE))
         result = []

@@ -112,10 +112,20 @@ def stays_to_answer(
         return False
     if names >= {"offer_more_help", "appreciation"}:
         return False  # "... your name? Anything else I can help with? Thanks.": answered, and the goodbye with it
-    thanked = "appreciation" in names or bool(_CLOSING_THANKS.search(message) or _SIGN_OFF.search(message))
+    thanked = "appreciation" in names and not _thanks_then_asks(message)
+    thanked = thanked or bool(_CLOSING_THANKS.search(message) or _SIGN_OFF.search(message))
     if "clarifying_question" not in names and thanked and not asks_back(message):
         return False  # "Any questions? Thank you for coming.": a check on the way out (a teach-back stays)
     return fired is None or fired.mood_at_least is None and not any(_exit(w) for w in fired.when)
+
+
+def _thanks_then_asks(message: str) -> bool:
+    """The message's thanks come before its last question: "Okay, thank you. So who is going to call your mom
+    back?" thanks for the answer and asks, where "Any questions? Thank you." closes."""
+    sentences = [s.norm for s in split_sentences(message)]
+    thanks = [i for i, norm in enumerate(sentences) if _THANKS.search(norm)]
+    asked = [i for i, norm in enumerate(sentences) if "?" in norm]
+    return bool(thanks and asked) and thanks[-1] < asked[-1]
 
 
 def _exit(signal: str) -> bool:
@@ -178,6 +188,20 @@ class Ending:
         rules = [r for name in (stay, *states) for r in self.scenario.always + states[name].rules]
         unhappy = [r.to for r in rules if "farewell" in r.when and r.to and r.to not in resolved]
         return (unhappy or [s.name for s in states.values() if s.end and s.name not in resolved] or resolved)[0]
+
+    def and_offer(self, line: str, visitor: Visitor, state: State, names: frozenset[str]) -> str:
+        """The answer to a check, and to the offer of more help asked with it ("Does all that make sense? Is there
+        anything else I can do for you?"): "Yes, I think so." and then the state's answer to the offer, or no."""
+        if "offer_more_help" not in names:
+            return line
+        offered = [x for r in state.rules if "offer_more_help" in r.when and not r.to for x in r.say]
+        none = self.lines.voice("nothing_else", {"none": NOTHING_ELSE})["none"]
+        answer = (
+            self.lines.pick(tuple(offered), visitor)
+            if offered
+            else random.Random(f"{visitor.seed}:{visitor.turn}:none").choice(none)
+        )
+        return f"{line} {answer}" if answer not in line else line
 
     def leaving(self, line: str) -> str:
         """The visitor's goodbye, marked as such: about to hang up or turn to go; handed over, its own stage

@@ -370,7 +370,7 @@ class ScenarioEngine:
         testing = fired is None or "testing_questions" in fired.when or not fired.when
         if "testing_questions" in names and testing:  # asked again, the plan is said again, not dropped as said
             visitor.answered = self.answers.in_kind.testing_answer(visitor, state, fired, message, signals.sentences)
-            return self.lines.fresh(visitor.answered, visitor, lines)
+            return self.ending.and_offer(self.lines.fresh(visitor.answered, visitor, lines), visitor, state, names)
         if fired is None and visitor.stalls >= 2:
             return self.lines.fresh(self.lines.nudge(visitor, state), visitor, lines)
         return self.lines.fresh(self.lines.pick(lines, visitor), visitor, lines)

@@ -30,6 +30,9 @@ YES_NO, _YES, _VOCATIVE = patterns("yes_no_opener says_yes vocative")
 _NUMBER_BACK = pattern("number_back")
 _CONFIRM = pattern("confirm", 0)
 
+_CONFIRMING, _ABOUT_THEM = patterns("name_asked_back about_them", 0)
+"""A name the visitor gave, asked back for a yes ("so dale simmons is the other driver ?"); a request for what the
+visitor knows of someone ("can you tell me what he look like"), never a quiz."""
 _AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,2}\w+ \??$")
 """A bare "and the address?" after a read-back: the next value read back."""
 _SAID_BEFORE = re.compile(r"^(?:You said|So,|You say) ")
@@ -59,6 +62,8 @@ class InKind:
         for sentence, _ in reversed(read):
             if found := self._quiz_parts(visitor, sentence.norm) or checks and self.check(visitor, sentence.norm):
                 return found
+            if checks and (found := self.confirmation(visitor, sentence.norm)):
+                return found
         return None
 
     def _quiz_parts(self, visitor: Visitor, sentence: str) -> str | None:
@@ -77,6 +82,8 @@ class InKind:
     def quiz(self, visitor: Visitor, part: str, bare: bool = False) -> str | None:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
         answered from its words; None for any other question."""
+        if _ABOUT_THEM.search(plain(part)) and not read_back_ask(part):
+            return None  # "can you tell me what he look like" asks what the visitor knows, not what it was told
         if found := quiz_answer(part, visitor, self.lines):
             return found
         kind = read_back_ask(part)
@@ -105,6 +112,21 @@ class InKind:
             return None
         voiced = REGISTERS.get(self.scenario.persona_register, {}).get("confirmed") or CONFIRMED
         return random.Random(f"{visitor.seed}:{visitor.turn}:confirm").choice(voiced)
+
+    def named_back(self, visitor: Visitor, part: str) -> str | None:
+        """Yes to a name or value the visitor gave, asked back to confirm it ("So Dale Simmons is the other
+        driver?"), in its voice, not the whole detail again; None for any other question."""
+        text = plain(part)
+        named = _CONFIRMING.match(text)
+        if not text.endswith("?") or " or " in text or not named:
+            return None
+        said = " ".join(k.removeprefix("said:") for k in visitor.heard if k.startswith("said:"))
+        if f" {named.group(1)} " not in f" {said} ":
+            return None
+        voiced = REGISTERS.get(self.scenario.persona_register, {}).get("confirmed") or CONFIRMED
+        return random.Random(f"{visitor.seed}:{visitor.turn}:confirm").choice(
+            voiced[:1] if voiced is CONFIRMED else voiced
+        )
 
     def testing_answer(
         self, visitor: Visitor, state: State, fired: Rule | None, message: str, read: Sequence[Read]
@@ -186,7 +208,7 @@ def merged_read_backs(answers: list[str]) -> list[str]:
         if merged and tail and merged[-1].endswith(tail.group(0)):
             merged[-1] = _one_read_back([merged[-1], answer])
         elif merged and opener and merged[-1].startswith(opener.group(0)) and "." not in merged[-1][:-1]:
-            merged[-1] = f"{merged[-1][:-1]}, and {answer[opener.end():]}"  # "You said X. You said Y.": one "You said"
+            merged[-1] = f"{merged[-1][:-1]}, and {answer[opener.end() :]}"  # "You said X. You said Y.": one "You said"
         else:
             merged.append(answer)
     return merged
@@ -200,5 +222,5 @@ def _one_read_back(answers: list[str]) -> str:
         values = [a[: -len(tail.group(0))] for a in answers]
         return ", and ".join([values[0], *(v[:1].lower() + v[1:] for v in values[1:])]) + tail.group(0)
     opener = " ".join(answers[0].split()[:2]) + " "
-    rest = [f"And {a[len(opener):]}" if a.startswith(opener) else a for a in answers[1:]]
+    rest = [f"And {a[len(opener) :]}" if a.startswith(opener) else a for a in answers[1:]]
     return " ".join([answers[0], *rest])

@@ -206,7 +206,7 @@ class Lines:
         seen: list[set[str]] = [content_words(x.original) for x in split_sentences(head)]
         for x in split_sentences(tail):
             text = _without_said_clause(x.original, seen + said_words)
-            words = content_words(text)
+            words = content_words(_STAGE.sub("", text))  # "(Asks mother.)" may come again
             if len(words) < _SAYS_SOMETHING:
                 kept.append(text)
             elif any(len(words & w) / len(words) >= 0.75 for w in seen + said_words):
@@ -329,6 +329,7 @@ _CALENDAR = re.compile(
     r"September|October|November|December)$"
 )
 """A figure that names one thing (a case or phone number's last four): said twice in a row, it is a repeat."""
+_STAGE = re.compile(r"\([^()]*\)")
 _SAYS_SOMETHING = 2
 """Content words a sentence needs to count as said (so "Okay, thanks." may come twice, "My cell's best." not)."""
 
@@ -338,7 +339,9 @@ def _without_said_clause(sentence: str, said: list[set[str]]) -> str:
     died in March."): the rest of it, or the sentence as it was."""
     head, comma, rest = sentence.partition(", ")
     words = content_words(head)
-    if not comma or len(words) < 3 or not rest or not any(len(words & w) / len(words) >= 0.75 for w in said):
+    if not comma or len(words) < 3 or len(content_words(rest)) < _SAYS_SOMETHING:
+        return sentence  # "She says no, thank you.": no clause said alone ("And thank you.")
+    if not any(len(words & w) / len(words) >= 0.75 for w in said):
         return sentence
     rest = re.sub(r"^(?:and|but|so)\s+", "", rest)
     return f"And {rest}" if rest[:1].islower() and not rest.startswith("i ") else rest[:1].upper() + rest[1:]

@@ -30,28 +30,33 @@ PHONE_NUMBER = re.compile(r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b")
 def told_sentences(message: str) -> list[str]:
     """Every statement of a trainee message that tells the visitor something ("It comes from the county permit
     office."): what a question the visitor would ask next may already have been answered by."""
+    statements = [untagged(s.original) for s in split_sentences(message)]
     return [
-        s.original
-        for s in split_sentences(message)
-        if "?" not in s.original
-        and (len(s.original.split()) >= 3 or PHONE_NUMBER.search(s.original))
-        and not _NOT_PLAN.search(s.original)
+        s
+        for s in statements
+        if "?" not in s and (len(s.split()) >= 3 or PHONE_NUMBER.search(s)) and not _NOT_PLAN.search(s)
     ]
+
+
+_TAG = re.compile(r",\s*(?:okay|ok|right|alright|all right|yeah|yes|understand|got it|hmm|ya|yah)\s*\?+\s*$", re.I)
+
+
+def untagged(sentence: str) -> str:
+    """A statement with a tag question, without the tag: "If something catches fire, you call 911, okay?" tells
+    the visitor what to do, as "If something catches fire, you call 911." would."""
+    tagged = _TAG.search(sentence)
+    return sentence[: tagged.start()] + "." if tagged and len(sentence[: tagged.start()].split()) >= 3 else sentence
 
 
 def plan_sentences(message: str) -> list[str]:
     """The sentences of a trainee message that tell the visitor what to do or what will happen next
     ("Bring your license.", "A deputy is on the way.", "The number is (562) 555-0170.")."""
+    statements = [untagged(s.original) for s in split_sentences(message)]
     return [
-        s.original
-        for s in split_sentences(message)
-        if not _NOT_PLAN.search(s.original)
-        and (
-            _DIRECTIVE_START.search(s.original)
-            or _DIRECTIVE.search(s.original)
-            or _VALUE_SHAPES.search(s.original)
-            or _VALUE_WORDS.search(s.original)
-        )
+        s
+        for s in statements
+        if not _NOT_PLAN.search(s)
+        and (_DIRECTIVE_START.search(s) or _DIRECTIVE.search(s) or _VALUE_SHAPES.search(s) or _VALUE_WORDS.search(s))
     ]
 
 

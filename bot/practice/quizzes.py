@@ -33,6 +33,20 @@ _PLACE = value_pattern("address")
 _CLOCK = re.compile(r"\d|\b(?:eight|nine|ten|eleven|noon|one|two|three|four|five)\b", re.IGNORECASE)
 _GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
+_BRING = re.compile(r"\bbring\b|\bwhat (?:id|papers|documents|paperwork)\b", re.IGNORECASE)
+_PAPERS = re.compile(
+    r"\b(?:ID|identification|license|licence|registration|insurance|passport|title|receipt|waiver|proof|card|"
+    r"documents?|paperwork|photo)\b",
+    re.IGNORECASE,
+)
+"""What a visitor is told to bring: asked "what do you need to bring?", the sentence that names papers."""
+_GO_TO = re.compile(
+    r"^(?:so,? )?I(?:'ll|'d| will| would| should| can| need to| have to| just)? (?:want|need|go|head|come|walk)"
+    r"(?: over| down| up)?(?: to)?\s+(?=the\b|\d)",
+    re.IGNORECASE,
+)
+_WHO_WILL = re.compile(r"\bwho(?: is|'s| will)(?: going to| gonna)? (call|come|contact|reach|review|handle)\b", re.I)
+_DOER = r"\b((?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:will|'ll|is going to|is gonna)\s+(?:\w+\s+)?"
 
 
 def quiz_kind(part: str) -> str | None:
@@ -57,6 +71,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     when the part is no such question or the trainee told nothing of the kind."""
     about = content_words(plain(part)) - QUIZ_WORDS
     sentences = told(visitor)
+    if who := _who_will(part, sentences):
+        return who
     found = told_parts(part, visitor, sentences, lines)  # "... what days you come in and what it costs?": both
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
     if found := found or parts_answer(part, visitor, sentences, about, lines):
@@ -77,19 +93,36 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         found = [s for s in found if _GOING.search(s)] or found  # "You go to the records window", not "it will check"
     if not found:
         return None
-    best = max(found, key=lambda s: (len(about & content_words(s)), -found.index(s)))
-    if shape is None and not about & content_words(best):
+    papers = (lambda s: len(_PAPERS.findall(s))) if _BRING.search(part) else (lambda s: 0)
+    best = max(found, key=lambda s: (papers(s), len(about & content_words(s)), -found.index(s)))
+    placed = kind == "item" and _WHERE.search(part) and _PLACE.search(best)  # "Where do you go?": the place told
+    if shape is None and not about & content_words(best) and not placed and not papers(best):
         return None  # "What do you need to bring?" before the trainee said what: a question of its own
     if shape is None or _CONTEXT.search(whole or part):
         items = key_items(best) or [in_my_words(best).rstrip(".!") + "."]
         mine = [i for i in items if shape is None or shape.search(i)] or items
-        item = max(mine, key=lambda i: len(about & content_words(i)))
+        item = max(mine, key=lambda i: (papers(i), len(about & content_words(i))))
+        item = _GO_TO.sub("", item) if placed else item  # "The permits counter at ...", not "I'll want the ..."
         return item[:1].upper() + item[1:]
     values = [joined(kind, [m.group(0).strip() for m in shape.finditer(best)])]
     register = lines.scenario.persona_register
     line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(READ_BACK.get(register, READ_BACK["everyday"]))
     said = line.format(values=", ".join(values))
     return said[:1].upper() + said[1:]
+
+
+def _who_will(part: str, sentences: list[str]) -> str | None:
+    """ "So who is going to call your mom back?": the one the trainee said will do it, said back with what they
+    will do ("A Spanish-speaking deputy will call my mom back on that number."), not the sentence's other step."""
+    asked = _WHO_WILL.search(part)
+    if not asked:
+        return None
+    doing = re.compile(_DOER + rf"{asked.group(1)}\w*\b[^,.;]*?(?=,| and |[.;]|$)", re.I)
+    for sentence in sentences:
+        if said := doing.search(sentence):
+            said_back = in_my_words(said.group(0)).rstrip(".!") + "."
+            return said_back[:1].upper() + said_back[1:]
+    return None
 
 
 def _figure(part: str, sentences: list[str]) -> str | None:

@@ -45,6 +45,7 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "vehicle",
         r"plate|plates|license plate|tag number|make and model|unit number|car number|patrol car|squad car|"
         r"what kind of (car|vehicle|truck)|what car|vehicle|what (are|were) (you|u) driving|what do (you|u) drive|"
+        r"what (is |was )?(he|she|they) (is |was |are |were )?driv\w*|what does (he|she|they) drive|"
         r"which car|what model|what make|what color is (the|your) (car|truck)|swap(ped)? (insurance|info|details)|"
         r"exchange(d)? (insurance|info|information|details)|other driver's (insurance|info|information|details|plate)",
         r"model|year|(?<!in the )(?<!the other )car|truck",  # not "make": "does that make sense?"; "where was the car
@@ -119,6 +120,20 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
 )
 _WHO_WE_MEAN = re.compile(r"\b(?:so (?:i|we) know )?who (?:we're|we are|i'm|i am) (?:talking|talkin'?) about\b")
 """Who the question is about, said in passing: "... so I know who we're talking about" asks no one."""
+_ABOUT_WHERE = re.compile(r"\b(questions? (?:about|on)|in case [^?]*?) (?:where|when) (?=you|u|he|she|they|we|it|i)\b")
+"""A place or time in passing: "... in case they have questions about where you found her" asks neither."""
+_AUX_START = re.compile(
+    r"^(?:(?:so|and|okay|ok|alright|but) )?(?:was|is|were|are|did|do|does|has|have|had|can|could|will|would)\b"
+)
+_CLAUSE_WH = re.compile(
+    r"(?<!know )(?<!remember )(?<!idea )(?<!tell me )(?<!sure )(?<!see )(?<!say )(?<!notice )(?<!ask )(?<!recall )"
+    r"\b(?:when|where) (?=(?:you|u|he|she|they|we|i|it)\b)"
+)
+"""In a yes-or-no question, "when you found her" or "a friend where you can stay" is a clause, no question of
+time or place ("do you know where he went?" still asks where)."""
+_WHAT_HAPPENED = re.compile(
+    r"\bwhat (happened|went on|is going on|'s going on|'s happening|is happening)\b|\bwalk me through\b"
+)
 _NOT_ABOUT_SOMEONE = frozenset(("what", "that", "it", "there", "here", "who", "where", "how", "your"))
 """Words before "'s name" that are no third person ("what's name" is no name of theirs)."""
 
@@ -146,12 +161,17 @@ def question_topics(question: str) -> list[str]:
     question = _WHERE_TO_REACH.sub(" to reach you", question)  # "a number where we can reach you" asks no place
     question = _CLOSE_BY.sub(r"\1 close by", question)  # "any family nearby?" asks who, not where
     question = _WHO_WE_MEAN.sub(" ", question)  # "... so I know who we're talking about" asks no one
+    question = _ABOUT_WHERE.sub(r"\1", question)  # "in case they have questions about where you found her"
+    if _AUX_START.match(question):  # "was the library open when you found her?" asks whether it was open
+        question = _CLAUSE_WH.sub(" ", question)
     found = {topic: m.start() for topic, pattern, _ in QUESTION_TOPICS if (m := pattern.search(question))}
     if not found:
         found = {
             topic: m.start() for topic, _, weak in QUESTION_TOPICS if weak is not None and (m := weak.search(question))
         }
     strong = sorted(found, key=found.__getitem__)  # in the order asked: "her name, and how old is she?"
+    if "what" in strong and len(strong) > 1 and not _WHAT_HAPPENED.search(question):
+        strong.remove("what")  # "can you tell me what he look like": how he looks, not what happened
     someone = [m for m in _SOMEONE_ELSES_NAME.finditer(question) if (m.group(1) or "") not in _NOT_ABOUT_SOMEONE]
     if someone and "name" in strong and not re.search(r"\byour (full |first |last )?name\b", question):
         strong = [t for t in strong if t != "name"]
