@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from bot.practice.lines import Lines
+from bot.practice.lines import Lines, content_words
 from bot.practice.others import other_answer
 from bot.practice.plans import in_my_words
 from bot.practice.visitor import Visitor
@@ -23,7 +23,8 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
     the request: the doing answers it); None for any other part."""
     if _TELL_DONE.search(part):
         return ""
-    if (did := _DID_YOU.search(part)) and (done_before := _done_before(did.group("verb"), visitor)):
+    did = _DID_YOU.search(part)
+    if did and (done_before := _done_before(did.group("verb"), part[did.end("verb") :], visitor)):
         return f"Yes. {done_before[:1].upper()}{done_before[1:]}."  # "Did you put the pills away?" once it has
     asked = _DO_NOW.search(part)
     if asked is None:
@@ -46,9 +47,11 @@ def said_now(part: str, visitor: Visitor, lines: Lines) -> str | None:
     return other_answer(part, visitor.message, visitor, lines) or complied(part, visitor, lines)
 
 
-def _done_before(verb: str, visitor: Visitor) -> str:
-    """What the visitor said it did (or would do) with that verb ("i put them out of reach", "i'll put them out of
-    reach"), as done, in its words; "" if it said neither."""
+def _done_before(verb: str, asked: str, visitor: Visitor) -> str:
+    """What the visitor said it did (or would do) with that verb and thing ("i put them out of reach", "i'll put
+    them out of reach"), as done, in its words; "" if it said neither ("did you get a picture?" is not answered by
+    "I'll get it in before the deadline")."""
+    thing = content_words(asked)
     past = _DONE.get(verb.lower())
     if past is None or past.startswith("am "):
         return ""
@@ -57,5 +60,7 @@ def _done_before(verb: str, visitor: Visitor) -> str:
         for start in (f" i {past} ", f" i'll {verb.lower()} ", f" i will {verb.lower()} "):
             if (at := said.find(start)) >= 0:
                 rest = said[at + len(start) :].strip()
+                if thing and not thing & content_words(rest):
+                    continue
                 return f"I {past} {rest}".strip()
     return ""

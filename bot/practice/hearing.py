@@ -264,10 +264,11 @@ def _answered(question: str, told: str) -> bool:
         return all(answer.search(told) for answer in kinds)
     if not _QUESTION_FORM.match(question):
         return False  # "Tuesdays and Thursdays, 8 to 11?" takes up what was said; it asks nothing
-    own = {w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in _ASKING_WORDS and w not in _FILLER_ASK}
-    heard = set(re.findall(r"[a-z]{4,}", told.lower()))
+    own = {w for w in re.findall(r"[a-z']{3,}", question.lower()) if w not in _ASKING_WORDS and w not in _FILLER_ASK}
+    heard = set(re.findall(r"[a-z']{3,}", told.lower()))
     enough = len(own) >= 2 or any(len(w) >= 6 for w in own)  # "Is there a charger?" after "there's a charger here"
-    return enough and all(any(h.startswith(w[:5]) for h in heard) for w in own)
+    enough = enough or len(own) == 1 and len(question.split()) <= 9  # "Should I keep a log of what he does?"
+    return enough and all(any(h.startswith(w[:5]) if len(w) >= 5 else h == w for h in heard) for w in own)
 
 
 _FILLER_ASK = frozenset(words("filler_asking_words"))
