@@ -236,9 +236,7 @@ class Answers:
         if "clarifying_question" in names:  # "Your name and number? And tell me back which day.": both
             said_back, answer = self._read_back_asked(visitor, read), self.answer(visitor, read)
             if answer and not said_back and "testing_questions" in names:
-                said_back = self.in_kind.quizzed(
-                    visitor, read, checks=False
-                )  # "Did you ...? Tell me that number back?"
+                said_back = self.in_kind.quizzed(visitor, read, checks=False)  # "Did you ...? That number back?"
             if said_back and answer and said_back not in answer:
                 return f"{answer} {said_back}"
             if answer and "testing_questions" in names:
