@@ -33,6 +33,7 @@ from bot.practice.complying import said_now
 from bot.practice.in_kind import InKind, merged_read_backs
 from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
 from bot.practice.lines import Lines, content_words, distinct, said_key
+from bot.practice.quizzes import told as told_to
 from bot.practice.stock_lines import (
     ALL_CLEAR,
     DONT_KNOW,
@@ -334,7 +335,13 @@ class Answers:
         prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(self.lines.said_before)
         texts = distinct([a for a, _ in answers])
         if REASKED.search(visitor.message):  # "No, I mean your sister": the answer that missed is not said again
-            texts = [t for t in texts if not all(said_key(x.original) in said for x in split_sentences(t))]
+            told = content_words(" ".join(told_to(visitor)))  # the trainee's own value, said back, never missed
+            texts = [
+                t
+                for t in texts
+                if not all(said_key(x.original) in said for x in split_sentences(t))
+                or len(content_words(t) & told) * 3 >= len(content_words(t)) * 2
+            ]
             texts = texts or [random.Random(f"{visitor.seed}:{visitor.turn}:misheard").choice(MISHEARD)]
         again = {a for a, before in answers if before}
         if texts and texts[0] in again and _mostly_said(texts[0], said):

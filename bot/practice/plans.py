@@ -115,6 +115,7 @@ def in_my_words(sentence: str) -> str:
     said = re.sub(r"\byou am\b", "you are", said)
     said = re.sub(r"\bI has\b", "I have", said)
     said = re.sub(r"\b(I have|I've got|I got) within\b", r"\1", said)  # "you have within 10 days": "I have 10 days"
+    said = re.sub(r"\bI (?:may|might|must|should) (?=\w)", "I'll ", said)  # "you may call dispatch": "I'll call"
     return said[:1].upper() + said[1:]
 
 

@@ -95,7 +95,7 @@ def _said_steps(visitor: Visitor) -> list[str]:
     steps = []
     for *_, step in latest:
         said = in_my_words(step).rstrip(" .!")
-        said = said if said.startswith("I ") else said[:1].lower() + said[1:]
+        said = said if said.startswith(("I ", "I'")) else said[:1].lower() + said[1:]
         if said.split()[0].lower() in _VERBS:
             said = f"I {said}"  # "call her bank": "I call her bank"
         elif not _DETERMINERS.match(said) and len(said.split()) <= 2:
@@ -242,6 +242,7 @@ def _together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> st
     lines ("You said Tuesdays and Thursdays, and it's $25."), the rest each after "And"."""
     register = lines.scenario.persona_register
     rng = random.Random(f"{visitor.seed}:{visitor.turn}:parts")
+    said = [(kind, _less_said_later(text, [t for _, t in said[i + 1 :]])) for i, (kind, text) in enumerate(said)]
     pieces: list[str] = []
     values: list[str] = []
     for kind, text in [*said, ("end", "")]:
@@ -257,6 +258,13 @@ def _together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> st
             text = text.rstrip(".") + "." if kind == "item" else text
             pieces.append(f"And {lines.decap(text)}" if pieces and kind == "item" else text[:1].upper() + text[1:])
     return " ".join(pieces)
+
+
+def _less_said_later(values: str, later: list[str]) -> str:
+    """Values side by side less one a later part says with its thing ("a quarter of an hour, within two business
+    days" before "I get a report number by email within two business days": the quarter of an hour only)."""
+    kept = [v for v in values.split(", ") if not any(v.strip(" .") in other for other in later)]
+    return ", ".join(kept) if kept else values
 
 
 def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -> str:
@@ -306,7 +314,8 @@ def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
     if not calls or case is None:
         return ""
     call = max(calls)[2]
-    return f"If {case.group(1)}, {call if call.startswith('I ') else call[:1].lower() + call[1:]}"
+    call = call if call.startswith(("I ", "I'")) else call[:1].lower() + call[1:]
+    return f"If {case.group(1)}, {call}"
 
 
 def _callee(sentences: list[str], stems: set[str]) -> str:
