@@ -76,7 +76,9 @@ class InKind:
         first = self.quiz(visitor, parts[0])  # "which day, and what time?": a bare part after a quiz is quizzed too
         each = list(dict.fromkeys(a for part in parts if (a := self.quiz(visitor, part, bare=bool(first)))))
         if len(each) < 2:
-            return whole or (each[0] if each else None)
+            found = whole or (each[0] if each else None)
+            checked = next((c for part in parts[1:] if (c := self.check(visitor, part))), None) if found else None
+            return f"{found} {checked}" if checked else found  # "Who would you call, and do you have it handy?"
         return _one_read_back(each)
 
     def quiz(self, visitor: Visitor, part: str, bare: bool = False) -> str | None:

@@ -24,7 +24,16 @@ from bot.practice.hearing import (
     without_untold_values,
 )
 from bot.practice.others import misnamed
-from bot.practice.stock_lines import AGAIN, GENTLE_SAID_BEFORE, NOTHING_ELSE, NUDGES, REGISTERS, SAID_BEFORE
+from bot.practice.stock_lines import (
+    AGAIN,
+    COMMON_SAID_BEFORE,
+    GENTLE_SAID_BEFORE,
+    LIMITED_SAID_BEFORE,
+    NOTHING_ELSE,
+    NUDGES,
+    REGISTERS,
+    SAID_BEFORE,
+)
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Line, Scenario, State
@@ -120,7 +129,10 @@ class Lines:
     def said_before(self) -> tuple[str, ...]:
         """The openers of a repeat in the persona's voice: a frightened, a limited-English or a young visitor says
         "Like I said,", never a curt "Again," or "As I said,"."""
-        return GENTLE_SAID_BEFORE if self.scenario.persona_register in REGISTERS else SAID_BEFORE
+        register = self.scenario.persona_register
+        if register == "limited":
+            return LIMITED_SAID_BEFORE
+        return GENTLE_SAID_BEFORE if register in REGISTERS else COMMON_SAID_BEFORE
 
     def voice(self, name: str, table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         """A table of stock lines in the persona's register: a frightened caller says "Okay. I understand.", not
@@ -418,12 +430,25 @@ def once_each(line: str) -> str:
     kept: list[str] = []
     earlier: list[set[str]] = []
     for s in split_sentences(line):
-        words = content_words(s.original)
+        text = _without_said_parts(s.original, " ".join(kept))
+        words = content_words(text)
         again = any(_says_again(words, e) for e in earlier)
-        if not words or "?" in s.original or not again or set(_DIGIT.findall(s.original)) - set("".join(kept)):
-            kept.append(s.original)
+        if not words or "?" in text or not again or set(_DIGIT.findall(text)) - set("".join(kept)):
+            kept.append(text)
             earlier += [words] if words else []
     return " ".join(kept) or line
+
+
+def _without_said_parts(sentence: str, before: str) -> str:
+    """The sentence less a listed part the line said already ("About four feet, curly brown hair, braces." after
+    "Small for her age, curly brown hair, braces.": "About four feet."; "It's on Bluebird Lane, three nights
+    running." after "It's on Bluebird Lane, the same spot every time.": "Three nights running.")."""
+    parts = sentence.rstrip(".").split(", ")
+    kept = [p for p in parts if len(p) < 5 or p.lower() not in before.lower()]
+    if len(parts) < 2 or len(kept) == len(parts) or not kept or "?" in sentence:
+        return sentence
+    said = ", ".join(kept) + "."
+    return said[:1].upper() + said[1:]
 
 
 def _says_again(words: set[str], before: set[str]) -> bool:

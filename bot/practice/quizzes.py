@@ -16,7 +16,7 @@ from bot.practice.asking import plain
 from bot.practice.lines import Lines, content_words
 from bot.practice.plans import PHONE_NUMBER, in_my_words
 from bot.practice.read_back import READ_BACK, key_items, value_pattern
-from bot.practice.telling import joined, numbers_answer, order_answer, parts_answer, told_parts
+from bot.practice.telling import NUMBER_IS, joined, numbers_answer, order_answer, parts_answer, told_parts
 from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, words
 
@@ -33,6 +33,7 @@ _PLACE = value_pattern("address")
 _CLOCK = re.compile(r"\d|\b(?:eight|nine|ten|eleven|noon|one|two|three|four|five)\b", re.IGNORECASE)
 _GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
+_WHO_CALL = re.compile(r"\bwho (?:would|will|do|should|are) (?:you|u) (?:call|ring|phone|calling)\b", re.IGNORECASE)
 _BRING = re.compile(r"\bbring\b|\bwhat (?:id|papers|documents|paperwork)\b", re.IGNORECASE)
 _PAPERS = re.compile(
     r"\b(?:ID|identification|license|licence|registration|insurance|passport|title|receipt|waiver|proof|card|"
@@ -103,6 +104,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         mine = [i for i in items if shape is None or shape.search(i)] or items
         item = max(mine, key=lambda i: (papers(i), len(about & content_words(i))))
         item = _GO_TO.sub("", item) if placed else item  # "The permits counter at ...", not "I'll want the ..."
+        item = NUMBER_IS.sub(r", I call \1 at \2", item) if _WHO_CALL.search(part) else item
         return item[:1].upper() + item[1:]
     values = [joined(kind, [m.group(0).strip() for m in shape.finditer(best)])]
     register = lines.scenario.persona_register

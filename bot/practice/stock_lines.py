@@ -24,10 +24,13 @@ DISTRESSED, LIMITED, CHILD = (REGISTERS[name]["all_clear"] for name in ("distres
 # before; an offer of more help when the visitor has nothing left to ask; going in circles; a repeat's opener;
 # the last word of a distressed, limited or child visitor (and after an offer of more help); the first words
 # after sarcasm or contempt; the yes to an offer ("Do you want me to write that number down for you?").
-TOLD_BACK, SAID_BEFORE, NOTHING_ELSE, NUDGES, AGAIN = said("told_back said_before nothing_else nudges again")
+TOLD_BACK, COMMON_SAID_BEFORE, NOTHING_ELSE, NUDGES, AGAIN = said("told_back said_before nothing_else nudges again")
+LIMITED_SAID_BEFORE = says("said_before_limited")
+SAID_BEFORE = COMMON_SAID_BEFORE + LIMITED_SAID_BEFORE
+"""Every opener of a repeat, so that a repeat is known for one whoever says it."""
 CONFIRMED = says("confirmed")
 """A yes to the trainee's plan said back as the visitor's ("And you call first to book, right?")."""
-GENTLE_SAID_BEFORE = tuple(p for p in SAID_BEFORE if p in says("said_before_gentle"))
+GENTLE_SAID_BEFORE = tuple(p for p in COMMON_SAID_BEFORE if p in says("said_before_gentle"))
 """The openers of a repeat a visitor with a register (distressed, limited English, a child) says: a subset of
 SAID_BEFORE, so that every repeat is still known for one."""
 LAST_WORDS, LAST_WORDS_ASKED, TAKEN_ABACK, OFFER_YES = said("last_words last_words_asked taken_aback offer_yes")

@@ -302,13 +302,16 @@ def _callee_said(text: str, sentences: list[str], stems: set[str]) -> list[tuple
     return []
 
 
+NUMBER_IS = re.compile(r", ((?:the|our|your) [\w' -]+?)(?:'s)? (?:number|phone number|line|direct line) is\s+(.+)$")
+
+
 def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
     """The step the trainee said for a case ("If he shows up, I call 911 ..."), nearest the question's words; or
     the call it said to make, on the case as the question puts it ("if he turns up": "If he turns up, I call ...")."""
     items = [(at, i) for at, s in enumerate(sentences) for i in key_items(s)]
     found = [(len(stems & _stems(i)), -at, i) for at, i in items if re.match(r"(?:if|when)\b", i, re.IGNORECASE)]
-    if found:
-        return max(found)[2]
+    if found:  # "If nobody claims it, the property unit's number is ...": "..., I call the property unit at ..."
+        return NUMBER_IS.sub(r", I call \1 at \2", max(found)[2])
     calls = [(len(stems & _stems(i)), -at, i) for at, i in items if re.search(r"\bcall\b", i)]
     case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then| again)?\s*\??$", text)
     if not calls or case is None:
