@@ -30,6 +30,8 @@ _GOES_ON = re.compile(
 _DOLLARS = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d\d)?")
 _HASH = re.compile(r"(?<=\w)\s*#(?!\w)|(?<![\w#])#(?=\s*\d)")
 """A "#" that stands for "number": "the dispatch #", "case #26-01873" (not a hashtag)."""
+_AND_SIGN = re.compile(r"(?<=\w)\s+[+&]\s+(?=\w)")
+"""A "+" or "&" between words that stands for "and": "name + best #", "the # back + the days"."""
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[?!]")
 """A token: a word, "?" or "!"."""
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]| - |\.\.+")
@@ -106,6 +108,7 @@ def _sentence(text: str) -> Sentence:
     Words are `_WORD` tokens; `marked` has "," wherever one or more clause marks follow
     a word. No clause mark can overlap a word, so the text is cut at the marks first.
     """
+    text = _AND_SIGN.sub(" and ", text) if "+" in text or "&" in text else text
     pieces = _CLAUSE.split((_HASH.sub(" number ", text) if "#" in text else text).lower())
     if len(pieces) == 1:
         words = _i_will(list(map(_plain_word, _WORD.findall(pieces[0]))))

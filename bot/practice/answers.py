@@ -84,6 +84,10 @@ def _stems(text: str) -> dict[str, int]:
     return {w[:5]: len(w) for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
 
 
+_READ_BACK_LINE = re.compile(r"^(?:You said|So,) |, you said\.$")
+"""A value read back from the trainee's words ("21 days, you said."), which is no repeat of the visitor's own."""
+
+
 def _mostly_said(text: str, said: set[str]) -> bool:
     """Most of what the answer says was said before, in other words ("Like I said, ..."), though no sentence of it
     was said as it is now; an answer that tells something new is no repeat ("Yes. It hurts when I swallow.")."""
@@ -336,15 +340,17 @@ class Answers:
         texts = distinct([a for a, _ in answers])
         if REASKED.search(visitor.message):  # "No, I mean your sister": the answer that missed is not said again
             told = content_words(" ".join(told_to(visitor)))  # the trainee's own value, said back, never missed
+            asked = content_words(visitor.message)  # "I meant, have you checked your credit report?": it said so
             texts = [
                 t
                 for t in texts
                 if not all(said_key(x.original) in said for x in split_sentences(t))
                 or len(content_words(t) & told) * 3 >= len(content_words(t)) * 2
+                or len(content_words(t) & asked) >= 2
             ]
             texts = texts or [random.Random(f"{visitor.seed}:{visitor.turn}:misheard").choice(MISHEARD)]
         again = {a for a, before in answers if before}
-        if texts and texts[0] in again and _mostly_said(texts[0], said):
+        if texts and texts[0] in again and _mostly_said(texts[0], said) and not _READ_BACK_LINE.search(texts[0]):
             texts = [f"{prefix} {self.lines.decap(texts[0])}", *texts[1:]]  # asked again, said in other words
         first = not (texts and texts[0].startswith(SAID_BEFORE))
         result = []
@@ -354,8 +360,8 @@ class Answers:
             opens = 1 if len(sentences) > 1 and YES_NO.fullmatch(sentences[0].original) else 0
             for i, x in enumerate(sentences):
                 i -= opens  # "Yes." before the detail is no detail
-                if said_key(x.original) not in said:
-                    kept.append(x.original)
+                if said_key(x.original) not in said or _READ_BACK_LINE.search(x.original):
+                    kept.append(x.original)  # a value read back is said again as it was: never "Like I said"
                 elif i == 0 or _DIGIT.search(x.original):  # the detail itself; a remark is not said twice
                     kept.append(f"{prefix if first else 'And'} {self.lines.decap(x.original)}")
                     first = False

@@ -359,8 +359,7 @@ class ScenarioEngine:
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it
             line = f"{thanks} {answer} {follow}".strip()
             if line == visitor.last_line:  # asked again: the same answer, said as a repeat, never another detail
-                prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(self.lines.said_before)
-                answer = line = f"{prefix} {self.lines.decap(line)}"
+                answer = line = self.lines.said_again(line, visitor)
             visitor.answered = line.removesuffix(follow).strip() if follow else line
             return line
         if "clarifying_question" in names and fired is not None and "clarifying_question" in fired.when and fired.say:

@@ -86,6 +86,8 @@ class InKind:
         answered from its words; None for any other question."""
         if _ABOUT_THEM.search(plain(part)) and not read_back_ask(part):
             return None  # "can you tell me what he look like" asks what the visitor knows, not what it was told
+        if found := self._kinds_read_back(visitor, part):
+            return found  # "read me the number back and the days": each read back, in one line
         if found := quiz_answer(part, visitor, self.lines):
             return found
         kind = read_back_ask(part)
@@ -96,6 +98,18 @@ class InKind:
             return None
         about = content_words(plain(part)) - QUIZ_WORDS  # "the mediation one": mediation
         return read_back(self._heard_plan(visitor), kind, self.lines, visitor, about) or None
+
+    def _kinds_read_back(self, visitor: Visitor, part: str) -> str | None:
+        """A read-back asked of values of two kinds or more ("read me the number back and the days"), each read
+        back in one line; None for any other part, or when fewer than two were told."""
+        if not read_back_ask(part):
+            return None
+        asked = sorted((m.start(), k) for k, words in READ_BACK_KINDS if k and (m := words.search(part)))
+        kinds = [k for _, k in asked]  # in the order asked
+        about = content_words(plain(part)) - QUIZ_WORDS
+        plan = self._heard_plan(visitor)
+        each = list(dict.fromkeys(a for k in kinds if (a := read_back(plan, k, self.lines, visitor, about))))
+        return _one_read_back(each) if len(each) > 1 else None
 
     def check(self, visitor: Visitor, text: str) -> str | None:
         """Yes to a check that the visitor has what it needs ("Do you have that written down?", "Can you do that?",
@@ -205,6 +219,7 @@ def merged_read_backs(answers: list[str]) -> list[str]:
     """Answers in a row that each read a value back with the same closing words, as one ("Fifteen dollars, you said.
     Five to seven business days, you said." is said "Fifteen dollars, and five to seven business days, you said.")."""
     merged: list[str] = []
+    answers = [a for a in answers if not any(a != b and _value_of(a) in b for b in answers)]  # said in a longer one
     for answer in answers:
         tail, opener = _SAID_AFTER.search(answer), _SAID_BEFORE.match(answer)
         if merged and tail and merged[-1].endswith(tail.group(0)):
@@ -219,6 +234,9 @@ def merged_read_backs(answers: list[str]) -> list[str]:
 def _one_read_back(answers: list[str]) -> str:
     """Answers to the parts of one quiz as one read-back: "You said 21 days. And (562) 555-0137.", "Fifteen dollars,
     and five to seven business days, you said.", never "you said" twice."""
+    opener = _SAID_BEFORE.match(answers[0])
+    if opener and all(a.startswith(opener.group(0)) and "." not in a[:-1] for a in answers):  # "So, X, and Y."
+        return ", and ".join([answers[0][:-1], *(a[opener.end() : -1] for a in answers[1:])]) + "."
     tail = _SAID_AFTER.search(answers[0])
     if tail and all(a.endswith(tail.group(0)) for a in answers[1:]):
         values = [a[: -len(tail.group(0))] for a in answers]
@@ -226,3 +244,9 @@ def _one_read_back(answers: list[str]) -> str:
     opener = " ".join(answers[0].split()[:2]) + " "
     rest = [f"And {a[len(opener) :]}" if a.startswith(opener) else a for a in answers[1:]]
     return " ".join([answers[0], *rest])
+
+
+def _value_of(answer: str) -> str:
+    """The value a read-back says ("Monday until Friday" of "Monday until Friday, you said.")."""
+    tail, opener = _SAID_AFTER.search(answer), _SAID_BEFORE.match(answer)
+    return answer[opener.end() if opener else 0 : tail.start() if tail else len(answer)].rstrip(".")

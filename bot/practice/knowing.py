@@ -129,6 +129,9 @@ def _did_it(part: str, visitor: Visitor) -> bool:
     return any(done.search(k) for k in visitor.heard if k.startswith("said:"))
 
 
+_WHO_I_AM = frozenset({"name", "callback"})
+
+
 class Knowing:
     """Answers a yes-or-no question no topic of the persona's names (shared by all attempts at one scenario)."""
 
@@ -137,8 +140,10 @@ class Knowing:
         self.lines = lines
 
     def known(self, visitor: Visitor) -> list[str]:
-        """Every line of the persona's facts and details, for the visitor's mood, filled in."""
-        groups = [*self.scenario.persona_facts.values(), *(d.say for d in self.scenario.persona_details if d.known)]
+        """Every line of the persona's facts and details, for the visitor's mood, filled in; its name and number
+        only answer a question for them ("how many accounts?" shares "account" with "the name on the account")."""
+        facts = [lines for topic, lines in self.scenario.persona_facts.items() if topic not in _WHO_I_AM]
+        groups = [*facts, *(d.say for d in self.scenario.persona_details if d.known)]
         return [self.lines.render(c.text, visitor) for group in groups for c in self.lines.candidates(group, visitor)]
 
     def yes_or_no(

@@ -134,6 +134,11 @@ class Lines:
             return LIMITED_SAID_BEFORE
         return GENTLE_SAID_BEFORE if register in REGISTERS else COMMON_SAID_BEFORE
 
+    def said_again(self, line: str, visitor: Visitor) -> str:
+        """The line said as a repeat ("Like I said, ..."); a value read back without its own "you said"."""
+        prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(self.said_before)
+        return f"{prefix} {self.decap(_READ_BACK_TAIL.sub('.', line))}"
+
     def voice(self, name: str, table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         """A table of stock lines in the persona's register: a frightened caller says "Okay. I understand.", not
         "Yeah, I follow."; the limited-English visitor "Yes. I understand." (`persona.register`)."""
@@ -341,6 +346,7 @@ _CALENDAR = re.compile(
     r"September|October|November|December)$"
 )
 """A figure that names one thing (a case or phone number's last four): said twice in a row, it is a repeat."""
+_READ_BACK_TAIL = re.compile(r", (?:you said|you told me|that's what you said)\.$")
 _STAGE = re.compile(r"\([^()]*\)")
 _SAYS_SOMETHING = 2
 """Content words a sentence needs to count as said (so "Okay, thanks." may come twice, "My cell's best." not)."""

@@ -15,7 +15,7 @@ import re
 from bot.practice.asking import plain
 from bot.practice.lines import Lines, content_words
 from bot.practice.plans import PHONE_NUMBER, in_my_words
-from bot.practice.read_back import READ_BACK, key_items, value_pattern
+from bot.practice.read_back import CLOSED, READ_BACK, key_items, value_pattern
 from bot.practice.telling import NUMBER_IS, joined, numbers_answer, order_answer, parts_answer, told_parts
 from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, words
@@ -89,6 +89,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         found = [s for s in found if PHONE_NUMBER.search(s)] or found
     if kind == "hours":  # "what hours will you go?": the opening times, not "closed on weekends"
         found = [s for s in found if _CLOCK.search(s)] or found
+    if kind in ("hours", "days"):
+        found = [s for s in found if not CLOSED.search(s)] or found
     if kind == "item" and _WHERE.search(part):  # "where do you go?": the place said, not what it costs there
         found = [s for s in found if _PLACE.search(s)] or found
         found = [s for s in found if _GOING.search(s)] or found  # "You go to the records window", not "it will check"

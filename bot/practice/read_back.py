@@ -41,11 +41,14 @@ _COUNT = (
 )
 """A count as said, in figures or words ("15", "fifteen", "twenty-five")."""
 _KINDS = {
-    "hours": r"(?:\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b(?:\s*(?:to|through|thru|-|and)\s*\b(?:mon|tues?|wed|"
-    r"thur?s?|fri|sat|sun)\w*)?|\bweekdays?\b|\bweekends?\b|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
-    r"until|till|and)\s*\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|"
+    "hours": r"(?:\b\d{1,2}(?::\d\d)? in the (?:morning|afternoon|evening)\s*(?:to|until|till|-)\s*\d{1,2}(?::\d\d)?"
+    r"(?: in the (?:morning|afternoon|evening))?|"
+    r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b(?:\s*(?:to|through|thru|until|till|-|and)\s*\b(?:mon|tues?|wed|"
+    r"thur?s?|fri|sat|sun)\w*)?|\bweekdays?\b|\bweekends?\b|(?<![\d-])\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
+    r"until|till|and)\s*\d{1,2}(?::\d\d)?(?![\d-])\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|"
     r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bnoon\b)",
-    "days": r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*days?\b|\bweekdays?\b|\bweekends?\b",
+    "days": r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*days?\b(?:\s*(?:to|through|thru|until|till|-)\s*"
+    r"(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*days?\b)?|\bweekdays?\b|\bweekends?\b",
     "number": PHONE_NUMBER.pattern + r"|\b(?:988|911|311|211)\b",  # a service code is a number to call too
     "fee": rf"\$\s?\d[\d,.]*|\b{_COUNT} (?:dollars|bucks)\b|\bfree\b|\bno charge\b",
     "address": r"\b\d{1,5} \w+(?: \w+)? (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b|"
@@ -56,7 +59,12 @@ _KINDS = {
     r"\b(?:about |around |roughly )?(?:a quarter (?:of an )?hour|half an hour|an hour|"
     rf"{_COUNT} (?:minutes|mins|hours))\b",
     "case": r"(?<!\) )(?<!\d[ .-])\b\d{2,4}-\d{3,7}\b(?!-)",
+    "email": r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
 }
+
+
+CLOSED = re.compile(r"\bclosed\b|\bnot open\b|\bshut\b", re.IGNORECASE)
+"""When it is closed: asked for the hours, the visitor reads back when it is open."""
 
 
 def value_pattern(kind: str) -> re.Pattern[str] | None:
@@ -160,16 +168,22 @@ def read_back(
     rng = random.Random(f"{visitor.seed}:{visitor.turn}:read-back")
     if not kind:
         return said_back(plans, register, False, rng, lines) if plans else ""
+    told = [t for *_, t in plans]
+    if kind == "address" and not any(re.search(_KINDS["address"], t, re.IGNORECASE) for t in told):
+        kind = "email"  # "read me back that commendations address": the e-mail address told
+    if kind == "days" and not any(re.search(_KINDS["days"], t, re.IGNORECASE) for t in told):
+        kind = "deadline"  # "read me the number back and the days": "21 days", no day of the week told
     pattern = re.compile(_KINDS[kind], re.IGNORECASE)
     found = [
         (len(about & content_words(" ".join(t for _, _, t in plans[max(0, i - 1) : i + 1]))), full, i, values)
         for i, (_, _, text) in enumerate(plans)
         if (values := [m.group(0).strip() for m in pattern.finditer(text)])
-        for full in [kind != "number" or bool(PHONE_NUMBER.search(text))]
+        for full in [kind != "number" and not CLOSED.search(text) or bool(PHONE_NUMBER.search(text))]
     ]
     if not found:
         return ""
-    *_, values = max(found)  # the most words of the question, a whole number before "911", then the latest
+    *_, values = max(found)  # the most words of the question, a whole number before "911", open before closed, latest
     line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
-    said = line.format(values=", ".join(dict.fromkeys(values)))
-    return said[:1].upper() + said[1:]
+    unique = list(dict.fromkeys(values))
+    said = line.format(values=" and ".join(unique) if len(unique) == 2 and kind == "days" else ", ".join(unique))
+    return said if re.match(_KINDS["email"], said) else said[:1].upper() + said[1:]  # an e-mail keeps its case

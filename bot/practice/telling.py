@@ -16,7 +16,7 @@ from bot.grading.text import split_sentences
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines, content_words
 from bot.practice.plans import PHONE_NUMBER, in_my_words
-from bot.practice.read_back import READ_BACK, key_items, value_pattern
+from bot.practice.read_back import CLOSED, READ_BACK, key_items, value_pattern
 from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, says, table, words
 from bot.scenarios.questions import testing_kind
@@ -75,9 +75,14 @@ def steps_heard(message: str, turn: int) -> set[str]:
     return {f"step:{turn:03d}:{at:02d}:{mark}:{step}" for at, (mark, step) in enumerate(steps) if step}
 
 
+_NO_STEP = frozenset("like um uh so okay ok and also then now today tonight tomorrow first next right away".split())
+"""Words that make no step on their own ("Then, like, today: freeze your credit": the freeze is the step)."""
+
+
 def _step(raw: str) -> str:
     """A step as its few words: the frame ("and I mean right after we hang up:") and the reasons left out."""
     pieces = [p.strip(" ,.") for p in raw.split(":") if p.strip(" ,.") and not _FRAME.search(p)]
+    pieces = [p for p in pieces if set(re.findall(r"[a-z']+", p.lower())) - _NO_STEP] or pieces  # "like, today:"
     if not pieces:
         return ""
     step = _TIME.sub("", _CUT.split(_OURS.sub("the ", pieces[0]))[0]).strip(" ,.!")
@@ -274,6 +279,8 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if shape is None:
         return ""
     found = [s for s in sentences if shape.search(s)]
+    if kind in ("hours", "days"):  # "what hours?": when it is open, not "It is closed on weekend."
+        found = [s for s in found if not CLOSED.search(s)] or found
     if not found:
         return ""
     best = max(found, key=lambda s: (len(about & content_words(s)), -found.index(s)))
