@@ -92,7 +92,8 @@ class InKind:
             return found
         kind = read_back_ask(part)
         followed = bare and len(plain(part).replace("?", "").split()) <= 3  # "... and what time?"
-        if kind is None and (followed or _AND_THE.match(plain(part)) and _SAID_AFTER.search(visitor.last_line)):
+        after = _SAID_AFTER.search(visitor.last_line) or _SAID_BEFORE.match(visitor.last_line)  # a read-back
+        if kind is None and (followed or _AND_THE.match(plain(part)) and after):
             kind = next((k for k, words in READ_BACK_KINDS if k and words.search(part)), None)  # "and the address?"
         if kind is None:
             return None

@@ -38,6 +38,14 @@ def told_sentences(message: str) -> list[str]:
     ]
 
 
+def echoes_visitor(sentence: str, heard: frozenset[str] | set[str]) -> bool:
+    """The sentence only says back the visitor's own figures ("Ms. Shah, (562) 555-0415, Sunday at Fifth and Main."):
+    the desk checking what it was told, nothing told to the visitor (never read back to it as the desk's number)."""
+    figures = re.findall(r"\d{3,}", sentence)
+    said = " ".join(k for k in heard if k.startswith("said:"))
+    return bool(figures) and all(f in said for f in figures)
+
+
 _TAG = re.compile(r",\s*(?:okay|ok|right|alright|all right|yeah|yes|understand|got it|hmm|ya|yah)\s*\?+\s*$", re.I)
 
 

@@ -72,7 +72,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     when the part is no such question or the trainee told nothing of the kind."""
     about = content_words(plain(part)) - QUIZ_WORDS
     sentences = told(visitor)
-    if who := _who_will(part, sentences):
+    if who := _who_will(part, sentences) or _if_told(part, sentences):
         return who
     found = told_parts(part, visitor, sentences, lines)  # "... what days you come in and what it costs?": both
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
@@ -113,6 +113,29 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(READ_BACK.get(register, READ_BACK["everyday"]))
     said = line.format(values=", ".join(values))
     return said[:1].upper() + said[1:]
+
+
+_IF_ASKED = re.compile(r"\bwhat (?:you'?ll|you will|will you|would you|you'?d|do you|you) do if (.+?)\s*\??$", re.I)
+_THEN_STEP = re.compile(
+    r",\s*(?:(?:please|just|then)\s+)?((?:call|dial|ring|go|leave|get|lock|stay|text)\b[^,.;]*)[.;]?$", re.I
+)
+
+
+def _if_told(part: str, sentences: list[str]) -> str | None:
+    """ "What you'll do if he shows up at your work again?": the step the trainee gave for that case, said on the
+    question's own case ("If he shows up at my work again, I call 911 right away."), not the sentence echoed."""
+    asked = _IF_ASKED.search(part)
+    if not asked:
+        return None
+    case = content_words(asked.group(1))
+    for sentence in sentences:
+        step = _THEN_STEP.search(sentence)
+        if step and " if " in f" {sentence.lower()} " and case & content_words(sentence):
+            when = in_my_words(asked.group(1)).rstrip(".")
+            when = when if when.startswith(("I ", "I'")) else when[:1].lower() + when[1:]
+            said = f"If {when}, I {step.group(1)[:1].lower()}{step.group(1)[1:]}."
+            return said.replace(" ,", ",")
+    return None
 
 
 def _who_will(part: str, sentences: list[str]) -> str | None:

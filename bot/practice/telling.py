@@ -206,6 +206,9 @@ def _whole(part: str, visitor: Visitor) -> str:
     return next((s.norm for s in split_sentences(visitor.message) if bare and bare in s.norm), part)
 
 
+_TAKES = re.compile(r"\b(?:takes?|took|minutes?|hours?|days?|weeks?|months?|long|soon|quick|wait)\b", re.IGNORECASE)
+
+
 def _stems(text: str) -> set[str]:
     """The words that name something, each by its first four letters ("passing" and "pass", "calls" and "call")."""
     return {w[:4] for w in content_words(text) - _ASKING_WORDS}
@@ -227,7 +230,8 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     for _, kind in asked:
         shape = _shape(kind)
         alone = len(asked) == 1 and kind == "deadline"  # "how long it takes": the item those words name
-        if shape is not None and alone and score > max((sc for sc, _, i in items if shape.search(i)), default=0):
+        timed = alone and _TAKES.search(item)  # "how long till you hear back": not "I love hearing that"
+        if shape is not None and timed and score > max((sc for sc, _, i in items if shape.search(i)), default=0):
             said.append(("item", item))  # "how long it takes": "It takes about 15 minutes", not the deadline
         elif kind == "bring" and (brought := _bring(sentences)):
             said.append(("item", brought[0]))
@@ -365,7 +369,21 @@ def _bring(sentences: list[str]) -> list[str]:
         for item in key_items(s)
         if re.search(r"\bbring\b", item, re.IGNORECASE)
     ]
+    if not found:  # "you fill out an application and a waiver, show a photo ID": what is handed in
+        found = [
+            (item.count(","), -at, item)
+            for at, s in enumerate(sentences)
+            for item in key_items(s)
+            if _HANDED_IN.search(item)
+        ]
     return [max(found)[2].replace(": ", " ")] if found else []
+
+
+_HANDED_IN = re.compile(
+    r"\b(?:fill out|fill in|turn in|hand in|show|submit|sign)\b.*\b(?:application|form|waiver|ID|license|"
+    r"licence|registration|insurance|proof|papers|documents)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_back(message: str) -> bool:

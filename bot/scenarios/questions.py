@@ -36,7 +36,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "description",
-        r"wearing|wear|look like|looks like|describe|description|clothes|clothing|colou?r|height|tall|build|hair|"
+        r"wearing|wear|look like|looks like|looked like|describe|description|clothes|clothing|colou?r|height|tall|"
+        r"build|hair|"
         r"jacket|shirt|what does (he|she|they|it) look",
         "",
     ),
@@ -99,7 +100,12 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"when did you (find out|notice|realize|realise)",
         "",
     ),
-    ("age", r"how old|age|ages|(over|under|at least) (18|21|eighteen|twenty one)|old enough", ""),
+    (
+        "age",
+        r"how old|age|ages|(over|under|at least) (18|21|eighteen|twenty one)|old enough|"
+        r"(18|21|eighteen|twenty one) or (older|over|above)|(18|21|eighteen|twenty one) plus",
+        "",
+    ),
     (
         "who",
         r"which deputy|badge|suspect|their name|his name|her name|deputy's name|officer's name|"
