@@ -42,8 +42,15 @@ def echoes_visitor(sentence: str, heard: frozenset[str] | set[str]) -> bool:
     """The sentence only says back the visitor's own figures ("Ms. Shah, (562) 555-0415, Sunday at Fifth and Main."):
     the desk checking what it was told, nothing told to the visitor (never read back to it as the desk's number)."""
     figures = re.findall(r"\d{3,}", sentence)
+    if not figures or _SAYS_WHAT_HAPPENS.search(sentence):  # "... they will call you back at (562) ...": a plan
+        return False
     said = " ".join(k for k in heard if k.startswith("said:"))
-    return bool(figures) and all(f in said for f in figures)
+    return all(f in said for f in figures)
+
+
+_SAYS_WHAT_HAPPENS = re.compile(
+    r"\b(?:will|'ll|going to|gonna|call|calls|send|sending|come|coming|bring|go|take|need|must|should|can)\b", re.I
+)
 
 
 _TAG = re.compile(r",\s*(?:okay|ok|right|alright|all right|yeah|yes|understand|got it|hmm|ya|yah)\s*\?+\s*$", re.I)

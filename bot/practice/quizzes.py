@@ -16,7 +16,15 @@ from bot.practice.asking import plain
 from bot.practice.lines import Lines, content_words
 from bot.practice.plans import PHONE_NUMBER, in_my_words
 from bot.practice.read_back import CLOSED, READ_BACK, key_items, value_pattern
-from bot.practice.telling import NUMBER_IS, joined, numbers_answer, order_answer, parts_answer, told_parts
+from bot.practice.telling import (
+    NUMBER_IS,
+    heard_back_answer,
+    joined,
+    numbers_answer,
+    order_answer,
+    parts_answer,
+    told_parts,
+)
 from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, words
 
@@ -72,7 +80,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     when the part is no such question or the trainee told nothing of the kind."""
     about = content_words(plain(part)) - QUIZ_WORDS
     sentences = told(visitor)
-    if who := _who_will(part, sentences) or _if_told(part, sentences):
+    if who := _who_will(part, sentences) or _if_told(part, sentences) or heard_back_answer(part, sentences):
         return who
     found = told_parts(part, visitor, sentences, lines)  # "... what days you come in and what it costs?": both
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)

@@ -75,13 +75,17 @@ def steps_heard(message: str, turn: int) -> set[str]:
     return {f"step:{turn:03d}:{at:02d}:{mark}:{step}" for at, (mark, step) in enumerate(steps) if step}
 
 
+_SOON = re.compile(
+    r"^\s*(?:(?:right away|right now|today|tonight|now|first thing|asap|as soon as you can)[, ]+)+", re.I
+)
 _NO_STEP = frozenset("like um uh so okay ok and also then now today tonight tomorrow first next right away".split())
 """Words that make no step on their own ("Then, like, today: freeze your credit": the freeze is the step)."""
 
 
 def _step(raw: str) -> str:
     """A step as its few words: the frame ("and I mean right after we hang up:") and the reasons left out."""
-    pieces = [p.strip(" ,.") for p in raw.split(":") if p.strip(" ,.") and not _FRAME.search(p)]
+    pieces = [_SOON.sub("", p).strip(" ,.") for p in raw.split(":")]  # "right away, today, call ...": the call
+    pieces = [p for p in pieces if p and not _FRAME.search(p)]
     pieces = [p for p in pieces if set(re.findall(r"[a-z']+", p.lower())) - _NO_STEP] or pieces  # "like, today:"
     if not pieces:
         return ""
@@ -237,13 +241,40 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said.append(("item", brought[0]))
         elif kind == "callee":  # "who you'll be calling": I'm calling ...; "who's gonna help": the ...
             said += _callee_said(text, sentences, stems)
+        elif kind == "heard_back" and (back := _heard_back(sentences)):
+            said.append(("item", back))  # "how you will hear from us": "You'll call me back at ..."
         elif kind != "bring" and (found := _value(kind, sentences, about, visitor)):
             said.append(("item" if _CLAUSE.search(found) else "value", found))
     if not said and " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
         return [("item", when)]  # "what you'll do if he turns up": the step said for that case
     if said or not score:
         return list(dict.fromkeys(said))
-    return [("line", f"Yes. {item[:1].upper()}{item[1:]}") if yes_no(text) else ("item", item)]
+    asks_yes = yes_no(text) and not _TELL_BACK.search(text)  # "would you mind repeating back ..." wants no yes
+    return [("line", f"Yes. {item[:1].upper()}{item[1:]}") if asks_yes else ("item", item)]
+
+
+def heard_back_answer(part: str, sentences: list[str]) -> str | None:
+    """ "And how will you hear back from us?": how, as told; None for any other question."""
+    if not dict(_PARTS)["heard_back"].search(plain(part)):
+        return None
+    back = _heard_back(sentences)
+    return back[:1].upper() + back[1:] if back else None
+
+
+def _heard_back(sentences: list[str]) -> str:
+    """How the visitor will hear back, as told ("they will call me back at (562) 555-0398 to let me know")."""
+    for sentence in sentences:
+        for item in key_items(sentence) or [in_my_words(sentence)]:
+            if _CALLED_BACK.search(item):
+                return item
+    return ""
+
+
+_CALLED_BACK = re.compile(
+    r"\b(?:call|ring|phone|text|e-?mail) (?:me|you) back\b|\b(?:let|tell) (?:me|you) know\b|"
+    r"\b(?:contact|reach|call|text|e-?mail) (?:me|you)\b|\bget back to (?:me|you)\b",
+    re.IGNORECASE,
+)
 
 
 def _together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str:
@@ -252,6 +283,7 @@ def _together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> st
     register = lines.scenario.persona_register
     rng = random.Random(f"{visitor.seed}:{visitor.turn}:parts")
     said = [(kind, _less_said_later(text, [t for _, t in said[i + 1 :]])) for i, (kind, text) in enumerate(said)]
+    said = [(k, t) for i, (k, t) in enumerate(said) if not any(t.rstrip(".") in o for _, o in said[i + 1 :])]
     pieces: list[str] = []
     values: list[str] = []
     for kind, text in [*said, ("end", "")]:
