@@ -217,7 +217,8 @@ _AGREEMENT = re.compile(
 _TEACH_BACK = re.compile(
     r"\b(tell|say|read|repeat|run|walk) (me |it |that |this |those |them )?(back|through) (to me|for me|what)|"
     r"\b(tell|say|repeat|read|give) me back\b|"
-    r"\b(tell|say|repeat|read) (it |that |this )?back\b|in your own words(?!,? (how|what|when|where|why) (did|do|was|were|happened)\b)|"
+    r"\b(tell|say|repeat|read) (it |that |this )?back\b|"
+    r"in your own words(?!,? (how|what|when|where|why) (did|do|was|were|happened)\b)|"
     r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
     r"(which|what) (two |three )?things (will|are|do) you (going to )?do|"
