@@ -25,7 +25,8 @@ from bot.grading.text import split_sentences
 from bot.practice.attempt import Attempt
 from bot.practice.engine import ScenarioEngine
 from bot.practice.hearing import without_questions_just_answered
-from bot.practice.lines import Lines, content_words, without_echo, without_lead_ins
+from bot.practice.lines import Lines, without_echo, without_lead_ins
+from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.scenarios.library import Library
 

@@ -20,7 +20,7 @@ import pytest
 
 from bot.practice.attempt import Attempt
 from bot.practice.engine import ScenarioEngine
-from bot.practice.lines import once_each
+from bot.practice.said_once import once_each
 from bot.scenarios.library import Library
 from tests.calls import call
 

@@ -32,8 +32,9 @@ from bot.practice.choosing import choose, inline_choice
 from bot.practice.complying import said_now
 from bot.practice.in_kind import InKind, merged_read_backs
 from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
-from bot.practice.lines import Lines, content_words, distinct, said_key
+from bot.practice.lines import Lines
 from bot.practice.quizzes import told as told_to
+from bot.practice.said_once import READ_BACK_LINE, content_words, distinct, mostly_said, once_yes, said_key
 from bot.practice.stock_lines import (
     ALL_CLEAR,
     DONT_KNOW,
@@ -82,20 +83,6 @@ _STOP = frozenset(words("common_question_words"))
 def _stems(text: str) -> dict[str, int]:
     """Content words of a text, cut to five letters ("parked", "parking": "parki"), with their length."""
     return {w[:5]: len(w) for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
-
-
-_READ_BACK_LINE = re.compile(r"^(?:You said|So,) |, you said\.$")
-"""A value read back from the trainee's words ("21 days, you said."), which is no repeat of the visitor's own."""
-
-
-def _mostly_said(text: str, said: set[str]) -> bool:
-    """Most of what the answer says was said before, in other words ("Like I said, ..."), though no sentence of it
-    was said as it is now; an answer that tells something new is no repeat ("Yes. It hurts when I swallow.")."""
-    if any(said_key(x.original) in said for x in split_sentences(text)):
-        return False
-    words = content_words(text)
-    before = set().union(*(set(k.removeprefix("said:").split()) for k in said)) if said else set()
-    return bool(words) and len(words & before) * 2 >= len(words)
 
 
 def _statements(text: str) -> str:
@@ -162,7 +149,7 @@ class Answers:
             return None
         if len(said) > 1:  # "Nina Petrova. Do you need my number too? Sure, it's ...": no offer mid-answer
             said = merged_read_backs([a for a in (_statements(a) for a in said) if a])
-            said = [_once_yes(a, said[:i]) for i, a in enumerate(said)]
+            said = [once_yes(a, said[:i]) for i, a in enumerate(said)]
         return " ".join(said[:_MOST_ANSWERS]) or None
 
     def _part(
@@ -350,7 +337,7 @@ class Answers:
             ]
             texts = texts or [random.Random(f"{visitor.seed}:{visitor.turn}:misheard").choice(MISHEARD)]
         again = {a for a, before in answers if before}
-        if texts and texts[0] in again and _mostly_said(texts[0], said) and not _READ_BACK_LINE.search(texts[0]):
+        if texts and texts[0] in again and mostly_said(texts[0], said) and not READ_BACK_LINE.search(texts[0]):
             texts = [f"{prefix} {self.lines.decap(texts[0])}", *texts[1:]]  # asked again, said in other words
         first = not (texts and texts[0].startswith(SAID_BEFORE))
         result = []
@@ -360,7 +347,7 @@ class Answers:
             opens = 1 if len(sentences) > 1 and YES_NO.fullmatch(sentences[0].original) else 0
             for i, x in enumerate(sentences):
                 i -= opens  # "Yes." before the detail is no detail
-                if said_key(x.original) not in said or _READ_BACK_LINE.search(x.original):
+                if said_key(x.original) not in said or READ_BACK_LINE.search(x.original):
                     kept.append(x.original)  # a value read back is said again as it was: never "Like I said"
                 elif i == 0 or _DIGIT.search(x.original):  # the detail itself; a remark is not said twice
                     kept.append(f"{prefix if first else 'And'} {self.lines.decap(x.original)}")
@@ -451,11 +438,3 @@ class Answers:
             for line in self.lines.candidates(lines, visitor)
             if any(re.search(rf"\b{re.escape(w)}", self.lines.render(line.text, visitor), re.IGNORECASE) for w in words)
         )
-
-
-def _once_yes(answer: str, before: list[str]) -> str:
-    """The answer without its "Yes." when one came before it ("Yes. She walks home. Yes. I called the school." is said
-    "Yes. She walks home. I called the school.")."""
-    if answer.startswith("Yes. ") and any(a.startswith("Yes") for a in before):
-        return answer.removeprefix("Yes. ")
-    return answer

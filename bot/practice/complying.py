@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import random
 
-from bot.practice.lines import Lines, content_words
+from bot.practice.lines import Lines
 from bot.practice.others import other_answer
 from bot.practice.plans import in_my_words
+from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pairs, patterns, table
 

@@ -23,7 +23,8 @@ from bot.practice.answers import Answers
 from bot.practice.asking import OFFERS_HELP as _OFFERS_HELP
 from bot.practice.asking import Read
 from bot.practice.hearing import Heard, still_here
-from bot.practice.lines import Lines, content_words, said_key
+from bot.practice.lines import Lines
+from bot.practice.said_once import content_words, said_key
 from bot.practice.stock_lines import DONT_KNOW, LAST_WORDS, LAST_WORDS_ASKED, NOTHING_ELSE
 from bot.practice.telling import asks_back
 from bot.practice.visitor import Visitor, clamp

@@ -16,10 +16,11 @@ from collections.abc import Sequence
 
 from bot.practice.asking import READ_BACK_KINDS, Read, check_kind, plain, question_parts, read_back_ask
 from bot.practice.hearing import ACKNOWLEDGED
-from bot.practice.lines import Lines, content_words
+from bot.practice.lines import Lines
 from bot.practice.plans import told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer
 from bot.practice.read_back import ASK_AGAIN, read_back, said_back
+from bot.practice.said_once import content_words
 from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, TOLD_BACK
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns

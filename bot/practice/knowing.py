@@ -14,7 +14,8 @@ import re
 
 from bot.grading.text import split_sentences
 from bot.practice.asking import REQUEST, either_or, plain, self_asked, yes_no
-from bot.practice.lines import Lines, said_key
+from bot.practice.lines import Lines
+from bot.practice.said_once import said_key
 from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, SELF_ANSWERS, SELF_REGISTERS
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pairs, pattern, patterns, words

@@ -24,6 +24,7 @@ from bot.practice.hearing import (
     without_untold_values,
 )
 from bot.practice.others import misnamed
+from bot.practice.said_once import content_words, distinct, once_each, said_key
 from bot.practice.stock_lines import (
     AGAIN,
     COMMON_SAID_BEFORE,
@@ -399,69 +400,6 @@ def without_lead_ins(line: str, asked: str, seed: int) -> str:
     }
     kept = [s.original for s in split_sentences(asked) if s.original not in lead_ins]
     return " ".join(kept) if kept else random.Random(f"{seed}:{line}").choice(ACKNOWLEDGED)
-
-
-def content_words(sentence: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9']+", sentence.lower()) if w not in _FILLER}
-
-
-def said_key(sentence: str) -> str:
-    """A sentence said, as the visitor remembers it (its words, without case or punctuation)."""
-    return "said:" + " ".join(re.findall(r"[a-z0-9']+", sentence.lower()))
-
-
-def distinct(answers: list[str]) -> list[str]:
-    """The answers less any sentence that only repeats what came before it ("Jamal Yusuf. ... Jamal Yusuf.",
-    "Blue Ford Focus. The plate's 9GHL031. A blue Ford Focus, plate 9GHL031.")."""
-    seen: set[str] = set()
-    result = []
-    for answer in answers:
-        kept = []
-        for s in split_sentences(answer):
-            words = content_words(s.original)
-            stems = {w.removesuffix("'s") for w in words}
-            if stems and len(stems & seen) / len(stems) >= 0.75:
-                continue
-            kept.append(s.original)
-            seen |= stems
-        if kept:
-            result.append(" ".join(kept))
-    return result
-
-
-def once_each(line: str) -> str:
-    """The line less a statement that says again what an earlier sentence of it said ("I'm a bit shaky. ... I'm
-    still a bit shaky.", "It's registered to me. ... It's registered in my name."): most of its words said, or
-    all of a sentence said before it in a long word of its own; a question, a new number, is never dropped."""
-    kept: list[str] = []
-    earlier: list[set[str]] = []
-    for s in split_sentences(line):
-        text = _without_said_parts(s.original, " ".join(kept))
-        words = content_words(text)
-        again = any(_says_again(words, e) for e in earlier)
-        if not words or "?" in text or not again or set(_DIGIT.findall(text)) - set("".join(kept)):
-            kept.append(text)
-            earlier += [words] if words else []
-    return " ".join(kept) or line
-
-
-def _without_said_parts(sentence: str, before: str) -> str:
-    """The sentence less a listed part the line said already ("About four feet, curly brown hair, braces." after
-    "Small for her age, curly brown hair, braces.": "About four feet."; "It's on Bluebird Lane, three nights
-    running." after "It's on Bluebird Lane, the same spot every time.": "Three nights running.")."""
-    parts = sentence.rstrip(".").split(", ")
-    kept = [p for p in parts if len(p) < 5 or p.lower() not in before.lower()]
-    if len(parts) < 2 or len(kept) == len(parts) or not kept or "?" in sentence:
-        return sentence
-    said = ", ".join(kept) + "."
-    return said[:1].upper() + said[1:]
-
-
-def _says_again(words: set[str], before: set[str]) -> bool:
-    shared = words & before
-    if len(words) >= 2 and len(shared) / len(words) >= 0.66:
-        return True
-    return bool(before) and before <= words and len(shared) / len(words) >= 0.5 and max(map(len, shared)) >= 7
 
 
 def times_of_day(message: str) -> set[str]:

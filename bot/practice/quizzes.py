@@ -13,9 +13,10 @@ import random
 import re
 
 from bot.practice.asking import plain
-from bot.practice.lines import Lines, content_words
+from bot.practice.lines import Lines
 from bot.practice.plans import PHONE_NUMBER, in_my_words
 from bot.practice.read_back import CLOSED, READ_BACK, key_items, value_pattern
+from bot.practice.said_once import content_words
 from bot.practice.telling import (
     NUMBER_IS,
     heard_back_answer,

@@ -13,8 +13,9 @@ from __future__ import annotations
 import random
 import re
 
-from bot.practice.lines import Lines, content_words
+from bot.practice.lines import Lines
 from bot.practice.plans import PHONE_NUMBER, in_my_words, told_back
+from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import patterns, said, table
 

@@ -14,9 +14,10 @@ import re
 
 from bot.grading.text import split_sentences
 from bot.practice.asking import plain, question_parts, yes_no
-from bot.practice.lines import Lines, content_words
+from bot.practice.lines import Lines
 from bot.practice.plans import PHONE_NUMBER, in_my_words
 from bot.practice.read_back import CLOSED, READ_BACK, key_items, value_pattern
+from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, says, table, words
 from bot.scenarios.questions import testing_kind
