@@ -273,7 +273,7 @@ class Lines:
         if visitor.message and not told_sentences(visitor.message) and "?" not in visitor.message:
             line = _NEWS_TAKEN.sub("", line).strip()  # "Great." to "Hi, I'm Deputy Lee." takes nothing in
             line = line[:1].upper() + line[1:] if line else ("Hi." if visitor.turn <= 1 else "Okay.")
-        line = earned_repeats(once_each(line), visitor)
+        line = earned_repeats(once_each(_one_pet_name(line)), visitor)
         if "tod:evening" in visitor.heard:
             line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)
         elif "tod:morning" in visitor.heard:
@@ -284,6 +284,17 @@ class Lines:
 _THANKS = pattern("thanks_only", re.I)
 _UNKNOWN_AGAIN = pattern("unknown_again", re.I)
 _REPEAT_OPENER = re.compile(rf"^(?:{'|'.join(re.escape(p.rstrip(',')) for p in SAID_BEFORE)}),?\s+", re.I)
+
+
+_PET_NAME = re.compile(r", (?:dear|hon|honey|sweetie|sweetheart|darling|love)(?=[,.!?])")
+
+
+def _one_pet_name(line: str) -> str:
+    """The line with one "dear" at most ("I'm Mrs. June Whitfield, dear. No, dear, I'm not hurt. It's dark, dear.")."""
+    found = list(_PET_NAME.finditer(line))
+    for extra in reversed(found[1:]):
+        line = line[: extra.start()] + line[extra.end() :]
+    return line
 
 
 def earned_repeats(line: str, visitor: Visitor) -> str:

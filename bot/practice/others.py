@@ -87,6 +87,12 @@ def _others_in_call(visitor: Visitor, lines: Lines, own: list[str]) -> set[str]:
     return set(re.findall(r"[A-Z][\w-]+", drawn)) - set(own)
 
 
+def _said_by_visitor(name: str, visitor: Visitor) -> bool:
+    """The visitor itself said this name in the call (the sister whose number it gave)."""
+    said = [key[5:] for key in visitor.heard if key.startswith("said:")] + [visitor.last_line.lower()]
+    return any(re.search(rf"\b{re.escape(name.lower())}\b", text) for text in said)
+
+
 def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
     """The line, with a polite correction first when the trainee's message called the visitor by a name not its
     own ("Thank ya, Sam." to Marcus: "It's Marcus, actually."); once a call."""
@@ -100,8 +106,8 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
             continue  # "Oh, I'm sorry", "Yes, ...", "... with Mr. Pruitt, and": nobody addressed
         if not (address.group("title") or name in lines.names or name.lower() in _FIRST_NAMES):
             continue
-        if name in _others_in_call(visitor, lines, own):
-            continue  # "Hi Zoe, you're safe with us": the lost child, not the finder
+        if name in _others_in_call(visitor, lines, own) or _said_by_visitor(name, visitor):
+            continue  # "Hi Zoe, you're safe with us": the lost child; "Rosa, (562) ...": the sister it named
         visitor.heard.add("corrected:name")
         said = own[-1] if address.group("title") and len(own) > 1 else own[0]
         correction = random.Random(f"{visitor.seed}:named").choice(WRONG_NAME).format(name=said)

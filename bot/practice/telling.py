@@ -15,6 +15,7 @@ import re
 from bot.grading.text import split_sentences
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
+from bot.practice.next_steps import heard_back, what_happens
 from bot.practice.plans import PHONE_NUMBER, in_my_words
 from bot.practice.read_back import CLOSED, READ_BACK, key_items, value_pattern
 from bot.practice.said_once import content_words
@@ -211,6 +212,7 @@ def _whole(part: str, visitor: Visitor) -> str:
     return next((s.norm for s in split_sentences(visitor.message) if bare and bare in s.norm), part)
 
 
+_CODE = re.compile(r"\b(?:988|911|311|211)\b")
 _TAKES = re.compile(r"\b(?:takes?|took|minutes?|hours?|days?|weeks?|months?|long|soon|quick|wait)\b", re.IGNORECASE)
 
 
@@ -242,10 +244,14 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said.append(("item", brought[0]))
         elif kind == "callee":  # "who you'll be calling": I'm calling ...; "who's gonna help": the ...
             said += _callee_said(text, sentences, stems)
-        elif kind == "heard_back" and (back := _heard_back(sentences)):
+        elif kind == "next" and (coming := what_happens(sentences)):
+            said.append(("item", coming))  # "what's going to happen next": what the desk said it will do
+        elif kind == "heard_back" and (back := heard_back(sentences)):
             said.append(("item", back))  # "how you will hear from us": "You'll call me back at ..."
         elif kind != "bring" and (found := _value(kind, sentences, about, visitor)):
             said.append(("item" if _CLAUSE.search(found) else "value", found))
+        elif kind == "number" and (code := next((m.group(0) for x in sentences if (m := _CODE.search(x))), "")):
+            said.append(("value", code))  # "the number you can call any time": 988
     if not said and " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
         return [("item", when)]  # "what you'll do if he turns up": the step said for that case
     if said or not score:
@@ -258,24 +264,8 @@ def heard_back_answer(part: str, sentences: list[str]) -> str | None:
     """ "And how will you hear back from us?": how, as told; None for any other question."""
     if not dict(_PARTS)["heard_back"].search(plain(part)):
         return None
-    back = _heard_back(sentences)
+    back = heard_back(sentences)
     return back[:1].upper() + back[1:] if back else None
-
-
-def _heard_back(sentences: list[str]) -> str:
-    """How the visitor will hear back, as told ("they will call me back at (562) 555-0398 to let me know")."""
-    for sentence in sentences:
-        for item in key_items(sentence) or [in_my_words(sentence)]:
-            if _CALLED_BACK.search(item):
-                return item
-    return ""
-
-
-_CALLED_BACK = re.compile(
-    r"\b(?:call|ring|phone|text|e-?mail) (?:me|you) back\b|\b(?:let|tell) (?:me|you) know\b|"
-    r"\b(?:contact|reach|call|text|e-?mail) (?:me|you)\b|\bget back to (?:me|you)\b",
-    re.IGNORECASE,
-)
 
 
 def _together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str:
