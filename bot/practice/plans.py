@@ -42,14 +42,16 @@ def echoes_visitor(sentence: str, heard: frozenset[str] | set[str]) -> bool:
     """The sentence only says back the visitor's own figures ("Ms. Shah, (562) 555-0415, Sunday at Fifth and Main."):
     the desk checking what it was told, nothing told to the visitor (never read back to it as the desk's number)."""
     figures = re.findall(r"\d{3,}", sentence)
-    if not figures or _SAYS_WHAT_HAPPENS.search(sentence):  # "... they will call you back at (562) ...": a plan
+    if not figures or len(sentence.split()) > 12 or _SAYS_WHAT_HAPPENS.search(sentence):  # "... will call you back"
         return False
     said = " ".join(k for k in heard if k.startswith("said:"))
     return all(f in said for f in figures)
 
 
 _SAYS_WHAT_HAPPENS = re.compile(
-    r"\b(?:will|'ll|going to|gonna|call|calls|send|sending|come|coming|bring|go|take|need|must|should|can)\b", re.I
+    r"\b(?:will|'ll|going to|gonna|call|calls|send|sending|sendin'|come|coming|bring|go|take|need|must|should|can|"
+    r"oughta|ought|within|on the way)\b",
+    re.I,
 )
 
 
@@ -104,7 +106,7 @@ _BOTH_OF_US = re.compile(r"\s+(?:get|got|are|'re|lose|lost)\s+(?:cut|disconnecte
 def in_my_words(sentence: str) -> str:
     """A trainee's sentence as the visitor says it back: "Bring your ID, and you'll get a call" becomes "I bring
     my ID, and I'll get a call"; "I'm sending a deputy" becomes "you're sending a deputy"."""
-    text = _shortened(sentence.strip())
+    text = _DROPPED_G.sub(r"\1ing", _shortened(sentence.strip()))  # "sendin'": the visitor's own "sending"
     text = _LEAD_IN.sub("", text)
     if together := _LETS.match(text):  # "let's keep our voices down": both of them, said back as "we"
         return "We'll " + text[together.end() :]
@@ -134,6 +136,7 @@ def in_my_words(sentence: str) -> str:
     return said[:1].upper() + said[1:]
 
 
+_DROPPED_G = re.compile(r"\b(\w{2,})in'(?=[\s,.!?]|$)")
 _MOST_WORDS = 34
 _LETS = re.compile(r"^(?:let's|lets|let us)\s+", re.IGNORECASE)
 _THEN_DO = pattern("then_do", 0)
