@@ -1,4 +1,4 @@
-"""What rounds 12 and 13 of the play-tests found, replayed in the testers' own words
+"""What rounds 12 to 15 of the play-tests found, replayed in the testers' own words
 (tests/corpus/playtest_round12.yaml): each call up to the moment the visitor got wrong, and what it must (never) say
 now, or that the trainee still has the last word, or what a whole call scores."""
 
