@@ -104,14 +104,19 @@ def test_in_every_scenario_a_check_after_the_visitors_goodbye_keeps_the_call_ope
         assert not verdict.applicable or verdict.met and verdict.turn == closing_turn, (criterion, verdict)
 
 
-def test_after_its_goodbye_the_visitor_hears_out_a_few_messages_then_goes(library: Library) -> None:
+def test_after_its_goodbye_the_visitor_hears_out_a_few_messages_says_it_must_go_and_still_hears_the_close(
+    library: Library,
+) -> None:
     attempt = call(library, "towed-car", [HELLO, "I'm sorry, that's awful. What's the plate?", TOW], 1)
     attempt.say("Thank you for your patience.")
     extras = ["Make sure you bring your license.", "And your registration too.", "They open at seven."]
     replies = [attempt.say(m).reply for m in extras]
-    assert [r.ended for r in replies] == [False, False, True], [r.line for r in replies]
-    assert GONE.search(replies[-1].line)
-    attempt.finish()
+    assert [r.ended for r in replies] == [False, False, False], [r.line for r in replies]
+    assert re.search(r"\bhave to go\b|\bneed to go\b", replies[-1].line) and not GONE.search(replies[-1].line)
+    last = attempt.say("Anything else I can help with? Thanks for calling.").reply  # the trainee's close
+    assert last.ended and GONE.search(last.line), last.line
+    grade = attempt.finish().grade
+    assert grade.criteria["offer_more_help"].met, grade.criteria["offer_more_help"]
 
 
 # 2. A question or a demand on the way out leaves the desk one more message.

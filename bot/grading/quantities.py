@@ -106,11 +106,13 @@ def email_value(norm: str) -> Value:
 
 
 def emails_in(norm: str, domains: frozenset[str]) -> tuple[Value, ...]:
-    """The e-mail addresses of a known domain ("... at bayviewsheriff example") in a normalised text."""
+    """The e-mail addresses of a known domain ("... at bayviewsheriff example") in a normalised text, spelled out
+    as on the phone too ("commendations at bayviewsheriff dot example")."""
     found = []
     padded = f" {norm} "
     for domain in domains:
-        for m in re.finditer(rf"(\S+) (?:at )?{re.escape(domain)} ", padded):
+        spoken = "|".join(re.escape(d) for d in (domain, domain.replace(" ", " dot ")))
+        for m in re.finditer(rf"(\S+) (?:at )?(?:{spoken}) ", padded):
             found.append(Value("email", items=frozenset({m.group(1)}), words=domain))
     return tuple(found)
 

@@ -109,7 +109,8 @@ def stays_to_answer(
     thanks), a check said with thanks, or a reaction to something wrong (contempt, a refusal, a wrong answer, the
     mood run out) still ends it."""
     was, now = moved
-    if not scenario.states[now].end or scenario.states[was].end or not names & _ASKING or "farewell" in names:
+    asking = bool(names & _ASKING) or message.rstrip().endswith("?")  # "..., yeah?" asks for a yes all the same
+    if not scenario.states[now].end or scenario.states[was].end or not asking or "farewell" in names:
         return False
     if names >= {"offer_more_help", "appreciation"}:
         return False  # "... your name? Anything else I can help with? Thanks.": answered, and the goodbye with it
@@ -278,8 +279,13 @@ class Ending:
             line = rng.choice(self.lines.voice("nothing_else", {"none": NOTHING_ELSE})["none"])
         else:
             line = rng.choice(STILL_HERE)
-        if not done and visitor.turn - turn >= MOST_AFTER_GOODBYE:
-            line, done = f"{line} {rng.choice(LEAVING_ANYWAY)}", True
+        if not done and visitor.turn - turn >= MOST_AFTER_GOODBYE:  # it must go: one more message to close
+            if "leaving-now" in visitor.heard:
+                bye = rng.choice(self._goodbyes(visitor))
+                line, done = (f"{answer} {bye}" if answer else bye), True
+            else:
+                visitor.heard.add("leaving-now")
+                line = self.leaving(f"{line} {rng.choice(LEAVING_ANYWAY)}")
         visitor.closed = done
         return f"{line} {self._gone_direction(visitor)}" if done else line
 

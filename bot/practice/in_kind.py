@@ -63,8 +63,10 @@ class InKind:
         for sentence, _ in reversed(read):
             if found := self._quiz_parts(visitor, sentence.norm) or checks and self.check(visitor, sentence.norm):
                 return found
-            if checks and (found := self.confirmation(visitor, sentence.norm)):
-                return found
+            norm = sentence.norm
+            said_back = checks and (self.confirmation(visitor, norm) or self.named_back(visitor, norm))
+            if said_back:
+                return said_back
         return None
 
     def _quiz_parts(self, visitor: Visitor, sentence: str) -> str | None:
@@ -136,10 +138,10 @@ class InKind:
         driver?"), in its voice, not the whole detail again; None for any other question."""
         text = plain(part)
         named = _CONFIRMING.match(text)
-        if not text.endswith("?") or " or " in text or not named:
-            return None
         said = " ".join(k.removeprefix("said:") for k in visitor.heard if k.startswith("said:"))
-        if f" {named.group(1)} " not in f" {said} ":
+        if not text.endswith("?") or " or " in text:
+            return None
+        if named and f" {named.group(1)} " not in f" {said} " or not named and not _its_own_facts(text, said):
             return None
         voiced = REGISTERS.get(self.scenario.persona_register, {}).get("confirmed") or CONFIRMED
         return random.Random(f"{visitor.seed}:{visitor.turn}:confirm").choice(
@@ -215,6 +217,18 @@ class InKind:
                 _, turn, index, directive, text = key.split(":", 4)
                 found.append((int(turn), int(index), directive == "1", text))
         return [(turn, directive, text) for turn, _, directive, text in sorted(found)]
+
+
+def _its_own_facts(text: str, said: str) -> bool:
+    """ "You found her by the entrance of the main library on Pacific, about twenty minutes ago, yeah?": the desk
+    saying back what the visitor told it, most of its words the visitor's own, asked for a yes."""
+    if not _TAGGED_YES.search(text):
+        return False
+    words = content_words(_TAGGED_YES.sub("", text)) - QUIZ_WORDS
+    return len(words) >= 3 and len(words & set(said.split())) * 2 >= len(words)
+
+
+_TAGGED_YES = re.compile(r",? (?:yeah|yes|right|correct|yep|yup) \?$")
 
 
 def merged_read_backs(answers: list[str]) -> list[str]:

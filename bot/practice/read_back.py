@@ -60,7 +60,7 @@ _KINDS = {
     r"\b(?:about |around |roughly )?(?:a quarter (?:of an )?hour|half an hour|an hour|"
     rf"{_COUNT} (?:minutes|mins|hours))\b",
     "case": r"(?<!\) )(?<!\d[ .-])\b\d{2,4}-\d{3,7}\b(?!-)",
-    "email": r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
+    "email": r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[\w.+-]+ at [\w-]+(?: dot [\w-]+)+\b",
 }
 
 
@@ -184,6 +184,7 @@ def read_back(
     if not found:
         return ""
     *_, values = max(found)  # the most words of the question, a whole number before "911", open before closed, latest
+    values = [v for v in values if any(len(w) >= 4 and w in v.lower() for w in about)] or values  # "commendations"
     line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
     unique = list(dict.fromkeys(values))
     said = line.format(values=" and ".join(unique) if len(unique) == 2 and kind == "days" else ", ".join(unique))
