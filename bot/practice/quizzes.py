@@ -100,6 +100,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         found = [s for s in found if _CLOCK.search(s)] or found
     if kind in ("hours", "days"):
         found = [s for s in found if not CLOSED.search(s)] or found
+    if kind == "deadline" and re.search(r"\btakes?\b", part):  # "how long'll the form take?": its minutes
+        found = [s for s in found if re.search(r"\btakes?\b|\bminutes?\b|\bhours?\b", s)] or found
     if kind == "item" and _WHERE.search(part):  # "where do you go?": the place said, not what it costs there
         found = [s for s in found if _PLACE.search(s)] or found
         found = [s for s in found if _GOING.search(s)] or found  # "You go to the records window", not "it will check"

@@ -73,6 +73,18 @@ def value_pattern(kind: str) -> re.Pattern[str] | None:
     return re.compile(_KINDS[kind], re.IGNORECASE) if kind in _KINDS else None
 
 
+_SOMEONE_WILL = re.compile(
+    r"^(?:(?:so |and |then )?(?:here's what happens: )?)?(?:a|an|the|our) [\w' -]{2,40}? "
+    r"(?:will|'ll|is going to|are going to|can) ",
+    re.IGNORECASE,
+)
+"""A step someone else takes ("a Spanish-speaking deputy will come ..."): a verb of theirs after it is theirs too."""
+_THEIR_VERB = re.compile(
+    r"(?:and )?(?:take|talk|speak|check|look|come|contact|interview|help|search|review|follow|drive|patrol|stop|"
+    r"pick|sit|stay with|explain|translate|walk)\b"
+)
+
+
 def key_items(sentence: str) -> list[str]:
     """The actions and values of one trainee sentence, each as the visitor says it ("You can file it online, it
     takes about 15 minutes" gives "I can file it online" and "It takes about 15 minutes"); a condition stays with
@@ -84,6 +96,8 @@ def key_items(sentence: str) -> list[str]:
         clause = pieces[at].strip(" ,")
         if clauses and _CONDITION.match(clauses[-1]) and "," not in clauses[-1]:
             clauses[-1] += f"{pieces[at - 1].rstrip()} {clause}"  # "If he comes back, call 911" is one thing to do
+        elif clauses and _SOMEONE_WILL.match(clauses[-1]) and _THEIR_VERB.match(clause):
+            clauses[-1] += f"{pieces[at - 1].rstrip()} {clause}"  # "a deputy will come ..., and take the report"
         else:
             clauses.append(_FRAME.sub("", clause).strip())
     items = []

@@ -308,6 +308,8 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     found = [s for s in sentences if shape.search(s)]
     if kind in ("hours", "days"):  # "what hours?": when it is open, not "It is closed on weekend."
         found = [s for s in found if not CLOSED.search(s)] or found
+    if kind == "deadline" and {"take", "takes"} & about:  # "how long the report takes": its minutes, not the days
+        found = [s for s in found if re.search(r"\btakes?\b|\bminutes?\b|\bhours?\b", s)] or found
     if not found:
         return ""
     best = max(found, key=lambda s: (len(about & content_words(s)), -found.index(s)))
