@@ -28,6 +28,7 @@ _GOES_ON = re.compile(
 )
 """The next piece carries on the sentence: lower case, a digit, or a time or day word."""
 _DOLLARS = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d\d)?")
+"""An amount in dollars ("$1,500", "$25.00"): read as "1500 dollars"."""
 _HASH = re.compile(r"(?<=\w)\s*#(?!\w)|(?<![\w#])#(?=\s*\d)")
 """A "#" that stands for "number": "the dispatch #", "case #26-01873" (not a hashtag)."""
 _AND_SIGN = re.compile(r"(?<=\w)\s+[+&]\s+(?=\w)")

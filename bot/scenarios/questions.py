@@ -149,8 +149,7 @@ QUESTION_TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
 )
 """What a clarifying question asks about, in order of precedence (over normalised text)."""
 _WHERE_TO_REACH = re.compile(
-    r"\bwhere (we|i|they|he|she|someone|somebody|the deputy|you|u) can (reach|call|contact|get)\b|"
-    r"\bwhere (you|u) can be (reached|contacted|called|gotten hold of)\b"
+    r"\bwhere (we|i|they|he|she|someone|somebody|the deputy|you|u) can (reach|call|contact|get|be reached)\b"
 )
 _CLOSE_BY = re.compile(r"\b(family|relatives?|friends?|neighbou?rs?|kids|children|someone|anyone|anybody) nearby\b")
 _IN_A_NAME = re.compile(r"\b(in|under) (your|his|her|their|my) name\b")
