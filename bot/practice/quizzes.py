@@ -32,6 +32,12 @@ from bot.practice.wording import kinds, patterns, words
 QUIZ_KINDS = kinds("quiz", 0)
 """What a quiz asks back, by kind, the first that matches ("deadline", "number", ...; "item" for an instruction)."""
 (_CONTEXT,) = patterns("quiz_context", 0)
+_WHO_CALL, _BRING, _PAPERS, _WHO_WILL, _IF_ASKED = patterns(
+    "who_to_call asks_to_bring papers who_will_do if_case_asked"
+)
+"""Asked whom to call ("who would you call?"); what to bring, and the papers that answer it; who will do a thing
+("who is going to call your mom back?", the deed in group 1); what to do in a case ("what you'll do if he shows
+up", the case in group 1): each answered from the trainee's own words."""
 """A quiz that also asks what the value is for or when to use it ("and when would you call it?")."""
 QUIZ_WORDS = frozenset(words("quiz_words"))
 """A quiz's words that name no thing of the trainee's (the rest pick the trainee's sentence about that thing)."""
@@ -42,20 +48,11 @@ _PLACE = value_pattern("address")
 _CLOCK = re.compile(r"\d|\b(?:eight|nine|ten|eleven|noon|one|two|three|four|five)\b", re.IGNORECASE)
 _GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
-_WHO_CALL = re.compile(r"\bwho (?:would|will|do|should|are) (?:you|u) (?:call|ring|phone|calling)\b", re.IGNORECASE)
-_BRING = re.compile(r"\bbring\b|\bwhat (?:id|papers|documents|paperwork)\b", re.IGNORECASE)
-_PAPERS = re.compile(
-    r"\b(?:ID|identification|license|licence|registration|insurance|passport|title|receipt|waiver|proof|card|"
-    r"documents?|paperwork|photo)\b",
-    re.IGNORECASE,
-)
-"""What a visitor is told to bring: asked "what do you need to bring?", the sentence that names papers."""
 _GO_TO = re.compile(
     r"^(?:so,? )?I(?:'ll|'d| will| would| should| can| need to| have to| just)? (?:want|need|go|head|come|walk)"
     r"(?: over| down| up)?(?: to)?\s+(?=the\b|\d)",
     re.IGNORECASE,
 )
-_WHO_WILL = re.compile(r"\bwho(?: is|'s| will)(?: going to| gonna)? (call|come|contact|reach|review|handle)\b", re.I)
 _DOER = r"\b((?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:will|'ll|is going to|is gonna)\s+(?:\w+\s+)?"
 
 
@@ -126,7 +123,6 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     return said[:1].upper() + said[1:]
 
 
-_IF_ASKED = re.compile(r"\bwhat (?:you'?ll|you will|will you|would you|you'?d|do you|you) do if (.+?)\s*\??$", re.I)
 _THEN_STEP = re.compile(
     r",\s*(?:(?:please|just|then)\s+)?((?:call|dial|ring|go|leave|get|lock|stay|text)\b[^,.;]*)[.;]?$", re.I
 )
