@@ -15,7 +15,7 @@ import re
 from bot.practice.asking import plain
 from bot.practice.lines import Lines
 from bot.practice.plans import PHONE_NUMBER, in_my_words
-from bot.practice.read_back import CLOSED, READ_BACK, key_items, value_pattern
+from bot.practice.read_back import CLOSED, READ_BACK, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
     NUMBER_IS,
@@ -98,7 +98,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     if kind in ("hours", "days"):
         found = [s for s in found if not CLOSED.search(s)] or found
     if kind == "deadline" and re.search(r"\btakes?\b", part):  # "how long'll the form take?": its minutes
-        found = [s for s in found if re.search(r"\btakes?\b|\bminutes?\b|\bhours?\b", s)] or found
+        found = taking_time(found)
     if kind == "item" and _WHERE.search(part):  # "where do you go?": the place said, not what it costs there
         found = [s for s in found if _PLACE.search(s)] or found
         found = [s for s in found if _GOING.search(s)] or found  # "You go to the records window", not "it will check"

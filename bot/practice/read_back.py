@@ -64,6 +64,15 @@ _KINDS = {
 }
 
 
+_TAKING = re.compile(r"\btakes?\b|\bminutes?\b|\bhours?\b", re.IGNORECASE)
+
+
+def taking_time(sentences: list[str]) -> list[str]:
+    """Of the sentences, those that say how long a thing takes ("takes maybe a quarter hour"), or all of them:
+    "how long does the form take?" asks its minutes, not the days until a report number comes."""
+    return [s for s in sentences if _TAKING.search(s)] or sentences
+
+
 CLOSED = re.compile(r"\bclosed\b|\bnot open\b|\bshut\b", re.IGNORECASE)
 """When it is closed: asked for the hours, the visitor reads back when it is open."""
 

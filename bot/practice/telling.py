@@ -17,7 +17,7 @@ from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens
 from bot.practice.plans import PHONE_NUMBER, in_my_words
-from bot.practice.read_back import CLOSED, READ_BACK, key_items, value_pattern
+from bot.practice.read_back import CLOSED, READ_BACK, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, says, table, words
@@ -309,7 +309,7 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if kind in ("hours", "days"):  # "what hours?": when it is open, not "It is closed on weekend."
         found = [s for s in found if not CLOSED.search(s)] or found
     if kind == "deadline" and {"take", "takes"} & about:  # "how long the report takes": its minutes, not the days
-        found = [s for s in found if re.search(r"\btakes?\b|\bminutes?\b|\bhours?\b", s)] or found
+        found = taking_time(found)
     if not found:
         return ""
     best = max(found, key=lambda s: (len(about & content_words(s)), -found.index(s)))
