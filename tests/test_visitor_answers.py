@@ -83,6 +83,8 @@ def test_a_question_is_read_for_the_detail_it_names(question: str, expected: lis
         ("Can you tell me back what you're going to do first?", "teach_back"),
         ("Can you tell me what you're going to do?", "teach_back"),
         ("So which number are you calling first?", "teach_back"),
+        ("What happens next?", "teach_back"),
+        ("Does that all make sense about what happens next?", "understanding"),
     ],
 )
 def test_a_check_of_understanding_is_read_for_the_answer_it_wants(check: str, kind: str) -> None:

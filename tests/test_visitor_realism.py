@@ -19,6 +19,7 @@ from bot.grading.text import split_sentences
 from bot.practice.attempt import Attempt
 from bot.practice.engine import SAID_BEFORE, ScenarioEngine
 from bot.practice.hearing import in_my_words, plan_sentences, told_back, without_questions_just_answered
+from bot.practice.read_back import key_items
 from bot.practice.scorecard import scorecard_lines
 from bot.scenarios.intents import checks_understanding
 from bot.scenarios.library import Library
@@ -160,10 +161,19 @@ def test_a_check_of_understanding_is_told_from_a_question_about_the_visitor(sent
         ("I'm sending a deputy to you now.", "You're sending a deputy to me now."),
         ("You can also report it to Animal Control.", "I can also report it to Animal Control."),
         ("They'll help you fill out the forms.", "They'll help me fill out the forms."),
+        ("bring the DMV form + ur photo ID", "I bring the DMV form and my photo ID"),
+        ("if u wanna reach him, call 562-555-0142", "If I want to reach him, I call 562-555-0142"),
+        ("write the booking # down w/ the date", "I write the booking number down with the date"),
+        ("Go to Building B", "I go to Building B"),
     ],
 )
 def test_the_plan_is_said_back_in_the_visitors_words(said: str, heard: str) -> None:
     assert in_my_words(said) == heard
+
+
+def test_what_someone_else_does_stays_theirs_after_another_clause() -> None:
+    said = "It goes to the watch commander, and a supervisor will look into it and call you back at that number."
+    assert key_items(said) == ["A supervisor will look into it and call me back at that number."]
 
 
 def test_a_plan_read_back_takes_the_latest_explanation() -> None:

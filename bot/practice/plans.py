@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.grading.lexicon import TEXTING_FORMS
 from bot.grading.text import split_sentences
 from bot.practice.wording import pairs, pattern, patterns, words
 
@@ -106,7 +107,7 @@ _BOTH_OF_US = re.compile(r"\s+(?:get|got|are|'re|lose|lost)\s+(?:cut|disconnecte
 def in_my_words(sentence: str) -> str:
     """A trainee's sentence as the visitor says it back: "Bring your ID, and you'll get a call" becomes "I bring
     my ID, and I'll get a call"; "I'm sending a deputy" becomes "you're sending a deputy"."""
-    text = _DROPPED_G.sub(r"\1ing", _shortened(sentence.strip()))  # "sendin'": the visitor's own "sending"
+    text = _DROPPED_G.sub(r"\1ing", spoken(_shortened(sentence.strip())))  # "sendin'": the visitor's "sending"
     text = _LEAD_IN.sub("", text)
     if together := _LETS.match(text):  # "let's keep our voices down": both of them, said back as "we"
         return "We'll " + text[together.end() :]
@@ -134,6 +135,32 @@ def in_my_words(sentence: str) -> str:
     said = re.sub(r"\b(I have|I've got|I got) within\b", r"\1", said)  # "you have within 10 days": "I have 10 days"
     said = re.sub(r"\bI (?:may|might|must|should) (?=\w)", "I'll ", said)  # "you may call dispatch": "I'll call"
     return said[:1].upper() + said[1:]
+
+
+_SAID_OUT = {form: said for form, said in TEXTING_FORMS.items() if form not in set(words("not_spoken_forms"))}
+_AND_SIGN = re.compile(r"\s+[+&]\s*(?=\w)")
+_WITH_SLASH = re.compile(r"\bw/\s*", re.IGNORECASE)
+_NUMBER_SIGN = re.compile(r"#(?!\s*\d)")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+
+
+def spoken(text: str) -> str:
+    """What the trainee typed, as said out loud: "+ ur photo ID" is "and your photo ID", "w/" "with", "the
+    booking #" "the booking number", "wanna" "want to" (a caller saying a plan back never says the shorthand)."""
+    if "+" in text or "&" in text:
+        text = _AND_SIGN.sub(" and ", text)
+    text = _NUMBER_SIGN.sub("number", _WITH_SLASH.sub("with ", text))
+    return _TOKEN.sub(_said_out, text)
+
+
+def _said_out(token: re.Match[str]) -> str:
+    typed = token.group(0)
+    said = _SAID_OUT.get(typed.lower())
+    if said is None or (len(typed) == 1 and not typed.islower()):
+        return typed
+    if said == "i" or said.startswith("i'") or typed[:1].isupper():
+        return said[:1].upper() + said[1:]
+    return said
 
 
 _DROPPED_G = re.compile(r"\b(\w{2,})in'(?=[\s,.!?]|$)")

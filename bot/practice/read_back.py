@@ -83,14 +83,15 @@ def value_pattern(kind: str) -> re.Pattern[str] | None:
 
 
 _SOMEONE_WILL = re.compile(
-    r"^(?:(?:so |and |then )?(?:here's what happens: )?)?(?:a|an|the|our) [\w' -]{2,40}? "
+    r"(?:^|,\s*)(?:(?:so |and |then )?(?:here's what happens: )?)?(?:a|an|the|our) [\w' -]{2,40}? "
     r"(?:will|'ll|is going to|are going to|can) ",
     re.IGNORECASE,
 )
 """A step someone else takes ("a Spanish-speaking deputy will come ..."): a verb of theirs after it is theirs too."""
 _THEIR_VERB = re.compile(
     r"(?:and )?(?:take|talk|speak|check|look|come|contact|interview|help|search|review|follow|drive|patrol|stop|"
-    r"pick|sit|stay with|explain|translate|walk)\b"
+    r"pick|sit|stay with|explain|translate|walk|(?:call|ring|phone|text|e-?mail|get back to|give|send) (?:you|u)\b|"
+    r"let (?:you|u) know)\b"
 )
 
 
@@ -105,8 +106,10 @@ def key_items(sentence: str) -> list[str]:
         clause = pieces[at].strip(" ,")
         if clauses and _CONDITION.match(clauses[-1]) and "," not in clauses[-1]:
             clauses[-1] += f"{pieces[at - 1].rstrip()} {clause}"  # "If he comes back, call 911" is one thing to do
-        elif clauses and _SOMEONE_WILL.match(clauses[-1]) and _THEIR_VERB.match(clause):
-            clauses[-1] += f"{pieces[at - 1].rstrip()} {clause}"  # "a deputy will come ..., and take the report"
+        elif clauses and (someone := _SOMEONE_WILL.search(clauses[-1])) and _THEIR_VERB.match(clause):
+            head, theirs = clauses[-1][: someone.start()], clauses[-1][someone.start() :].lstrip(", ")
+            theirs += f"{pieces[at - 1].rstrip()} {clause}"  # "a deputy will come ..., and take the report"
+            clauses[-1:] = [head, theirs] if head else [theirs]
         else:
             clauses.append(_FRAME.sub("", clause).strip())
     items = []

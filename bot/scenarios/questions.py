@@ -246,6 +246,13 @@ _CHECK_PREAMBLE = re.compile(
 what will you do?"): the question asks the visitor to say the plan back, not for a detail of its own."""
 
 
+_YES_OR_NO_CHECK = re.compile(
+    r"^(?:and |so |okay |ok )?(?:does|do|is|are) (?:that|this|it|everything|all|you)\b.{0,25}"
+    r"\b(?:make sense|makes sense|clear|understand|follow|got it)\b"
+)
+"""A check asked for a yes ("does that all make sense about what happens next?"), whatever it names."""
+
+
 _THEIR_STORY = re.compile(
     r"\bwhat happened\b|\bwhat('s| has| is) (been )?(going on|happening)\b|\bfrom the (start|beginning)\b"
 )
@@ -273,8 +280,10 @@ def testing_kind(norm: str) -> str:
     """What a testing question asks for: a "teach_back" ("tell me back what you'll do first") gets the plan in
     the visitor's words, "questions" ("any questions?", "anything unclear?") a no, "agreement" ("sound okay?")
     a yes that agrees, and "understanding" (every other check: "does that make sense?", "clear?") a yes."""
-    if _TEACH_BACK.search(norm) or _CHECK_PREAMBLE.search(norm) or ("?" in norm and _SAY_BACK.search(norm)):
+    if _TEACH_BACK.search(norm) or _CHECK_PREAMBLE.search(norm):
         return "teach_back"
+    if "?" in norm and _SAY_BACK.search(norm) and not _YES_OR_NO_CHECK.search(norm):
+        return "teach_back"  # "does that make sense about what happens next?" asks for a yes, not the plan
     if _QUESTIONS.search(norm):
         return "questions"
     return "agreement" if _AGREEMENT.search(norm) else "understanding"
