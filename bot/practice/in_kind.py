@@ -14,14 +14,14 @@ import random
 import re
 from collections.abc import Sequence
 
-from bot.practice.asking import READ_BACK_KINDS, Read, check_kind, plain, question_parts, read_back_ask
+from bot.practice.asking import READ_BACK_KINDS, Read, check_kind, plain, question_parts, read_back_ask, self_asked
 from bot.practice.hearing import ACKNOWLEDGED
 from bot.practice.lines import Lines
 from bot.practice.plans import told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer
 from bot.practice.read_back import ASK_AGAIN, read_back, said_back
 from bot.practice.said_once import content_words
-from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, TOLD_BACK
+from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, SELF_ANSWERS, SELF_REGISTERS, TOLD_BACK
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns
 from bot.scenarios.format import Rule, Scenario, State
@@ -38,6 +38,8 @@ _AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that
 """A bare "and the address?" after a read-back: the next value read back."""
 _SAID_BEFORE = re.compile(r"^(?:You said|So,|You say) ")
 """A read-back's opening words ("You said 21 days."), said once for values read back in a row."""
+_OF_ITSELF = frozenset(("keep_hidden", "able", "want", "own_thing", "own_id", "here", "safe_place", "with_you"))
+"""The questions about itself a visitor answers alongside a quiz, each with its stock line."""
 _SAID_AFTER = re.compile(r", (?:you said|you told me|that's what you said)\.$")
 """A read-back's closing words: ", you said.", ", that's what you said."."""
 
@@ -61,7 +63,8 @@ class InKind:
         answered in kind, the last asked first; None when there is none (or only a check, `checks` off: "Got it
         written down? Tell me back what you'll do." wants the plan)."""
         for sentence, _ in reversed(read):
-            if found := self._quiz_parts(visitor, sentence.norm) or checks and self.check(visitor, sentence.norm):
+            asks = checks and not sentence.original.rstrip().endswith((".", "!"))  # "You got it." affirms, "...?" asks
+            if found := self._quiz_parts(visitor, sentence.norm) or asks and self.check(visitor, sentence.norm):
                 return found
             norm = sentence.norm
             said_back = checks and (self.confirmation(visitor, norm) or self.named_back(visitor, norm))
@@ -80,9 +83,21 @@ class InKind:
         each = list(dict.fromkeys(a for part in parts if (a := self.quiz(visitor, part, bare=bool(first)))))
         if len(each) < 2:
             found = whole or (each[0] if each else None)
-            checked = next((c for part in parts[1:] if (c := self.check(visitor, part))), None) if found else None
-            return f"{found} {checked}" if checked else found  # "Who would you call, and do you have it handy?"
+            if not found:
+                return None
+            mine = [] if first else [m for m in [self._of_itself(visitor, parts[0])] if m]  # "Is it safe to keep ...?"
+            checked = next((c for part in parts[1:] if (c := self.check(visitor, part))), "")
+            return " ".join([*mine, found, *([checked] if checked else [])])  # "Who'd you call, and got it handy?"
         return _one_read_back(each)
+
+    def _of_itself(self, visitor: Visitor, part: str) -> str:
+        """Its stock answer to a yes-or-no question about itself asked with a quiz ("Is it safe for you to keep these
+        numbers somewhere he won't see, and can you read the advocate's number back?"), or ""."""
+        kind = self_asked(part)
+        if kind not in _OF_ITSELF:
+            return ""
+        table = {**SELF_ANSWERS, **SELF_REGISTERS.get(self.scenario.persona_register, {})}
+        return random.Random(f"{visitor.seed}:{kind}").choice(table[kind])
 
     def quiz(self, visitor: Visitor, part: str, bare: bool = False) -> str | None:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")

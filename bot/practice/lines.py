@@ -188,22 +188,28 @@ class Lines:
         )
         return without_lead_ins(line, asked, visitor.seed)
 
+    @staticmethod
+    def _all_said(line: str, visitor: Visitor) -> bool:
+        return all(said_key(x.original) in visitor.heard for x in split_sentences(line))
+
     def speakable(self, line: str, visitor: Visitor, state: State, names: frozenset[str]) -> str:
         """The line as filtered; when nothing of it is left but a bare "Okay.", another of the state's lines that
         survives whole, so a visitor with a need still open says what it still needs."""
         answer, visitor.answered = visitor.answered, ""
         if answer and line.startswith(answer):  # the persona's own details ("last Thursday") are no agency values
-            rest = line[len(answer) :].strip()
-            return f"{answer} {self.filtered(rest, visitor) if rest else ''}".strip()
+            rest = self.filtered(line[len(answer) :].strip(), visitor) if line[len(answer) :].strip() else ""
+            return f"{answer} {'' if rest in ACKNOWLEDGED else rest}".strip()  # no "Okay." after the answer
         kept = self.filtered(line, visitor)
-        if kept == line or kept not in ACKNOWLEDGED or state.end:
+        offer = "offer_more_help" in names  # "Anything else?" after its question had an answer: not asked again
+        asked_before = offer and "?" in kept and self._all_said(kept, visitor)
+        if (kept == line or kept not in ACKNOWLEDGED) and not asked_before or state.end:
             return kept
-        others = [self.render(c.text, visitor) for c in self.candidates(state.idle or state.lines, visitor)]
-        random.Random(f"{visitor.seed}:{visitor.turn}:speakable").shuffle(others)
-        if "offer_more_help" in names:  # "Anything else?" after its last question was answered: no, not "Okay."
+        if offer:  # "Anything else?" after its last question was answered: no, not "Okay."
             return random.Random(f"{visitor.seed}:{visitor.turn}:none").choice(
                 self.voice("nothing_else", {"none": NOTHING_ELSE})["none"]
             )
+        others = [self.render(c.text, visitor) for c in self.candidates(state.idle or state.lines, visitor)]
+        random.Random(f"{visitor.seed}:{visitor.turn}:speakable").shuffle(others)
         for other in others:
             if other != visitor.last_line and self.filtered(other, visitor) == other:
                 return other

@@ -58,10 +58,11 @@ _DOER = r"\b((?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:will|'ll|is goin
 
 def quiz_kind(part: str) -> str | None:
     """The kind of value a question about the trainee's words asks back, or None for any other question; an
-    either-or between two figures ("is it due in 10 days, or 30?") asks back the figure."""
+    either-or between two figures ("is it due in 10 days, or 30?") asks back the figure (a statement
+    that gives two, "call dispatch at ..., or 911 if ...", asks nothing)."""
     text = plain(part)
     found = next((kind for kind, pattern in QUIZ_KINDS if pattern.search(text)), None)
-    if found is None and _EITHER_FIGURE.search(text) and len(_NUMBER.findall(text)) >= 2:
+    if found is None and "?" in text and _EITHER_FIGURE.search(text) and len(_NUMBER.findall(text)) >= 2:
         return "figure"
     return found
 

@@ -164,6 +164,7 @@ def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[s
     asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text)))
     if not asked:  # "You got that number down? Want to say it back to me?": the part the message named
         asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(visitor.message.lower())))
+        about = about | (content_words(visitor.message.lower()) - content_words(text))  # "that mediation number"
     values: list[str] = []
     items: list[str] = []
     for _, kind in asked:
@@ -257,6 +258,8 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     if said or not score:
         return list(dict.fromkeys(said))
     asks_yes = yes_no(text) and not _TELL_BACK.search(text)  # "would you mind repeating back ..." wants no yes
+    if asks_yes and score < 2:
+        return []  # "is it safe for you to keep these numbers?" asks no "safe place to stay" back
     return [("line", f"Yes. {item[:1].upper()}{item[1:]}") if asks_yes else ("item", item)]
 
 
@@ -317,7 +320,8 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
         mine = [i for i in key_items(best) if shape.search(i)]
         if mine:
             item = max(mine, key=lambda i: len(about & content_words(i)))
-            return joined(kind, [m.group(0).strip() for m in shape.finditer(item)])  # the one it names, said alone
+            numbers = list(shape.finditer(item))
+            return _named_number(item, numbers, about) or joined(kind, [m.group(0).strip() for m in numbers])
     if kind == "deadline" and (span := _RANGE.search(best)):
         return span.group(0)
     values = [m.group(0).strip() for m in shape.finditer(best)]
@@ -326,6 +330,15 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if kind == "fee":
         said = random.Random(f"{visitor.seed}:{visitor.turn}:fee").choice(TOLD_FEE).format(value=said)
     return said
+
+
+def _named_number(item: str, numbers: list[re.Match[str]], about: set[str]) -> str:
+    """Of the numbers in one sentence, the one the words before it name ("the advocate's number" in "The advocate's
+    direct number is 562-555-0177, and the hotline is 1-800-799-7233"), or "" when none is named more than another."""
+    starts = [0] + [m.end() for m in numbers[:-1]]
+    scores = [len(about & content_words(item[start : m.start()])) for start, m in zip(starts, numbers, strict=True)]
+    top = max(scores, default=0)
+    return numbers[scores.index(top)].group(0).strip() if top and scores.count(top) == 1 else ""
 
 
 def _callee_said(text: str, sentences: list[str], stems: set[str]) -> list[tuple[str, str]]:

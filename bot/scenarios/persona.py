@@ -23,7 +23,7 @@ DETAIL_ASKED: dict[str, str] = {
     r"number (i|we|they|the deputy) can|read me (the|your) (cell|number)|what number (are you|is this)|"
     r"number (are you|you're) calling from|phone #|number where|number of (the|this|that) phone|"
     r"phone (you're|you are) (on|calling from|using)|(what|which) (number|#)('s| is)? (the )?(best|good|easiest)|"
-    r"number('s| is) (the )?best",
+    r"number('s| is) (the )?best|telephone (number|#)|your telephone|mobile (number|#)",
     "address": r"address|house number|street number|what number on|which number on|apartment|"
     r"where do you live|where (does|do) (she|he|they) live|where are you (right now|now|staying|calling from)|"
     r"where you are|number on \w+ (street|st|avenue|ave|lane|drive|road|court|way)|what house|which house",

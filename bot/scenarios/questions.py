@@ -66,7 +66,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "callback",
         r"call you back|callback|call back number|reach you|your number|phone number|best number|good number|"
         r"safe number|your cell|cell number|contact you|get hold of you|get ahold of you|number (i|we|they|the deputy) "
-        r"can (call|reach)|number for you",
+        r"can (call|reach)|number for you|telephone number|your telephone|contact number|mobile number|"
+        r"cell phone number|name and (a |your |ur )?(good |best )?number",
         "",
     ),
     (
@@ -89,7 +90,7 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "where",
         r"where|what street|address|location|which street|what area|cross street|intersection|whereabouts|"
         r"street sign|what can you see|what do you see|see around|around you|near you|nearby|landmark|"
-        r"what's the street|which house|what house",
+        r"what's the street|which house|what house|house number|street number|apartment number|apt number",
         "",
     ),
     (
@@ -109,7 +110,9 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "who",
         r"which deputy|badge|suspect|their name|his name|her name|deputy's name|officer's name|"
-        r"\w+'s (full |first |last )?name|do you know who|who did|who was it|who took|who hit|who is he|who's he|"
+        r"\b(?!(?:jail|station|office|company|bank|street|business|store|shop|school|place|facility|center|unit|"
+        r"website|hospital|yard|lot|agency|program)'s)\w+'s (full |first |last )?name|do you know who|who did|"
+        r"who was it|who took|who hit|who is he|who's he|"
         r"how many (people|of you|reps|staff|employees|workers|others)|who do you work for|what company|which company|"
         r"who are you with",
         r"who",
@@ -140,8 +143,12 @@ time or place ("do you know where he went?" still asks where)."""
 _WHAT_HAPPENED = re.compile(
     r"\bwhat (happened|went on|is going on|'s going on|'s happening|is happening)\b|\bwalk me through\b"
 )
-_NOT_ABOUT_SOMEONE = frozenset(("what", "that", "it", "there", "here", "who", "where", "how", "your"))
-"""Words before "'s name" that are no third person ("what's name" is no name of theirs)."""
+_NOT_ABOUT_SOMEONE = frozenset(
+    ("what", "that", "it", "there", "here", "who", "where", "how", "your")
+    + ("jail", "station", "office", "company", "bank", "street", "business", "store", "shop", "school", "place")
+    + ("facility", "center", "centre", "unit", "website", "hospital", "yard", "lot", "app", "agency", "program")
+)
+"""Words before "'s name" that are no third person ("what's name" is no name of theirs, nor "the jail's name")."""
 
 QUESTION_TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
     (topic, re.compile(rf"\b({strong})\b"), re.compile(rf"\b({weak})\b") if weak else None)
@@ -156,6 +163,12 @@ _IN_A_NAME = re.compile(r"\b(in|under) (your|his|her|their|my) name\b")
 _TO_A_CHILD = re.compile(r"\b(sweetie|sweetheart|honey|kiddo|little one|buddy|little man|princess|hi there)\b")
 """Words a deputy says to a child in the lobby: the question is for the child, not the adult who brought them."""
 _SOMEONE_ELSES_NAME = re.compile(r"\b(\w+)'s (full |first |last )?name\b|\b(his|her|their) (full |first |last )?name\b")
+_SOMEONE_ELSES_NUMBER = re.compile(
+    r"\b(?!what|that|it|there|here|who|your)\w+'s (?:phone |cell |mobile |home )?(?:number|phone)\b|"
+    r"\b(?:his|her|their) (?:phone |cell |mobile |home )?number\b"
+)
+"""Someone else's number ("do you know your daughter's phone number?"): no callback number of the visitor's."""
+_YOUR_NUMBER = re.compile(r"\b(?:your|ur) (?:phone |cell |mobile |home |callback |best )?(?:number|phone)\b")
 
 
 def question_topics(question: str) -> list[str]:
@@ -183,6 +196,8 @@ def question_topics(question: str) -> list[str]:
         strong = [t for t in strong if t != "name"]
     if someone and "who" not in strong:
         strong.insert(0, "who")
+    if "callback" in strong and _SOMEONE_ELSES_NUMBER.search(question) and not _YOUR_NUMBER.search(question):
+        strong.remove("callback")  # "your daughter's phone number" is not the caller's own
     if "name" in strong and _TO_A_CHILD.search(question):  # "what's your name, sweetie?" asks the child
         strong = ["who" if t == "name" else t for t in strong]
     if "self_harm" in strong and re.search(r"\b(hurt|harm)(ing)? yourself\b", question):
