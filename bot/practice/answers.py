@@ -134,7 +134,7 @@ class Answers:
                 continue
             if i in offering and not offers(part) and check_kind(part):
                 continue  # "Got something to write on, or would you like me to jot it on a card?": the offer's yes
-            if _BARE_LIST.match(plain(part)) and any(self._details_asked(p) for j, p in parts if j == i - 1):
+            if _BARE_LIST.match(plain(part)) and self._asked_just_before(part, [p for j, p in parts if j == i - 1]):
                 continue  # "did u swap info w the other driver? name, insurance, plate?": theirs, answered just now
             chosen = choose(part, read, visitor.seed)  # "Which would you prefer?": one of the options laid out
             found = [(chosen, False)] if chosen else self._part(visitor, part, done, told_before, asked)
@@ -263,6 +263,12 @@ class Answers:
         question before it only leads up to."""
         asked = (s.norm for s, _ in read if "?" not in s.norm and read_back_ask(s.norm) is not None)
         return next((found for norm in asked if (found := self.in_kind.quiz(visitor, norm))), None)
+
+    def _asked_just_before(self, part: str, before: list[str]) -> bool:
+        """The bare list asks only details the question before it asked ("... other driver? name, insurance?"), not
+        one of its own ("How many of you? Name of the company?")."""
+        earlier = {d.name for p in before for d in self._details_asked(p)}
+        return bool(earlier) and {d.name for d in self._details_asked(part)} <= earlier
 
     def _details_asked(self, part: str) -> list[Detail]:
         """The persona's details the part asks for, in the order asked; of two asked by the same words the one

@@ -14,7 +14,7 @@ from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pairs, patterns, table
 
-_DO_NOW, _TELL_DONE, _DID_YOU = patterns("do_now tell_done did_it")
+_DO_NOW, _DO_WHEN_TOLD, _TELL_DONE, _DID_YOU = patterns("do_now do_when_told tell_done did_it")
 _DONE = pairs("done_forms")
 COMPLIED = table("complied")
 
@@ -27,8 +27,8 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
     did = _DID_YOU.search(part)
     if did and (done_before := _done_before(did.group("verb"), part[did.end("verb") :], visitor)):
         return f"Yes. {done_before[:1].upper()}{done_before[1:]}."  # "Did you put the pills away?" once it has
-    asked = _DO_NOW.search(part)
-    if asked is None:
+    asked = _DO_NOW.search(part) or (_DO_WHEN_TOLD.search(part) if _TELL_DONE.search(visitor.message) else None)
+    if asked is None:  # "could you put the bottle in the trunk? Let me know when it's done.": done now too
         return None
     verb, _, rest = asked.group("do").strip(" ,").partition(" ")
     done = in_my_words(f"{verb} {rest}".strip())  # "put your phone down": "I put my phone down"

@@ -43,7 +43,7 @@ QUIZ_WORDS = frozenset(words("quiz_words"))
 """A quiz's words that name no thing of the trainee's (the rest pick the trainee's sentence about that thing)."""
 """Words of a quiz that name no thing of the trainee's ("how", "many", "have", "remember")."""
 _NUMBER = re.compile(r"\b\d+\b")
-_WHERE = re.compile(r"\bwhere\b|\bwhich (?:window|counter|desk|office|building)\b")
+_WHERE = re.compile(r"\bwhere\b|\bwhich (?:window|counter|desk|office|building)\b|\baddress\b")
 _PLACE = value_pattern("address")
 _CLOCK = re.compile(r"\d|\b(?:eight|nine|ten|eleven|noon|one|two|three|four|five)\b", re.IGNORECASE)
 _GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)

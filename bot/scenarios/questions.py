@@ -57,7 +57,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"your name|your full name|your first name|your last name|spell (it|that|your)|"
         r"who am i (speaking|talking|chatting)|"
         r"who i'?m (talking|chatting)|who('s| is) (on the line|speaking)|may i ask who|who('ve| have) i got|"
-        r"who do i have (on the line|here)|"
+        r"who do i have (on the line|here|the pleasure)|the pleasure of (speaking|talking|chatting)|"
+        r"who('s| is) calling|"
         r"who i'm speaking|who is calling|who's calling|who is this|who's this|and you are|what do i call you|"
         r"date of birth|dob",
         r"full name|spell",
@@ -237,10 +238,11 @@ _TEACH_BACK = re.compile(
     r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
     r"(which|what) (two |three )?things (will|are|do) you (going to )?do|"
-    r"what('s| is) your (plan|next step)|which (number|one) (are|will) you (call|calling)|who (are|will) you "
+    r"what('s| is) your (plan|next step)|which (number|one) (are|will) you (call|calling)\b(?! from)|"
+    r"who (are|will) you "
     r"(going to )?call|what are you calling|what do you do (first|next|now|if)|what will you do|"
     r"(read|say|repeat) (that|the|this|it|those)( \w+)? back|(number|it|that|e-?mail) back to me|"
-    r"what number (will|are|do|would) you (call|calling|dial)|when (do|will|would) you call"
+    r"what number (will|are|do|would) you (call|calling|dial)\b(?! from)|when (do|will|would) you call"
 )
 _SAY_BACK = re.compile(
     r"\bwhat are the \w+ things|\bwhat('s| is) (going to|gonna) happen|\bwhat happens (next|now)|"
