@@ -55,7 +55,12 @@ _HOSTILE = frozenset({"dismissive", "sarcasm", "rude"})
 # unanswered (it goes over the trainee's head, and leaves), by register and channel.
 GOODBYES, TAKEN_ON, WALKS_OUT = (table(name) for name in ("goodbyes", "taken_on", "walks_out"))
 BRUSHED_OFF, STILL_HERE, LEAVING_ANYWAY = said("brushed_off still_here leaving_anyway")
-HOLDING = {"everyday": said("holding")[0], "child": said("holding.child")[0], "limited": said("holding.limited")[0]}
+HOLDING = {
+    "everyday": said("holding")[0],
+    "child": said("holding.child")[0],
+    "limited": said("holding.limited")[0],
+    "lobby": said("holding.lobby")[0],
+}
 
 
 def gone(line: str) -> bool:
@@ -161,6 +166,11 @@ def recovers(message: str, names: frozenset[str]) -> bool:
     return offers or ("empathy" in names or bool(_APOLOGY.search(message))) and "farewell" not in names
 
 
+_SAID_YES = re.compile(r"^(?:yes|yeah|yep|i think so|i understand|got it|okay, yes)\b", re.IGNORECASE)
+_NO_FIRST = re.compile(r"^no\b[,.!]?\s*", re.IGNORECASE)
+"""A yes to the check, then the answer to "anything else?" without its "No" ("Yes, I understand. That's it.")."""
+
+
 class Ending:
     """The visitor's lines once it has said goodbye or walked out on a demand (shared by all attempts)."""
 
@@ -177,7 +187,9 @@ class Ending:
         if not hands_on(visitor.message) or not _BYE_SAID.search(line):
             return line
         register = self.scenario.persona_register
-        hold = random.Random(f"{visitor.seed}:hold").choice(HOLDING.get(register, HOLDING["everyday"]))
+        everyday = HOLDING["everyday" if self.scenario.channel == "phone" else "lobby"]  # at the desk, it waits
+        table = everyday if register == "everyday" else HOLDING.get(register, everyday)
+        hold = random.Random(f"{visitor.seed}:hold").choice(table)
         return " ".join([_BYE_SAID.sub("", line).strip(), hold]).replace("  ", " ").strip()
 
     def goodbye_state(self, visitor: Visitor, stay: str) -> str:
@@ -194,8 +206,8 @@ class Ending:
     def and_offer(self, line: str, visitor: Visitor, state: State, names: frozenset[str]) -> str:
         """The answer to a check, and to the offer of more help asked with it ("Does all that make sense? Is there
         anything else I can do for you?"): "Yes, I think so." and then the state's answer to the offer, or no."""
-        if "offer_more_help" not in names:
-            return line
+        if "offer_more_help" not in names or "?" in line:
+            return line  # "Yes... can my sister pick me up after?": its question is what else it needs
         offered = [x for r in state.rules if "offer_more_help" in r.when and not r.to for x in r.say]
         none = self.lines.voice("nothing_else", {"none": NOTHING_ELSE})["none"]
         answer = (
@@ -203,7 +215,11 @@ class Ending:
             if offered
             else random.Random(f"{visitor.seed}:{visitor.turn}:none").choice(none)
         )
-        return f"{line} {answer}" if answer not in line else line
+        if answer in line:
+            return line
+        if _SAID_YES.match(line) and (no := _NO_FIRST.match(answer)) and answer[no.end() :]:
+            answer = answer[no.end() :][:1].upper() + answer[no.end() + 1 :]  # "Yes, I see. That's it.", not "... No,"
+        return f"{line} {answer}"
 
     def leaving(self, line: str) -> str:
         """The visitor's goodbye, marked as such: about to hang up or turn to go; handed over, its own stage

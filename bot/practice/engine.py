@@ -40,7 +40,7 @@ from bot.practice.ending import (
 )
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
 from bot.practice.lines import Lines, leading_thanks, not_repeating, times_of_day
-from bot.practice.plans import echoes_visitor
+from bot.practice.plans import echoes_visitor, offers_heard
 from bot.practice.stock_lines import DONT_KNOW, OFFER_YES, SAID_BEFORE, TAKEN_ABACK
 from bot.practice.telling import steps_heard
 from bot.practice.visitor import (
@@ -212,7 +212,7 @@ class ScenarioEngine:
         plans = plan_sentences(message)
         told = [t for t in told_sentences(message) if not echoes_visitor(t, visitor.heard)]
         visitor.heard |= {f"plan:{visitor.turn:03d}:{i}:{int(t in plans)}:{t}" for i, t in enumerate(told) if plans}
-        visitor.heard |= {f"told-me:{text}" for text in told}
+        visitor.heard |= {f"told-me:{text}" for text in told} | offers_heard(message)  # offered, as good as told
         visitor.heard |= times_of_day(message) | steps_heard(message, visitor.turn)
         return bool(plans)
 

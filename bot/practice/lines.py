@@ -179,7 +179,7 @@ class Lines:
         never told, an offer of a detail it already gave."""
         line = without_answered_questions(line, self.scenario.fact_rules, visitor.facts, visitor.seed)
         line = without_untold_values(line, self.scenario.fact_rules, frozenset(visitor.heard), visitor.seed)
-        told = [k.removeprefix("told-me:") for k in visitor.heard if k.startswith("told-me:")]
+        told = [k.split(":", 1)[1] for k in visitor.heard if k.startswith(("told-me:", "offered:"))]
         told += [k.split(":", 4)[4] for k in visitor.heard if k.startswith("plan:")]  # "there's a charger right here"
         asked = without_offered_details(
             without_questions_just_answered(without_echo(line, visitor.message), " ".join([visitor.message, *told])),

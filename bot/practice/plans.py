@@ -39,6 +39,15 @@ def told_sentences(message: str) -> list[str]:
     ]
 
 
+def offers_heard(message: str) -> set[str]:
+    """The desk's offers in the message ("Would you like a deputy to take a report about them today?"), as memory
+    ("offered:<sentence>"): a visitor who was offered a thing does not later ask for it as if it never was."""
+    return {f"offered:{s.original}" for s in split_sentences(message) if _DESK_OFFER.search(s.original)}
+
+
+_DESK_OFFER = pattern("desk_offer", re.IGNORECASE)
+
+
 def echoes_visitor(sentence: str, heard: frozenset[str] | set[str]) -> bool:
     """The sentence only says back the visitor's own figures ("Ms. Shah, (562) 555-0415, Sunday at Fifth and Main."):
     the desk checking what it was told, nothing told to the visitor (never read back to it as the desk's number)."""

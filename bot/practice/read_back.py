@@ -179,7 +179,7 @@ def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
         return []
     last_turn = plans[-1][0]
     chosen = [(d, t) for turn, d, t in plans if turn == last_turn and (d or len(t.split()) >= 5)]
-    if len(chosen) < 2:
+    if len(chosen) < 2 or not any(_MINE.match(in_my_words(t)) for _, t in chosen):  # nothing of its own to do
         chosen = [(d, t) for turn, d, t in plans if turn < last_turn and d][-1:] + chosen
     if len(chosen) > 2 and sum(d for d, _ in chosen) >= 2:
         chosen = [c for c in chosen if c[0]]

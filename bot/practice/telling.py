@@ -315,7 +315,7 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
         found = taking_time(found)
     if not found:
         return ""
-    best = max(found, key=lambda s: (len(about & content_words(s)), -found.index(s)))
+    best = max(found, key=lambda s: (_shared(about, s), -found.index(s)))  # "appointments": "by appointment"
     if kind == "number" and about & content_words(best):
         mine = [i for i in key_items(best) if shape.search(i)]
         if mine:
@@ -330,6 +330,11 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if kind == "fee":
         said = random.Random(f"{visitor.seed}:{visitor.turn}:fee").choice(TOLD_FEE).format(value=said)
     return said
+
+
+def _shared(about: set[str], sentence: str) -> int:
+    """How many of the question's words the sentence has, by their first five letters ("appointments", "appointment")."""
+    return len({w[:5] for w in about} & {w[:5] for w in content_words(sentence)})
 
 
 def _named_number(item: str, numbers: list[re.Match[str]], about: set[str]) -> str:
@@ -367,7 +372,9 @@ def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
         return ""
     call = max(calls)[2]
     call = call if call.startswith(("I ", "I'")) else call[:1].lower() + call[1:]
-    return f"If {case.group(1)}, {call}"
+    when = in_my_words(case.group(1))  # "if he's at your door": "If he's at my door"
+    when = when if when.startswith(("I ", "I'")) else when[:1].lower() + when[1:]
+    return f"If {when}, {call}"
 
 
 def _callee(sentences: list[str], stems: set[str]) -> str:
