@@ -233,6 +233,8 @@ def trainee(*said: str) -> list[Turn]:
                 "Wait, I'm sorry, I read that wrong. It's 555-0170, not 0107.",
             ],
         ),
+        # round 16: the visitor's own details asked for are no referral to call a number
+        ("limited-english", ["Yes, please, write your full name here. And your phone number."]),
     ],
 )
 def test_a_day_or_time_of_something_else_is_no_wrong_information(library, scenario_id: str, said: list[str]) -> None:
@@ -313,3 +315,12 @@ RECORDS = Service(("records",), tuple(values_in(normalise("Monday through Friday
 def test_a_service_is_the_agencys_not_someone_elses_of_the_same_name(said: str, wrong: bool) -> None:
     context = Context(services=(RECORDS,))
     assert bool(wrong_information({}, trainee(said), context)) is wrong
+
+
+def test_telling_a_child_she_need_not_know_every_word_refuses_no_interpreter(library) -> None:
+    turns = [
+        Turn("visitor", "She says he took her bag with the rent money. Um... I don't know all the words she's saying."),
+        Turn("trainee", "That's okay, you don't need to know all the words. What's your name?"),
+    ]
+    result = grade(turns, contact=library.scenarios["spanish-family-interpreter"].contact)
+    assert result.addressed.wrong_information == (), result.addressed.wrong_information

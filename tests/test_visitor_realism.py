@@ -165,6 +165,7 @@ def test_a_check_of_understanding_is_told_from_a_question_about_the_visitor(sent
         ("if u wanna reach him, call 562-555-0142", "If I want to reach him, I call 562-555-0142"),
         ("write the booking # down w/ the date", "I write the booking number down with the date"),
         ("Go to Building B", "I go to Building B"),
+        ("Records is open Mon-Fri, 8 to 4", "Records is open Monday-Friday, 8 to 4"),
     ],
 )
 def test_the_plan_is_said_back_in_the_visitors_words(said: str, heard: str) -> None:

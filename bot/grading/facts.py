@@ -261,6 +261,9 @@ def _event(
         return None  # "I can't give out his booking info here, but I can get you the number for the people who can"
     if c.question and not_about_facts(c, before, rule):
         return None  # "What's the best number to reach you?", "Is anybody hurt?", "Can you tell me back when...?"
+    asks_details = not (stated or c.says_no or c.later or c.conditional) and gathers(c)
+    if asks_details and not _about_beyond_asking(rule, pair, c):
+        return None  # "Write your full name here. And your phone number.": their details asked, not the fact
     return _act_event(rule, c, pair, direct, event)
 
 
@@ -307,6 +310,17 @@ def _value_event(
     if wrong:
         return True, None  # a right value of another service ("they're open 7 to 6", of the tow yard)
     return False, None  # an action: by doing it
+
+
+def _about_beyond_asking(rule: FactRule, pair: str, c: Clause) -> bool:
+    """The clause speaks to the fact in words other than those asking for the visitor's details: "call the
+    non-emergency number and give them your name" still sends them on; "and your phone number" only asks."""
+    padded = f" {pair} "
+    while (found := WORDS["gathering_words"].find(padded, frozenset(padded.split()))) is not None:
+        padded = padded.replace(f" {found} ", " ")
+    rest = padded.strip()
+    against = rule.against is not None and rule.against.matches(rest, negation=False)
+    return bool(rest) and (against or rule.speaks_to(rest, c.sentence))
 
 
 def _closed_days(c: Clause, stated: list[Value], rule: FactRule) -> list[Value]:

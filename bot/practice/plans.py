@@ -159,7 +159,19 @@ def spoken(text: str) -> str:
     if "+" in text or "&" in text:
         text = _AND_SIGN.sub(" and ", text)
     text = _NUMBER_SIGN.sub("number", _WITH_SLASH.sub("with ", text))
+    text = _DAY_SHORT.sub(lambda m: _DAYS_SAID[m.group(0).rstrip(".")], text)  # "Mon to Fri": "Monday to Friday"
     return _TOKEN.sub(_said_out, text)
+
+
+_DAYS_SAID = {
+    "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Thur": "Thursday",
+    "Thurs": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
+}  # fmt: skip
+_DAY_SHORT = re.compile(
+    r"\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?(?=\s*(?:-|to|through|thru|till|until|and|,|$))|"
+    r"(?:(?<=-)|(?<=to )|(?<=through )|(?<=thru )|(?<=and ))(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
+)
+"""A day said short in a range or a list ("Mon to Fri", "Mon-Fri"), not "the Sun"."""
 
 
 def _said_out(token: re.Match[str]) -> str:

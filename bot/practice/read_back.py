@@ -14,7 +14,7 @@ import random
 import re
 
 from bot.practice.lines import Lines
-from bot.practice.plans import PHONE_NUMBER, in_my_words, told_back
+from bot.practice.plans import PHONE_NUMBER, in_my_words, spoken, told_back
 from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import patterns, said, table
@@ -214,6 +214,6 @@ def read_back(
     *_, values = max(found)  # the most words of the question, a whole number before "911", open before closed, latest
     values = [v for v in values if any(len(w) >= 4 and w in v.lower() for w in about)] or values  # "commendations"
     line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
-    unique = list(dict.fromkeys(values))
+    unique = list(dict.fromkeys(spoken(v) for v in values))
     said = line.format(values=" and ".join(unique) if len(unique) == 2 and kind == "days" else ", ".join(unique))
     return said if re.match(_KINDS["email"], said) else said[:1].upper() + said[1:]  # an e-mail keeps its case

@@ -16,7 +16,7 @@ from bot.grading.text import split_sentences
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens
-from bot.practice.plans import PHONE_NUMBER, in_my_words
+from bot.practice.plans import PHONE_NUMBER, in_my_words, spoken
 from bot.practice.read_back import CLOSED, READ_BACK, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
@@ -333,7 +333,7 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
 
 
 def _shared(about: set[str], sentence: str) -> int:
-    """How many of the question's words the sentence has, by their first five letters ("appointments", "appointment")."""
+    """How many of the question's words the sentence has, by their first five letters ("appointments")."""
     return len({w[:5] for w in about} & {w[:5] for w in content_words(sentence)})
 
 
@@ -398,7 +398,7 @@ def _shape(kind: str) -> re.Pattern[str] | None:
 
 def joined(kind: str, values: list[str]) -> str:
     """Values of one kind as said: days capitalised and with "and" ("Tuesdays and Thursdays"), others listed."""
-    values = list(dict.fromkeys(values))
+    values = list(dict.fromkeys(spoken(v) for v in values))  # "Mon to Fri" said "Monday to Friday"
     if kind != "days":
         return ", ".join(values)
     days = [v[:1].upper() + v[1:] for v in values]
