@@ -311,6 +311,8 @@ class Answers:
             return True  # "is the car in your name?" asks whose it is, not its plate
         if topic == "who" and any(d.name.endswith("_name") for d in matched):
             return True  # "Kevin's full name": the son's name, not who arrested him
+        if topic == "callback" and any(d.name == "phone" for d in matched):
+            return True  # "a good number to reach you?": the digits, not "Yes, this is my cell." before them
         return topic not in self.scenario.persona_facts or _held_by(question, topic, matched)
 
     def _detail_answer(self, visitor: Visitor, detail: Detail) -> str:

@@ -219,6 +219,8 @@ class Ending:
             return line
         if _SAID_YES.match(line) and (no := _NO_FIRST.match(answer)) and answer[no.end() :]:
             answer = answer[no.end() :][:1].upper() + answer[no.end() + 1 :]  # "Yes, I see. That's it.", not "... No,"
+            if content_words(answer) <= content_words(line):  # "Yes. Thanks for explaining." then no "Thanks." again
+                answer = "That's all."
         return f"{line} {answer}"
 
     def leaving(self, line: str) -> str:
