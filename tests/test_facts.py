@@ -324,3 +324,15 @@ def test_telling_a_child_she_need_not_know_every_word_refuses_no_interpreter(lib
     ]
     result = grade(turns, contact=library.scenarios["spanish-family-interpreter"].contact)
     assert result.addressed.wrong_information == (), result.addressed.wrong_information
+
+
+@pytest.mark.parametrize(
+    ("closed", "wrong"),
+    [("They're closed on the weekends, I'm afraid.", False), ("They're closed on Tuesdays, though.", True)],
+)
+def test_a_service_said_closed_on_days_it_is_not_open_is_right(library, closed: str, wrong: bool) -> None:
+    """Played (round 17): "Records is open ... Monday through Friday. They're closed on the weekends, I'm afraid."
+    capped a competent call at 50; closed on a day it is open is still wrong."""
+    said = f"Records is open eight in the morning until four in the afternoon, Monday through Friday. {closed}"
+    result = grade(trainee(said), contact=library.scenarios["service-tester"].contact)
+    assert bool(result.addressed.wrong_information) is wrong, result.addressed.wrong_information

@@ -93,11 +93,14 @@ def false_about_services(turns: Sequence[Turn], agency: tuple[Service, ...]) -> 
             if subject is None or c.question or c.says_no or c.conditional:
                 continue
             mentioned = services or [subject]
+            closed = WORDS["closed_words"].find(f" {c.norm} ", frozenset(c.norm.split())) is not None
             for v in claims_in(c.norm):
                 if the_visitors(v, heard[i - 1], subject.named_in):
                     continue  # "someone from the watch commander's office will call you at 555-0262": theirs
                 if any(r.kind == v.kind for r in subject.values):
                     right = any(v.agrees(r) for s in mentioned for r in s.values)  # "the team at 555-0190 and dispatch"
+                    if closed and v.kind == "days":  # "They're closed on the weekends": days it is not open, right
+                        right = all(not (v.items & r.items) for r in subject.values if r.kind == "days")
                     wrong = {"fact": None, "said": c.sentence, "turn": i, "right": subject.said}
                     said[(id(subject), v.kind)] = None if right else wrong
     return [w for w in said.values() if w is not None]
