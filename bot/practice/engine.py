@@ -355,8 +355,8 @@ class ScenarioEngine:
         if state.end:  # a question asked with the closing is answered before the goodbye
             return f"{answer} {self.lines.pick(lines, visitor)}" if answer else self.lines.pick(lines, visitor)
         if answer is not None:  # a question asked is answered first, whatever else the message did
-            offer = fired is not None and "offer_more_help" in fired.when and bool(fired.say)  # and "anything else?"
-            follow = not_repeating(self.lines.pick(lines, visitor), answer) if moved or offer else ""
+            goes_on = "?" not in answer and (moved or bool(fired and "offer_more_help" in fired.when and fired.say))
+            follow = not_repeating(self.lines.pick(lines, visitor), answer) if goes_on else ""  # its question ends it
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it
             line = f"{thanks} {answer} {follow}".strip()
             if line == visitor.last_line:  # asked again: the same answer, said as a repeat, never another detail

@@ -147,6 +147,7 @@ def in_my_words(sentence: str) -> str:
 
 
 _SAID_OUT = {form: said for form, said in TEXTING_FORMS.items() if form not in set(words("not_spoken_forms"))}
+_SAID_OUT |= pairs("typed_short")
 _AND_SIGN = re.compile(r"\s+[+&]\s*(?=\w)")
 _WITH_SLASH = re.compile(r"\bw/\s*", re.IGNORECASE)
 _NUMBER_SIGN = re.compile(r"#(?!\s*\d)")
@@ -160,7 +161,9 @@ def spoken(text: str) -> str:
         text = _AND_SIGN.sub(" and ", text)
     text = _NUMBER_SIGN.sub("number", _WITH_SLASH.sub("with ", text))
     text = _DAY_SHORT.sub(lambda m: _DAYS_SAID[m.group(0).rstrip(".")], text)  # "Mon to Fri": "Monday to Friday"
-    return _TOKEN.sub(_said_out, text)
+    text = _TOKEN.sub(_said_out, text)
+    text = _ITS_IS.sub(lambda m: _its(text, m.start()), text)  # "its 50 dollars": "it's 50 dollars"
+    return _STREET.sub(lambda m: m.group(0).title(), text)  # "500 ocean boulevard": "500 Ocean Boulevard"
 
 
 _DAYS_SAID = {
@@ -172,6 +175,16 @@ _DAY_SHORT = re.compile(
     r"(?:(?<=-)|(?<=to )|(?<=through )|(?<=thru )|(?<=and ))(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
 )
 """A day said short in a range or a list ("Mon to Fri", "Mon-Fri"), not "the Sun"."""
+
+
+_ITS_IS = re.compile(r"\bits(?= (?:\d|\$|a |an |the |about |only |free\b|open\b|closed\b|on |at |in |not ))")
+_STREET = re.compile(
+    r"\b\d{1,5} (?:[a-z]+ ){1,2}(?:street|boulevard|avenue|way|drive|road|lane|court|place)\b"
+)
+
+
+def _its(text: str, at: int) -> str:
+    return "It's" if at == 0 or text[:at].rstrip().endswith((".", "!", "?")) else "it's"
 
 
 def _said_out(token: re.Match[str]) -> str:

@@ -44,7 +44,7 @@ _COUNT = (
 _HOUR = r"(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 """An hour of the clock, in figures or words ("8:30", "eight")."""
 _KINDS = {
-    "hours": rf"(?:\b{_HOUR} in the (?:morning|afternoon|evening)\s*(?:to|until|till|-)\s*{_HOUR}"
+    "hours": rf"(?:\b{_HOUR} in the (?:morning|afternoon|evening)\s*(?:to|until|till|-|and)\s*{_HOUR}"
     r"(?: in the (?:morning|afternoon|evening))?|"
     r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b(?:\s*(?:to|through|thru|until|till|-|and)\s*\b(?:mon|tues?|wed|"
     r"thur?s?|fri|sat|sun)\w*)?|\bweekdays?\b|\bweekends?\b|(?<![\d-])\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"

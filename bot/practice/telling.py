@@ -213,6 +213,10 @@ def _whole(part: str, visitor: Visitor) -> str:
     return next((s.norm for s in split_sentences(visitor.message) if bare and bare in s.norm), part)
 
 
+_CLOCK_TIME = re.compile(
+    r"\d(?::\d\d)?\s*(?:a\.?m|p\.?m|to|-|until|till)|\b(?:eight|nine|ten|noon)\b|\bin the (?:morning|afternoon)\b",
+    re.IGNORECASE,
+)
 _CODE = re.compile(r"\b(?:988|911|311|211)\b")
 _TAKES = re.compile(r"\b(?:takes?|took|minutes?|hours?|days?|weeks?|months?|long|soon|quick|wait)\b", re.IGNORECASE)
 
@@ -311,6 +315,8 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     found = [s for s in sentences if shape.search(s)]
     if kind in ("hours", "days"):  # "what hours?": when it is open, not "It is closed on weekend."
         found = [s for s in found if not CLOSED.search(s)] or found
+    if kind == "hours":  # "what hours can you come?": the times of day, not only the days
+        found = [s for s in found if _CLOCK_TIME.search(s)] or found
     if kind == "deadline" and {"take", "takes"} & about:  # "how long the report takes": its minutes, not the days
         found = taking_time(found)
     if not found:

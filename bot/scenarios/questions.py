@@ -239,11 +239,14 @@ _TEACH_BACK = re.compile(
     r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
     r"(which|what) (two |three )?things (will|are|do) you (going to )?do|"
-    r"what('s| is) your (plan|next step)|which (number|one) (are|will) you (call|calling)\b(?! from)|"
-    r"who (are|will) you "
-    r"(going to )?call|what are you calling|what do you do (first|next|now|if)|what will you do|"
+    r"what('s| is) your (plan|next step)|"
+    r"which (number|one) (are|will) you (going to |gonna )?(call|calling)\b(?! from)|"
+    r"who (are|will) you (going to )?call|"
+    r"what are you calling|what do you do (first|next|now|if)|what will you do|"
     r"(read|say|repeat) (that|the|this|it|those)( \w+)? back|(number|it|that|e-?mail) back to me|"
-    r"what number (will|are|do|would) you (call|calling|dial)\b(?! from)|when (do|will|would) you call"
+    r"what number (will|are|do|would) you (going to |gonna )?(call|calling|dial)\b(?! from)|"
+    r"when (do|will|would) you call|"
+    r"(tell|walk|take|run) me (through )?the steps"
 )
 _SAY_BACK = re.compile(
     r"\bwhat are the \w+ things|\bwhat('s| is) (going to|gonna) happen|\bwhat happens (next|now)|"
