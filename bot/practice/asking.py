@@ -86,7 +86,7 @@ def questions(read: Sequence[Read], details: Sequence[Detail]) -> list[str]:
         _TEXTING.sub(lambda m: _TEXTED[m.group(0)], s.norm)
         for s, shown in read
         if (asks(s.norm) or _ASKS_FOR.search(s.norm))
-        and not _TAG.search(s.norm)
+        and (not _TAG.search(s.norm) or question_topics(s.norm))  # "Nobody got hurt, right?" asks all the same
         and (not shown & _NOT_ASKING or asks_a_detail(s.norm, details))
         and not checks_understanding(s.norm)
     ]

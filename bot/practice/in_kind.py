@@ -34,7 +34,7 @@ _CONFIRM = pattern("confirm", 0)
 _CONFIRMING, _ABOUT_THEM = patterns("name_asked_back about_them", 0)
 """A name the visitor gave, asked back for a yes ("so dale simmons is the other driver ?"); a request for what the
 visitor knows of someone ("can you tell me what he look like"), never a quiz."""
-_AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,2}\w+ \??$")
+_AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,3}\w+ \??$")
 """A bare "and the address?" after a read-back: the next value read back."""
 _SAID_BEFORE = re.compile(r"^(?:You said|So,|You say) ")
 """A read-back's opening words ("You said 21 days."), said once for values read back in a row."""

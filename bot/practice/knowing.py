@@ -108,14 +108,17 @@ def with_yes_or_no(line: str, either: bool = False, question: str = "") -> str:
     if either or not line or says_yes_or_no(line) or _SAYS_IT.search(line[:40]):
         return line
     asked = set(stems(question)) if question else set()
-    spoken = False
+    plain, denied = 0, 0
     for sentence in split_sentences(line):
         words = _WORD.findall(sentence.original.lower())
-        at = [i for i, w in enumerate(words) if stem(w) in asked]
-        if any(_NEGATIVE.search(" ".join(words[max(0, i - 3) : i + 1])) for i in at):
-            return f"No. {line}"  # "I was walking home ... I can't find my street." denies knowing the street
-        spoken = spoken or bool(at)
-    return f"Yes. {line}" if spoken else line  # no yes or no to guess when it does not speak of what was asked
+        for i in (i for i, w in enumerate(words) if stem(w) in asked):
+            if _NEGATIVE.search(" ".join(words[max(0, i - 3) : i + 1])):
+                denied += 1
+            else:
+                plain += 1
+    if not plain and not denied:
+        return line  # it does not speak of what was asked: no yes or no to guess
+    return f"{'No.' if denied >= plain else 'Yes.'} {line}"  # "walking home ... I can't find my street": no
 
 
 _DID = pattern("did_you")

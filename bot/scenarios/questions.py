@@ -267,6 +267,10 @@ _CHECK_PREAMBLE = re.compile(
 what will you do?"): the question asks the visitor to say the plan back, not for a detail of its own."""
 
 
+_WILL_YOU_DO = re.compile(
+    r"(?:^|, )(?:so )?(?:will|would|can|could) you (?:stay|keep|wait|remain|hang on|hold on|sit)\b"
+)
+"""A check that asks the visitor to agree to do a thing now ("will you stay on the phone with me?")."""
 _YES_OR_NO_CHECK = re.compile(
     r"^(?:and |so |okay |ok )?(?:does|do|is|are) (?:that|this|it|everything|all|you)\b.{0,25}"
     r"\b(?:make sense|makes sense|clear|understand|follow|got it)\b"
@@ -301,6 +305,8 @@ def testing_kind(norm: str) -> str:
     """What a testing question asks for: a "teach_back" ("tell me back what you'll do first") gets the plan in
     the visitor's words, "questions" ("any questions?", "anything unclear?") a no, "agreement" ("sound okay?")
     a yes that agrees, and "understanding" (every other check: "does that make sense?", "clear?") a yes."""
+    if _WILL_YOU_DO.search(norm) and not _TEACH_BACK.search(norm):
+        return "agreement"  # "just so we're on the same page: will you stay in the car with me?" asks for a yes
     if _TEACH_BACK.search(norm) or _CHECK_PREAMBLE.search(norm):
         return "teach_back"
     if "?" in norm and _SAY_BACK.search(norm) and not _YES_OR_NO_CHECK.search(norm):
