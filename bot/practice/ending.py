@@ -54,7 +54,9 @@ _HOSTILE = frozenset({"dismissive", "sarcasm", "rude"})
 # goodbye; leaving anyway; a demand for a supervisor met (handed on, still without what it came for) or left
 # unanswered (it goes over the trainee's head, and leaves), by register and channel.
 GOODBYES, TAKEN_ON, WALKS_OUT = (table(name) for name in ("goodbyes", "taken_on", "walks_out"))
-BRUSHED_OFF, STILL_HERE, LEAVING_ANYWAY = said("brushed_off still_here leaving_anyway")
+BRUSHED_OFF, STILL_HERE, LEAVING_ANYWAY, STAYS_ON, STAYS_LOBBY = said(
+    "brushed_off still_here leaving_anyway stays_on stays_on.lobby"
+)
 HOLDING = {
     "everyday": said("holding")[0],
     "child": said("holding.child")[0],
@@ -305,6 +307,9 @@ class Ending:
                 visitor.heard.add("leaving-now")
                 line = self.leaving(f"{line} {rng.choice(LEAVING_ANYWAY)}")
         visitor.closed = done
+        if done and hands_on(message) and not names & _HOSTILE:  # "I'm right here with you until they arrive"
+            stays = STAYS_ON if self.scenario.channel == "phone" else STAYS_LOBBY
+            return f"{answer} {rng.choice(stays)}".strip()
         return f"{line} {self._gone_direction(visitor)}" if done else line
 
     def _answer(self, visitor: Visitor, state: State, message: str, read: Sequence[Read], names: frozenset[str]) -> str:

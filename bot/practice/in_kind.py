@@ -25,7 +25,7 @@ from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, S
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns
 from bot.scenarios.format import Rule, Scenario, State
-from bot.scenarios.intents import testing_kind
+from bot.scenarios.intents import checks_understanding, testing_kind
 
 YES_NO, _YES, _VOCATIVE = patterns("yes_no_opener says_yes vocative")
 _NUMBER_BACK = pattern("number_back")
@@ -36,6 +36,8 @@ _CONFIRMING, _ABOUT_THEM = patterns("name_asked_back about_them", 0)
 visitor knows of someone ("can you tell me what he look like"), never a quiz."""
 _AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,3}\w+ \??$")
 """A bare "and the address?" after a read-back: the next value read back."""
+_THE_ONE = re.compile(r"\bthe \w+ one\b")
+"""A value named by what it is for ("the commendations one", "the mediation one")."""
 _SAID_BEFORE = re.compile(r"^(?:You said|So,|You say) ")
 """A read-back's opening words ("You said 21 days."), said once for values read back in a row."""
 _OF_ITSELF = frozenset(("keep_hidden", "able", "want", "own_thing", "own_id", "here", "safe_place", "with_you"))
@@ -113,10 +115,22 @@ class InKind:
         after = _SAID_AFTER.search(visitor.last_line) or _SAID_BEFORE.match(visitor.last_line)  # a read-back
         if kind is None and (followed or _AND_THE.match(plain(part)) and after):
             kind = next((k for k, words in READ_BACK_KINDS if k and words.search(part)), None)  # "and the address?"
-        if kind is None:
-            return None
         about = content_words(plain(part)) - QUIZ_WORDS  # "the mediation one": mediation
+        if kind is None:
+            return self._the_one_named(visitor, part, about)
         return read_back(self._heard_plan(visitor), kind, self.lines, visitor, about) or None
+
+    def _the_one_named(self, visitor: Visitor, part: str, about: set[str]) -> str | None:
+        """ "Would you mind readin' the commendations one back to me?": the value told that the question names
+        (the commendations e-mail address), or None."""
+        if not _THE_ONE.search(plain(part)) or not read_back_ask(part) and not checks_understanding(part):
+            return None
+        plan = self._heard_plan(visitor)
+        for kind in ("email", "number", "address"):
+            found = read_back(plan, kind, self.lines, visitor, frozenset(about))
+            if found and any(len(w) >= 4 and w in found.lower() for w in about):
+                return found
+        return None
 
     def _kinds_read_back(self, visitor: Visitor, part: str) -> str | None:
         """A read-back asked of values of two kinds or more ("read me the number back and the days"), each read

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import re
 
-from bot.practice.asking import plain
+from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.plans import PHONE_NUMBER, in_my_words
 from bot.practice.read_back import CLOSED, READ_BACK, key_items, taking_time, value_pattern
@@ -21,6 +21,7 @@ from bot.practice.telling import (
     NUMBER_IS,
     heard_back_answer,
     joined,
+    next_answer,
     numbers_answer,
     order_answer,
     parts_answer,
@@ -81,6 +82,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     sentences = told(visitor)
     if who := _who_will(part, sentences) or _if_told(part, sentences) or heard_back_answer(part, sentences):
         return who
+    if len(question_parts(part)) < 2 and not yes_no(part) and (coming := next_answer(part, sentences)):
+        return coming  # "what happens next with your complaint?": what the desk said it will do
     found = told_parts(part, visitor, sentences, lines)  # "... what days you come in and what it costs?": both
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
     if found := found or parts_answer(part, visitor, sentences, about, lines):

@@ -98,6 +98,14 @@ _THEIR_VERB = re.compile(
 )
 
 
+_DOER_WILL = re.compile(
+    r"^(?:so |and |then )?(i'll|i will|we'll|we will|i'm going to|we're going to|i am going to|we are going to)\b",
+    re.IGNORECASE,
+)
+_BARE_VERB = re.compile(r"^(?:make sure|make|get|send|pass|put|write|have|call|check|follow up|look|review|forward)\b")
+"""A clause that goes on with the desk's own doing ("... and make sure it gets where it needs to go")."""
+
+
 def key_items(sentence: str) -> list[str]:
     """The actions and values of one trainee sentence, each as the visitor says it ("You can file it online, it
     takes about 15 minutes" gives "I can file it online" and "It takes about 15 minutes"); a condition stays with
@@ -113,6 +121,8 @@ def key_items(sentence: str) -> list[str]:
             head, theirs = clauses[-1][: someone.start()], clauses[-1][someone.start() :].lstrip(", ")
             theirs += f"{pieces[at - 1].rstrip()} {clause}"  # "a deputy will come ..., and take the report"
             clauses[-1:] = [head, theirs] if head else [theirs]
+        elif clauses and (doer := _DOER_WILL.match(clauses[-1])) and _BARE_VERB.match(clause):
+            clauses.append(f"{doer.group(1)} {clause}")  # "I'll take the complaint and make sure ...": mine, not theirs
         else:
             clauses.append(_FRAME.sub("", clause).strip())
     items = []
@@ -132,6 +142,11 @@ def key_items(sentence: str) -> list[str]:
         if _VALUE.search(said) or _ACTION.match(said):
             items.append(said + ".")
     return items
+
+
+def _named(values: list[str], about: frozenset[str] | set[str]) -> bool:
+    """A value the question names by a word of its own ("the commendations one": commendations@...)."""
+    return any(len(w) >= 4 and w in v.lower() for v in values for w in about)
 
 
 def _kept(items: list[str], keep: int) -> list[str]:
@@ -205,14 +220,15 @@ def read_back(
         kind = "deadline"  # "read me the number back and the days": "21 days", no day of the week told
     pattern = re.compile(_KINDS[kind], re.IGNORECASE)
     found = [
-        (len(about & content_words(" ".join(t for _, _, t in plans[max(0, i - 1) : i + 1]))), full, i, values)
+        (_named(values, about), len(about & content_words(" ".join(t for _, _, t in plans[max(0, i - 1) : i + 1]))))
+        + (full, i, values)
         for i, (_, _, text) in enumerate(plans)
         if (values := [m.group(0).strip() for m in pattern.finditer(text)])
         for full in [kind != "number" and not CLOSED.search(text) or bool(PHONE_NUMBER.search(text))]
     ]
     if not found:
         return ""
-    *_, values = max(found)  # the most words of the question, a whole number before "911", open before closed, latest
+    *_, values = max(found)  # the one it names, the most words of the question, a whole number, open, latest
     values = [v for v in values if any(len(w) >= 4 and w in v.lower() for w in about)] or values  # "commendations"
     line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
     unique = list(dict.fromkeys(spoken(v) for v in values))

@@ -80,13 +80,15 @@ def steps_heard(message: str, turn: int) -> set[str]:
 _SOON = re.compile(
     r"^\s*(?:(?:right away|right now|today|tonight|now|first thing|asap|as soon as you can)[, ]+)+", re.I
 )
+_SOON_END = re.compile(r"[ ,]+(?:right away|right now|asap|immediately)\s*[.!]?$", re.I)
+"""A step's "right away" said after it ("stop the payment right away"): no frame, the step."""
 _NO_STEP = frozenset("like um uh so okay ok and also then now today tonight tomorrow first next right away".split())
 """Words that make no step on their own ("Then, like, today: freeze your credit": the freeze is the step)."""
 
 
 def _step(raw: str) -> str:
     """A step as its few words: the frame ("and I mean right after we hang up:") and the reasons left out."""
-    pieces = [_SOON.sub("", p).strip(" ,.") for p in raw.split(":")]  # "right away, today, call ...": the call
+    pieces = [_SOON_END.sub("", _SOON.sub("", p)).strip(" ,.") for p in raw.split(":")]  # "right away, call ..."
     pieces = [p for p in pieces if p and not _FRAME.search(p)]
     pieces = [p for p in pieces if set(re.findall(r"[a-z']+", p.lower())) - _NO_STEP] or pieces  # "like, today:"
     if not pieces:
@@ -265,6 +267,15 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     if asks_yes and score < 2:
         return []  # "is it safe for you to keep these numbers?" asks no "safe place to stay" back
     return [("line", f"Yes. {item[:1].upper()}{item[1:]}") if asks_yes else ("item", item)]
+
+
+def next_answer(part: str, sentences: list[str]) -> str | None:
+    """ "What happens next with your complaint, in your own words?": what the desk said it will do, as told; None
+    for any other question."""
+    if not dict(_PARTS)["next"].search(plain(part)):
+        return None
+    coming = what_happens(sentences)
+    return coming[:1].upper() + coming[1:] if coming else None
 
 
 def heard_back_answer(part: str, sentences: list[str]) -> str | None:

@@ -243,7 +243,8 @@ _TEACH_BACK = re.compile(
     r"which (number|one) (are|will) you (going to |gonna )?(call|calling)\b(?! from)|"
     r"who (are|will) you (going to )?call|"
     r"what are you calling|what do you do (first|next|now|if)|what will you do|"
-    r"(read|say|repeat) (that|the|this|it|those)( \w+)? back|(number|it|that|e-?mail) back to me|"
+    r"(read|reading|say|saying|repeat|repeating) (that|the|this|it|those)( \w+){0,2} back|"
+    r"(number|it|that|e-?mail) back to me|"
     r"what number (will|are|do|would) you (going to |gonna )?(call|calling|dial)\b(?! from)|"
     r"when (do|will|would) you call|"
     r"(tell|walk|take|run) me (through )?the steps"
@@ -268,7 +269,7 @@ what will you do?"): the question asks the visitor to say the plan back, not for
 
 
 _WILL_YOU_DO = re.compile(
-    r"(?:^|, )(?:so )?(?:will|would|can|could) you (?:stay|keep|wait|remain|hang on|hold on|sit)\b"
+    r"\b(?:will|would|can|could) you (?:stay|keep|wait|remain|hang on|hold on|sit)\b"
 )
 """A check that asks the visitor to agree to do a thing now ("will you stay on the phone with me?")."""
 _YES_OR_NO_CHECK = re.compile(
