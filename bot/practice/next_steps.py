@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
+from bot.practice.asking import plain
 from bot.practice.plans import in_my_words
 from bot.practice.read_back import key_items
 from bot.practice.said_once import content_words
+from bot.practice.wording import kinds
 
 
 def what_happens(sentences: list[str]) -> str:
@@ -43,3 +45,24 @@ _CALLED_BACK = re.compile(
     r"\b(?:contact|reach|call|text|e-?mail) (?:me|you)\b|\bget back to (?:me|you)\b",
     re.IGNORECASE,
 )
+
+
+def next_answer(part: str, sentences: list[str]) -> str | None:
+    """ "What happens next with your complaint, in your own words?": what the desk said it will do, as told; None
+    for any other question."""
+    if not _NEXT.search(plain(part)):
+        return None
+    coming = what_happens(sentences)
+    return coming[:1].upper() + coming[1:] if coming else None
+
+
+def heard_back_answer(part: str, sentences: list[str]) -> str | None:
+    """ "And how will you hear back from us?": how, as told; None for any other question."""
+    if not _HEARD_BACK.search(plain(part)):
+        return None
+    back = heard_back(sentences)
+    return back[:1].upper() + back[1:] if back else None
+
+
+_NEXT, _HEARD_BACK = (dict(kinds("told_part"))[k] for k in ("next", "heard_back"))
+"""The words that ask what happens next and how the visitor will hear back (bot/practice/phrases/telling.yaml)."""

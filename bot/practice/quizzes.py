@@ -14,14 +14,13 @@ import re
 
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
+from bot.practice.next_steps import heard_back_answer, next_answer
 from bot.practice.plans import PHONE_NUMBER, in_my_words
 from bot.practice.read_back import CLOSED, READ_BACK, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
     NUMBER_IS,
-    heard_back_answer,
     joined,
-    next_answer,
     numbers_answer,
     order_answer,
     parts_answer,

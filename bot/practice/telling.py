@@ -269,23 +269,6 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     return [("line", f"Yes. {item[:1].upper()}{item[1:]}") if asks_yes else ("item", item)]
 
 
-def next_answer(part: str, sentences: list[str]) -> str | None:
-    """ "What happens next with your complaint, in your own words?": what the desk said it will do, as told; None
-    for any other question."""
-    if not dict(_PARTS)["next"].search(plain(part)):
-        return None
-    coming = what_happens(sentences)
-    return coming[:1].upper() + coming[1:] if coming else None
-
-
-def heard_back_answer(part: str, sentences: list[str]) -> str | None:
-    """ "And how will you hear back from us?": how, as told; None for any other question."""
-    if not dict(_PARTS)["heard_back"].search(plain(part)):
-        return None
-    back = heard_back(sentences)
-    return back[:1].upper() + back[1:] if back else None
-
-
 def _together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str:
     """The parts told back as one brief answer, in order: values side by side in one of the visitor's read-back
     lines ("You said Tuesdays and Thursdays, and it's $25."), the rest each after "And"."""
