@@ -54,8 +54,8 @@ _HOSTILE = frozenset({"dismissive", "sarcasm", "rude"})
 # goodbye; leaving anyway; a demand for a supervisor met (handed on, still without what it came for) or left
 # unanswered (it goes over the trainee's head, and leaves), by register and channel.
 GOODBYES, TAKEN_ON, WALKS_OUT = (table(name) for name in ("goodbyes", "taken_on", "walks_out"))
-BRUSHED_OFF, STILL_HERE, LEAVING_ANYWAY, STAYS_ON, STAYS_LOBBY = said(
-    "brushed_off still_here leaving_anyway stays_on stays_on.lobby"
+BRUSHED_OFF, STILL_HERE, LEAVING_ANYWAY, STAYS_ON, STAYS_LOBBY, THATS_ALL = said(
+    "brushed_off still_here leaving_anyway stays_on stays_on.lobby thats_all"
 )
 HOLDING = {
     "everyday": said("holding")[0],
@@ -222,7 +222,7 @@ class Ending:
         if _SAID_YES.match(line) and (no := _NO_FIRST.match(answer)) and answer[no.end() :]:
             answer = answer[no.end() :][:1].upper() + answer[no.end() + 1 :]  # "Yes, I see. That's it.", not "... No,"
             if content_words(answer) <= content_words(line):  # "Yes. Thanks for explaining." then no "Thanks." again
-                answer = "That's all."
+                answer = THATS_ALL[0]
         return f"{line} {answer}"
 
     def leaving(self, line: str) -> str:

@@ -16,12 +16,13 @@ from collections.abc import Sequence
 
 from bot.practice.asking import READ_BACK_KINDS, Read, check_kind, plain, question_parts, read_back_ask, self_asked
 from bot.practice.hearing import ACKNOWLEDGED
+from bot.practice.knowing import self_answer
 from bot.practice.lines import Lines
 from bot.practice.plans import told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer
 from bot.practice.read_back import ASK_AGAIN, read_back, said_back
 from bot.practice.said_once import content_words
-from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, SELF_ANSWERS, SELF_REGISTERS, TOLD_BACK
+from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, TOLD_BACK
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns
 from bot.scenarios.format import Rule, Scenario, State
@@ -96,10 +97,7 @@ class InKind:
         """Its stock answer to a yes-or-no question about itself asked with a quiz ("Is it safe for you to keep these
         numbers somewhere he won't see, and can you read the advocate's number back?"), or ""."""
         kind = self_asked(part)
-        if kind not in _OF_ITSELF:
-            return ""
-        table = {**SELF_ANSWERS, **SELF_REGISTERS.get(self.scenario.persona_register, {})}
-        return random.Random(f"{visitor.seed}:{kind}").choice(table[kind])
+        return self_answer(self.scenario.persona_register, visitor.seed, kind) if kind in _OF_ITSELF else ""
 
     def quiz(self, visitor: Visitor, part: str, bare: bool = False) -> str | None:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")

@@ -205,8 +205,14 @@ class Knowing:
         return random.Random(f"{visitor.seed}:{visitor.turn}:{key}").choice(lines)
 
     def _stock(self, visitor: Visitor, kind: str) -> str:
-        table = {**SELF_ANSWERS, **SELF_REGISTERS.get(self.scenario.persona_register, {})}
-        return random.Random(f"{visitor.seed}:{kind}").choice(table[kind])
+        return self_answer(self.scenario.persona_register, visitor.seed, kind)
+
+
+def self_answer(register: str, seed: int, kind: str) -> str:
+    """The visitor's stock answer to a question about itself of that kind ("Is anyone with you?"), in its register
+    (bot/practice/phrases/stock_lines.yaml, self_answers.*), the same all call."""
+    table = {**SELF_ANSWERS, **SELF_REGISTERS.get(register, {})}
+    return random.Random(f"{seed}:{kind}").choice(table[kind])
 
 
 def yes_or_no_first(text: str, question: str, topic: str) -> str:

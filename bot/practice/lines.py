@@ -197,7 +197,8 @@ class Lines:
         survives whole, so a visitor with a need still open says what it still needs."""
         answer, visitor.answered = visitor.answered, ""
         if answer and line.startswith(answer):  # the persona's own details ("last Thursday") are no agency values
-            rest = self.filtered(line[len(answer) :].strip(), visitor) if line[len(answer) :].strip() else ""
+            rest = line[len(answer) :].strip()
+            rest = self.filtered(rest, visitor) if rest else ""
             return f"{answer} {'' if rest in ACKNOWLEDGED else rest}".strip()  # no "Okay." after the answer
         kept = self.filtered(line, visitor)
         offer = "offer_more_help" in names  # "Anything else?" after its question had an answer: not asked again
