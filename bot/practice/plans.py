@@ -160,16 +160,13 @@ def spoken(text: str) -> str:
     if "+" in text or "&" in text:
         text = _AND_SIGN.sub(" and ", text)
     text = _NUMBER_SIGN.sub("number", _WITH_SLASH.sub("with ", text))
-    text = _DAY_SHORT.sub(lambda m: _DAYS_SAID[m.group(0).rstrip(".")], text)  # "Mon to Fri": "Monday to Friday"
+    text = _DAY_SHORT.sub(lambda m: _DAYS_SAID[m.group(0).rstrip(".").lower()].title(), text)  # "Mon": "Monday"
     text = _TOKEN.sub(_said_out, text)
     text = _ITS_IS.sub(lambda m: _its(text, m.start()), text)  # "its 50 dollars": "it's 50 dollars"
     return _STREET.sub(lambda m: m.group(0).title(), text)  # "500 ocean boulevard": "500 Ocean Boulevard"
 
 
-_DAYS_SAID = {
-    "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Thur": "Thursday",
-    "Thurs": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
-}  # fmt: skip
+_DAYS_SAID = pairs("days_typed_short")
 _DAY_SHORT = re.compile(
     r"\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?(?=\s*(?:-|to|through|thru|till|until|and|,|$))|"
     r"(?:(?<=-)|(?<=to )|(?<=through )|(?<=thru )|(?<=and ))(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
@@ -202,6 +199,12 @@ _MOST_WORDS = 34
 _LETS = re.compile(r"^(?:let's|lets|let us)\s+", re.IGNORECASE)
 _THEN_DO = pattern("then_do", 0)
 _LEAD_IN = pattern("lead_in", re.IGNORECASE)
+
+
+def continued(said: str) -> str:
+    """A sentence in the visitor's words, to go on after other words ("If he comes back, I call 911."): its first
+    letter lower-cased, but "I" kept."""
+    return said if said.startswith(("I ", "I'")) else said[:1].lower() + said[1:]
 
 
 def _shortened(sentence: str) -> str:

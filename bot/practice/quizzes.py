@@ -15,8 +15,8 @@ import re
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
-from bot.practice.plans import PHONE_NUMBER, in_my_words
-from bot.practice.read_back import CLOSED, READ_BACK, key_items, taking_time, value_pattern
+from bot.practice.plans import PHONE_NUMBER, continued, in_my_words
+from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
     NUMBER_IS,
@@ -45,7 +45,6 @@ QUIZ_WORDS = frozenset(words("quiz_words"))
 _NUMBER = re.compile(r"\b\d+\b")
 _WHERE = re.compile(r"\bwhere\b|\bwhich (?:window|counter|desk|office|building)\b|\baddress\b")
 _PLACE = value_pattern("address")
-_CLOCK = re.compile(r"\d|\b(?:eight|nine|ten|eleven|noon|one|two|three|four|five)\b", re.IGNORECASE)
 _GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
 _GO_TO = re.compile(
@@ -97,7 +96,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     if kind == "number":  # "that number" is the last whole one given, not "911" said after it
         found = [s for s in found if PHONE_NUMBER.search(s)] or found
     if kind == "hours":  # "what hours will you go?": the opening times, not "closed on weekends"
-        found = [s for s in found if _CLOCK.search(s)] or found
+        found = at_times(found)
     if kind in ("hours", "days"):
         found = [s for s in found if not CLOSED.search(s)] or found
     if kind == "deadline" and re.search(r"\btakes?\b", part):  # "how long'll the form take?": its minutes
@@ -142,7 +141,7 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
         step = _THEN_STEP.search(sentence)
         if step and " if " in f" {sentence.lower()} " and case & content_words(sentence):
             when = in_my_words(asked.group(1)).rstrip(".")
-            when = when if when.startswith(("I ", "I'")) else when[:1].lower() + when[1:]
+            when = continued(when)
             said = f"If {when}, I {step.group(1)[:1].lower()}{step.group(1)[1:]}."
             return said.replace(" ,", ",")
     return None

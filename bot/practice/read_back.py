@@ -76,6 +76,19 @@ def taking_time(sentences: list[str]) -> list[str]:
     return [s for s in sentences if _TAKING.search(s)] or sentences
 
 
+_CLOCK = re.compile(
+    r"\d(?::\d\d)?\s*(?:a\.?m|p\.?m|to|-|until|till|in the)|\b(?:one|two|three|four|five|eight|nine|ten|eleven|noon)\b|"
+    r"\bin the (?:morning|afternoon)\b",
+    re.IGNORECASE,
+)
+
+
+def at_times(sentences: list[str]) -> list[str]:
+    """Of the sentences, those that give times of day ("8 to 4", "eight in the morning"), or all of them: "what hours
+    can you come?" asks the times, not only the days."""
+    return [s for s in sentences if _CLOCK.search(s)] or sentences
+
+
 CLOSED = re.compile(r"\bclosed\b|\bnot open\b|\bshut\b", re.IGNORECASE)
 """When it is closed: asked for the hours, the visitor reads back when it is open."""
 

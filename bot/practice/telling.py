@@ -16,8 +16,8 @@ from bot.grading.text import split_sentences
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens
-from bot.practice.plans import PHONE_NUMBER, in_my_words, spoken
-from bot.practice.read_back import CLOSED, READ_BACK, key_items, taking_time, value_pattern
+from bot.practice.plans import PHONE_NUMBER, continued, in_my_words, spoken
+from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, says, table, words
@@ -108,7 +108,7 @@ def _said_steps(visitor: Visitor) -> list[str]:
     steps = []
     for *_, step in latest:
         said = in_my_words(step).rstrip(" .!")
-        said = said if said.startswith(("I ", "I'")) else said[:1].lower() + said[1:]
+        said = continued(said)
         if said.split()[0].lower() in _VERBS:
             said = f"I {said}"  # "call her bank": "I call her bank"
         elif not _DETERMINERS.match(said) and len(said.split()) <= 2:
@@ -215,10 +215,6 @@ def _whole(part: str, visitor: Visitor) -> str:
     return next((s.norm for s in split_sentences(visitor.message) if bare and bare in s.norm), part)
 
 
-_CLOCK_TIME = re.compile(
-    r"\d(?::\d\d)?\s*(?:a\.?m|p\.?m|to|-|until|till)|\b(?:eight|nine|ten|noon)\b|\bin the (?:morning|afternoon)\b",
-    re.IGNORECASE,
-)
 _CODE = re.compile(r"\b(?:988|911|311|211)\b")
 _TAKES = re.compile(r"\b(?:takes?|took|minutes?|hours?|days?|weeks?|months?|long|soon|quick|wait)\b", re.IGNORECASE)
 
@@ -310,7 +306,7 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if kind in ("hours", "days"):  # "what hours?": when it is open, not "It is closed on weekend."
         found = [s for s in found if not CLOSED.search(s)] or found
     if kind == "hours":  # "what hours can you come?": the times of day, not only the days
-        found = [s for s in found if _CLOCK_TIME.search(s)] or found
+        found = at_times(found)
     if kind == "deadline" and {"take", "takes"} & about:  # "how long the report takes": its minutes, not the days
         found = taking_time(found)
     if not found:
@@ -371,9 +367,9 @@ def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
     if not calls or case is None:
         return ""
     call = max(calls)[2]
-    call = call if call.startswith(("I ", "I'")) else call[:1].lower() + call[1:]
+    call = continued(call)
     when = in_my_words(case.group(1))  # "if he's at your door": "If he's at my door"
-    when = when if when.startswith(("I ", "I'")) else when[:1].lower() + when[1:]
+    when = continued(when)
     return f"If {when}, {call}"
 
 
