@@ -97,7 +97,9 @@ def genuine(sentence: Sentence, shown: frozenset[str], details: Sequence[Detail]
     norm = sentence.norm
     if not (asks(norm) or _ASKS_FOR.search(norm)):
         return False
-    if _TAG.search(norm) or _OFFER.search(norm) or _OFFERS_HELP.search(norm) or checks_understanding(norm):
+    if _TAG.search(norm) and not question_topics(norm):
+        return False  # "..., okay?" is a tag; "She is okay?" asks whether she is hurt
+    if _OFFER.search(norm) or _OFFERS_HELP.search(norm) or checks_understanding(norm):
         return False
     return not shown & _NOT_ASKING or asks_a_detail(norm, details)
 

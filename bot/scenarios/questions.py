@@ -25,7 +25,11 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "injured",
         r"hurt|injur\w*|bleeding|blood|ambulance|paramedic\w*|medic|doctor|pain|harmed|choked|hit you|hit her|hit him|"
         r"caught fire|catch fire|on fire|any fires?|burned|burnt|"
-        r"(is|are) (you|she|he|they|everyone|everybody|anyone|anybody|your \w+|the \w+) (okay|ok|alright|all right)",
+        r"(is|are) (you|she|he|they|everyone|everybody|anyone|anybody|your \w+|the \w+|(mr|mrs|ms|miss) \w+) "
+        r"(okay|ok|alright|all right)|"
+        r"(she|he|they|everyone|everybody)( is|'s| are|'re)? (okay|ok|alright|all right|fine)(?= ?\?)|"
+        r"how('s| is| are) (she|he|they|your \w+|(mr|mrs|ms|miss) \w+) (doing|holding up|coping|feeling)|"
+        r"how('s| is) (she|he|(mr|mrs|ms|miss) \w+)(?= ?\?| she| he)",
         r"safe",
     ),
     (
@@ -251,7 +255,9 @@ _TEACH_BACK = re.compile(
 )
 _SAY_BACK = re.compile(
     r"\bwhat are the \w+ things|\bwhat('s| is) (going to|gonna) happen|\bwhat happens (next|now)|"
-    r"\bhow will you (hear|know)|\bwhere (are|will) you (going to |gonna )?go\b|\bwhat('s| is) the first step|"
+    r"\bhow will you (hear|know)|\bwhere (are|will) you (going to |gonna )?go\b|"
+    r"\b(the place|where) (you'll|you will|you're going to|you are going to|you're gonna) (go|head)\b|"
+    r"\bwhat('s| is) the first step|"
     r"\bwhen should the deputy|\bwhat you need to bring|\bwhat you will do|\bwhat you do (next|now|if)|"
     r"\bjust to check\b.*\b(where do you|how long|what do you|when do you|who do you)|"
     r"\bwhat (will|do) you tell\b|\bhow long (will|should) you (tell|wait)\b"
