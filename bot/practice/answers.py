@@ -35,13 +35,7 @@ from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or
 from bot.practice.lines import Lines
 from bot.practice.quizzes import told as told_to
 from bot.practice.said_once import READ_BACK_LINE, content_words, distinct, mostly_said, once_yes, said_key
-from bot.practice.stock_lines import (
-    ALL_CLEAR,
-    DONT_KNOW,
-    MISHEARD,
-    REASKED,
-    SAID_BEFORE,
-)
+from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, MISHEARD, REASKED, SAID_BEFORE
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Detail, Line, Scenario
@@ -70,13 +64,13 @@ _DIGIT = re.compile(r"\d")
 _TOPIC_OF_DETAIL = {"phone": "callback"}
 """A detail that also tells its topic: once the number is given, "Do you need my number?" is not offered again."""
 _MOST_ANSWERS = 6
+"""At most this many answers to one message's questions: every part of a multi-part question, not a speech."""
 _YOUR_NAME = re.compile(r"\b(?:your|ur) (?:full |first |last )?name\b")
 _BARE_LIST = re.compile(
     r"^(?:and |or )?(?!.*\b(?:any\w*|some\w*|is|are|was|were|did|do|does|has|have|can|could|will|what|where|when|who|"
     r"how|which|why|you|u|your|ur)\b)(?:\w+ ?(?:, |and |or )?){1,4}\?$"
 )
 """A question of bare nouns ("name, insurance, plate?"): about whoever the question before it named."""
-"""At most this many answers to one message's questions: every part of a multi-part question, not a speech."""
 _STOP = frozenset(words("common_question_words"))
 
 
@@ -95,6 +89,12 @@ def _held_by(question: str, topic: str, details: list[Detail]) -> bool:
     spans = [m.span() for d in details for m in d.asked.finditer(question)]
     words = [m.span() for w in asked_words(question, topic) for m in re.finditer(re.escape(w), question)]
     return bool(words) and all(any(a <= s < b for a, b in spans) for s, e in words)  # a hinted topic is its own
+
+
+def _bare_yes_or_no(sentence: str) -> bool:
+    """A sentence that only says yes or no, perhaps to someone ("No, dear.")."""
+    opener = YES_NO.match(sentence)
+    return bool(opener) and not _VOCATIVE.sub("", sentence[opener.end() :]).strip(" .!,")
 
 
 class Answers:
@@ -352,7 +352,7 @@ class Answers:
         for part in texts:
             sentences = split_sentences(part)
             kept = []
-            opens = 1 if len(sentences) > 1 and YES_NO.fullmatch(sentences[0].original) else 0
+            opens = 1 if len(sentences) > 1 and _bare_yes_or_no(sentences[0].original) else 0
             for i, x in enumerate(sentences):
                 i -= opens  # "Yes." before the detail is no detail
                 if said_key(x.original) not in said or READ_BACK_LINE.search(x.original):

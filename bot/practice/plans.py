@@ -175,9 +175,7 @@ _DAY_SHORT = re.compile(
 
 
 _ITS_IS = re.compile(r"\bits(?= (?:\d|\$|a |an |the |about |only |free\b|open\b|closed\b|on |at |in |not ))")
-_STREET = re.compile(
-    r"\b\d{1,5} (?:[a-z]+ ){1,2}(?:street|boulevard|avenue|way|drive|road|lane|court|place)\b"
-)
+_STREET = re.compile(r"\b\d{1,5} (?:[a-z]+ ){1,2}(?:street|boulevard|avenue|way|drive|road|lane|court|place)\b")
 
 
 def _its(text: str, at: int) -> str:

@@ -274,9 +274,7 @@ _CHECK_PREAMBLE = re.compile(
 what will you do?"): the question asks the visitor to say the plan back, not for a detail of its own."""
 
 
-_WILL_YOU_DO = re.compile(
-    r"\b(?:will|would|can|could) you (?:stay|keep|wait|remain|hang on|hold on|sit)\b"
-)
+_WILL_YOU_DO = re.compile(r"\b(?:will|would|can|could) you (?:stay|keep|wait|remain|hang on|hold on|sit)\b")
 """A check that asks the visitor to agree to do a thing now ("will you stay on the phone with me?")."""
 _YES_OR_NO_CHECK = re.compile(
     r"^(?:and |so |okay |ok )?(?:does|do|is|are) (?:that|this|it|everything|all|you)\b.{0,25}"
