@@ -84,7 +84,7 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "taken",
-        r"taken|stolen|stole|missing from|what was in|what did they (take|get)|what's missing|what is missing|"
+        r"taken|stolen|stole|missing from|what was in|what did they (take|get)|what's missing|what is missing|the amounts?|"
         r"anything missing|what did you lose|what's gone|what is gone|how much|how did (she|he|they|you) pay|"
         r"how was it (paid|sent)|what did (she|he|they|you) (send|pay)|paid|sent (them|it|the money)|the money|"
         r"what accounts?|which accounts?|what (was|were) opened|what charges|what did (they|he|she) (open|charge)|"
