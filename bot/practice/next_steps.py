@@ -15,20 +15,25 @@ from bot.practice.wording import kinds
 def what_happens(sentences: list[str]) -> str:
     """What the desk said happens next, the latest said, in the visitor's words ("You're going to ask dispatch to
     send the mental health team out to the beach lot.")."""
-    doing = [s for s in sentences[:6] if _WILL_DO.search(s)]
+    doing = [s for s in sentences[:6] if _WILL_DO.search(s) and not _IN_PASSING.search(s)]
     if not doing:
         return ""
     sentence = max(doing, key=lambda s: len(content_words(s)))  # the plan, not "I'll stay on until they pick up"
     items = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]][:2]
-    rest = [i[:1].lower() + i[1:] if i.startswith("You") else i for i in items[1:]]
+    rest = [_LEADING_WORD.sub(lambda m: m.group(0).lower(), i) for i in items[1:]]
     return ", and ".join([items[0], *rest]) + "."
 
 
+_LEADING_WORD = re.compile(r"^(?:You|They|We|He|She|It|Then|The)\b")
+"""A step's first word, in lower case once it follows another ("..., and they'll review it")."""
 _WILL_DO = re.compile(
     r"\b(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|they'll|they will|a deputy will|"
-    r"(?:the|a|our) [\w -]{3,30} (?:will|is going to|is coming))\b",
+    r"(?:the|a|our) [\w -]{3,30} (?:will|is going to|is coming))\b|"
+    r"\b(?:is|are|'s|'re) (?:on (?:the|their|its|his|her) way|coming)\b",
     re.IGNORECASE,
 )
+_IN_PASSING = re.compile(r"\bI(?:'ll| will) (?:pass|note|write|jot|put|mention|add) (?:that|it|this)\b", re.I)
+"""A note made in passing ("I'll pass that to the deputy"), no step of what happens next."""
 
 
 def heard_back(sentences: list[str]) -> str:

@@ -13,6 +13,7 @@ import random
 import re
 
 from bot.grading.text import split_sentences
+from bot.practice.antecedents import in_context
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens
@@ -311,8 +312,9 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
         found = taking_time(found)
     if not found:
         return ""
-    best = max(found, key=lambda s: (_shared(about, s), -found.index(s)))  # "appointments": "by appointment"
-    if kind == "number" and about & content_words(best):
+    context = in_context(sentences)  # "... our victim advocate. Their number is ...": the advocate's
+    best = max(found, key=lambda s: (_shared(about, context[s]), -found.index(s)))  # "appointments": "appointment"
+    if kind == "number" and about & content_words(context[best]):
         mine = [i for i in key_items(best) if shape.search(i)]
         if mine:
             item = max(mine, key=lambda i: len(about & content_words(i)))

@@ -84,7 +84,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "taken",
-        r"taken|stolen|stole|missing from|what was in|what did they (take|get)|what's missing|what is missing|the amounts?|"
+        r"taken|stolen|stole|missing from|what was in|what did they (take|get)|what's missing|what is missing|"
+        r"the amounts?|"
         r"anything missing|what did you lose|what's gone|what is gone|how much|how did (she|he|they|you) pay|"
         r"how was it (paid|sent)|what did (she|he|they|you) (send|pay)|paid|sent (them|it|the money)|the money|"
         r"what accounts?|which accounts?|what (was|were) opened|what charges|what did (they|he|she) (open|charge)|"
@@ -162,7 +163,8 @@ QUESTION_TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
 )
 """What a clarifying question asks about, in order of precedence (over normalised text)."""
 _WHERE_TO_REACH = re.compile(
-    r"\bwhere (we|i|they|he|she|someone|somebody|the deputy|you|u) can (reach|call|contact|get|be reached)\b"
+    r"\bwhere (we|i|they|he|she|someone|somebody|the deputy|you|u) can (reach|call|contact|get|be reached)\b|"
+    r"(?<=number )(for you |for u )?where (?=(nobody|no one|no-one|only you|he|she|they|nobody else)\b)"
 )
 _CLOSE_BY = re.compile(r"\b(family|relatives?|friends?|neighbou?rs?|kids|children|someone|anyone|anybody) nearby\b")
 _IN_A_NAME = re.compile(r"\b(in|under) (your|his|her|their|my) name\b")
