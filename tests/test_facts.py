@@ -279,6 +279,13 @@ def test_a_day_or_time_of_something_else_is_no_wrong_information(library, scenar
             "registration_unit",
             "given",
         ),
+        # "who" of one of ours is ours: the unit does it
+        (
+            "found-property",
+            ["It goes to our property unit, who'll use that ID to try and reach the owner."],
+            "owner_contact",
+            "given",
+        ),
     ],
 )
 def test_a_value_said_of_the_fact_is_checked_whatever_the_words(
