@@ -309,8 +309,8 @@ class Answers:
             return False
         if topic == "vehicle" and _SOMEONE_ELSES.search(question) or topic not in self._strong(question):
             return True  # "is the car in your name?" asks whose it is, not its plate
-        if topic == "who" and any(d.name.endswith("_name") for d in matched):
-            return True  # "Kevin's full name": the son's name, not who arrested him
+        if topic == "who" and (any(d.name.endswith("_name") for d in matched) or _WHOSE_NAME.search(question)):
+            return True  # "Kevin's full name": the son's name, not who arrested him; "her mom's name": hers
         if topic == "callback" and any(d.name == "phone" for d in matched):
             return True  # "a good number to reach you?": the digits, not "Yes, this is my cell." before them
         return topic not in self.scenario.persona_facts or _held_by(question, topic, matched)
