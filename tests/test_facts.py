@@ -279,6 +279,18 @@ def test_a_day_or_time_of_something_else_is_no_wrong_information(library, scenar
             "registration_unit",
             "given",
         ),
+        # a promise to call on the number asked for is the call back, not a request for the number
+        ("welfare-check", ["The deputy will call you on that number once they've checked."], "callback", "given"),
+        (
+            "welfare-check",
+            [
+                "The deputy will call you on that number once they've checked.",
+                "Please don't go inside, but you're welcome to watch for the deputy and point them to the house.",
+            ],
+            "callback",
+            "given",
+        ),
+        ("welfare-check", ["Just keep an eye on the house, you'll see the patrol car."], "callback", "wrong"),
         # "who" of one of ours is ours: the unit does it
         (
             "found-property",

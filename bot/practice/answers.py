@@ -46,8 +46,8 @@ YES_NO, _YES, _DENIAL, _LEADING_NO, _VOCATIVE = patterns("yes_no_opener says_yes
 """Words that answer a yes-or-no check (the visitor's own opener says them, so the rest of its line loses them), a
 scenario line that already says yes ("Yes. I understand. Report, number."), a denial, a leading "No,", and a
 vocative left with a "Yes," ("Yes, dear."): bot/practice/phrases/answering.yaml."""
-_FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _HOW_MANY, _WHERE_YOU_ARE, _HOW_LONG, _WHEN_CLAUSE = patterns(
-    "asks_if_fine asks_of_harm whose_name their_name how_many where_you_are how_long when_clause", 0
+_FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _KINS_NAME, _HOW_MANY, _WHERE_YOU_ARE, _HOW_LONG, _WHEN_CLAUSE = patterns(
+    "asks_if_fine asks_of_harm whose_name their_name kins_name how_many where_you_are how_long when_clause", 0
 )
 """What a question asks after, over its lower-case words (bot/practice/phrases/asking.yaml)."""
 _DONE, _OWN_THING, _TERSE_PHONE = pattern("did_you"), pattern("own_thing"), pattern("terse_phone")
@@ -309,7 +309,7 @@ class Answers:
             return False
         if topic == "vehicle" and _SOMEONE_ELSES.search(question) or topic not in self._strong(question):
             return True  # "is the car in your name?" asks whose it is, not its plate
-        if topic == "who" and (any(d.name.endswith("_name") for d in matched) or _WHOSE_NAME.search(question)):
+        if topic == "who" and (any(d.name.endswith("_name") for d in matched) or _KINS_NAME.search(question)):
             return True  # "Kevin's full name": the son's name, not who arrested him; "her mom's name": hers
         if topic == "callback" and any(d.name == "phone" for d in matched):
             return True  # "a good number to reach you?": the digits, not "Yes, this is my cell." before them

@@ -167,8 +167,8 @@ _WHERE_TO_REACH = re.compile(
     r"(?<=number )(for you |for u )?where (?=(nobody|no one|no-one|only you|he|she|they|nobody else)\b)"
 )
 _CLOSE_BY = re.compile(
-    r"\b(family|relatives?|friends?|neighbou?rs?|kids|children|someone|anyone|anybody|adults?|people|parents?|grown ?ups?) "
-    r"nearby\b"
+    r"\b(family|relatives?|friends?|neighbou?rs?|kids|children|someone|anyone|anybody|adults?|people|parents?|"
+    r"grown ?ups?) nearby\b"
 )
 _IN_A_NAME = re.compile(r"\b(in|under) (your|his|her|their|my) name\b")
 _TO_A_CHILD = re.compile(r"\b(sweetie|sweetheart|honey|kiddo|little one|buddy|little man|princess|hi there)\b")
