@@ -149,6 +149,7 @@ def in_my_words(sentence: str) -> str:
 _SAID_OUT = {form: said for form, said in TEXTING_FORMS.items() if form not in set(words("not_spoken_forms"))}
 _SAID_OUT |= pairs("typed_short")
 _AND_SIGN = re.compile(r"\s+[+&]\s*(?=\w)")
+_THEM = re.compile(r"(?<![\w'])'em\b")
 _WITH_SLASH = re.compile(r"\bw/\s*", re.IGNORECASE)
 _NUMBER_SIGN = re.compile(r"#(?!\s*\d)")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
@@ -159,7 +160,7 @@ def spoken(text: str) -> str:
     booking #" "the booking number", "wanna" "want to" (a caller saying a plan back never says the shorthand)."""
     if "+" in text or "&" in text:
         text = _AND_SIGN.sub(" and ", text)
-    text = _NUMBER_SIGN.sub("number", _WITH_SLASH.sub("with ", text))
+    text = _NUMBER_SIGN.sub("number", _WITH_SLASH.sub("with ", _THEM.sub("them", text)))  # "give 'em a call"
     text = _DAY_SHORT.sub(lambda m: _DAYS_SAID[m.group(0).rstrip(".").lower()].title(), text)  # "Mon": "Monday"
     text = _TOKEN.sub(_said_out, text)
     text = _ITS_IS.sub(lambda m: _its(text, m.start()), text)  # "its 50 dollars": "it's 50 dollars"
