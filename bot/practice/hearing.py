@@ -218,6 +218,7 @@ def without_asking_where_it_called(line: str, pick_up: str) -> str:
 
 
 _WANTS, _QUESTION_FORM, _SEGMENTS = patterns("still_wants question_form question_segment")
+_BARE_WH = frozenset(("who", "what", "where", "when", "how", "whoever", "whatever"))
 """A statement that asks all the same ("Sorry, I didn't catch the hours."), a question in form, and where the parts
 of a question part ("Where, and how much?")."""
 _ASKING_WORDS = frozenset(words("asking_words"))
@@ -248,7 +249,13 @@ def _still_open(question: str, told: str) -> str:
     segments = _SEGMENTS.split(question.rstrip("?. "))
     if len(segments) < 2:
         return question
-    open_ = [x for x in segments if not _answered(x, told)]
+    open_, after_answered = [], False
+    for x in segments:
+        if _answered(x, told) or after_answered and (x.strip() in _BARE_WH or not _QUESTION_FORM.match(x.strip())):
+            after_answered = True  # "Do I report it to you or the bank or who?": its alternatives go with it
+            continue
+        open_.append(x)
+        after_answered = False
     if len(open_) == len(segments):
         return question
     rest = ", and ".join(x.strip() for x in open_)
