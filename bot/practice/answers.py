@@ -31,7 +31,7 @@ from bot.practice.asking import (
 from bot.practice.choosing import choose, inline_choice
 from bot.practice.complying import said_now
 from bot.practice.in_kind import InKind, merged_read_backs
-from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
+from bot.practice.knowing import Knowing, bare_yes_or_no, stem, with_yes_or_no, words_of, yes_or_no_first
 from bot.practice.lines import Lines
 from bot.practice.quizzes import told as told_to
 from bot.practice.said_once import READ_BACK_LINE, content_words, distinct, mostly_said, once_yes, said_key
@@ -53,8 +53,8 @@ _FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _KINS_NAME, _HOW_MANY, _WHERE_YOU_ARE, _
 _DONE, _OWN_THING, _TERSE_PHONE = pattern("did_you"), pattern("own_thing"), pattern("terse_phone")
 _CONFIRM = pattern("confirm", 0)
 _DURATION_WORDS = list(words("duration_words"))
-_COUNT, _NUMBER_BACK = patterns("count number_back")
-"""A line that says how many ("Two of them."), and a request to read a number back."""
+_COUNT, _NUMBER_BACK, _WHO_OF_IT = patterns("count number_back who_of_it")
+"""A line that says how many ("Two of them."), a request to read a number back, a part naming only who it asks."""
 _KIN = tuple(frozenset(group.split()) for group in words("same_person"))
 """Words for one person: asked for "your mom's name", the line about "my mother" answers it."""
 _SOMEONE_ELSES_NUMBER, _SOMEONE_ELSES = patterns("someone_elses_number someone_elses", 0)
@@ -88,13 +88,7 @@ def _held_by(question: str, topic: str, details: list[Detail]) -> bool:
     birth" asks for the birth date, not the name)."""
     spans = [m.span() for d in details for m in d.asked.finditer(question)]
     words = [m.span() for w in asked_words(question, topic) for m in re.finditer(re.escape(w), question)]
-    return bool(words) and all(any(a <= s < b for a, b in spans) for s, e in words)  # a hinted topic is its own
-
-
-def _bare_yes_or_no(sentence: str) -> bool:
-    """A sentence that only says yes or no, perhaps to someone ("No, dear.")."""
-    opener = YES_NO.match(sentence)
-    return bool(opener) and not _VOCATIVE.sub("", sentence[opener.end() :]).strip(" .!,")
+    return bool(words) and all(any(a < e and s < b for a, b in spans) for s, e in words)  # a hinted topic: its own
 
 
 class Answers:
@@ -134,7 +128,7 @@ class Answers:
                 continue
             if i in offering and not offers(part) and check_kind(part):
                 continue  # "Got something to write on, or would you like me to jot it on a card?": the offer's yes
-            if _BARE_LIST.match(plain(part)) and self._asked_just_before(part, [p for j, p in parts if j == i - 1]):
+            if self._goes_with(part, [p for j, p in parts if j == i - 1]):
                 continue  # "did u swap info w the other driver? name, insurance, plate?": theirs, answered just now
             chosen = choose(part, read, visitor.seed)  # "Which would you prefer?": one of the options laid out
             found = [(chosen, False)] if chosen else self._part(visitor, part, done, told_before, asked)
@@ -264,11 +258,16 @@ class Answers:
         asked = (s.norm for s, _ in read if "?" not in s.norm and read_back_ask(s.norm) is not None)
         return next((found for norm in asked if (found := self.in_kind.quiz(visitor, norm))), None)
 
-    def _asked_just_before(self, part: str, before: list[str]) -> bool:
-        """The bare list asks only details the question before it asked ("... other driver? name, insurance?"), not
-        one of its own ("How many of you? Name of the company?")."""
+    def _goes_with(self, part: str, before: list[str]) -> bool:
+        """The part only goes on with the question before it, answered with it: who it asks of ("anybody hurt? u or
+        the other driver?"), or a bare list of the details it asked ("... other driver? name, insurance?"), not of
+        its own ("How many of you? Name of the company?")."""
+        if _WHO_OF_IT.match(plain(part)):
+            return any(question_topics(p) for p in before)
         earlier = {d.name for p in before for d in self._details_asked(p)}
-        return bool(earlier) and {d.name for d in self._details_asked(part)} <= earlier
+        return bool(
+            _BARE_LIST.match(plain(part)) and earlier and {d.name for d in self._details_asked(part)} <= earlier
+        )
 
     def _details_asked(self, part: str) -> list[Detail]:
         """The persona's details the part asks for, in the order asked; of two asked by the same words the one
@@ -352,7 +351,7 @@ class Answers:
         for part in texts:
             sentences = split_sentences(part)
             kept = []
-            opens = 1 if len(sentences) > 1 and _bare_yes_or_no(sentences[0].original) else 0
+            opens = 1 if len(sentences) > 1 and bare_yes_or_no(sentences[0].original) else 0
             for i, x in enumerate(sentences):
                 i -= opens  # "Yes." before the detail is no detail
                 if said_key(x.original) not in said or READ_BACK_LINE.search(x.original):

@@ -37,7 +37,7 @@ _COVERED = 0.5
 # Over the lower-case question: phrases that say nothing of what it asks, and whom it is about; over a line, in
 # any case: whom the line is about.
 _SET_PHRASES, _ABOUT_YOU, _ABOUT_OTHER = patterns("set_phrase about_you about_other", 0)
-_FIRST_PERSON, _THIRD_PERSON = patterns("first_person third_person")
+_FIRST_PERSON, _THIRD_PERSON, _VOCATIVE = patterns("first_person third_person vocative")
 
 
 def stem(word: str) -> str:
@@ -232,3 +232,9 @@ def yes_or_no_first(text: str, question: str, topic: str) -> str:
     if naming is None:
         return text
     return with_yes_or_no(text, either_or(question), " ".join(words))  # "Her car hasn't moved" is no "No."
+
+
+def bare_yes_or_no(sentence: str) -> bool:
+    """A sentence that only says yes or no, perhaps to someone ("No, dear.")."""
+    opener = _YES_NO.match(sentence)
+    return bool(opener) and not _VOCATIVE.sub("", sentence[opener.end() :]).strip(" .!,")

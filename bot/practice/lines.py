@@ -280,7 +280,7 @@ class Lines:
         if visitor.message and not told_sentences(visitor.message) and "?" not in visitor.message:
             line = _NEWS_TAKEN.sub("", line).strip()  # "Great." to "Hi, I'm Deputy Lee." takes nothing in
             line = line[:1].upper() + line[1:] if line else ("Hi." if visitor.turn <= 1 else "Okay.")
-        line = earned_repeats(once_each(_one_pet_name(line)), visitor)
+        line = _TWO_STOPS.sub(".", earned_repeats(once_each(_one_pet_name(line)), visitor))  # "to 11 a.m.."
         if "tod:evening" in visitor.heard:
             line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)
         elif "tod:morning" in visitor.heard:
@@ -359,6 +359,7 @@ _GOOD_DAY, _GOOD_NIGHT, _APOLOGY, _SELF_NARRATION, _NEWS_TAKEN, _ACK_START = pat
 )
 _FILLER = frozenset(words("say_nothing_words"))
 _DIGIT = re.compile(r"\d")
+_TWO_STOPS = re.compile(r"(?<!\.)\.\.(?!\.)")
 _FIGURE = re.compile(r"\d{4,}")
 _CALENDAR = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?$|(?:January|February|March|April|May|June|July|August|"

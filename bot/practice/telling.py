@@ -397,10 +397,18 @@ def _shape(kind: str) -> re.Pattern[str] | None:
 def joined(kind: str, values: list[str]) -> str:
     """Values of one kind as said: days capitalised and with "and" ("Tuesdays and Thursdays"), others listed."""
     values = list(dict.fromkeys(spoken(v) for v in values))  # "Mon to Fri" said "Monday to Friday"
+    if kind == "fee" and len(values) == 2 and _times_over(*values):
+        return f"{values[0]} each, so {values[1]}"  # "$50 per person ... $150 total": not "50 dollars, 150 dollars"
     if kind != "days":
         return ", ".join(values)
     days = [v[:1].upper() + v[1:] for v in values]
     return " and ".join(days) if len(days) <= 2 else ", ".join(days[:-1]) + f" and {days[-1]}"
+
+
+def _times_over(each: str, total: str) -> bool:
+    """The second amount a whole number of times the first ("50 dollars", "150 dollars")."""
+    one, all_ = (float(re.sub(r"[^\d.]", "", v) or 0) for v in (each, total))
+    return one > 0 and all_ > one and all_ % one == 0
 
 
 def _bring(sentences: list[str]) -> list[str]:

@@ -62,7 +62,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"your name|your full name|your first name|your last name|spell (it|that|your)|"
         r"who am i (speaking|talking|chatting)|"
         r"who i'?m (talking|chatting)|who('s| is) (on the line|speaking)|may i ask who|who('ve| have) i got|"
-        r"who do i have (on the line|here|the pleasure)|the pleasure of (speaking|talking|chatting)|"
+        r"who do i have (on the line|here|the pleasure)|the pleasure of (speaking|talking|chatting)|who am i helping|"
+        r"who i'm helping|"
         r"who('s| is) calling|"
         r"who i'm speaking|who is calling|who's calling|who is this|who's this|and you are|what do i call you|"
         r"date of birth|dob",
