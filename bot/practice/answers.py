@@ -88,7 +88,7 @@ def _held_by(question: str, topic: str, details: list[Detail]) -> bool:
     birth" asks for the birth date, not the name)."""
     spans = [m.span() for d in details for m in d.asked.finditer(question)]
     words = [m.span() for w in asked_words(question, topic) for m in re.finditer(re.escape(w), question)]
-    return bool(words) and all(any(a < e and s < b for a, b in spans) for s, e in words)  # a hinted topic: its own
+    return bool(words) and all(any(a <= s < b or s <= a < b <= e for a, b in spans) for s, e in words)  # in or over
 
 
 class Answers:
