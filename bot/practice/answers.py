@@ -40,6 +40,7 @@ from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Detail, Line, Scenario
 from bot.scenarios.intents import QUESTION_TOPICS, asked_words, question_topics
+from bot.scenarios.persona import DETAIL_ASKED
 from bot.scenarios.questions import testing_kind, to_a_child
 
 YES_NO, _YES, _DENIAL, _LEADING_NO, _VOCATIVE = patterns("yes_no_opener says_yes denial leading_no vocative")
@@ -280,6 +281,8 @@ class Answers:
         ]
         if _TERSE_PHONE.match(plain(part)) and not any(f[2].name == "phone" for f in found):
             found += [(0, 5, d) for d in self.scenario.persona_details if d.name == "phone"]  # "Phone, name?"
+        own = {(f[0], f[1]) for f in found if f[2].name not in DETAIL_ASKED}  # "which house?": the scenario's
+        found = [f for f in found if f[2].name not in DETAIL_ASKED or (f[0], f[1]) not in own]  # own, not the address
         papers = [m.span() for m in _OWN_THING.finditer(part)]  # "photo" of "photo id" asks for no photo
         found = [
             f
