@@ -109,6 +109,7 @@ def _object_of(parts: list[str], at: int) -> bool:
 _WORDS_AND_GAPS = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
 
 
+_ON_THE_CALL = re.compile(r"\bon (?:this|the) (?:call|line|phone) with\s+$", re.IGNORECASE)
 _BOTH_OF_US = re.compile(r"\s+(?:get|got|are|'re|lose|lost)\s+(?:cut|disconnected|the|off)\b", re.IGNORECASE)
 """What happens to both ends of a call ("if we get cut off"): said back with "we"."""
 
@@ -125,8 +126,12 @@ def in_my_words(sentence: str) -> str:
     out: list[str] = []
     for at, part in enumerate(parts):
         lower = part.lower()
-        if lower == "we" and _BOTH_OF_US.match("".join(parts[at + 1 : at + 6])):
-            out.append(part)  # "if we get cut off": both of them, still "we"
+        if (
+            lower == "we"
+            and _BOTH_OF_US.match("".join(parts[at + 1 : at + 6]))
+            or (lower == "us" and _ON_THE_CALL.search("".join(out)))
+        ):
+            out.append(part)  # "if we get cut off", "on this call with us": both of them, still "we"
             continue
         if lower in _SWAP and part[:1].isalpha():
             part = _SWAP[lower]
@@ -206,13 +211,30 @@ def continued(said: str) -> str:
     return said if said.startswith(("I ", "I'")) else said[:1].lower() + said[1:]
 
 
+HANGING = frozenset(words("hanging_words"))
+"""Words a cut sentence may not end on ("the back of those")."""
+
+
 def _shortened(sentence: str) -> str:
     """A long sentence cut at the last comma before its word limit: a caller says back the gist, not a speech."""
     words = sentence.split()
     if len(words) <= _MOST_WORDS:
         return sentence
     cut = " ".join(words[:_MOST_WORDS])
-    return cut[: cut.rfind(",")] if "," in cut[20:] else cut
+    if "," in cut[20:]:
+        return cut[: cut.rfind(",")]
+    return " ".join(cut_whole(words, _MOST_WORDS)).rstrip(",;:")
+
+
+def cut_whole(words: list[str], most: int) -> list[str]:
+    """The first `most` words, or a few more to end the phrase they cut ("call the number on the back of those gift
+    cards", never "... of those" nor "... of those gift")."""
+    end = min(most, len(words))
+    while end < min(len(words), most + 3) and not words[end - 1].endswith((",", ";", ".")):
+        if words[end - 1].lower() not in HANGING and words[end].lower() in HANGING:
+            break
+        end += 1
+    return words[:end]
 
 
 def told_back(plans: list[tuple[int, bool, str]], asks_number: bool) -> str:

@@ -17,7 +17,7 @@ from bot.practice.antecedents import in_context
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens
-from bot.practice.plans import PHONE_NUMBER, continued, in_my_words, spoken
+from bot.practice.plans import HANGING, PHONE_NUMBER, continued, cut_whole, in_my_words, spoken
 from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
@@ -47,7 +47,6 @@ _WH = re.compile(r"\b(?:which|what|who|whom)\b")
 _MOST_STEP_WORDS = 8
 _OURS = re.compile(r"\bour\s", re.IGNORECASE)
 _TIME = re.compile(r"\s(?:right now|right away|now|today|tonight|immediately)\b", re.IGNORECASE)
-_TRAILING = frozenset("to and at the for with a an of or in on".split())
 _ASKING_WORDS = frozenset(words("quiz_words")) | frozenset(words("tell_back_words"))
 _MOST_PARTS = 3
 _AND_ASKS = re.compile(r",? (?:and|plus) (?=(?:what|which|how|when|where|who|whom|the|if|(?:tell|say|read|give) me)\b)")
@@ -95,8 +94,8 @@ def _step(raw: str) -> str:
     if not pieces:
         return ""
     step = _TIME.sub("", _CUT.split(_OURS.sub("the ", pieces[0]))[0]).strip(" ,.!")
-    words_ = step.split()[:_MOST_STEP_WORDS]
-    while words_ and words_[-1].lower() in _TRAILING:
+    words_ = cut_whole(step.split(), _MOST_STEP_WORDS)
+    while words_ and words_[-1].lower() in HANGING:
         words_.pop()
     return " ".join(words_)
 
