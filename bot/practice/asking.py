@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from bot.grading.text import Sentence
+from bot.practice.stock_lines import OFFER_NO_NEED, OFFER_YES
 from bot.practice.wording import kinds, pairs, patterns
 from bot.scenarios.format import Detail
 from bot.scenarios.intents import AGREEMENT_CHECK, checks_understanding, question_topics, testing_kind
@@ -23,7 +24,9 @@ Read = tuple[Sentence, frozenset[str]]
 _NOT_ASKING = frozenset({"testing_questions", "offer_more_help"})
 """A question that checks understanding or offers help ("any questions about picking up your car?") asks for
 no detail of the visitor's."""
-_ASKS, _OFFER, _ASKS_FOR, _TAG, _OFFERS_HELP = patterns("asks offer asks_for tag offers_help", 0)
+_ASKS, _OFFER, _ASKS_FOR, _TAG, _OFFERS_HELP, _REPEAT_OFFER = patterns(
+    "asks offer asks_for tag offers_help repeat_offer", 0
+)
 OFFERS_HELP = _OFFERS_HELP
 """An offer of more help as the visitor hears it ("anything else I can do?")."""
 """A question written without "?" ("whats ur name"), an offer the visitor answers "Yes, please.", a request said as
@@ -41,6 +44,12 @@ def asks(norm: str) -> bool:
 def offers(norm: str) -> bool:
     """An offer the visitor answers "Yes, please."."""
     return bool(_OFFER.search(norm))
+
+
+def offer_replies(message: str) -> tuple[str, ...]:
+    """The visitor's answers to the offer in the message: "Yes, please.", or "No need, I've got it." to an offer to
+    say it all again ("Sound good? Want me to run that back?")."""
+    return OFFER_NO_NEED if _REPEAT_OFFER.search(message.lower()) else OFFER_YES
 
 
 def read_asking(names: frozenset[str], read: Sequence[Read], details: Sequence[Detail]) -> tuple[frozenset[str], bool]:

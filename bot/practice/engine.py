@@ -1,9 +1,8 @@
 """The scenario engine: a transitions machine per scenario, shared by every attempt at it.
 
-One `Machine` is built per scenario and each attempt's `Visitor` is added to it as a
-model (a machine per attempt would cost far more memory). The visitor's whole state
-is plain values (`SavedVisitor`), so an attempt can be saved after every message and
-restored later, even in another process.
+One `Machine` is built per scenario and each attempt's `Visitor` is added to it as a model (a machine per
+attempt would cost far more memory). The visitor's whole state is plain values (`SavedVisitor`), so an attempt
+can be saved after every message and restored later, even in another process.
 
 A visitor attached to the machine stays referenced by it until released, so whoever
 attaches one uses `started` or `restored`, which release it however the block ends.
@@ -26,7 +25,7 @@ from transitions import EventData, Machine
 
 from bot.grading import MessageSignals, detect
 from bot.practice.answers import YES_NO, Answers
-from bot.practice.asking import read_asking
+from bot.practice.asking import offer_replies, read_asking
 from bot.practice.ending import (
     HANDED_OVER,
     Ending,
@@ -41,7 +40,7 @@ from bot.practice.ending import (
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
 from bot.practice.lines import Lines, leading_thanks, not_repeating, times_of_day
 from bot.practice.plans import echoes_visitor, offers_heard
-from bot.practice.stock_lines import DONT_KNOW, OFFER_YES, SAID_BEFORE, TAKEN_ABACK
+from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK
 from bot.practice.telling import steps_heard
 from bot.practice.visitor import (
     MOOD_STEPS,
@@ -303,7 +302,8 @@ class ScenarioEngine:
         answering = visitor.answered
         line = self.lines.speakable(line, visitor, state, names)
         if offered and not state.end and not YES_NO.match(line):
-            line = f"{random.Random(f'{visitor.seed}:{visitor.turn}:offer').choice(OFFER_YES)} {line}"
+            yes = random.Random(f"{visitor.seed}:{visitor.turn}:offer").choice(offer_replies(visitor.message))
+            line = f"{yes} {line}"
         line = self.lines.fitting(self.lines.unrepeated(line, visitor, state, answering), visitor)
         self.lines.remember_said(visitor, line)
         self.lines.note_told(visitor, line)

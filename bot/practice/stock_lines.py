@@ -33,7 +33,9 @@ CONFIRMED = says("confirmed")
 GENTLE_SAID_BEFORE = tuple(p for p in COMMON_SAID_BEFORE if p in says("said_before_gentle"))
 """The openers of a repeat a visitor with a register (distressed, limited English, a child) says: a subset of
 SAID_BEFORE, so that every repeat is still known for one."""
-LAST_WORDS, LAST_WORDS_ASKED, TAKEN_ABACK, OFFER_YES = said("last_words last_words_asked taken_aback offer_yes")
+LAST_WORDS, LAST_WORDS_ASKED, TAKEN_ABACK, OFFER_YES, OFFER_NO_NEED = said(
+    "last_words last_words_asked taken_aback offer_yes offer_no_need"
+)
 
 SELF_ANSWERS = table("self_answers")
 """Answers to a yes-or-no question about the visitor itself that no persona detail covers ("Is anyone with you?"):
