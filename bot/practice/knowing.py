@@ -21,6 +21,7 @@ from bot.practice.visitor import Visitor
 from bot.practice.wording import pairs, pattern, patterns, words
 from bot.scenarios.format import Scenario
 from bot.scenarios.intents import asked_words
+from bot.scenarios.persona import PHONE
 
 _QUIET = frozenset(words("quiet_words"))
 """Words of a question too common to tie it to a line."""
@@ -108,6 +109,8 @@ def with_yes_or_no(line: str, either: bool = False, question: str = "") -> str:
     if either or not line or says_yes_or_no(line) or _SAYS_IT.search(line[:40]):
         return line
     asked = set(stems(question)) if question else set()
+    if PHONE.search(line) and asked & {stem("number"), stem("phone"), stem("cell")}:
+        return line  # "Is there a safe number?": the number is the answer ("... He doesn't know this number.")
     plain, denied = 0, 0
     for sentence in split_sentences(line):
         words = _WORD.findall(sentence.original.lower())

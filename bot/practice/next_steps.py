@@ -32,8 +32,13 @@ _WILL_DO = re.compile(
     r"\b(?:is|are|'s|'re) (?:on (?:the|their|its|his|her) way|coming)\b",
     re.IGNORECASE,
 )
-_IN_PASSING = re.compile(r"\bI(?:'ll| will) (?:pass|note|write|jot|put|mention|add) (?:that|it|this)\b", re.I)
-"""A note made in passing ("I'll pass that to the deputy"), no step of what happens next."""
+_IN_PASSING = re.compile(
+    r"\bI(?:'ll| will) (?:pass|note|write|jot|put|mention|add) (?:that|it|this)\b|"
+    r"\bI(?:'ll| will) (?:explain|go over|walk you through|get to|come back to|tell you)\b",
+    re.I,
+)
+"""A note made in passing ("I'll pass that to the deputy", "I'll explain what happens next in a moment"), no step of
+what happens next."""
 
 
 def heard_back(sentences: list[str]) -> str:
@@ -71,3 +76,15 @@ def heard_back_answer(part: str, sentences: list[str]) -> str | None:
 
 _NEXT, _HEARD_BACK = (dict(kinds("told_part"))[k] for k in ("next", "heard_back"))
 """The words that ask what happens next and how the visitor will hear back (bot/practice/phrases/telling.yaml)."""
+
+
+def what_they_do(sentences: list[str]) -> str:
+    """What the trainee said the people sent to will do for the visitor ("They can tell you where Kevin is being
+    held, the charges, bail and visiting."), in the visitor's words; "" when it said nothing of the kind."""
+    for sentence in sentences:  # latest first
+        if _THEY_DO.search(sentence):
+            return in_my_words(sentence).rstrip(".") + "."
+    return ""
+
+
+_THEY_DO = re.compile(r"\b(?:they|he|she)(?:'ll| can| will| could) (?:tell|help|give|explain|answer|let)\b", re.I)

@@ -43,11 +43,12 @@ _COUNT = (
 """A count as said, in figures or words ("15", "fifteen", "twenty-five")."""
 _HOUR = r"(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 """An hour of the clock, in figures or words ("8:30", "eight")."""
+_DAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\b"
+"""A day of the week, in full or short ("Mon", "Tues", "Thursdays"), never the start of another word ("frightening")."""
 _KINDS = {
     "hours": rf"(?:\b{_HOUR} in the (?:morning|afternoon|evening)\s*(?:to|until|till|-|and)\s*{_HOUR}"
     r"(?: in the (?:morning|afternoon|evening))?|"
-    r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*\b(?:\s*(?:to|through|thru|until|till|-|and)\s*\b(?:mon|tues?|wed|"
-    r"thur?s?|fri|sat|sun)\w*)?|\bweekdays?\b|\bweekends?\b|(?<![\d-])\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
+    rf"\b{_DAY}(?:\s*(?:to|through|thru|until|till|-|and)\s*\b{_DAY})?|\bweekdays?\b|\bweekends?\b|(?<![\d-])\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
     r"until|till|and)\s*\d{1,2}(?::\d\d)?(?![\d-])\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|"
     r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bnoon\b)",
     "days": r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*days?\b(?:\s*(?:to|through|thru|until|till|-)\s*"

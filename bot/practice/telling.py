@@ -16,7 +16,7 @@ from bot.grading.text import split_sentences
 from bot.practice.antecedents import in_context
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
-from bot.practice.next_steps import heard_back, what_happens
+from bot.practice.next_steps import heard_back, what_happens, what_they_do
 from bot.practice.plans import HANGING, PHONE_NUMBER, continued, cut_whole, in_my_words, spoken
 from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
@@ -249,6 +249,8 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said += _callee_said(text, sentences, stems)
         elif kind == "next" and (coming := what_happens(sentences)):
             said.append(("item", coming))  # "what's going to happen next": what the desk said it will do
+        elif kind == "they_do" and (done := what_they_do(sentences)):
+            said.append(("item", done))  # "what can they tell you?": "They can tell me where Kevin is ..."
         elif kind == "heard_back" and (back := heard_back(sentences)):
             said.append(("item", back))  # "how you will hear from us": "You'll call me back at ..."
         elif kind != "bring" and (found := _value(kind, sentences, about, visitor)):

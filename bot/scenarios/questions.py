@@ -137,6 +137,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
 )
 _WHO_WE_MEAN = re.compile(r"\b(?:so (?:i|we) know )?who (?:we're|we are|i'm|i am) (?:talking|talkin'?) about\b")
 """Who the question is about, said in passing: "... so I know who we're talking about" asks no one."""
+_RELATIVE_WHO = re.compile(r"\b(person|man|woman|guy|someone|somebody|people|one|ones) who\b")
+"""A "who" that starts a relative clause: "the person who did this" names someone, it asks no one."""
 _ABOUT_WHERE = re.compile(r"\b(questions? (?:about|on)|in case [^?]*?) (?:where|when) (?=you|u|he|she|they|we|it|i)\b")
 """A place or time in passing: "... in case they have questions about where you found her" asks neither."""
 _AUX_START = re.compile(
@@ -192,6 +194,7 @@ def question_topics(question: str) -> list[str]:
     question = _WHERE_TO_REACH.sub(" to reach you", question)  # "a number where we can reach you" asks no place
     question = _CLOSE_BY.sub(r"\1 close by", question)  # "any family nearby?" asks who, not where
     question = _WHO_WE_MEAN.sub(" ", question)  # "... so I know who we're talking about" asks no one
+    question = _RELATIVE_WHO.sub(r"\1 that", question)  # "is the person who did this nearby?" asks where, not who
     question = _ABOUT_WHERE.sub(r"\1", question)  # "in case they have questions about where you found her"
     if _AUX_START.match(question):  # "was the library open when you found her?" asks whether it was open
         question = _CLAUSE_WH.sub(" ", question)
