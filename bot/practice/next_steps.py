@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.practice.asking import plain
-from bot.practice.plans import in_my_words
+from bot.practice.plans import IN_PASSING, in_my_words
 from bot.practice.read_back import key_items
 from bot.practice.said_once import content_words
 from bot.practice.wording import kinds
@@ -15,7 +15,7 @@ from bot.practice.wording import kinds
 def what_happens(sentences: list[str]) -> str:
     """What the desk said happens next, the latest said, in the visitor's words ("You're going to ask dispatch to
     send the mental health team out to the beach lot.")."""
-    doing = [s for s in sentences[:6] if _WILL_DO.search(s) and not _IN_PASSING.search(s)]
+    doing = [s for s in sentences[:6] if _WILL_DO.search(s) and not IN_PASSING.search(s)]
     if not doing:
         return ""
     sentence = max(doing, key=lambda s: len(content_words(s)))  # the plan, not "I'll stay on until they pick up"
@@ -32,13 +32,6 @@ _WILL_DO = re.compile(
     r"\b(?:is|are|'s|'re) (?:on (?:the|their|its|his|her) way|coming)\b",
     re.IGNORECASE,
 )
-_IN_PASSING = re.compile(
-    r"\bI(?:'ll| will) (?:pass|note|write|jot|put|mention|add) (?:that|it|this)\b|"
-    r"\bI(?:'ll| will) (?:explain|go over|walk you through|get to|come back to|tell you)\b",
-    re.I,
-)
-"""A note made in passing ("I'll pass that to the deputy", "I'll explain what happens next in a moment"), no step of
-what happens next."""
 
 
 def heard_back(sentences: list[str]) -> str:

@@ -211,6 +211,8 @@ def continued(said: str) -> str:
     return said if said.startswith(("I ", "I'")) else said[:1].lower() + said[1:]
 
 
+IN_PASSING = pattern("in_passing", re.IGNORECASE)
+"""A note made in passing, no step of the plan ("I'll pass that to the deputy", "I'll explain it in a moment")."""
 HANGING = frozenset(words("hanging_words"))
 """Words a cut sentence may not end on ("the back of those")."""
 

@@ -14,7 +14,7 @@ import random
 import re
 
 from bot.practice.lines import Lines
-from bot.practice.plans import PHONE_NUMBER, in_my_words, spoken, told_back
+from bot.practice.plans import IN_PASSING, PHONE_NUMBER, in_my_words, spoken, told_back
 from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import patterns, said, table
@@ -23,8 +23,8 @@ from bot.practice.wording import patterns, said, table
 # instruction without being it ("The easiest way to report it is ...", "You'll want to"), where one instruction
 # ends and the next begins, "our" (the agency's things are "the website" to the visitor, not "your website"),
 # fillers, a condition, a time said first, an aside, a value or an action worth saying back, short words.
-_FRAME, _CLAUSES, _OURS, _FILLER, _CONDITION, _TIME_LEAD, _ASIDE, _VALUE, _ACTION, _SHORT_WORDS = patterns(
-    "instruction_frame instruction_break ours filler condition time_lead aside value action short_words"
+_FRAME, _CLAUSES, _OURS, _FILLER, _CONDITION, _TIME_LEAD, _ASIDE, _VALUE, _ACTION, _SHORT_WORDS, _FEELING = patterns(
+    "instruction_frame instruction_break ours filler condition time_lead aside value action short_words feeling_item"
 )
 _NUMBER = re.compile(r"\d{3}\D{0,2}\d{4}|@|\$|\b\d+\b")
 _MOST_WORDS = 20
@@ -48,7 +48,8 @@ _DAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:da
 _KINDS = {
     "hours": rf"(?:\b{_HOUR} in the (?:morning|afternoon|evening)\s*(?:to|until|till|-|and)\s*{_HOUR}"
     r"(?: in the (?:morning|afternoon|evening))?|"
-    rf"\b{_DAY}(?:\s*(?:to|through|thru|until|till|-|and)\s*\b{_DAY})?|\bweekdays?\b|\bweekends?\b|(?<![\d-])\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
+    rf"\b{_DAY}(?:\s*(?:to|through|thru|until|till|-|and)\s*\b{_DAY})?|"
+    r"\bweekdays?\b|\bweekends?\b|(?<![\d-])\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
     r"until|till|and)\s*\d{1,2}(?::\d\d)?(?![\d-])\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|"
     r"\b24/7\b|\b24 hours\b|\baround the clock\b|\bnoon\b)",
     "days": r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*days?\b(?:\s*(?:to|through|thru|until|till|-)\s*"
@@ -177,6 +178,7 @@ def said_back(
     """The plan said back: its key actions and values, in the visitor's voice; the sentences as the trainee said
     them (in the visitor's words) when no action or value stands out."""
     items = list(dict.fromkeys(item for sentence in _chosen(plans) for item in key_items(sentence)))
+    items = [item for item in items if not _FEELING.search(item)] or items  # "I have every right to be upset"
     if not any(len(content_words(item)) >= 3 for item in items):
         return told_back(plans, asks_number=False)
     keep = 2 if confused or register in ("distressed", "child") else 3
@@ -207,6 +209,7 @@ def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
     """The sentences of the latest explanation (with the one before when it was short), what to do first."""
     if not plans:
         return []
+    plans = [p for p in plans if not IN_PASSING.search(p[2])] or plans  # "I'll explain it in a moment": no step
     last_turn = plans[-1][0]
     chosen = [(d, t) for turn, d, t in plans if turn == last_turn and (d or len(t.split()) >= 5)]
     if len(chosen) < 2 or not any(_MINE.match(in_my_words(t)) for _, t in chosen):  # nothing of its own to do
