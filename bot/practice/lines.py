@@ -340,10 +340,13 @@ def not_repeating(follow: str, answer: str) -> str:
     from ..." after "Yes, it's 26-01873.")."""
     said = set(re.findall(r"[a-z0-9']{4,}", answer.lower()))
     figures = set(_FIGURE.findall(answer))
+    counts = set(_COUNT_WORD.findall(answer.lower()))  # "She's ten." before "My daughter Lily is ten."
     kept = []
     for s in split_sentences(follow):
         words = set(re.findall(r"[a-z0-9']{4,}", s.original.lower()))
-        if (not words or len(words & said) / len(words) < 0.6) and not figures & set(_FIGURE.findall(s.original)):
+        told = set(_COUNT_WORD.findall(s.original.lower()))
+        new = not words or len(words & said) / len(words) < 0.6
+        if new and not figures & set(_FIGURE.findall(s.original)) and not (told and told <= counts):
             kept.append(s.original)
     return " ".join(kept)
 
@@ -361,6 +364,7 @@ _FILLER = frozenset(words("say_nothing_words"))
 _DIGIT = re.compile(r"\d")
 _TWO_STOPS = re.compile(r"(?<!\.)\.\.(?!\.)")
 _FIGURE = re.compile(r"\d{4,}")
+_COUNT_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\b")
 _CALENDAR = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?$|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)$"

@@ -213,7 +213,9 @@ def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
     last_turn = plans[-1][0]
     chosen = [(d, t) for turn, d, t in plans if turn == last_turn and (d or len(t.split()) >= 5)]
     if len(chosen) < 2 or not any(_MINE.match(in_my_words(t)) for _, t in chosen):  # nothing of its own to do
-        chosen = [(d, t) for turn, d, t in plans if turn < last_turn and d][-1:] + chosen
+        before = [(turn, d, t) for turn, d, t in plans if turn < last_turn and d]
+        told = [(d, t) for turn, d, t in before if turn == before[-1][0]][-2:] if before else []
+        chosen = told + [c for c in chosen if c[0] or not told]  # "He certainly will." after the steps: the steps
     if len(chosen) > 2 and sum(d for d, _ in chosen) >= 2:
         chosen = [c for c in chosen if c[0]]
     return [t for _, t in chosen[:4]]
