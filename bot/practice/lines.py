@@ -156,8 +156,10 @@ class Lines:
 
     def open_ask(self, visitor: Visitor, state: State) -> str:
         """One of the state's lines that the visitor can still say whole: what it still needs."""
-        lines = state.idle or state.lines
-        first = self.pick(lines, visitor)
+        lines = (
+            tuple(x for x in state.idle or state.lines if not _STILL_THERE.search(x.text)) or state.idle or state.lines
+        )
+        first = self.pick(lines, visitor)  # never "Hello, are you there?" straight after the desk spoke
         if self.filtered(first, visitor) == first:
             return first
         others = [self.render(c.text, visitor) for c in self.candidates(lines, visitor)]
@@ -363,6 +365,8 @@ _GOOD_DAY, _GOOD_NIGHT, _APOLOGY, _SELF_NARRATION, _NEWS_TAKEN, _ACK_START = pat
 _FILLER = frozenset(words("say_nothing_words"))
 _DIGIT = re.compile(r"\d")
 _TWO_STOPS = re.compile(r"(?<!\.)\.\.(?!\.)")
+_STILL_THERE = re.compile(r"\b(?:are|r) (?:you|u) (?:still )?there\b|^hello\??$", re.IGNORECASE)
+"""A line that asks whether the desk is still on the line: no question of what the visitor still needs."""
 _FIGURE = re.compile(r"\d{4,}")
 _COUNT_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\b")
 _CALENDAR = re.compile(
