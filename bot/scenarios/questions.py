@@ -246,6 +246,7 @@ _AGREEMENT = re.compile(
 """A check that asks for agreement ("sounds fair?"): the visitor says yes and agrees (`testing_kind`)."""
 _TEACH_BACK = re.compile(
     r"\b(tell|say|read|repeat|run|walk) (me |it |that |this |those |them )?(back|through) (to me|for me|what)|"
+    r"\b(tell|say|read|repeat|run) (me )?(those|these|the|your|all the) (steps|things|points|numbers) back\b|"
     r"\b(tell|say|repeat|read|give) me back\b|"
     r"\b(tell|say|repeat|read) (it |that |this )?back\b|"
     r"in your own words(?!,? (how|what|when|where|why) (did|do|was|were|happened)\b)|"
