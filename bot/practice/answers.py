@@ -54,7 +54,7 @@ _FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _KINS_NAME, _HOW_MANY, _WHERE_YOU_ARE, _
 _DONE, _OWN_THING, _TERSE_PHONE = pattern("did_you"), pattern("own_thing"), pattern("terse_phone")
 _CONFIRM = pattern("confirm", 0)
 _DURATION_WORDS = list(words("duration_words"))
-_COUNT, _NUMBER_BACK, _WHO_OF_IT = patterns("count number_back who_of_it")
+_COUNT, _NUMBER_BACK, _WHO_OF_IT, _DAY_NAMED = patterns("count number_back who_of_it day_named")
 """A line that says how many ("Two of them."), a request to read a number back, a part naming only who it asks."""
 _KIN = tuple(frozenset(group.split()) for group in words("same_person"))
 """Words for one person: asked for "your mom's name", the line about "my mother" answers it."""
@@ -343,7 +343,7 @@ class Answers:
                 for t in texts
                 if not all(said_key(x.original) in said for x in split_sentences(t))
                 or len(content_words(t) & told) * 3 >= len(content_words(t)) * 2
-                or len(content_words(t) & asked) >= 2
+                or len(content_words(t) & asked) >= (1 if _DAY_NAMED.search(visitor.message) else 2)
             ]
             texts = texts or [random.Random(f"{visitor.seed}:{visitor.turn}:misheard").choice(MISHEARD)]
         again = {a for a, before in answers if before}
