@@ -14,6 +14,7 @@ import random
 import re
 from collections.abc import Sequence
 
+from bot.grading.text import split_sentences
 from bot.practice.asking import READ_BACK_KINDS, Read, check_kind, plain, question_parts, read_back_ask, self_asked
 from bot.practice.hearing import ACKNOWLEDGED
 from bot.practice.knowing import self_answer
@@ -91,7 +92,7 @@ class InKind:
             mine = [] if first else [m for m in [self._of_itself(visitor, parts[0])] if m]  # "Is it safe to keep ...?"
             checked = next((c for part in parts[1:] if (c := self.check(visitor, part))), "")
             return " ".join([*mine, found, *([checked] if checked else [])])  # "Who'd you call, and got it handy?"
-        return _one_read_back(each)
+        return _one_read_back(_without_subsumed(each))
 
     def _of_itself(self, visitor: Visitor, part: str) -> str:
         """Its stock answer to a yes-or-no question about itself asked with a quiz ("Is it safe for you to keep these
@@ -256,6 +257,20 @@ def _its_own_facts(text: str, said: str) -> bool:
 
 
 _TAGGED_YES = re.compile(r",? (?:yeah|yes|right|correct|yep|yup) \?$")
+
+
+def _without_subsumed(answers: list[str]) -> list[str]:
+    """The answers to a quiz's parts less any sentence another part's answer says more fully ("And if he shows up, I
+    call 911." beside "If he shows up before then, I call 911 right away.")."""
+    sentences = [[x.original for x in split_sentences(a)] for a in answers]
+    words = [[content_words(x) for x in each] for each in sentences]
+    kept = []
+    for i, each in enumerate(sentences):
+        others = [w for j, ws in enumerate(words) if j != i for w in ws]
+        own = [x for x, w in zip(each, words[i], strict=True) if not any(w and w < o for o in others)]
+        if own:
+            kept.append(" ".join(own))
+    return kept or answers
 
 
 def merged_read_backs(answers: list[str]) -> list[str]:
