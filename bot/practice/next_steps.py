@@ -7,7 +7,7 @@ import re
 
 from bot.practice.asking import plain
 from bot.practice.plans import IN_PASSING, in_my_words
-from bot.practice.read_back import key_items
+from bot.practice.read_back import FEELING, key_items
 from bot.practice.said_once import content_words
 from bot.practice.wording import kinds
 
@@ -19,7 +19,8 @@ def what_happens(sentences: list[str]) -> str:
     if not doing:
         return ""
     sentence = max(doing, key=lambda s: len(content_words(s)))  # the plan, not "I'll stay on until they pick up"
-    items = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]][:2]
+    items = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]]
+    items = [i for i in items if not FEELING.search(i)][:2] or items[:2]  # not "I shouldn't have to translate ..."
     rest = [_LEADING_WORD.sub(lambda m: m.group(0).lower(), i) for i in items[1:]]
     return ", and ".join([items[0], *rest]) + "."
 

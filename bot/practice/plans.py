@@ -109,7 +109,9 @@ def _object_of(parts: list[str], at: int) -> bool:
 _WORDS_AND_GAPS = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
 
 
-_ON_THE_CALL = re.compile(r"\bon (?:this|the) (?:call|line|phone) with\s+$|\bbetween\s+$", re.IGNORECASE)
+_ON_THE_CALL = re.compile(
+    r"\b(?:on|onto|in|into) (?:this|the) (?:call|line|phone) with\s+$|\bbetween\s+$", re.IGNORECASE
+)
 _BOTH_OF_US = re.compile(r"\s+(?:get|got|are|'re|lose|lost)\s+(?:cut|disconnected|the|off)\b", re.IGNORECASE)
 """What happens to both ends of a call ("if we get cut off"): said back with "we"."""
 

@@ -23,7 +23,7 @@ from bot.practice.wording import patterns, said, table
 # instruction without being it ("The easiest way to report it is ...", "You'll want to"), where one instruction
 # ends and the next begins, "our" (the agency's things are "the website" to the visitor, not "your website"),
 # fillers, a condition, a time said first, an aside, a value or an action worth saying back, short words.
-_FRAME, _CLAUSES, _OURS, _FILLER, _CONDITION, _TIME_LEAD, _ASIDE, _VALUE, _ACTION, _SHORT_WORDS, _FEELING = patterns(
+_FRAME, _CLAUSES, _OURS, _FILLER, _CONDITION, _TIME_LEAD, _ASIDE, _VALUE, _ACTION, _SHORT_WORDS, FEELING = patterns(
     "instruction_frame instruction_break ours filler condition time_lead aside value action short_words feeling_item"
 )
 _NUMBER = re.compile(r"\d{3}\D{0,2}\d{4}|@|\$|\b\d+\b")
@@ -178,7 +178,7 @@ def said_back(
     """The plan said back: its key actions and values, in the visitor's voice; the sentences as the trainee said
     them (in the visitor's words) when no action or value stands out."""
     items = list(dict.fromkeys(item for sentence in _chosen(plans) for item in key_items(sentence)))
-    items = [item for item in items if not _FEELING.search(item)] or items  # "I have every right to be upset"
+    items = [item for item in items if not FEELING.search(item)] or items  # "I have every right to be upset"
     if not any(len(content_words(item)) >= 3 for item in items):
         return told_back(plans, asks_number=False)
     keep = 2 if confused or register in ("distressed", "child") else 3
