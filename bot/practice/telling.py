@@ -24,8 +24,8 @@ from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, says, table, words
 from bot.scenarios.questions import testing_kind
 
-_TELL_BACK, _ORDER_ASK, _FIRST, _NEXT, _FRAME, _NUMBERS_FOR = patterns(
-    "tell_back_ask order_ask step_first step_next step_frame numbers_for"
+_TELL_BACK, _ORDER_ASK, _FIRST, _NEXT, _FRAME, _NUMBERS_FOR, _STEP_LEAD = patterns(
+    "tell_back_ask order_ask step_first step_next step_frame numbers_for step_lead"
 )
 _IN_ONE, _FIRST_THEN = patterns("steps_in_one steps_first_then")
 _PARTS = kinds("told_part")
@@ -89,6 +89,7 @@ _NO_STEP = frozenset("like um uh so okay ok and also then now today tonight tomo
 def _step(raw: str) -> str:
     """A step as its few words: the frame ("and I mean right after we hang up:") and the reasons left out."""
     pieces = [_SOON_END.sub("", _SOON.sub("", p)).strip(" ,.") for p in raw.split(":")]  # "right away, call ..."
+    pieces = [_STEP_LEAD.sub("", p) for p in pieces]  # "the most important thing is to stop the payment"
     pieces = [p for p in pieces if p and not _FRAME.search(p)]
     pieces = [p for p in pieces if set(re.findall(r"[a-z']+", p.lower())) - _NO_STEP] or pieces  # "like, today:"
     if not pieces:
