@@ -84,16 +84,8 @@ def m002_units_and_audit(db: Database) -> None:
     )
     db["assignments"].create_index(["unit_id", "scenario_id"], unique=True)
     db["overrides"].create(
-        {
-            "id": int,
-            "attempt_id": int,
-            "criterion": str,
-            "original_met": int,
-            "met": int,
-            "reason": str,
-            "by": int,
-            "at": str,
-        },  # who overrode it, and when
+        {"id": int, "attempt_id": int, "criterion": str, "original_met": int, "met": int, "reason": str,
+         "by": int, "at": str},  # who overrode it, and when
         pk="id",
         foreign_keys=[("attempt_id", "attempts", "id")],
     )

@@ -31,7 +31,6 @@ from bot.transcript import User
 log = logging.getLogger(__name__)
 SURROGATES = re.compile("[\ud800-\udfff]")
 
-
 def user_of(update: Update) -> User:
     """The person and their private chat (whose id is their user id, even for a button on a gone message)."""
     person = update.effective_user

@@ -68,8 +68,6 @@ class TrailPage:
 class Scope(NamedTuple):
     viewer: int
     circle: UnitCircle
-
-
 """What an instructor (`viewer`, a user id) may read: their own entries and their units' (`circle`)."""
 
 

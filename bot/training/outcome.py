@@ -26,8 +26,6 @@ class Refused(Exception):
 class Offer(NamedTuple):
     scenario_id: str
     title: str
-
-
 """A practice call a message offers to start; its title (as the library has it) is the button's label."""
 
 

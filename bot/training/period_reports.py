@@ -63,8 +63,6 @@ SERIES: dict[str, str] = {**LABELS, "facts": "Facts given right", "average": "Av
 class TrendWeek(NamedTuple):
     monday: date
     figures: Figures
-
-
 """One point of a trend: the figures of the calls in the week that starts on `monday`."""
 
 
@@ -221,7 +219,9 @@ class PeriodReports:
         """Each member's figures for the period (by user id; a member without calls in it is left out)."""
         since, until = period.bounds(self.tz)
         mark = self.pass_mark
-        return lambda conn: {u: figures_of(r) for u, r in reads.by_member(conn, unit.id, since, until, mark).items()}
+        return lambda conn: {
+            u: figures_of(r) for u, r in reads.by_member(conn, unit.id, since, until, mark).items()
+        }
 
     def names(self, conn: sqlite3.Connection, ids: list[int], period: Period, today: date) -> dict:
         """Who is behind on each assignment and who had automatic fails or wrong information, per unit."""
