@@ -147,8 +147,8 @@ class InKind:
         """Yes to a check that the visitor has what it needs ("Do you have that written down?", "Can you do that?",
         "You understand?"), in its voice; None for any other question."""
         kind = check_kind(text)
-        if kind is None:
-            return None
+        if kind is None or _ABOUT_THEM.search(plain(text)):
+            return None  # "tell me what Deputy Park did so I can write it down" asks her story, no check
         return random.Random(f"{visitor.seed}:{visitor.turn}:check").choice(
             self.lines.voice("all_clear", ALL_CLEAR)[kind]
         )
