@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.practice.asking import plain
 from bot.practice.plans import IN_PASSING, in_my_words
@@ -54,18 +55,20 @@ _CALLED_BACK = re.compile(
 def next_answer(part: str, sentences: list[str]) -> str | None:
     """ "What happens next with your complaint, in your own words?": what the desk said it will do, as told; None
     for any other question."""
-    if not _NEXT.search(plain(part)):
-        return None
-    coming = what_happens(sentences)
-    return coming[:1].upper() + coming[1:] if coming else None
+    return _told_for(_NEXT, what_happens, part, sentences)
 
 
 def heard_back_answer(part: str, sentences: list[str]) -> str | None:
     """ "And how will you hear back from us?": how, as told; None for any other question."""
-    if not _HEARD_BACK.search(plain(part)):
+    return _told_for(_HEARD_BACK, heard_back, part, sentences)
+
+
+def _told_for(asks: re.Pattern[str], find: Callable[[list[str]], str], part: str, sentences: list[str]) -> str | None:
+    """What the trainee told of the thing the part asks about, as a sentence; None when it asks of no such thing."""
+    if not asks.search(plain(part)):
         return None
-    back = heard_back(sentences)
-    return back[:1].upper() + back[1:] if back else None
+    told = find(sentences)
+    return told[:1].upper() + told[1:] if told else None
 
 
 _NEXT, _HEARD_BACK = (dict(kinds("told_part"))[k] for k in ("next", "heard_back"))
