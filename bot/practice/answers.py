@@ -44,6 +44,7 @@ from bot.scenarios.persona import DETAIL_ASKED
 from bot.scenarios.questions import testing_kind, to_a_child
 
 YES_NO, _YES, _DENIAL, _LEADING_NO, _VOCATIVE = patterns("yes_no_opener says_yes denial leading_no vocative")
+_WH_FIRST = re.compile(r"(?:so |and |ok |okay )?(?:where|who|when|what|which|how)\b")
 """Words that answer a yes-or-no check (the visitor's own opener says them, so the rest of its line loses them), a
 scenario line that already says yes ("Yes. I understand. Report, number."), a denial, a leading "No,", and a
 vocative left with a "Yes," ("Yes, dear."): bot/practice/phrases/answering.yaml."""
@@ -291,9 +292,10 @@ class Answers:
         ]
         if yes_no(part):  # "are you safe where you are?" asks no address
             found = [f for f in found if not _WHERE_YOU_ARE.fullmatch(part[f[0] : f[1]])]
+        elif _WH_FIRST.match(plain(part)):  # "where r they going off?" gets no "Yes, right now."
+            found = [f for f in found if not all(YES_NO.match(x.text) for x in f[2].say)]
         if self_asked(part) in ("tried", "not_yet") and (verb := _DONE.match(plain(part))):
-            lead = len(part) - len(plain(part))
-            done = stem(verb.group(1))
+            lead, done = len(part) - len(plain(part)), stem(verb.group(1))
             found = [
                 f for f in found if f[0] - lead <= verb.end() or any(done in words_of(x.text) for x in f[2].say)
             ]  # "did you call your insurance?" is not answered by the insurance card, "called his friends?" is

@@ -31,7 +31,8 @@ _LEADING_WORD = re.compile(r"^(?:You|They|We|He|She|It|Then|The)\b")
 _WILL_DO = re.compile(
     r"\b(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|they'll|they will|a deputy will|"
     r"(?:the|a|our) [\w -]{3,30} (?:will|is going to|is coming))\b|"
-    r"\b(?:is|are|'s|'re) (?:on (?:the|their|its|his|her) way|coming)\b",
+    r"\b(?:is|are|'s|'re) (?:on (?:the|their|its|his|her) way|coming)\b|"
+    r"\b(?:I'm|I am|we're|we are) (?:sending|having|getting|passing|calling|putting)\b",
     re.IGNORECASE,
 )
 

@@ -143,7 +143,7 @@ def in_my_words(sentence: str) -> str:
     said = "".join(out)
     if directive:  # "Bring your ID" -> "I bring my ID"
         said = "I " + said[:1].lower() + said[1:]
-    said = _THEN_DO.sub(r", I \1", said)  # "If it gets worse, call 911" -> "If it gets worse, I call 911"
+    said = _THEN_DO.sub(r"\1, I \2", said)  # "If it gets worse, call 911" -> "If it gets worse, I call 911"
     said = re.sub(r"\b(I|you|we) shall\b", r"\1'll", said)  # "I shall pass it on": "you'll pass it on"
     said = re.sub(r"\bI are\b", "I am", said)
     said = re.sub(r"\bI were\b", "I was", said)

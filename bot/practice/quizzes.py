@@ -140,10 +140,11 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     for sentence in sentences:
         step = _THEN_STEP.search(sentence)
         if step and " if " in f" {sentence.lower()} " and case & content_words(sentence):
-            when = in_my_words(asked.group(1)).rstrip(".")
-            when = continued(when)
-            said = f"If {when}, I {step.group(1)[:1].lower()}{step.group(1)[1:]}."
-            return said.replace(" ,", ",")
+            when = continued(in_my_words(asked.group(1)).rstrip("."))
+            do = re.sub(r"^I ", "", in_my_words(step.group(1)).rstrip("."))  # "call us back": "call you back"
+            said = f"If {when}, I {do[:1].lower()}{do[1:]}.".replace(" ,", ",")
+            coming = next_answer(part[: asked.start()], sentences)  # "what happens next and what you do if ...?"
+            return f"{coming.rstrip('.')}, and {said[:1].lower()}{said[1:]}" if coming else said
     return None
 
 
