@@ -19,6 +19,7 @@ fact are told apart in bot.grading.fact_questions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
@@ -211,12 +212,15 @@ def _someone_resolved(clauses: tuple[Clause, ...], party: str) -> tuple[list[Cla
 
 
 def _events(rule: FactRule, spoken, rules: Sequence[FactRule], context: Context) -> list[Event]:
-    events = []
+    events, named_in = [], 0
     for turn, clause, before, opening, pair, heard, antecedent in spoken:
         refers = antecedent is not None and _names(rule, antecedent, context)
         event = _event(rule, turn, clause, before, opening, pair, rules, context, refers, heard)
+        if event is None and named_in == turn and _brought_in(clause):  # "There's an advocate ... I'll call her in"
+            event = _new_event(turn, clause, GIVEN, "the desk brings them in now", hard=not rule.values)
         if event is not None:
             events.append(event)
+        named_in = turn if rule.speaks_to(clause.norm, clause.sentence) else named_in
     return events
 
 
@@ -371,7 +375,7 @@ def _act_event(rule: FactRule, c: Clause, pair: str, direct: bool, event: Callab
         return event(WRONG, f"on a condition or for later ({c.conditional or c.later!r})")
     if rule.may_refer and not (c.conditional or c.later) and _its_own_line(rule, c):
         return event(GIVEN, "sent to its own number")  # "Our fraud line is 555-0163, they'll take the report."
-    if rule.now and (c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency")):
+    if rule.now and (c.actor in ("person", "other") or (c.elsewhere and c.actor != "agency")) and not _to_us(c):
         return event(WRONG, f"left to them or sent elsewhere ({c.elsewhere or 'told to do it themselves'})")
     if announces(c):
         return None  # "I can tell you exactly how to contest it": what comes next gives it, or nothing does
@@ -384,6 +388,29 @@ def _act_event(rule: FactRule, c: Clause, pair: str, direct: bool, event: Callab
     if c.elsewhere and c.actor in ("person", "other"):
         return event(WRONG, f"sent elsewhere instead ({c.elsewhere!r})")  # "call the fire marshal in the morning"
     return None
+
+
+_COME_TO_US = re.compile(
+    r"^(?:\w+ ){0,3}?(?:come|step|follow|walk) (?:on |right |along )?(?:through|in|back|around|over|this way|with me|"
+    r"me|inside|here)\b"
+)
+
+
+_BRING_IN = re.compile(
+    r"^(?:\w+ ){0,2}?(?:i'll|i will|i'm going to|i'm gonna|i am going to|we'll|we will|let me|i'm) (?:just )?"
+    r"(?:call|calling|bring|bringing|get|getting|page|paging|radio|radioing|ring|ringing|have|having) "
+    r"(?:her|him|them|one|someone) (?:in|down|over|up|out|here|now|right now|right away)\b"
+)
+
+
+def _brought_in(c: Clause) -> bool:
+    """ "I'll call her in too": the one just named (an advocate) brought to the visitor now."""
+    return not c.question and not c.conditional and bool(_BRING_IN.match(c.core))
+
+
+def _to_us(c: Clause) -> bool:
+    """ "Come on through this side door here": the visitor brought to the desk's side, nothing left to them."""
+    return bool(_COME_TO_US.match(c.core))
 
 
 def _sentence_speaks_to(rule: FactRule, sentence: str, refusing: Clause | None = None) -> bool:

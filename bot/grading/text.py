@@ -35,6 +35,8 @@ _AND_SIGN = re.compile(r"(?<=\w)\s+[+&]\s+(?=\w)")
 """A "+" or "&" between words that stands for "and": "name + best #", "the # back + the days"."""
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[?!]")
 """A token: a word, "?" or "!"."""
+_IF_ANY = re.compile(r"^(?:anything|anyone|anybody) (?!else\b|has\b|does\b|was\b)[a-z]+(?:es|s)\b(?! (?:you|u)\b)")
+""""Anything catches fire, dial 911." is a condition ("if anything ..."), not a question without its "?"."""
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]| - |\.\.+")
 """A mark that ends a clause (none can overlap a word)."""
 _ELONGATED = re.compile(r"(.)\1{2,}")
@@ -128,7 +130,8 @@ def _sentence(text: str) -> Sentence:
                 last = i
         norm = " ".join(words)
         marked = " " + " , ".join(chunks) + (" ," if 0 <= last < len(pieces) - 1 else "")
-    question = "?" in text or bool(QUESTION_START.match(_skip_fillers(words, norm)))
+    start = _skip_fillers(words, norm)
+    question = "?" in text or bool(QUESTION_START.match(start)) and not _IF_ANY.match(start)
     return Sentence(text, norm, marked, question)
 
 

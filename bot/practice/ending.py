@@ -283,7 +283,9 @@ class Ending:
         thanked_before = "appreciation" in visitor.facts
         asks = bool(names & {"clarifying_question", "testing_questions", "offer_more_help"})
         short = len(message.split()) <= 4 and bool(_LAST_WORD.match(message))
-        done = bool(names & {"farewell", "appreciation"}) or ("offer_more_help" in names and thanked_before)
+        questions = bool(names & {"clarifying_question", "testing_questions"})  # "Thanks. Can you tell it back?"
+        done = "farewell" in names or "appreciation" in names and not questions
+        done = done or ("offer_more_help" in names and thanked_before)
         done = done or not asks and short
         answer = self._answer(visitor, self.scenario.states[was], message, signals.sentences, names)
         if names & _HOSTILE:  # contempt after its goodbye: it goes, cooler

@@ -354,9 +354,9 @@ class ScenarioEngine:
         answer = self.answers.asked(visitor, signals.sentences, names)
         if state.end:  # a question asked with the closing is answered before the goodbye
             return f"{answer} {self.lines.pick(lines, visitor)}" if answer else self.lines.pick(lines, visitor)
-        if answer is not None:  # a question asked is answered first, whatever else the message did
+        if answer is not None:  # answered first, whatever else the message did; its question ends it
             goes_on = "?" not in answer and (moved or bool(fired and "offer_more_help" in fired.when and fired.say))
-            follow = not_repeating(self.lines.pick(lines, visitor), answer) if goes_on else ""  # its question ends it
+            follow = not_repeating(self.lines.pick(lines, visitor), answer, visitor.heard) if goes_on else ""
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it
             line = f"{thanks} {answer} {follow}".strip()
             if line == visitor.last_line:  # asked again: the same answer, said as a repeat, never another detail
@@ -391,8 +391,7 @@ class ScenarioEngine:
         state = self.scenario.states[visitor.state]
         names = meant(signals.names, signals, opening=False)
         names, _ = read_asking(names, signals.sentences, self.scenario.persona_details)
-        visitor.turn += 1
-        visitor.message = message
+        self._take_in(visitor, message, hear(self.scenario, visitor.last_line, message, frozenset(visitor.heard)))
         visitor.mood = clamp(visitor.mood + sum(MOOD_STEPS.get(s, 0) for s in names))
         if state.outcome == "resolved":
             line = self.ending.last_word(visitor, message, signals, names)

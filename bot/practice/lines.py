@@ -336,11 +336,14 @@ def leading_thanks(follow: str) -> tuple[str, str]:
     return " ".join(s.original for s in sentences[:n]), " ".join(s.original for s in sentences[n:])
 
 
-def not_repeating(follow: str, answer: str) -> str:
+def not_repeating(follow: str, answer: str, heard: frozenset[str] | set[str] = frozenset()) -> str:
     """The follow-up line less any sentence that only repeats the answer just given ("It's a white Toyota pickup."
-    after "Plate 9GHL031, a white Toyota pickup."), or that says again a figure just given ("It's case 26-01873,
-    from ..." after "Yes, it's 26-01873.")."""
+    after "Plate 9GHL031, a white Toyota pickup."), or that with it says again a line of its own ("My daughter Lily
+    should have been home from the park on Fifth Street" after "... should have been home hours ago" and "... at the
+    park on Fifth Street"), or that says again a figure just given ("It's case 26-01873, ..." after "Yes, it's
+    26-01873.")."""
     said = set(re.findall(r"[a-z0-9']{4,}", answer.lower()))
+    own = [set(w for w in k[5:].split() if len(w) >= 4) for k in heard if k.startswith("said:")]
     figures = set(_FIGURE.findall(answer))
     counts = set(_COUNT_WORD.findall(answer.lower()))  # "She's ten." before "My daughter Lily is ten."
     kept = []
@@ -348,6 +351,7 @@ def not_repeating(follow: str, answer: str) -> str:
         words = set(re.findall(r"[a-z0-9']{4,}", s.original.lower()))
         told = set(_COUNT_WORD.findall(s.original.lower()))
         new = not words or len(words & said) / len(words) < 0.6
+        new = new and not (len(words) >= 5 and any(len(words & (said | o)) >= 0.8 * len(words) for o in own))
         if new and not figures & set(_FIGURE.findall(s.original)) and not (told and told <= counts):
             kept.append(s.original)
     return " ".join(kept)
@@ -376,6 +380,12 @@ _CALENDAR = re.compile(
 """A figure that names one thing (a case or phone number's last four): said twice in a row, it is a repeat."""
 _READ_BACK_TAIL = re.compile(r", (?:you said|you told me|that's what you said)\.$")
 _STAGE = re.compile(r"\([^()]*\)")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|do|does|did|can|could|will|would|should|may|might|must|\w+ed|took|got|"
+    r"went|came|left|saw|said|told|know|need|want|think|feel|keep|live|work|say)\b|'(?:s|re|m|ve|ll|d)\b",
+    re.IGNORECASE,
+)
+"""A clause with a verb of its own, which can stand alone after "And"."""
 _SAYS_SOMETHING = 2
 """Content words a sentence needs to count as said (so "Okay, thanks." may come twice, "My cell's best." not)."""
 
@@ -390,6 +400,8 @@ def _without_said_clause(sentence: str, said: list[set[str]]) -> str:
     if not any(len(words & w) / len(words) >= 0.75 for w in said):
         return sentence
     rest = re.sub(r"^(?:and|but|so)\s+", "", rest)
+    if not _FINITE.search(rest):
+        return sentence  # "Smashed rear window, my wallet gone.": no "And my wallet gone."
     return f"And {rest}" if rest[:1].islower() and not rest.startswith("i ") else rest[:1].upper() + rest[1:]
 
 

@@ -60,14 +60,17 @@ def other_answer(part: str, message: str, visitor: Visitor, lines: Lines) -> str
     drawn = lines.details(visitor)
     name = _name_known(relative, drawn, message) or rng.choice(NAMES[pronoun])
     if any(not d.known for d in lines.scenario.persona_details):  # a confused caller knows no number by heart
-        line = rng.choice(UNKNOWN_NUMBER)
-        return line.format(Pronoun=pronoun.capitalize(), Pronoun_lower=pronoun, name=name)
-    own = {str(v) for v in drawn.values()}
-    pool = [str(n) for n in lines.scenario.pools.get("phone_no", ()) if str(n) not in own]
-    number = rng.choice(pool) if pool else f"(562) 555-0{rng.randrange(100, 499)}"
-    register = lines.scenario.persona_register
-    line = rng.choice(ANSWERS.get(register, ANSWERS["everyday"]))
-    return line.format(Pronoun=pronoun.capitalize(), name=name, number=number)
+        line = rng.choice(UNKNOWN_NUMBER).format(Pronoun=pronoun.capitalize(), Pronoun_lower=pronoun, name=name)
+    else:
+        own = {str(v) for v in drawn.values()}
+        pool = [str(n) for n in lines.scenario.pools.get("phone_no", ()) if str(n) not in own]
+        number = rng.choice(pool) if pool else f"(562) 555-0{rng.randrange(100, 499)}"
+        line = rng.choice(ANSWERS.get(lines.scenario.persona_register, ANSWERS["everyday"]))
+        line = line.format(Pronoun=pronoun.capitalize(), name=name, number=number)
+    named = name.lower() in message.lower() or _said_by_visitor(name, visitor)
+    if "name" not in asked.group(0).lower() and named and ". " in line:
+        return line.split(". ", 1)[1]  # "Is Karen your daughter? Do you know her number?": no "Her name's Karen."
+    return line
 
 
 def _name_known(relative: str, drawn: dict, message: str) -> str:

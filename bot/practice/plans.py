@@ -144,6 +144,8 @@ def in_my_words(sentence: str) -> str:
     if directive:  # "Bring your ID" -> "I bring my ID"
         said = "I " + said[:1].lower() + said[1:]
     said = _THEN_DO.sub(r"\1, I \2", said)  # "If it gets worse, call 911" -> "If it gets worse, I call 911"
+    if directive or ", I don't" in said or ", I do not" in said:  # "Don't open the door": "I won't open the door"
+        said = re.sub(r"(^|, )I (?:don't|do not) (?=\w)", r"\1I won't ", said)
     said = re.sub(r"\b(I|you|we) shall\b", r"\1'll", said)  # "I shall pass it on": "you'll pass it on"
     said = re.sub(r"\bI are\b", "I am", said)
     said = re.sub(r"\bI were\b", "I was", said)
@@ -158,6 +160,7 @@ _SAID_OUT = {form: said for form, said in TEXTING_FORMS.items() if form not in s
 _SAID_OUT |= pairs("typed_short")
 _AND_SIGN = re.compile(r"\s+[+&]\s*(?=\w)")
 _THEM = re.compile(r"(?<![\w'])'em\b")
+_WITHIN = re.compile(r"\bw/in\b", re.IGNORECASE)
 _WITH_SLASH = re.compile(r"\bw/\s*", re.IGNORECASE)
 _NUMBER_SIGN = re.compile(r"#(?!\s*\d)")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
@@ -168,7 +171,9 @@ def spoken(text: str) -> str:
     booking #" "the booking number", "wanna" "want to" (a caller saying a plan back never says the shorthand)."""
     if "+" in text or "&" in text:
         text = _AND_SIGN.sub(" and ", text)
-    text = _NUMBER_SIGN.sub("number", _WITH_SLASH.sub("with ", _THEM.sub("them", text)))  # "give 'em a call"
+    text = _N_AND.sub(" and ", _YOU_ARE.sub(lambda m: "You're " if m.group(0)[0].isupper() else "you're ", text))
+    text = _WITH_SLASH.sub("with ", _WITHIN.sub("within", _THEM.sub("them", text)))  # "give 'em a call"
+    text = _NUMBER_SIGN.sub("number", text)
     text = _DAY_SHORT.sub(lambda m: _DAYS_SAID[m.group(0).rstrip(".").lower()].title(), text)  # "Mon": "Monday"
     text = _TOKEN.sub(_said_out, text)
     text = _ITS_IS.sub(lambda m: _its(text, m.start()), text)  # "its 50 dollars": "it's 50 dollars"
@@ -183,6 +188,10 @@ _DAY_SHORT = re.compile(
 """A day said short in a range or a list ("Mon to Fri", "Mon-Fri"), not "the Sun"."""
 
 
+_YOU_ARE = re.compile(r"\b(?:ur|u r|u're)\s+(?=(?:gonna|going|gna|not|welcome|all|set|free|able|supposed)\b)", re.I)
+"""A "ur" that is "you're" ("ur gonna need ur ID"), not "your"."""
+_N_AND = re.compile(r"(?<=[A-Za-z]) n (?=[a-z])")
+""""ur ID n the title": "and"."""
 _ITS_IS = re.compile(r"\bits(?= (?:\d|\$|a |an |the |about |only |free\b|open\b|closed\b|on |at |in |not ))")
 _STREET = re.compile(r"\b\d{1,5} (?:[a-z]+ ){1,2}(?:street|boulevard|avenue|way|drive|road|lane|court|place)\b")
 

@@ -120,7 +120,10 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         return item[:1].upper() + item[1:]
     values = [joined(kind, [m.group(0).strip() for m in shape.finditer(best)])]
     register = lines.scenario.persona_register
-    line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(READ_BACK.get(register, READ_BACK["everyday"]))
+    said_as = READ_BACK.get(register, READ_BACK["everyday"])
+    if kind == "email":  # an address never opens a sentence ("Commendations@...")
+        said_as = [x for x in said_as if not x.startswith("{")] or said_as
+    line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(said_as)
     said = line.format(values=", ".join(values))
     return said[:1].upper() + said[1:]
 

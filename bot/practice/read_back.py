@@ -177,7 +177,10 @@ def said_back(
 ) -> str:
     """The plan said back: its key actions and values, in the visitor's voice; the sentences as the trainee said
     them (in the visitor's words) when no action or value stands out."""
-    items = list(dict.fromkeys(item for sentence in _chosen(plans) for item in key_items(sentence)))
+    chosen = _chosen(plans)
+    recap = [in_my_words(_LED.sub("", s)).rstrip(".") + "." for s in chosen[-1:] if len(s.split()) >= _RECAP]
+    recap = recap if recap and not key_items(chosen[-1]) else []
+    items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))
     items = [item for item in items if not FEELING.search(item)] or items  # "I have every right to be upset"
     if not any(len(content_words(item)) >= 3 for item in items):
         return told_back(plans, asks_number=False)
@@ -198,6 +201,12 @@ def said_back(
     return " ".join(said)
 
 
+_RECAP = 14
+_LED = re.compile(r"^[^:]{0,60}:\s*")
+"""Words of a sentence that sums up the plan ("Zoe stays here with me, deputies are going now to the library, and
+...") though it tells the visitor nothing to do: said back as it is."""
+
+
 def _after(opener: str, item: str, lines: Lines) -> str:
     """The item after its opener: "So I call ..." but "Got it. I call ...", "Then it takes ..."."""
     if opener.endswith((".", "!", "?")):
@@ -215,7 +224,7 @@ def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
     if len(chosen) < 2 or not any(_MINE.match(in_my_words(t)) for _, t in chosen):  # nothing of its own to do
         before = [(turn, d, t) for turn, d, t in plans if turn < last_turn and d]
         told = [(d, t) for turn, d, t in before if turn == before[-1][0]][-2:] if before else []
-        chosen = told + [c for c in chosen if c[0] or not told]  # "He certainly will." after the steps: the steps
+        chosen = told + [c for c in chosen if c[0] or not told or len(c[1].split()) >= _RECAP]  # not "He will."
     if len(chosen) > 2 and sum(d for d, _ in chosen) >= 2:
         chosen = [c for c in chosen if c[0]]
     return [t for _, t in chosen[:4]]

@@ -20,6 +20,7 @@ from bot.practice.next_steps import heard_back, what_happens, what_they_do
 from bot.practice.plans import HANGING, PHONE_NUMBER, continued, cut_whole, in_my_words, spoken
 from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
+from bot.practice.said_together import together
 from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, says, table, words
 from bot.scenarios.questions import testing_kind
@@ -49,7 +50,10 @@ _OURS = re.compile(r"\bour\s", re.IGNORECASE)
 _TIME = re.compile(r"\s(?:right now|right away|now|today|tonight|immediately)\b", re.IGNORECASE)
 _ASKING_WORDS = frozenset(words("quiz_words")) | frozenset(words("tell_back_words"))
 _MOST_PARTS = 3
-_AND_ASKS = re.compile(r",? (?:and|plus) (?=(?:what|which|how|when|where|who|whom|the|if|(?:tell|say|read|give) me)\b)")
+_AND_ASKS = re.compile(  # "how you report it how long it takes and when you hear back": three parts
+    r",? (?:and|plus) (?=(?:what|which|how|when|where|who|whom|the|if|(?:tell|say|read|give) me)\b)|"
+    r"(?:(?<=\bit)|(?<=\bthem)|(?<=\bthat)|(?<=\bthere)|(?<=\bup)),? (?=how (?:long|much|many|soon)\b)"
+)
 _FRAMED = re.compile(r"^[^:]{0,40}:\s*")
 _NAMED_NUMBER = re.compile(
     r"\b(?:the|their|our|its) ((?:[\w'-]+ ){0,4}(?:line|unit|office|desk|center|centre|team|hotline|window|"
@@ -207,7 +211,7 @@ def told_parts(part: str, visitor: Visitor, sentences: list[str], lines: Lines) 
     flat = [found for group in said for found in group]
     if not flat or (mine and not any(said[mine[0]])):
         return None
-    return _together(list(dict.fromkeys(flat))[:_MOST_PARTS], visitor, lines)
+    return together(list(dict.fromkeys(flat))[:_MOST_PARTS], visitor, lines)
 
 
 def _whole(part: str, visitor: Visitor) -> str:
@@ -217,6 +221,11 @@ def _whole(part: str, visitor: Visitor) -> str:
 
 
 _CODE = re.compile(r"\b(?:988|911|311|211)\b")
+_HOW_TO = re.compile(r"\bhow (?:you|u|do you|will you|you'll|you will|you're going to|you are going to|to)\b")
+_ONCE = re.compile(r"(?:once|after|when|if)\b", re.IGNORECASE)
+_WAY = re.compile(
+    r"\b(?:online|website|web site|in person|come in|over the phone|by phone|by mail|by e-?mail|portal|app)\b", re.I
+)
 _TAKES = re.compile(r"\b(?:takes?|took|minutes?|hours?|days?|weeks?|months?|long|soon|quick|wait)\b", re.IGNORECASE)
 
 
@@ -234,7 +243,8 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     text = plain(sub)
     about, stems = content_words(text) - _ASKING_WORDS, _stems(text)
     told = [(at, i) for at, s in enumerate(sentences) for i in key_items(s) or [_FRAMED.sub("", in_my_words(s))]]
-    items = [(len(stems & _stems(i)), -at, i) for at, i in told]
+    how = bool(_HOW_TO.search(text))  # "how you will report it": the way told (online, in person), not what follows
+    items = [(len(stems & _stems(i)) + (how and bool(_WAY.search(i)) and not _ONCE.match(i)), -at, i) for at, i in told]
     score, _, item = max(items, default=(0, 0, ""))
     said: list[tuple[str, str]] = []
     asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text)))
@@ -266,37 +276,6 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     if asks_yes and score < 2:
         return []  # "is it safe for you to keep these numbers?" asks no "safe place to stay" back
     return [("line", f"Yes. {item[:1].upper()}{item[1:]}") if asks_yes else ("item", item)]
-
-
-def _together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str:
-    """The parts told back as one brief answer, in order: values side by side in one of the visitor's read-back
-    lines ("You said Tuesdays and Thursdays, and it's $25."), the rest each after "And"."""
-    register = lines.scenario.persona_register
-    rng = random.Random(f"{visitor.seed}:{visitor.turn}:parts")
-    said = [(kind, _less_said_later(text, [t for _, t in said[i + 1 :]])) for i, (kind, text) in enumerate(said)]
-    said = [(k, t) for i, (k, t) in enumerate(said) if not any(t.rstrip(".") in o for _, o in said[i + 1 :])]
-    pieces: list[str] = []
-    values: list[str] = []
-    for kind, text in [*said, ("end", "")]:
-        if kind == "value":
-            values.append(text)
-            continue
-        if values:
-            joined_ = ", and ".join(values)
-            line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"])).format(values=joined_)
-            pieces.append(f"And {joined_}." if pieces else line[:1].upper() + line[1:])
-            values = []
-        if text:
-            text = text.rstrip(".") + "." if kind == "item" else text
-            pieces.append(f"And {lines.decap(text)}" if pieces and kind == "item" else text[:1].upper() + text[1:])
-    return " ".join(pieces)
-
-
-def _less_said_later(values: str, later: list[str]) -> str:
-    """Values side by side less one a later part says with its thing ("a quarter of an hour, within two business
-    days" before "I get a report number by email within two business days": the quarter of an hour only)."""
-    kept = [v for v in values.split(", ") if not any(v.strip(" .") in other for other in later)]
-    return ", ".join(kept) if kept else values
 
 
 def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -> str:
@@ -401,6 +380,8 @@ def joined(kind: str, values: list[str]) -> str:
     values = list(dict.fromkeys(spoken(v) for v in values))  # "Mon to Fri" said "Monday to Friday"
     if kind == "fee" and len(values) == 2 and _times_over(*values):
         return f"{values[0]} each, so {values[1]}"  # "$50 per person ... $150 total": not "50 dollars, 150 dollars"
+    if kind == "email" and len(values) == 2:
+        return " or ".join(values)  # "commendations@... or watchcommander@...": either will do
     if kind != "days":
         return ", ".join(values)
     days = [v[:1].upper() + v[1:] for v in values]

@@ -250,6 +250,7 @@ _TEACH_BACK = re.compile(
     r"\b(tell|say|read|repeat|run) (me )?(those|these|the|your|all the) (steps|things|points|numbers) back\b|"
     r"\b(tell|say|repeat|read|give) me back\b|"
     r"\b(tell|say|repeat|read) (it |that |this )?back\b|"
+    r"\b(tell|say|repeat|read) me (it|that|this|those|these|them|everything|all that) back\b|"
     r"in your own words(?!,? (how|what|when|where|why) (did|do|was|were|happened)\b)|"
     r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
