@@ -298,6 +298,32 @@ def test_a_day_or_time_of_something_else_is_no_wrong_information(library, scenar
             "owner_contact",
             "given",
         ),
+        # round 22: she is brought through to the private room; the advocate named, then called in
+        (
+            "domestic-violence-lobby",
+            [
+                "Come on through this side door here, we've got a private room right off the lobby where nobody "
+                "can see or hear ya."
+            ],
+            "safety_now",
+            "given",
+        ),
+        ("domestic-violence-lobby", ["Please wait over there by the door."], "safety_now", "wrong"),
+        (
+            "domestic-violence-lobby",
+            [
+                "There's also a victim advocate, her whole job is helpin' folks in your spot. I'll call her in too. "
+                "Her direct number is (562) 555-0177."
+            ],
+            "advocate",
+            "given",
+        ),
+        (
+            "domestic-violence-lobby",
+            ["There's also a victim advocate. Her direct number is (562) 555-0177."],
+            "advocate",
+            "wrong",
+        ),
     ],
 )
 def test_a_value_said_of_the_fact_is_checked_whatever_the_words(

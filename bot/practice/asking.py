@@ -260,3 +260,17 @@ def _only_tags_check(read: Sequence[Read]) -> bool:
         s.norm for s, shown in read if "?" in s.norm and "offer_more_help" not in shown
     ]  # a check read from the whole message ("... Monday to Friday. Okay?"): its questions
     return bool(checks) and all(len(norm.replace("?", "").split()) <= 2 for norm in checks)
+
+
+_LISTED = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+_LISTED_ITEM = re.compile(r"^(?:where|what|when|which|who|how much|how long|how many|how soon)\b(?:\s+[\w'$-]+){0,3}$", re.I)
+
+
+def listed_asks(original: str) -> list[str]:
+    """A bare list of what to tell ("Where, how much, how long?", "Which days, what to bring, and how much?"), each
+    item, in order; [] for any other sentence. After a request to tell it back, it names the parts to tell."""
+    items = [i.strip(" ?.!") for i in _LISTED.split(original.strip().rstrip("?").strip()) if i.strip(" ?.!")]
+    if len(items) < 2 or not all(_LISTED_ITEM.match(i) for i in items):
+        return []
+    return [i.lower() for i in items]
+

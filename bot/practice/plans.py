@@ -65,7 +65,11 @@ _SAYS_WHAT_HAPPENS = re.compile(
 )
 
 
-_TAG = re.compile(r",\s*(?:okay|ok|right|alright|all right|yeah|yes|understand|got it|hmm|ya|yah)\s*\?+\s*$", re.I)
+_TAG = re.compile(
+    r",\s*(?:okay|ok|right|alright|all right|yeah|yes|understand|got it|hmm|ya|yah|see it|see that|see there|you see|"
+    r"see)\s*\?+\s*$",
+    re.I,
+)
 
 
 def untagged(sentence: str) -> str:

@@ -14,7 +14,7 @@ import re
 
 from bot.grading.text import split_sentences
 from bot.practice.antecedents import in_context
-from bot.practice.asking import plain, question_parts, yes_no
+from bot.practice.asking import listed_asks, plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
 from bot.practice.plans import HANGING, PHONE_NUMBER, continued, cut_whole, in_my_words, spoken
@@ -215,9 +215,26 @@ def told_parts(part: str, visitor: Visitor, sentences: list[str], lines: Lines) 
 
 
 def _whole(part: str, visitor: Visitor) -> str:
-    """The question of the message the part is of (normalised), or the part itself."""
+    """The question of the message the part is of (normalised), or the part itself; a bare list of what to tell
+    after the request to tell it back goes with it ("can you run it back to me? Where, how much, how long?")."""
     bare = part.strip(" ?")
-    return next((s.norm for s in split_sentences(visitor.message) if bare and bare in s.norm), part)
+    said = split_sentences(visitor.message)
+    at = next((i for i, s in enumerate(said) if bare and bare in s.norm), None)
+    if at is None:
+        return part
+    if at and (listed := listed_asks(said[at].original)) and _TELL_BACK.search(said[at - 1].norm):
+        return "tell me back " + " and ".join(_WH_SAID.get(w, w) for w in listed) + " ?"
+    return said[at].norm
+
+
+_PLACE_WORD = re.compile(
+    r"\b(?:go|head|come|walk|stop)\b.{0,40}\b(?:window|counter|desk|office|building|lobby|station|room|yard|lot|"
+    r"unit|department|courthouse|court|dmv)\b",
+    re.IGNORECASE,
+)
+"""A place the trainee sent the visitor to ("You'll go to the records window, just over there.")."""
+_WH_SAID = {"where": "where you go", "when": "when you go", "how long": "how long it takes"}
+"""A bare item of such a list, as the part it asks ("where": "where you go")."""
 
 
 _CODE = re.compile(r"\b(?:988|911|311|211)\b")
@@ -266,6 +283,8 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said.append(("item", back))  # "how you will hear from us": "You'll call me back at ..."
         elif kind != "bring" and (found := _value(kind, sentences, about, visitor)):
             said.append(("item" if _CLAUSE.search(found) else "value", found))
+        elif kind == "address" and (place := next((i for _, i in told if _PLACE_WORD.search(i)), "")):
+            said.append(("item", place))  # "where you're headed": "I go to the records window", no street address
         elif kind == "number" and (code := next((m.group(0) for x in sentences if (m := _CODE.search(x))), "")):
             said.append(("value", code))  # "the number you can call any time": 988
     if not said and " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
