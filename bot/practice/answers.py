@@ -30,12 +30,12 @@ from bot.practice.asking import (
 )
 from bot.practice.choosing import choose, inline_choice
 from bot.practice.complying import said_now
-from bot.practice.in_kind import InKind, merged_read_backs
-from bot.practice.knowing import Knowing, bare_yes_or_no, stem, with_yes_or_no, words_of, yes_or_no_first
+from bot.practice.in_kind import InKind, fitting_yes, merged_read_backs
+from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
 from bot.practice.lines import Lines
-from bot.practice.quizzes import told as told_to
-from bot.practice.said_once import READ_BACK_LINE, content_words, distinct, mostly_said, once_yes, said_key
-from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, MISHEARD, REASKED, SAID_BEFORE
+from bot.practice.repeats import as_repeats
+from bot.practice.said_once import once_yes
+from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Detail, Line, Scenario
@@ -55,14 +55,16 @@ _FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _KINS_NAME, _HOW_MANY, _WHERE_YOU_ARE, _
 _DONE, _OWN_THING, _TERSE_PHONE = pattern("did_you"), pattern("own_thing"), pattern("terse_phone")
 _CONFIRM = pattern("confirm", 0)
 _DURATION_WORDS = list(words("duration_words"))
-_COUNT, _NUMBER_BACK, _WHO_OF_IT, _DAY_NAMED = patterns("count number_back who_of_it day_named")
+_COUNT, _NUMBER_BACK, _WHO_OF_IT = patterns("count number_back who_of_it")
 """A line that says how many ("Two of them."), a request to read a number back, a part naming only who it asks."""
 _KIN = tuple(frozenset(group.split()) for group in words("same_person"))
 """Words for one person: asked for "your mom's name", the line about "my mother" answers it."""
 _SOMEONE_ELSES_NUMBER, _SOMEONE_ELSES = patterns("someone_elses_number someone_elses", 0)
 """"Your daughter's phone number?" asks for hers, not the caller's own; a question about someone else's car ("their
 plate") is answered by the detail about them, not the visitor's."""
-_DIGIT = re.compile(r"\d")
+_OR_ASKS = re.compile(r"\bor (?:is|are|was|were|do|does|did|has|have|will|would|can|could)\b")
+_BARE_YES = re.compile(r"^(?:Yes|No|Yeah|Nope)\.\s+(?=[A-Z])")
+"""A question that offers two things to choose from, each a question of its own: no bare "Yes." to either."""
 _TOPIC_OF_DETAIL = {"phone": "callback"}
 """A detail that also tells its topic: once the number is given, "Do you need my number?" is not offered again."""
 _MOST_ANSWERS = 6
@@ -124,6 +126,7 @@ class Answers:
         asked = [(p, t) for _, p in parts for t in question_topics(p)]  # "Is she okay? Anyone hurt?" asks of harm
         answered: set[int] = set()
         offering = {i for i, p in parts if offers(p)}
+        either = {i for i, q in enumerate(asking) if _OR_ASKS.search(q)}  # "Is 1187 the party, or is that yours?"
         for i, part in parts:
             if i in picked:
                 answers.append((picked[i], False))
@@ -137,10 +140,10 @@ class Answers:
             if i in answered and yes_no(part) and all(self.knowing.unknown(a, visitor) for a, _ in found):
                 continue  # "any fighting, or just the music?": the first part's answer answers the rest
             answered |= {i} if found else set()
-            answers += found
+            answers += [(_BARE_YES.sub("", a) or a, b) if i in either else (a, b) for a, b in found]
         if not [a for a, _ in answers if a]:
             return None
-        said = self._as_repeats(answers, visitor)
+        said = as_repeats(answers, visitor, self.lines)
         if not said:
             return None
         if len(said) > 1:  # "Nina Petrova. Do you need my number too? Sure, it's ...": no offer mid-answer
@@ -252,7 +255,8 @@ class Answers:
         if not kinds or YES_NO.match(answer):
             return answer
         yes = self.lines.voice("all_clear", ALL_CLEAR)[kinds[0]]
-        return f"{random.Random(f'{visitor.seed}:{visitor.turn}:testing').choice(yes)} {answer}"
+        opener = fitting_yes(yes, visitor.message, random.Random(f"{visitor.seed}:{visitor.turn}:testing"))
+        return f"{opener} {answer}".strip()
 
     def _read_back_asked(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
         """ "Did you get that down? Read 'em back to me.": the read-back asked without a question mark, which the
@@ -329,47 +333,6 @@ class Answers:
         visitor.heard.add(f"told:detail:{detail.name}")
         visitor.heard.add(f"told:{_TOPIC_OF_DETAIL.get(detail.name, detail.name)}")
         return line
-
-    def _as_repeats(self, answers: list[tuple[str, bool]], visitor: Visitor) -> list[str]:
-        """Answers to a question asked again, said as repeats: the detail again ("Like I said, 1420 Juniper.",
-        "And no threats..."), without the remarks that went with it the first time. Only what was said before is
-        said as a repeat: an answer given now for the first time gets no "Like I said"."""
-        said = {k for k in visitor.heard if k.startswith("said:")}
-        prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(self.lines.said_before)
-        texts = distinct([a for a, _ in answers])
-        if REASKED.search(visitor.message):  # "No, I mean your sister": the answer that missed is not said again
-            told = content_words(" ".join(told_to(visitor)))  # the trainee's own value, said back, never missed
-            asked = content_words(visitor.message)  # "I meant, have you checked your credit report?": it said so
-            texts = [
-                t
-                for t in texts
-                if not all(said_key(x.original) in said for x in split_sentences(t))
-                or len(content_words(t) & told) * 3 >= len(content_words(t)) * 2
-                or len(content_words(t) & asked) >= (1 if _DAY_NAMED.search(visitor.message) else 2)
-            ]
-            texts = texts or [random.Random(f"{visitor.seed}:{visitor.turn}:misheard").choice(MISHEARD)]
-        again = {a for a, before in answers if before}
-        if texts and texts[0] in again and mostly_said(texts[0], said) and not READ_BACK_LINE.search(texts[0]):
-            texts = [f"{prefix} {self.lines.decap(texts[0])}", *texts[1:]]  # asked again, said in other words
-        first = not (texts and texts[0].startswith(SAID_BEFORE))
-        result = []
-        for part in texts:
-            sentences = split_sentences(part)
-            kept = []
-            opens = 1 if len(sentences) > 1 and bare_yes_or_no(sentences[0].original) else 0
-            for i, x in enumerate(sentences):
-                i -= opens  # "Yes." before the detail is no detail
-                if said_key(x.original) not in said or READ_BACK_LINE.search(x.original):
-                    kept.append(x.original)  # a value read back is said again as it was: never "Like I said"
-                elif i == 0 or _DIGIT.search(x.original):  # the detail itself; a remark is not said twice
-                    kept.append(f"{prefix if first else 'And'} {self.lines.decap(x.original)}")
-                    first = False
-            if kept:
-                result.append(" ".join(kept))
-        if result and " ".join(result) == visitor.last_line and result[0].startswith(prefix):
-            other = next(p for p in SAID_BEFORE if p != prefix)  # the same repeat twice is said in other words
-            result[0] = other + result[0][len(prefix) :]
-        return result
 
     def _topic_answer(self, visitor: Visitor, topic: str, question: str, asked: list[tuple[str, str]]) -> str:
         """The persona's line for one topic asked, or an honest "I don't know" (once; again, "Like I said")."""

@@ -90,14 +90,38 @@ def _asks_yes_or_no(sentence: Sentence, shown: frozenset[str], details: Sequence
 
 def questions(read: Sequence[Read], details: Sequence[Detail]) -> list[str]:
     """The message's questions for the visitor, normalised, in the order asked: no tag, no check of
-    understanding, no offer of help unless it asks for one of the persona's details all the same."""
+    understanding, no offer of help unless it asks for one of the persona's details all the same (or asks beside
+    the offer: "Any family we could reach, or anything else I can help with?")."""
+    found = []
+    for s, shown in read:
+        beside = beside_offer(s.norm, details)
+        if beside or (
+            (asks(s.norm) or _ASKS_FOR.search(s.norm))
+            and (not _TAG.search(s.norm) or question_topics(s.norm))  # "Nobody got hurt, right?" asks all the same
+            and (not shown & _NOT_ASKING or asks_a_detail(s.norm, details))
+            and not checks_understanding(s.norm)
+        ):
+            found += [_TEXTING.sub(lambda m: _TEXTED[m.group(0)], q) for q in beside or [s.norm]]
+    return found
+
+
+_BESIDE = re.compile(
+    r"\s*,?\s+(?:or|and|also|plus)\s+(?=(?:any|anyone|anybody|anything|someone|somebody|is|are|does|do|did|has|have|can|"
+    r"what|who|where|when|how)\b)"
+)
+
+
+def beside_offer(norm: str, details: Sequence[Detail]) -> list[str]:
+    """The question asked in one sentence with an offer of more help ("is there anything else you need, or anyone
+    she might have gone with?": "anyone she might have gone with ?"), or []."""
+    pieces = _BESIDE.split(norm)
+    if len(pieces) < 2 or not any(_OFFERS_HELP.search(p) for p in pieces):
+        return []
+    asked = [p for p in pieces if not _OFFERS_HELP.search(p)]
     return [
-        _TEXTING.sub(lambda m: _TEXTED[m.group(0)], s.norm)
-        for s, shown in read
-        if (asks(s.norm) or _ASKS_FOR.search(s.norm))
-        and (not _TAG.search(s.norm) or question_topics(s.norm))  # "Nobody got hurt, right?" asks all the same
-        and (not shown & _NOT_ASKING or asks_a_detail(s.norm, details))
-        and not checks_understanding(s.norm)
+        q if q.endswith("?") else f"{q.rstrip(' ?')} ?"
+        for q in asked
+        if question_topics(q) or any(d.asked.search(q) for d in details)
     ]
 
 
@@ -108,6 +132,8 @@ def genuine(sentence: Sentence, shown: frozenset[str], details: Sequence[Detail]
         return False
     if _TAG.search(norm) and not question_topics(norm):
         return False  # "..., okay?" is a tag; "She is okay?" asks whether she is hurt
+    if beside_offer(norm, details):
+        return True  # "Anything else I can do, or anyone she might have gone with?" asks all the same
     if _OFFER.search(norm) or _OFFERS_HELP.search(norm) or checks_understanding(norm):
         return False
     return not shown & _NOT_ASKING or asks_a_detail(norm, details)
@@ -130,11 +156,13 @@ def _with_offer_of_help(
     if not any(_OFFERS_HELP.search(x.norm) for x in sentences):
         return names
     names = names | {"offer_more_help"}
+    if any(beside_offer(x.norm, details) for x in sentences):
+        return names | {"clarifying_question"}  # "Anything else I can do, or anyone she might have gone with?"
     others = [
         x
         for x in sentences
         if ("?" in x.norm or _ASKS.match(x.norm))
-        and not _OFFERS_HELP.search(x.norm)
+        and (not _OFFERS_HELP.search(x.norm) or beside_offer(x.norm, details))
         and (question_topics(x.norm) or any(d.asked.search(x.norm) for d in details))
     ]
     return names if others else names - {"clarifying_question"}
@@ -263,7 +291,9 @@ def _only_tags_check(read: Sequence[Read]) -> bool:
 
 
 _LISTED = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
-_LISTED_ITEM = re.compile(r"^(?:where|what|when|which|who|how much|how long|how many|how soon)\b(?:\s+[\w'$-]+){0,3}$", re.I)
+_LISTED_ITEM = re.compile(
+    r"^(?:where|what|when|which|who|how much|how long|how many|how soon)\b(?:\s+[\w'$-]+){0,3}$", re.IGNORECASE
+)
 
 
 def listed_asks(original: str) -> list[str]:

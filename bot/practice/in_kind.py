@@ -226,7 +226,7 @@ class InKind:
             return f"{rng.choice(not_yet['questions'])} {rest}"  # "Any questions?" "Just one. Should I ...?"
         if kind == "questions" and said_yes:
             return f"No. {rest}"  # "Yes. Report, number." answers "Any questions?" as "No. Report, number."
-        return f"{rng.choice(clear[kind])} {rest}".strip()
+        return f"{fitting_yes(clear[kind], message, rng)} {rest}".strip()
 
     def _said_back(self, visitor: Visitor, message: str, rng: random.Random) -> str:
         """The plan said back: the number read back when asked for it, else the key actions and values."""
@@ -308,3 +308,18 @@ def _value_of(answer: str) -> str:
     """The value a read-back says ("Monday until Friday" of "Monday until Friday, you said.")."""
     tail, opener = _SAID_AFTER.search(answer), _SAID_BEFORE.match(answer)
     return answer[opener.end() if opener else 0 : tail.start() if tail else len(answer)].rstrip(".")
+
+
+_ASKS_DOES = re.compile(r"\bdoes\b", re.IGNORECASE)
+_WH_ASKED = re.compile(r"\b(?:when|what|where|which|who|how)\b[^.!?]*\?")
+_ASKS_A_YES = re.compile(r"\b(?:make|makes) sense|understand|follow|clear|got (?:it|that|all)|sound good|okay\?|ok\?")
+
+
+def fitting_yes(yeses: Sequence[str], message: str, rng: random.Random) -> str:
+    """A yes that fits the check asked: "It does, yes." only to a "does ...?", none to a question of when or what
+    ("So just so we're square, when you gonna swing by records?" asks for a day, not a yes)."""
+    if _WH_ASKED.search(message.lower()) and not _ASKS_A_YES.search(message.lower()):
+        return ""
+    fitting = [y for y in yeses if not y.startswith("It does")] if not _ASKS_DOES.search(message) else list(yeses)
+    return rng.choice(fitting or list(yeses))
+

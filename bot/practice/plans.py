@@ -173,9 +173,11 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 def spoken(text: str) -> str:
     """What the trainee typed, as said out loud: "+ ur photo ID" is "and your photo ID", "w/" "with", "the
     booking #" "the booking number", "wanna" "want to" (a caller saying a plan back never says the shorthand)."""
+    text = _DROPPED_G.sub(r"\1ing", text)  # "eight in the mornin'": "morning"
     if "+" in text or "&" in text:
         text = _AND_SIGN.sub(" and ", text)
     text = _N_AND.sub(" and ", _YOU_ARE.sub(lambda m: "You're " if m.group(0)[0].isupper() else "you're ", text))
+    text = _W_WITH.sub("with ", _COMPANIES.sub(r"\1 companies", text))  # "the insurance cos", "w the DMV"
     text = _WITH_SLASH.sub("with ", _WITHIN.sub("within", _THEM.sub("them", text)))  # "give 'em a call"
     text = _NUMBER_SIGN.sub("number", text)
     text = _DAY_SHORT.sub(lambda m: _DAYS_SAID[m.group(0).rstrip(".").lower()].title(), text)  # "Mon": "Monday"
@@ -194,6 +196,8 @@ _DAY_SHORT = re.compile(
 
 _YOU_ARE = re.compile(r"\b(?:ur|u r|u're)\s+(?=(?:gonna|going|gna|not|welcome|all|set|free|able|supposed)\b)", re.I)
 """A "ur" that is "you're" ("ur gonna need ur ID"), not "your"."""
+_COMPANIES = re.compile(r"\b(insurance|phone|credit card|card|tow|utility|cable|gift card) cos\b", re.IGNORECASE)
+_W_WITH = re.compile(r"\bw (?=(?:the|your|ur|my|a|an|his|her|their|our|them|him|me|us)\b)")
 _N_AND = re.compile(r"(?<=[A-Za-z]) n (?=[a-z])")
 """"ur ID n the title": "and"."""
 _ITS_IS = re.compile(r"\bits(?= (?:\d|\$|a |an |the |about |only |free\b|open\b|closed\b|on |at |in |not ))")

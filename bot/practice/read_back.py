@@ -46,8 +46,8 @@ _HOUR = r"(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _DAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\b"
 """A day of the week, in full or short ("Mon", "Tues", "Thursdays"), never the start of another word ("frightening")."""
 _KINDS = {
-    "hours": rf"(?:\b{_HOUR} in the (?:morning|afternoon|evening)\s*(?:to|until|till|-|and)\s*{_HOUR}"
-    r"(?: in the (?:morning|afternoon|evening))?|"
+    "hours": rf"(?:\b{_HOUR} in the (?:morning|mornin'|afternoon|evening|evenin')\s*(?:to|until|till|-|and)\s*{_HOUR}"
+    r"(?: in the (?:morning|mornin'|afternoon|evening|evenin'))?|"
     rf"\b{_DAY}(?:\s*(?:to|through|thru|until|till|-|and)\s*\b{_DAY})?|"
     r"\bweekdays?\b|\bweekends?\b|(?<![\d-])\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
     r"until|till|and)\s*\d{1,2}(?::\d\d)?(?![\d-])\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|"
