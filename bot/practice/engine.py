@@ -38,8 +38,9 @@ from bot.practice.ending import (
     unresolved_floor,
 )
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
-from bot.practice.lines import Lines, leading_thanks, not_repeating, times_of_day
+from bot.practice.lines import Lines, leading_thanks, times_of_day
 from bot.practice.plans import echoes_visitor, offers_heard
+from bot.practice.said_once import not_repeating
 from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK
 from bot.practice.telling import steps_heard
 from bot.practice.visitor import (

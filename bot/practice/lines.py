@@ -287,7 +287,16 @@ class Lines:
             line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)
         elif "tod:morning" in visitor.heard:
             line = _GOOD_NIGHT.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}day", line)
+        line = _not_to_itself(line, self.persona_name(visitor))  # "I'm safe right now, Jasmine, right here"
         return misnamed(line, visitor, self)  # "Thank ya, Sam." to Marcus: "It's Marcus, actually."
+
+
+def _not_to_itself(said: str, name: str) -> str:
+    """The plan said back without the visitor's own name the trainee called it by ("I'm somewhere safe right now,
+    Jasmine, right here with you" is said "I'm somewhere safe right now, right here with you")."""
+    for part in {name, *name.split()} - {"Mr.", "Mrs.", "Ms.", "Dr.", ""}:
+        said = re.sub(rf"(?<!said),\s*{re.escape(part)}(?=,)", "", said)
+    return said
 
 
 _THANKS = pattern("thanks_only", re.I)
@@ -336,27 +345,6 @@ def leading_thanks(follow: str) -> tuple[str, str]:
     return " ".join(s.original for s in sentences[:n]), " ".join(s.original for s in sentences[n:])
 
 
-def not_repeating(follow: str, answer: str, heard: frozenset[str] | set[str] = frozenset()) -> str:
-    """The follow-up line less any sentence that only repeats the answer just given ("It's a white Toyota pickup."
-    after "Plate 9GHL031, a white Toyota pickup."), or that with it says again a line of its own ("My daughter Lily
-    should have been home from the park on Fifth Street" after "... should have been home hours ago" and "... at the
-    park on Fifth Street"), or that says again a figure just given ("It's case 26-01873, ..." after "Yes, it's
-    26-01873.")."""
-    said = set(re.findall(r"[a-z0-9']{4,}", answer.lower()))
-    own = [set(w for w in k[5:].split() if len(w) >= 4) for k in heard if k.startswith("said:")]
-    figures = set(_FIGURE.findall(answer))
-    counts = set(_COUNT_WORD.findall(answer.lower()))  # "She's ten." before "My daughter Lily is ten."
-    kept = []
-    for s in split_sentences(follow):
-        words = set(re.findall(r"[a-z0-9']{4,}", s.original.lower()))
-        told = set(_COUNT_WORD.findall(s.original.lower()))
-        new = not words or len(words & said) / len(words) < 0.6
-        new = new and not (len(words) >= 5 and any(len(words & (said | o)) >= 0.8 * len(words) for o in own))
-        if new and not figures & set(_FIGURE.findall(s.original)) and not (told and told <= counts):
-            kept.append(s.original)
-    return " ".join(kept)
-
-
 _TIME_OF_DAY = tuple(zip(("evening", "morning"), patterns("evening_words morning_words"), strict=True))
 """What the trainee's words say of the time of day, which the visitor's goodbyes follow."""
 # Fitting a line to the call (bot/practice/phrases/speaking.yaml): "have a good day" said at night and the other
@@ -371,8 +359,6 @@ _DIGIT = re.compile(r"\d")
 _TWO_STOPS = re.compile(r"(?<!\.)\.\.(?!\.)")
 _STILL_THERE = re.compile(r"\b(?:are|r) (?:you|u) (?:still )?there\b|^hello\??$", re.IGNORECASE)
 """A line that asks whether the desk is still on the line: no question of what the visitor still needs."""
-_FIGURE = re.compile(r"\d{4,}")
-_COUNT_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\b")
 _CALENDAR = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?$|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)$"

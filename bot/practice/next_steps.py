@@ -26,7 +26,7 @@ def what_happens(sentences: list[str]) -> str:
     return ", and ".join([items[0], *rest]) + "."
 
 
-_LEADING_WORD = re.compile(r"^(?:You|They|We|He|She|It|Then|The)\b")
+_LEADING_WORD = re.compile(r"^(?:You|They|We|He|She|It|Then|The|A|An|Our|Your|My|Their|His|Her|Someone|Somebody)\b")
 """A step's first word, in lower case once it follows another ("..., and they'll review it")."""
 _WILL_DO = re.compile(
     r"\b(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|they'll|they will|a deputy will|"

@@ -99,3 +99,29 @@ def once_yes(answer: str, before: list[str]) -> str:
     if answer.startswith("Yes. ") and any(a.startswith("Yes") for a in before):
         return answer.removeprefix("Yes. ")
     return answer
+
+
+def not_repeating(follow: str, answer: str, heard: frozenset[str] | set[str] = frozenset()) -> str:
+    """The follow-up line less any sentence that only repeats the answer just given ("It's a white Toyota pickup."
+    after "Plate 9GHL031, a white Toyota pickup."), or that with it says again a line of its own ("My daughter Lily
+    should have been home from the park on Fifth Street" after "... should have been home hours ago" and "... at the
+    park on Fifth Street"), or that says again a figure just given ("It's case 26-01873, ..." after "Yes, it's
+    26-01873.")."""
+    said = set(re.findall(r"[a-z0-9']{4,}", answer.lower()))
+    own = [set(w for w in k[5:].split() if len(w) >= 4) for k in heard if k.startswith("said:")]
+    figures = set(_FIGURE.findall(answer))
+    counts = set(_COUNT_WORD.findall(answer.lower()))  # "She's ten." before "My daughter Lily is ten."
+    kept = []
+    for s in split_sentences(follow):
+        words = set(re.findall(r"[a-z0-9']{4,}", s.original.lower()))
+        told = set(_COUNT_WORD.findall(s.original.lower()))
+        new = not words or len(words & said) / len(words) < 0.6
+        new = new and not (len(words) >= 5 and any(len(words & (said | o)) >= 0.8 * len(words) for o in own))
+        if new and not figures & set(_FIGURE.findall(s.original)) and not (told and told <= counts):
+            kept.append(s.original)
+    return " ".join(kept)
+
+
+_FIGURE = re.compile(r"\d{4,}")
+"""A figure that names one thing (a case or phone number's last four)."""
+_COUNT_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\b")
