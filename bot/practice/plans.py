@@ -35,7 +35,9 @@ def told_sentences(message: str) -> list[str]:
     return [
         s
         for s in statements
-        if "?" not in s and (len(s.split()) >= 3 or PHONE_NUMBER.search(s)) and not _NOT_PLAN.search(s)
+        if "?" not in s
+        and (len(s.split()) >= 3 or PHONE_NUMBER.search(s) or _DIRECTIVE_START.match(s))  # "Keep it."
+        and not _NOT_PLAN.search(s)
     ]
 
 

@@ -129,7 +129,9 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
 
 
 _THEN_STEP = re.compile(
-    r",\s*(?:(?:please|just|then)\s+)?((?:call|dial|ring|go|leave|get|lock|stay|text)\b[^,.;]*)[.;]?$", re.I
+    r",\s*(?:(?:please|just|then)\s+)?((?:(?:we|they|i|you)(?:'ll| will)? )?(?:call|dial|ring|go|leave|get|lock|stay|"
+    r"text|bring|keep|send|contact|let)\b[^,.;]*)[.;]?$",
+    re.I,
 )
 
 
@@ -144,8 +146,8 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
         step = _THEN_STEP.search(sentence)
         if step and " if " in f" {sentence.lower()} " and case & content_words(sentence):
             when = continued(in_my_words(asked.group(1)).rstrip("."))
-            do = re.sub(r"^I ", "", in_my_words(step.group(1)).rstrip("."))  # "call us back": "call you back"
-            said = f"If {when}, I {do[:1].lower()}{do[1:]}.".replace(" ,", ",")
+            do = in_my_words(step.group(1)).rstrip(".")  # "call us back": "I call you back"; "we call you": "you call me"
+            said = f"If {when}, {continued(do)}.".replace(" ,", ",")
             coming = next_answer(part[: asked.start()], sentences)  # "what happens next and what you do if ...?"
             return f"{coming.rstrip('.')}, and {said[:1].lower()}{said[1:]}" if coming else said
     return None

@@ -138,6 +138,8 @@ def key_items(sentence: str) -> list[str]:
             clauses[-1:] = [head, theirs] if head else [theirs]
         elif clauses and (doer := _DOER_WILL.match(clauses[-1])) and _BARE_VERB.match(clause):
             clauses.append(f"{doer.group(1)} {clause}")  # "I'll take the complaint and make sure ...": mine, not theirs
+        elif clauses and _BRING_LIST.search(clauses[-1]) and _BARE_THING.match(clause):
+            clauses[-1] += f", and {clause}"  # "bring the car, the form, and your photo ID": one list
         else:
             clauses.append(_FRAME.sub("", clause).strip())
     items = []
@@ -146,10 +148,11 @@ def key_items(sentence: str) -> list[str]:
             clause = f"{clause[lead.end() :]} {lead.group(1).lower()}"  # "Tonight, call the bank" -> "call ... tonight"
         aside = _ASIDE.search(clause)
         if aside and not _NUMBER.search(aside.group(0)):
-            clause = clause[: aside.start()]
-        words = clause.split()
-        if len(words) > _MOST_WORDS and "," in " ".join(words[:_MOST_WORDS])[20:]:
-            cut = " ".join(words[:_MOST_WORDS])
+            more = _MORE_TO_BRING.search(clause, aside.start())  # "..., since the deputy looks at it, plus the form"
+            clause = clause[: aside.start()] + (f", {clause[more.end():].strip()}" if more else "")
+        words, most = clause.split(), _MOST_WORDS + (8 if _BRING_LIST.search(clause) else 0)  # a list to bring
+        if len(words) > most and "," in " ".join(words[:most])[20:]:
+            cut = " ".join(words[:most])
             clause = cut[: cut.rfind(",")] if not _NUMBER.search(clause[cut.rfind(",") :]) else clause
         if len(clause.split()) < 2:
             continue
@@ -157,6 +160,12 @@ def key_items(sentence: str) -> list[str]:
         if _VALUE.search(said) or _ACTION.match(said):
             items.append(said + ".")
     return items
+
+
+_BRING_LIST = re.compile(r"\b(?:bring|brings|bringing|need|show)\b[^.]*,", re.IGNORECASE)
+_BARE_THING = re.compile(r"^(?:your|the|a|an|that|this|those|my|his|her|any)\b(?:\s+[\w'-]+){1,4}$", re.IGNORECASE)
+_MORE_TO_BRING = re.compile(r",\s*(?:plus|and also|as well as|also)\s+", re.IGNORECASE)
+"""Where a list goes on after an aside ("bring the car, since the deputy checks it, plus the DMV form, ...")."""
 
 
 def _named(values: list[str], about: frozenset[str] | set[str]) -> bool:
