@@ -41,8 +41,8 @@ from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sen
 from bot.practice.lines import Lines, leading_thanks, times_of_day
 from bot.practice.plans import echoes_visitor, offers_heard
 from bot.practice.said_once import not_repeating
+from bot.practice.steps import steps_heard
 from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK
-from bot.practice.telling import steps_heard
 from bot.practice.visitor import (
     MOOD_STEPS,
     PUT_DOWN,

@@ -146,7 +146,7 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
         step = _THEN_STEP.search(sentence)
         if step and " if " in f" {sentence.lower()} " and case & content_words(sentence):
             when = continued(in_my_words(asked.group(1)).rstrip("."))
-            do = in_my_words(step.group(1)).rstrip(".")  # "call us back": "I call you back"; "we call you": "you call me"
+            do = in_my_words(step.group(1)).rstrip(".")  # "call us back": "I call you back"
             said = f"If {when}, {continued(do)}.".replace(" ,", ",")
             coming = next_answer(part[: asked.start()], sentences)  # "what happens next and what you do if ...?"
             return f"{coming.rstrip('.')}, and {said[:1].lower()}{said[1:]}" if coming else said

@@ -17,37 +17,23 @@ from bot.practice.antecedents import in_context
 from bot.practice.asking import listed_asks, plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
-from bot.practice.plans import HANGING, PHONE_NUMBER, continued, cut_whole, in_my_words, spoken
+from bot.practice.plans import PHONE_NUMBER, continued, in_my_words, spoken
 from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.said_together import together
+from bot.practice.steps import order_answer
 from bot.practice.visitor import Visitor
-from bot.practice.wording import kinds, patterns, says, table, words
+from bot.practice.wording import kinds, patterns, says, words
 from bot.scenarios.questions import testing_kind
 
-_TELL_BACK, _ORDER_ASK, _FIRST, _NEXT, _FRAME, _NUMBERS_FOR, _STEP_LEAD = patterns(
-    "tell_back_ask order_ask step_first step_next step_frame numbers_for step_lead"
-)
-_IN_ONE, _FIRST_THEN = patterns("steps_in_one steps_first_then")
+_TELL_BACK, _ORDER_ASK, _NUMBERS_FOR = patterns("tell_back_ask order_ask numbers_for")
 _PARTS = kinds("told_part")
-ORDER_SAID, ORDER_ONE = table("order_said"), table("order_one")
-ORDER_YES, ORDER_NO, TOLD_FEE = says("order_yes"), says("order_no"), says("told_fee")
-_CUT = re.compile(
-    r",|;|\s(?:and|or|so|because|but)\s|\s[-\u2013\u2014]\s"
-    r"|\s(?:in order )?to\s(?!the\b|a\b|an\b|my\b|your\b|her\b|his\b|our\b)"
-)
+TOLD_FEE = says("told_fee")
 _DAYS = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)\w*days?\b|\bweekdays?\b|\bweekends?\b", re.IGNORECASE
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RANGE = re.compile(r"\b\d+ (?:to|-) \d+ (?:business |working )?(?:days|weeks)\b", re.IGNORECASE)
-_VERBS = frozenset(words("step_verbs"))
-_DETERMINERS = re.compile(r"^(?:the|a|an|her|his|my|your|our|their|this|that|it|I)\b", re.IGNORECASE)
-_YES_NO = re.compile(r"\b(?:are|r|will|do|would|is) (?:you|u|it|that) (?:\w+ ){0,5}first\b")
-_WH = re.compile(r"\b(?:which|what|who|whom)\b")
-_MOST_STEP_WORDS = 8
-_OURS = re.compile(r"\bour\s", re.IGNORECASE)
-_TIME = re.compile(r"\s(?:right now|right away|now|today|tonight|immediately)\b", re.IGNORECASE)
 _ASKING_WORDS = frozenset(words("quiz_words")) | frozenset(words("tell_back_words"))
 _MOST_PARTS = 3
 _AND_ASKS = re.compile(  # "how you report it how long it takes and when you hear back": three parts
@@ -61,88 +47,6 @@ _NAMED_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"^(?:I|you|we|they|he|she)\b|\b(?:is|are)\b", re.IGNORECASE)
-
-
-def steps_heard(message: str, turn: int) -> set[str]:
-    """The steps the message puts in order, as memory: "step:<turn>:<at>:<f|n>:<step>", f for a step said first
-    (an order starts again there), n for one said next."""
-    found: list[tuple[str, str]] = []
-    for sentence in split_sentences(message):
-        text = sentence.original.strip()
-        if "?" in text:
-            continue
-        if both := _IN_ONE.match(text) or _FIRST_THEN.match(text):
-            found += [("f", both.group("a")), ("n", both.group("b"))]
-        elif first := _FIRST.match(text):
-            found.append(("f", text[first.end() :]))
-        elif following := _NEXT.match(text):
-            found.append(("n", text[following.end() :]))
-    steps = [(mark, _step(raw)) for mark, raw in found]
-    return {f"step:{turn:03d}:{at:02d}:{mark}:{step}" for at, (mark, step) in enumerate(steps) if step}
-
-
-_SOON = re.compile(
-    r"^\s*(?:(?:right away|right now|today|tonight|now|first thing|asap|as soon as you can)[, ]+)+", re.I
-)
-_SOON_END = re.compile(r"[ ,]+(?:right away|right now|asap|immediately)\s*[.!]?$", re.I)
-"""A step's "right away" said after it ("stop the payment right away"): no frame, the step."""
-_NO_STEP = frozenset("like um uh so okay ok and also then now today tonight tomorrow first next right away".split())
-"""Words that make no step on their own ("Then, like, today: freeze your credit": the freeze is the step)."""
-
-
-def _step(raw: str) -> str:
-    """A step as its few words: the frame ("and I mean right after we hang up:") and the reasons left out."""
-    pieces = [_SOON_END.sub("", _SOON.sub("", p)).strip(" ,.") for p in raw.split(":")]  # "right away, call ..."
-    pieces = [_STEP_LEAD.sub("", p) for p in pieces]  # "the most important thing is to stop the payment"
-    pieces = [p for p in pieces if p and not _FRAME.search(p)]
-    pieces = [p for p in pieces if set(re.findall(r"[a-z']+", p.lower())) - _NO_STEP] or pieces  # "like, today:"
-    if not pieces:
-        return ""
-    step = _TIME.sub("", _CUT.split(_OURS.sub("the ", pieces[0]))[0]).strip(" ,.!")
-    words_ = cut_whole(step.split(), _MOST_STEP_WORDS)
-    while words_ and words_[-1].lower() in HANGING:
-        words_.pop()
-    return " ".join(words_)
-
-
-def _said_steps(visitor: Visitor) -> list[str]:
-    """The steps of the latest order the trainee gave, in order, in the visitor's words."""
-    keys = sorted(k.split(":", 4)[1:] for k in visitor.heard if k.startswith("step:"))
-    starts = [i for i, (_, _, mark, _) in enumerate(keys) if mark == "f"]
-    latest = keys[starts[-1] :] if starts else keys
-    steps = []
-    for *_, step in latest:
-        said = in_my_words(step).rstrip(" .!")
-        said = continued(said)
-        if said.split()[0].lower() in _VERBS:
-            said = f"I {said}"  # "call her bank": "I call her bank"
-        elif not _DETERMINERS.match(said) and len(said.split()) <= 2:
-            said = f"the {said}"  # "bank first": "the bank"
-        if said not in steps:
-            steps.append(said)
-    return steps[:3]
-
-
-def order_answer(part: str, visitor: Visitor, lines: Lines) -> str | None:
-    """ "Which do you do first?": the steps in the order the trainee last gave them; yes or no first to "Are you
-    calling her bank first?". None when the part asks no order or the trainee gave none."""
-    text = plain(part)
-    if not _ORDER_ASK.search(text):
-        return None
-    steps = _said_steps(visitor)
-    if not steps:
-        return None
-    register = lines.scenario.persona_register
-    rng = random.Random(f"{visitor.seed}:{visitor.turn}:order")
-    first, rest = steps[0], ", then ".join(steps[1:])
-    table_ = ORDER_SAID if rest else ORDER_ONE
-    line = rng.choice(table_.get(register, table_["everyday"]))
-    said = line.format(first=first, First=first[:1].upper() + first[1:], then=rest)
-    if _YES_NO.search(text) and not _WH.search(text):
-        asked = content_words(text)
-        yes = len(asked & content_words(first)) >= max((len(asked & content_words(s)) for s in steps[1:]), default=0)
-        said = f"{rng.choice(ORDER_YES if yes else ORDER_NO)} {said}"
-    return said
 
 
 def numbers_answer(part: str, sentences: list[str]) -> str | None:

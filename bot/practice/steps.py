@@ -1,0 +1,119 @@
+"""The order the trainee put steps in ("First, call the gift card company. Then call our fraud line."), as the
+visitor remembers it, and told back when asked ("Which do you do first?", "And after that?", "Who do you call
+second?"): the latest order said wins ("Actually, bank first, then the report." is believed)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.grading.text import split_sentences
+from bot.practice.asking import plain
+from bot.practice.lines import Lines
+from bot.practice.plans import HANGING, continued, cut_whole, in_my_words
+from bot.practice.said_once import content_words
+from bot.practice.visitor import Visitor
+from bot.practice.wording import patterns, says, table, words
+
+_ORDER_ASK, _FIRST, _NEXT, _FRAME, _STEP_LEAD = patterns("order_ask step_first step_next step_frame step_lead")
+_IN_ONE, _FIRST_THEN = patterns("steps_in_one steps_first_then")
+ORDER_SAID, ORDER_ONE = table("order_said"), table("order_one")
+ORDER_YES, ORDER_NO = says("order_yes"), says("order_no")
+_CUT = re.compile(
+    r",|;|\s(?:and|or|so|because|but)\s|\s[-\u2013\u2014]\s"
+    r"|\s(?:in order )?to\s(?!the\b|a\b|an\b|my\b|your\b|her\b|his\b|our\b)"
+)
+_VERBS = frozenset(words("step_verbs"))
+_DETERMINERS = re.compile(r"^(?:the|a|an|her|his|my|your|our|their|this|that|it|I)\b", re.IGNORECASE)
+_YES_NO = re.compile(r"\b(?:are|r|will|do|would|is) (?:you|u|it|that) (?:\w+ ){0,5}first\b")
+_WH = re.compile(r"\b(?:which|what|who|whom)\b")
+_MOST_STEP_WORDS = 8
+_AFTER_ASK = re.compile(
+    r"^(?:and |so |ok |okay )*(?:after that|then what|and then|what then|what(?:'s| is)? next|what comes next|"
+    r"next)\s*\??$|\b(?:who|what) (?:do|will|would|are|r|should) (?:you|u) (?:\w+ ){0,2}(?:second|next|after that)\b"
+)
+"""A question of the step after the one said back ("And after that?", "who do you call second?")."""
+_OURS = re.compile(r"\bour\s", re.IGNORECASE)
+_TIME = re.compile(r"\s(?:right now|right away|now|today|tonight|immediately)\b", re.IGNORECASE)
+
+
+def steps_heard(message: str, turn: int) -> set[str]:
+    """The steps the message puts in order, as memory: "step:<turn>:<at>:<f|n>:<step>", f for a step said first
+    (an order starts again there), n for one said next."""
+    found: list[tuple[str, str]] = []
+    for sentence in split_sentences(message):
+        text = sentence.original.strip()
+        if "?" in text:
+            continue
+        if both := _IN_ONE.match(text) or _FIRST_THEN.match(text):
+            found += [("f", both.group("a")), ("n", both.group("b"))]
+        elif first := _FIRST.match(text):
+            found.append(("f", text[first.end() :]))
+        elif following := _NEXT.match(text):
+            found.append(("n", text[following.end() :]))
+    steps = [(mark, _step(raw)) for mark, raw in found]
+    return {f"step:{turn:03d}:{at:02d}:{mark}:{step}" for at, (mark, step) in enumerate(steps) if step}
+
+
+_SOON = re.compile(
+    r"^\s*(?:(?:right away|right now|today|tonight|now|first thing|asap|as soon as you can)[, ]+)+", re.I
+)
+_SOON_END = re.compile(r"[ ,]+(?:right away|right now|asap|immediately)\s*[.!]?$", re.I)
+"""A step's "right away" said after it ("stop the payment right away"): no frame, the step."""
+_NO_STEP = frozenset("like um uh so okay ok and also then now today tonight tomorrow first next right away".split())
+"""Words that make no step on their own ("Then, like, today: freeze your credit": the freeze is the step)."""
+
+
+def _step(raw: str) -> str:
+    """A step as its few words: the frame ("and I mean right after we hang up:") and the reasons left out."""
+    pieces = [_SOON_END.sub("", _SOON.sub("", p)).strip(" ,.") for p in raw.split(":")]  # "right away, call ..."
+    pieces = [_STEP_LEAD.sub("", p) for p in pieces]  # "the most important thing is to stop the payment"
+    pieces = [p for p in pieces if p and not _FRAME.search(p)]
+    pieces = [p for p in pieces if set(re.findall(r"[a-z']+", p.lower())) - _NO_STEP] or pieces  # "like, today:"
+    if not pieces:
+        return ""
+    step = _TIME.sub("", _CUT.split(_OURS.sub("the ", pieces[0]))[0]).strip(" ,.!")
+    words_ = cut_whole(step.split(), _MOST_STEP_WORDS)
+    while words_ and words_[-1].lower() in HANGING:
+        words_.pop()
+    return " ".join(words_)
+
+
+def _said_steps(visitor: Visitor) -> list[str]:
+    """The steps of the latest order the trainee gave, in order, in the visitor's words."""
+    keys = sorted(k.split(":", 4)[1:] for k in visitor.heard if k.startswith("step:"))
+    starts = [i for i, (_, _, mark, _) in enumerate(keys) if mark == "f"]
+    latest = keys[starts[-1] :] if starts else keys
+    steps = []
+    for *_, step in latest:
+        said = in_my_words(step).rstrip(" .!")
+        said = continued(said)
+        if said.split()[0].lower() in _VERBS:
+            said = f"I {said}"  # "call her bank": "I call her bank"
+        elif not _DETERMINERS.match(said) and len(said.split()) <= 2:
+            said = f"the {said}"  # "bank first": "the bank"
+        if said not in steps:
+            steps.append(said)
+    return steps[:3]
+
+
+def order_answer(part: str, visitor: Visitor, lines: Lines) -> str | None:
+    """ "Which do you do first?": the steps in the order the trainee last gave them; yes or no first to "Are you
+    calling her bank first?". None when the part asks no order or the trainee gave none."""
+    text = plain(part)
+    steps = _said_steps(visitor)
+    if len(steps) >= 2 and _AFTER_ASK.search(text) and not _ORDER_ASK.search(text):
+        return f"Then {steps[1]}."  # "And after that?", "who do you call second?": the next step told
+    if not _ORDER_ASK.search(text) or not steps:
+        return None
+    register = lines.scenario.persona_register
+    rng = random.Random(f"{visitor.seed}:{visitor.turn}:order")
+    first, rest = steps[0], ", then ".join(steps[1:])
+    table_ = ORDER_SAID if rest else ORDER_ONE
+    line = rng.choice(table_.get(register, table_["everyday"]))
+    said = line.format(first=first, First=first[:1].upper() + first[1:], then=rest)
+    if _YES_NO.search(text) and not _WH.search(text):
+        asked = content_words(text)
+        yes = len(asked & content_words(first)) >= max((len(asked & content_words(s)) for s in steps[1:]), default=0)
+        said = f"{rng.choice(ORDER_YES if yes else ORDER_NO)} {said}"
+    return said
