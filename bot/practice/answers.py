@@ -260,8 +260,9 @@ class Answers:
 
     def _read_back_asked(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
         """ "Did you get that down? Read 'em back to me.": the read-back asked without a question mark, which the
-        question before it only leads up to."""
-        asked = (s.norm for s, _ in read if "?" not in s.norm and read_back_ask(s.norm) is not None)
+        question before it only leads up to; or one the questions leave to it ("the phone number, what were those
+        again?", bot.practice.asking.questions)."""
+        asked = (s.norm for s, _ in read if read_back_ask(s.norm) is not None)
         return next((found for norm in asked if (found := self.in_kind.quiz(visitor, norm))), None)
 
     def _goes_with(self, part: str, before: list[str]) -> bool:

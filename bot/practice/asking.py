@@ -100,6 +100,7 @@ def questions(read: Sequence[Read], details: Sequence[Detail]) -> list[str]:
             and (not _TAG.search(s.norm) or question_topics(s.norm))  # "Nobody got hurt, right?" asks all the same
             and (not shown & _NOT_ASKING or asks_a_detail(s.norm, details))
             and not checks_understanding(s.norm)
+            and read_back_ask(s.norm) is None  # "the phone number, what were those again?": ours, not its own
         ):
             found += [_TEXTING.sub(lambda m: _TEXTED[m.group(0)], q) for q in beside or [s.norm]]
     return found

@@ -47,6 +47,11 @@ _CAPITALISED_OPENERS = frozenset(w.capitalize() for w in _COMMON_OPENERS if w no
 """A pool value's first word that is capitalised only to open a sentence ("In my driveway")."""
 
 
+_SENTENCE_WORDS = frozenset(
+    "the then it its they he she we you i a an and but so this that there my his her our your their if when".split()
+)
+
+
 class Lines:
     """Chooses and shapes the visitor's lines for one scenario (shared by all its attempts)."""
 
@@ -57,6 +62,7 @@ class Lines:
             for value in [scenario.persona_name, *(v for values in scenario.pools.values() for v in values)]
             for text in (value.values() if isinstance(value, Mapping) else [value])
             for word in re.findall(r"[A-Z][\w-]+", str(text))
+            if word.lower() not in _SENTENCE_WORDS  # "They said ..." in a pool value: no name
         )
         """Capitalised words of the persona's names and pool values: a name keeps its capital after "Like I said"."""
         self._pool_offsets = {

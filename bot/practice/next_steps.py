@@ -16,7 +16,7 @@ from bot.practice.wording import kinds
 def what_happens(sentences: list[str]) -> str:
     """What the desk said happens next, the latest said, in the visitor's words ("You're going to ask dispatch to
     send the mental health team out to the beach lot.")."""
-    doing = [s for s in sentences[:6] if _WILL_DO.search(s) and not IN_PASSING.search(s)]
+    doing = [s for s in sentences[:6] if _WILL_DO.search(s) and not IN_PASSING.search(s) and not _WONT.search(s)]
     if not doing:
         return ""
     sentence = max(doing, key=lambda s: len(content_words(s)))  # the plan, not "I'll stay on until they pick up"
@@ -32,9 +32,12 @@ _WILL_DO = re.compile(
     r"\b(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|they'll|they will|a deputy will|"
     r"(?:the|a|our) [\w -]{3,30} (?:will|is going to|is coming))\b|"
     r"\b(?:is|are|'s|'re) (?:on (?:the|their|its|his|her) way|coming)\b|"
-    r"\b(?:I'm|I am|we're|we are) (?:sending|having|getting|passing|calling|putting)\b",
+    r"\b(?:I'm|I am|we're|we are) (?:sending|having|getting|passing|calling|putting)\b|"
+    r"\b(?:I|we) (?:can|want to|'d like to|would like to) (?:transfer|connect|send|get|put|bring|patch)\b",
     re.IGNORECASE,
 )
+_WONT = re.compile(r"\b(?:will not|won't|'ll not|am not going to|'m not going to|not gonna)\b", re.IGNORECASE)
+"""A promise not to do something ("I will not send a crowd"): no step of what happens next."""
 
 
 def heard_back(sentences: list[str]) -> str:
