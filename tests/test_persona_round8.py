@@ -203,7 +203,7 @@ def test_the_visitor_hands_over_the_tow_receipt(library: Library, question: str)
 )
 def test_the_visitor_says_what_got_them_interested(library: Library, question: str) -> None:
     line = last_reply(library, "ride-along-request", 121, [LOBBY_HELLO, question])
-    assert "neighbourhood watch" in line and "Any day works" not in line, line
+    assert "neighborhood watch" in line and "Any day works" not in line, line
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,12 @@ import random
 import re
 from collections.abc import Sequence
 
-from bot.grading.text import split_sentences
+from bot.grading.text import Sentence, split_sentences
 from bot.practice.asking import READ_BACK_KINDS, Read, check_kind, plain, question_parts, read_back_ask, self_asked
 from bot.practice.hearing import ACKNOWLEDGED
 from bot.practice.knowing import self_answer
 from bot.practice.lines import Lines
-from bot.practice.plans import told_back
+from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer
 from bot.practice.read_back import ASK_AGAIN, read_back, said_back
 from bot.practice.said_once import content_words
@@ -40,6 +40,8 @@ _AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that
 """A bare "and the address?" after a read-back: the next value read back."""
 _THE_ONE = re.compile(r"\bthe \w+ one\b")
 """A value named by what it is for ("the commendations one", "the mediation one")."""
+_AND_BARE = re.compile(r"^(?:.{0,40} )?(?:and|what about|how about|plus) ((?:the )?\w+(?: one| number| line)?) \??$")
+"""A bare follow-up after a read-back ("... and mediation?")."""
 _SAID_BEFORE = re.compile(r"^(?:You said|So,|You say) ")
 """A read-back's opening words ("You said 21 days."), said once for values read back in a row."""
 _OF_ITSELF = frozenset(("keep_hidden", "able", "want", "own_thing", "own_id", "here", "safe_place", "with_you"))
@@ -68,6 +70,8 @@ class InKind:
         written down? Tell me back what you'll do." wants the plan)."""
         for sentence, _ in reversed(read):
             asks = checks and not sentence.original.rstrip().endswith((".", "!"))  # "You got it." affirms, "...?" asks
+            if _tells_only(sentence):
+                continue  # "The dispatch number is just for non-emergencies." tells, asks nothing back
             if found := self._quiz_parts(visitor, sentence.norm) or asks and self.check(visitor, sentence.norm):
                 return found
             norm = sentence.norm
@@ -107,17 +111,24 @@ class InKind:
             return None  # "can you tell me what he look like" asks what the visitor knows, not what it was told
         if found := self._kinds_read_back(visitor, part):
             return found  # "read me the number back and the days": each read back, in one line
+        after = _SAID_AFTER.search(visitor.last_line) or _SAID_BEFORE.match(visitor.last_line)  # a read-back
+        bare_and = _AND_BARE.match(plain(part)) if after else None
+        if bare_and and self._told_of(visitor, tail := content_words(bare_and.group(1)) - QUIZ_WORDS):
+            return read_back(self._heard_plan(visitor), "number", self.lines, visitor, tail) or None  # "and mediation?"
         if found := quiz_answer(part, visitor, self.lines):
             return found
         kind = read_back_ask(part)
         followed = bare and len(plain(part).replace("?", "").split()) <= 3  # "... and what time?"
-        after = _SAID_AFTER.search(visitor.last_line) or _SAID_BEFORE.match(visitor.last_line)  # a read-back
         if kind is None and (followed or _AND_THE.match(plain(part)) and after):
             kind = next((k for k, words in READ_BACK_KINDS if k and words.search(part)), None)  # "and the address?"
         about = content_words(plain(part)) - QUIZ_WORDS  # "the mediation one": mediation
         if kind is None:
             return self._the_one_named(visitor, part, about)
         return read_back(self._heard_plan(visitor), kind, self.lines, visitor, about) or None
+
+    def _told_of(self, visitor: Visitor, about: set[str]) -> bool:
+        """A number was told with one of these words ("mediation ... (562) 555-0181")."""
+        return any(PHONE_NUMBER.search(t) and about & content_words(t) for *_, t in self._heard_plan(visitor))
 
     def _the_one_named(self, visitor: Visitor, part: str, about: set[str]) -> str | None:
         """ "Would you mind readin' the commendations one back to me?": the value told that the question names
@@ -323,3 +334,13 @@ def fitting_yes(yeses: Sequence[str], message: str, rng: random.Random) -> str:
     fitting = [y for y in yeses if not y.startswith("It does")] if not _ASKS_DOES.search(message) else list(yeses)
     return rng.choice(fitting or list(yeses))
 
+
+def _tells_only(sentence: Sentence) -> bool:
+    """A statement that asks nothing back: no check, no read-back nor teach-back request in it."""
+    norm = sentence.norm
+    return (
+        sentence.original.rstrip().endswith((".", "!"))
+        and not checks_understanding(norm)
+        and read_back_ask(norm) is None
+        and testing_kind(norm) != "teach_back"
+    )

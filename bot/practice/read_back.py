@@ -210,6 +210,8 @@ def said_back(
     return " ".join(said)
 
 
+_BOTH = frozenset({"both", "numbers", "two"})
+"""Words of a read-back that asks for more than one number."""
 _RECAP = 14
 _LED = re.compile(r"^[^:]{0,60}:\s*")
 """Words of a sentence that sums up the plan ("Zoe stays here with me, deputies are going now to the library, and
@@ -257,8 +259,8 @@ def read_back(
         kind = "deadline"  # "read me the number back and the days": "21 days", no day of the week told
     pattern = re.compile(_KINDS[kind], re.IGNORECASE)
     found = [
-        (_named(values, about), len(about & content_words(" ".join(t for _, _, t in plans[max(0, i - 1) : i + 1]))))
-        + (full, i, values)
+        (_named(values, about), len(about & content_words(text)))  # "mediation ... (562) 555-0181": its own words
+        + (len(about & content_words(" ".join(t for _, _, t in plans[max(0, i - 1) : i + 1]))), full, i, values)
         for i, (_, _, text) in enumerate(plans)
         if (values := [m.group(0).strip() for m in pattern.finditer(text)])
         for full in [kind != "number" and not CLOSED.search(text) or bool(PHONE_NUMBER.search(text))]
@@ -267,6 +269,10 @@ def read_back(
         return ""
     *_, values = max(found)  # the one it names, the most words of the question, a whole number, open, latest
     values = [v for v in values if any(len(w) >= 4 and w in v.lower() for w in about)] or values  # "commendations"
+    if kind == "number" and about & _BOTH:  # "read me both numbers back": the last two told, in the order told
+        told_numbers = list(dict.fromkeys(v for *_, vs in sorted(found, key=lambda f: f[4]) for v in vs))
+        told_numbers = [v for v in told_numbers if PHONE_NUMBER.search(v)] or told_numbers  # not 911 beside them
+        values = told_numbers[-2:] if len(told_numbers) >= 2 else values
     line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
     unique = list(dict.fromkeys(spoken(v) for v in values))
     said = line.format(values=" and ".join(unique) if len(unique) == 2 and kind == "days" else ", ".join(unique))
