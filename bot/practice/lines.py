@@ -301,8 +301,17 @@ def _not_to_itself(said: str, name: str) -> str:
     """The plan said back without the visitor's own name the trainee called it by ("I'm somewhere safe right now,
     Jasmine, right here with you" is said "I'm somewhere safe right now, right here with you")."""
     for part in {name, *name.split()} - {"Mr.", "Mrs.", "Ms.", "Dr.", ""}:
-        said = re.sub(rf"(?<!said),\s*{re.escape(part)}(?=,)", "", said)
+        said = re.sub(rf",\s*{re.escape(part)}(?=,)", lambda m, line=said: _vocative(line, m), said)
     return said
+
+
+def _vocative(said: str, m: re.Match[str]) -> str:
+    """The name dropped when it only calls the visitor by it mid-sentence ("I'm safe right now, Jasmine, here
+    with you"); kept after a repeat's opener or a short lead ("Again, Jordan Lee, sure.")."""
+    before = re.split(r"[.!?]\s", said[: m.start()])[-1].lower().split()
+    after = re.split(r"[.!?]", said[m.end() + 1 :])[0].split()
+    calling = len(before) >= 3 and before[-1] not in ("said", "again", "yes", "sure", "so") and len(after) >= 2
+    return "" if calling else m.group(0)
 
 
 _THANKS = pattern("thanks_only", re.I)
