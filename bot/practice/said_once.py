@@ -117,11 +117,14 @@ def not_repeating(follow: str, answer: str, heard: frozenset[str] | set[str] = f
         told = set(_COUNT_WORD.findall(s.original.lower()))
         new = not words or len(words & said) / len(words) < 0.6
         new = new and not (len(words) >= 5 and any(len(words & (said | o)) >= 0.8 * len(words) for o in own))
+        short = words - _PRONOUN_IS if len(s.original.split()) <= 4 else set()
+        new = new and not (short and short <= set().union(*own, said))  # "She's eighty-one." said in its opening
         if new and not figures & set(_FIGURE.findall(s.original)) and not (told and told <= counts):
             kept.append(s.original)
     return " ".join(kept)
 
 
+_PRONOUN_IS = frozenset({"she's", "he's", "it's", "that's", "they're", "there's", "i'm", "you're", "we're"})
 _FIGURE = re.compile(r"\d{4,}")
 """A figure that names one thing (a case or phone number's last four)."""
 _COUNT_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\b")
