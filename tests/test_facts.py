@@ -381,3 +381,15 @@ def test_a_service_said_closed_on_days_it_is_not_open_is_right(library, closed: 
     said = f"Records is open eight in the morning until four in the afternoon, Monday through Friday. {closed}"
     result = grade(trainee(said), contact=library.scenarios["service-tester"].contact)
     assert bool(result.addressed.wrong_information) is wrong, result.addressed.wrong_information
+
+
+def test_a_number_said_of_another_line_after_the_caller_named_the_jail_is_no_wrong_information(library) -> None:
+    """Round 23: the caller said "saying I was in jail"; the fraud line's number, told next, is the fraud line's."""
+    turns = [
+        Turn("visitor", "Somebody called my abuela pretending to be me, saying I was in jail."),
+        Turn("trainee", "Second, I'm takin' a report right now, and then you're gonna call our fraud line, "
+             "(562) 555-0163, so a detective can follow up."),
+    ]
+    assert grade(turns, contact=library.scenarios["grandparent-scam"].contact).addressed.wrong_information == ()
+    turns[-1] = Turn("trainee", "The jail's information line is (562) 555-0999.")
+    assert grade(turns, contact=library.scenarios["grandparent-scam"].contact).addressed.wrong_information != ()

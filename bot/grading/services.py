@@ -4,6 +4,7 @@ that disagrees with its own is wrong information even when no scenario fact asks
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,6 +57,10 @@ def _someone_elses(word: str) -> bool:
     return word.endswith("'s") and word not in OURS_POSSESSIVES
 
 
+_OTHER_LINE = re.compile(
+    r"\b(?:our|the|their) (?:[\w-]+ ){0,3}(?:line|unit|office|desk|team|hotline|center|department)\b"
+)
+"""A line the clause names by itself ("you're gonna call our fraud line, 555-0163"): its number is that line's."""
 OTHERS_POSSESSIVES = frozenset(WORDS["others_possessives"].wordings)
 OURS_POSSESSIVES = frozenset(WORDS["ours_possessives"].wordings)
 
@@ -86,6 +91,7 @@ def false_about_services(turns: Sequence[Turn], agency: tuple[Service, ...]) -> 
         for c in read(turn.text):
             services = list(services_named(c.norm, agency))
             theirs = WORDS["their_subject"].starts(f" {c.core} ") is not None or refers_back(c)
+            theirs = theirs and (refers_back(c) or not _OTHER_LINE.search(c.norm))  # "you're gonna call our fraud line"
             subject = services[0] if services else (named if theirs else None)
             named = subject or (None if c.elsewhere or c.actor == "other" else named)  # "your insurance... they"
             if subject is None and named is not None and not (c.question or c.says_no or c.conditional):

@@ -129,6 +129,8 @@ def in_my_words(sentence: str) -> str:
     text = _LEAD_IN.sub("", text)
     if together := _LETS.match(text):  # "let's keep our voices down": both of them, said back as "we"
         return "We'll " + text[together.end() :]
+    if mine := _LET_ME.match(text):  # "Let me jot this down": the desk's doing, "You'll jot this down"
+        text = "I'll " + text[mine.end() :]
     directive = bool(_DIRECTIVE_START.match(text))
     parts = _WORDS_AND_GAPS.findall(text)
     out: list[str] = []
@@ -222,6 +224,7 @@ def _said_out(token: re.Match[str]) -> str:
 
 _DROPPED_G = re.compile(r"\b(\w{2,})in'(?=[\s,.!?]|$)")
 _MOST_WORDS = 34
+_LET_ME = re.compile(r"^(?:let me|lemme)\s+", re.IGNORECASE)
 _LETS = re.compile(r"^(?:let's|lets|let us)\s+", re.IGNORECASE)
 _THEN_DO = pattern("then_do", 0)
 _LEAD_IN = pattern("lead_in", re.IGNORECASE)

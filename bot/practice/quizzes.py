@@ -45,6 +45,7 @@ QUIZ_WORDS = frozenset(words("quiz_words"))
 _NUMBER = re.compile(r"\b\d+\b")
 _WHERE = re.compile(r"\bwhere\b|\bwhich (?:window|counter|desk|office|building)\b|\baddress\b")
 _PLACE = value_pattern("address")
+_ONLINE = re.compile(r"\b(?:online|website|web site|portal)\b", re.IGNORECASE)
 _GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
 _GO_TO = re.compile(
@@ -99,16 +100,16 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         found = at_times(found)
     if kind in ("hours", "days"):
         found = [s for s in found if not CLOSED.search(s)] or found
-    if kind == "deadline" and re.search(r"\btakes?\b", part):  # "how long'll the form take?": its minutes
+    if kind == "deadline" and re.search(r"\btakes?\b|\bset aside\b|\bbudget\b|\bblock off\b", part):  # its minutes
         found = taking_time(found)
     if kind == "item" and _WHERE.search(part):  # "where do you go?": the place said, not what it costs there
-        found = [s for s in found if _PLACE.search(s)] or found
+        found = [s for s in found if _PLACE.search(s) or _ONLINE.search(s)] or found
         found = [s for s in found if _GOING.search(s)] or found  # "You go to the records window", not "it will check"
     if not found:
         return None
     papers = (lambda s: len(_PAPERS.findall(s))) if _BRING.search(part) else (lambda s: 0)
     best = max(found, key=lambda s: (papers(s), len(about & content_words(s)), -found.index(s)))
-    placed = kind == "item" and _WHERE.search(part) and _PLACE.search(best)  # "Where do you go?": the place told
+    placed = kind == "item" and _WHERE.search(part) and (_PLACE.search(best) or _ONLINE.search(best))  # the place
     if shape is None and not about & content_words(best) and not placed and not papers(best):
         return None  # "What do you need to bring?" before the trainee said what: a question of its own
     if shape is None or _CONTEXT.search(whole or part):

@@ -114,10 +114,13 @@ _THEIR_VERB = re.compile(
 
 
 _DOER_WILL = re.compile(
-    r"^(?:so |and |then )?(i'll|i will|we'll|we will|i'm going to|we're going to|i am going to|we are going to)\b",
+    r"^(?:so |and |then )?(?:\w+ ){0,3}?(i'll|i will|we'll|we will|i'm going to|we're going to|i am going to|"
+    r"we are going to|it'll|it will|that'll|that will|this will|they'll|they will)\b",
     re.IGNORECASE,
 )
-_BARE_VERB = re.compile(r"^(?:make sure|make|get|send|pass|put|write|have|call|check|follow up|look|review|forward)\b")
+_BARE_VERB = re.compile(
+    r"^(?:make sure|make|get|send|pass|put|write|have|call|check|follow up|look|review|forward|go|goes|end up|stay)\b"
+)
 """A clause that goes on with the desk's own doing ("... and make sure it gets where it needs to go")."""
 
 

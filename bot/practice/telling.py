@@ -18,7 +18,7 @@ from bot.practice.asking import listed_asks, plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
 from bot.practice.plans import PHONE_NUMBER, continued, in_my_words, spoken
-from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, taking_time, value_pattern
+from bot.practice.read_back import CLOSED, FEELING, READ_BACK, at_times, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.said_together import together
 from bot.practice.steps import order_answer
@@ -132,8 +132,8 @@ def _whole(part: str, visitor: Visitor) -> str:
 
 
 _PLACE_WORD = re.compile(
-    r"\b(?:go|head|come|walk|stop)\b.{0,40}\b(?:window|counter|desk|office|building|lobby|station|room|yard|lot|"
-    r"unit|department|courthouse|court|dmv)\b",
+    r"\b(?:go|head|come|walk|stop|file|report|submit|do it)\b.{0,40}\b(?:window|counter|desk|office|building|lobby|"
+    r"station|room|yard|lot|unit|department|courthouse|court|dmv|online|website|web site)\b",
     re.IGNORECASE,
 )
 """A place the trainee sent the visitor to ("You'll go to the records window, just over there.")."""
@@ -164,6 +164,7 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     text = plain(sub)
     about, stems = content_words(text) - _ASKING_WORDS, _stems(text)
     told = [(at, i) for at, s in enumerate(sentences) for i in key_items(s) or [_FRAMED.sub("", in_my_words(s))]]
+    told = [(at, i) for at, i in told if not FEELING.search(i)] or told  # "You are doing very good": no step
     how = bool(_HOW_TO.search(text))  # "how you will report it": the way told (online, in person), not what follows
     items = [(len(stems & _stems(i)) + (how and bool(_WAY.search(i)) and not _ONCE.match(i)), -at, i) for at, i in told]
     score, _, item = max(items, default=(0, 0, ""))
