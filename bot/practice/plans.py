@@ -154,6 +154,7 @@ def in_my_words(sentence: str) -> str:
     said = _THEN_DO.sub(r"\1, I \2", said)  # "If it gets worse, call 911" -> "If it gets worse, I call 911"
     if directive or ", I don't" in said or ", I do not" in said:  # "Don't open the door": "I won't open the door"
         said = re.sub(r"(^|, )I (?:don't|do not) (?=\w)", r"\1I won't ", said)
+        said = re.sub(r", (?:don't|do not) (?=\w)", ", and I won't ", said) if directive else said  # "..., don't wait"
     said = re.sub(r"\b(I|you|we) shall\b", r"\1'll", said)  # "I shall pass it on": "you'll pass it on"
     said = re.sub(r"\bI are\b", "I am", said)
     said = re.sub(r"\bI were\b", "I was", said)

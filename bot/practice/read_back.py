@@ -162,7 +162,19 @@ def key_items(sentence: str) -> list[str]:
         said = in_my_words(clause).rstrip(" ,;:")
         if _VALUE.search(said) or _ACTION.match(said):
             items.append(said + ".")
-    return items
+    return _joined_short(items)
+
+
+def _joined_short(items: list[str]) -> list[str]:
+    """A short step joined to the one after it ("I hang up." "I call 911." is "I hang up and call 911."): one thing
+    to do, never half of it said back."""
+    out: list[str] = []
+    for item in items:
+        if out and out[-1].startswith("I ") and len(out[-1].split()) <= 3 and item.startswith("I "):
+            out[-1] = f"{out[-1].rstrip('.')} and {item[2:]}"
+        else:
+            out.append(item)
+    return out
 
 
 _BRING_LIST = re.compile(r"\b(?:bring|brings|bringing|need|show)\b[^.]*,", re.IGNORECASE)

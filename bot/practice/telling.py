@@ -262,6 +262,10 @@ def _callee_said(text: str, sentences: list[str], stems: set[str]) -> list[tuple
 NUMBER_IS = re.compile(r", ((?:the|our|your) [\w' -]+?)(?:'s)? (?:number|phone number|line|direct line) is\s+(.+)$")
 
 
+_CALL = re.compile(r"\bcall\b")
+_NON_URGENT = re.compile(r"\bnon[- ]?emergenc|\bnot an emergency\b|\bnon[- ]?urgent\b|\bfor anything else\b", re.I)
+
+
 def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
     """The step the trainee said for a case ("If he shows up, I call 911 ..."), nearest the question's words; or
     the call it said to make, on the case as the question puts it ("if he turns up": "If he turns up, I call ...")."""
@@ -269,11 +273,13 @@ def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
     found = [(len(stems & _stems(i)), -at, i) for at, i in items if re.match(r"(?:if|when)\b", i, re.IGNORECASE)]
     if found:  # "If nobody claims it, the property unit's number is ...": "..., I call the property unit at ..."
         return NUMBER_IS.sub(r", I call \1 at \2", max(found)[2])
-    calls = [(len(stems & _stems(i)), -at, i) for at, i in items if re.search(r"\bcall\b", i)]
+    calls = [
+        (len(stems & _stems(i)), not _NON_URGENT.search(sentences[at]), -at, i) for at, i in items if _CALL.search(i)
+    ]
     case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then| again)?\s*\??$", text)
     if not calls or case is None:
         return ""
-    call = max(calls)[2]
+    call = max(calls)[3]  # "if he comes near you": the urgent call, not the one "for anything non-emergency"
     call = continued(call)
     when = in_my_words(case.group(1))  # "if he's at your door": "If he's at my door"
     when = continued(when)
