@@ -101,6 +101,7 @@ def questions(read: Sequence[Read], details: Sequence[Detail]) -> list[str]:
             and (not shown & _NOT_ASKING or asks_a_detail(s.norm, details))
             and not checks_understanding(s.norm)
             and read_back_ask(s.norm) is None  # "the phone number, what were those again?": ours, not its own
+            and not _agrees(s.norm)  # "Is correct?" asks a yes
         ):
             found += [_TEXTING.sub(lambda m: _TEXTED[m.group(0)], q) for q in beside or [s.norm]]
     return found
@@ -135,9 +136,20 @@ def genuine(sentence: Sentence, shown: frozenset[str], details: Sequence[Detail]
         return False  # "..., okay?" is a tag; "She is okay?" asks whether she is hurt
     if beside_offer(norm, details):
         return True  # "Anything else I can do, or anyone she might have gone with?" asks all the same
-    if _OFFER.search(norm) or _OFFERS_HELP.search(norm) or checks_understanding(norm):
+    if _OFFER.search(norm) or _OFFERS_HELP.search(norm) or checks_understanding(norm) or _agrees(norm):
         return False
     return not shown & _NOT_ASKING or asks_a_detail(norm, details)
+
+
+def _agrees(norm: str) -> bool:
+    """A short check that asks for a yes ("Is correct?", "Sound good?"), no detail of the visitor's."""
+    return bool(_AGREES.match(norm))
+
+
+_AGREES = re.compile(
+    r"^(?:and |so )?(?:is|is it|it's|is that|that's|that is|all|we|you) (?:correct|right|good)\s*\?$|"
+    r"^(?:and |so )?(?:does that |that )?sounds? (?:good|okay|ok|alright)\s*\?$|^(?:okay|ok|alright) with you\s*\?$"
+)
 
 
 def asks_a_detail(norm: str, details: Sequence[Detail]) -> bool:

@@ -37,7 +37,9 @@ how it reads back the values of one kind."""
 NEXT, ASK_AGAIN = said("then_next ask_again")
 """How it goes on to the next action; a confused visitor keeps two things and asks for the rest again."""
 _COUNT = (
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty-one|"
+    r"(?:(?:one|two|three|a) hundred(?: and)?(?: (?:ten|twenty|twenty-five|thirty|forty|fifty|sixty|seventy|"
+    r"seventy-five|eighty|ninety))?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
+    r"fifteen|twenty|twenty-one|"
     r"twenty-five|thirty|forty|forty-five|fifty|sixty|seventy-five|a hundred|hundred)"
 )
 """A count as said, in figures or words ("15", "fifteen", "twenty-five")."""
@@ -203,7 +205,7 @@ def said_back(
     them (in the visitor's words) when no action or value stands out."""
     chosen = _chosen(plans)
     recap = [in_my_words(_LED.sub("", s)).rstrip(".") + "." for s in chosen[-1:] if len(s.split()) >= _RECAP]
-    recap = recap if recap and not key_items(chosen[-1]) else []
+    recap = recap if recap and (not key_items(chosen[-1]) or _LED.match(chosen[-1])) else []  # "So, to be sure: ..."
     items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))
     items = [item for item in items if not FEELING.search(item)] or items  # "I have every right to be upset"
     if not any(len(content_words(item)) >= 3 for item in items):

@@ -331,7 +331,7 @@ def _bring(sentences: list[str]) -> list[str]:
         (item.count(","), -at, item)
         for at, s in enumerate(sentences)
         for item in key_items(s)
-        if re.search(r"\bbring\b", item, re.IGNORECASE)
+        if _TO_BRING.search(item)
     ]
     if not found:  # "you fill out an application and a waiver, show a photo ID": what is handed in
         found = [
@@ -340,9 +340,11 @@ def _bring(sentences: list[str]) -> list[str]:
             for item in key_items(s)
             if _HANDED_IN.search(item)
         ]
-    return [max(found)[2].replace(": ", " ")] if found else []
+    return [re.sub(r"\b(bring|bringing): ", r"\1 ", max(found)[2])] if found else []  # "bring: ID" is "bring ID"
 
 
+_TO_BRING = re.compile(r"\bbring\b|\bneed (?:\w+ )?(?:things|documents|papers|items)\b", re.IGNORECASE)
+"""What to bring, or the things needed ("you'll need three things: ...")."""
 _HANDED_IN = re.compile(
     r"\b(?:fill out|fill in|turn in|hand in|show|submit|sign)\b.*\b(?:application|form|waiver|ID|license|"
     r"licence|registration|insurance|proof|papers|documents)\b",

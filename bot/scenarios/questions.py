@@ -313,7 +313,7 @@ def checks_understanding(norm: str) -> bool:
 AGREEMENT_CHECK = re.compile(
     r"\b(is that|is this|that|does that|does this) (sound )?(okay|ok|alright|all right|good)\b|"
     r"\b(okay|ok|alright|all right) with you\b|\bwork for you\b|\bsound (okay|ok|good|alright)\b|"
-    r"\b(all|we|you) good\b"
+    r"\b(all|we|you) good\b|^(is|is it|it's|is that|that's|that is) (correct|right)\s*\?"
 )
 """A check that the visitor agrees ("Okay with you?"), which the grader may not count as a testing question."""
 
