@@ -69,7 +69,11 @@ def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[s
     rules = scenario.fact_rules
     if not rules:
         return Heard(memory=tuple(_value_keys(message)))
-    statuses = fact_statuses([Turn("visitor", visitor_line), Turn("trainee", message)], rules, scenario.context)
+    own = ". ".join(k[5:] for k in sorted(heard) if k.startswith("said:"))  # its own number is no value of ours
+    own = re.sub(r"\b(\d{3}) (\d{3}) (\d{4})\b", r"(\1) \2-\3", own)  # remembered as words: "562 555 0262"
+    before = [Turn("visitor", own), Turn("trainee", "Okay.")] if own else []
+    turns = [*before, Turn("visitor", visitor_line), Turn("trainee", message)]
+    statuses = fact_statuses(turns, rules, scenario.context)
     given, unheard, wrong, memory = set(), set(), [], list(_value_keys(message))
     reactions: set[str] = set()
     for rule in rules:
