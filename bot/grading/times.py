@@ -42,7 +42,6 @@ _ALL_HOURS = ("24 7", "around the clock", "24 hours a day", "open 24 hours", "op
 _ZERO_TIME = ("while you wait", "on the spot", "same day", "walk out with it", "same afternoon")
 _CLOCK_AFTER = frozenset(("a", "p", "am", "pm", "o'clock", "oclock"))
 _RANGE = frozenset(("to", "till", "til", "until", "through", "thru", "and"))
-_DAY_PARTS = ("in the morning", "in the afternoon", "in the evening", "at night")
 _TIME_LEAD = frozenset(("from", "till", "til", "until", "at", "between", "by", "opens", "closes", "after", "before"))
 
 

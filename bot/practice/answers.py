@@ -53,7 +53,6 @@ _FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _KINS_NAME, _HOW_MANY, _WHERE_YOU_ARE, _
 )
 """What a question asks after, over its lower-case words (bot/practice/phrases/asking.yaml)."""
 _DONE, _OWN_THING, _TERSE_PHONE = pattern("did_you"), pattern("own_thing"), pattern("terse_phone")
-_CONFIRM = pattern("confirm", 0)
 _DURATION_WORDS = list(words("duration_words"))
 _COUNT, _NUMBER_BACK, _WHO_OF_IT = patterns("count number_back who_of_it")
 """A line that says how many ("Two of them."), a request to read a number back, a part naming only who it asks."""

@@ -24,7 +24,6 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Dr)\.?\s+$", re.IGNORECA
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
 UNKNOWN_NUMBER = says("other_answer_unknown")
-_PHONE = re.compile(r"\(\d{3}\) \d{3}-\d{4}")
 _OWN_DETAILS = frozenset({"phone", "address", "birth"})
 """The visitor's own details: "her name and number" asks the person mentioned, whatever these match."""
 
