@@ -378,7 +378,7 @@ _CALENDAR = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?$|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)$"
 )
-"""A day or a month that names one thing: said twice in a row, it is a repeat."""
+"""A day or a month ("Tuesdays", "March"): it keeps its capital after "Like I said,"."""
 _READ_BACK_TAIL = re.compile(r", (?:you said|you told me|that's what you said)\.$")
 _STAGE = re.compile(r"\([^()]*\)")
 _FINITE = re.compile(
