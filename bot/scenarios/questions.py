@@ -61,7 +61,9 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "name",
         r"your name|your full name|your first name|your last name|spell (it|that|your)|"
         r"who am i (speaking|talking|chatting)|"
-        r"who i'?m (talking|chatting)|who('s| is) (on the line|speaking)|may i ask who|who('ve| have) i got|"
+        r"who i'?m (talking|chatting)|who('s| is) (on the line|speaking)|"
+        r"may i ask who(?! (?:you|u) (?!are\b|r\b)| (?:he|she|they|it|the|your)\b)|"
+        r"who('ve| have) i got|"
         r"who do i have (on the line|here|the pleasure)|the pleasure of (speaking|talking|chatting)|who am i helping|"
         r"who i'm helping|"
         r"who('s| is) calling|"
