@@ -43,6 +43,8 @@ _FEAR, _ANGER, _TROUBLE, _GRAVE, _NAMED, _FEELING_NAMED = (
         "feeling_in_line",
     )
 )
+"""The visitor's words (phrases/tips.yaml): the feeling they showed, their trouble, and the people and pets
+an example line may name only when the visitor mentioned them in this call."""
 _HE, _SHE, _MAN, _WOMAN = (
     lx.compile_signal(name, re.I).pattern for name in ("he_in_line", "she_in_line", "visitor_man", "visitor_woman")
 )
@@ -50,8 +52,6 @@ CALL_TIMES = ("night", "evening", "afternoon", "morning")
 """The times of a call a greeting can fit, in the order their words are looked for."""
 _TIME_WORDS = {when: lx.compile_signal(f"time_{when}", re.I).pattern for when in CALL_TIMES}
 """The words that say when a call is (phrases/tips.yaml): "late at night", "Good evening"."""
-"""The visitor's words (phrases/tips.yaml): the feeling they showed, their trouble, and the people and pets
-an example line may name only when the visitor mentioned them in this call."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,7 @@ def _appreciation_moment(turns: Sequence[Turn], said: Sequence[Said], contact: C
         (
             i
             for i, t in enumerate(turns, start=1)
-            if first < i < last and t.role == "visitor" and "appreciation" in detect(t.text)
+            if first < i < last and t.role == "visitor" and _thanks(t.text)
         ),
         None,
     )  # the grader's own reading of thanks: not "thanks for nothing", "thank God" or "I'd appreciate an answer"
@@ -178,6 +178,12 @@ def _appreciation_moment(turns: Sequence[Turn], said: Sequence[Said], contact: C
     if len(said) > 1:
         return f"In your last message (turn {said[-1].turn}), thank them as you close{opening}:"
     return f"As you close, thank them{opening}:"
+
+
+@lru_cache(maxsize=4096)
+def _thanks(text: str) -> bool:
+    """A visitor's line thanks (kept apart from `detect`'s cache: a scenario's lines come back call after call)."""
+    return "appreciation" in detect(text)
 
 
 _MOMENTS = {
@@ -220,9 +226,10 @@ def _example(criterion: str, turns: Sequence[Turn], said: Sequence[Said], contac
             else ""
         )
     sense = "hear" if contact.channel == "phone" else "see"
-    when = _when(turns, contact)
+    template = _LINES[line]
+    when = _when(turns, contact) if "{salutation}" in template else None  # only a greeting's line needs it
     salutation = _LINES[f"salutation_{when}" if when else "salutation"]
-    return _LINES[line].format(station=contact.station, sense=sense, salutation=salutation)
+    return template.format(station=contact.station, sense=sense, salutation=salutation)
 
 
 def call_time(text: str) -> str | None:
@@ -237,11 +244,16 @@ def _when(turns: Sequence[Turn], contact: Contact) -> str | None:
         return contact.call_time
     for role, times in (("trainee", CALL_TIMES), ("visitor", ("night",))):
         for t in turns:
-            if t.role == role:
-                found = next((when for when in times if _TIME_WORDS[when].search(_STAGE.sub(" ", t.text))), None)
-                if found:
-                    return found
+            if t.role == role and (found := _time_said(t.text, times)):
+                return found
     return None
+
+
+@lru_cache(maxsize=4096)
+def _time_said(text: str, times: tuple[str, ...]) -> str | None:
+    """The first of `times` that a message's words (not its stage directions) say it is."""
+    words = _STAGE.sub(" ", text)
+    return next((when for when in times if _TIME_WORDS[when].search(words)), None)
 
 
 # --- helpers ------------------------------------------------------------------------
