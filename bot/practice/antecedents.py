@@ -19,3 +19,26 @@ def in_context(sentences: list[str]) -> dict[str, str]:
 
 _POINTS_BACK = re.compile(r"^(?:and |so )?(?:their|its|that|the) (?:direct |main )?(?:number|line|phone)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:they|their|it|its|he|she)\b", re.I)
+
+
+_PHONE = r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b"
+_WHOM = (
+    r"((?:[\w'-]+ ){0,4}?(?:line|unit|office|desk|center|centre|team|hotline|window|advocate|advocates|counselor|"
+    r"commander|clerk))"
+)
+_NAMED_NUMBER = re.compile(rf"\b(?:the|their|our|its) {_WHOM}(?: number)?(?:'s|;| is| at)[^.]{{0,25}}?({_PHONE})", re.I)
+"""A number told with whom it reaches: "the inmate information line is (562) 555-0170"."""
+_NAMED_THING = re.compile(rf"\b(?:the|their|our|its|an?) {_WHOM}\b", re.IGNORECASE)
+_NUMBER = re.compile(_PHONE)
+
+
+def number_named(sentence: str, before: str = "") -> tuple[str, str] | None:
+    """(whom, number) of a number the sentence tells with whom it reaches ("the inmate information line is (562)
+    555-0170"; "The direct number is (562) 555-0170." after "... keeps an inmate information line, and ..."), or
+    None."""
+    for text in (sentence, f"{before} {sentence}"):
+        if found := _NAMED_NUMBER.search(text):
+            return f"the {found.group(1).strip()}", found.group(2)
+    number = _NUMBER.search(sentence)
+    named = _NAMED_THING.findall(before) if number and _POINTS_BACK.match(sentence) else []
+    return (f"the {named[-1].strip()}", number.group(0)) if number and named else None

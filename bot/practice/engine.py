@@ -253,8 +253,8 @@ class ScenarioEngine:
         """The mood moves, the message joins the visitor's memory and the first matching rule fires; in a new
         state, rules that memory alone satisfies fire too (three hops at most). The rule that decides the reply."""
         was = visitor.state
-        visitor.mood = moved_mood(visitor, names)
         new_facts = names & set(self.scenario.resolution_facts) - visitor.facts
+        visitor.mood = moved_mood(visitor, names, helped=bool(new_facts))  # what it came for calms it too
         held = "farewell" in names and bool(new_facts or hands_on(visitor.message))
         visitor.facts |= names
         visitor.fired = None
@@ -353,8 +353,9 @@ class ScenarioEngine:
         else:
             lines = state.idle or state.lines
         answer = self.answers.asked(visitor, signals.sentences, names)
-        if state.end:  # a question asked with the closing is answered before the goodbye
-            return f"{answer} {self.lines.pick(lines, visitor)}" if answer else self.lines.pick(lines, visitor)
+        if state.end:  # a question asked with the closing is answered before the goodbye (again, if asked again)
+            visitor.answered = answer or ""
+            return f"{answer or ''} {self.lines.pick(lines, visitor)}".strip()
         if answer is not None:  # answered first, whatever else the message did; its question ends it
             goes_on = "?" not in answer and (moved or bool(fired and "offer_more_help" in fired.when and fired.say))
             follow = not_repeating(self.lines.pick(lines, visitor), answer, visitor.heard) if goes_on else ""

@@ -20,6 +20,7 @@ from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, takin
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
     NUMBER_IS,
+    callee_answer,
     joined,
     numbers_answer,
     order_answer,
@@ -91,6 +92,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
     if found := found or parts_answer(part, visitor, sentences, about, lines):
         return found  # "Which do you do first?", "Tell me back what days and how much"
+    if _WHO_CALL.search(part) and (callee := callee_answer(part, sentences)):
+        return callee  # "whom will you be calling at that number?": "I'm calling the inmate information line."
     kind = quiz_kind(part)
     if kind is None:
         return None
@@ -146,16 +149,25 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     asked = _IF_ASKED.search(part)
     if not asked:
         return None
-    case = content_words(asked.group(1))
-    for sentence in sentences:
-        step = _THEN_STEP.search(sentence)
-        if step and " if " in f" {sentence.lower()} " and case & content_words(sentence):
-            when = continued(in_my_words(asked.group(1)).rstrip("."))
+    in_order = asked.group(1)  # "what you'll do if he shows up": said back on that case; "should she come home,
+    case = content_words(in_order or next(g for g in asked.groups() if g))  # what ...?": on the trainee's own
+    steps = [(s, step) for s in sentences if (step := _THEN_STEP.search(s)) and " if " in f" {s.lower()} "]
+    for sentence, step in steps:
+        if case & content_words(sentence) or len(steps) == 1:  # "should Lily come home" for "if she turns up"
+            when = continued(in_my_words(in_order if in_order and case & content_words(sentence) else _case_of(sentence)))
             do = in_my_words(step.group(1)).rstrip(".")  # "call us back": "I call you back"
-            said = f"If {when}, {continued(do)}.".replace(" ,", ",")
+            said = f"If {when.rstrip('.')}, {continued(do)}.".replace(" ,", ",")
             coming = next_answer(part[: asked.start()], sentences)  # "what happens next and what you do if ...?"
             return f"{coming.rstrip('.')}, and {said[:1].lower()}{said[1:]}" if coming else said
     return None
+
+
+def _case_of(sentence: str) -> str:
+    """The case of a step told on one ("she turns up, or you learn anything at all" of "If she turns up, or you
+    learn anything at all, ring 911"): said on the trainee's own case when the question put it otherwise."""
+    step = _THEN_STEP.search(sentence)
+    head = sentence[: step.start()] if step else sentence
+    return re.sub(r"^.*?\bif\s+", "", head, count=1, flags=re.I)
 
 
 def _who_will(part: str, sentences: list[str]) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 
+from bot.practice.antecedents import number_named
 from bot.practice.lines import Lines
 from bot.practice.plans import IN_PASSING, PHONE_NUMBER, in_my_words, spoken, told_back
 from bot.practice.said_once import content_words
@@ -60,7 +61,7 @@ _KINDS = {
     "fee": rf"\$\s?\d[\d,.]*|\b{_COUNT} (?:dollars|bucks)\b|\bfree\b|\bno charge\b",
     "address": r"\b\d{1,5} \w+(?: \w+)? (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b|"
     r"\b(?:records|front|property|clerk's) (?:window|counter|desk|office|unit)\b",
-    "deadline": r"\b(?:within|in) \w+ (?:business |working )?(?:days?|weeks?|hours?)\b|"
+    "deadline": r"\b(?:within|in) (?!the |that |this |those |these )\w+ (?:business |working )?(?:days?|weeks?|hours?)\b|"
     r"\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \w+)\b|"
     rf"\b(?:{_COUNT} ?(?:to|or|-) ?)?{_COUNT} (?:business |working |calendar )?(?:days?|weeks?)\b|"
     r"\b(?:about |around |roughly )?(?:within )?(?:the (?:next )?)?"
@@ -208,6 +209,8 @@ def said_back(
     recap = recap if recap and (not key_items(chosen[-1]) or _LED.match(chosen[-1])) else []  # "So, to be sure: ..."
     items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))
     items = [item for item in items if not FEELING.search(item)] or items  # "I have every right to be upset"
+    if not recap and not any(_NUMBER.search(item) for item in items) and (call := _call_told(plans)):
+        items = [call, *items]  # "Keep that paper handy" after the number: the call it is for comes first
     if not any(len(content_words(item)) >= 3 for item in items):
         return told_back(plans, asks_number=False)
     keep = 2 if confused or register in ("distressed", "child") else 3
@@ -225,6 +228,16 @@ def said_back(
     if confused and len(items) > keep:
         said.append(rng.choice(ASK_AGAIN))
     return " ".join(said)
+
+
+def _call_told(plans: list[tuple[int, bool, str]]) -> str:
+    """ "I call the inmate information line at (562) 555-0170": the last number told as a step, with whom it reaches
+    ("The direct number is ..." after "... keeps an inmate information line"), or ""."""
+    told = [t for *_, t in plans]
+    for at in range(len(told) - 1, -1, -1):
+        if plans[at][1] and (found := number_named(told[at], told[at - 1] if at else "")):
+            return f"I call {found[0]} at {found[1]}."
+    return ""
 
 
 _BOTH = frozenset({"both", "numbers", "two"})

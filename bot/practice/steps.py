@@ -34,7 +34,7 @@ _AFTER_ASK = re.compile(
 )
 """A question of the step after the one said back ("And after that?", "who do you call second?")."""
 _OURS = re.compile(r"\bour\s", re.IGNORECASE)
-_TIME = re.compile(r"\s(?:right now|right away|now|today|tonight|immediately)\b", re.IGNORECASE)
+_TIME = re.compile(r"\s(?:right now|right away|straight away|at once|now|today|tonight|immediately)\b", re.IGNORECASE)
 
 
 def steps_heard(message: str, turn: int) -> set[str]:
@@ -58,7 +58,7 @@ def steps_heard(message: str, turn: int) -> set[str]:
 _SOON = re.compile(
     r"^\s*(?:(?:right away|right now|today|tonight|now|first thing|asap|as soon as you can)[, ]+)+", re.I
 )
-_SOON_END = re.compile(r"[ ,]+(?:right away|right now|asap|immediately)\s*[.!]?$", re.I)
+_SOON_END = re.compile(r"[ ,]+(?:right away|straight away|right now|asap|immediately|at once)\s*[.!]?$", re.I)
 """A step's "right away" said after it ("stop the payment right away"): no frame, the step."""
 _NO_STEP = frozenset("like um uh so okay ok and also then now today tonight tomorrow first next right away".split())
 """Words that make no step on their own ("Then, like, today: freeze your credit": the freeze is the step)."""

@@ -13,7 +13,7 @@ import random
 import re
 
 from bot.grading.text import split_sentences
-from bot.practice.antecedents import in_context
+from bot.practice.antecedents import in_context, number_named
 from bot.practice.asking import listed_asks, plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
@@ -41,11 +41,6 @@ _AND_ASKS = re.compile(  # "how you report it how long it takes and when you hea
     r"(?:(?<=\bit)|(?<=\bthem)|(?<=\bthat)|(?<=\bthere)|(?<=\bup)),? (?=how (?:long|much|many|soon)\b)"
 )
 _FRAMED = re.compile(r"^[^:]{0,40}:\s*")
-_NAMED_NUMBER = re.compile(
-    r"\b(?:the|their|our|its) ((?:[\w'-]+ ){0,4}(?:line|unit|office|desk|center|centre|team|hotline|window|"
-    r"advocate|advocates|counselor|commander|clerk))(?: number)?(?:'s|;| is| at)[^.]{0,25}?" + PHONE_NUMBER.pattern,
-    re.IGNORECASE,
-)
 _CLAUSE = re.compile(r"^(?:I|you|we|they|he|she)\b|\b(?:is|are)\b", re.IGNORECASE)
 
 
@@ -259,6 +254,17 @@ def _callee_said(text: str, sentences: list[str], stems: set[str]) -> list[tuple
     return []
 
 
+def callee_answer(part: str, sentences: list[str]) -> str | None:
+    """ "Whom will you be calling at that number?": whom the trainee said to call ("I'm calling the inmate information
+    line."), or None when no number came with a name."""
+    text = plain(part)
+    found = _callee_said(text, sentences, _stems(text))
+    if not found:
+        return None
+    said = found[0][1].rstrip(".")
+    return f"{said[:1].upper()}{said[1:]}."
+
+
 NUMBER_IS = re.compile(r", ((?:the|our|your) [\w' -]+?)(?:'s)? (?:number|phone number|line|direct line) is\s+(.+)$")
 
 
@@ -292,12 +298,11 @@ def _callee(sentences: list[str], stems: set[str]) -> str:
     victim advocate;" then "their number is ..."); "" when no number came with a name."""
     named = []
     for at, sentence in enumerate(sentences):  # latest first: the one before it in the call is the next
-        before = f"{sentences[at + 1]} {sentence}" if at + 1 < len(sentences) else sentence
-        for text in (sentence, before):
-            if found := _NAMED_NUMBER.search(text):
-                named.append((len(stems & _stems(text)), -at, found.group(1)))
-                break
-    return "the " + max(named)[2].strip() if named else ""
+        before = sentences[at + 1] if at + 1 < len(sentences) else ""
+        if found := number_named(sentence, before):
+            text = sentence if number_named(sentence) else f"{before} {sentence}"  # pointing back: with its name
+            named.append((len(stems & _stems(text)), -at, found[0]))
+    return max(named)[2] if named else ""
 
 
 def _shape(kind: str) -> re.Pattern[str] | None:

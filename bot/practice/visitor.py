@@ -22,6 +22,7 @@ __all__ = ["MOOD_STEPS", "Reply", "SavedVisitor", "Visitor", "clamp", "moved_moo
 
 MOOD_STEPS = {"empathy": -1, "appreciation": -1, "dismissive": +1, "sarcasm": +1, "rude": +2}
 """How the visitor's mood moves with each thing a message shows (negative: calmer)."""
+_SOURING = frozenset(s for s, step in MOOD_STEPS.items() if step > 0) | {"put_off"}
 OPENERS = frozenset({"greeting", "courteous_opener", "identifies", "empathy"})
 """What a first message ought to show; without any of it ("Yeah?") the visitor sours a step."""
 PUT_DOWN = frozenset({"rude", "sarcasm", "dismissive", "farewell"})
@@ -100,10 +101,13 @@ def clamp(mood: int) -> int:
     return max(0, min(len(MOODS) - 1, mood))
 
 
-def moved_mood(visitor: Visitor, names: frozenset[str]) -> int:
-    """The mood after a message showing `names`: calmer for kindness, sourer for contempt; a first message with no
-    greeting ("Yeah?" to someone who called for help) sours it a step, and being put off never calms it."""
+def moved_mood(visitor: Visitor, names: frozenset[str], helped: bool = False) -> int:
+    """The mood after a message showing `names`: calmer for kindness, and for help (`helped`: it gave what the
+    visitor came for, said without contempt), sourer for contempt; a first message with no greeting ("Yeah?" to
+    someone who called for help) sours it a step, and being put off never calms it."""
     step = sum(MOOD_STEPS.get(s, 0) for s in names)
+    if helped and not names & _SOURING:
+        step -= 1
     if visitor.turn == 1 and not names & OPENERS:
         step += 1
     if "put_off" in names:
