@@ -154,7 +154,8 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     steps = [(s, step) for s in sentences if (step := _THEN_STEP.search(s)) and " if " in f" {s.lower()} "]
     for sentence, step in steps:
         if case & content_words(sentence) or len(steps) == 1:  # "should Lily come home" for "if she turns up"
-            when = continued(in_my_words(in_order if in_order and case & content_words(sentence) else _case_of(sentence)))
+            own = in_order if in_order and case & content_words(sentence) else _case_of(sentence)
+            when = continued(in_my_words(own))
             do = in_my_words(step.group(1)).rstrip(".")  # "call us back": "I call you back"
             said = f"If {when.rstrip('.')}, {continued(do)}.".replace(" ,", ",")
             coming = next_answer(part[: asked.start()], sentences)  # "what happens next and what you do if ...?"

@@ -61,7 +61,8 @@ _KINDS = {
     "fee": rf"\$\s?\d[\d,.]*|\b{_COUNT} (?:dollars|bucks)\b|\bfree\b|\bno charge\b",
     "address": r"\b\d{1,5} \w+(?: \w+)? (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b|"
     r"\b(?:records|front|property|clerk's) (?:window|counter|desk|office|unit)\b",
-    "deadline": r"\b(?:within|in) (?!the |that |this |those |these )\w+ (?:business |working )?(?:days?|weeks?|hours?)\b|"
+    "deadline": r"\b(?:within|in) (?!the |that |this |those |these )\w+ "  # "in the day" is no deadline
+    r"(?:business |working )?(?:days?|weeks?|hours?)\b|"
     r"\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \w+)\b|"
     rf"\b(?:{_COUNT} ?(?:to|or|-) ?)?{_COUNT} (?:business |working |calendar )?(?:days?|weeks?)\b|"
     r"\b(?:about |around |roughly )?(?:within )?(?:the (?:next )?)?"
