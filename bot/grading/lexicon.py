@@ -138,6 +138,7 @@ KEYWORDS = frozenset(word_list("typo_targets") + word_list("kept_as_written"))
 """Words typo correction maps to, and words never "corrected" into one of them."""
 NOT_TYPOS = frozenset(word_list("not_typos"))
 ILL_AS_I_WILL = frozenset(word_list("ill_means_i_will_before"))
+TWO_AS_TO = frozenset(word_list("two_means_to_before"))
 """Words after which a texted "ill" is "I'll"."""
 
 # --- questions ----------------------------------------------------------------------

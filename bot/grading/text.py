@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.grading.lexicon import DROPPED_G_EXCEPTIONS, ILL_AS_I_WILL, KEYWORDS, NOT_TYPOS, QUESTION_START, TEXTING_FORMS
+from bot.grading.lexicon import (
+    DROPPED_G_EXCEPTIONS,
+    ILL_AS_I_WILL,
+    KEYWORDS,
+    NOT_TYPOS,
+    QUESTION_START,
+    TEXTING_FORMS,
+    TWO_AS_TO,
+)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*")
 """Where a sentence may end: after . ! ? ; and a space, or at a line break. A piece that
@@ -136,11 +144,16 @@ def _sentence(text: str) -> Sentence:
 
 
 def _i_will(words: list[str]) -> list[str]:
-    """A texted "ill" read as "i'll" before a verb ("ill pass it on"); "she's ill" stays ill."""
-    if "ill" not in words:
+    """A texted "ill" read as "i'll" before a verb ("ill pass it on"), "2" as "to" ("try 2 find it"); "she's ill"
+    stays ill and "2 forms" two."""
+    if "ill" not in words and "2" not in words:
         return words
     return [
-        "i'll" if w == "ill" and i + 1 < len(words) and words[i + 1] in ILL_AS_I_WILL else w
+        "i'll"
+        if w == "ill" and i + 1 < len(words) and words[i + 1] in ILL_AS_I_WILL
+        else "to"
+        if w == "2" and i and i + 1 < len(words) and words[i + 1] in TWO_AS_TO
+        else w
         for i, w in enumerate(words)
     ]
 

@@ -17,19 +17,25 @@ def in_context(sentences: list[str]) -> dict[str, str]:
     return context
 
 
-_POINTS_BACK = re.compile(r"^(?:and |so )?(?:their|its|that|the) (?:direct |main )?(?:number|line|phone)\b", re.I)
+_POINTS_BACK = re.compile(r"^(?:and |so )?(?:(?:their|its|that|the) )?(?:direct |main )?(?:number|line|phone)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:they|their|it|its|he|she)\b", re.I)
 
 
 _PHONE = r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b"
 _WHOM = (
-    r"((?:[\w'-]+ ){0,4}?(?:line|unit|office|desk|center|centre|team|hotline|window|advocate|advocates|counselor|"
-    r"commander|clerk))"
+    r"((?:(?!is\b|are\b|was\b|way\b)[\w'-]+ ){0,4}?(?:line|unit|office|desk|center|centre|team|hotline|window|"
+    r"advocate|advocates|counselor|commander|clerk|mediation|program|service|shelter|clinic))"
 )
-_NAMED_NUMBER = re.compile(rf"\b(?:the|their|our|its) {_WHOM}(?: number)?(?:'s|;| is| at)[^.]{{0,25}}?({_PHONE})", re.I)
+_NAMED_NUMBER = re.compile(
+    rf"(?:\b(?:the|their|our|its) |^){_WHOM}(?: number| #| phone)?(?:'s|;| is| at)[^.]{{0,25}}?({_PHONE})", re.I
+)
 """A number told with whom it reaches: "the inmate information line is (562) 555-0170"."""
-_NAMED_THING = re.compile(rf"\b(?:the|their|our|its|an?) {_WHOM}\b", re.IGNORECASE)
+_NAMED_THING = re.compile(
+    rf"(?:\b(?:the|their|our|its|an?|is|to|try|call) |^(?:next|and|also|then)?:?\s*){_WHOM}\b", re.IGNORECASE
+)
 _NUMBER = re.compile(_PHONE)
+_BARE_LINE = re.compile(r"^(?:direct |main |phone |front )?(?:line|number|desk)\s*$", re.I)
+"""A number's own name that names no one ("Their direct line is ..."): whom it reaches is said before it."""
 
 
 def number_named(sentence: str, before: str = "") -> tuple[str, str] | None:
@@ -37,8 +43,27 @@ def number_named(sentence: str, before: str = "") -> tuple[str, str] | None:
     555-0170"; "The direct number is (562) 555-0170." after "... keeps an inmate information line, and ..."), or
     None."""
     for text in (sentence, f"{before} {sentence}"):
-        if found := _NAMED_NUMBER.search(text):
+        if (found := _NAMED_NUMBER.search(text)) and not _BARE_LINE.match(found.group(1)):
             return f"the {found.group(1).strip()}", found.group(2)
     number = _NUMBER.search(sentence)
-    named = _NAMED_THING.findall(before) if number and _POINTS_BACK.match(sentence) else []
-    return (f"the {named[-1].strip()}", number.group(0)) if number and named else None
+    if not number or not _POINTS_BACK.match(sentence):
+        return None
+    if named := _NAMED_THING.findall(before):
+        return f"the {named[-1].strip()}", number.group(0)
+    company = _COMPANY.findall(before)  # "... it's sittin' at Valley Tow. Their number is (562) 555-0188."
+    return (company[-1], number.group(0)) if company else None
+
+
+_COMPANY = re.compile(r"\b[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)* (?:Tow|Towing|Auto|Impound|Storage)(?: Yard| Lot)?\b")
+
+
+_THEIR_NUMBER = re.compile(r"^(?:and |so )?(?:their|its) (?=(?:direct |main )?(?:number|line|phone)\b)", re.I)
+
+
+def named_back(sentence: str, before: str) -> str:
+    """The sentence with a number it gives by pointing back named ("Their number is (562) 555-0177" after "Next:
+    victim advocate." is "The victim advocate's number is (562) 555-0177"), so that it reads alone."""
+    if not _THEIR_NUMBER.match(sentence):
+        return sentence
+    named = _NAMED_THING.findall(before)
+    return _THEIR_NUMBER.sub(f"The {named[-1].strip()}'s ", sentence, count=1) if named else sentence

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.practice.antecedents import named_back
 from bot.practice.asking import plain
 from bot.practice.plans import IN_PASSING, in_my_words
 from bot.practice.read_back import FEELING, key_items
@@ -16,12 +17,21 @@ from bot.practice.wording import kinds
 def what_happens(sentences: list[str]) -> str:
     """What the desk said happens next, the latest said, in the visitor's words ("You're going to ask dispatch to
     send the mental health team out to the beach lot.")."""
-    doing = [s for s in sentences[:6] if _WILL_DO.search(s) and not IN_PASSING.search(s) and not _WONT.search(s)]
+    latest = sentences[:8]
+    doing = [s for s in latest if _WILL_DO.search(s) and not IN_PASSING.search(s) and not _WONT.search(s)]
+    doing = doing or [s for s in latest if _GOES_ON.search(s) and not IN_PASSING.search(s)]
     if not doing:
         return ""
-    sentence = max(doing, key=lambda s: len(content_words(s)))  # the plan, not "I'll stay on until they pick up"
-    items = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]]
-    items = [i for i in items if not FEELING.search(i)][:2] or items[:2]  # not "I shouldn't have to translate ..."
+    ranked = sorted(doing, key=lambda s: -len(content_words(s)))  # the plan, not "I'll stay on until they pick up"
+    most = len(content_words(ranked[0]))
+    chosen = sorted((x for x in ranked[:2] if len(content_words(x)) * 5 >= most * 3), key=sentences.index)[::-1]
+    items: list[str] = []
+    for sentence in chosen:  # in the order told: "you're calling a medic, ..., and the advocate's number is ..."
+        at = sentences.index(sentence)
+        sentence = named_back(sentence, sentences[at + 1] if at + 1 < len(sentences) else "")  # "Their number is"
+        its = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]]
+        items += [i for i in its if not FEELING.search(i)][:2] or its[:2]  # not "I shouldn't have to translate"
+    items = list(dict.fromkeys(items))[:3]
     rest = [_LEADING_WORD.sub(lambda m: m.group(0).lower(), i) for i in items[1:]]
     return ", and ".join([items[0], *rest]) + "."
 
@@ -32,10 +42,18 @@ _WILL_DO = re.compile(
     r"\b(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|they'll|they will|a deputy will|"
     r"(?:the|a|our) [\w -]{3,30} (?:will|is going to|is coming))\b|"
     r"\b(?:is|are|'s|'re) (?:on (?:the|their|its|his|her) way|coming)\b|"
-    r"\b(?:I'm|I am|we're|we are) (?:sending|having|getting|passing|calling|putting)\b|"
+    r"\b(?:I'm|I am|we're|we are) (?:sending|having|getting|passing|calling|putting|writing|writin'|taking|"
+    r"filing|logging|forwarding|flagging)\b|\bwho'll\b|"
     r"\b(?:I|we) (?:can|want to|'d like to|would like to) (?:transfer|connect|send|get|put|bring|patch)\b",
     re.IGNORECASE,
 )
+_GOES_ON = re.compile(
+    r"\b(?:it|this|that|she|he) (?:goes|gets sent|gets logged|stays|is sent|is kept|is held|is logged|waits)\b|"
+    r"\bthey (?:try|look|check|review|contact|hold|keep|search)\b",
+    re.IGNORECASE,
+)
+"""What happens told in the present ("it goes to the property unit n they try 2 find the owner"), when nothing is
+told as what someone will do."""
 _WONT = re.compile(r"\b(?:will not|won't|'ll not|am not going to|'m not going to|not gonna)\b", re.IGNORECASE)
 """A promise not to do something ("I will not send a crowd"): no step of what happens next."""
 

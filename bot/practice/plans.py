@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.grading.lexicon import TEXTING_FORMS
+from bot.grading.lexicon import TEXTING_FORMS, TWO_AS_TO
 from bot.grading.text import split_sentences
 from bot.practice.wording import pairs, pattern, patterns, words
 
@@ -184,7 +184,7 @@ def spoken(text: str) -> str:
     text = _N_AND.sub(" and ", _YOU_ARE.sub(lambda m: "You're " if m.group(0)[0].isupper() else "you're ", text))
     text = _W_WITH.sub("with ", _COMPANIES.sub(r"\1 companies", text))  # "the insurance cos", "w the DMV"
     text = _WITH_SLASH.sub("with ", _WITHIN.sub("within", _THEM.sub("them", text)))  # "give 'em a call"
-    text = _NUMBER_SIGN.sub("number", text)
+    text = _NUMBER_SIGN.sub("number", _TWO_TO.sub("to", text)) if "2" in text or "#" in text else text
     text = _DAY_SHORT.sub(lambda m: _DAYS_SAID[m.group(0).rstrip(".").lower()].title(), text)  # "Mon": "Monday"
     text = _TOKEN.sub(_said_out, text)
     text = _ITS_IS.sub(lambda m: _its(text, m.start()), text)  # "its 50 dollars": "it's 50 dollars"
@@ -204,6 +204,8 @@ _YOU_ARE = re.compile(r"\b(?:ur|u r|u're)\s+(?=(?:gonna|going|gna|not|welcome|al
 _COMPANIES = re.compile(r"\b(insurance|phone|credit card|card|tow|utility|cable|gift card) cos\b", re.IGNORECASE)
 _W_WITH = re.compile(r"\bw (?=(?:the|your|ur|my|a|an|his|her|their|our|them|him|me|us)\b)")
 _N_AND = re.compile(r"(?<=[A-Za-z]) n (?=[a-z])")
+_TWO_TO = re.compile(rf"(?<=[A-Za-z] )2(?= (?:{'|'.join(sorted(TWO_AS_TO))})\b)")
+"""A texted "2" that is "to" ("try 2 find the owner"), as the grader reads it (bot/grading/phrases/texting.yaml)."""
 """"ur ID n the title": "and"."""
 _ITS_IS = re.compile(r"\bits(?= (?:\d|\$|a |an |the |about |only |free\b|open\b|closed\b|on |at |in |not ))")
 _STREET = re.compile(r"\b\d{1,5} (?:[a-z]+ ){1,2}(?:street|boulevard|avenue|way|drive|road|lane|court|place)\b")

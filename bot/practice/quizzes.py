@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import re
 
+from bot.practice.antecedents import in_context
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
@@ -20,6 +21,7 @@ from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, takin
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
     NUMBER_IS,
+    booking_said,
     callee_answer,
     joined,
     numbers_answer,
@@ -31,6 +33,8 @@ from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, patterns, words
 
 QUIZ_KINDS = kinds("quiz", 0)
+_BOOKING = dict(kinds("told_part", 0))["booking"]
+"""How the visitor gets a slot ("how do you get on the schedule?"): said back from the trainee's words."""
 """What a quiz asks back, by kind, the first that matches ("deadline", "number", ...; "item" for an instruction)."""
 (_CONTEXT,) = patterns("quiz_context", 0)
 _WHO_CALL, _BRING, _PAPERS, _WHO_WILL, _IF_ASKED = patterns(
@@ -44,6 +48,7 @@ QUIZ_WORDS = frozenset(words("quiz_words"))
 """A quiz's words that name no thing of the trainee's (the rest pick the trainee's sentence about that thing)."""
 """Words of a quiz that name no thing of the trainee's ("how", "many", "have", "remember")."""
 _NUMBER = re.compile(r"\b\d+\b")
+_CALLING = frozenset("call calling dial ring phone reach use".split())
 _WHERE = re.compile(r"\bwhere\b|\bwhich (?:window|counter|desk|office|building)\b|\baddress\b")
 _PLACE = value_pattern("address")
 _COMPANY_ASKED = re.compile(r"\b(?:company|yard|lot|towing|tow)(?:'s)? name\b|\bwhich (?:tow )?(?:company|yard)\b")
@@ -92,6 +97,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
     if found := found or parts_answer(part, visitor, sentences, about, lines):
         return found  # "Which do you do first?", "Tell me back what days and how much"
+    if _BOOKING.search(plain(part)) and (booked := booking_said(sentences)):
+        return f"{booked[:1].upper()}{booked[1:]}."  # "how do you get on the schedule?": by appointment, the number
     if _WHO_CALL.search(part) and (callee := callee_answer(part, sentences)):
         return callee  # "whom will you be calling at that number?": "I'm calling the inmate information line."
     kind = quiz_kind(part)
@@ -111,11 +118,20 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         found = taking_time(found)
     if kind == "item" and _WHERE.search(part):  # "where do you go?": the place said, not what it costs there
         found = [s for s in found if _PLACE.search(s) or _ONLINE.search(s)] or found
-        found = [s for s in found if _GOING.search(s)] or found  # "You go to the records window", not "it will check"
+        if _GOING.search(part):  # "where do you go?": "You go to the records window", not "it will check"
+            found = [s for s in found if _GOING.search(s)] or found
     if not found:
         return None
     papers = (lambda s: len(_PAPERS.findall(s))) if _BRING.search(part) else (lambda s: 0)
-    best = max(found, key=lambda s: (papers(s), len(about & content_words(s)), -found.index(s)))
+    context = in_context(sentences)  # "Number is (562) 555-0181." after "Better way is community mediation ..."
+    near = {x: " ".join(sentences[at : at + 3]) for at, x in enumerate(sentences)} if kind == "number" else {}
+    about = about - _CALLING if kind == "number" else about  # "which number you call": every number is one to call
+
+    def named(s: str) -> tuple[int, int, int, int]:  # the sentence's own words first, then those told just before
+        own, around = content_words(context.get(s, s)), content_words(near.get(s, ""))
+        return papers(s), len(about & own), len(about & around), -found.index(s)
+
+    best = max(found, key=named)  # "which number for the lawn problem?": told just after "The dog on the lawn, ..."
     placed = kind == "item" and _WHERE.search(part) and (_PLACE.search(best) or _ONLINE.search(best))  # the place
     if shape is None and not about & content_words(best) and not placed and not papers(best):
         return None  # "What do you need to bring?" before the trainee said what: a question of its own
@@ -138,7 +154,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
 
 _THEN_STEP = re.compile(
     r",\s*(?:(?:please|just|then)\s+)?((?:(?:we|they|i|you)(?:'ll| will)? )?(?:call|dial|ring|go|leave|get|lock|stay|"
-    r"text|bring|keep|send|contact|let)\b[^,.;]*)[.;]?$",
+    r"text|bring|keep|send|contact|let)\b[^,.;]*)(?:,? and [^.;]*)?[.;]?$",
     re.I,
 )
 

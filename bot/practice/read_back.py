@@ -164,7 +164,7 @@ def key_items(sentence: str) -> list[str]:
         if len(clause.split()) < 2:
             continue
         said = in_my_words(clause).rstrip(" ,;:")
-        if _VALUE.search(said) or _ACTION.match(said):
+        if _VALUE.search(said) or _ACTION.match(said) or _ACTION.match(_SETTING.sub("", said)):
             items.append(said + ".")
     return _joined_short(items)
 
@@ -181,6 +181,8 @@ def _joined_short(items: list[str]) -> list[str]:
     return out
 
 
+_SETTING = re.compile(r"^(?:for|at|to|with|on|in) (?:the |a |your |my )?[\w-]+(?: [\w-]+)?,? (?=(?:I|you|we)\b)", re.I)
+"""What an action is for, said before it ("For release, I bring ..."): the action all the same."""
 _BRING_LIST = re.compile(r"\b(?:bring|brings|bringing|need|show)\b[^.]*,", re.IGNORECASE)
 _BARE_THING = re.compile(r"^(?:your|the|a|an|that|this|those|my|his|her|any)\b(?:\s+[\w'-]+){1,4}$", re.IGNORECASE)
 _MORE_TO_BRING = re.compile(r",\s*(?:plus|and also|as well as|also)\s+", re.IGNORECASE)
@@ -263,13 +265,21 @@ def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
     plans = [p for p in plans if not IN_PASSING.search(p[2])] or plans  # "I'll explain it in a moment": no step
     last_turn = plans[-1][0]
     chosen = [(d, t) for turn, d, t in plans if turn == last_turn and (d or len(t.split()) >= 5)]
-    if len(chosen) < 2 or not any(_MINE.match(in_my_words(t)) for _, t in chosen):  # nothing of its own to do
+    follows_on = bool(chosen) and bool(_FOLLOWS_ON.match(chosen[0][1]))  # "Once you submit it, ...": after the last
+    if len(chosen) < 2 or follows_on or not any(_MINE.match(in_my_words(t)) for _, t in chosen):  # or nothing to do
         before = [(turn, d, t) for turn, d, t in plans if turn < last_turn and d]
         told = [(d, t) for turn, d, t in before if turn == before[-1][0]][-2:] if before else []
         chosen = told + [c for c in chosen if c[0] or not told or len(c[1].split()) >= _RECAP]  # not "He will."
     if len(chosen) > 2 and sum(d for d, _ in chosen) >= 2:
         chosen = [c for c in chosen if c[0]]
     return [t for _, t in chosen[:4]]
+
+
+_FOLLOWS_ON = re.compile(
+    r"^(?:and |so )?(?:once|after|when) (?:you|u)(?:'ve| have)? \w+ (?:it|that|them|this|those)\b", re.IGNORECASE
+)
+"""An explanation that goes on from the one before it ("Once you submit it, you'll get a report number ..."): said back
+with the steps it follows."""
 
 
 def read_back(

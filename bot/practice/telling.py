@@ -179,6 +179,8 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said.append(("item", coming))  # "what's going to happen next": what the desk said it will do
         elif kind == "they_do" and (done := what_they_do(sentences)):
             said.append(("item", done))  # "what can they tell you?": "They can tell me where Kevin is ..."
+        elif kind == "booking" and (booked := booking_said(sentences)):
+            said.append(("item", booked))  # "how do you set it up?": "It's by appointment, at (562) 555-0129"
         elif kind == "heard_back" and (back := heard_back(sentences)):
             said.append(("item", back))  # "how you will hear from us": "You'll call me back at ..."
         elif kind != "bring" and (found := _value(kind, sentences, about, visitor)):
@@ -250,8 +252,36 @@ def _callee_said(text: str, sentences: list[str], stems: set[str]) -> list[tuple
     if " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
         return [("item", when)]
     if callee := _callee(sentences, stems):
+        if _HOW_REACH.search(text) and (number := _number_of(callee, sentences)):
+            return [("item", f"I call {callee} at {number}")]  # "how ya gonna reach 'em?"
         return [("item", f"I'm calling {callee}" if "call" in text else callee[:1].upper() + callee[1:])]
     return []
+
+
+_HOW_REACH = re.compile(r"\bhow\b.*\b(?:reach|call|contact|hold|touch)\b")
+
+
+def _number_of(callee: str, sentences: list[str]) -> str:
+    """The number told for whom the visitor is to call ("the property unit # is (562) 555-0155"), or ""."""
+    told = [number_named(x, sentences[at + 1] if at + 1 < len(sentences) else "") for at, x in enumerate(sentences)]
+    return next((n for whom, n in filter(None, told) if whom.lower() in callee.lower()), "")
+
+
+_BOOKING_CLAUSE = re.compile(r",\s*(?:and |so |but )?|;\s*|\s(?:and|so) (?=(?:it's|it is|you|I|we)\b)")
+_BOOKED = re.compile(r"\b(?:appointments?|book|booking|booked|schedule|scheduled|slot|walk-?ins?)\b", re.IGNORECASE)
+
+
+def booking_said(sentences: list[str]) -> str:
+    """How the trainee said to get a slot ("it's by appointment, so you'll want to book ahead. The registration
+    unit's number is (562) 555-0129."), in the visitor's words, with the number told beside it; "" when none."""
+    at = next((i for i, s in enumerate(sentences) if _BOOKED.search(s)), None)
+    if at is None:
+        return ""
+    clauses = _BOOKING_CLAUSE.split(in_my_words(sentences[at]).rstrip("."))  # not the hours said with it
+    said = ", and ".join(c.strip() for c in clauses if _BOOKED.search(c)) or in_my_words(sentences[at]).rstrip(".")
+    near = sentences[max(0, at - 1) : at + 2]  # said with it, just after it, or just before it
+    number = next((m.group(0) for s in [sentences[at], *near] if (m := PHONE_NUMBER.search(s))), "")
+    return f"{said}, at {number}" if number and number not in said else said
 
 
 def callee_answer(part: str, sentences: list[str]) -> str | None:
@@ -262,7 +292,13 @@ def callee_answer(part: str, sentences: list[str]) -> str | None:
     if not found:
         return None
     said = found[0][1].rstrip(".")
+    if not _THAT_NUMBER.search(text):  # "who would you call to check?": whom, and the number to call
+        number = _number_of(said, sentences)
+        said = f"{said} at {number}" if number and number not in said else said
     return f"{said[:1].upper()}{said[1:]}."
+
+
+_THAT_NUMBER = re.compile(r"\b(?:that|this|the) (?:number|#|line)\b")
 
 
 NUMBER_IS = re.compile(r", ((?:the|our|your) [\w' -]+?)(?:'s)? (?:number|phone number|line|direct line) is\s+(.+)$")
@@ -345,7 +381,17 @@ def _bring(sentences: list[str]) -> list[str]:
             for item in key_items(s)
             if _HANDED_IN.search(item)
         ]
-    return [re.sub(r"\b(bring|bringing): ", r"\1 ", max(found)[2])] if found else []  # "bring: ID" is "bring ID"
+    if not found:
+        return []
+    _, at, item = max(found)
+    item = re.sub(r"\b(bring|bringing): ", r"\1 ", item)  # "bring: ID" is "bring ID"
+    more = sentences[-at - 1] if -at >= 1 else ""  # told just after it: "Plus that DMV form, and your photo ID."
+    said_more = continued(in_my_words(_PLUS.sub("plus ", more))).rstrip(".")
+    return [f"{item.rstrip('.')}, {said_more}."] if _PLUS.match(more) else [item]
+
+
+_PLUS = re.compile(r"^(?:plus|also|and also|as well as|and)\b,?\s*", re.IGNORECASE)
+"""A list of what to bring that goes on in the next sentence ("Bring the van. Plus that DMV form, and your ID.")."""
 
 
 _TO_BRING = re.compile(r"\bbring\b|\bneed (?:\w+ )?(?:things|documents|papers|items)\b", re.IGNORECASE)

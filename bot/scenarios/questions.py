@@ -272,7 +272,7 @@ _SAY_BACK = re.compile(
     r"\bwhat are the \w+ things|\bwhat('s| is) (going to|gonna) happen|\bwhat happens (next|now)|"
     r"\bhow will you (hear|know)|\bwhere (are|will) you (going to |gonna )?go\b|"
     r"\b(the place|where) (you'll|you will|you're going to|you are going to|you're gonna) (go|head)\b|"
-    r"\bwhat('s| is) the first step|"
+    r"\bwhat('s| is) the first step|\bwhat('s| is) the plan (for (the |your |this )?\w+ )?(from here|now|next)\b|"
     r"\bwhen should the deputy|\bwhat you need to bring|\bwhat you will do|\bwhat you do (next|now|if)|"
     r"\bjust to check\b.*\b(where do you|how long|what do you|when do you|who do you)|"
     r"\bwhat (will|do) you tell\b|\bhow long (will|should) you (tell|wait)\b"
