@@ -165,3 +165,35 @@ def test_sarcasm_sours_the_visitor_and_the_outcome_line(library: Library, line: 
                 attempt.say(message)
         outcome = outcome_line(attempt.finish(), "caller")
         assert "left satisfied" not in outcome, outcome
+
+
+# A closing line plays what happened: no help arrives that nobody called.
+
+TEAM_IN_PERSON = [
+    "Harbor Station, Deputy Ames. I'm here, take your time. What's going on tonight?",
+    "I'm really glad you called, Jordan. That sounds so heavy. I'm going to stay right here on the line with you. "
+    "Are you safe right now, and where are you?",
+    "Thank you for telling me. I'm asking dispatch to send our mental health team out to you in person right now. "
+    "They're kind people. I'm staying on the phone with you until they get there.",
+    "You're doing the right thing. Is there anything else you need while we wait?",
+    "Thank you for talking with me tonight, Jordan. I'm right here until they walk up.",
+]
+COUNSELOR_CONFERENCED = [
+    *TEAM_IN_PERSON[:2],
+    "Thank you for telling me. I'm conferencing in a crisis counselor from 988 so they're on the line with us now, "
+    "and I'm staying on the phone too.",
+    *TEAM_IN_PERSON[3:],
+]
+
+
+@pytest.mark.parametrize("seed", range(1, 9))
+def test_no_counselor_joins_the_line_when_the_team_was_sent_in_person(library: Library, seed: int) -> None:
+    attempt = call(library, "mental-health-crisis", TEAM_IN_PERSON, seed)
+    assert attempt.engine.resolved(attempt.visitor), attempt.turns[-1].text
+    assert "counselor" not in attempt.turns[-1].text.lower(), attempt.turns[-1].text
+
+
+def test_a_counselor_joins_the_line_only_when_one_was_conferenced_in(library: Library) -> None:
+    calls = [call(library, "mental-health-crisis", COUNSELOR_CONFERENCED, seed) for seed in range(1, 13)]
+    endings = {attempt.turns[-1].text for attempt in calls}
+    assert any("counselor" in e.lower() for e in endings), endings

@@ -61,7 +61,10 @@ _KIN = tuple(frozenset(group.split()) for group in words("same_person"))
 _SOMEONE_ELSES_NUMBER, _SOMEONE_ELSES = patterns("someone_elses_number someone_elses", 0)
 """"Your daughter's phone number?" asks for hers, not the caller's own; a question about someone else's car ("their
 plate") is answered by the detail about them, not the visitor's."""
-_OR_ASKS = re.compile(r"\bor (?:is|are|was|were|do|does|did|has|have|will|would|can|could)\b")
+_OR_ASKS = re.compile(
+    r"\bor (?:is|are|was|were|do|does|did|has|have|will|would|can|could)\b|"
+    r"\bor (?:outside|inside|at home|somewhere else|in (?:a|the|your) \w+|on (?:a|the) \w+)\b"
+)  # "Is 1187 the party, or is that yours?", "Are you in a car, or outside?"
 _BARE_YES = re.compile(r"^(?:Yes|No|Yeah|Nope)\.\s+(?=[A-Z])")
 """A question that offers two things to choose from, each a question of its own: no bare "Yes." to either."""
 _TOPIC_OF_DETAIL = {"phone": "callback"}
@@ -236,7 +239,10 @@ class Answers:
         if "testing_questions" not in names:  # "The Google Play call, you've got that one first, yeah?": in kind
             return self.in_kind.quizzed(visitor, read) if any("?" in s.norm for s, _ in read) else None
         teach_back = any(testing_kind(s.norm) == "teach_back" for s, _ in read if "?" in s.norm)
-        return self.in_kind.quizzed(visitor, read, checks=not teach_back)  # "Got it down? Tell me back ...": the plan
+        found = self.in_kind.quizzed(visitor, read, checks=not teach_back)  # "Got it down? Tell me back ...": the plan
+        if found:
+            visitor.heard.add(f"said-back:{visitor.turn:03d}")  # "And the report with us?" next asks on about it
+        return found
 
     def _with_check(self, visitor: Visitor, read: Sequence[Read], answer: str) -> str:
         """The answer, after a yes to the check of understanding asked with the question ("Do you understand what

@@ -21,7 +21,7 @@ from bot.practice.knowing import self_answer
 from bot.practice.lines import Lines
 from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer
-from bot.practice.read_back import ASK_AGAIN, read_back, said_back
+from bot.practice.read_back import ASK_AGAIN, key_items, read_back, said_back
 from bot.practice.said_once import content_words
 from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, TOLD_BACK
 from bot.practice.visitor import Visitor
@@ -36,7 +36,7 @@ _CONFIRM = pattern("confirm", 0)
 _CONFIRMING, _ABOUT_THEM = patterns("name_asked_back about_them", 0)
 """A name the visitor gave, asked back for a yes ("so dale simmons is the other driver ?"); a request for what the
 visitor knows of someone ("can you tell me what he look like"), never a quiz."""
-_AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,3}\w+ \??$")
+_AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,4}\w+ \??$")
 """A bare "and the address?" after a read-back: the next value read back."""
 _THE_ONE = re.compile(r"\bthe \w+ one\b")
 """A value named by what it is for ("the commendations one", "the mediation one")."""
@@ -112,6 +112,7 @@ class InKind:
         if found := self._kinds_read_back(visitor, part):
             return found  # "read me the number back and the days": each read back, in one line
         after = _SAID_AFTER.search(visitor.last_line) or _SAID_BEFORE.match(visitor.last_line)  # a read-back
+        after = after or f"said-back:{visitor.turn - 1:03d}" in visitor.heard  # or the plan said back just now
         bare_and = _AND_BARE.match(plain(part)) if after else None
         if bare_and and self._told_of(visitor, tail := content_words(bare_and.group(1)) - QUIZ_WORDS):
             return read_back(self._heard_plan(visitor), "number", self.lines, visitor, tail) or None  # "and mediation?"
@@ -122,9 +123,23 @@ class InKind:
         if kind is None and (followed or _AND_THE.match(plain(part)) and after):
             kind = next((k for k, words in READ_BACK_KINDS if k and words.search(part)), None)  # "and the address?"
         about = content_words(plain(part)) - QUIZ_WORDS  # "the mediation one": mediation
+        if kind is None and after and _AND_THE.match(plain(part)) and (step := self._step_about(visitor, about)):
+            return step  # "And the report with us?" after the plan said back: the step told about the report
         if kind is None:
             return self._the_one_named(visitor, part, about)
         return read_back(self._heard_plan(visitor), kind, self.lines, visitor, about) or None
+
+    def _step_about(self, visitor: Visitor, about: set[str]) -> str:
+        """The step told that the words name ("the report": "I call the fraud line, (562) 555-0163."), or ""."""
+        plan = [t for *_, t in reversed(self._heard_plan(visitor)) if about & content_words(t)]
+        told = [(t, i) for t in plan for i in key_items(t)]
+
+        def named(told_item: tuple[str, str]) -> tuple[int, int]:  # "Report: call our fraud line": led by its name
+            sentence, item = told_item
+            lead = sentence.split(":", 1)[0] if ":" in sentence[:40] else ""
+            return len(about & content_words(lead)), len(about & content_words(item))
+
+        return max(told, key=named, default=("", ""))[1]
 
     def _told_of(self, visitor: Visitor, about: set[str]) -> bool:
         """A number was told with one of these words ("mediation ... (562) 555-0181")."""
@@ -197,12 +212,14 @@ class InKind:
         ]
         kind = "teach_back" if "teach_back" in kinds else kinds[-1]
         if found := self.quizzed(visitor, read, checks=kind != "teach_back"):
+            visitor.heard.add(f"said-back:{visitor.turn:03d}")  # "And the report with us?" next asks on about it
             return found
         missing = [f for f in self.scenario.resolution_facts if f not in visitor.facts]
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:testing")
         clear, not_yet = self.lines.voice("all_clear", ALL_CLEAR), self.lines.voice("not_yet", NOT_YET)
         plan = self._said_back(visitor, message, rng) if kind == "teach_back" else ""
         if plan:  # the plan as the visitor heard it, wrong values and all; then what it still needs
+            visitor.heard.add(f"said-back:{visitor.turn:03d}")
             ask = self.lines.open_ask(visitor, state) if missing else ""
             ask = ask if "?" in ask else ""
             if ask and plan.endswith(ASK_AGAIN):

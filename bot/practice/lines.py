@@ -106,6 +106,10 @@ class Lines:
         return _PLACEHOLDER.sub(fill, text)
 
     def candidates(self, lines: tuple[Line, ...], visitor: Visitor) -> list[Line]:
+        if any(line.told for line in lines):  # "(The crisis counselor joins the line.)" only once one was called
+            said = " ".join(k.split(":", 1)[1] for k in visitor.heard if k.startswith("told-me:")).lower()
+            fit = tuple(x for x in lines if not x.told or any(re.search(rf"\b{re.escape(w)}", said) for w in x.told))
+            lines = fit or lines
         for_mood = [line for line in lines if visitor.mood in line.moods]
         general = [line for line in lines if not line.moods]
         return for_mood or general or list(lines)
@@ -254,7 +258,8 @@ class Lines:
             return " ".join([head, *kept]).strip()
         for other in self.candidates(state.idle or state.lines, visitor):
             text = self.render(other.text, visitor)
-            fresh = all(said_key(x.original) not in said for x in split_sentences(text))
+            unsaid = all(said_key(x.original) not in said for x in split_sentences(text))
+            fresh = unsaid and text not in (line, visitor.last_line)
             if fresh and not state.end and self.filtered(text, visitor) == text:
                 return " ".join([*kept, text]).strip()
         if "?" not in dropped[0] and not _DIGIT.search(dropped[0]):  # a remark said again is no "As I said"

@@ -209,7 +209,7 @@ def said_back(
     them (in the visitor's words) when no action or value stands out."""
     chosen = _chosen(plans)
     recap = [in_my_words(_LED.sub("", s)).rstrip(".") + "." for s in chosen[-1:] if len(s.split()) >= _RECAP]
-    recap = recap if recap and (not key_items(chosen[-1]) or _LED.match(chosen[-1])) else []  # "So, to be sure: ..."
+    recap = recap if recap and (not key_items(chosen[-1]) or _RECAP_LED.match(chosen[-1])) else []  # "To recap: ..."
     items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))
     items = [item for item in items if not FEELING.search(item)] or items  # "I have every right to be upset"
     if not recap and not any(_NUMBER.search(item) for item in items) and (call := _call_told(plans)):
@@ -247,6 +247,12 @@ _BOTH = frozenset({"both", "numbers", "two"})
 """Words of a read-back that asks for more than one number."""
 _RECAP = 14
 _LED = re.compile(r"^[^:]{0,60}:\s*")
+_RECAP_LED = re.compile(
+    r"^[^:]{0,60}\b(?:recap|sum|summary|to be sure|in short|bottom line|short version|the plan|here's what|so)\b"
+    r"[^:]{0,30}:",
+    re.IGNORECASE,
+)
+"""A lead that sums up ("So, to be sure: ...", "To recap: ..."), not one that only says when ("Today, also: ...")."""
 """Words of a sentence that sums up the plan ("Zoe stays here with me, deputies are going now to the library, and
 ...") though it tells the visitor nothing to do: said back as it is."""
 

@@ -33,10 +33,12 @@ class Problem:
 
 @dataclass(frozen=True)
 class Line:
-    """One thing the visitor may say; `moods` limits it to those moods (empty: any mood)."""
+    """One thing the visitor may say; `moods` limits it to those moods (empty: any mood), `told` to calls where the
+    trainee has said one of these words ("counselor", "988"): no help arrives in a closing line that nobody called."""
 
     text: str
     moods: frozenset[int] = frozenset()
+    told: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

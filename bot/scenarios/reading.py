@@ -132,8 +132,10 @@ class Reader:
 
     def line_of(self, item: Any, path: tuple, state: str | None) -> Line | None:
         moods: Any = []
+        told: tuple[str, ...] = ()
         if isinstance(item, dict):
-            self.keys(item, path, {"text", "mood"}, ("text",), state)
+            self.keys(item, path, {"text", "mood", "told"}, ("text",), state)
+            told = tuple(w.strip().lower() for w in str(item.get("told") or "").split("|") if w.strip())
             item, moods = item.get("text"), item.get("mood", [])
             moods = [moods] if isinstance(moods, str) else moods
         if not isinstance(item, str) or not item.strip():
@@ -144,7 +146,7 @@ class Reader:
             self.problem(path, f"unknown mood {bad[0]!r} (expected one of {', '.join(MOODS)})", state)
         if asks_then_goes_on(item):
             self.problem(path, "a visitor's question ends its line and waits for the answer: " + repr(item), state)
-        return Line(self.fill(item.strip(), path, state), frozenset(MOODS.index(m) for m in moods if m in MOODS))
+        return Line(self.fill(item.strip(), path, state), frozenset(MOODS.index(m) for m in moods if m in MOODS), told)
 
     def rules(self, raw: Any, path: tuple, state: str | None) -> tuple[Rule, ...]:
         if not isinstance(raw, list):
