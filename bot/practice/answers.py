@@ -61,6 +61,7 @@ _KIN = tuple(frozenset(group.split()) for group in words("same_person"))
 _SOMEONE_ELSES_NUMBER, _SOMEONE_ELSES = patterns("someone_elses_number someone_elses", 0)
 """"Your daughter's phone number?" asks for hers, not the caller's own; a question about someone else's car ("their
 plate") is answered by the detail about them, not the visitor's."""
+_TRIED_AS = frozenset(stem(w) for w in ("called", "asked", "checked", "texted", "drove", "went", "looked"))
 _OR_ASKS = re.compile(
     r"\bor (?:is|are|was|were|do|does|did|has|have|will|would|can|could)\b|"
     r"\bor (?:outside|inside|at home|somewhere else|in (?:a|the|your) \w+|on (?:a|the) \w+)\b"
@@ -306,8 +307,11 @@ class Answers:
             found = [f for f in found if not all(YES_NO.match(x.text) for x in f[2].say)]
         if self_asked(part) in ("tried", "not_yet") and (verb := _DONE.match(plain(part))):
             lead, done = len(part) - len(plain(part)), stem(verb.group(1))
+            done_as = {done} | (_TRIED_AS if done == stem("tried") else set())  # "tried her friends?": "I called them"
             found = [
-                f for f in found if f[0] - lead <= verb.end() or any(done in words_of(x.text) for x in f[2].say)
+                f
+                for f in found
+                if f[0] - lead <= verb.end() or any(d in words_of(x.text) for x in f[2].say for d in done_as)
             ]  # "did you call your insurance?" is not answered by the insurance card, "called his friends?" is
         return [d for _, _, d in sorted(found, key=lambda f: f[0])]
 

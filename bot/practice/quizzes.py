@@ -165,8 +165,10 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     asked = _IF_ASKED.search(part)
     if not asked:
         return None
-    in_order = asked.group(1)  # "what you'll do if he shows up": said back on that case; "should she come home,
-    case = content_words(in_order or next(g for g in asked.groups() if g))  # what ...?": on the trainee's own
+    # "what you'll do if he shows up", "which one if he's at your door": said back on the question's case; the last
+    # pattern of if_case_asked puts the case first ("should she come home, what ...?"): said on the trainee's own
+    in_order = next((g for g in asked.groups()[:-1] if g), None)
+    case = content_words(in_order or next(g for g in asked.groups() if g))
     steps = [(s, step) for s in sentences if (step := _THEN_STEP.search(s)) and " if " in f" {s.lower()} "]
     for sentence, step in steps:
         if case & content_words(sentence) or len(steps) == 1:  # "should Lily come home" for "if she turns up"

@@ -137,12 +137,14 @@ def key_items(sentence: str) -> list[str]:
     clauses: list[str] = []
     for at in range(0, len(pieces), 2):
         clause = pieces[at].strip(" ,")
-        if clauses and _CONDITION.match(clauses[-1]) and "," not in clauses[-1]:
+        if clauses and _CONDITION.match(clauses[-1]) and not _CONDITION_DONE.search(clauses[-1]):
             clauses[-1] += f"{pieces[at - 1].rstrip()} {clause}"  # "If he comes back, call 911" is one thing to do
         elif clauses and (someone := _SOMEONE_WILL.search(clauses[-1])) and _THEIR_VERB.match(clause):
             head, theirs = clauses[-1][: someone.start()], clauses[-1][someone.start() :].lstrip(", ")
             theirs += f"{pieces[at - 1].rstrip()} {clause}"  # "a deputy will come ..., and take the report"
             clauses[-1:] = [head, theirs] if head else [theirs]
+        elif clauses and _CONDITION.match(clauses[-1]) and _BARE_VERB.match(clause) and "and" in pieces[at - 1]:
+            clauses[-1] += f"{pieces[at - 1].rstrip()} {clause}"  # "If it catches fire, ..., hang up and call 911"
         elif clauses and (doer := _DOER_WILL.match(clauses[-1])) and _BARE_VERB.match(clause):
             clauses.append(f"{doer.group(1)} {clause}")  # "I'll take the complaint and make sure ...": mine, not theirs
         elif clauses and _BRING_LIST.search(clauses[-1]) and _BARE_THING.match(clause):
@@ -181,6 +183,11 @@ def _joined_short(items: list[str]) -> list[str]:
     return out
 
 
+_CONDITION_DONE = re.compile(
+    r",\s*(?:you|u|i|we|they|please|just|then|call|dial|ring|go|hang|get|stay|lock|text|keep|come|bring)\b", re.I
+)
+"""A condition that has its action ("If he comes back, call 911"); without one ("If anything catches fire, a spark in
+them hills or a roof,") the next clause still goes with it."""
 _SETTING = re.compile(r"^(?:for|at|to|with|on|in) (?:the |a |your |my )?[\w-]+(?: [\w-]+)?,? (?=(?:I|you|we)\b)", re.I)
 """What an action is for, said before it ("For release, I bring ..."): the action all the same."""
 _BRING_LIST = re.compile(r"\b(?:bring|brings|bringing|need|show)\b[^.]*,", re.IGNORECASE)

@@ -305,6 +305,9 @@ NUMBER_IS = re.compile(r", ((?:the|our|your) [\w' -]+?)(?:'s)? (?:number|phone n
 
 
 _CALL = re.compile(r"\bcall\b")
+_STEP_OF_CASE = re.compile(r",\s*(?=(?:I|you|we|they|please|just|then|call|dial)\b)")
+"""Where a case ends and its step begins ("If he's pounding on my door, threatening me, or it gets physical, I call
+dispatch ...")."""
 _NON_URGENT = re.compile(r"\bnon[- ]?emergenc|\bnot an emergency\b|\bnon[- ]?urgent\b|\bfor anything else\b", re.I)
 
 
@@ -313,8 +316,13 @@ def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
     the call it said to make, on the case as the question puts it ("if he turns up": "If he turns up, I call ...")."""
     items = [(at, i) for at, s in enumerate(sentences) for i in key_items(s)]
     found = [(len(stems & _stems(i)), -at, i) for at, i in items if re.match(r"(?:if|when)\b", i, re.IGNORECASE)]
+    case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then)?\s*\??$", text)
     if found:  # "If nobody claims it, the property unit's number is ...": "..., I call the property unit at ..."
-        return NUMBER_IS.sub(r", I call \1 at \2", max(found)[2])
+        said = NUMBER_IS.sub(r", I call \1 at \2", max(found)[2])
+        step = _STEP_OF_CASE.split(said, maxsplit=1)
+        if case and len(step) == 2:  # "which one if he's at your door again?": on the question's own case
+            return f"If {continued(in_my_words(case.group(1)))}, {step[1]}"
+        return said
     calls = [
         (len(stems & _stems(i)), not _NON_URGENT.search(sentences[at]), -at, i) for at, i in items if _CALL.search(i)
     ]
