@@ -235,6 +235,15 @@ def trainee(*said: str) -> list[Turn]:
         ),
         # round 16: the visitor's own details asked for are no referral to call a number
         ("limited-english", ["Yes, please, write your full name here. And your phone number."]),
+        # round 25: the caller kept out of it is no refusal to send a deputy, nor the job left to them
+        (
+            "noise-complaint",
+            [
+                "I'm putting a deputy on it right now, they'll head to 1187 Birch as soon as we hang up. You don't "
+                "need to go over or call them out yourself, just let the deputy handle it.",
+                "And you just stay inside and leave it to the deputy, no going over there.",
+            ],
+        ),
     ],
 )
 def test_a_day_or_time_of_something_else_is_no_wrong_information(library, scenario_id: str, said: list[str]) -> None:

@@ -12,6 +12,7 @@ matched as whole words, so every reading can be explained by the words that caus
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,6 +84,9 @@ class Clause:
     asks: str | None = None
     corrected: bool = False
     """Its sentence corrects itself ("thirty days, sorry, ten days"): the last value said counts."""
+    spared: bool = False
+    """The person is told not to do it themselves ("you don't need to go over or call them out yourself", "no going
+    over there"): no refusal of what the agency does, and nothing left to them."""
 
     @property
     def padded(self) -> str:
@@ -111,6 +115,8 @@ class Clause:
         found = [f"{name} ({words!r})" for name, words in marks if words]
         if self.question:
             found.insert(0, "question")
+        if self.spared:
+            found.append("keeps them out of it")
         if self.actor:
             found.append(f"acts: {self.actor}")
         return found or ["statement"]
@@ -133,6 +139,7 @@ def read(message: str) -> tuple[Clause, ...]:
             sentence_clauses = [_with(c, corrected=True) for c in sentence_clauses]
         if clauses and sentence_clauses and sentence_clauses[0].norm.split()[0] == "then":
             sentence_clauses = _carried(clauses[-1], sentence_clauses)
+        sentence_clauses = _spared(sentence_clauses)
         clauses += sentence_clauses
     return tuple(_they_resolved(clauses))
 
@@ -153,6 +160,24 @@ def _they_resolved(clauses: list[Clause]) -> list[Clause]:
             party = "agency"
         resolved.append(c)
     return resolved
+
+
+_SPARED = re.compile(
+    r"^(?:(?:and|so|but|just|please|also|okay|ok|now)\s+)*(?:(?:you|u|y'all) (?:don't|do not|dont|shouldn't|should not|"
+    r"won't|will not|never)\s+|(?:don't|do not|dont|never)\s+|no need to\s+)(?:need to |have to |gotta |want to )?"
+    r"(?:go|talk|confront|approach|knock|handle|deal|try|ask|head|walk|drive|engage)\b|"  # not "don't call 911"
+    r"^(?:(?:and|so|but|just|please)\s+)*no (?:going|talking|confronting|knocking|heading)\b"
+)
+
+
+def _spared(clauses: list[Clause]) -> list[Clause]:
+    """The clauses that tell the person not to do it themselves, with an "or ..." that goes on from one ("you don't
+    need to go over or call them out yourself")."""
+    out: list[Clause] = []
+    for c in clauses:
+        spared = bool(_SPARED.match(c.norm)) or bool(out and out[-1].spared and c.norm.startswith("or "))
+        out.append(_with(c, spared=True) if spared and c.actor != "agency" else c)
+    return out
 
 
 def _carried(before: Clause, clauses: list[Clause]) -> list[Clause]:

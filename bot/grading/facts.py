@@ -238,6 +238,8 @@ def _event(
 ) -> Event | None:
     """What one clause says of the fact, if anything. `refers`: its "they" or "their" is the fact's subject,
     named in an earlier clause or message; `heard`: the values the visitor said of their own before."""
+    if c.spared:
+        return None  # "you don't need to go over yourself, let the deputy handle it": no refusal, nothing left to them
     spoils = bool(c.says_no) or (rule.now and _put_off(c))  # "give them a ring when you feel up to it"
     direct = rule.speaks_to(c.norm, c.sentence) or (spoils and _sentence_speaks_to(rule, c.sentence, c))
     stated = values_of(c, rule, rules, context)
