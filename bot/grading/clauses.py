@@ -388,10 +388,10 @@ def _conditions(clauses: list[Clause]) -> list[Clause]:
                 if clauses[j].norm.split()[0] not in ("and", "then", "or"):
                     break
                 marked[j] = _with(marked[j], conditional=cond)
-    deferred = next((c.later for c in marked if c.later and "back" in c.later), None)
-    if deferred:
+    deferred = next((c.later for c in marked if c.later and "back" in c.later and not c.negated), None)
+    if deferred:  # "call us back tomorrow and we'll send someone" puts it off; "this isn't a call-back thing" does not
         start = next(i for i, c in enumerate(marked) if c.later == deferred)
-        marked[start:] = [c if c.later else _with(c, later=deferred) for c in marked[start:]]
+        marked[start:] = [c if c.later or c.now else _with(c, later=deferred) for c in marked[start:]]
     return marked
 
 

@@ -60,7 +60,9 @@ _SOON = re.compile(
 )
 _SOON_END = re.compile(r"[ ,]+(?:right away|straight away|right now|asap|immediately|at once)\s*[.!]?$", re.I)
 """A step's "right away" said after it ("stop the payment right away"): no frame, the step."""
-_NO_STEP = frozenset("like um uh so okay ok and also then now today tonight tomorrow first next right away".split())
+_NO_STEP = frozenset(
+    "like um uh so okay ok and also then now rn asap today tonight tomorrow first next right away".split()
+)
 """Words that make no step on their own ("Then, like, today: freeze your credit": the freeze is the step)."""
 
 
