@@ -194,7 +194,8 @@ def spoken(text: str) -> str:
 _DAYS_SAID = pairs("days_typed_short")
 _DAY_SHORT = re.compile(
     r"\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?(?=\s*(?:-|to|through|thru|till|until|and|,|$))|"
-    r"(?:(?<=-)|(?<=to )|(?<=through )|(?<=thru )|(?<=and ))(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
+    r"(?:(?<=-)|(?<=to )|(?<=through )|(?<=thru )|(?<=and ))(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?",
+    re.IGNORECASE,
 )
 """A day said short in a range or a list ("Mon to Fri", "Mon-Fri"), not "the Sun"."""
 
