@@ -153,8 +153,9 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
 
 
 _THEN_STEP = re.compile(
-    r",\s*(?:(?:please|just|then)\s+)?((?:(?:we|they|i|you)(?:'ll| will)? )?(?:call|dial|ring|go|leave|get|lock|stay|"
-    r"text|bring|keep|send|contact|let)\b[^,.;]*)(?:,? and [^.;]*)?[.;]?$",
+    r",\s*(?:(?:please|just|then)\s+)?((?:(?:we|they|i|you)(?:'ll| will| must| should| need to| have to| can)? )?"
+    r"(?:call|dial|ring|go|leave|get|lock|stay|text|bring|keep|send|contact|let)\b[^,.;]*)"
+    r"(?:,? (?:and|or) [^.;]*)?[.;]?$",
     re.I,
 )
 
@@ -169,10 +170,10 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     # pattern of if_case_asked puts the case first ("should she come home, what ...?"): said on the trainee's own
     in_order = next((g for g in asked.groups()[:-1] if g), None)
     case = content_words(in_order or next(g for g in asked.groups() if g))
-    steps = [(s, step) for s in sentences if (step := _THEN_STEP.search(s)) and " if " in f" {s.lower()} "]
+    steps = [(s, step) for s in sentences if (step := _THEN_STEP.search(s)) and _CASE_SAID.search(s)]
     for sentence, step in steps:
         if case & content_words(sentence) or len(steps) == 1:  # "should Lily come home" for "if she turns up"
-            own = in_order if in_order and case & content_words(sentence) else _case_of(sentence)
+            own = in_order or _case_of(sentence)  # the question's own case, when it puts one
             when = continued(in_my_words(own))
             do = in_my_words(step.group(1)).rstrip(".")  # "call us back": "I call you back"
             said = f"If {when.rstrip('.')}, {continued(do)}.".replace(" ,", ",")
@@ -181,12 +182,16 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     return None
 
 
+_CASE_SAID = re.compile(r"\bif\b|\bshould (?:he|she|they|things|anyone|anything|it|someone)\b", re.IGNORECASE)
+"""A step told on a case: "if he comes back, ...", "should things turn physical, ..."."""
+
+
 def _case_of(sentence: str) -> str:
     """The case of a step told on one ("she turns up, or you learn anything at all" of "If she turns up, or you
     learn anything at all, ring 911"): said on the trainee's own case when the question put it otherwise."""
     step = _THEN_STEP.search(sentence)
     head = sentence[: step.start()] if step else sentence
-    return re.sub(r"^.*?\bif\s+", "", head, count=1, flags=re.I)
+    return re.sub(r"^.*?\b(?:if|should)\s+", "", head, count=1, flags=re.I)
 
 
 def _who_will(part: str, sentences: list[str]) -> str | None:
