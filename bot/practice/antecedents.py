@@ -50,11 +50,12 @@ def number_named(sentence: str, before: str = "") -> tuple[str, str] | None:
         return None
     if named := _NAMED_THING.findall(before):
         return f"the {named[-1].strip()}", number.group(0)
-    company = _COMPANY.findall(before)  # "... it's sittin' at Valley Tow. Their number is (562) 555-0188."
+    company = COMPANY.findall(before)  # "... it's sittin' at Valley Tow. Their number is (562) 555-0188."
     return (company[-1], number.group(0)) if company else None
 
 
-_COMPANY = re.compile(r"\b[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)* (?:Tow|Towing|Auto|Impound|Storage)(?: Yard| Lot)?\b")
+COMPANY = re.compile(r"\b[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)* (?:Tow|Towing|Auto|Impound|Storage)(?: Yard| Lot)?\b")
+"""A company named in the trainee's words ("Valley Tow")."""
 
 
 _THEIR_NUMBER = re.compile(r"^(?:and |so )?(?:their|its) (?=(?:direct |main )?(?:number|line|phone)\b)", re.I)

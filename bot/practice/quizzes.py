@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import re
 
-from bot.practice.antecedents import in_context
+from bot.practice.antecedents import COMPANY, in_context
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
@@ -52,7 +52,6 @@ _CALLING = frozenset("call calling dial ring phone reach use".split())
 _WHERE = re.compile(r"\bwhere\b|\bwhich (?:window|counter|desk|office|building)\b|\baddress\b")
 _PLACE = value_pattern("address")
 _COMPANY_ASKED = re.compile(r"\b(?:company|yard|lot|towing|tow)(?:'s)? name\b|\bwhich (?:tow )?(?:company|yard)\b")
-_COMPANY = re.compile(r"\b[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)* (?:Tow|Towing|Auto|Impound|Storage)(?: Yard| Lot)?\b")
 _ONLINE = re.compile(r"\b(?:online|website|web site|portal)\b", re.IGNORECASE)
 _GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
@@ -89,7 +88,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     sentences = told(visitor)
     if who := _who_will(part, sentences) or _if_told(part, sentences) or heard_back_answer(part, sentences):
         return who
-    if _COMPANY_ASKED.search(part) and (named := next((m for s in sentences if (m := _COMPANY.search(s))), None)):
+    if _COMPANY_ASKED.search(part) and (named := next((m for s in sentences if (m := COMPANY.search(s))), None)):
         return f"{named.group(0)}, you said."  # "And the company name?": "Valley Tow, you said."
     if len(question_parts(part)) < 2 and not yes_no(part) and (coming := next_answer(part, sentences)):
         return coming  # "what happens next with your complaint?": what the desk said it will do
