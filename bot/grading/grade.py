@@ -152,6 +152,9 @@ def _verdict(criterion: str, turns: Sequence[Turn], said: list[Said], contact: C
     # call (the SPEC's "Closing (appreciation...)"), so the evidence is the last thanks, not a mid-call "Thank you."
     # for a spelled name.
     candidates = list(reversed(said[1:])) if criterion == "appreciation" else said
+    if criterion == "testing_questions":
+        # a check of its own ("What will you keep?") is better evidence than a tag on news ("We call you. Okay?")
+        candidates = sorted(candidates, key=lambda s: not any(criterion in names for _, names in s.signals.sentences))
     for s in candidates:
         if criterion in s.signals:
             return Verdict(True, 1.0, s.signals.evidence[criterion], s.turn, None)

@@ -232,7 +232,7 @@ class Answers:
             if answer and not said_back and "testing_questions" in names:
                 said_back = self.in_kind.quizzed(visitor, read, checks=False)  # "Did you ...? That number back?"
             if said_back and answer and said_back not in answer:
-                return f"{answer} {said_back}"
+                return said_back if answer in said_back else f"{answer} {said_back}"  # the quizzes said back, in order
             if answer and "testing_questions" in names:
                 return self._with_check(visitor, read, answer)  # "Do you understand? Any family to stay with?"
             if answer or said_back or "testing_questions" not in names:

@@ -30,8 +30,8 @@ def what_happens(sentences: list[str]) -> str:
         at = sentences.index(sentence)
         sentence = named_back(sentence, sentences[at + 1] if at + 1 < len(sentences) else "")  # "Their number is"
         its = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]]
-        items += [i for i in its if not FEELING.search(i)][:2] or its[:2]  # not "I shouldn't have to translate"
-    items = list(dict.fromkeys(items))[:3]
+        items += [i for i in its if not FEELING.search(i)][:2]  # not "I shouldn't have to translate"
+    items = list(dict.fromkeys(items))[:3] or [in_my_words(chosen[0]).rstrip(".")]
     rest = [_LEADING_WORD.sub(lambda m: m.group(0).lower(), i) for i in items[1:]]
     return ", and ".join([items[0], *rest]) + "."
 

@@ -31,7 +31,7 @@ PHONE_NUMBER = re.compile(r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b")
 def told_sentences(message: str) -> list[str]:
     """Every statement of a trainee message that tells the visitor something ("It comes from the county permit
     office."): what a question the visitor would ask next may already have been answered by."""
-    statements = [untagged(s.original) for s in split_sentences(message)]
+    statements = [_without_apology(untagged(s.original)) for s in split_sentences(message)]
     return [
         s
         for s in statements
@@ -39,6 +39,18 @@ def told_sentences(message: str) -> list[str]:
         and (len(s.split()) >= 3 or PHONE_NUMBER.search(s) or _DIRECTIVE_START.match(s))  # "Keep it."
         and not _NOT_PLAN.search(s)
     ]
+
+
+def _without_apology(sentence: str) -> str:
+    """The sentence less an apology said beside what it tells ("..., not same day, sorry."), when that leaves
+    something told: "Sorry for the wait." stays as it is (and tells nothing)."""
+    rest = _APOLOGY_ASIDE.sub("", sentence).strip(" ,")
+    if rest == sentence or len(rest.split()) < 4 or not _VALUE_SHAPES.search(rest) and not _VALUE_WORDS.search(rest):
+        return sentence
+    return rest[:1].upper() + rest[1:] + ("" if rest.endswith((".", "!")) else ".")
+
+
+(_APOLOGY_ASIDE,) = patterns("apology_aside")
 
 
 def offers_heard(message: str) -> set[str]:
@@ -84,7 +96,7 @@ def untagged(sentence: str) -> str:
 def plan_sentences(message: str) -> list[str]:
     """The sentences of a trainee message that tell the visitor what to do or what will happen next
     ("Bring your license.", "A deputy is on the way.", "The number is (562) 555-0170.")."""
-    statements = [untagged(s.original) for s in split_sentences(message)]
+    statements = [_without_apology(untagged(s.original)) for s in split_sentences(message)]
     return [
         s
         for s in statements
@@ -125,7 +137,7 @@ _BOTH_OF_US = re.compile(r"\s+(?:get|got|are|'re|lose|lost)\s+(?:cut|disconnecte
 def in_my_words(sentence: str) -> str:
     """A trainee's sentence as the visitor says it back: "Bring your ID, and you'll get a call" becomes "I bring
     my ID, and I'll get a call"; "I'm sending a deputy" becomes "you're sending a deputy"."""
-    text = _DROPPED_G.sub(r"\1ing", spoken(_shortened(sentence.strip())))  # "sendin'": the visitor's "sending"
+    text = _DROPPED_G.sub(r"\1ing", spoken(_shortened(_plainer(sentence.strip()))))  # "sendin'": "sending"
     text = _LEAD_IN.sub("", text)
     if together := _LETS.match(text):  # "let's keep our voices down": both of them, said back as "we"
         return "We'll " + text[together.end() :]
@@ -244,6 +256,19 @@ IN_PASSING = pattern("in_passing", re.IGNORECASE)
 """A note made in passing, no step of the plan ("I'll pass that to the deputy", "I'll explain it in a moment")."""
 HANGING = frozenset(words("hanging_words"))
 """Words a cut sentence may not end on ("the back of those")."""
+
+
+def _plainer(sentence: str) -> str:
+    """The sentence less what a caller saying it back leaves out: a description of someone just named, the desk's
+    hedge ("if you can") and its "sir", capitals said for weight ("someone IS going")."""
+    text = _VOCATIVE.sub("", _HEDGE.sub("", _APPOSITIVE.sub("", sentence)))
+    text = _CAPITALS.sub(lambda m: m.group(0).lower() if m.group(0).lower() in _EMPHASIS else m.group(0), text)
+    return text[:1].upper() + text[1:] if sentence[:1].isupper() else text
+
+
+_APPOSITIVE, _HEDGE, _VOCATIVE = patterns("appositive hedge desk_vocative", re.IGNORECASE)
+_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
+_EMPHASIS = frozenset(words("emphasis_words"))
 
 
 def _shortened(sentence: str) -> str:

@@ -44,6 +44,9 @@ _WHO_CALL, _BRING, _PAPERS, _WHO_WILL, _IF_ASKED = patterns(
 ("who is going to call your mom back?", the deed in group 1); what to do in a case ("what you'll do if he shows
 up", the case in group 1): each answered from the trainee's own words."""
 """A quiz that also asks what the value is for or when to use it ("and when would you call it?")."""
+(_RECALL,) = patterns("recall_asked", 0)
+_RECALL_NOUNS = kinds("recall_noun", 0)
+"""A question asking back what the desk said ("which days again?"), and the kind of value each noun names."""
 QUIZ_WORDS = frozenset(words("quiz_words"))
 """A quiz's words that name no thing of the trainee's (the rest pick the trainee's sentence about that thing)."""
 """Words of a quiz that name no thing of the trainee's ("how", "many", "have", "remember")."""
@@ -69,6 +72,8 @@ def quiz_kind(part: str) -> str | None:
     that gives two, "call dispatch at ..., or 911 if ...", asks nothing)."""
     text = plain(part)
     found = next((kind for kind, pattern in QUIZ_KINDS if pattern.search(text)), None)
+    if found is None and _RECALL.search(text):  # "the hotline, do you recall it?": the kind its noun names
+        found = next((kind for kind, noun in _RECALL_NOUNS if noun.search(text)), None)
     if found is None and "?" in text and _EITHER_FIGURE.search(text) and len(_NUMBER.findall(text)) >= 2:
         return "figure"
     return found
@@ -172,10 +177,10 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     steps = [(s, step) for s in sentences if (step := _THEN_STEP.search(s)) and _CASE_SAID.search(s)]
     for sentence, step in steps:
         if case & content_words(sentence) or len(steps) == 1:  # "should Lily come home" for "if she turns up"
-            own = in_order or _case_of(sentence)  # the question's own case, when it puts one
-            when = continued(in_my_words(own))
+            own = f"if {in_order}" if in_order else _case_of(sentence)  # the question's own case, when it puts one
+            when = in_my_words(own).rstrip(".")  # "Should he threaten me, ...": the case as the trainee put it
             do = in_my_words(step.group(1)).rstrip(".")  # "call us back": "I call you back"
-            said = f"If {when.rstrip('.')}, {continued(do)}.".replace(" ,", ",")
+            said = f"{when}, {continued(do)}.".replace(" ,", ",")
             coming = next_answer(part[: asked.start()], sentences)  # "what happens next and what you do if ...?"
             return f"{coming.rstrip('.')}, and {said[:1].lower()}{said[1:]}" if coming else said
     return None
@@ -186,11 +191,12 @@ _CASE_SAID = re.compile(r"\bif\b|\bshould (?:he|she|they|things|anyone|anything|
 
 
 def _case_of(sentence: str) -> str:
-    """The case of a step told on one ("she turns up, or you learn anything at all" of "If she turns up, or you
-    learn anything at all, ring 911"): said on the trainee's own case when the question put it otherwise."""
+    """The case of a step told on one, with its "if" or "should" ("if she turns up, or you learn anything at all" of
+    "If she turns up, or you learn anything at all, ring 911"): said on the trainee's own case when the question put
+    it otherwise."""
     step = _THEN_STEP.search(sentence)
     head = sentence[: step.start()] if step else sentence
-    return re.sub(r"^.*?\b(?:if|should)\s+", "", head, count=1, flags=re.I)
+    return re.sub(r"^.*?\b(if|should)\s+", r"\1 ", head, count=1, flags=re.I)
 
 
 def _who_will(part: str, sentences: list[str]) -> str | None:
