@@ -599,6 +599,8 @@ def test_round_5_a_fee_for_each_said_as_its_total_for_the_count_is_right(library
     assert not call(library, "solicitor-permit", HELLO, "We're four sellers.", each)["wrong_information"]
     weeks = "It's $100 per person, takes 2 weeks."  # 2 x $50, but 2 is weeks, not people
     assert call(library, "solicitor-permit", HELLO, "We're four sellers.", weeks)["wrong_information"]
+    southern = "There ya go, so 150 dollars for the three of y'all."  # round 26: "for the three", "of y'all"
+    assert not call(library, "solicitor-permit", HELLO, "It's three of us.", southern)["wrong_information"]
 
 
 def test_round_6_a_plural_names_the_service_that_their_number_belongs_to(library: Library) -> None:

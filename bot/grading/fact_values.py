@@ -81,7 +81,8 @@ def _counts(sentence: str) -> set[float]:
         after = " " + " ".join(tokens[found[1] : found[1] + 2]) + " "
         if WORDS["not_counts"].starts(after):
             continue  # "takes 2 weeks", "50 dollars": a length or an amount, not a count of people
-        if each or (i and tokens[i - 1] == "for") or WORDS["count_nouns"].starts(after):
+        for_them = i and tokens[i - 1] == "for" or i > 1 and tokens[i - 2 : i] == ["for", "the"]  # "for the three"
+        if each or for_them or WORDS["count_nouns"].starts(after):
             counts.add(found[0])
     return counts
 

@@ -70,8 +70,10 @@ def _step(raw: str) -> str:
     """A step as its few words: the frame ("and I mean right after we hang up:") and the reasons left out."""
     pieces = [_SOON_END.sub("", _SOON.sub("", p)).strip(" ,.") for p in raw.split(":")]  # "right away, call ..."
     pieces = [_STEP_LEAD.sub("", p) for p in pieces]  # "the most important thing is to stop the payment"
-    pieces = [p for p in pieces if p and not _FRAME.search(p)]
+    acts = {p: bool(_VERBS & set(re.findall(r"[a-z']+", p.lower()))) for p in pieces}
+    pieces = [p for p in pieces if p and (acts[p] or not _FRAME.search(p))]  # not "I mean right after we hang up"
     pieces = [p for p in pieces if set(re.findall(r"[a-z']+", p.lower())) - _NO_STEP] or pieces  # "like, today:"
+    pieces = [p for p in pieces if acts[p]] or pieces  # "time really matters here: she needs to call ...": the call
     if not pieces:
         return ""
     step = _TIME.sub("", _CUT.split(_OURS.sub("the ", pieces[0]))[0]).strip(" ,.!")
