@@ -68,9 +68,10 @@ class InKind:
         """A check ("Do you have that written down?") or a quiz ("Which number is for dispatch?") in the message,
         answered in kind, the last asked first; None when there is none (or only a check, `checks` off: "Got it
         written down? Tell me back what you'll do." wants the plan)."""
-        quizzes = [q for sentence, _ in read if not _tells_only(sentence) and (q := self._quiz_parts(visitor, sentence.norm))]
-        if len(dict.fromkeys(quizzes)) > 1:  # "What do you keep? And what do we do if we find the bike?": both
-            return _one_read_back(_without_subsumed(list(dict.fromkeys(quizzes))))
+        asked = [s for s, _ in read if not _tells_only(s)]
+        quizzes = list(dict.fromkeys(q for s in asked if (q := self._quiz_parts(visitor, s.norm))))
+        if len(quizzes) > 1:  # "What do you keep? And what do we do if we find the bike?": both, in order
+            return _one_read_back(_without_subsumed(quizzes))
         for sentence, _ in reversed(read):
             asks = checks and not sentence.original.rstrip().endswith((".", "!"))  # "You got it." affirms, "...?" asks
             if _tells_only(sentence):
