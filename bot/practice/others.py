@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from bot.practice.visitor import Visitor
@@ -95,14 +96,18 @@ def _said_by_visitor(name: str, visitor: Visitor) -> bool:
     return any(re.search(rf"\b{re.escape(name.lower())}\b", text) for text in said)
 
 
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+
+
 def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
     """The line, with a polite correction first when the trainee's message called the visitor by a name not its
     own ("Thank ya, Sam." to Marcus: "It's Marcus, actually."); once a call."""
     if "corrected:name" in visitor.heard or not visitor.message or not lines.scenario.persona_name:
         return line
-    own = lines.persona_name(visitor).split()
+    own = [_unaccented(n) for n in lines.persona_name(visitor).split()]
     for address in _ADDRESSED.finditer(visitor.message):
-        name = address.group("name")
+        name = _unaccented(address.group("name"))  # "Sofia" for Sofía: no accent is heard on a call
         untitled = not address.group("title") and _TITLE_BEFORE.search(visitor.message[: address.start("name")])
         if name in own or name.lower() in _NOT_NAMES or untitled:
             continue  # "Oh, I'm sorry", "Yes, ...", "... with Mr. Pruitt, and": nobody addressed
@@ -111,7 +116,8 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
         if name in _others_in_call(visitor, lines, own) or _said_by_visitor(name, visitor):
             continue  # "Hi Zoe, you're safe with us": the lost child; "Rosa, (562) ...": the sister it named
         visitor.heard.add("corrected:name")
-        said = own[-1] if address.group("title") and len(own) > 1 else own[0]
+        named = lines.persona_name(visitor).split()
+        said = named[-1] if address.group("title") and len(named) > 1 else named[0]
         correction = random.Random(f"{visitor.seed}:named").choice(WRONG_NAME).format(name=said)
         return f"{correction} {line}"
     return line

@@ -128,7 +128,10 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         return None
     papers = (lambda s: len(_PAPERS.findall(s))) if _BRING.search(part) else (lambda s: 0)
     context = in_context(sentences)  # "Number is (562) 555-0181." after "Better way is community mediation ..."
-    near = {x: " ".join(sentences[at : at + 3]) for at, x in enumerate(sentences)} if kind == "number" else {}
+    # the sentence told just before it too ("The dog on the lawn is a civil matter." before the mediation number),
+    # one further for a number that points back ("Number is ..." after "Better way is community mediation.")
+    reach = {x: 3 if context.get(x, x) != x else 2 for x in sentences}
+    near = {x: " ".join(sentences[at : at + reach[x]]) for at, x in enumerate(sentences)} if kind == "number" else {}
     about = about - _CALLING if kind == "number" else about  # "which number you call": every number is one to call
 
     def named(s: str) -> tuple[int, int, int, int]:  # the sentence's own words first, then those told just before

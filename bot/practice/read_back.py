@@ -67,7 +67,7 @@ _KINDS = {
     rf"\b(?:{_COUNT} ?(?:to|or|-) ?)?{_COUNT} (?:business |working |calendar )?(?:days?|weeks?)\b|"
     r"\b(?:about |around |roughly )?(?:within )?(?:the (?:next )?)?"
     r"(?:a quarter (?:of an )?hour|half (?:an )?hour|an hour|"
-    rf"{_COUNT} (?:minutes|mins|hours))\b",
+    rf"(?:{_COUNT} ?(?:to|or|-) ?)?{_COUNT} (?:minutes|mins|hours))\b",
     "case": r"(?<!\) )(?<!\d[ .-])\b\d{2,4}-\d{3,7}\b(?!-)",
     "email": r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[\w.+-]+ at [\w-]+(?: dot [\w-]+)+\b",
 }
