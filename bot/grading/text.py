@@ -47,6 +47,7 @@ _IF_ANY = re.compile(r"^(?:anything|anyone|anybody) (?!else\b|has\b|does\b|was\b
 """"Anything catches fire, dial 911." is a condition ("if anything ..."), not a question without its "?"."""
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]| - |\.\.+")
 """A mark that ends a clause (none can overlap a word)."""
+_GLUED_CLOCK = re.compile(r"(\d)([ap]m)\b", re.IGNORECASE)
 _ELONGATED = re.compile(r"(.)\1{2,}")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 _FILLERS = frozenset("so and okay alright wait um uh oh well now right hey but then also yeah yes".split())
@@ -120,6 +121,7 @@ def _sentence(text: str) -> Sentence:
     a word. No clause mark can overlap a word, so the text is cut at the marks first.
     """
     text = _AND_SIGN.sub(" and ", text) if "+" in text or "&" in text else text
+    text = _GLUED_CLOCK.sub(r"\1 \2", text)  # "8am to 4pm": "8 am to 4 pm", the hour a word of its own
     pieces = _CLAUSE.split((_HASH.sub(" number ", text) if "#" in text else text).lower())
     if len(pieces) == 1:
         words = _i_will(list(map(_plain_word, _WORD.findall(pieces[0]))))

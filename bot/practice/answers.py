@@ -33,6 +33,7 @@ from bot.practice.complying import said_now
 from bot.practice.in_kind import InKind, fitting_yes, merged_read_backs
 from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
 from bot.practice.lines import Lines
+from bot.practice.quizzes import quiz_kind
 from bot.practice.repeats import as_repeats
 from bot.practice.said_once import once_yes
 from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW
@@ -165,7 +166,10 @@ class Answers:
         kind = self.in_kind
         if quizzed := kind.quiz(visitor, part, bare="quiz" in done):  # "which day, and what time?": both quizzed
             done.add("quiz")
+            visitor.heard.add(f"said-back:{visitor.turn:03d}")  # "And the name of the form?" next asks on about it
             return [(quizzed, False)]
+        if "quiz" in done and quiz_kind(part):
+            return []  # "the 10 days is for what? who do you send what to?": the step said back answers both
         if checked := kind.check(visitor, part) or kind.confirmation(visitor, part) or kind.named_back(visitor, part):
             return [(checked, False)]  # "Got a pen?", "How many days?", "And you call first, right?": in kind
         matched = self._details_asked(part)

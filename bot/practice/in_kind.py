@@ -92,6 +92,8 @@ class InKind:
         if len(parts) < 2:
             return whole
         first = self.quiz(visitor, parts[0])  # "which day, and what time?": a bare part after a quiz is quizzed too
+        if first is None and testing_kind(parts[0]) == "teach_back":
+            return None  # "tell me what you've got to do next, and by when?": the plan said back, its deadline too
         each = list(dict.fromkeys(a for part in parts if (a := self.quiz(visitor, part, bare=bool(first)))))
         if len(each) < 2:
             found = whole or (each[0] if each else None)

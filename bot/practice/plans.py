@@ -143,7 +143,7 @@ def in_my_words(sentence: str) -> str:
         return "We'll " + text[together.end() :]
     if mine := _LET_ME.match(text):  # "Let me jot this down": the desk's doing, "You'll jot this down"
         text = "I'll " + text[mine.end() :]
-    directive = bool(_DIRECTIVE_START.match(text))
+    directive = bool(_DIRECTIVE_START.match(text)) and not _NOUN_IS.match(text)  # not "Report's done"
     parts = _WORDS_AND_GAPS.findall(text)
     out: list[str] = []
     for at, part in enumerate(parts):
@@ -244,6 +244,8 @@ _LET_ME = re.compile(r"^(?:let me|lemme)\s+", re.IGNORECASE)
 _LETS = re.compile(r"^(?:let's|lets|let us)\s+", re.IGNORECASE)
 _THEN_DO = pattern("then_do", 0)
 _LEAD_IN = pattern("lead_in", re.IGNORECASE)
+_NOUN_IS = re.compile(r"^\w+'s\b")
+"""A first word with "'s" ("Report's done"): a thing that is, not an instruction."""
 
 
 def continued(said: str) -> str:

@@ -262,6 +262,7 @@ _TEACH_BACK = re.compile(
     r"which (number|one) (are|will) you (going to |gonna )?(call|calling)\b(?! from)|"
     r"who (are|will) you (going to )?call|"
     r"what are you calling|what do you do (first|next|now|if)|what will you do|"
+    r"what (you've|you have|you) (got to|gotta|have to|need to) do\b|"
     r"(read|reading|say|saying|repeat|repeating) (that|the|this|it|those)( \w+){0,2} back|"
     r"(number|it|that|e-?mail) back to me|"
     r"what number (will|are|do|would) you (going to |gonna )?(call|calling|dial)\b(?! from)|"
