@@ -121,8 +121,8 @@ def _sentence(text: str) -> Sentence:
     a word. No clause mark can overlap a word, so the text is cut at the marks first.
     """
     text = _AND_SIGN.sub(" and ", text) if "+" in text or "&" in text else text
-    text = _GLUED_CLOCK.sub(r"\1 \2", text)  # "8am to 4pm": "8 am to 4 pm", the hour a word of its own
-    pieces = _CLAUSE.split((_HASH.sub(" number ", text) if "#" in text else text).lower())
+    words_of = _GLUED_CLOCK.sub(r"\1 \2", text)  # "8am to 4pm": "8 am to 4 pm", the hour a word of its own
+    pieces = _CLAUSE.split((_HASH.sub(" number ", words_of) if "#" in words_of else words_of).lower())
     if len(pieces) == 1:
         words = _i_will(list(map(_plain_word, _WORD.findall(pieces[0]))))
         norm = " ".join(words)

@@ -208,6 +208,16 @@ class InKind:
             voiced[:1] if voiced is CONFIRMED else voiced
         )
 
+    def whole_plan(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
+        """The plan said back, to a teach-back of all of it ("can u run thru the steps for me? like what u do
+        first"), however a question beside it asks one part; None for any other message."""
+        if not any(_WHOLE_PLAN.search(s.norm) for s, shown in read if "testing_questions" in shown):
+            return None
+        plan = self._said_back(visitor, visitor.message, random.Random(f"{visitor.seed}:{visitor.turn}:testing"))
+        if plan:
+            visitor.heard.add(f"said-back:{visitor.turn:03d}")
+        return plan or None
+
     def testing_answer(
         self, visitor: Visitor, state: State, fired: Rule | None, message: str, read: Sequence[Read]
     ) -> str:
@@ -217,7 +227,8 @@ class InKind:
             testing_kind(" ".join(s.norm for s, _ in read))
         ]
         kind = "teach_back" if "teach_back" in kinds else kinds[-1]
-        if found := self.quizzed(visitor, read, checks=kind != "teach_back"):
+        whole = any(_WHOLE_PLAN.search(s.norm) for s, shown in read if "testing_questions" in shown)
+        if not whole and (found := self.quizzed(visitor, read, checks=kind != "teach_back")):
             visitor.heard.add(f"said-back:{visitor.turn:03d}")  # "And the report with us?" next asks on about it
             return found
         missing = [f for f in self.scenario.resolution_facts if f not in visitor.facts]
@@ -356,6 +367,13 @@ def fitting_yes(yeses: Sequence[str], message: str, rng: random.Random) -> str:
         return ""
     fitting = [y for y in yeses if not y.startswith("It does")] if not _ASKS_DOES.search(message) else list(yeses)
     return rng.choice(fitting or list(yeses))
+
+
+_WHOLE_PLAN = re.compile(
+    r"\b(?:the|those|these|all the|your) steps\b|\bthe (?:whole )?plan\b|"
+    r"\b(?:walk|run|take) (?:me )?(?:through|thru) (?:it|everything|all (?:of )?(?:it|that))\b"
+)
+"""A teach-back of the whole plan ("can u run thru the steps for me?"): said back whole, not one quiz of it."""
 
 
 def _tells_only(sentence: Sentence) -> bool:

@@ -258,7 +258,7 @@ _TEACH_BACK = re.compile(
     r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
     r"(which|what) (two |three )?things (will|are|do) you (going to )?do|"
-    r"what('s| is) your (plan|next step)|"
+    r"what('s| is) your (plan|next step|first step)|"
     r"which (number|one) (are|will) you (going to |gonna )?(call|calling)\b(?! from)|"
     r"who (are|will) you (going to )?call|"
     r"what are you calling|what do you do (first|next|now|if)|what will you do|"
