@@ -211,8 +211,9 @@ class InKind:
     def whole_plan(self, visitor: Visitor, read: Sequence[Read]) -> str | None:
         """The plan said back, to a teach-back of all of it ("can u run thru the steps for me? like what u do
         first"), however a question beside it asks one part; None for any other message."""
-        if not any(_WHOLE_PLAN.search(s.norm) for s, shown in read if "testing_questions" in shown):
-            return None
+        asked = [s for s, shown in read if "testing_questions" in shown and _WHOLE_PLAN.search(s.norm)]
+        if not asked or any(_WH_AFTER.search(s.norm, _WHOLE_PLAN.search(s.norm).end()) for s in asked):
+            return None  # "walk me through it: what day are you coming in?" asks the day
         plan = self._said_back(visitor, visitor.message, random.Random(f"{visitor.seed}:{visitor.turn}:testing"))
         if plan:
             visitor.heard.add(f"said-back:{visitor.turn:03d}")
@@ -227,8 +228,10 @@ class InKind:
             testing_kind(" ".join(s.norm for s, _ in read))
         ]
         kind = "teach_back" if "teach_back" in kinds else kinds[-1]
-        whole = any(_WHOLE_PLAN.search(s.norm) for s, shown in read if "testing_questions" in shown)
-        if not whole and (found := self.quizzed(visitor, read, checks=kind != "teach_back")):
+        whole = self.whole_plan(visitor, read)
+        if whole:
+            return whole
+        if found := self.quizzed(visitor, read, checks=kind != "teach_back"):
             visitor.heard.add(f"said-back:{visitor.turn:03d}")  # "And the report with us?" next asks on about it
             return found
         missing = [f for f in self.scenario.resolution_facts if f not in visitor.facts]
@@ -374,6 +377,7 @@ _WHOLE_PLAN = re.compile(
     r"\b(?:walk|run|take) (?:me )?(?:through|thru) (?:it|everything|all (?:of )?(?:it|that))\b"
 )
 """A teach-back of the whole plan ("can u run thru the steps for me?"): said back whole, not one quiz of it."""
+_WH_AFTER = re.compile(r"\b(?:what|which|when|where|how|who)\b")
 
 
 def _tells_only(sentence: Sentence) -> bool:
