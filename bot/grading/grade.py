@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from bot.grading.asked_back import asked_back
 from bot.grading.auto_fail import AutoFail, check_auto_fails
 from bot.grading.contact import Contact, contact_total, fact_status
 from bot.grading.detectors import CRITERIA, IntentMatcher, detect
@@ -158,6 +159,8 @@ def _verdict(criterion: str, turns: Sequence[Turn], said: list[Said], contact: C
     for s in candidates:
         if criterion in s.signals:
             return Verdict(True, 1.0, s.signals.evidence[criterion], s.turn, None)
+    if criterion == "testing_questions" and (quiz := asked_back(said)):  # "how much should you have on you?"
+        return Verdict(True, 1.0, quiz[1], quiz[0].turn, None)
     return Verdict(False, 0.0, None, None, tip(criterion, turns, said, contact))
 
 

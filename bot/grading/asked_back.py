@@ -1,0 +1,43 @@
+"""A question that asks back what the trainee told earlier in the call: a check of understanding however it is put.
+
+"And how much should you have on you for the letter?" after "It's $25 for the letter", "So what number do you call to
+book?" after the booking number, "Would you kindly tell me what becomes of the purse from here?" are quizzes on what
+the desk said, not questions for information: the SPEC's "checks understanding", in the trainee's own words. A
+question is one only when an earlier trainee message told a thing of the kind it asks (a fee, a time or days, a
+number, a place, what to bring) and it does not ask what the visitor did, has or wants. The words of each kind are
+data (meaning.yaml: asked_back_*, told_*).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.grading.clauses import WORDS
+from bot.grading.tips import Said
+
+_KINDS = ("money", "time", "number", "place", "bring")
+_PHONE = re.compile(r"\b\d{3} \d{4}\b")
+"""A phone number as the grader reads it ("562 555 0124"): a number told."""
+
+
+def asked_back(said: Sequence[Said]) -> tuple[Said, str] | None:
+    """The first trainee question that asks back a kind of thing an earlier message told, with its sentence."""
+    told: set[str] = set()
+    for s in said[1:]:  # not the greeting ("Good morning, ... How can I help?")
+        for sentence, _ in s.signals.sentences:
+            padded, words = f" {sentence.norm} ", frozenset(sentence.norm.split())
+            if sentence.is_question:
+                if told and _asked_kind(padded, words) in told:
+                    return s, sentence.original
+            else:
+                told |= {k for k in _KINDS if WORDS[f"told_{k}"].find(padded, words)}
+                told |= {"number"} if _PHONE.search(sentence.norm) else set()
+    return None
+
+
+def _asked_kind(padded: str, words: frozenset[str]) -> str | None:
+    """The kind of told thing the question asks back, or None (a question of the visitor's own)."""
+    if WORDS["asked_back_not"].find(padded, words):
+        return None
+    return next((k for k in _KINDS if WORDS[f"asked_back_{k}"].find(padded, words)), None)
