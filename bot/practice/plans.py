@@ -26,6 +26,7 @@ _VALUE_SHAPES = re.compile(
 """A value written in figures: a phone number, an amount, a time, hours, an e-mail address, an age, a street address."""
 _READ_BACK = re.compile(r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PHONE_NUMBER = re.compile(r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b")
+SERVICE_CODE = re.compile(r"\b(?:911|9-1-1|988|311|211)\b")
 
 
 def told_sentences(message: str) -> list[str]:
@@ -303,6 +304,10 @@ def told_back(plans: list[tuple[int, bool, str]], asks_number: bool) -> str:
         return ""
     if asks_number:  # the last number or e-mail address given, read back
         numbers = [m.group(0) for _, _, text in plans for m in _READ_BACK.finditer(text)]
+        latest = [t for turn, _, t in plans if turn == plans[-1][0]]
+        codes = [m.group(0) for t in latest for m in SERVICE_CODE.finditer(t)]
+        if codes and not any(_READ_BACK.search(t) for t in latest):
+            return f"{codes[-1]}."  # "you dial 911. Can you say that back?": the 911 just told
         if numbers:
             return f"{numbers[-1]}."
     last_turn = plans[-1][0]

@@ -16,7 +16,7 @@ from bot.practice.antecedents import COMPANY, in_context
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
-from bot.practice.plans import PHONE_NUMBER, continued, in_my_words
+from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words
 from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
@@ -51,6 +51,7 @@ QUIZ_WORDS = frozenset(words("quiz_words"))
 """A quiz's words that name no thing of the trainee's (the rest pick the trainee's sentence about that thing)."""
 """Words of a quiz that name no thing of the trainee's ("how", "many", "have", "remember")."""
 _NUMBER = re.compile(r"\b\d+\b")
+_EMERGENCY = re.compile(r"(?<!non )(?<!non-)\bemergency\b", re.IGNORECASE)
 _CALLING = frozenset("call calling dial ring phone reach use".split())
 _WHERE = re.compile(r"\bwhere\b|\bwhich (?:window|counter|desk|office|building)\b|\baddress\b")
 _PLACE = value_pattern("address")
@@ -112,7 +113,9 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         return _figure(part, sentences)
     shape = value_pattern(kind)
     found = [s for s in sentences if shape is None or shape.search(s)]
-    if kind == "number":  # "that number" is the last whole one given, not "911" said after it
+    if kind == "number" and _EMERGENCY.search(part):  # "what's the emergency number?": 911, not dispatch's
+        found = [s for s in found if SERVICE_CODE.search(s)] or found
+    elif kind == "number":  # "that number" is the last whole one given, not "911" said after it
         found = [s for s in found if PHONE_NUMBER.search(s)] or found
     if kind == "hours":  # "what hours will you go?": the opening times, not "closed on weekends"
         found = at_times(found)
@@ -162,7 +165,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
 _THEN_STEP = re.compile(
     r",\s*(?:(?:please|just|then)\s+)?((?:(?:we|they|i|you)(?:'ll| will| must| should| need to| have to| can)? )?"
     r"(?:call|dial|ring|go|leave|get|lock|stay|text|bring|keep|send|contact|let)\b[^,.;]*)"
-    r"(?:,? (?:and|or) [^.;]*)?[.;]?$",
+    r"(?:,? (?:and|or) [^.;]*)?(?:,\s*(?:don't|do not|no) [^.;,]*)?[.;!]?$",
     re.I,
 )
 

@@ -313,12 +313,16 @@ def read_back(
     if kind == "days" and not any(re.search(_KINDS["days"], t, re.IGNORECASE) for t in told):
         kind = "deadline"  # "read me the number back and the days": "21 days", no day of the week told
     pattern = re.compile(_KINDS[kind], re.IGNORECASE)
+    latest = plans[-1][0] if plans else -1
+    only_codes = kind == "number" and not any(PHONE_NUMBER.search(t) for turn, _, t in plans if turn == latest)
     found = [
         (_named(values, about), len(about & content_words(text)))  # "mediation ... (562) 555-0181": its own words
         + (len(about & content_words(" ".join(t for _, _, t in plans[max(0, i - 1) : i + 1]))), full, i, values)
-        for i, (_, _, text) in enumerate(plans)
+        for i, (turn, _, text) in enumerate(plans)
         if (values := [m.group(0).strip() for m in pattern.finditer(text)])
-        for full in [kind != "number" and not CLOSED.search(text) or bool(PHONE_NUMBER.search(text))]
+        # a whole number over "911" said after it, but "you dial 911. Can you say that back?" asks the 911
+        for full in [kind != "number" and not CLOSED.search(text) or bool(PHONE_NUMBER.search(text))
+                     or only_codes and turn == latest]
     ]
     if not found:
         return ""
