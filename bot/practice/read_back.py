@@ -124,7 +124,7 @@ _DOER_WILL = re.compile(
     re.IGNORECASE,
 )
 _BARE_VERB = re.compile(
-    r"^(?:make sure|make|get|send|pass|put|write|have|call|check|follow up|look|review|forward|go|goes|end up|stay)\b"
+    r"^(?:make sure|make|get|send|pass|put|write|have|call|check|follow up|look|review|forward|go|goes|end up|stay|let|give)\b"
 )
 """A clause that goes on with the desk's own doing ("... and make sure it gets where it needs to go")."""
 
