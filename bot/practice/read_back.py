@@ -124,7 +124,8 @@ _DOER_WILL = re.compile(
     re.IGNORECASE,
 )
 _BARE_VERB = re.compile(
-    r"^(?:make sure|make|get|send|pass|put|write|have|call|check|follow up|look|review|forward|go|goes|end up|stay|let|give)\b"
+    r"^(?:make sure|make|get|send|pass|put|write|have|call|check|follow up|look|review|forward|go|goes|end up|stay|"
+    r"let|give)\b"
 )
 """A clause that goes on with the desk's own doing ("... and make sure it gets where it needs to go")."""
 

@@ -343,10 +343,22 @@ def _callee(sentences: list[str], stems: set[str]) -> str:
     named = []
     for at, sentence in enumerate(sentences):  # latest first: the one before it in the call is the next
         before = sentences[at + 1] if at + 1 < len(sentences) else ""
-        if found := number_named(sentence, before):
-            text = sentence if number_named(sentence) else f"{before} {sentence}"  # pointing back: with its name
-            named.append((len(stems & _stems(text)), -at, found[0]))
+        if (own := number_named(sentence)) or not (called := _CALLED.search(sentence)):
+            if found := own or number_named(sentence, before):
+                text = sentence if own else f"{before} {sentence}"  # pointing back: with its name
+                named.append((len(stems & _stems(text)), -at, found[0]))
+        else:  # "call the three credit bureaus ... and put a freeze on": no number of theirs
+            named.append((len(stems & _stems(sentence)), -at, f"the {called.group(1)}"))
     return max(named)[2] if named else ""
+
+
+_CALLED = re.compile(
+    r"\bcall (?:the |all |each of the )?((?:[\w'-]+ ){0,3}?(?:credit bureaus|bureaus|bank|lender|company|companies|"
+    r"insurer|insurance company|dmv|store))\b",
+    re.IGNORECASE,
+)
+"""A party the trainee said to call with no number ("call the three credit bureaus"): whom, for a question that
+names what the call is for ("who are you calling to freeze your credit?")."""
 
 
 def _shape(kind: str) -> re.Pattern[str] | None:
