@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from bot.grading.clauses import WORDS
+from bot.grading.text import Sentence
 from bot.grading.tips import Said
 
 _KINDS = ("money", "time", "number", "place", "bring")
@@ -23,21 +24,32 @@ _PHONE = re.compile(r"\b\d{3} \d{4}\b")
 
 def asked_back(said: Sequence[Said]) -> tuple[Said, str] | None:
     """The first trainee question that asks back a kind of thing an earlier message told, with its sentence."""
-    told: set[str] = set()
-    for s in said[1:]:  # not the greeting ("Good morning, ... How can I help?")
-        for sentence, _ in s.signals.sentences:
-            padded, words = f" {sentence.norm} ", frozenset(sentence.norm.split())
-            if sentence.is_question:
-                if told and _asked_kind(padded, words) in told:
-                    return s, sentence.original
-            else:
-                told |= {k for k in _KINDS if WORDS[f"told_{k}"].find(padded, words)}
-                told |= {"number"} if _PHONE.search(sentence.norm) else set()
+    later = said[1:]  # not the greeting ("Good morning, ... How can I help?")
+    asked = [(s, x, kind) for s in later for x, _ in s.signals.sentences if x.is_question and (kind := _asked_kind(x))]
+    if not asked:
+        return None  # most calls: no question of a told kind at all, nothing told to weigh
+    told: dict[str, tuple[int, int]] = {}  # each kind, where it was first told: (turn, sentence)
+    for s in later:
+        for at, (sentence, _) in enumerate(s.signals.sentences):
+            for kind in () if sentence.is_question else _told_kinds(sentence):
+                told.setdefault(kind, (s.turn, at))
+    for s, question, kind in asked:
+        at = [x for x, _ in s.signals.sentences].index(question)
+        if told.get(kind, (s.turn, at)) < (s.turn, at):  # "It's $25. How much should you bring?" counts too
+            return s, question.original
     return None
 
 
-def _asked_kind(padded: str, words: frozenset[str]) -> str | None:
+def _told_kinds(sentence: Sentence) -> set[str]:
+    """The kinds of thing a statement tells (a fee, a time, a number, a place, what to bring)."""
+    padded, words = f" {sentence.norm} ", frozenset(sentence.norm.split())
+    found = {k for k in _KINDS if WORDS[f"told_{k}"].find(padded, words)}
+    return found | {"number"} if _PHONE.search(sentence.norm) else found
+
+
+def _asked_kind(question: Sentence) -> str | None:
     """The kind of told thing the question asks back, or None (a question of the visitor's own)."""
+    padded, words = f" {question.norm} ", frozenset(question.norm.split())
     if WORDS["asked_back_not"].find(padded, words):
         return None
     return next((k for k in _KINDS if WORDS[f"asked_back_{k}"].find(padded, words)), None)

@@ -152,13 +152,12 @@ def _verdict(criterion: str, turns: Sequence[Turn], said: list[Said], contact: C
     # Thanks in the opening message are part of the greeting, not appreciation; thanks belong to the close of the
     # call (the SPEC's "Closing (appreciation...)"), so the evidence is the last thanks, not a mid-call "Thank you."
     # for a spelled name.
-    candidates = list(reversed(said[1:])) if criterion == "appreciation" else said
-    if criterion == "testing_questions":
+    candidates = [s for s in (reversed(said[1:]) if criterion == "appreciation" else said) if criterion in s.signals]
+    if criterion == "testing_questions" and len(candidates) > 1:
         # a check of its own ("What will you keep?") is better evidence than a tag on news ("We call you. Okay?")
-        candidates = sorted(candidates, key=lambda s: not any(criterion in names for _, names in s.signals.sentences))
-    for s in candidates:
-        if criterion in s.signals:
-            return Verdict(True, 1.0, s.signals.evidence[criterion], s.turn, None)
+        candidates.sort(key=lambda s: not any(criterion in names for _, names in s.signals.sentences))
+    if candidates:
+        return Verdict(True, 1.0, candidates[0].signals.evidence[criterion], candidates[0].turn, None)
     if criterion == "testing_questions" and (quiz := asked_back(said)):  # "how much should you have on you?"
         return Verdict(True, 1.0, quiz[1], quiz[0].turn, None)
     return Verdict(False, 0.0, None, None, tip(criterion, turns, said, contact))
