@@ -68,15 +68,15 @@ class InKind:
         """A check ("Do you have that written down?") or a quiz ("Which number is for dispatch?") in the message,
         answered in kind, the last asked first; None when there is none (or only a check, `checks` off: "Got it
         written down? Tell me back what you'll do." wants the plan)."""
+        # "The dispatch number is just for non-emergencies." tells, asks nothing back
         asked = [s for s, _ in read if not _tells_only(s)]
-        quizzes = list(dict.fromkeys(q for s in asked if (q := self._quiz_parts(visitor, s.norm))))
+        answered = [self._quiz_parts(visitor, s.norm) for s in asked]
+        quizzes = list(dict.fromkeys(q for q in answered if q))
         if len(quizzes) > 1:  # "What do you keep? And what do we do if we find the bike?": both, in order
             return _one_read_back(_without_subsumed(quizzes))
-        for sentence, _ in reversed(read):
+        for sentence, quiz in reversed(list(zip(asked, answered, strict=True))):
             asks = checks and not sentence.original.rstrip().endswith((".", "!"))  # "You got it." affirms, "...?" asks
-            if _tells_only(sentence):
-                continue  # "The dispatch number is just for non-emergencies." tells, asks nothing back
-            if found := self._quiz_parts(visitor, sentence.norm) or asks and self.check(visitor, sentence.norm):
+            if found := quiz or asks and self.check(visitor, sentence.norm):
                 return found
             norm = sentence.norm
             said_back = checks and (self.confirmation(visitor, norm) or self.named_back(visitor, norm))

@@ -133,8 +133,10 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     context = in_context(sentences)  # "Number is (562) 555-0181." after "Better way is community mediation ..."
     # the sentence told just before it too ("The dog on the lawn is a civil matter." before the mediation number),
     # one further for a number that points back ("Number is ..." after "Better way is community mediation.")
-    reach = {x: 3 if context.get(x, x) != x else 2 for x in sentences}
-    near = {x: " ".join(sentences[at : at + reach[x]]) for at, x in enumerate(sentences)} if kind == "number" else {}
+    near: dict[str, str] = {}
+    if kind == "number":
+        reach = {x: 3 if context.get(x, x) != x else 2 for x in sentences}
+        near = {x: " ".join(sentences[at : at + reach[x]]) for at, x in enumerate(sentences)}
     about = about - _CALLING if kind == "number" else about  # "which number you call": every number is one to call
 
     def named(s: str) -> tuple[int, int, int, int]:  # the sentence's own words first, then those told just before
