@@ -183,6 +183,8 @@ _SAID_OUT |= pairs("typed_short")
 _AND_SIGN = re.compile(r"\s+[+&]\s*(?=\w)")
 _THEM = re.compile(r"(?<![\w'])'em\b")
 _WITHIN = re.compile(r"\bw/in\b", re.IGNORECASE)
+_WITHOUT = re.compile(r"\bw/o\b", re.IGNORECASE)
+_DRIVERS = re.compile(r"\b([Dd]river)s(?= licen[cs]e)")
 _WITH_SLASH = re.compile(r"\bw/\s*", re.IGNORECASE)
 _NUMBER_SIGN = re.compile(r"#(?!\s*\d)")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
@@ -196,10 +198,11 @@ def spoken(text: str) -> str:
         text = _AND_SIGN.sub(" and ", text)
     text = _N_AND.sub(" and ", _YOU_ARE.sub(lambda m: "You're " if m.group(0)[0].isupper() else "you're ", text))
     text = _W_WITH.sub("with ", _COMPANIES.sub(r"\1 companies", text))  # "the insurance cos", "w the DMV"
-    text = _WITH_SLASH.sub("with ", _WITHIN.sub("within", _THEM.sub("them", text)))  # "give 'em a call"
+    text = _WITHIN.sub("within", _WITHOUT.sub("without", _THEM.sub("them", text)))  # "give 'em a call"
+    text = _WITH_SLASH.sub("with ", text)
     text = _NUMBER_SIGN.sub("number", _TWO_TO.sub("to", text)) if "2" in text or "#" in text else text
     text = _DAY_SHORT.sub(lambda m: _DAYS_SAID[m.group(0).rstrip(".").lower()].title(), text)  # "Mon": "Monday"
-    text = _TOKEN.sub(_said_out, text)
+    text = _DRIVERS.sub(r"\1's", _TOKEN.sub(_said_out, text))  # "drivers license": "driver's license"
     text = _ITS_IS.sub(lambda m: _its(text, m.start()), text)  # "its 50 dollars": "it's 50 dollars"
     return _STREET.sub(lambda m: m.group(0).title(), text)  # "500 ocean boulevard": "500 Ocean Boulevard"
 

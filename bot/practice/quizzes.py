@@ -58,6 +58,11 @@ _PLACE = value_pattern("address")
 _COMPANY_ASKED = re.compile(r"\b(?:company|yard|lot|towing|tow)(?:'s)? name\b|\bwhich (?:tow )?(?:company|yard)\b")
 _ONLINE = re.compile(r"\b(?:online|website|web site|portal)\b", re.IGNORECASE)
 _GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)
+_NUMBER_ASKED = re.compile(r"\b(?:number|phone|call|reach)\b")
+_WITH_NUMBER = re.compile(
+    r",?\s*(?:(?:at|phone|tel|number|call(?: them)?(?: at)?)[:.]?\s+)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"
+)
+"""A phone number after a place ("Valley Tow, 1450 Industrial Way, (562) 555-0188"): left out of where to go."""
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
 _GO_TO = re.compile(
     r"^(?:so,? )?I(?:'ll|'d| will| would| should| can| need to| have to| just)? (?:want|need|go|head|come|walk)"
@@ -152,6 +157,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         mine = [i for i in items if shape is None or shape.search(i)] or items
         item = max(mine, key=lambda i: (papers(i), len(about & content_words(i))))
         item = _GO_TO.sub("", item) if placed else item  # "The permits counter at ...", not "I'll want the ..."
+        if placed and not _NUMBER_ASKED.search(part):  # "where does it go?": the place, not its phone number too
+            item = _WITH_NUMBER.sub("", item)
         item = NUMBER_IS.sub(r", I call \1 at \2", item) if _WHO_CALL.search(part) else item
         return item[:1].upper() + item[1:]
     values = [joined(kind, [m.group(0).strip() for m in shape.finditer(best)])]

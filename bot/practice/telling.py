@@ -407,7 +407,26 @@ def _bring(sentences: list[str]) -> list[str]:
     item = re.sub(r"\b(bring|bringing): ", r"\1 ", item)  # "bring: ID" is "bring ID"
     more = sentences[-at - 1] if -at >= 1 else ""  # told just after it: "Plus that DMV form, and your photo ID."
     said_more = continued(in_my_words(_PLUS.sub("plus ", more))).rstrip(".")
-    return [f"{item.rstrip('.')}, {said_more}."] if _PLUS.match(more) else [item]
+    return [_things(f"{item.rstrip('.')}, {said_more}.")] if _PLUS.match(more) else [_things(item)]
+
+
+def _things(item: str) -> str:
+    """The things to bring alone, as a caller answers "what are you bringing?" ("My license, registration and proof
+    of insurance."), not the desk's sentence recited ("I bring my valid drivers license, ... here."); the sentence
+    as it is when more than the things follows them ("I bring the release to the tow yard.")."""
+    brought = _BROUGHT.match(item)
+    if not brought or _MORE_THAN_THINGS.search(brought.group(1)):
+        return item
+    things = _FILLER.sub("", brought.group(1)).strip(" ,")
+    return f"{things[:1].upper()}{things[1:]}." if things else item
+
+
+_BROUGHT = re.compile(
+    r"^(?:So,? )?I(?:'ll| will| need to| have to| should| must| just)? (?:also )?(?:bring|am bringing) (?:in |along )?"
+    rf"(.+?)(?:,? (?:{'|'.join(map(re.escape, words('brought_tails')))}))?[.!]?$"
+)
+_MORE_THAN_THINGS = re.compile(r"\b(?:to|when|if|so|because|before|after|then|for|and then|until|once)\b|[;:]")
+_FILLER = re.compile(rf"\b(?:{'|'.join(words('brought_fillers'))})\s+", re.IGNORECASE)
 
 
 _PLUS = re.compile(r"^(?:plus|also|and also|as well as|and)\b,?\s*", re.IGNORECASE)
