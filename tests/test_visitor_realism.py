@@ -177,6 +177,21 @@ def test_what_someone_else_does_stays_theirs_after_another_clause() -> None:
     assert key_items(said) == ["A supervisor will look into it and call me back at that number."]
 
 
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [
+        ("We will take the report and email you a copy.", ["You will take the report.", "You will email me a copy."]),
+        (
+            "I'm getting dispatch out to the lot now and check for any missing-child calls.",
+            ["You're getting dispatch out to the lot now.", "You'll check for any missing-child calls."],
+        ),
+        ("She'll stay right here with me, she's safe.", ["She'll stay right here with you, she's safe."]),
+    ],
+)
+def test_the_desks_next_step_after_and_stays_the_desks(said: str, heard: list[str]) -> None:
+    assert key_items(said) == heard
+
+
 def test_a_plan_read_back_takes_the_latest_explanation() -> None:
     plans = [(2, True, "Call the tow yard."), (4, True, "Bring your ID."), (4, True, "It costs $25.")]
     assert told_back(plans, asks_number=False) == "I bring my ID. It costs $25."

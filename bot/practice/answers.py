@@ -251,6 +251,14 @@ class Answers:
             visitor.heard.add(f"said-back:{visitor.turn:03d}")  # "And the report with us?" next asks on about it
         return found
 
+    @staticmethod
+    def teach_back_left(visitor: Visitor, read: Sequence[Read]) -> bool:
+        """A teach-back asked beside a question ("What's your number? And tell me what happens from here.") that the
+        answer to the question left unsaid: the plan is said back after it."""
+        return f"said-back:{visitor.turn:03d}" not in visitor.heard and any(
+            "testing_questions" in shown and testing_kind(s.norm) == "teach_back" for s, shown in read
+        )
+
     def _with_check(self, visitor: Visitor, read: Sequence[Read], answer: str) -> str:
         """The answer, after a yes to the check of understanding asked with the question ("Do you understand what
         happens now? Do you have a friend to stay with?" "Yes, I understand. Not really. I can't go home.")."""

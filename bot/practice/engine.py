@@ -353,6 +353,9 @@ class ScenarioEngine:
         else:
             lines = state.idle or state.lines
         answer = self.answers.asked(visitor, signals.sentences, names)
+        if answer is not None and self.answers.teach_back_left(visitor, signals.sentences):
+            plan = self.answers.in_kind.testing_answer(visitor, state, fired, message, signals.sentences)
+            answer = answer if plan in answer else f"{answer} {plan}"  # "Your number? And tell me back the plan.": both
         if state.end:  # a question asked with the closing is answered before the goodbye (again, if asked again)
             visitor.answered = answer or ""
             return f"{answer or ''} {self.lines.pick(lines, visitor)}".strip()
@@ -367,7 +370,13 @@ class ScenarioEngine:
             return line
         if "clarifying_question" in names and fired is not None and "clarifying_question" in fired.when and fired.say:
             return self.lines.fresh(self.answers.closest(fired.say, message, visitor), visitor, lines)
-        if "clarifying_question" in names and not moved and (nearest := self.answers.closest((), message, visitor)):
+        asks_back = self.answers.teach_back_left(visitor, signals.sentences)  # "tell me what happens now": the plan
+        if (
+            "clarifying_question" in names
+            and not moved
+            and not asks_back
+            and (nearest := self.answers.closest((), message, visitor))
+        ):
             return self.lines.fresh(nearest, visitor, lines)  # a question no topic names, that a fact of its speaks to
         testing = fired is None or "testing_questions" in fired.when or not fired.when
         if "testing_questions" in names and testing:  # asked again, the plan is said again, not dropped as said

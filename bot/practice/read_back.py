@@ -120,14 +120,17 @@ _THEIR_VERB = re.compile(
 
 _DOER_WILL = re.compile(
     r"^(?:so |and |then )?(?:\w+ ){0,3}?(i'll|i will|we'll|we will|i'm going to|we're going to|i am going to|"
-    r"we are going to|it'll|it will|that'll|that will|this will|they'll|they will)\b",
+    r"we are going to|it'll|it will|that'll|that will|this will|they'll|they will|"
+    r"(?:i'm|i am|we're|we are)(?= \w+ing\b))",
     re.IGNORECASE,
 )
 _BARE_VERB = re.compile(
     r"^(?:make sure|make|get|send|pass|put|write|have|call|check|follow up|look|review|forward|go|goes|end up|stay|"
-    r"let|give)\b"
+    r"let|give|email|e-mail|text|mail|run|take|keep|ask|notify|contact|reach out|loop in|flag|log|book|file)\b"
 )
 """A clause that goes on with the desk's own doing ("... and make sure it gets where it needs to go")."""
+_DOING = {"i'm": "I'll", "i am": "I'll", "we're": "we'll", "we are": "we'll"}
+"""The desk's doing said in the present ("I'm getting dispatch out"), its next step said as a promise."""
 
 
 def key_items(sentence: str) -> list[str]:
@@ -148,7 +151,8 @@ def key_items(sentence: str) -> list[str]:
         elif clauses and _CONDITION.match(clauses[-1]) and _BARE_VERB.match(clause) and "and" in pieces[at - 1]:
             clauses[-1] += f"{pieces[at - 1].rstrip()} {clause}"  # "If it catches fire, ..., hang up and call 911"
         elif clauses and (doer := _DOER_WILL.match(clauses[-1])) and _BARE_VERB.match(clause):
-            clauses.append(f"{doer.group(1)} {clause}")  # "I'll take the complaint and make sure ...": mine, not theirs
+            doing = _DOING.get(doer.group(1).lower(), doer.group(1))  # "I'm getting dispatch ... and check": I'll check
+            clauses.append(f"{doing} {clause}")  # "I'll take the complaint and make sure ...": mine, not theirs
         elif clauses and _BRING_LIST.search(clauses[-1]) and _BARE_THING.match(clause):
             clauses[-1] += f", and {clause}"  # "bring the car, the form, and your photo ID": one list
         else:

@@ -21,7 +21,7 @@ def together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str
     values: list[str] = []
     for kind, text in [*said, ("end", "")]:
         if kind == "value":
-            values.append(text)
+            values.append(lines.decap(text) if values else text)  # "Mondays, and five working days"
             continue
         if values:
             joined_ = ", and ".join(values)

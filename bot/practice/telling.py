@@ -215,7 +215,14 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if not found:
         return ""
     context = in_context(sentences)  # "... our victim advocate. Their number is ...": the advocate's
-    best = max(found, key=lambda s: (_shared(about, context[s]), -found.index(s)))  # "appointments": "appointment"
+    own = " ".join(k[5:] for k in visitor.heard if k.startswith("said:"))
+
+    def echoed(sentence: str) -> bool:  # "Moving Friday - book early": the visitor's own day, no day told it
+        values = [m.group(0).strip().lower() for m in shape.finditer(sentence)]
+        return bool(values) and all(f" {v} " in f" {own} " for v in values)
+
+    # "appointments": "appointment"
+    best = max(found, key=lambda s: (not echoed(s), _shared(about, context[s]), -found.index(s)))
     if kind == "number" and about & content_words(context[best]):
         mine = [i for i in key_items(best) if shape.search(i)]
         if mine:

@@ -41,7 +41,7 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "description",
         r"wearing|wear|(look|looks|looked) like(?! (they|he|she|someone|somebody) (were|was|are|is|had|have)\b)|"
-        r"describe|description|clothes|clothing|colou?r|height|tall|"
+        r"describe|description|clothes|clothing|(?<!me and )(?<!to )colou?r(?! (?:with|in|a|some)\b)|height|tall|"
         r"build|hair|"
         r"jacket|shirt|what does (he|she|they|it) look",
         "",
