@@ -226,6 +226,8 @@ class Answers:
             found = [t for t in found if t != "where"]  # "are you safe where you are?" asks no place
         if _WHEN_CLAUSE.search(plain(part)):
             found = [t for t in found if t != "when"]  # "where was it parked when it happened?" asks no time
+        if "vehicle" in found and all(w.startswith("colo") for w in asked_words(part, "description")):
+            found = [t for t in found if t != "description"]  # "your car - make, model, color?": the car's colour
         return found
 
     def asked(self, visitor: Visitor, read: Sequence[Read], names: frozenset[str]) -> str | None:

@@ -221,7 +221,16 @@ def yes_no(part: str) -> bool:
     """A part that wants yes or no first ("is he still there ?", "any kids at home ?", "you're his mom ?"),
     not a detail ("what's your name ?") nor a request ("can you describe him ?")."""
     text = _LEAD.sub("", part.strip())
-    return not _WH.match(text) and not REQUEST.match(text) and bool(_YES_NO_START.match(text))
+    return (
+        not _WH.match(text)
+        and not REQUEST.match(text)
+        and bool(_YES_NO_START.match(text))
+        and not _DETAIL_LIST.match(text)
+    )
+
+
+(_DETAIL_LIST,) = patterns("detail_list", 0)
+"""A list of someone's details asked for ("your car make model color plate ?"): details, no yes or no."""
 
 
 def either_or(part: str) -> bool:

@@ -175,7 +175,27 @@ def in_my_words(sentence: str) -> str:
     said = re.sub(r"\bI has\b", "I have", said)
     said = re.sub(r"\b(I have|I've got|I got) within\b", r"\1", said)  # "you have within 10 days": "I have 10 days"
     said = re.sub(r"\bI (?:may|might|must|should) (?=\w)", "I'll ", said)  # "you may call dispatch": "I'll call"
+    said = _ONE_DOES.sub(_i_do, said) if "one " in said.lower() else said
     return said[:1].upper() + said[1:]
+
+
+_ONE_DOES = re.compile(r"(^|, )[Oo]ne (\w+?)(e?s)\b((?:[^,.;]*? and (\w+?)(e?s)\b)?)")
+"""The formal "one" as the doer ("To apply, one completes an application and presents an ID"): said back as "I"."""
+_BARE_OF = {"doe": "do", "goe": "go", "ha": "have"}
+
+
+def _i_do(found: re.Match[str]) -> str:
+    """ "one completes ... and presents" as "I complete ... and present"."""
+    verb, more = _bare(found.group(2), found.group(3)), found.group(4)
+    if found.group(5):
+        more = more[: more.rfind(" and ") + 5] + _bare(found.group(5), found.group(6))
+    return f"{found.group(1)}I {verb}{more}"
+
+
+def _bare(stem: str, ending: str) -> str:
+    """The verb without its "-s" ("completes" is stem "complet", ending "es": "complete"; "pushes": "push")."""
+    base = stem + ("e" if ending == "es" and not stem.endswith(("sh", "ch", "x", "ss", "z")) else "")
+    return _BARE_OF.get(base, base)
 
 
 _SAID_OUT = {form: said for form, said in TEXTING_FORMS.items() if form not in set(words("not_spoken_forms"))}

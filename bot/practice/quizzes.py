@@ -153,7 +153,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     if shape is None and not about & content_words(best) and not placed and not papers(best):
         return None  # "What do you need to bring?" before the trainee said what: a question of its own
     if shape is None or _CONTEXT.search(whole or part):
-        items = key_items(best) or [in_my_words(best).rstrip(".!") + "."]
+        items = key_items(best) or [in_my_words(best).rstrip(".!;:, ") + "."]
         mine = [i for i in items if shape is None or shape.search(i)] or items
         item = max(mine, key=lambda i: (papers(i), len(about & content_words(i))))
         item = _GO_TO.sub("", item) if placed else item  # "The permits counter at ...", not "I'll want the ..."
@@ -223,7 +223,7 @@ def _who_will(part: str, sentences: list[str]) -> str | None:
     doing = re.compile(_DOER + rf"{asked.group(1)}\w*\b[^,.;]*?(?=,| and |[.;]|$)", re.I)
     for sentence in sentences:
         if said := doing.search(sentence):
-            said_back = in_my_words(said.group(0)).rstrip(".!") + "."
+            said_back = in_my_words(said.group(0)).rstrip(".!;:, ") + "."
             return said_back[:1].upper() + said_back[1:]
     return None
 

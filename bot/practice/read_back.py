@@ -71,6 +71,8 @@ _KINDS = {
     rf"(?:{_COUNT} ?(?:to|or|-) ?)?{_COUNT} (?:minutes|mins|hours))\b",
     "case": r"(?<!\) )(?<!\d[ .-])\b\d{2,4}-\d{3,7}\b(?!-)",
     "email": r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[\w.+-]+ at [\w-]+(?: dot [\w-]+)+\b",
+    "age": rf"\b(?:at least |over |under |older than |no younger than )?{_COUNT}(?:\+| (?:years?(?: of age| old)?|"
+    r"or older|or over|and (?:up|over|older)))",
 }
 
 

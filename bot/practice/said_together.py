@@ -29,7 +29,7 @@ def together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str
             pieces.append(f"And {joined_}." if pieces else line[:1].upper() + line[1:])
             values = []
         if text:
-            text = text.rstrip(".") + "." if kind == "item" else text
+            text = text.rstrip(".;:, ") + "." if kind == "item" else text
             pieces.append(f"And {lines.decap(text)}" if pieces and kind == "item" else text[:1].upper() + text[1:])
     return " ".join(pieces)
 

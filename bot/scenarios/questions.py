@@ -50,8 +50,9 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "vehicle",
         r"plate|plates|license plate|tag number|make and model|unit number|car number|patrol car|squad car|"
-        r"what kind of (car|vehicle|truck)|what car|vehicle|what (are|were) (you|u) driving|what do (you|u) drive|"
-        r"what (is |was )?(he|she|they) (is |was |are |were )?driv\w*|what does (he|she|they) drive|"
+        r"what kind of (car|vehicle|truck)|what car|vehicle|what(?: (are|were|r)|'re) (you|u|ya) driving|"
+        r"what do (you|u) drive|what('s| is) (your|ur) (ride|car)|"
+        r"what(?:'s|'re| is| was)? (he|she|they) (is |was |are |were )?driv\w*|what does (he|she|they) drive|"
         r"which car|what model|what make|what color is (the|your) (car|truck)|swap(ped)? (insurance|info|details)|"
         r"exchange(d)? (insurance|info|information|details)|other driver's (insurance|info|information|details|plate)",
         r"model|year|(?<!in the )(?<!the other )car|truck",  # not "make": "does that make sense?"; "where was the car
