@@ -42,7 +42,7 @@ _THE_ONE = re.compile(r"\bthe \w+ one\b")
 """A value named by what it is for ("the commendations one", "the mediation one")."""
 _AND_BARE = re.compile(r"^(?:.{0,40} )?(?:and|what about|how about|plus) ((?:the )?\w+(?: one| number| line)?) \??$")
 """A bare follow-up after a read-back ("... and mediation?")."""
-_SAID_BEFORE = re.compile(r"^(?:You said|So,|You say) ")
+_SAID_BEFORE = re.compile(r"^(?:You said|So,|You say|That's) ")
 """A read-back's opening words ("You said 21 days."), said once for values read back in a row."""
 _OF_ITSELF = frozenset(("keep_hidden", "able", "want", "own_thing", "own_id", "here", "safe_place", "with_you"))
 """The questions about itself a visitor answers alongside a quiz, each with its stock line."""
