@@ -20,7 +20,7 @@ from bot.practice.hearing import ACKNOWLEDGED
 from bot.practice.knowing import self_answer
 from bot.practice.lines import Lines
 from bot.practice.plans import PHONE_NUMBER, told_back
-from bot.practice.quizzes import QUIZ_WORDS, quiz_answer
+from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
 from bot.practice.read_back import ASK_AGAIN, key_items, read_back, said_back
 from bot.practice.said_once import content_words
 from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, TOLD_BACK
@@ -388,4 +388,8 @@ def _tells_only(sentence: Sentence) -> bool:
         and not checks_understanding(norm)
         and read_back_ask(norm) is None
         and testing_kind(norm) != "teach_back"
+        and not (_TELL_ME.search(norm) and quiz_kind(norm))  # "tell me the days and times you'd go by."
     )
+
+
+_TELL_ME = re.compile(r"\b(?:tell|give|show) me\b")

@@ -176,7 +176,25 @@ def in_my_words(sentence: str) -> str:
     said = re.sub(r"\b(I have|I've got|I got) within\b", r"\1", said)  # "you have within 10 days": "I have 10 days"
     said = re.sub(r"\bI (?:may|might|must|should) (?=\w)", "I'll ", said)  # "you may call dispatch": "I'll call"
     said = _ONE_DOES.sub(_i_do, said) if "one " in said.lower() else said
+    if "dispatch" in said or " sen" in said:  # "you're going to have dispatch send the team to me"
+        said = _COMING.sub(_coming, _VIA_DISPATCH.sub("", said))  # "the team is coming to me"
     return said[:1].upper() + said[1:]
+
+
+_VIA_DISPATCH = re.compile(
+    r"\b[Yy]ou(?:'re| are) (?:putting|passing) (?:this|it) (?:through|over|on) to dispatch(?: right now| now)?,? and "
+    r"(?=getting\b)"
+)
+_COMING = re.compile(
+    r"(?:\b[Yy]ou(?:'re| are|'ll| will)(?: going to| gonna)? |^)(?:have|get|getting|having) "
+    r"(?:dispatch (?:to )?send(?:ing)? )?((?:the|a|an|your) [\w -]+?) (?:sent )?(out )?(to me|to us|over|here)\b"
+)
+"""The desk sending someone, said back as what the caller waits for: "a deputy is coming out to me"."""
+
+
+def _coming(found: re.Match[str]) -> str:
+    someone = re.sub(r"^your ", "the ", found.group(1))  # "our mental health team", said back "your ...": "the ..."
+    return f"{someone} is coming {found.group(2) or ''}{found.group(3)}"
 
 
 _ONE_DOES = re.compile(r"(^|, )[Oo]ne (\w+?)(e?s)\b((?:[^,.;]*? and (\w+?)(e?s)\b)?)")

@@ -29,9 +29,11 @@ from bot.scenarios.questions import testing_kind
 _TELL_BACK, _ORDER_ASK, _NUMBERS_FOR = patterns("tell_back_ask order_ask numbers_for")
 _PARTS = kinds("told_part")
 TOLD_FEE = says("told_fee")
+_DAY = r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)\w*days?\b"
 _DAYS = re.compile(
-    r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)\w*days?\b|\bweekdays?\b|\bweekends?\b", re.IGNORECASE
+    rf"{_DAY}(?:\s*(?:to|through|thru|until|till|-)\s*{_DAY})?|\bweekdays?\b|\bweekends?\b", re.IGNORECASE
 )
+"""Days told ("Tuesdays", "Monday through Friday": a range is one value)."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RANGE = re.compile(r"\b\d+ (?:to|-) \d+ (?:business |working )?(?:days|weeks)\b", re.IGNORECASE)
 _ASKING_WORDS = frozenset(words("quiz_words")) | frozenset(words("tell_back_words"))
@@ -78,6 +80,7 @@ def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[s
             items += _bring(sentences)
         elif found := _value(kind, sentences, about, visitor):
             (items if re.search(r"\b(?:is|are)\b", found) else values).append(found)
+    values = [v for v in values if not any(v != o and v in o for o in values)]  # "Monday through Friday" said once
     if not values and not items:
         return None
     said = ""

@@ -255,7 +255,7 @@ _TEACH_BACK = re.compile(
     r"\b(tell|say|repeat|read) (it |that |this )?back\b|"
     r"\b(tell|say|repeat|read) me (it|that|this|those|these|them|everything|all that) back\b|"
     r"\b(tell|say|repeat|read|run) (me )?(that|the|this) (last |second |first )?(part|bit) back\b|"
-    r"in your own words(?!,? (how|what|when|where|why) (did|do|was|were|happened)\b)|"
+    r"in (your|ur) (own )?words(?!,? (how|what|when|where|why) (did|do|was|were|happened)\b)|"
     r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
     r"(which|what) (two |three )?things (will|are|do) you (going to )?do|"
