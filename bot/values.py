@@ -55,6 +55,8 @@ class AttemptResult:
     start_mood: str
     completed: bool
     """True when the visitor finished the contact; False when the trainee ended it early."""
+    unanswered: str = ""
+    """The visitor's own question the trainee closed the call over ("Can my brother pick it up?"), or ""."""
 
     def to_json(self) -> dict[str, Any]:
         return {

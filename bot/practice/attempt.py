@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.grading import grade
 from bot.practice.engine import Reply, SavedVisitor, ScenarioEngine, Visitor
+from bot.practice.open_question import unanswered
 from bot.scenarios.format import MOODS
 from bot.transcript import Turn, clean_message
 from bot.values import AttemptResult
@@ -97,6 +98,7 @@ class Attempt:
             final_mood=self.visitor.mood_name,
             start_mood=MOODS[self.visitor.start_mood],
             completed=self.ended,
+            unanswered=unanswered(self.visitor.heard),
         )
         self.engine.release(self.visitor)
         return result

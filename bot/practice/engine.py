@@ -39,6 +39,8 @@ from bot.practice.ending import (
 )
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
 from bot.practice.lines import Lines, leading_thanks, times_of_day
+from bot.practice.open_question import on_the_way_out
+from bot.practice.open_question import remember as remember_open
 from bot.practice.plans import echoes_visitor, offers_heard
 from bot.practice.said_once import not_repeating
 from bot.practice.steps import steps_heard
@@ -171,6 +173,7 @@ class ScenarioEngine:
         if self.ended(visitor):
             raise ValueError("this attempt has ended")
         signals = detect(message, self.scenario.intents)
+        remember_open(visitor, message, signals.names)  # "Can my brother pick it up?" met with "good luck, bye!"
         if self.scenario.states[visitor.state].end:
             return self._after_goodbye(visitor, message, signals)
         spoken = self._ringing(visitor)
@@ -198,7 +201,7 @@ class ScenarioEngine:
             unresolved_floor(visitor, state)
         line = self._reply(visitor, state, fired, message, names, signals)
         line = self._spoken(line, visitor, state, fired, names, heard, offered)
-        visitor.last_line = line
+        visitor.last_line = line = on_the_way_out(visitor, line) if state.end else line
         log.debug("scenario %s turn %s: %s -> %s", self.scenario.id, visitor.turn, sorted(names), visitor.state)
         return Reply(line, visitor.state, visitor.mood_name, self.ended(visitor), signals)
 
@@ -410,7 +413,7 @@ class ScenarioEngine:
             line, visitor.closed = self.ending.after_demand(visitor, message, signals, names)
             unresolved_floor(visitor, state)
         visitor.facts |= names
-        line = self.lines.fitting(line, visitor)
+        line = on_the_way_out(visitor, self.lines.fitting(line, visitor))
         self.lines.remember_said(visitor, line)
         visitor.last_line = line
         return Reply(line, visitor.state, visitor.mood_name, self.ended(visitor), signals)

@@ -131,6 +131,8 @@ def outcome_line(result: AttemptResult, visitor: str) -> str:
     got_it = result.resolved or bool(addressed and addressed.met and not addressed.wrong_information)
     if got_it and hostile:
         return f"The {visitor} got what they needed, but not the respect ({moods})."
+    if result.unanswered:  # "Can my brother pick it up?" closed over with "good luck, bye!"
+        return f"The {visitor} left with a question unanswered: {quote(result.unanswered)} ({moods})."
     if got_it:
         return f"The {visitor} {_resolved_mood(result.start_mood, result.final_mood)} ({moods})."
     worse = MOOD_ORDER.index(result.final_mood) > MOOD_ORDER.index(result.start_mood)

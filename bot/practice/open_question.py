@@ -1,0 +1,67 @@
+"""The visitor's own question that the desk closed the call over.
+
+"Can my brother pick it up?" met with "thx for being patient, good luck w the camry, bye!" is a question left
+open: the visitor says so on its way out (it never asks again after the desk's goodbye) and the scorecard says it
+left with the question unanswered, never "left satisfied". A message that answers anything of it (a yes or a no,
+a figure, a word of the question's own) or does not close the call leaves nothing open.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.grading.text import split_sentences
+from bot.practice.said_once import content_words
+from bot.practice.visitor import Visitor
+from bot.practice.wording import says, words
+
+LEFT_OPEN = "unanswered:"
+"""The visitor's memory of its question the desk closed over ("unanswered:Can my brother pick it up?")."""
+_CLOSING = frozenset({"farewell", "appreciation"})
+_ANSWERS = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|ya|no|nope|nah|sure|of course|absolutely|definitely|unfortunately|correct|right|"
+    r"not|you can|they can|he can|she can|it's|that's|it is|that is)\b",
+    re.IGNORECASE,
+)
+_ASKING_WORDS = frozenset(words("open_question_words"))
+_AWAY = says("left_unanswered")
+
+
+def own_question(line: str) -> str:
+    """The question the visitor's line ends on ("Can my brother pick it up?"), or "" for a line that asks
+    nothing (its stage directions left out)."""
+    sentences = split_sentences(re.sub(r"\([^)]*\)", "", line))
+    last = sentences[-1].original.strip() if sentences else ""
+    return last if last.endswith("?") else ""
+
+
+def left_open(question: str, message: str, names: frozenset[str]) -> bool:
+    """The message closes the call (thanks, a goodbye) and answers nothing of the visitor's question: no yes or
+    no, no figure, no word of the question's own ("brother", "pick")."""
+    if not question or not names & _CLOSING or _ANSWERS.match(message) or re.search(r"\d", message):
+        return False
+    asked = {w[:4] for w in content_words(question) - _ASKING_WORDS if len(w) > 2}
+    return bool(asked) and not asked & {w[:4] for w in content_words(message)}
+
+
+def remember(visitor: Visitor, message: str, names: frozenset[str]) -> None:
+    """Keep the visitor's question the message closed over, or forget one kept before (only the last counts)."""
+    question = own_question(visitor.last_line)
+    visitor.heard -= {k for k in visitor.heard if k.startswith(LEFT_OPEN)}
+    if left_open(question, message, names):
+        visitor.heard.add(LEFT_OPEN + question)
+
+
+def unanswered(heard: set[str] | frozenset[str]) -> str:
+    """The question the visitor left with unanswered, or ""."""
+    return next((k.removeprefix(LEFT_OPEN) for k in sorted(heard) if k.startswith(LEFT_OPEN)), "")
+
+
+def on_the_way_out(visitor: Visitor, line: str) -> str:
+    """The visitor's goodbye, led by a word that its question went unanswered ("Oh. Okay, I'll find out about that
+    myself, then."), once; the line as it is otherwise."""
+    if not unanswered(visitor.heard) or any(a in line for a in _AWAY):
+        return line
+    aside = random.Random(f"{visitor.seed}:{visitor.turn}:open").choice(_AWAY)
+    return f"{aside} {line}".strip()
