@@ -29,6 +29,7 @@ ASKED_BACK = [
     ("Bring the car, the DMV form, the title and a photo ID.", "And which papers do you need to have with you?"),
     ("Go to the permits counter at 500 Ocean Boulevard.", "And where you go for the permit?"),
     ("It's ready in five to seven business days.", "And about how long till it's ready?"),
+    ("If you'd like it in writing, email commendations@bayviewsheriff.example.", "Which address will you send it to?"),
 ]
 
 
@@ -43,6 +44,7 @@ OWN_QUESTIONS = [
     ("Call (562) 555-0124 to book.", "What's your phone number?"),
     ("Bring a photo ID.", "Did you bring your ID today?"),
     ("It takes about ten days.", "How long have you had the car?"),
+    ("Email commendations@bayviewsheriff.example.", "What's your email?"),
 ]
 
 

@@ -4,8 +4,8 @@
 book?" after the booking number, "Would you kindly tell me what becomes of the purse from here?" are quizzes on what
 the desk said, not questions for information: the SPEC's "checks understanding", in the trainee's own words. A
 question is one only when an earlier trainee message told a thing of the kind it asks (a fee, a time or days, a
-number, a place, what to bring) and it does not ask what the visitor did, has or wants. The words of each kind are
-data (meaning.yaml: asked_back_*, told_*).
+number, a place, what to bring, an e-mail address) and it does not ask what the visitor did, has or wants. The
+words of each kind are data (meaning.yaml: asked_back_*, told_*).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bot.grading.clauses import WORDS
 from bot.grading.text import Sentence
 from bot.grading.tips import Said
 
-_KINDS = ("money", "time", "number", "place", "bring")
+_KINDS = ("money", "time", "number", "place", "bring", "email")
 _PHONE = re.compile(r"\b\d{3} \d{4}\b")
 """A phone number as the grader reads it ("562 555 0124"): a number told."""
 
@@ -41,7 +41,7 @@ def asked_back(said: Sequence[Said]) -> tuple[Said, str] | None:
 
 
 def _told_kinds(sentence: Sentence) -> set[str]:
-    """The kinds of thing a statement tells (a fee, a time, a number, a place, what to bring)."""
+    """The kinds of thing a statement tells (a fee, a time, a number, a place, what to bring, an e-mail address)."""
     padded, words = f" {sentence.norm} ", frozenset(sentence.norm.split())
     found = {k for k in _KINDS if WORDS[f"told_{k}"].find(padded, words)}
     return found | {"number"} if _PHONE.search(sentence.norm) else found

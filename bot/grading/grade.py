@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -9,6 +10,7 @@ from typing import Any
 
 from bot.grading.asked_back import asked_back
 from bot.grading.auto_fail import AutoFail, check_auto_fails
+from bot.grading.clauses import WORDS
 from bot.grading.contact import Contact, contact_total, fact_status
 from bot.grading.detectors import CRITERIA, IntentMatcher, detect
 from bot.grading.fact_status import FactStatus, wrong_information
@@ -154,13 +156,21 @@ def _verdict(criterion: str, turns: Sequence[Turn], said: list[Said], contact: C
     # for a spelled name.
     candidates = [s for s in (reversed(said[1:]) if criterion == "appreciation" else said) if criterion in s.signals]
     if criterion == "testing_questions" and len(candidates) > 1:
-        # a check of its own ("What will you keep?") is better evidence than a tag on news ("We call you. Okay?")
-        candidates.sort(key=lambda s: not any(criterion in names for _, names in s.signals.sentences))
+        # a check of its own ("What will you keep?") is better evidence than a tag on news ("We call you. Okay?"),
+        # and a check of what was said better than a yes to a request ("Leave the pills be. Would that be okay?")
+        candidates.sort(key=lambda s: (not any(criterion in names for _, names in s.signals.sentences), _agrees(s)))
     if candidates:
         return Verdict(True, 1.0, candidates[0].signals.evidence[criterion], candidates[0].turn, None)
     if criterion == "testing_questions" and (quiz := asked_back(said)):  # "how much should you have on you?"
         return Verdict(True, 1.0, quiz[1], quiz[0].turn, None)
     return Verdict(False, 0.0, None, None, tip(criterion, turns, said, contact))
+
+
+def _agrees(said: Said) -> bool:
+    """The message's check only asks for agreement ("Would that be okay?"), not what was understood."""
+    norm = said.signals.evidence["testing_questions"].lower()
+    padded = " " + " ".join(re.findall(r"[a-z']+", norm)) + " "
+    return bool(WORDS["agreement_only"].find(padded, frozenset(padded.split())))
 
 
 def _greeting(turns: Sequence[Turn], said: list[Said], contact: Contact) -> Verdict:
