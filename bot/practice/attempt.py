@@ -97,7 +97,7 @@ class Attempt:
             seed=self.visitor.seed,
             final_mood=self.visitor.mood_name,
             start_mood=MOODS[self.visitor.start_mood],
-            completed=self.ended,
+            completed=self.ended or self.engine.leaving(self.visitor),  # gone, or said goodbye: it was done
             unanswered=unanswered(self.visitor.heard),
         )
         self.engine.release(self.visitor)

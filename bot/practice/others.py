@@ -24,6 +24,7 @@ _NOT_NAMES = frozenset(words("not_names"))
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Dr)\.?\s+$", re.IGNORECASE)
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
+WRONG_NAME_LIMITED = says("wrong_name_limited")
 UNKNOWN_NUMBER = says("other_answer_unknown")
 _OWN_DETAILS = frozenset({"phone", "address", "birth"})
 """The visitor's own details: "her name and number" asks the person mentioned, whatever these match."""
@@ -96,6 +97,10 @@ def _said_by_visitor(name: str, visitor: Visitor) -> bool:
     return any(re.search(rf"\b{re.escape(name.lower())}\b", text) for text in said)
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
+"""A persona known by title and surname ("Mr. Farouk") is corrected with both."""
+
+
 def _unaccented(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
 
@@ -118,6 +123,8 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
         visitor.heard.add("corrected:name")
         named = lines.persona_name(visitor).split()
         said = named[-1] if address.group("title") and len(named) > 1 else named[0]
-        correction = random.Random(f"{visitor.seed}:named").choice(WRONG_NAME).format(name=said)
+        said = " ".join(named) if named[0].rstrip(".").lower() in _TITLES else said  # "Mr. Farouk", never "Mr."
+        voiced = WRONG_NAME_LIMITED if lines.scenario.persona_register == "limited" else WRONG_NAME
+        correction = random.Random(f"{visitor.seed}:named").choice(voiced).format(name=said)
         return f"{correction} {line}"
     return line
