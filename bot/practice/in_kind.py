@@ -21,7 +21,7 @@ from bot.practice.knowing import self_answer
 from bot.practice.lines import Lines
 from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
-from bot.practice.read_back import ASK_AGAIN, key_items, read_back, said_back
+from bot.practice.read_back import ASK_AGAIN, key_items, read_back, said_back, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, TOLD_BACK
 from bot.practice.visitor import Visitor
@@ -38,6 +38,16 @@ _CONFIRMING, _ABOUT_THEM = patterns("name_asked_back about_them", 0)
 visitor knows of someone ("can you tell me what he look like"), never a quiz."""
 _AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,4}\w+ \??$")
 """A bare "and the address?" after a read-back: the next value read back."""
+_THOSE = re.compile(
+    r"\b(?:those|these) (?:two|three)\b|\bboth (?:of )?(?:those|them|these)\b|"
+    r"\bthe (?:two|three) (?:of them|of those|numbers|things)\b"
+)
+_SAY_BACK = re.compile(r"\b(?:say|read|repeat|tell|give|run)\b.*\bback\b")
+_VALUE_KINDS = ("address", "number", "fee", "hours", "days", "deadline", "email")
+_AND_PLACE = re.compile(
+    r"\b(?:and|&|\+) (?:the |their |its )?(?:address|location|where (?:they|it)(?:'re|'s| are| is)?)"
+)
+"""A number asked with where it is ("their number and address?")."""
 _THE_ONE = re.compile(r"\bthe \w+ one\b")
 """A value named by what it is for ("the commendations one", "the mediation one")."""
 _AND_BARE = re.compile(r"^(?:.{0,40} )?(?:and|what about|how about|plus) ((?:the )?\w+(?: one| number| line)?) \??$")
@@ -115,7 +125,7 @@ class InKind:
         answered from its words; None for any other question."""
         if _ABOUT_THEM.search(plain(part)) and not read_back_ask(part):
             return None  # "can you tell me what he look like" asks what the visitor knows, not what it was told
-        if found := self._kinds_read_back(visitor, part):
+        if found := self._kinds_read_back(visitor, part) or self._those_read_back(visitor, part):
             return found  # "read me the number back and the days": each read back, in one line
         after = _SAID_AFTER.search(visitor.last_line) or _SAID_BEFORE.match(visitor.last_line)  # a read-back
         after = after or f"said-back:{visitor.turn - 1:03d}" in visitor.heard  # or the plan said back just now
@@ -123,7 +133,7 @@ class InKind:
         if bare_and and self._told_of(visitor, tail := content_words(bare_and.group(1)) - QUIZ_WORDS):
             return read_back(self._heard_plan(visitor), "number", self.lines, visitor, tail) or None  # "and mediation?"
         if found := quiz_answer(part, visitor, self.lines):
-            return found
+            return self._and_place(visitor, part, found)
         kind = read_back_ask(part)
         followed = bare and len(plain(part).replace("?", "").split()) <= 3  # "... and what time?"
         if kind is None and (followed or _AND_THE.match(plain(part)) and after):
@@ -134,6 +144,26 @@ class InKind:
         if kind is None:
             return self._the_one_named(visitor, part, about)
         return read_back(self._heard_plan(visitor), kind, self.lines, visitor, about) or None
+
+    def _those_read_back(self, visitor: Visitor, part: str) -> str | None:
+        """ "Can you say those two back for me?": each value the last thing told gave (the place and the number of
+        "... at Valley Tow, 1450 Industrial Way, phone (562) 555-0188."), in one line; None for any other part."""
+        text = plain(part)
+        if not _THOSE.search(text) or not (_SAY_BACK.search(text) or read_back_ask(part) is not None):
+            return None
+        for told in reversed(self._heard_plan(visitor)):  # the latest thing told with two values or more
+            kinds = [k for k in _VALUE_KINDS if (shape := value_pattern(k)) is not None and shape.search(told[2])]
+            each = list(dict.fromkeys(a for k in kinds if (a := read_back([told], k, self.lines, visitor))))
+            if len(each) > 1:
+                return _one_read_back(each)
+        return None
+
+    def _and_place(self, visitor: Visitor, part: str, found: str) -> str:
+        """A number asked with its place ("What's their number and address?"): the place told said after it."""
+        if not _AND_PLACE.search(plain(part)) or quiz_kind(part) != "number":
+            return found
+        place = quiz_answer("where are they ?", visitor, self.lines) or ""
+        return f"{found} And {self.lines.decap(place)}" if place and place not in found else found
 
     def _step_about(self, visitor: Visitor, about: set[str]) -> str:
         """The step told that the words name ("the report": "I call the fraud line, (562) 555-0163."), or ""."""

@@ -60,7 +60,8 @@ _ONLINE = re.compile(r"\b(?:online|website|web site|portal)\b", re.IGNORECASE)
 _GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)
 _NUMBER_ASKED = re.compile(r"\b(?:number|phone|call|reach)\b")
 _WITH_NUMBER = re.compile(
-    r",?\s*(?:(?:at|phone|tel|number|call(?: them)?(?: at)?)[:.]?\s+)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"
+    r",?\s*(?:(?:and )?(?:their|its|the) (?:phone|number)(?:'s| is)?:?\s+|(?:at|phone|tel|number|call(?: them)?"
+    r"(?: at)?)[:.]?\s+)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"
 )
 """A phone number after a place ("Valley Tow, 1450 Industrial Way, (562) 555-0188"): left out of where to go."""
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
