@@ -1,4 +1,4 @@
-"""The visitor's own question that the desk closed the call over.
+"""The visitor's own question that the desk closed the call over, and its goodbye as it fits how it goes.
 
 "Can my brother pick it up?" met with "thx for being patient, good luck w the camry, bye!" is a question left
 open: the visitor says so on its way out (it never asks again after the desk's goodbye) and the scorecard says it
@@ -26,6 +26,15 @@ _ANSWERS = re.compile(
 )
 _ASKING_WORDS = frozenset(words("open_question_words"))
 _AWAY = says("left_unanswered")
+_WAITING = says("waits_here")
+_WAIT = re.compile(
+    r"\b(?:have|take|grab) a seat\b|\bwait (?:right )?(?:here|there)\b|\bsit tight\b|"
+    r"\b(?:will|'ll) be (?:right )?(?:with you|out)(?: (?:in a (?:minute|moment|sec|second|few)|shortly|soon))?\b",
+    re.IGNORECASE,
+)
+"""The desk asks the visitor to wait for someone ("Have a seat, the deputy will be with you in a minute.")."""
+_LEAVING = re.compile(r"\b(?:bye|goodbye|have a (?:good|great|nice|lovely) \w+|take care)\b", re.IGNORECASE)
+_GONE_OFF = re.compile(r"\((?:the )?(?:caller|visitor) (?:hangs up|leaves|walks out)", re.IGNORECASE)
 
 
 def own_question(line: str) -> str:
@@ -59,8 +68,11 @@ def unanswered(heard: set[str] | frozenset[str]) -> str:
 
 
 def on_the_way_out(visitor: Visitor, line: str) -> str:
-    """The visitor's goodbye, led by a word that its question went unanswered ("Oh. Okay, I'll find out about that
-    myself, then."), once; the line as it is otherwise."""
+    """The visitor's goodbye as it fits how it goes: led by a word that its question went unanswered ("Oh. Okay,
+    I'll find out about that myself, then."), once; a seat taken, not a goodbye, when the desk asked it to wait for
+    someone ("Have a seat, the deputy will be with you in a minute.")."""
+    if _WAIT.search(visitor.message) and _LEAVING.search(line) and not _GONE_OFF.search(line):
+        return random.Random(f"{visitor.seed}:{visitor.turn}:wait").choice(_WAITING)
     if not unanswered(visitor.heard) or any(a in line for a in _AWAY):
         return line
     aside = random.Random(f"{visitor.seed}:{visitor.turn}:open").choice(_AWAY)

@@ -306,12 +306,17 @@ def _plainer(sentence: str) -> str:
     """The sentence less what a caller saying it back leaves out: a description of someone just named, the desk's
     hedge ("if you can") and its "sir", capitals said for weight ("someone IS going")."""
     text = _VOCATIVE.sub("", _HEDGE.sub("", _APPOSITIVE.sub("", sentence)))
+    text = _POLITE_LEAD.sub("", text)  # "Kindly bring ...", "Please do call ...": "Bring ...", "Call ..."
     text = _CAPITALS.sub(lambda m: m.group(0).lower() if m.group(0).lower() in _EMPHASIS else m.group(0), text)
     return text[:1].upper() + text[1:] if sentence[:1].isupper() else text
 
 
 _APPOSITIVE, _HEDGE, _VOCATIVE = patterns("appositive hedge desk_vocative", re.IGNORECASE)
 _CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
+_POLITE_LEAD = re.compile(
+    rf"^(?:(?:please|kindly|do|pray)\s+)+(?=(?:{'|'.join(map(re.escape, words('directive_verbs')))})\b)", re.IGNORECASE
+)
+"""The desk's courtesy before an instruction ("Kindly bring", "Please do call"), which a caller saying it back drops."""
 _EMPHASIS = frozenset(words("emphasis_words"))
 
 
