@@ -121,7 +121,14 @@ def with_yes_or_no(line: str, either: bool = False, question: str = "") -> str:
                 plain += 1
     if not plain and not denied:
         return line  # it does not speak of what was asked: no yes or no to guess
+    if _THERE_ASKED.search(question) and _ELSEWHERE.search(line) and "home" not in line.lower():
+        return f"No. {line}"  # "any kids at home?" "My son is with my sister.": not there
     return f"{'No.' if denied >= plain else 'Yes.'} {line}"  # "walking home ... I can't find my street": no
+
+
+_THERE_ASKED = re.compile(r"\b(?:at home|in the house|at the house|home with you|there with you|with you)\b")
+_ELSEWHERE = re.compile(r"\b(?:is|are|'s|'re)(?: \w+)? (?:with|at) (?:my|her|his|their|our|the|school|work)\b", re.I)
+"""Asked whether someone is there ("any kids at home?"), an answer that puts them elsewhere ("with my sister")."""
 
 
 _DID = pattern("did_you")
