@@ -21,9 +21,9 @@ from bot.practice.knowing import self_answer
 from bot.practice.lines import Lines
 from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
-from bot.practice.read_back import ASK_AGAIN, key_items, read_back, said_back, value_pattern
+from bot.practice.read_back import ASK_AGAIN, key_items, mine, read_back, said_back, value_pattern
 from bot.practice.said_once import content_words
-from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, REGISTERS, TOLD_BACK
+from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, NOTHING_TO_DO, REGISTERS, TOLD_BACK
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns
 from bot.scenarios.format import Rule, Scenario, State
@@ -38,6 +38,11 @@ _CONFIRMING, _ABOUT_THEM = patterns("name_asked_back about_them", 0)
 visitor knows of someone ("can you tell me what he look like"), never a quiz."""
 _AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,4}\w+ \??$")
 """A bare "and the address?" after a read-back: the next value read back."""
+_ASKS_MINE = re.compile(
+    r"\bwhat (?:are|r) (?:you|u) (?:gonna|going to) do\b|\bwhat you(?:'re| are| r)? (?:gonna|going to) do\b|"
+    r"\bwhat (?:will|would|should) (?:you|u) do\b|\bwhat you(?:'ll| will) do\b"
+)
+"""A teach-back of the visitor's own part ("tell me back what you're gonna do while the deputy's on the way")."""
 _THOSE = re.compile(
     r"\b(?:those|these) (?:two|three)\b|\bboth (?:of )?(?:those|them|these)\b|"
     r"\bthe (?:two|three) (?:of them|of those|numbers|things)\b"
@@ -143,6 +148,8 @@ class InKind:
             return step  # "And the report with us?" after the plan said back: the step told about the report
         if kind is None:
             return self._the_one_named(visitor, part, about)
+        if not kind and _nothing_mine(self._heard_plan(visitor), part):
+            return random.Random(f"{visitor.seed}:{visitor.turn}:testing").choice(NOTHING_TO_DO)
         return read_back(self._heard_plan(visitor), kind, self.lines, visitor, about) or None
 
     def _those_read_back(self, visitor: Visitor, part: str) -> str | None:
@@ -311,6 +318,8 @@ class InKind:
         plans = self._heard_plan(visitor)
         if _NUMBER_BACK.search(message):
             return told_back(plans, asks_number=True)
+        if _nothing_mine(plans, message):
+            return rng.choice(NOTHING_TO_DO)  # "what are you gonna do while you wait?", told only what the desk does
         confused = any(not d.known for d in self.scenario.persona_details)
         return said_back(plans, self.scenario.persona_register, confused, rng, self.lines) if plans else ""
 
@@ -323,6 +332,14 @@ class InKind:
                 _, turn, index, directive, text = key.split(":", 4)
                 found.append((int(turn), int(index), directive == "1", text))
         return [(turn, directive, text) for turn, _, directive, text in sorted(found)]
+
+
+def _nothing_mine(plans: list[tuple[int, bool, str]], asked: str) -> bool:
+    """Asked to say back its own part ("what you're gonna do while the deputy's on the way"), the visitor was told
+    only what the desk does: nothing of its own to say back."""
+    told = [item for *_, t in plans for item in key_items(t)]
+    where_to = any(re.search(r"\d", t) for *_, t in plans)  # "Valley Tow ... 562-555-0188": its part, to call them
+    return bool(told) and not where_to and bool(_ASKS_MINE.search(asked.lower())) and not any(mine(i) for i in told)
 
 
 def _its_own_facts(text: str, said: str) -> bool:

@@ -33,6 +33,11 @@ _MINE = re.compile(r"(?:I|(?:If|Once|When|After|As soon as)\b[^.]*?, I)\b")
 """An item the visitor is to do ("I call 911.", "If he comes back, I call 911.", "Once I have that, I come back
 here"), not what the agency does."""
 
+
+def mine(item: str) -> bool:
+    """An item said back that the visitor is to do ("I stay at the house."), not what the agency does."""
+    return bool(_MINE.match(item))
+
 OPENERS, READ_BACK = table("openers"), table("read_back")
 """How the visitor starts saying the plan back, in its register ("Okay, let me see." every time is a recital), and
 how it reads back the values of one kind."""

@@ -27,6 +27,7 @@ from bot.practice.wording import kinds, patterns, says, words
 from bot.scenarios.questions import testing_kind
 
 _TELL_BACK, _ORDER_ASK, _NUMBERS_FOR = patterns("tell_back_ask order_ask numbers_for")
+(_ABOUT_THEM,) = patterns("about_them", 0)
 _PARTS = kinds("told_part")
 TOLD_FEE = says("told_fee")
 _DAY = r"\b(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)\w*days?\b"
@@ -103,8 +104,8 @@ def told_parts(part: str, visitor: Visitor, sentences: list[str], lines: Lines) 
     what the trainee said, in the order asked, as one brief answer (the same for each part, said once); None when
     the question is no request to tell back of two parts or more, or the part is one nothing was told of."""
     whole = _whole(part, visitor)
-    if not _TELL_BACK.search(whole):
-        return None
+    if not _TELL_BACK.search(whole) or _ABOUT_THEM.search(whole):
+        return None  # "tell me what Lily looks like and what she had on": her description, nothing told back
     groups = [[p for p in _AND_ASKS.split(sub) if p.strip(" ,?")] for sub in question_parts(whole)]
     if sum(len(g) for g in groups) < 2:
         return None

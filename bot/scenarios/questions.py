@@ -40,7 +40,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "description",
-        r"wearing|wear|(look|looks|looked) like(?! (they|he|she|someone|somebody) (were|was|are|is|had|have)\b)|"
+        r"wearing|wear|(had|has|have) on\b|dressed|"
+        r"(look|looks|looked) like(?! (they|he|she|someone|somebody) (were|was|are|is|had|have)\b)|"
         r"describe|description|clothes|clothing|(?<!me and )(?<!to )colou?r(?! (?:with|in|a|some)\b)|height|tall|"
         r"build|hair|"
         r"jacket|shirt|what does (he|she|they|it) look",
