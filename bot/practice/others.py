@@ -128,3 +128,40 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
         correction = random.Random(f"{visitor.seed}:named").choice(voiced).format(name=said)
         return f"{correction} {line}"
     return line
+
+
+_ADDRESS = re.compile(
+    r"\b(\d{2,5}) ((?:[A-Z][a-z]+ ){1,2}(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Way|Boulevard|Blvd|Court|Ct|"
+    r"Place|Pl|Terrace|Circle))\b"
+)
+_TO_THEM = re.compile(
+    r"\b(?:deputy|deputies|officer|officers|someone|somebody|unit|team|they|he|she|we)\b[^.?!]{0,40}?\b(?:come|coming|"
+    r"head|heading|respond|responding|be|get|drive|driving)(?: out| over| right)? to\s*$|"
+    r"\bsend(?:ing)? (?:a deputy|a unit|an officer|someone|somebody|the team|them)(?: out| over| right)? to\s*$|"
+    r"\b(?:to you|to your (?:mom|mother|dad|place|house|home|apartment)) at\s*$",
+    re.IGNORECASE,
+)
+"""Someone sent to the visitor at an address ("a deputy who speaks Spanish will come to 904 Alder Street")."""
+
+
+def misplaced(line: str, visitor: Visitor) -> str:
+    """The line, with a correction first when the trainee sends someone to the visitor at an address not the one
+    it gave ("a deputy will come to 904 Alder Street" to a caller at 7209 Orange Avenue: "Wait, no, it's 7209
+    Orange Avenue."); once a call."""
+    if "corrected:address" in visitor.heard or not visitor.message:
+        return line
+    own = _own_address(visitor)
+    for told in _ADDRESS.finditer(visitor.message):
+        said = f"{told.group(1)} {told.group(2)}"
+        if own and said.lower() != own.lower() and _TO_THEM.search(visitor.message[: told.start()]):
+            visitor.heard.add("corrected:address")
+            return f"Wait, no, it's {own}, not {said}. {line.replace(said, own)}"
+    return line
+
+
+def _own_address(visitor: Visitor) -> str:
+    """The street address the visitor gave ("7209 Orange Avenue"), as it said it, or ""."""
+    said = " ".join(k[5:] for k in sorted(visitor.heard) if k.startswith("said:"))
+    found = _ADDRESS.search(re.sub(r"\b([a-z])", lambda m: m.group(1).upper(), said))
+    return f"{found.group(1)} {found.group(2)}" if found else ""
+
