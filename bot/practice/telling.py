@@ -17,7 +17,7 @@ from bot.practice.antecedents import in_context, number_named
 from bot.practice.asking import listed_asks, plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
-from bot.practice.plans import PHONE_NUMBER, continued, in_my_words, spoken
+from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words, spoken
 from bot.practice.read_back import CLOSED, FEELING, READ_BACK, at_times, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.said_together import together
@@ -49,14 +49,14 @@ _CLAUSE = re.compile(r"^(?:I|you|we|they|he|she)\b|\b(?:is|are)\b", re.IGNORECAS
 
 def numbers_answer(part: str, sentences: list[str]) -> str | None:
     """ "Which number is for what?", "What's that one for? And the other number?": each number the trainee gave
-    (the last two) with what it is for, in the visitor's words; None for any other part or no number told."""
+    (the last three) with what it is for, in the visitor's words; None for any other part or no number told."""
     if not _NUMBERS_FOR.search(plain(part)):
         return None
     found: dict[str, str] = {}
     for sentence in sentences:  # latest first
         for item in key_items(sentence) or [in_my_words(sentence)]:
-            number = PHONE_NUMBER.search(item)
-            if number and len(found) < 2 and re.sub(r"\D", "", number.group(0))[-7:] not in found:
+            number = PHONE_NUMBER.search(item) or SERVICE_CODE.search(item)  # "911 if anything catches fire"
+            if number and len(found) < 3 and re.sub(r"\D", "", number.group(0))[-7:] not in found:
                 found[re.sub(r"\D", "", number.group(0))[-7:]] = item.rstrip(".") + "."
     if not found:
         return None
