@@ -21,7 +21,7 @@ from bot.practice.knowing import self_answer
 from bot.practice.lines import Lines
 from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
-from bot.practice.read_back import ASK_AGAIN, key_items, mine, read_back, said_back, value_pattern
+from bot.practice.read_back import ASK_AGAIN, OPENERS, key_items, mine, read_back, said_back, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, NOTHING_TO_DO, REGISTERS, TOLD_BACK
 from bot.practice.visitor import Visitor
@@ -148,9 +148,10 @@ class InKind:
             return step  # "And the report with us?" after the plan said back: the step told about the report
         if kind is None:
             return self._the_one_named(visitor, part, about)
-        if not kind and _nothing_mine(self._heard_plan(visitor), part):
-            return random.Random(f"{visitor.seed}:{visitor.turn}:testing").choice(NOTHING_TO_DO)
-        return read_back(self._heard_plan(visitor), kind, self.lines, visitor, about) or None
+        said = read_back(self._heard_plan(visitor), kind, self.lines, visitor, about)
+        if said and not kind and _nothing_mine(self._heard_plan(visitor), part):  # its part: waiting for the desk's
+            return _waiting(random.Random(f"{visitor.seed}:{visitor.turn}:testing").choice(NOTHING_TO_DO), said)
+        return said or None
 
     def _those_read_back(self, visitor: Visitor, part: str) -> str | None:
         """ "Can you say those two back for me?": each value the last thing told gave (the place and the number of
@@ -318,10 +319,11 @@ class InKind:
         plans = self._heard_plan(visitor)
         if _NUMBER_BACK.search(message):
             return told_back(plans, asks_number=True)
-        if _nothing_mine(plans, message):
-            return rng.choice(NOTHING_TO_DO)  # "what are you gonna do while you wait?", told only what the desk does
         confused = any(not d.known for d in self.scenario.persona_details)
-        return said_back(plans, self.scenario.persona_register, confused, rng, self.lines) if plans else ""
+        said = said_back(plans, self.scenario.persona_register, confused, rng, self.lines) if plans else ""
+        if said and _nothing_mine(plans, message):  # "what are you gonna do?", told only what the desk does
+            return _waiting(rng.choice(NOTHING_TO_DO), said)
+        return said
 
     @staticmethod
     def _heard_plan(visitor: Visitor) -> list[tuple[int, bool, str]]:
@@ -332,6 +334,13 @@ class InKind:
                 _, turn, index, directive, text = key.split(":", 4)
                 found.append((int(turn), int(index), directive == "1", text))
         return [(turn, directive, text) for turn, _, directive, text in sorted(found)]
+
+
+def _waiting(wait: str, said: str) -> str:
+    """ "I just wait, I guess." and then what the desk does, without the read-back's own opener ("Um, okay. So")."""
+    opener = max((o for each in OPENERS.values() for o in each if said.startswith(f"{o} ")), key=len, default="")
+    rest = said[len(opener) :].strip()
+    return f"{wait} {rest[:1].upper()}{rest[1:]}"
 
 
 def _nothing_mine(plans: list[tuple[int, bool, str]], asked: str) -> bool:

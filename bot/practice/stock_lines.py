@@ -30,7 +30,7 @@ SAID_BEFORE = COMMON_SAID_BEFORE + LIMITED_SAID_BEFORE
 """Every opener of a repeat, so that a repeat is known for one whoever says it."""
 CONFIRMED = says("confirmed")
 NOTHING_TO_DO = says("nothing_to_do")
-"""Asked to say back what it will do when the desk has only said what the desk does: it asks what to do."""
+"""Asked to say back what it will do when the desk has only said what the desk does: it waits, and says so."""
 """A yes to the trainee's plan said back as the visitor's ("And you call first to book, right?")."""
 GENTLE_SAID_BEFORE = tuple(p for p in COMMON_SAID_BEFORE if p in says("said_before_gentle"))
 """The openers of a repeat a visitor with a register (distressed, limited English, a child) says: a subset of
