@@ -12,6 +12,8 @@ from __future__ import annotations
 import random
 import re
 
+from bot.grading.quantities import values_in
+from bot.grading.text import normalise
 from bot.practice.antecedents import COMPANY, in_context
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
@@ -100,6 +102,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     sentences = told(visitor)
     if who := _who_will(part, sentences) or _if_told(part, sentences) or heard_back_answer(part, sentences):
         return who
+    if total := _total(part, visitor, sentences):
+        return total  # "Three sellers at fifty each, what's that come to?": "That's 150 dollars for the three of us."
     if _COMPANY_ASKED.search(part) and (named := next((m for s in sentences if (m := COMPANY.search(s))), None)):
         return f"{named.group(0)}, you said."  # "And the company name?": "Valley Tow, you said."
     if len(question_parts(part)) < 2 and not yes_no(part) and (coming := next_answer(part, sentences)):
@@ -238,3 +242,33 @@ def _figure(part: str, sentences: list[str]) -> str | None:
             if said:
                 return f"{said.group(0)[:1].upper()}{said.group(0)[1:]}."
     return None
+
+
+_TOTAL_ASKED = re.compile(
+    r"\b(?:total|all together|altogether|in all|(?:that )?comes? to|add(?:s)? up to|"
+    r"for (?:the )?\w+ of (?:you|y'all|u))\b"
+)
+_HOW_MANY = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:of (?:you|y'all|u|us|them)|sellers|people|permits|"
+    r"persons|folks|guys|riders|applicants|letters|copies)\b"
+)
+_OTHER_ASKS = re.compile(r"\b(?:where|how long|when|which days?|what days?|what time|what hours)\b")
+_NUMBER_OF = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def _total(part: str, visitor: Visitor, sentences: list[str]) -> str | None:
+    """ "So for three of you, total?": the fee told for each, times how many, as the visitor works it out (the total
+    the trainee told, when it told one); None for any other part, or no fee or count known."""
+    if not _TOTAL_ASKED.search(part) or _OTHER_ASKS.search(part):
+        return None  # "where, how much total, how long?": each part told back, not the sum alone
+    own = " ".join(k[5:] for k in visitor.heard if k.startswith("said:"))
+    counted = _HOW_MANY.search(part.lower()) or _HOW_MANY.search(own)
+    amounts = [(v.low, s) for s in sentences for v in values_in(normalise(s)) if v.kind == "money" and v.low]
+    if not counted or not amounts:
+        return None
+    word = counted.group(1)
+    many = int(word) if word.isdigit() else _NUMBER_OF[word]
+    told_total = next((a for a, s in amounts if _TOTAL_ASKED.search(s.lower())), None)
+    total = told_total or min(a for a, _ in amounts) * many
+    return f"That's {total:g} dollars for the {word} of us."
+

@@ -91,7 +91,7 @@ def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[s
             READ_BACK.get(register, READ_BACK["everyday"])
         )
         joined = ", and ".join(values) if len(values) > 1 else values[0]
-        said = line.format(values=joined)
+        said = line.format(values=joined).replace("That's it's ", "That's ")  # "That's it's 50 dollars": once
         said = said[:1].upper() + said[1:]
     for item in items[:2]:
         item = item.rstrip(".") + "."
@@ -239,8 +239,16 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     named = [v for v in values if any(len(w) >= 4 and w in v.lower() for w in about)]
     said = joined(kind, named or values)  # "the commendations email": the one whose address names it
     if kind == "fee":
+        said = _COUNTED.sub(lambda m: m.group(0).lower(), said)  # "Fifty dollars, takes ...": "fifty dollars"
         said = random.Random(f"{visitor.seed}:{visitor.turn}:fee").choice(TOLD_FEE).format(value=said)
     return said
+
+
+_COUNTED = re.compile(
+    r"^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Fifteen|Twenty|Twenty-five|Thirty|Forty|Fifty|Sixty|"
+    r"Seventy|Eighty|Ninety|A hundred|About|Around)\b"
+)
+"""A figure in words that opened the trainee's sentence ("Fifty dollars, ..."), said inside the visitor's."""
 
 
 def _shared(about: set[str], sentence: str) -> int:
