@@ -14,7 +14,7 @@ import re
 
 from bot.grading.quantities import values_in
 from bot.grading.text import normalise
-from bot.practice.antecedents import COMPANY, in_context
+from bot.practice.antecedents import COMPANY, in_context, number_named
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
@@ -167,6 +167,9 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         item = NUMBER_IS.sub(r", I call \1 at \2", item) if _WHO_CALL.search(part) else item
         return item[:1].upper() + item[1:]
     values = [joined(kind, [m.group(0).strip() for m in shape.finditer(best)])]
+    before = sentences[sentences.index(best) + 1] if sentences.index(best) + 1 < len(sentences) else ""
+    if kind == "number" and (named := number_named(best, before)) and values == [named[1]]:
+        values = [f"{named[0]}, {named[1]}"]  # "the inmate information line, (562) ..."
     register = lines.scenario.persona_register
     said_as = READ_BACK.get(register, READ_BACK["everyday"])
     if kind == "email":  # an address never opens a sentence ("Commendations@...")
