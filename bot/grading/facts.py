@@ -268,10 +268,15 @@ def _event(
     if c.question and not_about_facts(c, before, rule):
         return None  # "What's the best number to reach you?", "Is anybody hurt?", "Can you tell me back when...?"
     asks_details = not (stated or c.says_no or c.later or c.conditional) and gathers(c)
-    promised = c.actor == "agency" and not c.question and rule.said(c.norm, c.sentence)  # "will call you on it"
+    doer = c.actor == "agency" or bool(_THEY_WILL.search(c.norm))  # "he will call you at this number": the deputy
+    promised = doer and not c.question and rule.said(c.norm, c.sentence)  # "will call you on it"
     if asks_details and not promised and not _about_beyond_asking(rule, pair, c):
         return None  # "Write your full name here. And your phone number.": their details asked, not the fact
     return _act_event(rule, c, pair, direct, event)
+
+
+_THEY_WILL = re.compile(r"(?:^|\b(?:and|then|so)\b )(?:he|she|they|someone|somebody)(?: will|'ll) ")
+"""Someone the desk sends doing a thing for the visitor ("after the deputy checks on her, he will call you")."""
 
 
 def _new_event(
