@@ -280,7 +280,7 @@ class Ending:
         open; a closing answered with a goodbye, the visitor gone (`visitor.closed`)."""
         turn, was = self.said_goodbye(visitor)
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:after")
-        thanked_before = "appreciation" in visitor.facts
+        thanked_before = "thanked:closing" in visitor.heard  # thanks since its goodbye, not "Thank you." for a number
         asks = bool(names & {"clarifying_question", "testing_questions", "offer_more_help"})
         short = len(message.split()) <= 4 and bool(_LAST_WORD.match(message))
         questions = bool(names & {"clarifying_question", "testing_questions"})  # "Thanks. Can you tell it back?"
@@ -309,6 +309,8 @@ class Ending:
                 visitor.heard.add("leaving-now")
                 line = self.leaving(f"{line} {rng.choice(LEAVING_ANYWAY)}")
         visitor.closed = done
+        if "appreciation" in names:
+            visitor.heard.add("thanked:closing")  # "Thank you. Can you tell it back?": the offer next closes the call
         if done and hands_on(message) and not names & _HOSTILE:  # "I'm right here with you until they arrive"
             stays = STAYS_ON if self.scenario.channel == "phone" else STAYS_LOBBY
             return f"{answer} {rng.choice(stays)}".strip()
