@@ -448,4 +448,4 @@ def _tells_only(sentence: Sentence) -> bool:
     )
 
 
-_TELL_ME = re.compile(r"\b(?:tell|give|show) me\b")
+_TELL_ME = re.compile(r"\b(?:tell|give|show) me\b|\b(?:run|walk|take) me (?:through|thru)\b")

@@ -29,6 +29,7 @@ from bot.practice.telling import (
     numbers_answer,
     order_answer,
     parts_answer,
+    things_brought,
     told_parts,
 )
 from bot.practice.visitor import Visitor
@@ -98,7 +99,7 @@ def told(visitor: Visitor) -> list[str]:
 def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> str | None:
     """The answer to a question about what the trainee said, from the trainee's sentence about that thing; None
     when the part is no such question or the trainee told nothing of the kind."""
-    about = content_words(plain(part)) - QUIZ_WORDS
+    about = {w.removesuffix("'s") for w in content_words(plain(part))} - QUIZ_WORDS  # "the form's name": form
     sentences = told(visitor)
     if who := _who_will(part, sentences) or _if_told(part, sentences) or heard_back_answer(part, sentences):
         return who
@@ -165,6 +166,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         if placed and not _NUMBER_ASKED.search(part):  # "where does it go?": the place, not its phone number too
             item = _WITH_NUMBER.sub("", item)
         item = NUMBER_IS.sub(r", I call \1 at \2", item) if _WHO_CALL.search(part) else item
+        item = things_brought(item) if _BRING.search(part) else item  # "what four things?": the things alone
         return item[:1].upper() + item[1:]
     values = [joined(kind, [m.group(0).strip() for m in shape.finditer(best)])]
     before = sentences[sentences.index(best) + 1] if sentences.index(best) + 1 < len(sentences) else ""

@@ -426,10 +426,10 @@ def _bring(sentences: list[str]) -> list[str]:
     item = re.sub(r"\b(bring|bringing): ", r"\1 ", item)  # "bring: ID" is "bring ID"
     more = sentences[-at - 1] if -at >= 1 else ""  # told just after it: "Plus that DMV form, and your photo ID."
     said_more = continued(in_my_words(_PLUS.sub("plus ", more))).rstrip(".")
-    return [_things(f"{item.rstrip('.')}, {said_more}.")] if _PLUS.match(more) else [_things(item)]
+    return [things_brought(f"{item.rstrip('.')}, {said_more}.")] if _PLUS.match(more) else [things_brought(item)]
 
 
-def _things(item: str) -> str:
+def things_brought(item: str) -> str:
     """The things to bring alone, as a caller answers "what are you bringing?" ("My license, registration and proof
     of insurance."), not the desk's sentence recited ("I bring my valid drivers license, ... here."); the sentence
     as it is when more than the things follows them ("I bring the release to the tow yard.")."""
