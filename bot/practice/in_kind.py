@@ -49,6 +49,7 @@ _THOSE = re.compile(
 )
 _SAY_BACK = re.compile(r"\b(?:say|read|repeat|tell|give|run)\b.*\bback\b")
 _VALUE_KINDS = ("address", "number", "fee", "hours", "days", "deadline", "email")
+"""A read-back of the values just told, by how many ("say those two back"), and the kinds of value it reads."""
 _AND_PLACE = re.compile(
     r"\b(?:and|&|\+) (?:the |their |its )?(?:address|location|where (?:they|it)(?:'re|'s| are| is)?)"
 )
@@ -148,8 +149,9 @@ class InKind:
             return step  # "And the report with us?" after the plan said back: the step told about the report
         if kind is None:
             return self._the_one_named(visitor, part, about)
-        said = read_back(self._heard_plan(visitor), kind, self.lines, visitor, about)
-        if said and not kind and _nothing_mine(self._heard_plan(visitor), part):  # its part: waiting for the desk's
+        plan = self._heard_plan(visitor)
+        said = read_back(plan, kind, self.lines, visitor, about)
+        if said and not kind and _nothing_mine(plan, part):  # its part: waiting for the desk's
             return _waiting(random.Random(f"{visitor.seed}:{visitor.turn}:testing").choice(NOTHING_TO_DO), said)
         return said or None
 
@@ -346,9 +348,10 @@ def _waiting(wait: str, said: str) -> str:
 def _nothing_mine(plans: list[tuple[int, bool, str]], asked: str) -> bool:
     """Asked to say back its own part ("what you're gonna do while the deputy's on the way"), the visitor was told
     only what the desk does: nothing of its own to say back."""
+    if not _ASKS_MINE.search(asked.lower()) or any(re.search(r"\d", t) for *_, t in plans):
+        return False  # "Valley Tow ... 562-555-0188": its part is to call them
     told = [item for *_, t in plans for item in key_items(t)]
-    where_to = any(re.search(r"\d", t) for *_, t in plans)  # "Valley Tow ... 562-555-0188": its part, to call them
-    return bool(told) and not where_to and bool(_ASKS_MINE.search(asked.lower())) and not any(mine(i) for i in told)
+    return bool(told) and not any(mine(i) for i in told)
 
 
 def _its_own_facts(text: str, said: str) -> bool:
