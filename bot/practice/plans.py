@@ -131,6 +131,8 @@ _WORDS_AND_GAPS = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
 _ON_THE_CALL = re.compile(
     r"\b(?:on|onto|in|into) (?:this|the) (?:call|line|phone) with\s+$|\bbetween\s+$", re.IGNORECASE
 )
+_WHILE = re.compile(r"\bwhile\s+$", re.IGNORECASE)
+"""Both ends of the call waiting ("While we wait, ..."): still "we" when said back."""
 _BOTH_OF_US = re.compile(r"\s+(?:get|got|are|'re|lose|lost)\s+(?:cut|disconnected|the|off)\b", re.IGNORECASE)
 """What happens to both ends of a call ("if we get cut off"): said back with "we"."""
 
@@ -153,6 +155,7 @@ def in_my_words(sentence: str) -> str:
             lower == "we"
             and _BOTH_OF_US.match("".join(parts[at + 1 : at + 6]))
             or (lower == "us" and _ON_THE_CALL.search("".join(out)))
+            or (lower == "we" and _WHILE.search("".join(out)))
         ):
             out.append(part)  # "if we get cut off", "on this call with us": both of them, still "we"
             continue
@@ -169,6 +172,7 @@ def in_my_words(sentence: str) -> str:
         said = re.sub(r"(^|, )I (?:don't|do not) (?=\w)", r"\1I won't ", said)
         said = re.sub(r", (?:don't|do not) (?=\w)", ", and I won't ", said) if directive else said  # "..., don't wait"
     said = re.sub(r"\b(I|you|we) shall\b", r"\1'll", said)  # "I shall pass it on": "you'll pass it on"
+    said = re.sub(r"\byou(?:'d| would) like to (?=\w)", "you'll ", said)  # "I'd like to connect you": "you'll ..."
     said = re.sub(r"\bI are\b", "I am", said)
     said = re.sub(r"\bI were\b", "I was", said)
     said = re.sub(r"\byou am\b", "you are", said)

@@ -29,7 +29,7 @@ _FRAME, _CLAUSES, _OURS, _FILLER, _CONDITION, _TIME_LEAD, _ASIDE, _VALUE, _ACTIO
 )
 _NUMBER = re.compile(r"\d{3}\D{0,2}\d{4}|@|\$|\b\d+\b")
 _MOST_WORDS = 20
-_MINE = re.compile(r"(?:I|(?:If|Once|When|After|As soon as)\b[^.]*?, I)\b")
+_MINE = re.compile(r"(?:I|(?:If|Once|When|After|While|Until|As soon as)\b[^.]*?, I)\b")
 """An item the visitor is to do ("I call 911.", "If he comes back, I call 911.", "Once I have that, I come back
 here"), not what the agency does."""
 
