@@ -12,7 +12,7 @@ import re
 
 from bot.grading.lexicon import TEXTING_FORMS, TWO_AS_TO
 from bot.grading.text import split_sentences
-from bot.practice.wording import pairs, pattern, patterns, words
+from bot.practice.wording import pairs, pattern, patterns, says, words
 
 _DIRECTIVE_START, _DIRECTIVE, _VALUE_WORDS, _NOT_PLAN = patterns("directive_start directive value_in_words not_plan")
 """A sentence that opens with an instruction, one that says what the visitor will do or what happens next, a value
@@ -140,7 +140,7 @@ _BOTH_OF_US = re.compile(r"\s+(?:get|got|are|'re|lose|lost)\s+(?:cut|disconnecte
 def in_my_words(sentence: str) -> str:
     """A trainee's sentence as the visitor says it back: "Bring your ID, and you'll get a call" becomes "I bring
     my ID, and I'll get a call"; "I'm sending a deputy" becomes "you're sending a deputy"."""
-    text = _DROPPED_G.sub(r"\1ing", spoken(_shortened(_plainer(sentence.strip()))))  # "sendin'": "sending"
+    text = _DROPPED_G.sub(r"\1ing", spoken(_shortened(_plainer(everyday(sentence.strip())))))  # "sendin'": "sending"
     text = _LEAD_IN.sub("", text)
     if together := _LETS.match(text):  # "let's keep our voices down": both of them, said back as "we"
         return "We'll " + text[together.end() :]
@@ -183,6 +183,22 @@ def in_my_words(sentence: str) -> str:
     if "dispatch" in said or " sen" in said:  # "you're going to have dispatch send the team to me"
         said = _COMING.sub(_coming, _VIA_DISPATCH.sub("", said))  # "the team is coming to me"
     return said[:1].upper() + said[1:]
+
+
+_CALLERS_WORDS = {
+    desk.strip().lower(): caller.strip() for desk, caller in (w.split("=", 1) for w in says("callers_words"))
+}
+_DESK_WORDS = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(_CALLERS_WORDS, key=len, reverse=True))) + r")\b", re.IGNORECASE
+)
+
+
+def everyday(text: str) -> str:
+    """The desk's formal words in a caller's everyday ones ("You may obtain a copy" is said back "... get a copy";
+    bot/practice/phrases/plans.yaml): a caller saying a plan back does not recite the desk's wording."""
+    said = _DESK_WORDS.sub(lambda m: _CALLERS_WORDS[m.group(0).lower()], text)
+    said = re.sub(r"  +", " ", said).replace(" ,", ",").strip()
+    return said[:1].upper() + said[1:] if text[:1].isupper() else said
 
 
 _VIA_DISPATCH = re.compile(
