@@ -236,7 +236,7 @@ def said_back(
         items = [call, *items]  # "Keep that paper handy" after the number: the call it is for comes first
     if not any(len(content_words(item)) >= 3 for item in items):
         return told_back(plans, asks_number=False)
-    keep = 2 if confused or register in ("distressed", "child") else 3
+    keep = 2 if confused or register == "child" else 3
     to_do = [item for item in items if _MINE.match(item)]
     rest = [item for item in items if item not in to_do]
     kept = _kept(to_do, keep) + _kept(rest, keep - len(to_do)) if len(to_do) < keep else _kept(to_do, keep)
@@ -246,11 +246,29 @@ def said_back(
     opener = rng.choice(
         OPENERS["confused" if confused else register] if confused or register in OPENERS else OPENERS["everyday"]
     )
+    in_turn = any(_IN_TURN.search(sentence) for sentence in chosen)  # "first ..., then ...": steps in order
+    if not in_turn and len(kept) > 1 and all(_MINE.match(item) for item in kept):
+        kept = [_one_list(kept, lines)]  # "I stay at the house, keep my phone on, and if she shows up, I call you"
     said = [_after(opener, kept[0], lines)]
-    said += [_after(rng.choice(NEXT) if _ACTION.match(item) else "And", item, lines) for item in kept[1:]]
+    said += [_after(rng.choice(NEXT) if in_turn and _ACTION.match(item) else "And", item, lines) for item in kept[1:]]
     if confused and len(items) > keep:
         said.append(rng.choice(ASK_AGAIN))
     return " ".join(said)
+
+
+def _one_list(items: list[str], lines: Lines) -> str:
+    """The visitor's own things to do, none before another, said as one list: "I stay at the house, keep my phone on,
+    and if she shows up, I call you right back." (three sentences, each "I ...", read as a recital)."""
+    parts = [items[0].rstrip(".")]
+    for item in items[1:]:
+        item = item.rstrip(".")
+        parts.append(item[2:] if item.startswith("I ") and not item.startswith("I'") else lines.decap(item))
+    return (", ".join(parts[:-1]) + f"{',' if len(parts) > 2 else ''} and " + parts[-1]) + "."
+
+
+_IN_TURN = re.compile(r"\b(?:then|first|next|after|afterwards|once|before|second|step)\b", re.IGNORECASE)
+"""Words that put the steps told in order: only then are they said back "..., then ..." (never "I stay at the house.
+Then I keep my phone on.")."""
 
 
 def _call_told(plans: list[tuple[int, bool, str]]) -> str:
