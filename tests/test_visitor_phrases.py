@@ -19,13 +19,15 @@ from bot.grading import lexicon as lx
 from bot.grading.phrasing import VISITOR, PhraseError, load_phrasing
 
 FOLDER = str(VISITOR.relative_to(VISITOR.parents[2]))
-CASE_SENSITIVE = {"set_phrase", "about_you", "about_other", "did_you", "then_do"} | {
+CASE_SENSITIVE = {"set_phrase", "about_you", "about_other", "did_you", "then_do", "kin_named"} | {
     f"offers.{kind}" for kind in ("callback", "name", "where", "vehicle")
-}
-"""Patterns the visitor runs over a lower-case question (knowing.py, hearing.py), or over its own words in their
-case (plans.py), not over raw text in any case."""
+} | {"read_back_opening", "read_back_closing"}
+"""Patterns the visitor runs over a lower-case question (knowing.py, hearing.py), over its own words in their
+case (plans.py, in_kind.py), or over the trainee's raw message in its case (others.py), not over raw text in any
+case."""
 CASE_SENSITIVE_FILES = ("asking.yaml",)
-"""Files whose every pattern runs over a lower-case (normalised) question (asking.py, answers.py)."""
+"""Files whose patterns run over a lower-case (normalised) question (asking.py, answers.py, in_kind.py, quizzes.py):
+the few that run in any case say so, and their examples are in lower case."""
 
 
 class Case(NamedTuple):

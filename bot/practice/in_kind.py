@@ -4,7 +4,7 @@
 me back what you'll do" the plan in the visitor's words, "how many days do you have?" the
 trainee's own value, "Do you have that written down?" "Yes, I've written it down.", and
 "And you call first to book, right?" "Yes, that's right." The words are data
-(bot/practice/phrases/asking.yaml, stock_lines.yaml); the engine asks these of every message
+(bot/practice/phrases/asking.yaml, read_back.yaml, stock_lines.yaml); the engine asks these of every message
 the grader reads as a check of understanding (bot.practice.answers, bot.practice.engine).
 """
 
@@ -36,33 +36,24 @@ _CONFIRM = pattern("confirm", 0)
 _CONFIRMING, _ABOUT_THEM = patterns("name_asked_back about_them", 0)
 """A name the visitor gave, asked back for a yes ("so dale simmons is the other driver ?"); a request for what the
 visitor knows of someone ("can you tell me what he look like"), never a quiz."""
-_AND_THE = re.compile(r"^(?:(?:and|also|plus|what about|how about) )?(?:the|that|their) (?:\w+ ){0,4}\w+ \??$")
+_AND_THE = pattern("next_value_asked")
 """A bare "and the address?" after a read-back: the next value read back."""
-_ASKS_MINE = re.compile(
-    r"\bwhat (?:are|r) (?:you|u) (?:gonna|going to) do\b|\bwhat you(?:'re| are| r)? (?:gonna|going to) do\b|"
-    r"\bwhat (?:will|would|should) (?:you|u) do\b|\bwhat you(?:'ll| will) do\b"
-)
+_ASKS_MINE = pattern("asks_own_part")
 """A teach-back of the visitor's own part ("tell me back what you're gonna do while the deputy's on the way")."""
-_THOSE = re.compile(
-    r"\b(?:those|these) (?:two|three)\b|\bboth (?:of )?(?:those|them|these)\b|"
-    r"\bthe (?:two|three) (?:of them|of those|numbers|things)\b"
-)
-_SAY_BACK = re.compile(r"\b(?:say|read|repeat|tell|give|run)\b.*\bback\b")
+_THOSE, _SAY_BACK = pattern("those_values"), pattern("say_back")
 _VALUE_KINDS = ("address", "number", "fee", "hours", "days", "deadline", "email")
 """A read-back of the values just told, by how many ("say those two back"), and the kinds of value it reads."""
-_AND_PLACE = re.compile(
-    r"\b(?:and|&|\+) (?:the |their |its )?(?:address|location|where (?:they|it)(?:'re|'s| are| is)?)"
-)
+_AND_PLACE = pattern("and_place")
 """A number asked with where it is ("their number and address?")."""
-_THE_ONE = re.compile(r"\bthe \w+ one\b")
+_THE_ONE = pattern("the_one_named")
 """A value named by what it is for ("the commendations one", "the mediation one")."""
-_AND_BARE = re.compile(r"^(?:.{0,40} )?(?:and|what about|how about|plus) ((?:the )?\w+(?: one| number| line)?) \??$")
+_AND_BARE = pattern("bare_follow_up")
 """A bare follow-up after a read-back ("... and mediation?")."""
-_SAID_BEFORE = re.compile(r"^(?:You said|So,|You say|That's) ")
+_SAID_BEFORE = pattern("read_back_opening")
 """A read-back's opening words ("You said 21 days."), said once for values read back in a row."""
 _OF_ITSELF = frozenset(("keep_hidden", "able", "want", "own_thing", "own_id", "here", "safe_place", "with_you"))
 """The questions about itself a visitor answers alongside a quiz, each with its stock line."""
-_SAID_AFTER = re.compile(r", (?:you said|you told me|that's what you said)\.$")
+_SAID_AFTER = pattern("read_back_closing")
 """A read-back's closing words: ", you said.", ", that's what you said."."""
 
 
@@ -363,7 +354,8 @@ def _its_own_facts(text: str, said: str) -> bool:
     return len(words) >= 3 and len(words & set(said.split())) * 2 >= len(words)
 
 
-_TAGGED_YES = re.compile(r",? (?:yeah|yes|right|correct|yep|yup) \?$")
+_TAGGED_YES = pattern("tagged_yes")
+"""The desk's words asked for a yes ("..., yeah?")."""
 
 
 def _without_subsumed(answers: list[str]) -> list[str]:
@@ -417,9 +409,10 @@ def _value_of(answer: str) -> str:
     return answer[opener.end() if opener else 0 : tail.start() if tail else len(answer)].rstrip(".")
 
 
-_ASKS_DOES = re.compile(r"\bdoes\b", re.IGNORECASE)
-_WH_ASKED = re.compile(r"\b(?:when|what|where|which|who|how)\b[^.!?]*\?")
-_ASKS_A_YES = re.compile(r"\b(?:make|makes) sense|understand|follow|clear|got (?:it|that|all)|sound good|okay\?|ok\?")
+_ASKS_DOES = pattern("asks_does", re.IGNORECASE)
+_WH_ASKED, _ASKS_A_YES = pattern("wh_asked"), pattern("asks_a_yes")
+"""A "does ...?" (over the raw message); a question of when or what, and a check that asks for a yes (over the
+lower-cased message)."""
 
 
 def fitting_yes(yeses: Sequence[str], message: str, rng: random.Random) -> str:
@@ -431,12 +424,9 @@ def fitting_yes(yeses: Sequence[str], message: str, rng: random.Random) -> str:
     return rng.choice(fitting or list(yeses))
 
 
-_WHOLE_PLAN = re.compile(
-    r"\b(?:the|those|these|all the|your) steps\b|\bthe (?:whole )?plan\b|"
-    r"\b(?:walk|run|take) (?:me )?(?:through|thru) (?:it|everything|all (?:of )?(?:it|that))\b"
-)
+_WHOLE_PLAN = pattern("whole_plan")
 """A teach-back of the whole plan ("can u run thru the steps for me?"): said back whole, not one quiz of it."""
-_WH_AFTER = re.compile(r"\b(?:what|which|when|where|how|who)\b")
+_WH_AFTER = pattern("wh_word")
 
 
 def _tells_only(sentence: Sentence) -> bool:
@@ -451,4 +441,4 @@ def _tells_only(sentence: Sentence) -> bool:
     )
 
 
-_TELL_ME = re.compile(r"\b(?:tell|give|show) me\b|\b(?:run|walk|take) me (?:through|thru)\b")
+_TELL_ME = pattern("tell_me")

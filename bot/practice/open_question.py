@@ -3,7 +3,8 @@
 "Can my brother pick it up?" met with "thx for being patient, good luck w the camry, bye!" is a question left
 open: the visitor says so on its way out (it never asks again after the desk's goodbye) and the scorecard says it
 left with the question unanswered, never "left satisfied". A message that answers anything of it (a yes or a no,
-a figure, a word of the question's own) or does not close the call leaves nothing open.
+a figure, a word of the question's own) or does not close the call leaves nothing open. The words are data:
+bot/practice/phrases/open_question.yaml.
 """
 
 from __future__ import annotations
@@ -14,27 +15,18 @@ import re
 from bot.grading.text import split_sentences
 from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
-from bot.practice.wording import says, words
+from bot.practice.wording import pattern, patterns, says, words
 
 LEFT_OPEN = "unanswered:"
 """The visitor's memory of its question the desk closed over ("unanswered:Can my brother pick it up?")."""
 _CLOSING = frozenset({"farewell", "appreciation"})
-_ANSWERS = re.compile(
-    r"^\W*(?:yes|yeah|yep|yup|ya|no|nope|nah|sure|of course|absolutely|definitely|unfortunately|correct|right|"
-    r"not|you can|they can|he can|she can|it's|that's|it is|that is)\b",
-    re.IGNORECASE,
-)
+_ANSWERS = pattern("open_question_answered", re.IGNORECASE)
 _ASKING_WORDS = frozenset(words("open_question_words"))
 _AWAY = says("left_unanswered")
 _WAITING = says("waits_here")
-_WAIT = re.compile(
-    r"\b(?:have|take|grab) a seat\b|\bwait (?:right )?(?:here|there)\b|\bsit tight\b|"
-    r"\b(?:will|'ll) be (?:right )?(?:with you|out)(?: (?:in a (?:minute|moment|sec|second|few)|shortly|soon))?\b",
-    re.IGNORECASE,
-)
-"""The desk asks the visitor to wait for someone ("Have a seat, the deputy will be with you in a minute.")."""
-_LEAVING = re.compile(r"\b(?:bye|goodbye|have a (?:good|great|nice|lovely) \w+|take care)\b", re.IGNORECASE)
-_GONE_OFF = re.compile(r"\((?:the )?(?:caller|visitor) (?:hangs up|leaves|walks out)", re.IGNORECASE)
+_WAIT, _LEAVING, _GONE_OFF = patterns("asked_to_wait goodbye_said gone_off", re.IGNORECASE)
+"""The desk asks the visitor to wait for someone ("Have a seat, the deputy will be with you in a minute."); the
+visitor's line says goodbye, and not from a stage direction that has it gone already ("(The caller hangs up.)")."""
 
 
 def own_question(line: str) -> str:

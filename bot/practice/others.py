@@ -1,7 +1,8 @@
 """Someone the visitor just mentioned, asked about: "Can my sister pick me up?" then "Give me her name and number"
 is about the sister, never the visitor's own name nor another person of its story (the abuser's). The persona's
 detail for that person when it has one, otherwise a believable first name and a number (the scenario's pool of
-numbers, not the visitor's own), the same for the seed. The words are data: bot/practice/phrases/others.yaml.
+numbers, not the visitor's own), the same for the seed. The words are data: bot/practice/phrases/others.yaml (the
+shape of a street address is code: _ADDRESS).
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ if TYPE_CHECKING:  # lines.py uses `misnamed`
     from bot.practice.lines import Lines
 
 _ASKED, _NAMED, _MENTIONED = patterns("other_asked named mentioned")
-(_ADDRESSED,) = patterns("addressed", 0)
+_ADDRESSED, _KIN_NAMED = patterns("addressed kin_named", 0)
+"""A name the trainee calls the visitor by ("Thank ya, Sam."); a name asked of one of the visitor's people ("Is
+Karen your daughter?": Karen, daughter)."""
 _FIRST_NAMES = frozenset(words("first_names"))
 _NOT_NAMES = frozenset(words("not_names"))
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Dr)\.?\s+$", re.IGNORECASE)
+(_TITLE_BEFORE,) = patterns("title_before")
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
 WRONG_NAME_LIMITED = says("wrong_name_limited")
@@ -81,8 +84,12 @@ def _name_known(relative: str, drawn: dict, message: str) -> str:
     known = known.get("name") if isinstance(known, dict) else known
     if isinstance(known, str) and known[:1].isupper():
         return known
-    asked = re.search(rf"\b(?:is|was) ([A-Z][a-z]+) (?:your|ur) {relative}\b", message)
-    return asked.group(1) if asked else ""
+    start = 0
+    while asked := _KIN_NAMED.search(message, start):  # the first "is Karen your <relative>" of the message
+        if asked.group(2) == relative:
+            return asked.group(1)
+        start = asked.start() + 1
+    return ""
 
 
 def _others_in_call(visitor: Visitor, lines: Lines, own: list[str]) -> set[str]:
@@ -97,7 +104,7 @@ def _said_by_visitor(name: str, visitor: Visitor) -> bool:
     return any(re.search(rf"\b{re.escape(name.lower())}\b", text) for text in said)
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
+_TITLES = frozenset(words("titles_with_surname"))
 """A persona known by title and surname ("Mr. Farouk") is corrected with both."""
 
 
@@ -134,13 +141,8 @@ _ADDRESS = re.compile(
     r"\b(\d{2,5}) ((?:[A-Z][a-z]+ ){1,2}(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Way|Boulevard|Blvd|Court|Ct|"
     r"Place|Pl|Terrace|Circle))\b"
 )
-_TO_THEM = re.compile(
-    r"\b(?:deputy|deputies|officer|officers|someone|somebody|unit|team|they|he|she|we)\b[^.?!]{0,40}?\b(?:come|coming|"
-    r"head|heading|respond|responding|be|get|drive|driving)(?: out| over| right)? to\s*$|"
-    r"\bsend(?:ing)? (?:a deputy|a unit|an officer|someone|somebody|the team|them)(?: out| over| right)? to\s*$|"
-    r"\b(?:to you|to your (?:mom|mother|dad|place|house|home|apartment)) at\s*$",
-    re.IGNORECASE,
-)
+"""A street address as told ("904 Alder Street"): a value shape, not phrasing."""
+(_TO_THEM,) = patterns("sent_to_them")
 """Someone sent to the visitor at an address ("a deputy who speaks Spanish will come to 904 Alder Street")."""
 
 

@@ -4,7 +4,9 @@
 due in 10 days, or 30?", "Can you read me back the report number?": the visitor answers with the value or the
 instruction the trainee gave for that very thing (the trainee's value, even a wrong one), briefly and in its own
 voice, never with a detail of its own nor the trainee's whole sentence echoed back. The words that make such a
-question are data (`quiz.*` in bot/practice/phrases/asking.yaml); the value shapes are bot.practice.read_back's.
+question are data (`quiz.*` and the rest in bot/practice/phrases/asking.yaml; the steps told on a case and the one
+told that will do a thing in plans.yaml); the value shapes are code, bot.practice.read_back's and this module's
+(a phone number after a place, an either-or of two figures, a figure with its unit).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from bot.practice.telling import (
     told_parts,
 )
 from bot.practice.visitor import Visitor
-from bot.practice.wording import kinds, patterns, words
+from bot.practice.wording import kinds, pattern, patterns, words
 
 QUIZ_KINDS = kinds("quiz", 0)
 _BOOKING = dict(kinds("told_part", 0))["booking"]
@@ -54,26 +56,25 @@ QUIZ_WORDS = frozenset(words("quiz_words"))
 """A quiz's words that name no thing of the trainee's (the rest pick the trainee's sentence about that thing)."""
 """Words of a quiz that name no thing of the trainee's ("how", "many", "have", "remember")."""
 _NUMBER = re.compile(r"\b\d+\b")
-_EMERGENCY = re.compile(r"(?<!non )(?<!non-)\bemergency\b", re.IGNORECASE)
-_CALLING = frozenset("call calling dial ring phone reach use".split())
-_WHERE = re.compile(r"\bwhere\b|\bwhich (?:window|counter|desk|office|building)\b|\baddress\b")
+_EMERGENCY, _ONLINE, _GOING = patterns("emergency_asked online_place going_words")
+"""Asked for the emergency number (911, not dispatch's); a place online, and a word of going ("you go to the
+records window"), in the question and in the sentences told: over any case."""
+_CALLING = frozenset(words("calling_words"))
+_WHERE, _COMPANY_ASKED, _NUMBER_ASKED, _TAKES = patterns("where_asked company_asked number_asked time_taken_asked", 0)
+"""Asked where to go, the company's name, a phone number, how long a thing takes: over the normalised question."""
 _PLACE = value_pattern("address")
-_COMPANY_ASKED = re.compile(r"\b(?:company|yard|lot|towing|tow)(?:'s)? name\b|\bwhich (?:tow )?(?:company|yard)\b")
-_ONLINE = re.compile(r"\b(?:online|website|web site|portal)\b", re.IGNORECASE)
-_GOING = re.compile(r"\b(?:go|come|head|walk|take it|drop it|bring it)\b", re.IGNORECASE)
-_NUMBER_ASKED = re.compile(r"\b(?:number|phone|call|reach)\b")
 _WITH_NUMBER = re.compile(
     r",?\s*(?:(?:and )?(?:their|its|the) (?:phone|number)(?:'s| is)?:?\s+|(?:at|phone|tel|number|call(?: them)?"
     r"(?: at)?)[:.]?\s+)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"
 )
-"""A phone number after a place ("Valley Tow, 1450 Industrial Way, (562) 555-0188"): left out of where to go."""
+"""A phone number after a place ("Valley Tow, 1450 Industrial Way, (562) 555-0188"): left out of where to go (a
+value shape, code like the other shapes)."""
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
-_GO_TO = re.compile(
-    r"^(?:so,? )?I(?:'ll|'d| will| would| should| can| need to| have to| just)? (?:want|need|go|head|come|walk)"
-    r"(?: over| down| up)?(?: to)?\s+(?=the\b|\d)",
-    re.IGNORECASE,
-)
-_DOER = r"\b((?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:will|'ll|is going to|is gonna)\s+(?:\w+\s+)?"
+_GO_TO = pattern("going_to_place", re.IGNORECASE)
+"""The visitor's own words for going to a place ("I'll want the ..."), left out when it says back where it goes."""
+_DOER = pattern("doer_will", re.IGNORECASE).pattern
+"""The one told that will do a thing ("a Spanish-speaking deputy will ..."), in group 1: a regular expression to
+which _who_will adds the deed asked."""
 
 
 def quiz_kind(part: str) -> str | None:
@@ -132,7 +133,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         found = at_times(found)
     if kind in ("hours", "days"):
         found = [s for s in found if not CLOSED.search(s)] or found
-    if kind == "deadline" and re.search(r"\btakes?\b|\bset aside\b|\bbudget\b|\bblock off\b", part):  # its minutes
+    if kind == "deadline" and _TAKES.search(part):  # its minutes
         found = taking_time(found)
     if kind == "item" and _WHERE.search(part):  # "where do you go?": the place said, not what it costs there
         found = [s for s in found if _PLACE.search(s) or _ONLINE.search(s)] or found
@@ -181,12 +182,9 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     return said[:1].upper() + said[1:]
 
 
-_THEN_STEP = re.compile(
-    r",\s*(?:(?:please|just|then)\s+)?((?:(?:we|they|i|you)(?:'ll| will| must| should| need to| have to| can)? )?"
-    r"(?:call|dial|ring|go|leave|get|lock|stay|text|bring|keep|send|contact|let)\b[^,.;]*)"
-    r"(?:,? (?:and|or) [^.;]*)?(?:,\s*(?:don't|do not|no) [^.;,]*)?[.;!]?$",
-    re.I,
-)
+_CASE_SAID, _CASE_LEAD, _THEN_STEP = patterns("case_said case_lead step_on_case")
+"""A step told on a case ("if he comes back, ...", "should things turn physical, ..."): the case, what leads to its
+"if" or "should", and the step after it (group 1)."""
 
 
 def _if_told(part: str, sentences: list[str]) -> str | None:
@@ -211,17 +209,13 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     return None
 
 
-_CASE_SAID = re.compile(r"\bif\b|\bshould (?:he|she|they|things|anyone|anything|it|someone)\b", re.IGNORECASE)
-"""A step told on a case: "if he comes back, ...", "should things turn physical, ..."."""
-
-
 def _case_of(sentence: str) -> str:
     """The case of a step told on one, with its "if" or "should" ("if she turns up, or you learn anything at all" of
     "If she turns up, or you learn anything at all, ring 911"): said on the trainee's own case when the question put
     it otherwise."""
     step = _THEN_STEP.search(sentence)
     head = sentence[: step.start()] if step else sentence
-    return re.sub(r"^.*?\b(if|should)\s+", r"\1 ", head, count=1, flags=re.I)
+    return _CASE_LEAD.sub(r"\1 ", head, count=1)
 
 
 def _who_will(part: str, sentences: list[str]) -> str | None:
@@ -249,16 +243,11 @@ def _figure(part: str, sentences: list[str]) -> str | None:
     return None
 
 
-_TOTAL_ASKED = re.compile(
-    r"\b(?:total|all together|altogether|in all|(?:that )?comes? to|add(?:s)? up to|"
-    r"for (?:the )?\w+ of (?:you|y'all|u))\b"
-)
-_HOW_MANY = re.compile(
-    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:of (?:you|y'all|u|us|them)|sellers|people|permits|"
-    r"persons|folks|guys|riders|applicants|letters|copies)\b"
-)
-_OTHER_ASKS = re.compile(r"\b(?:where|how long|when|which days?|what days?|what time|what hours)\b")
+_TOTAL_ASKED, _HOW_MANY, _OTHER_ASKS = patterns("total_asked people_counted other_than_total", 0)
+"""A total asked ("So for three of you, total?") or told ("$150 total"); how many it is for (group 1); another thing
+asked beside it ("where, how much total, how long?")."""
 _NUMBER_OF = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+"""A count in words, as a number (a value, like the digits beside it)."""
 
 
 def _total(part: str, visitor: Visitor, sentences: list[str]) -> str | None:
