@@ -64,7 +64,12 @@ def _a_total(value: Value, rule: FactRule, sentence: str) -> bool:
     each = [r.low for r in rule.values if r.kind == "money" and r.low > 0]
     if value.kind != "money" or not each:
         return False
-    return any(value.low == n * fee for n in _counts(sentence) for fee in each)
+    if any(value.low == n * fee for n in _counts(sentence) for fee in each):
+        return True
+    tokens = " ".join(sentence_norms(sentence)).split()
+    padded, words = f" {' '.join(tokens)} ", frozenset(tokens)
+    said_total = WORDS["said_total"].find(padded, words) is not None and WORDS["for_each"].find(padded, words) is None
+    return said_total and any(value.low == n * fee for n in range(2, 21) for fee in each)  # "$150 total."
 
 
 def _counts(sentence: str) -> set[float]:

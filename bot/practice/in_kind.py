@@ -19,13 +19,14 @@ from bot.practice.asking import READ_BACK_KINDS, Read, check_kind, plain, questi
 from bot.practice.hearing import ACKNOWLEDGED
 from bot.practice.knowing import self_answer
 from bot.practice.lines import Lines
+from bot.practice.next_steps import asks_heard_back
 from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
 from bot.practice.read_back import ASK_AGAIN, OPENERS, key_items, mine, read_back, said_back, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, NOTHING_TO_DO, REGISTERS, TOLD_BACK
 from bot.practice.visitor import Visitor
-from bot.practice.wording import pattern, patterns
+from bot.practice.wording import going_on, pattern, patterns, words
 from bot.scenarios.format import Rule, Scenario, State
 from bot.scenarios.intents import checks_understanding, testing_kind
 
@@ -101,15 +102,47 @@ class InKind:
         first = self.quiz(visitor, parts[0])  # "which day, and what time?": a bare part after a quiz is quizzed too
         if first is None and testing_kind(parts[0]) == "teach_back":
             return None  # "tell me what you've got to do next, and by when?": the plan said back, its deadline too
-        each = list(dict.fromkeys(a for part in parts if (a := self.quiz(visitor, part, bare=bool(first)))))
+        own = next((p for p in parts if _ASKS_MINE.search(plain(p)) and not _ON_A_CASE.search(plain(p))), None)
+        if own:  # "what you must do, and by when?": the plan, and the deadline when the plan does not say it
+            return self._own_part_and(visitor, own, [p for p in parts if p != own]) or whole
+        answers = [self.quiz(visitor, part, bare=bool(first)) for part in parts]
+        each = list(dict.fromkeys(a for a in answers if a))
         if len(each) < 2:
             found = whole or (each[0] if each else None)
             if not found:
                 return None
+            asked = zip(parts, answers, strict=True)
+            told = [t for part, a in asked if not a and (t := self._part_told(visitor, part))]
+            if told and found not in " ".join(told):  # "which number ..., and what will you tell them?": both
+                return " ".join(_in_order(found, told, answers))
             mine = [] if first else [m for m in [self._of_itself(visitor, parts[0])] if m]  # "Is it safe to keep ...?"
             checked = next((c for part in parts[1:] if (c := self.check(visitor, part))), "")
             return " ".join([*mine, found, *([checked] if checked else [])])  # "Who'd you call, and got it handy?"
         return _one_read_back(_without_subsumed(each))
+
+    def _own_part_and(self, visitor: Visitor, own: str, others: list[str]) -> str | None:
+        """ "Tell me back what you must do now, and how many days you have?": the plan said back, and each other part
+        answered that the plan does not already say."""
+        plan = self._part_told(visitor, own)
+        if not plan:
+            return None
+        said, figures = content_words(plain(plan)), set(_VALUES.findall(plan))
+        more = dict.fromkeys(a for part in others if (a := self.quiz(visitor, part, bare=True)))
+        new = [a for a in more if not set(_VALUES.findall(a)) <= figures and not content_words(plain(a)) <= said]
+        return " ".join([plan, *new])
+
+    def _part_told(self, visitor: Visitor, part: str) -> str:
+        """A part of a question in parts that no quiz answers, answered from what was told: the plan for "what you
+        must do now", the step its words name for "what will you tell them?"; "" for any other part."""
+        text = plain(part)
+        if not _WH_WORD_FIRST.search(text) or _ABOUT_THEM.search(text):
+            return ""
+        about = content_words(text) - _ASKING_WORDS
+        if not _ASKS_MINE.search(text) and (step := self._step_about(visitor, about) if about else ""):
+            return step
+        if _ASKS_MINE.search(text) or testing_kind(part) == "teach_back":
+            return self._said_back(visitor, visitor.message, random.Random(f"{visitor.seed}:{visitor.turn}:part"))
+        return ""
 
     def _of_itself(self, visitor: Visitor, part: str) -> str:
         """Its stock answer to a yes-or-no question about itself asked with a quiz ("Is it safe for you to keep these
@@ -120,7 +153,7 @@ class InKind:
     def quiz(self, visitor: Visitor, part: str, bare: bool = False) -> str | None:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
         answered from its words; None for any other question."""
-        if _ABOUT_THEM.search(plain(part)) and not read_back_ask(part):
+        if _ABOUT_THEM.search(plain(part)) and not read_back_ask(part) and not asks_heard_back(part):
             return None  # "can you tell me what he look like" asks what the visitor knows, not what it was told
         if found := self._kinds_read_back(visitor, part) or self._those_read_back(visitor, part):
             return found  # "read me the number back and the days": each read back, in one line
@@ -388,12 +421,26 @@ def merged_read_backs(answers: list[str]) -> list[str]:
     return merged
 
 
+_VALUES = re.compile(r"\d[\d,.:-]*")
+
+
+def _in_order(found: str, told: list[str], answers: list[str | None]) -> list[str]:
+    """The quiz's answer and the steps told for the other parts, in the order the parts were asked."""
+    return [found, *told] if answers[0] else [*told, found]
+
+
+_WH_WORD_FIRST, _ASKING_WORDS = pattern("wh_part"), frozenset(words("part_asking_words"))
+_ON_A_CASE = pattern("case_said", re.IGNORECASE)
+"""What the visitor does in a case ("what will you do if he shows up?"): the step told for it, not the whole plan."""
+"""A part that asks what, who, how or where, and the words of it that name nothing told (bot/practice/phrases)."""
+
+
 def _one_read_back(answers: list[str]) -> str:
     """Answers to the parts of one quiz as one read-back: "You said 21 days. And (562) 555-0137.", "Fifteen dollars,
     and five to seven business days, you said.", never "you said" twice."""
     opener = _SAID_BEFORE.match(answers[0])
     if opener and all(a.startswith(opener.group(0)) and "." not in a[:-1] for a in answers):  # "So, X, and Y."
-        return ", and ".join([answers[0][:-1], *(a[opener.end() : -1] for a in answers[1:])]) + "."
+        return ", and ".join([answers[0][:-1], *(going_on(a[opener.end() : -1]) for a in answers[1:])]) + "."
     tail = _SAID_AFTER.search(answers[0])
     if tail and all(a.endswith(tail.group(0)) for a in answers[1:]):
         values = [a[: -len(tail.group(0))] for a in answers]

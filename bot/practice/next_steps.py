@@ -11,7 +11,7 @@ from bot.practice.asking import plain
 from bot.practice.plans import IN_PASSING, in_my_words
 from bot.practice.read_back import FEELING, key_items
 from bot.practice.said_once import content_words
-from bot.practice.wording import kinds
+from bot.practice.wording import going_on, kinds
 
 
 def what_happens(sentences: list[str]) -> str:
@@ -32,7 +32,7 @@ def what_happens(sentences: list[str]) -> str:
         its = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]]
         items += [i for i in its if not FEELING.search(i)][:2]  # not "I shouldn't have to translate"
     items = list(dict.fromkeys(items))[:3] or [in_my_words(chosen[0]).rstrip(".")]
-    rest = [_LEADING_WORD.sub(lambda m: m.group(0).lower(), i) for i in items[1:]]
+    rest = [going_on(_LEADING_WORD.sub(lambda m: m.group(0).lower(), i)) for i in items[1:]]
     return ", and ".join([items[0], *rest]) + "."
 
 
@@ -83,6 +83,11 @@ def next_answer(part: str, sentences: list[str]) -> str | None:
 def heard_back_answer(part: str, sentences: list[str]) -> str | None:
     """ "And how will you hear back from us?": how, as told; None for any other question."""
     return _told_for(_HEARD_BACK, heard_back, part, sentences)
+
+
+def asks_heard_back(part: str) -> bool:
+    """ "how will you find out how she is?": a question of how the visitor hears back, though it names someone."""
+    return bool(_HEARD_BACK.search(plain(part)))
 
 
 def _told_for(asks: re.Pattern[str], find: Callable[[list[str]], str], part: str, sentences: list[str]) -> str | None:

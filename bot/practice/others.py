@@ -150,9 +150,9 @@ def misplaced(line: str, visitor: Visitor) -> str:
     """The line, with a correction first when the trainee sends someone to the visitor at an address not the one
     it gave ("a deputy will come to 904 Alder Street" to a caller at 7209 Orange Avenue: "Wait, no, it's 7209
     Orange Avenue."); once a call."""
-    if "corrected:address" in visitor.heard or not visitor.message:
+    if "corrected:address" in visitor.heard or not visitor.message or not _ADDRESS.search(visitor.message):
         return line
-    own = _own_address(visitor)
+    own = _own_address(visitor)  # read only when the message gives an address
     for told in _ADDRESS.finditer(visitor.message):
         said = f"{told.group(1)} {told.group(2)}"
         if own and said.lower() != own.lower() and _TO_THEM.search(visitor.message[: told.start()]):

@@ -13,6 +13,7 @@ import re
 from bot.grading.lexicon import TEXTING_FORMS, TWO_AS_TO
 from bot.grading.text import split_sentences
 from bot.practice.wording import pairs, pattern, patterns, says, words
+from bot.scenarios.intents import testing_kind
 
 _DIRECTIVE_START, _DIRECTIVE, _VALUE_WORDS, _NOT_PLAN = patterns("directive_start directive value_in_words not_plan")
 """A sentence that opens with an instruction, one that says what the visitor will do or what happens next, a value
@@ -32,7 +33,8 @@ SERVICE_CODE = re.compile(r"\b(?:911|9-1-1|988|311|211)\b")
 def told_sentences(message: str) -> list[str]:
     """Every statement of a trainee message that tells the visitor something ("It comes from the county permit
     office."): what a question the visitor would ask next may already have been answered by."""
-    statements = [_without_apology(untagged(s.original)) for s in split_sentences(message)]
+    statements = [_without_apology(untagged(s.original)) for s in split_sentences(message) if not _asks_back(s.norm)]
+    statements += [_promised(found) for found in _CALLBACK_ASKED.finditer(message)]  # "..., so he can call you?"
     return [
         s
         for s in statements
@@ -40,6 +42,21 @@ def told_sentences(message: str) -> list[str]:
         and (len(s.split()) >= 3 or PHONE_NUMBER.search(s) or _DIRECTIVE_START.match(s))  # "Keep it."
         and not _NOT_PLAN.search(s)
     ]
+
+
+_CALLBACK_ASKED = pattern("callback_in_question", re.IGNORECASE)
+
+
+def _promised(found: re.Match[str]) -> str:
+    """The callback a question gives as its reason, as a promise ("The deputy will call you afterwards.")."""
+    said = re.sub(r" (?:can|could|may) ", " will ", found.group(1).strip(), count=1)  # the reason given: a promise
+    return said[:1].upper() + said[1:] + "."
+
+
+def _asks_back(norm: str) -> bool:
+    """A request to say the plan back ("walk me through what you'll do and by when."): it tells nothing to do, though
+    it says "you'll do"."""
+    return "you" in norm and testing_kind(norm) == "teach_back"
 
 
 def _without_apology(sentence: str) -> str:
@@ -96,8 +113,10 @@ def untagged(sentence: str) -> str:
 
 def plan_sentences(message: str) -> list[str]:
     """The sentences of a trainee message that tell the visitor what to do or what will happen next
-    ("Bring your license.", "A deputy is on the way.", "The number is (562) 555-0170.")."""
-    statements = [_without_apology(untagged(s.original)) for s in split_sentences(message)]
+    ("Bring your license.", "A deputy is on the way.", "The number is (562) 555-0170."), and a callback promised
+    inside a question ("What's your number, so the deputy can call you afterwards?")."""
+    statements = [_without_apology(untagged(s.original)) for s in split_sentences(message) if not _asks_back(s.norm)]
+    statements += [_promised(found) for found in _CALLBACK_ASKED.finditer(message)]
     return [
         s
         for s in statements

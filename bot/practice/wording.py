@@ -70,3 +70,13 @@ def table(prefix: str) -> dict:
             rest = name[len(prefix) + 1 :]
             found[tuple(rest.split(".")) if "." in rest else rest] = says(name)
     return found
+
+
+def going_on(said: str) -> str:
+    """Words said after others in one sentence ("..., and ten business days", "..., and even if I feel okay"): a
+    common first word lower-cased (bot/practice/phrases/speaking.yaml), a name or "I" kept."""
+    first = said.split(" ", 1)[0].lower()
+    return said[:1].lower() + said[1:] if first in _COMMON_OPENERS and first != "i" else said
+
+
+_COMMON_OPENERS = frozenset(words("common_openers"))
