@@ -38,9 +38,10 @@ from bot.practice.ending import (
     unresolved_floor,
 )
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
-from bot.practice.lines import Lines, leading_thanks, times_of_day
+from bot.practice.lines import Lines, bare_ack, leading_thanks, times_of_day
 from bot.practice.open_question import on_the_way_out
 from bot.practice.open_question import remember as remember_open
+from bot.practice.others import to_someone_else
 from bot.practice.plans import echoes_visitor, offers_heard
 from bot.practice.said_once import not_repeating
 from bot.practice.steps import steps_heard
@@ -214,6 +215,7 @@ class ScenarioEngine:
         visitor.message = message
         plans = plan_sentences(message)
         told = [t for t in told_sentences(message) if not echoes_visitor(t, visitor.heard)]
+        told = [t for t in told if not to_someone_else(t, visitor, self.lines)]  # "Hi Zoe, we'll find your mom"
         visitor.heard |= {f"plan:{visitor.turn:03d}:{i}:{int(t in plans)}:{t}" for i, t in enumerate(told) if plans}
         visitor.heard |= {f"told-me:{text}" for text in told} | offers_heard(message)  # offered, as good as told
         visitor.heard |= times_of_day(message) | steps_heard(message, visitor.turn)
@@ -366,6 +368,7 @@ class ScenarioEngine:
             goes_on = "?" not in answer and (moved or bool(fired and "offer_more_help" in fired.when and fired.say))
             follow = not_repeating(self.lines.pick(lines, visitor), answer, visitor.heard) if goes_on else ""
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it
+            thanks = "" if bare_ack(thanks) and not told_sentences(message) else thanks  # took in nothing told
             line = f"{thanks} {answer} {follow}".strip()
             if line == visitor.last_line:  # asked again: the same answer, said as a repeat, never another detail
                 answer = line = self.lines.said_again(line, visitor)

@@ -357,6 +357,14 @@ def earned_repeats(line: str, visitor: Visitor) -> str:
     return " ".join(kept)
 
 
+def bare_ack(said: str) -> bool:
+    """ "Okay." or "Alright.": words that take in news, and nothing else (no thanks)."""
+    return " ".join(said.lower().replace(",", " ").replace(".", " ").replace("!", " ").split()) in _BARE_ACKS
+
+
+_BARE_ACKS = frozenset(words("bare_acks"))
+
+
 def leading_thanks(follow: str) -> tuple[str, str]:
     """The follow line split into its opening acknowledgements ("Alright. Thanks.") and the rest."""
     sentences = split_sentences(follow)

@@ -137,6 +137,16 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
     return line
 
 
+def to_someone_else(sentence: str, visitor: Visitor, lines: Lines) -> bool:
+    """A sentence the trainee opens by naming another person of the call ("Hi Zoe, you're safe here, we're gonna
+    find your mom or dad." with the finder at the desk): said to them, so never said back as the visitor's own."""
+    found = _ADDRESSED.match(sentence)
+    if found is None or not lines.scenario.persona_name:
+        return False
+    own = [_unaccented(n) for n in lines.persona_name(visitor).split()]
+    return _unaccented(found.group("name")) in _others_in_call(visitor, lines, own)
+
+
 _ADDRESS = re.compile(
     r"\b(\d{2,5}) ((?:[A-Z][a-z]+ ){1,2}(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Way|Boulevard|Blvd|Court|Ct|"
     r"Place|Pl|Terrace|Circle))\b"

@@ -83,11 +83,11 @@ _DESK_OFFER = pattern("desk_offer", re.IGNORECASE)
 def echoes_visitor(sentence: str, heard: frozenset[str] | set[str]) -> bool:
     """The sentence only says back the visitor's own figures ("Ms. Shah, (562) 555-0415, Sunday at Fifth and Main."):
     the desk checking what it was told, nothing told to the visitor (never read back to it as the desk's number)."""
-    figures = re.findall(r"\d{3,}", sentence)
+    figures = re.findall(r"\d{3,}", sentence) or [m.group(0).lower() for m in _VALUE_WORDS.finditer(sentence)]
     if not figures or len(sentence.split()) > 12 or _SAYS_WHAT_HAPPENS.search(sentence):  # "... will call you back"
         return False
     said = " ".join(k for k in heard if k.startswith("said:"))
-    return all(f in said for f in figures)
+    return all(f in said for f in figures)  # "Okay, twenty minutes, got it.": its own "about twenty minutes ago"
 
 
 _SAYS_WHAT_HAPPENS = re.compile(

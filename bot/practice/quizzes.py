@@ -63,6 +63,7 @@ _CALLING = frozenset(words("calling_words"))
 _WHERE, _COMPANY_ASKED, _NUMBER_ASKED, _TAKES = patterns("where_asked company_asked number_asked time_taken_asked", 0)
 """Asked where to go, the company's name, a phone number, how long a thing takes: over the normalised question."""
 _PLACE = value_pattern("address")
+_WAITING = frozenset(words("waiting_words"))
 _WITH_NUMBER = re.compile(
     r",?\s*(?:(?:and )?(?:their|its|the) (?:phone|number)(?:'s| is)?:?\s+|(?:at|phone|tel|number|call(?: them)?"
     r"(?: at)?)[:.]?\s+)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"
@@ -150,14 +151,15 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         reach = {x: 3 if context.get(x, x) != x else 2 for x in sentences}
         near = {x: " ".join(sentences[at : at + reach[x]]) for at, x in enumerate(sentences)}
     about = about - _CALLING if kind == "number" else about  # "which number you call": every number is one to call
+    waiting = _WAITING if about & _WAITING else frozenset()  # "where does Zoe wait?": "She's staying right here"
 
-    def named(s: str) -> tuple[int, int, int, int]:  # the sentence's own words first, then those told just before
+    def named(s: str) -> tuple[int, ...]:  # the sentence's own words first, then those told just before
         own, around = content_words(context.get(s, s)), content_words(near.get(s, ""))
-        return papers(s), len(about & own), len(about & around), -found.index(s)
+        return papers(s), len(waiting & own), len(about & own), len(about & around), -found.index(s)
 
     best = max(found, key=named)  # "which number for the lawn problem?": told just after "The dog on the lawn, ..."
     placed = kind == "item" and _WHERE.search(part) and (_PLACE.search(best) or _ONLINE.search(best))  # the place
-    if shape is None and not about & content_words(best) and not placed and not papers(best):
+    if shape is None and not (about | waiting) & content_words(best) and not placed and not papers(best):
         return None  # "What do you need to bring?" before the trainee said what: a question of its own
     if shape is None or _CONTEXT.search(whole or part):
         items = key_items(best) or [in_my_words(best).rstrip(".!;:, ") + "."]

@@ -229,7 +229,7 @@ def said_back(
     them (in the visitor's words) when no action or value stands out."""
     chosen = _chosen(plans)
     recap = [in_my_words(_LED.sub("", s)).rstrip(".") + "." for s in chosen[-1:] if len(s.split()) >= _RECAP]
-    recap = recap if recap and (not key_items(chosen[-1]) or _RECAP_LED.match(chosen[-1])) else []  # "To recap: ..."
+    recap = recap if recap and (not any(map(key_items, chosen)) or _RECAP_LED.match(chosen[-1])) else []  # "To recap:"
     items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))
     items = [item for item in items if not FEELING.search(item)] or items  # "I have every right to be upset"
     if not recap and not any(_NUMBER.search(item) for item in items) and (call := _call_told(plans)):
