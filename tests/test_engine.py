@@ -10,6 +10,7 @@ from bot.practice.attempt import Attempt
 from bot.practice.engine import SavedVisitor, ScenarioEngine
 from bot.scenarios.format import MOODS
 from bot.scenarios.library import Library
+from tests.calls import call
 
 GREETING = "Good afternoon, Harbor Station, Deputy Lopez speaking. How can I help you?"
 
@@ -147,3 +148,24 @@ def test_empty_messages_are_ignored_and_long_ones_cut(library: Library) -> None:
     cut = attempt.say("Good morning, Harbor Station, Deputy Park. " + "x" * 5000)
     assert cut.reply is not None and "first 4,096" in (cut.notice or "")
     assert len(attempt.turns[1].text) == 4096 and len(attempt.turns) == 3
+
+
+
+def test_help_waited_for_arrives_on_its_own(library: Library) -> None:
+    """The lost caller told to stay put is reached by the deputy after five messages that move nothing, at one that
+    asks her nothing, so the call never waits forever for a trainee who keeps her talking."""
+    told = [
+        "Hi there, Harbor Station, Deputy Mills speaking. What can I do for you?",
+        "Okay. You did the right thing calling. I'm going to help you. What's your name?",
+        "Thank you, June. Stay on the phone with me. Are you hurt at all? Are you cold?",
+        "Good. Look around you. What can you see? A shop, a sign, a street name?",
+        "That's okay. Do you know your home address, June?",
+        "I'm asking dispatch to send a deputy to find you now. Stay where you are, by the supermarket.",
+    ]
+    attempt = call(library, "elderly-confused", told, 571)
+    assert attempt.visitor.state == "waiting", attempt.turns[-1].text
+    for said in ["Any lights yet?", "You're doing fine.", "Keep watching the road.", "Not long now.", "Still there?"]:
+        attempt.say(said)
+        assert attempt.visitor.state == "waiting", attempt.turns[-1].text
+    attempt.say("Keep watching for the lights, June.")
+    assert attempt.visitor.state == "found", attempt.turns[-1].text

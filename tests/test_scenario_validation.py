@@ -43,6 +43,8 @@ def test_the_minimal_scenario_is_valid(scenario_file: WriteScenario) -> None:
         (("    end: true\n    outcome: resolved", "    outcome: resolved"), "'outcome' goes on end states"),
         (("states:", "states: 3\nx:"), "unknown key 'x'"),
         (("id: lost-wallet", "id: lost-wallet\n  bad: [unclosed"), "not valid YAML"),
+        (("    rules:\n", "    arrives: {after: 3, to: dnoe}\n    rules:\n"), "leads to unknown state 'dnoe'"),
+        (("    rules:\n", "    arrives: {after: soon, to: done}\n    rules:\n"), "'arrives' is {after: a number of"),
     ],
 )
 def test_each_mistake_is_reported_with_file_line_and_state(

@@ -38,7 +38,7 @@ from bot.practice.ending import (
     unresolved_floor,
 )
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
-from bot.practice.lines import Lines, bare_ack, leading_thanks, times_of_day
+from bot.practice.lines import Lines, bare_ack, leading_thanks, times_of_day, without_last_reaction
 from bot.practice.open_question import on_the_way_out
 from bot.practice.open_question import remember as remember_open
 from bot.practice.others import to_someone_else
@@ -190,7 +190,7 @@ class ScenarioEngine:
         names, offered = read_asking(names, signals.sentences, self.scenario.persona_details)
         planned = self._take_in(visitor, message, heard)
         before = (visitor.state, frozenset(visitor.facts))
-        fired = self._move(visitor, names)
+        fired = self._arrived(visitor, before[0], self._move(visitor, names))
         if spoken is not None and not self._put_down(visitor, fired, names):
             return self._picked_up(visitor, spoken, names, signals)
         state = self.scenario.states[visitor.state]
@@ -279,6 +279,21 @@ class ScenarioEngine:
             return None
         return fired if held else self._sent_off(visitor, fired, names)
 
+    def _arrived(self, visitor: Visitor, was: str, fired: Rule | None) -> Rule | None:
+        """The help the visitor waits for comes on its own (the state's `arrives`): after that many messages in the
+        state that moved nothing, at one that asks nothing, the visitor moves on ("(Headlights pull up.) That must
+        be him."), never stuck waiting for a deputy who never comes. The rule that decides the reply: none, once it
+        has moved."""
+        state = self.scenario.states[visitor.state]
+        if visitor.state != was or state.arrives is None:
+            return fired
+        visitor.heard.add(f"waited:{was}:{visitor.turn:03d}")
+        after, to = state.arrives
+        if sum(key.startswith(f"waited:{was}:") for key in visitor.heard) < after or "?" in visitor.message:
+            return fired  # a question is answered first: help arrives while the trainee only keeps them talking
+        self.machine.set_state(to, model=visitor)
+        return None
+
     def _settle(self, visitor: Visitor, state: State, names: frozenset[str], moved: bool, helped: bool) -> None:
         """Once the visitor has moved: whether the trainee has closed the call, the mood a curt goodbye leaves,
         the trainee's stalls (a message that neither moved the call on nor helped) and a visitor heated."""
@@ -311,6 +326,7 @@ class ScenarioEngine:
             yes = random.Random(f"{visitor.seed}:{visitor.turn}:offer").choice(offer_replies(visitor.message))
             line = f"{yes} {line}"
         line = self.lines.fitting(self.lines.unrepeated(line, visitor, state, answering), visitor)
+        line = without_last_reaction(line) if answering else line  # "I'm Greg Hanley. Oh, good.": reacts to nothing
         self.lines.remember_said(visitor, line)
         self.lines.note_told(visitor, line)
         if state.end and HANDED_OVER.search(line):

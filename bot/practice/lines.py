@@ -365,6 +365,18 @@ def bare_ack(said: str) -> bool:
 _BARE_ACKS = frozenset(words("bare_acks"))
 
 
+def without_last_reaction(line: str) -> str:
+    """The line less a reaction left at its end once what it reacted to was filtered out ("I'm Greg Hanley. Oh,
+    good." was "... Oh, good. I feel much better. Do you need my name?"): it would react to the answer."""
+    sentences = [s.original for s in split_sentences(line)]
+    while len(sentences) > 1 and _REACTION_ONLY.match(sentences[-1].strip()):
+        sentences.pop()
+    return " ".join(sentences)
+
+
+_REACTION_ONLY = pattern("reaction_only", re.IGNORECASE)
+
+
 def leading_thanks(follow: str) -> tuple[str, str]:
     """The follow line split into its opening acknowledgements ("Alright. Thanks.") and the rest."""
     sentences = split_sentences(follow)

@@ -346,7 +346,19 @@ class _Parser(Reader):
             hint=self.text(raw, path + ("hint",), name) or None,
             line=self.lines.line(path),
             nudge=self.lines_of(raw.get("nudge"), path + ("nudge",), name, required=False),
+            arrives=self.arrives(raw.get("arrives"), path + ("arrives",), name),
         )
+
+    def arrives(self, raw: object, path: tuple, state: str) -> tuple[int, str] | None:
+        """ `arrives: {after: 4, to: found}`: the help waited for comes after that many messages moving nothing."""
+        if raw is None:
+            return None
+        after = raw.get("after") if isinstance(raw, dict) else None
+        to = raw.get("to") if isinstance(raw, dict) else None
+        if not isinstance(after, int) or isinstance(after, bool) or after < 1 or not isinstance(to, str):
+            self.problem(path, "'arrives' is {after: a number of messages, to: a state}: {after: 4, to: found}", state)
+            return None
+        return after, to
 
 
 def _pool_value(value: Any) -> bool:

@@ -33,6 +33,8 @@ def check_graph(scenario: Scenario) -> list[Problem]:
                 add(f"leads to unknown state '{rule.to}'", state, rule.line)
         if state.end and state.rules:
             add("an end state has rules that can never be used", state)
+        if state.arrives and state.arrives[1] not in states:
+            add(f"'arrives' leads to unknown state '{state.arrives[1]}'", state)
     ends = [s for s in states.values() if s.end]
     if not ends:
         add("no end state: mark at least one state with 'end: true'")
@@ -58,7 +60,8 @@ def _rules(scenario: Scenario, state: State) -> tuple[Rule, ...]:
 
 
 def _targets(scenario: Scenario, state: State) -> set[str]:
-    return {r.to for r in _rules(scenario, state) if r.to in scenario.states}
+    arrives = {state.arrives[1]} if state.arrives and state.arrives[1] in scenario.states else set()
+    return {r.to for r in _rules(scenario, state) if r.to in scenario.states} | arrives
 
 
 def _reachable(scenario: Scenario) -> set[str]:

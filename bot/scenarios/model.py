@@ -83,6 +83,9 @@ class State:
     line: int | None = None
     nudge: tuple[Line, ...] = ()
     """What the visitor says to a trainee going in circles here (default: a general nudge)."""
+    arrives: tuple[int, str] | None = None
+    """(messages, state): help the visitor waits for here comes on its own after that many trainee messages that
+    move nothing ("(Headlights pull up.) That must be him."), and the visitor moves to that state."""
 
 
 @dataclass(frozen=True)

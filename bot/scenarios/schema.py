@@ -31,7 +31,7 @@ TOP_KEYS = {
     "desk",
 }
 REQUIRED_TOP_KEYS = ("id", "title", "channel", "difficulty", "brief", "persona", "resolution", "start", "states")
-STATE_KEYS = {"lines", "rules", "idle", "end", "outcome", "hint", "nudge"}
+STATE_KEYS = {"lines", "rules", "idle", "end", "outcome", "hint", "nudge", "arrives"}
 INTENT_KEYS = {"description", "phrases", "means", "numbers", "examples", "wrong"}
 FACT_REACTIONS = ("wrong", "refused", "partly")
 """How a message spoke to a resolution fact it did not give; rules name them as `fact.refused` (the engine's
