@@ -994,6 +994,7 @@ def check_teach_back(engine: ScenarioEngine, script: Script, seed: int) -> tuple
     attempt.finish()
     line = reply.line if reply else ""
     said = [_content(s.original) for m in told[1:] for s in split_sentences(m)]
+    said += [_content(m) for m in told[1:]]  # two steps of one message said back as one ("I stay and won't hang up")
     echoed = any(
         len(words) >= 3 and any(len(words & t) / len(words) >= 0.5 for t in said)
         for words in (_content(s.original) for s in split_sentences(line))

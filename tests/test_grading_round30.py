@@ -54,3 +54,24 @@ def test_paperwork_that_is_never_fun_says_nothing_of_how_long_it_takes(library: 
 def test_dont_you_fret_is_empathy() -> None:
     turns = said("Howdy, Harbor Station, I'm Deputy Beaumont. Out-of-state cars? Don't you fret, it ain't complicated.")
     assert grade(turns).criteria["empathy"].met
+
+
+def test_a_wrong_number_given_as_its_own_sentence_is_the_line_just_named(library: Library) -> None:
+    scenario = library.scenarios["fireworks-complaint"]
+    told = "The best thing is to call our non-emergency line the moment you hear them. It's (562) 555-0100."
+    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
+    assert statuses["call_when_happening"].status == "wrong", statuses["call_when_happening"]
+
+
+def test_the_right_number_given_as_its_own_sentence_gives_the_line(library: Library) -> None:
+    scenario = library.scenarios["fireworks-complaint"]
+    told = "The best thing is to call dispatch the moment you hear them. It's (562) 555-0111."
+    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
+    assert statuses["call_when_happening"].status == "given", statuses["call_when_happening"]
+
+
+def test_a_wrong_number_given_as_the_other_way_to_call_is_wrong(library: Library) -> None:
+    scenario = library.scenarios["restraining-order-question"]
+    told = "If you are in danger or he shows up, call 911 (or dispatch, (562) 555-0100) right away."
+    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
+    assert statuses["danger_911"].status == "wrong", statuses["danger_911"]

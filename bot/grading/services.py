@@ -66,7 +66,15 @@ OURS_POSSESSIVES = frozenset(WORDS["ours_possessives"].wordings)
 
 
 def refers_back(c: Clause) -> bool:
-    return not c.question and WORDS["they_refs"].find(c.padded, frozenset(c.norm.split())) is not None
+    """A clause whose "they", "their", "its" or bare "It's <value>" stands for what was named before it."""
+    if c.question:
+        return False
+    if WORDS["they_refs"].find(c.padded, frozenset(c.norm.split())) is not None:
+        return True
+    core = c.core
+    short_value = len(core.split()) <= 7 and any(ch.isdigit() for ch in core)
+    alternative = c.norm.startswith("or ")  # "call 911 (or dispatch, (562) 555-0100)": the same step's number
+    return short_value and (alternative or WORDS["value_refs"].starts(f" {core} ") is not None)
 
 
 @lru_cache(maxsize=4096)
