@@ -194,7 +194,7 @@ def test_the_desks_next_step_after_and_stays_the_desks(said: str, heard: list[st
 
 def test_a_plan_read_back_takes_the_latest_explanation() -> None:
     plans = [(2, True, "Call the tow yard."), (4, True, "Bring your ID."), (4, True, "It costs $25.")]
-    assert told_back(plans, asks_number=False) == "I bring my ID. It costs $25."
+    assert told_back(plans, asks_number=False) == "I bring my ID. It costs 25 dollars."  # said as a caller says it
     assert plan_sentences("I'm sorry about that. Bring your ID. Anything else?") == ["Bring your ID."]
 
 

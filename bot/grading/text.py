@@ -75,10 +75,15 @@ def split_sentences(message: str) -> list[Sentence]:
 @lru_cache(maxsize=8192)
 def _split(message: str) -> tuple[Sentence, ...]:
     """Cached: the visitor, the facts and the tips read the same messages and lines many times over a call."""
-    text = message.translate(_QUOTES)
-    if "$" in text:  # "$15" reads as "15 dollars"
-        text = _DOLLARS.sub(r"\1 dollars", text)
-    return tuple(_sentence(p) for p in _pieces(text))
+    return tuple(_said(p) for p in _pieces(message.translate(_QUOTES)))
+
+
+def _said(piece: str) -> Sentence:
+    """One sentence: "$15" is read as "15 dollars", and quoted (and said back) as written."""
+    if "$" not in piece:
+        return _sentence(piece)
+    read = _sentence(_DOLLARS.sub(r"\1 dollars", piece))
+    return Sentence(piece, read.norm, read.marked, read.is_question)
 
 
 def _pieces(message: str) -> list[str]:

@@ -241,6 +241,8 @@ class Answers:
                 said_back = self.in_kind.quizzed(visitor, read, checks=False)  # "Did you ...? That number back?"
             if not answer and not said_back:  # "how will you find out how she is?": what it was told of it
                 said_back = self.in_kind.quizzed(visitor, read, checks=False)
+            if said_back:
+                visitor.heard.add(f"said-back:{visitor.turn:03d}")  # "And what about the cost?" next asks on
             if said_back and answer and said_back not in answer:
                 return said_back if answer in said_back else f"{answer} {said_back}"  # the quizzes said back, in order
             if answer and "testing_questions" in names:

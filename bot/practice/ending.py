@@ -80,7 +80,17 @@ def meant(names: frozenset[str], signals: MessageSignals, *, opening: bool) -> f
     hold = signals.evidence.get("dismissive", "")
     if "dismissive" in names and _HOLD.match(hold) and len(signals.sentences) > 1:
         names -= {"dismissive"}
+    if "appreciation" in names and not names & {"farewell", "offer_more_help"} and _asks_on(signals):
+        names -= {"appreciation"}  # "Thanks, Diane. Have you noticed anything else?": thanks in passing, no close
     return names
+
+
+def _asks_on(signals: MessageSignals) -> bool:
+    """The message goes on from its thanks to ask more ("Thanks, Diane. Does she have family?")."""
+    thanked = signals.evidence.get("appreciation", "")
+    said = [s.original for s, _ in signals.sentences]
+    at = next((i for i, s in enumerate(said) if thanked and thanked in s), None)
+    return at is not None and any(s.rstrip().endswith("?") for s in said[at + 1 :])
 
 
 def put_off(scenario: Scenario, heard: Heard, reactions: set[str]) -> frozenset[str]:

@@ -153,6 +153,9 @@ class InKind:
     def quiz(self, visitor: Visitor, part: str, bare: bool = False) -> str | None:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
         answered from its words; None for any other question."""
+        text = plain(part)
+        if _OWN_ABOUT.search(text) and (step := self._step_about(visitor, content_words(text) - _ASKING_WORDS)):
+            return step  # "What you do about the credit?": the step told about the credit
         if _ABOUT_THEM.search(plain(part)) and not read_back_ask(part) and not asks_heard_back(part):
             return None  # "can you tell me what he look like" asks what the visitor knows, not what it was told
         if found := self._kinds_read_back(visitor, part) or self._those_read_back(visitor, part):
@@ -431,6 +434,7 @@ def _in_order(found: str, told: list[str], answers: list[str | None]) -> list[st
 
 _WH_WORD_FIRST, _ASKING_WORDS = pattern("wh_part"), frozenset(words("part_asking_words"))
 _ON_A_CASE = pattern("case_said", re.IGNORECASE)
+_OWN_ABOUT = pattern("asks_own_about")
 """What the visitor does in a case ("what will you do if he shows up?"): the step told for it, not the whole plan."""
 """A part that asks what, who, how or where, and the words of it that name nothing told (bot/practice/phrases)."""
 

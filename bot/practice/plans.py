@@ -39,7 +39,7 @@ def told_sentences(message: str) -> list[str]:
         s
         for s in statements
         if "?" not in s
-        and (len(s.split()) >= 3 or PHONE_NUMBER.search(s) or _DIRECTIVE_START.match(s))  # "Keep it."
+        and (len(s.split()) >= 3 or "$" in s or PHONE_NUMBER.search(s) or _DIRECTIVE_START.match(s))  # "Fee's $15."
         and not _NOT_PLAN.search(s)
     ]
 
@@ -271,6 +271,8 @@ def spoken(text: str) -> str:
     """What the trainee typed, as said out loud: "+ ur photo ID" is "and your photo ID", "w/" "with", "the
     booking #" "the booking number", "wanna" "want to" (a caller saying a plan back never says the shorthand)."""
     text = _DROPPED_G.sub(r"\1ing", text)  # "eight in the mornin'": "morning"
+    text = _DOLLAR_SIGN.sub(r"\1 dollars", text) if "$" in text else text  # "It's $50": "It's 50 dollars"
+    text = _CLOCK_RANGE.sub(r"\1 to \2", text)  # "8am-4pm": "8am to 4pm"
     if "+" in text or "&" in text:
         text = _AND_SIGN.sub(" and ", text)
     text = _N_AND.sub(" and ", _YOU_ARE.sub(lambda m: "You're " if m.group(0)[0].isupper() else "you're ", text))
@@ -284,6 +286,9 @@ def spoken(text: str) -> str:
     return _STREET.sub(lambda m: m.group(0).title(), text)  # "500 ocean boulevard": "500 Ocean Boulevard"
 
 
+_CLOCK_RANGE = re.compile(r"\b(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?)\s?-\s?(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?)", re.I)
+_DOLLAR_SIGN = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*|\d+)(?:\.00)?(?!\.?\d)")
+"""An amount the trainee typed ("$50"), said back in words ("50 dollars")."""
 _DAYS_SAID = pairs("days_typed_short")
 _DAY_SHORT = re.compile(
     r"\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?(?=\s*(?:-|to|through|thru|till|until|and|,|$))|"
@@ -347,11 +352,14 @@ def _plainer(sentence: str) -> str:
     text = _VOCATIVE.sub("", _HEDGE.sub("", _APPOSITIVE.sub("", sentence)))
     text = _POLITE_LEAD.sub("", text)  # "Kindly bring ...", "Please do call ...": "Bring ...", "Call ..."
     text = _CAPITALS.sub(lambda m: m.group(0).lower() if m.group(0).lower() in _EMPHASIS else m.group(0), text)
+    text = _SHOUTED.sub(lambda m: m.group(0).lower(), text)  # "CURRENT registration": "current registration"
     return text[:1].upper() + text[1:] if sentence[:1].isupper() else text
 
 
 _APPOSITIVE, _HEDGE, _VOCATIVE = patterns("appositive hedge desk_vocative", re.IGNORECASE)
 _CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
+_SHOUTED = re.compile(r"\b[A-Z]{5,}\b")
+"""A long word in capitals, said for weight ("CURRENT"): no acronym is that long among the desk's words."""
 _POLITE_LEAD = re.compile(
     rf"^(?:(?:please|kindly|do|pray)\s+)+(?=(?:{'|'.join(map(re.escape, words('directive_verbs')))})\b)", re.IGNORECASE
 )

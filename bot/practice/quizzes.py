@@ -21,7 +21,7 @@ from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
 from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words
-from bot.practice.read_back import CLOSED, READ_BACK, at_times, key_items, taking_time, value_pattern
+from bot.practice.read_back import CLOSED, READ_BACK, at_times, framed, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
     NUMBER_IS,
@@ -180,7 +180,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     if kind == "email":  # an address never opens a sentence ("Commendations@...")
         said_as = [x for x in said_as if not x.startswith("{")] or said_as
     line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(said_as)
-    said = line.format(values=", ".join(values))
+    said = framed(line, ", ".join(values))
     return said[:1].upper() + said[1:]
 
 
@@ -199,6 +199,7 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     # pattern of if_case_asked puts the case first ("should she come home, what ...?"): said on the trainee's own
     in_order = next((g for g in asked.groups()[:-1] if g), None)
     case = content_words(in_order or next(g for g in asked.groups() if g))
+    in_order = None if in_order and _ASKS_IN_IT.search(in_order) else in_order  # "if he comes ... what will you do"
     steps = [(s, step) for s in sentences if (step := _THEN_STEP.search(s)) and _CASE_SAID.search(s)]
     for sentence, step in steps:
         if case & content_words(sentence) or len(steps) == 1:  # "should Lily come home" for "if she turns up"
@@ -209,6 +210,11 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
             coming = next_answer(part[: asked.start()], sentences)  # "what happens next and what you do if ...?"
             return f"{coming.rstrip('.')}, and {said[:1].lower()}{said[1:]}" if coming else said
     return None
+
+
+_ASKS_IN_IT = re.compile(r"\b(?:what|which|who|how|when)\b")
+"""A case taken with the question's own words ("mr pruitt comes ... and threatens you what will you do"): said
+on the trainee's case instead."""
 
 
 def _case_of(sentence: str) -> str:

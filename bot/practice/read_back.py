@@ -64,7 +64,7 @@ _KINDS = {
     "days": r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*days?\b(?:\s*(?:to|through|thru|until|till|-)\s*"
     r"(?:mon|tues?|wed|thur?s?|fri|sat|sun)\w*days?\b)?|\bweekdays?\b|\bweekends?\b",
     "number": PHONE_NUMBER.pattern + r"|\b(?:988|911|311|211)\b",  # a service code is a number to call too
-    "fee": rf"\$\s?\d[\d,.]*|\b{_COUNT} (?:dollars|bucks)\b|\bfree\b|\bno charge\b",
+    "fee": rf"\$\s?\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?(?!\d)|\b{_COUNT} (?:dollars|bucks)\b|\bfree\b|\bno charge\b",
     "address": r"\b\d{1,5} \w+(?: \w+)? (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b|"
     r"\b(?:records|front|property|clerk's) (?:window|counter|desk|office|unit)\b",
     "deadline": r"\b(?:within|in) (?!the |that |this |those |these )\w+ "  # "in the day" is no deadline
@@ -137,6 +137,8 @@ _BARE_VERB = re.compile(
 )
 """A clause that goes on with the desk's own doing ("... and make sure it gets where it needs to go")."""
 _DOING = {"i'm": "I'll", "i am": "I'll", "we're": "we'll", "we are": "we'll"}
+_THEY_DO = re.compile(r"^(?:so |and |then )?(?:they|he|she)(?:'ll| will| can| are going to| is going to)? (?=\w)", re.I)
+"""Someone else doing the steps ("They review it, ..."): a bare verb after it is theirs too ("and contact you")."""
 """The desk's doing said in the present ("I'm getting dispatch out"), its next step said as a promise."""
 
 
@@ -160,6 +162,8 @@ def key_items(sentence: str) -> list[str]:
         elif clauses and (doer := _DOER_WILL.match(clauses[-1])) and _BARE_VERB.match(clause):
             doing = _DOING.get(doer.group(1).lower(), doer.group(1))  # "I'm getting dispatch ... and check": I'll check
             clauses.append(f"{doing} {clause}")  # "I'll take the complaint and make sure ...": mine, not theirs
+        elif clauses and (they := _THEY_DO.match(clauses[-1])) and _BARE_VERB.match(clause):
+            clauses.append(f"{they.group(0)}{clause}")  # "They review it, pull the records, and contact you": theirs
         elif clauses and _BRING_LIST.search(clauses[-1]) and _BARE_THING.match(clause):
             clauses[-1] += f", and {clause}"  # "bring the car, the form, and your photo ID": one list
         else:
@@ -326,6 +330,15 @@ _FOLLOWS_ON = re.compile(
 with the steps it follows."""
 
 
+def framed(line: str, values: str) -> str:
+    """A read-back line with its values ("That's {values}."), never "That's it's 25 dollars" for a value said with
+    its own "it's"."""
+    return _THATS_ITS.sub("That's ", line.format(values=values))
+
+
+_THATS_ITS = re.compile(r"\bThat's it(?:'s| is) ", re.IGNORECASE)
+
+
 def read_back(
     plans: list[tuple[int, bool, str]], kind: str, lines: Lines, visitor: Visitor, about: frozenset[str] = frozenset()
 ) -> str:
@@ -364,5 +377,5 @@ def read_back(
         values = told_numbers[-2:] if len(told_numbers) >= 2 else values
     line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
     unique = list(dict.fromkeys(spoken(v) for v in values))
-    said = line.format(values=" and ".join(unique) if len(unique) == 2 and kind == "days" else ", ".join(unique))
+    said = framed(line, " and ".join(unique) if len(unique) == 2 and kind == "days" else ", ".join(unique))
     return said if re.match(_KINDS["email"], said) else said[:1].upper() + said[1:]  # an e-mail keeps its case

@@ -17,7 +17,12 @@ _DIGIT = re.compile(r"\d")
 
 
 def content_words(sentence: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9']+", sentence.lower()) if w not in _FILLER}
+    """The words of a sentence that say something ("$15" says "15 dollars", as the visitor says it back)."""
+    text = _DOLLAR.sub(r"\1 dollars", sentence) if "$" in sentence else sentence
+    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in _FILLER}
+
+
+_DOLLAR = re.compile(r"\$\s?(\d[\d,]*)")
 
 
 def said_key(sentence: str) -> str:
@@ -64,12 +69,19 @@ def _without_said_parts(sentence: str, before: str) -> str:
     """The sentence less a listed part the line said already ("About four feet, curly brown hair, braces." after
     "Small for her age, curly brown hair, braces.": "About four feet."; "It's on Bluebird Lane, three nights
     running." after "It's on Bluebird Lane, the same spot every time.": "Three nights running.")."""
+    reason = _BECAUSE.search(sentence)  # "I'm not paying it, because the meter was broken." after "... the meter was
+    if reason and len(reason.group(1)) >= 8 and reason.group(1).lower() in before.lower():  # broken."
+        return sentence[: reason.start()].rstrip(" ,") + "."
     parts = sentence.rstrip(".").split(", ")
     kept = [p for p in parts if len(p) < 5 or p.lower() not in before.lower()]
     if len(parts) < 2 or len(kept) == len(parts) or not kept or "?" in sentence:
         return sentence
     said = ", ".join(kept) + "."
     return said[:1].upper() + said[1:]
+
+
+_BECAUSE = re.compile(r",? (?:because|since|'cause) ([^,.!?]+)\.?$", re.IGNORECASE)
+"""The reason at the end of a sentence, left out when the line gave it already."""
 
 
 def _says_again(words: set[str], before: set[str]) -> bool:
@@ -79,7 +91,7 @@ def _says_again(words: set[str], before: set[str]) -> bool:
     return bool(before) and before <= words and len(shared) / len(words) >= 0.5 and max(map(len, shared)) >= 7
 
 
-READ_BACK_LINE = re.compile(r"^(?:You said|So,) |, you said\.$")
+READ_BACK_LINE = re.compile(r"^(?:You said|So,|That's) |, you said\.$")
 """A value read back from the trainee's words ("21 days, you said."), which is no repeat of the visitor's own."""
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from bot.practice.lines import Lines
-from bot.practice.read_back import READ_BACK
+from bot.practice.read_back import READ_BACK, framed
 from bot.practice.visitor import Visitor
 
 
@@ -25,7 +25,7 @@ def together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str
             continue
         if values:
             joined_ = ", and ".join(values)
-            line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"])).format(values=joined_)
+            line = framed(rng.choice(READ_BACK.get(register, READ_BACK["everyday"])), joined_)
             pieces.append(f"And {joined_}." if pieces else line[:1].upper() + line[1:])
             values = []
         if text:

@@ -18,7 +18,7 @@ from bot.practice.asking import listed_asks, plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
 from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words, spoken
-from bot.practice.read_back import CLOSED, FEELING, READ_BACK, at_times, key_items, taking_time, value_pattern
+from bot.practice.read_back import CLOSED, FEELING, READ_BACK, at_times, framed, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.said_together import together
 from bot.practice.steps import order_answer
@@ -91,7 +91,7 @@ def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[s
             READ_BACK.get(register, READ_BACK["everyday"])
         )
         joined = ", and ".join(values) if len(values) > 1 else values[0]
-        said = line.format(values=joined).replace("That's it's ", "That's ")  # "That's it's 50 dollars": once
+        said = framed(line, joined)  # "That's it's 50 dollars": once
         said = said[:1].upper() + said[1:]
     for item in items[:2]:
         item = item.rstrip(".") + "."

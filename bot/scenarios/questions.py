@@ -61,7 +61,7 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "name",
-        r"your name|your full name|your first name|your last name|spell (it|that|your)|"
+        r"your (?:own )?name|your full name|your first name|your last name|spell (it|that|your)|"
         r"who am i (speaking|talking|chatting)|"
         r"who i'?m (talking|chatting)|who('s| is) (on the line|speaking)|"
         r"may i ask who(?! (?:you|u) (?!are\b|r\b)| (?:he|she|they|it|the|your)\b)|"
