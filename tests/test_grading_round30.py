@@ -75,3 +75,10 @@ def test_a_wrong_number_given_as_the_other_way_to_call_is_wrong(library: Library
     told = "If you are in danger or he shows up, call 911 (or dispatch, (562) 555-0100) right away."
     statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
     assert statuses["danger_911"].status == "wrong", statuses["danger_911"]
+
+
+def test_an_amount_is_quoted_as_typed(library: Library) -> None:
+    scenario = library.scenarios["solicitor-permit"]
+    told = "It's $25 per person. Ten business days."
+    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
+    assert statuses["permit_fee_time"].evidence == "It's $25 per person.", statuses["permit_fee_time"]

@@ -24,6 +24,8 @@ def test_a_word_typed_short_is_said_in_full(typed: str, said: str) -> None:
         ("file it w/in 10 days", "file it within 10 days"),
         ("your drivers license", "your driver's license"),
         ("bring ID esp if u pay cash", "bring ID especially if you pay cash"),
+        ("it's $50 each, $1,500.00 in all", "it's 50 dollars each, 1,500 dollars in all"),
+        ("open 8am-4pm", "open 8am to 4pm"),
     ],
 )
 def test_shorthand_is_said_out_loud(typed: str, said: str) -> None:
