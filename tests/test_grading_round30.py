@@ -82,3 +82,10 @@ def test_an_amount_is_quoted_as_typed(library: Library) -> None:
     told = "It's $25 per person. Ten business days."
     statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
     assert statuses["permit_fee_time"].evidence == "It's $25 per person.", statuses["permit_fee_time"]
+
+
+def test_a_wrong_number_said_as_the_units_own_is_wrong(library: Library) -> None:
+    scenario = library.scenarios["found-property"]
+    told = "The property unit's number is 562-555-0163."
+    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
+    assert statuses["property_receipt"].status == "wrong", statuses["property_receipt"]

@@ -99,10 +99,17 @@ class FactRule:
 
 @lru_cache(maxsize=65536)
 def _speaks_to(rule: FactRule, norm: str, sentence: str) -> bool:
-    """Does the clause speak to the fact, right or wrong? (cached: every fact asks of every clause)"""
-    return rule.said(norm, sentence, negation=False) or any(
+    """Does the clause speak to the fact, right or wrong? (cached: every fact asks of every clause) A name said
+    as its owner's ("the property unit's number is ...") speaks as the name does."""
+    if rule.said(norm, sentence, negation=False) or any(
         m is not None and m.matches(norm, negation=False) for m in (rule.about, rule.partly)
-    )
+    ):
+        return True
+    owned = _POSSESSIVE.sub(r"\1", norm) if "'s " in norm else norm
+    return owned != norm and _speaks_to(rule, owned, "")
+
+
+_POSSESSIVE = re.compile(r"\b(?!(?:it|that|what|there|here|he|she|who|where|let|how|when|why)'s)(\w+)'s(?= )")
 
 
 @dataclass(frozen=True)

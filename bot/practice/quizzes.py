@@ -198,6 +198,8 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     # "what you'll do if he shows up", "which one if he's at your door": said back on the question's case; the last
     # pattern of if_case_asked puts the case first ("should she come home, what ...?"): said on the trainee's own
     in_order = next((g for g in asked.groups()[:-1] if g), None)
+    if _PURPOSE.match(in_order or next(g for g in asked.groups() if g)):
+        return None  # "if you wanted to check on that purse, who'd you call?": a purpose, no case told a step for
     case = content_words(in_order or next(g for g in asked.groups() if g))
     in_order = None if in_order and _ASKS_IN_IT.search(in_order) else in_order  # "if he comes ... what will you do"
     steps = [(s, step) for s in sentences if (step := _THEN_STEP.search(s)) and _CASE_SAID.search(s)]
@@ -212,6 +214,7 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     return None
 
 
+_PURPOSE = re.compile(r"^\W*(?:you|u) (?:want|wanted|need|needed|'d like|would like|wish|wished) to\b")
 _ASKS_IN_IT = re.compile(r"\b(?:what|which|who|how|when)\b")
 """A case taken with the question's own words ("mr pruitt comes ... and threatens you what will you do"): said
 on the trainee's case instead."""
