@@ -25,19 +25,25 @@ _PHONE = re.compile(r"\b\d{3} \d{4}\b")
 def asked_back(said: Sequence[Said]) -> tuple[Said, str] | None:
     """The first trainee question that asks back a kind of thing an earlier message told, with its sentence."""
     later = said[1:]  # not the greeting ("Good morning, ... How can I help?")
-    asked = [(s, x, kind) for s in later for x, _ in s.signals.sentences if x.is_question and (kind := _asked_kind(x))]
+    asked = [(s, x, kind) for s in later for x, _ in s.signals.sentences if _asks(x) and (kind := _asked_kind(x))]
     if not asked:
         return None  # most calls: no question of a told kind at all, nothing told to weigh
     told: dict[str, tuple[int, int]] = {}  # each kind, where it was first told: (turn, sentence)
     for s in later:
         for at, (sentence, _) in enumerate(s.signals.sentences):
-            for kind in () if sentence.is_question else _told_kinds(sentence):
+            for kind in () if _asks(sentence) else _told_kinds(sentence):  # "When you come, bring ..." tells
                 told.setdefault(kind, (s.turn, at))
     for s, question, kind in asked:
         at = [x for x, _ in s.signals.sentences].index(question)
         if told.get(kind, (s.turn, at)) < (s.turn, at):  # "It's $25. How much should you bring?" counts too
             return s, question.original
     return None
+
+
+def _asks(sentence: Sentence) -> bool:
+    """A question as written ("...?"; "When you come, bring your ID." is none), or an instruction to say one back
+    ("Read me the number and the deadline.")."""
+    return sentence.is_question and "?" in sentence.original or bool(WORDS["read_me_back"].starts(f" {sentence.norm} "))
 
 
 def _told_kinds(sentence: Sentence) -> set[str]:

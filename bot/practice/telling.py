@@ -193,8 +193,7 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said.append(("item", place))  # "where you're headed": "I go to the records window", no street address
         elif kind == "number" and (code := next((m.group(0) for x in sentences if (m := _CODE.search(x))), "")):
             said.append(("value", code))  # "the number you can call any time": 988
-    purpose = bool(_IF_PURPOSE.search(text))  # "if you wanted to check on it, who'd you call?": no case asked
-    if not said and " if " in f" {text} " and not purpose and (when := _if_item(text, sentences, stems)):
+    if not said and " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
         return [("item", when)]  # "what you'll do if he turns up": the step said for that case
     if said or not score:
         return list(dict.fromkeys(said))
@@ -269,7 +268,7 @@ def _named_number(item: str, numbers: list[re.Match[str]], about: set[str]) -> s
 def _callee_said(text: str, sentences: list[str], stems: set[str]) -> list[tuple[str, str]]:
     """Whom the visitor is to call, as told: the call on a condition ("who do you call if he shows up?": "If he
     shows up, I call 911 ..."), else the party named with the number ("I'm calling the inmate information line.")."""
-    if " if " in f" {text} " and not _IF_PURPOSE.search(text) and (when := _if_item(text, sentences, stems)):
+    if " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
         return [("item", when)]
     if callee := _callee(sentences, stems):
         if _HOW_REACH.search(text) and (number := _number_of(callee, sentences)):
@@ -329,9 +328,6 @@ _STEP_OF_CASE = re.compile(r",\s*(?=(?:I|you|we|they|please|just|then|call|dial)
 """Where a case ends and its step begins ("If he's pounding on my door, threatening me, or it gets physical, I call
 dispatch ...")."""
 _NON_URGENT = re.compile(r"\bnon[- ]?emergenc|\bnot an emergency\b|\bnon[- ]?urgent\b|\bfor anything else\b", re.I)
-
-
-_IF_PURPOSE = re.compile(r"\bif (?:you|u) (?:want|wanted|need|needed|'d like|would like|wish|wished) to\b")
 
 
 def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:

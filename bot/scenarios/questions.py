@@ -259,6 +259,7 @@ _TEACH_BACK = re.compile(
     r"in (your|ur) (own )?words(?!,? (how|what|when|where|why) (did|do|was|were|happened)\b)|"
     r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
+    r"what you (will|must|have to|need to|gotta) do|"
     r"(which|what) (two |three )?things (will|are|do) you (going to )?do|"
     r"what('s| is) your (plan|next step|first step)|"
     r"which (number|one) (are|will) you (going to |gonna )?(call|calling)\b(?! from)|"
