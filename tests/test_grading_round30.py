@@ -1,6 +1,9 @@
-"""Play-test round 30: verdicts that were wrong, each now right, over whole calls as the grader reads them."""
+"""Play-tests rounds 30 and 31: verdicts that were wrong, each now right, over whole calls as the grader reads
+them."""
 
 from __future__ import annotations
+
+import pytest
 
 from bot.grading import grade
 from bot.grading.facts import fact_statuses
@@ -14,18 +17,30 @@ def said(*trainee: str, visitor: str = "Hi.") -> list[Turn]:
     return [Turn("visitor", visitor), *(t for m in trainee for t in (Turn("trainee", m), Turn("visitor", "Okay.")))]
 
 
-def test_a_total_for_the_group_after_the_fee_for_each_is_right(library: Library) -> None:
-    scenario = library.scenarios["solicitor-permit"]
-    told = "$50 per person, so each of the three needs one; $150 total. Ten business days."
+@pytest.mark.parametrize(
+    ("scenario_id", "told", "fact", "status"),
+    [
+        # a total for the group, at the right fee each, is right; one that is no multiple of the fee is wrong
+        ("solicitor-permit", "$50 per person, so each of the three needs one; $150 total. Ten business days.",
+         "permit_fee_time", "given"),
+        ("solicitor-permit", "It is $120 total for the three of you, ten business days.", "permit_fee_time", "wrong"),
+        # a wrong number said on its own is the line just named; the right one gives it
+        ("fireworks-complaint", "The best thing is to call our non-emergency line the moment you hear them. "
+         "It's (562) 555-0100.", "call_when_happening", "wrong"),
+        ("fireworks-complaint", "The best thing is to call dispatch the moment you hear them. It's (562) 555-0111.",
+         "call_when_happening", "given"),
+        # a wrong number given as the other way to call, or as a unit's own, is wrong
+        ("restraining-order-question", "If you are in danger or he shows up, call 911 (or dispatch, (562) 555-0100) "
+         "right away.", "danger_911", "wrong"),
+        ("found-property", "The property unit's number is 562-555-0163.", "property_receipt", "wrong"),
+    ],
+)
+def test_a_value_said_is_graded_for_the_fact_it_speaks_to(
+    library: Library, scenario_id: str, told: str, fact: str, status: str
+) -> None:
+    scenario = library.scenarios[scenario_id]
     statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
-    assert statuses["permit_fee_time"].status == "given", statuses["permit_fee_time"]
-
-
-def test_a_total_that_is_no_multiple_of_the_fee_is_still_wrong(library: Library) -> None:
-    scenario = library.scenarios["solicitor-permit"]
-    told = "It is $120 total for the three of you, ten business days."
-    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
-    assert statuses["permit_fee_time"].status == "wrong", statuses["permit_fee_time"]
+    assert statuses[fact].status == status, statuses[fact]
 
 
 def test_no_need_to_be_sorry_refuses_nothing(library: Library) -> None:
@@ -56,36 +71,8 @@ def test_dont_you_fret_is_empathy() -> None:
     assert grade(turns).criteria["empathy"].met
 
 
-def test_a_wrong_number_given_as_its_own_sentence_is_the_line_just_named(library: Library) -> None:
-    scenario = library.scenarios["fireworks-complaint"]
-    told = "The best thing is to call our non-emergency line the moment you hear them. It's (562) 555-0100."
-    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
-    assert statuses["call_when_happening"].status == "wrong", statuses["call_when_happening"]
-
-
-def test_the_right_number_given_as_its_own_sentence_gives_the_line(library: Library) -> None:
-    scenario = library.scenarios["fireworks-complaint"]
-    told = "The best thing is to call dispatch the moment you hear them. It's (562) 555-0111."
-    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
-    assert statuses["call_when_happening"].status == "given", statuses["call_when_happening"]
-
-
-def test_a_wrong_number_given_as_the_other_way_to_call_is_wrong(library: Library) -> None:
-    scenario = library.scenarios["restraining-order-question"]
-    told = "If you are in danger or he shows up, call 911 (or dispatch, (562) 555-0100) right away."
-    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
-    assert statuses["danger_911"].status == "wrong", statuses["danger_911"]
-
-
 def test_an_amount_is_quoted_as_typed(library: Library) -> None:
     scenario = library.scenarios["solicitor-permit"]
     told = "It's $25 per person. Ten business days."
     statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
     assert statuses["permit_fee_time"].evidence == "It's $25 per person.", statuses["permit_fee_time"]
-
-
-def test_a_wrong_number_said_as_the_units_own_is_wrong(library: Library) -> None:
-    scenario = library.scenarios["found-property"]
-    told = "The property unit's number is 562-555-0163."
-    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
-    assert statuses["property_receipt"].status == "wrong", statuses["property_receipt"]
