@@ -193,7 +193,7 @@ def _sentence_signals(s: Sentence) -> list[str]:
     names += [name for name, hit in _FACT_CHECKS if hit(s, words, parts)]
     if len(words) > LONG_SENTENCE_WORDS:
         names.append("long_sentences")
-    if not spoiled and s.is_question and _is_clarifying(s, names):
+    if not spoiled and s.is_question and (_is_clarifying(s, names) or _asks_then_offers(s.marked, names)):
         names.append("clarifying_question")
     return names
 
@@ -266,6 +266,16 @@ def _is_clarifying(s: Sentence, names: list[str]) -> bool:
     if _ACTS["testing_checks"].search(s.marked, frozenset(words)):
         return False
     return not lx.COURTEOUS_OPENER.search(s.norm)
+
+
+_ASKS_THEN_OFFERS = re.compile(r"^[^,]*\b(?:your|ur)\b[^,]* , (?:and|also|plus) (?=.*\b(?:anything|something)\b)")
+
+
+def _asks_then_offers(marked: str, names: list[str]) -> bool:
+    """A question for the visitor's own details asked with the offer of more help, in one sentence ("Could I trouble
+    you for your name, and is there anything further I can help you with?"): it asks, as well as offering."""
+    asks = bool(_ASKS_THEN_OFFERS.match(marked.strip()))
+    return asks and "offer_more_help" in names and "testing_questions" not in names
 
 
 def _negated_intent(norm: str) -> bool:

@@ -23,13 +23,16 @@ _PRONOUN_START = re.compile(r"^(?:they|their|it|its|he|she)\b", re.I)
 
 _PHONE = r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b"
 _WHOM = (
-    r"((?:(?!is\b|are\b|was\b|way\b)[\w'-]+ ){0,4}?(?:line|unit|office|desk|center|centre|team|hotline|window|"
-    r"advocate|advocates|counselor|commander|clerk|mediation|program|service|shelter|clinic))"
+    r"((?:(?!is\b|are\b|was\b|way\b|to\b|an?\b|the\b)[\w'-]+ ){0,4}?(?:line|unit|office|desk|center|centre|team|"
+    r"hotline|window|advocate|advocates|counselor|commander|clerk|mediation|program|service|shelter|clinic))"
 )
 _NAMED_NUMBER = re.compile(
-    rf"(?:\b(?:the|their|our|its) |^){_WHOM}(?: number| #| phone)?(?:'s|;| is| at)[^.]{{0,25}}?({_PHONE})", re.I
+    rf"(?:\b(?:the|their|our|its) |^){_WHOM}(?: number| #| phone)?(?:'s|;| is| at|,)[^.]{{0,25}}?({_PHONE})|"
+    rf"\b(?:an?|the|their|our) {_WHOM}\b[^.:]{{0,60}}:\s*({_PHONE})",
+    re.I,
 )
-"""A number told with whom it reaches: "the inmate information line is (562) 555-0170"."""
+"""A number told with whom it reaches: "the inmate information line is (562) 555-0170", "They have an inmate
+information line that answers exactly these questions: (562) 555-0170"."""
 _NAMED_THING = re.compile(
     rf"(?:\b(?:the|their|our|its|an?|is|to|try|call) |^(?:next|and|also|then)?:?\s*){_WHOM}\b", re.IGNORECASE
 )
@@ -43,8 +46,10 @@ def number_named(sentence: str, before: str = "") -> tuple[str, str] | None:
     555-0170"; "The direct number is (562) 555-0170." after "... keeps an inmate information line, and ..."), or
     None."""
     for text in (sentence, f"{before} {sentence}"):
-        if (found := _NAMED_NUMBER.search(text)) and not _BARE_LINE.match(found.group(1)):
-            return f"the {found.group(1).strip()}", found.group(2)
+        found = _NAMED_NUMBER.search(text)
+        whom, number = (found.group(1) or found.group(3), found.group(2) or found.group(4)) if found else ("", "")
+        if found and not _BARE_LINE.match(whom):
+            return f"the {whom.strip()}", number
     number = _NUMBER.search(sentence)
     if not number or not _POINTS_BACK.match(sentence):
         return None

@@ -34,7 +34,9 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
     done = in_my_words(f"{verb} {rest}".strip())  # "put your phone down": "I put my phone down"
     done = done[done.find(" ") + 1 :] if done.startswith("I ") else done
     rest = done.partition(" ")[2]
-    done = f"I {_DONE.get(verb.lower(), verb)} {rest}".strip()
+    rest = rest.replace(" and not ", " and won't ")  # "leave them there and not touch them": "... and won't touch"
+    did = _DONE.get(verb.lower(), verb)
+    done = (f"I'll {did.removeprefix('will ')} {rest}" if did.startswith("will ") else f"I {did} {rest}").strip()
     register = lines.scenario.persona_register
     confused = any(not d.known for d in lines.scenario.persona_details)
     table_ = COMPLIED.get("confused" if confused else register) or COMPLIED["everyday"]
@@ -54,7 +56,7 @@ def _done_before(verb: str, asked: str, visitor: Visitor) -> str:
     "I'll get it in before the deadline")."""
     thing = content_words(asked)
     past = _DONE.get(verb.lower())
-    if past is None or past.startswith("am "):
+    if past is None or past.startswith(("am ", "will ")):
         return ""
     for key in sorted(k for k in visitor.heard if k.startswith("said:")):
         said = f" {key[5:]} "

@@ -202,7 +202,7 @@ class ScenarioEngine:
             unresolved_floor(visitor, state)
         line = self._reply(visitor, state, fired, message, names, signals)
         line = self._spoken(line, visitor, state, fired, names, heard, offered)
-        visitor.last_line = line = on_the_way_out(visitor, line) if state.end else line
+        visitor.last_line = line = on_the_way_out(visitor, line, self.scenario.persona_register) if state.end else line
         log.debug("scenario %s turn %s: %s -> %s", self.scenario.id, visitor.turn, sorted(names), visitor.state)
         return Reply(line, visitor.state, visitor.mood_name, self.ended(visitor), signals)
 
@@ -432,7 +432,7 @@ class ScenarioEngine:
             line, visitor.closed = self.ending.after_demand(visitor, message, signals, names)
             unresolved_floor(visitor, state)
         visitor.facts |= names
-        line = on_the_way_out(visitor, self.lines.fitting(line, visitor))
+        line = on_the_way_out(visitor, self.lines.fitting(line, visitor), self.scenario.persona_register)
         self.lines.remember_said(visitor, line)
         visitor.last_line = line
         return Reply(line, visitor.state, visitor.mood_name, self.ended(visitor), signals)

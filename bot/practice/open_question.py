@@ -23,6 +23,8 @@ _CLOSING = frozenset({"farewell", "appreciation"})
 _ANSWERS = pattern("open_question_answered", re.IGNORECASE)
 _ASKING_WORDS = frozenset(words("open_question_words"))
 _AWAY = says("left_unanswered")
+_AWAY_IN = {r: says(f"register.{r}.left_unanswered") for r in ("distressed", "limited", "child")}
+"""... in a register where everyday words do not fit (a scared victim, a visitor with little English, a child)."""
 _WAITING = says("waits_here")
 _WAIT, _LEAVING, _GONE_OFF = patterns("asked_to_wait goodbye_said gone_off", re.IGNORECASE)
 """The desk asks the visitor to wait for someone ("Have a seat, the deputy will be with you in a minute."); the
@@ -59,13 +61,14 @@ def unanswered(heard: set[str] | frozenset[str]) -> str:
     return next((k.removeprefix(LEFT_OPEN) for k in sorted(heard) if k.startswith(LEFT_OPEN)), "")
 
 
-def on_the_way_out(visitor: Visitor, line: str) -> str:
+def on_the_way_out(visitor: Visitor, line: str, register: str = "everyday") -> str:
     """The visitor's goodbye as it fits how it goes: led by a word that its question went unanswered ("Oh. Okay,
     I'll find out about that myself, then."), once; a seat taken, not a goodbye, when the desk asked it to wait for
     someone ("Have a seat, the deputy will be with you in a minute.")."""
     if _WAIT.search(visitor.message) and _LEAVING.search(line) and not _GONE_OFF.search(line):
         return random.Random(f"{visitor.seed}:{visitor.turn}:wait").choice(_WAITING)
-    if not unanswered(visitor.heard) or any(a in line for a in _AWAY):
+    away = _AWAY_IN.get(register) or _AWAY
+    if not unanswered(visitor.heard) or any(a in line for a in away):
         return line
-    aside = random.Random(f"{visitor.seed}:{visitor.turn}:open").choice(_AWAY)
+    aside = random.Random(f"{visitor.seed}:{visitor.turn}:open").choice(away)
     return f"{aside} {line}".strip()

@@ -13,7 +13,8 @@ from __future__ import annotations
 import random
 import re
 
-from bot.practice.antecedents import number_named
+from bot.practice.antecedents import named_back, number_named
+from bot.practice.gist import gist
 from bot.practice.lines import Lines
 from bot.practice.plans import IN_PASSING, PHONE_NUMBER, in_my_words, spoken, told_back
 from bot.practice.said_once import content_words
@@ -169,6 +170,7 @@ def key_items(sentence: str) -> list[str]:
         else:
             clauses.append(_FRAME.sub("", clause).strip())
     items = []
+    clauses = [named_back(c, clauses[at - 1]) if at else c for at, c in enumerate(clauses)]  # "; their line is ..."
     for clause in clauses:
         if (lead := _TIME_LEAD.match(clause)) and len(clause) > lead.end():
             clause = f"{clause[lead.end() :]} {lead.group(1).lower()}"  # "Tonight, call the bank" -> "call ... tonight"
@@ -182,7 +184,7 @@ def key_items(sentence: str) -> list[str]:
             clause = cut[: cut.rfind(",")] if not _NUMBER.search(clause[cut.rfind(",") :]) else clause
         if len(clause.split()) < 2:
             continue
-        said = in_my_words(clause).rstrip(" ,;:")
+        said = in_my_words(gist(clause)).rstrip(" ,;:")
         if _VALUE.search(said) or _ACTION.match(said) or _ACTION.match(_SETTING.sub("", said)):
             items.append(said + ".")
     return _joined_short(items)
@@ -231,7 +233,8 @@ def said_back(
 ) -> str:
     """The plan said back: its key actions and values, in the visitor's voice; the sentences as the trainee said
     them (in the visitor's words) when no action or value stands out."""
-    chosen = _chosen(plans)
+    told = [t for *_, t in plans]
+    chosen = [named_back(s, told[told.index(s) - 1] if told.index(s) else "") for s in _chosen(plans)]
     recap = [in_my_words(_LED.sub("", s)).rstrip(".") + "." for s in chosen[-1:] if len(s.split()) >= _RECAP]
     recap = recap if recap and (not any(map(key_items, chosen)) or _RECAP_LED.match(chosen[-1])) else []  # "To recap:"
     items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))

@@ -271,8 +271,8 @@ def _callee_said(text: str, sentences: list[str], stems: set[str]) -> list[tuple
     if " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
         return [("item", when)]
     if callee := _callee(sentences, stems):
-        if _HOW_REACH.search(text) and (number := _number_of(callee, sentences)):
-            return [("item", f"I call {callee} at {number}")]  # "how ya gonna reach 'em?"
+        if number := _number_of(callee, sentences):
+            return [("item", f"I call {callee} at {number}")]  # "how ya gonna reach 'em?", "... and who you're calling"
         return [("item", f"I'm calling {callee}" if "call" in text else callee[:1].upper() + callee[1:])]
     return []
 

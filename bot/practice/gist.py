@@ -1,0 +1,76 @@
+"""The gist of one step, as a caller says it back: the desk's alternatives cut to the first ("your driver's license,
+state ID or passport" is "your driver's license"), its reasons and purposes left out ("since nobody's hurt, ...",
+"... to talk with your mom directly"), a deadline said plainly ("inside 10 days from the accident" is "within 10
+days").
+
+A caller asked to say the plan back keeps what it has to do and the figures; it never recites every option and aside
+the desk gave it. The phrasing is data (bot/practice/phrases/read_back.yaml); what is code here is the shape of a
+list of alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.practice.wording import patterns, words
+
+_REASON_LEAD, _PURPOSE, _DEADLINE_FROM, _INSIDE, _VALUE = patterns(
+    "reason_lead purpose_tail deadline_from deadline_inside value"
+)
+_OR = re.compile(r"(,?) or (?!(?:" + "|".join(map(re.escape, words("or_kept_after"))) + r")\b)", re.IGNORECASE)
+_SUBJECT = frozenset(words("clause_subjects"))
+_NOT_NAMES = "(?i:" + "|".join(words("not_vocatives")) + ")"
+_SAID_TO = "|".join(map(re.escape, words("said_to_visitor")))
+_VOCATIVE = re.compile(
+    rf",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?!(?:{_NOT_NAMES})\b)[A-Z][a-z'-]+(?=\s*[.!?]?\s*$)|"
+    rf"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?!(?:{_NOT_NAMES})\b)[A-Z][a-z'-]+,\s+(?=[a-z])|"
+    rf",\s+(?:{_SAID_TO})(?=\s*[.!?]?\s*$)|^(?:{_SAID_TO}),\s+",
+)
+"""The visitor's own name, or "sir", said to it ("So you're not hanging up, Casey."): never said back to itself."""
+_MOST_IN_LIST = 4
+"""Words in one alternative of a list ("state ID"): longer ones are clauses of their own, left as said."""
+
+
+def gist(clause: str) -> str:
+    """The clause without its reasons, purposes and second options, its deadline said plainly."""
+    said = _VOCATIVE.sub("", _REASON_LEAD.sub("", clause, count=1))
+    said = _PURPOSE.sub("", said)
+    said = _INSIDE.sub("within ", _DEADLINE_FROM.sub(r"\1", said))
+    return one_of(said) if " or " in said else said
+
+
+def one_of(clause: str) -> str:
+    """The first of the alternatives ("a license, state ID or passport": "a license"; "if he threatens you, gets
+    physical, or ..., call dispatch": "if he threatens you, call dispatch"); values are never cut ("911 or
+    (562) 555-0111"), nor "or so", "or not"."""
+    for found in _OR.finditer(clause):
+        end = _alternative_end(clause, found.end())
+        last = clause[found.end() : end]
+        if not last or _VALUE.search(last) or _VALUE.search(clause[max(0, found.start() - 12) : found.start()]):
+            continue
+        start = _list_start(clause, found.start())
+        if start is None and len(last.split()) > _MOST_IN_LIST:
+            continue  # "... or we can mail it to you at home": a clause of its own, not one of a list
+        return clause[: found.start() if start is None else start] + one_of(clause[end:])
+    return clause
+
+
+def _alternative_end(clause: str, at: int) -> int:
+    """Where the last alternative ends: at the next comma or full stop, or the end."""
+    stop = re.compile(r"[,.;!?]").search(clause, at)
+    return stop.start() if stop else len(clause)
+
+
+def _list_start(clause: str, at: int) -> int | None:
+    """Where the alternatives after the first begin ("a license|, state ID| or passport"; "if he threatens you|,
+    gets physical|, or ..."), or None for two alternatives with no comma ("a fraud alert or freeze") and for an
+    "or" inside one thing of a longer list ("the title or bill of sale, and your photo ID")."""
+    if re.match(r"\s*,?\s*and\b", clause[_alternative_end(clause, at + 4) :]):
+        return None
+    start = at
+    for segment in reversed(clause[:at].split(",")[1:]):  # the first of them stays
+        said = segment.split()
+        if not said or len(said) > _MOST_IN_LIST or said[0].lower() in _SUBJECT or _VALUE.search(segment):
+            break
+        start -= len(segment) + 1
+    return start if start < at or clause[at : at + 1] == "," else None
