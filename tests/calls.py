@@ -40,7 +40,7 @@ def replay(library: Library, tested: dict) -> Attempt:
     """The tester's call said again, and the visitor's reply to its last message checked against the case."""
     attempt = call(library, tested["scenario"], tested["messages"], tested["seed"])
     line = attempt.turns[-1].text
-    assert all(words in line for words in tested.get("says", ())), (tested["about"], line)
+    assert all(words.lower() in line.lower() for words in tested.get("says", ())), (tested["about"], line)  # any case
     assert not any(words in line for words in tested.get("never_says", ())), (tested["about"], line)
     assert line.startswith(tested.get("starts", "")), (tested["about"], line)
     return attempt

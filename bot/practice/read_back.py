@@ -171,6 +171,7 @@ def key_items(sentence: str) -> list[str]:
             clauses.append(_FRAME.sub("", clause).strip())
     items = []
     clauses = [named_back(c, clauses[at - 1]) if at else c for at, c in enumerate(clauses)]  # "; their line is ..."
+    clauses = _by_when_joined(clauses)
     for clause in clauses:
         if (lead := _TIME_LEAD.match(clause)) and len(clause) > lead.end():
             clause = f"{clause[lead.end() :]} {lead.group(1).lower()}"  # "Tonight, call the bank" -> "call ... tonight"
@@ -188,6 +189,37 @@ def key_items(sentence: str) -> list[str]:
         if _VALUE.search(said) or _ACTION.match(said) or _ACTION.match(_SETTING.sub("", said)):
             items.append(said + ".")
     return _joined_short(items)
+
+
+def _by_when_joined(clauses: list[str]) -> list[str]:
+    """A deadline said alone before its step ("In next ten days, you must send ...") goes after it: "I'll send ...
+    within the next ten days", one thing to do, never "In next ten days." said back on its own."""
+    out: list[str] = []
+    for clause in clauses:
+        if out and (by_when := _BY_WHEN_ALONE.match(out[-1])):
+            aside = _ASIDE.search(clause)  # "..., because is the law": the reason is left out, the deadline is not
+            step = clause[: aside.start()] if aside and not _NUMBER.search(aside.group(0)) else clause
+            out[-1] = f"{step.rstrip(' .')} within the next {by_when.group(1)}"
+        else:
+            out.append(clause)
+    return out
+
+
+def _said_before(items: list[str]) -> list[str]:
+    """Without an item that only says again a value of an item before it ("Ten days, not more." after "... within
+    the next ten days")."""
+    kept: list[str] = []
+    for item in items:
+        values = [m.group(0).lower() for m in re.finditer(_KINDS["deadline"], item, re.IGNORECASE)]
+        if values and not _ACTION.match(item) and all(any(v in k.lower() for k in kept) for v in values):
+            continue
+        kept.append(item)
+    return kept
+
+
+_BY_WHEN_ALONE = re.compile(
+    r"^(?:and |so )?(?:in|within|inside)(?: of)? (?:the )?(?:next )?(\w+ (?:business |working )?(?:days?|weeks?))$", re.I
+)
 
 
 def _joined_short(items: list[str]) -> list[str]:
@@ -238,7 +270,7 @@ def said_back(
     recap = [in_my_words(_LED.sub("", s)).rstrip(".") + "." for s in chosen[-1:] if len(s.split()) >= _RECAP]
     recap = recap if recap and (not any(map(key_items, chosen)) or _RECAP_LED.match(chosen[-1])) else []  # "To recap:"
     items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))
-    items = [item for item in items if not FEELING.search(item)] or items  # "I have every right to be upset"
+    items = _said_before([item for item in items if not FEELING.search(item)] or items)  # "I have every right to be upset"
     if not recap and not any(_NUMBER.search(item) for item in items) and (call := _call_told(plans)):
         items = [call, *items]  # "Keep that paper handy" after the number: the call it is for comes first
     if not any(len(content_words(item)) >= 3 for item in items):
