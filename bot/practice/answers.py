@@ -147,7 +147,7 @@ class Answers:
             answers += [(_BARE_YES.sub("", a) or a, b) if i in either else (a, b) for a, b in found]
         if not [a for a, _ in answers if a]:
             return None
-        said = as_repeats(answers, visitor, self.lines)
+        said = list(dict.fromkeys(as_repeats(answers, visitor, self.lines)))  # "alone, or anyone with you?": once
         if not said:
             return None
         if len(said) > 1:  # "Nina Petrova. Do you need my number too? Sure, it's ...": no offer mid-answer

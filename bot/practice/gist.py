@@ -27,7 +27,9 @@ _VOCATIVE = re.compile(
     rf",\s+(?:{_SAID_TO})(?=\s*[.!?]?\s*$)|^(?:{_SAID_TO}),\s+",
 )
 """The visitor's own name, or "sir", said to it ("So you're not hanging up, Casey."): never said back to itself."""
-_SEND_TO_THE = re.compile(r"\b(send|give|bring|take|mail|show) to ((?:the )?[\w-]+) ((?:the|your|my|a) [\w-]+(?: form| card| paper)?)\b")
+_SEND_TO_THE = re.compile(
+    r"\b(send|give|bring|take|mail|show) to ((?:the )?[\w-]+) ((?:the|your|my|a) [\w-]+(?: form| card| paper)?)\b"
+)
 """A thing said after where it goes, as a learner of English may ("send to DMV the SR-1 form")."""
 _MOST_IN_LIST = 4
 """Words in one alternative of a list ("state ID"): longer ones are clauses of their own, left as said."""

@@ -104,6 +104,9 @@ def _said_by_visitor(name: str, visitor: Visitor) -> bool:
     return any(re.search(rf"\b{re.escape(name.lower())}\b", text) for text in said)
 
 
+_GREETED = re.compile(r"\b(?:hi|hey|hello|heya)\s+$", re.IGNORECASE)
+(_CHILD_TALK,) = patterns("child_talk")
+"""A name greeted ("hi Lily") after the call is under way: someone else there is greeted, not the visitor."""
 _TITLES = frozenset(words("titles_with_surname"))
 """A persona known by title and surname ("Mr. Farouk") is corrected with both."""
 
@@ -127,6 +130,9 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
             continue
         if name in _others_in_call(visitor, lines, own) or _said_by_visitor(name, visitor):
             continue  # "Hi Zoe, you're safe with us": the lost child; "Rosa, (562) ...": the sister it named
+        greeted = _GREETED.search(visitor.message[max(0, address.start("name") - 8) : address.start("name")])
+        if visitor.turn > 1 and greeted:
+            continue  # "hi Lily, love your shirt" well into the call: said to someone else there, not the visitor
         visitor.heard.add("corrected:name")
         named = lines.persona_name(visitor).split()
         said = named[-1] if address.group("title") and len(named) > 1 else named[0]
@@ -140,11 +146,15 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
 def to_someone_else(sentence: str, visitor: Visitor, lines: Lines) -> bool:
     """A sentence the trainee opens by naming another person of the call ("Hi Zoe, you're safe here, we're gonna
     find your mom or dad." with the finder at the desk): said to them, so never said back as the visitor's own."""
+    if _CHILD_TALK.search(sentence) and lines.scenario.persona_register != "child":
+        return True  # "we're gonna find your mommy fast ok": to the lost child beside the visitor
     found = _ADDRESSED.match(sentence)
     if found is None or not lines.scenario.persona_name:
         return False
     own = [_unaccented(n) for n in lines.persona_name(visitor).split()]
-    return _unaccented(found.group("name")) in _others_in_call(visitor, lines, own)
+    name = _unaccented(found.group("name"))
+    greeted = visitor.turn > 1 and _GREETED.search(sentence[: found.start("name")])  # "hi Lily, ..." mid-call
+    return name not in own and bool(greeted) or name in _others_in_call(visitor, lines, own)
 
 
 _ADDRESS = re.compile(

@@ -218,7 +218,8 @@ def _said_before(items: list[str]) -> list[str]:
 
 
 _BY_WHEN_ALONE = re.compile(
-    r"^(?:and |so )?(?:in|within|inside)(?: of)? (?:the )?(?:next )?(\w+ (?:business |working )?(?:days?|weeks?))$", re.I
+    r"^(?:and |so )?(?:in|within|inside)(?: of)? (?:the )?(?:next )?(\w+ (?:business |working )?(?:days?|weeks?))$",
+    re.IGNORECASE,
 )
 
 
@@ -270,7 +271,8 @@ def said_back(
     recap = [in_my_words(_LED.sub("", s)).rstrip(".") + "." for s in chosen[-1:] if len(s.split()) >= _RECAP]
     recap = recap if recap and (not any(map(key_items, chosen)) or _RECAP_LED.match(chosen[-1])) else []  # "To recap:"
     items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))
-    items = _said_before([item for item in items if not FEELING.search(item)] or items)  # "I have every right to be upset"
+    items = [item for item in items if not FEELING.search(item)] or items  # "I have every right to be upset"
+    items = _said_before(items)
     if not recap and not any(_NUMBER.search(item) for item in items) and (call := _call_told(plans)):
         items = [call, *items]  # "Keep that paper handy" after the number: the call it is for comes first
     if not any(len(content_words(item)) >= 3 for item in items):
@@ -352,7 +354,9 @@ def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
     if len(chosen) < 2 or follows_on or not any(_MINE.match(in_my_words(t)) for _, t in chosen):  # or nothing to do
         before = [(turn, d, t) for turn, d, t in plans if turn < last_turn and d]
         told = [(d, t) for turn, d, t in before if turn == before[-1][0]][-2:] if before else []
-        chosen = told + [c for c in chosen if c[0] or not told or len(c[1].split()) >= _RECAP]  # not "He will."
+        chosen = told + [  # not "He will.", but "Zoe stays right here with me" after "I'm radioing dispatch"
+            c for c in chosen if c[0] or not told or len(c[1].split()) >= _RECAP or _ACTION.match(in_my_words(c[1]))
+        ]
     if len(chosen) > 2 and sum(d for d, _ in chosen) >= 2:
         chosen = [c for c in chosen if c[0]]
     return [t for _, t in chosen[:4]]

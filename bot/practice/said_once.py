@@ -58,7 +58,8 @@ def once_each(line: str) -> str:
     for s in split_sentences(line):
         text = _without_said_parts(s.original, " ".join(kept))
         words = content_words(text)
-        again = any(_says_again(words, e) for e in earlier)
+        everything = set().union(*earlier) if earlier else set()  # "There's an ID card in the side pocket, ..."
+        again = any(_says_again(words, e) for e in earlier) or _told_across(words, everything)
         if not words or "?" in text or not again or set(_DIGIT.findall(text)) - set("".join(kept)):
             kept.append(text)
             earlier += [words] if words else []
@@ -84,6 +85,14 @@ _BECAUSE = re.compile(r",? (?:because|since|'cause) ([^,.!?]+)\.?$", re.IGNORECA
 """The reason at the end of a sentence, left out when the line gave it already."""
 
 
+def _told_across(words: set[str], before: set[str]) -> bool:
+    """Most of the sentence's words were said across the sentences before it, four of them at least ("There's an
+    ID card in the side pocket, I could see it." after "I only looked in the side pocket. There's an ID card in
+    there.")."""
+    shared = words & before
+    return len(shared) >= 4 and len(shared) * 2 >= len(words)
+
+
 def _says_again(words: set[str], before: set[str]) -> bool:
     shared = words & before
     if len(words) >= 2 and len(shared) / len(words) >= 0.66:
@@ -91,7 +100,7 @@ def _says_again(words: set[str], before: set[str]) -> bool:
     return bool(before) and before <= words and len(shared) / len(words) >= 0.5 and max(map(len, shared)) >= 7
 
 
-READ_BACK_LINE = re.compile(r"^(?:You said|So,|That's) |, you said\.$")
+READ_BACK_LINE = re.compile(r"^(?:You said|So,|That's|Right,) |, you said\.$")
 """A value read back from the trainee's words ("21 days, you said."), which is no repeat of the visitor's own."""
 
 
