@@ -41,8 +41,12 @@ def options(read: Sequence[Read]) -> list[str]:
         if "?" in sentence.original:
             continue
         if (m := _DESK_OPTION.match(sentence.original)) and len(m.group(1).split()) >= 2:
-            found.append(m.group(1).strip(" ,"))
+            first, *more = _OR_WE.split(m.group(1))  # "get an interpreter, or we talk now": both, "we" kept
+            found += [first.strip(" ,"), *(f"we {o.strip(' ,')}" for o in more)]
     return found
+
+
+_OR_WE = re.compile(r",?\s+or\s+(?:we|i)\s+(?:can\s+|could\s+)?", re.IGNORECASE)
 
 
 def choose(part: str, read: Sequence[Read], seed: int) -> str | None:
@@ -53,6 +57,8 @@ def choose(part: str, read: Sequence[Read], seed: int) -> str | None:
     laid_out = options(read)
     if len(laid_out) < 2:
         return None
+    if laid_out[-1].startswith("we "):  # "or we talk now, in English": both of them
+        return f"I'd rather {laid_out[-1].rstrip('.')}, please."  # the desk's "we" is both of them: never swapped
     option = re.sub(r"^you can ", "", in_my_words(f"I can {laid_out[-1]}"), flags=re.IGNORECASE).rstrip(".")
     which = _WHICH[min(len(laid_out) - 1, 1)]
     line = random.Random(f"{seed}:choice").choice(CHOSEN)

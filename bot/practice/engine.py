@@ -39,13 +39,14 @@ from bot.practice.ending import (
 )
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
 from bot.practice.lines import Lines, bare_ack, leading_thanks, times_of_day, without_last_reaction
-from bot.practice.open_question import on_the_way_out
+from bot.practice.open_question import on_the_way_out, own_question
 from bot.practice.open_question import remember as remember_open
 from bot.practice.others import to_someone_else
 from bot.practice.plans import echoes_visitor, offers_heard
 from bot.practice.said_once import not_repeating
 from bot.practice.steps import steps_heard
-from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK
+from bot.practice.stock_lines import ACKNOWLEDGED as _ACKNOWLEDGED
+from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN
 from bot.practice.visitor import (
     MOOD_STEPS,
     PUT_DOWN,
@@ -327,6 +328,8 @@ class ScenarioEngine:
             line = f"{yes} {line}"
         line = self.lines.fitting(self.lines.unrepeated(line, visitor, state, answering), visitor)
         line = without_last_reaction(line) if answering else line  # "I'm Greg Hanley. Oh, good.": reacts to nothing
+        if answering and line == answering and not state.end:  # "Your name? Anything else?": the offer answered too
+            line = self.ending.and_offer(line, visitor, state, names)
         self.lines.remember_said(visitor, line)
         self.lines.note_told(visitor, line)
         if state.end and HANDED_OVER.search(line):
@@ -406,7 +409,16 @@ class ScenarioEngine:
             return self.ending.and_offer(self.lines.fresh(visitor.answered, visitor, lines), visitor, state, names)
         if fired is None and visitor.stalls >= 2:
             return self.lines.fresh(self.lines.nudge(visitor, state), visitor, lines)
-        return self.lines.fresh(self.lines.pick(lines, visitor), visitor, lines)
+        line = self.lines.fresh(self.lines.pick(lines, visitor), visitor, lines)
+        return self._taken_in(line, visitor) if fired is None or not fired.say else line
+
+    def _taken_in(self, line: str, visitor: Visitor) -> str:
+        """The visitor's next line after its question was answered, with a word that it heard the answer first
+        ("Okay, good to know. Is there anything else I need to do?"), never a new question as if nothing was said."""
+        if not own_question(visitor.last_line) or "?" in visitor.message or _ACKNOWLEDGED.match(line):
+            return line
+        table = self.lines.voice("taken_in", {"taken_in": TAKEN_IN})["taken_in"]
+        return f"{random.Random(f'{visitor.seed}:{visitor.turn}:taken-in').choice(table)} {line}"
 
     def ended(self, visitor: Visitor) -> bool:
         """Over: the visitor is gone (hung up, walked out), or said goodbye and the trainee has closed the call. A

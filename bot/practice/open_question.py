@@ -71,4 +71,14 @@ def on_the_way_out(visitor: Visitor, line: str, register: str = "everyday") -> s
     if not unanswered(visitor.heard) or any(a in line for a in away):
         return line
     aside = random.Random(f"{visitor.seed}:{visitor.turn}:open").choice(away)
+    corrected = _NAME_CORRECTED.match(line)  # "Brandt, actually." comes first, then the word on its way out
+    if corrected:
+        return f"{corrected.group(0)}{aside} {line[corrected.end():]}".strip()
     return f"{aside} {line}".strip()
+
+
+_NAME_CORRECTED = re.compile(
+    r"^(?:(?:Oh|Um|Sorry), )?(?:[Ii]t's )?[A-Z][\w.'-]*(?: [A-Z][\w'-]+)?, actually\. |"
+    r"^(?:Um|Sorry), it's [A-Z][\w.'-]*(?: [A-Z][\w'-]+)?\. "
+)
+"""A wrong name put right at the start of the line (bot/practice/phrases/others.yaml, wrong_name)."""

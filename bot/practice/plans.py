@@ -117,12 +117,12 @@ def plan_sentences(message: str) -> list[str]:
     inside a question ("What's your number, so the deputy can call you afterwards?")."""
     statements = [_without_apology(untagged(s.original)) for s in split_sentences(message) if not _asks_back(s.norm)]
     statements += [_promised(found) for found in _CALLBACK_ASKED.finditer(message)]
-    return [
-        s
-        for s in statements
-        if not _NOT_PLAN.search(s)
-        and (_DIRECTIVE_START.search(s) or _DIRECTIVE.search(s) or _VALUE_SHAPES.search(s) or _VALUE_WORDS.search(s))
-    ]
+    return [s for s in statements if not _NOT_PLAN.search(s) and _plan_like(_DROPPED_G.sub(r"\1ing", s))]
+
+
+def _plan_like(s: str) -> bool:
+    """An instruction, the desk's doing, a value ("I'm puttin' this through" read as "putting")."""
+    return bool(_DIRECTIVE_START.search(s) or _DIRECTIVE.search(s) or _VALUE_SHAPES.search(s) or _VALUE_WORDS.search(s))
 
 
 _SWAP = {

@@ -353,7 +353,7 @@ def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
     follows_on = bool(chosen) and bool(_FOLLOWS_ON.match(chosen[0][1]))  # "Once you submit it, ...": after the last
     if len(chosen) < 2 or follows_on or not any(_MINE.match(in_my_words(t)) for _, t in chosen):  # or nothing to do
         before = [(turn, d, t) for turn, d, t in plans if turn < last_turn and d]
-        told = [(d, t) for turn, d, t in before if turn == before[-1][0]][-2:] if before else []
+        told = [(d, t) for turn, d, t in plans if before and turn == before[-1][0] and (d or len(t.split()) >= 5)][-2:]
         chosen = told + [  # not "He will.", but "Zoe stays right here with me" after "I'm radioing dispatch"
             c for c in chosen if c[0] or not told or len(c[1].split()) >= _RECAP or _ACTION.match(in_my_words(c[1]))
         ]

@@ -59,7 +59,8 @@ def once_each(line: str) -> str:
         text = _without_said_parts(s.original, " ".join(kept))
         words = content_words(text)
         everything = set().union(*earlier) if earlier else set()  # "There's an ID card in the side pocket, ..."
-        again = any(_says_again(words, e) for e in earlier) or _told_across(words, everything)
+        plain = not _DIGIT.search(text) and "(" not in line  # no figure, no stage direction ("(Asks mother.)")
+        again = any(_says_again(words, e) for e in earlier) or plain and _told_across(words, everything)
         if not words or "?" in text or not again or set(_DIGIT.findall(text)) - set("".join(kept)):
             kept.append(text)
             earlier += [words] if words else []

@@ -45,5 +45,9 @@ honest, and the same each time it is asked (bot.practice.asking.SELF_ASKED)."""
 SELF_REGISTERS = nested("self_register")
 """The stock answers about the visitor itself, in a persona's register where everyday words do not fit."""
 MISHEARD = says("misheard")
+TAKEN_IN = says("taken_in")
+"""A word that the visitor heard the answer to its question, before it goes on ("Okay, good to know.")."""
+ACKNOWLEDGED = pattern("acknowledged", re.IGNORECASE)
+"""A line that already takes in what was said ("Okay, ...", "Thanks, ...", "Oh, good.")."""
 REASKED = pattern("reasked", re.IGNORECASE)
 """Re-asked after an answer that missed: not the same answer again ("As I said, Derek Vance."), an honest one."""

@@ -179,6 +179,13 @@ _CLOSE_BY = re.compile(
     r"grown ?ups?) nearby\b"
 )
 _IN_A_NAME = re.compile(r"\b(in|under) (your|his|her|their|my) name\b")
+_WHO_FOR_YOU = re.compile(
+    r"\bwho(?:'ll| will| is going to| is gonna|'s going to|'s gonna)? (?:be )?(?:getting in touch|get in touch|"
+    r"contacting|contacts|contact|calling|calls|call|reaching|reach|reviews|reviewing|review|looks at|look at|"
+    r"handles|handle|gets back|get back)\b(?=.*\b(?:you|u|your|ur)\b)"
+)
+"""Who the desk's plan has call the visitor ("who will be getting in touch with you?", "who reviews your complaint and
+calls you back?"): asked back from what was told, never someone of the visitor's story."""
 _TO_A_CHILD = re.compile(r"\b(sweetie|sweetheart|honey|kiddo|little one|buddy|little man|princess|hi there)\b")
 """Words a deputy says to a child in the lobby: the question is for the child, not the adult who brought them."""
 _SOMEONE_ELSES_NAME = re.compile(r"\b(\w+)'s (full |first |last )?name\b|\b(his|her|their) (full |first |last )?name\b")
@@ -199,6 +206,7 @@ def question_topics(question: str) -> list[str]:
     question = _WHERE_TO_REACH.sub(" to reach you", question)  # "a number where we can reach you" asks no place
     question = _CLOSE_BY.sub(r"\1 close by", question)  # "any family nearby?" asks who, not where
     question = _WHO_WE_MEAN.sub(" ", question)  # "... so I know who we're talking about" asks no one
+    question = _WHO_FOR_YOU.sub(" ", question)  # "who will be getting in touch with you?": the plan, no one of theirs
     question = _RELATIVE_WHO.sub(r"\1 that", question)  # "is the person who did this nearby?" asks where, not who
     question = _ABOUT_WHERE.sub(r"\1", question)  # "in case they have questions about where you found her"
     if _AUX_START.match(question):  # "was the library open when you found her?" asks whether it was open
