@@ -46,7 +46,7 @@ from bot.practice.plans import echoes_visitor, offers_heard
 from bot.practice.said_once import not_repeating
 from bot.practice.steps import steps_heard
 from bot.practice.stock_lines import ACKNOWLEDGED as _ACKNOWLEDGED
-from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN
+from bot.practice.stock_lines import DONT_KNOW, REGISTERS, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN
 from bot.practice.visitor import (
     MOOD_STEPS,
     PUT_DOWN,
@@ -410,14 +410,17 @@ class ScenarioEngine:
         if fired is None and visitor.stalls >= 2:
             return self.lines.fresh(self.lines.nudge(visitor, state), visitor, lines)
         line = self.lines.fresh(self.lines.pick(lines, visitor), visitor, lines)
-        return self._taken_in(line, visitor) if fired is None or not fired.say else line
+        return self._taken_in(line, visitor) if fired is None else line
 
     def _taken_in(self, line: str, visitor: Visitor) -> str:
         """The visitor's next line after its question was answered, with a word that it heard the answer first
         ("Okay, good to know. Is there anything else I need to do?"), never a new question as if nothing was said."""
         if not own_question(visitor.last_line) or "?" in visitor.message or _ACKNOWLEDGED.match(line):
             return line
-        table = self.lines.voice("taken_in", {"taken_in": TAKEN_IN})["taken_in"]
+        if not told_sentences(visitor.message):
+            return line  # "Okay.": nothing was answered
+        voiced = REGISTERS.get(self.scenario.persona_register, {}).get("taken_in")
+        table = voiced if isinstance(voiced, tuple) else TAKEN_IN  # "Okay. Thank you." in few words
         return f"{random.Random(f'{visitor.seed}:{visitor.turn}:taken-in').choice(table)} {line}"
 
     def ended(self, visitor: Visitor) -> bool:

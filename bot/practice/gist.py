@@ -72,8 +72,11 @@ def _list_start(clause: str, at: int) -> int | None:
     "or" inside one thing of a longer list ("the title or bill of sale, and your photo ID")."""
     if re.match(r"\s*,?\s*and\b", clause[_alternative_end(clause, at + 4) :]):
         return None
+    segments = clause[:at].split(",")[1:]  # the first of them stays
+    if clause[at : at + 1] != "," and segments and len(segments[-1].split()) > 2:
+        return None  # "today, place a fraud alert or a freeze": one step's two options, no list
     start = at
-    for segment in reversed(clause[:at].split(",")[1:]):  # the first of them stays
+    for segment in reversed(segments):
         said = segment.split()
         if not said or len(said) > _MOST_IN_LIST or said[0].lower() in _SUBJECT or _VALUE.search(segment):
             break
