@@ -19,6 +19,7 @@ CLOSING = frozenset({"appreciation", "farewell"})
         ("Can my brother pick it up?", "thx for being patient w/ all this, hope u get ur Camry back quick. take care!"),
         ("Can I stay anonymous?", "appreciate u calling it in beverly, srsly. have a good one, bye"),
         ("Can my friend come too?", "Thanks so much for stopping by, and for doing neighborhood watch! Bye!"),
+        ("Should I take photos of the window first?", "Thanks for calling it in, Ben. Take care, bye now."),
     ],
 )
 def test_a_closing_that_answers_nothing_of_the_question_leaves_it_open(question: str, message: str) -> None:
@@ -33,6 +34,8 @@ def test_a_closing_that_answers_nothing_of_the_question_leaves_it_open(question:
         ("Is there anything else I should know?", "Nope, that covers it. Thanks for coming in!", CLOSING),
         ("How long does it take?", "About 10 days. Thanks for coming in!", CLOSING),
         ("Can my brother pick it up?", "Let me check on that for you.", frozenset()),
+        ("Should I change my passwords too?", "That would be wise, yes, particularly for your email and your bank. "
+         "Thank you for reporting this.", CLOSING),
     ],
 )
 def test_an_answer_or_a_message_that_does_not_close_leaves_nothing_open(

@@ -117,7 +117,16 @@ def plan_sentences(message: str) -> list[str]:
     inside a question ("What's your number, so the deputy can call you afterwards?")."""
     statements = [_without_apology(untagged(s.original)) for s in split_sentences(message) if not _asks_back(s.norm)]
     statements += [_promised(found) for found in _CALLBACK_ASKED.finditer(message)]
-    return [s for s in statements if not _NOT_PLAN.search(s) and _plan_like(_DROPPED_G.sub(r"\1ing", s))]
+    return [
+        s
+        for s in statements
+        if not _NOT_PLAN.search(s)
+        and (_plan_like(_DROPPED_G.sub(r"\1ing", s)) or _plan_like(_LEAD_WORDS.sub("", s)))  # "Most important now: ..."
+    ]
+
+
+_LEAD_WORDS = re.compile(r"^[A-Za-z' ,]{0,40}:\s+")
+"""Words that lead a step in ("Most important now: call the gift card company ...")."""
 
 
 def _plan_like(s: str) -> bool:
