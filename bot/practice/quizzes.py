@@ -103,6 +103,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     when the part is no such question or the trainee told nothing of the kind."""
     about = {w.removesuffix("'s") for w in content_words(plain(part))} - QUIZ_WORDS  # "the form's name": form
     sentences = told(visitor)
+    if numbers := numbers_answer(part, sentences):
+        return numbers  # "which number's for mediation and which one do you ring if he's at your door?": both
     if who := _who_will(part, sentences) or _if_told(part, sentences) or heard_back_answer(part, sentences):
         return who
     if total := _total(part, visitor, sentences):

@@ -29,6 +29,8 @@ _FRAME, _CLAUSES, _OURS, _FILLER, _CONDITION, _TIME_LEAD, _ASIDE, _VALUE, _ACTIO
     "instruction_frame instruction_break ours filler condition time_lead aside value action short_words feeling_item"
 )
 _NUMBER = re.compile(r"\d{3}\D{0,2}\d{4}|@|\$|\b\d+\b")
+FRAME = _FRAME
+"""The words that frame an instruction without being it ("The best route is ...")."""
 _MOST_WORDS = 20
 _MINE = re.compile(r"(?:I|(?:If|Once|When|After|While|Until|As soon as)\b[^.]*?, I)\b")
 """An item the visitor is to do ("I call 911.", "If he comes back, I call 911.", "Once I have that, I come back
@@ -67,6 +69,7 @@ _KINDS = {
     "number": PHONE_NUMBER.pattern + r"|\b(?:988|911|311|211)\b",  # a service code is a number to call too
     "fee": rf"\$\s?\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?(?!\d)|\b{_COUNT} (?:dollars|bucks)\b|\bfree\b|\bno charge\b",
     "address": r"\b\d{1,5} \w+(?: \w+)? (?:street|st|avenue|ave|way|drive|road|boulevard|blvd|lane|court)\b|"
+    r"(?-i:\b\d{3,5} [A-Z][a-z]+\b)|"  # "out to 1187 Birch": a house number and its street, said short
     r"\b(?:records|front|property|clerk's) (?:window|counter|desk|office|unit)\b",
     "deadline": r"\b(?:within|in) (?!the |that |this |those |these )\w+ "  # "in the day" is no deadline
     r"(?:business |working )?(?:days?|weeks?|hours?)\b|"

@@ -18,7 +18,17 @@ from bot.practice.asking import listed_asks, plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
 from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words, spoken
-from bot.practice.read_back import CLOSED, FEELING, READ_BACK, at_times, framed, key_items, taking_time, value_pattern
+from bot.practice.read_back import (
+    CLOSED,
+    FEELING,
+    FRAME,
+    READ_BACK,
+    at_times,
+    framed,
+    key_items,
+    taking_time,
+    value_pattern,
+)
 from bot.practice.said_once import content_words
 from bot.practice.said_together import together
 from bot.practice.steps import order_answer
@@ -57,11 +67,22 @@ def numbers_answer(part: str, sentences: list[str]) -> str | None:
         for item in key_items(sentence) or [in_my_words(sentence)]:
             number = PHONE_NUMBER.search(item) or SERVICE_CODE.search(item)  # "911 if anything catches fire"
             if number and len(found) < 3 and re.sub(r"\D", "", number.group(0))[-7:] not in found:
-                found[re.sub(r"\D", "", number.group(0))[-7:]] = item.rstrip(".") + "."
+                found[re.sub(r"\D", "", number.group(0))[-7:]] = _with_its_number(item, number.group(0))
     if not found:
         return None
     said = list(reversed(found.values()))  # in the order the trainee gave them
     return " ".join(s[:1].upper() + s[1:] for s in said)
+
+
+def _with_its_number(item: str, number: str) -> str:
+    """The part of an item that says the number, without what leads up to it ("The dog stuff is a civil matter, so
+    the best route is Community Mediation at ..." is "Community Mediation at ...")."""
+    said = next((p for p in _LEADS_UP.split(item) if number in p), item)
+    said = FRAME.sub("", said).strip().rstrip(".") + "."
+    return said[:1].upper() + said[1:]
+
+
+_LEADS_UP = re.compile(r",\s+(?:so|and so|which means)\s+", re.IGNORECASE)
 
 
 def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[str], lines: Lines) -> str | None:
