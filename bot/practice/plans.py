@@ -9,6 +9,7 @@ the key actions and values, in the persona's voice).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.grading.lexicon import TEXTING_FORMS, TWO_AS_TO
 from bot.grading.text import split_sentences
@@ -33,15 +34,20 @@ SERVICE_CODE = re.compile(r"\b(?:911|9-1-1|988|311|211)\b")
 def told_sentences(message: str) -> list[str]:
     """Every statement of a trainee message that tells the visitor something ("It comes from the county permit
     office."): what a question the visitor would ask next may already have been answered by."""
+    return list(_told(message))  # a copy: the engine asks several times a reply
+
+
+@lru_cache(maxsize=256)
+def _told(message: str) -> tuple[str, ...]:
     statements = [_without_apology(untagged(s.original)) for s in split_sentences(message) if not _asks_back(s.norm)]
     statements += [_promised(found) for found in _CALLBACK_ASKED.finditer(message)]  # "..., so he can call you?"
-    return [
+    return tuple(
         s
         for s in statements
         if "?" not in s
         and (len(s.split()) >= 3 or "$" in s or PHONE_NUMBER.search(s) or _DIRECTIVE_START.match(s))  # "Fee's $15."
         and not _NOT_PLAN.search(s)
-    ]
+    )
 
 
 _CALLBACK_ASKED = pattern("callback_in_question", re.IGNORECASE)

@@ -270,7 +270,7 @@ def said_back(
     """The plan said back: its key actions and values, in the visitor's voice; the sentences as the trainee said
     them (in the visitor's words) when no action or value stands out."""
     told = [t for *_, t in plans]
-    chosen = [named_back(s, told[told.index(s) - 1] if told.index(s) else "") for s in _chosen(plans)]
+    chosen = [named_back(s, " ".join(told[max(0, told.index(s) - 2) : told.index(s)])) for s in _chosen(plans)]
     recap = [in_my_words(_LED.sub("", s)).rstrip(".") + "." for s in chosen[-1:] if len(s.split()) >= _RECAP]
     recap = recap if recap and (not any(map(key_items, chosen)) or _RECAP_LED.match(chosen[-1])) else []  # "To recap:"
     items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))

@@ -112,6 +112,7 @@ def moved_mood(visitor: Visitor, names: frozenset[str], helped: bool = False) ->
         step += 1
     if "put_off" in names:
         step = max(step, 1)  # told to wait or go elsewhere: kind words around it do not calm
+    step = max(step, -2 if helped else -1)  # kind words alone calm a step at a time: one "sorry" is no cure
     return clamp(visitor.mood + step)
 
 

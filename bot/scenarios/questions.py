@@ -182,7 +182,8 @@ _IN_A_NAME = re.compile(r"\b(in|under) (your|his|her|their|my) name\b")
 _WHO_FOR_YOU = re.compile(
     r"\bwho(?:'ll| will| is going to| is gonna|'s going to|'s gonna)? (?:be )?(?:getting in touch|get in touch|"
     r"contacting|contacts|contact|calling|calls|call|reaching|reach|reviews|reviewing|review|looks at|look at|"
-    r"handles|handle|gets back|get back)\b(?=.*\b(?:you|u|your|ur)\b)"
+    r"handles|handle|gets back|get back)\b(?=.*\b(?:you|u|your|ur)\b)|"
+    r"\bwho(?:'s| is) on the other end\b|\bwhich (?:office|line|unit|desk) (?:answers|picks up)\b"
 )
 """Who the desk's plan has call the visitor ("who will be getting in touch with you?", "who reviews your complaint and
 calls you back?"): asked back from what was told, never someone of the visitor's story."""
