@@ -1,4 +1,4 @@
-"""Play-test round 33: verdicts that were wrong, each now right, over whole calls as the grader reads them."""
+"""Play-test rounds 33 to 35: verdicts that were wrong, each now right, over whole calls as the grader reads them."""
 
 from __future__ import annotations
 
@@ -73,3 +73,12 @@ def test_a_question_for_a_detail_asked_with_the_offer_of_help_is_a_question_too(
     signals = detect("Could I trouble you for your name, and is there anything further I can help you with?")
     assert {"clarifying_question", "offer_more_help"} <= signals.names
     assert "clarifying_question" not in detect("Did that answer your questions, and is there anything else?").names
+
+
+def test_texting_u_ends_a_sentence_but_a_clock_time_does_not() -> None:
+    from bot.grading.text import split_sentences
+
+    texted = split_sentences("thats rly decent of u. can i get ur name + phone real quick?")
+    assert [s.original for s in texted][0] == "thats rly decent of u."
+    assert len(texted) == 2
+    assert len(split_sentences("Come in at 8 a.m. tomorrow and bring your ID.")) == 1

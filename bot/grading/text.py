@@ -28,8 +28,9 @@ _TITLES = frozenset(
     "mr mrs ms dr st sgt lt det ofc dep cpl capt cmdr sr jr ave blvd rd no ext vs approx dept apt ft mt".split()
 )
 """Abbreviations that never end a sentence ("Mrs. Lopez", "Ext. 12", "St. Mary's")."""
-_CLOCK = re.compile(r"(?:\b[ap]\.\s?m|\be\.g|\bi\.e|\betc|\b[A-Z])\.$", re.IGNORECASE)
-"""a.m., p.m., e.g., i.e., etc. and an initial ("J. Smith"): a sentence may end there, or not."""
+_CLOCK = re.compile(r"(?:\b[ap]\.\s?m|\be\.g|\bi\.e|\betc|(?-i:\b[A-Z]))\.$", re.IGNORECASE)
+"""a.m., p.m., e.g., i.e., etc. and an initial ("J. Smith"): a sentence may end there, or not. A lower-case letter
+is no initial ("thats rly decent of u. can i get ur name"): texting's "u" ends a sentence."""
 _GOES_ON = re.compile(
     r"^(?:[a-z0-9(]|(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|"
     r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|Weekdays?|Every|Through)\b)"

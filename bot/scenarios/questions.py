@@ -261,6 +261,8 @@ _AGREEMENT = re.compile(
 _TEACH_BACK = re.compile(
     r"\b(tell|say|read|repeat|run|walk) (me |it |that |this |those |them )?(back|through) (to me|for me|what)|"
     r"\b(tell|say|read|repeat|run) (me )?(those|these|the|your|all the) (steps|things|points|numbers) back\b|"
+    r"\b(repeat|recite|list|go over|run through) (the |those |these |your )?(two |three |four )?"
+    r"(steps|things|points)\b|"
     r"\b(tell|say|repeat|read|give) me back\b|"
     r"\b(tell|say|repeat|read) (it |that |this )?back\b|"
     r"\b(tell|say|repeat|read) me (it|that|this|those|these|them|everything|all that) back\b|"
