@@ -410,7 +410,8 @@ class ScenarioEngine:
         if fired is None and visitor.stalls >= 2:
             return self.lines.fresh(self.lines.nudge(visitor, state), visitor, lines)
         line = self.lines.fresh(self.lines.pick(lines, visitor), visitor, lines)
-        return self._taken_in(line, visitor) if fired is None else line
+        asked = names & {"clarifying_question", "testing_questions", "offer_more_help"}
+        return self._taken_in(line, visitor) if fired is None and not asked else line  # "Your name?": no answer
 
     def _taken_in(self, line: str, visitor: Visitor) -> str:
         """The visitor's next line after its question was answered, with a word that it heard the answer first

@@ -382,10 +382,11 @@ def _callee(sentences: list[str], stems: set[str]) -> str:
     victim advocate;" then "their number is ..."); "" when no number came with a name."""
     named = []
     for at, sentence in enumerate(sentences):  # latest first: the one before it in the call is the next
-        before = " ".join(reversed(sentences[at + 1 : at + 3]))  # "the jail's inmate information line ... He'd be
+        before = sentences[at + 1] if at + 1 < len(sentences) else ""
+        further = " ".join(reversed(sentences[at + 1 : at + 3]))  # "the jail's inmate information line ... He'd be
         # at Bayview County ... Their direct number is ...": whom it reaches, said one sentence further back
         if (own := number_named(sentence)) or not (called := _CALLED.search(sentence)):
-            if found := own or number_named(sentence, before):
+            if found := own or number_named(sentence, before) or number_named(sentence, further):
                 text = sentence if own else f"{before} {sentence}"  # pointing back: with its name
                 named.append((len(stems & _stems(text)), -at, found[0]))
         else:  # "call the three credit bureaus ... and put a freeze on": no number of theirs
