@@ -36,7 +36,7 @@ from bot.practice.lines import Lines
 from bot.practice.quizzes import quiz_kind
 from bot.practice.repeats import as_repeats
 from bot.practice.said_once import once_yes
-from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW
+from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, SELF_ANSWERS
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
 from bot.scenarios.format import Detail, Line, Scenario
@@ -80,6 +80,10 @@ _BARE_LIST = re.compile(
 )
 """A question of bare nouns ("name, insurance, plate?"): about whoever the question before it named."""
 _STOP = frozenset(words("common_question_words"))
+
+
+_BARE_SURE = frozenset(SELF_ANSWERS.get("request", ()))
+"""A bare yes to a request ("Okay, sure."), dropped when another part of the answer already speaks to it."""
 
 
 def _stems(text: str) -> dict[str, int]:
@@ -147,6 +151,7 @@ class Answers:
             answers += [(_BARE_YES.sub("", a) or a, b) if i in either else (a, b) for a, b in found]
         if not [a for a, _ in answers if a]:
             return None
+        answers = [(a, b) for a, b in answers if a not in _BARE_SURE] or answers  # "Can you read it?" answered already
         said = list(dict.fromkeys(as_repeats(answers, visitor, self.lines)))  # "alone, or anyone with you?": once
         if not said:
             return None

@@ -138,12 +138,13 @@ class Lines:
 
     @property
     def said_before(self) -> tuple[str, ...]:
-        """The openers of a repeat in the persona's voice: a frightened, a limited-English or a young visitor says
-        "Like I said,", never a curt "Again," or "As I said,"."""
+        """The openers of a repeat in the persona's voice: a frightened, confused, limited-English or young visitor
+        says "Like I said,", never a curt "Again," or "As I said,"."""
         register = self.scenario.persona_register
         if register == "limited":
             return LIMITED_SAID_BEFORE
-        return GENTLE_SAID_BEFORE if register in REGISTERS else COMMON_SAID_BEFORE
+        confused = any(not d.known for d in self.scenario.persona_details)  # the lost elderly caller: never curt
+        return GENTLE_SAID_BEFORE if register in REGISTERS or confused else COMMON_SAID_BEFORE
 
     def said_again(self, line: str, visitor: Visitor) -> str:
         """The line said as a repeat ("Like I said, ..."); a value read back without its own "you said"."""
