@@ -82,3 +82,10 @@ def test_texting_u_ends_a_sentence_but_a_clock_time_does_not() -> None:
     assert [s.original for s in texted][0] == "thats rly decent of u."
     assert len(texted) == 2
     assert len(split_sentences("Come in at 8 a.m. tomorrow and bring your ID.")) == 1
+
+
+def test_whom_the_visitor_will_reach_asked_back_is_a_check() -> None:
+    told = "If you wanna reach the watch commander direct, it's (562) 555-0142."
+    check = "Say you don't hear nothin' back. Who you gonna reach out to, and how?"
+    assert grade(said(HELLO, told, check)).criteria["testing_questions"].met
+    assert not grade(said(HELLO, "Who are you going to call to pick you up?")).criteria["testing_questions"].met
