@@ -89,3 +89,22 @@ def test_whom_the_visitor_will_reach_asked_back_is_a_check() -> None:
     check = "Say you don't hear nothin' back. Who you gonna reach out to, and how?"
     assert grade(said(HELLO, told, check)).criteria["testing_questions"].met
     assert not grade(said(HELLO, "Who are you going to call to pick you up?")).criteria["testing_questions"].met
+
+
+@pytest.mark.parametrize(
+    ("trainee", "criterion", "met"),
+    [
+        ("Sorry, that's rattling.", "empathy", True),
+        ("Say back when to expect them?", "testing_questions", True),
+        ("Just so we're on the same page, Greg, what's happening with her now, and what might you get from us later?",
+         "testing_questions", True),
+    ],
+)
+def test_round_36_verdicts(trainee: str, criterion: str, met: bool) -> None:
+    told = "A deputy is on the way, about twenty minutes. Zoe stays right here with me."
+    assert grade(said(HELLO, told, trainee)).criteria[criterion].met is met
+
+
+def test_a_hopeful_maybe_is_no_brush_off() -> None:
+    assert "dismissive" not in detect("Maybe not too late. Right now, please call the gift card company.").names
+    assert "dismissive" in detect("Maybe not leave your wallet in the car.").names
