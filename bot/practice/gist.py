@@ -62,8 +62,11 @@ def one_of(clause: str) -> str:
 
 def _alternative_end(clause: str, at: int) -> int:
     """Where the last alternative ends: at the next comma or full stop, or the end."""
-    stop = re.compile(r"[,.;!?]").search(clause, at)
+    stop = _STOP.search(clause, at)
     return stop.start() if stop else len(clause)
+
+
+_STOP = re.compile(r"[,.;!?]")
 
 
 def _list_start(clause: str, at: int) -> int | None:
