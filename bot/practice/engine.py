@@ -46,7 +46,7 @@ from bot.practice.plans import echoes_visitor, offers_heard
 from bot.practice.said_once import not_repeating
 from bot.practice.steps import steps_heard
 from bot.practice.stock_lines import ACKNOWLEDGED as _ACKNOWLEDGED
-from bot.practice.stock_lines import DONT_KNOW, REGISTERS, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN
+from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN, in_register
 from bot.practice.visitor import (
     MOOD_STEPS,
     PUT_DOWN,
@@ -420,8 +420,7 @@ class ScenarioEngine:
             return line
         if not told_sentences(visitor.message):
             return line  # "Okay.": nothing was answered
-        voiced = REGISTERS.get(self.scenario.persona_register, {}).get("taken_in")
-        table = voiced if isinstance(voiced, tuple) else TAKEN_IN  # "Okay. Thank you." in few words
+        table = in_register(self.scenario.persona_register, "taken_in", TAKEN_IN)  # "Okay. Thank you." in few words
         return f"{random.Random(f'{visitor.seed}:{visitor.turn}:taken-in').choice(table)} {line}"
 
     def ended(self, visitor: Visitor) -> bool:

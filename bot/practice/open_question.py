@@ -14,6 +14,7 @@ import re
 
 from bot.grading.text import split_sentences
 from bot.practice.said_once import content_words
+from bot.practice.stock_lines import in_register
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, says, words
 
@@ -23,8 +24,6 @@ _CLOSING = frozenset({"farewell", "appreciation"})
 _ANSWERS = pattern("open_question_answered", re.IGNORECASE)
 _ASKING_WORDS = frozenset(words("open_question_words"))
 _AWAY = says("left_unanswered")
-_AWAY_IN = {r: says(f"register.{r}.left_unanswered") for r in ("distressed", "limited", "child")}
-"""... in a register where everyday words do not fit (a scared victim, a visitor with little English, a child)."""
 _WAITING = says("waits_here")
 _WAIT, _LEAVING, _GONE_OFF = patterns("asked_to_wait goodbye_said gone_off", re.IGNORECASE)
 """The desk asks the visitor to wait for someone ("Have a seat, the deputy will be with you in a minute."); the
@@ -67,7 +66,7 @@ def on_the_way_out(visitor: Visitor, line: str, register: str = "everyday") -> s
     someone ("Have a seat, the deputy will be with you in a minute.")."""
     if _WAIT.search(visitor.message) and _LEAVING.search(line) and not _GONE_OFF.search(line):
         return random.Random(f"{visitor.seed}:{visitor.turn}:wait").choice(_WAITING)
-    away = _AWAY_IN.get(register) or _AWAY
+    away = in_register(register, "left_unanswered", _AWAY)  # a scared victim, little English, a child: few words
     if not unanswered(visitor.heard) or any(a in line for a in away):
         return line
     aside = random.Random(f"{visitor.seed}:{visitor.turn}:open").choice(away)

@@ -20,6 +20,13 @@ NOT_YET, ALL_CLEAR = table("not_yet"), table("all_clear")
 REGISTERS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = nested("register")
 """Stock lines in each persona register, by the table they replace (the default table is everyday speech)."""
 DISTRESSED, LIMITED, CHILD = (REGISTERS[name]["all_clear"] for name in ("distressed", "limited", "child"))
+
+
+def in_register(register: str, name: str, everyday: tuple[str, ...]) -> tuple[str, ...]:
+    """A list of stock lines in the persona's register ("register.limited.taken_in": "Okay. Thank you."), or the
+    everyday list when the register has none."""
+    voiced = REGISTERS.get(register, {}).get(name)
+    return voiced if isinstance(voiced, tuple) else everyday
 # A teach-back answered when the scenario has no line that says the plan back; the opener of something said
 # before; an offer of more help when the visitor has nothing left to ask; going in circles; a repeat's opener;
 # the last word of a distressed, limited or child visitor (and after an offer of more help); the first words
