@@ -13,8 +13,11 @@ Reader = Callable[[], str | None]
 COMMANDS_HELP = "Type what you would say. /hint for a hint, /end to finish and see your score."
 
 
-def run_conversation(attempt: Attempt, read: Reader, out: TextIO, err: TextIO, echo: bool) -> AttemptResult:
-    """Play the attempt until it ends, the trainee types /end, or input runs out."""
+def run_conversation(
+    attempt: Attempt, read: Reader, out: TextIO, err: TextIO, echo: bool, piped: bool = False
+) -> AttemptResult:
+    """Play the attempt until it ends, the trainee types /end, or input runs out; piped input left over after
+    the visitor ended the call is counted out loud, so no typed line vanishes without a word."""
     scenario = attempt.engine.scenario
 
     def who() -> str:
@@ -40,7 +43,18 @@ def run_conversation(attempt: Attempt, read: Reader, out: TextIO, err: TextIO, e
             err.write(f"({submission.notice})\n")
         if submission.reply is not None:
             out.write(f"{who()}: {submission.reply.line}\n")
+    if attempt.ended and piped:
+        _count_unsaid(read, err)
     return attempt.finish()
+
+
+def _count_unsaid(read: Reader, err: TextIO) -> None:
+    unsaid = 0
+    while (message := read()) is not None:
+        unsaid += bool(message.strip()) and message.strip().lower() != "/end"
+    if unsaid:
+        lines = "1 line" if unsaid == 1 else f"{unsaid} lines"
+        err.write(f"(The call had ended, so {lines} after it {'was' if unsaid == 1 else 'were'} not said.)\n")
 
 
 def print_scorecard(result: AttemptResult, scenario: Scenario, out: TextIO) -> None:

@@ -336,3 +336,10 @@ def test_web_refuses_training_hours_for_a_call_it_does_not_have(tmp_path: Path) 
     assert_clean_failure(
         result, f"{scenarios / 'agency.yaml'}: training_hours.car-break-inn: 'car-break-inn' is not a scenario id"
     )
+
+
+def test_lines_piped_after_the_visitor_ended_the_call_are_counted_not_lost_in_silence() -> None:
+    script = COURTEOUS["car-break-in"] + ["Oh, one more thing.", "/end", "Hello?"]
+    result = practise("car-break-in", script)
+    assert "(The call had ended, so 2 lines after it were not said.)" in result.stderr
+    assert "You: Oh, one more thing." not in result.stdout and "Total: 100/100" in result.stdout

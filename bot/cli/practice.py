@@ -30,7 +30,9 @@ def cmd_practice(args: argparse.Namespace) -> int:
     if args.json:
         talk = sys.stderr if interactive else io.StringIO()
     attempt = Attempt.start(ScenarioEngine(scenario), seed)
-    result = run_conversation(attempt, read, talk, sys.stderr, echo=not interactive and not args.json)
+    result = run_conversation(
+        attempt, read, talk, sys.stderr, echo=not interactive and not args.json, piped=not interactive
+    )
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:

@@ -309,11 +309,15 @@ _LEADS = frozenset(WORDS["fillers"].wordings)
 
 
 def _core(norm: str) -> str:
-    """The clause without its leading fillers and conjunctions."""
+    """The clause without its leading fillers and conjunctions, and without a frame that only says a step follows
+    ("so what happens is I pass it to the watch commander": the desk passes it on)."""
     tokens = norm.split()
     i = 0
-    while i < len(tokens) - 1 and tokens[i] in _LEADS:
-        i += 1
+    while i < len(tokens) - 1:
+        frame = WORDS["step_frames"].starts(f" {' '.join(tokens[i:])} ")
+        if tokens[i] not in _LEADS and not (frame and len(frame.split()) < len(tokens) - i):
+            break
+        i += len(frame.split()) if frame else 1
     return " ".join(tokens[i:])
 
 

@@ -14,8 +14,10 @@ from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pairs, patterns, table
 
-_DO_NOW, _DO_WHEN_TOLD, _TELL_DONE, _DID_YOU = patterns("do_now do_when_told tell_done did_it")
+_DO_NOW, _DO_WHEN_TOLD, _TELL_DONE, _DID_YOU, _PLACED_YET = patterns("do_now do_when_told tell_done did_it placed_yet")
 _DONE = pairs("done_forms")
+_PUT = ("put", "move", "lock", "hide", "leave", "throw", "give", "hand")
+"""The verbs of putting a thing somewhere, asked after as "are they in the trunk now?"."""
 COMPLIED = table("complied")
 
 
@@ -27,6 +29,10 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
     did = _DID_YOU.search(part)
     if did and (done_before := _done_before(did.group("verb"), part[did.end("verb") :], visitor)):
         return f"Yes. {done_before[:1].upper()}{done_before[1:]}."  # "Did you put the pills away?" once it has
+    placed = _PLACED_YET.search(part)  # "are they in the trunk now?": "Yes. I put them in the trunk."
+    put = (_done_before(verb, part[placed.start() :], visitor) for verb in _PUT) if placed else iter(())
+    if done_before := next(filter(None, put), ""):
+        return f"Yes. {done_before[:1].upper()}{done_before[1:]}."
     asked = _DO_NOW.search(part) or (_DO_WHEN_TOLD.search(part) if _TELL_DONE.search(visitor.message) else None)
     if asked is None:  # "could you put the bottle in the trunk? Let me know when it's done.": done now too
         return None

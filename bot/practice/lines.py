@@ -109,7 +109,7 @@ class Lines:
         if any(line.told for line in lines):  # "(The crisis counselor joins the line.)" only once one was called
             said = " ".join(k.split(":", 1)[1] for k in visitor.heard if k.startswith("told-me:")).lower()
             fit = tuple(x for x in lines if not x.told or any(re.search(rf"\b{re.escape(w)}", said) for w in x.told))
-            lines = fit or lines
+            lines = _last_named(fit, visitor.message.lower()) or fit or lines
         for_mood = [line for line in lines if visitor.mood in line.moods]
         general = [line for line in lines if not line.moods]
         return for_mood or general or list(lines)
@@ -472,3 +472,14 @@ def without_lead_ins(line: str, asked: str, seed: int) -> str:
 def times_of_day(message: str) -> set[str]:
     """What the trainee's words say of the time of day ("tod:evening"), for the visitor to remember."""
     return {f"tod:{when}" for when, words in _TIME_OF_DAY if words.search(message)}
+
+
+def _last_named(lines: tuple[Line, ...], latest: str) -> tuple[Line, ...]:
+    """The lines about what the trainee's latest message named last ("I'll call Ana right after the advocate. ...
+    The deputy's walking in now": the deputy comes in, not the advocate); none when it named nothing of theirs."""
+
+    def named_at(line: Line) -> int:
+        return max((m.start() for w in line.told for m in re.finditer(rf"\b{re.escape(w)}", latest)), default=-1)
+
+    last = max(map(named_at, lines), default=-1)
+    return tuple(x for x in lines if last >= 0 and named_at(x) == last)

@@ -70,6 +70,7 @@ _WITH_NUMBER = re.compile(
 )
 """A phone number after a place ("Valley Tow, 1450 Industrial Way, (562) 555-0188"): left out of where to go (a
 value shape, code like the other shapes)."""
+_FREE = re.compile(r"\b(?:free|no (?:charge|cost|fee))\b", re.IGNORECASE)
 _EITHER_FIGURE = re.compile(r"\b\d+\b[^?]{0,30}\bor\b\s+\d+\b")
 _GO_TO = pattern("going_to_place", re.IGNORECASE)
 """The visitor's own words for going to a place ("I'll want the ..."), left out when it says back where it goes."""
@@ -177,6 +178,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     before = sentences[sentences.index(best) + 1] if sentences.index(best) + 1 < len(sentences) else ""
     if kind == "number" and (named := number_named(best, before)) and values == [named[1]]:
         values = [f"{named[0]}, {named[1]}"]  # "the inmate information line, (562) ..."
+    if kind == "fee" and yes_no(part):  # "is there a charge for their help?": yes or no first
+        return "No, it's free." if _FREE.search(values[0]) else f"Yes, {values[0]}."
     register = lines.scenario.persona_register
     said_as = READ_BACK.get(register, READ_BACK["everyday"])
     if kind == "email":  # an address never opens a sentence ("Commendations@...")
