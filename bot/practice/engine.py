@@ -47,6 +47,7 @@ from bot.practice.said_once import not_repeating
 from bot.practice.steps import steps_heard
 from bot.practice.stock_lines import ACKNOWLEDGED as _ACKNOWLEDGED
 from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN, in_register
+from bot.practice.turn_taking import question_last
 from bot.practice.visitor import (
     MOOD_STEPS,
     PUT_DOWN,
@@ -328,6 +329,7 @@ class ScenarioEngine:
             line = f"{yes} {line}"
         line = self.lines.fitting(self.lines.unrepeated(line, visitor, state, answering), visitor)
         line = without_last_reaction(line) if answering else line  # "I'm Greg Hanley. Oh, good.": reacts to nothing
+        line = question_last(line)  # "It's Rebecca Stone. Do you need my ID? A photo ID.": it never answers itself
         if answering and line == answering and not state.end:  # "Your name? Anything else?": the offer answered too
             line = self.ending.and_offer(line, visitor, state, names)
         self.lines.remember_said(visitor, line)

@@ -23,7 +23,7 @@ from bot.practice.hearing import (
     without_questions_just_answered,
     without_untold_values,
 )
-from bot.practice.others import misnamed, misplaced
+from bot.practice.others import misnamed, misnumbered, misplaced
 from bot.practice.said_once import content_words, distinct, once_each, said_key
 from bot.practice.stock_lines import (
     AGAIN,
@@ -301,6 +301,7 @@ class Lines:
             line = _GOOD_NIGHT.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}day", line)
         line = _not_to_itself(line, self.persona_name(visitor))  # "I'm safe right now, Jasmine, right here"
         line = misplaced(line, visitor)  # "a deputy will come to 904 Alder Street": "Wait, no, it's 7209 ..."
+        line = misnumbered(line, visitor)  # "call you back on (562) 555-0322" to 0223: "Sorry, no, my number is ..."
         return misnamed(line, visitor, self)  # "Thank ya, Sam." to Marcus: "It's Marcus, actually."
 
 

@@ -105,7 +105,7 @@ def _said_by_visitor(name: str, visitor: Visitor) -> bool:
 
 
 _GREETED = re.compile(r"\b(?:hi|hey|hello|heya)\s+$", re.IGNORECASE)
-(_CHILD_TALK,) = patterns("child_talk")
+_CHILD_TALK, _RADIO_TALK = patterns("child_talk radio_talk")
 """A name greeted ("hi Lily") after the call is under way: someone else there is greeted, not the visitor."""
 _TITLES = frozenset(words("titles_with_surname"))
 """A persona known by title and surname ("Mr. Farouk") is corrected with both."""
@@ -148,6 +148,8 @@ def to_someone_else(sentence: str, visitor: Visitor, lines: Lines) -> bool:
     find your mom or dad." with the finder at the desk): said to them, so never said back as the visitor's own."""
     if _CHILD_TALK.search(sentence) and lines.scenario.persona_register != "child":
         return True  # "we're gonna find your mommy fast ok": to the lost child beside the visitor
+    if _RADIO_TALK.search(sentence):
+        return True  # "Dispatch, Harbor desk: ... send units to check the lot": on the radio, never its own to do
     found = _ADDRESSED.match(sentence)
     if found is None or not lines.scenario.persona_name:
         return False
@@ -187,3 +189,43 @@ def _own_address(visitor: Visitor) -> str:
     found = _ADDRESS.search(re.sub(r"\b([a-z])", lambda m: m.group(1).upper(), said))
     return f"{found.group(1)} {found.group(2)}" if found else ""
 
+
+
+_PHONE = re.compile(r"\(?\b(\d{3})\)?[\s.-]*(\d{3})[\s.-](\d{4})\b")
+"""A phone number as told ("(562) 555-0223"): a value shape, not phrasing."""
+(_FOR_YOU,) = patterns("number_for_them")
+"""A number the desk will reach the visitor on ("he will call you back on ...", "your number is ...")."""
+
+
+def misnumbered(line: str, visitor: Visitor) -> str:
+    """The line, with a correction first when the trainee gives the visitor's own number back wrong ("call you
+    back on (562) 555-0322" to a caller at 555-0223: "Sorry, no, it's (562) 555-0223."); a slip of a digit or two,
+    never another number the desk gives out; once a call."""
+    if "corrected:phone" in visitor.heard:  # never said back wrong after: "Yes, that's right. (562) 555-0223."
+        own = own_phone(visitor)
+        wrong = {k.removeprefix("misnumbered:") for k in visitor.heard if k.startswith("misnumbered:")}
+        return _PHONE.sub(lambda m: own[1] if own and "".join(m.groups()) in wrong else m.group(0), line)
+    if not visitor.message or not _PHONE.search(visitor.message):
+        return line
+    own = own_phone(visitor)
+    for told in _PHONE.finditer(visitor.message):
+        digits = "".join(told.groups())
+        slip = own and digits != own[0] and sum(a != b for a, b in zip(digits, own[0], strict=True)) <= 2
+        if slip and _FOR_YOU.search(_sentence_around(visitor.message, told.start())):
+            visitor.heard |= {"corrected:phone", f"misnumbered:{digits}"}
+            said = told.group(0).strip()
+            return f"Sorry, no, my number is {own[1]}, not {said}. {misnumbered(line, visitor)}"
+    return line
+
+
+def own_phone(visitor: Visitor) -> tuple[str, str] | None:
+    """The phone number the visitor gave, as digits and as it said it, or None."""
+    said = " ".join(k[5:] for k in sorted(visitor.heard) if k.startswith("said:"))
+    found = _PHONE.search(said)
+    return ("".join(found.groups()), "({}) {}-{}".format(*found.groups())) if found else None
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("? ", at), text.find("! ", at)) if e >= 0]
+    return text[start : min(ends) + 1 if ends else len(text)].lower()

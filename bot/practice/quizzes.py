@@ -20,6 +20,7 @@ from bot.practice.antecedents import COMPANY, in_context, number_named
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
+from bot.practice.others import own_phone
 from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words
 from bot.practice.read_back import CLOSED, READ_BACK, at_times, framed, key_items, taking_time, value_pattern
 from bot.practice.said_once import content_words
@@ -117,7 +118,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     found = told_parts(part, visitor, sentences, lines)  # "... what days you come in and what it costs?": both
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
     if found := found or parts_answer(part, visitor, sentences, about, lines):
-        return found  # "Which do you do first?", "Tell me back what days and how much"
+        return _with_whom(found, sentences) if _WHO_CALL.search(part) else found  # "Which do you do first?"
     if _BOOKING.search(plain(part)) and (booked := booking_said(sentences)):
         return f"{booked[:1].upper()}{booked[1:]}."  # "how do you get on the schedule?": by appointment, the number
     if _WHO_CALL.search(part) and (callee := callee_answer(part, sentences)):
@@ -125,8 +126,10 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     kind = quiz_kind(part)
     if kind is None:
         return None
-    if kind == "figure":
-        return _figure(part, sentences)
+    if kind == "figure":  # "Which one is correct, 0223 or 0322?" of its own number: its own, whole
+        own = own_phone(visitor)
+        mine = own and any(own[0].endswith(f) for f in _NUMBER.findall(part) if len(f) >= 4)
+        return f"It's {own[1]}." if mine else _figure(part, sentences)
     shape = value_pattern(kind)
     found = [s for s in sentences if shape is None or shape.search(s)]
     if kind == "number" and _EMERGENCY.search(part):  # "what's the emergency number?": 911, not dispatch's
@@ -187,6 +190,19 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(said_as)
     said = framed(line, ", ".join(values))
     return said[:1].upper() + said[1:]
+
+
+def _with_whom(found: str, sentences: list[str]) -> str:
+    """A number read back with whom it reaches, asked "which number you will be calling and what it is for?":
+    "That's the inmate information line, (562) 555-0170." (the name from the line it points back to)."""
+    numbers = PHONE_NUMBER.findall(found)
+    told = next((s for s in sentences if numbers and numbers[0] in s), "")
+    if len(numbers) != 1 or not told:
+        return found
+    named = next(filter(None, (number_named(told, before) for before in sentences if before != told)), None)
+    if not named or named[1] != numbers[0] or named[0].removeprefix("the ").lower() in found.lower():
+        return found
+    return found.replace(numbers[0], f"{named[0]}, {numbers[0]}", 1)
 
 
 _CASE_SAID, _CASE_LEAD, _THEN_STEP = patterns("case_said case_lead step_on_case")

@@ -78,7 +78,7 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"call you back|callback|call back number|reach you|your number|phone number|best number|good number|"
         r"safe number|your cell|cell number|contact you|get hold of you|get ahold of you|number (i|we|they|the deputy) "
         r"can (call|reach)|number for you|telephone number|your telephone|contact number|mobile number|"
-        r"cell phone number|name and (a |your |ur )?(good |best )?number",
+        r"cell phone number|name and (a |your |ur )?(good |best )?(number|phone)\b",
         "",
     ),
     (
@@ -151,7 +151,7 @@ _AUX_START = re.compile(
 )
 _CLAUSE_WH = re.compile(
     r"(?<!know )(?<!remember )(?<!idea )(?<!tell me )(?<!sure )(?<!see )(?<!say )(?<!notice )(?<!ask )(?<!recall )"
-    r"\b(?:when|where) (?=(?:you|u|he|she|they|we|i|it)\b)"
+    r"(?<!get )\b(?:when|where) (?=(?:you|u|he|she|they|we|i|it)\b)(?!it (?:happened|occurred|started)\b)"
 )
 """In a yes-or-no question, "when you found her" or "a friend where you can stay" is a clause, no question of
 time or place ("do you know where he went?" still asks where)."""
@@ -192,9 +192,13 @@ _TO_A_CHILD = re.compile(r"\b(sweetie|sweetheart|honey|kiddo|little one|buddy|li
 _SOMEONE_ELSES_NAME = re.compile(r"\b(\w+)'s (full |first |last )?name\b|\b(his|her|their) (full |first |last )?name\b")
 _SOMEONE_ELSES_NUMBER = re.compile(
     r"\b(?!what|that|it|there|here|who|your)\w+'s (?:phone |cell |mobile |home )?(?:number|phone)\b|"
-    r"\b(?:his|her|their) (?:phone |cell |mobile |home )?number\b"
+    r"\b(?:his|her|their) (?:phone |cell |mobile |home )?number\b|"
+    r"\b(?:did|does|has|have) (?:the \w+|he|she|they|someone|somebody|anyone) "
+    r"(?:leave|left|give|gave|use|used|call from) (?:a|any|his|her|their) "
+    r"(?:phone |cell |call ?back )?(?:number|phone)\b"
 )
-"""Someone else's number ("do you know your daughter's phone number?"): no callback number of the visitor's."""
+"""Someone else's number ("do you know your daughter's phone number?", "did the scammer leave a phone number?"): no
+callback number of the visitor's."""
 _YOUR_NUMBER = re.compile(r"\b(?:your|ur) (?:phone |cell |mobile |home |callback |best )?(?:number|phone)\b")
 
 
@@ -269,6 +273,7 @@ _TEACH_BACK = re.compile(
     r"\b(tell|say|repeat|read|run) (me )?(that|the|this) (last |second |first )?(part|bit) back\b|"
     r"in (your|ur) (own )?words(?!,? (how|what|when|where|why) (did|do|was|were|happened)\b)|"
     r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
+    r"\b(say|tell|explain) (to )?me what (will|is going to|is gonna) happen\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
     r"what you (will|must|have to|need to|gotta) do|"
     r"(which|what) (two |three )?things (will|are|do) you (going to )?do|"

@@ -1,0 +1,52 @@
+"""Play-test round 37: verdicts that were wrong, each now right, over whole calls as the grader reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.grading import grade
+from bot.grading.facts import fact_statuses
+from bot.scenarios.library import Library
+from tests.test_grading_round33 import HELLO, said
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "told", "fact", "status"),
+    [
+        # "what happens is" only says a step follows: the desk passes it on
+        ("deputy-compliment", "So what happens is I write this up and pass it to the watch commander, and it goes to "
+         "Deputy Park and into his file.", "pass_on", "given"),
+        ("deputy-compliment", "The plan is you write to the newspaper.", "pass_on", "missing"),
+        # the trainee's own title brings no deputy to her
+        ("domestic-violence-lobby", "I'm Deputy Lorna Pickett with the Sheriff's Department here at Harbor Station.",
+         "deputy_now", "missing"),
+        ("domestic-violence-lobby", "I'm calling a deputy in from the back right this minute to sit with us.",
+         "deputy_now", "given"),
+    ],
+)
+def test_what_was_said_is_graded_for_what_it_does(
+    library: Library, scenario_id: str, told: str, fact: str, status: str
+) -> None:
+    scenario = library.scenarios[scenario_id]
+    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
+    assert statuses[fact].status == status, statuses[fact]
+
+
+@pytest.mark.parametrize(
+    ("trainee", "criterion", "met"),
+    [
+        ("Totally understandable, deadlines are stressful, but you're in the right spot and this is pretty easy.",
+         "empathy", True),
+        ("def the right call, way safer here. can i get ur name + phone?", "empathy", True),
+        ("Understood. Every night is rough, sorry. Where are they setting them off?", "empathy", True),
+        ("The form is understandable.", "empathy", False),
+        ("So that we are clear, would you kindly tell me when you may expect the deputy to arrive?",
+         "testing_questions", True),
+        ("Just so we're on the same page, can you tell me what's about to happen, and did the pills go in the trunk?",
+         "testing_questions", True),
+        ("Tell me what was about to happen when he hit you.", "testing_questions", False),
+    ],
+)
+def test_round_37_verdicts(trainee: str, criterion: str, met: bool) -> None:
+    told = "A deputy is on the way, about twenty minutes. I'm connecting you to the crisis line now."
+    assert grade(said(HELLO, told, trainee)).criteria[criterion].met is met
