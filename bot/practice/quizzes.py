@@ -105,6 +105,9 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     when the part is no such question or the trainee told nothing of the kind."""
     about = {w.removesuffix("'s") for w in content_words(plain(part))} - QUIZ_WORDS  # "the form's name": form
     sentences = told(visitor)
+    if (it_back := _IT_BACK_AND.match(plain(part))) and (number := _latest_number(sentences)):
+        rest = quiz_answer(it_back.group(1), visitor, lines, whole)  # "Read it back to me, and tell me what you do
+        return f"{number}. {rest}" if rest and number not in rest else rest or f"{number}."  # if there's a fire"
     if numbers := numbers_answer(part, sentences):
         return numbers  # "which number's for mediation and which one do you ring if he's at your door?": both
     if who := _who_will(part, sentences) or _if_told(part, sentences) or heard_back_answer(part, sentences):
@@ -190,6 +193,16 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(said_as)
     said = framed(line, ", ".join(values))
     return said[:1].upper() + said[1:]
+
+
+_IT_BACK_AND = re.compile(
+    r"^(?:(?:good|okay|ok|so|now|great|right) )*(?:read|say|repeat|give) (?:it|that) back(?: to me)?,? and (.+)$"
+)
+"""A bare "read it back to me" before another ask: the number just told, then the other answer (group 1)."""
+
+
+def _latest_number(sentences: list[str]) -> str:
+    return next((m.group(0) for s in sentences if (m := PHONE_NUMBER.search(s))), "")
 
 
 def _with_whom(found: str, sentences: list[str]) -> str:
