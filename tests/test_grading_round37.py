@@ -50,3 +50,16 @@ def test_what_was_said_is_graded_for_what_it_does(
 def test_round_37_verdicts(trainee: str, criterion: str, met: bool) -> None:
     told = "A deputy is on the way, about twenty minutes. I'm connecting you to the crisis line now."
     assert grade(said(HELLO, told, trainee)).criteria[criterion].met is met
+
+
+def test_an_advocate_named_with_her_number_and_asked_to_come_is_brought_in(library: Library) -> None:
+    scenario = library.scenarios["domestic-violence-lobby"]
+    told = (
+        "There is also a victim advocate, whose whole job is to help people in your situation with safety planning and "
+        "shelter; her direct number is (562) 555-0177, and I will ask her to come and sit with you. If you ever need "
+        "someone at any hour, the domestic violence hotline is 1-800-799-7233."
+    )
+    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
+    assert statuses["advocate"].status == "given", statuses["advocate"]
+    only_later = "If you ever need someone at any hour, the domestic violence hotline is 1-800-799-7233."
+    assert fact_statuses(said(HELLO, only_later), scenario.fact_rules, scenario.context)["advocate"].status == "wrong"

@@ -412,8 +412,9 @@ _COME_TO_US = re.compile(
 
 _BRING_IN = re.compile(
     r"^(?:\w+ ){0,2}?(?:i'll|i will|i'm going to|i'm gonna|i am going to|we'll|we will|let me|i'm) (?:just )?"
-    r"(?:call|calling|bring|bringing|get|getting|page|paging|radio|radioing|ring|ringing|have|having) "
-    r"(?:her|him|them|one|someone) (?:in|down|over|up|out|here|now|right now|right away)\b"
+    r"(?:(?:call|calling|bring|bringing|get|getting|page|paging|radio|radioing|ring|ringing|have|having) "
+    r"(?:her|him|them|one|someone) (?:in|down|over|up|out|here|now|right now|right away)\b|"
+    r"(?:ask|asking|have|having|get|getting) (?:her|him|them) to (?:come|join|sit|meet)\b)"
 )
 
 

@@ -63,7 +63,7 @@ COMPANY = re.compile(r"\b[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)* (?:Tow|Towing|Auto|Imp
 """A company named in the trainee's words ("Valley Tow")."""
 
 
-_THEIR_NUMBER = re.compile(r"^(?:and |so )?(?:their|its) (?=(?:direct |main )?(?:number|line|phone)\b)", re.I)
+_THEIR_NUMBER = re.compile(r"^(?:and |so )?(?:their|its|her|his) (?=(?:direct |main )?(?:number|line|phone)\b)", re.I)
 
 
 def named_back(sentence: str, before: str) -> str:
