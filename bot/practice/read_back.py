@@ -146,10 +146,17 @@ _THEY_DO = re.compile(r"^(?:so |and |then )?(?:they|he|she)(?:'ll| will| can| ar
 """The desk's doing said in the present ("I'm getting dispatch out"), its next step said as a promise."""
 
 
+_DASH_ASIDE = re.compile(r"\s+[\u2014\u2013]\s*([^\u2014\u2013]{3,80}?)\s*[\u2014\u2013]\s+")
+"""An aside between dashes inside a sentence (punctuation, not phrasing)."""
+
+
 def key_items(sentence: str) -> list[str]:
     """The actions and values of one trainee sentence, each as the visitor says it ("You can file it online, it
     takes about 15 minutes" gives "I can file it online" and "It takes about 15 minutes"); a condition stays with
     its action ("If he comes back, I call 911")."""
+    if aside := _DASH_ASIDE.search(sentence):  # "the current registration — so renew the tags first — and proof of
+        main = f"{sentence[: aside.start()]} {sentence[aside.end() :]}"  # insurance": the list whole, then the aside
+        return _joined_short(key_items(main) + key_items(aside.group(1).strip() + "."))
     unfilled = re.sub(r"\s*,(?:\s*,)+", ",", _FILLER.sub("", _OURS.sub("the ", sentence)))  # "988, the three numbers,"
     pieces = _CLAUSES.split(unfilled.strip().rstrip(".!"))
     clauses: list[str] = []
