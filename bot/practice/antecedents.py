@@ -63,13 +63,21 @@ COMPANY = re.compile(r"\b[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)* (?:Tow|Towing|Auto|Imp
 """A company named in the trainee's words ("Valley Tow")."""
 
 
+_PRAISE = re.compile(r"^(?:(?:free|new|good|great|local|really|very|excellent|wonderful) )+", re.I)
+_BARE_NUMBER = re.compile(r"^(?:and |so )?(?:the )?(?:number|phone number)('s| is)(?= \(?\d)", re.I)
 _THEIR_NUMBER = re.compile(r"^(?:and |so )?(?:their|its|her|his) (?=(?:direct |main )?(?:number|line|phone)\b)", re.I)
 
 
 def named_back(sentence: str, before: str) -> str:
     """The sentence with a number it gives by pointing back named ("Their number is (562) 555-0177" after "Next:
     victim advocate." is "The victim advocate's number is (562) 555-0177"), so that it reads alone."""
-    if not _THEIR_NUMBER.match(sentence):
+    bare = _BARE_NUMBER.match(sentence)  # "Number's (562) 555-0181." after "... a community mediation service ..."
+    if not _THEIR_NUMBER.match(sentence) and not bare:
         return sentence
     named = _NAMED_THING.findall(before)
-    return _THEIR_NUMBER.sub(f"The {named[-1].strip()}'s ", sentence, count=1) if named else sentence
+    if not named:
+        return sentence
+    name = _PRAISE.sub("", named[-1].strip())  # "a free community mediation service": the community mediation's
+    if bare:
+        return f"The {name}'s number{bare.group(1)}{sentence[bare.end():]}"
+    return _THEIR_NUMBER.sub(f"The {name}'s ", sentence, count=1)

@@ -28,6 +28,7 @@ from bot.practice.telling import (
     NUMBER_IS,
     booking_said,
     callee_answer,
+    forms_told,
     joined,
     numbers_answer,
     order_answer,
@@ -39,7 +40,7 @@ from bot.practice.visitor import Visitor
 from bot.practice.wording import kinds, pattern, patterns, words
 
 QUIZ_KINDS = kinds("quiz", 0)
-_BOOKING = dict(kinds("told_part", 0))["booking"]
+_BOOKING, _FORMS_ASKED = (dict(kinds("told_part", 0))[kind] for kind in ("booking", "forms"))
 """How the visitor gets a slot ("how do you get on the schedule?"): said back from the trainee's words."""
 """What a quiz asks back, by kind, the first that matches ("deadline", "number", ...; "item" for an instruction)."""
 (_CONTEXT,) = patterns("quiz_context", 0)
@@ -122,6 +123,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
     if found := found or parts_answer(part, visitor, sentences, about, lines):
         return _with_whom(found, sentences) if _WHO_CALL.search(part) else found  # "Which do you do first?"
+    if _FORMS_ASKED.search(plain(part)) and (forms := forms_told(sentences)):
+        return forms  # "And the paperwork part?": "An application plus a waiver."
     if _BOOKING.search(plain(part)) and (booked := booking_said(sentences)):
         return f"{booked[:1].upper()}{booked[1:]}."  # "how do you get on the schedule?": by appointment, the number
     if _WHO_CALL.search(part) and (callee := callee_answer(part, sentences)):

@@ -204,6 +204,8 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said.append(("item", coming))  # "what's going to happen next": what the desk said it will do
         elif kind == "they_do" and (done := what_they_do(sentences)):
             said.append(("item", done))  # "what can they tell you?": "They can tell me where Kevin is ..."
+        elif kind == "forms" and (forms := forms_told(sentences)):
+            said.append(("item", forms))  # "what do you need to fill out?": "An application plus a waiver."
         elif kind == "booking" and (booked := booking_said(sentences)):
             said.append(("item", booked))  # "how do you set it up?": "It's by appointment, at (562) 555-0129"
         elif kind == "heard_back" and (back := heard_back(sentences)):
@@ -309,6 +311,21 @@ def _number_of(callee: str, sentences: list[str]) -> str:
 
 _BOOKING_CLAUSE = re.compile(r",\s*(?:and |so |but )?|;\s*|\s(?:and|so) (?=(?:it's|it is|you|I|we)\b)")
 _BOOKED = re.compile(r"\b(?:appointments?|book|booking|booked|schedule|scheduled|slot|walk-?ins?)\b", re.IGNORECASE)
+
+
+_FORMS = re.compile(
+    r"\b(?:an?|the|your) (?:\w+ )?(?:application|form|waiver)s?(?:,? (?:and|plus|or|,) (?:an?|the|your) (?:\w+ )?"
+    r"(?:application|form|waiver)s?)*",
+    re.IGNORECASE,
+)
+"""The papers told to fill out ("an application plus a waiver"), as named: a noun phrase, not phrasing."""
+
+
+def forms_told(sentences: list[str]) -> str:
+    """The forms the trainee said to fill out, the fullest naming of them ("An application plus a waiver."); ""."""
+    found = [m.group(0) for s in sentences for m in _FORMS.finditer(s)]
+    best = max(found, key=len, default="")
+    return f"{best[:1].upper()}{best[1:]}." if best else ""
 
 
 def booking_said(sentences: list[str]) -> str:
