@@ -22,6 +22,11 @@ from bot.practice.gist import gist
         ("I'll get an interpreter on the line to talk with your mom directly", "I'll get an interpreter on the line"),
         ("I'm not hanging up, Casey", "I'm not hanging up"),
         ("Call dispatch, sir", "Call dispatch"),
+        ("I'll connect you to the 988 crisis line, people who are trained for exactly this",
+         "I'll connect you to the 988 crisis line"),
+        ("I can bring the crisis line onto this call so you have someone trained to talk to",
+         "I can bring the crisis line onto this call"),
+        ("I'll call the advocate, who will sit with you", "I'll call the advocate, who will sit with you"),
     ],
 )
 def test_a_step_is_said_back_by_its_gist(told: str, said_back: str) -> None:

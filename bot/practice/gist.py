@@ -1,6 +1,7 @@
 """The gist of one step, as a caller says it back: the desk's alternatives cut to the first ("your driver's license,
 state ID or passport" is "your driver's license"), its reasons and purposes left out ("since nobody's hurt, ...",
-"... to talk with your mom directly"), a deadline said plainly ("inside 10 days from the accident" is "within 10
+"... to talk with your mom directly"), who the people are left out too ("..., people who are trained for exactly
+this"), a deadline said plainly ("inside 10 days from the accident" is "within 10
 days").
 
 A caller asked to say the plan back keeps what it has to do and the figures; it never recites every option and aside
@@ -14,8 +15,8 @@ import re
 
 from bot.practice.wording import patterns, words
 
-_REASON_LEAD, _PURPOSE, _DEADLINE_FROM, _INSIDE, _VALUE = patterns(
-    "reason_lead purpose_tail deadline_from deadline_inside value"
+_REASON_LEAD, _PURPOSE, _ASIDE_ABOUT, _DEADLINE_FROM, _INSIDE, _VALUE = patterns(
+    "reason_lead purpose_tail aside_about_them deadline_from deadline_inside value"
 )
 _OR = re.compile(r"(,?) or (?!(?:" + "|".join(map(re.escape, words("or_kept_after"))) + r")\b)", re.IGNORECASE)
 _SUBJECT = frozenset(words("clause_subjects"))
@@ -38,7 +39,7 @@ _MOST_IN_LIST = 4
 def gist(clause: str) -> str:
     """The clause without its reasons, purposes and second options, its deadline said plainly."""
     said = _VOCATIVE.sub("", _REASON_LEAD.sub("", clause, count=1))
-    said = _PURPOSE.sub("", said)
+    said = _ASIDE_ABOUT.sub("", _PURPOSE.sub("", said))  # "..., people who are trained for exactly this"
     said = _INSIDE.sub("within ", _DEADLINE_FROM.sub(r"\1", said))
     said = _SEND_TO_THE.sub(r"\1 \3 to \2", said)  # "send to DMV the SR-1 form": "send the SR-1 form to DMV"
     return one_of(said) if " or " in said else said
