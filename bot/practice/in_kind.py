@@ -441,7 +441,9 @@ _OWN_ABOUT = pattern("asks_own_about")
 
 def _one_read_back(answers: list[str]) -> str:
     """Answers to the parts of one quiz as one read-back: "You said 21 days. And (562) 555-0137.", "Fifteen dollars,
-    and five to seven business days, you said.", never "you said" twice."""
+    and five to seven business days, you said.", never "you said" twice, nor a part the first answer already said
+    ("And if he shows up, I call 911 ..." then "If he shows up before then, I call 911 right away.")."""
+    answers = [a for i, a in enumerate(answers) if not i or not _said_in(a, answers[0])] or answers
     opener = _SAID_BEFORE.match(answers[0])
     if opener and all(a.startswith(opener.group(0)) and "." not in a[:-1] for a in answers):  # "So, X, and Y."
         return ", and ".join([answers[0][:-1], *(going_on(a[opener.end() : -1]) for a in answers[1:])]) + "."
@@ -452,6 +454,16 @@ def _one_read_back(answers: list[str]) -> str:
     opener = " ".join(answers[0].split()[:2]) + " "
     rest = [f"And {a[len(opener) :]}" if a.startswith(opener) else a for a in answers[1:]]
     return " ".join([answers[0], *rest])
+
+
+def _said_in(answer: str, earlier: str) -> bool:
+    """Does the earlier answer already say this one: all but one of its words that mean something ("before then"
+    and "right away" add nothing to the step)?"""
+    own = content_words(answer) - _ADDS_NOTHING
+    return len(own) >= 3 and len(own - content_words(earlier)) <= 1
+
+
+_ADDS_NOTHING = frozenset({"then", "away", "right", "now", "before", "again", "just", "also", "too"})
 
 
 def _value_of(answer: str) -> str:

@@ -195,7 +195,7 @@ def key_items(sentence: str) -> list[str]:
             clause = cut[: cut.rfind(",")] if not _NUMBER.search(clause[cut.rfind(",") :]) else clause
         if len(clause.split()) < 2 or _CONDITION.match(clause) and "," not in clause:
             continue  # "like right after we hang up": when, with no step of its own
-        said = in_my_words(gist(clause)).rstrip(" ,;:")
+        said = in_my_words(gist(clause)).rstrip(" ,;:\u2014\u2013-")
         if _VALUE.search(said) or _ACTION.match(said) or _ACTION.match(_SETTING.sub("", said)):
             items.append(said + ".")
     return _joined_short(items)

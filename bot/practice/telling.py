@@ -368,11 +368,15 @@ dispatch ...")."""
 _NON_URGENT = re.compile(r"\bnon[- ]?emergenc|\bnot an emergency\b|\bnon[- ]?urgent\b|\bfor anything else\b", re.I)
 
 
+_CASE_FIRST = re.compile(r"(?:if|when|until|unless|once|as soon as)\b", re.IGNORECASE)
+"""A step said on its case ("If he shows up, ...", "Until you have the order, if he shows up, ...")."""
+
+
 def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
     """The step the trainee said for a case ("If he shows up, I call 911 ..."), nearest the question's words; or
     the call it said to make, on the case as the question puts it ("if he turns up": "If he turns up, I call ...")."""
     items = [(at, i) for at, s in enumerate(sentences) for i in key_items(s)]
-    found = [(len(stems & _stems(i)), -at, i) for at, i in items if re.match(r"(?:if|when)\b", i, re.IGNORECASE)]
+    found = [(len(stems & _stems(i)), -at, i) for at, i in items if _CASE_FIRST.match(i)]
     case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then)?\s*\??$", text)
     if found:  # "If nobody claims it, the property unit's number is ...": "..., I call the property unit at ..."
         said = NUMBER_IS.sub(r", I call \1 at \2", max(found)[2])
