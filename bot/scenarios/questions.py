@@ -78,7 +78,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"call you back|callback|call back number|reach you|your number|phone number|best number|good number|"
         r"safe number|your cell|cell number|contact you|get hold of you|get ahold of you|number (i|we|they|the deputy) "
         r"can (call|reach)|number for you|telephone number|your telephone|contact number|mobile number|"
-        r"cell phone number|name and (a |your |ur )?(good |best )?(number|phone)\b",
+        r"cell phone number|name and (a |your |ur )?(good |best )?(number|phone)\b|(best|good|safe|contact) phone\b|"
+        r"phone for (you|u)\b",
         "",
     ),
     (
