@@ -63,3 +63,10 @@ def test_an_advocate_named_with_her_number_and_asked_to_come_is_brought_in(libra
     assert statuses["advocate"].status == "given", statuses["advocate"]
     only_later = "If you ever need someone at any hour, the domestic violence hotline is 1-800-799-7233."
     assert fact_statuses(said(HELLO, only_later), scenario.fact_rules, scenario.context)["advocate"].status == "wrong"
+
+
+def test_sincere_courtesy_is_no_sarcasm_but_thanks_for_the_yelling_is() -> None:
+    from bot.grading.detectors import detect
+
+    assert "sarcasm" not in detect("How very kind of you to take the time. Such calls are always a pleasure.").names
+    assert "sarcasm" in detect("Real pleasure, thanks for all the yelling.").names

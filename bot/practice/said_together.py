@@ -4,10 +4,13 @@ it's $25. And I bring my photo ID."), each thing said once."""
 from __future__ import annotations
 
 import random
+import re
 
 from bot.practice.lines import Lines
 from bot.practice.read_back import READ_BACK, framed
 from bot.practice.visitor import Visitor
+
+_CASE = re.compile(r"(?:if|when|once|until|unless|next time)\b", re.IGNORECASE)
 
 
 def together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str:
@@ -41,5 +44,7 @@ def _others(said: list[tuple[str, str]], at: int) -> list[str]:
 def _less_said_elsewhere(values: str, others: list[str]) -> str:
     """Values side by side less one another part says with its thing ("a quarter of an hour, within two business
     days" with "I get a report number by email within two business days": the quarter of an hour only)."""
+    if _CASE.match(values):
+        return values  # "If they start up again, I call dispatch ...": the case stays with its step
     kept = [v for v in values.split(", ") if not any(v.strip(" .") in other for other in others)]
     return ", ".join(kept) if kept else values

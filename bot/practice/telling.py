@@ -368,7 +368,11 @@ dispatch ...")."""
 _NON_URGENT = re.compile(r"\bnon[- ]?emergenc|\bnot an emergency\b|\bnon[- ]?urgent\b|\bfor anything else\b", re.I)
 
 
-_CASE_FIRST = re.compile(r"(?:if|when|until|unless|once|as soon as)\b", re.IGNORECASE)
+_CASE_FIRST = re.compile(r"(?:if|when|until|unless|once|as soon as|next time|the next time|any ?time)\b", re.IGNORECASE)
+_CASE_WORDS = frozenset({"if", "when", "once", "until", "unless"})
+_DANGER = re.compile(
+    r"\b(?:fire|burn\w*|lights? up|smoke|danger\w*|hurt|injur\w*|weapon|gun|knife|threat\w*|attack\w*)\b"
+)
 """A step said on its case ("If he shows up, ...", "Until you have the order, if he shows up, ...")."""
 
 
@@ -376,7 +380,12 @@ def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
     """The step the trainee said for a case ("If he shows up, I call 911 ..."), nearest the question's words; or
     the call it said to make, on the case as the question puts it ("if he turns up": "If he turns up, I call ...")."""
     items = [(at, i) for at, s in enumerate(sentences) for i in key_items(s)]
-    found = [(len(stems & _stems(i)), -at, i) for at, i in items if _CASE_FIRST.match(i)]
+    danger = bool(_DANGER.search(text))  # "what if something lights up?": the 911 step; "if they start up again": not
+    found = [
+        (len(stems & _stems(i) - _CASE_WORDS), -at, i)
+        for at, i in items
+        if _CASE_FIRST.match(i) and (danger or not _CODE.search(i) or stems & _stems(i) - _CASE_WORDS)
+    ]
     case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then)?\s*\??$", text)
     if found:  # "If nobody claims it, the property unit's number is ...": "..., I call the property unit at ..."
         said = NUMBER_IS.sub(r", I call \1 at \2", max(found)[2])
@@ -384,8 +393,15 @@ def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
         if case and len(step) == 2:  # "which one if he's at your door again?": on the question's own case
             return f"If {continued(in_my_words(case.group(1)))}, {step[1]}"
         return said
-    calls = [
-        (len(stems & _stems(i)), not _NON_URGENT.search(sentences[at]), -at, i) for at, i in items if _CALL.search(i)
+    calls = [  # "if he comes near you": the urgent call; "if they start up again": not 911 (no danger in it)
+        (
+            len(stems & _stems(i) - _CASE_WORDS),
+            not _NON_URGENT.search(sentences[at]) and danger == bool(_CODE.search(i)),
+            -at,
+            i,
+        )
+        for at, i in items
+        if _CALL.search(i)
     ]
     case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then| again)?\s*\??$", text)
     if not calls or case is None:
