@@ -369,11 +369,14 @@ _NON_URGENT = re.compile(r"\bnon[- ]?emergenc|\bnot an emergency\b|\bnon[- ]?urg
 
 
 _CASE_FIRST = re.compile(r"(?:if|when|until|unless|once|as soon as|next time|the next time|any ?time)\b", re.IGNORECASE)
+"""A step said on its case ("If he shows up, ...", "Until you have the order, if he shows up, ...")."""
 _CASE_WORDS = frozenset({"if", "when", "once", "until", "unless"})
 _DANGER = re.compile(
-    r"\b(?:fire|burn\w*|lights? up|smoke|danger\w*|hurt|injur\w*|weapon|gun|knife|threat\w*|attack\w*)\b"
+    r"\b(?:fire|burn\w*|lights? up|smoke|danger\w*|hurt|injur\w*|weapon|gun|knife|threat\w*|attack\w*|shows? up|"
+    r"turns? up|comes? (?:back|over|around|by|to|near|after)|at (?:my|your|the) door|follows?)\b"
 )
-"""A step said on its case ("If he shows up, ...", "Until you have the order, if he shows up, ...")."""
+"""A case of danger asked ("if he shows up", "what if something lights up?"): its step may be 911; a case with none
+("if they start up again") gets the other step."""
 
 
 def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
