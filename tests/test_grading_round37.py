@@ -45,6 +45,12 @@ def test_what_was_said_is_graded_for_what_it_does(
         ("Just so we're on the same page, can you tell me what's about to happen, and did the pills go in the trunk?",
          "testing_questions", True),
         ("Tell me what was about to happen when he hit you.", "testing_questions", False),
+        ("I understand, it is most frustrating to receive a ticket one feels is unjust.", "empathy", True),
+        ("It's hard to say.", "empathy", False),
+        ("No signature needed today. Quick check: who's reviewing this, and how do you reach them?",
+         "testing_questions", True),
+        ("I understand the pressure.", "empathy", True),
+        ("That's a nuisance.", "empathy", True),
     ],
 )
 def test_round_37_verdicts(trainee: str, criterion: str, met: bool) -> None:

@@ -276,6 +276,7 @@ _TEACH_BACK = re.compile(
     r"\b(say|tell|list|name) (them|those) (back )?to me\b|"
     r"\b(say|tell|explain) (to )?me what (will|is going to|is gonna) happen\b|"
     r"what (are|will) you (going to )?do|what you're going to do|what you are going to do|what you'll do|"
+    r"what('re| are| r) (you|u) (gonna|going to) do|"
     r"what you (will|must|have to|need to|gotta) do|"
     r"(which|what) (two |three )?things (will|are|do) you (going to )?do|"
     r"what('s| is) your (plan|next step|first step)|"
