@@ -203,12 +203,17 @@ callback number of the visitor's."""
 _YOUR_NUMBER = re.compile(r"\b(?:your|ur) (?:phone |cell |mobile |home |callback |best )?(?:number|phone)\b")
 
 
+_AND_HIS = re.compile(r"\b(name|number|address|phone)\b(.{0,30}?)\band (his|hers|her|their|theirs)\s*\?\s*$")
+"""A detail asked, then the same of someone else in two words ("your name, darlin', and his?")."""
+
+
 def question_topics(question: str) -> list[str]:
     """The topics a normalised question asks about, in the order it asks them.
 
     Someone else's name ("your son's full name", "her name") asks who they are, not the caller's name; a weak
     word ("safe", "make", a bare "who") counts only when no topic has a strong one."""
     question = _IN_A_NAME.sub(" ", question)  # "what did they open in your name?" does not ask the name
+    question = _AND_HIS.sub(r"\1\2and \3 \1 ?", question)  # "your name, darlin', and his?": his name too
     question = _WHERE_TO_REACH.sub(" to reach you", question)  # "a number where we can reach you" asks no place
     question = _CLOSE_BY.sub(r"\1 close by", question)  # "any family nearby?" asks who, not where
     question = _WHO_WE_MEAN.sub(" ", question)  # "... so I know who we're talking about" asks no one
