@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.grading import grade
-from bot.grading.facts import fact_statuses
 from bot.scenarios.library import Library
-from tests.test_grading_round33 import HELLO, said
+from tests.test_grading_round33 import HELLO, said, status_after
 
 
 @pytest.mark.parametrize(
@@ -27,9 +26,7 @@ from tests.test_grading_round33 import HELLO, said
 def test_what_was_said_is_graded_for_what_it_does(
     library: Library, scenario_id: str, told: str, fact: str, status: str
 ) -> None:
-    scenario = library.scenarios[scenario_id]
-    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
-    assert statuses[fact].status == status, statuses[fact]
+    assert status_after(library, scenario_id, told, fact) == status
 
 
 @pytest.mark.parametrize(
@@ -59,16 +56,14 @@ def test_round_37_verdicts(trainee: str, criterion: str, met: bool) -> None:
 
 
 def test_an_advocate_named_with_her_number_and_asked_to_come_is_brought_in(library: Library) -> None:
-    scenario = library.scenarios["domestic-violence-lobby"]
     told = (
         "There is also a victim advocate, whose whole job is to help people in your situation with safety planning and "
         "shelter; her direct number is (562) 555-0177, and I will ask her to come and sit with you. If you ever need "
         "someone at any hour, the domestic violence hotline is 1-800-799-7233."
     )
-    statuses = fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)
-    assert statuses["advocate"].status == "given", statuses["advocate"]
+    assert status_after(library, "domestic-violence-lobby", told, "advocate") == "given"
     only_later = "If you ever need someone at any hour, the domestic violence hotline is 1-800-799-7233."
-    assert fact_statuses(said(HELLO, only_later), scenario.fact_rules, scenario.context)["advocate"].status == "wrong"
+    assert status_after(library, "domestic-violence-lobby", only_later, "advocate") == "wrong"
 
 
 def test_sincere_courtesy_is_no_sarcasm_but_thanks_for_the_yelling_is() -> None:
