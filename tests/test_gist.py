@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.practice.antecedents import named_back
 from bot.practice.gist import gist
+from bot.practice.telling import booking_said
 
 
 @pytest.mark.parametrize(
@@ -45,3 +47,16 @@ def test_a_step_is_said_back_by_its_gist(told: str, said_back: str) -> None:
 )
 def test_what_is_no_list_of_options_stays_as_said(told: str) -> None:
     assert gist(told) == told
+
+
+def test_a_number_pointed_back_to_is_named_by_whom_it_reaches_not_by_the_verb_before_it() -> None:
+    before = "I'd also like to bring in our victim advocate, she's real good and she's on your side."
+    assert named_back("Her number's (562) 555-0177, and I can call her right now for you.", before).startswith(
+        "The victim advocate's number's (562) 555-0177"
+    )
+
+
+def test_how_to_book_is_said_back_without_what_follows_a_dash() -> None:
+    told = ["So we only do VIN inspections on Wednesdays, 1 to 4 in the afternoon, and you book a slot by calling "
+            "(562) 555-0124 — so I can't do it on the spot today, sorry about that."]
+    assert booking_said(told) == "I book a slot by calling (562) 555-0124"

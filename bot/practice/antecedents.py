@@ -23,7 +23,8 @@ _PRONOUN_START = re.compile(r"^(?:they|their|it|its|he|she)\b", re.I)
 
 _PHONE = r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b"
 _WHOM = (
-    r"((?:(?!is\b|are\b|was\b|way\b|to\b|an?\b|the\b)[\w'-]+ ){0,4}?(?:line|unit|office|desk|center|centre|team|"
+    r"((?:(?!is\b|are\b|was\b|way\b|to\b|an?\b|the\b|our\b|your\b|their\b|my\b)[\w'-]+ ){0,4}?"
+    r"(?:line|unit|office|desk|center|centre|team|"
     r"hotline|window|advocate|advocates|counselor|commander|clerk|mediation|program|service|shelter|clinic))"
 )
 _NAMED_NUMBER = re.compile(

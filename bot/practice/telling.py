@@ -309,7 +309,9 @@ def _number_of(callee: str, sentences: list[str]) -> str:
     return next((n for whom, n in filter(None, told) if whom.lower() in callee.lower()), "")
 
 
-_BOOKING_CLAUSE = re.compile(r",\s*(?:and |so |but )?|;\s*|\s(?:and|so) (?=(?:it's|it is|you|I|we)\b)")
+_BOOKING_CLAUSE = re.compile(
+    r",\s*(?:and |so |but )?|;\s*|\s+[\u2014\u2013-]\s+|\s(?:and|so) (?=(?:it's|it is|you|I|we)\b)"
+)
 _BOOKED = re.compile(r"\b(?:appointments?|book|booking|booked|schedule|scheduled|slot|walk-?ins?)\b", re.IGNORECASE)
 
 
