@@ -7,6 +7,8 @@ import pytest
 
 from bot.practice.antecedents import named_back
 from bot.practice.gist import gist
+from bot.practice.read_back import said_again
+from bot.practice.said_once import once_each
 from bot.practice.telling import booking_said
 
 
@@ -29,6 +31,14 @@ from bot.practice.telling import booking_said
         ("I can bring the crisis line onto this call so you have someone trained to talk to",
          "I can bring the crisis line onto this call"),
         ("I'll call the advocate, who will sit with you", "I'll call the advocate, who will sit with you"),
+        ("I'm calling a deputy in right this minute", "I'm calling a deputy in now"),
+        ("You'll need to bring three things: your license, the registration, and proof of insurance",
+         "You'll bring your license, the registration, and proof of insurance"),
+        ("I'm putting you straight through to dispatch", "I'm putting you through to dispatch"),
+        ("Call the Bayview County Inmate Reception Center's inmate information line directly",
+         "Call the inmate information line"),
+        ("Keep that photo handy, dispatch is gonna ask what she was wearing", "Keep that photo handy"),
+        ("It goes into Deputy Park's file", "It goes into Deputy Park's file"),
     ],
 )
 def test_a_step_is_said_back_by_its_gist(told: str, said_back: str) -> None:
@@ -60,3 +70,15 @@ def test_how_to_book_is_said_back_without_what_follows_a_dash() -> None:
     told = ["So we only do VIN inspections on Wednesdays, 1 to 4 in the afternoon, and you book a slot by calling "
             "(562) 555-0124 — so I can't do it on the spot today, sorry about that."]
     assert booking_said(told) == "I book a slot by calling (562) 555-0124"
+
+
+def test_a_caller_says_a_step_once_though_the_desk_told_it_twice() -> None:
+    told = ["You're going to get a Spanish-speaking deputy to take the report with my mom, in Spanish",
+            "A Spanish-speaking deputy will call my mom on that number and come by to take the report in person",
+            "I call the fraud line at (562) 555-0163", "I call the lender to tell them it's fraud"]
+    assert said_again(told) == told[1:]
+
+
+def test_a_line_of_its_own_goes_without_a_part_the_read_back_said_and_never_starts_with_and() -> None:
+    said = once_each("Okay. Community mediation, (562) 555-0181. Mediation, and dispatch if it gets ugly. Fine.")
+    assert said == "Okay. Community mediation, (562) 555-0181. Fine."

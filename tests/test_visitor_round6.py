@@ -488,7 +488,7 @@ def _in_order(line: str, *parts: str) -> bool:
         (
             "impound-release",
             "Can you tell me back what you need to bring and where you take the release?",
-            ("bring", "industrial"),
+            ("license", "industrial"),
         ),
         (
             "ride-along-request",

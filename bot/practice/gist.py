@@ -13,11 +13,19 @@ from __future__ import annotations
 
 import re
 
+from bot.grading.lexicon import PHRASING
 from bot.practice.wording import patterns, words
 
-_REASON_LEAD, _PURPOSE, _ASIDE_ABOUT, _DEADLINE_FROM, _INSIDE, _VALUE = patterns(
-    "reason_lead purpose_tail aside_about_them deadline_from deadline_inside value"
+_REASON_LEAD, _PURPOSE, _ASIDE_ABOUT, _DEADLINE_FROM, _INSIDE, _VALUE, _COUNTED = patterns(
+    "reason_lead purpose_tail aside_about_them deadline_from deadline_inside value counted_list"
 )
+_PLAINLY = {
+    desk: "" if name.endswith(".-") else name.split(".", 1)[1]
+    for name in PHRASING.words
+    if name.startswith("said_plainly.")
+    for desk in words(name)
+}
+_DESK_WORDS = re.compile(r"(\s?)\b(" + "|".join(map(re.escape, sorted(_PLAINLY, key=len, reverse=True))) + r")\b", re.I)
 _OR = re.compile(r"(,?) or (?!(?:" + "|".join(map(re.escape, words("or_kept_after"))) + r")\b)", re.IGNORECASE)
 _SUBJECT = frozenset(words("clause_subjects"))
 _NOT_NAMES = "(?i:" + "|".join(words("not_vocatives")) + ")"
@@ -42,7 +50,20 @@ def gist(clause: str) -> str:
     said = _ASIDE_ABOUT.sub("", _PURPOSE.sub("", said))  # "..., people who are trained for exactly this"
     said = _INSIDE.sub("within ", _DEADLINE_FROM.sub(r"\1", said))
     said = _SEND_TO_THE.sub(r"\1 \3 to \2", said)  # "send to DMV the SR-1 form": "send the SR-1 form to DMV"
+    said = _DESK_WORDS.sub(_plainly, _OWNER.sub("", said))  # "right this minute": "now"
+    said = _COUNTED.sub(r"\1", said).lstrip()  # "bring three things: a license, ...": "bring a license, ..."
     return one_of(said) if " or " in said else said
+
+
+_OWNER = re.compile(r"\b(?:[A-Z][\w-]*\s){2,6}[A-Z][\w-]*'s\s+(?=[a-z])")
+"""A long name of whose thing it is ("the Bayview County Inmate Reception Center's inmate information line"): a
+caller says "the inmate information line"."""
+
+
+def _plainly(found: re.Match[str]) -> str:
+    """The desk's words as the caller says them ("right this minute": "now"), or nothing."""
+    plain = _PLAINLY[found.group(2).lower()]
+    return f"{found.group(1)}{plain}" if plain else ""
 
 
 def one_of(clause: str) -> str:

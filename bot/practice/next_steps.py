@@ -9,7 +9,7 @@ from collections.abc import Callable
 from bot.practice.antecedents import named_back
 from bot.practice.asking import plain
 from bot.practice.plans import IN_PASSING, in_my_words
-from bot.practice.read_back import FEELING, key_items
+from bot.practice.read_back import FEELING, key_items, said_again
 from bot.practice.said_once import content_words
 from bot.practice.wording import going_on, kinds
 
@@ -31,7 +31,7 @@ def what_happens(sentences: list[str]) -> str:
         sentence = named_back(sentence, sentences[at + 1] if at + 1 < len(sentences) else "")  # "Their number is"
         its = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]]
         items += [i for i in its if not FEELING.search(i)][:2]  # not "I shouldn't have to translate"
-    items = list(dict.fromkeys(items))[:3] or [in_my_words(chosen[0]).rstrip(".")]
+    items = said_again(list(dict.fromkeys(items)))[:3] or [in_my_words(chosen[0]).rstrip(".")]
     rest = [going_on(_LEADING_WORD.sub(lambda m: m.group(0).lower(), i)) for i in items[1:]]
     return ", and ".join([items[0], *rest]) + "."
 

@@ -215,6 +215,24 @@ def _by_when_joined(clauses: list[str]) -> list[str]:
     return out
 
 
+def said_again(items: list[str]) -> list[str]:
+    """Without an item another says again at more length ("a Spanish-speaking deputy to take the report with my mom"
+    before "a Spanish-speaking deputy will call my mom ... and take the report in person"): a caller says a thing
+    once. An item with a value of its own is kept."""
+    kept = []
+    for at, item in enumerate(items):
+        mine = content_words(item)
+        again = any(
+            len(shared := mine & content_words(other)) >= max(3, len(mine) / 2)
+            and len(content_words(other)) > len(shared)
+            and all(value in other for value in _NUMBER.findall(item))
+            for other in items[at + 1 :]
+        )
+        if not again:
+            kept.append(item)
+    return kept
+
+
 def _said_before(items: list[str]) -> list[str]:
     """Without an item that only says again a value of an item before it ("Ten days, not more." after "... within
     the next ten days")."""
@@ -282,7 +300,7 @@ def said_back(
     recap = recap if recap and (not any(map(key_items, chosen)) or _RECAP_LED.match(chosen[-1])) else []  # "To recap:"
     items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))
     items = [item for item in items if not FEELING.search(item)] or items  # "I have every right to be upset"
-    items = _said_before(items)
+    items = _said_before(said_again(items))
     if not recap and not any(_NUMBER.search(item) for item in items) and (call := _call_told(plans)):
         items = [call, *items]  # "Keep that paper handy" after the number: the call it is for comes first
     if not any(len(content_words(item)) >= 3 for item in items):

@@ -57,6 +57,8 @@ def once_each(line: str) -> str:
     earlier: list[set[str]] = []
     for s in split_sentences(line):
         text = _without_said_parts(s.original, " ".join(kept))
+        if not text:
+            continue
         words = content_words(text)
         everything = set().union(*earlier) if earlier else set()  # "There's an ID card in the side pocket, ..."
         plain = not _DIGIT.search(text) and "(" not in line  # no figure, no stage direction ("(Asks mother.)")
@@ -78,10 +80,14 @@ def _without_said_parts(sentence: str, before: str) -> str:
     kept = [p for p in parts if len(p) < 5 or p.lower() not in before.lower()]
     if len(parts) < 2 or len(kept) == len(parts) or not kept or "?" in sentence:
         return sentence
+    if _JOINED_ON.match(kept[0]):
+        return ""  # "Mediation, and dispatch if it gets ugly." after the read-back: no "And dispatch if ..." alone
     said = ", ".join(kept) + "."
     return said[:1].upper() + said[1:]
 
 
+_JOINED_ON = re.compile(r"^(?:and|or|but|plus|then)\b", re.IGNORECASE)
+"""A part that goes on from the one before it: never said alone once that one is left out."""
 _BECAUSE = re.compile(r",? (?:because|since|'cause) ([^,.!?]+)\.?$", re.IGNORECASE)
 """The reason at the end of a sentence, left out when the line gave it already."""
 

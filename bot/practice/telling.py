@@ -506,7 +506,8 @@ def things_brought(item: str) -> str:
 
 
 _BROUGHT = re.compile(
-    r"^(?:So,? )?I(?:'ll| will| need to| have to| should| must| just)? (?:also )?(?:bring|am bringing) (?:in |along )?"
+    r"^(?:So,? )?I(?:'ll| will| need to| have to| should| must| just)? (?:also )?(?:bring|am bringing) (?:you |u )?"
+    r"(?:in |along )?"
     rf"(.+?)(?:,? (?:{'|'.join(map(re.escape, words('brought_tails')))}))?[.!]?$"
 )
 _MORE_THAN_THINGS = re.compile(r"\b(?:to|when|if|so|because|before|after|then|for|and then|until|once)\b|[;:]")
