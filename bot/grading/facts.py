@@ -394,7 +394,7 @@ def _act_event(rule: FactRule, c: Clause, pair: str, direct: bool, event: Callab
     if announces(c):
         return None  # "I can tell you exactly how to contest it": what comes next gives it, or nothing does
     if rule.said(c.norm, c.sentence):
-        if rule.now and c.actor != "agency" and not c.now and not _terse(c):
+        if rule.now and c.actor != "agency" and not c.now and not _terse(c) and not _taken_there(c):
             return event(WRONG, "named, but nobody is doing it")  # "911 is the fastest way"
         return event(GIVEN, "said it", hard=not rule.values)  # a value fact is given by its value
     if rule.partly is not None and rule.partly.matches(c.norm):
@@ -421,6 +421,20 @@ _BRING_IN = re.compile(
 def _brought_in(c: Clause) -> bool:
     """ "I'll call her in too": the one just named (an advocate) brought to the visitor now."""
     return not c.question and not c.conditional and bool(_BRING_IN.match(c.core))
+
+
+def _taken_there(c: Clause) -> bool:
+    """ "There is a private interview room just inside, and I will meet you there straight away": the place named in
+    a sentence that takes the visitor to it now; "You are safe here": the visitor's state, told, not a thing named."""
+    return bool(_YOU_ARE.match(c.core)) or any(
+        not (other.question or other.conditional or other.says_no)
+        and (_to_us(other) or other.actor == "agency" and other.now and _MEET_THERE.search(other.core))
+        for other in read(c.sentence)
+    )
+
+
+_YOU_ARE = re.compile(r"^(?:you are|you're|you will be|you'll be|youre|ur) (?:\w+ )?safe\b")
+_MEET_THERE = re.compile(r"\b(?:meet|join|see) you (?:there|in there|inside|in the back)\b")
 
 
 def _to_us(c: Clause) -> bool:
