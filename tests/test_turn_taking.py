@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.practice.attempt import STUCK, Attempt
+from bot.practice.engine import ScenarioEngine
 from bot.practice.turn_taking import question_last
+from bot.scenarios.library import Library
 
 
 @pytest.mark.parametrize(
@@ -23,3 +26,30 @@ from bot.practice.turn_taking import question_last
 )
 def test_a_question_never_waits_in_the_middle_of_a_reply(reply: str, said: str) -> None:
     assert question_last(reply) == said
+
+
+def test_a_trainee_going_in_circles_hears_the_visitor_say_so_and_is_offered_a_hint_beside_its_words(
+    library: Library,
+) -> None:
+    attempt = Attempt.start(ScenarioEngine(library.scenarios["noise-complaint"]), 3)
+    said = [attempt.say(m) for m in ["Harbor Station, Deputy Cole speaking, how can I help?", "hmm", "hmm", "hmm"]]
+    assert said[-1].notice == STUCK
+    assert "/hint" not in said[-1].reply.line and "Stuck" not in said[-1].reply.line
+    assert all("/hint" not in turn.text for turn in attempt.turns)  # the transcript holds only what was said
+
+
+def test_answering_the_visitors_own_question_is_no_going_in_circles(library: Library) -> None:
+    calls = [
+        "hey, harbor station, deputy sam lee here, what's up?",
+        "ugh that sounds rough, no need to be sorry. whereabouts r u, and is it happening right now?",
+        "ok since it's going on rn, call dispatch at (562) 555-0111 and they'll send a deputy out while it's on. "
+        "can i get ur name + number too?",
+        "thx beverly. and w/ the hills that dry, if anything catches fire don't wait, call 911 straight away.",
+        "yep, 911 for fire, dispatch for the fireworks. anything else i can do for u tonight?",
+        "for sure, just tell dispatch u want to stay anonymous and the deputy won't give ur name to the neighbors.",
+        "yeah pls do, every call gets logged and the more calls on that address the more we can push patrol.",
+        "i hear u, it's exhausting. i'll also put in an extra patrol request for bluebird lane for a few nights.",
+    ]
+    attempt = Attempt.start(ScenarioEngine(library.scenarios["fireworks-complaint"]), 771)
+    said = [attempt.say(m) for m in calls]
+    assert [s.notice for s in said] == [None] * len(calls), [s.reply.line for s in said]

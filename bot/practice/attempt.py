@@ -18,6 +18,9 @@ from bot.scenarios.format import MOODS
 from bot.transcript import Turn, clean_message
 from bot.values import AttemptResult
 
+STUCK = "Stuck? /hint gives a pointer."
+"""Offered beside the visitor's line when the trainee goes in circles."""
+
 
 @dataclass(frozen=True)
 class Submission:
@@ -69,6 +72,8 @@ class Attempt:
             return Submission(None, notice)
         reply = self.engine.respond(self.visitor, message)
         self.turns += [Turn("trainee", message), Turn("visitor", reply.line)]
+        if reply.stuck:
+            notice = f"{notice} {STUCK}" if notice else STUCK
         return Submission(reply, notice)
 
     @property

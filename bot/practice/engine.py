@@ -190,6 +190,7 @@ class ScenarioEngine:
         )
         names = meant(names, signals, opening=visitor.turn == 0)
         names, offered = read_asking(names, signals.sentences, self.scenario.persona_details)
+        answered_it = "?" in visitor.last_line and bool(told_sentences(message))  # "Should I call every time?" "Yes"
         planned = self._take_in(visitor, message, heard)
         before = (visitor.state, frozenset(visitor.facts))
         fired = self._arrived(visitor, before[0], self._move(visitor, names))
@@ -197,7 +198,7 @@ class ScenarioEngine:
             return self._picked_up(visitor, spoken, names, signals)
         state = self.scenario.states[visitor.state]
         moved = (visitor.state, frozenset(visitor.facts)) != before
-        helped = planned or bool(names & {"clarifying_question", "testing_questions", "empathy"})
+        helped = planned or bool(names & {"clarifying_question", "testing_questions", "empathy"}) or answered_it
         self._settle(visitor, state, names, moved, helped)
         if state.end:
             self.ending.goodbye_mark(visitor, before[0])
@@ -206,7 +207,8 @@ class ScenarioEngine:
         line = self._spoken(line, visitor, state, fired, names, heard, offered)
         visitor.last_line = line = on_the_way_out(visitor, line, self.scenario.persona_register) if state.end else line
         log.debug("scenario %s turn %s: %s -> %s", self.scenario.id, visitor.turn, sorted(names), visitor.state)
-        return Reply(line, visitor.state, visitor.mood_name, self.ended(visitor), signals)
+        stuck = f"nudged:{visitor.turn:03d}" in visitor.heard
+        return Reply(line, visitor.state, visitor.mood_name, self.ended(visitor), signals, stuck)
 
     def _take_in(self, visitor: Visitor, message: str, heard: Heard) -> bool:
         """What the message tells the visitor joins its memory: a wrong value believed (the right one forgotten),
@@ -410,6 +412,7 @@ class ScenarioEngine:
             visitor.answered = self.answers.in_kind.testing_answer(visitor, state, fired, message, signals.sentences)
             return self.ending.and_offer(self.lines.fresh(visitor.answered, visitor, lines), visitor, state, names)
         if fired is None and visitor.stalls >= 2:
+            visitor.heard.add(f"nudged:{visitor.turn:03d}")
             return self.lines.fresh(self.lines.nudge(visitor, state), visitor, lines)
         line = self.lines.fresh(self.lines.pick(lines, visitor), visitor, lines)
         asked = names & {"clarifying_question", "testing_questions", "offer_more_help"}

@@ -158,12 +158,12 @@ class Lines:
         return {**table, **voiced} if voiced else table
 
     def nudge(self, visitor: Visitor, state: State) -> str:
-        """A trainee going in circles: the visitor says so, in their own voice, and /hint is offered."""
+        """A trainee going in circles: the visitor says so, in their own voice (the edge offers /hint beside it)."""
         if state.nudge:
             return self.pick(state.nudge, visitor)
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:nudge")
         ask = self.open_ask(visitor, state)
-        return f"{rng.choice(NUDGES)} {ask} (Stuck? /hint gives a pointer.)"
+        return f"{rng.choice(NUDGES)} {ask}"
 
     def open_ask(self, visitor: Visitor, state: State) -> str:
         """One of the state's lines that the visitor can still say whole: what it still needs."""

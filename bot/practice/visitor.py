@@ -94,6 +94,8 @@ class Reply:
     mood: str
     ended: bool
     signals: MessageSignals
+    stuck: bool = False
+    """The trainee has gone in circles: the edge offers /hint beside the line, never inside the visitor's words."""
 
 
 def clamp(mood: int) -> int:
