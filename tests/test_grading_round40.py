@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.grading import grade
 from bot.scenarios.library import Library
-from tests.test_grading_round33 import status_after
+from tests.test_grading_round33 import HELLO, said, status_after
 
 
 @pytest.mark.parametrize(
@@ -24,3 +25,21 @@ def test_what_was_said_is_graded_for_what_it_does(
     library: Library, scenario_id: str, told: str, fact: str, status: str
 ) -> None:
     assert status_after(library, scenario_id, told, fact) == status
+
+
+@pytest.mark.parametrize(
+    ("trainee", "criterion", "met"),
+    [
+        ("Hear you. I'll note it's a repeat so the supervisor sees the pattern. When should you expect the deputy?",
+         "testing_questions", True),
+        ("When do you expect him home?", "testing_questions", False),
+        ("I do understand how vexing that must be, paying for a broken meter in effect.", "empathy", True),
+        ("How hard would it be to move the car?", "empathy", False),
+        ("thanks for bringing it in, that's super nice of you", "empathy", True),
+        ("Is there anything else you or your mom need from me before I bring the interpreter on?",
+         "offer_more_help", True),
+    ],
+)
+def test_round_40_verdicts(trainee: str, criterion: str, met: bool) -> None:
+    told = "A deputy is on the way, about twenty minutes. I'm connecting you to the crisis line now."
+    assert grade(said(HELLO, told, trainee)).criteria[criterion].met is met

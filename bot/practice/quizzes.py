@@ -44,8 +44,8 @@ _BOOKING, _FORMS_ASKED = (dict(kinds("told_part", 0))[kind] for kind in ("bookin
 """How the visitor gets a slot ("how do you get on the schedule?"): said back from the trainee's words."""
 """What a quiz asks back, by kind, the first that matches ("deadline", "number", ...; "item" for an instruction)."""
 (_CONTEXT,) = patterns("quiz_context", 0)
-_WHO_CALL, _BRING, _PAPERS, _WHO_WILL, _IF_ASKED = patterns(
-    "who_to_call asks_to_bring papers who_will_do if_case_asked"
+_WHO_CALL, _BRING, _PAPERS, _WHO_WILL, _IF_ASKED, _PASSED_TO_ASKED = patterns(
+    "who_to_call asks_to_bring papers who_will_do if_case_asked passed_to_asked"
 )
 """Asked whom to call ("who would you call?"); what to bring, and the papers that answer it; who will do a thing
 ("who is going to call your mom back?", the deed in group 1); what to do in a case ("what you'll do if he shows
@@ -111,6 +111,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         return f"{number}. {rest}" if rest and number not in rest else rest or f"{number}."  # if there's a fire"
     if numbers := numbers_answer(part, sentences):
         return numbers  # "which number's for mediation and which one do you ring if he's at your door?": both
+    if _PASSED_TO_ASKED.search(plain(part)) and (whom := _passed_to(sentences)):
+        return whom  # "who hears about it from me today?": "The watch commander, today."
     if who := _who_will(part, sentences) or _if_told(part, sentences) or heard_back_answer(part, sentences):
         return who
     if total := _total(part, visitor, sentences):
@@ -278,6 +280,28 @@ def _who_will(part: str, sentences: list[str]) -> str | None:
             said_back = in_my_words(said.group(0)).rstrip(".!;:, ") + "."
             return said_back[:1].upper() + said_back[1:]
     return None
+
+
+def _passed_to(sentences: list[str]) -> str:
+    """Whom the desk said it passes the visitor's word on to, and when ("I'll log this and pass it to the watch
+    commander today": "The watch commander, today."), the latest told; ""."""
+    for sentence in sentences:
+        if found := _PASSED_TO.search(sentence):
+            when = next((w for w in _WHEN_PASSED if w in sentence.lower()), "")
+            whom = found.group(1).strip()
+            return f"{whom[:1].upper()}{whom[1:]}{f', {when}' if when else ''}."
+    return ""
+
+
+_PASSED_TO = re.compile(
+    r"\b(?:pass|passing|send|sending|forward|forwarding|give|giving|hand|handing|take|taking|route|routing)"
+    r"(?: (?:it|this|that|them|your \w+|the \w+))?(?: (?:on|over|up|along))? to (the [\w' -]{3,40}?|"
+    r"(?:Sgt\.?|Sergeant|Lieutenant|Lt\.?|Captain|Capt\.?) [A-Z]\w+)"
+    r"(?=[,.;!?]| today| tonight| now| right| this| and|$)",
+    re.IGNORECASE,
+)
+_WHEN_PASSED = ("today", "tonight", "this afternoon", "this morning")
+"""Whom a thing is passed on to ("pass it to the watch commander"): a noun phrase after the verb, not phrasing."""
 
 
 def _figure(part: str, sentences: list[str]) -> str | None:
