@@ -22,7 +22,16 @@ from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
 from bot.practice.others import own_phone
 from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words
-from bot.practice.read_back import CLOSED, READ_BACK, at_times, framed, key_items, taking_time, value_pattern
+from bot.practice.read_back import (
+    CLOSED,
+    READ_BACK,
+    at_times,
+    framed,
+    key_items,
+    taking_part,
+    taking_time,
+    value_pattern,
+)
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
     NUMBER_IS,
@@ -185,7 +194,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         item = NUMBER_IS.sub(r", I call \1 at \2", item) if _WHO_CALL.search(part) else item
         item = things_brought(item) if _BRING.search(part) else item  # "what four things?": the things alone
         return item[:1].upper() + item[1:]
-    values = [joined(kind, [m.group(0).strip() for m in shape.finditer(best)])]
+    taken = taking_part(best) if kind == "deadline" and _TAKES.search(part) else best  # its minutes, not the days
+    values = [joined(kind, [m.group(0).strip() for m in shape.finditer(taken)])]
     before = sentences[sentences.index(best) + 1] if sentences.index(best) + 1 < len(sentences) else ""
     if kind == "number" and (named := number_named(best, before)) and values == [named[1]]:
         values = [f"{named[0]}, {named[1]}"]  # "the inmate information line, (562) ..."

@@ -94,6 +94,12 @@ def taking_time(sentences: list[str]) -> list[str]:
     return [s for s in sentences if _TAKING.search(s)] or sentences
 
 
+def taking_part(sentence: str) -> str:
+    """The clauses of a sentence that say how long a thing takes ("it takes about fifteen minutes" of "it takes about
+    fifteen minutes, and you'll get a report number by email within two business days"), or the whole of it."""
+    return " ".join(taking_time(re.split(r",\s*(?:and |but )?|;\s*", sentence)))
+
+
 _CLOCK = re.compile(
     r"\d(?::\d\d)?\s*(?:a\.?m|p\.?m|to|-|until|till|in the)|\b(?:one|two|three|four|five|eight|nine|ten|eleven|noon)\b|"
     r"\bin the (?:morning|afternoon)\b",

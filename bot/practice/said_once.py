@@ -123,9 +123,10 @@ def mostly_said(text: str, said: set[str]) -> bool:
 
 def once_yes(answer: str, before: list[str]) -> str:
     """The answer without its "Yes." when one came before it ("Yes. She walks home. Yes. I called the school." is said
-    "Yes. She walks home. I called the school.")."""
-    if answer.startswith("Yes. ") and any(a.startswith("Yes") for a in before):
-        return answer.removeprefix("Yes. ")
+    "Yes. She walks home. I called the school."), and its "No." likewise."""
+    for word in ("Yes", "No"):  # "No, nobody's hurt. ... No. The street's empty.": the second "No." goes too
+        if answer.startswith(f"{word}. ") and len(answer) > len(word) + 2 and any(a.startswith(word) for a in before):
+            return answer.removeprefix(f"{word}. ")
     return answer
 
 

@@ -26,6 +26,7 @@ from bot.practice.read_back import (
     at_times,
     framed,
     key_items,
+    taking_part,
     taking_time,
     value_pattern,
 )
@@ -162,12 +163,24 @@ _WH_SAID = {"where": "where you go", "when": "when you go", "how long": "how lon
 
 
 _CODE = re.compile(r"\b(?:988|911|311|211)\b")
-_HOW_TO = re.compile(r"\bhow (?:you|u|do you|will you|you'll|you will|you're going to|you are going to|to)\b")
+_HOW_TO = re.compile(
+    r"\bhow (?:you|u|do you|do u|will you|will u|you'll|you will|you're going to|you are going to|are you going to|"
+    r"are you gonna|r u gonna|r u going to|you gonna|would you|should you|to)\b"
+)
 _ONCE = re.compile(r"(?:once|after|when|if)\b", re.IGNORECASE)
 _WAY = re.compile(
     r"\b(?:online|website|web site|in person|come in|over the phone|by phone|by mail|by e-?mail|portal|app)\b", re.I
 )
 _TAKES = re.compile(r"\b(?:takes?|took|minutes?|hours?|days?|weeks?|months?|long|soon|quick|wait)\b", re.IGNORECASE)
+
+
+def _way_of_doing(item: str) -> bool:
+    """A step that says how the visitor does it ("I can file the report online"), not what comes to it ("I'll get a
+    report number by email") nor what follows once it is done."""
+    return bool(_WAY.search(item)) and not _ONCE.match(item) and not _COMES_TO_THEM.search(item)
+
+
+_COMES_TO_THEM = re.compile(r"\b(?:get|gets|getting|receive|receives|hear|hears)\b", re.IGNORECASE)
 
 
 def _stems(text: str) -> set[str]:
@@ -186,7 +199,7 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     told = [(at, i) for at, s in enumerate(sentences) for i in key_items(s) or [_FRAMED.sub("", in_my_words(s))]]
     told = [(at, i) for at, i in told if not FEELING.search(i)] or told  # "You are doing very good": no step
     how = bool(_HOW_TO.search(text))  # "how you will report it": the way told (online, in person), not what follows
-    items = [(len(stems & _stems(i)) + (how and bool(_WAY.search(i)) and not _ONCE.match(i)), -at, i) for at, i in told]
+    items = [(len(stems & _stems(i)) + (how and _way_of_doing(i)), -at, i) for at, i in told]
     score, _, item = max(items, default=(0, 0, ""))
     said: list[tuple[str, str]] = []
     asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text)))
@@ -256,6 +269,8 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
             item = max(mine, key=lambda i: len(about & content_words(i)))
             numbers = list(shape.finditer(item))
             return _named_number(item, numbers, about) or joined(kind, [m.group(0).strip() for m in numbers])
+    if kind == "deadline" and {"take", "takes"} & about:  # "it takes about fifteen minutes", not the days after it
+        best = taking_part(best)
     if kind == "deadline" and (span := _RANGE.search(best)):
         return span.group(0)
     values = [m.group(0).strip() for m in shape.finditer(best)]
