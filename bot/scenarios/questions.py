@@ -134,6 +134,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "what",
         r"what happened|what's going on|what is going on|tell me (more|what)|walk me through|what's happening|"
         r"tell me (a little|a bit)( about)? what|what (he|she|they|the deputy|deputy \w+) did|"
+        r"what did (he|she|they|the deputy|the officer|deputy \w+)( actually| exactly| really)? (do|say)\b|"
+        r"what (he|she|they|the deputy) (said|told you)|"
         r"what is happening|what are you selling|what do you sell|what (kind of )?(product|business|products)|"
         r"what('s| is) it for|what do you need it for|what's the reason|what is the reason|"
         r"what (was|is) (it|the \w+) for|what for|what did you find|what is it you found|what have you got|"
