@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.grading.text import split_sentences
 from bot.practice.antecedents import named_back
 from bot.practice.gist import gist
-from bot.practice.read_back import said_again
+from bot.practice.read_back import key_items, said_again
 from bot.practice.said_once import once_each
 from bot.practice.telling import booking_said
 
@@ -82,3 +83,26 @@ def test_a_caller_says_a_step_once_though_the_desk_told_it_twice() -> None:
 def test_a_line_of_its_own_goes_without_a_part_the_read_back_said_and_never_starts_with_and() -> None:
     said = once_each("Okay. Community mediation, (562) 555-0181. Mediation, and dispatch if it gets ugly. Fine.")
     assert said == "Okay. Community mediation, (562) 555-0181. Fine."
+
+
+@pytest.mark.parametrize(
+    ("told", "items"),
+    [
+        # an aside inside a list is left out, the list kept whole
+        ("Bring three things: a license, the current registration, so you'll need to renew those tags first, and "
+         "proof of insurance.", ["I bring a license, the current registration, and proof of insurance."]),
+        # a step said two ways is said once, the later way
+        ("I'm putting you through to dispatch. I'm transferring you to dispatch this second.",
+         ["You're transferring me to dispatch this second."]),
+        # a number led by what it is for, said as a caller says it
+        ("If you want to reach them directly: (562) 555-0142, or e-mail watchcommander@bayviewsheriff.example.",
+         ["I can reach them at (562) 555-0142 or by e-mail at watchcommander@bayviewsheriff.example."]),
+        ("If you want to reach them directly: (562) 555-0142.", ["I can reach them at (562) 555-0142."]),
+        # a step with a value before a comma is never taken for an aside
+        ("So what you'll want to do is call the tow yard at 562-555-0999, and when you go, bring 40 dollars cash.",
+         ["I call the tow yard at 562-555-0999.", "When I go, I bring 40 dollars cash."]),
+    ],
+)
+def test_a_plan_is_said_back_as_a_caller_says_it(told: str, items: list[str]) -> None:
+    said = [item for sentence in split_sentences(told) for item in key_items(sentence.original)]
+    assert said_again(said) == items

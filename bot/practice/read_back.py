@@ -19,7 +19,7 @@ from bot.practice.lines import Lines
 from bot.practice.plans import IN_PASSING, PHONE_NUMBER, in_my_words, spoken, told_back
 from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
-from bot.practice.wording import patterns, said, table
+from bot.practice.wording import pairs, patterns, said, table
 
 # How a plan is said back, each described in bot/practice/phrases/read_back.yaml: the words that frame an
 # instruction without being it ("The easiest way to report it is ...", "You'll want to"), where one instruction
@@ -28,6 +28,8 @@ from bot.practice.wording import patterns, said, table
 _FRAME, _CLAUSES, _OURS, _FILLER, _CONDITION, _TIME_LEAD, _ASIDE, _VALUE, _ACTION, _SHORT_WORDS, FEELING = patterns(
     "instruction_frame instruction_break ours filler condition time_lead aside value action short_words feeling_item"
 )
+_LIST_ASIDE, _REACH_LED = patterns("list_aside reach_led")
+_OR_EMAIL = re.compile(r",?\s+or\s+(?:by\s+)?e-?mail(?:\s+(?:them|it))?(?:\s+at)?\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"\d{3}\D{0,2}\d{4}|@|\$|\b\d+\b")
 FRAME = _FRAME
 """The words that frame an instruction without being it ("The best route is ...")."""
@@ -163,6 +165,10 @@ def key_items(sentence: str) -> list[str]:
     if aside := _DASH_ASIDE.search(sentence):  # "the current registration — so renew the tags first — and proof of
         main = f"{sentence[: aside.start()]} {sentence[aside.end() :]}"  # insurance": the list whole, then the aside
         return _joined_short(key_items(main) + key_items(aside.group(1).strip() + "."))
+    sentence = _LIST_ASIDE.sub(r"\1, ", sentence)  # "..., the current registration, so renew the tags first, and ..."
+    if reach := _REACH_LED.match(sentence):  # "If you want to reach them directly: (562) ..., or e-mail ...": "You
+        rest = _OR_EMAIL.sub(" or by e-mail at ", sentence[reach.end() :])  # can reach them at (562) ... or by e-mail"
+        sentence = f"You can {reach.group(1)} {reach.group(2)} at {rest}"
     unfilled = re.sub(r"\s*,(?:\s*,)+", ",", _FILLER.sub("", _OURS.sub("the ", sentence)))  # "988, the three numbers,"
     pieces = _CLAUSES.split(unfilled.strip().rstrip(".!"))
     clauses: list[str] = []
@@ -223,20 +229,29 @@ def _by_when_joined(clauses: list[str]) -> list[str]:
 
 def said_again(items: list[str]) -> list[str]:
     """Without an item another says again at more length ("a Spanish-speaking deputy to take the report with my mom"
-    before "a Spanish-speaking deputy will call my mom ... and take the report in person"): a caller says a thing
-    once. An item with a value of its own is kept."""
+    before "a Spanish-speaking deputy will call my mom ... and take the report in person"; "you're putting me through
+    to dispatch" before "you're transferring me to dispatch this second"): a caller says a thing once. An item with a
+    value of its own is kept."""
     kept = []
     for at, item in enumerate(items):
-        mine = content_words(item)
+        mine = _step_words(item)
         again = any(
-            len(shared := mine & content_words(other)) >= max(3, len(mine) / 2)
-            and len(content_words(other)) > len(shared)
+            len(shared := mine & _step_words(other)) >= max(2 if len(mine) <= 3 else 3, len(mine) / 2)
+            and len(_step_words(other)) > len(shared)
             and all(value in other for value in _NUMBER.findall(item))
             for other in items[at + 1 :]
         )
         if not again:
             kept.append(item)
     return kept
+
+
+def _step_words(item: str) -> set[str]:
+    """The item's content words, a step said two ways as one ("transferring" and "putting" through: "connect")."""
+    return {_SAME_STEP.get(w, w) for w in content_words(item)}
+
+
+_SAME_STEP = pairs("same_step_words")
 
 
 def _said_before(items: list[str]) -> list[str]:
