@@ -24,6 +24,7 @@ from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
 from bot.practice.read_back import ASK_AGAIN, OPENERS, key_items, mine, read_back, said_back, value_pattern
 from bot.practice.said_once import content_words
+from bot.practice.steps import asks_order
 from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, NOTHING_TO_DO, REGISTERS, TOLD_BACK
 from bot.practice.visitor import Visitor
 from bot.practice.wording import going_on, pattern, patterns, words
@@ -102,7 +103,10 @@ class InKind:
         first = self.quiz(visitor, parts[0])  # "which day, and what time?": a bare part after a quiz is quizzed too
         if first is None and testing_kind(parts[0]) == "teach_back":
             return None  # "tell me what you've got to do next, and by when?": the plan said back, its deadline too
-        own = next((p for p in parts if _ASKS_MINE.search(plain(p)) and not _ON_A_CASE.search(plain(p))), None)
+        own = next(
+            (p for p in parts if _ASKS_MINE.search(plain(p)) and not _ON_A_CASE.search(plain(p)) and not asks_order(p)),
+            None,
+        )  # "what you will do first after we hang up" asks the first step, not the whole plan
         if own:  # "what you must do, and by when?": the plan, and the deadline when the plan does not say it
             return self._own_part_and(visitor, own, [p for p in parts if p != own]) or whole
         answers = [self.quiz(visitor, part, bare=bool(first)) for part in parts]

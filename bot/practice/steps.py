@@ -37,6 +37,11 @@ _OURS = re.compile(r"\bour\s", re.IGNORECASE)
 _TIME = re.compile(r"\s(?:right now|right away|straight away|at once|now|today|tonight|immediately)\b", re.IGNORECASE)
 
 
+def asks_order(part: str) -> bool:
+    """A question of the order of the steps ("what you will do first", "which do you call first?")."""
+    return bool(_ORDER_ASK.search(plain(part)))
+
+
 def steps_heard(message: str, turn: int) -> set[str]:
     """The steps the message puts in order, as memory: "step:<turn>:<at>:<f|n>:<step>", f for a step said first
     (an order starts again there), n for one said next."""

@@ -308,7 +308,7 @@ def _callee_said(text: str, sentences: list[str], stems: set[str]) -> list[tuple
     shows up, I call 911 ..."), else the party named with the number ("I'm calling the inmate information line.")."""
     if " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
         return [("item", when)]
-    if callee := _callee(sentences, stems):
+    if callee := _callee(sentences, stems, _not_this(text)):
         if number := _number_of(callee, sentences):
             return [("item", f"I call {callee} at {number}")]  # "how ya gonna reach 'em?", "... and who you're calling"
         return [("item", f"I'm calling {callee}" if "call" in text else callee[:1].upper() + callee[1:])]
@@ -433,10 +433,20 @@ def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
     return f"If {when}, {call}"
 
 
-def _callee(sentences: list[str], stems: set[str]) -> str:
+def _not_this(text: str) -> str:
+    """The party a question rules out ("before the fraud line, who you must call?": the fraud line), or ""."""
+    found = _BEFORE_THAT.search(text)
+    return found.group(1) if found else ""
+
+
+_BEFORE_THAT = re.compile(r"\b(?:before|other than|besides|apart from|not) (?:the |calling the |you call the )?(\w+)")
+
+
+def _callee(sentences: list[str], stems: set[str], ruled_out: str = "") -> str:
     """Whom the number given is for, as the trainee named it ("The inmate information line is (562) 555-0170": the
     inmate information line), of the sentence nearest the question's words (with the one said before it: "our
-    victim advocate;" then "their number is ..."); "" when no number came with a name."""
+    victim advocate;" then "their number is ..."), never one the question rules out ("before the fraud line"); ""
+    when no number came with a name."""
     named = []
     for at, sentence in enumerate(sentences):  # latest first: the one before it in the call is the next
         before = sentences[at + 1] if at + 1 < len(sentences) else ""
@@ -448,6 +458,7 @@ def _callee(sentences: list[str], stems: set[str]) -> str:
                 named.append((len(stems & _stems(text)), -at, found[0]))
         else:  # "call the three credit bureaus ... and put a freeze on": no number of theirs
             named.append((len(stems & _stems(sentence)), -at, f"the {called.group(1)}"))
+    named = [n for n in named if not ruled_out or ruled_out not in n[2].lower()] or named
     return max(named)[2] if named else ""
 
 
