@@ -30,10 +30,11 @@ def what_happens(sentences: list[str]) -> str:
         at = sentences.index(sentence)
         sentence = named_back(sentence, sentences[at + 1] if at + 1 < len(sentences) else "")  # "Their number is"
         its = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]]
-        items += [i for i in its if not FEELING.search(i)][:2]  # not "I shouldn't have to translate"
+        items += [i for i in its if not FEELING.search(i)][:3]  # not "I shouldn't have to translate"
     items = said_again(list(dict.fromkeys(items)))[:3] or [in_my_words(chosen[0]).rstrip(".")]
     rest = [going_on(_LEADING_WORD.sub(lambda m: m.group(0).lower(), i)) for i in items[1:]]
-    return ", and ".join([items[0], *rest]) + "."
+    said = [items[0], *rest]
+    return (", ".join(said[:-1]) + ", and " + said[-1] if len(said) > 2 else ", and ".join(said)) + "."
 
 
 _LEADING_WORD = re.compile(r"^(?:You|They|We|He|She|It|Then|The|A|An|Our|Your|My|Their|His|Her|Someone|Somebody)\b")
