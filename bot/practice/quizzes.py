@@ -187,8 +187,10 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     if shape is None or _CONTEXT.search(whole or part):
         items = key_items(best) or [in_my_words(best).rstrip(".!;:, ") + "."]
         mine = [i for i in items if shape is None or shape.search(i)] or items
-        item = max(mine, key=lambda i: (papers(i), len(about & content_words(i))))
-        item = _GO_TO.sub("", item) if placed else item  # "The permits counter at ...", not "I'll want the ..."
+        at_place = (lambda i: bool(_PLACE.search(i) or _ONLINE.search(i))) if placed else (lambda i: False)
+        item = max(mine, key=lambda i: (papers(i), at_place(i), len(about & content_words(i))))  # "where": a place
+        item = _THERE_IS.sub("The ", _GO_TO.sub("", item)) if placed else item  # "The permits counter at ...", not
+        # "I'll want the ...", nor "There's a Self-Help Center at ..." recited
         if placed and not _NUMBER_ASKED.search(part):  # "where does it go?": the place, not its phone number too
             item = _WITH_NUMBER.sub("", item)
         item = NUMBER_IS.sub(r", I call \1 at \2", item) if _WHO_CALL.search(part) else item
@@ -208,6 +210,9 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(said_as)
     said = framed(line, ", ".join(values))
     return said[:1].upper() + said[1:]
+
+
+_THERE_IS = re.compile(r"^(?:But |So |And )?there(?:'s| is) an? ", re.IGNORECASE)
 
 
 _IT_BACK_AND = re.compile(
