@@ -1,4 +1,4 @@
-"""Play-test round 40: verdicts that were wrong, each now right, over whole calls as the grader reads them."""
+"""Play-test rounds 40 and 41: verdicts that were wrong, each now right, over whole calls as the grader reads them."""
 
 from __future__ import annotations
 
@@ -38,6 +38,11 @@ def test_what_was_said_is_graded_for_what_it_does(
         ("thanks for bringing it in, that's super nice of you", "empathy", True),
         ("Is there anything else you or your mom need from me before I bring the interpreter on?",
          "offer_more_help", True),
+        # round 41
+        ("Just so I know I didn't go too fast, can you tell me what's first on your list?", "testing_questions", True),
+        ("What's on your list of stolen things?", "testing_questions", False),
+        ("Just so I know I said it clear, when's the latest you could walk in on a Friday?", "testing_questions", True),
+        ("When's the latest you were there?", "testing_questions", False),
     ],
 )
 def test_round_40_verdicts(trainee: str, criterion: str, met: bool) -> None:

@@ -138,7 +138,7 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
         said = named[-1] if address.group("title") and len(named) > 1 else named[0]
         said = " ".join(named) if named[0].rstrip(".").lower() in _TITLES else said  # "Mr. Farouk", never "Mr."
         voiced = WRONG_NAME_LIMITED if lines.scenario.persona_register == "limited" else WRONG_NAME
-        correction = random.Random(f"{visitor.seed}:named").choice(voiced).format(name=said)
+        correction = random.Random(f"{visitor.seed}:{lines.scenario.id}:named").choice(voiced).format(name=said)
         return f"{correction} {line}"
     return line
 
