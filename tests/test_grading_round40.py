@@ -19,6 +19,10 @@ from tests.test_grading_round33 import HELLO, said, status_after
         # "you will not be left alone" says she will have someone with her: no refusal
         ("domestic-violence-lobby", "You are safe here, and you will not be left alone.", "safety_now", "given"),
         ("domestic-violence-lobby", "Please wait in the lobby, you will not be left alone.", "safety_now", "wrong"),
+        # round 41: the total worked out from the fee for each is no second, wrong fee
+        ("solicitor-permit", "It's per person, $50 each, so $150. Takes ten business days.", "permit_fee_time",
+         "given"),
+        ("solicitor-permit", "It's $150 each. Takes ten business days.", "permit_fee_time", "wrong"),
     ],
 )
 def test_what_was_said_is_graded_for_what_it_does(

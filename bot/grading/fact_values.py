@@ -56,7 +56,7 @@ def is_theirs(value: Value, rule: FactRule) -> bool:
 
 def is_right(value: Value, rule: FactRule, sentence: str = "") -> bool:
     """The value agrees with a right one, or is the total of a fee for each of a count the sentence names
-    ("three hundred dollars for six" of $50 a person)."""
+    ("three hundred dollars for six" of $50 a person), or of the fee the sentence gives ("$50 each, so $150")."""
     return any(value.agrees(r) for r in rule.values) or (bool(sentence) and _a_total(value, rule, sentence))
 
 
@@ -69,7 +69,8 @@ def _a_total(value: Value, rule: FactRule, sentence: str) -> bool:
     tokens = " ".join(sentence_norms(sentence)).split()
     padded, words = f" {' '.join(tokens)} ", frozenset(tokens)
     said_total = WORDS["said_total"].find(padded, words) is not None and WORDS["for_each"].find(padded, words) is None
-    return said_total and any(value.low == n * fee for n in range(2, 21) for fee in each)  # "$150 total."
+    fee_said = any(v.kind == "money" and v.low in each for v in claims_in(" ".join(tokens)))  # "$50 each, so $150"
+    return (said_total or fee_said) and any(value.low == n * fee for n in range(2, 21) for fee in each)  # "$150 total."
 
 
 def _counts(sentence: str) -> set[float]:

@@ -37,7 +37,8 @@ _VOCATIVE = re.compile(
 )
 """The visitor's own name, or "sir", said to it ("So you're not hanging up, Casey."): never said back to itself."""
 _SEND_TO_THE = re.compile(
-    r"\b(send|give|bring|take|mail|show) to ((?:the )?[\w-]+) ((?:the|your|my|a) [\w-]+(?: form| card| paper)?)\b"
+    r"\b(send|give|bring|take|mail|show) to ((?:the )?[\w-]+) ((?:the|your|my|a) [\w-]+(?: form| card| paper)?"
+    r"(?: [A-Z]{1,4}-?\d{1,4})?)(?![\w-])"
 )
 """A thing said after where it goes, as a learner of English may ("send to DMV the SR-1 form")."""
 _MOST_IN_LIST = 4

@@ -19,7 +19,9 @@ def together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str
     register = lines.scenario.persona_register
     rng = random.Random(f"{visitor.seed}:{visitor.turn}:parts")
     said = [(kind, _less_said_elsewhere(text, _others(said, i))) for i, (kind, text) in enumerate(said)]
-    said = [(k, t) for i, (k, t) in enumerate(said) if not any(t.rstrip(".") in o for o in _others(said, i))]
+    said = [
+        (k, t) for i, (k, t) in enumerate(said) if not any(t.rstrip(".").lower() in o.lower() for o in _others(said, i))
+    ]  # "The form SR-1." is said with "I'll send the form SR-1 to DMV"
     pieces: list[str] = []
     values: list[str] = []
     for kind, text in [*said, ("end", "")]:

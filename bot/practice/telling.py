@@ -153,7 +153,8 @@ def _whole(part: str, visitor: Visitor) -> str:
 
 
 _PLACE_WORD = re.compile(
-    r"\b(?:go|head|come|walk|stop|file|report|submit|do it)\b.{0,40}\b(?:window|counter|desk|office|building|lobby|"
+    r"\b(?:go|head|come|walk|stop|file|report|submit|do it|send|mail|take|bring)\b.{0,40}"
+    r"\b(?:window|counter|desk|office|building|lobby|"
     r"station|room|yard|lot|unit|department|courthouse|court|dmv|online|website|web site)\b",
     re.IGNORECASE,
 )
@@ -331,8 +332,8 @@ _BOOKED = re.compile(r"\b(?:appointments?|book|booking|booked|schedule|scheduled
 
 
 _FORMS = re.compile(
-    r"\b(?:an?|the|your) (?:\w+ )?(?:application|form|waiver)s?(?:,? (?:and|plus|or|,) (?:an?|the|your) (?:\w+ )?"
-    r"(?:application|form|waiver)s?)*",
+    r"\b(?:an?|the|your) (?:[\w-]+ )?(?:application|form|waiver)s?(?: [A-Z]{1,4}-?\d{1,4}\b)?"
+    r"(?:,? (?:and|plus|or|,) (?:an?|the|your) (?:\w+ )?(?:application|form|waiver)s?)*",
     re.IGNORECASE,
 )
 """The papers told to fill out ("an application plus a waiver"), as named: a noun phrase, not phrasing."""
