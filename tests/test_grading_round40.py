@@ -47,6 +47,9 @@ def test_what_was_said_is_graded_for_what_it_does(
         ("What's on your list of stolen things?", "testing_questions", False),
         ("Just so I know I said it clear, when's the latest you could walk in on a Friday?", "testing_questions", True),
         ("When's the latest you were there?", "testing_questions", False),
+        ("Quick check. Who do you call with questions, and what do you give them?", "testing_questions", True),
+        ("A quick check of the plate came back clean. Who owns the car?", "testing_questions", False),
+        ("Good on you for sorting it out before the move.", "empathy", True),
     ],
 )
 def test_round_40_verdicts(trainee: str, criterion: str, met: bool) -> None:
