@@ -8,6 +8,7 @@ import pytest
 from bot.grading.text import split_sentences
 from bot.practice.antecedents import named_back
 from bot.practice.gist import gist
+from bot.practice.plans import in_my_words
 from bot.practice.read_back import key_items, said_again
 from bot.practice.said_once import once_each
 from bot.practice.telling import booking_said
@@ -106,3 +107,16 @@ def test_a_line_of_its_own_goes_without_a_part_the_read_back_said_and_never_star
 def test_a_plan_is_said_back_as_a_caller_says_it(told: str, items: list[str]) -> None:
     said = [item for sentence in split_sentences(told) for item in key_items(sentence.original)]
     assert said_again(said) == items
+
+
+@pytest.mark.parametrize(
+    ("told", "said_back"),
+    [
+        ("a deputy go to 8012 Elm Court for welfare check", "A deputy goes to 8012 Elm Court for a welfare check"),
+        ("the deputy call you back", "The deputy calls me back"),
+        ("does he go there", "Does he go there"),  # bare as English has it
+        ("He will go there", "He will go there"),
+    ],
+)
+def test_a_learners_grammar_is_said_back_as_a_caller_who_speaks_english_says_it(told: str, said_back: str) -> None:
+    assert in_my_words(told) == said_back

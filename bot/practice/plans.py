@@ -216,7 +216,29 @@ def in_my_words(sentence: str) -> str:
     said = _ONE_DOES.sub(_i_do, said) if "one " in said.lower() else said
     if "dispatch" in said or " sen" in said:  # "you're going to have dispatch send the team to me"
         said = _COMING.sub(_coming, _VIA_DISPATCH.sub("", said))  # "the team is coming to me"
+    said = _THEY_DO_BARE.sub(_they_does, said)  # a learner's "a deputy go to her house": "a deputy goes to ..."
+    said = _CHECK_BARE.sub(r"for a \1 check", said)  # "for welfare check": "for a welfare check"
     return said[:1].upper() + said[1:]
+
+
+_THEY_DO_BARE = re.compile(
+    r"\b((?:a|the) (?:deputy|officer|unit|detective|clerk|supervisor)|he|she|someone|somebody) "
+    rf"({'|'.join(words('third_person_verbs'))})\b",
+    re.IGNORECASE,
+)
+"""A learner's bare verb after one person ("the deputy call you"): the caller says it as English has it."""
+_CHECK_BARE = re.compile(r"\bfor (welfare|wellness|security|safety) check\b", re.IGNORECASE)
+_BARE_AFTER = frozenset({"does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "let",
+                         "make", "have", "help", "see", "watch", "hear", "to", "'ll", "shall"})
+
+
+def _they_does(found: re.Match[str]) -> str:
+    before = found.string[: found.start()].split()
+    if before and before[-1].lower() in _BARE_AFTER:
+        return found.group(0)  # "does he go", "let someone check": bare as it should be
+    verb = found.group(2)
+    ending = "es" if verb.lower().endswith(("o", "sh", "ch", "ss", "x")) else "s"
+    return f"{found.group(1)} {verb}{ending}"
 
 
 _CALLERS_WORDS = {
