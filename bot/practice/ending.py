@@ -54,8 +54,8 @@ _HOSTILE = frozenset({"dismissive", "sarcasm", "rude"})
 # goodbye; leaving anyway; a demand for a supervisor met (handed on, still without what it came for) or left
 # unanswered (it goes over the trainee's head, and leaves), by register and channel.
 GOODBYES, TAKEN_ON, WALKS_OUT = (table(name) for name in ("goodbyes", "taken_on", "walks_out"))
-BRUSHED_OFF, STILL_HERE, LEAVING_ANYWAY, STAYS_ON, STAYS_LOBBY, THATS_ALL = said(
-    "brushed_off still_here leaving_anyway stays_on stays_on.lobby thats_all"
+BRUSHED_OFF, STILL_HERE, LEAVING_ANYWAY, STAYS_ON, STAYS_LOBBY, STAYS_HOLDING, THATS_ALL = said(
+    "brushed_off still_here leaving_anyway stays_on stays_on.lobby stays_on.holding thats_all"
 )
 HOLDING = {
     "everyday": said("holding")[0],
@@ -182,6 +182,11 @@ _SAID_YES = re.compile(r"^(?:yes|yeah|yep|i think so|i understand|got it|okay, y
 _NO_FIRST = re.compile(r"^no\b[,.!]?\s*", re.IGNORECASE)
 """A yes to the check, then the answer to "anything else?" without its "No" ("Yes, I understand. That's it.")."""
 
+
+_ASKED_TO_HOLD = re.compile(
+    r"\b(?:stay on(?: the line)?|hold on|hang on|don't hang up|do not hang up|stay with (?:me|us))\b", re.IGNORECASE
+)
+"""The caller asked to stay on while someone joins: it says it will, not "thank you for staying with me"."""
 
 class Ending:
     """The visitor's lines once it has said goodbye or walked out on a demand (shared by all attempts)."""
@@ -323,6 +328,7 @@ class Ending:
             visitor.heard.add("thanked:closing")  # "Thank you. Can you tell it back?": the offer next closes the call
         if done and hands_on(message) and not names & _HOSTILE:  # "I'm right here with you until they arrive"
             stays = STAYS_ON if self.scenario.channel == "phone" else STAYS_LOBBY
+            stays = STAYS_HOLDING if stays is STAYS_ON and _ASKED_TO_HOLD.search(message) else stays  # "stay on"
             return f"{answer} {rng.choice(stays)}".strip()
         return f"{line} {self._gone_direction(visitor)}" if done else line
 
