@@ -78,6 +78,9 @@ _CLOSING = frozenset({"offer_more_help", "appreciation"})
 "Take care.", a mid-call "Thank you.") the visitor's goodbye leaves the trainee the last word."""
 
 
+_REMNANT = 3
+"""Words left of a follow-up line once what it repeats is cut: a stray "Okay, great.", said with nothing."""
+
 class ScenarioEngine:
     """Runs attempts at one scenario; owns the scenario's single shared Machine."""
 
@@ -389,7 +392,10 @@ class ScenarioEngine:
             return f"{answer or ''} {self.lines.pick(lines, visitor)}".strip()
         if answer is not None:  # answered first, whatever else the message did; its question ends it
             goes_on = "?" not in answer and (moved or bool(fired and "offer_more_help" in fired.when and fired.say))
-            follow = not_repeating(self.lines.pick(lines, visitor), answer, visitor.heard) if goes_on else ""
+            picked = self.lines.pick(lines, visitor) if goes_on else ""
+            follow = not_repeating(picked, answer, visitor.heard) if goes_on else ""
+            follow = "" if follow != picked and len(follow.split()) <= _REMNANT else follow  # "Okay, great." left of
+            # "Okay, great. I'll come by early next week." once the answer said the rest: a remnant, not a reply
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it
             thanks = "" if bare_ack(thanks) and not told_sentences(message) else thanks  # took in nothing told
             line = f"{thanks} {answer} {follow}".strip()
