@@ -90,9 +90,11 @@ def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[s
     """ "Tell me back what days and how much": each part asked, from the trainee's sentences (latest first), in
     the order asked; None when the part is no such request or the trainee told none of the parts."""
     text = plain(part)
-    if not _TELL_BACK.search(text):
-        return None
     asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text)))
+    valued = [kind for _, kind in asked if _shape(kind) is not None]
+    listed = len(valued) >= 2 and len(valued) == len(asked) and bool({"address", "fee"} & set(valued))
+    if not _TELL_BACK.search(text) and not listed:  # "where do you go, what's the fee": two values, each read back
+        return None
     if not asked:  # "You got that number down? Want to say it back to me?": the part the message named
         asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(visitor.message.lower())))
         about = about | (content_words(visitor.message.lower()) - content_words(text))  # "that mediation number"
