@@ -1,4 +1,4 @@
-"""Play-test rounds 40 and 41: verdicts that were wrong, each now right, over whole calls as the grader reads them."""
+"""Play-test rounds 40 to 42: verdicts that were wrong, each now right, over whole calls as the grader reads them."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ from tests.test_grading_round33 import HELLO, said, status_after
         ("solicitor-permit", "It's per person, $50 each, so $150. Takes ten business days.", "permit_fee_time",
          "given"),
         ("solicitor-permit", "It's $150 each. Takes ten business days.", "permit_fee_time", "wrong"),
+        # round 42: the number asked for so the deputy can call back arranges the callback; "they call you" does too
+        ("welfare-check", "Please, your name and phone number, so the deputy can call you after?", "callback", "given"),
+        ("welfare-check", "After the deputy checks on her, they call you on your cell.", "callback", "given"),
+        ("welfare-check", "Will the deputy call you back?", "callback", "wrong"),
     ],
 )
 def test_what_was_said_is_graded_for_what_it_does(

@@ -131,7 +131,8 @@ def read(message: str) -> tuple[Clause, ...]:
         asked = _asking(sentence.original, sentence.is_question)
         sentence_clauses = [_clause(sentence.original, words, len(clauses) + i, asked) for i, words in enumerate(parts)]
         if asked and not any(c.question for c in sentence_clauses):
-            sentence_clauses[-1] = _with(sentence_clauses[-1], question=True)  # "You're at home, right?"
+            at = _asked_at(sentence_clauses)  # "You're at home, right?"; "Your number, so the deputy can call you?"
+            sentence_clauses[at] = _with(sentence_clauses[at], question=True)
         if asked:  # "What would you do if one caught fire?", "How'd she send it, gift cards, wire?"
             sentence_clauses = _question_parts(sentence_clauses)
         sentence_clauses = _conditions(sentence_clauses)
@@ -203,6 +204,13 @@ def _asking(original: str, is_question: bool) -> bool:
     if "?" in original:
         return True
     return is_question and not original.rstrip().endswith((".", "!"))
+
+
+def _asked_at(clauses: list[Clause]) -> int:
+    """Which clause a question mark asks, when none starts as a question: the last, unless it only says what the
+    asking is for ("your name and phone number, so the deputy can call you after?": the name and number)."""
+    last = len(clauses) - 1
+    return last - 1 if last and clauses[last].norm.startswith(("so ", "so that ")) else last
 
 
 QUESTION_LIST_WORDS = 3
