@@ -44,6 +44,12 @@ def status_after(library: Library, scenario_id: str, told: str, fact: str) -> st
     return fact_statuses(said(HELLO, told), scenario.fact_rules, scenario.context)[fact].status
 
 
+def met_after_plan(trainee: str, criterion: str) -> bool:
+    """Whether the criterion is met once the desk has greeted, told a plan and said this."""
+    told = "A deputy is on the way, about twenty minutes. I'm connecting you to the crisis line now."
+    return grade(said(HELLO, told, trainee)).criteria[criterion].met
+
+
 def test_a_question_before_the_instruction_is_no_wrong_information(library: Library) -> None:
     scenario = library.scenarios["grandparent-scam"]
     turns = said(

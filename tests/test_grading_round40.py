@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.grading import grade
 from bot.scenarios.library import Library
-from tests.test_grading_round33 import HELLO, said, status_after
+from tests.test_grading_round33 import met_after_plan, status_after
 
 
 @pytest.mark.parametrize(
@@ -57,5 +56,4 @@ def test_what_was_said_is_graded_for_what_it_does(
     ],
 )
 def test_round_40_verdicts(trainee: str, criterion: str, met: bool) -> None:
-    told = "A deputy is on the way, about twenty minutes. I'm connecting you to the crisis line now."
-    assert grade(said(HELLO, told, trainee)).criteria[criterion].met is met
+    assert met_after_plan(trainee, criterion) is met
