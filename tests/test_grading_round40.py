@@ -53,6 +53,12 @@ def test_what_was_said_is_graded_for_what_it_does(
         ("Quick check. Who do you call with questions, and what do you give them?", "testing_questions", True),
         ("A quick check of the plate came back clean. Who owns the car?", "testing_questions", False),
         ("Good on you for sorting it out before the move.", "empathy", True),
+        # round 42
+        ("I know it's a lot when you're rattled, so humor me, what's the form called, who does it go to, and how long "
+         "have you got?", "testing_questions", True),
+        ("Humor me, what's the plate on the car?", "testing_questions", False),
+        ("Please tell me. What is on the paper? If we find the bike, what happen?", "testing_questions", True),
+        ("If you saw it, what happened?", "testing_questions", False),
     ],
 )
 def test_round_40_verdicts(trainee: str, criterion: str, met: bool) -> None:
