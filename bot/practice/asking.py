@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 
 from bot.grading.text import Sentence
+from bot.practice.said_once import content_words
 from bot.practice.stock_lines import OFFER_NO_NEED, OFFER_YES
-from bot.practice.wording import kinds, pairs, patterns
+from bot.practice.wording import kinds, pairs, patterns, words
 from bot.scenarios.format import Detail
 from bot.scenarios.intents import AGREEMENT_CHECK, checks_understanding, question_topics, testing_kind
 
@@ -326,3 +327,11 @@ def listed_asks(original: str) -> list[str]:
         return []
     return [i.lower() for i in items]
 
+
+ASKING_WORDS = frozenset(words("quiz_words")) | frozenset(words("tell_back_words"))
+"""The words that ask ("tell", "back", "what"): not what a question is about."""
+
+
+def stems(text: str) -> set[str]:
+    """The words that name something, each by its first four letters ("passing" and "pass", "calls" and "call")."""
+    return {w[:4] for w in content_words(text) - ASKING_WORDS}

@@ -18,6 +18,7 @@ from bot.grading.quantities import values_in
 from bot.grading.text import normalise
 from bot.practice.antecedents import COMPANY, in_context, number_named
 from bot.practice.asking import plain, question_parts, yes_no
+from bot.practice.callees import NUMBER_IS, callee_answer
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
 from bot.practice.others import own_phone
@@ -34,9 +35,7 @@ from bot.practice.read_back import (
 )
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
-    NUMBER_IS,
     booking_said,
-    callee_answer,
     forms_told,
     joined,
     numbers_answer,

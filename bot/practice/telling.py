@@ -13,8 +13,9 @@ import random
 import re
 
 from bot.grading.text import split_sentences
-from bot.practice.antecedents import in_context, number_named
-from bot.practice.asking import listed_asks, plain, question_parts, yes_no
+from bot.practice.antecedents import in_context
+from bot.practice.asking import ASKING_WORDS, listed_asks, plain, question_parts, stems, yes_no
+from bot.practice.callees import callee_said, if_item
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
 from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words, spoken
@@ -48,7 +49,6 @@ _DAYS = re.compile(
 """Days told ("Tuesdays", "Monday through Friday": a range is one value)."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RANGE = re.compile(r"\b\d+ (?:to|-) \d+ (?:business |working )?(?:days|weeks)\b", re.IGNORECASE)
-_ASKING_WORDS = frozenset(words("quiz_words")) | frozenset(words("tell_back_words"))
 _MOST_PARTS = 3
 _AND_ASKS = re.compile(  # "how you report it how long it takes and when you hear back": three parts
     r",? (?:and|plus) (?=(?:what|which|how|when|where|who|whom|the|if|(?:tell|say|read|give) me)\b)|"
@@ -165,7 +165,6 @@ _WH_SAID = {"where": "where you go", "when": "when you go", "how long": "how lon
 """A bare item of such a list, as the part it asks ("where": "where you go")."""
 
 
-_CODE = re.compile(r"\b(?:988|911|311|211)\b")
 _HOW_TO = re.compile(
     r"\bhow (?:you|u|do you|do u|will you|will u|you'll|you will|you're going to|you are going to|are you going to|"
     r"are you gonna|r u gonna|r u going to|you gonna|would you|should you|to)\b"
@@ -186,11 +185,6 @@ def _way_of_doing(item: str) -> bool:
 _COMES_TO_THEM = re.compile(r"\b(?:get|gets|getting|receive|receives|hear|hears)\b", re.IGNORECASE)
 
 
-def _stems(text: str) -> set[str]:
-    """The words that name something, each by its first four letters ("passing" and "pass", "calls" and "call")."""
-    return {w[:4] for w in content_words(text) - _ASKING_WORDS}
-
-
 def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -> list[tuple[str, str]]:
     """A part of a request to tell back, from the trainee's words, each thing it names: ("value", "Tuesdays and
     Thursdays"), ("item", "I bring my photo ID."), or ("line", a whole answer: the order, the numbers, "Yes. ..." to
@@ -198,11 +192,11 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     if found := order_answer(sub, visitor, lines) or numbers_answer(sub, sentences):
         return [("line", found)]
     text = plain(sub)
-    about, stems = content_words(text) - _ASKING_WORDS, _stems(text)
+    about, named = content_words(text) - ASKING_WORDS, stems(text)
     told = [(at, i) for at, s in enumerate(sentences) for i in key_items(s) or [_FRAMED.sub("", in_my_words(s))]]
     told = [(at, i) for at, i in told if not FEELING.search(i)] or told  # "You are doing very good": no step
     how = bool(_HOW_TO.search(text))  # "how you will report it": the way told (online, in person), not what follows
-    items = [(len(stems & _stems(i)) + (how and _way_of_doing(i)), -at, i) for at, i in told]
+    items = [(len(named & stems(i)) + (how and _way_of_doing(i)), -at, i) for at, i in told]
     score, _, item = max(items, default=(0, 0, ""))
     said: list[tuple[str, str]] = []
     asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text)))
@@ -215,7 +209,7 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
         elif kind == "bring" and (brought := _bring(sentences)):
             said.append(("item", brought[0]))
         elif kind == "callee":  # "who you'll be calling": I'm calling ...; "who's gonna help": the ...
-            said += _callee_said(text, sentences, stems)
+            said += callee_said(text, sentences, named)
         elif kind == "next" and (coming := what_happens(sentences)):
             said.append(("item", coming))  # "what's going to happen next": what the desk said it will do
         elif kind == "they_do" and (done := what_they_do(sentences)):
@@ -230,9 +224,9 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said.append(("item" if _CLAUSE.search(found) else "value", found))
         elif kind == "address" and (place := next((i for _, i in told if _PLACE_WORD.search(i)), "")):
             said.append(("item", place))  # "where you're headed": "I go to the records window", no street address
-        elif kind == "number" and (code := next((m.group(0) for x in sentences if (m := _CODE.search(x))), "")):
+        elif kind == "number" and (code := next((m.group(0) for x in sentences if (m := SERVICE_CODE.search(x))), "")):
             said.append(("value", code))  # "the number you can call any time": 988
-    if not said and " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
+    if not said and " if " in f" {text} " and (when := if_item(text, sentences, named)):
         return [("item", when)]  # "what you'll do if he turns up": the step said for that case
     if said or not score:
         return list(dict.fromkeys(said))
@@ -306,27 +300,6 @@ def _named_number(item: str, numbers: list[re.Match[str]], about: set[str]) -> s
     return numbers[scores.index(top)].group(0).strip() if top and scores.count(top) == 1 else ""
 
 
-def _callee_said(text: str, sentences: list[str], stems: set[str]) -> list[tuple[str, str]]:
-    """Whom the visitor is to call, as told: the call on a condition ("who do you call if he shows up?": "If he
-    shows up, I call 911 ..."), else the party named with the number ("I'm calling the inmate information line.")."""
-    if " if " in f" {text} " and (when := _if_item(text, sentences, stems)):
-        return [("item", when)]
-    if callee := _callee(sentences, stems, _not_this(text)):
-        if number := _number_of(callee, sentences):
-            return [("item", f"I call {callee} at {number}")]  # "how ya gonna reach 'em?", "... and who you're calling"
-        return [("item", f"I'm calling {callee}" if "call" in text else callee[:1].upper() + callee[1:])]
-    return []
-
-
-_HOW_REACH = re.compile(r"\bhow\b.*\b(?:reach|call|contact|hold|touch)\b")
-
-
-def _number_of(callee: str, sentences: list[str]) -> str:
-    """The number told for whom the visitor is to call ("the property unit # is (562) 555-0155"), or ""."""
-    told = [number_named(x, sentences[at + 1] if at + 1 < len(sentences) else "") for at, x in enumerate(sentences)]
-    return next((n for whom, n in filter(None, told) if whom.lower() in callee.lower()), "")
-
-
 _BOOKING_CLAUSE = re.compile(
     r",\s*(?:and |so |but )?|;\s*|\s+[\u2014\u2013-]\s+|\s(?:and|so) (?=(?:it's|it is|you|I|we)\b)"
 )
@@ -360,118 +333,6 @@ def booking_said(sentences: list[str]) -> str:
     number = next((m.group(0) for s in [sentences[at], *near] if (m := PHONE_NUMBER.search(s))), "")
     return f"{said}, at {number}" if number and number not in said else said
 
-
-def callee_answer(part: str, sentences: list[str]) -> str | None:
-    """ "Whom will you be calling at that number?": whom the trainee said to call ("I'm calling the inmate information
-    line."), or None when no number came with a name."""
-    text = plain(part)
-    found = _callee_said(text, sentences, _stems(text))
-    if not found:
-        return None
-    said = found[0][1].rstrip(".")
-    if not _THAT_NUMBER.search(text):  # "who would you call to check?": whom, and the number to call
-        number = _number_of(said, sentences)
-        said = f"{said} at {number}" if number and number not in said else said
-    return f"{said[:1].upper()}{said[1:]}."
-
-
-_THAT_NUMBER = re.compile(r"\b(?:that|this|the) (?:number|#|line)\b")
-
-
-NUMBER_IS = re.compile(r", ((?:the|our|your) [\w' -]+?)(?:'s)? (?:number|phone number|line|direct line) is\s+(.+)$")
-
-
-_CALL = re.compile(r"\bcall\b")
-_STEP_OF_CASE = re.compile(r",\s*(?=(?:I|you|we|they|please|just|then|call|dial)\b)")
-"""Where a case ends and its step begins ("If he's pounding on my door, threatening me, or it gets physical, I call
-dispatch ...")."""
-_NON_URGENT = re.compile(r"\bnon[- ]?emergenc|\bnot an emergency\b|\bnon[- ]?urgent\b|\bfor anything else\b", re.I)
-
-
-_CASE_FIRST = re.compile(r"(?:if|when|until|unless|once|as soon as|next time|the next time|any ?time)\b", re.IGNORECASE)
-"""A step said on its case ("If he shows up, ...", "Until you have the order, if he shows up, ...")."""
-_CASE_WORDS = frozenset({"if", "when", "once", "until", "unless"})
-_DANGER = re.compile(
-    r"\b(?:fire|burn\w*|lights? up|smoke|danger\w*|hurt|injur\w*|weapon|gun|knife|threat\w*|attack\w*|shows? up|"
-    r"turns? up|comes? (?:back|over|around|by|to|near|after)|at (?:my|your|the) door|follows?)\b"
-)
-"""A case of danger asked ("if he shows up", "what if something lights up?"): its step may be 911; a case with none
-("if they start up again") gets the other step."""
-
-
-def _if_item(text: str, sentences: list[str], stems: set[str]) -> str:
-    """The step the trainee said for a case ("If he shows up, I call 911 ..."), nearest the question's words; or
-    the call it said to make, on the case as the question puts it ("if he turns up": "If he turns up, I call ...")."""
-    items = [(at, i) for at, s in enumerate(sentences) for i in key_items(s)]
-    danger = bool(_DANGER.search(text))  # "what if something lights up?": the 911 step; "if they start up again": not
-    found = [
-        (len(stems & _stems(i) - _CASE_WORDS), -at, i)
-        for at, i in items
-        if _CASE_FIRST.match(i) and (danger or not _CODE.search(i) or stems & _stems(i) - _CASE_WORDS)
-    ]
-    case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then)?\s*\??$", text)
-    if found:  # "If nobody claims it, the property unit's number is ...": "..., I call the property unit at ..."
-        said = NUMBER_IS.sub(r", I call \1 at \2", max(found)[2])
-        step = _STEP_OF_CASE.split(said, maxsplit=1)
-        if case and len(step) == 2:  # "which one if he's at your door again?": on the question's own case
-            return f"If {continued(in_my_words(case.group(1)))}, {step[1]}"
-        return said
-    calls = [  # "if he comes near you": the urgent call; "if they start up again": not 911 (no danger in it)
-        (
-            len(stems & _stems(i) - _CASE_WORDS),
-            not _NON_URGENT.search(sentences[at]) and danger == bool(_CODE.search(i)),
-            -at,
-            i,
-        )
-        for at, i in items
-        if _CALL.search(i)
-    ]
-    case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then| again)?\s*\??$", text)
-    if not calls or case is None:
-        return ""
-    call = max(calls)[3]  # "if he comes near you": the urgent call, not the one "for anything non-emergency"
-    call = continued(call)
-    when = in_my_words(case.group(1))  # "if he's at your door": "If he's at my door"
-    when = continued(when)
-    return f"If {when}, {call}"
-
-
-def _not_this(text: str) -> str:
-    """The party a question rules out ("before the fraud line, who you must call?": the fraud line), or ""."""
-    found = _BEFORE_THAT.search(text)
-    return found.group(1) if found else ""
-
-
-_BEFORE_THAT = re.compile(r"\b(?:before|other than|besides|apart from|not) (?:the |calling the |you call the )?(\w+)")
-
-
-def _callee(sentences: list[str], stems: set[str], ruled_out: str = "") -> str:
-    """Whom the number given is for, as the trainee named it ("The inmate information line is (562) 555-0170": the
-    inmate information line), of the sentence nearest the question's words (with the one said before it: "our
-    victim advocate;" then "their number is ..."), never one the question rules out ("before the fraud line"); ""
-    when no number came with a name."""
-    named = []
-    for at, sentence in enumerate(sentences):  # latest first: the one before it in the call is the next
-        before = sentences[at + 1] if at + 1 < len(sentences) else ""
-        further = " ".join(reversed(sentences[at + 1 : at + 3]))  # "the jail's inmate information line ... He'd be
-        # at Bayview County ... Their direct number is ...": whom it reaches, said one sentence further back
-        if (own := number_named(sentence)) or not (called := _CALLED.search(sentence)):
-            if found := own or number_named(sentence, before) or number_named(sentence, further):
-                text = sentence if own else f"{before} {sentence}"  # pointing back: with its name
-                named.append((len(stems & _stems(text)), -at, found[0]))
-        else:  # "call the three credit bureaus ... and put a freeze on": no number of theirs
-            named.append((len(stems & _stems(sentence)), -at, f"the {called.group(1)}"))
-    named = [n for n in named if not ruled_out or ruled_out not in n[2].lower()] or named
-    return max(named)[2] if named else ""
-
-
-_CALLED = re.compile(
-    r"\bcall (?:the |all |each of the )?((?:[\w'-]+ ){0,3}?(?:credit bureaus|bureaus|bank|lender|company|companies|"
-    r"insurer|insurance company|dmv|store))\b",
-    re.IGNORECASE,
-)
-"""A party the trainee said to call with no number ("call the three credit bureaus"): whom, for a question that
-names what the call is for ("who are you calling to freeze your credit?")."""
 
 
 def _shape(kind: str) -> re.Pattern[str] | None:
