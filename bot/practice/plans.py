@@ -310,6 +310,7 @@ def spoken(text: str) -> str:
     text = _DROPPED_G.sub(r"\1ing", text)  # "eight in the mornin'": "morning"
     text = _DOLLAR_SIGN.sub(r"\1 dollars", text) if "$" in text else text  # "It's $50": "It's 50 dollars"
     text = _CLOCK_RANGE.sub(r"\1 to \2", text)  # "8am-4pm": "8am to 4pm"
+    text = _DAYPART.sub(r"\1 in the \2", text)  # "8 in morning to 4 in afternoon": "8 in the morning ..."
     if "+" in text or "&" in text:
         text = _AND_SIGN.sub(" and ", text)
     text = _N_AND.sub(" and ", _YOU_ARE.sub(lambda m: "You're " if m.group(0)[0].isupper() else "you're ", text))
@@ -324,6 +325,7 @@ def spoken(text: str) -> str:
 
 
 _CLOCK_RANGE = re.compile(r"\b(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?)\s?-\s?(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?)", re.I)
+_DAYPART = re.compile(r"\b(\d{1,2}(?::\d\d)?) in (morning|afternoon|evening)\b", re.IGNORECASE)
 _DOLLAR_SIGN = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*|\d+)(?:\.00)?(?!\.?\d)")
 """An amount the trainee typed ("$50"), said back in words ("50 dollars")."""
 _DAYS_SAID = pairs("days_typed_short")

@@ -39,6 +39,7 @@ from bot.practice.telling import (
     forms_told,
     joined,
     numbers_answer,
+    of_the_clause_asked,
     order_answer,
     parts_answer,
     things_brought,
@@ -196,7 +197,10 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         item = things_brought(item) if _BRING.search(part) else item  # "what four things?": the things alone
         return item[:1].upper() + item[1:]
     taken = taking_part(best) if kind == "deadline" and _TAKES.search(part) else best  # its minutes, not the days
-    values = [joined(kind, [m.group(0).strip() for m in shape.finditer(taken)])]
+    told_values = [m.group(0).strip() for m in shape.finditer(taken)]
+    if kind == "deadline" and len(told_values) > 1:  # "how long until you get the report number?": not its minutes
+        told_values = of_the_clause_asked(taken, shape, plain(part)) or told_values
+    values = [joined(kind, told_values)]
     before = sentences[sentences.index(best) + 1] if sentences.index(best) + 1 < len(sentences) else ""
     if kind == "number" and (named := number_named(best, before)) and values == [named[1]]:
         values = [f"{named[0]}, {named[1]}"]  # "the inmate information line, (562) ..."
@@ -308,8 +312,10 @@ def _passed_to(sentences: list[str]) -> str:
 
 
 _PASSED_TO = re.compile(
-    r"\b(?:pass|passing|send|sending|forward|forwarding|give|giving|hand|handing|take|taking|route|routing)"
-    r"(?: (?:it|this|that|them|your \w+|the \w+))?(?: (?:on|over|up|along))? to (the [\w' -]{3,40}?|"
+    r"\b(?:(?:pass|passing|send|sending|forward|forwarding|give|giving|hand|handing|take|taking|route|routing)"
+    r"(?: (?:it|this|that|them|your \w+|the \w+))?(?: (?:on|over|up|along))?|"
+    r"(?:it|this|that|your \w+|the \w+) (?:goes|will go|'ll go|is going|gets sent|is sent|gets passed|is passed)"
+    r"(?: straight| directly| right)?) to (the [\w' -]{3,40}?|"
     r"(?:Sgt\.?|Sergeant|Lieutenant|Lt\.?|Captain|Capt\.?) [A-Z]\w+)"
     r"(?=[,.;!?]| today| tonight| now| right| this| and|$)",
     re.IGNORECASE,

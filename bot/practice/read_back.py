@@ -60,8 +60,8 @@ _HOUR = r"(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _DAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\b"
 """A day of the week, in full or short ("Mon", "Tues", "Thursdays"), never the start of another word ("frightening")."""
 _KINDS = {
-    "hours": rf"(?:\b{_HOUR} in the (?:morning|mornin'|afternoon|evening|evenin')\s*(?:to|until|till|-|and)\s*{_HOUR}"
-    r"(?: in the (?:morning|mornin'|afternoon|evening|evenin'))?|"
+    "hours": rf"(?:\b{_HOUR} in (?:the )?(?:morning|mornin'|afternoon|evening|evenin')\s*(?:to|until|till|-|and)\s*"
+    rf"{_HOUR}(?: in (?:the )?(?:morning|mornin'|afternoon|evening|evenin'))?|"  # "8 in morning to 4 in afternoon"
     rf"\b{_DAY}(?:\s*(?:to|through|thru|until|till|-|and)\s*\b{_DAY})?|"
     r"\bweekdays?\b|\bweekends?\b|(?<![\d-])\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|"
     r"until|till|and)\s*\d{1,2}(?::\d\d)?(?![\d-])\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|"
@@ -207,7 +207,7 @@ def key_items(sentence: str) -> list[str]:
             clause = cut[: cut.rfind(",")] if not _NUMBER.search(clause[cut.rfind(",") :]) else clause
         if len(clause.split()) < 2 or _CONDITION.match(clause) and "," not in clause:
             continue  # "like right after we hang up": when, with no step of its own
-        said = in_my_words(gist(clause)).rstrip(" ,;:\u2014\u2013-")
+        said = in_my_words(_FRAME.sub("", gist(clause), count=1)).rstrip(" ,;:\u2014\u2013-")  # a frame after a reason
         if _VALUE.search(said) or _ACTION.match(said) or _ACTION.match(_SETTING.sub("", said)):
             items.append(said + ".")
     return _joined_short(items)

@@ -103,7 +103,7 @@ def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[s
     for _, kind in asked:
         if kind == "bring":
             items += _bring(sentences)
-        elif found := _value(kind, sentences, about, visitor):
+        elif found := _value(kind, sentences, about, visitor, text):
             (items if re.search(r"\b(?:is|are)\b", found) else values).append(found)
     values = [v for v in values if not any(v != o and v in o for o in values)]  # "Monday through Friday" said once
     if not values and not items:
@@ -220,7 +220,7 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said.append(("item", booked))  # "how do you set it up?": "It's by appointment, at (562) 555-0129"
         elif kind == "heard_back" and (back := heard_back(sentences)):
             said.append(("item", back))  # "how you will hear from us": "You'll call me back at ..."
-        elif kind != "bring" and (found := _value(kind, sentences, about, visitor)):
+        elif kind != "bring" and (found := _value(kind, sentences, about, visitor, text)):
             said.append(("item" if _CLAUSE.search(found) else "value", found))
         elif kind == "address" and (place := next((i for _, i in told if _PLACE_WORD.search(i)), "")):
             said.append(("item", place))  # "where you're headed": "I go to the records window", no street address
@@ -236,7 +236,7 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     return [("line", f"Yes. {item[:1].upper()}{item[1:]}") if asks_yes else ("item", item)]
 
 
-def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -> str:
+def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor, asked: str = "") -> str:
     """The value of that kind the trainee gave ("Tuesdays and Thursdays", "562-555-0142"); for a number asked by
     what it is for ("the watch commander number"), the number said in the trainee's words about it."""
     shape = _shape(kind)
@@ -271,12 +271,31 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor) -
     if kind == "deadline" and (span := _RANGE.search(best)):
         return span.group(0)
     values = [m.group(0).strip() for m in shape.finditer(best)]
+    if kind == "deadline" and len(values) > 1:  # "when should the number show up?": the days of "you'll get a report
+        values = of_the_clause_asked(best, shape, asked) or values  # number within ...", not the form's minutes
     named = [v for v in values if any(len(w) >= 4 and w in v.lower() for w in about)]
     said = joined(kind, named or values)  # "the commendations email": the one whose address names it
     if kind == "fee":
         said = _COUNTED.sub(lambda m: m.group(0).lower(), said)  # "Fifty dollars, takes ...": "fifty dollars"
         said = random.Random(f"{visitor.seed}:{visitor.turn}:fee").choice(TOLD_FEE).format(value=said)
     return said
+
+
+_NOT_NAMING = frozenset(
+    "how long when what which should will would do does did you u ya the a an and so until till is it get gets your "
+    "my can could tell me back again".split()
+)
+
+
+def of_the_clause_asked(sentence: str, shape: re.Pattern[str], asked: str) -> list[str]:
+    """The values of the one clause of the sentence that shares the most words with the question ("when should the
+    number show up?": "you'll get a report number by email within two business days"), when one does; else []."""
+    about = content_words(asked) - _NOT_NAMING
+    clauses = [c for c in re.split(r",\s*(?:and |but |so )?|;\s*|\s+and\s+(?=(?:you|it|they|we|I)\b)", sentence) if c]
+    scored = [(_shared(about, c), c) for c in clauses if shape.search(c)]
+    top = max((score for score, _ in scored), default=0)
+    best = [c for score, c in scored if score == top]
+    return [m.group(0).strip() for m in shape.finditer(best[0])] if top and len(best) == 1 else []
 
 
 _COUNTED = re.compile(
