@@ -16,7 +16,7 @@ from bot.practice.read_back import key_items
 def callee_said(text: str, sentences: list[str], named: set[str]) -> list[tuple[str, str]]:
     """Whom the visitor is to call, as told: the call on a condition ("who do you call if he shows up?": "If he
     shows up, I call 911 ..."), else the party named with the number ("I'm calling the inmate information line.")."""
-    if " if " in f" {text} " and (when := if_item(text, sentences, named)):
+    if _ON_A_CASE.search(text) and (when := if_item(text, sentences, named)):
         return [("item", when)]
     if callee := _callee(sentences, named, _not_this(text)):
         if number := _number_of(callee, sentences):
@@ -52,6 +52,14 @@ NUMBER_IS = re.compile(r", ((?:the|our|your) [\w' -]+?)(?:'s)? (?:number|phone n
 
 
 _CALL = re.compile(r"\bcall\b")
+_ON_A_CASE = re.compile(r"\b(?:if|when|once)\b")
+_CASE_ASKED = re.compile(
+    r"\b(if|when|once) ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then)?\s*\??$"
+)
+_CASE_ASKED_AGAIN = re.compile(
+    r"\b(if|when|once) ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then| again)?\s*\??$"
+)
+"""The case a question asks about ("who do you call if he shows up?", "... tonight when they start?")."""
 _STEP_OF_CASE = re.compile(r",\s*(?=(?:I|you|we|they|please|just|then|call|dial)\b)")
 """Where a case ends and its step begins ("If he's pounding on my door, threatening me, or it gets physical, I call
 dispatch ...")."""
@@ -63,7 +71,8 @@ _CASE_FIRST = re.compile(r"(?:if|when|until|unless|once|as soon as|next time|the
 _CASE_WORDS = frozenset({"if", "when", "once", "until", "unless"})
 _DANGER = re.compile(
     r"\b(?:fire|burn\w*|lights? up|smoke|danger\w*|hurt|injur\w*|weapon|gun|knife|threat\w*|attack\w*|shows? up|"
-    r"turns? up|comes? (?:back|over|around|by|to|near|after)|at (?:my|your|the) door|follows?)\b"
+    r"turns? up|comes? (?:back|over|around|by|to|near|after)|at (?:my|your|the) door|follows?|changes?|goes wrong|"
+    r"gets? worse|emergenc\w*|catch\w*|flames?)\b"
 )
 """A case of danger asked ("if he shows up", "what if something lights up?"): its step may be 911; a case with none
 ("if they start up again") gets the other step."""
@@ -79,12 +88,14 @@ def if_item(text: str, sentences: list[str], named: set[str]) -> str:
         for at, i in items
         if _CASE_FIRST.match(i) and (danger or not SERVICE_CODE.search(i) or named & stems(i) - _CASE_WORDS)
     ]
-    case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then)?\s*\??$", text)
+    fit = [f for f in found if danger == bool(SERVICE_CODE.search(f[2]))]  # "when they start": not 911; "if there's a
+    found = fit or ([] if danger else found)  # fire" with no 911 step on a case: the 911 call told (below)
+    case = _CASE_ASKED.search(text)
     if found:  # "If nobody claims it, the property unit's number is ...": "..., I call the property unit at ..."
         said = NUMBER_IS.sub(r", I call \1 at \2", max(found)[2])
         step = _STEP_OF_CASE.split(said, maxsplit=1)
         if case and len(step) == 2:  # "which one if he's at your door again?": on the question's own case
-            return f"If {continued(in_my_words(case.group(1)))}, {step[1]}"
+            return f"{case.group(1).title()} {continued(in_my_words(case.group(2)))}, {step[1]}"
         return said
     calls = [  # "if he comes near you": the urgent call; "if they start up again": not 911 (no danger in it)
         (
@@ -96,14 +107,14 @@ def if_item(text: str, sentences: list[str], named: set[str]) -> str:
         for at, i in items
         if _CALL.search(i)
     ]
-    case = re.search(r"\bif ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then| again)?\s*\??$", text)
+    case = _CASE_ASKED_AGAIN.search(text)
     if not calls or case is None:
         return ""
     call = max(calls)[3]  # "if he comes near you": the urgent call, not the one "for anything non-emergency"
     call = continued(call)
-    when = in_my_words(case.group(1))  # "if he's at your door": "If he's at my door"
+    when = in_my_words(case.group(2))  # "if he's at your door": "If he's at my door"
     when = continued(when)
-    return f"If {when}, {call}"
+    return f"{case.group(1).title()} {when}, {call}"
 
 
 def _not_this(text: str) -> str:

@@ -19,6 +19,7 @@ from bot.grading.text import normalise
 from bot.practice.antecedents import COMPANY, in_context, number_named
 from bot.practice.asking import plain, question_parts, yes_no
 from bot.practice.callees import NUMBER_IS, callee_answer
+from bot.practice.gist import one_of
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
 from bot.practice.others import own_phone
@@ -163,6 +164,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         found = [s for s in found if _PLACE.search(s) or _ONLINE.search(s)] or found
         if _GOING.search(part):  # "where do you go?": "You go to the records window", not "it will check"
             found = [s for s in found if _GOING.search(s)] or found
+    if shape is None:  # "what would you do?": a step told, not "that'd rattle anybody" said beside it
+        found = [s for s in found if key_items(s)] or found
     if not found:
         return None
     papers = (lambda s: len(_PAPERS.findall(s))) if _BRING.search(part) else (lambda s: 0)
@@ -263,7 +266,7 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
     for sentence, step in steps:
         if case & content_words(sentence) or len(steps) == 1:  # "should Lily come home" for "if she turns up"
             own = f"if {in_order}" if in_order else _case_of(sentence)  # the question's own case, when it puts one
-            when = in_my_words(own).rstrip(".")  # "Should he threaten me, ...": the case as the trainee put it
+            when = in_my_words(one_of(own)).rstrip(".")  # "Should he threaten me, or ...": the case, its first
             do = in_my_words(step.group(1)).rstrip(".")  # "call us back": "I call you back"
             said = f"{when}, {continued(do)}.".replace(" ,", ",")
             coming = next_answer(part[: asked.start()], sentences)  # "what happens next and what you do if ...?"
