@@ -55,18 +55,34 @@ def once_each(line: str) -> str:
     all of a sentence said before it in a long word of its own; a question, a new number, is never dropped."""
     kept: list[str] = []
     earlier: list[set[str]] = []
+    dropped = False
     for s in split_sentences(line):
         text = _without_said_parts(s.original, " ".join(kept))
-        if not text:
+        if dropped and text[:1].islower():  # "... look at it... okay.": what went on from a part left out
             continue
+        dropped = True
+        if not text or _courtesy_again(text, kept):
+            continue  # "Thank you." said twice in one reply
         words = content_words(text)
         everything = set().union(*earlier) if earlier else set()  # "There's an ID card in the side pocket, ..."
-        plain = not _DIGIT.search(text) and "(" not in line  # no figure, no stage direction ("(Asks mother.)")
+        plain = not _DIGIT.search(text) and not _STAGE.search(line)  # no figure, no stage direction ("(Asks mother.)")
         again = any(_says_again(words, e) for e in earlier) or plain and _told_across(words, everything)
         if not words or "?" in text or not again or set(_DIGIT.findall(text)) - set("".join(kept)):
             kept.append(text)
             earlier += [words] if words else []
+            dropped = False
     return " ".join(kept) or line
+
+
+_STAGE = re.compile(r"\([A-Za-z]")
+"""A stage direction ("(Asks mother.)"), not a phone number's area code."""
+_COURTESY = frozenset({"thank", "thanks", "you", "okay", "ok", "alright", "much", "so", "again", "please"})
+"""The words of a courtesy said once in a reply ("Thank you."), however the reply was put together."""
+
+
+def _courtesy_again(text: str, kept: list[str]) -> bool:
+    said = text.lower()
+    return set(re.findall(r"[a-z]+", said)) <= _COURTESY and any(said == k.lower() for k in kept)
 
 
 def _without_said_parts(sentence: str, before: str) -> str:
