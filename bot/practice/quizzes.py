@@ -36,6 +36,7 @@ from bot.practice.read_back import (
 )
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
+    asked_as_check,
     booking_said,
     forms_told,
     joined,
@@ -133,7 +134,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         return coming  # "what happens next with your complaint?": what the desk said it will do
     found = told_parts(part, visitor, sentences, lines)  # "... what days you come in and what it costs?": both
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
-    if found := found or parts_answer(part, visitor, sentences, about, lines):
+    checked = quiz_kind(part) is None and asked_as_check(part, visitor.message)  # "Quick check. Where do you apply?"
+    if found := found or parts_answer(part, visitor, sentences, about, lines, checked):
         return _with_whom(found, sentences) if _WHO_CALL.search(part) else found  # "Which do you do first?"
     if _FORMS_ASKED.search(plain(part)) and (forms := forms_told(sentences)):
         return forms  # "And the paperwork part?": "An application plus a waiver."
@@ -181,7 +183,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
 
     def named(s: str) -> tuple[int, ...]:  # the sentence's own words first, then those told just before
         own, around = content_words(context.get(s, s)), content_words(near.get(s, ""))
-        return papers(s), len(waiting & own), len(about & own), len(about & around), -found.index(s)
+        alone = len(about & content_words(s)) if shape is None else 0  # a step: its own words, before its context's
+        return papers(s), len(waiting & own), alone, len(about & own), len(about & around), -found.index(s)
 
     best = max(found, key=named)  # "which number for the lawn problem?": told just after "The dog on the lawn, ..."
     placed = kind == "item" and _WHERE.search(part) and (_PLACE.search(best) or _ONLINE.search(best))  # the place

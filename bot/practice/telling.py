@@ -12,7 +12,8 @@ from __future__ import annotations
 import random
 import re
 
-from bot.grading.text import split_sentences
+from bot.grading import detect
+from bot.grading.text import normalise, split_sentences
 from bot.practice.antecedents import in_context
 from bot.practice.asking import ASKING_WORDS, listed_asks, plain, question_parts, stems, yes_no
 from bot.practice.callees import callee_said, if_item
@@ -86,15 +87,18 @@ def _with_its_number(item: str, number: str) -> str:
 _LEADS_UP = re.compile(r",\s+(?:so|and so|which means)\s+", re.IGNORECASE)
 
 
-def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[str], lines: Lines) -> str | None:
+def parts_answer(
+    part: str, visitor: Visitor, sentences: list[str], about: set[str], lines: Lines, checked: bool = False
+) -> str | None:
     """ "Tell me back what days and how much": each part asked, from the trainee's sentences (latest first), in
     the order asked; None when the part is no such request or the trainee told none of the parts."""
     text = plain(part)
     asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text)))
     valued = [kind for _, kind in asked if _shape(kind) is not None]
     listed = len(valued) >= 2 and len(valued) == len(asked) and bool({"address", "fee"} & set(valued))
-    if not _TELL_BACK.search(text) and not listed:  # "where do you go, what's the fee": two values, each read back
-        return None
+    checked = checked and bool(asked) and not {kind for _, kind in asked} & {"number", "callee", "email"}  # told apart
+    if not _TELL_BACK.search(text) and not listed and not checked:
+        return None  # "where do you go, what's the fee": two values, each read back; "Quick check. Where do you apply?"
     if not asked:  # "You got that number down? Want to say it back to me?": the part the message named
         asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(visitor.message.lower())))
         about = about | (content_words(visitor.message.lower()) - content_words(text))  # "that mediation number"
@@ -102,7 +106,7 @@ def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[s
     items: list[str] = []
     for _, kind in asked:
         if kind == "bring":
-            items += _bring(sentences)
+            items += [_with_forms(text, b, sentences) for b in _bring(sentences)]
         elif found := _value(kind, sentences, about, visitor, text):
             (items if re.search(r"\b(?:is|are)\b", found) else values).append(found)
     values = [v for v in values if not any(v != o and v in o for o in values)]  # "Monday through Friday" said once
@@ -121,6 +125,16 @@ def parts_answer(part: str, visitor: Visitor, sentences: list[str], about: set[s
         item = item.rstrip(".") + "."
         said = f"{said} And {lines.decap(item)}" if said else item[:1].upper() + item[1:]
     return said
+
+
+def asked_as_check(part: str, message: str) -> bool:
+    """The part is asked in what the grader credits as a check of understanding ("Quick check. Where do you apply,
+    and ...?"): it asks for what was told, not for the visitor's own plans."""
+    if yes_no(part):
+        return False  # "Does all that make sense, what the jail line can help you with?" wants a yes
+    evidence = detect(message).evidence.get("testing_questions", "")
+    words = " ".join(re.findall(r"[a-z0-9']+", plain(part)))
+    return bool(words) and words in " ".join(re.findall(r"[a-z0-9']+", normalise(evidence)))
 
 
 def told_parts(part: str, visitor: Visitor, sentences: list[str], lines: Lines) -> str | None:
@@ -207,7 +221,7 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
         if shape is not None and timed and score > max((sc for sc, _, i in items if shape.search(i)), default=0):
             said.append(("item", item))  # "how long it takes": "It takes about 15 minutes", not the deadline
         elif kind == "bring" and (brought := _bring(sentences)):
-            said.append(("item", brought[0]))
+            said.append(("item", _with_forms(text, brought[0], sentences)))  # "what all do you turn in?": both
         elif kind == "callee":  # "who you'll be calling": I'm calling ...; "who's gonna help": the ...
             said += callee_said(text, sentences, named)
         elif kind == "next" and (coming := what_happens(sentences)):
@@ -401,6 +415,18 @@ def _bring(sentences: list[str]) -> list[str]:
     more = sentences[-at - 1] if -at >= 1 else ""  # told just after it: "Plus that DMV form, and your photo ID."
     said_more = continued(in_my_words(_PLUS.sub("plus ", more))).rstrip(".")
     return [things_brought(f"{item.rstrip('.')}, {said_more}.")] if _PLUS.match(more) else [things_brought(item)]
+
+
+def _with_forms(asked: str, brought: str, sentences: list[str]) -> str:
+    """What is brought, after the forms told to fill out when the question asks what is handed in ("what all do you
+    turn in?": "An application and a waiver, and a photo ID.")."""
+    forms = forms_told(sentences) if _HANDED_IN_ASKED.search(asked) else ""
+    if not forms or forms.rstrip(".").lower() in brought.lower():
+        return brought
+    return f"{forms.rstrip('.')}, and {brought[:1].lower()}{brought[1:]}"
+
+
+_HANDED_IN_ASKED = re.compile(r"\b(?:turn|hand|send|give) in\b|\bsubmit\b|\bturning in\b|\bhanding in\b")
 
 
 def things_brought(item: str) -> str:
