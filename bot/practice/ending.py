@@ -57,6 +57,8 @@ GOODBYES, TAKEN_ON, WALKS_OUT = (table(name) for name in ("goodbyes", "taken_on"
 BRUSHED_OFF, STILL_HERE, LEAVING_ANYWAY, STAYS_ON, STAYS_LOBBY, STAYS_HOLDING, THATS_ALL = said(
     "brushed_off still_here leaving_anyway stays_on stays_on.lobby stays_on.holding thats_all"
 )
+TURNS_BACK = dict(zip(("lobby", "phone"), said("turns_back.lobby turns_back.phone"), strict=True))
+"""Asked something just after its goodbye: the beat before the answer ("(Turns back.) Oh, sure.")."""
 HOLDING = {
     "everyday": said("holding")[0],
     "child": said("holding.child")[0],
@@ -311,7 +313,7 @@ class Ending:
             )
             line = f"{answer} {bye}" if answer else bye
         elif answer:
-            line = answer
+            line = self._turned_back(visitor, turn, answer, rng) if questions else answer
         elif "offer_more_help" in names:
             line = rng.choice(self.lines.voice("nothing_else", {"none": NOTHING_ELSE})["none"])
         else:
@@ -331,6 +333,14 @@ class Ending:
             stays = STAYS_HOLDING if stays is STAYS_ON and _ASKED_TO_HOLD.search(message) else stays  # "stay on"
             return f"{answer} {rng.choice(stays)}".strip()
         return f"{line} {self._gone_direction(visitor)}" if done else line
+
+    def _turned_back(self, visitor: Visitor, turn: int, answer: str, rng: random.Random) -> str:
+        """A question just after its goodbye is answered after a beat: it had turned to go ("(Turns back.) Oh,
+        sure. The SR-1 ..."); later ones, or a visitor handed over, answer straight."""
+        if visitor.turn - turn != 1 or "handed-over" in visitor.heard:
+            return answer
+        beat = rng.choice(TURNS_BACK["lobby" if self.scenario.channel == "lobby" else "phone"])
+        return f"{beat} {answer}"
 
     def _answer(self, visitor: Visitor, state: State, message: str, read: Sequence[Read], names: frozenset[str]) -> str:
         """The answer to a check of understanding or a question asked after the goodbye ("" if none was asked)."""
