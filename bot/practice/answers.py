@@ -362,9 +362,8 @@ class Answers:
         """The persona's line for a detail asked for; one it does not know, asked again, said as a repeat."""
         line = self.lines.pick(detail.say, visitor, salt=detail.name)
         if f"told:detail:{detail.name}" in visitor.heard and not detail.known:
-            line = f"{random.Random(f'{visitor.seed}:{visitor.turn}:said').choice(self.lines.said_before)} " + (
-                self.lines.decap(line)
-            )
+            prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(self.lines.said_before)
+            line = self.lines.led(prefix, line)
         visitor.heard.add(f"told:detail:{detail.name}")
         visitor.heard.add(f"told:{_TOPIC_OF_DETAIL.get(detail.name, detail.name)}")
         return line
@@ -390,7 +389,7 @@ class Answers:
         unknown = self.lines.pick(self.scenario.persona_unknown or DONT_KNOW, visitor, salt=topic)
         if f"unknown:{topic}" in visitor.heard:
             prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(self.lines.said_before)
-            return f"{prefix} {self.lines.decap(unknown)}"
+            return self.lines.led(prefix, unknown)
         visitor.heard.add(f"unknown:{topic}")
         return unknown
 

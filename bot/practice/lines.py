@@ -52,6 +52,10 @@ _SENTENCE_WORDS = frozenset(
 )
 
 
+_LEADING_STAGE = re.compile(r"^(?:\([A-Za-z][^()]*\)\s*)+")
+"""The stage directions a line opens with ("(Asks mother.)")."""
+
+
 class Lines:
     """Chooses and shapes the visitor's lines for one scenario (shared by all its attempts)."""
 
@@ -120,6 +124,13 @@ class Lines:
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:{visitor.state}{salt}")
         return self.render(rng.choice(candidates).text, visitor)
 
+    def led(self, prefix: str, line: str) -> str:
+        """The line after a repeat's opener, its stage direction first ("(Asks mother.) Like I said, she's okay.")."""
+        stage = _LEADING_STAGE.match(line)
+        if stage and line[stage.end() :].strip():
+            return f"{stage.group(0).strip()} {prefix} {self.decap(line[stage.end() :].lstrip())}"
+        return f"{prefix} {self.decap(line)}"
+
     def decap(self, text: str) -> str:
         """The line to follow "Like I said,": a common first word lower-cased ("Plate 7HWD310" too), a name
         ("Harbor View Drive", "Jamal's birthday") kept; a read-back's own "So," left out ("Like I said, Tuesdays")."""
@@ -149,7 +160,7 @@ class Lines:
     def said_again(self, line: str, visitor: Visitor) -> str:
         """The line said as a repeat ("Like I said, ..."); a value read back without its own "you said"."""
         prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(self.said_before)
-        return f"{prefix} {self.decap(_READ_BACK_TAIL.sub('.', line))}"
+        return self.led(prefix, _READ_BACK_TAIL.sub(".", line))
 
     def voice(self, name: str, table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         """A table of stock lines in the persona's register: a frightened caller says "Okay. I understand.", not
@@ -185,7 +196,7 @@ class Lines:
         if others:
             return random.Random(f"{visitor.seed}:{visitor.turn}:fresh").choice(others)
         prefix = random.Random(f"{visitor.seed}:{visitor.turn}:again").choice(AGAIN)
-        return f"{prefix} {self.decap(line)}"
+        return self.led(prefix, line)
 
     def filtered(self, line: str, visitor: Visitor) -> str:
         """The line less what the visitor must not say: a question about what it was just told, a value it was
@@ -268,7 +279,7 @@ class Lines:
             return " ".join([*kept, random.Random(f"{visitor.seed}:{visitor.turn}:ack").choice(acks)]).strip()
         again = AGAIN if "?" in dropped[0] else self.said_before  # its own question asked again: "Sorry, but ...?"
         prefix = random.Random(f"{visitor.seed}:{visitor.turn}:said").choice(again)
-        return " ".join([*kept, f"{prefix} {self.decap(dropped[0])}"]).strip()
+        return " ".join([*kept, self.led(prefix, dropped[0])]).strip()
 
     def remember_said(self, visitor: Visitor, line: str) -> None:
         """Remember each sentence of the line that says something, and an apology once made."""

@@ -39,7 +39,7 @@ def as_repeats(answers: list[tuple[str, bool]], visitor: Visitor, lines: Lines) 
         texts = texts or [random.Random(f"{visitor.seed}:{visitor.turn}:misheard").choice(MISHEARD)]
     again = {a for a, before in answers if before}
     if texts and texts[0] in again and mostly_said(texts[0], said) and not READ_BACK_LINE.search(texts[0]):
-        texts = [f"{prefix} {lines.decap(texts[0])}", *texts[1:]]  # asked again, said in other words
+        texts = [lines.led(prefix, texts[0]), *texts[1:]]  # asked again, said in other words
     first = not (texts and texts[0].startswith(SAID_BEFORE))
     result = []
     for part in texts:
@@ -51,7 +51,7 @@ def as_repeats(answers: list[tuple[str, bool]], visitor: Visitor, lines: Lines) 
             if said_key(x.original) not in said or READ_BACK_LINE.search(x.original):
                 kept.append(x.original)  # a value read back is said again as it was: never "Like I said"
             elif i == 0 or _DIGIT.search(x.original):  # the detail itself; a remark is not said twice
-                kept.append(f"{prefix if first else 'And'} {lines.decap(x.original)}")
+                kept.append(lines.led(prefix, x.original) if first else f"And {lines.decap(x.original)}")
                 first = False
         if kept:
             result.append(" ".join(kept))
