@@ -236,6 +236,8 @@ class Ending:
         )
         if answer in line:
             return line
+        if _NO_FIRST.match(line) and _NO_FIRST.match(answer):
+            return line  # "Any questions, or anything else?" "No, I think that covers it.": one no for both
         if _SAID_YES.match(line) and (no := _NO_FIRST.match(answer)) and answer[no.end() :]:
             answer = answer[no.end() :][:1].upper() + answer[no.end() + 1 :]  # "Yes, I see. That's it.", not "... No,"
             if content_words(answer) <= content_words(line):  # "Yes. Thanks for explaining." then no "Thanks." again

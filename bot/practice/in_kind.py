@@ -344,7 +344,7 @@ class InKind:
         if "questions" in kinds and "?" in rest:
             return f"{rng.choice(not_yet['questions'])} {rest}"  # "Any questions?" "Just one. Should I ...?"
         if kind == "questions" and said_yes:
-            return f"No. {rest}"  # "Yes. Report, number." answers "Any questions?" as "No. Report, number."
+            return rng.choice(clear[kind])  # "Yes. I'll keep the report number." is no answer to "Any questions?"
         return f"{fitting_yes(clear[kind], message, rng)} {rest}".strip()
 
     def _said_back(self, visitor: Visitor, message: str, rng: random.Random) -> str:
