@@ -36,6 +36,7 @@ from bot.practice.read_back import (
 )
 from bot.practice.said_once import content_words
 from bot.practice.telling import (
+    RULED_OUT,
     asked_as_check,
     booking_said,
     forms_told,
@@ -141,6 +142,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         return forms  # "And the paperwork part?": "An application plus a waiver."
     if _BOOKING.search(plain(part)) and (booked := booking_said(sentences)):
         return f"{booked[:1].upper()}{booked[1:]}."  # "how do you get on the schedule?": by appointment, the number
+    if _DESK_CALLS_ASKED.search(plain(part)) and (called := _desk_calls(sentences)):
+        return called  # "who else am I calling for you?": "You're calling the victim advocate for me."
     if _WHO_CALL.search(part) and (callee := callee_answer(part, sentences)):
         return callee  # "whom will you be calling at that number?": "I'm calling the inmate information line."
     kind = quiz_kind(part)
@@ -203,7 +206,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         item = things_brought(item) if _BRING.search(part) else item  # "what four things?": the things alone
         return item[:1].upper() + item[1:]
     taken = taking_part(best) if kind == "deadline" and _TAKES.search(part) else best  # its minutes, not the days
-    told_values = [m.group(0).strip() for m in shape.finditer(taken)]
+    told_values = [m.group(0).strip() for m in shape.finditer(taken) if not RULED_OUT.search(taken[: m.start()])]
     if kind == "deadline" and len(told_values) > 1:  # "how long until you get the report number?": not its minutes
         told_values = of_the_clause_asked(taken, shape, plain(part)) or told_values
     values = [joined(kind, told_values)]
@@ -304,6 +307,27 @@ def _who_will(part: str, sentences: list[str]) -> str | None:
             said_back = in_my_words(said.group(0)).rstrip(".!;:, ") + "."
             return said_back[:1].upper() + said_back[1:]
     return None
+
+
+def _desk_calls(sentences: list[str]) -> str:
+    """Whom the desk said it will call for the visitor ("I'm also going to call our victim advocate for you"), the
+    latest told, said back as the visitor's: "You're calling the victim advocate for me."; ""."""
+    for sentence in sentences:
+        if found := _DESK_CALLS.search(sentence):
+            whom = re.sub(r"^(?:our|your) ", "the ", found.group(1).strip())
+            return f"You're calling {whom} for me."
+    return ""
+
+
+(_DESK_CALLS_ASKED,) = patterns("desk_calls_asked", 0)
+_DESK_CALLS = re.compile(
+    r"\b(?:I'm|I am|I'll|I will|we'll|we will|we're|we are)(?: also| now| just)? (?:going to |gonna )?"
+    r"(?:call|calling|ring|ringing|contact|contacting|get|getting|bring in|bringing in) "
+    r"((?:our|the|a|an|your) [\w' -]{3,40}?)(?: for you| in| over| now| right now)?(?=[,.;!]| and | to |$)",
+    re.IGNORECASE,
+)
+"""Whom the desk calls for the visitor ("I'm going to call our victim advocate for you"): a noun phrase after the
+verb, not phrasing."""
 
 
 def _passed_to(sentences: list[str]) -> str:

@@ -103,7 +103,9 @@ def taking_part(sentence: str) -> str:
 
 
 _CLOCK = re.compile(
-    r"\d(?::\d\d)?\s*(?:a\.?m|p\.?m|to|-|until|till|in the)|\b(?:one|two|three|four|five|eight|nine|ten|eleven|noon)\b|"
+    r"\d(?::\d\d)?\s*(?:a\.?m|p\.?m|to|-|until|till|in the)|\bnoon\b|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"  # "eight to four", not "five days"
+    r"(?=\s*(?:o'clock|a\.?m|p\.?m|in the|to\b|until|till|-|thirty|fifteen|forty-five))|"
     r"\bin the (?:morning|afternoon)\b",
     re.IGNORECASE,
 )

@@ -259,8 +259,8 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor, a
     found = [s for s in sentences if shape.search(s)]
     if kind in ("hours", "days"):  # "what hours?": when it is open, not "It is closed on weekend."
         found = [s for s in found if not CLOSED.search(s)] or found
-    if kind == "hours":  # "what hours can you come?": the times of day, not only the days
-        found = at_times(found)
+    if kind in ("hours", "days"):  # "what hours can you come?": the times of day, not only the days; the days of
+        found = at_times(found)  # the schedule told, not "the Monday or Wednesday after the move works"
     if kind == "deadline" and {"take", "takes"} & about:  # "how long the report takes": its minutes, not the days
         found = taking_time(found)
     if not found:
@@ -284,7 +284,10 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor, a
         best = taking_part(best)
     if kind == "deadline" and (span := _RANGE.search(best)):
         return span.group(0)
-    values = [m.group(0).strip() for m in shape.finditer(best)]
+    spans = [m for m in shape.finditer(best) if not RULED_OUT.search(best[: m.start()])]
+    if kind in ("days", "hours"):  # "If you move Friday, ...": its own day, not one told
+        spans = [m for m in spans if not _ITS_OWN_CASE.search(best[: m.start()])] or spans
+    values = [m.group(0).strip() for m in spans]
     if kind == "deadline" and len(values) > 1:  # "when should the number show up?": the days of "you'll get a report
         values = of_the_clause_asked(best, shape, asked) or values  # number within ...", not the form's minutes
     named = [v for v in values if any(len(w) >= 4 and w in v.lower() for w in about)]
@@ -299,6 +302,14 @@ _NOT_NAMING = frozenset(
     "how long when what which should will would do does did you u ya the a an and so until till is it get gets your "
     "my can could tell me back again".split()
 )
+
+
+RULED_OUT = re.compile(r"\b(?:not|except|but not|never|no)\s+(?:on\s+)?$", re.IGNORECASE)
+"""A value said as ruled out ("..., not Fridays"): not one to say back."""
+
+
+_ITS_OWN_CASE = re.compile(r"\bif (?:you|you're|u)\b[^,;]*$", re.IGNORECASE)
+"""A value in the clause of the visitor's own case ("If you move Friday, ..."): its day, not one told."""
 
 
 def of_the_clause_asked(sentence: str, shape: re.Pattern[str], asked: str) -> list[str]:
