@@ -215,7 +215,11 @@ def question_parts(question: str) -> list[str]:
         head = _AUX_SUBJECT.match(_LEAD.sub("", pieces[0]))
         parts.append(pieces[0])
         parts += [f"{head.group(1)} {p}" if head else p for p in pieces[1:]]
-    return [p.strip() for p in parts if len(p.replace("?", "").split()) >= 1 and p.strip(" ?")]
+    return [YALL.sub("you", p.strip()) for p in parts if len(p.replace("?", "").split()) >= 1 and p.strip(" ?")]
+
+
+YALL = re.compile(r"\b(?:y'all|yall|ya'll|you all|you guys|youse)\b")
+"""The plural "you" of a region or a group ("where do y'all go to apply?"): asked as "you" (parts are lower case)."""
 
 
 def yes_no(part: str) -> bool:

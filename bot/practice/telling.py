@@ -15,7 +15,7 @@ import re
 from bot.grading import detect
 from bot.grading.text import normalise, split_sentences
 from bot.practice.antecedents import in_context
-from bot.practice.asking import ASKING_WORDS, listed_asks, plain, question_parts, stems, yes_no
+from bot.practice.asking import ASKING_WORDS, YALL, listed_asks, plain, question_parts, stems, yes_no
 from bot.practice.callees import callee_said, if_item
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
@@ -134,7 +134,7 @@ def asked_as_check(part: str, message: str) -> bool:
         return False  # "Does all that make sense, what the jail line can help you with?" wants a yes
     evidence = detect(message).evidence.get("testing_questions", "")
     words = " ".join(re.findall(r"[a-z0-9']+", plain(part)))
-    return bool(words) and words in " ".join(re.findall(r"[a-z0-9']+", normalise(evidence)))
+    return bool(words) and words in " ".join(re.findall(r"[a-z0-9']+", YALL.sub("you", normalise(evidence))))
 
 
 def told_parts(part: str, visitor: Visitor, sentences: list[str], lines: Lines) -> str | None:
