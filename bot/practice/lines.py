@@ -52,6 +52,9 @@ _SENTENCE_WORDS = frozenset(
 )
 
 
+_PROPER_NAME = re.compile(r"\b[A-Z][\w'-]+(?: (?:of |de |the )?[A-Z][\w'-]+)+")
+"""A name of two capitalised words or more ("Valley Tow", "County Administration Building")."""
+_LOWER_WORD = re.compile(r"\b[a-z]")
 _LEADING_STAGE = re.compile(r"^(?:\([A-Za-z][^()]*\)\s*)+")
 """The stage directions a line opens with ("(Asks mother.)")."""
 
@@ -69,6 +72,12 @@ class Lines:
             if word.lower() not in _SENTENCE_WORDS  # "They said ..." in a pool value: no name
         )
         """Capitalised words of the persona's names and pool values: a name keeps its capital after "Like I said"."""
+        self.proper = {
+            found.group(0).lower(): found.group(0)
+            for _, value in scenario.desk_reference
+            for found in _PROPER_NAME.finditer(value)
+        }
+        """The desk reference's names ("Valley Tow", "Industrial Way"): said back as named, however they were typed."""
         self._pool_offsets = {
             name: random.Random(f"{scenario.id}:pool:{name}").randrange(len(values))
             for name, values in scenario.pools.items()
@@ -295,6 +304,15 @@ class Lines:
         if name and name.lower() in line.lower():
             visitor.heard.add("told:name")
 
+    def as_named(self, line: str) -> str:
+        """The line with each name of the desk reference written as named ("valley tow": "Valley Tow")."""
+        if not self.proper or not _LOWER_WORD.search(line):
+            return line
+        for lower, named in self.proper.items():
+            if lower in line.lower():
+                line = re.sub(rf"\b{re.escape(lower)}\b", named, line, flags=re.IGNORECASE)
+        return line
+
     def fitting(self, line: str, visitor: Visitor) -> str:
         """The line as it fits this call: no apology for yelling from a visitor who never got heated (or has
         apologised already), no "have a good day" to someone who said good evening."""
@@ -306,6 +324,7 @@ class Lines:
             line = _NEWS_TAKEN.sub("", line).strip()  # "Great." to "Hi, I'm Deputy Lee." takes nothing in
             line = line[:1].upper() + line[1:] if line else ("Hi." if visitor.turn <= 1 else "Okay.")
         line = _TWO_STOPS.sub(".", earned_repeats(once_each(_one_pet_name(line)), visitor))  # "to 11 a.m.."
+        line = self.as_named(line)  # "It's at valley tow" typed: "It's at Valley Tow"
         if "tod:evening" in visitor.heard:
             line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)
         elif "tod:morning" in visitor.heard:

@@ -79,8 +79,8 @@ _WHERE, _COMPANY_ASKED, _NUMBER_ASKED, _TAKES = patterns("where_asked company_as
 _PLACE = value_pattern("address")
 _WAITING = frozenset(words("waiting_words"))
 _WITH_NUMBER = re.compile(
-    r",?\s*(?:(?:and )?(?:their|its|the) (?:phone|number)(?:'s| is)?:?\s+|(?:at|phone(?:'s| is)?|tel|number(?:'s| is)?|call(?: them)?"
-    r"(?: at)?)[:.]?\s+)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"
+    r",?\s*(?:(?:and )?(?:their|its|the) (?:phone|number)(?:'s| is)?:?\s+|"
+    r"(?:at|phone(?:'s| is)?|tel|number(?:'s| is)?|call(?: them)?(?: at)?)[:.]?\s+)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"
 )
 """A phone number after a place ("Valley Tow, 1450 Industrial Way, (562) 555-0188"): left out of where to go (a
 value shape, code like the other shapes)."""
