@@ -85,6 +85,7 @@ from bot.grading.text import normalise, split_sentences  # noqa: E402
 from bot.practice.attempt import Attempt  # noqa: E402
 from bot.practice.engine import DONT_KNOW, ScenarioEngine  # noqa: E402
 from bot.practice.scorecard import quote, scorecard_lines  # noqa: E402
+from bot.practice.stock_lines import SAID_BEFORE  # noqa: E402
 from bot.scenarios.format import MOODS, Scenario, load_agency  # noqa: E402
 from bot.scenarios.intents import question_topics  # noqa: E402
 from bot.scenarios.library import load_library  # noqa: E402
@@ -714,12 +715,14 @@ def _render(text: str, details: Mapping) -> str:
 
 
 _LEADING_YES_NO = re.compile(r"^(yes|no)\s+")
+_AS_REPEAT = re.compile("|".join(rf"{re.escape(opener)}\s*" for opener in SAID_BEFORE), re.IGNORECASE)
+"""A repeat's opener ("Like I said,"), wherever the line put it: the line said all the same."""
 
 
 def _says(reply: str, lines, details: Mapping) -> bool:
     """Does the reply hold one of these lines (as the grader normalises text: "$15" reads "15 dollars"), less
     any yes or no it opens with ("Is she okay?" gets "Nobody's hurt." from "No, nobody's hurt.")?"""
-    said = f" {normalise(reply)} "
+    said = f" {normalise(_AS_REPEAT.sub('', reply))} "  # "(Asks mother.) Like I said, she's okay." says the line
 
     def forms(text: str) -> list[str]:
         """The line, its statements (an offer inside an answer is left out) and its first sentence (the rest
