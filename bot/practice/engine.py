@@ -179,6 +179,7 @@ class ScenarioEngine:
         if self.ended(visitor):
             raise ValueError("this attempt has ended")
         signals = detect(message, self.scenario.intents)
+        visitor.checked = signals.evidence.get("testing_questions", "")  # what its parts ask back is what was told
         remember_open(visitor, message, signals.names)  # "Can my brother pick it up?" met with "good luck, bye!"
         if self.scenario.states[visitor.state].end:
             return self._after_goodbye(visitor, message, signals)

@@ -135,7 +135,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         return coming  # "what happens next with your complaint?": what the desk said it will do
     found = told_parts(part, visitor, sentences, lines)  # "... what days you come in and what it costs?": both
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
-    checked = quiz_kind(part) is None and asked_as_check(part, visitor.message)  # "Quick check. Where do you apply?"
+    checked = quiz_kind(part) is None and asked_as_check(part, visitor.checked)  # "Quick check. Where do you apply?"
     if found := found or parts_answer(part, visitor, sentences, about, lines, checked):
         return _with_whom(found, sentences) if _WHO_CALL.search(part) else found  # "Which do you do first?"
     if _FORMS_ASKED.search(plain(part)) and (forms := forms_told(sentences)):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 import re
 
-from bot.grading import detect
 from bot.grading.text import normalise, split_sentences
 from bot.practice.antecedents import in_context
 from bot.practice.asking import ASKING_WORDS, YALL, listed_asks, plain, question_parts, stems, yes_no
@@ -127,12 +126,11 @@ def parts_answer(
     return said
 
 
-def asked_as_check(part: str, message: str) -> bool:
-    """The part is asked in what the grader credits as a check of understanding ("Quick check. Where do you apply,
-    and ...?"): it asks for what was told, not for the visitor's own plans."""
+def asked_as_check(part: str, evidence: str) -> bool:
+    """The part is asked in what the grader credits as a check of understanding (its `evidence`: "Quick check. Where
+    do you apply, and ...?"): it asks for what was told, not for the visitor's own plans."""
     if yes_no(part):
         return False  # "Does all that make sense, what the jail line can help you with?" wants a yes
-    evidence = detect(message).evidence.get("testing_questions", "")
     words = " ".join(re.findall(r"[a-z0-9']+", plain(part)))
     return bool(words) and words in " ".join(re.findall(r"[a-z0-9']+", YALL.sub("you", normalise(evidence))))
 

@@ -64,6 +64,8 @@ class Visitor:
     """This reply's answer to the trainee's question: the persona's own details, never filtered; not saved."""
     message: str = ""
     """The trainee's message being answered; not saved."""
+    checked: str = ""
+    """The words of that message the grader credits as a check of understanding ("" if none); not saved."""
 
     def save(self) -> SavedVisitor:
         return SavedVisitor(
