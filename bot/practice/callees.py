@@ -54,12 +54,10 @@ NUMBER_IS = re.compile(r", ((?:the|our|your) [\w' -]+?)(?:'s)? (?:number|phone n
 _CALL = re.compile(r"\bcall\b")
 _ON_A_CASE = re.compile(r"\b(?:if|when|once)\b")
 _CASE_ASKED = re.compile(
-    r"\b(if|when|once) ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then)?\s*\??$"
+    r"\b(if|when|once) ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)( again)?(?: before then)?\s*\??$"
 )
-_CASE_ASKED_AGAIN = re.compile(
-    r"\b(if|when|once) ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)(?: before then| again)?\s*\??$"
-)
-"""The case a question asks about ("who do you call if he shows up?", "... tonight when they start?")."""
+"""The case a question asks about ("who do you call if he shows up?", "... tonight when they start?"): its lead, the
+case, and a last "again" (kept with a step told for it, left out of a call said on it)."""
 _STEP_OF_CASE = re.compile(r",\s*(?=(?:I|you|we|they|please|just|then|call|dial)\b)")
 """Where a case ends and its step begins ("If he's pounding on my door, threatening me, or it gets physical, I call
 dispatch ...")."""
@@ -95,7 +93,7 @@ def if_item(text: str, sentences: list[str], named: set[str]) -> str:
         said = NUMBER_IS.sub(r", I call \1 at \2", max(found)[2])
         step = _STEP_OF_CASE.split(said, maxsplit=1)
         if case and len(step) == 2:  # "which one if he's at your door again?": on the question's own case
-            return f"{case.group(1).title()} {continued(in_my_words(case.group(2)))}, {step[1]}"
+            return f"{case.group(1).title()} {continued(in_my_words(case.group(2) + (case.group(3) or '')))}, {step[1]}"
         return said
     calls = [  # "if he comes near you": the urgent call; "if they start up again": not 911 (no danger in it)
         (
@@ -107,7 +105,7 @@ def if_item(text: str, sentences: list[str], named: set[str]) -> str:
         for at, i in items
         if _CALL.search(i)
     ]
-    case = _CASE_ASKED_AGAIN.search(text)
+    case = _CASE_ASKED.search(text)
     if not calls or case is None:
         return ""
     call = max(calls)[3]  # "if he comes near you": the urgent call, not the one "for anything non-emergency"
