@@ -239,7 +239,8 @@ class Answers:
         """The answer to what the message asks: a question's, or a check's or a quiz's that the grader reads as a
         check of understanding ("How many days do you have to contest it?"); None when it asks nothing of these."""
         if "testing_questions" in names and (plan := self.in_kind.whole_plan(visitor, read)):
-            return plan  # "can u run thru the steps for me? like what u do first": all of it, not one step
+            answer = self.answer(visitor, read) if "clarifying_question" in names else None
+            return f"{answer} {plan}" if answer and answer not in plan else plan  # "Your number? And the steps back?"
         if "clarifying_question" in names:  # "Your name and number? And tell me back which day.": both
             said_back, answer = self._read_back_asked(visitor, read), self.answer(visitor, read)
             if answer and not said_back and "testing_questions" in names:

@@ -210,12 +210,27 @@ def question_parts(question: str) -> list[str]:
     number ?" one (its topics answer each)."""
     parts: list[str] = []
     joined = _PART_JOIN.split(question.strip())
-    for piece in (p for j in joined for p in (_WH_JOIN.split(j) if _WH.match(_LEAD.sub("", j)) else [j])):
+    for piece in (p for j in joined for p in _wh_pieces(j, led=not _WH.match(_LEAD.sub("", j)))):
         pieces = _OR_DOING.split(piece)
         head = _AUX_SUBJECT.match(_LEAD.sub("", pieces[0]))
         parts.append(pieces[0])
         parts += [f"{head.group(1)} {p}" if head else p for p in pieces[1:]]
     return [YALL.sub("you", p.strip()) for p in parts if len(p.replace("?", "").split()) >= 1 and p.strip(" ?")]
+
+
+def _wh_pieces(part: str, led: bool = False) -> list[str]:
+    """A part split where a second question word starts, a first clause that only sets the time ("when you get
+    the bureau on the phone") kept with the question it leads into; a part `led` by words that ask nothing ("you
+    move Friday, so what's your deadline, which days can you go in") split only where a second one starts."""
+    pieces = _WH_JOIN.split(part)
+    if led and len(pieces) < 3:
+        return [part]
+    if len(pieces) > 1 and (led or _SUBORDINATE.match(pieces[0]) or not _LEAD.sub("", pieces[0] + " ").strip()):
+        pieces[:2] = [f"{pieces[0]} {pieces[1]}"]
+    return pieces
+
+
+(_SUBORDINATE,) = patterns("subordinate_lead", 0)
 
 
 YALL = re.compile(r"\b(?:y'all|yall|ya'll|you all|you guys|youse)\b")

@@ -41,6 +41,12 @@ _SEND_TO_THE = re.compile(
     r"(?: [A-Z]{1,4}-?\d{1,4})?)(?![\w-])"
 )
 """A thing said after where it goes, as a learner of English may ("send to DMV the SR-1 form")."""
+_NAMED_LIST = re.compile(
+    r"(?<=[a-z]s),\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b)[A-Z][\w&-]*(?:,?\s+(?:and\s+|or\s+)?"
+    r"(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b)[A-Z][\w&-]*){1,4}(?=,|\.|$)"
+)
+"""The names of the things just counted ("the three credit bureaus, Equifax, Experian, TransUnion"): a caller
+says "the three credit bureaus"."""
 _MOST_IN_LIST = 4
 """Words in one alternative of a list ("state ID"): longer ones are clauses of their own, left as said."""
 
@@ -53,6 +59,7 @@ def gist(clause: str) -> str:
     said = _SEND_TO_THE.sub(r"\1 \3 to \2", said)  # "send to DMV the SR-1 form": "send the SR-1 form to DMV"
     said = _DESK_WORDS.sub(_plainly, _OWNER.sub("", said))  # "right this minute": "now"
     said = _COUNTED.sub(r"\1", said).lstrip()  # "bring three things: a license, ...": "bring a license, ..."
+    said = _NAMED_LIST.sub("", said)  # "the three credit bureaus, Equifax, Experian, TransUnion": "the three ..."
     return one_of(said) if " or " in said else said
 
 
@@ -70,7 +77,10 @@ def _plainly(found: re.Match[str]) -> str:
 def one_of(clause: str) -> str:
     """The first of the alternatives ("a license, state ID or passport": "a license"; "if he threatens you, gets
     physical, or ..., call dispatch": "if he threatens you, call dispatch"); values are never cut ("911 or
-    (562) 555-0111"), nor "or so", "or not"."""
+    (562) 555-0111"), nor "or so", "or not"; a list of examples goes whole ("a photo ID, like a license, a state ID
+    or a passport": "a photo ID")."""
+    if (examples := _EXAMPLES.search(clause)) and not _VALUE.search(examples.group(0)):
+        clause = clause[: examples.start()] + clause[examples.end() :]
     for found in _OR.finditer(clause):
         end = _alternative_end(clause, found.end())
         last = clause[found.end() : end]
@@ -81,6 +91,9 @@ def one_of(clause: str) -> str:
             continue  # "... or we can mail it to you at home": a clause of its own, not one of a list
         return clause[: found.start() if start is None else start] + one_of(clause[end:])
     return clause
+
+
+_EXAMPLES = re.compile(r",\s*(?:like|such as|say|for example|for instance|e\.g\.)\s[^.;:]*?\bor\b[^,.;:]*", re.I)
 
 
 def _alternative_end(clause: str, at: int) -> int:

@@ -112,7 +112,7 @@ class InKind:
         answers = [self.quiz(visitor, part, bare=bool(first)) for part in parts]
         each = list(dict.fromkeys(a for a in answers if a))
         if len(each) < 2:
-            found = whole or (each[0] if each else None)
+            found = each[0] if each and whole and _says_more(each[0], [whole]) else whole or (each[0] if each else None)
             if not found:
                 return None
             asked = zip(parts, answers, strict=True)
@@ -122,6 +122,8 @@ class InKind:
             mine = [] if first else [m for m in [self._of_itself(visitor, parts[0])] if m]  # "Is it safe to keep ...?"
             checked = next((c for part in parts[1:] if (c := self.check(visitor, part))), "")
             return " ".join([*mine, found, *([checked] if checked else [])])  # "Who'd you call, and got it handy?"
+        if whole and _says_more(whole, each):
+            return whole  # "what papers you bring, how much it cost": the papers too, not only the two figures
         return _one_read_back(_without_subsumed(each))
 
     def _own_part_and(self, visitor: Visitor, own: str, others: list[str]) -> str | None:
@@ -158,7 +160,8 @@ class InKind:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
         answered from its words; None for any other question."""
         text = plain(part)
-        if _OWN_ABOUT.search(text) and (step := self._step_about(visitor, content_words(text) - _ASKING_WORDS)):
+        own, of_party = _OWN_ABOUT.search(text), _ASKS_OF.search(text)
+        if (own or of_party) and (step := self._step_about(visitor, content_words(text) - _ASKING_WORDS, of_party)):
             return step  # "What you do about the credit?": the step told about the credit
         if _ABOUT_THEM.search(plain(part)) and not read_back_ask(part) and not asks_heard_back(part):
             return None  # "can you tell me what he look like" asks what the visitor knows, not what it was told
@@ -206,10 +209,16 @@ class InKind:
         place = quiz_answer("where are they ?", visitor, self.lines) or ""
         return f"{found} And {self.lines.decap(place)}" if place and place not in found else found
 
-    def _step_about(self, visitor: Visitor, about: set[str]) -> str:
-        """The step told that the words name ("the report": "I call the fraud line, (562) 555-0163."), or ""."""
+    def _step_about(self, visitor: Visitor, about: set[str], of_party: object = None) -> str:
+        """The step told that the words name ("the report": "I call the fraud line, (562) 555-0163."), or "";
+        of a party ("what are you asking the bureau for?"), the step told after the one that names it."""
         plan = [t for *_, t in reversed(self._heard_plan(visitor)) if about & content_words(t)]
         told = [(t, i) for t in plan for i in key_items(t)]
+        if of_party and told:
+            best = max(told, key=lambda ti: len(about & content_words(ti[1])))
+            items = key_items(best[0])
+            place = items.index(best[1])
+            return items[place + 1] if place + 1 < len(items) else best[1]
 
         def named(told_item: tuple[str, str]) -> tuple[int, int]:  # "Report: call our fraud line": led by its name
             sentence, item = told_item
@@ -431,6 +440,14 @@ def merged_read_backs(answers: list[str]) -> list[str]:
 _VALUES = re.compile(r"\d[\d,.:-]*")
 
 
+def _says_more(whole: str, answers: list[str]) -> bool:
+    """Does the answer to the whole question say every figure the parts' answers say, and more besides?"""
+    figures = set(_VALUES.findall(whole))
+    return all(_VALUES.findall(a) and set(_VALUES.findall(a)) <= figures for a in answers) and len(whole) > sum(
+        len(a) for a in answers
+    ) + 20
+
+
 def _in_order(found: str, told: list[str], answers: list[str | None]) -> list[str]:
     """The quiz's answer and the steps told for the other parts, in the order the parts were asked."""
     return [found, *told] if answers[0] else [*told, found]
@@ -438,7 +455,7 @@ def _in_order(found: str, told: list[str], answers: list[str | None]) -> list[st
 
 _WH_WORD_FIRST, _ASKING_WORDS = pattern("wh_part"), frozenset(words("part_asking_words"))
 _ON_A_CASE = pattern("case_said", re.IGNORECASE)
-_OWN_ABOUT = pattern("asks_own_about")
+_OWN_ABOUT, _ASKS_OF = pattern("asks_own_about"), pattern("asks_of_party")
 """What the visitor does in a case ("what will you do if he shows up?"): the step told for it, not the whole plan."""
 """A part that asks what, who, how or where, and the words of it that name nothing told (bot/practice/phrases)."""
 

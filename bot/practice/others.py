@@ -172,15 +172,52 @@ def misplaced(line: str, visitor: Visitor) -> str:
     """The line, with a correction first when the trainee sends someone to the visitor at an address not the one
     it gave ("a deputy will come to 904 Alder Street" to a caller at 7209 Orange Avenue: "Wait, no, it's 7209
     Orange Avenue."); once a call."""
-    if "corrected:address" in visitor.heard or not visitor.message or not _ADDRESS.search(visitor.message):
+    if not visitor.message:
         return line
+    if "corrected:address" in visitor.heard or not _ADDRESS.search(visitor.message):
+        return _misheard_number(line, visitor)
     own = _own_address(visitor)  # read only when the message gives an address
     for told in _ADDRESS.finditer(visitor.message):
         said = f"{told.group(1)} {told.group(2)}"
         if own and said.lower() != own.lower() and _TO_THEM.search(visitor.message[: told.start()]):
             visitor.heard.add("corrected:address")
             return f"Wait, no, it's {own}, not {said}. {line.replace(said, own)}"
+    return _misheard_number(line, visitor)
+
+
+def _misheard_number(line: str, visitor: Visitor) -> str:
+    """The line, with a correction first when the trainee sends someone to a house number on the visitor's street
+    that the visitor never said ("sending a deputy out to 4192 Birch" to a caller who said 1185 and 1187 Birch):
+    "Wait, no, not 4192. I'm at 1185 Birch Street. The party's next door, at 1187." (and again if it is said
+    again), never agreeing to it."""
+    said = [k[5:] for k in sorted(visitor.heard) if k.startswith("said:")]
+    for told in _ON_A_STREET.finditer(visitor.message):
+        number, street = told.group(1), told.group(2)
+        on_it = [s for s in said if re.search(rf"\b{re.escape(street.lower())}\b", s) and _HOUSE.search(s)]
+        again = f"misplaced:{number}" in visitor.heard  # its own correction said the number: still not its own
+        if not on_it or number in " ".join(said) and not again or not _TO_THEM.search(visitor.message[: told.start()]):
+            continue
+        visitor.heard |= {"corrected:address", f"misplaced:{number}"}
+        near = on_it + [s for s in said if _AT_HOUSE.search(s) and s not in on_it]  # "the party's next door, at 1187"
+        spoken = " ".join(_spoken_back(x, street) for x in near)
+        rest = " ".join(x for x in re.split(r"(?<=[.!?])\s+", line) if number not in x)
+        return f"{'No' if again else 'Wait, no'}, not {number}. {spoken} {rest}".strip()
     return line
+
+
+_HOUSE, _AT_HOUSE = re.compile(r"\b\d{2,5}\b"), re.compile(r"\bat \d{2,5}\b")
+
+
+def _spoken_back(sentence: str, street: str) -> str:
+    """A sentence the visitor said, as it said it (its memory keeps it in lower case)."""
+    said = re.sub(rf"\b{re.escape(street.lower())}\b( street| avenue| road| drive| lane| way| court)?",
+                  lambda m: street + (m.group(1) or "").title(), sentence)
+    said = re.sub(r"\bi\b", "I", said).rstrip(" .") + "."
+    return said[:1].upper() + said[1:]
+
+
+_ON_A_STREET = re.compile(r"\b(\d{2,5}) ([A-Za-z]{3,})\b")
+"""A house number and the street word after it, as typed ("4192 birch")."""
 
 
 def _own_address(visitor: Visitor) -> str:

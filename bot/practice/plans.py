@@ -154,11 +154,13 @@ def _object_of(parts: list[str], at: int) -> bool:
     its verb next."""
     following = next((p for p in parts[at + 1 :] if p.strip()), "")
     before = next((p for p in reversed(parts[:at]) if p.strip()), "")
-    if before.lower() in _BEFORE_AN_OBJECT:
-        return True
+    if before.lower() in _BEFORE_AN_OBJECT or _VERB_ING.fullmatch(before):
+        return True  # "help you", "leaving you alone
     return not following[:1].isalpha() or following.lower() in _AFTER_AN_OBJECT
 
 
+_VERB_ING = re.compile(r"(?!(?:\w*thing|during|morning|evening|ceiling)$)[a-z]{2,}ing", re.IGNORECASE)
+"""A verb's -ing form before "you" ("leaving you alone"): "you" its object; not "anything you need"."""
 _WORDS_AND_GAPS = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
 
 
@@ -167,6 +169,8 @@ _ON_THE_CALL = re.compile(
 )
 _WHILE = re.compile(r"\bwhile\s+$", re.IGNORECASE)
 """Both ends of the call waiting ("While we wait, ..."): still "we" when said back."""
+_TOGETHER = re.compile(r"(?:(?!\band\b)[^.,;])*\btogether\b", re.IGNORECASE)
+"""A step both sides do ("we'll inventory it together"): said back with "we"."""
 _BOTH_OF_US = re.compile(r"\s+(?:get|got|are|'re|lose|lost)\s+(?:cut|disconnected|the|off)\b", re.IGNORECASE)
 """What happens to both ends of a call ("if we get cut off"): said back with "we"."""
 
@@ -190,6 +194,7 @@ def in_my_words(sentence: str) -> str:
             and _BOTH_OF_US.match("".join(parts[at + 1 : at + 6]))
             or (lower == "us" and _ON_THE_CALL.search("".join(out)))
             or (lower == "we" and _WHILE.search("".join(out)))
+            or (lower == "we" and _TOGETHER.match("".join(parts[at + 1 :])))
         ):
             out.append(part)  # "if we get cut off", "on this call with us": both of them, still "we"
             continue

@@ -152,7 +152,12 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     if kind == "figure":  # "Which one is correct, 0223 or 0322?" of its own number: its own, whole
         own = own_phone(visitor)
         mine = own and any(own[0].endswith(f) for f in _NUMBER.findall(part) if len(f) >= 4)
-        return f"It's {own[1]}." if mine else _figure(part, sentences)
+        if mine:
+            return f"It's {own[1]}."
+        said = " ".join(k[5:] for k in visitor.heard if k.startswith("said:"))  # "1187 or 4192?" of its own street
+        owned = [f for f in _NUMBER.findall(part) if len(f) >= 3 and re.search(rf"\b{f}\b", said)]
+        owned = [f for f in owned if f"misplaced:{f}" not in visitor.heard]
+        return f"{owned[0]}." if len(owned) == 1 else _figure(part, sentences)
     shape = value_pattern(kind)
     found = [s for s in sentences if shape is None or shape.search(s)]
     if kind == "number" and _EMERGENCY.search(part):  # "what's the emergency number?": 911, not dispatch's

@@ -167,6 +167,7 @@ def key_items(sentence: str) -> list[str]:
     if aside := _DASH_ASIDE.search(sentence):  # "the current registration — so renew the tags first — and proof of
         main = f"{sentence[: aside.start()]} {sentence[aside.end() :]}"  # insurance": the list whole, then the aside
         return _joined_short(key_items(main) + key_items(aside.group(1).strip() + "."))
+    sentence = _TEXTED_AND.sub("And ", sentence)  # "n if anything catches fire, ...": "And if ..."
     sentence = _LIST_ASIDE.sub(r"\1, ", sentence)  # "..., the current registration, so renew the tags first, and ..."
     if reach := _REACH_LED.match(sentence):  # "If you want to reach them directly: (562) ..., or e-mail ...": "You
         rest = _OR_EMAIL.sub(" or by e-mail at ", sentence[reach.end() :])  # can reach them at (562) ... or by e-mail"
@@ -287,9 +288,12 @@ def _joined_short(items: list[str]) -> list[str]:
 
 
 _CONDITION_DONE = re.compile(
-    r",\s*(?:you|u|i|we|they|please|just|then|call|dial|ring|go|hang|get|stay|lock|text|keep|come|bring)\b", re.I
+    r",\s*(?:you|u|i|we|they|please|just|then|call|dial|ring|go|hang|get|stay|lock|text|keep|come|bring)\b"
+    r"|,\s*(?:the|their|its)\b[^,]{0,40}\b(?:number|line|address|e-?mail) is\b",
+    re.I,
 )
-"""A condition that has its action ("If he comes back, call 911"); without one ("If anything catches fire, a spark in
+"""A condition that has its action ("If he comes back, call 911") or the value it needs ("If you want to ask, the
+property unit's number is ..."); without one ("If anything catches fire, a spark in
 them hills or a roof,") the next clause still goes with it."""
 _SETTING = re.compile(r"^(?:for|at|to|with|on|in) (?:the |a |your |my )?[\w-]+(?: [\w-]+)?,? (?=(?:I|you|we)\b)", re.I)
 """What an action is for, said before it ("For release, I bring ..."): the action all the same."""
@@ -354,10 +358,13 @@ def _one_list(items: list[str], lines: Lines) -> str:
     parts = [items[0].rstrip(".")]
     for item in items[1:]:
         item = item.rstrip(".")
-        parts.append(item[2:] if item.startswith("I ") and not item.startswith("I'") else lines.decap(item))
+        shared = item.startswith("I ") and not _MODAL_NEXT.match(item)  # "..., and keep", never "..., can file"
+        parts.append(item[2:] if shared else lines.decap(item))
     return (", ".join(parts[:-1]) + f"{',' if len(parts) > 2 else ''} and " + parts[-1]) + "."
 
 
+_TEXTED_AND = re.compile(r"^(?:n|&|an')\s+(?=[a-z])")
+_MODAL_NEXT = re.compile(r"I (?:can|could|should|might|may|must|will|would|have to|need to)\b")
 _IN_TURN = re.compile(r"\b(?:then|first|next|after|afterwards|once|before|second|step)\b", re.IGNORECASE)
 """Words that put the steps told in order: only then are they said back "..., then ..." (never "I stay at the house.
 Then I keep my phone on.")."""

@@ -51,7 +51,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RANGE = re.compile(r"\b\d+ (?:to|-) \d+ (?:business |working )?(?:days|weeks)\b", re.IGNORECASE)
 _MOST_PARTS = 3
 _AND_ASKS = re.compile(  # "how you report it how long it takes and when you hear back": three parts
-    r",? (?:and|plus) (?=(?:what|which|how|when|where|who|whom|the|if|(?:tell|say|read|give) me)\b)|"
+    r",? (?:and|plus) (?=(?:(?:about|roughly|around|approximately) )?(?:what|which|how|when|where|who|whom|the|if|"
+    r"(?:tell|say|read|give) me)\b)|"
     r"(?:(?<=\bit)|(?<=\bthem)|(?<=\bthat)|(?<=\bthere)|(?<=\bup)),? (?=how (?:long|much|many|soon)\b)"
 )
 _FRAMED = re.compile(r"^[^:]{0,40}:\s*")
@@ -162,6 +163,9 @@ def _whole(part: str, visitor: Visitor) -> str:
     if at is None:
         return part
     if at and (listed := listed_asks(said[at].original)) and _TELL_BACK.search(said[at - 1].norm):
+        return "tell me back " + " and ".join(_WH_SAID.get(w, w) for w in listed) + " ?"
+    lead, colon, rest = said[at].original.partition(":")  # "Recap for me: where, how much, how long?"
+    if colon and (listed := listed_asks(rest)) and _TELL_BACK.search(lead.lower()):
         return "tell me back " + " and ".join(_WH_SAID.get(w, w) for w in listed) + " ?"
     return said[at].norm
 
@@ -465,8 +469,8 @@ _PLUS = re.compile(r"^(?:plus|also|and also|as well as|and)\b,?\s*", re.IGNORECA
 _TO_BRING = re.compile(r"\bbring\b|\bneed (?:\w+ )?(?:things|documents|papers|items)\b", re.IGNORECASE)
 """What to bring, or the things needed ("you'll need three things: ...")."""
 _HANDED_IN = re.compile(
-    r"\b(?:fill out|fill in|turn in|hand in|show|submit|sign)\b.*\b(?:application|form|waiver|ID|license|"
-    r"licence|registration|insurance|proof|papers|documents)\b",
+    r"\b(?:fill out|fill in|turn in|hand in|show|submit|sign|give (?:'em|them|him|her)|have|keep)\b.*\b(?:application|"
+    r"form|waiver|ID|license|licence|registration|insurance|proof|papers|documents|receipt)\b",
     re.IGNORECASE,
 )
 
