@@ -194,7 +194,7 @@ def in_my_words(sentence: str) -> str:
             and _BOTH_OF_US.match("".join(parts[at + 1 : at + 6]))
             or (lower == "us" and _ON_THE_CALL.search("".join(out)))
             or (lower == "we" and _WHILE.search("".join(out)))
-            or (lower == "we" and _TOGETHER.match("".join(parts[at + 1 :])))
+            or (lower.split("'")[0] == "we" and _TOGETHER.match("".join(parts[at + 1 :])))
         ):
             out.append(part)  # "if we get cut off", "on this call with us": both of them, still "we"
             continue
