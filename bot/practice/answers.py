@@ -35,7 +35,7 @@ from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or
 from bot.practice.lines import Lines
 from bot.practice.quizzes import quiz_kind
 from bot.practice.repeats import as_repeats
-from bot.practice.said_once import once_yes
+from bot.practice.said_once import once_yes, said_more_later
 from bot.practice.stock_lines import ALL_CLEAR, DONT_KNOW, SELF_ANSWERS
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, words
@@ -55,7 +55,21 @@ _FINE, _HURT, _WHOSE_NAME, _THEIR_NAME, _KINS_NAME, _HOW_MANY, _WHERE_YOU_ARE, _
 """What a question asks after, over its lower-case words (bot/practice/phrases/asking.yaml)."""
 _DONE, _OWN_THING, _TERSE_PHONE = pattern("did_you"), pattern("own_thing"), pattern("terse_phone")
 _DURATION_WORDS = list(words("duration_words"))
-_COUNT, _NUMBER_BACK, _WHO_OF_IT = patterns("count number_back who_of_it")
+def _without_bare_yes(part: str, answer: str) -> str:
+    """The answer to a question of where, what or when without the "Yes." its line opens with ("where does she
+    walk home from?": "She walks home from the library.", never "Yes. She walks ...")."""
+    yes = _BARE_YES.match(answer)
+    if not yes or not _WH_ASKS.match(plain(part)) or not answer[yes.end() :].strip():
+        return answer
+    rest = answer[yes.end() :].strip()
+    return rest[:1].upper() + rest[1:]
+
+
+_WHICH_ONE = re.compile(r"^(?:(?:and|so|okay|ok|now|then)\s+)*which\b")
+_BARE_YES = re.compile(r"^(?:Yes|Yeah|Yep)[.,]\s+")
+_WH_ASKS = re.compile(r"^(?:(?:and|so|okay|ok|now|then)\s+)*(?:where|what|when|which|who|how)\b")
+"""A question that asks where, what or when: a line that opens "Yes." answers another question."""
+_COUNT, _NUMBER_BACK, _WHO_OF_IT, _WISH_TAG = patterns("count number_back who_of_it wish_tag")
 """A line that says how many ("Two of them."), a request to read a number back, a part naming only who it asks."""
 _KIN = tuple(frozenset(group.split()) for group in words("same_person"))
 """Words for one person: asked for "your mom's name", the line about "my mother" answers it."""
@@ -145,6 +159,10 @@ class Answers:
                 continue  # "did u swap info w the other driver? name, insurance, plate?": theirs, answered just now
             chosen = choose(part, read, visitor.seed)  # "Which would you prefer?": one of the options laid out
             found = [(chosen, False)] if chosen else self._part(visitor, part, done, told_before, asked)
+            found = [(_without_bare_yes(part, a), before) for a, before in found]
+            if _WHICH_ONE.match(plain(part)) and any(not before for _, before in found):
+                found = [(a, before) for a, before in found if not before]  # "which beach lot?": the one, not again
+                # "I'm in my car in the beach lot."
             if i in answered and yes_no(part) and all(self.knowing.unknown(a, visitor) for a, _ in found):
                 continue  # "any fighting, or just the music?": the first part's answer answers the rest
             answered |= {i} if found else set()
@@ -157,8 +175,8 @@ class Answers:
             return None
         if len(said) > 1:  # "Nina Petrova. Do you need my number too? Sure, it's ...": no offer mid-answer
             said = merged_read_backs([a for a in (_statements(a) for a in said) if a])
-            said = [once_yes(a, said[:i]) for i, a in enumerate(said)]
-        return " ".join(said[:_MOST_ANSWERS]) or None
+            said = said_more_later([once_yes(a, said[:i]) for i, a in enumerate(said)])  # "I move next Friday."
+        return " ".join(said[:_MOST_ANSWERS]) or None  # said once, in "I'm moving next Friday, to ..."
 
     def _part(
         self, visitor: Visitor, part: str, done: set[str], told_before: frozenset[str], asked: list[tuple[str, str]]
@@ -166,6 +184,8 @@ class Answers:
         """The answers to one part of a question, each with whether it was given before: a read-back of what the
         trainee said, the topics and details it asks for, or, to a yes-or-no question none of them answers, a line
         of the persona's that speaks to it or an honest stock answer."""
+        if _WISH_TAG.match(plain(part)):
+            return []  # "Drive safe with that headlight, okay?": a wish, no detail asked
         if (now := said_now(part, visitor, self.lines)) is not None:
             return [(now, False)] if now else []  # her name (the sister's); done now; "Tell me when it's done."
         kind = self.in_kind

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -25,7 +26,7 @@ from transitions import EventData, Machine
 
 from bot.grading import MessageSignals, detect
 from bot.practice.answers import YES_NO, Answers
-from bot.practice.asking import offer_replies, read_asking
+from bot.practice.asking import offer_replies, read_asking, yes_no
 from bot.practice.ending import (
     HANDED_OVER,
     Ending,
@@ -38,12 +39,12 @@ from bot.practice.ending import (
     unresolved_floor,
 )
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
-from bot.practice.lines import Lines, bare_ack, leading_thanks, times_of_day, without_last_reaction
+from bot.practice.lines import Lines, bare_ack, leading_thanks, questions_in, times_of_day, without_last_reaction
 from bot.practice.open_question import on_the_way_out, own_question
 from bot.practice.open_question import remember as remember_open
 from bot.practice.others import to_someone_else
 from bot.practice.plans import echoes_visitor, offers_heard
-from bot.practice.said_once import not_repeating
+from bot.practice.said_once import not_repeating, said_key, said_more_later
 from bot.practice.steps import steps_heard
 from bot.practice.stock_lines import ACKNOWLEDGED as _ACKNOWLEDGED
 from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN, in_register
@@ -80,6 +81,14 @@ _CLOSING = frozenset({"offer_more_help", "appreciation"})
 
 _REMNANT = 3
 """Words left of a follow-up line once what it repeats is cut: a stray "Okay, great.", said with nothing."""
+
+_YES_OR_NO = re.compile(
+    r"(?:yes|yeah|yep|yup|no|nope|nah|not|sure|absolutely|definitely|of course|no need|you don't|she doesn't|"
+    r"he doesn't|they don't|you can|she can|he can|you should|she should|he should)\b",
+    re.IGNORECASE,
+)
+"""A reply that answers a yes-or-no question first ("Not needed right away. But ...")."""
+
 
 class ScenarioEngine:
     """Runs attempts at one scenario; owns the scenario's single shared Machine."""
@@ -195,6 +204,9 @@ class ScenarioEngine:
         names = meant(names, signals, opening=visitor.turn == 0)
         names, offered = read_asking(names, signals.sentences, self.scenario.persona_details)
         answered_it = "?" in visitor.last_line and bool(told_sentences(message))  # "Should I call every time?" "Yes"
+        if answered_it and _YES_OR_NO.match(message.strip()):  # "Should she change her number?" "Not needed
+            asked = [q for q in questions_in(visitor.last_line) if yes_no(q.lower())]  # right away.": not asked again
+            visitor.heard |= {f"answered-q:{said_key(q)[5:]}" for q in asked}
         planned = self._take_in(visitor, message, heard)
         before = (visitor.state, frozenset(visitor.facts))
         fired = self._arrived(visitor, before[0], self._move(visitor, names))
@@ -399,6 +411,8 @@ class ScenarioEngine:
             # "Okay, great. I'll come by early next week." once the answer said the rest: a remnant, not a reply
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it
             thanks = "" if bare_ack(thanks) and not told_sentences(message) else thanks  # took in nothing told
+            if follow and said_more_later([answer, follow]) == [follow]:  # "I move next Friday." said fuller in
+                answer, follow = follow, ""  # "I'm moving next Friday, to an apartment on Willow Street. ...": once
             line = f"{thanks} {answer} {follow}".strip()
             if line == visitor.last_line:  # asked again: the same answer, said as a repeat, never another detail
                 answer = line = self.lines.said_again(line, visitor)

@@ -219,7 +219,7 @@ class Lines:
             frozenset(visitor.heard),
             visitor.seed,
         )
-        return without_lead_ins(line, asked, visitor.seed)
+        return without_lead_ins(line, without_answered_before(asked, visitor), visitor.seed)
 
     @staticmethod
     def _all_said(line: str, visitor: Visitor) -> bool:
@@ -447,6 +447,27 @@ _FINITE = re.compile(
 """A clause with a verb of its own, which can stand alone after "And"."""
 _SAYS_SOMETHING = 2
 """Content words a sentence needs to count as said (so "Okay, thanks." may come twice, "My cell's best." not)."""
+
+
+def questions_in(line: str) -> list[str]:
+    """The questions a line asks, each a sentence of it."""
+    return [s.original for s in split_sentences(line) if s.original.rstrip().endswith("?")]
+
+
+def without_answered_before(line: str, visitor: Visitor) -> str:
+    """The line less a question the visitor asked before and the trainee answered ("Should she change her phone
+    number?" after "Should she change her number?" got "Not needed right away."): asked once, answered, done."""
+    answered = [content_words(k[11:]) for k in visitor.heard if k.startswith("answered-q:")]
+    if not answered or "?" not in line:
+        return line
+    kept = [
+        s.original
+        for s in split_sentences(line)
+        if not s.original.rstrip().endswith("?")
+        or len(words := content_words(s.original)) < 2
+        or not any(len(words & a) / len(words) >= 0.6 for a in answered)
+    ]
+    return " ".join(kept) if kept else ACKNOWLEDGED[len(line) % len(ACKNOWLEDGED)]
 
 
 def _without_said_clause(sentence: str, said: list[set[str]]) -> str:

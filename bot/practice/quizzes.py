@@ -40,6 +40,7 @@ from bot.practice.telling import (
     asked_as_check,
     booking_said,
     forms_told,
+    given_me,
     joined,
     numbers_answer,
     of_the_clause_asked,
@@ -142,6 +143,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         return forms  # "And the paperwork part?": "An application plus a waiver."
     if _BOOKING.search(plain(part)) and (booked := booking_said(sentences)):
         return f"{booked[:1].upper()}{booked[1:]}."  # "how do you get on the schedule?": by appointment, the number
+    if _GIVEN_ASKED.search(plain(part)) and (given := given_me(sentences)):
+        return given  # "what paper do I give you?": "You give me a paper with the report number."
     if _DESK_CALLS_ASKED.search(plain(part)) and (called := _desk_calls(sentences)):
         return called  # "who else am I calling for you?": "You're calling the victim advocate for me."
     if _WHO_CALL.search(part) and (callee := callee_answer(part, sentences)):
@@ -325,6 +328,7 @@ def _desk_calls(sentences: list[str]) -> str:
 
 
 (_DESK_CALLS_ASKED,) = patterns("desk_calls_asked", 0)
+_GIVEN_ASKED = next(p for kind, p in kinds("told_part") if kind == "given")
 _DESK_CALLS = re.compile(
     r"\b(?:I'm|I am|I'll|I will|we'll|we will|we're|we are)(?: also| now| just)? (?:going to |gonna )?"
     r"(?:call|calling|ring|ringing|contact|contacting|get|getting|bring in|bringing in) "

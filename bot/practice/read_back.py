@@ -406,12 +406,14 @@ def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
     if not plans:
         return []
     plans = [p for p in plans if not IN_PASSING.search(p[2])] or plans  # "I'll explain it in a moment": no step
+    plans = [p for p in plans if not _ACK_ONLY.match(p[2])] or plans  # "Check. Read me back the steps.": no step
     last_turn = plans[-1][0]
     chosen = [(d, t) for turn, d, t in plans if turn == last_turn and (d or len(t.split()) >= 5)]
     follows_on = bool(chosen) and bool(_FOLLOWS_ON.match(chosen[0][1]))  # "Once you submit it, ...": after the last
     if len(chosen) < 2 or follows_on or not any(_MINE.match(in_my_words(t)) for _, t in chosen):  # or nothing to do
         before = [(turn, d, t) for turn, d, t in plans if turn < last_turn and d]
-        told = [(d, t) for turn, d, t in plans if before and turn == before[-1][0] and (d or len(t.split()) >= 5)][-2:]
+        told = [(d, t) for turn, d, t in plans if before and turn == before[-1][0] and (d or len(t.split()) >= 5)]
+        told = told[-2:] if chosen else told  # the steps of the explanation before, when this message told none
         chosen = told + [  # not "He will.", but "Zoe stays right here with me" after "I'm radioing dispatch"
             c for c in chosen if c[0] or not told or len(c[1].split()) >= _RECAP or _ACTION.match(in_my_words(c[1]))
         ]
@@ -420,6 +422,11 @@ def _chosen(plans: list[tuple[int, bool, str]]) -> list[str]:
     return [t for _, t in chosen[:4]]
 
 
+_ACK_ONLY = re.compile(
+    r"^(?:check|go ahead|ok(?:ay)?|good|great|right|perfect|got it|understood|correct|exactly|yes|yep|alright)[.!]?$",
+    re.IGNORECASE,
+)
+"""A word of acknowledgement said alone ("Check."): no step to say back."""
 _FOLLOWS_ON = re.compile(
     r"^(?:and |so )?(?:once|after|when) (?:you|u)(?:'ve| have)? \w+ (?:it|that|them|this|those)\b", re.IGNORECASE
 )

@@ -46,7 +46,31 @@ def distinct(answers: list[str]) -> list[str]:
             seen |= stems
         if kept:
             result.append(" ".join(kept))
-    return result
+    return said_more_later(result)
+
+
+def said_more_later(answers: list[str]) -> list[str]:
+    """The answers less a short sentence a later one says again with more ("I move next Friday." before "I'm moving
+    next Friday, to an apartment on Willow Street."): said once, the fuller way."""
+    said = [(i, s.original) for i, a in enumerate(answers) for s in split_sentences(a)]
+    stems = [{_stem(w) for w in content_words(text)} for _, text in said]
+    dropped = {
+        at
+        for at, (_, text) in enumerate(said)
+        if len(stems[at]) >= 2
+        and "?" not in text
+        and any(len(stems[at] & later) / len(stems[at]) >= 0.75 and len(later) > len(stems[at]) + 1
+                and set(_DIGIT.findall(text)) <= set(_DIGIT.findall(said[j][1]))
+                for j, later in enumerate(stems[at + 1 :], start=at + 1))
+    }
+    kept = [" ".join(t for at, (i, t) in enumerate(said) if i == n and at not in dropped) for n in range(len(answers))]
+    return [k for k in kept if k]
+
+
+def _stem(word: str) -> str:
+    """A word less its ending ("moving", "move": "mov"), to tell the same word said two ways."""
+    word = word.removesuffix("'s")
+    return re.sub(r"(?:ing|ed|es|e|s)$", "", word) if len(word) > 3 else word
 
 
 def once_each(line: str) -> str:

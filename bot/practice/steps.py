@@ -46,6 +46,7 @@ def steps_heard(message: str, turn: int) -> set[str]:
     """The steps the message puts in order, as memory: "step:<turn>:<at>:<f|n>:<step>", f for a step said first
     (an order starts again there), n for one said next."""
     found: list[tuple[str, str]] = []
+    opening = ""  # the message's first step said with no word of order ("Call the card company ... Then ...")
     for sentence in split_sentences(message):
         text = sentence.original.strip()
         if "?" in text:
@@ -55,7 +56,10 @@ def steps_heard(message: str, turn: int) -> set[str]:
         elif first := _FIRST.match(text):
             found.append(("f", text[first.end() :]))
         elif following := _NEXT.match(text):
+            found += [("f", opening)] if opening and not found else []
             found.append(("n", text[following.end() :]))
+        elif not opening and text.split(" ", 1)[0].lower() in _VERBS:
+            opening = text
     steps = [(mark, _step(raw)) for mark, raw in found]
     return {f"step:{turn:03d}:{at:02d}:{mark}:{step}" for at, (mark, step) in enumerate(steps) if step}
 

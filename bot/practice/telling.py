@@ -234,6 +234,8 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
             said.append(("item", forms))  # "what do you need to fill out?": "An application plus a waiver."
         elif kind == "booking" and (booked := booking_said(sentences)):
             said.append(("item", booked))  # "how do you set it up?": "It's by appointment, at (562) 555-0129"
+        elif kind == "given" and (given := given_me(sentences)):
+            said.append(("item", given))  # "what paper do I give you?": "You give me a paper with the report number."
         elif kind == "heard_back" and (back := heard_back(sentences)):
             said.append(("item", back))  # "how you will hear from us": "You'll call me back at ..."
         elif kind != "bring" and (found := _value(kind, sentences, about, visitor, text)):
@@ -403,6 +405,20 @@ def _times_over(each: str, total: str) -> bool:
     """The second amount a whole number of times the first ("50 dollars", "150 dollars")."""
     one, all_ = (float(re.sub(r"[^\d.]", "", v) or 0) for v in (each, total))
     return one > 0 and all_ > one and all_ % one == 0
+
+
+def given_me(sentences: list[str]) -> str:
+    """What the desk said it gives the visitor, in the visitor's words ("You give me a paper with the report
+    number."), the latest said; "" when it said none."""
+    for sentence in sentences:
+        for clause in re.split(r"(?<=[.!?])\s+|,\s+(?:and\s+)?", sentence):
+            if _GIVES_YOU.search(clause):
+                said = in_my_words(clause).rstrip(" .") + "."
+                return said[:1].upper() + said[1:]
+    return ""
+
+
+_GIVES_YOU = re.compile(r"\b(?:I|we)(?:'ll| will| am going to| are going to)? (?:give|hand) (?:you|u)\b", re.I)
 
 
 def _bring(sentences: list[str]) -> list[str]:
