@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 
+from bot.practice.gist import one_of
 from bot.practice.lines import Lines
 from bot.practice.others import other_answer
 from bot.practice.plans import in_my_words
@@ -37,7 +38,8 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
     if asked is None:  # "could you put the bottle in the trunk? Let me know when it's done.": done now too
         return None
     verb, _, rest = asked.group("do").strip(" ,").partition(" ")
-    done = in_my_words(f"{verb} {rest}".strip())  # "put your phone down": "I put my phone down"
+    done = in_my_words(one_of(f"{verb} {rest}".strip()))  # "put your phone down": "I put my phone down"; "in the
+    # trunk or away from you": "in the trunk", one of them, as done
     done = done[done.find(" ") + 1 :] if done.startswith("I ") else done
     rest = done.partition(" ")[2]
     rest = rest.replace(" and not ", " and won't ")  # "leave them there and not touch them": "... and won't touch"

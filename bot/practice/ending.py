@@ -116,6 +116,8 @@ def hands_on(message: str) -> bool:
     return bool(_HANDOFF.search(message))
 
 
+_ON_ITS_WAY = re.compile(r"\b(?:is|are|'s|'re) on (?:the|their|its|her|his) way\b", re.IGNORECASE)
+"""Help coming in person: nothing on the line to hold for."""
 _ASKING = frozenset({"clarifying_question", "testing_questions"})
 _EXITS = frozenset({"put_off", "farewell"}) | _HOSTILE
 
@@ -203,7 +205,8 @@ class Ending:
     def held_on(self, line: str, visitor: Visitor) -> str:
         """Told to hold while the desk brings help ("Hang on the line and I'll get the interpreter now."), the
         visitor holds: its goodbye and hang-up give way to "Okay, I'll hold." (where the call goes is unchanged)."""
-        if not hands_on(visitor.message) or not _BYE_SAID.search(line):
+        coming = _ON_ITS_WAY.sub("", visitor.message)  # "A deputy is on the way. Goodbye.": no line to hold
+        if not hands_on(coming) or not _BYE_SAID.search(line):
             return line
         register = self.scenario.persona_register
         everyday = HOLDING["everyday" if self.scenario.channel == "phone" else "lobby"]  # at the desk, it waits

@@ -272,9 +272,11 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor, a
     context = in_context(sentences)  # "... our victim advocate. Their number is ...": the advocate's
     own = " ".join(k[5:] for k in visitor.heard if k.startswith("said:"))
 
+    own_digits = re.sub(r"\D", "", own)
+
     def echoed(sentence: str) -> bool:  # "Moving Friday - book early": the visitor's own day, no day told it
         values = [m.group(0).strip().lower() for m in shape.finditer(sentence)]
-        return bool(values) and all(f" {v} " in f" {own} " for v in values)
+        return bool(values) and all(f" {v} " in f" {own} " or _own_digits(v, own_digits) for v in values)
 
     # "appointments": "appointment"
     best = max(found, key=lambda s: (not echoed(s), _shared(about, context[s]), -found.index(s)))
@@ -405,6 +407,12 @@ def _times_over(each: str, total: str) -> bool:
     """The second amount a whole number of times the first ("50 dollars", "150 dollars")."""
     one, all_ = (float(re.sub(r"[^\d.]", "", v) or 0) for v in (each, total))
     return one > 0 and all_ > one and all_ % one == 0
+
+
+def _own_digits(value: str, own_digits: str) -> bool:
+    """A phone number the visitor gave itself ("call you back at 555-0415"), however it is written."""
+    digits = re.sub(r"\D", "", value)
+    return len(digits) >= 7 and digits in own_digits
 
 
 def given_me(sentences: list[str]) -> str:
