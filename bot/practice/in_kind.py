@@ -365,7 +365,8 @@ class InKind:
         said = said_back(plans, self.scenario.persona_register, confused, rng, self.lines) if plans else ""
         if said and _nothing_mine(plans, message):  # "what are you gonna do?", told only what the desk does
             return _waiting(rng.choice(NOTHING_TO_DO), said)
-        return said
+        return _own_part(said) if _ASKS_MINE.search(message.lower()) else said
+
 
     @staticmethod
     def _heard_plan(visitor: Visitor) -> list[tuple[int, bool, str]]:
@@ -376,6 +377,21 @@ class InKind:
                 _, turn, index, directive, text = key.split(":", 4)
                 found.append((int(turn), int(index), directive == "1", text))
         return [(turn, directive, text) for turn, _, directive, text in sorted(found)]
+
+
+def _own_part(said: str) -> str:
+    """Asked what it will do ("Could you tell me back what you will do while you wait?"), the visitor says its own
+    steps, not also what the desk said it is doing ("And you are passing all of this to dispatch now ...")."""
+    sentences = [x.original for x in split_sentences(said)]
+    kept = [x for x in sentences if len(x.split()) <= 3 or _MINE_SAID.search(x) or x.rstrip().endswith("?")]
+    return " ".join(kept) if any(_MINE_SAID.search(x) for x in kept) else said
+
+
+_MINE_SAID = re.compile(
+    r"^(?:(?:so|and|then|okay|ok|um|right|alright),?\s+)*(?:(?:if|when|once|until|while|after)\b[^,]*,\s*)?"
+    r"(?:I|I'll|I'm|I've)\b",
+    re.IGNORECASE,
+)
 
 
 def _waiting(wait: str, said: str) -> str:
