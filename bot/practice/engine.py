@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -63,6 +62,7 @@ from bot.practice.visitor import (
     ringing_hint,
     rule_matches,
 )
+from bot.practice.wording import patterns
 from bot.scenarios.format import MOODS, Rule, Scenario, State
 
 __all__ = ["DONT_KNOW", "SAID_BEFORE", "Reply", "SavedVisitor", "ScenarioEngine", "Visitor"]
@@ -82,11 +82,7 @@ _CLOSING = frozenset({"offer_more_help", "appreciation"})
 _REMNANT = 3
 """Words left of a follow-up line once what it repeats is cut: a stray "Okay, great.", said with nothing."""
 
-_YES_OR_NO = re.compile(
-    r"(?:yes|yeah|yep|yup|no|nope|nah|not|sure|absolutely|definitely|of course|no need|you don't|she doesn't|"
-    r"he doesn't|they don't|you can|she can|he can|you should|she should|he should)\b",
-    re.IGNORECASE,
-)
+(_YES_OR_NO,) = patterns("answers_yes_or_no")
 """A reply that answers a yes-or-no question first ("Not needed right away. But ...")."""
 
 

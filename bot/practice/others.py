@@ -171,7 +171,7 @@ _ADDRESS = re.compile(
 def misplaced(line: str, visitor: Visitor) -> str:
     """The line, with a correction first when the trainee sends someone to the visitor at an address not the one
     it gave ("a deputy will come to 904 Alder Street" to a caller at 7209 Orange Avenue: "Wait, no, it's 7209
-    Orange Avenue."); once a call."""
+    Orange Avenue."), once a call; a house number it never gave, on its own street, each time it is said."""
     if not visitor.message:
         return line
     if "corrected:address" in visitor.heard or not _ADDRESS.search(visitor.message):
@@ -195,7 +195,8 @@ def _misheard_number(line: str, visitor: Visitor) -> str:
         number, street = told.group(1), told.group(2)
         on_it = [s for s in said if re.search(rf"\b{re.escape(street.lower())}\b", s) and _HOUSE.search(s)]
         again = f"misplaced:{number}" in visitor.heard  # its own correction said the number: still not its own
-        if not on_it or number in " ".join(said) and not again or not _TO_THEM.search(visitor.message[: told.start()]):
+        its_own = number in " ".join(said) and not again
+        if not on_it or its_own or not _TO_THEM.search(visitor.message[: told.start()]):
             continue
         visitor.heard |= {"corrected:address", f"misplaced:{number}"}
         near = on_it + [s for s in said if _AT_HOUSE.search(s) and s not in on_it]  # "the party's next door, at 1187"
