@@ -54,7 +54,11 @@ def _ours(padded: str, name: str) -> bool:
 def _someone_elses(word: str) -> bool:
     if word in OTHERS_POSSESSIVES:
         return True
-    return word.endswith("'s") and word not in OURS_POSSESSIVES
+    return word.endswith("'s") and word not in OURS_POSSESSIVES and word not in _IS
+
+
+_IS = frozenset({"that's", "it's", "what's", "here's", "there's", "who's", "where's", "that’s", "it’s"})
+"""Words that end in "'s" and own nothing ("that's mediation at 555-0181": the mediation line)."""
 
 
 _OTHER_LINE = re.compile(

@@ -23,7 +23,7 @@ from bot.practice.hearing import (
     without_questions_just_answered,
     without_untold_values,
 )
-from bot.practice.others import misnamed, misnumbered, misplaced
+from bot.practice.others import misnamed, misnamed_deputy, misnumbered, misplaced
 from bot.practice.said_once import content_words, distinct, once_each, said_key
 from bot.practice.stock_lines import (
     AGAIN,
@@ -263,7 +263,7 @@ class Lines:
         dropped: list[str] = []
         seen: list[set[str]] = [content_words(x.original) for x in split_sentences(head)]
         for x in split_sentences(tail):
-            text = _without_said_clause(x.original, seen + said_words)
+            text = _without_said_tail(_without_said_clause(x.original, seen + said_words), seen + said_words)
             words = content_words(_STAGE.sub("", text))  # "(Asks mother.)" may come again
             if len(words) < _SAYS_SOMETHING:
                 kept.append(text)
@@ -329,9 +329,11 @@ class Lines:
             line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)
         elif "tod:morning" in visitor.heard:
             line = _GOOD_NIGHT.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}day", line)
+            line = _TONIGHT.sub("today", line)  # "I'll get started tonight." in a morning call
         line = _not_to_itself(line, self.persona_name(visitor))  # "I'm safe right now, Jasmine, right here"
         line = misplaced(line, visitor)  # "a deputy will come to 904 Alder Street": "Wait, no, it's 7209 ..."
         line = misnumbered(line, visitor)  # "call you back on (562) 555-0322" to 0223: "Sorry, no, my number is ..."
+        line = misnamed_deputy(line, visitor)  # "I'm glad Deputy Martinez was there": "It was Deputy Park, ..."
         return misnamed(line, visitor, self)  # "Thank ya, Sam." to Marcus: "It's Marcus, actually."
 
 
@@ -424,8 +426,8 @@ _TIME_OF_DAY = tuple(zip(("evening", "morning"), patterns("evening_words morning
 # way round; the visitor's apology for its temper; a visitor narrating its own mood ("I'm calmer.": the words of
 # the line, not of a person); words that take in news ("Great.", "Okay. So when ..."), unfit after a message that
 # told nothing; an acknowledgement that opens a sentence.
-_GOOD_DAY, _GOOD_NIGHT, _APOLOGY, _SELF_NARRATION, _NEWS_TAKEN, _ACK_START = patterns(
-    "have_a_good_day have_a_good_night own_apology self_narration news_taken acknowledgement_start"
+_GOOD_DAY, _GOOD_NIGHT, _TONIGHT, _APOLOGY, _SELF_NARRATION, _NEWS_TAKEN, _ACK_START = patterns(
+    "have_a_good_day have_a_good_night tonight own_apology self_narration news_taken acknowledgement_start"
 )
 _FILLER = frozenset(words("say_nothing_words"))
 _DIGIT = re.compile(r"\d")
@@ -483,6 +485,18 @@ def _without_said_clause(sentence: str, said: list[set[str]]) -> str:
     if not _FINITE.search(rest):
         return sentence  # "Smashed rear window, my wallet gone.": no "And my wallet gone."
     return f"And {rest}" if rest[:1].islower() and not rest.startswith("i ") else rest[:1].upper() + rest[1:]
+
+
+def _without_said_tail(sentence: str, said: list[set[str]]) -> str:
+    """The sentence less a closing "and ..." said already ("So, they broke the window and took my wallet from the
+    glovebox." after "they took my wallet from the glovebox"): "So, they broke the window."."""
+    head, joined, tail = sentence.rpartition(" and ")
+    words = content_words(tail)
+    if not joined or len(words) < 3 or len(content_words(head)) < _SAYS_SOMETHING or "?" in tail:
+        return sentence
+    if not any(len(words & w) / len(words) >= 0.75 for w in said):
+        return sentence
+    return head.rstrip(",") + (sentence[-1] if sentence[-1] in ".!" else ".")
 
 
 def without_echo(line: str, message: str) -> str:

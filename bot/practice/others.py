@@ -27,6 +27,8 @@ _NOT_NAMES = frozenset(words("not_names"))
 (_TITLE_BEFORE,) = patterns("title_before")
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
+WRONG_DEPUTY = says("wrong_deputy")
+"""A caller's correction of the name of the deputy it called about ("It was Deputy Park, actually.")."""
 WRONG_NAME_LIMITED = says("wrong_name_limited")
 UNKNOWN_NUMBER = says("other_answer_unknown")
 _OWN_DETAILS = frozenset({"phone", "address", "birth"})
@@ -140,6 +142,37 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
         voiced = WRONG_NAME_LIMITED if lines.scenario.persona_register == "limited" else WRONG_NAME
         correction = random.Random(f"{visitor.seed}:{lines.scenario.id}:named").choice(voiced).format(name=said)
         return f"{correction} {line}"
+    return line
+
+
+_DEPUTY_NAMED = re.compile(r"\b(?:Deputy|Dep\.|Officer)\s+([A-Z][a-z'-]+)")
+_SELF_NAMED = re.compile(
+    r"\b(?:this is|I'm|I am|it's|name is|name's|you've got|you got)\s+(?:Deputy|Dep\.|Officer)\s+([A-Z][a-z'-]+)|"
+    r"(?:Deputy|Dep\.|Officer)\s+([A-Z][a-z'-]+)(?:,)?\s+(?:here|speaking)\b",
+    re.IGNORECASE,
+)
+
+
+def misnamed_deputy(line: str, visitor: Visitor) -> str:
+    """The line, with a correction first when the trainee calls the deputy the visitor phoned about by another name
+    ("I'm glad Deputy Martinez was there" to a caller praising Deputy Park: "It was Deputy Park, actually."); never
+    for the trainee's own name; once a call."""
+    theirs = (visitor.details or {}).get("deputy")
+    if not isinstance(theirs, str) or not theirs.startswith("Deputy ") or not visitor.message:
+        return line
+    if visitor.turn <= 1:  # the desk's own name, said as it picks up: never the deputy called about
+        visitor.heard |= {f"desk-name:{n}" for m in _DEPUTY_NAMED.finditer(visitor.message) for n in m.groups()}
+        return line
+    if "corrected:deputy" in visitor.heard:
+        return line
+    own = {n for m in _SELF_NAMED.finditer(visitor.message) for n in m.groups() if n}
+    for found in _DEPUTY_NAMED.finditer(visitor.message):
+        name = found.group(1)
+        if name == theirs.split()[-1] or name in own or f"desk-name:{name}" in visitor.heard:
+            continue
+        visitor.heard.add("corrected:deputy")
+        said = random.Random(f"{visitor.seed}:deputy").choice(WRONG_DEPUTY).format(deputy=theirs, wrong=name)
+        return f"{said} {line}"
     return line
 
 

@@ -200,7 +200,7 @@ def in_my_words(sentence: str) -> str:
             continue
         if lower in _SWAP and part[:1].isalpha():
             part = _SWAP[lower]
-            if lower == "you" and _object_of(parts, len(out)):
+            if lower in ("you", "u", "ya") and _object_of(parts, len(out)):
                 part = "me"  # "we'll call you back" -> "you'll call me back"; "you can report" -> "I can report"
         out.append(part)
     said = "".join(out)

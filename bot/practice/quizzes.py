@@ -263,6 +263,9 @@ _CASE_SAID, _CASE_LEAD, _THEN_STEP = patterns("case_said case_lead step_on_case"
 "if" or "should", and the step after it (group 1)."""
 
 
+(_URGENT_CASE,) = patterns("emergency_case", 0)
+
+
 def _if_told(part: str, sentences: list[str]) -> str | None:
     """ "What you'll do if he shows up at your work again?": the step the trainee gave for that case, said on the
     question's own case ("If he shows up at my work again, I call 911 right away."), not the sentence echoed."""
@@ -285,7 +288,38 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
             said = f"{when}, {continued(do)}.".replace(" ,", ",")
             coming = next_answer(part[: asked.start()], sentences)  # "what happens next and what you do if ...?"
             return f"{coming.rstrip('.')}, and {said[:1].lower()}{said[1:]}" if coming else said
-    return None
+    return _step_for_now(part, in_order or next(g for g in asked.groups() if g), sentences)
+
+
+_IF_WORD = re.compile(r"\b(?:if|should|in case|when)\b", re.IGNORECASE)
+
+
+def _step_for_now(part: str, said: str, sentences: list[str]) -> str | None:
+    """ "What do you do when they start up again?" when the only case told was an emergency ("if anything catches,
+    call 911"): the step told for now, on the question's case; None for an emergency asked, a case asked with "if",
+    or a case the trainee told a step for."""
+    emergency = any(_URGENT_CASE.search(s) and _IF_WORD.search(s) for s in sentences)  # "if anything catches, ..."
+    named = {w for w in content_words(said) if len(w) > 3}  # "start", not the "up" of "start up" and "hang up"
+    every_time = re.search(rf"\b(?:when|whenever|every time) {re.escape(said)}", part)  # not "if he shows up"
+    told_on_it = any(named & content_words(s) for s in sentences if _IF_WORD.search(s))
+    if _URGENT_CASE.search(said) or not emergency or not every_time or told_on_it:
+        return None
+    return _main_step(said, sentences)
+
+
+_CLAUSE_BREAK = re.compile(r",\s*(?:and |or |but )?|;\s*|\s+and\s+(?=(?:ya|you|u|they|we|I)\b)")
+
+
+def _main_step(case: str | None, sentences: list[str]) -> str | None:
+    """ "What's the move when they start up?" when the only case told was an emergency ("if anything catches, call
+    911"): the number told for now, on the question's case ("When they start up, I can call them direct at
+    562-555-0111."); None when no number was told outside a case."""
+    told = next((s for s in sentences if PHONE_NUMBER.search(s) and not _CASE_SAID.search(s)), None)
+    if told is None or not case:
+        return None
+    clause = next(c for c in _CLAUSE_BREAK.split(told) if PHONE_NUMBER.search(c))
+    when = in_my_words(f"when {case}").rstrip(".")
+    return f"{when}, {continued(in_my_words(clause).rstrip('.'))}."
 
 
 _PURPOSE = re.compile(r"^\W*(?:you|u) (?:want|wanted|need|needed|'d like|would like|wish|wished) to\b")

@@ -347,7 +347,7 @@ def said_back(
         kept = [_one_list(kept, lines)]  # "I stay at the house, keep my phone on, and if she shows up, I call you"
     said = [_after(opener, kept[0], lines)]
     said += [_after(rng.choice(NEXT) if in_turn and _ACTION.match(item) else "And", item, lines) for item in kept[1:]]
-    if confused and len(items) > keep:
+    if confused and len(to_do) > keep:  # a thing of its own to do left out; what the agency does may go unsaid
         said.append(rng.choice(ASK_AGAIN))
     return " ".join(said)
 

@@ -40,7 +40,7 @@ RULE_KEYS = {"when", "unless", "given", "not_given", "mood_at_least", "mood_at_m
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}")
 """`{name}` or `{pool.field}` in a line: an agency.yaml setting, or a pool's value drawn per attempt."""
 PERSONA_KEYS = {"name", "mood", "facts", "unknown", "details", "register"}
-REGISTERS = ("everyday", "distressed", "limited", "child")
+REGISTERS = ("everyday", "distressed", "limited", "child", "elderly")
 """How the persona speaks its stock lines ("Okay. I understand." from a frightened caller, not "Yeah, I follow.")."""
 TOPICS = (
     "self_harm",
