@@ -30,7 +30,7 @@ from bot.practice.asking import (
 )
 from bot.practice.choosing import choose, inline_choice
 from bot.practice.complying import said_now
-from bot.practice.in_kind import InKind, fitting_yes, merged_read_backs
+from bot.practice.in_kind import InKind, fitting_yes, merged_read_backs, not_opened_again
 from bot.practice.knowing import Knowing, stem, with_yes_or_no, words_of, yes_or_no_first
 from bot.practice.lines import Lines
 from bot.practice.quizzes import quiz_kind
@@ -176,7 +176,8 @@ class Answers:
         if len(said) > 1:  # "Nina Petrova. Do you need my number too? Sure, it's ...": no offer mid-answer
             said = merged_read_backs([a for a in (_statements(a) for a in said) if a])
             said = said_more_later([once_yes(a, said[:i]) for i, a in enumerate(said)])  # "I move next Friday."
-        return " ".join(said[:_MOST_ANSWERS]) or None  # said once, in "I'm moving next Friday, to ..."
+        said = said[:1] + not_opened_again(said[1:_MOST_ANSWERS])  # "A DMV SR-1 form. And 10 days."
+        return " ".join(said) or None  # said once, in "I'm moving next Friday, to ..."
 
     def _part(
         self, visitor: Visitor, part: str, done: set[str], told_before: frozenset[str], asked: list[tuple[str, str]]
@@ -270,7 +271,7 @@ class Answers:
             if said_back:
                 visitor.heard.add(f"said-back:{visitor.turn:03d}")  # "And what about the cost?" next asks on
             if said_back and answer and said_back not in answer:
-                return said_back if answer in said_back else f"{answer} {said_back}"  # the quizzes said back, in order
+                return said_back if answer in said_back else " ".join([answer, *not_opened_again([said_back])])
             if answer and "testing_questions" in names:
                 return self._with_check(visitor, read, answer)  # "Do you understand? Any family to stay with?"
             if answer or said_back or "testing_questions" not in names:

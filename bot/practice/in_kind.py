@@ -466,7 +466,14 @@ def _says_more(whole: str, answers: list[str]) -> bool:
 
 def _in_order(found: str, told: list[str], answers: list[str | None]) -> list[str]:
     """The quiz's answer and the steps told for the other parts, in the order the parts were asked."""
-    return [found, *told] if answers[0] else [*told, found]
+    first, *rest = [found, *told] if answers[0] else [*told, found]
+    return [first, *not_opened_again(rest)]
+
+
+def not_opened_again(rest: list[str]) -> list[str]:
+    """Answers after the first without a read-back's opening: "A DMV SR-1 form. And 10 days.", never "... form.
+    Right, 10 days."."""
+    return [f"And {a[m.end() :]}" if (m := _SAID_BEFORE.match(a)) and a[m.end() :] else a for a in rest]
 
 
 _WH_WORD_FIRST, _ASKING_WORDS = pattern("wh_part"), frozenset(words("part_asking_words"))
@@ -490,7 +497,7 @@ def _one_read_back(answers: list[str]) -> str:
         return ", and ".join([values[0], *(v[:1].lower() + v[1:] for v in values[1:])]) + tail.group(0)
     opener = " ".join(answers[0].split()[:2]) + " "
     rest = [f"And {a[len(opener) :]}" if a.startswith(opener) else a for a in answers[1:]]
-    return " ".join([answers[0], *rest])
+    return " ".join([answers[0], *not_opened_again(rest)])
 
 
 def _said_in(answer: str, earlier: str) -> bool:

@@ -27,7 +27,7 @@ _NOT_NAMES = frozenset(words("not_names"))
 (_TITLE_BEFORE,) = patterns("title_before")
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
-WRONG_DEPUTY = says("wrong_deputy")
+WRONG_DEPUTY, WRONG_PLATE = says("wrong_deputy"), says("wrong_plate")
 """A caller's correction of the name of the deputy it called about ("It was Deputy Park, actually.")."""
 WRONG_NAME_LIMITED = says("wrong_name_limited")
 UNKNOWN_NUMBER = says("other_answer_unknown")
@@ -286,6 +286,28 @@ def misnumbered(line: str, visitor: Visitor) -> str:
             visitor.heard |= {"corrected:phone", f"misnumbered:{digits}"}
             said = told.group(0).strip()
             return f"Sorry, no, my number is {own[1]}, not {said}. {misnumbered(line, visitor)}"
+    return line
+
+
+_PLATE = re.compile(r"\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,8}\b")
+"""A licence plate as typed ("9GHL031", "8krt214"): letters and digits, six to eight of them."""
+
+
+def misplated(line: str, visitor: Visitor) -> str:
+    """The line, with a correction first when the trainee reads back a plate the visitor never gave ("7KLM442" to
+    a caller who said 9GHL031: "No, the plate's 9GHL031. Not 7KLM442."); only of the one plate it gave; once a
+    call."""
+    if "corrected:plate" in visitor.heard or not visitor.message or not _PLATE.search(visitor.message):
+        return line
+    said = " ".join(k.removeprefix("said:") for k in visitor.heard if k.startswith("said:"))
+    given = {p.upper() for p in _PLATE.findall(said)}
+    if len(given) != 1:
+        return line
+    for told in _PLATE.findall(visitor.message):
+        if told.upper() not in given:
+            visitor.heard.add("corrected:plate")
+            rng = random.Random(f"{visitor.seed}:plate")
+            return f"{rng.choice(WRONG_PLATE).format(plate=next(iter(given)), wrong=told.upper())} {line}"
     return line
 
 

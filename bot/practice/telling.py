@@ -357,11 +357,12 @@ _BOOKED = re.compile(r"\b(?:appointments?|book|booking|booked|schedule|scheduled
 
 
 _FORMS = re.compile(
-    r"\b(?:an?|the|your) (?:[\w-]+ )?(?:application|form|waiver)s?(?: [A-Z]{1,4}-?\d{1,4}\b)?"
+    r"\b(?:an?|the|your) (?:[\w-]+ ){0,2}?(?:application|form|waiver)s?(?: [A-Z]{1,4}-?\d{1,4}\b)?"
     r"(?:,? (?:and|plus|or|,) (?:an?|the|your) (?:\w+ )?(?:application|form|waiver)s?)*",
     re.IGNORECASE,
 )
-"""The papers told to fill out ("an application plus a waiver"), as named: a noun phrase, not phrasing."""
+"""The papers told to fill out ("an application plus a waiver", "a DMV SR-1 form"), as named: a noun phrase, not
+phrasing."""
 
 
 def forms_told(sentences: list[str]) -> str:
