@@ -211,9 +211,16 @@ def key_items(sentence: str) -> list[str]:
         if len(clause.split()) < 2 or _CONDITION.match(clause) and "," not in clause:
             continue  # "like right after we hang up": when, with no step of its own
         said = in_my_words(_FRAME.sub("", gist(clause), count=1)).rstrip(" ,;:\u2014\u2013-")  # a frame after a reason
+        said = _AND_LEFT.sub("", said)  # "..., and since he may be across the street, ...": no "..., and."
+        if _ONLY_THAT.search(said):
+            continue  # "they'll check on that too", its "that" a reason left out: nothing to say back
         if _VALUE.search(said) or _ACTION.match(said) or _ACTION.match(_SETTING.sub("", said)):
             items.append(said + ".")
     return _joined_short(items)
+
+
+_AND_LEFT = re.compile(r",?\s+(?:and|but|so)$", re.IGNORECASE)
+(_ONLY_THAT,) = patterns("only_that", 0)
 
 
 def _by_when_joined(clauses: list[str]) -> list[str]:
