@@ -35,6 +35,8 @@ def values_of(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Con
     if not rule.values:
         return []
     found = list(claims_in(after_correction(c.norm)))
+    if not any(v.kind in rule.kinds for v in found):
+        found += _bare_correction(c, rule.kinds)  # "oh wait my bad, it's 18, not 21": the age, corrected
     if WORDS["conditions"].starts(f" {c.core} "):  # "if you move next Friday" sets a condition: its day is no claim
         found = [v for v in found if v.kind not in ("days", "clock")]
     if "email" in rule.kinds:
@@ -45,6 +47,20 @@ def values_of(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Con
         for v in found
         if v.kind in rule.kinds and (is_right(v, rule, c.sentence) or not any(is_theirs(v, r) for r in others))
     ]
+
+
+_BARE_FIX = re.compile(r"\b(\d{1,3}) ?,? not (\d{1,3})\b")
+"""A bare figure said instead of another ("it's 18, not 21"): a correction of a value said before."""
+_AS_KIND = {"age": "{n} years old", "money": "{n} dollars"}
+"""How a bare figure reads as a value of the kind it corrects."""
+
+
+def _bare_correction(c: Clause, kinds: frozenset[str]) -> list[Value]:
+    """The figure a clause puts instead of another, read as an age or a fee of the fact ("it's 18, not 21")."""
+    fix = _BARE_FIX.search(" ".join(sentence_norms(c.sentence)))
+    if fix is None or fix.group(1) not in c.norm.split():
+        return []
+    return [v for k in kinds & _AS_KIND.keys() for v in claims_in(_AS_KIND[k].format(n=fix.group(1))) if v.kind == k]
 
 
 def is_theirs(value: Value, rule: FactRule) -> bool:

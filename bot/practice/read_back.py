@@ -450,6 +450,10 @@ def framed(line: str, values: str) -> str:
 _THATS_ITS = re.compile(r"\bThat's it(?:'s| is) ", re.IGNORECASE)
 
 
+_NOT_THAT = re.compile(r"\d,?\s+not\s+(\d{3,4})\b")
+"""A figure the trainee took back ("it's 562-555-0188, not 0118"): never read back."""
+
+
 def read_back(
     plans: list[tuple[int, bool, str]], kind: str, lines: Lines, visitor: Visitor, about: frozenset[str] = frozenset()
 ) -> str:
@@ -478,6 +482,8 @@ def read_back(
         for full in [kind != "number" and not CLOSED.search(text) or bool(PHONE_NUMBER.search(text))
                      or only_codes and turn == latest]
     ]
+    unsaid = {m.group(1) for *_, t in plans for m in _NOT_THAT.finditer(t)}  # "it's 562-555-0188, not 0118"
+    found = [f for f in found if not any(re.sub(r"\D", "", v).endswith(tuple(unsaid)) for v in f[-1])] or found
     if not found:
         return ""
     *_, values = max(found)  # the one it names, the most words of the question, a whole number, open, latest
