@@ -28,7 +28,8 @@ _NOT_NAMES = frozenset(words("not_names"))
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
 WRONG_DEPUTY, WRONG_PLATE = says("wrong_deputy"), says("wrong_plate")
-"""A caller's correction of the name of the deputy it called about ("It was Deputy Park, actually.")."""
+"""A caller's correction of the name of the deputy it called about ("It was Deputy Park, actually.") and of its
+plate read back wrong ("No, the plate's 9GHL031.")."""
 WRONG_NAME_LIMITED = says("wrong_name_limited")
 UNKNOWN_NUMBER = says("other_answer_unknown")
 _OWN_DETAILS = frozenset({"phone", "address", "birth"})

@@ -264,6 +264,7 @@ _CASE_SAID, _CASE_LEAD, _THEN_STEP = patterns("case_said case_lead step_on_case"
 
 
 (_URGENT_CASE,) = patterns("emergency_case", 0)
+"""A case that is an emergency ("if anything catches fire", "if he gets physical")."""
 
 
 def _if_told(part: str, sentences: list[str]) -> str | None:
@@ -292,6 +293,7 @@ def _if_told(part: str, sentences: list[str]) -> str | None:
 
 
 _IF_WORD = re.compile(r"\b(?:if|should|in case|when)\b", re.IGNORECASE)
+"""A told sentence that puts a case ("if anything catches, ...", "when he calls, ...")."""
 
 
 def _step_for_now(part: str, said: str, sentences: list[str]) -> str | None:
@@ -310,12 +312,12 @@ def _step_for_now(part: str, said: str, sentences: list[str]) -> str | None:
 _CLAUSE_BREAK = re.compile(r",\s*(?:and |or |but )?|;\s*|\s+and\s+(?=(?:ya|you|u|they|we|I)\b)")
 
 
-def _main_step(case: str | None, sentences: list[str]) -> str | None:
+def _main_step(case: str, sentences: list[str]) -> str | None:
     """ "What's the move when they start up?" when the only case told was an emergency ("if anything catches, call
     911"): the number told for now, on the question's case ("When they start up, I can call them direct at
     562-555-0111."); None when no number was told outside a case."""
     told = next((s for s in sentences if PHONE_NUMBER.search(s) and not _CASE_SAID.search(s)), None)
-    if told is None or not case:
+    if told is None:
         return None
     clause = next(c for c in _CLAUSE_BREAK.split(told) if PHONE_NUMBER.search(c))
     when = in_my_words(f"when {case}").rstrip(".")

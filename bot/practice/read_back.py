@@ -220,7 +220,9 @@ def key_items(sentence: str) -> list[str]:
 
 
 _AND_LEFT = re.compile(r",?\s+(?:and|but|so)$", re.IGNORECASE)
+"""A joining word left at the end of a step once what followed it was left out ("..., and")."""
 (_ONLY_THAT,) = patterns("only_that", 0)
+"""A step whose only object is "that" ("they'll check on that too"), described in read_back.yaml."""
 
 
 def _by_when_joined(clauses: list[str]) -> list[str]:
