@@ -28,6 +28,11 @@ from bot.practice.telling import booking_said
         ("I'll get an interpreter on the line to talk with your mom directly", "I'll get an interpreter on the line"),
         ("I'm not hanging up, Casey", "I'm not hanging up"),
         ("Call dispatch, sir", "Call dispatch"),
+        # the desk's formal words as a caller says them
+        ("You will receive a letter approximately two weeks prior to the hearing",
+         "You will get a letter about two weeks before the hearing"),
+        ("Please proceed to window 3 and the clerk will assist you",
+         "Please go to window 3 and the clerk will help you"),
         ("I'll connect you to the 988 crisis line, people who are trained for exactly this",
          "I'll connect you to the 988 crisis line"),
         ("I can bring the crisis line onto this call so you have someone trained to talk to",

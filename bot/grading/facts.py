@@ -248,7 +248,9 @@ def _event(
     if c.spared:
         return None  # "you don't need to go over yourself, let the deputy handle it": no refusal, nothing left to them
     spoils = bool(c.says_no) or (rule.now and _put_off(c))  # "give them a ring when you feel up to it"
-    direct = rule.speaks_to(c.norm, c.sentence) or (spoils and _sentence_speaks_to(rule, c.sentence, c))
+    direct = rule.speaks_to(c.norm, c.sentence) or (
+        spoils and not WORDS["told_not_to"].starts(f" {c.core} ") and _sentence_speaks_to(rule, c.sentence, c)
+    )
     stated = values_of(c, rule, rules, context)
     if stated and heard:  # "someone will call you at 555-0262": the caller's own number, read back
         stated = [v for v in stated if not the_visitors(v, heard, rule.speaks_to)]

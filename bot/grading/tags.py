@@ -1,5 +1,6 @@
-"""Checks of understanding said across two sentences: a tag after a statement ("Stay on the bench. Okay?"), and a
-question after a check announced as one ("Let's make sure I explained it right. Where do you go?")."""
+"""Checks of understanding said across two sentences: a tag after a statement ("Stay on the bench. Okay?"), a
+question after a check announced as one ("Let's make sure I explained it right. Where do you go?"), and a question
+followed by why it was asked ("Where do you go? Just wanna make sure I didn't talk too fast there.")."""
 
 from __future__ import annotations
 
@@ -12,10 +13,20 @@ _ANNOUNCING = frozenset(lx.word_list("check_announcing"))
 
 
 def checked_across(s: Sentence, before: Sentence) -> bool:
-    """Whether the question checks understanding by the sentence before it: "Okay?" after a statement of three
-    words or more, or any question after a check announced as one."""
-    if not s.is_question or before.is_question:
+    """Whether two sentences together check understanding: "Okay?" after a statement of three words or more, any
+    question after a check announced as one, or a question followed by why it was asked ("..., and when? Just
+    wanna make sure I didn't talk too fast there.")."""
+    if s.is_question == before.is_question:
         return False
-    words = frozenset(before.norm.split())
-    announced = not words.isdisjoint(_ANNOUNCING) and lx.ACTS["testing_checks"].search(before.marked, words)
-    return bool(announced) or s.norm.rstrip(" ?") in _AGREEMENT_TAGS and len(words) >= 3
+    if not s.is_question:
+        return _shows(s, "testing_reasons")
+    if _shows(before, "testing_checks"):
+        return True
+    return s.norm.rstrip(" ?") in _AGREEMENT_TAGS and len(before.norm.split()) >= 3
+
+
+def _shows(statement: Sentence, act: str) -> bool:
+    """Whether the statement says why the desk checks its own explanation ("Let's make sure I explained it
+    right.")."""
+    words = frozenset(statement.norm.split())
+    return not words.isdisjoint(_ANNOUNCING) and bool(lx.ACTS[act].search(statement.marked, words))

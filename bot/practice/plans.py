@@ -209,7 +209,8 @@ def in_my_words(sentence: str) -> str:
     said = _THEN_DO.sub(r"\1, I \2", said)  # "If it gets worse, call 911" -> "If it gets worse, I call 911"
     if directive or ", I don't" in said or ", I do not" in said:  # "Don't open the door": "I won't open the door"
         said = re.sub(r"(^|, )I (?:don't|do not) (?=\w)", r"\1I won't ", said)
-        said = re.sub(r", (?:don't|do not) (?=\w)", ", and I won't ", said) if directive else said  # "..., don't wait"
+    # "..., don't wait", "it takes fifteen minutes, and don't touch the car": "..., and I won't touch the car"
+    said = _AND_DONT.sub(", and I won't ", said)
     said = re.sub(r"\b(I|you|we) shall\b", r"\1'll", said)  # "I shall pass it on": "you'll pass it on"
     said = re.sub(r"\byou(?:'d| would) like to (?=\w)", "you'll ", said)  # "I'd like to connect you": "you'll ..."
     said = re.sub(r"\bI are\b", "I am", said)
@@ -224,6 +225,10 @@ def in_my_words(sentence: str) -> str:
     said = _THEY_DO_BARE.sub(_they_does, said)  # a learner's "a deputy go to her house": "a deputy goes to ..."
     said = _CHECK_BARE.sub(r"for a \1 check", said)  # "for welfare check": "for a welfare check"
     return said[:1].upper() + said[1:]
+
+
+_AND_DONT = re.compile(r", (?:and )?(?:don't|do not) (?!worry|hesitate|panic|stress|fret|be\b)(?=\w)")
+"""A later clause telling the visitor not to do something ("..., and don't touch the car"), not a comfort."""
 
 
 _THEY_DO_BARE = re.compile(
