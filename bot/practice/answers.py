@@ -17,6 +17,7 @@ from bot.grading.text import split_sentences
 from bot.practice.asking import (
     Read,
     check_kind,
+    echo_question,
     either_or,
     hinted_topics,
     offers,
@@ -147,6 +148,7 @@ class Answers:
         told_before = frozenset(k for k in visitor.heard if k.startswith(("told:", "gave:", "yn:")))
         asked = [(p, t) for _, p in parts for t in question_topics(p)]  # "Is she okay? Anyone hurt?" asks of harm
         answered: set[int] = set()
+        own = visitor.last_line  # "Three nights straight?" after "It's three nights running!"
         offering = {i for i, p in parts if offers(p)}
         either = {i for i, q in enumerate(asking) if _OR_ASKS.search(q)}  # "Is 1187 the party, or is that yours?"
         for i, part in parts:
@@ -155,6 +157,8 @@ class Answers:
                 continue
             if i in offering and not offers(part) and check_kind(part):
                 continue  # "Got something to write on, or would you like me to jot it on a card?": the offer's yes
+            if len(asking) > 1 and echo_question(part, own):
+                continue  # "Three nights straight? ... Are they goin' off right now?": the real question answered
             if self._goes_with(part, [p for j, p in parts if j == i - 1]):
                 continue  # "did u swap info w the other driver? name, insurance, plate?": theirs, answered just now
             chosen = choose(part, read, visitor.seed)  # "Which would you prefer?": one of the options laid out

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from bot.grading.text import Sentence
-from bot.practice.said_once import content_words
+from bot.practice.said_once import content_words, word_stem
 from bot.practice.stock_lines import OFFER_NO_NEED, OFFER_YES
 from bot.practice.wording import kinds, pairs, patterns, words
 from bot.scenarios.format import Detail
@@ -40,6 +40,27 @@ _TEXTING = re.compile(rf"\b(?:{'|'.join(map(re.escape, _TEXTED))})\b")
 def asks(norm: str) -> bool:
     """A question, with its "?" or without ("whats ur name")."""
     return "?" in norm or bool(_ASKS.match(norm))
+
+
+def echo_question(norm: str, own: str) -> bool:
+    """A few of the visitor's own words asked back to it ("Three nights straight?" after "It's three nights
+    running!"): surprise or sympathy, no question to answer with a detail; `own` is what the visitor said."""
+    words = norm.rstrip(" ?!.").split()
+    if not words or len(words) > _ECHO_WORDS or words[0] in _ASKING_FIRST or _ASKS.match(norm.rstrip(" ?")):
+        return False  # "does your mom speak spanish?" asks, though it says her words back
+    if _DETAIL_NOUNS.intersection(words):
+        return False  # "or karen's phone number?" asks for a detail
+    own_stems = {word_stem(w) for w in re.findall(r"[a-z0-9']+", own.lower())}
+    said = {word_stem(w) for w in content_words(norm)}
+    return bool(said) and len(said & own_stems) * 3 >= len(said) * 2
+
+
+_ECHO_WORDS = 5
+_DETAIL_NOUNS = frozenset(("name", "number", "phone", "address", "plate", "age", "email", "street", "cell"))
+_ASKING_FIRST = frozenset(
+    [*words("asking_auxiliaries"), *words("question_words"), "does", "should", "shall", "may", "might", "any", "anyone",
+     "anybody", "anything", "you", "u", "your", "ur", "she", "he", "they", "it", "or", "and"]
+)
 
 
 def offers(norm: str) -> bool:

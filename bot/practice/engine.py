@@ -24,6 +24,7 @@ from typing import Any
 from transitions import EventData, Machine
 
 from bot.grading import MessageSignals, detect
+from bot.grading.text import split_sentences
 from bot.practice.answers import YES_NO, Answers
 from bot.practice.asking import offer_replies, read_asking, yes_no
 from bot.practice.ending import (
@@ -43,7 +44,8 @@ from bot.practice.open_question import on_the_way_out, own_question
 from bot.practice.open_question import remember as remember_open
 from bot.practice.others import to_someone_else
 from bot.practice.plans import echoes_visitor, offers_heard
-from bot.practice.said_once import not_repeating, said_key, said_more_later
+from bot.practice.read_back import taken_back_in
+from bot.practice.said_once import not_repeating, premise_first, said_key, said_more_later
 from bot.practice.steps import steps_heard
 from bot.practice.stock_lines import ACKNOWLEDGED as _ACKNOWLEDGED
 from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN, in_register
@@ -235,6 +237,7 @@ class ScenarioEngine:
         visitor.heard |= {f"plan:{visitor.turn:03d}:{i}:{int(t in plans)}:{t}" for i, t in enumerate(told) if plans}
         visitor.heard |= {f"told-me:{text}" for text in told} | offers_heard(message)  # offered, as good as told
         visitor.heard |= times_of_day(message) | steps_heard(message, visitor.turn)
+        visitor.heard |= {f"unsaid:{digits}" for digits in taken_back_in(message)}  # "..., not 0118"
         return bool(plans)
 
     def _ringing(self, visitor: Visitor) -> str | None:
@@ -333,7 +336,7 @@ class ScenarioEngine:
     ) -> str:
         """The reply as the visitor says it: a wrong value believed, contempt, an offer, filtered, fitting, said."""
         if heard.wrong and not (fired and fired.say):
-            line = f"{believed(heard.wrong, visitor.seed, visitor.turn)} {line}"
+            line = f"{believed(heard.wrong, visitor.seed, visitor.turn)} {_without_bare_ack(line)}".strip()
         elif names & _CONTEMPT and not (fired and fired.say) and not state.end:
             line = random.Random(f"{visitor.seed}:{visitor.turn}:tone").choice(TAKEN_ABACK)  # and waits
         answering = visitor.answered
@@ -407,6 +410,7 @@ class ScenarioEngine:
             # "Okay, great. I'll come by early next week." once the answer said the rest: a remnant, not a reply
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it
             thanks = "" if bare_ack(thanks) and not told_sentences(message) else thanks  # took in nothing told
+            answer, follow = premise_first(answer, follow)  # the story first, then the answer's other details
             if follow and said_more_later([answer, follow]) == [follow]:  # "I move next Friday." said fuller in
                 answer, follow = follow, ""  # "I'm moving next Friday, to an apartment on Willow Street. ...": once
             line = f"{thanks} {answer} {follow}".strip()
@@ -517,3 +521,15 @@ class ScenarioEngine:
         role = "Caller" if self.scenario.channel == "phone" else "Visitor"
         name = self.persona_name(visitor) if "told:name" in visitor.heard else "?"
         return f"{role} ({name})"
+
+
+def _without_bare_ack(line: str) -> str:
+    """The line less an opening that only takes the news in ("Okay, good to know."), once the visitor has said the
+    value back ("(562) 555-0142. Okay, I'll remember that."): never two acknowledgements in a row."""
+    sentences = [s.original for s in split_sentences(line)]
+    if sentences and _ACKNOWLEDGED.match(sentences[0]) and len(sentences[0].split()) <= _ACK_WORDS:
+        return " ".join(sentences[1:])
+    return line
+
+
+_ACK_WORDS = 4

@@ -35,7 +35,7 @@ YES_NO, _YES, _VOCATIVE = patterns("yes_no_opener says_yes vocative")
 _NUMBER_BACK = pattern("number_back")
 _CONFIRM = pattern("confirm", 0)
 
-_CONFIRMING, _ABOUT_THEM = patterns("name_asked_back about_them", 0)
+_CONFIRMING, _ABOUT_THEM, _OWN_DETAILS = patterns("name_asked_back about_them own_details_asked", 0)
 """A name the visitor gave, asked back for a yes ("so dale simmons is the other driver ?"); a request for what the
 visitor knows of someone ("can you tell me what he look like"), never a quiz."""
 _AND_THE = pattern("next_value_asked")
@@ -160,6 +160,8 @@ class InKind:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
         answered from its words; None for any other question."""
         text = plain(part)
+        if _OWN_DETAILS.search(text):
+            return None  # "what's your address and a good number for ya?": its own, never dispatch's read back
         own, of_party = _OWN_ABOUT.search(text), _ASKS_OF.search(text)
         if (own or of_party) and (step := self._step_about(visitor, content_words(text) - _ASKING_WORDS, of_party)):
             return step  # "What you do about the credit?": the step told about the credit
@@ -473,7 +475,15 @@ def _in_order(found: str, told: list[str], answers: list[str | None]) -> list[st
 def not_opened_again(rest: list[str]) -> list[str]:
     """Answers after the first without a read-back's opening: "A DMV SR-1 form. And 10 days.", never "... form.
     Right, 10 days."."""
-    return [f"And {a[m.end() :]}" if (m := _SAID_BEFORE.match(a)) and a[m.end() :] else a for a in rest]
+    return [
+        f"And {a[m.end() :]}" if (m := _SAID_BEFORE.match(a)) and a[m.end() :] and not _NO_VALUE.match(a[m.end() :])
+        else a
+        for a in rest
+    ]
+
+
+_NO_VALUE = re.compile(r"(?:what|how|why|who|where|when|it|right|all|fine|okay)\b", re.IGNORECASE)
+"""What follows "That's" in a line of the visitor's own, not a value read back ("That's what it is, dear.")."""
 
 
 _WH_WORD_FIRST, _ASKING_WORDS = pattern("wh_part"), frozenset(words("part_asking_words"))

@@ -27,7 +27,7 @@ _NOT_NAMES = frozenset(words("not_names"))
 (_TITLE_BEFORE,) = patterns("title_before")
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
-WRONG_DEPUTY, WRONG_PLATE = says("wrong_deputy"), says("wrong_plate")
+WRONG_DEPUTY, WRONG_PLATE, TAKEN_BACK = says("wrong_deputy"), says("wrong_plate"), says("taken_back")
 """A caller's correction of the name of the deputy it called about ("It was Deputy Park, actually.") and of its
 plate read back wrong ("No, the plate's 9GHL031.")."""
 WRONG_NAME_LIMITED = says("wrong_name_limited")
@@ -146,7 +146,8 @@ def misnamed(line: str, visitor: Visitor, lines: Lines) -> str:
     return line
 
 
-_DEPUTY_NAMED = re.compile(r"\b(?:Deputy|Dep\.|Officer)\s+([A-Z][a-z'-]+)")
+_DEPUTY_NAMED = re.compile(r"\b(?:Deputy|Dep\.|Officer)\s+([A-Z][a-z-]+(?:'(?!s\b)[a-z]+)?)")
+"""A deputy named, without a possessive ("Deputy Park's sergeant" names Park; "Deputy O'Neil" is O'Neil)."""
 _SELF_NAMED = re.compile(
     r"\b(?:this is|I'm|I am|it's|name is|name's|you've got|you got)\s+(?:Deputy|Dep\.|Officer)\s+([A-Z][a-z'-]+)|"
     r"(?:Deputy|Dep\.|Officer)\s+([A-Z][a-z'-]+)(?:,)?\s+(?:here|speaking)\b",
@@ -310,6 +311,26 @@ def misplated(line: str, visitor: Visitor) -> str:
             rng = random.Random(f"{visitor.seed}:plate")
             return f"{rng.choice(WRONG_PLATE).format(plate=next(iter(given)), wrong=told.upper())} {line}"
     return line
+
+
+_TAKEN_BACK = re.compile(r"(\d{2,4}(?:\s+(?:dollars|bucks|days|business days))?),?\s+not\s+\$?(\d{2,4})\b")
+"""A figure the trainee puts right ("it's (562) 555-0124, not 0142"): the new last digits, then the old."""
+
+
+def correction_noted(line: str, visitor: Visitor) -> str:
+    """The line, with the new figure said first when the trainee has just put one of its own right ("booking is
+    (562) 555-0124, not 0142": "Oh, okay, 0124. Got it."); a bare "Got it." gives way to it."""
+    found = _TAKEN_BACK.search(visitor.message or "")
+    if not found or found.group(1) in line:
+        return line
+    said = random.Random(f"{visitor.seed}:{visitor.turn}:fixed").choice(TAKEN_BACK)
+    said = said.format(new=found.group(1), old=found.group(2))
+    rest = _BARE_ACK.sub("", line)  # "Okay. The report first, ...": the taking-in said once
+    return f"{said} {rest}" if len(rest.split()) > _FEW_WORDS else said
+
+
+_BARE_ACK = re.compile(r"^(?:Okay|OK|Alright|All right|Got it|Right|Sure)(?:, got it)?[.!]\s*")
+_FEW_WORDS = 2
 
 
 def own_phone(visitor: Visitor) -> tuple[str, str] | None:

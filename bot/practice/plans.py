@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.grading.lexicon import TEXTING_FORMS, TWO_AS_TO
+from bot.grading.lexicon import ILL_AS_I_WILL, TEXTING_FORMS, TWO_AS_TO
 from bot.grading.text import split_sentences
 from bot.practice.wording import pairs, pattern, patterns, says, words
 from bot.scenarios.intents import testing_kind
@@ -326,7 +326,7 @@ def spoken(text: str) -> str:
     text = _N_AND.sub(" and ", _YOU_ARE.sub(lambda m: "You're " if m.group(0)[0].isupper() else "you're ", text))
     text = _W_WITH.sub("with ", _COMPANIES.sub(r"\1 companies", text))  # "the insurance cos", "w the DMV"
     text = _WITHIN.sub("within", _WITHOUT.sub("without", _THEM.sub("them", text)))  # "give 'em a call"
-    text = _WITH_SLASH.sub("with ", text)
+    text = _ILL.sub("I'll", _WITH_SLASH.sub("with ", text))  # "ill write this up": "I'll write this up"
     text = _NUMBER_SIGN.sub("number", _TWO_TO.sub("to", text)) if "2" in text or "#" in text else text
     text = _DAY_SHORT.sub(lambda m: _DAYS_SAID[m.group(0).rstrip(".").lower()].title(), text)  # "Mon": "Monday"
     text = _DRIVERS.sub(r"\1's", _TOKEN.sub(_said_out, text))  # "drivers license": "driver's license"
@@ -351,10 +351,12 @@ _YOU_ARE = re.compile(r"\b(?:ur|u r|u're)\s+(?=(?:gonna|going|gna|not|welcome|al
 """A "ur" that is "you're" ("ur gonna need ur ID"), not "your"."""
 _COMPANIES = re.compile(r"\b(insurance|phone|credit card|card|tow|utility|cable|gift card) cos\b", re.IGNORECASE)
 _W_WITH = re.compile(r"\bw (?=(?:the|your|ur|my|a|an|his|her|their|our|them|him|me|us)\b)")
-_N_AND = re.compile(r"(?<=[A-Za-z]) n (?=[a-z])")
+_N_AND = re.compile(r"(?<=[A-Za-z,]) n (?=[a-z])")
+""""ur ID n the title": "and"."""
 _TWO_TO = re.compile(rf"(?<=[A-Za-z] )2(?= (?:{'|'.join(sorted(TWO_AS_TO))})\b)")
 """A texted "2" that is "to" ("try 2 find the owner"), as the grader reads it (bot/grading/phrases/texting.yaml)."""
-""""ur ID n the title": "and"."""
+_ILL = re.compile(rf"\b[Ii]ll(?= (?:{'|'.join(sorted(ILL_AS_I_WILL))})\b)")
+"""A texted "ill" that is "I'll" ("ill write this up"), as the grader reads it."""
 _ITS_IS = re.compile(r"\bits(?= (?:\d|\$|a |an |the |about |only |free\b|open\b|closed\b|on |at |in |not ))")
 _STREET = re.compile(r"\b\d{1,5} (?:[a-z]+ ){1,2}(?:street|boulevard|avenue|way|drive|road|lane|court|place)\b")
 

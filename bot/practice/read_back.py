@@ -19,7 +19,7 @@ from bot.practice.lines import Lines
 from bot.practice.plans import IN_PASSING, PHONE_NUMBER, in_my_words, spoken, told_back
 from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
-from bot.practice.wording import pairs, patterns, said, table
+from bot.practice.wording import pairs, patterns, said, table, words
 
 # How a plan is said back, each described in bot/practice/phrases/read_back.yaml: the words that frame an
 # instruction without being it ("The easiest way to report it is ...", "You'll want to"), where one instruction
@@ -210,6 +210,7 @@ def key_items(sentence: str) -> list[str]:
             clause = cut[: cut.rfind(",")] if not _NUMBER.search(clause[cut.rfind(",") :]) else clause
         if len(clause.split()) < 2 or _CONDITION.match(clause) and "," not in clause:
             continue  # "like right after we hang up": when, with no step of its own
+        clause = _RECOMMENDED.sub(lambda m: "" if m.group(1) else "try ", clause)  # "What works best is mediation"
         said = in_my_words(_FRAME.sub("", gist(clause), count=1)).rstrip(" ,;:\u2014\u2013-")  # a frame after a reason
         said = _AND_LEFT.sub("", said)  # "..., and since he may be across the street, ...": no "..., and."
         if _ONLY_THAT.search(said):
@@ -219,6 +220,13 @@ def key_items(sentence: str) -> list[str]:
     return _joined_short(items)
 
 
+_RECOMMENDED = re.compile(
+    r"^(?:honestly,? |so,? |and,? )?(?:what works best is|what works is|what works better is|the best (?:thing|way|bet|"
+    r"route|option|move) (?:is|would be)|your best bet is|best bet is|best thing is)\s+(to )?",
+    re.IGNORECASE,
+)
+"""A step said as a recommendation ("What works best is community mediation"): said back as a step ("I try community
+mediation"; "your best bet is to file online": "I file online")."""
 _AND_LEFT = re.compile(r",?\s+(?:and|but|so)$", re.IGNORECASE)
 """A joining word left at the end of a step once what followed it was left out ("..., and")."""
 (_ONLY_THAT,) = patterns("only_that", 0)
@@ -452,8 +460,37 @@ def framed(line: str, values: str) -> str:
 _THATS_ITS = re.compile(r"\bThat's it(?:'s| is) ", re.IGNORECASE)
 
 
-_NOT_THAT = re.compile(r"\d,?\s+not\s+(\d{3,4})\b")
-"""A figure the trainee took back ("it's 562-555-0188, not 0118"): never read back."""
+_NOT_THAT = re.compile(r"\d(?:\s+(?:dollars|bucks|days|business days|minutes|hours))?,?\s+not\s+\$?(\d{2,4})\b")
+"""A figure the trainee took back ("it's 562-555-0188, not 0118", "150 dollars, not 250"): never read back."""
+_CORRECTING = re.compile(r"\b(?:" + "|".join(map(re.escape, words("correction_marks"))) + r")\b", re.IGNORECASE)
+_FIGURE = re.compile(rf"{PHONE_NUMBER.pattern}|\d[\d,]*")
+
+
+def taken_back_in(message: str) -> set[str]:
+    """The figures one message takes back, by their last digits: "it's 562-555-0188, not 0118" takes back 0118; "the
+    fee is 250 dollars. Oh shoot, sorry, I misspoke, it's 150" takes back 250 (a figure of the same shape said before
+    the correction)."""
+    unsaid = {m.group(1) for m in _NOT_THAT.finditer(message)}
+    for mark in _CORRECTING.finditer(message):
+        new = _FIGURE.search(message, mark.end())
+        if new is None or re.search(r"[.!?]\s", message[mark.end() : new.start()]):
+            continue  # no figure in the sentence that corrects
+        fixed = re.sub(r"\D", "", new.group(0))
+        for old in _FIGURE.finditer(message[: mark.start()]):
+            was = re.sub(r"\D", "", old.group(0))
+            if was != fixed and len(was) == len(fixed):
+                unsaid.add(was[-4:])
+    return unsaid
+
+
+def taken_back(visitor: Visitor) -> set[str]:
+    """The last digits of every figure the trainee took back in the call (see taken_back_in)."""
+    return {k.removeprefix("unsaid:") for k in visitor.heard if k.startswith("unsaid:")}
+
+
+def not_taken_back(value: str, unsaid: set[str]) -> bool:
+    """Whether the value is no figure the trainee took back."""
+    return not (unsaid and re.sub(r"\D", "", value).endswith(tuple(unsaid)))
 
 
 def read_back(
@@ -484,8 +521,8 @@ def read_back(
         for full in [kind != "number" and not CLOSED.search(text) or bool(PHONE_NUMBER.search(text))
                      or only_codes and turn == latest]
     ]
-    unsaid = {m.group(1) for *_, t in plans for m in _NOT_THAT.finditer(t)}  # "it's 562-555-0188, not 0118"
-    found = [f for f in found if not any(re.sub(r"\D", "", v).endswith(tuple(unsaid)) for v in f[-1])] or found
+    unsaid = taken_back(visitor)  # "it's 562-555-0188, not 0118"
+    found = [f for f in found if all(not_taken_back(v, unsaid) for v in f[-1])] or found
     if not found:
         return ""
     *_, values = max(found)  # the one it names, the most words of the question, a whole number, open, latest

@@ -53,7 +53,7 @@ def said_more_later(answers: list[str]) -> list[str]:
     """The answers less a short sentence a later one says again with more ("I move next Friday." before "I'm moving
     next Friday, to an apartment on Willow Street."): said once, the fuller way."""
     said = [(i, s.original) for i, a in enumerate(answers) for s in split_sentences(a)]
-    stems = [{_stem(w) for w in content_words(text)} for _, text in said]
+    stems = [{word_stem(w) for w in content_words(text)} for _, text in said]
     dropped = {
         at
         for at, (_, text) in enumerate(said)
@@ -67,7 +67,22 @@ def said_more_later(answers: list[str]) -> list[str]:
     return [k for k in kept if k]
 
 
-def _stem(word: str) -> str:
+def premise_first(answer: str, follow: str) -> tuple[str, str]:
+    """The answer and the line after it, the other way round when that line tells the story the answer's details
+    belong to ("It was Deputy Park. He drove around until he spotted Dad." then "It was last Tuesday. Deputy Park
+    found my father ..."): the story first, then what it did not say ("He drove around ..."), never a sentence
+    twice. Unchanged when the line asks something (a question ends the visitor's turn)."""
+    if not follow or "?" in follow or follow.startswith("("):
+        return answer, follow
+    told = {word_stem(w) for w in content_words(follow)}
+    sentences = [s.original for s in split_sentences(answer)]
+    covered = [s for s in sentences if len(stems := {word_stem(w) for w in content_words(s)}) >= 2 and stems <= told]
+    if not covered or covered[0] != sentences[0]:
+        return answer, follow  # the answer opens with what the story does not say: it comes first
+    return follow, " ".join(s for s in sentences if s not in covered)
+
+
+def word_stem(word: str) -> str:
     """A word less its ending ("moving", "move": "mov"), to tell the same word said two ways."""
     word = word.removesuffix("'s")
     return re.sub(r"(?:ing|ed|es|e|s)$", "", word) if len(word) > 3 else word

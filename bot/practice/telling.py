@@ -27,6 +27,8 @@ from bot.practice.read_back import (
     at_times,
     framed,
     key_items,
+    not_taken_back,
+    taken_back,
     taking_part,
     taking_time,
     value_pattern,
@@ -212,15 +214,17 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     told = [(at, i) for at, s in enumerate(sentences) for i in key_items(s) or [_FRAMED.sub("", in_my_words(s))]]
     told = [(at, i) for at, i in told if not FEELING.search(i)] or told  # "You are doing very good": no step
     how = bool(_HOW_TO.search(text))  # "how you will report it": the way told (online, in person), not what follows
-    items = [(len(named & stems(i)) + (how and _way_of_doing(i)), -at, i) for at, i in told]
-    score, _, item = max(items, default=(0, 0, ""))
+    items = [
+        (len(named & stems(i)) + (how and _way_of_doing(i)), len(named & stems(i) - _CALLING), -at, i) for at, i in told
+    ]  # "when you'd call mediation": the step that names mediation, not another one to call
+    score, _, _, item = max(items, default=(0, 0, 0, ""))
     said: list[tuple[str, str]] = []
     asked = sorted((m.start(), kind) for kind, p in _PARTS if (m := p.search(text)))
     for _, kind in asked:
         shape = _shape(kind)
         alone = len(asked) == 1 and kind == "deadline"  # "how long it takes": the item those words name
         timed = alone and _TAKES.search(item)  # "how long till you hear back": not "I love hearing that"
-        if shape is not None and timed and score > max((sc for sc, _, i in items if shape.search(i)), default=0):
+        if shape is not None and timed and score > max((sc for sc, _, _, i in items if shape.search(i)), default=0):
             said.append(("item", item))  # "how long it takes": "It takes about 15 minutes", not the deadline
         elif kind == "bring" and (brought := _bring(sentences)):
             said.append(("item", _with_forms(text, brought[0], sentences)))  # "what all do you turn in?": both
@@ -254,13 +258,18 @@ def _part_said(sub: str, visitor: Visitor, sentences: list[str], lines: Lines) -
     return [("line", f"Yes. {item[:1].upper()}{item[1:]}") if asks_yes else ("item", item)]
 
 
+_CALLING = frozenset(stem for word in words("calling_words") for stem in stems(word))
+"""Words of calling ("when you'd call mediation"): every step is one to call, so the thing named decides."""
+
+
 def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor, asked: str = "") -> str:
     """The value of that kind the trainee gave ("Tuesdays and Thursdays", "562-555-0142"); for a number asked by
     what it is for ("the watch commander number"), the number said in the trainee's words about it."""
     shape = _shape(kind)
     if shape is None:
         return ""
-    found = [s for s in sentences if shape.search(s)]
+    unsaid = taken_back(visitor)  # "it's (562) 555-0163, not 0136": never the number taken back
+    found = [s for s in sentences if any(not_taken_back(m.group(0), unsaid) for m in shape.finditer(s))]
     if kind in ("hours", "days"):  # "what hours?": when it is open, not "It is closed on weekend."
         found = [s for s in found if not CLOSED.search(s)] or found
     if kind in ("hours", "days"):  # "what hours can you come?": the times of day, not only the days; the days of
