@@ -28,6 +28,18 @@ def test_a_check_of_understanding_is_read_however_it_is_put(trainee: str, met: b
     assert met_after_plan(trainee, "testing_questions") is met
 
 
+@pytest.mark.parametrize(
+    ("trainee", "met"),
+    [
+        # a finder's good deed acknowledged: "not everybody would" (bring it in)
+        ("thx so much for bringing it in Joe, not everybody would.", True),
+        ("Not everybody would like that.", False),
+    ],
+)
+def test_a_good_deed_acknowledged_is_empathy(trainee: str, met: bool) -> None:
+    assert met_after_plan(trainee, "empathy") is met
+
+
 SENT_OUT = "A deputy will come by in about 30 minutes to take the report, don't touch the car until then."
 
 

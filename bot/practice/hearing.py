@@ -88,6 +88,7 @@ def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[s
                 given.add(rule.name)
             else:
                 unheard.add(rule.name)
+                reactions.add(f"{rule.name}.partly")  # "file a report with the DMV": the deadline still to come
         elif status.status in (PARTLY, WRONG):
             unheard.add(rule.name)
             why = status.why or ""

@@ -25,7 +25,16 @@ from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
 from bot.practice.read_back import ASK_AGAIN, OPENERS, key_items, mine, read_back, said_back, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.steps import asks_order
-from bot.practice.stock_lines import ALL_CLEAR, CONFIRMED, NOT_YET, NOTHING_TO_DO, REGISTERS, TOLD_BACK
+from bot.practice.stock_lines import (
+    ALL_CLEAR,
+    CONFIRMED,
+    NOT_TOLD_YET,
+    NOT_YET,
+    NOTHING_TO_DO,
+    REGISTERS,
+    TOLD_BACK,
+    in_register,
+)
 from bot.practice.visitor import Visitor
 from bot.practice.wording import going_on, pattern, patterns, words
 from bot.scenarios.format import Rule, Scenario, State
@@ -158,7 +167,15 @@ class InKind:
 
     def quiz(self, visitor: Visitor, part: str, bare: bool = False) -> str | None:
         """A question about what the trainee said ("How many days do you have?", "What hours did I give you?")
-        answered from its words; None for any other question."""
+        answered from its words; what it does with a thing it was told nothing about ("what you do with this
+        number?" before a word of it) gets an honest question back; None for any other question."""
+        found = self._quiz(visitor, part, bare)
+        if found is None and _OWN_ABOUT.search(plain(part)):
+            table = in_register(self.scenario.persona_register, "not_told_yet", NOT_TOLD_YET)
+            return random.Random(f"{visitor.seed}:{visitor.turn}:not-told").choice(table)
+        return found
+
+    def _quiz(self, visitor: Visitor, part: str, bare: bool) -> str | None:
         text = plain(part)
         if _OWN_DETAILS.search(text):
             return None  # "what's your address and a good number for ya?": its own, never dispatch's read back
@@ -294,9 +311,14 @@ class InKind:
         """The plan said back, to a teach-back of all of it ("can u run thru the steps for me? like what u do
         first"), however a question beside it asks one part; None for any other message."""
         asked = [s for s, shown in read if "testing_questions" in shown and _WHOLE_PLAN.search(s.norm)]
-        if not asked or any(_WH_AFTER.search(s.norm, _WHOLE_PLAN.search(s.norm).end()) for s in asked):
+        if not asked or any(_one_part_after(s.norm) for s in asked):
             return None  # "walk me through it: what day are you coming in?" asks the day
         plan = self._said_back(visitor, visitor.message, random.Random(f"{visitor.seed}:{visitor.turn}:testing"))
+        for s in asked:  # "the steps and how long approval takes": the plan, then the part asked beside it
+            wh = _WH_AFTER.search(s.norm, _WHOLE_PLAN.search(s.norm).end())
+            beside = self._quiz(visitor, s.norm[wh.start() :], bare=False) if wh else None
+            if plan and beside and _value_of(beside).lower() not in plan.lower():
+                plan = f"{plan} {not_opened_again([beside])[0]}"
         if plan:
             visitor.heard.add(f"said-back:{visitor.turn:03d}")
         return plan or None
@@ -541,6 +563,15 @@ def fitting_yes(yeses: Sequence[str], message: str, rng: random.Random) -> str:
     return rng.choice(fitting or list(yeses))
 
 
+def _one_part_after(norm: str) -> bool:
+    """A question word after the request for the whole plan that asks one part of it instead ("walk me through it:
+    what day are you coming in?"), not a second thing asked beside it ("the steps and how long approval takes")."""
+    end = _WHOLE_PLAN.search(norm).end()
+    wh = _WH_AFTER.search(norm, end)
+    return wh is not None and not _AND_ALSO.fullmatch(norm[end : wh.start()])
+
+
+_AND_ALSO = re.compile(r"\s*,?\s*(?:and|plus|&)\s+(?:also\s+)?")
 _WHOLE_PLAN = pattern("whole_plan")
 """A teach-back of the whole plan ("can u run thru the steps for me?"): said back whole, not one quiz of it."""
 _WH_AFTER = pattern("wh_word")

@@ -35,7 +35,14 @@ def own_question(line: str) -> str:
     nothing (its stage directions left out)."""
     sentences = split_sentences(re.sub(r"\([^)]*\)", "", line))
     last = sentences[-1].original.strip() if sentences else ""
-    return last if last.endswith("?") else ""
+    if not last.endswith("?"):
+        return ""
+    if len(last.split()) < _FEW_WORDS and len(sentences) > 1 and sentences[-2].original.endswith(("...", "\u2026")):
+        return f"{sentences[-2].original} {last}"  # "New lock... where I buy?": what it would buy is the lock
+    return last
+
+
+_FEW_WORDS = 4
 
 
 def left_open(question: str, message: str, names: frozenset[str]) -> bool:

@@ -205,7 +205,8 @@ def not_repeating(follow: str, answer: str, heard: frozenset[str] | set[str] = f
         new = new and not (short and short <= set().union(*own, said))  # "She's eighty-one." said in its opening
         if new and not figures & set(_FIGURE.findall(s.original)) and not (told and told <= counts):
             kept.append(s.original)
-    return " ".join(kept)
+    said = " ".join(kept)
+    return said[:1].upper() + said[1:]  # "No. Just... don't let him in here." less its opening: "Don't let him ..."
 
 
 _PRONOUN_IS = frozenset({"she's", "he's", "it's", "that's", "they're", "there's", "i'm", "you're", "we're"})

@@ -9,6 +9,7 @@ import re
 
 from bot.grading.text import split_sentences
 from bot.practice.asking import plain
+from bot.practice.gist import gist
 from bot.practice.lines import Lines
 from bot.practice.plans import HANGING, continued, cut_whole, in_my_words
 from bot.practice.said_once import content_words
@@ -92,13 +93,35 @@ def _step(raw: str) -> str:
     return " ".join(words_)
 
 
+def _urgent_step(visitor: Visitor, asked: str) -> list[str]:
+    """ "What you'll do first?" when no order was put: the step told to do right away ("please call your bank and
+    cancel those cards right away"), or the first step of the latest plan, as the only step in order."""
+    if not _FIRST_ASKED.search(asked):
+        return []
+    keys = sorted(k.split(":", 4)[1:] for k in visitor.heard if k.startswith("plan:"))
+    told = [t for turn, _, _, t in keys if turn == max(k[0] for k in keys)] if keys else []
+    told = [t for t in told if _VERBS & set(re.findall(r"[a-z']+", t.lower()))]
+    urgent = [t for t in told if _URGENT.search(t)] or told
+    return _said_steps_of([_PLEASE.sub("", _step(gist(urgent[0])))]) if urgent else []
+
+
+_FIRST_ASKED = re.compile(r"\bfirst\b")
+_PLEASE = re.compile(r"^(?:please|pls|plz|just)\s+", re.IGNORECASE)
+_URGENT = re.compile(r"\b(?:right away|right now|immediately|asap|first|straight away|at once)\b", re.IGNORECASE)
+
+
 def _said_steps(visitor: Visitor) -> list[str]:
     """The steps of the latest order the trainee gave, in order, in the visitor's words."""
     keys = sorted(k.split(":", 4)[1:] for k in visitor.heard if k.startswith("step:"))
     starts = [i for i, (_, _, mark, _) in enumerate(keys) if mark == "f"]
     latest = keys[starts[-1] :] if starts else keys
+    return _said_steps_of([step for *_, step in latest])
+
+
+def _said_steps_of(told: list[str]) -> list[str]:
+    """Steps in the visitor's words, each once: "call her bank" is "I call her bank"."""
     steps = []
-    for *_, step in latest:
+    for step in told:
         said = in_my_words(step).rstrip(" .!")
         said = continued(said)
         if said.split()[0].lower() in _VERBS:
@@ -114,7 +137,7 @@ def order_answer(part: str, visitor: Visitor, lines: Lines) -> str | None:
     """ "Which do you do first?": the steps in the order the trainee last gave them; yes or no first to "Are you
     calling her bank first?". None when the part asks no order or the trainee gave none."""
     text = plain(part)
-    steps = _said_steps(visitor)
+    steps = _said_steps(visitor) or _urgent_step(visitor, text)
     if len(steps) >= 2 and _AFTER_ASK.search(text) and not _ORDER_ASK.search(text):
         return f"Then {steps[1]}."  # "And after that?", "who do you call second?": the next step told
     if not _ORDER_ASK.search(text) or not steps:

@@ -33,6 +33,8 @@ def in_register(register: str, name: str, everyday: tuple[str, ...]) -> tuple[st
 # after sarcasm or contempt; the yes to an offer ("Do you want me to write that number down for you?").
 TOLD_BACK, COMMON_SAID_BEFORE, NOTHING_ELSE, NUDGES, AGAIN = said("told_back said_before nothing_else nudges again")
 LIMITED_SAID_BEFORE = says("said_before_limited")
+NOT_TOLD_YET = says("not_told_yet")
+"""Asked what it does with a thing the desk has told it nothing about yet: a question back."""
 SAID_BEFORE = COMMON_SAID_BEFORE + LIMITED_SAID_BEFORE
 """Every opener of a repeat, so that a repeat is known for one whoever says it."""
 CONFIRMED = says("confirmed")

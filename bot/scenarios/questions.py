@@ -139,7 +139,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"what is happening|what are you selling|what do you sell|what (kind of )?(product|business|products)|"
         r"what('s| is) it for|what do you need it for|what's the reason|what is the reason|"
         r"what (was|is) (it|the \w+) for|what for|what did you find|what is it you found|what have you got|"
-        r"what('s| is) that you('ve| have) got|what did you bring",
+        r"what('s| is) that you('ve| have) got|what did you bring|what('ve| have) (you|u) (got|found)|what (you|u) got|"
+        r"whatcha got|what do (you|u) have (there|with you|for (me|us))|what('s| is) (that|this) you('re| are) holding",
         "",
     ),
 )
@@ -177,6 +178,11 @@ _WHERE_TO_REACH = re.compile(
     r"\bwhere (we|i|they|he|she|someone|somebody|the deputy|you|u) can (reach|call|contact|get|be reached)\b|"
     r"(?<=number )(for you |for u )?where (?=(nobody|no one|no-one|only you|he|she|they|nobody else)\b)"
 )
+_BY_THE_CAR = re.compile(
+    r"\b((?:still |hanging )?(?:around|near|by|next to|close to|away from|hanging around|lurking around)) "
+    r"(?:the|your|ur) (?:vehicle|car|truck|van)\b(?! (?:make|model|plate|color|colour|year))"
+)
+"""The car as a place ("is the person still around the vehicle?"): the question asks who is there, not the car."""
 _CLOSE_BY = re.compile(
     r"\b(family|relatives?|friends?|neighbou?rs?|kids|children|someone|anyone|anybody|adults?|people|parents?|"
     r"grown ?ups?) nearby\b"
@@ -218,6 +224,7 @@ def question_topics(question: str) -> list[str]:
     question = _AND_HIS.sub(r"\1\2and \3 \1 ?", question)  # "your name, darlin', and his?": his name too
     question = _WHERE_TO_REACH.sub(" to reach you", question)  # "a number where we can reach you" asks no place
     question = _CLOSE_BY.sub(r"\1 close by", question)  # "any family nearby?" asks who, not where
+    question = _BY_THE_CAR.sub(r"\1 there", question)  # "is the person still around the vehicle?" asks no car
     question = _WHO_WE_MEAN.sub(" ", question)  # "... so I know who we're talking about" asks no one
     question = _WHO_FOR_YOU.sub(" ", question)  # "who will be getting in touch with you?": the plan, no one of theirs
     question = _RELATIVE_WHO.sub(r"\1 that", question)  # "is the person who did this nearby?" asks where, not who
