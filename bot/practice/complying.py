@@ -6,6 +6,7 @@ words are data: bot/practice/phrases/complying.yaml.
 from __future__ import annotations
 
 import random
+import re
 
 from bot.practice.gist import one_of
 from bot.practice.lines import Lines
@@ -15,11 +16,15 @@ from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pairs, patterns, table
 
-_DO_NOW, _DO_WHEN_TOLD, _TELL_DONE, _DID_YOU, _PLACED_YET = patterns("do_now do_when_told tell_done did_it placed_yet")
+_DO_NOW, _DO_FAVOUR, _DO_WHEN_TOLD, _TELL_DONE, _DID_YOU, _PLACED_YET = patterns(
+    "do_now do_favour do_when_told tell_done did_it placed_yet"
+)
 _DONE = pairs("done_forms")
 _PUT = ("put", "move", "lock", "hide", "leave", "throw", "give", "hand")
 """The verbs of putting a thing somewhere, asked after as "are they in the trunk now?"."""
 COMPLIED = table("complied")
+_RATHER = re.compile(r",? or (?:even better|better yet|better still|better|ideally),? ")
+"""The desk's better option, said after the first ("..., or even better put them in the trunk"): the one done."""
 
 
 def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
@@ -34,10 +39,14 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
     put = (_done_before(verb, part[placed.start() :], visitor) for verb in _PUT) if placed else iter(())
     if done_before := next(filter(None, put), ""):
         return f"Yes. {done_before[:1].upper()}{done_before[1:]}."
-    asked = _DO_NOW.search(part) or (_DO_WHEN_TOLD.search(part) if _TELL_DONE.search(visitor.message) else None)
+    asked = _DO_NOW.search(part) or _DO_FAVOUR.search(part)
+    asked = asked or (_DO_WHEN_TOLD.search(part) if _TELL_DONE.search(visitor.message) else None)
     if asked is None:  # "could you put the bottle in the trunk? Let me know when it's done.": done now too
         return None
-    verb, _, rest = asked.group("do").strip(" ,").partition(" ")
+    doing = _RATHER.split(asked.group("do"))[-1]  # "leave them in the glovebox, or even better put them in the trunk"
+    verb, _, rest = doing.strip(" ,").partition(" ")
+    if done_before := _done_before(verb, rest, visitor):  # asked again what it has done: it says so
+        return f"I already did. {done_before[:1].upper()}{done_before[1:]}."
     done = in_my_words(one_of(f"{verb} {rest}".strip()))  # "put your phone down": "I put my phone down"; "in the
     # trunk or away from you": "in the trunk", one of them, as done
     done = done[done.find(" ") + 1 :] if done.startswith("I ") else done

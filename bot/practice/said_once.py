@@ -195,8 +195,8 @@ def not_repeating(follow: str, answer: str, heard: frozenset[str] | set[str] = f
     own = [set(w for w in k[5:].split() if len(w) >= 4) for k in heard if k.startswith("said:")]
     figures = set(_FIGURE.findall(answer))
     counts = set(_COUNT_WORD.findall(answer.lower()))  # "She's ten." before "My daughter Lily is ten."
-    kept = []
-    for s in split_sentences(follow):
+    kept, sentences = [], split_sentences(follow)
+    for s in sentences:
         words = set(re.findall(r"[a-z0-9']{4,}", s.original.lower()))
         told = set(_COUNT_WORD.findall(s.original.lower()))
         new = not words or len(words & said) / len(words) < 0.6
@@ -205,6 +205,8 @@ def not_repeating(follow: str, answer: str, heard: frozenset[str] | set[str] = f
         new = new and not (short and short <= set().union(*own, said))  # "She's eighty-one." said in its opening
         if new and not figures & set(_FIGURE.findall(s.original)) and not (told and told <= counts):
             kept.append(s.original)
+    if len(sentences) > 1 and kept[:1] == [sentences[0].original] and sentences[1].original not in kept:
+        kept = kept[1:] if len(kept[0].split()) == 1 else kept  # "Fine." was the lead-in of what went: it goes too
     said = " ".join(kept)
     return said[:1].upper() + said[1:]  # "No. Just... don't let him in here." less its opening: "Don't let him ..."
 

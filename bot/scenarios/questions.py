@@ -179,7 +179,7 @@ _WHERE_TO_REACH = re.compile(
     r"(?<=number )(for you |for u )?where (?=(nobody|no one|no-one|only you|he|she|they|nobody else)\b)"
 )
 _BY_THE_CAR = re.compile(
-    r"\b((?:still |hanging )?(?:around|near|by|next to|close to|away from|hanging around|lurking around)) "
+    r"\b((?:still |hanging )?(?:around|near|by|next to|close to|away from|hanging around|lurking around|with you in)) "
     r"(?:the|your|ur) (?:vehicle|car|truck|van)\b(?! (?:make|model|plate|color|colour|year))"
 )
 """The car as a place ("is the person still around the vehicle?"): the question asks who is there, not the car."""
