@@ -96,7 +96,15 @@ def _told_for(asks: re.Pattern[str], find: Callable[[list[str]], str], part: str
     if not asks.search(plain(part)):
         return None
     told = find(sentences)
-    return told[:1].upper() + told[1:] if told else None
+    if not told:
+        return None
+    if _SO_LED.match(told):  # said back as the caller takes it in: "So you're writing this up now, ..."
+        return "So " + _LEADING_WORD.sub(lambda m: m.group(0).lower(), told, count=1)
+    return told[:1].upper() + told[1:]
+
+
+_SO_LED = re.compile(r"^(?:You|They|We|He|She|It|The|A|An|Someone|Somebody)\b")
+"""A step said back that takes "So" before it (never a name: "Deputy Park ...")."""
 
 
 _NEXT, _HEARD_BACK = (dict(kinds("told_part"))[k] for k in ("next", "heard_back"))

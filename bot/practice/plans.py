@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from bot.grading.lexicon import ILL_AS_I_WILL, TEXTING_FORMS, TWO_AS_TO
 from bot.grading.text import split_sentences
+from bot.practice.gist import gist
 from bot.practice.wording import pairs, pattern, patterns, says, words
 from bot.scenarios.intents import testing_kind
 
@@ -461,5 +462,5 @@ def told_back(plans: list[tuple[int, bool, str]], asks_number: bool) -> str:
     if len(chosen) > 2 and sum(d for d, _ in chosen) >= 2:
         chosen = [c for c in chosen if c[0]]  # what to do and the figures, not the remarks around them
     chosen = chosen[:4]
-    said = [in_my_words(t).rstrip(" .!;,:") + "." for _, t in chosen[-4:]]
+    said = [in_my_words(gist(t) or t).rstrip(" .!;,:") + "." for _, t in chosen[-4:]]  # its gist, not recited
     return " ".join(said)
