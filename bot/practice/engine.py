@@ -45,7 +45,7 @@ from bot.practice.open_question import remember as remember_open
 from bot.practice.others import to_someone_else
 from bot.practice.plans import echoes_visitor, offers_heard
 from bot.practice.read_back import taken_back_in
-from bot.practice.said_once import not_repeating, premise_first, said_key, said_more_later
+from bot.practice.said_once import not_repeating, premise_first, said_key, said_more_later, told_fuller
 from bot.practice.steps import steps_heard
 from bot.practice.stock_lines import ACKNOWLEDGED as _ACKNOWLEDGED
 from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN, in_register
@@ -410,7 +410,7 @@ class ScenarioEngine:
             # "Okay, great. I'll come by early next week." once the answer said the rest: a remnant, not a reply
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it
             thanks = "" if bare_ack(thanks) and not told_sentences(message) else thanks  # took in nothing told
-            answer, follow = premise_first(answer, follow)  # the story first, then the answer's other details
+            answer, follow = (follow, "") if told_fuller(answer, follow) else premise_first(answer, follow)
             if follow and said_more_later([answer, follow]) == [follow]:  # "I move next Friday." said fuller in
                 answer, follow = follow, ""  # "I'm moving next Friday, to an apartment on Willow Street. ...": once
             line = f"{thanks} {answer} {follow}".strip()

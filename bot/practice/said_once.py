@@ -67,6 +67,23 @@ def said_more_later(answers: list[str]) -> list[str]:
     return [k for k in kept if k]
 
 
+def told_fuller(answer: str, follow: str) -> bool:
+    """Whether the line after the answer tells the same story at more length ("I got stopped, I asked what for,
+    and he started yelling. In front of my kids." before "I was stopped Sunday morning at the corner of Fifth and
+    Main. The deputy yelled at me in front of my kids and wouldn't tell me why I was stopped."): said once, the
+    fuller way. Never for a line that asks something."""
+    if not follow or "?" in follow or follow.startswith("("):
+        return False
+    if not set(_DIGIT.findall(answer)) <= set(_DIGIT.findall(follow)):
+        return False  # "Plate 9GHL031, a blue Ford Focus.": a figure the line does not give
+    said = {word_stem(w) for w in content_words(answer)}
+    told = {word_stem(w) for w in content_words(follow)}
+    return len(said) >= _STORY_WORDS and len(told) > len(said) and len(said & told) * 2 >= len(said)
+
+
+_STORY_WORDS = 6
+
+
 def premise_first(answer: str, follow: str) -> tuple[str, str]:
     """The answer and the line after it, the other way round when that line tells the story the answer's details
     belong to ("It was Deputy Park. He drove around until he spotted Dad." then "It was last Tuesday. Deputy Park
