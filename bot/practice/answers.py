@@ -66,6 +66,28 @@ def _without_bare_yes(part: str, answer: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def _besides(part: str, found: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The answers less the sentences about the thing the question sets aside ("besides the wallet, did they take
+    anything else?": not "My wallet from the glovebox.", but "My license was in the wallet."); "No, just the wallet."
+    when nothing else is left."""
+    aside = _BESIDES.search(part)
+    if not aside:
+        return found
+    thing = aside.group(2)
+    names_it = re.compile(rf"^(?:(?:my|the|your|a|just|only|yes|no),? )*{re.escape(thing)}\b", re.IGNORECASE)
+    kept = []
+    for answer, before in found:
+        sentences = [s.original for s in split_sentences(answer)]
+        if sentences and names_it.match(sentences[0]):
+            sentences = [x for x in sentences[1:] if not _FEELING_ONLY.match(x)]  # "I feel so stupid ..." with it
+        if sentences:
+            kept.append((" ".join(sentences), before))
+    return kept or [(f"No, just {aside.group(1) or 'the '}{thing}.", False)]
+
+
+_BESIDES = re.compile(r"\b(?:besides|other than|apart from|aside from|except for|except) (the |my |your |that )?(\w+)")
+_FEELING_ONLY = re.compile(r"^I (?:feel|felt|'m|am|was)\b", re.IGNORECASE)
+"""A sentence left of the thing set aside that only says how the visitor feels about it ("I feel so stupid ...")."""
 _WHICH_ONE = re.compile(r"^(?:(?:and|so|okay|ok|now|then)\s+)*which\b")
 _BARE_YES = re.compile(r"^(?:Yes|Yeah|Yep)[.,]\s+")
 _WH_ASKS = re.compile(r"^(?:(?:and|so|okay|ok|now|then)\s+)*(?:where|what|when|which|who|how)\b")
@@ -164,6 +186,7 @@ class Answers:
             chosen = choose(part, read, visitor.seed)  # "Which would you prefer?": one of the options laid out
             found = [(chosen, False)] if chosen else self._part(visitor, part, done, told_before, asked)
             found = [(_without_bare_yes(part, a), before) for a, before in found]
+            found = _besides(part, found)  # "besides the wallet, did they take anything else?": not the wallet
             if _WHICH_ONE.match(plain(part)) and any(not before for _, before in found):
                 found = [(a, before) for a, before in found if not before]  # "which beach lot?": the one, not again
                 # "I'm in my car in the beach lot."
@@ -251,6 +274,8 @@ class Answers:
         if "who" in named and "child" not in self.scenario.pools and to_a_child(part) and _YOUR_NAME.search(part):
             named = ["name" if t == "who" else t for t in named]  # "what's your name, sweetheart?" to the visitor
         hinted = [t for t in hinted_topics(part) if not (matched and t == "where" and t not in named)]
+        if any(d.name == "address" for d in matched):  # "the address where the car was parked": the address alone
+            named = [t for t in named if t != "where"]
         found = list(dict.fromkeys([*named, *hinted]))
         if yes_no(part) and _WHERE_YOU_ARE.search(part):
             found = [t for t in found if t != "where"]  # "are you safe where you are?" asks no place

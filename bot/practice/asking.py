@@ -45,8 +45,9 @@ def asks(norm: str) -> bool:
 def echo_question(norm: str, own: str) -> bool:
     """A few of the visitor's own words asked back to it ("Three nights straight?" after "It's three nights
     running!"): surprise or sympathy, no question to answer with a detail; `own` is what the visitor said."""
-    words = norm.rstrip(" ?!.").split()
-    if not words or len(words) > _ECHO_WORDS or words[0] in _ASKING_FIRST or _ASKS.match(norm.rstrip(" ?")):
+    words = [w for w in norm.rstrip(" ?!.").split() if w not in _INTERJECTIONS and w != ","]  # "aw geez, four ...?"
+    norm = " ".join(words)
+    if not words or len(words) > _ECHO_WORDS or words[0] in _ASKING_FIRST or _ASKS.match(norm):
         return False  # "does your mom speak spanish?" asks, though it says her words back
     if _DETAIL_NOUNS.intersection(words):
         return False  # "or karen's phone number?" asks for a detail
@@ -56,6 +57,7 @@ def echo_question(norm: str, own: str) -> bool:
 
 
 _ECHO_WORDS = 5
+_INTERJECTIONS = frozenset(words("echo_interjections"))
 _DETAIL_NOUNS = frozenset(("name", "number", "phone", "address", "plate", "age", "email", "street", "cell"))
 _ASKING_FIRST = frozenset(
     [*words("asking_auxiliaries"), *words("question_words"), "does", "should", "shall", "may", "might", "any", "anyone",
