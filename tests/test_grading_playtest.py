@@ -417,7 +417,7 @@ def test_negated_quoted_or_sincere_forms_are_no_violation(said: str) -> None:
 
 # --- 9. tips fit the gravity of the call ---------------------------------------------------------------------------
 
-CALM_LINE = "this part is simple"
+CALM_LINE = "sorted out for you, step by step"
 
 
 def _empathy_tip(turns: list[Turn], contact: Contact) -> str:

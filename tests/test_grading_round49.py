@@ -33,6 +33,8 @@ def test_a_check_of_understanding_is_read_however_it_is_put(trainee: str, met: b
     [
         # a finder's good deed acknowledged: "not everybody would" (bring it in)
         ("thx so much for bringing it in Joe, not everybody would.", True),
+        # round 50: a terse acknowledgement of a long dispute
+        ("Three months. That's wearing.", True),
         ("Not everybody would like that.", False),
     ],
 )

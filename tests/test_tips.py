@@ -577,7 +577,7 @@ def test_an_empathy_tip_invents_no_distress_for_a_calm_routine_visitor(library: 
     calm = [Turn("visitor", "Hi, Bayview Unified sent me. How does the clearance letter work?"), Turn("trainee", "Ok.")]
     contact = library.scenarios["clearance-letter"].contact
     tip = tips_of(calm, contact)["empathy"]
-    assert "stressful" not in tip and "Don't worry" in tip
+    assert "stressful" not in tip and "step by step" in tip
     assert credited_at_its_moment("empathy", tip, calm, contact) is None
     pressed = [Turn("visitor", "They need it by Friday, I'm so stressed."), Turn("trainee", "Ok.")]
     assert "stressful" in tips_of(pressed, contact)["empathy"]

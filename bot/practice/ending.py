@@ -46,6 +46,8 @@ GONE, HANDED_OVER, _CLOSING_THANKS, _SIGN_OFF, _LAST_WORD, _SALUTATION, _HOLD, _
     "gone handed_over closing_thanks sign_off last_word greeted_goodbye hold handoff"
 )
 _SUPERVISOR, _NOT, _APOLOGY = patterns("supervisor_offer refusal apology")
+_STILL_HERE = re.compile(r"\b(?:still|stays|staying|waits|waiting)\b", re.IGNORECASE)
+"""A stage direction that already says the visitor is there ("The caller stays on the line until help takes over")."""
 (_BYE_SAID,) = patterns("bye_said")
 _HOSTILE = frozenset({"dismissive", "sarcasm", "rude"})
 
@@ -249,10 +251,12 @@ class Ending:
 
     def leaving(self, line: str) -> str:
         """The visitor's goodbye, marked as such: about to hang up or turn to go; handed over, its own stage
-        direction says so ("(A deputy comes in to sit with her.)"), with no note beside it."""
+        direction says so ("(A deputy comes in to sit with her.)"), and at the counter a note that the visitor is
+        still there, so the trainee knows it may still close ("(The visitor is still with you.)")."""
         line = still_here(line) or "Okay."
-        if HANDED_OVER.search(line):  # handed over, not leaving: the desk may still close its part
-            return line
+        if HANDED_OVER.search(line):  # handed over, not leaving: the desk may still close its part, and sees so
+            still = self.scenario.channel != "phone" and not _STILL_HERE.search(line)
+            return f"{line} (The visitor is still with you.)" if still else line
         return line + (
             " (The caller is about to hang up.)" if self.scenario.channel == "phone" else " (The visitor turns to go.)"
         )

@@ -23,7 +23,15 @@ from bot.practice.hearing import (
     without_questions_just_answered,
     without_untold_values,
 )
-from bot.practice.others import correction_noted, misnamed, misnamed_deputy, misnumbered, misplaced, misplated
+from bot.practice.others import (
+    correction_noted,
+    misnamed,
+    misnamed_deputy,
+    misnumbered,
+    misplaced,
+    misplated,
+    put_right,
+)
 from bot.practice.said_once import content_words, distinct, once_each, said_key
 from bot.practice.stock_lines import (
     AGAIN,
@@ -335,7 +343,7 @@ class Lines:
         line = misnumbered(line, visitor)  # "call you back on (562) 555-0322" to 0223: "Sorry, no, my number is ..."
         line = misnamed_deputy(line, visitor)  # "I'm glad Deputy Martinez was there": "It was Deputy Park, ..."
         line = misplated(line, visitor)  # "7KLM442" for 9GHL031: "No, the plate's 9GHL031."
-        line = correction_noted(line, visitor)  # "..., not 0142": "Oh, okay, 0124. Got it."
+        line = correction_noted(put_right(line, visitor), visitor)  # "..., not 0142": "Oh, okay, 0124. Got it."
         return misnamed(line, visitor, self)  # "Thank ya, Sam." to Marcus: "It's Marcus, actually."
 
 

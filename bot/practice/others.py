@@ -313,6 +313,16 @@ def misplated(line: str, visitor: Visitor) -> str:
     return line
 
 
+def put_right(line: str, visitor: Visitor) -> str:
+    """The line with every figure the trainee took back said as the trainee put it right ("562-555-0136" once it
+    said "it's 0163, not 0136": "562-555-0163"): the visitor never says back a figure it was told is wrong."""
+    for key in visitor.heard:
+        if key.startswith("fixed:"):
+            old, new = key.removeprefix("fixed:").split(">")
+            line = re.sub(rf"(?<!\d){old}(?!\d)", new, line)
+    return line
+
+
 _TAKEN_BACK = re.compile(r"(\d{2,4}(?:\s+(?:dollars|bucks|days|business days))?),?\s+not\s+\$?(\d{2,4})\b")
 """A figure the trainee puts right ("it's (562) 555-0124, not 0142"): the new last digits, then the old."""
 

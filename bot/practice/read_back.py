@@ -466,11 +466,14 @@ _CORRECTING = re.compile(r"\b(?:" + "|".join(map(re.escape, words("correction_ma
 _FIGURE = re.compile(rf"{PHONE_NUMBER.pattern}|\d[\d,]*")
 
 
-def taken_back_in(message: str) -> set[str]:
-    """The figures one message takes back, by their last digits: "it's 562-555-0188, not 0118" takes back 0118; "the
-    fee is 250 dollars. Oh shoot, sorry, I misspoke, it's 150" takes back 250 (a figure of the same shape said before
-    the correction)."""
-    unsaid = {m.group(1) for m in _NOT_THAT.finditer(message)}
+def taken_back_in(message: str) -> dict[str, str]:
+    """The figures one message takes back, by their last digits, each with the digits said instead: "it's
+    562-555-0188, not 0118" takes back 0118 for 0188; "the fee is 250 dollars. Oh shoot, sorry, I misspoke, it's
+    150" takes back 250 for 150 (a figure of the same shape said before the correction)."""
+    unsaid = {}
+    for m in _NOT_THAT.finditer(message):
+        new = re.sub(r"\D", "", message[: m.start() + 1])[-len(m.group(1)) :]
+        unsaid[m.group(1)] = new
     for mark in _CORRECTING.finditer(message):
         new = _FIGURE.search(message, mark.end())
         if new is None or re.search(r"[.!?]\s", message[mark.end() : new.start()]):
@@ -479,7 +482,7 @@ def taken_back_in(message: str) -> set[str]:
         for old in _FIGURE.finditer(message[: mark.start()]):
             was = re.sub(r"\D", "", old.group(0))
             if was != fixed and len(was) == len(fixed):
-                unsaid.add(was[-4:])
+                unsaid[was[-4:]] = fixed[-4:]
     return unsaid
 
 

@@ -24,7 +24,8 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "injured",
         r"hurt|injur\w*|bleeding|blood|ambulance|paramedic\w*|medic|doctor|pain|harmed|choked|hit you|hit her|hit him|"
-        r"caught fire|catch fire|on fire|any fires?|burned|burnt|"
+        r"caught fire|catch fire|on fire|any fires?|burned|burnt|neck|whiplash|back pain|sore|"
+        r"(you|u) (feeling|feelin'?) (ok|okay|alright|all right|fine)|"
         r"(is|are) (you|she|he|they|everyone|everybody|anyone|anybody|your \w+|the \w+|(mr|mrs|ms|miss) \w+) "
         r"(okay|ok|alright|all right)|"
         r"(she|he|they|everyone|everybody)( is|'s| are|'re)? (okay|ok|alright|all right|fine)(?= ?\?)|"
@@ -103,13 +104,15 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "where",
         r"where|what street|address|location|which street|what area|cross street|intersection|whereabouts|"
         r"street sign|what can you see|what do you see|see around|around you|near you|nearby|landmark|"
-        r"what's the street|which house|what house|house number|street number|apartment number|apt number",
+        r"what's the street|which house|what house|house number|street number|apartment number|apt number|"
+        r"(the |and )place (of|where) (the|it|this|that|he|she|they)",
         "",
     ),
     (
         "when",
         r"when|what time|how long ago|what day|which day|(what|which)('s| is| was)? (the )?date(?! of birth)|"
-        r"date and time|how long has|how long have|since when|last seen|"
+        r"date and time|(the |and |a )date,? (and |or )?(the )?time|(the )?(date|time) (of|when) (the|it|this|that)|"
+        r"how long has|how long have|since when|last seen|"
         r"last time|last heard|last saw|last spoke|what date|how did you (find out|notice|learn|hear|discover)|"
         r"when did you (find out|notice|realize|realise)",
         "",
