@@ -25,10 +25,12 @@ _PHONE = r"(?:\(?\b\d{3}\)?[\s.-]*)?\b\d{3}[\s.-]\d{4}\b"
 _WHOM = (
     r"((?:(?!is\b|are\b|was\b|way\b|to\b|an?\b|the\b|our\b|your\b|their\b|my\b)[\w'-]+ ){0,4}?"
     r"(?:line|unit|office|desk|center|centre|team|"
-    r"hotline|window|advocate|advocates|counselor|commander|clerk|mediation|program|service|shelter|clinic))"
+    r"hotline|window|advocate|advocates|counselor|commander|clerk|mediation|program|service|shelter|clinic|"
+    r"citations|records|bureau|division))"
 )
 _NAMED_NUMBER = re.compile(
-    rf"(?:\b(?:the|their|our|its) |^){_WHOM}(?: number| #| phone)?(?:'s|;| is| at|,)[^.]{{0,25}}?({_PHONE})|"
+    rf"(?:\b(?:the|their|our|its|through|via) |^){_WHOM}(?: number| #| phone)?(?:'s|;| is| at|,)"
+    rf"[^.]{{0,25}}?({_PHONE})|"
     rf"\b(?:an?|the|their|our) {_WHOM}\b[^.:]{{0,60}}:\s*({_PHONE})",
     re.I,
 )

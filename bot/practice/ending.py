@@ -94,7 +94,12 @@ def _asks_on(signals: MessageSignals) -> bool:
     thanked = signals.evidence.get("appreciation", "")
     said = [s.original for s, _ in signals.sentences]
     at = next((i for i, s in enumerate(said) if thanked and thanked in s), None)
-    return at is not None and any(s.rstrip().endswith("?") for s in said[at + 1 :])
+    return at is not None and any(s.rstrip().endswith("?") and not _TAG_ONLY.search(s) for s in said[at + 1 :])
+
+
+_TAG_ONLY = re.compile(r"(?:^|,)\s*(?:y'?hear|you hear|hear me|okay|ok|alright|all right)\s*\?\s*$", re.IGNORECASE)
+"""A question that is only a tag on what it tells ("..., you call us right back, y'hear?"): it asks nothing on (not
+"..., yeah?" after a fact to confirm, which asks for a yes)."""
 
 
 def put_off(scenario: Scenario, heard: Heard, reactions: set[str]) -> frozenset[str]:
@@ -137,6 +142,9 @@ def stays_to_answer(
         return False
     if names >= {"offer_more_help", "appreciation"}:
         return False  # "... your name? Anything else I can help with? Thanks.": answered, and the goodbye with it
+    asked = [x.original for x in split_sentences(message) if "?" in x.original]
+    if "appreciation" in names and asked and all(_TAG_ONLY.search(x) for x in asked):
+        return False  # "Thanks for lettin' us know. ..., you call us right back, y'hear?": its goodbye says yes
     thanked = "appreciation" in names and not _thanks_then_asks(message)
     thanked = thanked or bool(_CLOSING_THANKS.search(message) or _SIGN_OFF.search(message))
     if "clarifying_question" not in names and thanked and not asks_back(message):

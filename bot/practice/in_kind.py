@@ -194,6 +194,8 @@ class InKind:
         if found := quiz_answer(part, visitor, self.lines):
             return self._and_place(visitor, part, found)
         kind = read_back_ask(part)
+        just_told = kind == "number" and _THAT_ONE.search(part) and not PHONE_NUMBER.search(visitor.message)
+        kind = "" if just_told else kind  # "call the gift card company ... Can you say that one back?": that step
         followed = bare and len(plain(part).replace("?", "").split()) <= 3  # "... and what time?"
         if kind is None and (followed or _AND_THE.match(plain(part)) and after):
             kind = next((k for k, words in READ_BACK_KINDS if k and words.search(part)), None)  # "and the address?"
@@ -203,6 +205,7 @@ class InKind:
         if kind is None:
             return self._the_one_named(visitor, part, about)
         plan = self._heard_plan(visitor)
+        plan = [p for p in plan if p[0] == plan[-1][0]] if just_told and plan else plan  # this message's step only
         said = read_back(plan, kind, self.lines, visitor, about)
         if said and not kind and _nothing_mine(plan, part):  # its part: waiting for the desk's
             return _waiting(random.Random(f"{visitor.seed}:{visitor.turn}:testing").choice(NOTHING_TO_DO), said)
@@ -561,6 +564,9 @@ def fitting_yes(yeses: Sequence[str], message: str, rng: random.Random) -> str:
         return ""
     fitting = [y for y in yeses if not y.startswith("It does")] if not _ASKS_DOES.search(message) else list(yeses)
     return rng.choice(fitting or list(yeses))
+
+
+_THAT_ONE = re.compile(r"\b(?:that|this) one back\b")
 
 
 def _one_part_after(norm: str) -> bool:
