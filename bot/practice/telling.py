@@ -362,6 +362,8 @@ def _named_number(item: str, numbers: list[re.Match[str]], about: set[str]) -> s
 _BOOKING_CLAUSE = re.compile(
     r",\s*(?:and |so |but )?|;\s*|\s+[\u2014\u2013-]\s+|\s(?:and|so) (?=(?:it's|it is|you|I|we)\b)"
 )
+_BOOKED_BY = re.compile(r"\b(?:book|booking|booked|appointments?|schedule|scheduled)\b", re.IGNORECASE)
+"""How to get a slot said outright, before a word of the slots themselves ("there's an open slot between 1 and 4")."""
 _BOOKED = re.compile(r"\b(?:appointments?|book|booking|booked|schedule|scheduled|slot|walk-?ins?)\b", re.IGNORECASE)
 
 
@@ -384,7 +386,8 @@ def forms_told(sentences: list[str]) -> str:
 def booking_said(sentences: list[str]) -> str:
     """How the trainee said to get a slot ("it's by appointment, so you'll want to book ahead. The registration
     unit's number is (562) 555-0129."), in the visitor's words, with the number told beside it; "" when none."""
-    at = next((i for i, s in enumerate(sentences) if _BOOKED.search(s)), None)
+    at = next((i for i, s in enumerate(sentences) if _BOOKED_BY.search(s)), None)  # "you book by phone at ..."
+    at = next((i for i, s in enumerate(sentences) if _BOOKED.search(s)), None) if at is None else at
     if at is None:
         return ""
     clauses = _BOOKING_CLAUSE.split(in_my_words(sentences[at]).rstrip("."))  # not the hours said with it
