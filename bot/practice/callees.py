@@ -52,6 +52,7 @@ NUMBER_IS = re.compile(r", ((?:the|our|your) [\w' -]+?)(?:'s)? (?:number|phone n
 
 
 _CALL = re.compile(r"\bcall\b")
+_BARE_WISH = re.compile(r"^If (?:I|you) (?:want|like|wish|need)(?: to)?,\s*", re.IGNORECASE)
 _ON_A_CASE = re.compile(r"\b(?:if|when|once)\b")
 _CASE_ASKED = re.compile(
     r"\b(if|when|once) ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)( again)?(?: before then)?\s*\??$"
@@ -94,7 +95,8 @@ def if_item(text: str, sentences: list[str], named: set[str]) -> str:
         step = _STEP_OF_CASE.split(said, maxsplit=1)
         if case and len(step) == 2:  # "which one if he's at your door again?": on the question's own case
             return f"{case.group(1).title()} {continued(in_my_words(case.group(2) + (case.group(3) or '')))}, {step[1]}"
-        return said
+        said = _BARE_WISH.sub("", said)  # "If I want, I call the property unit ...": a wish left bare is no case
+        return said[:1].upper() + said[1:]
     calls = [  # "if he comes near you": the urgent call; "if they start up again": not 911 (no danger in it)
         (
             len(named & stems(i) - _CASE_WORDS),
