@@ -1,4 +1,4 @@
-"""Play-test round 49: verdicts and hearings that were wrong, each now right."""
+"""Play-test rounds 49 to 51: verdicts and hearings that were wrong, each now right."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ from tests.test_grading_round33 import HELLO, met_after_plan, said
         ("What happened, you tell me?", False),
         ("Okay so what happens next, and when? Just wanna make sure I didn't talk too fast there.", True),
         ("Where do you go first? Just wanna be sure I explained it right.", True),
+        # round 51: said back without "me"
+        ("Can you say back what you'll do till they get there?", True),
+        ("Can you say back what happened?", False),
         # the desk's own notes, not its explanation
         ("What's your plate? Just to make sure I have it right.", False),
         ("Was he speeding? Just to make sure I didn't miss it.", False),

@@ -16,8 +16,8 @@ from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pairs, patterns, table
 
-_DO_NOW, _DO_FAVOUR, _DO_WHEN_TOLD, _TELL_DONE, _DID_YOU, _PLACED_YET = patterns(
-    "do_now do_favour do_when_told tell_done did_it placed_yet"
+_DO_NOW, _DO_FAVOUR, _DO_FOR_ME, _DO_WHEN_TOLD, _TELL_DONE, _DID_YOU, _PLACED_YET = patterns(
+    "do_now do_favour do_for_me do_when_told tell_done did_it placed_yet"
 )
 _DONE = pairs("done_forms")
 _PUT = ("put", "move", "lock", "hide", "leave", "throw", "give", "hand")
@@ -39,7 +39,7 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
     put = (_done_before(verb, part[placed.start() :], visitor) for verb in _PUT) if placed else iter(())
     if done_before := next(filter(None, put), ""):
         return f"Yes. {done_before[:1].upper()}{done_before[1:]}."
-    asked = _DO_NOW.search(part) or _DO_FAVOUR.search(part)
+    asked = _DO_NOW.search(part) or _DO_FAVOUR.search(part) or _DO_FOR_ME.search(part)
     asked = asked or (_DO_WHEN_TOLD.search(part) if _TELL_DONE.search(visitor.message) else None)
     if asked is None:  # "could you put the bottle in the trunk? Let me know when it's done.": done now too
         return None

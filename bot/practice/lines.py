@@ -351,7 +351,7 @@ def _not_to_itself(said: str, name: str) -> str:
     """The plan said back without the visitor's own name the trainee called it by ("I'm somewhere safe right now,
     Jasmine, right here with you" is said "I'm somewhere safe right now, right here with you")."""
     for part in {name, *name.split()} - {"Mr.", "Mrs.", "Ms.", "Dr.", ""}:
-        said = re.sub(rf",\s*{re.escape(part)}(?=,)", lambda m, line=said: _vocative(line, m), said)
+        said = re.sub(rf",\s*{re.escape(part)}(?=,|\s+and\b)", lambda m, line=said: _vocative(line, m), said)
     return said
 
 

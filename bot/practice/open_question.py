@@ -18,6 +18,9 @@ from bot.practice.stock_lines import in_register
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pattern, patterns, says, words
 
+ASKED_TO_WAIT = "asked-to-wait:"
+"""The visitor's memory that the desk asked it to wait for someone, by the turn it was asked at: its goodbye then and
+just after is a seat taken ("Okay. I'll sit and wait."), not a leaving."""
 LEFT_OPEN = "unanswered:"
 """The visitor's memory of its question the desk closed over ("unanswered:Can my brother pick it up?")."""
 _CLOSING = frozenset({"farewell", "appreciation"})
@@ -57,6 +60,8 @@ def left_open(question: str, message: str, names: frozenset[str]) -> bool:
 def remember(visitor: Visitor, message: str, names: frozenset[str]) -> None:
     """Keep the visitor's question the message closed over, or forget one kept before (only the last counts)."""
     question = own_question(visitor.last_line)
+    if _WAIT.search(message):  # "can u hang on til a deputy gets here?": it stays through the next message too
+        visitor.heard.add(f"{ASKED_TO_WAIT}{visitor.turn + 1:03d}")
     visitor.heard -= {k for k in visitor.heard if k.startswith(LEFT_OPEN)}
     if left_open(question, message, names):
         visitor.heard.add(LEFT_OPEN + question)
@@ -71,7 +76,8 @@ def on_the_way_out(visitor: Visitor, line: str, register: str = "everyday") -> s
     """The visitor's goodbye as it fits how it goes: led by a word that its question went unanswered ("Oh. Okay,
     I'll find out about that myself, then."), once; a seat taken, not a goodbye, when the desk asked it to wait for
     someone ("Have a seat, the deputy will be with you in a minute.")."""
-    if _WAIT.search(visitor.message) and _LEAVING.search(line) and not _GONE_OFF.search(line):
+    waiting = any(k.startswith(ASKED_TO_WAIT) and visitor.turn - int(k[-3:]) <= 1 for k in visitor.heard)
+    if waiting and _LEAVING.search(line) and not _GONE_OFF.search(line):
         return random.Random(f"{visitor.seed}:{visitor.turn}:wait").choice(_WAITING)
     away = in_register(register, "left_unanswered", _AWAY)  # a scared victim, little English, a child: few words
     if not unanswered(visitor.heard) or any(a in line for a in away):

@@ -105,10 +105,11 @@ def _urgent_step(visitor: Visitor, asked: str) -> list[str]:
     if not _FIRST_ASKED.search(asked):
         return []
     keys = sorted(k.split(":", 4)[1:] for k in visitor.heard if k.startswith("plan:"))
-    told = [t for turn, _, _, t in keys if turn == max(k[0] for k in keys)] if keys else []
-    told = [t for t in told if _VERBS & set(re.findall(r"[a-z']+", t.lower()))]
-    urgent = [t for t in told if _URGENT.search(t)] or told
-    return _said_steps_of([_PLEASE.sub("", _step(gist(urgent[0])))]) if urgent else []
+    told = [(turn, t) for turn, _, _, t in keys if _VERBS & set(re.findall(r"[a-z']+", t.lower()))]
+    urgent = [t for _, t in told if _URGENT.search(t)]  # "Call the gift card company right away", whenever said
+    latest = [t for turn, t in told if turn == told[-1][0]] if told else []
+    first = (urgent or latest)[:1]
+    return _said_steps_of([_PLEASE.sub("", _step(gist(first[0])))]) if first else []
 
 
 _FIRST_ASKED = re.compile(r"\bfirst\b")
@@ -128,8 +129,9 @@ def _said_steps_of(told: list[str]) -> list[str]:
     """Steps in the visitor's words, each once: "call her bank" is "I call her bank"."""
     steps = []
     for step in told:
-        said = in_my_words(step).rstrip(" .!")
-        said = continued(said)
+        said = continued(in_my_words(step).rstrip(" .!")) if step.strip() else ""
+        if not said:
+            continue  # a step that said nothing once its frame went ("Right away.")
         if said.split()[0].lower() in _VERBS:
             said = f"I {said}"  # "call her bank": "I call her bank"
         elif not _DETERMINERS.match(said) and len(said.split()) <= 2:
