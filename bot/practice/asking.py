@@ -58,11 +58,8 @@ def echo_question(norm: str, own: str) -> bool:
 
 _ECHO_WORDS = 5
 _INTERJECTIONS = frozenset(words("echo_interjections"))
-_DETAIL_NOUNS = frozenset(("name", "number", "phone", "address", "plate", "age", "email", "street", "cell"))
-_ASKING_FIRST = frozenset(
-    [*words("asking_auxiliaries"), *words("question_words"), "does", "should", "shall", "may", "might", "any", "anyone",
-     "anybody", "anything", "you", "u", "your", "ur", "she", "he", "they", "it", "or", "and"]
-)
+_DETAIL_NOUNS = frozenset(words("echo_detail_nouns"))
+_ASKING_FIRST = frozenset([*words("asking_auxiliaries"), *words("question_words"), *words("echo_not_first")])
 
 
 def offers(norm: str) -> bool:
