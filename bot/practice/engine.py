@@ -27,6 +27,7 @@ from bot.grading import MessageSignals, detect
 from bot.grading.text import split_sentences
 from bot.practice.answers import YES_NO, Answers
 from bot.practice.asking import offer_replies, read_asking, yes_no
+from bot.practice.corrections import taken_back_in
 from bot.practice.ending import (
     HANDED_OVER,
     Ending,
@@ -44,7 +45,6 @@ from bot.practice.open_question import on_the_way_out, own_question
 from bot.practice.open_question import remember as remember_open
 from bot.practice.others import to_someone_else
 from bot.practice.plans import echoes_visitor, offers_heard
-from bot.practice.read_back import taken_back_in
 from bot.practice.said_once import not_repeating, premise_first, said_key, said_more_later, told_fuller
 from bot.practice.steps import steps_heard
 from bot.practice.stock_lines import ACKNOWLEDGED as _ACKNOWLEDGED

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.grading.text import split_sentences
+from bot.practice.corrections import correction_noted, put_right
 from bot.practice.hearing import (
     ACKNOWLEDGED,
     told_sentences,
@@ -23,15 +24,7 @@ from bot.practice.hearing import (
     without_questions_just_answered,
     without_untold_values,
 )
-from bot.practice.others import (
-    correction_noted,
-    misnamed,
-    misnamed_deputy,
-    misnumbered,
-    misplaced,
-    misplated,
-    put_right,
-)
+from bot.practice.others import misnamed, misnamed_deputy, misnumbered, misplaced, misplated
 from bot.practice.said_once import content_words, distinct, once_each, said_key
 from bot.practice.stock_lines import (
     AGAIN,

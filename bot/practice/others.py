@@ -27,7 +27,7 @@ _NOT_NAMES = frozenset(words("not_names"))
 (_TITLE_BEFORE,) = patterns("title_before")
 _PRONOUNS = pairs("relatives")
 NAMES, ANSWERS, WRONG_NAME = table("other_names"), table("other_answer"), says("wrong_name")
-WRONG_DEPUTY, WRONG_PLATE, TAKEN_BACK = says("wrong_deputy"), says("wrong_plate"), says("taken_back")
+WRONG_DEPUTY, WRONG_PLATE = says("wrong_deputy"), says("wrong_plate")
 """A caller's correction of the name of the deputy it called about ("It was Deputy Park, actually.") and of its
 plate read back wrong ("No, the plate's 9GHL031.")."""
 WRONG_NAME_LIMITED = says("wrong_name_limited")
@@ -311,36 +311,6 @@ def misplated(line: str, visitor: Visitor) -> str:
             rng = random.Random(f"{visitor.seed}:plate")
             return f"{rng.choice(WRONG_PLATE).format(plate=next(iter(given)), wrong=told.upper())} {line}"
     return line
-
-
-def put_right(line: str, visitor: Visitor) -> str:
-    """The line with every figure the trainee took back said as the trainee put it right ("562-555-0136" once it
-    said "it's 0163, not 0136": "562-555-0163"): the visitor never says back a figure it was told is wrong."""
-    for key in visitor.heard:
-        if key.startswith("fixed:"):
-            old, new = key.removeprefix("fixed:").split(">")
-            line = re.sub(rf"(?<!\d){old}(?!\d)", new, line)
-    return line
-
-
-_TAKEN_BACK = re.compile(r"(\d{2,4}(?:\s+(?:dollars|bucks|days|business days))?),?\s+not\s+\$?(\d{2,4})\b")
-"""A figure the trainee puts right ("it's (562) 555-0124, not 0142"): the new last digits, then the old."""
-
-
-def correction_noted(line: str, visitor: Visitor) -> str:
-    """The line, with the new figure said first when the trainee has just put one of its own right ("booking is
-    (562) 555-0124, not 0142": "Oh, okay, 0124. Got it."); a bare "Got it." gives way to it."""
-    found = _TAKEN_BACK.search(visitor.message or "")
-    if not found or found.group(1) in line:
-        return line
-    said = random.Random(f"{visitor.seed}:{visitor.turn}:fixed").choice(TAKEN_BACK)
-    said = said.format(new=found.group(1), old=found.group(2))
-    rest = _BARE_ACK.sub("", line)  # "Okay. The report first, ...": the taking-in said once
-    return f"{said} {rest}" if len(rest.split()) > _FEW_WORDS else said
-
-
-_BARE_ACK = re.compile(r"^(?:Okay|OK|Alright|All right|Got it|Right|Sure)(?:, got it)?[.!]\s*")
-_FEW_WORDS = 2
 
 
 def own_phone(visitor: Visitor) -> tuple[str, str] | None:

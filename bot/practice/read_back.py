@@ -14,12 +14,13 @@ import random
 import re
 
 from bot.practice.antecedents import named_back, number_named
+from bot.practice.corrections import not_taken_back, taken_back
 from bot.practice.gist import gist
 from bot.practice.lines import Lines
 from bot.practice.plans import IN_PASSING, PHONE_NUMBER, in_my_words, spoken, told_back
 from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
-from bot.practice.wording import pairs, patterns, said, table, words
+from bot.practice.wording import pairs, patterns, said, table
 
 # How a plan is said back, each described in bot/practice/phrases/read_back.yaml: the words that frame an
 # instruction without being it ("The easiest way to report it is ...", "You'll want to"), where one instruction
@@ -458,42 +459,6 @@ def framed(line: str, values: str) -> str:
 
 
 _THATS_ITS = re.compile(r"\bThat's it(?:'s| is) ", re.IGNORECASE)
-
-
-_NOT_THAT = re.compile(r"\d(?:\s+(?:dollars|bucks|days|business days|minutes|hours))?,?\s+not\s+\$?(\d{2,4})\b")
-"""A figure the trainee took back ("it's 562-555-0188, not 0118", "150 dollars, not 250"): never read back."""
-_CORRECTING = re.compile(r"\b(?:" + "|".join(map(re.escape, words("correction_marks"))) + r")\b", re.IGNORECASE)
-_FIGURE = re.compile(rf"{PHONE_NUMBER.pattern}|\d[\d,]*")
-
-
-def taken_back_in(message: str) -> dict[str, str]:
-    """The figures one message takes back, by their last digits, each with the digits said instead: "it's
-    562-555-0188, not 0118" takes back 0118 for 0188; "the fee is 250 dollars. Oh shoot, sorry, I misspoke, it's
-    150" takes back 250 for 150 (a figure of the same shape said before the correction)."""
-    unsaid = {}
-    for m in _NOT_THAT.finditer(message):
-        new = re.sub(r"\D", "", message[: m.start() + 1])[-len(m.group(1)) :]
-        unsaid[m.group(1)] = new
-    for mark in _CORRECTING.finditer(message):
-        new = _FIGURE.search(message, mark.end())
-        if new is None or re.search(r"[.!?]\s", message[mark.end() : new.start()]):
-            continue  # no figure in the sentence that corrects
-        fixed = re.sub(r"\D", "", new.group(0))
-        for old in _FIGURE.finditer(message[: mark.start()]):
-            was = re.sub(r"\D", "", old.group(0))
-            if was != fixed and len(was) == len(fixed):
-                unsaid[was[-4:]] = fixed[-4:]
-    return unsaid
-
-
-def taken_back(visitor: Visitor) -> set[str]:
-    """The last digits of every figure the trainee took back in the call (see taken_back_in)."""
-    return {k.removeprefix("unsaid:") for k in visitor.heard if k.startswith("unsaid:")}
-
-
-def not_taken_back(value: str, unsaid: set[str]) -> bool:
-    """Whether the value is no figure the trainee took back."""
-    return not (unsaid and re.sub(r"\D", "", value).endswith(tuple(unsaid)))
 
 
 def read_back(

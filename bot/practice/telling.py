@@ -16,6 +16,7 @@ from bot.grading.text import normalise, split_sentences
 from bot.practice.antecedents import in_context
 from bot.practice.asking import ASKING_WORDS, YALL, listed_asks, plain, question_parts, stems, yes_no
 from bot.practice.callees import callee_said, if_item
+from bot.practice.corrections import not_taken_back, taken_back
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
 from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words, spoken
@@ -27,8 +28,6 @@ from bot.practice.read_back import (
     at_times,
     framed,
     key_items,
-    not_taken_back,
-    taken_back,
     taking_part,
     taking_time,
     value_pattern,

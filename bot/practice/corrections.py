@@ -1,0 +1,78 @@
+"""Figures the trainee takes back: "it's (562) 555-0124, not 0142", "the fee is 250 dollars. Oh shoot, sorry, I
+misspoke, it's 150". The visitor takes the new figure in ("Oh, okay, 0124. Got it."), never reads back the old one,
+and says the new one wherever it would have said the old. The words that put a figure right are data
+(bot/practice/phrases/read_back.yaml, correction_marks; the lines, others.yaml, taken_back).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.practice.plans import PHONE_NUMBER
+from bot.practice.visitor import Visitor
+from bot.practice.wording import says, words
+
+TAKEN_BACK = says("taken_back")
+_NOT_THAT = re.compile(
+    r"(\d{2,4}(?:\s+(?:dollars|bucks|days|business days|minutes|hours))?),?\s+not\s+\$?(\d{2,4})\b"
+)
+"""A figure put right in so many words ("it's 562-555-0124, not 0142", "150 dollars, not 250"): the new figure as
+said (group 1), the old digits (group 2)."""
+_CORRECTING = re.compile(r"\b(?:" + "|".join(map(re.escape, words("correction_marks"))) + r")\b", re.IGNORECASE)
+_FIGURE = re.compile(rf"{PHONE_NUMBER.pattern}|\d[\d,]*")
+
+
+def taken_back_in(message: str) -> dict[str, str]:
+    """The figures one message takes back, by their last digits, each with the digits said instead: "it's
+    562-555-0188, not 0118" takes back 0118 for 0188; "the fee is 250 dollars. Oh shoot, sorry, I misspoke, it's
+    150" takes back 250 for 150 (a figure of the same shape said before the correction)."""
+    unsaid = {}
+    for m in _NOT_THAT.finditer(message):
+        unsaid[m.group(2)] = re.sub(r"\D", "", m.group(1))[-len(m.group(2)) :]
+    for mark in _CORRECTING.finditer(message):
+        new = _FIGURE.search(message, mark.end())
+        if new is None or re.search(r"[.!?]\s", message[mark.end() : new.start()]):
+            continue  # no figure in the sentence that corrects
+        fixed = re.sub(r"\D", "", new.group(0))
+        for old in _FIGURE.finditer(message[: mark.start()]):
+            was = re.sub(r"\D", "", old.group(0))
+            if was != fixed and len(was) == len(fixed):
+                unsaid[was[-4:]] = fixed[-4:]
+    return unsaid
+
+
+def taken_back(visitor: Visitor) -> set[str]:
+    """The last digits of every figure the trainee took back in the call (see taken_back_in)."""
+    return {k.removeprefix("unsaid:") for k in visitor.heard if k.startswith("unsaid:")}
+
+
+def not_taken_back(value: str, unsaid: set[str]) -> bool:
+    """Whether the value is no figure the trainee took back."""
+    return not (unsaid and re.sub(r"\D", "", value).endswith(tuple(unsaid)))
+
+
+def put_right(line: str, visitor: Visitor) -> str:
+    """The line with every figure the trainee took back said as the trainee put it right ("562-555-0136" once it
+    said "it's 0163, not 0136": "562-555-0163"): the visitor never says back a figure it was told is wrong."""
+    for key in visitor.heard:
+        if key.startswith("fixed:"):
+            old, new = key.removeprefix("fixed:").split(">")
+            line = re.sub(rf"(?<!\d){old}(?!\d)", new, line)
+    return line
+
+
+def correction_noted(line: str, visitor: Visitor) -> str:
+    """The line, with the new figure said first when the trainee has just put one of its own right ("booking is
+    (562) 555-0124, not 0142": "Oh, okay, 0124. Got it."); a bare "Got it." gives way to it."""
+    found = _NOT_THAT.search(visitor.message or "")
+    if not found or found.group(1) in line:
+        return line
+    said = random.Random(f"{visitor.seed}:{visitor.turn}:fixed").choice(TAKEN_BACK)
+    said = said.format(new=found.group(1), old=found.group(2))
+    rest = _BARE_ACK.sub("", line)  # "Okay. The report first, ...": the taking-in said once
+    return f"{said} {rest}" if len(rest.split()) > _FEW_WORDS else said
+
+
+_BARE_ACK = re.compile(r"^(?:Okay|OK|Alright|All right|Got it|Right|Sure)(?:, got it)?[.!]\s*")
+_FEW_WORDS = 2
