@@ -107,6 +107,12 @@ def test_a_line_of_its_own_goes_without_a_part_the_read_back_said_and_never_star
         # a step with a value before a comma is never taken for an aside
         ("So what you'll want to do is call the tow yard at 562-555-0999, and when you go, bring 40 dollars cash.",
          ["I call the tow yard at 562-555-0999.", "When I go, I bring 40 dollars cash."]),
+        # round 51: the desk's offer said after the step is no step of the caller's ("And you can start it with me")
+        ("Also call our fraud line at 562-555-0163 to make the report, or I can start it with you now.",
+         ["I call the fraud line at 562-555-0163 to make the report."]),
+        # round 49: a step said as a recommendation
+        ("What works best is community mediation, they're real good at this, number's (562) 555-0181.",
+         ["I try community mediation.", "They're real good at this, number's (562) 555-0181."]),
     ],
 )
 def test_a_plan_is_said_back_as_a_caller_says_it(told: str, items: list[str]) -> None:

@@ -193,7 +193,7 @@ def recovers(message: str, names: frozenset[str]) -> bool:
 
 
 _SAID_YES = re.compile(r"^(?:yes|yeah|yep|i think so|i understand|got it|okay, yes)\b", re.IGNORECASE)
-_NO_FIRST = re.compile(r"^no\b[,.!]?\s*", re.IGNORECASE)
+_NO_FIRST = re.compile(r"^(?:no|nope|nah)\b[,.!]?\s*", re.IGNORECASE)
 """A yes to the check, then the answer to "anything else?" without its "No" ("Yes, I understand. That's it.")."""
 
 

@@ -193,6 +193,8 @@ def key_items(sentence: str) -> list[str]:
             clauses.append(f"{they.group(0)}{clause}")  # "They review it, pull the records, and contact you": theirs
         elif clauses and _BRING_LIST.search(clauses[-1]) and _BARE_THING.match(clause):
             clauses[-1] += f", and {clause}"  # "bring the car, the form, and your photo ID": one list
+        elif at and re.search(r"\bor\b", pieces[at - 1]) and _OFFERED.match(clause):
+            continue  # "..., or I can start it with you now": the desk's offer, no step to say back
         else:
             clauses.append(_FRAME.sub("", clause).strip())
     items = []
@@ -228,6 +230,11 @@ _RECOMMENDED = re.compile(
 )
 """A step said as a recommendation ("What works best is community mediation"): said back as a step ("I try community
 mediation"; "your best bet is to file online": "I file online")."""
+_OFFERED = re.compile(
+    r"^(?:or\s+)?(?:I|we)\s+(?:can|could)\s+(?:also\s+)?\w+\s+(?:it|that|this|one|the report)\s+(?:with|for)\s+you\b",
+    re.IGNORECASE,
+)
+"""An offer said after a step ("..., or I can start it with you now"): what the desk could do, not what was told."""
 _AND_LEFT = re.compile(r",?\s+(?:and|but|so)$", re.IGNORECASE)
 """A joining word left at the end of a step once what followed it was left out ("..., and")."""
 (_ONLY_THAT,) = patterns("only_that", 0)
