@@ -10,6 +10,7 @@ import random
 import re
 
 from bot.practice.plans import PHONE_NUMBER
+from bot.practice.stock_lines import without_bare_ack
 from bot.practice.visitor import Visitor
 from bot.practice.wording import says, words
 
@@ -70,9 +71,8 @@ def correction_noted(line: str, visitor: Visitor) -> str:
         return line
     said = random.Random(f"{visitor.seed}:{visitor.turn}:fixed").choice(TAKEN_BACK)
     said = said.format(new=found.group(1), old=found.group(2))
-    rest = _BARE_ACK.sub("", line)  # "Okay. The report first, ...": the taking-in said once
+    rest = without_bare_ack(line)  # "Okay. The report first, ...": the taking-in said once
     return f"{said} {rest}" if len(rest.split()) > _FEW_WORDS else said
 
 
-_BARE_ACK = re.compile(r"^(?:Okay|OK|Alright|All right|Got it|Right|Sure)(?:, got it)?[.!]\s*")
 _FEW_WORDS = 2

@@ -24,7 +24,6 @@ from typing import Any
 from transitions import EventData, Machine
 
 from bot.grading import MessageSignals, detect
-from bot.grading.text import split_sentences
 from bot.practice.answers import YES_NO, Answers
 from bot.practice.asking import offer_replies, read_asking, yes_no
 from bot.practice.corrections import taken_back_in
@@ -48,7 +47,7 @@ from bot.practice.plans import echoes_visitor, offers_heard
 from bot.practice.said_once import not_repeating, premise_first, said_key, said_more_later, told_fuller
 from bot.practice.steps import steps_heard
 from bot.practice.stock_lines import ACKNOWLEDGED as _ACKNOWLEDGED
-from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN, in_register
+from bot.practice.stock_lines import DONT_KNOW, SAID_BEFORE, TAKEN_ABACK, TAKEN_IN, in_register, without_bare_ack
 from bot.practice.turn_taking import question_last
 from bot.practice.visitor import (
     MOOD_STEPS,
@@ -337,7 +336,7 @@ class ScenarioEngine:
     ) -> str:
         """The reply as the visitor says it: a wrong value believed, contempt, an offer, filtered, fitting, said."""
         if heard.wrong and not (fired and fired.say):
-            line = f"{believed(heard.wrong, visitor.seed, visitor.turn)} {_without_bare_ack(line)}".strip()
+            line = f"{believed(heard.wrong, visitor.seed, visitor.turn)} {without_bare_ack(line)}".strip()
         elif names & _CONTEMPT and not (fired and fired.say) and not state.end:
             line = random.Random(f"{visitor.seed}:{visitor.turn}:tone").choice(TAKEN_ABACK)  # and waits
         answering = visitor.answered
@@ -522,15 +521,3 @@ class ScenarioEngine:
         role = "Caller" if self.scenario.channel == "phone" else "Visitor"
         name = self.persona_name(visitor) if "told:name" in visitor.heard else "?"
         return f"{role} ({name})"
-
-
-def _without_bare_ack(line: str) -> str:
-    """The line less an opening that only takes the news in ("Okay, good to know."), once the visitor has said the
-    value back ("(562) 555-0142. Okay, I'll remember that."): never two acknowledgements in a row."""
-    sentences = [s.original for s in split_sentences(line)]
-    if sentences and _ACKNOWLEDGED.match(sentences[0]) and len(sentences[0].split()) <= _ACK_WORDS:
-        return " ".join(sentences[1:])
-    return line
-
-
-_ACK_WORDS = 4

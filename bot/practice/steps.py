@@ -59,21 +59,19 @@ def steps_heard(message: str, turn: int) -> set[str]:
         elif following := _NEXT.match(text):
             found += [("f", opening)] if opening and not found else []
             found.append(("n", text[following.end() :]))
-        elif not opening and (bare := _WHEN_LEAD.sub("", text)).split(" ", 1)[0].lower() in _VERBS:
+        elif not opening and (bare := _SOON.sub("", text)).split(" ", 1)[0].lower() in _VERBS:
             opening = bare  # "Right after we hang up, call the company on the back of those gift cards"
     steps = [(mark, _step(raw)) for mark, raw in found]
     return {f"step:{turn:03d}:{at:02d}:{mark}:{step}" for at, (mark, step) in enumerate(steps) if step}
 
 
-_WHEN_LEAD = re.compile(
-    r"^(?:(?:right|just|straight) )?(?:(?:after|once|when|as soon as) (?:we|you|u) "
-    r"(?:hang up|get off the phone|are done|finish)|first thing|right now|right away|today|tonight|asap|now)\s*,\s*",
+_SOON = re.compile(
+    r"^\s*(?:(?:(?:right|just|straight) )?(?:(?:after|once|when|as soon as) (?:we|you|u) (?:hang up|get off the phone|"
+    r"are done|finish)|right away|right now|today|tonight|now|first thing|asap|as soon as you can)[, ]+)+",
     re.IGNORECASE,
 )
-"""When the first step is to be done, said before it ("Right after we hang up, call ..."): the step follows."""
-_SOON = re.compile(
-    r"^\s*(?:(?:right away|right now|today|tonight|now|first thing|asap|as soon as you can)[, ]+)+", re.I
-)
+"""When a step is to be done, said before it ("right away, call ...", "Right after we hang up, call ..."): the step
+follows."""
 _SOON_END = re.compile(r"[ ,]+(?:right away|straight away|right now|asap|immediately|at once)\s*[.!]?$", re.I)
 """A step's "right away" said after it ("stop the payment right away"): no frame, the step."""
 _NO_STEP = frozenset(

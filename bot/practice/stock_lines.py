@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.grading.text import split_sentences
 from bot.practice.wording import nested, pattern, said, says, table
 from bot.scenarios.format import Line
 
@@ -57,6 +58,19 @@ MISHEARD = says("misheard")
 TAKEN_IN = says("taken_in")
 """A word that the visitor heard the answer to its question, before it goes on ("Okay, good to know.")."""
 ACKNOWLEDGED = pattern("acknowledged", re.IGNORECASE)
+
+
+def without_bare_ack(line: str) -> str:
+    """The line less an opening sentence that only takes the news in ("Okay, good to know.", "Got it."), for a line
+    that already says it took something in ("(562) 555-0142. Okay, I'll remember that.", "Oh, okay, 0124."): never
+    two acknowledgements in a row."""
+    sentences = [s.original for s in split_sentences(line)]
+    if sentences and ACKNOWLEDGED.match(sentences[0]) and len(sentences[0].split()) <= _ACK_WORDS:
+        return " ".join(sentences[1:])
+    return line
+
+
+_ACK_WORDS = 4
 """A line that already takes in what was said ("Okay, ...", "Thanks, ...", "Oh, good.")."""
 REASKED = pattern("reasked", re.IGNORECASE)
 """Re-asked after an answer that missed: not the same answer again ("As I said, Derek Vance."), an honest one."""
