@@ -85,8 +85,7 @@ def _besides(part: str, found: list[tuple[str, bool]]) -> list[tuple[str, bool]]
     return kept or [(f"No, just {aside.group(1) or 'the '}{thing}.", False)]
 
 
-_BESIDES = re.compile(r"\b(?:besides|other than|apart from|aside from|except for|except) (the |my |your |that )?(\w+)")
-_FEELING_ONLY = re.compile(r"^I (?:feel|felt|'m|am|was)\b", re.IGNORECASE)
+_BESIDES, _FEELING_ONLY = patterns("set_aside feeling_only")
 """A sentence left of the thing set aside that only says how the visitor feels about it ("I feel so stupid ...")."""
 _WHICH_ONE = re.compile(r"^(?:(?:and|so|okay|ok|now|then)\s+)*which\b")
 _BARE_YES = re.compile(r"^(?:Yes|Yeah|Yep)[.,]\s+")

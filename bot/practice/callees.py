@@ -11,6 +11,7 @@ from bot.practice.antecedents import number_named
 from bot.practice.asking import plain, stems
 from bot.practice.plans import SERVICE_CODE, continued, in_my_words
 from bot.practice.read_back import key_items
+from bot.practice.wording import patterns
 
 
 def callee_said(text: str, sentences: list[str], named: set[str]) -> list[tuple[str, str]]:
@@ -52,7 +53,7 @@ NUMBER_IS = re.compile(r", ((?:the|our|your) [\w' -]+?)(?:'s)? (?:number|phone n
 
 
 _CALL = re.compile(r"\bcall\b")
-_BARE_WISH = re.compile(r"^If (?:I|you) (?:want|like|wish|need)(?: to)?,\s*", re.IGNORECASE)
+(_BARE_WISH,) = patterns("bare_wish")
 _ON_A_CASE = re.compile(r"\b(?:if|when|once)\b")
 _CASE_ASKED = re.compile(
     r"\b(if|when|once) ((?:he|she|they|it|someone|anyone|anything)\b[^?]*?)( again)?(?: before then)?\s*\??$"

@@ -97,9 +97,8 @@ def _asks_on(signals: MessageSignals) -> bool:
     return at is not None and any(s.rstrip().endswith("?") and not _TAG_ONLY.search(s) for s in said[at + 1 :])
 
 
-_TAG_ONLY = re.compile(r"(?:^|,)\s*(?:y'?hear|you hear|hear me|okay|ok|alright|all right)\s*\?\s*$", re.IGNORECASE)
-"""A question that is only a tag on what it tells ("..., you call us right back, y'hear?"): it asks nothing on (not
-"..., yeah?" after a fact to confirm, which asks for a yes)."""
+(_TAG_ONLY,) = patterns("tag_only")
+"""A question that is only a tag on what it tells ("..., you call us right back, y'hear?"): it asks nothing on."""
 
 
 def put_off(scenario: Scenario, heard: Heard, reactions: set[str]) -> frozenset[str]:

@@ -223,18 +223,9 @@ def key_items(sentence: str) -> list[str]:
     return _joined_short(items)
 
 
-_RECOMMENDED = re.compile(
-    r"^(?:honestly,? |so,? |and,? )?(?:what works best is|what works is|what works better is|the best (?:thing|way|bet|"
-    r"route|option|move) (?:is|would be)|your best bet is|best bet is|best thing is)\s+(to )?",
-    re.IGNORECASE,
-)
-"""A step said as a recommendation ("What works best is community mediation"): said back as a step ("I try community
-mediation"; "your best bet is to file online": "I file online")."""
-_OFFERED = re.compile(
-    r"^(?:or\s+)?(?:I|we)\s+(?:can|could)\s+(?:also\s+)?\w+\s+(?:it|that|this|one|the report)\s+(?:with|for)\s+you\b",
-    re.IGNORECASE,
-)
-"""An offer said after a step ("..., or I can start it with you now"): what the desk could do, not what was told."""
+_RECOMMENDED, _OFFERED = patterns("recommended offered_after")
+"""A step said as a recommendation ("What works best is ..."), and the desk's offer said after a step ("..., or I can
+start it with you now"): the first is said back as a step, the second is no step of the caller's."""
 _AND_LEFT = re.compile(r",?\s+(?:and|but|so)$", re.IGNORECASE)
 """A joining word left at the end of a step once what followed it was left out ("..., and")."""
 (_ONLY_THAT,) = patterns("only_that", 0)

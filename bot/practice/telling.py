@@ -361,9 +361,8 @@ def _named_number(item: str, numbers: list[re.Match[str]], about: set[str]) -> s
 _BOOKING_CLAUSE = re.compile(
     r",\s*(?:and |so |but )?|;\s*|\s+[\u2014\u2013-]\s+|\s(?:and|so) (?=(?:it's|it is|you|I|we)\b)"
 )
-_BOOKED_BY = re.compile(r"\b(?:book|booking|booked|appointments?|schedule|scheduled)\b", re.IGNORECASE)
-"""How to get a slot said outright, before a word of the slots themselves ("there's an open slot between 1 and 4")."""
-_BOOKED = re.compile(r"\b(?:appointments?|book|booking|booked|schedule|scheduled|slot|walk-?ins?)\b", re.IGNORECASE)
+_BOOKED_BY, _BOOKED = patterns("booked_by booked")
+"""How to get a slot said outright ("you book by phone at ..."), before a word of the slots themselves."""
 
 
 _FORMS = re.compile(
