@@ -326,7 +326,24 @@ def _core(norm: str) -> str:
         if tokens[i] not in _LEADS and not (frame and len(frame.split()) < len(tokens) - i):
             break
         i += len(frame.split()) if frame else 1
-    return " ".join(tokens[i:])
+    return _after_reason(tokens[i:])
+
+
+def _after_reason(tokens: list[str]) -> str:
+    """The clause proper after a reason said with no comma ("since there's an ID we'll contact the owner": "we'll
+    contact the owner"; "since the ID's in there the property unit will ...": "the property unit will ..."): who
+    does it is the subject of the clause, not of its reason. Without such a subject, the clause as it is."""
+    lead = WORDS["reason_leads"].starts(f" {' '.join(tokens)} ")
+    if not lead:
+        return " ".join(tokens)
+    for i in range(len(lead.split()) + 1, len(tokens) - 1):
+        rest = f" {' '.join(tokens[i:])} "
+        subject = WORDS["main_subjects"].starts(rest)
+        if subject in ("our", "the"):  # "the property unit will": one of ours by name, soon after
+            subject = subject if not set(tokens[i + 1 : i + 3]).isdisjoint(WORDS["agency_nouns"].wordings) else None
+        if subject:
+            return " ".join(tokens[i:])
+    return " ".join(tokens)
 
 
 def _without(padded: str, cls: WordClass, words: frozenset[str]) -> str:

@@ -12,7 +12,7 @@ import re
 from bot.practice.plans import PHONE_NUMBER
 from bot.practice.stock_lines import without_bare_ack
 from bot.practice.visitor import Visitor
-from bot.practice.wording import says, words
+from bot.practice.wording import patterns, says, words
 
 TAKEN_BACK = says("taken_back")
 _NOT_THAT = re.compile(
@@ -20,6 +20,8 @@ _NOT_THAT = re.compile(
 )
 """A figure put right in so many words ("it's 562-555-0124, not 0142", "150 dollars, not 250"): the new figure as
 said (group 1), the old digits (group 2)."""
+(_IN_WORDS,) = patterns("word_taken_back")
+"""... and an amount put right in words ("it's twenty-five dollahs, not five"): only taken in, said back as told."""
 _CORRECTING = re.compile(r"\b(?:" + "|".join(map(re.escape, words("correction_marks"))) + r")\b", re.IGNORECASE)
 _FIGURE = re.compile(rf"{PHONE_NUMBER.pattern}|\d[\d,]*")
 
@@ -45,7 +47,7 @@ def taken_back_in(message: str) -> dict[str, str]:
 
 def taken_back(visitor: Visitor) -> set[str]:
     """The last digits of every figure the trainee took back in the call (see taken_back_in)."""
-    return {k.removeprefix("unsaid:") for k in visitor.heard if k.startswith("unsaid:")}
+    return set(_fixes(visitor))
 
 
 def not_taken_back(value: str, unsaid: set[str]) -> bool:
@@ -56,17 +58,20 @@ def not_taken_back(value: str, unsaid: set[str]) -> bool:
 def put_right(line: str, visitor: Visitor) -> str:
     """The line with every figure the trainee took back said as the trainee put it right ("562-555-0136" once it
     said "it's 0163, not 0136": "562-555-0163"): the visitor never says back a figure it was told is wrong."""
-    for key in visitor.heard:
-        if key.startswith("fixed:"):
-            old, new = key.removeprefix("fixed:").split(">")
-            line = re.sub(rf"(?<!\d){old}(?!\d)", new, line)
+    for old, new in _fixes(visitor).items():
+        line = re.sub(rf"(?<!\d){old}(?!\d)", new, line)
     return line
+
+
+def _fixes(visitor: Visitor) -> dict[str, str]:
+    """Each figure taken back in the call, with the figure put in its place (kept as "fixed:0136>0163")."""
+    return dict(k.removeprefix("fixed:").split(">", 1) for k in visitor.heard if k.startswith("fixed:"))
 
 
 def correction_noted(line: str, visitor: Visitor) -> str:
     """The line, with the new figure said first when the trainee has just put one of its own right ("booking is
     (562) 555-0124, not 0142": "Oh, okay, 0124. Got it."); a bare "Got it." gives way to it."""
-    found = _NOT_THAT.search(visitor.message or "")
+    found = _NOT_THAT.search(visitor.message or "") or _IN_WORDS.search(visitor.message or "")
     if not found or found.group(1) in line:
         return line
     said = random.Random(f"{visitor.seed}:{visitor.turn}:fixed").choice(TAKEN_BACK)

@@ -237,7 +237,7 @@ class ScenarioEngine:
         visitor.heard |= {f"told-me:{text}" for text in told} | offers_heard(message)  # offered, as good as told
         visitor.heard |= times_of_day(message) | steps_heard(message, visitor.turn)
         fixes = taken_back_in(message)  # "..., not 0118"
-        visitor.heard |= {f"unsaid:{old}" for old in fixes} | {f"fixed:{old}>{new}" for old, new in fixes.items()}
+        visitor.heard |= {f"fixed:{old}>{new}" for old, new in fixes.items()}
         return bool(plans)
 
     def _ringing(self, visitor: Visitor) -> str | None:

@@ -32,7 +32,8 @@ _NOT_NAMES = "(?i:" + "|".join(words("not_vocatives")) + ")"
 _SAID_TO = "|".join(map(re.escape, words("said_to_visitor")))
 _VOCATIVE = re.compile(
     rf",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?!(?:{_NOT_NAMES})\b)[A-Z][a-z'-]+(?=\s*[.!?]?\s*$)|"
-    rf"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?!(?:{_NOT_NAMES})\b)[A-Z][a-z'-]+,\s+(?=[a-z])|"
+    rf"^(?:(?:Well|Okay|OK|Ok|So|Alright|Now|Oh|Hey)\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?!(?:{_NOT_NAMES})\b)"
+    rf"[A-Z][a-z'-]+,\s+(?=[a-z])|"
     rf",\s+(?:{_SAID_TO})(?=\s*[.!?]?\s*$)|^(?:{_SAID_TO}),\s+",
 )
 """The visitor's own name, or "sir", said to it ("So you're not hanging up, Casey."): never said back to itself."""

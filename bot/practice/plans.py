@@ -208,6 +208,7 @@ def in_my_words(sentence: str) -> str:
     if directive:  # "Bring your ID" -> "I bring my ID"
         said = "I " + said[:1].lower() + said[1:]
     said = _THEN_DO.sub(r"\1, I \2", said)  # "If it gets worse, call 911" -> "If it gets worse, I call 911"
+    said = _THEN_DO_BARE.sub(r"\1, I \2", said)  # "if anything changes call 911": "..., I call 911"
     if directive or ", I don't" in said or ", I do not" in said:  # "Don't open the door": "I won't open the door"
         said = re.sub(r"(^|, )I (?:don't|do not) (?=\w)", r"\1I won't ", said)
     # "..., don't wait", "it takes fifteen minutes, and don't touch the car": "..., and I won't touch the car"
@@ -351,7 +352,7 @@ _DAY_SHORT = re.compile(
 _YOU_ARE = re.compile(r"\b(?:ur|u r|u're)\s+(?=(?:gonna|going|gna|not|welcome|all|set|free|able|supposed)\b)", re.I)
 """A "ur" that is "you're" ("ur gonna need ur ID"), not "your"."""
 _COMPANIES = re.compile(r"\b(insurance|phone|credit card|card|tow|utility|cable|gift card) cos\b", re.IGNORECASE)
-_W_WITH = re.compile(r"\bw (?=(?:the|your|ur|my|a|an|his|her|their|our|them|him|me|us|you|u|ya)\b)")
+_W_WITH = re.compile(r"\bw (?=(?:the|that|this|those|these|it|your|ur|my|a|an|his|her|their|our|them|him|me|us|you|u|ya)\b)")
 _N_AND = re.compile(r"(?<=[A-Za-z,]) n (?=[a-z])")
 """"ur ID n the title": "and"."""
 _TWO_TO = re.compile(rf"(?<=[A-Za-z] )2(?= (?:{'|'.join(sorted(TWO_AS_TO))})\b)")
@@ -380,7 +381,7 @@ _DROPPED_G = re.compile(r"\b(\w{2,})in'(?=[\s,.!?]|$)")
 _MOST_WORDS = 34
 _LET_ME = re.compile(r"^(?:let me|lemme)\s+", re.IGNORECASE)
 _LETS = re.compile(r"^(?:let's|lets|let us)\s+", re.IGNORECASE)
-_THEN_DO = pattern("then_do", 0)
+_THEN_DO, _THEN_DO_BARE = pattern("then_do", 0), pattern("then_do_bare", 0)
 _LEAD_IN = pattern("lead_in", re.IGNORECASE)
 _NOUN_IS = re.compile(r"^\w+'s\b")
 """A first word with "'s" ("Report's done"): a thing that is, not an instruction."""

@@ -49,13 +49,14 @@ OPENERS, READ_BACK = table("openers"), table("read_back")
 how it reads back the values of one kind."""
 NEXT, ASK_AGAIN = said("then_next ask_again")
 """How it goes on to the next action; a confused visitor keeps two things and asks for the rest again."""
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COUNT = (
-    r"(?:(?:one|two|three|a) hundred(?: and)?(?: (?:ten|twenty|twenty-five|thirty|forty|fifty|sixty|seventy|"
-    r"seventy-five|eighty|ninety))?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
-    r"fifteen|twenty|twenty-one|"
-    r"twenty-five|thirty|forty|forty-five|fifty|sixty|seventy-five|a hundred|hundred)"
+    rf"(?<![\w-])(?:(?:one|two|three|a) hundred(?: and)?(?: (?:{_TENS})(?:-(?:{_UNITS}))?| (?:ten|fifteen))?|\d+|"
+    rf"(?:{_TENS})(?:[- ](?:{_UNITS})\b)?|{_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|a hundred|hundred)"
 )
-"""A count as said, in figures or words ("15", "fifteen", "twenty-five")."""
+"""A count as said, in figures or words ("15", "fifteen", "thirty-five"), never the end of another ("thirty-|five")."""
 _HOUR = r"(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 """An hour of the clock, in figures or words ("8:30", "eight")."""
 _DAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\b"

@@ -17,7 +17,7 @@ from bot.practice.visitor import Visitor
 from bot.practice.wording import patterns, says, table, words
 
 _ORDER_ASK, _FIRST, _NEXT, _FRAME, _STEP_LEAD = patterns("order_ask step_first step_next step_frame step_lead")
-_IN_ONE, _FIRST_THEN = patterns("steps_in_one steps_first_then")
+_IN_ONE, _FIRST_THEN, _CONFIRM = patterns("steps_in_one steps_first_then order_confirm")
 ORDER_SAID, ORDER_ONE = table("order_said"), table("order_one")
 ORDER_YES, ORDER_NO = says("order_yes"), says("order_no")
 _CUT = re.compile(
@@ -144,9 +144,11 @@ def order_answer(part: str, visitor: Visitor, lines: Lines) -> str | None:
     calling her bank first?". None when the part asks no order or the trainee gave none."""
     text = plain(part)
     steps = _said_steps(visitor) or _urgent_step(visitor, text)
+    if _CONFIRM.search(text) and (put := _IN_ONE.search(text.rstrip(" ?"))):
+        steps = _said_steps_of([put.group("a"), put.group("b")])  # "the bank first, then the report?": this order
     if len(steps) >= 2 and _AFTER_ASK.search(text) and not _ORDER_ASK.search(text):
         return f"Then {steps[1]}."  # "And after that?", "who do you call second?": the next step told
-    if not _ORDER_ASK.search(text) or not steps:
+    if not (_ORDER_ASK.search(text) or _CONFIRM.search(text)) or not steps:
         return None
     register = lines.scenario.persona_register
     rng = random.Random(f"{visitor.seed}:{visitor.turn}:order")
@@ -154,8 +156,9 @@ def order_answer(part: str, visitor: Visitor, lines: Lines) -> str | None:
     table_ = ORDER_SAID if rest else ORDER_ONE
     line = rng.choice(table_.get(register, table_["everyday"]))
     said = line.format(first=first, First=first[:1].upper() + first[1:], then=rest)
-    if _YES_NO.search(text) and not _WH.search(text):
+    if (_YES_NO.search(text) or _CONFIRM.search(text)) and not _WH.search(text):
         asked = content_words(text)
         yes = len(asked & content_words(first)) >= max((len(asked & content_words(s)) for s in steps[1:]), default=0)
+        yes = yes or bool(_CONFIRM.search(text))  # the order it puts is the order taken
         said = f"{rng.choice(ORDER_YES if yes else ORDER_NO)} {said}"
     return said
