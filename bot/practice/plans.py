@@ -352,7 +352,9 @@ _DAY_SHORT = re.compile(
 _YOU_ARE = re.compile(r"\b(?:ur|u r|u're)\s+(?=(?:gonna|going|gna|not|welcome|all|set|free|able|supposed)\b)", re.I)
 """A "ur" that is "you're" ("ur gonna need ur ID"), not "your"."""
 _COMPANIES = re.compile(r"\b(insurance|phone|credit card|card|tow|utility|cable|gift card) cos\b", re.IGNORECASE)
-_W_WITH = re.compile(r"\bw (?=(?:the|that|this|those|these|it|your|ur|my|a|an|his|her|their|our|them|him|me|us|you|u|ya)\b)")
+_W_WITH = re.compile(
+    r"\bw (?=(?:the|that|this|those|these|it|your|ur|my|a|an|his|her|their|our|them|him|me|us|you|u|ya)\b)"
+)
 _N_AND = re.compile(r"(?<=[A-Za-z,]) n (?=[a-z])")
 """"ur ID n the title": "and"."""
 _TWO_TO = re.compile(rf"(?<=[A-Za-z] )2(?= (?:{'|'.join(sorted(TWO_AS_TO))})\b)")
