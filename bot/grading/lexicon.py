@@ -139,7 +139,9 @@ KEYWORDS = frozenset(word_list("typo_targets") + word_list("kept_as_written"))
 NOT_TYPOS = frozenset(word_list("not_typos"))
 ILL_AS_I_WILL = frozenset(word_list("ill_means_i_will_before"))
 TWO_AS_TO = frozenset(word_list("two_means_to_before"))
-"""Words after which a texted "ill" is "I'll"."""
+"""Words after which a texted "ill" is "I'll" (and a "2" is "to")."""
+YOUR_AS_YOU_ARE = frozenset(word_list("your_means_you_are_before"))
+"""Words after which a texted "ur" (or a hurried "your") is "you're": "ur bringin", "your welcome"."""
 
 # --- questions ----------------------------------------------------------------------
 QUESTION_START = re.compile(r"^(" + "|".join(map(_escaped, word_list("question_starts"))) + r")\b")

@@ -19,6 +19,7 @@ from bot.grading.lexicon import (
     QUESTION_START,
     TEXTING_FORMS,
     TWO_AS_TO,
+    YOUR_AS_YOU_ARE,
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*")
@@ -152,15 +153,18 @@ def _sentence(text: str) -> Sentence:
 
 
 def _i_will(words: list[str]) -> list[str]:
-    """A texted "ill" read as "i'll" before a verb ("ill pass it on"), "2" as "to" ("try 2 find it"); "she's ill"
-    stays ill and "2 forms" two."""
-    if "ill" not in words and "2" not in words:
+    """A texted "ill" read as "i'll" before a verb ("ill pass it on"), "2" as "to" ("try 2 find it"), "ur" (read
+    "your") as "you're" before what one is ("ur bringin", "ur welcome"); "she's ill" stays ill, "2 forms" two and
+    "ur van" your van."""
+    if "ill" not in words and "2" not in words and "your" not in words:
         return words
     return [
         "i'll"
         if w == "ill" and i + 1 < len(words) and words[i + 1] in ILL_AS_I_WILL
         else "to"
         if w == "2" and i and i + 1 < len(words) and words[i + 1] in TWO_AS_TO
+        else "you're"
+        if w == "your" and i + 1 < len(words) and words[i + 1] in YOUR_AS_YOU_ARE
         else w
         for i, w in enumerate(words)
     ]

@@ -1,0 +1,71 @@
+"""Play-test round 52: verdicts that were wrong, each now right."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.grading.facts import fact_statuses
+from bot.grading.text import normalise
+from bot.scenarios.library import Library
+from tests.test_grading_round33 import HELLO, met_after_plan, said
+
+
+@pytest.mark.parametrize(
+    ("trainee", "met"),
+    [
+        # a texted "ur" before what the person is doing is "you're", not "your"
+        ("cool. wats ur name? + can u read back wat ur bringin + when?", True),
+        ("can u tell me back wat ur gonna do first?", True),
+        ("can u read back ur case number?", False),
+    ],
+)
+def test_a_texted_check_of_understanding_is_read_as_written(trainee: str, met: bool) -> None:
+    assert met_after_plan(trainee, "testing_questions") is met
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("ur bringin", "you're bringing"), ("your welcome", "you're welcome"), ("ur van", "your van"),
+     ("your parking ticket", "your parking ticket")],
+)
+def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
+    assert normalise(written) == read
+
+
+@pytest.mark.parametrize(
+    ("trainee", "met"),
+    [
+        ("ugh, out-of-state cars r always a hassle w dmv, sorry.", True),
+        ("Title transfers are such a pain with the DMV.", True),
+        ("Parking downtown is always a hassle for the deputies.", False),
+    ],
+)
+def test_the_trouble_named_in_a_clause_of_its_own_is_empathy(trainee: str, met: bool) -> None:
+    assert met_after_plan(trainee, "empathy") is met
+
+
+@pytest.mark.parametrize(
+    ("scenario", "fact", "trainee", "status"),
+    [
+        # a reason said with no comma after it does not hide who acts
+        ("found-property", "owner_contact",
+         "so wat happens: i log it in, book it into property, and since theres an ID we'll try 2 contact the owner.",
+         "given"),
+        ("found-property", "owner_contact",
+         "Since there is an ID the property unit will contact the owner and get it back to them.", "given"),
+        ("found-property", "owner_contact",
+         "if nobody claims it after the hold period u might b able 2 claim it urself, property unit can tell u.",
+         "missing"),
+        ("found-property", "owner_contact", "Honestly people hardly ever come back for these.", "wrong"),
+        # told she is safe at the counter is no private room; taken to one is
+        ("domestic-violence-lobby", "safety_now", "Harbor Station, Deputy Ruiz. You're safe now. Is he outside?",
+         "missing"),
+        ("domestic-violence-lobby", "safety_now", "lets go in the interview room in back, private, door locks.",
+         "given"),
+    ],
+)
+def test_what_was_said_is_graded_for_what_it_does(
+    library: Library, scenario: str, fact: str, trainee: str, status: str
+) -> None:
+    rules = library.scenarios[scenario]
+    assert fact_statuses(said(HELLO, trainee), rules.fact_rules, rules.context)[fact].status == status
