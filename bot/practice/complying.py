@@ -16,8 +16,8 @@ from bot.practice.said_once import content_words
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pairs, patterns, table
 
-_DO_NOW, _DO_FAVOUR, _DO_FOR_ME, _DO_WHEN_TOLD, _TELL_DONE, _DID_YOU, _PLACED_YET = patterns(
-    "do_now do_favour do_for_me do_when_told tell_done did_it placed_yet"
+_DO_NOW, _DO_FAVOUR, _DO_FOR_ME, _DO_WHEN_TOLD, _TELL_DONE, _DID_YOU, _PLACED_YET, _PLACED_WHERE = patterns(
+    "do_now do_favour do_for_me do_when_told tell_done did_it placed_yet placed_where"
 )
 _DONE = pairs("done_forms")
 _PUT = ("put", "move", "lock", "hide", "leave", "throw", "give", "hand")
@@ -25,6 +25,8 @@ _PUT = ("put", "move", "lock", "hide", "leave", "throw", "give", "hand")
 COMPLIED = table("complied")
 _RATHER = re.compile(r",? or (?:even better|better yet|better still|better|ideally),? ")
 """The desk's better option, said after the first ("..., or even better put them in the trunk"): the one done."""
+_OR_ANOTHER = re.compile(r",? or (?=(?:" + "|".join(map(re.escape, _DONE)) + r")\b)", re.IGNORECASE)
+"""Two ways to do it, either as good ("put those pills in the trunk or toss 'em out the window"): the first done."""
 
 
 def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
@@ -39,11 +41,16 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
     put = (_done_before(verb, part[placed.start() :], visitor) for verb in _PUT) if placed else iter(())
     if done_before := next(filter(None, put), ""):
         return f"Yes. {done_before[:1].upper()}{done_before[1:]}."
+    if _PLACED_WHERE.search(part):  # "where are they now?", "which one did you do?": what it said it did
+        put = (_done_before(verb, "", visitor) for verb in _PUT)
+        if done_before := next(filter(None, put), ""):
+            return f"{done_before[:1].upper()}{done_before[1:]}."
     asked = _DO_NOW.search(part) or _DO_FAVOUR.search(part) or _DO_FOR_ME.search(part)
     asked = asked or (_DO_WHEN_TOLD.search(part) if _TELL_DONE.search(visitor.message) else None)
     if asked is None:  # "could you put the bottle in the trunk? Let me know when it's done.": done now too
         return None
     doing = _RATHER.split(asked.group("do"))[-1]  # "leave them in the glovebox, or even better put them in the trunk"
+    doing = _OR_ANOTHER.split(doing)[0]  # "put those pills in the trunk or toss 'em out the window": the trunk
     verb, _, rest = doing.strip(" ,").partition(" ")
     if done_before := _done_before(verb, rest, visitor):  # asked again what it has done: it says so
         return f"I already did. {done_before[:1].upper()}{done_before[1:]}."

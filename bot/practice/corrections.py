@@ -26,23 +26,34 @@ _CORRECTING = re.compile(r"\b(?:" + "|".join(map(re.escape, words("correction_ma
 _FIGURE = re.compile(rf"{PHONE_NUMBER.pattern}|\d[\d,]*")
 
 
-def taken_back_in(message: str) -> dict[str, str]:
+def taken_back_in(message: str, before: str = "") -> dict[str, str]:
     """The figures one message takes back, by their last digits, each with the digits said instead: "it's
     562-555-0188, not 0118" takes back 0118 for 0188; "the fee is 250 dollars. Oh shoot, sorry, I misspoke, it's
-    150" takes back 250 for 150 (a figure of the same shape said before the correction)."""
+    150" takes back 250 for 150: the last figure of the same shape said before the correction, in this message or
+    in what the trainee said before it (`before`: "forgive me, I gave you that number wrong. The fraud line is
+    (562) 555-0163" takes back the 0136 of an earlier message). A phone number is only taken back for one of the
+    same exchange."""
     unsaid = {}
     for m in _NOT_THAT.finditer(message):
         unsaid[m.group(2)] = re.sub(r"\D", "", m.group(1))[-len(m.group(2)) :]
     for mark in _CORRECTING.finditer(message):
         new = _FIGURE.search(message, mark.end())
-        if new is None or re.search(r"[.!?]\s", message[mark.end() : new.start()]):
-            continue  # no figure in the sentence that corrects
+        if new is None or len(re.findall(r"[.!?]\s", message[mark.end() : new.start()])) > 1:
+            continue  # no figure in the sentence that corrects, or the one after it
         fixed = re.sub(r"\D", "", new.group(0))
-        for old in _FIGURE.finditer(message[: mark.start()]):
-            was = re.sub(r"\D", "", old.group(0))
-            if was != fixed and len(was) == len(fixed):
-                unsaid[was[-4:]] = fixed[-4:]
+        earlier = [re.sub(r"\D", "", m.group(0)) for m in _FIGURE.finditer(f"{before} {message[: mark.start()]}")]
+        same = [was for was in earlier if was != fixed and len(was) == len(fixed) and _same_exchange(was, fixed)]
+        if same:
+            unsaid[same[-1][-4:]] = fixed[-4:]
     return unsaid
+
+
+def _same_exchange(was: str, fixed: str) -> bool:
+    """Two figures one could be a slip for: any two amounts, or phone numbers alike but for the last digits."""
+    return len(fixed) < _PHONE_DIGITS or was[:-4] == fixed[:-4]
+
+
+_PHONE_DIGITS = 7
 
 
 def taken_back(visitor: Visitor) -> set[str]:

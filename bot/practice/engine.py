@@ -231,12 +231,13 @@ class ScenarioEngine:
         visitor.turn += 1
         visitor.message = message
         plans = plan_sentences(message)
+        before = " ".join(k.removeprefix("told-me:") for k in sorted(visitor.heard) if k.startswith("told-me:"))
         told = [t for t in told_sentences(message) if not echoes_visitor(t, visitor.heard)]
         told = [t for t in told if not to_someone_else(t, visitor, self.lines)]  # "Hi Zoe, we'll find your mom"
         visitor.heard |= {f"plan:{visitor.turn:03d}:{i}:{int(t in plans)}:{t}" for i, t in enumerate(told) if plans}
         visitor.heard |= {f"told-me:{text}" for text in told} | offers_heard(message)  # offered, as good as told
         visitor.heard |= times_of_day(message) | steps_heard(message, visitor.turn)
-        fixes = taken_back_in(message)  # "..., not 0118"
+        fixes = taken_back_in(message, before)  # "..., not 0118"; "I gave you that number wrong. It's ..."
         visitor.heard |= {f"fixed:{old}>{new}" for old, new in fixes.items()}
         return bool(plans)
 

@@ -90,8 +90,14 @@ def one_of(clause: str) -> str:
         start = _list_start(clause, found.start())
         if start is None and len(last.split()) > _MOST_IN_LIST:
             continue  # "... or we can mail it to you at home": a clause of its own, not one of a list
-        return clause[: found.start() if start is None else start] + one_of(clause[end:])
+        rest = one_of(clause[end:])
+        if start is not None and _PLACE_AFTER.match(rest):
+            rest = rest[1:]  # "send our team, just one or two calm people, to the beach lot": "... team to the ..."
+        return clause[: found.start() if start is None else start] + rest
     return clause
+
+
+_PLACE_AFTER = re.compile(r",\s+(?:to|at|in|into|on|for|from|with|by|near)\b")
 
 
 _EXAMPLES = re.compile(r",\s*(?:like|such as|say|for example|for instance|e\.g\.)\s[^.;:]*?\bor\b[^,.;:]*", re.I)

@@ -52,7 +52,7 @@ NEXT, ASK_AGAIN = said("then_next ask_again")
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COUNT = (
-    rf"(?<![\w-])(?:(?:one|two|three|a) hundred(?: and)?(?: (?:{_TENS})(?:-(?:{_UNITS}))?| (?:ten|fifteen))?|\d+|"
+    rf"(?<!\w)(?<![a-z]-)(?:(?:one|two|three|a) hundred(?: and)?(?: (?:{_TENS})(?:-(?:{_UNITS}))?| (?:ten|fifteen))?|\d+|"
     rf"(?:{_TENS})(?:[- ](?:{_UNITS})\b)?|{_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|a hundred|hundred)"
 )
@@ -81,7 +81,7 @@ _KINDS = {
     rf"\b(?:{_COUNT} ?(?:to|or|-) ?)?{_COUNT} (?:business |working |calendar )?(?:days?|weeks?)\b|"
     r"\b(?:about |around |roughly )?(?:within )?(?:the (?:next )?)?"
     r"(?:a quarter (?:of an )?hour|half (?:an )?hour|an hour|"
-    rf"(?:{_COUNT} ?(?:to|or|-) ?)?{_COUNT} (?:minutes|mins|hours))\b",
+    rf"(?:{_COUNT} ?(?:to|or|-) ?)?{_COUNT} ?(?:minutes|mins|min|hours|hrs))\b",
     "case": r"(?<!\) )(?<!\d[ .-])\b\d{2,4}-\d{3,7}\b(?!-)",
     "email": r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[\w.+-]+ at [\w-]+(?: dot [\w-]+)+\b",
     "age": rf"\b(?:at least |over |under |older than |no younger than )?{_COUNT}(?:\+| (?:years?(?: of age| old)?|"
