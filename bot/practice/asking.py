@@ -229,6 +229,7 @@ def question_parts(question: str) -> list[str]:
     "did you see anyone or get any footage ?" is two as well ("did you get any footage"); "your name and
     number ?" one (its topics answer each)."""
     parts: list[str] = []
+    question = _AND_HERS.sub(lambda m: f"{m.group(1)} and {_WHOSE[m.group(2)]} name", question)  # "... and hers"
     joined = _PART_JOIN.split(question.strip())
     for piece in (p for j in joined for p in _wh_pieces(j, led=not _WH.match(_LEAD.sub("", j)))):
         pieces = _OR_DOING.split(piece)
@@ -236,6 +237,11 @@ def question_parts(question: str) -> list[str]:
         parts.append(pieces[0])
         parts += [f"{head.group(1)} {p}" if head else p for p in pieces[1:]]
     return [YALL.sub("you", p.strip()) for p in parts if len(p.replace("?", "").split()) >= 1 and p.strip(" ?")]
+
+
+_AND_HERS = re.compile(r"\b(your (?:full |first |last )?name) and (hers|his|theirs)\b")
+_WHOSE = {"hers": "her", "his": "his", "theirs": "their"}
+"""Asked "your name and hers?": her name is asked too."""
 
 
 def _wh_pieces(part: str, led: bool = False) -> list[str]:

@@ -24,7 +24,7 @@ from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
 from bot.practice.read_back import ASK_AGAIN, OPENERS, key_items, mine, read_back, said_back, value_pattern
 from bot.practice.said_once import content_words
-from bot.practice.steps import asks_order
+from bot.practice.steps import asks_order, order_put_now
 from bot.practice.stock_lines import (
     ALL_CLEAR,
     CONFIRMED,
@@ -358,6 +358,8 @@ class InKind:
             ask = self.lines.open_ask(visitor, state)
             ask = ask if not opener.endswith(("But", ",")) else self.lines.decap(ask)
             return f"{opener} {ask}"
+        if kind in ("understanding", "agreement") and (order := order_put_now(visitor, self.lines)):
+            return f"{fitting_yes(clear[kind], message, rng)} {order}"  # "..., then our fraud line. Okay?"
         says = fired.say if fired is not None and fired.say else ()
         if kind == "teach_back":  # the line that says back the most of the plan, from any state if need be
             plans = [self.lines.render(c.text, visitor) for c in self.lines.candidates(says or self.plans, visitor)]

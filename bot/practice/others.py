@@ -65,6 +65,8 @@ def other_answer(part: str, message: str, visitor: Visitor, lines: Lines) -> str
         return None  # the persona knows that person: its detail answers ("her full name": Ingrid Larsen)
     rng = random.Random(f"{visitor.seed}:other:{relative}")
     drawn = lines.details(visitor)
+    if _name_known(relative, drawn, "") and "who" in lines.scenario.persona_facts:
+        return None  # the persona's own mother: its line about her answers ("My mom's name is Carmen Reyes.")
     name = _name_known(relative, drawn, message) or rng.choice(NAMES[pronoun])
     if any(not d.known for d in lines.scenario.persona_details):  # a confused caller knows no number by heart
         line = rng.choice(UNKNOWN_NUMBER).format(Pronoun=pronoun.capitalize(), Pronoun_lower=pronoun, name=name)
@@ -83,16 +85,21 @@ def other_answer(part: str, message: str, visitor: Visitor, lines: Lines) -> str
 def _name_known(relative: str, drawn: dict, message: str) -> str:
     """The name the call already gave that person: the persona's own ("daughter": Karen), or the one the trainee
     asks about ("Is Karen your daughter?"); "" when none was given."""
-    known = drawn.get(relative)
-    known = known.get("name") if isinstance(known, dict) else known
-    if isinstance(known, str) and known[:1].isupper():
-        return known
+    for kin in sorted(next((g for g in _KIN if relative in g), {relative}), key=lambda k: k != relative):
+        known = drawn.get(kin)  # "my mom": the persona's "mother"
+        known = known.get("name") if isinstance(known, dict) else known
+        if isinstance(known, str) and known[:1].isupper():
+            return known
     start = 0
     while asked := _KIN_NAMED.search(message, start):  # the first "is Karen your <relative>" of the message
         if asked.group(2) == relative:
             return asked.group(1)
         start = asked.start() + 1
     return ""
+
+
+_KIN = tuple(frozenset(group.split()) for group in words("same_person"))
+"""Words for one person ("mom mother ..."): the call's "mother" is the "mom" the visitor mentioned."""
 
 
 def _others_in_call(visitor: Visitor, lines: Lines, own: list[str]) -> set[str]:

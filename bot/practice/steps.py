@@ -17,7 +17,7 @@ from bot.practice.visitor import Visitor
 from bot.practice.wording import patterns, says, table, words
 
 _ORDER_ASK, _FIRST, _NEXT, _FRAME, _STEP_LEAD = patterns("order_ask step_first step_next step_frame step_lead")
-_IN_ONE, _FIRST_THEN, _CONFIRM = patterns("steps_in_one steps_first_then order_confirm")
+_IN_ONE, _FIRST_THEN, _CONFIRM, _CHAIN = patterns("steps_in_one steps_first_then order_confirm steps_chain")
 ORDER_SAID, ORDER_ONE = table("order_said"), table("order_one")
 ORDER_YES, ORDER_NO = says("order_yes"), says("order_no")
 _CUT = re.compile(
@@ -54,6 +54,8 @@ def steps_heard(message: str, turn: int) -> set[str]:
             continue
         if both := _IN_ONE.match(text) or _FIRST_THEN.match(text):
             found += [("f", both.group("a")), ("n", both.group("b"))]
+        elif chain := _CHAIN.match(text):  # "Card numbers, then the card company, then our fraud line."
+            found += [("f", chain.group("a")), ("n", chain.group("b"))] + ([("n", chain.group("c"))] * bool(chain["c"]))
         elif first := _FIRST.match(text):
             found.append(("f", text[first.end() :]))
         elif following := _NEXT.match(text):
@@ -137,6 +139,18 @@ def _said_steps_of(told: list[str]) -> list[str]:
         if said not in steps:
             steps.append(said)
     return steps[:3]
+
+
+def order_put_now(visitor: Visitor, lines: Lines) -> str:
+    """The order the trainee has just put ("Card numbers, then the card company, then our fraud line. Okay?"), as
+    the visitor takes it in; "" when this message put none."""
+    keys = sorted(k.split(":", 4)[1:] for k in visitor.heard if k.startswith(f"step:{visitor.turn:03d}:"))
+    steps = _said_steps_of([step for *_, step in keys])
+    if len(steps) < 2:
+        return ""
+    rng = random.Random(f"{visitor.seed}:{visitor.turn}:order")
+    line = rng.choice(ORDER_SAID.get(lines.scenario.persona_register, ORDER_SAID["everyday"]))
+    return line.format(first=steps[0], First=steps[0][:1].upper() + steps[0][1:], then=", then ".join(steps[1:]))
 
 
 def order_answer(part: str, visitor: Visitor, lines: Lines) -> str | None:
