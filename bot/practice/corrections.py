@@ -20,6 +20,10 @@ _NOT_THAT = re.compile(
 )
 """A figure put right in so many words ("it's 562-555-0124, not 0142", "150 dollars, not 250"): the new figure as
 said (group 1), the old digits (group 2)."""
+_DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAY = re.compile(rf"\b({_DAY_NAME})s?\b", re.IGNORECASE)
+_NOT_THAT_DAY = re.compile(rf"\b((?:{_DAY_NAME})s?\b[^.;?!]*?),?\s+not\s+(?:on\s+)?({_DAY_NAME})s?\b", re.IGNORECASE)
+"""Days put right ("it's Mondays and Wednesdays, not Tuesdays"): the days said (group 1), the day taken back."""
 (_IN_WORDS,) = patterns("word_taken_back")
 """... and an amount put right in words ("it's twenty-five dollahs, not five"): only taken in, said back as told."""
 _CORRECTING = re.compile(r"\b(?:" + "|".join(map(re.escape, words("correction_marks"))) + r")\b", re.IGNORECASE)
@@ -36,6 +40,10 @@ def taken_back_in(message: str, before: str = "") -> dict[str, str]:
     unsaid = {}
     for m in _NOT_THAT.finditer(message):
         unsaid[m.group(2)] = re.sub(r"\D", "", m.group(1))[-len(m.group(2)) :]
+    for m in _NOT_THAT_DAY.finditer(message):  # "it's Mondays and Wednesdays, not Tuesdays": Monday for Tuesday
+        said = [d.lower() for d in _DAY.findall(m.group(1))]
+        new_days = [d for d in said if d not in before.lower()] or said[-1:]
+        unsaid[m.group(2).lower()] = new_days[0]
     for mark in _CORRECTING.finditer(message):
         new = _FIGURE.search(message, mark.end())
         if new is None or len(re.findall(r"[.!?]\s", message[mark.end() : new.start()])) > 1:
@@ -70,8 +78,15 @@ def put_right(line: str, visitor: Visitor) -> str:
     """The line with every figure the trainee took back said as the trainee put it right ("562-555-0136" once it
     said "it's 0163, not 0136": "562-555-0163"): the visitor never says back a figure it was told is wrong."""
     for old, new in _fixes(visitor).items():
-        line = re.sub(rf"(?<!\d){old}(?!\d)", new, line)
+        if old.isdigit():
+            line = re.sub(rf"(?<!\d){old}(?!\d)", new, line)
+        else:  # a day: "Tuesdays" said "Mondays", in the line's own case
+            line = re.sub(rf"\b{old}", lambda m, day=new: _as_written(day, m.group(0)), line, flags=re.IGNORECASE)
     return line
+
+
+def _as_written(word: str, written: str) -> str:
+    return word.capitalize() if written[:1].isupper() else word
 
 
 def _fixes(visitor: Visitor) -> dict[str, str]:

@@ -103,11 +103,15 @@ def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[s
     return Heard(frozenset(given), frozenset(unheard), tuple(wrong), tuple(memory), frozenset(reactions))
 
 
+_DAY_NAME = re.compile(r"\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b")
+
+
 def believed(wrong: tuple[tuple[str, str], ...], seed: int, turn: int) -> str:
     """The visitor repeating the trainee's wrong value back, as said ("30 days? Okay, good to know.")."""
     said = wrong[0][1]
     if re.fullmatch(r"1?\d{10}", said):  # a phone number, read as its digits: said as written
         said = f"({said[-10:-7]}) {said[-7:-4]}-{said[-4:]}"
+    said = _DAY_NAME.sub(lambda m: m.group(0).capitalize(), said)  # "tuesday, wednesday": "Tuesday, Wednesday"
     line = random.Random(f"{seed}:{turn}:believed").choice(BELIEVED)
     text = line.format(said=said)
     return text[:1].upper() + text[1:]

@@ -128,8 +128,11 @@ def plan_sentences(message: str) -> list[str]:
         s
         for s in statements
         if not _NOT_PLAN.search(s)
-        and (_plan_like(_DROPPED_G.sub(r"\1ing", s)) or _plan_like(_LEAD_WORDS.sub("", s)))  # "Most important now: ..."
-    ]
+        and (_plan_like(_DROPPED_G.sub(r"\1ing", s)) or _plan_like(_LEAD_WORDS.sub("", s)) or _ANNOUNCED.match(s))
+    ]  # "Most important now: ...", "So here's the deal: Zoe chills here with us, ..."
+
+
+(_ANNOUNCED,) = patterns("plan_announced")
 
 
 _LEAD_WORDS = re.compile(r"^[A-Za-z' ,]{0,40}:\s+")

@@ -52,7 +52,8 @@ NEXT, ASK_AGAIN = said("then_next ask_again")
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COUNT = (
-    rf"(?<!\w)(?<![a-z]-)(?:(?:one|two|three|a) hundred(?: and)?(?: (?:{_TENS})(?:-(?:{_UNITS}))?| (?:ten|fifteen))?|\d+|"
+    r"(?<!\w)(?<![a-z]-)"
+    rf"(?:(?:one|two|three|a) hundred(?: and)?(?: (?:{_TENS})(?:-(?:{_UNITS}))?| (?:ten|fifteen))?|\d+|"
     rf"(?:{_TENS})(?:[- ](?:{_UNITS})\b)?|{_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|a hundred|hundred)"
 )
