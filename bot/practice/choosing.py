@@ -17,7 +17,8 @@ from bot.practice.plans import in_my_words
 from bot.practice.wording import pattern, says
 
 _CHOICE_ASK = pattern("choice_ask")
-_DESK_OPTION = pattern("desk_option", re.IGNORECASE)
+_DESK_OPTION, _DESK_OPTION_OR = pattern("desk_option", re.IGNORECASE), pattern("desk_option_or", re.IGNORECASE)
+_BARE_CHOICE = pattern("bare_choice")
 CHOSEN = says("chosen")
 _WHICH = ("first", "second")
 _INLINE = re.compile(
@@ -37,12 +38,13 @@ def asks_choice(part: str) -> bool:
 def options(read: Sequence[Read]) -> list[str]:
     """The options the desk laid out in the message, in the order said, each without its lead ("I can also")."""
     found = []
-    for sentence, _ in read:
-        if "?" in sentence.original:
-            continue
-        if (m := _DESK_OPTION.match(sentence.original)) and len(m.group(1).split()) >= 2:
+    told = [sentence.original for sentence, _ in read if "?" not in sentence.original]
+    for at, sentence in enumerate(told):
+        if (m := _DESK_OPTION.match(sentence)) and len(m.group(1).split()) >= 2:
             first, *more = _OR_WE.split(m.group(1))  # "get an interpreter, or we talk now": both, "we" kept
             found += [first.strip(" ,"), *(f"we {o.strip(' ,')}" for o in more)]
+        elif (m := _DESK_OPTION_OR.match(sentence)) and at and not found:  # "X is free this afternoon. Or we ..."
+            found += [told[at - 1].rstrip(" ."), f"we {m.group(1).strip(' ,')}"]
     return found
 
 
@@ -70,6 +72,9 @@ def inline_choice(question: str, seed: int) -> str | None:
     or keep you out of it?": "I'd rather you keep me out of it, please."), the same for its seed; None for any
     other question."""
     found = _INLINE.match(question)
+    if found is None and (bare := _BARE_CHOICE.match(question)):
+        picked = bare.group("a")  # "now or afternoon ?": the first, plainly
+        return f"{picked[:1].upper()}{picked[1:]}, please."
     if found is None:
         return None
     who = f"the {found.group('who')}" if found.group("who") else "you"

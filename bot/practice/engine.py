@@ -342,9 +342,9 @@ class ScenarioEngine:
             line = random.Random(f"{visitor.seed}:{visitor.turn}:tone").choice(TAKEN_ABACK)  # and waits
         answering = visitor.answered
         line = self.lines.speakable(line, visitor, state, names)
-        if offered and not state.end and not YES_NO.match(line):
+        if offered and not state.end and (not YES_NO.match(line) or not without_bare_ack(line).strip()):
             yes = random.Random(f"{visitor.seed}:{visitor.turn}:offer").choice(offer_replies(visitor.message))
-            line = f"{yes} {line}"
+            line = f"{yes} {without_bare_ack(line)}".strip()  # a bare "Okay." to an offer is "Yes, please."
         line = self.lines.fitting(self.lines.unrepeated(line, visitor, state, answering), visitor)
         line = without_last_reaction(line) if answering else line  # "I'm Greg Hanley. Oh, good.": reacts to nothing
         line = question_last(line)  # "It's Rebecca Stone. Do you need my ID? A photo ID.": it never answers itself
