@@ -116,7 +116,7 @@ def _list_start(clause: str, at: int) -> int | None:
     """Where the alternatives after the first begin ("a license|, state ID| or passport"; "if he threatens you|,
     gets physical|, or ..."), or None for two alternatives with no comma ("a fraud alert or freeze") and for an
     "or" inside one thing of a longer list ("the title or bill of sale, and your photo ID")."""
-    if re.match(r"\s*,?\s*and\b", clause[_alternative_end(clause, at + 4) :]):
+    if re.match(r"\s*,?\s*(?:and\b|plus\b|\+|&)", clause[_alternative_end(clause, at + 4) :]):
         return None
     segments = clause[:at].split(",")[1:]  # the first of them stays
     if clause[at : at + 1] != "," and segments and len(segments[-1].split()) > 2:

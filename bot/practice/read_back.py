@@ -454,8 +454,8 @@ with the steps it follows."""
 
 def framed(line: str, values: str) -> str:
     """A read-back line with its values ("That's {values}."), never "That's it's 25 dollars" for a value said with
-    its own "it's"."""
-    return _THATS_ITS.sub("That's ", line.format(values=values))
+    its own "it's", nor "1-4pm., you said" for a time written with its full stop."""
+    return _THATS_ITS.sub("That's ", line.format(values=values.rstrip(".") if values.endswith("m.") else values))
 
 
 _THATS_ITS = re.compile(r"\bThat's it(?:'s| is) ", re.IGNORECASE)

@@ -105,6 +105,28 @@ def word_stem(word: str) -> str:
     return re.sub(r"(?:ing|ed|es|e|s)$", "", word) if len(word) > 3 else word
 
 
+def streets_once(line: str) -> str:
+    """The line with a street it has named already said as "my street" (after an address: its own) or "that
+    street" ("Number 2380, Bluebird Lane. It's on Bluebird Lane, ... The kids over on Bluebird Lane ...": "It's on
+    my street, ... The kids over on my street ...")."""
+    named: dict[str, str] = {}
+
+    def said(found: re.Match[str]) -> str:
+        street = found.group("street")
+        if street not in named:
+            named[street] = "my street" if found.group("number") else "that street"
+            return found.group(0)
+        return f"{found.group('on')}{named[street]}" if found.group("on") else found.group(0)
+
+    return _STREET.sub(said, line)
+
+
+_STREET = re.compile(
+    r"(?P<number>\b\d{2,5},? )?(?P<on>\bon )?(?P<street>\b[A-Z][a-z]+ (?:Lane|Street|Avenue|Road|Drive|Way|Court|"
+    r"Boulevard|Place|Terrace|Circle)\b)(?! (?:and|&) )"
+)
+
+
 def once_each(line: str) -> str:
     """The line less a statement that says again what an earlier sentence of it said ("I'm a bit shaky. ... I'm
     still a bit shaky.", "It's registered to me. ... It's registered in my name."): most of its words said, or

@@ -443,6 +443,7 @@ _GIVES_YOU = re.compile(r"\b(?:I|we)(?:'ll| will| am going to| are going to)? (?
 def _bring(sentences: list[str]) -> list[str]:
     """What the trainee said to bring, in the visitor's words ("I bring my photo ID."): the longest list of it, the
     latest of equals ("bring: license, registration, insurance", not "then bring the release to the tow yard")."""
+    sentences = [_BRING_HERE.sub(r"\1 ", s) for s in sentences]  # "you bring here: a license, ...": the things
     found = [
         (item.count(","), -at, item)
         for at, s in enumerate(sentences)
@@ -489,7 +490,8 @@ def things_brought(item: str) -> str:
 
 
 _BROUGHT = re.compile(
-    r"^(?:So,? )?I(?:'ll| will| need to| have to| should| must| just)? (?:also )?(?:bring|am bringing) (?:you |u )?"
+    r"^(?:So,? |For (?:the )?[\w'-]+(?: [\w'-]+)?,? )?I(?:'ll| will| need to| have to| should| must| just)? (?:also )?"
+    r"(?:bring|am bringing) (?:you |u )?"
     r"(?:in |along )?"
     rf"(.+?)(?:,? (?:{'|'.join(map(re.escape, words('brought_tails')))}))?[.!]?$"
 )
@@ -497,6 +499,7 @@ _MORE_THAN_THINGS = re.compile(r"\b(?:to|when|if|so|because|before|after|then|fo
 _FILLER = re.compile(rf"\b(?:{'|'.join(words('brought_fillers'))})\s+", re.IGNORECASE)
 
 
+_BRING_HERE = re.compile(r"\b(bring|bringing)(?: here| with you| along| in| me)?\s*:\s*", re.IGNORECASE)
 _PLUS = re.compile(r"^(?:plus|also|and also|as well as|and)\b,?\s*", re.IGNORECASE)
 """A list of what to bring that goes on in the next sentence ("Bring the van. Plus that DMV form, and your ID.")."""
 
