@@ -69,3 +69,35 @@ def test_what_was_said_is_graded_for_what_it_does(
 ) -> None:
     rules = library.scenarios[scenario]
     assert fact_statuses(said(HELLO, trainee), rules.fact_rules, rules.context)[fact].status == status
+
+
+@pytest.mark.parametrize(
+    ("trainee", "criterion", "met"),
+    [
+        # round 53: a good deed and the incident named, in any English
+        ("Deputy Lee, Harbor Station. Good job bringing her in.", "empathy", True),
+        ("I am sorry for the hit-and-run, this is not nice, and now also papers for insurance.", "empathy", True),
+        ("Sorry about the wait.", "empathy", False),
+        # a learner's check of understanding in the plain present
+        ("Give this number to insurance. Can you tell me: what you give to insurance?", "testing_questions", True),
+        ("Can you tell me what you saw?", "testing_questions", False),
+    ],
+)
+def test_round_53_verdicts(trainee: str, criterion: str, met: bool) -> None:
+    assert met_after_plan(trainee, criterion) is met
+
+
+@pytest.mark.parametrize(
+    ("scenario", "fact", "trainee", "status"),
+    [
+        # a number said in words, group by group, is the number
+        ("arrested-relative", "jail_number",
+         "The inmate information line can tell you. That number is five-six-two, five-five-five, oh-one-seven-oh.",
+         "given"),
+        # a Boston fee is a fee, wrong when wrong
+        ("impound-release", "release_fee", "The release fee's a hundred fifteen dollahs.", "wrong"),
+    ],
+)
+def test_round_53_facts(library: Library, scenario: str, fact: str, trainee: str, status: str) -> None:
+    rules = library.scenarios[scenario]
+    assert fact_statuses(said(HELLO, trainee), rules.fact_rules, rules.context)[fact].status == status

@@ -245,15 +245,25 @@ _JOINS = frozenset(("and", "or", "but", "so"))
 
 
 def _numbers_joined(chunks: list[str]) -> list[str]:
-    """ "(562) 555-0181" is cut at its brackets: a piece that starts with a digit goes with the one before."""
+    """ "(562) 555-0181" is cut at its brackets: a piece that starts with a digit goes with the one before; so does
+    a number said in words, group by group ("five six two, five five five, oh one seven oh")."""
     joined: list[str] = []
     for chunk in chunks:
         first = chunk.split()[:1]
-        if joined and first and first[0].isdigit():
+        spoken = joined and _digits_said(chunk.split()) and _digits_said(joined[-1].split()[-3:])
+        if joined and first and (first[0].isdigit() or spoken):
             joined[-1] += " " + chunk.strip()
         else:
             joined.append(chunk)
     return joined
+
+
+_DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
+
+
+def _digits_said(tokens: list[str]) -> bool:
+    """Three or four digits said as words, and nothing else ("five five five", "oh one seven oh")."""
+    return len(tokens) in (3, 4) and all(t in _DIGIT_WORDS for t in tokens)
 
 
 def _opens(tokens: list[str], i: int) -> bool:

@@ -153,8 +153,8 @@ def genuine(sentence: Sentence, shown: frozenset[str], details: Sequence[Detail]
     norm = sentence.norm
     if not (asks(norm) or _ASKS_FOR.search(norm)):
         return False
-    if _TAG.search(norm) and not question_topics(norm):
-        return False  # "..., okay?" is a tag; "She is okay?" asks whether she is hurt
+    if _TAG.search(norm) and (not question_topics(norm) or "farewell" in shown):
+        return False  # "..., okay?" is a tag, "You stay safe now, y'hear?" a goodbye; "She is okay?" asks
     if beside_offer(norm, details):
         return True  # "Anything else I can do, or anyone she might have gone with?" asks all the same
     if _OFFER.search(norm) or _OFFERS_HELP.search(norm) or checks_understanding(norm) or _agrees(norm):

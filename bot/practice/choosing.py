@@ -24,7 +24,7 @@ _WHICH = ("first", "second")
 _INLINE = re.compile(
     r"^(?:and |so |okay |ok )?(?:do|would) (?:you|u) (?:want|like|prefer) "
     r"(?:(?:the|a) (?P<who>deputy|officer|deputies) to |me to |us to )?(?P<a>\w+ .+?),? or "
-    r"(?:(?:do (?:you|u) want|would (?:you|u) like|would (?:you|u) rather) (?:me |us )?(?:to )?)?"
+    r"(?P<lead>(?:do (?:you|u) want|would (?:you|u) like|would (?:you|u) rather) (?P<us>me |us )?(?:to )?)?"
     r"(?P<b>(?!(?:should|shall|can|could|will|would|do|does|did|is|are|not)\b)\w+ .+?) \?$"
 )
 _YOURS = re.compile(r"\b(?:you|u|your|ur|yourself)\b")
@@ -43,8 +43,8 @@ def options(read: Sequence[Read]) -> list[str]:
         if (m := _DESK_OPTION.match(sentence)) and len(m.group(1).split()) >= 2:
             first, *more = _OR_WE.split(m.group(1))  # "get an interpreter, or we talk now": both, "we" kept
             found += [first.strip(" ,"), *(f"we {o.strip(' ,')}" for o in more)]
-        elif (m := _DESK_OPTION_OR.match(sentence)) and at and not found:  # "X is free this afternoon. Or we ..."
-            found += [told[at - 1].rstrip(" ."), f"we {m.group(1).strip(' ,')}"]
+        elif (m := _DESK_OPTION_OR.match(sentence)) and at:  # "X is free this afternoon. Or we talk now ..."
+            found += ([] if found else [told[at - 1].rstrip(" .")]) + [f"we {m.group(1).strip(' ,')}"]
     return found
 
 
@@ -79,7 +79,11 @@ def inline_choice(question: str, seed: int) -> str | None:
         return None
     who = f"the {found.group('who')}" if found.group("who") else "you"
     option = random.Random(f"{seed}:inline-choice").choice([found.group("a"), found.group("b")])
+    if option == found.group("b") and found.group("lead") and not found.group("us"):
+        who = "I'd"  # "..., or would you rather just go to the court first?": the visitor's own doing
     option = _YOURS.sub(
         lambda m: {"you": "me", "u": "me", "your": "my", "ur": "my", "yourself": "myself"}[m.group(0)], option
     )
+    if who == "I'd":
+        return f"I'd rather {option.strip(' ,')}."
     return f"I'd rather {who} {option.strip(' ,')}, please."

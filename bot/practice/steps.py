@@ -61,17 +61,20 @@ def steps_heard(message: str, turn: int) -> set[str]:
         elif following := _NEXT.match(text):
             found += [("f", opening)] if opening and not found else []
             found.append(("n", text[following.end() :]))
-        elif not opening and (bare := _SOON.sub("", text)).split(" ", 1)[0].lower() in _VERBS:
-            opening = bare  # "Right after we hang up, call the company on the back of those gift cards"
+        elif not opening and (bare := _YOU.sub("", _SOON.sub("", text))).split(" ", 1)[0].lower() in _VERBS:
+            opening = bare  # "Right after we hang up, call the company ...", "You report it with us through ..."
     steps = [(mark, _step(raw)) for mark, raw in found]
     return {f"step:{turn:03d}:{at:02d}:{mark}:{step}" for at, (mark, step) in enumerate(steps) if step}
 
 
 _SOON = re.compile(
     r"^\s*(?:(?:(?:right|just|straight) )?(?:(?:after|once|when|as soon as) (?:we|you|u) (?:hang up|get off the phone|"
-    r"are done|finish)|right away|right now|today|tonight|now|first thing|asap|as soon as you can)[, ]+)+",
+    r"are done|finish)|right away|right now|today|tonight|now|first thing|asap|as soon as you can|like|um|uh|i mean)"
+    r"[, ]+)+",
     re.IGNORECASE,
 )
+_YOU = re.compile(r"^(?:you|u|ya) (?=\w)", re.IGNORECASE)
+"""The person told, before a bare step ("You report it with us through our fraud line")."""
 """When a step is to be done, said before it ("right away, call ...", "Right after we hang up, call ..."): the step
 follows."""
 _SOON_END = re.compile(r"[ ,]+(?:right away|straight away|right now|asap|immediately|at once)\s*[.!]?$", re.I)
