@@ -64,6 +64,17 @@ def gist(clause: str) -> str:
     return one_of(said) if " or " in said else said
 
 
+def with_its_if(sentence: str) -> str:
+    """A case said bare before a colon, with its "if", the first of its cases ("He threatens you, gets physical: call
+    dispatch" is "If he threatens you, call dispatch"): never said back as "He calls dispatch"."""
+    return _COLON_CASE.sub(lambda m: f"If {m.group(1)[:1].lower()}{m.group(1)[1:].split(',')[0]}, ", sentence)
+
+
+_COLON_CASE = re.compile(
+    r"^((?:he|she|they|someone|somebody|anyone|anybody|it)\s+\w+s\b[^:.;?]{0,80}):\s*(?=(?:call|dial|ring|phone|text|"
+    r"contact|go|come|get)\b)",
+    re.IGNORECASE,
+)
 _OWNER = re.compile(r"\b(?:[A-Z][\w-]*\s){2,6}[A-Z][\w-]*'s\s+(?=[a-z])")
 """A long name of whose thing it is ("the Bayview County Inmate Reception Center's inmate information line"): a
 caller says "the inmate information line"."""

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.grading.lexicon import ILL_AS_I_WILL, TEXTING_FORMS, TWO_AS_TO
 from bot.grading.text import split_sentences
-from bot.practice.gist import gist
+from bot.practice.gist import gist, with_its_if
 from bot.practice.wording import pairs, pattern, patterns, says, words
 from bot.scenarios.intents import testing_kind
 
@@ -40,7 +40,9 @@ def told_sentences(message: str) -> list[str]:
 
 @lru_cache(maxsize=256)
 def _told(message: str) -> tuple[str, ...]:
-    statements = [_without_apology(untagged(s.original)) for s in split_sentences(message) if not _asks_back(s.norm)]
+    statements = [
+        with_its_if(_without_apology(untagged(s.original))) for s in split_sentences(message) if not _asks_back(s.norm)
+    ]
     statements += [_promised(found) for found in _CALLBACK_ASKED.finditer(message)]  # "..., so he can call you?"
     return tuple(
         s
@@ -122,7 +124,9 @@ def plan_sentences(message: str) -> list[str]:
     """The sentences of a trainee message that tell the visitor what to do or what will happen next
     ("Bring your license.", "A deputy is on the way.", "The number is (562) 555-0170."), and a callback promised
     inside a question ("What's your number, so the deputy can call you afterwards?")."""
-    statements = [_without_apology(untagged(s.original)) for s in split_sentences(message) if not _asks_back(s.norm)]
+    statements = [
+        with_its_if(_without_apology(untagged(s.original))) for s in split_sentences(message) if not _asks_back(s.norm)
+    ]
     statements += [_promised(found) for found in _CALLBACK_ASKED.finditer(message)]
     return [
         s
