@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from bot.grading.lexicon import QUESTION_START
+from bot.grading.phones import DIGIT_WORDS
 from bot.grading.text import split_sentences
 
 _DATA = Path(__file__).with_name("meaning.yaml")
@@ -258,12 +259,9 @@ def _numbers_joined(chunks: list[str]) -> list[str]:
     return joined
 
 
-_DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
-
-
 def _digits_said(tokens: list[str]) -> bool:
     """Three or four digits said as words, and nothing else ("five five five", "oh one seven oh")."""
-    return len(tokens) in (3, 4) and all(t in _DIGIT_WORDS for t in tokens)
+    return len(tokens) in (3, 4) and all(t in DIGIT_WORDS and t != "o" for t in tokens)
 
 
 def _opens(tokens: list[str], i: int) -> bool:

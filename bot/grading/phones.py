@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.grading.value import Value
 
-_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
 _STREETS = frozenset(
     "street st avenue ave boulevard blvd drive dr way road rd lane ln court ct place pl highway".split()
@@ -21,8 +21,8 @@ def read_phones(tokens: list[str]) -> list[Value]:
     follows one ("555-0188 1450 Industrial Way") is cut off."""
     found, groups = [], []
     for t in tokens + ["."]:
-        if t.isdigit() or (t in _DIGIT_WORDS and (groups or t not in ("o", "oh"))):
-            groups.append(_DIGIT_WORDS.get(t, t))
+        if t.isdigit() or (t in DIGIT_WORDS and (groups or t not in ("o", "oh"))):
+            groups.append(DIGIT_WORDS.get(t, t))
             continue
         found += _numbers_in(groups)
         groups = []
@@ -80,8 +80,8 @@ def read_codes(tokens: list[str]) -> list[Value]:
     i = 0
     while i < len(tokens):
         j, digits = i, ""
-        while j < len(tokens) and (tokens[j].isdigit() or tokens[j] in _DIGIT_WORDS) and len(digits) <= 3:
-            digits += _DIGIT_WORDS.get(tokens[j], tokens[j])
+        while j < len(tokens) and (tokens[j].isdigit() or tokens[j] in DIGIT_WORDS) and len(digits) <= 3:
+            digits += DIGIT_WORDS.get(tokens[j], tokens[j])
             j += 1
         if j == i:
             i += 1

@@ -325,7 +325,7 @@ class Lines:
             line = _NEWS_TAKEN.sub("", line).strip()  # "Great." to "Hi, I'm Deputy Lee." takes nothing in
             line = line[:1].upper() + line[1:] if line else ("Hi." if visitor.turn <= 1 else "Okay.")
         line = _TWO_STOPS.sub(".", earned_repeats(once_each(_one_pet_name(line)), visitor))  # "to 11 a.m.."
-        line = streets_once(line)  # "Number 2380, Bluebird Lane. It's on Bluebird Lane": "It's on my street"
+        line = streets_once(line)  # "Number 2380, Bluebird Lane. It's on Bluebird Lane": "It's on the same street"
         line = self.as_named(line)  # "It's at valley tow" typed: "It's at Valley Tow"
         if "tod:evening" in visitor.heard:
             line = _GOOD_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3) or 'good '}night", line)

@@ -106,24 +106,24 @@ def word_stem(word: str) -> str:
 
 
 def streets_once(line: str) -> str:
-    """The line with a street it has named already said as "my street" (after an address: its own) or "that
-    street" ("Number 2380, Bluebird Lane. It's on Bluebird Lane, ... The kids over on Bluebird Lane ...": "It's on
-    my street, ... The kids over on my street ...")."""
-    named: dict[str, str] = {}
+    """The line with a street it has named already said as "the same street" ("Number 2380, Bluebird Lane. It's on
+    Bluebird Lane, ... The kids over on Bluebird Lane ...": "It's on the same street, ... The kids over on the same
+    street ...")."""
+    named: set[str] = set()
 
     def said(found: re.Match[str]) -> str:
         street = found.group("street")
         if street not in named:
-            named[street] = "my street" if found.group("number") else "that street"
+            named.add(street)
             return found.group(0)
-        return f"{found.group('on')}{named[street]}" if found.group("on") else found.group(0)
+        return "on the same street" if found.group("on") else found.group(0)
 
     return _STREET.sub(said, line)
 
 
 _STREET = re.compile(
-    r"(?P<number>\b\d{2,5},? )?(?P<on>\bon )?(?P<street>\b[A-Z][a-z]+ (?:Lane|Street|Avenue|Road|Drive|Way|Court|"
-    r"Boulevard|Place|Terrace|Circle)\b)(?! (?:and|&) )"
+    r"(?P<on>\bon )?(?P<street>\b[A-Z][a-z]+ (?:Lane|Street|Avenue|Road|Drive|Way|Court|Boulevard|Place|Terrace|"
+    r"Circle)\b)(?! (?:and|&) )"
 )
 
 
