@@ -1,4 +1,4 @@
-"""Play-test round 52: verdicts that were wrong, each now right."""
+"""Play-test rounds 52 and 53: verdicts that were wrong, each now right."""
 
 from __future__ import annotations
 
@@ -11,16 +11,27 @@ from tests.test_grading_round33 import HELLO, met_after_plan, said
 
 
 @pytest.mark.parametrize(
-    ("trainee", "met"),
+    ("trainee", "criterion", "met"),
     [
         # a texted "ur" before what the person is doing is "you're", not "your"
-        ("cool. wats ur name? + can u read back wat ur bringin + when?", True),
-        ("can u tell me back wat ur gonna do first?", True),
-        ("can u read back ur case number?", False),
+        ("cool. wats ur name? + can u read back wat ur bringin + when?", "testing_questions", True),
+        ("can u tell me back wat ur gonna do first?", "testing_questions", True),
+        ("can u read back ur case number?", "testing_questions", False),
+        # a learner's check of understanding in the plain present (round 53)
+        ("Give this number to insurance. Can you tell me: what you give to insurance?", "testing_questions", True),
+        ("Can you tell me what you saw?", "testing_questions", False),
+        # the trouble named in a clause of its own
+        ("ugh, out-of-state cars r always a hassle w dmv, sorry.", "empathy", True),
+        ("Title transfers are such a pain with the DMV.", "empathy", True),
+        ("Parking downtown is always a hassle for the deputies.", "empathy", False),
+        # a good deed and the incident named, in any English (round 53)
+        ("Deputy Lee, Harbor Station. Good job bringing her in.", "empathy", True),
+        ("I am sorry for the hit-and-run, this is not nice, and now also papers for insurance.", "empathy", True),
+        ("Sorry about the wait.", "empathy", False),
     ],
 )
-def test_a_texted_check_of_understanding_is_read_as_written(trainee: str, met: bool) -> None:
-    assert met_after_plan(trainee, "testing_questions") is met
+def test_what_was_said_meets_the_criterion_it_meets(trainee: str, criterion: str, met: bool) -> None:
+    assert met_after_plan(trainee, criterion) is met
 
 
 @pytest.mark.parametrize(
@@ -30,18 +41,6 @@ def test_a_texted_check_of_understanding_is_read_as_written(trainee: str, met: b
 )
 def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
     assert normalise(written) == read
-
-
-@pytest.mark.parametrize(
-    ("trainee", "met"),
-    [
-        ("ugh, out-of-state cars r always a hassle w dmv, sorry.", True),
-        ("Title transfers are such a pain with the DMV.", True),
-        ("Parking downtown is always a hassle for the deputies.", False),
-    ],
-)
-def test_the_trouble_named_in_a_clause_of_its_own_is_empathy(trainee: str, met: bool) -> None:
-    assert met_after_plan(trainee, "empathy") is met
 
 
 @pytest.mark.parametrize(
@@ -62,35 +61,7 @@ def test_the_trouble_named_in_a_clause_of_its_own_is_empathy(trainee: str, met: 
          "missing"),
         ("domestic-violence-lobby", "safety_now", "lets go in the interview room in back, private, door locks.",
          "given"),
-    ],
-)
-def test_what_was_said_is_graded_for_what_it_does(
-    library: Library, scenario: str, fact: str, trainee: str, status: str
-) -> None:
-    rules = library.scenarios[scenario]
-    assert fact_statuses(said(HELLO, trainee), rules.fact_rules, rules.context)[fact].status == status
-
-
-@pytest.mark.parametrize(
-    ("trainee", "criterion", "met"),
-    [
-        # round 53: a good deed and the incident named, in any English
-        ("Deputy Lee, Harbor Station. Good job bringing her in.", "empathy", True),
-        ("I am sorry for the hit-and-run, this is not nice, and now also papers for insurance.", "empathy", True),
-        ("Sorry about the wait.", "empathy", False),
-        # a learner's check of understanding in the plain present
-        ("Give this number to insurance. Can you tell me: what you give to insurance?", "testing_questions", True),
-        ("Can you tell me what you saw?", "testing_questions", False),
-    ],
-)
-def test_round_53_verdicts(trainee: str, criterion: str, met: bool) -> None:
-    assert met_after_plan(trainee, criterion) is met
-
-
-@pytest.mark.parametrize(
-    ("scenario", "fact", "trainee", "status"),
-    [
-        # a number said in words, group by group, is the number
+        # a number said in words, group by group, is the number (round 53)
         ("arrested-relative", "jail_number",
          "The inmate information line can tell you. That number is five-six-two, five-five-five, oh-one-seven-oh.",
          "given"),
@@ -98,6 +69,8 @@ def test_round_53_verdicts(trainee: str, criterion: str, met: bool) -> None:
         ("impound-release", "release_fee", "The release fee's a hundred fifteen dollahs.", "wrong"),
     ],
 )
-def test_round_53_facts(library: Library, scenario: str, fact: str, trainee: str, status: str) -> None:
+def test_what_was_said_is_graded_for_what_it_does(
+    library: Library, scenario: str, fact: str, trainee: str, status: str
+) -> None:
     rules = library.scenarios[scenario]
     assert fact_statuses(said(HELLO, trainee), rules.fact_rules, rules.context)[fact].status == status
