@@ -67,6 +67,10 @@ def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
          "given"),
         # a Boston fee is a fee, wrong when wrong
         ("impound-release", "release_fee", "The release fee's a hundred fifteen dollahs.", "wrong"),
+        # thanks for the caller's own deed tells nothing about the deputy sent
+        ("welfare-check", "welfare_check",
+         "You got the right number, and bless you for checkin' on her, that's real worrisome.", "missing"),
+        ("welfare-check", "welfare_check", "Thanks for calling, I'm sending a deputy to check on her now.", "given"),
     ],
 )
 def test_what_was_said_is_graded_for_what_it_does(

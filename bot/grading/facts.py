@@ -379,6 +379,8 @@ def _sent_to_it(c: Clause) -> bool:
 def _act_event(rule: FactRule, c: Clause, pair: str, direct: bool, event: Callable[..., Event]) -> Event | None:
     """What the clause does about the fact: the opposite, a refusal, a question, a condition or a promise for
     later, somewhere else, or saying it (in part)."""
+    if WORDS["praise_leads"].starts(f" {c.core} "):
+        return None  # "bless you for checkin' on her": the person's own deed, nothing told about the fact
     if rule.against is not None and rule.against.matches(pair, negation=False):
         return event(WRONG, "the opposite of what is needed")
     if c.says_no:
