@@ -52,8 +52,13 @@ async def start_all(bot: Bot) -> None:
 
 
 async def new_unit(bot: Bot, instructor: int = INSTRUCTOR, name: str = "Day shift") -> str:
-    reply = await one(bot, instructor, f"/newunit {name}")
-    return re.search(r"Join code: (\S+)", reply).group(1)
+    """The new unit's join code, from the reply that gives it (a weekly digest sent on the unit's first Monday may
+    come in beside it)."""
+    before = len(bot.api.texts(instructor))
+    bot.api.text(instructor, f"/newunit {name}")
+    given = lambda: [t for t in bot.api.texts(instructor)[before:] if "Join code: " in t]  # noqa: E731
+    await bot.until(lambda: bool(given()))
+    return re.search(r"Join code: (\S+)", given()[0]).group(1)
 
 
 async def unit_with_trainee(bot: Bot) -> str:
