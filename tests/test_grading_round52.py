@@ -1,4 +1,4 @@
-"""Play-test rounds 52 and 53: verdicts that were wrong, each now right."""
+"""Play-test rounds 52 to 54: verdicts that were wrong, each now right."""
 
 from __future__ import annotations
 
@@ -28,6 +28,12 @@ from tests.test_grading_round33 import HELLO, met_after_plan, said
         ("Deputy Lee, Harbor Station. Good job bringing her in.", "empathy", True),
         ("I am sorry for the hit-and-run, this is not nice, and now also papers for insurance.", "empathy", True),
         ("Sorry about the wait.", "empathy", False),
+        # a check announced, then the plan asked for (round 54)
+        ("so just to check, tell me the steps n how long it takes?", "testing_questions", True),
+        ("Just to check, tell me your plate.", "testing_questions", False),
+        # what they were told to ask for, asked back in a learner's words (round 54)
+        ("Call a credit bureau and ask for a fraud alert. And the credit bureaus, what you ask them?",
+         "testing_questions", True),
     ],
 )
 def test_what_was_said_meets_the_criterion_it_meets(trainee: str, criterion: str, met: bool) -> None:
@@ -71,6 +77,12 @@ def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
         ("welfare-check", "welfare_check",
          "You got the right number, and bless you for checkin' on her, that's real worrisome.", "missing"),
         ("welfare-check", "welfare_check", "Thanks for calling, I'm sending a deputy to check on her now.", "given"),
+        # a texted "wks" is weeks (round 54)
+        ("ride-along-request", "ride_eligibility", "nice, ur good then, min age is 18. approval takes about 2 wks.",
+         "given"),
+        # a promise to protect their credit names no way to (round 54)
+        ("identity-theft", "protect_credit", "We will make report and protect your credit, step by step.", "missing"),
+        ("identity-theft", "protect_credit", "Pull your credit report tonight and look for anything else.", "given"),
     ],
 )
 def test_what_was_said_is_graded_for_what_it_does(

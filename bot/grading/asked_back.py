@@ -4,8 +4,8 @@
 book?" after the booking number, "Would you kindly tell me what becomes of the purse from here?" are quizzes on what
 the desk said, not questions for information: the SPEC's "checks understanding", in the trainee's own words. A
 question is one only when an earlier trainee message told a thing of the kind it asks (a fee, a time or days, a
-number, a place, what to bring, an e-mail address) and it does not ask what the visitor did, has or wants. The
-words of each kind are data (meaning.yaml: asked_back_*, told_*).
+number, a place, what to bring, an e-mail address, what to ask for) and it does not ask what the visitor did, has
+or wants. The words of each kind are data (meaning.yaml: asked_back_*, told_*).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bot.grading.clauses import WORDS
 from bot.grading.text import Sentence
 from bot.grading.tips import Said
 
-_KINDS = ("money", "time", "number", "place", "bring", "email")
+_KINDS = ("money", "time", "number", "place", "bring", "email", "ask")
 _PHONE = re.compile(r"\b\d{3} \d{4}\b")
 """A phone number as the grader reads it ("562 555 0124"): a number told."""
 

@@ -19,10 +19,15 @@ from bot.practice.wording import pairs, patterns, table
 _DO_NOW, _DO_FAVOUR, _DO_FOR_ME, _DO_WHEN_TOLD, _TELL_DONE, _DID_YOU, _PLACED_YET, _PLACED_WHERE = patterns(
     "do_now do_favour do_for_me do_when_told tell_done did_it placed_yet placed_where"
 )
+(_DO_AWAY,) = patterns("do_away")
 _DONE = pairs("done_forms")
 _PUT = ("put", "move", "lock", "hide", "leave", "throw", "give", "hand")
 """The verbs of putting a thing somewhere, asked after as "are they in the trunk now?"."""
 COMPLIED = table("complied")
+_AWAY = re.compile(r"\b(?:away|out of (?:your |my )?reach|trunk|back ?seat|glove ?box)\b", re.IGNORECASE)
+"""Where a thing put out of reach went, asked after ("did you get them away from you?"): a place, in code like the
+verbs of putting."""
+_FOR_ME_NOW = re.compile(r"(?:,?\s+(?:for me|please))*(?:,?\s+(?:right )?now)?$", re.IGNORECASE)
 _RATHER = re.compile(r",? or (?:even better|better yet|better still|better|ideally),? ")
 """The desk's better option, said after the first ("..., or even better put them in the trunk"): the one done."""
 _OR_ANOTHER = re.compile(r",? or (?=(?:" + "|".join(map(re.escape, _DONE)) + r")\b)", re.IGNORECASE)
@@ -37,6 +42,10 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
     did = _DID_YOU.search(part)
     if did and (done_before := _done_before(did.group("verb"), part[did.end("verb") :], visitor)):
         return f"Yes. {done_before[:1].upper()}{done_before[1:]}."  # "Did you put the pills away?" once it has
+    if did and _AWAY.search(part[did.end("verb") :]):  # "did you get them away from you?" once it put them in the
+        put = (_done_before(verb, "", visitor) for verb in _PUT)  # back seat: what it did with them
+        if done_before := next(filter(None, put), ""):
+            return f"Yes. {done_before[:1].upper()}{done_before[1:]}."
     placed = _PLACED_YET.search(part)  # "are they in the trunk now?": "Yes. I put them in the trunk."
     put = (_done_before(verb, part[placed.start() :], visitor) for verb in _PUT) if placed else iter(())
     if done_before := next(filter(None, put), ""):
@@ -45,12 +54,13 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
         put = (_done_before(verb, "", visitor) for verb in _PUT)
         if done_before := next(filter(None, put), ""):
             return f"{done_before[:1].upper()}{done_before[1:]}."
-    asked = _DO_NOW.search(part) or _DO_FAVOUR.search(part) or _DO_FOR_ME.search(part)
+    asked = _DO_NOW.search(part) or _DO_FAVOUR.search(part) or _DO_FOR_ME.search(part) or _DO_AWAY.search(part)
     asked = asked or (_DO_WHEN_TOLD.search(part) if _TELL_DONE.search(visitor.message) else None)
     if asked is None:  # "could you put the bottle in the trunk? Let me know when it's done.": done now too
         return None
     doing = _RATHER.split(asked.group("do"))[-1]  # "leave them in the glovebox, or even better put them in the trunk"
     doing = _OR_ANOTHER.split(doing)[0]  # "put those pills in the trunk or toss 'em out the window": the trunk
+    doing = _FOR_ME_NOW.sub("", doing)  # "put that bottle in the trunk for me now, while we wait": the trunk
     verb, _, rest = doing.strip(" ,").partition(" ")
     if done_before := _done_before(verb, rest, visitor):  # asked again what it has done: it says so
         return f"I already did. {done_before[:1].upper()}{done_before[1:]}."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import partial
 
 from bot.practice.plans import PHONE_NUMBER
 from bot.practice.stock_lines import without_bare_ack
@@ -44,6 +45,8 @@ def taken_back_in(message: str, before: str = "") -> dict[str, str]:
         said = [d.lower() for d in _DAY.findall(m.group(1))]
         new_days = [d for d in said if d not in before.lower()] or said[-1:]
         unsaid[m.group(2).lower()] = new_days[0]
+    for m in _IN_WORDS.finditer(message):  # "it's twenty-five dollahs, not thirty-five": thirty-five for twenty-five
+        unsaid[m.group(2).lower()] = m.group(1).lower()
     for mark in _CORRECTING.finditer(message):
         new = _FIGURE.search(message, mark.end())
         if new is None or len(re.findall(r"[.!?]\s", message[mark.end() : new.start()])) > 1:
@@ -80,9 +83,20 @@ def put_right(line: str, visitor: Visitor) -> str:
     for old, new in _fixes(visitor).items():
         if old.isdigit():
             line = re.sub(rf"(?<!\d){old}(?!\d)", new, line)
+        elif not _DAY.fullmatch(old):  # an amount in words, with its unit: "thirty-five bucks" said "twenty-five bucks"
+            line = re.sub(rf"(?<![\w-]){old}(?=\s+{_UNIT})", partial(_as_said, new), line, flags=re.I)
         else:  # a day: "Tuesdays" said "Mondays", in the line's own case
             line = re.sub(rf"\b{old}", lambda m, day=new: _as_written(day, m.group(0)), line, flags=re.IGNORECASE)
     return line
+
+
+_UNIT = r"(?:dollars|dollahs|bucks|business days|days|minutes|hours)\b"
+"""What an amount in words was put right as ("thirty-five bucks"): never "five" in "five to seven business days"
+taken for the "five" of a fee."""
+
+
+def _as_said(word: str, found: re.Match[str]) -> str:
+    return _as_written(word, found.group(0))
 
 
 def _as_written(word: str, written: str) -> str:

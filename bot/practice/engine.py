@@ -227,6 +227,7 @@ class ScenarioEngine:
         """What the message tells the visitor joins its memory: a wrong value believed (the right one forgotten),
         the values heard, what it was told and told to do, the time of day. True when it was told a plan."""
         visitor.facts -= {fact for fact, _ in heard.wrong}  # "Actually, it's 30 days": believed, so forgotten
+        visitor.heard |= {f"believed:{fact}" for fact, _ in heard.wrong}  # and never asked for again
         visitor.heard |= set(heard.memory)
         visitor.turn += 1
         visitor.message = message
@@ -400,6 +401,9 @@ class ScenarioEngine:
         if answer is not None and self.answers.teach_back_left(visitor, signals.sentences):
             plan = self.answers.in_kind.testing_answer(visitor, state, fired, message, signals.sentences)
             answer = answer if plan in answer else f"{answer} {plan}"  # "Your number? And tell me back the plan.": both
+        if state.end and answer is None and self.answers.teach_back_left(visitor, signals.sentences):
+            answer = self.answers.in_kind.testing_answer(visitor, state, fired, message, signals.sentences)  # "Thanks,
+            # Greg. Quick check: tell me what happens now with Zoe.": the plan said back, then the goodbye
         if state.end:  # a question asked with the closing is answered before the goodbye (again, if asked again)
             visitor.answered = answer or ""
             return f"{answer or ''} {self.lines.pick(lines, visitor)}".strip()

@@ -43,6 +43,7 @@ _WILL_DO = re.compile(
     r"\b(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|they'll|they will|a deputy will|"
     r"(?:the|a|our) [\w -]{3,30} (?:will|is going to|is coming))\b|"
     r"\b(?:is|are|'s|'re) (?:on (?:the|their|its|his|her) way|coming)\b|"
+    r"\b(?:deputy|deputies|officer|officers|unit|units|team|car)(?:'s| is| are|'re) (?:heading|headed|driving|going|en route)\b|"
     r"\b(?:I'm|I am|we're|we are) (?:sending|having|getting|passing|calling|putting|writing|writin'|taking|"
     r"filing|logging|forwarding|flagging)\b|\bwho'll\b|"
     r"\b(?:I|we) (?:can|want to|'d like to|would like to) (?:transfer|connect|send|get|put|bring|patch)\b",
@@ -50,7 +51,7 @@ _WILL_DO = re.compile(
 )
 _GOES_ON = re.compile(
     r"\b(?:it|this|that|she|he) (?:goes|gets sent|gets logged|stays|is sent|is kept|is held|is logged|waits)\b|"
-    r"\bthey (?:try|look|check|review|contact|hold|keep|search)\b",
+    r"\bthey (?:try|look|check|review|contact|hold|keep|search)\b|\b\w+ stays (?:here|right here|with)\b",
     re.IGNORECASE,
 )
 """What happens told in the present ("it goes to the property unit n they try 2 find the owner"), when nothing is
@@ -75,10 +76,25 @@ _CALLED_BACK = re.compile(
 )
 
 
-def next_answer(part: str, sentences: list[str]) -> str | None:
+def next_answer(part: str, sentences: list[str], whole: str = "") -> str | None:
     """ "What happens next with your complaint, in your own words?": what the desk said it will do, as told; None
     for any other question."""
-    return _told_for(_NEXT, what_happens, part, sentences)
+    told = _told_for(_NEXT, what_happens, part, sentences)
+    if told and _WHEN_TOO.search(plain(whole or part)) and not _WITHIN.search(told):  # "... and roughly when?": the
+        # time too
+        when = next((m.group(0) for s in sentences if (m := _WITHIN.search(s))), "")
+        return f"{told.rstrip('.')}, {when}." if when else told
+    return told
+
+
+_WHEN_TOO = re.compile(r"(?:\band|,) (?:roughly |about |around )?(?:when|how (?:long|soon))\b")
+"""A question of what happens next that asks when too ("what happens next and roughly when?")."""
+_WITHIN = re.compile(
+    r"\b(?:with)?in (?:about |around |roughly )?(?:the next )?(?:\d+|an?|half an)(?: (?:to|or|-) \d+)? ?"
+    r"(?:minutes?|mins?|hours?|hrs?|days?|business days|weeks?)\b",
+    re.IGNORECASE,
+)
+"""How soon, as told ("within about 20 to 30 minutes"): a time shape, code like read_back's."""
 
 
 def heard_back_answer(part: str, sentences: list[str]) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.grading.lexicon import ILL_AS_I_WILL, TEXTING_FORMS, TWO_AS_TO
+from bot.grading.lexicon import ILL_AS_I_WILL, TEXTING_FORMS, TWO_AS_TO, YOUR_AS_YOU_ARE
 from bot.grading.text import split_sentences
 from bot.practice.gist import gist, with_its_if
 from bot.practice.wording import pairs, pattern, patterns, says, words
@@ -214,6 +214,7 @@ def in_my_words(sentence: str) -> str:
     said = "".join(out)
     if directive:  # "Bring your ID" -> "I bring my ID"
         said = "I " + said[:1].lower() + said[1:]
+        said = _HAVE_DO.sub(r"I'll \1 ", said)  # "have your grandmother call ...": "I'll have my grandmother call"
     said = _THEN_DO.sub(r"\1, I \2", said)  # "If it gets worse, call 911" -> "If it gets worse, I call 911"
     said = _THEN_DO_BARE.sub(r"\1, I \2", said)  # "if anything changes call 911": "..., I call 911"
     if directive or ", I don't" in said or ", I do not" in said:  # "Don't open the door": "I won't open the door"
@@ -236,6 +237,9 @@ def in_my_words(sentence: str) -> str:
     return said[:1].upper() + said[1:]
 
 
+_HAVE_DO = re.compile(r"^I (have) (?=(?:my|him|her|them|someone|somebody)\b \w+ (?!ready\b|with\b|on\b)\w)")
+"""Someone else made to do a step ("have your grandmother call the card company"), said as a promise, never the bare
+"I have my grandmother call"."""
 _AND_DONT = re.compile(r", (?:and )?(?:don't|do not) (?!worry|hesitate|panic|stress|fret|be\b)(?=\w)")
 """A later clause telling the visitor not to do something ("..., and don't touch the car"), not a comfort."""
 
@@ -327,6 +331,7 @@ def spoken(text: str) -> str:
     """What the trainee typed, as said out loud: "+ ur photo ID" is "and your photo ID", "w/" "with", "the
     booking #" "the booking number", "wanna" "want to" (a caller saying a plan back never says the shorthand)."""
     text = _DROPPED_G.sub(r"\1ing", text)  # "eight in the mornin'": "morning"
+    text = _MINUTES.sub(" minutes", text)  # "15 min", but "min age" is the minimum (plans.yaml typed_short)
     text = _DOLLAR_SIGN.sub(r"\1 dollars", text) if "$" in text else text  # "It's $50": "It's 50 dollars"
     text = _CLOCK_RANGE.sub(r"\1 to \2", text)  # "8am-4pm": "8am to 4pm"
     text = _DAYPART.sub(r"\1 in the \2", text)  # "8 in morning to 4 in afternoon": "8 in the morning ..."
@@ -343,6 +348,7 @@ def spoken(text: str) -> str:
     return _STREET.sub(lambda m: m.group(0).title(), text)  # "500 ocean boulevard": "500 Ocean Boulevard"
 
 
+_MINUTES = re.compile(r"(?<=\d) ?min\b|(?<=few) min\b", re.IGNORECASE)
 _CLOCK_RANGE = re.compile(r"\b(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?)\s?-\s?(\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?)", re.I)
 _DAYPART = re.compile(r"\b(\d{1,2}(?::\d\d)?) in (morning|afternoon|evening)\b", re.IGNORECASE)
 _DOLLAR_SIGN = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})*|\d+)(?:\.00)?(?!\.?\d)")
@@ -356,8 +362,11 @@ _DAY_SHORT = re.compile(
 """A day said short in a range or a list ("Mon to Fri", "Mon-Fri"), not "the Sun"."""
 
 
-_YOU_ARE = re.compile(r"\b(?:ur|u r|u're)\s+(?=(?:gonna|going|gna|not|welcome|all|set|free|able|supposed)\b)", re.I)
-"""A "ur" that is "you're" ("ur gonna need ur ID"), not "your"."""
+_YOU_ARE = re.compile(
+    rf"\b(?:ur|u r|u're)\s+(?=(?:gna|{'|'.join(sorted(YOUR_AS_YOU_ARE))})\b)",
+    re.I,
+)
+"""A "ur" that is "you're" ("ur gonna need ur ID", "ur good then"), not "your", as the grader reads it."""
 _COMPANIES = re.compile(r"\b(insurance|phone|credit card|card|tow|utility|cable|gift card) cos\b", re.IGNORECASE)
 _W_WITH = re.compile(
     r"\bw (?=(?:the|that|this|those|these|it|your|ur|my|a|an|his|her|their|our|them|him|me|us|you|u|ya)\b)"

@@ -79,6 +79,7 @@ _WHERE, _COMPANY_ASKED, _NUMBER_ASKED, _TAKES = patterns("where_asked company_as
 """Asked where to go, the company's name, a phone number, how long a thing takes: over the normalised question."""
 _PLACE = value_pattern("address")
 _WAITING = frozenset(words("waiting_words"))
+_BE_WHERE = re.compile(r"\bwhere (?:will|are|r|should) (?:you|u|ya) (?:be|gonna be|going to be)\b")
 _WITH_NUMBER = re.compile(
     r",?\s*(?:(?:and )?(?:their|its|the) (?:phone|number)(?:'s| is)?:?\s+|"
     r"(?:at|phone(?:'s| is)?|tel|number(?:'s| is)?|call(?: them)?(?: at)?)[:.]?\s+)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}"
@@ -107,6 +108,21 @@ def quiz_kind(part: str) -> str | None:
     return found
 
 
+_ASK_ASKED, _ASKED_FOR = patterns("ask_asked asked_for")
+
+
+def _asked_for(sentences: list[str]) -> str:
+    """What the trainee told it to ask for, latest first ("and ask fraud alert, or better a credit freeze": "A fraud
+    alert, or better a credit freeze."), or ""."""
+    found = next((m.group(1).strip(" ,") for s in sentences if (m := _ASKED_FOR.search(s))), "")
+    if not found:
+        return ""
+    said = in_my_words(found)
+    if not re.match(r"(?i)(?:a|an|the|my|your)\b", said) and said[:1].isalpha():
+        said = f"A {said[:1].lower()}{said[1:]}"  # "fraud alert, or better a credit freeze": "A fraud alert, ..."
+    return said.rstrip(".") + "."
+
+
 def told(visitor: Visitor) -> list[str]:
     """What the trainee told the visitor, latest first: the explanations in order, then anything else told."""
     plans = sorted(k.split(":", 4)[1:] for k in visitor.heard if k.startswith("plan:"))
@@ -122,6 +138,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     if (it_back := _IT_BACK_AND.match(plain(part))) and (number := _latest_number(sentences)):
         rest = quiz_answer(it_back.group(1), visitor, lines, whole)  # "Read it back to me, and tell me what you do
         return f"{number}. {rest}" if rest and number not in rest else rest or f"{number}."  # if there's a fire"
+    if _ASK_ASKED.search(plain(part)) and (asked_for := _asked_for(sentences)):
+        return asked_for  # "And the credit bureaus, what you ask them?": "A fraud alert, or better a credit freeze."
     if numbers := numbers_answer(part, sentences):
         return numbers  # "which number's for mediation and which one do you ring if he's at your door?": both
     if _PASSED_TO_ASKED.search(plain(part)) and (whom := _passed_to(sentences)):
@@ -132,7 +150,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         return total  # "Three sellers at fifty each, what's that come to?": "That's 150 dollars for the three of us."
     if _COMPANY_ASKED.search(part) and (named := next((m for s in sentences if (m := COMPANY.search(s))), None)):
         return f"{named.group(0)}, you said."  # "And the company name?": "Valley Tow, you said."
-    if len(question_parts(part)) < 2 and not yes_no(part) and (coming := next_answer(part, sentences)):
+    one_part = len(question_parts(part)) < 2 and not yes_no(part)
+    if one_part and (coming := next_answer(part, sentences, whole or visitor.message)):
         return coming  # "what happens next with your complaint?": what the desk said it will do
     found = told_parts(part, visitor, sentences, lines)  # "... what days you come in and what it costs?": both
     found = found or order_answer(part, visitor, lines) or numbers_answer(part, sentences)
@@ -190,7 +209,8 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
         reach = {x: 3 if context.get(x, x) != x else 2 for x in sentences}
         near = {x: " ".join(sentences[at : at + reach[x]]) for at, x in enumerate(sentences)}
     about = about - _CALLING if kind == "number" else about  # "which number you call": every number is one to call
-    waiting = _WAITING if about & _WAITING else frozenset()  # "where does Zoe wait?": "She's staying right here"
+    waiting = _WAITING if about & _WAITING or _BE_WHERE.search(part) else frozenset()  # "where does Zoe wait?":
+    # "She's staying right here"; "where will you be while ...?": "I stay at home by my phone"
 
     def named(s: str) -> tuple[int, ...]:  # the sentence's own words first, then those told just before
         own, around = content_words(context.get(s, s)), content_words(near.get(s, ""))

@@ -19,6 +19,7 @@ from bot.practice.callees import callee_said, if_item
 from bot.practice.corrections import not_taken_back, taken_back
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back, what_happens, what_they_do
+from bot.practice.others import own_phone
 from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words, spoken
 from bot.practice.read_back import (
     CLOSED,
@@ -286,6 +287,10 @@ def _value(kind: str, sentences: list[str], about: set[str], visitor: Visitor, a
         values = [m.group(0).strip().lower() for m in shape.finditer(sentence)]
         return bool(values) and all(f" {v} " in f" {own} " or _own_digits(v, own_digits) for v in values)
 
+    if kind == "number" and (mine := own_phone(visitor)) and all(
+        re.sub(r"\D", "", m.group(0)).endswith(mine[0][-7:]) for s in found for m in shape.finditer(s)
+    ):
+        return ""  # "the deputy will ring you at 555-0294. Tell me back what you're doing": its own number, none told
     # "appointments": "appointment"
     best = max(found, key=lambda s: (not echoed(s), _shared(about, context[s]), -found.index(s)))
     if kind == "number" and about & content_words(context[best]):

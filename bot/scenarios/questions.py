@@ -63,6 +63,7 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "name",
         r"your (?:own )?name|your full name|your first name|your last name|spell (it|that|your)|"
+        r"what('s| is) (you|ya|yo|ur) name\b|"  # Boston's "what's ya name?", read "you"
         r"who am i (speaking|talking|chatting)|"
         r"who i'?m (talking|chatting)|who('s| is) (on the line|speaking)|"
         r"may i ask who(?! (?:you|u) (?!are\b|r\b)| (?:he|she|they|it|the|your)\b)|"
@@ -80,7 +81,9 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"safe number|your cell|cell number|contact you|get hold of you|get ahold of you|number (i|we|they|the deputy) "
         r"can (call|reach)|number for you|telephone number|your telephone|contact number|mobile number|"
         r"cell phone number|name and (a |your |ur )?(good |best )?(number|phone)\b|(best|good|safe|contact) phone\b|"
-        r"phone for (you|u)\b",
+        r"phone for (you|u)\b|"
+        r"\b(got|have|you got|you have|is there) a (good |best )?number\b(?! for (the|that|them|a|an)\b)|"
+        r"\ba number (in case|if|so)\b",
         "",
     ),
     (
@@ -207,7 +210,8 @@ _SOMEONE_ELSES_NUMBER = re.compile(
     r"\b(?:his|her|their) (?:phone |cell |mobile |home )?number\b|"
     r"\b(?:did|does|has|have) (?:the \w+|he|she|they|someone|somebody|anyone) "
     r"(?:leave|left|give|gave|use|used|call from) (?:a|any|his|her|their) "
-    r"(?:phone |cell |call ?back )?(?:number|phone)\b"
+    r"(?:phone |cell |call ?back )?(?:number|phone)\b|"
+    r"\bnumber (?:that|which|who) (?:called|rang|phoned|texted)\b"  # "the phone number that called her"
 )
 """Someone else's number ("do you know your daughter's phone number?", "did the scammer leave a phone number?"): no
 callback number of the visitor's."""
@@ -286,6 +290,7 @@ _TEACH_BACK = re.compile(
     r"\b(repeat|recite|list|go over|run through) (the |those |these |your )?(two |three |four )?"
     r"(steps|things|points)\b|"
     r"\b(tell|say|repeat|read|give) me back\b|"
+    r"\b(tell|say|walk|run) me (through )?what('s| is)? (happens|happening|going to happen|gonna happen|will happen)\b|"
     r"\b(tell|say|repeat|read) (it |that |this )?back\b|"
     r"\b(tell|say|repeat|read) me (it|that|this|those|these|them|everything|all that) back\b|"
     r"\b(tell|say|repeat|read|run) (me )?(that|the|this) (last |second |first )?(part|bit) back\b|"
