@@ -13,7 +13,7 @@ from functools import partial
 from bot.practice.plans import PHONE_NUMBER
 from bot.practice.stock_lines import without_bare_ack
 from bot.practice.visitor import Visitor
-from bot.practice.wording import patterns, says, words
+from bot.practice.wording import pairs, patterns, says, words
 
 TAKEN_BACK = says("taken_back")
 _NOT_THAT = re.compile(
@@ -21,7 +21,7 @@ _NOT_THAT = re.compile(
 )
 """A figure put right in so many words ("it's 562-555-0124, not 0142", "150 dollars, not 250"): the new figure as
 said (group 1), the old digits (group 2)."""
-_DAY_NAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAY_NAME = "(?:" + "|".join(sorted(set(pairs("days_typed_short").values()))) + ")"  # the days, in full
 _DAY = re.compile(rf"\b({_DAY_NAME})s?\b", re.IGNORECASE)
 _NOT_THAT_DAY = re.compile(rf"\b((?:{_DAY_NAME})s?\b[^.;?!]*?),?\s+not\s+(?:on\s+)?({_DAY_NAME})s?\b", re.IGNORECASE)
 """Days put right ("it's Mondays and Wednesdays, not Tuesdays"): the days said (group 1), the day taken back."""

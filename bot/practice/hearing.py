@@ -24,7 +24,7 @@ from bot.practice.plans import in_my_words as in_my_words
 from bot.practice.plans import plan_sentences as plan_sentences
 from bot.practice.plans import told_back as told_back
 from bot.practice.plans import told_sentences as told_sentences
-from bot.practice.wording import kinds, pattern, patterns, says, words
+from bot.practice.wording import kinds, pairs, pattern, patterns, says, words
 from bot.scenarios.format import Scenario
 from bot.transcript import Turn
 
@@ -103,7 +103,8 @@ def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[s
     return Heard(frozenset(given), frozenset(unheard), tuple(wrong), tuple(memory), frozenset(reactions))
 
 
-_DAY_NAME = re.compile(r"\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b")
+_DAYS = pairs("days_typed_short")  # each day typed short, and in full (plans.yaml)
+_DAY_NAME = re.compile(rf"\b(?:{'|'.join(sorted({*_DAYS, *_DAYS.values()}, key=len, reverse=True))})s?\b")
 
 
 def believed(wrong: tuple[tuple[str, str], ...], seed: int, turn: int) -> str:

@@ -24,6 +24,7 @@ from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
 from bot.practice.read_back import ASK_AGAIN, OPENERS, key_items, mine, read_back, said_back, value_pattern
 from bot.practice.said_once import content_words
+from bot.practice.shortening import in_short
 from bot.practice.steps import asks_order, order_put_now
 from bot.practice.stock_lines import (
     ALL_CLEAR,
@@ -247,7 +248,7 @@ class InKind:
             lead = sentence.split(":", 1)[0] if ":" in sentence[:40] else ""
             return len(about & content_words(lead)), len(about & content_words(item))
 
-        return max(told, key=named, default=("", ""))[1]
+        return in_short(max(told, key=named, default=("", ""))[1])  # "Real talk, ..., so the best move is ..."
 
     def _told_of(self, visitor: Visitor, about: set[str]) -> bool:
         """A number was told with one of these words ("mediation ... (562) 555-0181")."""

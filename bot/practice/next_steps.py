@@ -11,6 +11,7 @@ from bot.practice.asking import plain
 from bot.practice.plans import IN_PASSING, in_my_words
 from bot.practice.read_back import FEELING, key_items, said_again
 from bot.practice.said_once import content_words
+from bot.practice.shortening import in_short
 from bot.practice.wording import going_on, kinds
 
 
@@ -32,6 +33,7 @@ def what_happens(sentences: list[str]) -> str:
         its = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]]
         items += [i for i in its if not FEELING.search(i)][:3]  # not "I shouldn't have to translate"
     items = said_again(list(dict.fromkeys(items)))[:3] or [in_my_words(chosen[0]).rstrip(".")]
+    items = [in_short(i) for i in items]  # "So you will take my complaint, right now": "So you'll take ... now"
     rest = [going_on(_LEADING_WORD.sub(lambda m: m.group(0).lower(), i)) for i in items[1:]]
     said = [items[0], *rest]
     return (", ".join(said[:-1]) + ", and " + said[-1] if len(said) > 2 else ", and ".join(said)) + "."
@@ -43,14 +45,16 @@ _WILL_DO = re.compile(
     r"\b(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|they'll|they will|a deputy will|"
     r"(?:the|a|our) [\w -]{3,30} (?:will|is going to|is coming))\b|"
     r"\b(?:is|are|'s|'re) (?:on (?:the|their|its|his|her) way|coming)\b|"
-    r"\b(?:deputy|deputies|officer|officers|unit|units|team|car)(?:'s| is| are|'re) (?:heading|headed|driving|going|en route)\b|"
+    r"\b(?:deputy|deputies|officer|officers|unit|units|team|car)(?:'s| is| are|'re) "
+    r"(?:heading|headed|driving|going|en route)\b|"
     r"\b(?:I'm|I am|we're|we are) (?:sending|having|getting|passing|calling|putting|writing|writin'|taking|"
-    r"filing|logging|forwarding|flagging)\b|\bwho'll\b|"
+    r"filing|logging|forwarding|flagging)\b|\bwho'll\b|, who will\b|"
     r"\b(?:I|we) (?:can|want to|'d like to|would like to) (?:transfer|connect|send|get|put|bring|patch)\b",
     re.IGNORECASE,
 )
 _GOES_ON = re.compile(
-    r"\b(?:it|this|that|she|he) (?:goes|gets sent|gets logged|stays|is sent|is kept|is held|is logged|waits)\b|"
+    r"\b(?:it|this|that|she|he|complaint|report|case|application|form|letter) (?:goes|gets sent|gets logged|stays|"
+    r"is sent|is kept|is held|is logged|waits)\b|"
     r"\bthey (?:try|look|check|review|contact|hold|keep|search)\b|\b\w+ stays (?:here|right here|with)\b",
     re.IGNORECASE,
 )

@@ -378,7 +378,7 @@ _TWO_TO = re.compile(rf"(?<=[A-Za-z] )2(?= (?:{'|'.join(sorted(TWO_AS_TO))})\b)"
 _ILL = re.compile(rf"\b[Ii]ll(?= (?:{'|'.join(sorted(ILL_AS_I_WILL))})\b)")
 """A texted "ill" that is "I'll" ("ill write this up"), as the grader reads it."""
 _ITS_IS = re.compile(r"\bits(?= (?:\d|\$|a |an |the |about |only |free\b|open\b|closed\b|on |at |in |not ))")
-_STREET = re.compile(r"\b\d{1,5} (?:[a-z]+ ){1,2}(?:street|boulevard|avenue|way|drive|road|lane|court|place)\b")
+_STREET = re.compile(rf"\b\d{{1,5}} (?:[a-z]+ ){{1,2}}(?:{'|'.join(words('street_kinds'))})\b")
 
 
 def _its(text: str, at: int) -> str:

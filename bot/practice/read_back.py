@@ -19,6 +19,7 @@ from bot.practice.gist import gist
 from bot.practice.lines import Lines
 from bot.practice.plans import IN_PASSING, PHONE_NUMBER, in_my_words, spoken, told_back
 from bot.practice.said_once import content_words
+from bot.practice.shortening import in_short
 from bot.practice.visitor import Visitor
 from bot.practice.wording import pairs, patterns, said, table
 
@@ -171,6 +172,7 @@ def key_items(sentence: str) -> list[str]:
         main = f"{sentence[: aside.start()]} {sentence[aside.end() :]}"  # insurance": the list whole, then the aside
         return _joined_short(key_items(main) + key_items(aside.group(1).strip() + "."))
     sentence = _TEXTED_AND.sub("And ", sentence)  # "n if anything catches fire, ...": "And if ..."
+    sentence = _WHO_WILL.sub(", and they will ", sentence)  # "the watch commander, who will review it": they will
     sentence = _LIST_ASIDE.sub(r"\1, ", sentence)  # "..., the current registration, so renew the tags first, and ..."
     if reach := _REACH_LED.match(sentence):  # "If you want to reach them directly: (562) ..., or e-mail ...": "You
         rest = _OR_EMAIL.sub(" or by e-mail at ", sentence[reach.end() :])  # can reach them at (562) ... or by e-mail"
@@ -355,6 +357,7 @@ def said_back(
     rest = [item for item in items if item not in to_do]
     kept = _kept(to_do, keep) + _kept(rest, keep - len(to_do)) if len(to_do) < keep else _kept(to_do, keep)
     # what it is to do first, then what the agency does
+    kept = [in_short(item) for item in kept]  # "I call the inmate line at ...": "The inmate line, ..."
     if register == "limited":
         kept = [_SHORT_WORDS.sub("", item) for item in kept]
     opener = rng.choice(
@@ -381,6 +384,8 @@ def _one_list(items: list[str], lines: Lines) -> str:
     return (", ".join(parts[:-1]) + f"{',' if len(parts) > 2 else ''} and " + parts[-1]) + "."
 
 
+_WHO_WILL = re.compile(r",\s+who(?:'ll| will)\s+", re.IGNORECASE)
+"""Someone named who will do the steps ("goes to the watch commander, who will review it, ..."): their steps."""
 _TEXTED_AND = re.compile(r"^(?:n|&|an')\s+(?=[a-z])")
 _MODAL_NEXT = re.compile(r"I (?:can|could|should|might|may|must|will|would|have to|need to)\b")
 _IN_TURN = re.compile(r"\b(?:then|first|next|after|afterwards|once|before|second|step)\b", re.IGNORECASE)

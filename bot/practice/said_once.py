@@ -121,10 +121,8 @@ def streets_once(line: str) -> str:
     return _STREET.sub(said, line)
 
 
-_STREET = re.compile(
-    r"(?P<on>\bon )?(?P<street>\b[A-Z][a-z]+ (?:Lane|Street|Avenue|Road|Drive|Way|Court|Boulevard|Place|Terrace|"
-    r"Circle)\b)(?! (?:and|&) )"
-)
+_KINDS = "|".join(w.title() for w in words("street_kinds"))
+_STREET = re.compile(rf"(?P<on>\bon )?(?P<street>\b[A-Z][a-z]+ (?:{_KINDS})\b)(?! (?:and|&) )")
 
 
 def once_each(line: str) -> str:

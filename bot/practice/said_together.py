@@ -8,6 +8,7 @@ import re
 
 from bot.practice.lines import Lines
 from bot.practice.read_back import READ_BACK, framed
+from bot.practice.shortening import in_short
 from bot.practice.visitor import Visitor
 
 _CASE = re.compile(r"(?:if|when|once|until|unless|next time)\b", re.IGNORECASE)
@@ -34,7 +35,7 @@ def together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str
             pieces.append(f"And {joined_}." if pieces else line[:1].upper() + line[1:])
             values = []
         if text:
-            text = text.rstrip(".;:, ") + "." if kind == "item" else text
+            text = in_short(text.rstrip(".;:, ")) + "." if kind == "item" else text  # "The inmate line, ..."
             pieces.append(f"And {lines.decap(text)}" if pieces and kind == "item" else text[:1].upper() + text[1:])
     return " ".join(pieces)
 
