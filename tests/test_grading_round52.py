@@ -1,4 +1,4 @@
-"""Play-test rounds 52 to 54: verdicts that were wrong, each now right."""
+"""Play-test rounds 52 to 55: verdicts that were wrong, each now right."""
 
 from __future__ import annotations
 
@@ -34,6 +34,17 @@ from tests.test_grading_round33 import HELLO, met_after_plan, said
         # what they were told to ask for, asked back in a learner's words (round 54)
         ("Call a credit bureau and ask for a fraud alert. And the credit bureaus, what you ask them?",
          "testing_questions", True),
+        # round 55: a real headache is empathy; a valid licence is not validation; the plan walked through is a check
+        ("Well now, that's a real headache, especially with work tomorrow.", "empathy", True),
+        ("You'll bring three things to the tow yard: your valid driver's license, your current registration, and proof "
+         "of insurance.", "empathy", False),
+        ("Can you walk me through it in your own words: where you're going for the order, and what you'll do if he "
+         "shows up?", "testing_questions", True),
+        ("Can you walk me through what happened?", "testing_questions", False),
+        ("So, walk me through it, what time did you get home?", "testing_questions", False),
+        # a worry said to be a common one, in a learner's words (round 55)
+        ("Of course, it is good question. Many people worry same thing.", "empathy", True),
+        ("Many people ask for the same form.", "empathy", False),
     ],
 )
 def test_what_was_said_meets_the_criterion_it_meets(trainee: str, criterion: str, met: bool) -> None:
@@ -83,6 +94,14 @@ def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
         # a promise to protect their credit names no way to (round 54)
         ("identity-theft", "protect_credit", "We will make report and protect your credit, step by step.", "missing"),
         ("identity-theft", "protect_credit", "Pull your credit report tonight and look for anything else.", "given"),
+        # round 55: a form fetched is no receipt; a phone number asked for is no case number, nor a report sent away
+        ("found-property", "property_receipt", "Let me grab a property form. Where on the pier did you find it?",
+         "missing"),
+        ("found-property", "property_receipt", "I'll log it, book it into property, and give you a receipt.", "given"),
+        ("limited-english", "case_number", "Maybe on your receipt or a photo. And a phone number for you, please.",
+         "missing"),
+        ("limited-english", "take_report", "And a phone number for you, please.", "missing"),
+        ("limited-english", "take_report", "Call the non-emergency number and report it.", "wrong"),
     ],
 )
 def test_what_was_said_is_graded_for_what_it_does(

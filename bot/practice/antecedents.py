@@ -51,8 +51,10 @@ def number_named(sentence: str, before: str = "") -> tuple[str, str] | None:
     for text in (sentence, f"{before} {sentence}"):
         found = _NAMED_NUMBER.search(text)
         whom, number = (found.group(1) or found.group(3), found.group(2) or found.group(4)) if found else ("", "")
-        if found and not _BARE_LINE.match(whom):
-            return f"the {whom.strip()}", number
+        whom = _CALL_LEAD.sub("", whom.strip())  # "You call Parking Citations at ...": Parking Citations
+        if found and whom and not _BARE_LINE.match(whom):
+            named = all(w[:1].isupper() for w in whom.split())  # a name of its own ("Parking Citations")
+            return (whom if named else f"the {whom}"), number
     number = _NUMBER.search(sentence)
     if not number or not _POINTS_BACK.match(sentence):
         return None
@@ -66,6 +68,12 @@ COMPANY = re.compile(r"\b[A-Z][\w&'-]*(?: [A-Z][\w&'-]*)* (?:Tow|Towing|Auto|Imp
 """A company named in the trainee's words ("Valley Tow")."""
 
 
+_CALL_LEAD = re.compile(
+    r"^(?:(?:you|u|ya|just|then|so|and)\s+)*(?:(?:can|could|should|need to|want to|will|'ll)\s+)?"
+    r"(?:call|ring|phone|dial|contact|reach)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+"""A call said before whom it reaches ("You call Parking Citations at ..."): the call, not part of the name."""
 _PRAISE = re.compile(r"^(?:(?:free|new|good|great|local|really|very|excellent|wonderful) )+", re.I)
 _BARE_NUMBER = re.compile(r"^(?:and |so )?(?:the )?(?:number|phone number)('s| is)(?= \(?\d)", re.I)
 _THEIR_NUMBER = re.compile(r"^(?:and |so )?(?:their|its|her|his) (?=(?:direct |main )?(?:number|line|phone)\b)", re.I)

@@ -109,6 +109,23 @@ def put_off(scenario: Scenario, heard: Heard, reactions: set[str]) -> frozenset[
     return frozenset({"put_off"}) if refused else frozenset()
 
 
+def leaves_believing(scenario: Scenario, visitor: Visitor, names: frozenset[str]) -> str | None:
+    """The resolved ending for a visitor who goes at the trainee's close believing a wrong value ("14 days"): it
+    cannot know the value was wrong, so it leaves as one who got what it came for (the grade, not the visitor, says
+    it was wrong); None when it leaves for any other reason (a hostile word, a fact never told)."""
+    state = scenario.states[visitor.state]
+    if not state.end or state.outcome == "resolved" or names & _HOSTILE or not names & _CLOSED_WITH:
+        return None
+    believed = {k.removeprefix("believed:") for k in visitor.heard if k.startswith("believed:")} - visitor.facts
+    needed = {rule.name for rule in scenario.fact_rules}
+    if not believed or not needed <= visitor.facts | believed:
+        return None
+    return next((name for name, s in scenario.states.items() if s.end and s.outcome == "resolved"), None)
+
+
+_CLOSED_WITH = frozenset({"farewell", "appreciation", "offer_more_help"})
+
+
 def unresolved_floor(visitor: Visitor, state: State) -> None:
     """A visitor who hung up or walked out without what it came for is never calmer than it came in, nor calm:
     upset at least (uneasy, for one who came in calm)."""

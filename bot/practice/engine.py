@@ -33,6 +33,7 @@ from bot.practice.ending import (
     closes,
     gone,
     hands_on,
+    leaves_believing,
     meant,
     put_off,
     thanks_last,
@@ -207,6 +208,8 @@ class ScenarioEngine:
         planned = self._take_in(visitor, message, heard)
         before = (visitor.state, frozenset(visitor.facts))
         fired = self._arrived(visitor, before[0], self._move(visitor, names))
+        if believing := leaves_believing(self.scenario, visitor, names):  # "14 days" believed: it leaves content
+            self.machine.set_state(believing, model=visitor)
         if spoken is not None and not self._put_down(visitor, fired, names):
             return self._picked_up(visitor, spoken, names, signals)
         state = self.scenario.states[visitor.state]
@@ -320,8 +323,9 @@ class ScenarioEngine:
         the trainee's stalls (a message that neither moved the call on nor helped) and a visitor heated."""
         if state.end and names & _CLOSING and visitor.facts | names >= _CLOSING and thanks_last(visitor.message):
             visitor.closed = True  # the trainee has offered more help and thanked, the last of it now
-        if state.end and "farewell" in names and not names & _WARM:
-            visitor.mood = clamp(visitor.mood + 1)  # a curt "Bye." leaves the visitor a little sourer
+        if state.end and "farewell" in names and not (names | visitor.facts) & _WARM:
+            visitor.mood = clamp(visitor.mood + 1)  # a curt "Bye." after a call with no warmth in it leaves the
+            # visitor a little sourer; after help offered and thanks earlier, its warm goodbye stands
         visitor.stalls = 0 if moved or state.end else visitor.stalls + (0 if helped else 1)  # a fair step is no stall
         if visitor.mood >= MOODS.index("angry") and (visitor.mood > visitor.start_mood or visitor.turn >= 3):
             visitor.heard.add("was:angry")  # heated in this call, not only in its opening line

@@ -238,7 +238,8 @@ class Lines:
         kept = self.filtered(line, visitor)
         offer = "offer_more_help" in names  # "Anything else?" after its question had an answer: not asked again
         asked_before = offer and "?" in kept and self._all_said(kept, visitor)
-        if (kept == line or kept not in ACKNOWLEDGED) and not asked_before or state.end:
+        lost_its_question = offer and "?" in line and "?" not in kept  # "Okay, here then." left of its question
+        if (kept == line or kept not in ACKNOWLEDGED) and not asked_before and not lost_its_question or state.end:
             return kept
         if offer:  # "Anything else?" after its last question was answered: no, not "Okay."
             return random.Random(f"{visitor.seed}:{visitor.turn}:none").choice(

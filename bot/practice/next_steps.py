@@ -87,10 +87,11 @@ def next_answer(part: str, sentences: list[str], whole: str = "") -> str | None:
     if told and _WHEN_TOO.search(plain(whole or part)) and not _WITHIN.search(told):  # "... and roughly when?": the
         # time too
         when = next((m.group(0) for s in sentences if (m := _WITHIN.search(s))), "")
-        return f"{told.rstrip('.')}, {when}." if when else told
+        return f"{_NOW_AT_END.sub('', told.rstrip('.'))}, {when}." if when else told  # not "now, within 30 minutes"
     return told
 
 
+_NOW_AT_END = re.compile(r",?\s+(?:right )?now$")
 _WHEN_TOO = re.compile(r"(?:\band|,) (?:roughly |about |around )?(?:when|how (?:long|soon))\b")
 """A question of what happens next that asks when too ("what happens next and roughly when?")."""
 _WITHIN = re.compile(

@@ -265,6 +265,9 @@ def _latest_number(sentences: list[str]) -> str:
     return next((m.group(0) for s in sentences if (m := PHONE_NUMBER.search(s))), "")
 
 
+_KIND_OF_PLACE = frozenset({"the", "office", "line", "unit", "desk", "department", "number"})
+
+
 def _with_whom(found: str, sentences: list[str]) -> str:
     """A number read back with whom it reaches, asked "which number you will be calling and what it is for?":
     "That's the inmate information line, (562) 555-0170." (the name from the line it points back to)."""
@@ -273,8 +276,9 @@ def _with_whom(found: str, sentences: list[str]) -> str:
     if len(numbers) != 1 or not told:
         return found
     named = next(filter(None, (number_named(told, before) for before in sentences if before != told)), None)
-    if not named or named[1] != numbers[0] or named[0].removeprefix("the ").lower() in found.lower():
-        return found
+    said = set(found.lower().split())
+    if not named or named[1] != numbers[0] or set(named[0].lower().split()) - _KIND_OF_PLACE <= said:
+        return found  # "I call Parking Citations at ..." names "the Parking Citations office" already
     return found.replace(numbers[0], f"{named[0]}, {numbers[0]}", 1)
 
 

@@ -21,6 +21,12 @@ _ADDS_NOTHING = re.compile(
 )
 _AS_SAID = dict(pair.split(" as ", 1) for pair in words("learner_phrases"))
 _LEARNER = re.compile(r"\b(?:" + "|".join(map(re.escape, _AS_SAID)) + r")\b", re.IGNORECASE)
+_WHEN_DO = re.compile(
+    r"^((?:next time|any time|anytime|if|when|once|whenever)\b[^,]{2,60}), "
+    r"(call|ring|dial|text|go|come|bring|stay|keep|lock|get|hang up|leave)\b",
+    re.IGNORECASE,
+)
+_OR_WILL = re.compile(r"(?<=\bor )(you|I|we|they)'ll\b")
 _RIGHT_NOW = re.compile(r",?\s+right now\b", re.IGNORECASE)
 
 
@@ -34,6 +40,8 @@ def in_short(step: str) -> str:
     said = _LEARNER.sub(lambda m: _AS_SAID[m.group(0).lower()], said)  # "make report": "make a report"
     said = _ADDS_NOTHING.sub("", said)
     said = _YOU_WILL.sub(_will_short, said)
+    said = _OR_WILL.sub(r"\1 will", said)  # "the deputy or you'll call me back": "the deputy or you will"
+    said = _WHEN_DO.sub(r"\1, I \2", said)  # "Next time it starts, call dispatch": "..., I call dispatch"
     tail = "." if said.endswith(".") else ""
     if call := _CALL_AT.match(said.rstrip(".")):
         said = _number_for(call) + tail
