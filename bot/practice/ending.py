@@ -116,7 +116,7 @@ def leaves_believing(scenario: Scenario, visitor: Visitor, names: frozenset[str]
     state = scenario.states[visitor.state]
     if not state.end or state.outcome == "resolved" or names & _HOSTILE or not names & _CLOSED_WITH:
         return None
-    believed = {k.removeprefix("believed:") for k in visitor.heard if k.startswith("believed:")} - visitor.facts
+    believed = visitor.believed - visitor.facts
     needed = {rule.name for rule in scenario.fact_rules}
     if not believed or not needed <= visitor.facts | believed:
         return None

@@ -211,8 +211,8 @@ class Lines:
     def filtered(self, line: str, visitor: Visitor) -> str:
         """The line less what the visitor must not say: a question about what it was just told, a value it was
         never told, an offer of a detail it already gave."""
-        believed = {k.removeprefix("believed:") for k in visitor.heard if k.startswith("believed:")}  # told wrong
-        line = without_answered_questions(line, self.scenario.fact_rules, visitor.facts | believed, visitor.seed)
+        known = visitor.facts | visitor.believed  # a wrong value told is as good as told: never asked for again
+        line = without_answered_questions(line, self.scenario.fact_rules, known, visitor.seed)
         line = without_untold_values(line, self.scenario.fact_rules, frozenset(visitor.heard), visitor.seed)
         told = [k.split(":", 1)[1] for k in visitor.heard if k.startswith(("told-me:", "offered:"))]
         told += [k.split(":", 4)[4] for k in visitor.heard if k.startswith("plan:")]  # "there's a charger right here"

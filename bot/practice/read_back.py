@@ -357,7 +357,7 @@ def said_back(
     rest = [item for item in items if item not in to_do]
     kept = _kept(to_do, keep) + _kept(rest, keep - len(to_do)) if len(to_do) < keep else _kept(to_do, keep)
     # what it is to do first, then what the agency does
-    kept = [in_short(item) for item in kept]  # "I call the inmate line at ...": "The inmate line, ..."
+    kept = [in_short(item) for item in kept]  # "Real talk, ..., so the best move is X": "X"
     if register == "limited":
         kept = [_SHORT_WORDS.sub("", item) for item in kept]
     opener = rng.choice(

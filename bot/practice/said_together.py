@@ -35,7 +35,7 @@ def together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str
             pieces.append(f"And {joined_}." if pieces else line[:1].upper() + line[1:])
             values = []
         if text:
-            text = in_short(text.rstrip(".;:, ")) + "." if kind == "item" else text  # "The inmate line, ..."
+            text = in_short(text.rstrip(".;:, ")) + "." if kind == "item" else text  # "I call the inmate line, ..."
             pieces.append(f"And {lines.decap(text)}" if pieces and kind == "item" else text[:1].upper() + text[1:])
     return " ".join(pieces)
 

@@ -55,8 +55,9 @@ def _number_for(call: re.Match[str]) -> str:
     if whom.split()[0].lower() in ("them", "him", "her", "it"):
         return f"{number} {why}" if why else f"I call {whom} at {number}"
     whom = re.sub(r"^their\b", "the", whom, flags=re.IGNORECASE)
-    return f"I call {whom}, {number}" + (f", {why}" if why else "")  # the call kept: a teach-back may say again
-    # a number the visitor read back before
+    # the call is kept: a teach-back may say again a number the visitor read back before, and a line without its
+    # "I call" would be left out as said already
+    return f"I call {whom}, {number}" + (f", {why}" if why else "")
 
 
 def _will_short(found: re.Match[str]) -> str:

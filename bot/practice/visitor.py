@@ -67,6 +67,11 @@ class Visitor:
     checked: str = ""
     """The words of that message the grader credits as a check of understanding ("" if none); not saved."""
 
+    @property
+    def believed(self) -> set[str]:
+        """The facts it was told wrong and believes ("believed:<fact>" in `heard`): never asked for again."""
+        return {k.removeprefix("believed:") for k in self.heard if k.startswith("believed:")}
+
     def save(self) -> SavedVisitor:
         return SavedVisitor(
             self.scenario_id,
