@@ -221,7 +221,7 @@ TEACH_BACK = "Just so I'm sure I explained it, what are you going to do now?"
 def test_a_teach_back_is_the_key_points_not_the_trainees_sentence(library: Library, seed: int) -> None:
     line = reply(library, "car-break-in", [*CAR_PLAN, TEACH_BACK], seed)
     assert not line.startswith("Okay, let me see."), line
-    assert re.search(r"online", line) and re.search(r"fifteen minutes|two business days", line), line
+    assert re.search(r"online|website", line) and re.search(r"fifteen minutes|two business days", line), line
     assert "The easiest way" not in line and "your website" not in line, line
 
 

@@ -39,11 +39,13 @@ from bot.practice.ending import (
     thanks_last,
     unresolved_floor,
 )
+from bot.practice.facts_back import facts_said_back
 from bot.practice.hearing import Heard, believed, hear, plan_sentences, told_sentences, without_asking_where_it_called
 from bot.practice.lines import Lines, bare_ack, leading_thanks, questions_in, times_of_day, without_last_reaction
 from bot.practice.open_question import on_the_way_out, own_question
 from bot.practice.open_question import remember as remember_open
 from bot.practice.others import to_someone_else
+from bot.practice.own_words import said_as
 from bot.practice.plans import echoes_visitor, offers_heard
 from bot.practice.said_once import not_repeating, premise_first, said_key, said_more_later, told_fuller
 from bot.practice.steps import steps_heard
@@ -219,7 +221,8 @@ class ScenarioEngine:
         if state.end:
             self.ending.goodbye_mark(visitor, before[0])
             unresolved_floor(visitor, state)
-        line = self._reply(visitor, state, fired, message, names, signals)
+        with said_as(facts_said_back(visitor, self.lines, random.Random(f"{visitor.seed}:{visitor.turn}:facts"))):
+            line = self._reply(visitor, state, fired, message, names, signals)
         line = self._spoken(line, visitor, state, fired, names, heard, offered)
         visitor.last_line = line = on_the_way_out(visitor, line, self.scenario.persona_register) if state.end else line
         log.debug("scenario %s turn %s: %s -> %s", self.scenario.id, visitor.turn, sorted(names), visitor.state)
@@ -232,6 +235,9 @@ class ScenarioEngine:
         visitor.facts -= {fact for fact, _ in heard.wrong}  # "Actually, it's 30 days": believed, so forgotten
         visitor.heard |= {f"believed:{fact}" for fact, _ in heard.wrong}  # and never asked for again
         visitor.heard |= set(heard.memory)
+        visitor.heard |= {  # in the order told: "fact-told:<turn>:<where in the message>:<fact>:<sentence>"
+            f"fact-told:{visitor.turn:03d}:{max(0, message.find(said)):04d}:{fact}:{said}" for fact, said in heard.gave
+        }
         visitor.turn += 1
         visitor.message = message
         plans = plan_sentences(message)

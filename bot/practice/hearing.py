@@ -48,6 +48,8 @@ class Heard:
     """Per fact, how this message spoke to it when it did not give it: "welfare_check.refused" (refused,
     negated, put off or sent elsewhere), "online_report.wrong" (any wrong answer but a mere question),
     "tow_yard.partly"."""
+    gave: tuple[tuple[str, str], ...] = ()
+    """(fact, the trainee's sentence that gave it) for each fact given or told wrong: what the visitor says back."""
 
     @property
     def signals(self) -> frozenset[str]:
@@ -76,8 +78,11 @@ def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[s
     statuses = fact_statuses(turns, rules, scenario.context)
     given, unheard, wrong, memory = set(), set(), [], list(_value_keys(message))
     reactions: set[str] = set()
+    gave: list[tuple[str, str]] = []
     for rule in rules:
         status = statuses[rule.name]
+        if status.status in (GIVEN, WRONG) and status.evidence:
+            gave.append((rule.name, status.evidence))
         if status.status == GIVEN:
             given.add(rule.name)
         elif status.status == PARTLY and rule.items:
@@ -100,7 +105,7 @@ def hear(scenario: Scenario, visitor_line: str, message: str, heard: frozenset[s
                 reactions.add(f"{rule.name}.wrong")
                 if why.startswith(_REFUSALS):
                     reactions.add(f"{rule.name}.refused")
-    return Heard(frozenset(given), frozenset(unheard), tuple(wrong), tuple(memory), frozenset(reactions))
+    return Heard(frozenset(given), frozenset(unheard), tuple(wrong), tuple(memory), frozenset(reactions), tuple(gave))
 
 
 _DAYS = pairs("days_typed_short")  # each day typed short, and in full (plans.yaml)

@@ -413,10 +413,17 @@ def _own_part(said: str) -> str:
     """Asked what it will do ("Could you tell me back what you will do while you wait?"), the visitor says its own
     steps, not also what the desk said it is doing ("And you are passing all of this to dispatch now ...")."""
     sentences = [x.original for x in split_sentences(said)]
-    kept = [x for x in sentences if len(x.split()) <= 3 or _MINE_SAID.search(x) or x.rstrip().endswith("?")]
+    kept = [
+        x
+        for at, x in enumerate(sentences)
+        if len(x.split()) <= 3 or _MINE_SAID.search(x) or x.rstrip().endswith("?")
+        or at and _MINE_SAID.search(sentences[at - 1]) and _HOW_LONG.search(x)  # "I file it online. And it takes
+        or PHONE_NUMBER.search(x)  # about fifteen minutes.": how long its own step takes; "their number's ...": the
+    ]  # number it is to call
     return " ".join(kept) if any(_MINE_SAID.search(x) for x in kept) else said
 
 
+_HOW_LONG = value_pattern("deadline")
 _MINE_SAID = re.compile(
     r"^(?:(?:so|and|then|okay|ok|um|right|alright),?\s+)*(?:(?:if|when|once|until|while|after)\b[^,]*,\s*)?"
     r"(?:I|I'll|I'm|I've)\b",

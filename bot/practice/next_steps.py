@@ -9,7 +9,7 @@ from collections.abc import Callable
 from bot.practice.antecedents import named_back
 from bot.practice.asking import plain
 from bot.practice.plans import IN_PASSING, in_my_words
-from bot.practice.read_back import FEELING, key_items, said_again
+from bot.practice.read_back import CHECK_LEAD, FEELING, key_items, own_items, said_again
 from bot.practice.said_once import content_words
 from bot.practice.shortening import in_short
 from bot.practice.wording import going_on, kinds
@@ -30,8 +30,9 @@ def what_happens(sentences: list[str]) -> str:
     for sentence in chosen:  # in the order told: "you're calling a medic, ..., and the advocate's number is ..."
         at = sentences.index(sentence)
         sentence = named_back(sentence, sentences[at + 1] if at + 1 < len(sentences) else "")  # "Their number is"
-        its = [i.rstrip(".") for i in key_items(sentence) or [in_my_words(sentence)]]
-        items += [i for i in its if not FEELING.search(i)][:3]  # not "I shouldn't have to translate"
+        its = [i.rstrip(".") for i in own_items(sentence) or [in_my_words(sentence)]]  # a fact in its own words
+        items += [i for i in its if not FEELING.search(i) and not CHECK_LEAD.search(i)][:3]  # not "I shouldn't have
+        # to translate", nor "I make sure you understand each other"
     items = said_again(list(dict.fromkeys(items)))[:3] or [in_my_words(chosen[0]).rstrip(".")]
     items = [in_short(i) for i in items]  # "So you will take my complaint, right now": "So you'll take ... now"
     rest = [going_on(_LEADING_WORD.sub(lambda m: m.group(0).lower(), i)) for i in items[1:]]

@@ -183,6 +183,11 @@ _BOTH_OF_US = re.compile(r"\s+(?:get|got|are|'re|lose|lost)\s+(?:cut|disconnecte
 """What happens to both ends of a call ("if we get cut off"): said back with "we"."""
 
 
+_ALL_OF_YOU = re.compile(r"\s+(?:both|all|two)\b", re.IGNORECASE)
+_AFTER_VERB = re.compile(r"\b(?!and\b|or\b|but\b|so\b)[a-z]+\s+$")
+"""Words before "you both" that make it the object ("sit you both down"), not its subject ("and you both ...")."""
+
+
 def in_my_words(sentence: str) -> str:
     """A trainee's sentence as the visitor says it back: "Bring your ID, and you'll get a call" becomes "I bring
     my ID, and I'll get a call"; "I'm sending a deputy" becomes "you're sending a deputy"."""
@@ -210,6 +215,12 @@ def in_my_words(sentence: str) -> str:
             part = _SWAP[lower]
             if lower in ("you", "u", "ya") and _object_of(parts, len(out)):
                 part = "me"  # "we'll call you back" -> "you'll call me back"; "you can report" -> "I can report"
+            elif (
+                lower in ("you", "u", "ya")
+                and _ALL_OF_YOU.match("".join(parts[at + 1 : at + 3]))
+                and _AFTER_VERB.search("".join(out))
+            ):
+                part = "us"  # "they'll sit you both down": "they'll sit us both down", never "sit I both down"
         out.append(part)
     said = "".join(out)
     if directive:  # "Bring your ID" -> "I bring my ID"

@@ -17,6 +17,7 @@ from bot.practice.antecedents import named_back, number_named
 from bot.practice.corrections import not_taken_back, taken_back
 from bot.practice.gist import gist
 from bot.practice.lines import Lines
+from bot.practice.own_words import FactBack, facts_back, in_own_words, same_sentence
 from bot.practice.plans import IN_PASSING, PHONE_NUMBER, in_my_words, spoken, told_back
 from bot.practice.said_once import content_words
 from bot.practice.shortening import in_short
@@ -164,6 +165,25 @@ _DASH_ASIDE = re.compile(r"\s+[\u2014\u2013]\s*([^\u2014\u2013]{3,80}?)\s*[\u201
 """An aside between dashes inside a sentence (punctuation, not phrasing)."""
 
 
+def own_items(sentence: str) -> list[str]:
+    """The sentence's key items for a read-back of the plan or of what happens next: a sentence that gave a fact is
+    said in the visitor's own words (bot/practice/own_words.py), with any step of it those words do not cover."""
+    if own := in_own_words(sentence):
+        rest = [item for item in key_items(sentence) if not any(_covered(item, fact) for fact in own)]
+        return list(dict.fromkeys(fact.line for fact in own)) + rest
+    return key_items(sentence)
+
+
+def _covered(item: str, fact: FactBack) -> bool:
+    """The item is a part of the sentence the fact's line says already: its `heard` words, its values, or (for a line
+    said however the fact was given) its words."""
+    if fact.covers is not None and fact.covers.search(item):
+        return True
+    if values := _NUMBER.findall(item):
+        return all(v in fact.line for v in values)
+    return fact.covers is None and len(content_words(item) & content_words(fact.line)) >= 2
+
+
 def key_items(sentence: str) -> list[str]:
     """The actions and values of one trainee sentence, each as the visitor says it ("You can file it online, it
     takes about 15 minutes" gives "I can file it online" and "It takes about 15 minutes"); a condition stays with
@@ -227,6 +247,17 @@ def key_items(sentence: str) -> list[str]:
     return _joined_short(items)
 
 
+_REMARK = re.compile(r"^(?:all right|alright|okay|ok|well|now)\b", re.I)
+CHECK_LEAD = re.compile(r"\b(?:understand each other|on the same page)\b", re.I)
+"""The lead of a check of understanding ("to make sure we understand each other: ..."), never a step said back."""
+_NOT = re.compile(r"\b(?:not|n't)\b", re.I)
+
+
+def _aside_of_facts(item: str) -> bool:
+    """Beside the facts said back, a remark of the desk's ("All right, an eleven-year-old two hours overdue") or a
+    step it will not take ("you're not going to wait on this"): the facts are the plan. The visitor's own "I don't
+    go in" is a step of its own."""
+    return bool(_REMARK.match(item) or CHECK_LEAD.search(item)) or bool(_NOT.search(item)) and not _MINE.match(item)
 _RECOMMENDED, _OFFERED = patterns("recommended offered_after")
 """A step said as a recommendation ("What works best is ..."), and the desk's offer said after a step ("..., or I can
 start it with you now"): the first is said back as a step, the second is no step of the caller's."""
@@ -255,18 +286,17 @@ def said_again(items: list[str]) -> list[str]:
     before "a Spanish-speaking deputy will call my mom ... and take the report in person"; "you're putting me through
     to dispatch" before "you're transferring me to dispatch this second"): a caller says a thing once. An item with a
     value of its own is kept."""
-    kept = []
-    for at, item in enumerate(items):
-        mine = _step_words(item)
-        again = any(
-            len(shared := mine & _step_words(other)) >= max(2 if len(mine) <= 3 else 3, len(mine) / 2)
-            and len(_step_words(other)) > len(shared)
-            and all(value in other for value in _NUMBER.findall(item))
-            for other in items[at + 1 :]
-        )
-        if not again:
-            kept.append(item)
-    return kept
+    return [item for at, item in enumerate(items) if not any(_says_more(other, item) for other in items[at + 1 :])]
+
+
+def _says_more(other: str, item: str) -> bool:
+    """`other` says the item's step again at more length, with every value of the item."""
+    mine = _step_words(item)
+    return (
+        len(shared := mine & _step_words(other)) >= max(2 if len(mine) <= 3 else 3, len(mine) / 2)
+        and len(_step_words(other)) > len(shared)
+        and all(value in other for value in _NUMBER.findall(item))
+    )
 
 
 def _step_words(item: str) -> set[str]:
@@ -339,23 +369,38 @@ def _kept(items: list[str], keep: int) -> list[str]:
 def said_back(
     plans: list[tuple[int, bool, str]], register: str, confused: bool, rng: random.Random, lines: Lines
 ) -> str:
-    """The plan said back: its key actions and values, in the visitor's voice; the sentences as the trainee said
-    them (in the visitor's words) when no action or value stands out."""
+    """The plan said back: every fact it was told, in its own words (bot/practice/own_words.py), then the key
+    actions and values of the rest in the visitor's voice; the sentences as the trainee said them (in the visitor's
+    words) when no action or value stands out."""
     told = [t for *_, t in plans]
     chosen = [named_back(s, " ".join(told[max(0, told.index(s) - 2) : told.index(s)])) for s in _chosen(plans)]
+    facts = [(f.sentence, f.line) for f in facts_back() if any(same_sentence(s, f.sentence) for s in chosen)]
     recap = [in_my_words(_LED.sub("", s)).rstrip(".") + "." for s in chosen[-1:] if len(s.split()) >= _RECAP]
-    recap = recap if recap and (not any(map(key_items, chosen)) or _RECAP_LED.match(chosen[-1])) else []  # "To recap:"
-    items = recap or list(dict.fromkeys(item for sentence in chosen for item in key_items(sentence)))
+    recap = recap if recap and not facts and (not any(map(key_items, chosen)) or _RECAP_LED.match(chosen[-1])) else []
+    items = recap or list(dict.fromkeys(item for sentence in chosen for item in own_items(sentence)))
     items = [item for item in items if not FEELING.search(item)] or items  # "I have every right to be upset"
     items = _said_before(said_again(items))
-    if not recap and not any(_NUMBER.search(item) for item in items) and (call := _call_told(plans)):
+    if not recap and not facts and not any(_NUMBER.search(i) for i in items) and (call := _call_told(plans)):
         items = [call, *items]  # "Keep that paper handy" after the number: the call it is for comes first
-    if not any(len(content_words(item)) >= 3 for item in items):
+    if not facts and not any(len(content_words(item)) >= 3 for item in items):
         return told_back(plans, asks_number=False)
     keep = 2 if confused or register == "child" else 3
+    facts_said = list(dict.fromkeys(line for _, line in facts))[: max(keep, 4) if keep > 2 else keep]
+    told_as_fact = [f for f in facts_back() if f.covers is not None and f.line in facts_said]  # "you're radioing
+    items = [i for i in items if i in facts_said or not any(_covered(i, f) for f in told_as_fact)]  # dispatch now"
+    items = [i for i in items if i in facts_said or not any(_says_more(f, i) for f in facts_said)]  # "I call the
+    items = [i for i in items if i in facts_said or not facts_said or not _aside_of_facts(i)]  # jail at ..."
+    items = facts_said + [item for item in items if item not in facts_said]
     to_do = [item for item in items if _MINE.match(item)]
-    rest = [item for item in items if item not in to_do]
-    kept = _kept(to_do, keep) + _kept(rest, keep - len(to_do)) if len(to_do) < keep else _kept(to_do, keep)
+    if facts_said:  # every fact told, then what else there is room for: its own steps before what others do
+        own = [i for i in to_do if i not in facts_said]
+        own = _kept(own, max(0, keep - sum(bool(_MINE.match(f)) for f in facts_said)))
+        others = [i for i in items if i not in facts_said and i not in to_do]
+        kept = facts_said + own + _kept(others, max(0, keep - len(facts_said) - len(own)))
+        kept = sorted(kept, key=lambda item: not _MINE.match(item))
+    else:
+        rest = [item for item in items if item not in to_do]
+        kept = _kept(to_do, keep) + _kept(rest, keep - len(to_do)) if len(to_do) < keep else _kept(to_do, keep)
     # what it is to do first, then what the agency does
     kept = [in_short(item) for item in kept]  # "Real talk, ..., so the best move is X": "X"
     if register == "limited":
@@ -364,13 +409,17 @@ def said_back(
         OPENERS["confused" if confused else register] if confused or register in OPENERS else OPENERS["everyday"]
     )
     in_turn = any(_IN_TURN.search(sentence) for sentence in chosen)  # "first ..., then ...": steps in order
-    if not in_turn and len(kept) > 1 and all(_MINE.match(item) for item in kept):
+    if not in_turn and len(kept) > 1 and all(_MINE.match(item) and not _VALUE_AFTER.search(item) for item in kept):
         kept = [_one_list(kept, lines)]  # "I stay at the house, keep my phone on, and if she shows up, I call you"
     said = [_after(opener, kept[0], lines)]
     said += [_after(rng.choice(NEXT) if in_turn and _ACTION.match(item) else "And", item, lines) for item in kept[1:]]
     if confused and len(to_do) > keep:  # a thing of its own to do left out; what the agency does may go unsaid
         said.append(rng.choice(ASK_AGAIN))
     return " ".join(said)
+
+
+_VALUE_AFTER = re.compile(r",\s*(?:within |in |by )?\d")
+"""A step with its value after a comma ("I send the DMV form in, 10 days"): in a list, the value reads as a step."""
 
 
 def _one_list(items: list[str], lines: Lines) -> str:
@@ -381,7 +430,11 @@ def _one_list(items: list[str], lines: Lines) -> str:
         item = item.rstrip(".")
         shared = item.startswith("I ") and not _MODAL_NEXT.match(item)  # "..., and keep", never "..., can file"
         parts.append(item[2:] if shared else lines.decap(item))
+    parts = [_PET_NAME_AT_END.sub("", part) for part in parts[:-1]] + parts[-1:]  # "I won't hang up, dear and ..."
     return (", ".join(parts[:-1]) + f"{',' if len(parts) > 2 else ''} and " + parts[-1]) + "."
+
+
+_PET_NAME_AT_END = re.compile(r",\s*(?:dear|honey|hon|sweetie|sweetheart|love|sir|ma'am)$", re.IGNORECASE)
 
 
 _WHO_WILL = re.compile(r",\s+who(?:'ll| will)\s+", re.IGNORECASE)

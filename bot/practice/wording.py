@@ -76,7 +76,7 @@ def going_on(said: str) -> str:
     """Words said after others in one sentence ("..., and ten business days", "..., and even if I feel okay"): a
     common first word lower-cased (bot/practice/phrases/speaking.yaml), a name or "I" kept."""
     first = said.split(" ", 1)[0].lower()
-    return said[:1].lower() + said[1:] if first in _COMMON_OPENERS and first != "i" else said
+    return said[:1].lower() + said[1:] if first in _COMMON_OPENERS and first != "i" and first[:2] != "i'" else said
 
 
 _COMMON_OPENERS = frozenset(words("common_openers"))

@@ -55,6 +55,16 @@ class Detail:
 
 
 @dataclass(frozen=True)
+class SaidBack:
+    """How the visitor says back a fact it was told, in its own words (`persona.says_back`): lines said when the
+    trainee's sentence that gave the fact has one of the `heard` words (None: any way of giving it). A line's
+    slots ({number}, {fee}, {time}, ...) hold the value as the trainee said it in that sentence."""
+
+    heard: re.Pattern[str] | None
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Rule:
     """Move on when the trainee's message shows `when` (all), none of `unless`, and the mood fits."""
 
@@ -124,6 +134,8 @@ class Scenario:
     context: Context = field(default_factory=Context)
     persona_register: str = "everyday"
     persona_details: tuple[Detail, ...] = ()
+    persona_says_back: Mapping[str, tuple[SaidBack, ...]] = field(default_factory=dict)
+    """Fact -> how the visitor says it back when it was told it (`persona.says_back`)."""
     """The persona's concrete details, answered by what a question asks (`persona.details`)."""
     desk_reference: tuple[tuple[str, str], ...] = ()
     """(label, value) of each agency.yaml setting this call's resolution facts need: what a desk officer has on

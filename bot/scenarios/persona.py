@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.scenarios.model import Detail, Line
+from bot.scenarios.model import Detail, Line, SaidBack
 from bot.scenarios.reading import Reader, kind_of
-from bot.scenarios.schema import MOODS, REGISTERS, TOPICS
+from bot.scenarios.schema import MOODS, PLACEHOLDER, REGISTERS, SAID_BACK_SLOTS, TOPICS
 
 DETAIL_ASKED: dict[str, str] = {
     "phone": r"call ?back|reach you|name (and |\+ |n |& )?(a |your |ur |the )?(phone|number|cell)|"
@@ -47,6 +47,7 @@ def persona_fields(reader: Reader, persona: dict) -> dict[str, Any]:
         "persona_facts": persona_facts(reader, persona.get("facts", {})),
         "persona_unknown": reader.lines_of(persona.get("unknown"), ("persona", "unknown"), None, required=False),
         "persona_details": persona_details(reader, persona.get("details"), answers="facts" in persona),
+        "persona_says_back": persona_says_back(reader, persona.get("says_back")),
         "persona_register": reader.choice(persona, ("persona", "register"), REGISTERS)
         if "register" in persona
         else "everyday",
@@ -92,8 +93,7 @@ def persona_details(reader: Reader, raw: Any, answers: bool) -> tuple[Detail, ..
             reader.problem(at, f"detail '{name}' needs 'asked': the words of a question that ask for it")
             continue
         if "asked" in spec:
-            words = [w.strip() for w in asked.split("|") if w.strip()]
-            asked = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words)
+            asked = alternatives(asked)
         say = spec["say"] if isinstance(spec.get("say"), list) else [spec.get("say")]
         lines = reader.lines_of(say, at + ("say",), None)
         known = spec.get("known", True) is not False
@@ -105,3 +105,74 @@ def persona_details(reader: Reader, raw: Any, answers: bool) -> tuple[Detail, ..
         if name not in raw:
             reader.problem(path, f"the persona needs a '{name}' detail (a deputy asks every caller for it)")
     return tuple(details)
+
+
+def alternatives(words: str) -> str:
+    """ "log* | book it" as a pattern: each way of saying it, a trailing * for any ending ("logged", "logging")."""
+    each = [w.strip() for w in words.split("|") if w.strip()]
+    return "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in each)
+
+
+def persona_says_back(reader: Reader, raw: Any) -> dict[str, tuple[SaidBack, ...]]:
+    """`persona.says_back`: per resolution fact, how the visitor says it back once told, as lines or as
+    `{heard: "words | words*", say: [lines]}` (said only when the trainee's sentence has one of the words). A
+    value comes from the trainee, never the agency: a line holds a slot ({number}, {fee}, {time}, ...), not an
+    agency.yaml setting, so a wrong value told is said back wrong."""
+    path = ("persona", "says_back")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        reader.problem(path, f"'says_back' must map resolution facts to lines, not {kind_of(raw)}")
+        return {}
+    facts = getattr(reader, "resolution_names", set())
+    said: dict[str, tuple[SaidBack, ...]] = {}
+    for fact, entries in raw.items():
+        at = path + (fact,)
+        if fact not in facts:
+            reader.problem(at, f"'{fact}' is not a resolution fact of this scenario ({', '.join(sorted(facts))})")
+        elif not isinstance(entries, list) or not entries:
+            reader.problem(at, "a non-empty list of lines, or of {heard: 'words | words', say: [lines]}")
+        else:
+            said[str(fact)] = tuple(e for i, item in enumerate(entries) if (e := _said_back(reader, item, at + (i,))))
+    return said
+
+
+def _said_back(reader: Reader, item: Any, at: tuple) -> SaidBack | None:
+    spec = item if isinstance(item, dict) else {"say": [item]}
+    reader.keys(spec, at, {"heard", "say"}, ("say",))
+    heard = spec.get("heard")
+    if heard is not None and (not isinstance(heard, str) or not heard.strip()):
+        reader.problem(at + ("heard",), "'heard' is the trainee's words that this line needs: 'receipt | log*'")
+        return None
+    say = spec.get("say") if isinstance(spec.get("say"), list) else [spec.get("say")]
+    lines = tuple(line for i, text in enumerate(say) if (line := _said_back_line(reader, text, at + (i,))))
+    if not lines:
+        return None
+    return SaidBack(re.compile(rf"\b(?:{alternatives(heard)})\b", re.IGNORECASE) if heard else None, lines)
+
+
+_TWO_SENTENCES = re.compile(r"(?:[.!]|\.\.\.)\s+\S")
+_OPENER = re.compile(r"^(?:so|okay|ok|alright|right|um|uh)\b", re.IGNORECASE)
+_MOST_WORDS = 12
+"""A line said back is one step, put together with the others ("So I call them, and they'll ..."): a second
+sentence or an opener of its own reads as a recital once joined."""
+
+
+def _said_back_line(reader: Reader, text: Any, at: tuple) -> str:
+    """One line said back, its slots kept for the trainee's values; an agency value in it is a problem."""
+    if not isinstance(text, str) or not text.strip():
+        reader.problem(at, "a line said back must be non-empty text")
+        return ""
+    if "?" in text:
+        reader.problem(at, f"a line said back states what the visitor was told, it asks nothing: {text!r}")
+        return ""
+    if _TWO_SENTENCES.search(text.strip().rstrip(".!")) or _OPENER.match(text) or len(text.split()) > _MOST_WORDS:
+        reader.problem(at, f"a line said back is one short sentence, no 'So' or 'Okay' of its own: {text!r}")
+        return ""
+    for name, _ in PLACEHOLDER.findall(text):
+        if name in reader.agency:
+            slots = ", ".join(f"{{{s}}}" for s in SAID_BACK_SLOTS)
+            reader.problem(at, f"'{{{name}}}' is the agency's value: say back the trainee's, with a slot ({slots})")
+            return ""
+    kept = PLACEHOLDER.sub(lambda m: f"\x00{m.group(1)}\x00" if m.group(1) in SAID_BACK_SLOTS else m.group(0), text)
+    return re.sub("\x00([a-z]+)\x00", r"{\1}", reader.fill(kept.strip(), at, None))

@@ -39,7 +39,9 @@ bot/practice/hearing.py reads them)."""
 RULE_KEYS = {"when", "unless", "given", "not_given", "mood_at_least", "mood_at_most", "to", "say"}
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([a-z_][a-z0-9_]*))?\}")
 """`{name}` or `{pool.field}` in a line: an agency.yaml setting, or a pool's value drawn per attempt."""
-PERSONA_KEYS = {"name", "mood", "facts", "unknown", "details", "register"}
+PERSONA_KEYS = {"name", "mood", "facts", "unknown", "details", "register", "says_back"}
+SAID_BACK_SLOTS = ("number", "fee", "time", "hours", "days", "address", "email", "age")
+"""The slots of a `says_back` line: a value of that kind as the trainee said it (see bot/practice/facts_back.py)."""
 REGISTERS = ("everyday", "distressed", "limited", "child", "elderly")
 """How the persona speaks its stock lines ("Okay. I understand." from a frightened caller, not "Yeah, I follow.")."""
 TOPICS = (
