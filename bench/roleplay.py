@@ -1002,7 +1002,23 @@ def check_teach_back(engine: ScenarioEngine, script: Script, seed: int) -> tuple
         len(words) >= 3 and any(len(words & t) / len(words) >= 0.5 for t in said)
         for words in (_content(s.original) for s in split_sentences(line))
     )
-    return echoed and fits("teach_back", line), line
+    return (echoed or said_as_own(engine, line)) and fits("teach_back", line), line
+
+
+def said_as_own(engine: ScenarioEngine, line: str) -> bool:
+    """The read-back says a fact it was told in the visitor's own words (one of the scenario's `says_back` lines,
+    its slots and details filled in; a visitor with little English leaves out "the")."""
+    own = [
+        re.compile(re.sub(r"\\\{[a-z_.]+\\\}", ".+?", re.escape(_no_articles(said.rstrip(".!")))), re.IGNORECASE)
+        for entries in engine.scenario.persona_says_back.values()
+        for entry in entries
+        for said in entry.lines
+    ]
+    return any(pattern.search(_no_articles(line)) for pattern in own)
+
+
+def _no_articles(text: str) -> str:
+    return re.sub(r"\b(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
 
 
 LEAVES = re.compile(r"\bbye\b|turns to go|about to hang up|hangs up|heads out|\(click\.\)|\bleaves\b", re.I)

@@ -34,8 +34,9 @@ _DAY_SETS = {
     "daily": frozenset(range(7)),
     "everyday": frozenset(range(7)),
 }
-_ALL_DAYS = ("every day", "any day", "seven days a week", "7 days a week", "7 days", "all week", "any time", "24 7",
-             "24 hours a day", "around the clock", "anytime")  # fmt: skip
+_ALL_DAYS = ("every day", "any day", "seven days a week", "7 days a week", "open 7 days", "open seven days", "all week",
+             "any time", "24 7", "24 hours a day", "around the clock", "anytime")  # fmt: skip
+"""Which days ("open 7 days"), never a wait ("in 5 to 7 days" is how long a copy takes)."""
 _ALL_HOURS = ("24 7", "around the clock", "24 hours a day", "open 24 hours", "open 24 hrs", "opened 24 hours",
               "staffed 24 hours", "open twenty four hours", "open all night", "open all day and night")  # fmt: skip
 """Hours, not how long: "they're open 24 hours" is a clock span of the whole day."""

@@ -26,28 +26,32 @@ _KIND_OF_SLOT = {slot: slot for slot in SAID_BACK_SLOTS} | {"time": "deadline"}
 _SLOT = re.compile(r"\{(" + "|".join(SAID_BACK_SLOTS) + r")\}")
 
 
-def facts_told(visitor: Visitor) -> list[tuple[str, str]]:
-    """(fact, the trainee's sentence that last gave it) for each fact the visitor holds, in the order told."""
-    latest: dict[str, tuple[str, str]] = {}
+def facts_told(visitor: Visitor) -> list[tuple[str, list[str]]]:
+    """(fact, every trainee sentence that gave it, the latest last) for each fact the visitor holds, in the order
+    told last."""
+    told: dict[str, list[tuple[str, str]]] = {}
     for key in sorted(k for k in visitor.heard if k.startswith("fact-told:")):
         _, turn, at, fact, sentence = key.split(":", 4)
-        latest[fact] = (f"{turn}:{at}", sentence)
+        told.setdefault(fact, []).append((f"{turn}:{at}", sentence))
     held = visitor.facts | visitor.believed
-    return [(f, s) for f, (_, s) in sorted(latest.items(), key=lambda kv: kv[1][0]) if f in held]
+    latest_first = sorted(told.items(), key=lambda kv: kv[1][-1][0])
+    return [(fact, [s for _, s in said]) for fact, said in latest_first if fact in held]
 
 
 def facts_said_back(visitor: Visitor, lines: Lines, rng: random.Random) -> list[FactBack]:
     """Each fact told that the scenario gives words for, as the visitor says it back, in the order told: a line of
-    the first of its `says_back` entries the trainee's sentence fits; a fact with none is left to the trainee's
-    words."""
+    the first of its `says_back` entries the latest sentence that gave it fits (the latest with words for it), for
+    every sentence that gave it (a read-back of an earlier one says the fact as the visitor now holds it); a fact
+    with none is left to the trainee's words."""
     said = []
-    for fact, sentence in facts_told(visitor):
-        for back in lines.scenario.persona_says_back.get(fact, ()):
-            if fitting := _fitting(back, sentence):
-                line = lines.render(rng.choice(fitting), visitor).strip()
-                line = line[:1].upper() + line[1:] + ("" if line.endswith((".", "!")) else ".")
-                said.append(FactBack(sentence, line, back.heard))
-                break
+    for fact, sentences in facts_told(visitor):
+        entries = lines.scenario.persona_says_back.get(fact, ())
+        found = next(((b, f) for s in reversed(sentences) for b in entries if (f := _fitting(b, s))), None)
+        if found:  # the latest sentence with words of its own for the fact ("Sorry, I didn't catch that." has none)
+            back, fitting = found
+            line = lines.render(rng.choice(fitting), visitor).strip()
+            line = line[:1].upper() + line[1:] + ("" if line.endswith((".", "!")) else ".")
+            said += [FactBack(sentence, line, back.heard) for sentence in reversed(sentences)]
     return said
 
 

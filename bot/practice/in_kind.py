@@ -22,7 +22,7 @@ from bot.practice.lines import Lines
 from bot.practice.next_steps import asks_heard_back
 from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
-from bot.practice.read_back import ASK_AGAIN, OPENERS, key_items, mine, read_back, said_back, value_pattern
+from bot.practice.read_back import ASK_AGAIN, OPENERS, key_items, mine, own_items, read_back, said_back, value_pattern
 from bot.practice.said_once import content_words
 from bot.practice.shortening import in_short
 from bot.practice.steps import asks_order, order_put_now
@@ -393,6 +393,7 @@ class InKind:
             return told_back(plans, asks_number=True)
         confused = any(not d.known for d in self.scenario.persona_details)
         said = said_back(plans, self.scenario.persona_register, confused, rng, self.lines) if plans else ""
+        said = _not_called_by_name(said, self.lines.persona_name(visitor))  # "I stay back from the road, June."
         if said and _nothing_mine(plans, message):  # "what are you gonna do?", told only what the desk does
             return _waiting(rng.choice(NOTHING_TO_DO), said)
         return _own_part(said) if _ASKS_MINE.search(message.lower()) else said
@@ -407,6 +408,14 @@ class InKind:
                 _, turn, index, directive, text = key.split(":", 4)
                 found.append((int(turn), int(index), directive == "1", text))
         return [(turn, directive, text) for turn, _, directive, text in sorted(found)]
+
+
+def _not_called_by_name(said: str, name: str) -> str:
+    """A step said back without the visitor's own name the trainee called it by at its end ("Stay back from the road,
+    June." is said back "I stay back from the road."): a caller never calls itself by name."""
+    for part in {name, *name.split()} - {"Mr.", "Mrs.", "Ms.", "Dr.", ""}:
+        said = re.sub(rf",\s*{re.escape(part)}(?=[.!?]|,? and\b)", "", said)
+    return said
 
 
 def _own_part(said: str) -> str:
@@ -443,7 +452,7 @@ def _nothing_mine(plans: list[tuple[int, bool, str]], asked: str) -> bool:
     only what the desk does: nothing of its own to say back."""
     if not _ASKS_MINE.search(asked.lower()) or any(re.search(r"\d", t) for *_, t in plans):
         return False  # "Valley Tow ... 562-555-0188": its part is to call them
-    told = [item for *_, t in plans for item in key_items(t)]
+    told = [item for *_, t in plans for item in own_items(t)]  # "I get a receipt": a fact of its own, said back
     return bool(told) and not any(mine(i) for i in told)
 
 

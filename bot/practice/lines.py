@@ -347,7 +347,7 @@ def _not_to_itself(said: str, name: str) -> str:
     """The plan said back without the visitor's own name the trainee called it by ("I'm somewhere safe right now,
     Jasmine, right here with you" is said "I'm somewhere safe right now, right here with you")."""
     for part in {name, *name.split()} - {"Mr.", "Mrs.", "Ms.", "Dr.", ""}:
-        said = re.sub(rf",\s*{re.escape(part)}(?=,|\s+and\b|[.!?])", lambda m, line=said: _vocative(line, m), said)
+        said = re.sub(rf",\s*{re.escape(part)}(?=,|\s+and\b)", lambda m, line=said: _vocative(line, m), said)
     return said
 
 
@@ -356,9 +356,7 @@ def _vocative(said: str, m: re.Match[str]) -> str:
     with you"); kept after a repeat's opener or a short lead ("Again, Jordan Lee, sure.")."""
     before = re.split(r"[.!?]\s", said[: m.start()])[-1].lower().split()
     after = re.split(r"[.!?]", said[m.end() + 1 :])[0].split()
-    ends = said[m.end() : m.end() + 1] in ".!?"  # "I stay back from the road, June.": the name ends it
-    lead = before[-1] not in ("said", "again", "yes", "sure", "so") if before else False
-    calling = len(before) >= 3 and lead and (ends or len(after) >= 2)
+    calling = len(before) >= 3 and before[-1] not in ("said", "again", "yes", "sure", "so") and len(after) >= 2
     return "" if calling else m.group(0)
 
 

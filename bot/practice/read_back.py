@@ -177,10 +177,10 @@ def own_items(sentence: str) -> list[str]:
 def _covered(item: str, fact: FactBack) -> bool:
     """The item is a part of the sentence the fact's line says already: its `heard` words, its values, or (for a line
     said however the fact was given) its words."""
+    if values := _NUMBER.findall(item):  # "..., and contact you at (562) 555-0415": a number the line does not say
+        return all(v in fact.line for v in values)
     if fact.covers is not None and fact.covers.search(item):
         return True
-    if values := _NUMBER.findall(item):
-        return all(v in fact.line for v in values)
     return fact.covers is None and len(content_words(item) & content_words(fact.line)) >= 2
 
 
@@ -409,8 +409,9 @@ def said_back(
         OPENERS["confused" if confused else register] if confused or register in OPENERS else OPENERS["everyday"]
     )
     in_turn = any(_IN_TURN.search(sentence) for sentence in chosen)  # "first ..., then ...": steps in order
-    if not in_turn and len(kept) > 1 and all(_MINE.match(item) and not _VALUE_AFTER.search(item) for item in kept):
-        kept = [_one_list(kept, lines)]  # "I stay at the house, keep my phone on, and if she shows up, I call you"
+    own = [item for item in kept if _MINE.match(item) and not _VALUE_AFTER.search(item)]
+    if not in_turn and len(own) > 1 and kept[: len(own)] == own:  # its own steps first, said as one list: "I stay
+        kept = [_one_list(own, lines), *kept[len(own) :]]  # at the house, keep my phone on, and if she shows up, I ..."
     said = [_after(opener, kept[0], lines)]
     said += [_after(rng.choice(NEXT) if in_turn and _ACTION.match(item) else "And", item, lines) for item in kept[1:]]
     if confused and len(to_do) > keep:  # a thing of its own to do left out; what the agency does may go unsaid
