@@ -94,3 +94,17 @@ def test_a_value_of_the_persons_own_plans_is_no_claim(said: str, kinds: set[str]
 def test_open_24_hours_is_hours_not_how_long() -> None:
     assert [(v.kind, v.low, v.high) for v in values_in(normalise("and they're open 24 hours"))] == [("clock", 0, 24)]
     assert [v.kind for v in values_in(normalise("we'll call you back within 24 hours"))] == ["duration"]
+
+
+@pytest.mark.parametrize(
+    ("said", "kinds"),
+    [
+        # round 56: a copy "in 5 to 7 days" at the records window was capped at 50 as the window's days
+        ("in 5 to 7 days you can request a copy here at the records window", {"duration"}),
+        ("it takes 7 days", {"duration"}),
+        ("we're open 7 days", {"days"}),
+        ("we're open 7 days a week", {"days"}),
+    ],
+)
+def test_seven_days_is_a_wait_unless_it_says_which_days(said: str, kinds: set[str]) -> None:
+    assert {v.kind for v in claims_in(normalise(said))} == kinds

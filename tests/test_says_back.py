@@ -90,3 +90,25 @@ def test_no_line_said_back_holds_a_value_of_the_agencys(library) -> None:
     values = [str(v) for v in agency.values() if re.search(r"\d{3}|@|\$\d", str(v))]
     found = [(s, f, line) for s, f, line in _says_back_lines(library) if any(v in line for v in values)]
     assert _says_back_lines(library) and found == []
+
+
+TOLD_TWICE = [
+    "Good evening. I'm Deputy Margaret Ellison, Harbor Station. I'm very glad you came in, and you did the right "
+    "thing. Please, come with me into this private room off the lobby where we can talk. Are you hurt, and are you "
+    "safe right now?",
+    "I'm so sorry he hurt you. None of this is your fault. You're safe here, he cannot come back into this room, and "
+    "you won't be alone; I'll stay with you. I'm calling a deputy to come sit down with you right now, and I'm also "
+    "calling our victim advocate at (562) 555-0177 to come meet you. Is there a head injury we should get a medic to "
+    "look at? And may I have your name?",
+    "Thank you, Jasmine. The deputy will be here in a few minutes and the advocate is on the way. The advocate can "
+    "help with a safe place to stay tonight and an emergency protective order. Can you tell me back who is coming to "
+    "see you and what the advocate can help with?",
+]
+
+
+def test_a_fact_told_twice_is_said_back_in_the_visitors_words_from_either_sentence(library) -> None:
+    """Round 56: "who is coming?" read the first telling of the deputy and the advocate, and said it back as the
+    trainee's sentence ("So you're calling a deputy to come sit down with me now, ...")."""
+    said = last_reply(library, "domestic-violence-lobby", 1091, TOLD_TWICE)
+    assert "deputy" in said and "advocate" in said.lower()
+    assert "sit down with me" not in said and "come meet me" not in said

@@ -40,14 +40,18 @@ def facts_told(visitor: Visitor) -> list[tuple[str, list[str]]]:
 
 def facts_said_back(visitor: Visitor, lines: Lines, rng: random.Random) -> list[FactBack]:
     """Each fact told that the scenario gives words for, as the visitor says it back, in the order told: a line of
-    the first of its `says_back` entries the latest sentence that gave it fits (the latest with words for it), for
-    every sentence that gave it (a read-back of an earlier one says the fact as the visitor now holds it); a fact
-    with none is left to the trainee's words."""
+    the first of its `says_back` entries the latest sentence that gave it fits (or an earlier entry with the value
+    an earlier sentence gave), for every sentence that gave it (a read-back of an earlier one says the fact as the
+    visitor now holds it); a fact with none is left to the trainee's words."""
     said = []
     for fact, sentences in facts_told(visitor):
         entries = lines.scenario.persona_says_back.get(fact, ())
         found = next(((b, f) for s in reversed(sentences) for b in entries if (f := _fitting(b, s))), None)
-        if found:  # the latest sentence with words of its own for the fact ("Sorry, I didn't catch that." has none)
+        if found and not any(_SLOT.search(line) for line in found[0].lines):  # "the advocate is on the way" after
+            before = entries[: entries.index(found[0])]  # "our victim advocate at (562) 555-0177": with its number
+            valued = [b for b in before if _SLOT.search(b.lines[0])]
+            found = next(((b, f) for b in valued for s in reversed(sentences) if (f := _fitting(b, s))), found)
+        if found:  # the latest sentence with words for it ("Sorry, I didn't catch that." has none), with a value
             back, fitting = found
             line = lines.render(rng.choice(fitting), visitor).strip()
             line = line[:1].upper() + line[1:] + ("" if line.endswith((".", "!")) else ".")
