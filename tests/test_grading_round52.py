@@ -1,4 +1,4 @@
-"""Play-test rounds 52 to 55: verdicts that were wrong, each now right."""
+"""Play-test rounds 52 to 57: verdicts that were wrong, each now right."""
 
 from __future__ import annotations
 
@@ -102,6 +102,10 @@ def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
          "missing"),
         ("limited-english", "take_report", "And a phone number for you, please.", "missing"),
         ("limited-english", "take_report", "Call the non-emergency number and report it.", "wrong"),
+        # round 57: an invitation asked is the room given, not a room named that nobody takes her to
+        ("domestic-violence-lobby", "safety_now",
+         "Would you come with me to a private room, away from the lobby, where we can talk?", "given"),
+        ("domestic-violence-lobby", "safety_now", "There's a private room away from the lobby.", "wrong"),
     ],
 )
 def test_what_was_said_is_graded_for_what_it_does(

@@ -431,10 +431,15 @@ def _taken_there(c: Clause) -> bool:
     """ "There is a private interview room just inside, and I will meet you there straight away": the place named in
     a sentence that takes the visitor to it now; "You are safe here": the visitor's state, told, not a thing named."""
     return bool(_YOU_ARE.match(c.core)) or any(
-        not (other.question or other.conditional or other.says_no)
-        and (_to_us(other) or other.actor == "agency" and other.now and _MEET_THERE.search(other.core))
+        not (other.conditional or other.says_no)
+        and (_to_us(other) or not other.question and other.actor == "agency" and other.now and _meets_there(other))
         for other in read(c.sentence)
-    )
+    )  # "Would you come with me to a private room, away from the lobby?" takes her there: an invitation, asked
+
+
+def _meets_there(c: Clause) -> bool:
+    """ "I will meet you there straight away": the desk takes the visitor to the place now."""
+    return bool(_MEET_THERE.search(c.core))
 
 
 _YOU_ARE = re.compile(r"^(?:you are|you're|you will be|you'll be|youre|ur) (?:\w+ )?safe\b")
