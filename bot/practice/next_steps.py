@@ -69,9 +69,14 @@ def heard_back(sentences: list[str]) -> str:
     """How the visitor will hear back, as told ("they will call me back at (562) 555-0398 to let me know")."""
     for sentence in sentences:
         for item in key_items(sentence) or [in_my_words(sentence)]:
-            if _CALLED_BACK.search(item):
+            if _CALLED_BACK.search(item) and not _STATE.match(item):
                 return item
     return ""
+
+
+_STATE = re.compile(r"^(?:I|you)(?: was| were| am|'m| are|'re)\b", re.IGNORECASE)
+"""What the visitor is or was ("you were quite right to ring us", said back "I was quite right to call you"): no
+word of how it will hear back."""
 
 
 _CALLED_BACK = re.compile(

@@ -254,10 +254,15 @@ _NOT = re.compile(r"\b(?:not|n't)\b", re.I)
 
 
 def _aside_of_facts(item: str) -> bool:
-    """Beside the facts said back, a remark of the desk's ("All right, an eleven-year-old two hours overdue") or a
-    step it will not take ("you're not going to wait on this"): the facts are the plan. The visitor's own "I don't
-    go in" is a step of its own."""
-    return bool(_REMARK.match(item) or CHECK_LEAD.search(item)) or bool(_NOT.search(item)) and not _MINE.match(item)
+    """Beside the facts said back, a remark of the desk's ("All right, an eleven-year-old two hours overdue"), a step
+    it will not take ("you're not going to wait on this") or a description with no step in it ("three-to-four-year-old
+    girl, Zoe, found alone at the library lot about twenty minutes ago", radioed): the facts are the plan. The
+    visitor's own "I don't go in" is a step of its own, and a number is a number to call."""
+    if _MINE.match(item) or PHONE_NUMBER.search(item):
+        return bool(_REMARK.match(item) or CHECK_LEAD.search(item))
+    return bool(_REMARK.match(item) or CHECK_LEAD.search(item) or _NOT.search(item) or not _ACTION.match(item))
+
+
 _RECOMMENDED, _OFFERED = patterns("recommended offered_after")
 """A step said as a recommendation ("What works best is ..."), and the desk's offer said after a step ("..., or I can
 start it with you now"): the first is said back as a step, the second is no step of the caller's."""
