@@ -17,6 +17,7 @@ from tests.test_grading_round33 import HELLO, met_after_plan, said
         ("cool. wats ur name? + can u read back wat ur bringin + when?", "testing_questions", True),
         ("can u tell me back wat ur gonna do first?", "testing_questions", True),
         ("can u read back ur case number?", "testing_questions", False),
+        ("can u say back where ur gonna send it?", "testing_questions", True),  # round 57: "ur gonna" is you're
         # a learner's check of understanding in the plain present (round 53)
         ("Give this number to insurance. Can you tell me: what you give to insurance?", "testing_questions", True),
         ("Can you tell me what you saw?", "testing_questions", False),

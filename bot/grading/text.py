@@ -164,7 +164,7 @@ def _i_will(words: list[str]) -> list[str]:
         else "to"
         if w == "2" and i and i + 1 < len(words) and words[i + 1] in TWO_AS_TO
         else "you're"
-        if w == "your" and i + 1 < len(words) and words[i + 1] in YOUR_AS_YOU_ARE
+        if w == "your" and i + 1 < len(words) and words[i + 1].split(" ", 1)[0] in YOUR_AS_YOU_ARE  # "going to"
         else w
         for i, w in enumerate(words)
     ]
