@@ -253,6 +253,21 @@ CHECK_LEAD = re.compile(r"\b(?:understand each other|on the same page)\b", re.I)
 _NOT = re.compile(r"\b(?:not|n't)\b", re.I)
 
 
+def _beside_facts(items: list[str], facts_said: list[str]) -> list[str]:
+    """The other items said back beside the facts: none a fact's line says already ("you're radioing dispatch now"
+    beside "You get dispatch on it", "call the jail about him" beside "I call the jail at ..."), and no aside."""
+    if not facts_said:
+        return items
+    told = [f for f in facts_back() if f.covers is not None and f.line in facts_said]
+    return [
+        item
+        for item in items
+        if not any(_covered(item, f) for f in told)
+        and not any(_says_more(line, item) for line in facts_said)
+        and not _aside_of_facts(item)
+    ]
+
+
 def _aside_of_facts(item: str) -> bool:
     """Beside the facts said back, a remark of the desk's ("All right, an eleven-year-old two hours overdue"), a step
     it will not take ("you're not going to wait on this") or a description with no step in it ("three-to-four-year-old
@@ -391,11 +406,7 @@ def said_back(
         return told_back(plans, asks_number=False)
     keep = 2 if confused or register == "child" else 3
     facts_said = list(dict.fromkeys(line for _, line in facts))[: max(keep, 4) if keep > 2 else keep]
-    told_as_fact = [f for f in facts_back() if f.covers is not None and f.line in facts_said]  # "you're radioing
-    items = [i for i in items if i in facts_said or not any(_covered(i, f) for f in told_as_fact)]  # dispatch now"
-    items = [i for i in items if i in facts_said or not any(_says_more(f, i) for f in facts_said)]  # "I call the
-    items = [i for i in items if i in facts_said or not facts_said or not _aside_of_facts(i)]  # jail at ..."
-    items = facts_said + [item for item in items if item not in facts_said]
+    items = facts_said + _beside_facts([item for item in items if item not in facts_said], facts_said)
     to_do = [item for item in items if _MINE.match(item)]
     if facts_said:  # every fact told, then what else there is room for: its own steps before what others do
         own = [i for i in to_do if i not in facts_said]
