@@ -112,3 +112,21 @@ def test_a_fact_told_twice_is_said_back_in_the_visitors_words_from_either_senten
     said = last_reply(library, "domestic-violence-lobby", 1091, TOLD_TWICE)
     assert "deputy" in said and "advocate" in said.lower()
     assert "sit down with me" not in said and "come meet me" not in said
+
+
+FILED_ONLINE = [
+    "Good morning, Harbor Station, this is Deputy Ramos speaking. How can I help you today?",
+    "Oh no, I'm sorry, that's an awful thing to wake up to. Is anyone hurt, and is the person still around?",
+    "Got it, Elm Street. What you can do is file it online on our website, it takes about fifteen minutes, and you'll "
+    "get a report number by email within two business days. Since your wallet was taken, call your bank and cancel "
+    "your cards right away too.",
+    "Just so I know it landed, can you tell me back how you'll file it and when you'll get your report number?",
+]
+
+
+def test_a_part_asked_back_is_said_in_the_visitors_words(library) -> None:
+    """Round 56: "how you'll file it?" came back "What I can do is file it online on the website." (the trainee's
+    sentence with "you" made "I"); now the visitor's line for that fact, with the value as told."""
+    said = last_reply(library, "car-break-in", 1081, FILED_ONLINE)
+    assert "online" in said and "two business days" in said
+    assert "What I can do" not in said and "on the website" not in said

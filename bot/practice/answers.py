@@ -203,7 +203,7 @@ class Answers:
             said = merged_read_backs([a for a in (_statements(a) for a in said) if a])
             said = said_more_later([once_yes(a, said[:i]) for i, a in enumerate(said)])  # "I move next Friday."
         said = said[:1] + not_opened_again(said[1:_MOST_ANSWERS])  # "A DMV SR-1 form. And 10 days."
-        return " ".join(said) or None  # said once, in "I'm moving next Friday, to ..."
+        return self.in_kind.own_lines(visitor, " ".join(said)) or None  # said once, in "I'm moving next Friday, ..."
 
     def _part(
         self, visitor: Visitor, part: str, done: set[str], told_before: frozenset[str], asked: list[tuple[str, str]]

@@ -22,7 +22,17 @@ from bot.practice.lines import Lines
 from bot.practice.next_steps import asks_heard_back
 from bot.practice.plans import PHONE_NUMBER, told_back
 from bot.practice.quizzes import QUIZ_WORDS, quiz_answer, quiz_kind
-from bot.practice.read_back import ASK_AGAIN, OPENERS, key_items, mine, own_items, read_back, said_back, value_pattern
+from bot.practice.read_back import (
+    ASK_AGAIN,
+    OPENERS,
+    in_own_lines,
+    key_items,
+    mine,
+    own_items,
+    read_back,
+    said_back,
+    value_pattern,
+)
 from bot.practice.said_once import content_words
 from bot.practice.shortening import in_short
 from bot.practice.steps import asks_order, order_put_now
@@ -92,16 +102,26 @@ class InKind:
         answered = [self._quiz_parts(visitor, s.norm) for s in asked]
         quizzes = list(dict.fromkeys(q for q in answered if q))
         if len(quizzes) > 1:  # "What do you keep? And what do we do if we find the bike?": both, in order
-            return _one_read_back(_without_subsumed(quizzes))
+            return self.own_lines(visitor, _one_read_back(_without_subsumed(quizzes)))
         for sentence, quiz in reversed(list(zip(asked, answered, strict=True))):
             asks = checks and not sentence.original.rstrip().endswith((".", "!"))  # "You got it." affirms, "...?" asks
-            if found := quiz or asks and self.check(visitor, sentence.norm):
+            if quiz:
+                return self.own_lines(visitor, quiz)
+            if found := asks and self.check(visitor, sentence.norm):
                 return found
             norm = sentence.norm
             said_back = checks and (self.confirmation(visitor, norm) or self.named_back(visitor, norm))
             if said_back:
                 return said_back
         return None
+
+    @staticmethod
+    def own_lines(visitor: Visitor, answer: str) -> str:
+        """The answer with each fact it says back in the visitor's own line, unless the message asks a thing to be
+        answered as told (`_AS_TOLD_ASKED`)."""
+        asked = plain(visitor.message)
+        named = content_words(asked) - QUIZ_WORDS - _ASKED_DOING  # "what's the form?": the form
+        return answer if _AS_TOLD_ASKED.search(asked) else in_own_lines(answer, named)
 
     def _quiz_parts(self, visitor: Visitor, sentence: str) -> str | None:
         """A quiz, or a quiz in parts ("how many days do you have, and what's the number to call?"): each part
@@ -615,3 +635,15 @@ def _tells_only(sentence: Sentence) -> bool:
 
 
 _TELL_ME = pattern("tell_me")
+
+
+_ASKED_DOING = content_words(
+    "file report do did go get call bring say tell back know need take make come happen happens happening next going "
+    "gonna will would can could should you your me my we us it them what how when why whats"
+)
+_AS_TOLD_ASKED = re.compile(
+    r"\b(?:who(?:m|'s|se)?|where|which (?:number|one|line)|what(?:'s| is) (?:the|their|that) (?:number|line|e-?mail)|"
+    r"if|what if|say (?:he|she|they)(?:'s| is| are)?|should|suppose|in case)\b"
+)
+"""A question answered as told, never in a line of the visitor's: who does a thing, where, which number, or a case
+("if he shows up, what do you do?": on the case as the question puts it)."""

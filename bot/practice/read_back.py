@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 
 from bot.practice.antecedents import named_back, number_named
 from bot.practice.corrections import not_taken_back, taken_back
@@ -172,6 +173,66 @@ def own_items(sentence: str) -> list[str]:
         rest = [item for item in key_items(sentence) if not any(_covered(item, fact) for fact in own)]
         return list(dict.fromkeys(fact.line for fact in own)) + rest
     return key_items(sentence)
+
+
+def in_own_lines(answer: str, asked: set[str] | frozenset[str] = frozenset()) -> str:
+    """An answer to a part asked back ("what are you bringing?", "how will you file it?"), each sentence of it that
+    says one fact said back in the visitor's own line for that fact ("I file it online."); a value read back
+    ("(562) 555-0170, you said."), an order ("..., and after that ...") and a sentence of two facts or of a value
+    the line does not say stay as they were built."""
+    facts = facts_back()
+    if not facts:
+        return answer
+    said = [_own_line(piece, facts, asked) for piece in _PIECES.split(answer.strip())]
+    return " ".join(dict.fromkeys(said))
+
+
+_PIECES = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
+
+
+def _own_line(piece: str, facts: Sequence[FactBack], asked: set[str] | frozenset[str]) -> str:
+    """The piece as the line of the one fact whose sentence it was taken from and whose words it says, or as it
+    is; never a line without a word of the question that the piece says ("what's the form?": "the SR-1 form")."""
+    words = content_words(piece)
+    if len(words - _VALUE_WORDS - content_words(" ".join(_NUMBER.findall(piece)))) < 3 or _IN_ORDER.search(piece):
+        return piece  # "Right, (562) 555-0170.", "8 a.m. to 4 p.m., Monday through Friday.": the value as told
+    if len(_DOERS.findall(piece)) > 1 or _MORE_THAN_ONE.search(_CASE_LEAD.sub("", piece)):
+        return piece  # "So you put it out to everyone, you're calling dispatch, ...", "an application and a waiver,
+        # show a photo ID": more than one thing, which one line would not all say
+    lines = {
+        fact.line
+        for fact in facts
+        if len(words & (content_words(in_my_words(fact.sentence)) | content_words(fact.sentence))) >= 0.75 * len(words)
+        and _covered(piece, fact)
+        and _says_values(fact.line, piece)
+        and not asked & words - content_words(fact.line)
+    }
+    return lines.pop() if len(lines) == 1 else piece
+
+
+def _says_values(line: str, piece: str) -> bool:
+    """The line says every value the piece says ("ready in five to seven business days" is no line of the fee's)."""
+    said = line.lower()
+    for kind in _VALUE_KINDS_SAID:
+        shape = value_pattern(kind)
+        for m in shape.finditer(piece) if shape else ():
+            value = m.group(0).strip(" ,.").lower()
+            if value not in said and spoken(value).lower() not in said:
+                return False
+    return True
+
+
+_VALUE_KINDS_SAID = ("number", "fee", "deadline", "hours", "days", "email", "address")
+_CASE_LEAD = re.compile(r"^(?:if|when|once|next time|any time|anytime|as soon as)\b[^,]{0,60}, ", re.IGNORECASE)
+_MORE_THAN_ONE = re.compile(r", (?!you said\b)|\band\b|\bor\b|\bplus\b|;", re.IGNORECASE)
+
+
+_VALUE_WORDS = content_words(
+    "that's right you said and so okay a m p monday tuesday wednesday thursday friday saturday sunday through to "
+    "until from in the morning afternoon evening days day weeks business working within minutes hours dollars"
+)
+_DOERS = re.compile(r"(?:^|[,;] (?:and |then |so )?|\band )(?:so )?(?:I|you|we|they|he|she|someone|a deputy)\b", re.I)
+_IN_ORDER = re.compile(r"\b(?:first|then|after that|afterwards|before|next|second|later)\b", re.IGNORECASE)
 
 
 def _covered(item: str, fact: FactBack) -> bool:
