@@ -1,4 +1,4 @@
-"""Play-test rounds 52 to 57: verdicts that were wrong, each now right."""
+"""Play-test rounds 52 to 58: verdicts that were wrong, each now right."""
 
 from __future__ import annotations
 
@@ -46,6 +46,13 @@ from tests.test_grading_round33 import HELLO, met_after_plan, said
         # a worry said to be a common one, in a learner's words (round 55)
         ("Of course, it is good question. Many people worry same thing.", "empathy", True),
         ("Many people ask for the same form.", "empathy", False),
+        # round 58: what was hard to raise named; a finder thanked in a learner's words; a check of what and when
+        ("I know this isn't an easy thing to raise at a counter, so let's keep it between us.", "empathy", True),
+        ("This isn't an easy form to fill out.", "empathy", False),
+        ("Very kind from you to bring it, thank you.", "empathy", True),
+        ("So we're straight, what's happening and about when?", "testing_questions", True),
+        ("Just to check, what happened and when?", "testing_questions", False),
+        ("can u say back where ur sending it?", "testing_questions", True),
     ],
 )
 def test_what_was_said_meets_the_criterion_it_meets(trainee: str, criterion: str, met: bool) -> None:
@@ -107,6 +114,9 @@ def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
         ("domestic-violence-lobby", "safety_now",
          "Would you come with me to a private room, away from the lobby, where we can talk?", "given"),
         ("domestic-violence-lobby", "safety_now", "There's a private room away from the lobby.", "wrong"),
+        # round 58: ten business days said again as "ten days" is the figure told, not a new wait
+        ("solicitor-permit", "permit_fee_time", "Yeah, I hear ya, ten days is a stretch.", "partly"),
+        ("solicitor-permit", "permit_fee_time", "It takes about three days.", "wrong"),
     ],
 )
 def test_what_was_said_is_graded_for_what_it_does(

@@ -376,6 +376,22 @@ def test_a_complaint_tip_does_not_bring_up_kids_the_visitor_never_mentioned(libr
     assert tips["empathy"].startswith("After the visitor said \u201cI want to make a complaint")
 
 
+def test_an_empathy_tip_quotes_the_first_upset_line_not_a_threat_said_back_later(library: Library) -> None:
+    """Round 58: the tip quoted a read-back ("... if he ever threatens me, I call dispatch at", turn 11)."""
+    tips = tips_for(
+        library,
+        "neighbour-dispute",
+        "(The phone rings.)",
+        "Harbor Station, Deputy Jackson, how can I help?",
+        "I'm at the end of my rope. Is this where I complain about a neighbour?",
+        "Yes. Mediation is (562) 555-0181; if he threatens you, call dispatch at (562) 555-0111. Who do you call?",
+        "So I try mediation, and if he ever threatens me, I call dispatch.",
+        "Right. Bye.",
+        "Bye.",
+    )
+    assert tips["empathy"].startswith("After the caller said \u201cI'm at the end of my rope.\u201d (turn 3)")
+
+
 def test_a_fireworks_tip_does_not_bring_up_a_dog_the_caller_never_mentioned(library: Library) -> None:
     tips = tips_for(
         library,

@@ -8,6 +8,7 @@ from bot.practice.attempt import STUCK, Attempt
 from bot.practice.engine import ScenarioEngine
 from bot.practice.turn_taking import question_last
 from bot.scenarios.library import Library
+from bot.scenarios.schema import MOODS
 
 
 @pytest.mark.parametrize(
@@ -53,3 +54,24 @@ def test_answering_the_visitors_own_question_is_no_going_in_circles(library: Lib
     attempt = Attempt.start(ScenarioEngine(library.scenarios["fireworks-complaint"]), 771)
     said = [attempt.say(m) for m in calls]
     assert [s.notice for s in said] == [None] * len(calls), [s.reply.line for s in said]
+
+
+HANDED_TO_A_SUPERVISOR = [
+    "hi, harbor station, dep. kim here. ok u want to file a complaint re a deputy, i can take that rn. what happened?",
+    "ok. the person over complaints here is the watch commander. direct line (562) 555-0142, email "
+    "watchcommander@bayviewsheriff.example. but i can write it up now so it gets to them today. whats ur name?",
+]
+
+
+def test_a_visitor_handed_to_a_supervisor_is_still_there_for_the_desk_to_close(library: Library) -> None:
+    """Round 58: "Alright. Thank you. (A supervisor comes out to the counter.)" read as the end of the call, and the
+    scorecard said the visitor left furious: now it says the visitor is still there, the mood eases, and the
+    closing message is graded."""
+    attempt = Attempt.start(ScenarioEngine(library.scenarios["deputy-complaint"]), 1131)
+    replies = [attempt.say(message).reply.line for message in HANDED_TO_A_SUPERVISOR]
+    assert "(A supervisor comes out" in replies[-1] and replies[-1].endswith("(The visitor is still with you.)")
+    assert not attempt.ended
+    attempt.say("does that make sense? anything else i can do? thx for telling us")
+    grade = attempt.finish().grade
+    assert all(grade.criteria[c].met for c in ("testing_questions", "offer_more_help", "appreciation"))
+    assert MOODS[attempt.visitor.mood] != "furious"

@@ -12,7 +12,7 @@ import re
 
 from bot.grading.clauses import WORDS
 from bot.grading.text import normalise
-from bot.grading.value import Value, number, read_number
+from bot.grading.value import BUSINESS_DAY, Value, number, read_number
 
 _NOT_DURATIONS = tuple(dict.fromkeys(normalise(w) for w in WORDS["not_durations"].wordings))
 """Read as a trainee's words are ("hold on a minute" normalises to "hold on a minutes")."""
@@ -22,8 +22,6 @@ UNITS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day
          "week": 7.0, "wk": 7.0, "month": 30.0, "year": 365.0, "yr": 365.0}  # fmt: skip
 VAGUE = {"couple": 3, "few": 5, "several": 7}
 """How far a vague number reaches: "a few business days" is three to five of them."""
-BUSINESS_DAY = 1.4
-"""Calendar days per business day: ten business days is two weeks."""
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_WORDS = {d: i for i, d in enumerate(DAYS)} | {d[:3]: i for i, d in enumerate(DAYS)} | {"tues": 1, "thurs": 3}
 _DAY_SETS = {

@@ -260,15 +260,16 @@ def _time_said(text: str, times: tuple[str, ...]) -> str | None:
 
 
 def _feeling_turn(turns: Sequence[Turn], said: Sequence[Said]) -> tuple[int, str] | None:
-    """The visitor's first sentence showing fear or anger, else their first one about the trouble.
+    """The visitor's first sentence showing fear or anger, else their first one about the trouble, in the first
+    turn that shows any (a "threatens me" in a read-back late in the call is not where empathy belonged).
 
     Only turns the trainee could still answer count (a "this is unbelievable" on the way out
     is not where empathy belonged), unless the trainee never answered any.
     """
     visitor = [(i, t) for i, t in enumerate(turns, start=1) if t.role == "visitor"]
     answered = [(i, t) for i, t in visitor if said and i < said[-1].turn] or visitor
-    for pattern in (_FEAR, _ANGER, _GRAVE, _TROUBLE):
-        for i, turn in answered:
+    for i, turn in answered:
+        for pattern in (_FEAR, _ANGER, _GRAVE, _TROUBLE):
             for sentence in _sentences(turn.text):
                 if pattern.search(sentence):
                     return i, sentence

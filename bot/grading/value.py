@@ -44,6 +44,8 @@ class Value:
         return self.low == right.low
 
 
+BUSINESS_DAY = 1.4
+"""Calendar days per business day: ten business days is two weeks."""
 DURATION_MARGIN = (0.8, 1.2)
 """How far a said duration may stray from the right one ("about a week" for five to seven business days)."""
 
@@ -51,11 +53,21 @@ DURATION_MARGIN = (0.8, 1.2)
 def _within(said: Value, right: Value) -> bool:
     """A duration that fits the right one, with a margin; a span said of a span must share more than its end
     with it ("7 to 10 business days" for five to seven starts where the right one ends: a different wait)."""
+    if _business_days_as_days(said, right):
+        return True  # "ten days is a stretch" of ten business days: the figure told, its "business" left off
     if said.low > right.high * DURATION_MARGIN[1] or said.high < right.low * DURATION_MARGIN[0]:
         return False
     if said.high > said.low and right.high > right.low:
         return min(said.high, right.high) > max(said.low, right.low)
     return True
+
+
+def _business_days_as_days(said: Value, right: Value) -> bool:
+    """The said days are the right count of business days ("ten days" of ten business days)."""
+    low, high = right.low / BUSINESS_DAY, right.high / BUSINESS_DAY
+    return said.low >= 1 and abs(said.low - round(low)) < 1e-6 and abs(low - round(low)) < 1e-6 and (
+        abs(said.high - round(high)) < 1e-6 and abs(high - round(high)) < 1e-6
+    )
 
 
 def number(token: str) -> float | None:

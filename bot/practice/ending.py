@@ -302,7 +302,8 @@ class Ending:
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:demand")
         channel = "lobby" if self.scenario.channel == "lobby" else "phone"
         voice = (self.scenario.persona_register, channel)
-        if recovers(message, names):
+        if recovers(message, names):  # heard, and handed on: no longer furious (never "left furious" after thanks)
+            visitor.mood = clamp(min(visitor.mood, MOODS.index("angry")) - 1)
             return rng.choice(TAKEN_ON.get(voice, TAKEN_ON["everyday", channel]))
         visitor.mood = clamp(max(visitor.mood + 1, MOODS.index("angry")))
         return rng.choice(WALKS_OUT.get(voice, WALKS_OUT["everyday", channel]))
@@ -318,7 +319,7 @@ class Ending:
             if gone(line):
                 return line, True
             visitor.heard.add("handed-over")
-            return line, False
+            return self.leaving(line), False  # "(The visitor is still with you.)": the desk may still close
         answer = self._answer(visitor, self.scenario.states[visitor.state], message, signals.sentences, names)
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:after")
         asked_more = "offer_more_help" in names and not answer
