@@ -182,7 +182,7 @@ class Answers:
                 continue  # "Three nights straight? ... Are they goin' off right now?": the real question answered
             if self._goes_with(part, [p for j, p in parts if j == i - 1]):
                 continue  # "did u swap info w the other driver? name, insurance, plate?": theirs, answered just now
-            chosen = choose(part, read, visitor.seed)  # "Which would you prefer?": one of the options laid out
+            chosen = choose(part, read, visitor.seed, self.scenario.persona_register)  # "Which would you prefer?"
             found = [(chosen, False)] if chosen else self._part(visitor, part, done, told_before, asked)
             found = [(_without_bare_yes(part, a), before) for a, before in found]
             found = _besides(part, found)  # "besides the wallet, did they take anything else?": not the wallet

@@ -51,14 +51,19 @@ def options(read: Sequence[Read]) -> list[str]:
 _OR_WE = re.compile(r",?\s+or\s+(?:we|i)\s+(?:can\s+|could\s+)?", re.IGNORECASE)
 
 
-def choose(part: str, read: Sequence[Read], seed: int) -> str | None:
+def choose(part: str, read: Sequence[Read], seed: int, register: str = "everyday") -> str | None:
     """The visitor's pick of the options laid out before a question of choice; None for any other question or
-    when fewer than two options were laid out."""
+    when fewer than two options were laid out. A visitor of little English picks in few words ("Talk now,
+    please."), never the desk's sentence in fluent English."""
     if not asks_choice(part):
         return None
     laid_out = options(read)
     if len(laid_out) < 2:
         return None
+    if register == "limited":
+        picked = re.sub(r"^(?:we|you|i)\s+(?:can\s+|could\s+)?", "", laid_out[-1], flags=re.IGNORECASE)
+        picked = picked.split(",")[0].rstrip(" .")
+        return f"{picked[:1].upper()}{picked[1:]}, please."
     if laid_out[-1].startswith("we "):  # "or we talk now, in English": both of them
         return f"I'd rather {laid_out[-1].rstrip('.')}, please."  # the desk's "we" is both of them: never swapped
     option = re.sub(r"^you can ", "", in_my_words(f"I can {laid_out[-1]}"), flags=re.IGNORECASE).rstrip(".")

@@ -28,6 +28,7 @@ _AWAY = re.compile(r"\b(?:away|out of (?:your |my )?reach|trunk|back ?seat|glove
 """Where a thing put out of reach went, asked after ("did you get them away from you?"): a place, in code like the
 verbs of putting."""
 _FOR_ME_NOW = re.compile(r"(?:,?\s+(?:for me|please))*(?:,?\s+(?:right )?now)?$", re.IGNORECASE)
+_FOR_ME = re.compile(r",?\s+(?:for me|please)\b", re.IGNORECASE)
 _RATHER = re.compile(r",? or (?:even better|better yet|better still|better|ideally),? ")
 """The desk's better option, said after the first ("..., or even better put them in the trunk"): the one done."""
 _OR_ANOTHER = re.compile(r",? or (?=(?:" + "|".join(map(re.escape, _DONE)) + r")\b)", re.IGNORECASE)
@@ -61,6 +62,8 @@ def complied(part: str, visitor: Visitor, lines: Lines) -> str | None:
     doing = _RATHER.split(asked.group("do"))[-1]  # "leave them in the glovebox, or even better put them in the trunk"
     doing = _OR_ANOTHER.split(doing)[0]  # "put those pills in the trunk or toss 'em out the window": the trunk
     doing = _FOR_ME_NOW.sub("", doing)  # "put that bottle in the trunk for me now, while we wait": the trunk
+    cut = _FOR_ME.split(doing, maxsplit=1)[0]  # "put the pills in the trunk for me, away from you": the trunk
+    doing = cut if len(cut.split()) > 1 else doing
     verb, _, rest = doing.strip(" ,").partition(" ")
     if done_before := _done_before(verb, rest, visitor):  # asked again what it has done: it says so
         return f"I already did. {done_before[:1].upper()}{done_before[1:]}."

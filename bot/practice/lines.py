@@ -280,6 +280,11 @@ class Lines:
             return line if unchanged else " ".join([head, *kept]).strip()
         if head or any(len(content_words(k)) >= _SAYS_SOMETHING for k in kept) or "?" in " ".join(kept):
             return " ".join([head, *kept]).strip()
+        if _NO_MORE.match(dropped[0]):  # "No, that's all I needed." after "that's all I needed to know": a no, anew
+            nothing = self.voice("nothing_else", {"none": NOTHING_ELSE})["none"]
+            unsaid = [n for n in nothing if said_key(n) not in said and n != visitor.last_line]
+            if unsaid:
+                return " ".join([*kept, random.Random(f"{visitor.seed}:{visitor.turn}:no-more").choice(unsaid)]).strip()
         for other in self.candidates(state.idle or state.lines, visitor):
             text = self.render(other.text, visitor)
             unsaid = all(said_key(x.original) not in said for x in split_sentences(text))
@@ -476,6 +481,10 @@ def without_answered_before(line: str, visitor: Visitor) -> str:
         or not any(len(words & a) / len(words) >= 0.6 for a in answered)
     ]
     return " ".join(kept) if kept else ACKNOWLEDGED[len(line) % len(ACKNOWLEDGED)]
+
+
+_NO_MORE = re.compile(r"^(?:no|nope|nah|no thanks|no, thank you)\b", re.IGNORECASE)
+"""A no to "anything else?" ("No, that's all I needed.")."""
 
 
 def _without_said_clause(sentence: str, said: list[set[str]]) -> str:

@@ -31,9 +31,24 @@ _WH = re.compile(r"\b(?:which|what|who|whom)\b")
 _MOST_STEP_WORDS = 8
 _AFTER_ASK = re.compile(
     r"^(?:and |so |ok |okay )*(?:after that|then what|and then|what then|what(?:'s| is)? next|what comes next|"
-    r"next)\s*\??$|\b(?:who|what) (?:do|will|would|are|r|should) (?:you|u) (?:\w+ ){0,2}(?:second|next|after that)\b"
+    r"next|(?:the )?second(?: one| step| thing)?|what(?:'s| is) second)\s*\??$"
+    r"|\b(?:who|what) (?:do|will|would|are|r|should) (?:you|u) (?:\w+ ){0,2}(?:second|next|after that)\b"
+    r"|\bwhat(?:'s| is) (?:the|your|ur) (?:second|next) (?:step|one|thing|call)\b"
 )
-"""A question of the step after the one said back ("And after that?", "who do you call second?")."""
+"""A question of the step after the one said back ("And after that?", "who do you call second?", "And second?",
+"So what's your second step after the card company?")."""
+_NAMED_FIRST = re.compile(
+    r"(?:^|[.,;!] |\bso |\bsince [^,]+, )(?:the )?([\w' -]{3,40}?) (?:comes|goes|is|should be) first\b"
+)
+"""The step the trainee says comes first, in the message that asks the next ("the card company comes first")."""
+_AFTER_NAMED = re.compile(
+    r"\b(?:second|next) (?:step|one|thing|call) after (?:the |that |your |ur )?([\w' -]{3,40}?)\s*\??$"
+)
+_SECOND_TOO = re.compile(r"\b(?:second|then|next|after that|and after)\b")
+_STEP_ABOUT = re.compile(
+    r"^(?:so |and |then )?(?:for|about|as for|on) (?:the |your |ur )?[\w' -]{1,30}, ", re.IGNORECASE
+)
+"""What a step is for, said before it ("For the report, call our fraud line"): the step follows."""
 _OURS = re.compile(r"\bour\s", re.IGNORECASE)
 _TIME = re.compile(r"\s(?:right now|right away|straight away|at once|now|today|tonight|immediately)\b", re.IGNORECASE)
 
@@ -144,6 +159,18 @@ def _said_steps_of(told: list[str]) -> list[str]:
     return steps[:3]
 
 
+def _told_after(visitor: Visitor, first: set[str]) -> str:
+    """The step told after the one these words name (or after the first told), in the visitor's words; "" when
+    none was."""
+    keys = sorted(k.split(":", 4)[1:] for k in visitor.heard if k.startswith("plan:"))
+    steps = (_step(_STEP_ABOUT.sub("", gist(t))) for *_, t in keys)
+    told = list(dict.fromkeys(s for s in steps if s and _VERBS & set(re.findall(r"[a-z']+", s.lower()))))
+    overlap = [len(first & content_words(s)) for s in told]
+    at = overlap.index(max(overlap)) if overlap and max(overlap) > 0 else 0
+    after = _said_steps_of(told[at + 1 : at + 2])
+    return after[0] if after else ""
+
+
 def order_put_now(visitor: Visitor, lines: Lines) -> str:
     """The order the trainee has just put ("Card numbers, then the card company, then our fraud line. Okay?"), as
     the visitor takes it in; "" when this message put none."""
@@ -163,12 +190,20 @@ def order_answer(part: str, visitor: Visitor, lines: Lines) -> str | None:
     steps = _said_steps(visitor) or _urgent_step(visitor, text)
     if _CONFIRM.search(text) and (put := _IN_ONE.search(text.rstrip(" ?"))):
         steps = _said_steps_of([put.group("a"), put.group("b")])  # "the bank first, then the report?": this order
-    if len(steps) >= 2 and _AFTER_ASK.search(text) and not _ORDER_ASK.search(text):
-        return f"Then {steps[1]}."  # "And after that?", "who do you call second?": the next step told
+    if _AFTER_ASK.search(text) and not _ORDER_ASK.search(text):
+        named = _NAMED_FIRST.search(visitor.message.lower()) or _AFTER_NAMED.search(text)  # "the card company
+        if not named and len(steps) >= 2:  # comes first. And second?", "your second step after the card company?"
+            return f"Then {steps[1]}."  # "And after that?", "who do you call second?": the next step told
+        first = named.group(1) if named else steps[0] if steps else ""
+        after = _told_after(visitor, content_words(first))
+        if after:
+            return f"Then {after}."  # no order put for it: the step told after the one named first
     if not (_ORDER_ASK.search(text) or _CONFIRM.search(text)) or not steps:
         return None
     register = lines.scenario.persona_register
     rng = random.Random(f"{visitor.seed}:{visitor.turn}:order")
+    if len(steps) == 1 and _SECOND_TOO.search(text) and (after := _told_after(visitor, content_words(steps[0]))):
+        steps = [steps[0], after]  # "what you'll do first and then second?": the step told after it, too
     first, rest = steps[0], ", then ".join(steps[1:])
     table_ = ORDER_SAID if rest else ORDER_ONE
     line = rng.choice(table_.get(register, table_["everyday"]))

@@ -406,6 +406,9 @@ def _shape(kind: str) -> re.Pattern[str] | None:
     return {"number": PHONE_NUMBER, "email": _EMAIL, "days": _DAYS}.get(kind) or value_pattern(kind)
 
 
+_HAS_ARTICLE = re.compile(r"(?:the|a|an|my|your|our|their|his|her)\b")
+
+
 def joined(kind: str, values: list[str]) -> str:
     """Values of one kind as said: days capitalised and with "and" ("Tuesdays and Thursdays"), others listed."""
     values = list(dict.fromkeys(spoken(v) for v in values))  # "Mon to Fri" said "Monday to Friday"
@@ -413,6 +416,8 @@ def joined(kind: str, values: list[str]) -> str:
         return f"{values[0]} each, so {values[1]}"  # "$50 per person ... $150 total": not "50 dollars, 150 dollars"
     if kind == "email" and len(values) == 2:
         return " or ".join(values)  # "commendations@... or watchcommander@...": either will do
+    if kind == "address":  # "records window": "That's the records window", never "That's records window"
+        values = [f"the {v}" if v[:1].islower() and not _HAS_ARTICLE.match(v) else v for v in values]
     if kind != "days":
         return ", ".join(values)
     days = [v[:1].upper() + v[1:] for v in values]

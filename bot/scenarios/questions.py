@@ -115,7 +115,7 @@ _TOPIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "when",
         r"when|what time|how long ago|what day|which day|(what|which)('s| is| was)? (the )?date(?! of birth)|"
         r"date and time|(the |and |a )date,? (and |or )?(the )?time|(the )?(date|time) (of|when) (the|it|this|that)|"
-        r"how long has|how long have|since when|last seen|"
+        r"how long has|how long have|since when|last seen|how long since|how long's it been|how long it's been|"
         r"last time|last heard|last saw|last spoke|what date|how did you (find out|notice|learn|hear|discover)|"
         r"when did you (find out|notice|realize|realise)",
         "",
