@@ -53,6 +53,11 @@ from tests.test_grading_round33 import HELLO, met_after_plan, said
         ("So we're straight, what's happening and about when?", "testing_questions", True),
         ("Just to check, what happened and when?", "testing_questions", False),
         ("can u say back where ur sending it?", "testing_questions", True),
+        ("So tell me, what's happening next?", "testing_questions", True),
+        ("Tell me what happened next.", "testing_questions", False),
+        # round 57: two values asked again together are a read-back; the visitor's own details are not
+        ("Would you mind repeating the number and the deadline to me?", "testing_questions", True),
+        ("Would you mind repeating your name and address?", "testing_questions", False),
     ],
 )
 def test_what_was_said_meets_the_criterion_it_meets(trainee: str, criterion: str, met: bool) -> None:
@@ -117,6 +122,9 @@ def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
         # round 58: ten business days said again as "ten days" is the figure told, not a new wait
         ("solicitor-permit", "permit_fee_time", "Yeah, I hear ya, ten days is a stretch.", "partly"),
         ("solicitor-permit", "permit_fee_time", "It takes about three days.", "wrong"),
+        # an e-mail address at a domain none of the agency's is another address: wrong, never missed (round 57)
+        ("deputy-compliment", "contact_details", "You can also email commendations@harborsheriff.example.", "wrong"),
+        ("deputy-compliment", "contact_details", "You can also email commendations@bayviewsheriff.example.", "given"),
     ],
 )
 def test_what_was_said_is_graded_for_what_it_does(

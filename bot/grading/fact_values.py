@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.grading.clauses import WORDS, Clause, after_correction
-from bot.grading.quantities import Value, claims_in, emails_in, values_in
+from bot.grading.quantities import Value, claims_in, emails_in, other_emails, values_in
 from bot.grading.services import sentence_norms
 from bot.grading.text import split_sentences
 from bot.grading.value import read_number
@@ -40,7 +40,7 @@ def values_of(c: Clause, rule: FactRule, rules: Sequence[FactRule], context: Con
     if WORDS["conditions"].starts(f" {c.core} "):  # "if you move next Friday" sets a condition: its day is no claim
         found = [v for v in found if v.kind not in ("days", "clock")]
     if "email" in rule.kinds:
-        found += emails_in(c.norm, context.email_domains)
+        found += emails_in(c.norm, context.email_domains) + other_emails(c.sentence, c.norm, context.email_domains)
     others = [r for r in rules if r is not rule]
     return [
         v

@@ -117,6 +117,20 @@ def emails_in(norm: str, domains: frozenset[str]) -> tuple[Value, ...]:
     return tuple(found)
 
 
+def other_emails(sentence: str, norm: str, domains: frozenset[str]) -> tuple[Value, ...]:
+    """The e-mail addresses written out in the sentence at a domain none of the agency's ("commendations@
+    harborsheriff.example"), each said in the clause (`norm`): an address of its own, never the right one."""
+    found = []
+    for m in _WRITTEN_EMAIL.finditer(sentence):
+        local, domain = (" ".join(re.findall(r"[a-z0-9]+", part.lower())) for part in m.group(0).split("@", 1))
+        if domain not in domains and f" {local} {domain} " in f" {norm} ":
+            found.append(Value("email", items=frozenset({f"{local} {domain}"}), words=m.group(0)))
+    return tuple(found)
+
+
+_WRITTEN_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _money(tokens: list[str], norm: str) -> list[Value]:
     found = []
     for i, t in enumerate(tokens):

@@ -62,8 +62,9 @@ def choose(part: str, read: Sequence[Read], seed: int, register: str = "everyday
         return None
     if register == "limited":
         picked = re.sub(r"^(?:we|you|i)\s+(?:can\s+|could\s+)?", "", laid_out[-1], flags=re.IGNORECASE)
-        picked = picked.split(",")[0].rstrip(" .")
-        return f"{picked[:1].upper()}{picked[1:]}, please."
+        first = picked.split(",")[0].rstrip(" .")
+        first += ", in English" if "english" in picked.lower() and "english" not in first.lower() else ""
+        return f"{first[:1].upper()}{first[1:]}, please."  # "we go on now, in slow English": "Go on now, in English"
     if laid_out[-1].startswith("we "):  # "or we talk now, in English": both of them
         return f"I'd rather {laid_out[-1].rstrip('.')}, please."  # the desk's "we" is both of them: never swapped
     option = re.sub(r"^you can ", "", in_my_words(f"I can {laid_out[-1]}"), flags=re.IGNORECASE).rstrip(".")
