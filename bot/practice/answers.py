@@ -127,6 +127,15 @@ def _stems(text: str) -> dict[str, int]:
     return {w[:5]: len(w) for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
 
 
+_OR_ELSE = re.compile(r"^or (?:the|a|an|any|maybe|even|just|what|which|is|are|do|does|did|can|could)\b")
+"""A question put again another way after the first ("... Or the words on the sign?"): the first's answer does."""
+_WHY_ASKED = re.compile(
+    r",? (?:just )?in case\b[^?]*|,? so (?:that |we |i |they |the deputy |the deputies |he |she |someone )[^?]*"
+    r"|,? because\b[^?]*|,? for (?:the|my|our) (?:report|records|log|file)\b[^?]*"
+)
+"""Why the desk asks, said with the question ("in case anybody calls about your crew"): no detail asked."""
+
+
 def _statements(text: str) -> str:
     return " ".join(s.original for s in split_sentences(text) if "?" not in s.original)
 
@@ -180,6 +189,8 @@ class Answers:
                 continue  # "Got something to write on, or would you like me to jot it on a card?": the offer's yes
             if len(asking) > 1 and echo_question(part, own):
                 continue  # "Three nights straight? ... Are they goin' off right now?": the real question answered
+            if _OR_ELSE.match(part.lower()) and answers and part == asking[i]:  # a question of its own
+                continue  # "Can you read the name of the supermarket? Or the words on the sign?": one answer to both
             if self._goes_with(part, [p for j, p in parts if j == i - 1]):
                 continue  # "did u swap info w the other driver? name, insurance, plate?": theirs, answered just now
             chosen = choose(part, read, visitor.seed, self.scenario.persona_register)  # "Which would you prefer?"
@@ -224,7 +235,8 @@ class Answers:
             return []  # "the 10 days is for what? who do you send what to?": the step said back answers both
         if checked := kind.check(visitor, part) or kind.confirmation(visitor, part) or kind.named_back(visitor, part):
             return [(checked, False)]  # "Got a pen?", "How many days?", "And you call first, right?": in kind
-        matched = self._details_asked(part)
+        part = _WHY_ASKED.sub("", part) if len(_WHY_ASKED.sub("", part).split()) > 2 else part  # "your name, in
+        matched = self._details_asked(part)  # case anybody calls about your crew?": the name, not the crew again
         found = self._found_topics(part, matched)
         strong = self._strong(part)
         topics = [
