@@ -58,6 +58,9 @@ from tests.test_grading_round33 import HELLO, met_after_plan, said
         # round 57: two values asked again together are a read-back; the visitor's own details are not
         ("Would you mind repeating the number and the deadline to me?", "testing_questions", True),
         ("Would you mind repeating your name and address?", "testing_questions", False),
+        # round 59: an Upper Midwest "ya" between commas is "yeah", and knowing how that goes is empathy
+        ("Oh, ya, the DMV runaround, I know how that goes. Let's get you sorted.", "empathy", True),
+        ("I'll walk you through it.", "empathy", False),
     ],
 )
 def test_what_was_said_meets_the_criterion_it_meets(trainee: str, criterion: str, met: bool) -> None:
@@ -125,6 +128,10 @@ def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
         # an e-mail address at a domain none of the agency's is another address: wrong, never missed (round 57)
         ("deputy-compliment", "contact_details", "You can also email commendations@harborsheriff.example.", "wrong"),
         ("deputy-compliment", "contact_details", "You can also email commendations@bayviewsheriff.example.", "given"),
+        # round 59: "what I'll do is ..." is the desk's own step, never an order left to the caller
+        ("deputy-compliment", "pass_on",
+         "so what i'll do is pass this straight to his supervisor and it goes in his file as a commendation.", "given"),
+        ("car-break-in", "online_report", "What you can do is file it online on our website.", "given"),
     ],
 )
 def test_what_was_said_is_graded_for_what_it_does(

@@ -328,13 +328,22 @@ def _core(norm: str) -> str:
     """The clause without its leading fillers and conjunctions, and without a frame that only says a step follows
     ("so what happens is I pass it to the watch commander": the desk passes it on)."""
     tokens = norm.split()
-    i = 0
+    i, doer = 0, ""
     while i < len(tokens) - 1:
         frame = WORDS["step_frames"].starts(f" {' '.join(tokens[i:])} ")
         if tokens[i] not in _LEADS and not (frame and len(frame.split()) < len(tokens) - i):
             break
+        doer = _DOERS.get(next((w for w in (frame or "").split() if w in _DOERS), ""), doer)
         i += len(frame.split()) if frame else 1
-    return _after_reason(tokens[i:])
+    rest = tokens[i:]
+    if doer and rest and rest[0] not in _SUBJECTS:  # "what i'll do is pass this to his supervisor": I'll pass it
+        rest = [doer, *rest]
+    return _after_reason(rest)
+
+
+_DOERS = {"i'll": "i'll", "i": "i'll", "we'll": "we'll", "we": "we'll"}
+"""The doer a step frame names ("what I'll do is ..."): the step that follows is the desk's, not an order."""
+_SUBJECTS = frozenset("i i'll i'm we we'll we're you you'll they they'll he she it the our a".split())
 
 
 def _after_reason(tokens: list[str]) -> str:

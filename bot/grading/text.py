@@ -141,7 +141,7 @@ def _sentence(text: str) -> Sentence:
         for i, piece in enumerate(pieces):
             found = _WORD.findall(piece)
             if found:
-                plain = _i_will(list(map(_plain_word, found)))
+                plain = ["yeah"] if found in _YA_ALONE else _i_will(list(map(_plain_word, found)))  # "Oh, ya, ..."
                 words += plain
                 chunks.append(" ".join(plain))
                 last = i
@@ -150,6 +150,10 @@ def _sentence(text: str) -> Sentence:
     start = _skip_fillers(words, norm)
     question = "?" in text or bool(QUESTION_START.match(start)) and not _IF_ANY.match(start)
     return Sentence(text, norm, marked, question)
+
+
+_YA_ALONE = (["ya"], ["yah"], ["yea"])
+"""A "ya" said between clause marks is the Upper Midwest "yeah" ("Oh, ya, the DMV runaround"), never "you"."""
 
 
 def _i_will(words: list[str]) -> list[str]:

@@ -218,6 +218,14 @@ _ASKED_TO_HOLD = re.compile(
 )
 """The caller asked to stay on while someone joins: it says it will, not "thank you for staying with me"."""
 
+_TAKEN_ALONG = re.compile(
+    r"\b(?:come|walk) (?:on )?(?:with|back with) me\b|\bfollow me\b|\bright this way\b|\bthis way,? please\b"
+    r"|\blet's (?:go|walk|head|get you)\b|\bi'll (?:walk|take) you (?:back|to|there|in)\b",
+    re.IGNORECASE,
+)
+"""The desk taking the visitor along ("Come with me, Jasmine."): it goes with the desk, it does not turn to go."""
+
+
 class Ending:
     """The visitor's lines once it has said goodbye or walked out on a demand (shared by all attempts)."""
 
@@ -273,11 +281,14 @@ class Ending:
                 answer = THATS_ALL[0]
         return f"{line} {answer}"
 
-    def leaving(self, line: str) -> str:
+    def leaving(self, line: str, message: str = "") -> str:
         """The visitor's goodbye, marked as such: about to hang up or turn to go; handed over, its own stage
         direction says so ("(A deputy comes in to sit with her.)"), and at the counter a note that the visitor is
-        still there, so the trainee knows it may still close ("(The visitor is still with you.)")."""
+        still there, so the trainee knows it may still close ("(The visitor is still with you.)"); taken along by
+        the desk's message ("Come with me, Jasmine."), it goes with the desk."""
         line = still_here(line) or "Okay."
+        if _TAKEN_ALONG.search(message) and self.scenario.channel != "phone":
+            return f"{line} (The visitor goes with you.)"  # "Come with me, Jasmine.": along, never turning to go
         if HANDED_OVER.search(line):  # handed over, not leaving: the desk may still close its part, and sees so
             still = self.scenario.channel != "phone" and not _STILL_HERE.search(line)
             return f"{line} (The visitor is still with you.)" if still else line
@@ -319,7 +330,7 @@ class Ending:
             if gone(line):
                 return line, True
             visitor.heard.add("handed-over")
-            return self.leaving(line), False  # "(The visitor is still with you.)": the desk may still close
+            return self.leaving(line, message), False  # "(The visitor is still with you.)": the desk may still close
         answer = self._answer(visitor, self.scenario.states[visitor.state], message, signals.sentences, names)
         rng = random.Random(f"{visitor.seed}:{visitor.turn}:after")
         asked_more = "offer_more_help" in names and not answer
@@ -358,7 +369,7 @@ class Ending:
                 line, done = (f"{answer} {bye}" if answer else bye), True
             else:
                 visitor.heard.add("leaving-now")
-                line = self.leaving(f"{line} {rng.choice(LEAVING_ANYWAY)}")
+                line = self.leaving(f"{line} {rng.choice(LEAVING_ANYWAY)}", message)
         visitor.closed = done
         if "appreciation" in names:
             visitor.heard.add("thanked:closing")  # "Thank you. Can you tell it back?": the offer next closes the call

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -79,6 +80,10 @@ _MEMORY_ONLY: frozenset[str] = frozenset()
 _WARM = frozenset({"appreciation", "empathy", "offer_more_help", "testing_questions", "invitation_to_return"})
 _CONTEMPT = frozenset({"sarcasm", "rude"})
 _CLOSING = frozenset({"offer_more_help", "appreciation"})
+_ASKS_FOR = re.compile(r"\bplease\b|\bI'd like\b|\bcan I\b|\bcould I\b", re.IGNORECASE)
+"""The visitor's answer asks for something: its no to "anything else?" would say the opposite."""
+_THANKS_END = re.compile(r"\s*(?:thanks|thank you)(?: so much| very much)?[.!]?\s*$", re.IGNORECASE)
+_LEADING_NO = re.compile(r"^(?:no|nope|nah)(?:, thanks| thanks)?[.,!]\s*", re.IGNORECASE)
 """A call the trainee has closed: both said, the last of them in the message that ends it. Otherwise (a bare
 "Take care.", a mid-call "Thank you.") the visitor's goodbye leaves the trainee the last word."""
 
@@ -353,7 +358,11 @@ class ScenarioEngine:
             line = random.Random(f"{visitor.seed}:{visitor.turn}:tone").choice(TAKEN_ABACK)  # and waits
         answering = visitor.answered
         line = self.lines.speakable(line, visitor, state, names)
-        if offered and not state.end and (not YES_NO.match(line) or not without_bare_ack(line).strip()):
+        no_more = offered and "offer_more_help" in names and _LEADING_NO.match(line)  # "Would you like me to take
+        if no_more:  # that report now? And anything else?": yes to the offer, then nothing else
+            rest = _THANKS_END.sub("", _LEADING_NO.sub("", line)).strip()
+            line = f"Otherwise, {rest[:1].lower()}{rest[1:]}" if rest else ""
+        if offered and not state.end and (no_more or not YES_NO.match(line) or not without_bare_ack(line).strip()):
             yes = random.Random(f"{visitor.seed}:{visitor.turn}:offer").choice(offer_replies(visitor.message))
             line = f"{yes} {without_bare_ack(line)}".strip()  # a bare "Okay." to an offer is "Yes, please."
         line = self.lines.fitting(self.lines.unrepeated(line, visitor, state, answering), visitor)
@@ -366,7 +375,7 @@ class ScenarioEngine:
         if state.end and HANDED_OVER.search(line):
             visitor.heard.add("handed-over")
         if state.end and state.outcome == "resolved" and not visitor.closed:  # the trainee still has the last word
-            line = self.ending.leaving(line)
+            line = self.ending.leaving(line, visitor.message)
         return self.ending.held_on(line, visitor)  # "Hang on, I'll get the interpreter": it holds, no "Bye."
 
     def _closed_in_passing(self, visitor: Visitor, was: str, fired: Rule | None, names: frozenset[str]) -> Rule | None:
@@ -423,6 +432,8 @@ class ScenarioEngine:
             follow = not_repeating(picked, answer, visitor.heard) if goes_on else ""
             follow = "" if follow != picked and len(follow.split()) <= _REMNANT else follow  # "Okay, great." left of
             # "Okay, great. I'll come by early next week." once the answer said the rest: a remnant, not a reply
+            if follow and _ASKS_FOR.search(answer):  # "Some water, please." is no "No." to "anything else?"
+                follow = _LEADING_NO.sub("", follow).strip()
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it
             thanks = "" if bare_ack(thanks) and not told_sentences(message) else thanks  # took in nothing told
             answer, follow = (follow, "") if told_fuller(answer, follow) else premise_first(answer, follow)

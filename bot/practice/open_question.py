@@ -25,6 +25,7 @@ LEFT_OPEN = "unanswered:"
 """The visitor's memory of its question the desk closed over ("unanswered:Can my brother pick it up?")."""
 _CLOSING = frozenset({"farewell", "appreciation"})
 _ANSWERS = pattern("open_question_answered", re.IGNORECASE)
+_MET = pattern("open_question_met", re.IGNORECASE)
 _ASKING_WORDS = frozenset(words("open_question_words"))
 _AWAY = says("left_unanswered")
 _WAITING = says("waits_here")
@@ -53,6 +54,8 @@ def left_open(question: str, message: str, names: frozenset[str]) -> bool:
     no, no figure, no word of the question's own ("brother", "pick")."""
     if not question or not names & _CLOSING or _ANSWERS.match(message) or re.search(r"\d", message):
         return False
+    if _MET.search(message):
+        return False  # "i can't promise a call, ... but you can ring the property unit": answered, as it can be
     asked = {w[:4] for w in content_words(question) - _ASKING_WORDS if len(w) > 2}
     return bool(asked) and not asked & {w[:4] for w in content_words(message)}
 

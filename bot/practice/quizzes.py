@@ -23,13 +23,13 @@ from bot.practice.gist import one_of
 from bot.practice.lines import Lines
 from bot.practice.next_steps import heard_back_answer, next_answer
 from bot.practice.others import own_phone
-from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words
+from bot.practice.plans import PHONE_NUMBER, SERVICE_CODE, continued, in_my_words, spoken
 from bot.practice.read_back import (
     CLOSED,
-    READ_BACK,
     at_times,
     framed,
     key_items,
+    read_back_frames,
     taking_part,
     taking_time,
     value_pattern,
@@ -244,7 +244,7 @@ def quiz_answer(part: str, visitor: Visitor, lines: Lines, whole: str = "") -> s
     if kind == "fee" and yes_no(part):  # "is there a charge for their help?": yes or no first
         return "No, it's free." if _FREE.search(values[0]) else f"Yes, {values[0]}."
     register = lines.scenario.persona_register
-    said_as = READ_BACK.get(register, READ_BACK["everyday"])
+    said_as = read_back_frames(register, visitor)
     if kind == "email":  # an address never opens a sentence ("Commendations@...")
         said_as = [x for x in said_as if not x.startswith("{")] or said_as
     line = random.Random(f"{visitor.seed}:{visitor.turn}:quiz").choice(said_as)
@@ -277,8 +277,8 @@ def _with_whom(found: str, sentences: list[str]) -> str:
         return found
     named = next(filter(None, (number_named(told, before) for before in sentences if before != told)), None)
     said = set(found.lower().split())
-    if not named or named[1] != numbers[0] or set(named[0].lower().split()) - _KIND_OF_PLACE <= said:
-        return found  # "I call Parking Citations at ..." names "the Parking Citations office" already
+    if not named or named[1] != numbers[0] or set(spoken(named[0]).lower().split()) - _KIND_OF_PLACE <= said:
+        return found  # "I call Parking Citations at ..." names "the Parking Citations office" (or "Pahking") already
     return found.replace(numbers[0], f"{named[0]}, {numbers[0]}", 1)
 
 

@@ -48,6 +48,21 @@ def mine(item: str) -> bool:
     return bool(_MINE.match(item))
 
 OPENERS, READ_BACK = table("openers"), table("read_back")
+
+
+def read_back_frames(register: str, visitor: Visitor) -> list[str]:
+    """The frames a value is read back in ("{values}, you said."), less those already said in this call while
+    another is left: "..., you said." once, not in every read-back."""
+    frames = READ_BACK.get(register, READ_BACK["everyday"])
+    said = [k.removeprefix("said:") for k in visitor.heard if k.startswith("said:")]
+    fresh = [f for f in frames if not any(_frame_said(f, s) for s in said)]
+    return fresh or frames
+
+
+def _frame_said(frame: str, said: str) -> bool:
+    """The frame's own words open or close a sentence said ("so", "you said", "that's")."""
+    head, _, tail = (" ".join(re.findall(r"[a-z0-9']+", part.lower())) for part in frame.partition("{values}"))
+    return bool(head and said.startswith(f"{head} ") or tail and said.endswith(f" {tail}"))
 """How the visitor starts saying the plan back, in its register ("Okay, let me see." every time is a recital), and
 how it reads back the values of one kind."""
 NEXT, ASK_AGAIN = said("then_next ask_again")
@@ -635,7 +650,7 @@ def read_back(
         told_numbers = list(dict.fromkeys(v for *_, vs in sorted(found, key=lambda f: f[4]) for v in vs))
         told_numbers = [v for v in told_numbers if PHONE_NUMBER.search(v)] or told_numbers  # not 911 beside them
         values = told_numbers[-2:] if len(told_numbers) >= 2 else values
-    line = rng.choice(READ_BACK.get(register, READ_BACK["everyday"]))
+    line = rng.choice(read_back_frames(register, visitor))
     unique = list(dict.fromkeys(spoken(v) for v in values))
     said = framed(line, " and ".join(unique) if len(unique) == 2 and kind == "days" else ", ".join(unique))
     return said if re.match(_KINDS["email"], said) else said[:1].upper() + said[1:]  # an e-mail keeps its case

@@ -7,7 +7,7 @@ import random
 import re
 
 from bot.practice.lines import Lines
-from bot.practice.read_back import READ_BACK, framed
+from bot.practice.read_back import framed, read_back_frames
 from bot.practice.shortening import in_short
 from bot.practice.visitor import Visitor
 
@@ -31,7 +31,7 @@ def together(said: list[tuple[str, str]], visitor: Visitor, lines: Lines) -> str
             continue
         if values:
             joined_ = ", and ".join(values)
-            line = framed(rng.choice(READ_BACK.get(register, READ_BACK["everyday"])), joined_)
+            line = framed(rng.choice(read_back_frames(register, visitor)), joined_)
             pieces.append(f"And {joined_}." if pieces else line[:1].upper() + line[1:])
             values = []
         if text:

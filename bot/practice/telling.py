@@ -25,10 +25,10 @@ from bot.practice.read_back import (
     CLOSED,
     FEELING,
     FRAME,
-    READ_BACK,
     at_times,
     framed,
     key_items,
+    read_back_frames,
     taking_part,
     taking_time,
     value_pattern,
@@ -117,9 +117,7 @@ def parts_answer(
     said = ""
     if values:
         register = lines.scenario.persona_register
-        line = random.Random(f"{visitor.seed}:{visitor.turn}:parts").choice(
-            READ_BACK.get(register, READ_BACK["everyday"])
-        )
+        line = random.Random(f"{visitor.seed}:{visitor.turn}:parts").choice(read_back_frames(register, visitor))
         joined = ", and ".join(values) if len(values) > 1 else values[0]
         said = framed(line, joined)  # "That's it's 50 dollars": once
         said = said[:1].upper() + said[1:]
