@@ -83,6 +83,7 @@ _CLOSING = frozenset({"offer_more_help", "appreciation"})
 _ASKS_FOR = re.compile(r"\bplease\b|\bI'd like\b|\bcan I\b|\bcould I\b", re.IGNORECASE)
 """The visitor's answer asks for something: its no to "anything else?" would say the opposite."""
 _THANKS_END = re.compile(r"\s*(?:thanks|thank you)(?: so much| very much)?[.!]?\s*$", re.IGNORECASE)
+_JUST = re.compile(r"^just(?:\.\.\.|\u2026|,)?\s+", re.IGNORECASE)
 _LEADING_NO = re.compile(r"^(?:no|nope|nah)(?:, thanks| thanks)?[.,!]\s*", re.IGNORECASE)
 """A call the trainee has closed: both said, the last of them in the message that ends it. Otherwise (a bare
 "Take care.", a mid-call "Thank you.") the visitor's goodbye leaves the trainee the last word."""
@@ -433,7 +434,8 @@ class ScenarioEngine:
             follow = "" if follow != picked and len(follow.split()) <= _REMNANT else follow  # "Okay, great." left of
             # "Okay, great. I'll come by early next week." once the answer said the rest: a remnant, not a reply
             if follow and _ASKS_FOR.search(answer):  # "Some water, please." is no "No." to "anything else?"
-                follow = _LEADING_NO.sub("", follow).strip()
+                follow = _JUST.sub("", _LEADING_NO.sub("", follow)).strip()
+                follow = follow[:1].upper() + follow[1:]  # "No. Just... don't let him in here.": "Don't let ..."
             thanks, follow = leading_thanks(follow)  # "Alright, thanks." comes before the answer, not after it
             thanks = "" if bare_ack(thanks) and not told_sentences(message) else thanks  # took in nothing told
             answer, follow = (follow, "") if told_fuller(answer, follow) else premise_first(answer, follow)
