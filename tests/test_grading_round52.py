@@ -70,7 +70,10 @@ def test_what_was_said_meets_the_criterion_it_meets(trainee: str, criterion: str
 @pytest.mark.parametrize(
     ("written", "read"),
     [("ur bringin", "you're bringing"), ("your welcome", "you're welcome"), ("ur van", "your van"),
-     ("your parking ticket", "your parking ticket")],
+     ("your parking ticket", "your parking ticket"),
+     # round 60: a spoken "ya" before a thing one has is "your"; between commas, the Upper Midwest "yeah"
+     ("Can I grab ya name?", "can i grab your name ?"), ("bring ya photo ID", "bring your photo id"),
+     ("thank ya", "thank you"), ("Oh, ya, the DMV runaround", "oh yeah the dmv runaround")],
 )
 def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
     assert normalise(written) == read
@@ -132,6 +135,9 @@ def test_ur_is_youre_only_before_what_one_is(written: str, read: str) -> None:
         ("deputy-compliment", "pass_on",
          "so what i'll do is pass this straight to his supervisor and it goes in his file as a commendation.", "given"),
         ("car-break-in", "online_report", "What you can do is file it online on our website.", "given"),
+        # round 60: sympathy said with a "not" is no refusal of the complaint
+        ("deputy-complaint", "take_complaint",
+         "I'm real sorry you had a bad time with one of our guys, that's not how it's supposed to go.", "missing"),
     ],
 )
 def test_what_was_said_is_graded_for_what_it_does(

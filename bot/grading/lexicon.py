@@ -142,6 +142,8 @@ TWO_AS_TO = frozenset(word_list("two_means_to_before"))
 """Words after which a texted "ill" is "I'll" (and a "2" is "to")."""
 YOUR_AS_YOU_ARE = frozenset(word_list("your_means_you_are_before"))
 """Words after which a texted "ur" (or a hurried "your") is "you're": "ur bringin", "your welcome"."""
+YA_IS_YOUR = frozenset(word_list("ya_means_your_before"))
+"""Words after which a spoken "ya" is "your": "ya name", "ya photo ID"."""
 
 # --- questions ----------------------------------------------------------------------
 QUESTION_START = re.compile(r"^(" + "|".join(map(_escaped, word_list("question_starts"))) + r")\b")

@@ -19,6 +19,7 @@ from bot.grading.lexicon import (
     QUESTION_START,
     TEXTING_FORMS,
     TWO_AS_TO,
+    YA_IS_YOUR,
     YOUR_AS_YOU_ARE,
 )
 
@@ -131,7 +132,7 @@ def _sentence(text: str) -> Sentence:
     words_of = _GLUED_CLOCK.sub(r"\1 \2", text)  # "8am to 4pm": "8 am to 4 pm", the hour a word of its own
     pieces = _CLAUSE.split((_HASH.sub(" number ", words_of) if "#" in words_of else words_of).lower())
     if len(pieces) == 1:
-        words = _i_will(list(map(_plain_word, _WORD.findall(pieces[0]))))
+        words = _i_will(list(map(_plain_word, _ya_your(_WORD.findall(pieces[0])))))
         norm = " ".join(words)
         marked = " " + norm
     else:
@@ -141,7 +142,7 @@ def _sentence(text: str) -> Sentence:
         for i, piece in enumerate(pieces):
             found = _WORD.findall(piece)
             if found:
-                plain = ["yeah"] if found in _YA_ALONE else _i_will(list(map(_plain_word, found)))  # "Oh, ya, ..."
+                plain = ["yeah"] if found in _YA_ALONE else _i_will(list(map(_plain_word, _ya_your(found))))
                 words += plain
                 chunks.append(" ".join(plain))
                 last = i
@@ -154,6 +155,17 @@ def _sentence(text: str) -> Sentence:
 
 _YA_ALONE = (["ya"], ["yah"], ["yea"])
 """A "ya" said between clause marks is the Upper Midwest "yeah" ("Oh, ya, the DMV runaround"), never "you"."""
+
+
+def _ya_your(tokens: list[str]) -> list[str]:
+    """A spoken "ya" before a thing one has is "your" ("can I grab ya name?", "bring ya photo ID"); "thank ya", "see
+    ya" stay "you"."""
+    if "ya" not in tokens and "yer" not in tokens:
+        return tokens
+    return [
+        "your" if t in ("ya", "yer") and i + 1 < len(tokens) and tokens[i + 1] in YA_IS_YOUR else t
+        for i, t in enumerate(tokens)
+    ]
 
 
 def _i_will(words: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.grading.lexicon import ILL_AS_I_WILL, TEXTING_FORMS, TWO_AS_TO, YOUR_AS_YOU_ARE
+from bot.grading.lexicon import ILL_AS_I_WILL, TEXTING_FORMS, TWO_AS_TO, YA_IS_YOUR, YOUR_AS_YOU_ARE
 from bot.grading.text import split_sentences
 from bot.practice.gist import gist, with_its_if
 from bot.practice.wording import pairs, pattern, patterns, says, words
@@ -188,6 +188,11 @@ _AFTER_VERB = re.compile(r"\b(?!and\b|or\b|but\b|so\b)[a-z]+\s+$")
 """Words before "you both" that make it the object ("sit you both down"), not its subject ("and you both ...")."""
 
 
+def _next_word(parts: list[str], at: int) -> str:
+    """The next word after parts[at], lower-cased ("" at the end)."""
+    return next((p.lower() for p in parts[at + 1 :] if p[:1].isalpha()), "")
+
+
 def in_my_words(sentence: str) -> str:
     """A trainee's sentence as the visitor says it back: "Bring your ID, and you'll get a call" becomes "I bring
     my ID, and I'll get a call"; "I'm sending a deputy" becomes "you're sending a deputy"."""
@@ -210,6 +215,9 @@ def in_my_words(sentence: str) -> str:
             or (lower.split("'")[0] == "we" and _TOGETHER.match("".join(parts[at + 1 :])))
         ):
             out.append(part)  # "if we get cut off", "on this call with us": both of them, still "we"
+            continue
+        if lower in ("ya", "yer") and _next_word(parts, at) in YA_IS_YOUR:
+            out.append("my")  # "bring ya photo ID": "I bring my photo ID", never "me photo ID"
             continue
         if lower in _SWAP and part[:1].isalpha():
             part = _SWAP[lower]
