@@ -48,6 +48,10 @@ def mine(item: str) -> bool:
     return bool(_MINE.match(item))
 
 OPENERS, READ_BACK = table("openers"), table("read_back")
+"""How the visitor starts saying the plan back, in its register ("Okay, let me see." every time is a recital), and
+how it reads back the values of one kind."""
+NEXT, ASK_AGAIN = said("then_next ask_again")
+"""How it goes on to the next action; a confused visitor keeps two things and asks for the rest again."""
 
 
 def read_back_frames(register: str, visitor: Visitor) -> list[str]:
@@ -63,10 +67,8 @@ def _frame_said(frame: str, said: str) -> bool:
     """The frame's own words open or close a sentence said ("so", "you said", "that's")."""
     head, _, tail = (" ".join(re.findall(r"[a-z0-9']+", part.lower())) for part in frame.partition("{values}"))
     return bool(head and said.startswith(f"{head} ") or tail and said.endswith(f" {tail}"))
-"""How the visitor starts saying the plan back, in its register ("Okay, let me see." every time is a recital), and
-how it reads back the values of one kind."""
-NEXT, ASK_AGAIN = said("then_next ask_again")
-"""How it goes on to the next action; a confused visitor keeps two things and asks for the rest again."""
+
+
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COUNT = (
